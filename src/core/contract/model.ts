@@ -1,0 +1,91 @@
+import type { BillingInterval, BillingMode } from "../date/billing-period";
+import type { IsoDate } from "../date/iso-date";
+
+/** Decimal values are stored as canonical decimal strings (see money/decimal.ts `toStored`). */
+export type DecimalString = string;
+
+export type ContractType = "license" | "managed_service" | "flatrate" | "contingent" | "click" | "purchase";
+export const CONTRACT_TYPES: readonly ContractType[] = ["license", "managed_service", "flatrate", "contingent", "click", "purchase"];
+
+export interface Customer {
+  /** Our customer number (Kundennummer), the key. */
+  no: string;
+  name: string;
+  /** Optional e-mail/web domain, used for mapping suggestions. */
+  domain?: string;
+  /** Debtor account for accounting exports. */
+  debtorAccount?: string;
+  vatId?: string;
+}
+
+export interface Article {
+  /** Our article number, the key. */
+  no: string;
+  description: string;
+  /** List price per month (net): the default price of a new position. */
+  unitPrice: DecimalString;
+  vatPct: DecimalString;
+  unit?: string;
+  purchasePrice?: DecimalString;
+}
+
+export interface Contract {
+  /** Contract number, the key. */
+  no: string;
+  customerNo: string;
+  type: ContractType;
+  interval: BillingInterval;
+  mode: BillingMode;
+  start: IsoDate;
+  end?: IsoDate;
+  /** When true, differential billing emits no credits for this contract. */
+  suppressCredits?: boolean;
+  /** Price changes are not allowed to take effect before this date (notice period). */
+  noPriceChangeBefore?: IsoDate;
+}
+
+/**
+ * One entry in the append-only history of a contract position: the position's full state from
+ * `validFrom` on, until a later entry for the same position. Entries are never modified; a change
+ * is a new entry. Quantity 0 ends the position.
+ */
+export interface PositionVersion {
+  /** Unique id of this entry. */
+  id: string;
+  contractNo: string;
+  /** Stable number of the position within its contract. */
+  positionNo: number;
+  validFrom: IsoDate;
+  articleNo: string;
+  description: string;
+  quantity: DecimalString;
+  /** Net price per unit and month. */
+  unitPrice: DecimalString;
+  discountPct: DecimalString;
+  vatPct: DecimalString;
+  /** Optional vendor mapping key (e.g. `ProductId:SkuId`). */
+  vendorKey?: string;
+  /** Monotonic entry sequence: breaks ties between entries with the same validFrom (later wins). */
+  seq: number;
+  /** The import batch, review or manual action that created the entry. */
+  source?: string;
+}
+
+/** The fields of a position version that describe its state (everything but identity and provenance). */
+export type PositionState = Pick<
+  PositionVersion,
+  "articleNo" | "description" | "quantity" | "unitPrice" | "discountPct" | "vatPct" | "vendorKey"
+>;
+
+/** True when two states are the same commercial state. */
+export function sameState(a: PositionState, b: PositionState): boolean {
+  return (
+    a.articleNo === b.articleNo &&
+    a.description === b.description &&
+    a.quantity === b.quantity &&
+    a.unitPrice === b.unitPrice &&
+    a.discountPct === b.discountPct &&
+    a.vatPct === b.vatPct &&
+    (a.vendorKey ?? "") === (b.vendorKey ?? "")
+  );
+}

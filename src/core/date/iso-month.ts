@@ -1,0 +1,63 @@
+import { IsoDate, daysInMonthOf, ymdToIso } from "./iso-date";
+
+/** A calendar month as `YYYY-MM`. */
+export type IsoMonth = string & { readonly __brand?: "IsoMonth" };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Parses `YYYY-MM`; null when invalid. */
+export function parseIsoMonth(text: string): IsoMonth | null {
+  return MONTH.test(text) && Number(text.slice(0, 4)) >= 1 ? (text as IsoMonth) : null;
+}
+
+/** The month a date lies in. */
+export function monthOf(date: IsoDate): IsoMonth {
+  return date.slice(0, 7) as IsoMonth;
+}
+
+function ym(month: IsoMonth): { y: number; m: number } {
+  return { y: Number(month.slice(0, 4)), m: Number(month.slice(5, 7)) };
+}
+
+/** Builds a month from numbers. */
+export function toIsoMonth(y: number, m: number): IsoMonth {
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}` as IsoMonth;
+}
+
+/** First day of the month. */
+export function firstDayOf(month: IsoMonth): IsoDate {
+  return `${month}-01` as IsoDate;
+}
+
+/** Last day of the month. */
+export function lastDayOf(month: IsoMonth): IsoDate {
+  const { y, m } = ym(month);
+  return ymdToIso(y, m, daysInMonthOf(y, m));
+}
+
+/** Number of days in the month. */
+export function daysInMonth(month: IsoMonth): number {
+  const { y, m } = ym(month);
+  return daysInMonthOf(y, m);
+}
+
+/** month + n months. */
+export function addMonths(month: IsoMonth, n: number): IsoMonth {
+  const { y, m } = ym(month);
+  const index = y * 12 + (m - 1) + n;
+  return toIsoMonth(Math.floor(index / 12), (index % 12) + 1);
+}
+
+/** Months from a to b (b − a). */
+export function monthsBetween(a: IsoMonth, b: IsoMonth): number {
+  const p = ym(a);
+  const q = ym(b);
+  return (q.y - p.y) * 12 + (q.m - p.m);
+}
+
+/** Every month from `from` to `to`, both included (empty when to < from). */
+export function monthRange(from: IsoMonth, to: IsoMonth): IsoMonth[] {
+  const out: IsoMonth[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  return out;
+}

@@ -1,0 +1,92 @@
+import { IsoDate, fromExcelSerial, isValidYmd, ymdToIso } from "../core/date/iso-date";
+import { Decimal } from "../core/money/decimal";
+
+export type DecimalSeparator = "," | "." | "auto";
+
+const PLAIN = /^[+-]?\d+([.,]\d+)?$/;
+
+/**
+ * Reads a number written by a person or a spreadsheet: decimal comma or point, thousands separators
+ * (`1.234,56`, `1,234.56`, `1 234,56`, `1'234.56`), a leading sign or trailing minus, optional € or
+ * % sign. With `auto`, a single separator followed by exactly three digits is ambiguous; it is read
+ * as a thousands separator only when the other separator also appears. Null when not a number.
+ */
+export function parseDecimalText(raw: string, separator: DecimalSeparator = "auto"): Decimal | null {
+  let s = raw.trim().replace(/[\u00a0\u202f ']/g, "").replace(/^€|€$|EUR$/i, "").replace(/%$/, "");
+  if (s === "") return null;
+  let negative = false;
+  if (s.endsWith("-")) {
+    negative = true;
+    s = s.slice(0, -1);
+  }
+  if (s.startsWith("(") && s.endsWith(")")) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith("-")) {
+    negative = !negative;
+    s = s.slice(1);
+  } else if (s.startsWith("+")) s = s.slice(1);
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
+  const decimalSep = separator === "auto" ? guessDecimalSeparator(s) : separator;
+  const thousandsSep = decimalSep === "," ? "." : ",";
+  const parts = s.split(decimalSep);
+  if (parts.length > 2) return null;
+  const intPart = parts[0]!;
+  if (intPart.includes(thousandsSep)) {
+    const groups = intPart.split(thousandsSep);
+    if (groups[0] === "" || groups.slice(1).some((g) => g.length !== 3)) return null;
+  }
+  const normalized = intPart.split(thousandsSep).join("") + (parts.length === 2 ? "." + parts[1] : "");
+  if (!PLAIN.test(normalized) || normalized.endsWith(".")) return null;
+  const value = new Decimal(normalized);
+  return negative ? value.negated() : value;
+}
+
+function guessDecimalSeparator(s: string): "," | "." {
+  const lastComma = s.lastIndexOf(",");
+  const lastDot = s.lastIndexOf(".");
+  if (lastComma >= 0 && lastDot >= 0) return lastComma > lastDot ? "," : ".";
+  const sep = lastComma >= 0 ? "," : ".";
+  const occurrences = s.split(sep).length - 1;
+  if (occurrences > 1) return sep === "," ? "." : ","; // 1.234.567 → dots are thousands
+  return sep;
+}
+
+export type DateOrder = "dmy" | "mdy" | "auto";
+
+/**
+ * Reads a date: ISO `YYYY-MM-DD` (optionally with a time), German `DD.MM.YYYY`, slash dates
+ * (`M/D/YYYY` as Microsoft writes them, or `D/M/YYYY` when `order` is `dmy`), each with an optional
+ * time part, and Excel serial numbers. Null when it is not a real calendar day.
+ */
+export function parseDateText(raw: string, order: DateOrder = "auto"): IsoDate | null {
+  const s = raw.trim();
+  if (s === "") return null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:\s+[\d:]+)?$/.exec(s);
+  if (m) return ymd(fullYear(m[3]!), +m[2]!, +m[1]!);
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$/i.exec(s);
+  if (m) {
+    const a = +m[1]!;
+    const b = +m[2]!;
+    const y = +m[3]!;
+    if (order === "dmy") return ymd(y, b, a);
+    if (order === "mdy" || a <= 12) return ymd(y, a, b);
+    return ymd(y, b, a); // 25/3/2026 can only be day/month
+  }
+  if (/^\d+(\.\d+)?$/.test(s)) {
+    const n = Number(s);
+    return n >= 1 && n < 2958466 ? fromExcelSerial(n) : null;
+  }
+  return null;
+}
+
+function fullYear(y: string): number {
+  return y.length === 2 ? 2000 + Number(y) : Number(y);
+}
+
+function ymd(y: number, m: number, d: number): IsoDate | null {
+  return isValidYmd(y, m, d) ? ymdToIso(y, m, d) : null;
+}
