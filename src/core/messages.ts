@@ -31,7 +31,7 @@ export const MESSAGES: Record<string, Text> = {
   "master.conflicting_version": { de: "Vertrag {contract} Position {position}: ab {validFrom} ist bereits ein anderer Stand gespeichert (Menge {storedQuantity}, Preis {storedPrice}).", en: "Contract {contract} position {position}: a different state is already stored from {validFrom} (quantity {storedQuantity}, price {storedPrice})." },
   "master.conflicting_contract": { de: "Vertrag {contract}: Feld {field} widerspricht einer früheren Angabe („{stored}“ statt „{value}“).", en: 'Contract {contract}: field {field} contradicts an earlier value ("{stored}" vs "{value}").' },
   "master.unknown_customer": { de: "Kunde {customer} ist unbekannt.", en: "Customer {customer} is unknown." },
-  "master.unknown_article": { de: "Artikel {article} ist unbekannt.", en: "Article {article} is unknown." },
+  "master.unknown_article": { de: "Artikel {article} ist unbekannt: Artikel-CSV zuerst oder im selben Aufruf importieren.", en: "Article {article} is unknown: import the articles CSV first or in the same call." },
   "master.end_before_start": { de: "Vertragsende {end} liegt vor dem Vertragsbeginn {start}.", en: "Contract end {end} is before contract start {start}." },
   "master.valid_from_before_start": { de: "Gültig ab {validFrom} liegt vor dem Vertragsbeginn {start}.", en: "valid_from {validFrom} is before the contract start {start}." },
   "master.duplicate_row": { de: "Zeile wiederholt Zeile {otherRow} mit anderem Inhalt.", en: "Row repeats row {otherRow} with different content." },

@@ -1,0 +1,20 @@
+import type { MspDb } from "../store/db";
+
+/** What every use case needs from its host: the store and the clock (core code never reads time). */
+export interface AppContext {
+  db: MspDb;
+  /** Current time as an ISO timestamp (`2026-11-23T10:00:00.000Z`). */
+  now: () => string;
+}
+
+/** A file handed to a use case by a host (CLI: read from disk; task pane: picked or read from a sheet). */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** SHA-256 of file bytes as hex (Web Crypto, available in browsers and Node ≥ 20). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as unknown as ArrayBuffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,95 @@
+import { hasErrors, Issue, Result, ok } from "../core/issues";
+import { planMasterImport, type MasterPlan, type MasterSnapshot } from "../core/master/plan-master-import";
+import { readMasterTables } from "../io/master/read-master";
+import { decodeBytes } from "../io/table/decode";
+import { readCsvText } from "../io/table/read-csv";
+import { appendAudit } from "../store/audit";
+import { reserveNumbers } from "../store/counters";
+import type { AuditRecord } from "../store/records";
+import { AppContext, InputFile, sha256Hex } from "./context";
+
+export interface ImportMasterSummary {
+  batchId: string | null;
+  files: { name: string; kind: string }[];
+  customers: number;
+  articles: number;
+  contracts: number;
+  versions: number;
+  mappings: number;
+  unchangedRows: number;
+  warnings: Issue[];
+}
+
+/**
+ * Imports master-data CSV files (contracts, articles, mappings; PRODUCT.md §6.2) with the merge rules
+ * of §8. All files are checked first; any error imports nothing. All writes happen in one transaction.
+ */
+export async function importMaster(ctx: AppContext, files: readonly InputFile[]): Promise<Result<ImportMasterSummary>> {
+  const issues: Issue[] = [];
+  const tables = files.map((f) => {
+    const read = readCsvText(decodeBytes(f.bytes).text, f.name);
+    issues.push(...read.issues);
+    return read.table;
+  });
+  const { input, kinds, issues: readIssues } = readMasterTables(tables);
+  issues.push(...readIssues);
+  if (hasErrors(issues)) return { ok: false, issues };
+  const hashes = await Promise.all(files.map(async (f) => ({ name: f.name, sha256: await sha256Hex(f.bytes) })));
+  const { db } = ctx;
+
+  const contractNos = [...new Set(input.contracts.map((r) => r.contract.no))];
+  let planned: Result<MasterPlan> | undefined;
+  let batchId: string | null = null;
+  await db.transaction("rw", [db.customers, db.articles, db.contracts, db.contractVersions, db.mappings, db.importBatches, db.auditLog, db.settings], async () => {
+    const snapshot: MasterSnapshot = {
+      customers: new Map((await db.customers.toArray()).map((c) => [c.no, c])),
+      articles: new Map((await db.articles.toArray()).map((a) => [a.no, a])),
+      contracts: new Map((await db.contracts.toArray()).map((c) => [c.no, c])),
+      versions: await db.contractVersions.where("contractNo").anyOf(contractNos).toArray(),
+      mappings: new Map((await db.mappings.toArray()).map((m) => [m.id, m.internalNo])),
+    };
+    planned = planMasterImport(snapshot, input);
+    if (!planned.ok) return;
+    const plan = planned.value;
+    if (plan.customers.length + plan.articles.length + plan.contracts.length + plan.versions.length + plan.mappings.length === 0) return;
+    const at = ctx.now();
+    batchId = `master-${String(await reserveNumbers(db, "batch")).padStart(5, "0")}`;
+    const firstSeq = await reserveNumbers(db, "versionSeq", plan.versions.length);
+    const versions = plan.versions.map(({ version }, i) => ({
+      ...version,
+      seq: firstSeq + i,
+      id: `${version.contractNo}/${version.positionNo}/${version.validFrom}/${firstSeq + i}`,
+      source: batchId!,
+    }));
+    await db.customers.bulkPut(plan.customers.map((c) => c.after));
+    await db.articles.bulkPut(plan.articles.map((c) => c.after));
+    await db.contracts.bulkPut(plan.contracts.map((c) => c.after));
+    await db.contractVersions.bulkAdd(versions);
+    await db.mappings.bulkPut(
+      plan.mappings.map(({ after: m }) => ({ id: `${m.kind}|${m.mappingSource}|${m.externalId}`, kind: m.kind, source: m.mappingSource, externalId: m.externalId, internalNo: m.internalNo, origin: `import:${m.source}` })),
+    );
+    await db.importBatches.add({ id: batchId, kind: "import-master", createdAt: at, files: hashes, versionIds: versions.map((v) => v.id), details: { kinds } });
+    const audit: AuditRecord[] = [
+      ...plan.customers.map((c) => ({ at, kind: c.before ? "customer.update" : "customer.add", source: batchId!, entity: `customer:${c.after.no}`, before: c.before, after: c.after })),
+      ...plan.articles.map((c) => ({ at, kind: c.before ? "article.update" : "article.add", source: batchId!, entity: `article:${c.after.no}`, before: c.before, after: c.after })),
+      ...plan.contracts.map((c) => ({ at, kind: c.before ? "contract.update" : "contract.add", source: batchId!, entity: `contract:${c.after.no}`, before: c.before, after: c.after })),
+      ...versions.map((v) => ({ at, kind: "contract.version.add", source: batchId!, entity: `contract:${v.contractNo}/${v.positionNo}`, after: v })),
+      ...plan.mappings.map((c) => ({ at, kind: "mapping.put", source: batchId!, entity: `mapping:${c.after.kind}:${c.after.externalId}`, after: c.after })),
+    ];
+    await appendAudit(db, audit);
+  });
+  if (!planned) throw new Error("import transaction ended without a plan");
+  if (!planned.ok) return planned;
+  const p = planned.value;
+  return ok({
+    batchId,
+    files: files.map((f, i) => ({ name: f.name, kind: kinds[i] ?? "unknown" })),
+    customers: p.customers.length,
+    articles: p.articles.length,
+    contracts: p.contracts.length,
+    versions: p.versions.length,
+    mappings: p.mappings.length,
+    unchangedRows: p.unchangedRows,
+    warnings: issues,
+  });
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { backupToJson, exportBackup, parseBackup, restoreBackup } from "../../store/backup";
+import { parseArgs, required, UsageError } from "../args";
+import type { Command } from "../cli-io";
+import { printJson, reportIssues } from "../report";
+import { openWorkspace, writeFileAtomic } from "../workspace";
+import { withWorkspace } from "../with-workspace";
+
+export const backupCommand: Command = {
+  name: "backup",
+  usage: "backup --workspace W --out BACKUP.json",
+  summary: "write the whole store as one JSON backup",
+  async run(argv, io) {
+    const args = parseArgs(argv, ["workspace", "out"], ["json"]);
+    const opened = await openWorkspace(required(args, "workspace"));
+    if (!opened.ok) return reportIssues(io, opened.issues), 1;
+    const doc = await exportBackup(opened.value, io.now());
+    opened.value.close();
+    const out = required(args, "out");
+    writeFileAtomic(out, backupToJson(doc));
+    const counts = Object.fromEntries(Object.entries(doc.tables).map(([k, v]) => [k, v.length]));
+    if (args.flags.has("json")) printJson(io, { out, counts });
+    else io.out(`backup: ${out} (${Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(", ") || "empty store"})\n`);
+    return 0;
+  },
+};
+
+export const restoreCommand: Command = {
+  name: "restore",
+  usage: "restore --workspace W BACKUP.json",
+  summary: "replace the whole store with a JSON backup (checked first; all or nothing)",
+  async run(argv, io) {
+    const args = parseArgs(argv, ["workspace"], ["json"]);
+    const workspace = required(args, "workspace");
+    if (args.positionals.length !== 1) throw new UsageError("name exactly one backup file");
+    const file = args.positionals[0]!;
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (e) {
+      io.err(`error: ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 1;
+    }
+    const doc = parseBackup(text, file);
+    if (!doc.ok) return reportIssues(io, doc.issues), 1;
+    return withWorkspace(workspace, io, async ({ db }) => {
+      await restoreBackup(db, doc.value);
+      if (args.flags.has("json")) printJson(io, { restored: file });
+      else io.out(`restore: ${file} → ${workspace}\n`);
+      return { code: 0, save: true };
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import { importMaster } from "../../app/import-master";
+import { parseArgs, required, UsageError } from "../args";
+import type { Command } from "../cli-io";
+import { readInputFiles } from "../read-input";
+import { printJson, reportIssues } from "../report";
+import { withWorkspace } from "../with-workspace";
+
+export const importMasterCommand: Command = {
+  name: "import-master",
+  usage: "import-master --workspace W FILE… [--json]",
+  summary: "import contracts, articles and mappings CSV (recognised by header); any error imports nothing",
+  async run(argv, io) {
+    const args = parseArgs(argv, ["workspace"], ["json"]);
+    const workspace = required(args, "workspace");
+    if (args.positionals.length === 0) throw new UsageError("name at least one CSV file");
+    const files = readInputFiles(args.positionals);
+    if (!files.ok) return reportIssues(io, files.issues), 1;
+    return withWorkspace(workspace, io, async (ctx) => {
+      const result = await importMaster(ctx, files.value);
+      if (!result.ok) {
+        const n = reportIssues(io, result.issues);
+        io.err(`import-master: ${n} error(s); nothing was imported, the workspace is unchanged.\n`);
+        return { code: 1, save: false };
+      }
+      const s = result.value;
+      reportIssues(io, s.warnings);
+      if (args.flags.has("json")) printJson(io, { ...s, warnings: s.warnings.length });
+      else
+        io.out(
+          `import-master: ${s.files.map((f) => `${f.name} (${f.kind})`).join(", ")}\n` +
+            `  new or changed: ${s.customers} customers, ${s.articles} articles, ${s.contracts} contracts, ${s.versions} position versions, ${s.mappings} mappings; ${s.unchangedRows} rows unchanged\n` +
+            (s.batchId ? `  batch ${s.batchId}\n` : "  nothing new to import\n"),
+        );
+      return { code: 0, save: s.batchId !== null };
+    });
+  },
+};

@@ -1,0 +1,39 @@
+import type { Article, Contract, Customer, PositionState } from "../contract/model";
+import type { IsoDate } from "../date/iso-date";
+
+/** Where a master-data row came from, for issues. */
+export interface RowRef {
+  source: string;
+  row: number;
+}
+
+/** One row of the contracts CSV (PRODUCT.md §6.2): a position's state from `validFrom` on. */
+export interface ContractRow extends RowRef {
+  customer: Customer;
+  /** True when the file gave a customer name (otherwise a stored name is kept). */
+  hasCustomerName: boolean;
+  contract: Contract;
+  positionNo: number;
+  validFrom: IsoDate;
+  state: PositionState;
+}
+
+/** One row of the articles CSV. */
+export interface ArticleRow extends RowRef {
+  article: Article;
+}
+
+/** One row of the mappings CSV. */
+export interface MappingRow extends RowRef {
+  kind: "customer" | "article";
+  mappingSource: string;
+  externalId: string;
+  internalNo: string;
+}
+
+/** Everything one `import-master` call reads, from one or more files. */
+export interface MasterInput {
+  articles: ArticleRow[];
+  contracts: ContractRow[];
+  mappings: MappingRow[];
+}

@@ -1,0 +1,182 @@
+import type { Article, Contract, Customer, PositionState, PositionVersion } from "../contract/model";
+import { sameState } from "../contract/model";
+import { Issue, Result, issue, ok } from "../issues";
+import type { MappingRow, MasterInput, RowRef } from "./master-rows";
+
+/** What the store holds that an import can touch. */
+export interface MasterSnapshot {
+  customers: ReadonlyMap<string, Customer>;
+  articles: ReadonlyMap<string, Article>;
+  contracts: ReadonlyMap<string, Contract>;
+  /** Versions of the contracts named in the input (other contracts are not needed). */
+  versions: readonly PositionVersion[];
+  /** Mappings by `${kind}|${source}|${externalId}` → internal number. */
+  mappings: ReadonlyMap<string, string>;
+}
+
+/** A change with its before/after, for the audit log. */
+export interface Change<T> {
+  before?: T;
+  after: T;
+  ref: RowRef;
+}
+
+/** The writes an import would make; empty lists mean "nothing new" (importing twice is a no-op). */
+export interface MasterPlan {
+  customers: Change<Customer>[];
+  articles: Change<Article>[];
+  contracts: Change<Contract>[];
+  /** New versions without id/seq; the store assigns them. */
+  versions: { version: Omit<PositionVersion, "id" | "seq">; ref: RowRef }[];
+  mappings: Change<MappingRow>[];
+  unchangedRows: number;
+}
+
+const where = (ref: RowRef, column?: string) => (column ? { source: ref.source, row: ref.row, column } : { source: ref.source, row: ref.row });
+
+/**
+ * Merges master data into the store's state (PRODUCT.md §8 `import-master`): a row identical to a
+ * stored state is a no-op; a row with a new valid_from adds a version; a row that contradicts a
+ * stored version with the same valid_from is an error naming the row. Any error fails the whole plan.
+ */
+export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): Result<MasterPlan> {
+  const issues: Issue[] = [];
+  const plan: MasterPlan = { customers: [], articles: [], contracts: [], versions: [], mappings: [], unchangedRows: 0 };
+
+  const articles = new Map(snapshot.articles);
+  for (const r of input.articles) {
+    const before = articles.get(r.article.no);
+    if (before && sameArticle(before, r.article)) plan.unchangedRows++;
+    else {
+      plan.articles.push({ before, after: r.article, ref: r });
+      articles.set(r.article.no, r.article);
+    }
+  }
+
+  const customers = new Map(snapshot.customers);
+  const contracts = new Map(snapshot.contracts);
+  const contractSeen = new Map<string, RowRef>();
+  const versionKey = (c: string, p: number, d: string) => `${c}\u0000${p}\u0000${d}`;
+  const stored = new Map(snapshot.versions.map((v) => [versionKey(v.contractNo, v.positionNo, v.validFrom), v]));
+  const pending = new Map<string, { state: PositionState; ref: RowRef }>();
+
+  for (const r of input.contracts) {
+    const c = r.contract;
+    // Customer: created when new; the name is updated when the file gives a different one.
+    const knownCustomer = customers.get(r.customer.no);
+    if (!knownCustomer || (r.hasCustomerName && knownCustomer.name !== r.customer.name)) {
+      const after = { ...knownCustomer, ...r.customer, name: r.hasCustomerName ? r.customer.name : knownCustomer?.name ?? r.customer.no };
+      plan.customers.push({ before: knownCustomer, after, ref: r });
+      customers.set(after.no, after);
+    }
+    // Contract header: every row repeats it; rows must agree, and may only extend or set the end.
+    const knownContract = contracts.get(c.no);
+    if (!knownContract) {
+      contracts.set(c.no, c);
+      contractSeen.set(c.no, r);
+      plan.contracts.push({ after: c, ref: r });
+    } else {
+      const conflict = contractConflict(knownContract, c);
+      if (conflict) {
+        issues.push(issue("master.conflicting_contract", { contract: c.no, field: conflict.field, stored: conflict.stored, value: conflict.value }, where(r, conflict.field)));
+        continue;
+      }
+      if ((knownContract.end ?? "") !== (c.end ?? "")) {
+        if (contractSeen.has(c.no)) {
+          // Two rows of this import disagree on the end date.
+          issues.push(issue("master.conflicting_contract", { contract: c.no, field: "contract_end", stored: knownContract.end ?? "", value: c.end ?? "" }, where(r, "contract_end")));
+          continue;
+        }
+        const after = { ...knownContract, end: c.end };
+        if (!c.end) delete after.end;
+        plan.contracts.push({ before: knownContract, after, ref: r });
+        contracts.set(c.no, after);
+      }
+      contractSeen.set(c.no, r);
+    }
+    const article = articles.get(r.state.articleNo);
+    if (!article) {
+      issues.push(issue("master.unknown_article", { article: r.state.articleNo }, where(r, "article_no")));
+      continue;
+    }
+    // An empty description means the article's; default it before comparing so re-imports are no-ops.
+    const state = r.state.description ? r.state : { ...r.state, description: article.description };
+    if (r.validFrom < c.start) {
+      issues.push(issue("master.valid_from_before_start", { validFrom: r.validFrom, start: c.start }, where(r, "valid_from")));
+      continue;
+    }
+    const key = versionKey(c.no, r.positionNo, r.validFrom);
+    const existing = stored.get(key);
+    if (existing) {
+      if (sameState(existing, state)) plan.unchangedRows++;
+      else
+        issues.push(issue("master.conflicting_version", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, storedQuantity: existing.quantity, storedPrice: existing.unitPrice }, where(r, firstDifference(existing, state))));
+      continue;
+    }
+    const dup = pending.get(key);
+    if (dup) {
+      if (sameState(dup.state, state)) plan.unchangedRows++;
+      else issues.push(issue("master.duplicate_row", { otherRow: dup.ref.row }, where(r, "valid_from")));
+      continue;
+    }
+    pending.set(key, { state, ref: r });
+    plan.versions.push({ version: { contractNo: c.no, positionNo: r.positionNo, validFrom: r.validFrom, ...state, source: `import:${r.source}` }, ref: r });
+  }
+
+  for (const m of input.mappings) planMapping(m, snapshot, customers, articles, plan, issues);
+  return issues.length > 0 ? { ok: false, issues } : ok(plan);
+}
+
+function planMapping(
+  m: MappingRow,
+  snapshot: MasterSnapshot,
+  customers: ReadonlyMap<string, Customer>,
+  articles: ReadonlyMap<string, Article>,
+  plan: MasterPlan,
+  issues: Issue[],
+): void {
+  const exists = m.kind === "customer" ? customers.has(m.internalNo) : articles.has(m.internalNo);
+  if (!exists) {
+    const code = m.kind === "customer" ? "master.unknown_customer" : "master.unknown_article";
+    issues.push(issue(code, m.kind === "customer" ? { customer: m.internalNo } : { article: m.internalNo }, where(m, "internal_no")));
+    return;
+  }
+  const key = `${m.kind}|${m.mappingSource}|${m.externalId}`;
+  if (snapshot.mappings.get(key) === m.internalNo || plan.mappings.some((p) => sameMapping(p.after, m))) {
+    plan.unchangedRows++;
+    return;
+  }
+  plan.mappings.push({ after: m, ref: m });
+}
+
+function sameMapping(a: MappingRow, b: MappingRow): boolean {
+  return a.kind === b.kind && a.mappingSource === b.mappingSource && a.externalId === b.externalId && a.internalNo === b.internalNo;
+}
+
+function sameArticle(a: Article, b: Article): boolean {
+  return a.description === b.description && a.unitPrice === b.unitPrice && a.vatPct === b.vatPct && (a.unit ?? "") === (b.unit ?? "") && (a.purchasePrice ?? "") === (b.purchasePrice ?? "");
+}
+
+const CONTRACT_FIELDS: [keyof Contract, string][] = [
+  ["customerNo", "customer_no"],
+  ["type", "contract_type"],
+  ["interval", "billing_interval"],
+  ["mode", "billing_mode"],
+  ["start", "contract_start"],
+];
+
+function contractConflict(stored: Contract, incoming: Contract): { field: string; stored: string; value: string } | null {
+  for (const [key, column] of CONTRACT_FIELDS) {
+    if (stored[key] !== incoming[key]) return { field: column, stored: String(stored[key]), value: String(incoming[key]) };
+  }
+  return null;
+}
+
+function firstDifference(a: PositionVersion, b: MasterInput["contracts"][number]["state"]): string {
+  if (a.quantity !== b.quantity) return "quantity";
+  if (a.unitPrice !== b.unitPrice) return "unit_price";
+  if (a.discountPct !== b.discountPct) return "discount_pct";
+  if (a.vatPct !== b.vatPct) return "vat_pct";
+  if (a.articleNo !== b.articleNo) return "article_no";
+  return "description";
+}

@@ -1,0 +1,97 @@
+import { BILLING_INTERVALS, BILLING_MODES } from "../../core/date/billing-period";
+import { CONTRACT_TYPES, type Contract } from "../../core/contract/model";
+import { Issue, issue } from "../../core/issues";
+import type { ArticleRow, ContractRow, MappingRow, MasterInput } from "../../core/master/master-rows";
+import { CellReader } from "../table/cell-reader";
+import { HeaderTable, missingColumns, toHeaderTable } from "../table/header-table";
+import type { RawTable } from "../table/raw-table";
+import { ARTICLE_REQUIRED, CONTRACT_REQUIRED, MAPPING_REQUIRED, MasterFileKind, detectMasterKind } from "./master-columns";
+
+/** Reads master-data tables (contracts, articles, mappings; recognised by header) into typed rows. */
+export function readMasterTables(tables: readonly RawTable[]): { input: MasterInput; kinds: MasterFileKind[]; issues: Issue[] } {
+  const input: MasterInput = { articles: [], contracts: [], mappings: [] };
+  const issues: Issue[] = [];
+  const kinds: MasterFileKind[] = [];
+  for (const raw of tables) {
+    const { table, issues: headerIssues } = toHeaderTable(raw);
+    issues.push(...headerIssues);
+    if (!table) continue;
+    const kind = detectMasterKind(new Set(table.index.keys()));
+    if (!kind) {
+      issues.push(issue("csv.unknown_file_kind", { headers: table.headers.join(", ") }, { source: table.source, row: table.headerRow }));
+      continue;
+    }
+    kinds.push(kind);
+    const required = kind === "contracts" ? CONTRACT_REQUIRED : kind === "articles" ? ARTICLE_REQUIRED : MAPPING_REQUIRED;
+    const missing = missingColumns(table, required);
+    if (missing.length > 0) {
+      issues.push(...missing);
+      continue;
+    }
+    for (const { row, cells } of table.rows) {
+      const r = new CellReader(table, cells, row);
+      if (kind === "contracts") push(input.contracts, readContractRow(r, table), r, issues);
+      else if (kind === "articles") push(input.articles, readArticleRow(r, table), r, issues);
+      else push(input.mappings, readMappingRow(r, table), r, issues);
+    }
+  }
+  return { input, kinds, issues };
+}
+
+function push<T>(list: T[], value: T | null, r: CellReader, issues: Issue[]): void {
+  if (r.issues.length > 0 || value === null) issues.push(...r.issues);
+  else list.push(value);
+}
+
+function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
+  const customerNo = r.text("customer_no", true);
+  const customerName = r.text("customer_name");
+  const contractNo = r.text("contract_no", true);
+  const type = r.choice("contract_type", CONTRACT_TYPES, "license");
+  const interval = r.choice("billing_interval", BILLING_INTERVALS, "monthly");
+  const mode = r.choice("billing_mode", BILLING_MODES, "advance");
+  const start = r.date("contract_start", { required: true });
+  const end = r.date("contract_end");
+  const positionNo = r.positiveInt("position_no");
+  const articleNo = r.text("article_no", true);
+  const description = r.text("description");
+  const quantity = r.decimal("quantity", { required: true, min0: true });
+  const unitPrice = r.decimal("unit_price", { required: true });
+  const discountPct = r.decimal("discount_pct", { fallback: "0", percent: true });
+  const vatPct = r.decimal("vat_pct", { fallback: "19", percent: true });
+  const validFrom = r.date("valid_from", { fallback: start });
+  const vendorKey = r.text("vendor_key");
+  if (start && end && end < start) r.issues.push(issue("master.end_before_start", { end, start }, { source: t.source, row: r.row, column: "contract_end" }));
+  if (r.issues.length > 0 || !type || !interval || !mode || !start || !positionNo || quantity === undefined || unitPrice === undefined || !discountPct || !vatPct || !validFrom) return null;
+  const contract: Contract = { no: contractNo, customerNo, type, interval, mode, start, ...(end ? { end } : {}) };
+  return {
+    source: t.source,
+    row: r.row,
+    customer: { no: customerNo, name: customerName || customerNo },
+    hasCustomerName: customerName !== "",
+    contract,
+    positionNo,
+    validFrom,
+    state: { articleNo, description, quantity, unitPrice, discountPct, vatPct, ...(vendorKey ? { vendorKey } : {}) },
+  };
+}
+
+function readArticleRow(r: CellReader, t: HeaderTable): ArticleRow | null {
+  const no = r.text("article_no", true);
+  const description = r.text("description", true);
+  const unitPrice = r.decimal("unit_price", { required: true });
+  const vatPct = r.decimal("vat_pct", { fallback: "19", percent: true });
+  const unit = r.text("unit");
+  const purchasePrice = r.decimal("purchase_price");
+  if (r.issues.length > 0 || unitPrice === undefined || !vatPct) return null;
+  return { source: t.source, row: r.row, article: { no, description, unitPrice, vatPct, ...(unit ? { unit } : {}), ...(purchasePrice !== undefined ? { purchasePrice } : {}) } };
+}
+
+function readMappingRow(r: CellReader, t: HeaderTable): MappingRow | null {
+  const kind = r.choice("kind", ["customer", "article"] as const);
+  const mappingSource = r.text("source") || "*";
+  const externalId = r.text("external_id", true);
+  const internalNo = r.text("internal_no", true);
+  if (r.issues.length > 0 || !kind) return null;
+  return { source: t.source, row: r.row, kind, mappingSource, externalId, internalNo };
+}

@@ -1,0 +1,46 @@
+import type { Article, Contract, Customer, PositionVersion } from "../../core/contract/model";
+import { compareVersions } from "../../core/contract/state-on-day";
+import { CsvCell, toCsv } from "../table/write-csv";
+import { ARTICLE_COLUMNS, CONTRACT_COLUMNS, CONTRACT_EXTRA_COLUMNS, MAPPING_COLUMNS } from "./master-columns";
+
+const num = (value: string): CsvCell => ({ number: value });
+
+/**
+ * The contracts CSV of PRODUCT.md §6.2: one row per stored position version, ordered by contract,
+ * position and valid_from, so that importing it into an empty store rebuilds the same history.
+ */
+export function writeContractsCsv(
+  customers: ReadonlyMap<string, Customer>,
+  contracts: readonly Contract[],
+  versions: readonly PositionVersion[],
+): string {
+  const byContract = new Map(contracts.map((c) => [c.no, c]));
+  const sorted = [...versions].sort((a, b) => (a.contractNo < b.contractNo ? -1 : a.contractNo > b.contractNo ? 1 : a.positionNo - b.positionNo || compareVersions(a, b)));
+  const rows: CsvCell[][] = [[...CONTRACT_COLUMNS, ...CONTRACT_EXTRA_COLUMNS]];
+  for (const v of sorted) {
+    const c = byContract.get(v.contractNo);
+    if (!c) continue;
+    rows.push([
+      c.customerNo, customers.get(c.customerNo)?.name ?? "", c.no, c.type, c.interval, c.mode, c.start, c.end ?? "",
+      num(String(v.positionNo)), v.articleNo, v.description, num(v.quantity), num(v.unitPrice), num(v.discountPct), num(v.vatPct), v.validFrom,
+      v.vendorKey ?? "",
+    ]);
+  }
+  return toCsv(rows);
+}
+
+/** The articles CSV of §6.2. */
+export function writeArticlesCsv(articles: readonly Article[]): string {
+  const rows: CsvCell[][] = [[...ARTICLE_COLUMNS]];
+  for (const a of [...articles].sort((x, y) => (x.no < y.no ? -1 : 1))) {
+    rows.push([a.no, a.description, num(a.unitPrice), num(a.vatPct), a.unit ?? "", a.purchasePrice === undefined ? "" : num(a.purchasePrice)]);
+  }
+  return toCsv(rows);
+}
+
+/** The mappings CSV of §6.2. */
+export function writeMappingsCsv(mappings: readonly { id: string; kind: string; source: string; externalId: string; internalNo: string }[]): string {
+  const rows: CsvCell[][] = [[...MAPPING_COLUMNS]];
+  for (const m of [...mappings].sort((x, y) => (x.id < y.id ? -1 : 1))) rows.push([m.kind, m.source, m.externalId, m.internalNo]);
+  return toCsv(rows);
+}

@@ -1,0 +1,82 @@
+import { IsoDate, isValidYmd, ymdToIso } from "../../core/date/iso-date";
+import { Issue, issue } from "../../core/issues";
+import { toStored } from "../../core/money/decimal";
+import { HeaderTable, cellOf } from "./header-table";
+import { columnLetter } from "./raw-table";
+import { parseDecimalText } from "../values";
+import { unneutralizeFormula } from "./write-csv";
+
+/**
+ * Reads typed values from one data row and collects an issue, naming file, row and column, for
+ * every bad cell. Callers check `issues.length` after reading all fields of the row.
+ */
+export class CellReader {
+  readonly issues: Issue[] = [];
+  constructor(
+    private readonly table: HeaderTable,
+    private readonly cells: readonly string[],
+    readonly row: number,
+  ) {}
+
+  private where(column: string) {
+    const i = this.table.index.get(column);
+    const header = i === undefined ? column : this.table.headers[i] ?? column;
+    return { source: this.table.source, row: this.row, column: i === undefined ? header : `${header} (${columnLetter(i)})` };
+  }
+
+  private bad(code: string, column: string, params: Record<string, string | number> = {}): undefined {
+    this.issues.push(issue(code, params, this.where(column)));
+    return undefined;
+  }
+
+  /** Trimmed text; an issue when required and empty. */
+  text(column: string, required = false): string {
+    const v = unneutralizeFormula(cellOf(this.table, this.cells, column));
+    if (v === "" && required) this.bad("parse.required", column);
+    return v;
+  }
+
+  /** A canonical decimal string, or the fallback when empty. */
+  decimal(column: string, opts: { required?: boolean; fallback?: string; min0?: boolean; percent?: boolean } = {}): string | undefined {
+    const raw = this.text(column, opts.required && opts.fallback === undefined);
+    if (raw === "") return opts.fallback;
+    const d = parseDecimalText(raw);
+    if (!d) return this.bad("parse.invalid_number", column, { value: raw });
+    if (opts.min0 && d.isNegative()) return this.bad("parse.negative_not_allowed", column, { value: raw });
+    if (opts.percent && (d.isNegative() || d.greaterThan(100))) return this.bad("parse.percent_range", column, { value: raw });
+    return toStored(d);
+  }
+
+  /** A whole number ≥ 1. */
+  positiveInt(column: string): number | undefined {
+    const raw = this.text(column, true);
+    if (raw === "") return undefined;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) return this.bad("parse.invalid_integer", column, { value: raw });
+    return Number(raw);
+  }
+
+  /** A date written `YYYY-MM-DD` or `DD.MM.YYYY`; the fallback when empty. */
+  date(column: string, opts: { required?: boolean; fallback?: IsoDate } = {}): IsoDate | undefined {
+    const raw = this.text(column, opts.required && opts.fallback === undefined);
+    if (raw === "") return opts.fallback;
+    const parsed = parseStrictDate(raw);
+    return parsed ?? this.bad("parse.invalid_date", column, { value: raw });
+  }
+
+  /** One of the allowed values (case-insensitive); the fallback when empty. */
+  choice<T extends string>(column: string, allowed: readonly T[], fallback?: T): T | undefined {
+    const raw = this.text(column, fallback === undefined);
+    if (raw === "") return fallback;
+    const hit = allowed.find((a) => a === raw.toLowerCase());
+    return hit ?? this.bad("parse.invalid_choice", column, { value: raw, allowed: allowed.join(", ") });
+  }
+}
+
+/** `YYYY-MM-DD` or `DD.MM.YYYY` (master data and review files); null for anything else or a non-day. */
+export function parseStrictDate(raw: string): IsoDate | null {
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (m) return isValidYmd(+m[1]!, +m[2]!, +m[3]!) ? ymdToIso(+m[1]!, +m[2]!, +m[3]!) : null;
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(raw);
+  if (m) return isValidYmd(+m[3]!, +m[2]!, +m[1]!) ? ymdToIso(+m[3]!, +m[2]!, +m[1]!) : null;
+  return null;
+}
