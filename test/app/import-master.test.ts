@@ -1,0 +1,127 @@
+import { exportMaster } from "../../src/app/export-master";
+import { importMaster } from "../../src/app/import-master";
+import { backupToJson, exportBackup } from "../../src/store/backup";
+import { ARTICLES_CSV, CONTRACTS_CSV_DE, MAPPINGS_CSV, testContext, textFile } from "../support/fixtures";
+
+const allFiles = () => [textFile("contracts.csv", CONTRACTS_CSV_DE), textFile("articles.csv", ARTICLES_CSV), textFile("mappings.csv", MAPPINGS_CSV)];
+
+describe("importMaster", () => {
+  it("imports contracts, articles and mappings in one call and records batch and audit", async () => {
+    const ctx = await testContext();
+    const r = await importMaster(ctx, allFiles());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toMatchObject({ customers: 2, articles: 4, contracts: 2, versions: 4, mappings: 3, unchangedRows: 0, batchId: "master-00001" });
+    const versions = await ctx.db.contractVersions.where("contractNo").equals("V-1001").sortBy("seq");
+    expect(versions.map((v) => [v.positionNo, v.validFrom, v.quantity, v.description])).toEqual([
+      [1, "2026-01-01", "10", "Microsoft 365 Business Premium"],
+      [1, "2026-03-15", "12", "Microsoft 365 Business Premium"],
+      [2, "2026-01-01", "3", "Microsoft 365 E3"],
+    ]);
+    const batch = await ctx.db.importBatches.get("master-00001");
+    expect(batch!.files.map((f) => f.sha256)).toHaveLength(3);
+    expect(batch!.versionIds).toHaveLength(4);
+    expect(await ctx.db.auditLog.where("kind").equals("contract.version.add").count()).toBe(4);
+  });
+
+  it("importing the same files twice changes nothing", async () => {
+    const ctx = await testContext();
+    await importMaster(ctx, allFiles());
+    const before = backupToJson(await exportBackup(ctx.db, "t"));
+    const again = await importMaster(ctx, allFiles());
+    expect(again.ok && again.value).toMatchObject({ batchId: null, versions: 0, unchangedRows: 11 });
+    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(before);
+  });
+
+  it("a row with a new valid_from adds a version (a retroactive change)", async () => {
+    const ctx = await testContext();
+    await importMaster(ctx, allFiles());
+    const change = CONTRACTS_CSV_DE.split("\r\n").slice(0, 1).concat("10001;Müller GmbH;V-1001;license;monthly;advance;01.01.2026;;1;M365-BP;Microsoft 365 Business Premium;11;20,60;0;19;01.02.2026").join("\n");
+    const r = await importMaster(ctx, [textFile("change.csv", change)]);
+    expect(r.ok && r.value.versions).toBe(1);
+    expect(await ctx.db.contractVersions.count()).toBe(5);
+  });
+
+  it("a row contradicting a stored version with the same valid_from fails and names the row", async () => {
+    const ctx = await testContext();
+    await importMaster(ctx, allFiles());
+    const before = backupToJson(await exportBackup(ctx.db, "t"));
+    const bad = CONTRACTS_CSV_DE.replace(";12;20,60;0;19;15.03.2026", ";13;20,60;0;19;15.03.2026");
+    const r = await importMaster(ctx, [textFile("contracts.csv", bad)]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ code: "master.conflicting_version", where: { source: "contracts.csv", row: 3, column: "quantity" } });
+    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(before);
+  });
+
+  it("a bad date in any file imports nothing from any file", async () => {
+    const ctx = await testContext();
+    const bad = CONTRACTS_CSV_DE.replace(";15.03.2026", ";31.02.2026");
+    const r = await importMaster(ctx, [textFile("articles.csv", ARTICLES_CSV), textFile("contracts.csv", bad)]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues[0]).toMatchObject({ code: "parse.invalid_date", params: { value: "31.02.2026" }, where: { source: "contracts.csv", row: 3, column: "valid_from (P)" } });
+    expect(await ctx.db.articles.count()).toBe(0);
+    expect(await ctx.db.auditLog.count()).toBe(0);
+  });
+
+  it("reports an unknown article and contradicting contract headers", async () => {
+    const ctx = await testContext();
+    const r = await importMaster(ctx, [textFile("contracts.csv", CONTRACTS_CSV_DE)]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(new Set(r.issues.map((i) => i.code))).toEqual(new Set(["master.unknown_article"]));
+    await importMaster(ctx, allFiles());
+    const bad = CONTRACTS_CSV_DE.replace("V-1001;license;monthly;advance;01.01.2026;;2", "V-1001;license;annual;advance;01.01.2026;;2");
+    const r2 = await importMaster(ctx, [textFile("contracts.csv", bad)]);
+    expect(!r2.ok && r2.issues[0]).toMatchObject({ code: "master.conflicting_contract", where: { row: 4, column: "billing_interval" } });
+  });
+
+  it("decodes Windows-1252 files", async () => {
+    const ctx = await testContext();
+    const iconv = await import("iconv-lite");
+    const bytes = new Uint8Array(iconv.encode(CONTRACTS_CSV_DE, "win1252"));
+    const r = await importMaster(ctx, [textFile("articles.csv", ARTICLES_CSV), { name: "contracts.csv", bytes }]);
+    expect(r.ok).toBe(true);
+    expect((await ctx.db.customers.get("10002"))!.name).toBe("Schmidt & Söhne KG");
+  });
+
+  it("leaves the store unchanged when a write fails in the middle (all or nothing)", async () => {
+    const ctx = await testContext();
+    await importMaster(ctx, [textFile("articles.csv", ARTICLES_CSV)]);
+    const before = backupToJson(await exportBackup(ctx.db, "t"));
+    const spy = jest.spyOn(ctx.db.mappings, "bulkPut").mockImplementation(() => Promise.reject(new Error("injected")));
+    await expect(importMaster(ctx, allFiles())).rejects.toThrow("injected");
+    spy.mockRestore();
+    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(before);
+  });
+});
+
+describe("export-master round trip", () => {
+  it("exported files re-imported into an empty store give the same store content", async () => {
+    const a = await testContext();
+    await importMaster(a, allFiles());
+    const files = await exportMaster(a.db);
+    const b = await testContext();
+    const r = await importMaster(b, [textFile("c.csv", files.contracts), textFile("a.csv", files.articles), textFile("m.csv", files.mappings)]);
+    expect(r.ok).toBe(true);
+    const again = await exportMaster(b.db);
+    expect(again).toEqual(files);
+    const strip = (rows: { id: string; seq: number; source?: string }[]) => rows.map(({ id: _i, seq: _s, source: _src, ...rest }) => rest);
+    expect(strip(await b.db.contractVersions.orderBy("seq").toArray())).toEqual(strip(await a.db.contractVersions.orderBy("seq").toArray()));
+    expect(await b.db.customers.toArray()).toEqual(await a.db.customers.toArray());
+    expect(await b.db.contracts.toArray()).toEqual(await a.db.contracts.toArray());
+    // and importing the export into the original store is a no-op
+    const noop = await importMaster(a, [textFile("c.csv", files.contracts), textFile("a.csv", files.articles), textFile("m.csv", files.mappings)]);
+    expect(noop.ok && noop.value.batchId).toBeNull();
+  });
+
+  it("writes the §6.2 columns", async () => {
+    const a = await testContext();
+    await importMaster(a, allFiles());
+    const { contracts } = await exportMaster(a.db);
+    const lines = contracts.split("\r\n");
+    expect(lines[0]).toBe("customer_no,customer_name,contract_no,contract_type,billing_interval,billing_mode,contract_start,contract_end,position_no,article_no,description,quantity,unit_price,discount_pct,vat_pct,valid_from,vendor_key");
+    expect(lines[4]).toBe("10002,Schmidt & Söhne KG,V-2001,managed_service,quarterly,arrears,2026-02-15,2026-12-31,1,MS-BASIC,Managed Service Basic,1,49,0,19,2026-02-15,");
+  });
+});

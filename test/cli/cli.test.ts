@@ -1,0 +1,75 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CliIo } from "../../src/cli/cli-io";
+import { runCli } from "../../src/cli/main";
+import { ARTICLES_CSV, CONTRACTS_CSV_DE, FIXED_NOW, MAPPINGS_CSV } from "../support/fixtures";
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
+  return { cli, out: () => out.join(""), err: () => err.join("") };
+}
+
+function dir() {
+  const d = mkdtempSync(join(tmpdir(), "msp-cli-"));
+  writeFileSync(join(d, "contracts.csv"), CONTRACTS_CSV_DE);
+  writeFileSync(join(d, "articles.csv"), ARTICLES_CSV);
+  writeFileSync(join(d, "mappings.csv"), MAPPINGS_CSV);
+  return d;
+}
+
+describe("CLI", () => {
+  it("import-master creates the workspace; export-master writes §6.2 CSV; --json prints a summary", async () => {
+    const d = dir();
+    const ws = join(d, "ws.json");
+    const a = io();
+    expect(await runCli(["import-master", "--workspace", ws, join(d, "contracts.csv"), join(d, "articles.csv"), join(d, "mappings.csv"), "--json"], a.cli)).toBe(0);
+    expect(JSON.parse(a.out())).toMatchObject({ versions: 4, customers: 2, batchId: "master-00001" });
+    expect(existsSync(ws)).toBe(true);
+    const b = io();
+    expect(await runCli(["export-master", "--workspace", ws, "--out", join(d, "out.csv"), "--articles", join(d, "art.csv")], b.cli)).toBe(0);
+    expect(readFileSync(join(d, "out.csv"), "utf8").split("\r\n")).toHaveLength(6);
+    expect(readFileSync(join(d, "art.csv"), "utf8")).toContain("M365-BP,Microsoft 365 Business Premium,20.6,19,Lizenz,16.5");
+  });
+
+  it("a bad row fails the whole file with row and column on stderr, exit 1, workspace unchanged", async () => {
+    const d = dir();
+    const ws = join(d, "ws.json");
+    await runCli(["import-master", "--workspace", ws, join(d, "articles.csv")], io().cli);
+    const before = readFileSync(ws);
+    writeFileSync(join(d, "bad.csv"), CONTRACTS_CSV_DE.replace(";15.03.2026", ";31.02.2026"));
+    const r = io();
+    expect(await runCli(["import-master", "--workspace", ws, join(d, "bad.csv")], r.cli)).toBe(1);
+    expect(r.err()).toContain('bad.csv, row 3, column "valid_from (P)": "31.02.2026" is not a valid date');
+    expect(readFileSync(ws).equals(before)).toBe(true);
+  });
+
+  it("backup and restore round-trip the workspace", async () => {
+    const d = dir();
+    const ws = join(d, "ws.json");
+    await runCli(["import-master", "--workspace", ws, join(d, "contracts.csv"), join(d, "articles.csv")], io().cli);
+    expect(await runCli(["backup", "--workspace", ws, "--out", join(d, "b.json")], io().cli)).toBe(0);
+    const ws2 = join(d, "ws2.json");
+    expect(await runCli(["restore", "--workspace", ws2, join(d, "b.json")], io().cli)).toBe(0);
+    expect(readFileSync(ws2, "utf8")).toBe(readFileSync(ws, "utf8"));
+  });
+
+  it("exit code 2 for usage errors, 1 for a missing file or a corrupt workspace", async () => {
+    const d = dir();
+    const u = io();
+    expect(await runCli(["import-master", join(d, "contracts.csv")], u.cli)).toBe(2);
+    expect(u.err()).toContain("--workspace is required");
+    expect(await runCli(["nope"], io().cli)).toBe(2);
+    expect(await runCli([], io().cli)).toBe(2);
+    expect(await runCli(["import-master", "--workspace", join(d, "w.json"), "--bogus", "x"], io().cli)).toBe(2);
+    const m = io();
+    expect(await runCli(["import-master", "--workspace", join(d, "w.json"), join(d, "missing.csv")], m.cli)).toBe(1);
+    expect(m.err()).toContain("missing.csv");
+    writeFileSync(join(d, "corrupt.json"), '{"format":"msp-billing-backup"');
+    const c = io();
+    expect(await runCli(["export-master", "--workspace", join(d, "corrupt.json"), "--out", join(d, "o.csv")], c.cli)).toBe(1);
+    expect(c.err()).toContain("corrupt.json");
+  });
+});

@@ -1,0 +1,62 @@
+import { readMasterTables } from "../../../src/io/master/read-master";
+import { readCsvText } from "../../../src/io/table/read-csv";
+import { ARTICLES_CSV, CONTRACTS_CSV_DE, MAPPINGS_CSV } from "../../support/fixtures";
+
+const table = (name: string, text: string) => readCsvText(text, name).table;
+
+describe("readMasterTables", () => {
+  it("recognises the three files by header and reads German numbers and dates", () => {
+    const r = readMasterTables([table("c.csv", CONTRACTS_CSV_DE), table("a.csv", ARTICLES_CSV), table("m.csv", MAPPINGS_CSV)]);
+    expect(r.issues).toEqual([]);
+    expect(r.kinds).toEqual(["contracts", "articles", "mappings"]);
+    expect(r.input.contracts).toHaveLength(4);
+    const second = r.input.contracts[1]!;
+    expect(second.validFrom).toBe("2026-03-15");
+    expect(second.state.unitPrice).toBe("20.6");
+    expect(second.contract).toEqual({ no: "V-1001", customerNo: "10001", type: "license", interval: "monthly", mode: "advance", start: "2026-01-01" });
+    // empty valid_from defaults to the contract start, empty discount to 0
+    expect(r.input.contracts[2]!.validFrom).toBe("2026-01-01");
+    expect(r.input.contracts[3]!.contract.end).toBe("2026-12-31");
+    expect(r.input.articles.find((a) => a.article.no === "BOOK")!.article.vatPct).toBe("7");
+    expect(r.input.mappings[2]).toMatchObject({ kind: "article", mappingSource: "*", externalId: "0001", internalNo: "BOOK" });
+  });
+
+  it("applies the defaults of §6.2 when optional columns are missing", () => {
+    const csv = "contract_no,position_no,customer_no,contract_start,article_no,quantity,unit_price\nV-9,1,9,2026-05-01,X,2,3.5\n";
+    const r = readMasterTables([table("min.csv", csv)]);
+    expect(r.issues).toEqual([]);
+    const row = r.input.contracts[0]!;
+    expect(row.contract).toMatchObject({ type: "license", interval: "monthly", mode: "advance" });
+    expect(row.state).toMatchObject({ discountPct: "0", vatPct: "19" });
+    expect(row.validFrom).toBe("2026-05-01");
+  });
+
+  it.each([
+    ["valid_from", "31.02.2026", "P", "parse.invalid_date"],
+    ["quantity", "zehn", "L", "parse.invalid_number"],
+    ["quantity", "-1", "L", "parse.negative_not_allowed"],
+    ["discount_pct", "120", "N", "parse.percent_range"],
+    ["billing_interval", "weekly", "E", "parse.invalid_choice"],
+    ["position_no", "1.5", "I", "parse.invalid_integer"],
+  ])("names row and column of a bad %s (%s)", (column, value, letter, code) => {
+    const lines = CONTRACTS_CSV_DE.split("\r\n");
+    const header = lines[0]!.split(";");
+    const cells = lines[2]!.split(";");
+    cells[header.indexOf(column)] = value;
+    lines[2] = cells.join(";");
+    const r = readMasterTables([table("contracts.csv", lines.join("\n"))]);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ code, where: { source: "contracts.csv", row: 3, column: `${column} (${letter})` } });
+  });
+
+  it("reports missing required columns and unknown files", () => {
+    const r = readMasterTables([table("x.csv", "contract_no,position_no\nV,1\n"), table("y.csv", "foo,bar\n1,2\n")]);
+    expect(r.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["csv.missing_column", "csv.unknown_file_kind"]));
+    expect(r.issues.find((i) => i.code === "csv.unknown_file_kind")!.where).toMatchObject({ source: "y.csv", row: 1 });
+  });
+
+  it("reads back text that an export neutralised against formulas", () => {
+    const csv = "article_no,description,unit_price\nA1,'=SUM(1),1\n";
+    expect(readMasterTables([table("a.csv", csv)]).input.articles[0]!.article.description).toBe("=SUM(1)");
+  });
+});
