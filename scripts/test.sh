@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The project's test command (`npm test`): typecheck, lint, unit tests, build, manifest schema check,
+# CLI smoke test and browser tests. Prints one plain `N passed, N failed` line at the end and exits
+# non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+passed=0
+failed=0
+step() { # name, command...
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then passed=$((passed + 1)); echo "-- $name: ok"; else failed=$((failed + 1)); echo "-- $name: FAILED"; fi
+}
+count_jest() { # adds jest's per-test counts from its JSON report
+  local report=$1
+  if [[ -f $report ]]; then
+    local p f
+    p=$(node -e "const r=require('./$report');console.log(r.numPassedTests)")
+    f=$(node -e "const r=require('./$report');console.log(r.numFailedTests + (r.numRuntimeErrorTestSuites||0))")
+    passed=$((passed + p)); failed=$((failed + f))
+    echo "-- jest: $p passed, $f failed"
+  else
+    failed=$((failed + 1)); echo "-- jest: no report"
+  fi
+}
+mkdir -p reports
+step "typecheck" npx tsc --noEmit -p tsconfig.json
+step "typecheck core (no DOM/Node types)" npx tsc --noEmit -p tsconfig.core.json
+step "lint" npx eslint src test
+echo "== jest"
+rm -f reports/jest.json
+npx jest --ci --maxWorkers=2 --json --outputFile=reports/jest.json 2>&1 | grep -vE '^\s+(✓|√)' | tail -n 60
+count_jest reports/jest.json
+step "build (webpack + CLI)" npm run --silent build
+if [[ -f scripts/check-manifest.sh ]]; then step "manifest XSD check" bash scripts/check-manifest.sh; fi
+step "CLI smoke test" bash scripts/cli-smoke.sh
+if [[ -f test/e2e/run.js ]]; then
+  echo "== browser tests"
+  out=$(node test/e2e/run.js 2>&1); rc=$?
+  echo "$out" | tail -n 40
+  line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+  if [[ -n $line ]]; then
+    passed=$((passed + $(echo "$line" | cut -d' ' -f1))); failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
+  fi
+  if [[ $rc -ne 0 && ( -z $line || $(echo "$line" | cut -d' ' -f3) == 0 ) ]]; then failed=$((failed + 1)); fi
+fi
+echo
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
