@@ -5,7 +5,8 @@ import { decodeBytes } from "../io/table/decode";
 import { readCsvText } from "../io/table/read-csv";
 import { appendAudit } from "../store/audit";
 import { reserveNumbers } from "../store/counters";
-import type { AuditRecord } from "../store/records";
+import type { AuditRecord, UndoStep } from "../store/records";
+import { dropUndefined } from "./undo-batch";
 import { AppContext, InputFile, sha256Hex } from "./context";
 
 export interface ImportMasterSummary {
@@ -65,10 +66,17 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[])
     await db.articles.bulkPut(plan.articles.map((c) => c.after));
     await db.contracts.bulkPut(plan.contracts.map((c) => c.after));
     await db.contractVersions.bulkAdd(versions);
-    await db.mappings.bulkPut(
-      plan.mappings.map(({ after: m }) => ({ id: `${m.kind}|${m.mappingSource}|${m.externalId}`, kind: m.kind, source: m.mappingSource, externalId: m.externalId, internalNo: m.internalNo, origin: `import:${m.source}` })),
-    );
-    await db.importBatches.add({ id: batchId, kind: "import-master", createdAt: at, files: hashes, versionIds: versions.map((v) => v.id), details: { kinds } });
+    const mappingRows = plan.mappings.map(({ after: m }) => ({ id: `${m.kind}|${m.mappingSource}|${m.externalId}`, kind: m.kind, source: m.mappingSource, externalId: m.externalId, internalNo: m.internalNo, origin: `import:${m.source}` }));
+    const mappingBefore = await db.mappings.bulkGet(mappingRows.map((m) => m.id));
+    await db.mappings.bulkPut(mappingRows);
+    const undo: UndoStep[] = [
+      ...plan.customers.map((c) => ({ table: "customers" as const, key: c.after.no, before: c.before })),
+      ...plan.articles.map((c) => ({ table: "articles" as const, key: c.after.no, before: c.before })),
+      ...plan.contracts.map((c) => ({ table: "contracts" as const, key: c.after.no, before: c.before })),
+      ...versions.map((v) => ({ table: "contractVersions" as const, key: v.id })),
+      ...mappingRows.map((m, i) => ({ table: "mappings" as const, key: m.id, before: mappingBefore[i] })),
+    ];
+    await db.importBatches.add({ id: batchId, kind: "import-master", createdAt: at, files: hashes, versionIds: versions.map((v) => v.id), details: { kinds }, undo: dropUndefined(undo) });
     const audit: AuditRecord[] = [
       ...plan.customers.map((c) => ({ at, kind: c.before ? "customer.update" : "customer.add", source: batchId!, entity: `customer:${c.after.no}`, before: c.before, after: c.after })),
       ...plan.articles.map((c) => ({ at, kind: c.before ? "article.update" : "article.add", source: batchId!, entity: `article:${c.after.no}`, before: c.before, after: c.after })),

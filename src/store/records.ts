@@ -31,7 +31,16 @@ export interface ImportBatchRecord {
   versionIds: string[];
   /** Free-form details (decisions, counts) as JSON-compatible data. */
   details?: unknown;
+  /** How to reverse the batch: the previous row of every key it wrote (none = the key was new). */
+  undo?: UndoStep[];
   undoneAt?: string;
+}
+
+/** One reversible write: the table, the primary key, and the row before (absent when it was created). */
+export interface UndoStep {
+  table: "customers" | "articles" | "contracts" | "contractVersions" | "mappings";
+  key: string;
+  before?: unknown;
 }
 
 /** A billing run. */

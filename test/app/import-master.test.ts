@@ -90,7 +90,7 @@ describe("importMaster", () => {
     const ctx = await testContext();
     await importMaster(ctx, [textFile("articles.csv", ARTICLES_CSV)]);
     const before = backupToJson(await exportBackup(ctx.db, "t"));
-    const spy = jest.spyOn(ctx.db.mappings, "bulkPut").mockImplementation(() => Promise.reject(new Error("injected")));
+    const spy = jest.spyOn(ctx.db.mappings, "bulkPut").mockImplementation((() => Promise.reject(new Error("injected"))) as never);
     await expect(importMaster(ctx, allFiles())).rejects.toThrow("injected");
     spy.mockRestore();
     expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(before);

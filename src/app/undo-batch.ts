@@ -1,0 +1,64 @@
+import { monthOf } from "../core/date/iso-month";
+import { Result, fail, issue, ok } from "../core/issues";
+import type { PositionVersion } from "../core/contract/model";
+import { appendAudit } from "../store/audit";
+import type { UndoStep } from "../store/records";
+import type { AppContext } from "./context";
+
+/** Removes `before: undefined` so undo steps survive a JSON round trip unchanged. */
+export function dropUndefined(steps: UndoStep[]): UndoStep[] {
+  return steps.map((s) => (s.before === undefined ? { table: s.table, key: s.key } : s));
+}
+
+export interface UndoSummary {
+  batchId: string;
+  versionsRemoved: number;
+  rowsRestored: number;
+}
+
+/**
+ * Undoes an import or apply batch as a whole: every key it wrote gets its previous row back (or is
+ * deleted when the batch created it). Refused, with the reason, when a later batch built on the same
+ * contract positions or a billing run already billed them. One transaction: all or nothing.
+ */
+export async function undoBatch(ctx: AppContext, batchId: string): Promise<Result<UndoSummary>> {
+  const { db } = ctx;
+  let result: Result<UndoSummary> | undefined;
+  await db.transaction("rw", [db.importBatches, db.customers, db.articles, db.contracts, db.contractVersions, db.mappings, db.ledger, db.runs, db.auditLog], async () => {
+    const batch = await db.importBatches.get(batchId);
+    if (!batch) return void (result = fail(issue("review.unknown_batch", { batch: batchId })));
+    if (batch.undoneAt) return void (result = fail(issue("review.batch_already_undone", { batch: batchId })));
+    const versions = (await db.contractVersions.bulkGet(batch.versionIds)).filter((v): v is PositionVersion => v !== undefined);
+    const blocked = await findBlocker(ctx, batchId, batch.createdAt, versions);
+    if (blocked) return void (result = fail(blocked));
+    const steps: UndoStep[] = batch.undo ?? batch.versionIds.map((id) => ({ table: "contractVersions" as const, key: id }));
+    // Reverse order, so a key written twice in one batch ends at its first "before".
+    for (const step of [...steps].reverse()) {
+      const table = db.table(step.table);
+      if (step.before === undefined) await table.delete(step.key);
+      else await table.put(step.before);
+    }
+    const at = ctx.now();
+    await db.importBatches.update(batchId, { undoneAt: at });
+    await appendAudit(db, [{ at, kind: "batch.undo", source: batchId, entity: `batch:${batchId}`, before: { versionIds: batch.versionIds }, after: { undoneAt: at } }]);
+    result = ok({ batchId, versionsRemoved: versions.length, rowsRestored: steps.length - versions.length });
+  });
+  return result!;
+}
+
+async function findBlocker(ctx: AppContext, batchId: string, createdAt: string, versions: readonly PositionVersion[]) {
+  const { db } = ctx;
+  const ownIds = new Set(versions.map((v) => v.id));
+  for (const v of versions) {
+    const later = await db.contractVersions.where("[contractNo+positionNo]").equals([v.contractNo, v.positionNo]).filter((o) => !ownIds.has(o.id) && o.seq > v.seq).first();
+    if (later) return issue("review.undo_blocked_by_batch", { batch: batchId, later: later.source ?? "?", contract: v.contractNo, position: v.positionNo });
+    const fromMonth = monthOf(v.validFrom);
+    const billed = await db.ledger.where("contractNo").equals(v.contractNo).filter((e) => e.positionNo === v.positionNo && e.month >= fromMonth).toArray();
+    for (const e of billed) {
+      const run = await db.runs.get(e.runId);
+      if (!run || run.undoneAt || run.createdAt < createdAt) continue;
+      return issue("review.undo_blocked_by_run", { batch: batchId, run: e.runId, contract: v.contractNo, month: e.month });
+    }
+  }
+  return null;
+}

@@ -1,0 +1,78 @@
+import type { ReviewDecision } from "../../core/reconcile/plan-apply";
+import { RECONCILE_STATUSES, ReconcileStatus, ReviewAction, ReviewRow } from "../../core/reconcile/review-row";
+import { Issue, issue } from "../../core/issues";
+import { CellReader } from "../table/cell-reader";
+import { missingColumns, toHeaderTable } from "../table/header-table";
+import type { RawTable } from "../table/raw-table";
+
+/** The review columns of PRODUCT.md §8, then informational columns (ignored when read back). */
+export const REVIEW_COLUMNS = [
+  "status", "customer_no", "contract_no", "position_no", "article_no", "external_customer_id", "external_article_id",
+  "contract_qty", "vendor_qty", "delta", "effective_date", "unit_cost", "unit_price", "action",
+] as const;
+export const REVIEW_INFO_COLUMNS = ["margin", "customer_name", "vendor_customer_name", "vendor_article_name", "source", "vendor_rows", "note"] as const;
+const REQUIRED = ["status", "customer_no", "contract_no", "position_no", "article_no", "vendor_qty", "effective_date", "action"] as const;
+
+/** A review row as cells: strings for text, `{ number }` for numeric cells, so writers can type them. */
+export type ReviewCell = string | { number: string };
+
+/** The header and rows of a review table, ready for CSV, xlsx or a worksheet. */
+export function reviewTableRows(rows: readonly ReviewRow[]): ReviewCell[][] {
+  const n = (v: string | null): ReviewCell => (v === null ? "" : { number: v });
+  return [
+    [...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS],
+    ...rows.map((r) => [
+      r.status, r.customerNo, r.contractNo, r.positionNo === null ? "" : { number: String(r.positionNo) }, r.articleNo,
+      r.externalCustomerId, r.externalArticleId, n(r.contractQty), n(r.vendorQty), n(r.delta), r.effectiveDate,
+      n(r.unitCost), n(r.unitPrice), r.action,
+      n(r.margin), r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), r.note,
+    ]),
+  ];
+}
+
+const ACTIONS: Record<string, ReviewAction> = { accept: "accept", "übernehmen": "accept", uebernehmen: "accept", skip: "skip", "überspringen": "skip", ueberspringen: "skip" };
+
+/**
+ * Reads a review table back by header names (the user may sort, filter, reorder columns and edit
+ * quantity, effective date, action, contract and mapping numbers). Every bad cell is an issue.
+ */
+export function readReviewTable(raw: RawTable): { decisions: ReviewDecision[]; issues: Issue[] } {
+  const { table, issues } = toHeaderTable(raw);
+  if (!table) return { decisions: [], issues };
+  const missing = missingColumns(table, REQUIRED);
+  if (missing.length > 0) return { decisions: [], issues: [...issues, ...missing] };
+  const decisions: ReviewDecision[] = [];
+  for (const { row, cells } of table.rows) {
+    const r = new CellReader(table, cells, row);
+    const statusText = r.text("status", true).toLowerCase();
+    const status = (RECONCILE_STATUSES as readonly string[]).includes(statusText) ? (statusText as ReconcileStatus) : undefined;
+    if (statusText && !status) r.issues.push(issue("review.invalid_status", { value: statusText }, { source: table.source, row, column: "status" }));
+    const actionText = r.text("action", true);
+    const action = ACTIONS[actionText.toLowerCase()];
+    if (actionText && !action) r.issues.push(issue("review.invalid_action", { value: actionText }, { source: table.source, row, column: "action" }));
+    const positionText = r.text("position_no");
+    const positionNo = positionText === "" ? null : r.positiveInt("position_no") ?? null;
+    const vendorQty = r.decimal("vendor_qty", { required: action === "accept", fallback: action === "accept" ? undefined : "0", min0: true });
+    const contractQty = r.decimal("contract_qty") ?? null;
+    const effectiveDate = r.date("effective_date", { required: true });
+    const decision = {
+      source: table.source,
+      row,
+      status: status!,
+      action: action!,
+      customerNo: r.text("customer_no"),
+      contractNo: r.text("contract_no"),
+      positionNo,
+      articleNo: r.text("article_no"),
+      externalCustomerId: r.text("external_customer_id"),
+      externalArticleId: r.text("external_article_id"),
+      mappingSource: r.text("source") || "*",
+      contractQty,
+      vendorQty: vendorQty ?? "0",
+      effectiveDate: effectiveDate!,
+    };
+    if (r.issues.length > 0) issues.push(...r.issues);
+    else decisions.push(decision);
+  }
+  return { decisions, issues };
+}
