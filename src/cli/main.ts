@@ -3,8 +3,15 @@ import type { CliIo, Command } from "./cli-io";
 import { backupCommand, restoreCommand } from "./commands/backup-restore";
 import { exportMasterCommand } from "./commands/export-master";
 import { importMasterCommand } from "./commands/import-master";
+import { applyCommand } from "./commands/apply";
+import { profileAddCommand, profileExportCommand, profileImportCommand, profileListCommand } from "./commands/profile";
+import { reconcileCommand } from "./commands/reconcile";
+import { undoCommand } from "./commands/undo";
 
-export const COMMANDS: Command[] = [importMasterCommand, exportMasterCommand, backupCommand, restoreCommand];
+export const COMMANDS: Command[] = [
+  importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, undoCommand,
+  backupCommand, restoreCommand, profileAddCommand, profileListCommand, profileExportCommand, profileImportCommand,
+];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);

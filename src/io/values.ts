@@ -4,14 +4,20 @@ import { Decimal } from "../core/money/decimal";
 export type DecimalSeparator = "," | "." | "auto";
 
 const PLAIN = /^[+-]?\d+([.,]\d+)?$/;
+/** The common machine-written case (`-3.87`, `12`), read without further checks. */
+const FAST_POINT = /^-?\d{1,30}(\.\d{1,40})?$/;
+/** Scientific notation as programs write tiny usage quantities (`4.2E-05`); exponent kept small. */
+const EXPONENT = /^(\d+)(?:[.,](\d+))?[eE]([+-]?\d{1,3})$/;
 
 /**
  * Reads a number written by a person or a spreadsheet: decimal comma or point, thousands separators
  * (`1.234,56`, `1,234.56`, `1 234,56`, `1'234.56`), a leading sign or trailing minus, optional € or
- * % sign. With `auto`, a single separator followed by exactly three digits is ambiguous; it is read
+ * % sign, and scientific notation (`4.2E-05`, exponent of at most three digits). With `auto`, a single separator followed by exactly three digits is ambiguous; it is read
  * as a thousands separator only when the other separator also appears. Null when not a number.
  */
 export function parseDecimalText(raw: string, separator: DecimalSeparator = "auto"): Decimal | null {
+  // With "auto" a lone point is a decimal point, so the fast path agrees with the full rules below.
+  if (separator !== "," && FAST_POINT.test(raw)) return new Decimal(raw);
   let s = raw.trim().replace(/[\u00a0\u202f ']/g, "").replace(/^€|€$|EUR$/i, "").replace(/%$/, "");
   if (s === "") return null;
   let negative = false;
@@ -27,6 +33,12 @@ export function parseDecimalText(raw: string, separator: DecimalSeparator = "aut
     negative = !negative;
     s = s.slice(1);
   } else if (s.startsWith("+")) s = s.slice(1);
+  const exp = EXPONENT.exec(s);
+  if (exp) {
+    if (exp[2] !== undefined && separator !== "auto" && s.charAt(exp[1]!.length) !== separator) return null;
+    const value = new Decimal(`${exp[1]}${exp[2] !== undefined ? "." + exp[2] : ""}e${exp[3]}`);
+    return negative ? value.negated() : value;
+  }
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
   const decimalSep = separator === "auto" ? guessDecimalSeparator(s) : separator;
   const thousandsSep = decimalSep === "," ? "." : ",";
@@ -56,7 +68,7 @@ function guessDecimalSeparator(s: string): "," | "." {
 export type DateOrder = "dmy" | "mdy" | "auto";
 
 /**
- * Reads a date: ISO `YYYY-MM-DD` (optionally with a time), German `DD.MM.YYYY`, slash dates
+ * Reads a date: ISO `YYYY-MM-DD` (optionally with a time) or `YYYY/MM/DD`, German `DD.MM.YYYY`, slash dates
  * (`M/D/YYYY` as Microsoft writes them, or `D/M/YYYY` when `order` is `dmy`), each with an optional
  * time part, and Excel serial numbers. Null when it is not a real calendar day.
  */
@@ -64,6 +76,8 @@ export function parseDateText(raw: string, order: DateOrder = "auto"): IsoDate |
   const s = raw.trim();
   if (s === "") return null;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[T ][\d:.]+)?$/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:\s+[\d:]+)?$/.exec(s);
   if (m) return ymd(fullYear(m[3]!), +m[2]!, +m[1]!);

@@ -11,7 +11,7 @@ async function filledStore() {
   const ctx = await testContext();
   const r = await importMaster(ctx, [textFile("c.csv", CONTRACTS_CSV_DE), textFile("a.csv", ARTICLES_CSV), textFile("m.csv", MAPPINGS_CSV)]);
   expect(r.ok).toBe(true);
-  await ctx.db.ledger.add({ id: "L1", runId: "R1", invoiceRef: "RE-1", contractNo: "V-1001", positionNo: 1, month: "2026-01", serviceFrom: "2026-01-01", serviceTo: "2026-01-31", quantity: "10", unitPrice: "20.6", discountPct: "0", vatPct: "19", exactAmount: "206", roundedAmount: "206", lineType: "recurring" });
+  await ctx.db.ledger.add({ id: "L1", runId: "R1", invoiceRef: "RE-1", lineNo: 1, contractNo: "V-1001", positionNo: 1, month: "2026-01", serviceFrom: "2026-01-01", serviceTo: "2026-01-31", articleNo: "A-100", description: "M365", quantity: "10", unitPrice: "20.6", discountPct: "0", vatPct: "19", exactAmount: "206", roundedAmount: "206", lineType: "recurring" });
   await ctx.db.timeEntries.add({ id: "T1", customerNo: "10001", date: "2026-01-05", nested: { a: [1, "x", null] } });
   return ctx;
 }

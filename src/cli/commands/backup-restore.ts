@@ -13,7 +13,7 @@ export const backupCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace", "out"], ["json"]);
     const opened = await openWorkspace(required(args, "workspace"));
-    if (!opened.ok) return reportIssues(io, opened.issues), 1;
+    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
     const doc = await exportBackup(opened.value, io.now());
     opened.value.close();
     const out = required(args, "out");
@@ -42,7 +42,7 @@ export const restoreCommand: Command = {
       return 1;
     }
     const doc = parseBackup(text, file);
-    if (!doc.ok) return reportIssues(io, doc.issues), 1;
+    if (!doc.ok) { reportIssues(io, doc.issues); return 1; }
     return withWorkspace(workspace, io, async ({ db }) => {
       await restoreBackup(db, doc.value);
       if (args.flags.has("json")) printJson(io, { restored: file });

@@ -13,7 +13,7 @@ export const exportMasterCommand: Command = {
     const workspace = required(args, "workspace");
     const out = required(args, "out");
     const opened = await openWorkspace(workspace);
-    if (!opened.ok) return reportIssues(io, opened.issues), 1;
+    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
     const files = await exportMaster(opened.value);
     opened.value.close();
     const written: string[] = [];

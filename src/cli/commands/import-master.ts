@@ -14,7 +14,7 @@ export const importMasterCommand: Command = {
     const workspace = required(args, "workspace");
     if (args.positionals.length === 0) throw new UsageError("name at least one CSV file");
     const files = readInputFiles(args.positionals);
-    if (!files.ok) return reportIssues(io, files.issues), 1;
+    if (!files.ok) { reportIssues(io, files.issues); return 1; }
     return withWorkspace(workspace, io, async (ctx) => {
       const result = await importMaster(ctx, files.value);
       if (!result.ok) {

@@ -1,23 +1,93 @@
 import type { DecimalString } from "../contract/model";
 import type { IsoDate } from "../date/iso-date";
 import type { IsoMonth } from "../date/iso-month";
+import { Decimal, ZERO } from "../money/decimal";
 
-/** What was billed for one contract position and calendar month in one run. */
+/** The kinds of recurring billing the ledger records. */
+export type LedgerLineType = "recurring" | "difference";
+
+/**
+ * What was billed for one contract position in one calendar month, from one invoice line. A line
+ * that spans several months (a quarter, a segment across a month end) has one entry per month, so
+ * differential billing can compare month by month. Entries are append-only; undoing a run removes
+ * the entries of that run.
+ *
+ * `quantity × unitPrice × (1 − discountPct/100)` is the monthly net rate the entry was billed at;
+ * for a difference entry it is the change of that rate (e.g. quantity −2), so the rates of all
+ * entries covering a day add up to the rate billed for that day.
+ */
 export interface LedgerEntry {
+  /** Unique id: `runId:invoiceRef:lineNo:month`. */
   id: string;
   runId: string;
   invoiceRef: string;
+  /** Line number on the invoice. */
+  lineNo: number;
   contractNo: string;
   positionNo: number;
   month: IsoMonth;
+  /** First and last billed day of the entry, both inside `month`. */
   serviceFrom: IsoDate;
   serviceTo: IsoDate;
+  articleNo: string;
+  description: string;
   quantity: DecimalString;
   unitPrice: DecimalString;
   discountPct: DecimalString;
   vatPct: DecimalString;
+  /** Day-exact amount at the fixed exact scale (see exact-amount.ts). */
   exactAmount: DecimalString;
+  /**
+   * This month's share of the invoice line's rounded net: the line's cents spread over its months so
+   * that the shares add up exactly to the line's net amount (what the customer was invoiced).
+   */
   roundedAmount: DecimalString;
-  lineType: "recurring" | "difference";
+  lineType: LedgerLineType;
+  /** For a difference: the invoice that first billed this month. */
   correctsRef?: string;
+}
+
+/** Key of one (contract, position, month) in a ledger index. */
+export function ledgerKey(contractNo: string, positionNo: number, month: IsoMonth): string {
+  return `${contractNo}\u0000${positionNo}\u0000${month}`;
+}
+
+/** Groups ledger entries by (contract, position, month); see {@link ledgerKey}. */
+export function indexLedger(ledger: readonly LedgerEntry[]): Map<string, LedgerEntry[]> {
+  const index = new Map<string, LedgerEntry[]>();
+  for (const e of ledger) {
+    const key = ledgerKey(e.contractNo, e.positionNo, e.month);
+    const list = index.get(key);
+    if (list) list.push(e);
+    else index.set(key, [e]);
+  }
+  return index;
+}
+
+/**
+ * The invoice that first billed a month: the invoice of its recurring entries (the smallest ref if
+ * there were several), else of its earliest entry. Difference lines reference it.
+ */
+export function originalInvoiceRef(entries: readonly LedgerEntry[]): string | undefined {
+  const recurring = entries.filter((e) => e.lineType === "recurring");
+  const pool = recurring.length > 0 ? recurring : entries;
+  let best: string | undefined;
+  for (const e of pool) if (best === undefined || e.invoiceRef < best) best = e.invoiceRef;
+  return best;
+}
+
+/** Billed totals of a contract (optionally one position) in a month: exact and as invoiced. */
+export function billedInMonth(
+  ledger: readonly LedgerEntry[],
+  query: { contractNo: string; month: IsoMonth; positionNo?: number },
+): { exact: Decimal; rounded: Decimal } {
+  let exact = ZERO;
+  let rounded = ZERO;
+  for (const e of ledger) {
+    if (e.contractNo !== query.contractNo || e.month !== query.month) continue;
+    if (query.positionNo !== undefined && e.positionNo !== query.positionNo) continue;
+    exact = exact.plus(e.exactAmount);
+    rounded = rounded.plus(e.roundedAmount);
+  }
+  return { exact, rounded: new Decimal(rounded) };
 }

@@ -8,7 +8,8 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when y-m-d is a real calendar day. */
 export function isValidYmd(y: number, m: number, d: number): boolean {
-  return Number.isInteger(y) && y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonthOf(y, m);
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonthOf(y, m);
 }
 
 /** Leap year in the Gregorian calendar. */

@@ -57,7 +57,9 @@ export function monthsBetween(a: IsoMonth, b: IsoMonth): number {
 
 /** Every month from `from` to `to`, both included (empty when to < from). */
 export function monthRange(from: IsoMonth, to: IsoMonth): IsoMonth[] {
+  // Count the months rather than compare strings: after 9999-12 comes "10000-01", which sorts before it.
   const out: IsoMonth[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  const count = monthsBetween(from, to);
+  for (let i = 0; i <= count; i++) out.push(addMonths(from, i));
   return out;
 }

@@ -2,7 +2,6 @@ import type { Article, Contract, PositionState, PositionVersion } from "../contr
 import { sameState } from "../contract/model";
 import { groupByPosition, versionOnDay } from "../contract/state-on-day";
 import type { IsoDate } from "../date/iso-date";
-import { lastDayOf, monthOf } from "../date/iso-month";
 import { Issue, Result, issue, ok } from "../issues";
 import { Decimal, toStored } from "../money/decimal";
 import type { ReconcileStatus, ReviewAction } from "./review-row";
@@ -22,6 +21,8 @@ export interface ReviewDecision {
   externalArticleId: string;
   mappingSource: string;
   contractQty: string | null;
+  /** The target position's own quantity at reconcile time; null when the column is absent. */
+  positionQty: string | null;
   vendorQty: string;
   effectiveDate: IsoDate;
 }
@@ -98,10 +99,9 @@ export function planApply(snapshot: ApplySnapshot, decisions: readonly ReviewDec
     } else if (!positions.has(positionNo)) {
       bad("review.unknown_position", COL.position, { contract: contract.no, position: positionNo });
       continue;
-    } else if (d.contractQty !== null) {
+    } else if (d.contractQty !== null && d.positionQty !== null) {
       // Several positions of one article: the change goes to this one, the others keep their seats.
-      const own = versionOnDay(positions.get(positionNo)!, lastDayOf(monthOf(d.effectiveDate)));
-      otherQty = new Decimal(d.contractQty).minus(own?.quantity ?? 0);
+      otherQty = new Decimal(d.contractQty).minus(d.positionQty);
     }
     const quantity = new Decimal(d.vendorQty).minus(otherQty);
     if (quantity.isNegative()) {

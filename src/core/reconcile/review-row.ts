@@ -23,6 +23,8 @@ export interface ReviewRow {
   source: string;
   /** Contract quantity on the reconciled day (sum of all positions of the article); null when none. */
   contractQty: string | null;
+  /** Quantity of the target position alone (differs from contractQty when several positions hold the article). */
+  positionQty: string | null;
   vendorQty: string | null;
   delta: string | null;
   effectiveDate: IsoDate;

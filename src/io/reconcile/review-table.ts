@@ -1,6 +1,6 @@
 import type { ReviewDecision } from "../../core/reconcile/plan-apply";
 import { RECONCILE_STATUSES, ReconcileStatus, ReviewAction, ReviewRow } from "../../core/reconcile/review-row";
-import { Issue, issue } from "../../core/issues";
+import type { Issue } from "../../core/issues";
 import { CellReader } from "../table/cell-reader";
 import { missingColumns, toHeaderTable } from "../table/header-table";
 import type { RawTable } from "../table/raw-table";
@@ -10,7 +10,7 @@ export const REVIEW_COLUMNS = [
   "status", "customer_no", "contract_no", "position_no", "article_no", "external_customer_id", "external_article_id",
   "contract_qty", "vendor_qty", "delta", "effective_date", "unit_cost", "unit_price", "action",
 ] as const;
-export const REVIEW_INFO_COLUMNS = ["margin", "customer_name", "vendor_customer_name", "vendor_article_name", "source", "vendor_rows", "note"] as const;
+export const REVIEW_INFO_COLUMNS = ["position_qty", "margin", "customer_name", "vendor_customer_name", "vendor_article_name", "source", "vendor_rows", "note"] as const;
 const REQUIRED = ["status", "customer_no", "contract_no", "position_no", "article_no", "vendor_qty", "effective_date", "action"] as const;
 
 /** A review row as cells: strings for text, `{ number }` for numeric cells, so writers can type them. */
@@ -25,7 +25,7 @@ export function reviewTableRows(rows: readonly ReviewRow[]): ReviewCell[][] {
       r.status, r.customerNo, r.contractNo, r.positionNo === null ? "" : { number: String(r.positionNo) }, r.articleNo,
       r.externalCustomerId, r.externalArticleId, n(r.contractQty), n(r.vendorQty), n(r.delta), r.effectiveDate,
       n(r.unitCost), n(r.unitPrice), r.action,
-      n(r.margin), r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), r.note,
+      n(r.positionQty), n(r.margin), r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), r.note,
     ]),
   ];
 }
@@ -46,14 +46,15 @@ export function readReviewTable(raw: RawTable): { decisions: ReviewDecision[]; i
     const r = new CellReader(table, cells, row);
     const statusText = r.text("status", true).toLowerCase();
     const status = (RECONCILE_STATUSES as readonly string[]).includes(statusText) ? (statusText as ReconcileStatus) : undefined;
-    if (statusText && !status) r.issues.push(issue("review.invalid_status", { value: statusText }, { source: table.source, row, column: "status" }));
+    if (statusText && !status) r.bad("review.invalid_status", "status", { value: statusText });
     const actionText = r.text("action", true);
     const action = ACTIONS[actionText.toLowerCase()];
-    if (actionText && !action) r.issues.push(issue("review.invalid_action", { value: actionText }, { source: table.source, row, column: "action" }));
+    if (actionText && !action) r.bad("review.invalid_action", "action", { value: actionText });
     const positionText = r.text("position_no");
     const positionNo = positionText === "" ? null : r.positiveInt("position_no") ?? null;
     const vendorQty = r.decimal("vendor_qty", { required: action === "accept", fallback: action === "accept" ? undefined : "0", min0: true });
     const contractQty = r.decimal("contract_qty") ?? null;
+    const positionQty = r.decimal("position_qty") ?? null;
     const effectiveDate = r.date("effective_date", { required: true });
     const decision = {
       source: table.source,
@@ -68,6 +69,7 @@ export function readReviewTable(raw: RawTable): { decisions: ReviewDecision[]; i
       externalArticleId: r.text("external_article_id"),
       mappingSource: r.text("source") || "*",
       contractQty,
+      positionQty,
       vendorQty: vendorQty ?? "0",
       effectiveDate: effectiveDate!,
     };

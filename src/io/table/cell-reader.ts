@@ -24,7 +24,8 @@ export class CellReader {
     return { source: this.table.source, row: this.row, column: i === undefined ? header : `${header} (${columnLetter(i)})` };
   }
 
-  private bad(code: string, column: string, params: Record<string, string | number> = {}): undefined {
+  /** Records an issue for a cell of this row (the column gets its header text and letter). */
+  bad(code: string, column: string, params: Record<string, string | number> = {}): undefined {
     this.issues.push(issue(code, params, this.where(column)));
     return undefined;
   }

@@ -31,3 +31,26 @@ export function isBlankRow(row: readonly string[]): boolean {
 export function normalizeHeader(cell: string): string {
   return cell.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/\s+/g, " ");
 }
+
+/**
+ * A header cell reduced for alias matching: lower case, without BOM, spaces, `_`, `-` and `.`, so
+ * `CustomerId`, `Customer ID`, `customer_id` and `CUSTOMER-ID` are the same column.
+ */
+export function headerKey(cell: string): string {
+  return cell.replace(/^\uFEFF/, "").toLowerCase().replace(/[\s_\-.]+/g, "");
+}
+
+/**
+ * Index into `rows` of the header: the first of the first `maxScan` non-blank rows that `accepts`
+ * (title lines and blank lines above it are skipped). -1 when none is accepted.
+ */
+export function findHeaderRow(rows: readonly (readonly string[])[], accepts: (row: readonly string[]) => boolean, maxScan = 50): number {
+  let seen = 0;
+  for (let i = 0; i < rows.length && seen < maxScan; i++) {
+    const row = rows[i]!;
+    if (isBlankRow(row)) continue;
+    seen++;
+    if (accepts(row)) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,73 @@
+import type { IsoMonth } from "../core/date/iso-month";
+import { Issue, Result, hasErrors, issue, ok } from "../core/issues";
+import { reconcileMonth, type MappingLookup } from "../core/reconcile/reconcile-month";
+import type { ReviewRow } from "../core/reconcile/review-row";
+import type { SeatLine } from "../core/reconcile/seat-line";
+import { classifyChargeType } from "../io/vendor/charge-type";
+import type { ReadVendorResult } from "../io/vendor/read-vendor";
+import type { VendorLine } from "../io/vendor/vendor-line";
+import type { AppContext } from "./context";
+
+/** A vendor file as a host read it (CLI: from disk; task pane: from a sheet or a picked file). */
+export interface VendorFileRead {
+  name: string;
+  sha256: string;
+  result: ReadVendorResult;
+}
+
+export interface ReconcileOutcome {
+  month: IsoMonth;
+  rows: ReviewRow[];
+  files: { name: string; sha256: string; profileId: string | null; rowCount: number; lines: number; from: string | null; to: string | null }[];
+  counts: Record<string, number>;
+  warnings: Issue[];
+}
+
+/** Converts the io layer's vendor line into what reconciliation needs. */
+export function toSeatLine(l: VendorLine): SeatLine {
+  return { ...l, countsSeats: classifyChargeType(l.chargeType).countsSeats && l.chargeKind !== "usage" };
+}
+
+/**
+ * Reconciles one or more vendor files for a month against the store (PRODUCT.md §3 steps 2–3). Reads
+ * only; the review rows go to a sheet or file for the user's decisions. Files with errors stop it.
+ */
+export async function reconcileFiles(ctx: AppContext, reads: readonly VendorFileRead[], month: IsoMonth): Promise<Result<ReconcileOutcome>> {
+  const issues = reads.flatMap((r) => r.result.issues);
+  if (hasErrors(issues)) return { ok: false, issues };
+  const lines = reads.flatMap((r) => r.result.lines.map(toSeatLine));
+  const sources = new Set(lines.map((l) => l.profileId));
+  const { db } = ctx;
+  const data = await db.transaction("r", [db.customers, db.articles, db.contracts, db.contractVersions, db.mappings], async () => ({
+    customers: new Map((await db.customers.toArray()).map((c) => [c.no, c])),
+    articles: new Map((await db.articles.toArray()).map((a) => [a.no, a])),
+    contracts: await db.contracts.toArray(),
+    versions: await db.contractVersions.toArray(),
+    mappings: await db.mappings.toArray(),
+  }));
+  const byKey = new Map(data.mappings.map((m) => [m.id, m.internalNo]));
+  const lookup: MappingLookup = (kind, source, externalId) => byKey.get(`${kind}|${source}|${externalId}`) ?? byKey.get(`${kind}|*|${externalId}`);
+  const relevant = data.mappings.filter((m) => m.source === "*" || sources.has(m.source));
+  const rows = reconcileMonth({
+    month,
+    lines,
+    lookup,
+    customers: data.customers,
+    articles: data.articles,
+    contracts: data.contracts,
+    versions: data.versions,
+    mappedCustomers: new Set(relevant.filter((m) => m.kind === "customer").map((m) => m.internalNo)),
+    mappedArticles: new Set(relevant.filter((m) => m.kind === "article").map((m) => m.internalNo)),
+  });
+  const warnings = [...issues];
+  if (lines.filter((l) => l.countsSeats).length === 0) warnings.push(issue("reconcile.no_lines", { month }, { source: reads.map((r) => r.name).join(", ") }, "warning"));
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  return ok({
+    month,
+    rows,
+    files: reads.map((r) => ({ name: r.name, sha256: r.sha256, profileId: r.result.profile?.id ?? null, rowCount: r.result.rowCount, lines: r.result.lines.length, from: r.result.periodFound?.from ?? null, to: r.result.periodFound?.to ?? null })),
+    counts,
+    warnings,
+  });
+}

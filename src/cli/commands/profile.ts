@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { exportUserProfiles, loadUserProfiles, saveProfilesFromJson } from "../../app/profiles";
+import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
+import { optional, parseArgs, required, UsageError } from "../args";
+import type { CliIo, Command } from "../cli-io";
+import { printJson, reportIssues } from "../report";
+import { openWorkspace, writeFileAtomic } from "../workspace";
+import { withWorkspace } from "../with-workspace";
+
+async function addOrImport(argv: string[], io: CliIo, verb: string): Promise<number> {
+  const args = parseArgs(argv, ["workspace"], ["json"]);
+  if (args.positionals.length !== 1) throw new UsageError("name exactly one profile JSON file");
+  const file = args.positionals[0]!;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    io.err(`error: ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 1;
+  }
+  return withWorkspace(required(args, "workspace"), io, async (ctx) => {
+    const r = await saveProfilesFromJson(ctx, text);
+    if (!r.ok) {
+      reportIssues(io, r.issues.map((i) => ({ ...i, where: { source: file, ...i.where } })));
+      io.err(`profile ${verb}: nothing was saved.\n`);
+      return { code: 1, save: false };
+    }
+    if (args.flags.has("json")) printJson(io, { saved: r.value.map((p) => p.id) });
+    else io.out(`profile ${verb}: saved ${r.value.map((p) => `${p.id} (${p.name})`).join(", ")}\n`);
+    return { code: 0, save: true };
+  });
+}
+
+export const profileAddCommand: Command = {
+  name: "profile add",
+  usage: "profile add --workspace W PROFILE.json",
+  summary: "save a user-defined vendor file profile (validated first)",
+  run: (argv, io) => addOrImport(argv, io, "add"),
+};
+
+export const profileImportCommand: Command = {
+  name: "profile import",
+  usage: "profile import --workspace W PROFILES.json",
+  summary: "import profiles exported with `profile export` (all or nothing)",
+  run: (argv, io) => addOrImport(argv, io, "import"),
+};
+
+export const profileListCommand: Command = {
+  name: "profile list",
+  usage: "profile list --workspace W [--json]",
+  summary: "list built-in and saved vendor file profiles",
+  async run(argv, io) {
+    const args = parseArgs(argv, ["workspace"], ["json"]);
+    const opened = await openWorkspace(required(args, "workspace"));
+    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
+    const { profiles, issues } = await loadUserProfiles(opened.value);
+    opened.value.close();
+    reportIssues(io, issues);
+    const list = [...BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name, kind: "built-in" })), ...profiles.map((p) => ({ id: p.id, name: p.name, kind: "user" }))];
+    if (args.flags.has("json")) printJson(io, list);
+    else for (const p of list) io.out(`${p.id}\t${p.kind}\t${p.name}\n`);
+    return 0;
+  },
+};
+
+export const profileExportCommand: Command = {
+  name: "profile export",
+  usage: "profile export --workspace W --out PROFILES.json [--id ID…]",
+  summary: "export saved user profiles as JSON",
+  async run(argv, io) {
+    const args = parseArgs(argv, ["workspace", "out", "id"], ["json"]);
+    const opened = await openWorkspace(required(args, "workspace"));
+    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
+    const text = await exportUserProfiles(opened.value, args.options.get("id"));
+    opened.value.close();
+    const out = optional(args, "out");
+    if (out) writeFileAtomic(out, text);
+    else io.out(text);
+    return 0;
+  },
+};

@@ -1,0 +1,63 @@
+import { sha256Hex } from "../../app/context";
+import { loadUserProfiles } from "../../app/profiles";
+import { reconcileFiles, type VendorFileRead } from "../../app/reconcile";
+import { parseIsoMonth } from "../../core/date/iso-month";
+import { hasErrors, issue } from "../../core/issues";
+import { reviewTableRows } from "../../io/reconcile/review-table";
+import { toCsv } from "../../io/table/write-csv";
+import { writeXlsxSheet } from "../../io/table/write-xlsx";
+import { readVendorFile } from "../../io/vendor/read-vendor-file";
+import { optional, parseArgs, required, UsageError } from "../args";
+import type { Command } from "../cli-io";
+import { readInputFiles } from "../read-input";
+import { printJson, reportIssues } from "../report";
+import { openWorkspace, writeFileAtomic } from "../workspace";
+
+export const reconcileCommand: Command = {
+  name: "reconcile",
+  usage: "reconcile --workspace W --file F [--file F2…] [--profile ID] --period YYYY-MM --out REVIEW.csv|.xlsx [--json]",
+  summary: "compare vendor billing files with the contracts and write the review table (reads only)",
+  async run(argv, io) {
+    const args = parseArgs(argv, ["workspace", "file", "profile", "period", "out"], ["json"]);
+    const workspace = required(args, "workspace");
+    const paths = args.options.get("file") ?? [];
+    if (paths.length === 0) throw new UsageError("--file is required");
+    const monthText = required(args, "period");
+    const month = parseIsoMonth(monthText);
+    if (!month) { reportIssues(io, [issue("parse.invalid_month", { value: monthText }, { source: "--period" })]); return 1; }
+    const out = required(args, "out");
+    const profileId = optional(args, "profile");
+    const files = readInputFiles(paths);
+    if (!files.ok) { reportIssues(io, files.issues); return 1; }
+    const opened = await openWorkspace(workspace);
+    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
+    const db = opened.value;
+    try {
+      const { profiles, issues: profileIssues } = await loadUserProfiles(db);
+      reportIssues(io, profileIssues);
+      const reads: VendorFileRead[] = [];
+      for (const f of files.value) {
+        const result = await readVendorFile(f.bytes, { fileName: f.name, profiles: [...profiles], profileId });
+        reads.push({ name: f.name, sha256: await sha256Hex(f.bytes), result });
+      }
+      const outcome = await reconcileFiles({ db, now: io.now }, reads, month);
+      if (!outcome.ok) {
+        const n = reportIssues(io, outcome.issues);
+        io.err(`reconcile: ${n} error(s) in the vendor file(s); no review table written.\n`);
+        return hasErrors(outcome.issues) ? 1 : 0;
+      }
+      const o = outcome.value;
+      reportIssues(io, o.warnings);
+      const table = reviewTableRows(o.rows);
+      writeFileAtomic(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Abgleich ${month}`, table) : toCsv(table));
+      if (args.flags.has("json")) printJson(io, { month, out, files: o.files, counts: o.counts, rows: o.rows.length, warnings: o.warnings.length });
+      else {
+        for (const f of o.files) io.out(`${f.name}: profile ${f.profileId ?? "?"}, ${f.rowCount} rows, ${f.lines} lines, period ${f.from ?? "?"} – ${f.to ?? "?"}\n`);
+        io.out(`reconcile ${month}: ${Object.entries(o.counts).map(([k, v]) => `${v} ${k}`).join(", ") || "no rows"} → ${out}\n`);
+      }
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,151 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { Issue, issue } from "../../core/issues";
+import { cellToText } from "./cell-text";
+import { RawTable } from "./raw-table";
+
+/**
+ * Reading `.xlsx` files in Node (CLI, tests) with exceljs's streaming reader, which keeps memory
+ * flat for 100,000-row sheets (the in-memory reader needs over 1 GB for 60k rows × 12 columns).
+ * Node only: the task pane reads the active sheet's values instead (see from-values.ts).
+ */
+
+export interface XlsxReadOptions {
+  /** File name for issue locations. */
+  source: string;
+  /** Sheet to read (name, case-insensitive); the first sheet when absent. */
+  sheet?: string;
+  /** Rows per callback of {@link streamXlsxRows} (default 5,000). */
+  batchRows?: number;
+  /** Give up when the zip reader makes no progress for this long (default 15 s): a damaged archive can stall it. */
+  stallMs?: number;
+}
+
+export interface XlsxStreamResult {
+  /** Name of the sheet read, or null when none was read. */
+  sheet: string | null;
+  /** Names of the sheets seen before the reader stopped. */
+  sheets: string[];
+  issues: Issue[];
+  rowCount: number;
+}
+
+export interface XlsxReadResult {
+  table: RawTable;
+  sheet: string | null;
+  issues: Issue[];
+}
+
+const EMPTY_ROW: string[] = [];
+
+/**
+ * True when the bytes end with a zip "end of central directory" record (signature `PK\x05\x06`
+ * within the last 64 KB + 22 bytes). Files without one are empty, truncated or not zip archives at
+ * all, and exceljs's zip reader can wait forever on some of them, so they are refused up front.
+ */
+export function hasZipDirectory(bytes: Uint8Array): boolean {
+  if (bytes.length < 22) return false;
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
+class Stalled extends Error {}
+
+/**
+ * Streams the rows of one sheet to `onRows` in batches with the sheet row number of each batch's
+ * first row. Rows missing from the file (never written) are passed as empty rows, so row numbers
+ * are the ones Excel shows. Cells become text by {@link cellToText}: dates ISO, numbers plain
+ * decimals, rich text plain. A broken file gives a `file.unreadable` issue, never an exception.
+ */
+export async function streamXlsxRows(
+  bytes: Uint8Array,
+  options: XlsxReadOptions,
+  onRows: (rows: string[][], firstRowNumber: number) => void,
+): Promise<XlsxStreamResult> {
+  const { source } = options;
+  const batchRows = Math.max(1, options.batchRows ?? 5000);
+  const wanted = options.sheet?.trim().toLowerCase();
+  const sheets: string[] = [];
+  const issues: Issue[] = [];
+  let sheetRead: string | null = null;
+  let batch: string[][] = [];
+  let batchStart = 1;
+  let nextRow = 1;
+  const push = (row: string[]): void => {
+    if (batch.length === 0) batchStart = nextRow;
+    batch.push(row);
+    nextRow++;
+    if (batch.length >= batchRows) {
+      onRows(batch, batchStart);
+      batch = [];
+    }
+  };
+  if (!hasZipDirectory(bytes)) {
+    issues.push(issue("file.unreadable", { file: source, detail: "not an .xlsx workbook (no zip directory; empty, truncated or another format)" }, { source }));
+    return { sheet: null, sheets, issues, rowCount: 0 };
+  }
+  // Watchdog: every row or sheet counts as progress; a stalled zip reader becomes an issue.
+  const stallMs = options.stallMs ?? 15_000;
+  let progress = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    let seen = -1;
+    timer = setInterval(() => {
+      if (progress === seen) reject(new Stalled(`no progress for ${stallMs} ms (damaged archive?)`));
+      seen = progress;
+    }, stallMs);
+  });
+  stalled.catch(() => undefined);
+  const work = async (): Promise<void> => {
+    const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      sharedStrings: "cache",
+      styles: "cache", // number formats tell dates from numbers
+      hyperlinks: "ignore",
+      worksheets: "emit",
+      entries: "ignore",
+    });
+    for await (const worksheet of reader) {
+      progress++;
+      const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheets.length + 1}`;
+      sheets.push(name);
+      if (sheetRead !== null) continue;
+      if (wanted !== undefined && name.trim().toLowerCase() !== wanted) continue;
+      sheetRead = name;
+      for await (const row of worksheet) {
+        progress++;
+        const number = row.number;
+        while (nextRow < number) push(EMPTY_ROW);
+        const values = row.values as unknown[]; // 1-based, sparse
+        const cells = new Array<string>(Math.max(0, values.length - 1));
+        for (let c = 1; c < values.length; c++) cells[c - 1] = cellToText(values[c]);
+        push(cells);
+      }
+    }
+  };
+  try {
+    await Promise.race([work(), stalled]);
+  } catch (e) {
+    issues.push(issue("file.unreadable", { file: source, detail: e instanceof Error ? e.message : String(e) }, { source }));
+  } finally {
+    clearInterval(timer);
+  }
+  if (batch.length > 0) onRows(batch, batchStart);
+  if (sheetRead === null && issues.length === 0) {
+    if (wanted !== undefined) issues.push(issue("xlsx.sheet_not_found", { sheet: options.sheet ?? "", sheets: sheets.join(", ") }, { source }));
+    else issues.push(issue("csv.empty_file", {}, { source }));
+  }
+  return { sheet: sheetRead, sheets, issues, rowCount: nextRow - 1 };
+}
+
+/** Reads one sheet of an `.xlsx` file into a RawTable (see {@link streamXlsxRows}). */
+export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions): Promise<XlsxReadResult> {
+  const rows: string[][] = [];
+  const r = await streamXlsxRows(bytes, { ...options, batchRows: Number.MAX_SAFE_INTEGER }, (batch) => {
+    for (const row of batch) rows.push(row);
+  });
+  return { table: { source: options.source, rows, firstRowNumber: 1 }, sheet: r.sheet, issues: r.issues };
+}

@@ -1,0 +1,352 @@
+import { IsoDate } from "../../core/date/iso-date";
+import { Issue, issue } from "../../core/issues";
+import { Decimal, toStored } from "../../core/money/decimal";
+import { decodeBytes, TextEncodingName } from "../table/decode";
+import { RawTable, isBlankRow } from "../table/raw-table";
+import { Delimiter, detectDelimiter, streamCsvText } from "../table/read-csv";
+import { DateOrder } from "../values";
+import { detectDateOrder, detectDecimalSeparator } from "./formats";
+import { RowContext, UNIT_COST_DECIMALS, createRowContext, mapVendorRow } from "./map-row";
+import { HeaderIndex, indexHeaders, missingHeaders, recogniseProfile, resolveField } from "./match-profile";
+import { VendorProfile } from "./profile";
+import { AnyProfile, BUILTIN_PROFILES, builtinProfile, toVendorProfile } from "./profiles/registry";
+import { PeriodFound, VendorLine } from "./vendor-line";
+
+/** Non-blank rows looked at for the header (title lines above it are skipped). */
+const MAX_HEADER_SCAN = 50;
+/** Data rows buffered to detect decimal separator and date order before mapping starts. */
+const SAMPLE_ROWS = 200;
+/** Issues of one code listed one by one; the rest are counted in an `io.issues_truncated` summary. */
+const MAX_ISSUES_PER_CODE = 200;
+
+export interface ReadVendorOptions {
+  /** Candidate profiles, built-in and user (compiled or JSON form). Default: the built-in profiles. */
+  profiles?: readonly AnyProfile[];
+  /** Name shown in issue locations; default: the table's source. */
+  fileName?: string;
+  /** Use this profile instead of recognising one (CLI `--profile`); looked up in `profiles`, then the built-ins. */
+  profileId?: string;
+  /** CSV delimiter of the file, a hint for the decimal separator (`;` files use decimal commas). */
+  delimiter?: string;
+}
+
+export interface ReadVendorResult {
+  /** The profile used, or null when none matched. */
+  profile: VendorProfile | null;
+  lines: VendorLine[];
+  /** Every problem with file, row (as the user sees it) and column header. */
+  issues: Issue[];
+  /** Earliest charge start and latest charge end of the lines; null without lines or dates. */
+  periodFound: PeriodFound | null;
+  /** Non-blank data rows below the header. */
+  rowCount: number;
+  /** Row number of the header row, or null. */
+  headerRow: number | null;
+  /** The decimal separator and slash-date order the file was read with. */
+  decimalSeparator: "," | "." | null;
+  dateOrder: DateOrder | null;
+}
+
+/**
+ * Reads a vendor file incrementally: `push` rows in chunks of any size (each with the row number of
+ * its first row), then `finish`. Memory holds the lines, not the table, so a host can parse CSV with
+ * papaparse chunks or a stream and map as it goes. Nothing here throws on bad input.
+ */
+export interface VendorReader {
+  push(rows: readonly (readonly string[])[], firstRowNumber: number): void;
+  finish(): ReadVendorResult;
+}
+
+type State = "header" | "sample" | "map" | "failed";
+
+interface Aggregate {
+  line: VendorLine;
+  quantity: Decimal;
+  amount: Decimal | null;
+  from: IsoDate | null;
+  to: IsoDate | null;
+  subscriptions: Set<string>;
+  /** The file's unit price when every folded row has the same one. */
+  unitPrice: string | undefined;
+}
+
+/** Creates an incremental reader (see {@link VendorReader}). */
+export function createVendorReader(options: ReadVendorOptions & { source?: string } = {}): VendorReader {
+  const source = options.fileName ?? options.source ?? "";
+  const candidates = (options.profiles ?? BUILTIN_PROFILES).map(toVendorProfile);
+  const issues: Issue[] = [];
+  const counts = new Map<string, number>();
+  const dropped = new Map<string, number>();
+  const report = (i: Issue): void => {
+    const n = counts.get(i.code) ?? 0;
+    counts.set(i.code, n + 1);
+    if (n < MAX_ISSUES_PER_CODE) issues.push(i);
+    else dropped.set(i.code, (dropped.get(i.code) ?? 0) + 1);
+  };
+
+  let forced: VendorProfile | null = null;
+  let state: State = "header";
+  if (options.profileId !== undefined) {
+    const k = options.profileId.toLowerCase();
+    forced = candidates.find((p) => p.id.toLowerCase() === k) ?? builtinProfile(options.profileId) ?? null;
+    if (!forced) {
+      report(issue("vendor.profile_unknown", { profile: options.profileId }, { source }));
+      state = "failed";
+    }
+  }
+
+  // header search
+  let nonBlankSeen = 0;
+  let firstNonBlank: { row: number; cells: readonly string[] } | null = null;
+  let bestForcedMiss: { row: number; missing: string[] } | null = null;
+  // mapping
+  let profile: VendorProfile | null = null;
+  let header: HeaderIndex | null = null;
+  let headerRow: number | null = null;
+  let ctx: RowContext | null = null;
+  let sample: { cells: readonly string[]; row: number }[] = [];
+  let rowCount = 0;
+  const lines: VendorLine[] = [];
+  const aggregates = new Map<string, Aggregate>();
+  const unknownChargeTypes = new Map<string, { count: number; row: number }>();
+  let minFrom: IsoDate | null = null;
+  let maxTo: IsoDate | null = null;
+
+  const acceptHeader = (cells: readonly string[], row: number): boolean => {
+    const index = indexHeaders(cells);
+    let chosen: VendorProfile | null = null;
+    if (forced) {
+      const missing = missingHeaders(forced, index);
+      if (missing.length === 0) chosen = forced;
+      else if (!bestForcedMiss || missing.length < bestForcedMiss.missing.length) bestForcedMiss = { row, missing };
+    } else {
+      const r = recogniseProfile(index, candidates);
+      chosen = r.profile;
+      if (chosen && r.ties.length > 0)
+        report(issue("vendor.profile_ambiguous", { profiles: [chosen, ...r.ties].map((p) => p.name).join(", "), chosen: chosen.name }, { source, row }, "warning"));
+    }
+    if (!chosen) return false;
+    profile = chosen;
+    header = index;
+    headerRow = row;
+    // A duplicated header is only worth a word when the profile reads that column.
+    const used = new Set<string>();
+    for (const dup of index.duplicates) {
+      const k = dup.toLowerCase();
+      if (used.has(k)) continue;
+      used.add(k);
+      report(issue("csv.duplicate_column", { column: dup }, { source, row, column: dup }, "warning"));
+    }
+    return true;
+  };
+
+  const startMapping = (): void => {
+    const p = profile!;
+    const h = header!;
+    const numberCols = [p.columns.quantity, p.columns.amount, p.columns.unitCost, p.columns.unitPrice].flatMap((f) => resolveField(h, f));
+    const dateCols = [p.columns.chargeFrom, p.columns.chargeTo, p.columns.usageDate].flatMap((f) => resolveField(h, f));
+    const values = (cols: number[]): string[] => sample.flatMap((s) => cols.map((c) => s.cells[c] ?? ""));
+    const decimalSeparator = p.number.decimalSeparator === "auto" ? detectDecimalSeparator(values(numberCols), options.delimiter) : p.number.decimalSeparator;
+    const guess = detectDateOrder(values(dateCols));
+    let dateOrder: DateOrder = guess.order ?? p.dateOrder;
+    if (guess.order === null && guess.ambiguous) {
+      if (dateOrder === "auto") dateOrder = "mdy";
+      // A German-looking file with ambiguous slash dates: say which way they were read.
+      if (decimalSeparator === ",") report(issue("vendor.date_order_assumed", { format: dateOrder === "dmy" ? "D/M/YYYY" : "M/D/YYYY" }, { source }, "warning"));
+    }
+    ctx = createRowContext(p, h, { source, decimalSeparator, dateOrder });
+    const buffered = sample;
+    sample = [];
+    state = "map";
+    for (const s of buffered) mapRow(s.cells, s.row);
+  };
+
+  const mapRow = (cells: readonly string[], row: number): void => {
+    const c = ctx!;
+    const { line, issues: rowIssues } = mapVendorRow(c, cells, row);
+    for (const i of rowIssues) report(i);
+    if (!line) return;
+    if (c.profile.reportUnknownChargeTypes && line.chargeKind === "unknown") {
+      const u = unknownChargeTypes.get(line.chargeType);
+      if (u) u.count++;
+      else unknownChargeTypes.set(line.chargeType, { count: 1, row });
+    }
+    if (c.profile.aggregate === "customer-article-month") {
+      fold(line);
+      return;
+    }
+    lines.push(line);
+    if (line.chargeFrom && (minFrom === null || line.chargeFrom < minFrom)) minFrom = line.chargeFrom;
+    if (line.chargeTo && (maxTo === null || line.chargeTo > maxTo)) maxTo = line.chargeTo;
+  };
+
+  const fold = (line: VendorLine): void => {
+    const month = line.chargeFrom ? line.chargeFrom.slice(0, 7) : "";
+    const key = `${line.vendorCustomerId}\u0001${line.vendorArticleKey}\u0001${line.currency}\u0001${month}`;
+    const a = aggregates.get(key);
+    const amount = line.amount === null ? null : new Decimal(line.amount);
+    if (!a) {
+      aggregates.set(key, {
+        line,
+        quantity: new Decimal(line.quantity),
+        amount,
+        from: line.chargeFrom,
+        to: line.chargeTo,
+        subscriptions: new Set(line.subscriptionId ? [line.subscriptionId] : []),
+        unitPrice: line.vendorUnitPrice,
+      });
+      return;
+    }
+    a.line.rowCount++;
+    a.quantity = a.quantity.plus(line.quantity);
+    if (amount) a.amount = a.amount ? a.amount.plus(amount) : amount;
+    if (line.chargeFrom && (a.from === null || line.chargeFrom < a.from)) a.from = line.chargeFrom;
+    if (line.chargeTo && (a.to === null || line.chargeTo > a.to)) a.to = line.chargeTo;
+    if (line.subscriptionId) a.subscriptions.add(line.subscriptionId);
+    if (a.unitPrice !== line.vendorUnitPrice) a.unitPrice = undefined;
+  };
+
+  const push = (rows: readonly (readonly string[])[], firstRowNumber: number): void => {
+    for (let i = 0; i < rows.length; i++) {
+      if (state === "failed") return;
+      const cells = rows[i]!;
+      const row = firstRowNumber + i;
+      if (state === "map") {
+        if (isBlankRow(cells)) continue;
+        rowCount++;
+        mapRow(cells, row);
+        continue;
+      }
+      if (isBlankRow(cells)) continue;
+      if (state === "header") {
+        nonBlankSeen++;
+        if (!firstNonBlank) firstNonBlank = { row, cells: cells.slice(0, 30).map((c) => (c.length > 60 ? `${c.slice(0, 57)}…` : c)) };
+        if (acceptHeader(cells, row)) state = "sample";
+        else if (nonBlankSeen >= MAX_HEADER_SCAN) state = "failed";
+        continue;
+      }
+      // sample
+      rowCount++;
+      sample.push({ cells, row });
+      if (sample.length >= SAMPLE_ROWS) startMapping();
+    }
+  };
+
+  const finish = (): ReadVendorResult => {
+    if (state === "sample") startMapping();
+    if (profile === null && !issues.some((i) => i.code === "vendor.profile_unknown")) {
+      if (!firstNonBlank) report(issue("csv.empty_file", {}, { source }));
+      else if (forced) {
+        const miss = bestForcedMiss as { row: number; missing: string[] } | null;
+        report(issue("vendor.missing_columns", { profile: forced.name, columns: (miss?.missing ?? []).join(", ") }, { source, row: miss?.row ?? firstNonBlank.row }));
+      } else {
+        const f = firstNonBlank as { row: number; cells: readonly string[] };
+        report(issue("vendor.no_profile", { headers: f.cells.filter((c) => c.trim() !== "").join(", ") }, { source, row: f.row }));
+      }
+    }
+    for (const a of aggregates.values()) {
+      const l = a.line;
+      l.quantity = toStored(a.quantity);
+      l.amount = a.amount ? toStored(a.amount) : null;
+      l.unitCost = a.amount && !a.quantity.isZero() ? toStored(a.amount.div(a.quantity).toDecimalPlaces(UNIT_COST_DECIMALS, Decimal.ROUND_HALF_UP)) : null;
+      l.chargeFrom = a.from;
+      l.chargeTo = a.to;
+      l.coveredMonths = null;
+      l.subscriptionId = [...a.subscriptions].sort().join(";");
+      l.chargeType = "usage";
+      l.chargeKind = "usage";
+      l.changesQuantity = false;
+      if (a.unitPrice === undefined) delete l.vendorUnitPrice;
+      lines.push(l);
+      if (a.from && (minFrom === null || a.from < minFrom)) minFrom = a.from;
+      if (a.to && (maxTo === null || a.to > maxTo)) maxTo = a.to;
+    }
+    aggregates.clear();
+    const chargeTypeHeader = ctx?.fields.chargeType.header ?? "ChargeType";
+    for (const [value, u] of unknownChargeTypes)
+      report(issue("vendor.unknown_charge_type", { value: value === "" ? "(leer/empty)" : value, count: u.count }, { source, row: u.row, column: chargeTypeHeader }, "warning"));
+    if (profile && rowCount === 0) report(issue("vendor.no_data_rows", {}, { source, row: headerRow ?? undefined }, "warning"));
+    for (const [code, count] of dropped) issues.push(issue("io.issues_truncated", { count, code }, { source }, "warning"));
+    dropped.clear();
+    const periodFound = minFrom && maxTo ? { from: minFrom, to: maxTo } : null;
+    const c = ctx as RowContext | null;
+    return {
+      profile,
+      lines,
+      issues,
+      periodFound,
+      rowCount,
+      headerRow,
+      decimalSeparator: c?.decimalSeparator ?? null,
+      dateOrder: c?.dateOrder ?? null,
+    };
+  };
+
+  return { push, finish };
+}
+
+/**
+ * Reads a whole table (CSV, xlsx or an Excel range) into canonical vendor lines: finds the header
+ * below any title lines, recognises the profile by its headers (or uses `profileId`), detects decimal
+ * separator and date order, maps every row. Never throws on bad input; every problem is an issue.
+ */
+export function readVendorTable(table: RawTable, options: ReadVendorOptions = {}): ReadVendorResult {
+  const reader = createVendorReader({ ...options, source: options.fileName ?? table.source });
+  reader.push(table.rows, table.firstRowNumber);
+  return reader.finish();
+}
+
+export interface AsyncReadOptions {
+  /** Rows per step (default 5,000); the host regains control between steps. */
+  batchRows?: number;
+  /** Called after every step with rows done and total rows. */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancels the read: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * {@link readVendorTable} in steps that give the event loop back between batches, for the task pane:
+ * a progress bar can move and a cancel button works while 100,000 rows are mapped.
+ */
+export async function readVendorTableAsync(table: RawTable, options: ReadVendorOptions = {}, run: AsyncReadOptions = {}): Promise<ReadVendorResult> {
+  const batch = Math.max(1, run.batchRows ?? 5000);
+  const reader = createVendorReader({ ...options, source: options.fileName ?? table.source });
+  const total = table.rows.length;
+  for (let start = 0; start < total; start += batch) {
+    run.signal?.throwIfAborted();
+    reader.push(table.rows.slice(start, start + batch), table.firstRowNumber + start);
+    run.onProgress?.(Math.min(total, start + batch), total);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+  run.signal?.throwIfAborted();
+  return reader.finish();
+}
+
+export interface ReadVendorCsvOptions extends ReadVendorOptions {
+  /** Force an encoding; default: UTF-8 when the bytes are valid UTF-8, else Windows-1252 (or the forced profile's). */
+  encoding?: TextEncodingName;
+  /** Rows per batch handed from the CSV parser to the reader (default 5,000). */
+  batchRows?: number;
+}
+
+export interface ReadVendorCsvResult extends ReadVendorResult {
+  encoding: TextEncodingName;
+  delimiter: Delimiter;
+}
+
+/**
+ * Reads CSV bytes straight into vendor lines without building the whole table: decode (UTF-8 with
+ * or without BOM, else Windows-1252), detect the delimiter, parse with papaparse row by row and map
+ * each batch as it comes. A forced profile's CSV settings (delimiter, encoding) apply.
+ */
+export function readVendorCsv(bytes: Uint8Array, options: ReadVendorCsvOptions = {}): ReadVendorCsvResult {
+  const source = options.fileName ?? "";
+  const forced = options.profileId !== undefined ? ((options.profiles ?? []).map(toVendorProfile).find((p) => p.id.toLowerCase() === options.profileId!.toLowerCase()) ?? builtinProfile(options.profileId)) : undefined;
+  const decoded = decodeBytes(bytes, options.encoding ?? forced?.csv?.encoding);
+  const delimiter = forced?.csv?.delimiter ?? detectDelimiter(decoded.text);
+  const reader = createVendorReader({ ...options, source, delimiter });
+  const csv = streamCsvText(decoded.text, { source, delimiter, batchRows: options.batchRows }, (rows, first) => reader.push(rows, first));
+  const result = reader.finish();
+  return { ...result, issues: [...csv.issues, ...result.issues], encoding: decoded.encoding, delimiter };
+}

@@ -1,0 +1,137 @@
+// webpack for the Excel add-in: React task pane + custom functions + ribbon commands in ONE shared-runtime
+// page (taskpane.html). Merges OfficeDev's Office-Addin-TaskPane-React and Excel-Custom-Functions-Shared
+// templates. Targets modern webviews (Edge WebView2, WebKit, evergreen browsers): no polyfills.
+//
+//   npx webpack --mode production      build dist/ offline (no dev certificates touched)
+//   npx webpack serve --mode development   https dev server on :3000 with office-addin-dev-certs
+//
+// Env: ADDIN_PROD_URL=https://billing.example.com/  rewrites https://localhost:3000/ in the copied manifest
+// (production builds only). `--env preview` is reserved for a browser preview build (not implemented yet).
+"use strict";
+
+const path = require("node:path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+
+/** Production base URL from ADDIN_PROD_URL (https, with a trailing slash), or undefined. */
+function productionUrl() {
+  const raw = (process.env.ADDIN_PROD_URL || "").trim();
+  if (!raw) return undefined;
+  if (!/^https:\/\/[^\s/]+/i.test(raw)) {
+    throw new Error(`ADDIN_PROD_URL must be an https URL, got "${raw}"`);
+  }
+  return raw.endsWith("/") ? raw : `${raw}/`;
+}
+
+/** Dev-server certificates; only called for `webpack serve` (may install a CA, needs sudo on Linux). */
+async function getHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const mode = options.mode || "production";
+  const dev = mode === "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const preview = Boolean(env.preview);
+  if (preview) {
+    // Extension point: a browser preview would swap office.js for a stub Office/Excel and add its own entry.
+    throw new Error("--env preview is reserved for the browser preview build, which is not implemented yet.");
+  }
+  const prodUrl = dev ? undefined : productionUrl();
+
+  /** Chunks of the single shared-runtime page, in load order. */
+  const pageChunks = ["react", "taskpane", "functions", "commands"];
+
+  const config = {
+    mode,
+    devtool: "source-map",
+    target: "web",
+    entry: {
+      react: ["react", "react-dom", "react-dom/client"],
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "react" },
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // tsconfig.json has noEmit for type checking; the loader must emit. Type-check with `tsc --noEmit`.
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
+          },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico|svg|ttf|woff|woff2)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
+      ],
+    },
+    optimization: {
+      // One webpack runtime for all entries on the page, so pane, functions and commands share module
+      // instances (one store, one in-memory index) as the shared runtime intends.
+      runtimeChunk: "single",
+    },
+    performance: {
+      // Fluent UI + React make a ~1 MB page; the add-in loads from its own origin and is cached.
+      maxEntrypointSize: 3_000_000,
+      maxAssetSize: 3_000_000,
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: pageChunks,
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              if (!prodUrl) return content;
+              return content.toString().split(DEV_URL).join(prodUrl).replace(/https:\/\/localhost:3000(?=<)/g, prodUrl.replace(/\/$/, ""));
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      hot: true,
+      headers: {
+        // functions.json must be readable cross-origin (Excel on the web).
+        "Access-Control-Allow-Origin": "*",
+      },
+      server: {
+        type: "https",
+        // Only `webpack serve` asks for dev certificates; `webpack build` never does (CI has no sudo).
+        options: serving ? (options.https !== undefined ? options.https : await getHttpsOptions()) : undefined,
+      },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+
+  return config;
+};
