@@ -17,7 +17,6 @@ export const T2 = "22222222-bbbb-4bbb-8bbb-000000000002";
 export const T3 = "33333333-cccc-4ccc-8ccc-000000000003";
 const BP = { ProductId: "CFQ7TTC0LCHC", SkuId: "0002", SkuName: "Microsoft 365 Business Premium" };
 const E3 = { ProductId: "CFQ7TTC0LFLZ", SkuId: "0001", SkuName: "Microsoft 365 E3" };
-const EXO = { ProductId: "CFQ7TTC0LH16", SkuId: "0001", SkuName: "Exchange Online (Plan 1)" };
 const TEAMS = { ProductId: "CFQ7TTC0MM8R", SkuId: "0002", SkuName: "Teams Essentials" };
 
 export const MASTER_ARTICLES = [

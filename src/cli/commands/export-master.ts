@@ -20,9 +20,15 @@ export const exportMasterCommand: Command = {
     writeFileAtomic(out, files.contracts);
     written.push(out);
     const articles = optional(args, "articles");
-    if (articles) writeFileAtomic(articles, files.articles), written.push(articles);
+    if (articles) {
+      writeFileAtomic(articles, files.articles);
+      written.push(articles);
+    }
     const mappings = optional(args, "mappings");
-    if (mappings) writeFileAtomic(mappings, files.mappings), written.push(mappings);
+    if (mappings) {
+      writeFileAtomic(mappings, files.mappings);
+      written.push(mappings);
+    }
     const rows = files.contracts.split("\r\n").length - 2;
     if (args.flags.has("json")) printJson(io, { written, contractRows: rows });
     else io.out(`export-master: ${rows} contract rows → ${written.join(", ")}\n`);
