@@ -7,6 +7,7 @@ import { reviewTableRows } from "../../io/reconcile/review-table";
 import { toCsv } from "../../io/table/write-csv";
 import { writeXlsxSheet } from "../../io/table/write-xlsx";
 import { readVendorFile } from "../../io/vendor/read-vendor-file";
+import { allProfiles } from "../../io/vendor/profiles/registry";
 import { optional, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { readInputFiles } from "../read-input";
@@ -37,7 +38,7 @@ export const reconcileCommand: Command = {
       reportIssues(io, profileIssues);
       const reads: VendorFileRead[] = [];
       for (const f of files.value) {
-        const result = await readVendorFile(f.bytes, { fileName: f.name, profiles: [...profiles], profileId });
+        const result = await readVendorFile(f.bytes, { fileName: f.name, profiles: allProfiles(profiles), profileId });
         reads.push({ name: f.name, sha256: await sha256Hex(f.bytes), result });
       }
       const outcome = await reconcileFiles({ db, now: io.now }, reads, month);
