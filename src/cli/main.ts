@@ -4,12 +4,13 @@ import { backupCommand, restoreCommand } from "./commands/backup-restore";
 import { exportMasterCommand } from "./commands/export-master";
 import { importMasterCommand } from "./commands/import-master";
 import { applyCommand } from "./commands/apply";
+import { billCommand } from "./commands/bill";
 import { profileAddCommand, profileExportCommand, profileImportCommand, profileListCommand } from "./commands/profile";
 import { reconcileCommand } from "./commands/reconcile";
 import { undoCommand } from "./commands/undo";
 
 export const COMMANDS: Command[] = [
-  importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, undoCommand,
+  importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
   backupCommand, restoreCommand, profileAddCommand, profileListCommand, profileExportCommand, profileImportCommand,
 ];
 

@@ -50,6 +50,10 @@ export interface RunRecord {
   createdAt: string;
   invoiceDate: IsoDate;
   invoiceRefs: string[];
+  /** The invoices as billed, so the batch can be exported again later. */
+  invoices?: unknown[];
+  /** Invoice numbers the run took: first and count (given back when the latest run is undone). */
+  firstInvoiceNumber?: number;
   undoneAt?: string;
 }
 

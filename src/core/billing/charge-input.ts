@@ -1,0 +1,26 @@
+import type { Contract, PositionVersion } from "../contract/model";
+import type { LedgerEntry } from "./ledger";
+
+/** What the billing core reads: the contracts, all their position versions and the ledger so far. */
+export interface ChargeInput {
+  contracts: readonly Contract[];
+  /** Versions of any contracts, in any order (the result does not depend on it). */
+  versions: readonly PositionVersion[];
+  ledger: readonly LedgerEntry[];
+}
+
+/** Versions grouped by contract number, then position number (positions in ascending order). */
+export function indexVersions(versions: readonly PositionVersion[]): Map<string, Map<number, PositionVersion[]>> {
+  const index = new Map<string, Map<number, PositionVersion[]>>();
+  for (const v of versions) {
+    let positions = index.get(v.contractNo);
+    if (!positions) index.set(v.contractNo, (positions = new Map()));
+    const list = positions.get(v.positionNo);
+    if (list) list.push(v);
+    else positions.set(v.positionNo, [v]);
+  }
+  for (const [no, positions] of index) {
+    index.set(no, new Map([...positions].sort((a, b) => a[0] - b[0])));
+  }
+  return index;
+}

@@ -1,0 +1,85 @@
+import type { Contract } from "../contract/model";
+import { Issue, issue } from "../issues";
+import { IsoMonth } from "../date/iso-month";
+import { ZERO, toCentsString } from "../money/decimal";
+import { ChargeInput, indexVersions } from "./charge-input";
+import { ChargeLine, TaggedRun, runsToLines } from "./charge-line";
+import { LedgerEntry, indexLedger, originalInvoiceRef } from "./ledger";
+import { monthDelta } from "./month-delta";
+import { monthSegments } from "./segments";
+
+/** Difference lines and the notes about them. */
+export interface DifferenceResult {
+  lines: ChargeLine[];
+  issues: Issue[];
+}
+
+/**
+ * Differential billing (PRODUCT.md §5.3): every (contract, position, month) in the ledger is charged
+ * again from the current versions and contract dates; `current − already billed` (exact amounts)
+ * becomes `difference` lines that reference the invoice that first billed the month: positive =
+ * debit, negative = credit. Billing the lines makes the ledger match again, so a second run finds
+ * nothing. Lines whose net rounds to 0.00 are left out (and stay unbilled until a later change).
+ *
+ * NOTE: with `suppressCredits`, a position and billing period whose difference adds up to a credit
+ * is left out entirely (an info issue says so): the customer keeps paying what was billed, and a later
+ * increase is first set against the credit that was not given.
+ */
+export function computeDifferences(input: ChargeInput): DifferenceResult {
+  const versions = indexVersions(input.versions);
+  const contracts = new Map(input.contracts.map((c) => [c.no, c]));
+  const byContract = new Map<string, Map<number, [IsoMonth, LedgerEntry[]][]>>();
+  for (const entries of indexLedger(input.ledger).values()) {
+    const { contractNo, positionNo, month } = entries[0]!;
+    let positions = byContract.get(contractNo);
+    if (!positions) byContract.set(contractNo, (positions = new Map()));
+    const months = positions.get(positionNo) ?? [];
+    months.push([month, entries]);
+    positions.set(positionNo, months);
+  }
+  const lines: ChargeLine[] = [];
+  const issues: Issue[] = [];
+  for (const contractNo of [...byContract.keys()].sort()) {
+    const contract = contracts.get(contractNo);
+    if (!contract) {
+      issues.push(issue("billing.unknown_contract", { contract: contractNo }, undefined, "warning"));
+      continue;
+    }
+    const positions = byContract.get(contractNo)!;
+    for (const positionNo of [...positions.keys()].sort((a, b) => a - b)) {
+      const list = versions.get(contractNo)?.get(positionNo) ?? [];
+      const runs: TaggedRun[] = [];
+      for (const [month, entries] of positions.get(positionNo)!) {
+        const correctsRef = originalInvoiceRef(entries);
+        for (const run of monthDelta(month, monthSegments(contract, list, month), entries)) runs.push({ run, correctsRef });
+      }
+      if (runs.length === 0) continue;
+      const own = runsToLines("difference", contract, positionNo, runs);
+      lines.push(...suppressCredits(contract, positionNo, own, issues).filter((l) => !l.net.isZero()));
+    }
+  }
+  return { lines, issues };
+}
+
+function suppressCredits(contract: Contract, positionNo: number, lines: ChargeLine[], issues: Issue[]): ChargeLine[] {
+  if (!contract.suppressCredits) return lines;
+  const byPeriod = new Map<string, ChargeLine[]>();
+  for (const l of lines) {
+    const group = byPeriod.get(l.periodStart);
+    if (group) group.push(l);
+    else byPeriod.set(l.periodStart, [l]);
+  }
+  const kept: ChargeLine[] = [];
+  for (const group of byPeriod.values()) {
+    const total = group.reduce((s, l) => s.plus(l.exact), ZERO);
+    if (!total.isNegative()) {
+      kept.push(...group);
+      continue;
+    }
+    const from = group.map((l) => l.serviceFrom).sort()[0]!;
+    const to = group.map((l) => l.serviceTo).sort().pop()!;
+    const amount = toCentsString(total);
+    issues.push(issue("billing.credit_suppressed", { contract: contract.no, position: positionNo, from, to, amount }, undefined, "info"));
+  }
+  return kept;
+}

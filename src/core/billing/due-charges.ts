@@ -1,0 +1,59 @@
+import type { Contract } from "../contract/model";
+import { BillingPeriod, dueDate, monthsOfPeriod, nextPeriod, periodContaining } from "../date/billing-period";
+import { maxDate, minDate } from "../date/iso-date";
+import { IsoMonth, lastDayOf } from "../date/iso-month";
+import { ChargeInput, indexVersions } from "./charge-input";
+import { ChargeLine, TaggedRun, runsToLines } from "./charge-line";
+import { indexLedger, ledgerKey } from "./ledger";
+import { monthDelta } from "./month-delta";
+import { monthSegments } from "./segments";
+
+/**
+ * The billing periods of a contract that are due by the end of `runMonth`, from the contract start
+ * on, each cut to the contract's start and end (PRODUCT.md §5.2).
+ *
+ * NOTE: the due date is taken from the cut period: in advance its first day (so a contract that
+ * starts on 15 Feb is due on 15 Feb, not on 1 Jan of its quarter), in arrears the day after its last
+ * day (so a contract that ends on 15 Feb is billed with the February run, not months later).
+ */
+export function duePeriods(contract: Contract, runMonth: IsoMonth): BillingPeriod[] {
+  const limit = lastDayOf(runMonth);
+  const out: BillingPeriod[] = [];
+  if (contract.end !== undefined && contract.end < contract.start) return out;
+  for (let p = periodContaining(contract.start, contract.interval); ; p = nextPeriod(p, contract.interval)) {
+    if (contract.end !== undefined && p.start > contract.end) break;
+    const cut = { start: maxDate(p.start, contract.start), end: contract.end ? minDate(p.end, contract.end) : p.end };
+    if (dueDate(cut, contract.mode) > limit) break;
+    out.push(cut);
+  }
+  return out;
+}
+
+/**
+ * Recurring charge lines for a billing run of `runMonth`: for every contract, position and month of
+ * a due period (see {@link duePeriods}) that has no ledger entry yet, the day-exact charge. Missed
+ * periods are caught up, so a contract entered late gets all its earlier due periods. Months that are
+ * already in the ledger are left to differential billing. Lines come per contract, position, period
+ * and constant state (see {@link runsToLines}).
+ */
+export function computeDueCharges(input: ChargeInput & { runMonth: IsoMonth }): ChargeLine[] {
+  const versions = indexVersions(input.versions);
+  const billed = indexLedger(input.ledger);
+  const lines: ChargeLine[] = [];
+  for (const contract of input.contracts) {
+    const positions = versions.get(contract.no);
+    if (!positions) continue;
+    const periods = duePeriods(contract, input.runMonth);
+    for (const [positionNo, list] of positions) {
+      const runs: TaggedRun[] = [];
+      for (const period of periods) {
+        for (const month of monthsOfPeriod(period)) {
+          if (billed.has(ledgerKey(contract.no, positionNo, month))) continue;
+          for (const run of monthDelta(month, monthSegments(contract, list, month), [])) runs.push({ run });
+        }
+      }
+      if (runs.length > 0) lines.push(...runsToLines("recurring", contract, positionNo, runs));
+    }
+  }
+  return lines;
+}

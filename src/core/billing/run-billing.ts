@@ -1,0 +1,98 @@
+import type { Customer } from "../contract/model";
+import type { IsoDate } from "../date/iso-date";
+import type { IsoMonth } from "../date/iso-month";
+import { Issue, issue } from "../issues";
+import { toStored } from "../money/decimal";
+import type { ChargeInput } from "./charge-input";
+import type { ChargeLine } from "./charge-line";
+import { computeDifferences } from "./differential";
+import { computeDueCharges } from "./due-charges";
+import { Invoice, buildInvoice, compareChargeLines, toInvoiceLine } from "./invoice";
+import type { LedgerEntry } from "./ledger";
+
+/** Everything a billing run reads. Nothing is written: the caller persists the result. */
+export interface BillingRunInput extends ChargeInput {
+  runId: string;
+  /** The month billed: every charge due on or before its last day. */
+  runMonth: IsoMonth;
+  invoiceDate: IsoDate;
+  customers: readonly Customer[];
+  /** The first invoice number to use; one number per invoice, in customer order. */
+  nextInvoiceNumber: number;
+  /** Turns a number into an invoice ref, e.g. `(n) => "RE-" + n`; default `String(n)`. */
+  formatInvoiceRef?: (n: number) => string;
+}
+
+/** The invoices of a run, the ledger entries to append, and the notes. */
+export interface BillingRunResult {
+  invoices: Invoice[];
+  newLedgerEntries: LedgerEntry[];
+  issues: Issue[];
+  /** The invoice number after the last one used (= `nextInvoiceNumber` when no invoice was made). */
+  nextInvoiceNumber: number;
+}
+
+/**
+ * A billing run (PRODUCT.md §3 "Abrechnung", §5.2, §5.3), pure: due recurring charges not yet in the
+ * ledger plus difference lines for months already in it, one invoice per customer (customers in
+ * number order), lines ordered by contract, position and service start. The same input gives the
+ * same output, so a preview (`--dry-run`) and the real run agree.
+ */
+export function computeBillingRun(input: BillingRunInput): BillingRunResult {
+  const format = input.formatInvoiceRef ?? ((n: number) => String(n));
+  const issues: Issue[] = [];
+  if (input.ledger.some((e) => e.runId === input.runId)) {
+    issues.push(issue("billing.run_exists", { run: input.runId }));
+    return { invoices: [], newLedgerEntries: [], issues, nextInvoiceNumber: input.nextInvoiceNumber };
+  }
+  const differences = computeDifferences(input);
+  issues.push(...differences.issues);
+  const lines = [...computeDueCharges(input), ...differences.lines];
+
+  const customers = new Map(input.customers.map((c) => [c.no, c]));
+  const byCustomer = new Map<string, ChargeLine[]>();
+  const reported = new Set<string>();
+  for (const line of lines) {
+    if (!customers.has(line.customerNo)) {
+      if (!reported.has(line.contractNo)) issues.push(issue("billing.unknown_customer", { contract: line.contractNo, customer: line.customerNo }));
+      reported.add(line.contractNo);
+      continue;
+    }
+    const own = byCustomer.get(line.customerNo);
+    if (own) own.push(line);
+    else byCustomer.set(line.customerNo, [line]);
+  }
+
+  const invoices: Invoice[] = [];
+  const newLedgerEntries: LedgerEntry[] = [];
+  let next = input.nextInvoiceNumber;
+  const customerNos = [...byCustomer.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  for (const customerNo of customerNos) {
+    const own = byCustomer.get(customerNo)!.sort(compareChargeLines);
+    const invoiceRef = format(next++);
+    const header = { invoiceRef, runId: input.runId, invoiceDate: input.invoiceDate, customer: customers.get(customerNo)! };
+    invoices.push(buildInvoice(header, own.map((l, i) => toInvoiceLine(l, i + 1))));
+    own.forEach((l, i) => newLedgerEntries.push(...ledgerEntriesOf(l, input.runId, invoiceRef, i + 1)));
+  }
+  return { invoices, newLedgerEntries, issues, nextInvoiceNumber: next };
+}
+
+/** One ledger entry per month part of a line. */
+function ledgerEntriesOf(line: ChargeLine, runId: string, invoiceRef: string, lineNo: number): LedgerEntry[] {
+  return line.parts.map(({ run, rounded }) => ({
+    id: `${runId}:${invoiceRef}:${lineNo}:${run.month}`,
+    runId,
+    invoiceRef,
+    lineNo,
+    contractNo: line.contractNo,
+    positionNo: line.positionNo,
+    month: run.month,
+    serviceFrom: run.from,
+    serviceTo: run.to,
+    ...run.state,
+    exactAmount: toStored(run.amount),
+    roundedAmount: toStored(rounded),
+    lineType: line.lineType,
+    ...(line.correctsRef !== undefined ? { correctsRef: line.correctsRef } : {}),
+  }));
+}
