@@ -180,9 +180,17 @@ function rowFor(
     unitPrice: price === null ? null : toStored(price),
     margin: price !== null && cost !== null ? toStored(price.minus(cost)) : null,
     action: defaultAction(status),
+    finding: findingOf(vq.quantity, match ? match.contractQty : ZERO, price, cost),
     note: status === "new_position" && !contractNo ? "choose the contract for the new position" : "",
     rows: vq.rows,
   };
+}
+
+function findingOf(vendorQty: Decimal, contractQty: Decimal, price: Decimal | null, cost: Decimal | null): string {
+  const findings: string[] = [];
+  if (vendorQty.greaterThan(contractQty)) findings.push("unbilled");
+  if (price !== null && cost !== null && price.lessThan(cost)) findings.push("negative_margin");
+  return findings.join(" ");
 }
 
 function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[]>, matched: ReadonlySet<string>): ReviewRow[] {
@@ -215,6 +223,7 @@ function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[
         unitPrice: toStored(price),
         margin: null,
         action: "skip",
+        finding: "",
         note: "not in the vendor file: check before ending the position",
         rows: [],
       });

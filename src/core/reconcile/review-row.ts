@@ -35,6 +35,12 @@ export interface ReviewRow {
   /** unitPrice − unitCost per unit and month. */
   margin: string | null;
   action: ReviewAction;
+  /**
+   * Cost check of the same pass: `unbilled` when the vendor charges more seats than the contracts
+   * bill (revenue leakage), `negative_margin` when our net price is below the vendor's unit cost;
+   * several joined by a space; "" when fine.
+   */
+  finding: string;
   note: string;
   /** Vendor file rows behind this row. */
   rows: number[];

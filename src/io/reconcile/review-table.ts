@@ -10,7 +10,7 @@ export const REVIEW_COLUMNS = [
   "status", "customer_no", "contract_no", "position_no", "article_no", "external_customer_id", "external_article_id",
   "contract_qty", "vendor_qty", "delta", "effective_date", "unit_cost", "unit_price", "action",
 ] as const;
-export const REVIEW_INFO_COLUMNS = ["position_qty", "margin", "customer_name", "vendor_customer_name", "vendor_article_name", "source", "vendor_rows", "note"] as const;
+export const REVIEW_INFO_COLUMNS = ["position_qty", "margin", "finding", "customer_name", "vendor_customer_name", "vendor_article_name", "source", "vendor_rows", "note"] as const;
 const REQUIRED = ["status", "customer_no", "contract_no", "position_no", "article_no", "vendor_qty", "effective_date", "action"] as const;
 
 /** A review row as cells: strings for text, `{ number }` for numeric cells, so writers can type them. */
@@ -25,7 +25,7 @@ export function reviewTableRows(rows: readonly ReviewRow[]): ReviewCell[][] {
       r.status, r.customerNo, r.contractNo, r.positionNo === null ? "" : { number: String(r.positionNo) }, r.articleNo,
       r.externalCustomerId, r.externalArticleId, n(r.contractQty), n(r.vendorQty), n(r.delta), r.effectiveDate,
       n(r.unitCost), n(r.unitPrice), r.action,
-      n(r.positionQty), n(r.margin), r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), r.note,
+      n(r.positionQty), n(r.margin), r.finding, r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), r.note,
     ]),
   ];
 }

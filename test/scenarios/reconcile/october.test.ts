@@ -121,3 +121,19 @@ describe("reconciling October 2026", () => {
 });
 
 void T2;
+
+describe("cost check in the same pass", () => {
+  it("flags seats the vendor charges but we do not bill, and negative margins", async () => {
+    const ctx = await seeded();
+    const rows = await reconcile(ctx, octoberCsv());
+    const finding = (status: string, article: string) => rows.find((r) => r.status === status && r.articleNo === article)!.finding;
+    expect(finding("quantity_changed", "M365-BP")).toBe("unbilled");
+    expect(finding("new_position", "M365-E3")).toBe("unbilled");
+    expect(rows.find((r) => r.status === "unmapped_customer")!.finding).toBe("unbilled");
+    expect(rows.find((r) => r.status === "unchanged")!.finding).toBe("");
+    // T1 BP at a vendor cost of 22.00 (above our 20.60) gives a negative margin
+    const dear = octoberRecords().map((r) => (r.SkuName === "Microsoft 365 Business Premium" && r.CustomerId === T1 ? { ...r, Subtotal: String(Number(r.Subtotal) * 22 / 18.6) } : r));
+    const rows2 = await reconcile(ctx, octoberCsv("microsoft", dear));
+    expect(rows2.find((r) => r.customerNo === "10001" && r.articleNo === "M365-BP")!.finding).toBe("unbilled negative_margin");
+  });
+});
