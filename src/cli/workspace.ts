@@ -46,7 +46,12 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     throw e;
   }
   closeSync(fd);
-  renameSync(tmp, path);
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    unlinkSync(tmp);
+    throw e;
+  }
   try {
     const dfd = openSync(dir, "r");
     fsyncSync(dfd);
