@@ -27,11 +27,12 @@ mkdir -p reports
 step "typecheck" npx tsc --noEmit -p tsconfig.json
 step "typecheck core (no DOM/Node types)" npx tsc --noEmit -p tsconfig.core.json
 step "lint" npx eslint src test
+step "build (webpack + CLI)" npm run --silent build
+# jest runs after the build so that the test comparing dist/functions.json with the JSDoc runs too
 echo "== jest"
 rm -f reports/jest.json
 npx jest --ci --maxWorkers=2 --json --outputFile=reports/jest.json 2>&1 | grep -vE '^\s+(✓|√)' | tail -n 60
 count_jest reports/jest.json
-step "build (webpack + CLI)" npm run --silent build
 if [[ -f scripts/check-manifest.sh ]]; then step "manifest XSD check" bash scripts/check-manifest.sh; fi
 step "CLI smoke test" bash scripts/cli-smoke.sh
 if [[ -f test/e2e/run.js ]]; then
