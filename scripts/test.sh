@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 passed=0
 failed=0
+skipped=0
 step() { # name, command...
   local name=$1; shift
   echo "== $name"
@@ -17,8 +18,9 @@ count_jest() { # adds jest's per-test counts from its JSON report
     local p f
     p=$(node -e "const r=require('./$report');console.log(r.numPassedTests)")
     f=$(node -e "const r=require('./$report');console.log(r.numFailedTests + (r.numRuntimeErrorTestSuites||0))")
-    passed=$((passed + p)); failed=$((failed + f))
-    echo "-- jest: $p passed, $f failed"
+    k=$(node -e "const r=require('./$report');console.log(r.numPendingTests + r.numTodoTests)")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + k))
+    echo "-- jest: $p passed, $f failed, $k skipped"
   else
     failed=$((failed + 1)); echo "-- jest: no report"
   fi
@@ -46,5 +48,5 @@ if [[ -f test/e2e/run.js ]]; then
   if [[ $rc -ne 0 && ( -z $line || $(echo "$line" | cut -d' ' -f3) == 0 ) ]]; then failed=$((failed + 1)); fi
 fi
 echo
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [[ $failed -eq 0 ]]
