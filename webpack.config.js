@@ -98,6 +98,11 @@ module.exports = async (env = {}, options = {}) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      // German descriptions: a second metadata file, chosen by the manifest's bt:Override per locale.
+      new CustomFunctionsMetadataPlugin({
+        output: "functions-de.json",
+        input: "./src/functions/functions.de.ts",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -3,7 +3,11 @@
  * (#VALUE!, #N/A …) with its message in the cell's tooltip. The `CustomFunctions` global exists only
  * inside the Office runtime; under jest (or in a browser preview) we build an Error-like object
  * with the same `code` and `message` so that tests can assert on both.
+ *
+ * Messages are message codes of src/core/messages.ts (block "functions"), rendered in the language
+ * of the Office UI when the error is thrown (German or English).
  */
+import { type Lang, messageText } from "../core/messages";
 
 /** Error codes used here; values equal `CustomFunctions.ErrorCode` members. */
 export const ErrorCodes = {
@@ -14,15 +18,50 @@ export const ErrorCodes = {
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
 
-/** A failure of user input, raised by the pure helpers (no dependency on the Office runtime). */
+type Params = Record<string, string | number>;
+
+/**
+ * German names of the parameters, as functions.de.ts shows them in German Excel; a message's
+ * `{label}` is the parameter the user has to fix.
+ */
+const GERMAN_LABELS: Record<string, string> = {
+  amount: "betrag",
+  from: "von",
+  to: "bis",
+  period_start: "periodenbeginn",
+  period_end: "periodenende",
+  customer: "kunde",
+  article: "artikel",
+  contract: "vertrag",
+  date: "datum",
+  month: "monat",
+};
+
+/**
+ * A failure the user can act on: bad input (#VALUE!) or nothing found (#N/A). Raised by the pure
+ * helpers and the lookup queries; carries a message code so the text follows the UI language.
+ * `message` is the English text (for logs and tests).
+ */
 export class InputError extends Error {
   constructor(
-    message: string,
+    readonly code: string,
+    readonly params: Params = {},
     readonly codeName: ErrorCodeName = "invalidValue",
   ) {
-    super(message);
+    super(renderMessage(code, params, "en"));
     this.name = "InputError";
   }
+
+  /** The message in the given language. */
+  messageIn(lang: Lang): string {
+    return renderMessage(this.code, this.params, lang);
+  }
+}
+
+function renderMessage(code: string, params: Params, lang: Lang): string {
+  const label = params.label;
+  const localized = lang === "de" && typeof label === "string" && GERMAN_LABELS[label] ? { ...params, label: GERMAN_LABELS[label]! } : params;
+  return messageText({ code, severity: "error", params: localized }, lang);
 }
 
 /** What a custom function throws: the real CustomFunctions.Error, or a stand-in outside Office. */
@@ -55,9 +94,12 @@ export function customFunctionError(codeName: ErrorCodeName, message: string): C
   return new FallbackCustomFunctionError(ErrorCodes[codeName], message);
 }
 
-/** Converts anything a helper threw into a custom-function error (#VALUE! unless the helper said otherwise). */
-export function toCustomFunctionError(error: unknown): CustomFunctionErrorLike {
-  if (error instanceof InputError) return customFunctionError(error.codeName, error.message);
+/**
+ * Converts anything a helper threw into a custom-function error: an {@link InputError} keeps its
+ * code and is worded in `lang`; anything else is #VALUE! with its own message.
+ */
+export function toCustomFunctionError(error: unknown, lang: Lang = "en"): CustomFunctionErrorLike {
+  if (error instanceof InputError) return customFunctionError(error.codeName, error.messageIn(lang));
   const message = error instanceof Error ? error.message : String(error);
   return customFunctionError("invalidValue", message);
 }

@@ -1,9 +1,10 @@
 /**
- * The custom-function metadata (functions.json) is generated from the JSDoc in
- * src/functions/functions.ts by custom-functions-metadata (the same generator the webpack plugin
- * runs). These tests read the source independently with the TypeScript compiler API and check that
- * every @customfunction got an entry with the documented id, name, parameter types and optional
- * flags; and that a built dist/functions.json matches freshly generated metadata.
+ * The custom-function metadata (functions.json, and the German functions-de.json) is generated from
+ * the JSDoc in src/functions/functions.ts and functions.de.ts by custom-functions-metadata (the same
+ * generator the webpack plugin runs). These tests read the sources independently with the TypeScript
+ * compiler API and check that every @customfunction got an entry with the documented id, name,
+ * description, parameter types and optional flags; that the German file describes exactly the same
+ * functions; and that built dist/functions*.json files match freshly generated metadata.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -13,6 +14,10 @@ import * as functionsModule from "../../src/functions/functions";
 
 const ROOT = resolve(__dirname, "../..");
 const SOURCE = join(ROOT, "src/functions/functions.ts");
+const SOURCE_DE = join(ROOT, "src/functions/functions.de.ts");
+
+/** Every function the add-in offers (PRODUCT.md §7 and issue 7), in source order. */
+const EXPECTED_IDS = ["PRORATE", "QTY", "PRICE", "CONTRACT", "BILLED", "MARGIN", "VERSION", "NEXTBILL"];
 
 interface MetadataParameter {
   name: string;
@@ -50,9 +55,12 @@ interface DocumentedFunction {
   resultType: string;
 }
 
-/** Metadata type for a TypeScript parameter type, as the generator maps it. */
+/** Metadata type for a TypeScript type, as the generator maps it (a Promise<T> result maps as T). */
 function metadataType(node: ts.TypeNode | undefined): string {
   if (!node) return "any";
+  if (ts.isTypeReferenceNode(node) && node.typeName.getText() === "Promise" && node.typeArguments?.length === 1) {
+    return metadataType(node.typeArguments[0]);
+  }
   switch (node.kind) {
     case ts.SyntaxKind.NumberKeyword:
       return "number";
@@ -105,46 +113,65 @@ function documentedFunctions(file: string): DocumentedFunction[] {
   return out;
 }
 
-let generated: Awaited<ReturnType<typeof generateCustomFunctionsMetadata>>;
-let metadata: Metadata;
-const documented = documentedFunctions(SOURCE);
+type Generated = Awaited<ReturnType<typeof generateCustomFunctionsMetadata>>;
+
+const sources = [
+  { label: "functions.ts", file: SOURCE, dist: "dist/functions.json" },
+  { label: "functions.de.ts", file: SOURCE_DE, dist: "dist/functions-de.json" },
+] as const;
+
+const generated = new Map<string, Generated>();
+const metadataOf = (file: string) => JSON.parse(generated.get(file)!.metadataJson) as Metadata;
+const documentedOf = new Map(sources.map((s) => [s.file, documentedFunctions(s.file)]));
+const documented = documentedOf.get(SOURCE)!;
 
 beforeAll(async () => {
-  generated = await generateCustomFunctionsMetadata(SOURCE);
-  metadata = JSON.parse(generated.metadataJson) as Metadata;
+  for (const s of sources) generated.set(s.file, await generateCustomFunctionsMetadata(s.file));
 });
 
-describe("custom functions metadata", () => {
+describe.each(sources.map((s) => [s.label, s] as const))("custom functions metadata from %s", (_label, source) => {
+  const docs = documentedOf.get(source.file)!;
+
   it("generates without errors", () => {
-    expect(generated.errors).toEqual([]);
-    expect(metadata.functions.length).toBeGreaterThan(0);
+    expect(generated.get(source.file)!.errors).toEqual([]);
+    expect(metadataOf(source.file).functions.length).toBeGreaterThan(0);
   });
 
-  it("finds the functions documented in the source", () => {
-    expect(documented.map((f) => f.id)).toContain("PRORATE");
-    expect(metadata.functions.map((f) => f.id).sort()).toEqual(documented.map((f) => f.id).sort());
+  it("finds exactly the functions documented in the source, and all the add-in offers", () => {
+    expect(docs.map((f) => f.id)).toEqual(EXPECTED_IDS);
+    expect(metadataOf(source.file).functions.map((f) => f.id)).toEqual(docs.map((f) => f.id));
   });
 
-  it.each(documented.map((f) => [f.id, f] as const))("%s matches its JSDoc", (id, doc) => {
-    const entry = metadata.functions.find((f) => f.id === id);
+  it.each(docs.map((f) => [f.id, f] as const))("%s matches its JSDoc", (id, doc) => {
+    const entry = metadataOf(source.file).functions.find((f) => f.id === id);
     expect(entry).toBeDefined();
     expect(entry!.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
     expect(entry!.name).toBe(doc.name);
     expect(entry!.description).toBe(doc.description);
+    expect(entry!.description!.length).toBeGreaterThan(20);
     expect(entry!.result?.type ?? "any").toBe(doc.resultType);
     expect(
       entry!.parameters.map((p) => ({ name: p.name, type: p.type, optional: p.optional ?? false, description: p.description ?? "" })),
     ).toEqual(doc.parameters);
+    for (const p of entry!.parameters) expect(p.description?.length ?? 0).toBeGreaterThan(5);
+    expect(entry!.options).toBeUndefined(); // not volatile, not streaming, no invocation parameter
   });
 
+  const distJson = join(ROOT, source.dist);
+  (existsSync(distJson) ? it : it.skip)(`${source.dist} equals freshly generated metadata`, () => {
+    expect(JSON.parse(readFileSync(distJson, "utf8"))).toEqual(metadataOf(source.file));
+  });
+});
+
+describe("custom functions metadata", () => {
   it.each(documented.map((f) => [f.id, f] as const))("%s is exported so the appended associate call and tests reach it", (_id, doc) => {
     expect(doc.exported).toBe(true);
     expect(typeof (functionsModule as Record<string, unknown>)[doc.jsName]).toBe("function");
-    expect(generated.associate).toContainEqual(expect.objectContaining({ id: doc.id, functionName: doc.jsName }));
+    expect(generated.get(SOURCE)!.associate).toContainEqual(expect.objectContaining({ id: doc.id, functionName: doc.jsName }));
   });
 
   it("describes PRORATE as documented in PRODUCT.md §7", () => {
-    const prorate = metadata.functions.find((f) => f.id === "PRORATE")!;
+    const prorate = metadataOf(SOURCE).functions.find((f) => f.id === "PRORATE")!;
     expect(prorate.name).toBe("PRORATE");
     expect(prorate.result).toEqual({ type: "number" });
     expect(prorate.parameters.map((p) => [p.name, p.type, p.optional ?? false])).toEqual([
@@ -157,8 +184,38 @@ describe("custom functions metadata", () => {
     expect(prorate.options).toBeUndefined(); // not volatile, not streaming
   });
 
-  const distJson = join(ROOT, "dist/functions.json");
-  (existsSync(distJson) ? it : it.skip)("dist/functions.json equals freshly generated metadata", () => {
-    expect(JSON.parse(readFileSync(distJson, "utf8"))).toEqual(metadata);
+  it("gives the store-backed functions the documented signatures", () => {
+    const signature = (id: string) => {
+      const f = metadataOf(SOURCE).functions.find((x) => x.id === id)!;
+      return `${f.result?.type} ${id}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+    };
+    expect(EXPECTED_IDS.slice(1).map(signature)).toEqual([
+      "number QTY(customer, article, [date])",
+      "number PRICE(customer, article, [date])",
+      "string CONTRACT(customer, article)",
+      "number BILLED(contract, month)",
+      "number MARGIN(customer, article, [date])",
+      "number VERSION(contract, [date])",
+      "number NEXTBILL(contract, [date])",
+    ]);
+  });
+
+  it("German metadata differs from the English only in descriptions and parameter names", () => {
+    const strip = (m: Metadata) =>
+      m.functions.map((f) => ({
+        id: f.id,
+        name: f.name,
+        result: f.result,
+        options: f.options,
+        parameters: f.parameters.map((p) => ({ type: p.type, optional: p.optional ?? false, dimensionality: p.dimensionality, repeating: p.repeating })),
+      }));
+    const en = metadataOf(SOURCE);
+    const de = metadataOf(SOURCE_DE);
+    expect(strip(de)).toEqual(strip(en));
+    // and it really is German: no description is left in English
+    for (const [i, f] of de.functions.entries()) {
+      expect(f.description).not.toBe(en.functions[i]!.description);
+      for (const [j, p] of f.parameters.entries()) expect(p.description).not.toBe(en.functions[i]!.parameters[j]!.description);
+    }
   });
 });

@@ -234,7 +234,7 @@ describe("manifest.xml: resources", () => {
         if (value.startsWith(DEV_ORIGIN)) paths.add(value.slice(DEV_ORIGIN.length));
       }
     }
-    const expected = new Set(["taskpane.html", "functions.js", "functions.json"]);
+    const expected = new Set(["taskpane.html", "functions.js", "functions.json", "functions-de.json"]);
     for (const p of paths) {
       if (p.startsWith("assets/")) expect(existsSync(join(ROOT, p))).toBe(true);
       else expect(expected.has(p)).toBe(true);
