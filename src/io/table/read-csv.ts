@@ -114,8 +114,9 @@ export function streamCsvText(
     skipEmptyLines: false,
     dynamicTyping: false,
     step: (results) => {
+      // Without dynamicTyping papaparse yields string cells; the row array is used as it is.
       const data: unknown = results.data;
-      const row = Array.isArray(data) ? data.map((c) => (c == null ? "" : String(c))) : [];
+      const row = Array.isArray(data) ? (data as string[]) : [];
       for (const e of results.errors) {
         if (e.code === "UndetectableDelimiter") continue;
         if (issues.length >= MAX_CSV_ISSUES) dropped++;

@@ -27,7 +27,7 @@ export interface ChargeTypeInfo {
 
 /** Lower case without spaces, `_` and `-`: `addQuantity`, `ADD_QUANTITY` and `add quantity` are one value. */
 export function chargeTypeKey(raw: string): string {
-  return raw.toLowerCase().replace(/[\s_\-]+/g, "");
+  return raw.toLowerCase().replace(/[\s_-]+/g, "");
 }
 
 const K = (kind: ChargeKind): ChargeTypeInfo => ({

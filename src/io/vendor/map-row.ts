@@ -1,18 +1,22 @@
 import { IsoDate } from "../../core/date/iso-date";
-import { Issue, issue } from "../../core/issues";
+import { Issue, Severity } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
 import { DateOrder, parseDateText, parseDecimalText } from "../values";
-import { classifyChargeType } from "./charge-type";
+import { ChargeTypeInfo, classifyChargeType } from "./charge-type";
 import { coveredMonths } from "./covered-months";
 import { HeaderIndex, resolveField } from "./match-profile";
 import { ProfileColumns, ProfileField, VendorProfile } from "./profile";
-import { parseTermAndBillingCycle } from "./term";
+import { TermInfo, parseTermAndBillingCycle } from "./term";
 import { VendorLine } from "./vendor-line";
 
 /**
  * Mapping one file row to one canonical vendor line: pure apart from caches, so a host can feed
  * rows in any chunks (Web Worker, stream, batches between UI frames). Aggregation, counting unknown
  * charge types and capping issues happen in read-vendor.ts on top of this.
+ *
+ * Written for 100,000-row files: numbers already in canonical form (`-19.55`, `7`) stay strings and
+ * only the unit cost is computed with Decimal; dates, covered months, charge types, term texts and
+ * unit costs are cached per distinct value.
  */
 
 /** A field's columns in the file: indexes in priority order and their header texts. */
@@ -20,6 +24,13 @@ interface Resolved {
   idx: number[];
   /** Header text for messages (the first resolved column, or the profile's first alias). */
   header: string;
+}
+
+interface MonthsEntry {
+  /** `from|to` of the charge period. */
+  key: string;
+  months: Decimal | null;
+  text: string | null;
 }
 
 /** Everything needed to map rows of one file, prepared once from its header row. */
@@ -33,7 +44,13 @@ export interface RowContext {
   /** Shown in date errors: `M/D/YYYY`, `DD.MM.YYYY` … */
   dateFormatLabel: string;
   dateCache: Map<string, IsoDate | null>;
-  monthsCache: Map<string, Decimal | null>;
+  /** Caches, nested by input so no per-row key string is built: from → to, term text → frequency, amount → quantity → period. */
+  monthsCache: Map<string, Map<string, MonthsEntry>>;
+  chargeTypeCache: Map<string, { lower: string; info: ChargeTypeInfo }>;
+  termCache: Map<string, Map<string, TermInfo>>;
+  unitCostCache: Map<string, Map<string, Map<MonthsEntry | null, string | null>>>;
+  /** Entries in the unit cost cache (bounded). */
+  unitCostEntries: number;
 }
 
 const SCALAR_FIELDS = [
@@ -70,14 +87,19 @@ export function createRowContext(
     dateFormatLabel,
     dateCache: new Map(),
     monthsCache: new Map(),
+    chargeTypeCache: new Map(),
+    termCache: new Map(),
+    unitCostCache: new Map(),
+    unitCostEntries: 0,
   };
 }
 
 /** The first non-empty cell of a field on the row (trimmed), or "" when none. */
 function pick(cells: readonly string[], r: Resolved): string {
-  for (const i of r.idx) {
-    const v = cells[i];
-    if (v !== undefined) {
+  const idx = r.idx;
+  for (let k = 0; k < idx.length; k++) {
+    const v = cells[idx[k]!];
+    if (v !== undefined && v !== "") {
       const t = v.trim();
       if (t !== "") return t;
     }
@@ -85,16 +107,162 @@ function pick(cells: readonly string[], r: Resolved): string {
   return "";
 }
 
-/** Ids that Excel turned into numbers: `1.23457E+17`, or more than 15 digits ending in zeros after a round trip. */
+const DIGITS = /^\d+$/;
+/** Ids that Excel turned into numbers: `1.23457E+17`. */
 const MANGLED_ID = /^\d(?:[.,]\d+)?E\+\d+$/i;
-const LIMIT = new Decimal("1e15");
+/** A canonical stored decimal (as `toStored` writes it) with at most 15 integer digits. */
+const CANONICAL = /^(?:-?[1-9]\d{0,14}(?:\.\d*[1-9])?|-?0\.\d*[1-9]|0)$/;
+/** Amounts and quantities from 10^15 on are treated as garbage (or Excel noise), not as numbers. */
+const MAX_EXPONENT = 15;
+const CACHE_LIMIT = 50_000;
 /** Decimals kept in a computed unit cost (usage prices have many: 0.0209951014286867). */
 export const UNIT_COST_DECIMALS = 10;
-const DATE_CACHE_LIMIT = 50_000;
 
 export interface MappedRow {
   line: VendorLine | null;
   issues: Issue[];
+}
+
+/** Per-call state, so the helpers below need no closures. */
+interface RowState {
+  ctx: RowContext;
+  cells: readonly string[];
+  row: number;
+  issues: Issue[];
+  error: boolean;
+}
+
+function shorten(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 37)}…` : raw;
+}
+
+function report(st: RowState, code: string, params: Issue["params"], column: string, severity: Severity = "error"): void {
+  st.issues.push({ code, severity, params, where: { source: st.ctx.source, row: st.row, column } });
+  if (severity === "error") st.error = true;
+}
+
+function idText(st: RowState, r: Resolved, required: boolean): string {
+  const v = pick(st.cells, r);
+  if (v === "") {
+    if (required) report(st, "parse.required", {}, r.header);
+  } else if (MANGLED_ID.test(v)) report(st, "vendor.id_mangled", { value: v }, r.header, "warning");
+  return v;
+}
+
+/** A number cell as canonical decimal text (`-19.55`), or null when absent or bad (then reported). */
+function numberText(st: RowState, r: Resolved, required: boolean): string | null {
+  if (r.idx.length === 0) return null;
+  const raw = pick(st.cells, r);
+  if (raw === "") {
+    if (required) report(st, "parse.required", {}, r.header);
+    return null;
+  }
+  const sep = st.ctx.decimalSeparator;
+  if (sep === "." && CANONICAL.test(raw)) return raw;
+  const simple = simpleDecimal(raw, sep);
+  if (simple !== null) return simple;
+  const value = parseDecimalText(raw, sep);
+  if (value === null) {
+    report(st, "parse.invalid_number", { value: shorten(raw) }, r.header);
+    return null;
+  }
+  if (!value.isZero() && value.e >= MAX_EXPONENT) {
+    report(st, "vendor.number_out_of_range", { value: shorten(raw) }, r.header);
+    return null;
+  }
+  return toStored(value);
+}
+
+const SIMPLE_POINT = /^(-?)(\d{1,15})(?:\.(\d{1,30}))?$/;
+const SIMPLE_COMMA = /^(-?)(\d{1,15})(?:,(\d{1,30}))?$/;
+
+/**
+ * Canonical text of a plain machine-written number (`127.50`, `-0,50`, `007`) without building a
+ * Decimal: leading zeros and trailing fraction zeros dropped, `-0` → `0`. Null for anything else
+ * (thousands separators, signs at the end, exponents …), which the full parser then reads.
+ */
+export function simpleDecimal(raw: string, sep: "," | "."): string | null {
+  const m = (sep === "." ? SIMPLE_POINT : SIMPLE_COMMA).exec(raw);
+  if (!m) return null;
+  let int = m[2]!;
+  let i = 0;
+  while (i < int.length - 1 && int.charCodeAt(i) === 48) i++;
+  if (i > 0) int = int.slice(i);
+  let frac = m[3] ?? "";
+  let j = frac.length;
+  while (j > 0 && frac.charCodeAt(j - 1) === 48) j--;
+  if (j < frac.length) frac = frac.slice(0, j);
+  const body = frac === "" ? int : `${int}.${frac}`;
+  return m[1] === "-" && body !== "0" ? `-${body}` : body;
+}
+
+function dateValue(st: RowState, r: Resolved, required: boolean): IsoDate | null {
+  if (r.idx.length === 0) return null;
+  const raw = pick(st.cells, r);
+  if (raw === "") {
+    if (required) report(st, "parse.required", {}, r.header);
+    return null;
+  }
+  const cache = st.ctx.dateCache;
+  let value = cache.get(raw);
+  if (value === undefined) {
+    value = parseDateText(raw, st.ctx.dateOrder);
+    if (cache.size < CACHE_LIMIT) cache.set(raw, value);
+  }
+  if (value === null) report(st, "vendor.invalid_date", { value: shorten(raw), format: st.ctx.dateFormatLabel }, r.header);
+  return value;
+}
+
+const negate = (t: string): string => (t === "0" ? t : t.charCodeAt(0) === 45 ? t.slice(1) : `-${t}`);
+const abs = (t: string): string => (t.charCodeAt(0) === 45 ? t.slice(1) : t);
+const isNegative = (t: string): boolean => t.charCodeAt(0) === 45;
+
+function monthsOf(ctx: RowContext, from: IsoDate, to: IsoDate): MonthsEntry {
+  let byTo = ctx.monthsCache.get(from);
+  if (!byTo) {
+    byTo = new Map();
+    ctx.monthsCache.set(from, byTo);
+  }
+  let entry = byTo.get(to);
+  if (!entry) {
+    const months = coveredMonths(from, to);
+    entry = { key: `${from}|${to}`, months, text: months ? toStored(months.toDecimalPlaces(6, Decimal.ROUND_HALF_UP)) : null };
+    if (byTo.size < CACHE_LIMIT) byTo.set(to, entry);
+  }
+  return entry;
+}
+
+/** amount ÷ quantity ÷ months, rounded to {@link UNIT_COST_DECIMALS}; cached per distinct input. */
+function unitCostOf(ctx: RowContext, amount: string, quantity: string, months: MonthsEntry | null): string | null {
+  if (quantity === "0") return null;
+  let byQuantity = ctx.unitCostCache.get(amount);
+  let byMonths = byQuantity?.get(quantity);
+  const cached = byMonths?.get(months);
+  if (cached !== undefined) return cached;
+  let cost = new Decimal(amount).div(new Decimal(quantity));
+  if (months?.months && !months.months.isZero()) cost = cost.div(months.months);
+  const text = toStored(cost.toDecimalPlaces(UNIT_COST_DECIMALS, Decimal.ROUND_HALF_UP));
+  if (ctx.unitCostEntries < CACHE_LIMIT) {
+    if (!byQuantity) ctx.unitCostCache.set(amount, (byQuantity = new Map()));
+    if (!byMonths) byQuantity.set(quantity, (byMonths = new Map()));
+    byMonths.set(months, text);
+    ctx.unitCostEntries++;
+  }
+  return text;
+}
+
+function termOf(ctx: RowContext, termText: string, frequency: string): TermInfo {
+  let byFrequency = ctx.termCache.get(termText);
+  if (!byFrequency) {
+    byFrequency = new Map();
+    if (ctx.termCache.size < CACHE_LIMIT) ctx.termCache.set(termText, byFrequency);
+  }
+  let term = byFrequency.get(frequency);
+  if (!term) {
+    term = parseTermAndBillingCycle(termText, frequency);
+    if (byFrequency.size < CACHE_LIMIT) byFrequency.set(frequency, term);
+  }
+  return term;
 }
 
 /**
@@ -103,135 +271,100 @@ export interface MappedRow {
  * not reported here (the reader counts them per value).
  */
 export function mapVendorRow(ctx: RowContext, cells: readonly string[], row: number): MappedRow {
-  const { profile, source, fields: F } = ctx;
   const issues: Issue[] = [];
-  const where = (column: string) => ({ source, row, column });
-  const err = (code: string, params: Issue["params"], column: string): void => {
-    issues.push(issue(code, params, where(column)));
-  };
-  const requiredText = (r: Resolved): string => {
-    const v = pick(cells, r);
-    if (v === "") err("parse.required", {}, r.header);
-    return v;
-  };
-  const idText = (r: Resolved, required: boolean): string => {
-    const v = required ? requiredText(r) : pick(cells, r);
-    if (v !== "" && MANGLED_ID.test(v)) issues.push(issue("vendor.id_mangled", { value: v }, where(r.header), "warning"));
-    return v;
-  };
-  const number = (r: Resolved, required: boolean): Decimal | null => {
-    if (r.idx.length === 0) return null;
-    const raw = pick(cells, r);
-    if (raw === "") {
-      if (required) err("parse.required", {}, r.header);
-      return null;
-    }
-    const value = parseDecimalText(raw, ctx.decimalSeparator);
-    if (value === null) {
-      err("parse.invalid_number", { value: raw }, r.header);
-      return null;
-    }
-    if (value.abs().gte(LIMIT)) {
-      err("vendor.number_out_of_range", { value: raw.length > 40 ? `${raw.slice(0, 37)}…` : raw }, r.header);
-      return null;
-    }
-    return value;
-  };
-  const date = (r: Resolved, required: boolean): IsoDate | null => {
-    if (r.idx.length === 0) return null;
-    const raw = pick(cells, r);
-    if (raw === "") {
-      if (required) err("parse.required", {}, r.header);
-      return null;
-    }
-    let value = ctx.dateCache.get(raw);
-    if (value === undefined) {
-      value = parseDateText(raw, ctx.dateOrder);
-      if (ctx.dateCache.size < DATE_CACHE_LIMIT) ctx.dateCache.set(raw, value);
-    }
-    if (value === null) err("vendor.invalid_date", { value: raw.length > 40 ? `${raw.slice(0, 37)}…` : raw, format: ctx.dateFormatLabel }, r.header);
-    return value;
-  };
+  const line = mapVendorRowInto(ctx, cells, row, issues);
+  return { line, issues };
+}
 
-  const customerId = idText(F.customerId, true);
-  const keyParts = ctx.articleKey.map((r) => idText(r, true));
-  const subscriptionId = idText(F.subscriptionId, false);
-  const rawChargeType = pick(cells, F.chargeType);
+/**
+ * {@link mapVendorRow} for bulk use: appends the row's issues to `issues` and returns the line (or
+ * null), without allocating a result object per row.
+ */
+export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row: number, issues: Issue[]): VendorLine | null {
+  const { profile, fields: F } = ctx;
+  const st: RowState = { ctx, cells, row, issues, error: false };
+
+  const customerId = idText(st, F.customerId, true);
+  const parts = ctx.articleKey;
+  const pad = profile.articleKeyPad;
+  let articleKey = "";
+  for (let k = 0; k < parts.length; k++) {
+    let part = idText(st, parts[k]!, true);
+    const width = pad?.[k];
+    if (width && part.length < width && DIGITS.test(part)) part = part.padStart(width, "0");
+    articleKey = k === 0 ? part : `${articleKey}:${part}`;
+  }
+  const subscriptionId = idText(st, F.subscriptionId, false);
   const usageProfile = profile.aggregate === "customer-article-month";
-  const usageDate = date(F.usageDate, usageProfile);
-  const chargeFrom = date(F.chargeFrom, F.chargeFrom.idx.length > 0 && !usageProfile);
-  const chargeTo = date(F.chargeTo, F.chargeTo.idx.length > 0 && !usageProfile);
-  if (chargeFrom && chargeTo && chargeTo < chargeFrom) err("vendor.period_reversed", { from: chargeFrom, to: chargeTo }, F.chargeTo.header);
-  let quantity = number(F.quantity, true);
-  let amount = number(F.amount, true);
-  const fileUnitCost = number(F.unitCost, false);
-  const unitPrice = number(F.unitPrice, false);
-  if (issues.some((i) => i.severity === "error")) return { line: null, issues };
+  const usageDate = dateValue(st, F.usageDate, usageProfile);
+  const chargeFrom = dateValue(st, F.chargeFrom, !usageProfile);
+  const chargeTo = dateValue(st, F.chargeTo, !usageProfile);
+  if (chargeFrom && chargeTo && chargeTo < chargeFrom) report(st, "vendor.period_reversed", { from: chargeFrom, to: chargeTo }, F.chargeTo.header);
+  let quantity = numberText(st, F.quantity, true);
+  let amount = numberText(st, F.amount, true);
+  const fileUnitCost = numberText(st, F.unitCost, false);
+  const unitPrice = numberText(st, F.unitPrice, false);
+  if (st.error || quantity === null) return null;
 
   // Signs (profile.sign): Microsoft's reversal lines carry a positive quantity and a negative Subtotal.
-  let q = quantity!;
   if (profile.sign === "flip") {
-    q = q.negated();
-    if (amount) amount = amount.negated();
-  } else if (profile.sign === "fromAmount" && amount && !amount.isZero()) {
-    q = amount.isNegative() ? q.abs().negated() : q.abs();
+    quantity = negate(quantity);
+    if (amount !== null) amount = negate(amount);
+  } else if (profile.sign === "fromAmount" && amount !== null && amount !== "0") {
+    quantity = isNegative(amount) ? negate(abs(quantity)) : abs(quantity);
   }
-  quantity = q;
 
   const termText = pick(cells, F.termAndBillingCycle);
   const frequency = pick(cells, F.billingFrequency);
-  const term = termText !== "" || frequency !== "" ? parseTermAndBillingCycle(termText, frequency) : {};
+  const term = termText !== "" || frequency !== "" ? termOf(ctx, termText, frequency) : undefined;
 
   // Covered months: usage rows have none; one-time charges neither.
-  let months: Decimal | null = null;
-  const period = usageProfile ? null : chargeFrom && chargeTo ? { from: chargeFrom, to: chargeTo } : null;
-  if (period && term.billingCycle !== "one_time") {
-    const key = `${period.from}|${period.to}`;
-    months = ctx.monthsCache.get(key) ?? null;
-    if (!ctx.monthsCache.has(key)) {
-      months = coveredMonths(period.from, period.to);
-      if (ctx.monthsCache.size < DATE_CACHE_LIMIT) ctx.monthsCache.set(key, months);
-    }
-  }
-  const divisor = months && !months.isZero() ? months : null;
+  const months = !usageProfile && chargeFrom && chargeTo && term?.billingCycle !== "one_time" ? monthsOf(ctx, chargeFrom, chargeTo) : null;
 
-  let unitCost: Decimal | null = null;
-  if (fileUnitCost) {
+  let unitCost: string | null = null;
+  if (fileUnitCost !== null) {
     unitCost = fileUnitCost;
-    if (!amount) amount = fileUnitCost.times(quantity).times(divisor ?? 1);
-  } else if (amount && !quantity.isZero()) {
-    unitCost = amount.div(quantity);
-    if (divisor) unitCost = unitCost.div(divisor);
-    unitCost = unitCost.toDecimalPlaces(UNIT_COST_DECIMALS, Decimal.ROUND_HALF_UP);
+    if (amount === null) {
+      let a = new Decimal(fileUnitCost).times(quantity);
+      if (months?.months && !months.months.isZero()) a = a.times(months.months);
+      amount = toStored(a);
+    }
+  } else if (amount !== null) {
+    unitCost = unitCostOf(ctx, amount, quantity, months);
   }
 
-  const info = classifyChargeType(rawChargeType);
-  const currency = pick(cells, F.currency) || profile.defaultCurrency || "";
+  const rawChargeType = pick(cells, F.chargeType);
+  let charge = ctx.chargeTypeCache.get(rawChargeType);
+  if (!charge) {
+    charge = { lower: rawChargeType.toLowerCase(), info: classifyChargeType(rawChargeType) };
+    if (ctx.chargeTypeCache.size < CACHE_LIMIT) ctx.chargeTypeCache.set(rawChargeType, charge);
+  }
+
   const line: VendorLine = {
     profileId: profile.id,
-    source,
+    source: ctx.source,
     row,
     rowCount: 1,
     vendorCustomerId: customerId,
     vendorCustomerName: pick(cells, F.customerName),
-    vendorArticleKey: keyParts.join(":"),
+    vendorArticleKey: articleKey,
     vendorArticleName: pick(cells, F.articleName),
     subscriptionId,
-    chargeType: rawChargeType.toLowerCase(),
-    chargeKind: info.kind,
-    changesQuantity: info.changesQuantity,
+    chargeType: charge.lower,
+    chargeKind: charge.info.kind,
+    changesQuantity: charge.info.changesQuantity,
     chargeFrom: usageProfile ? usageDate : chargeFrom,
     chargeTo: usageProfile ? usageDate : chargeTo,
-    coveredMonths: months ? toStored(months.toDecimalPlaces(6, Decimal.ROUND_HALF_UP)) : null,
-    quantity: toStored(quantity),
-    unitCost: unitCost ? toStored(unitCost) : null,
-    amount: amount ? toStored(amount) : null,
-    currency,
+    coveredMonths: months ? months.text : null,
+    quantity,
+    unitCost,
+    amount,
+    currency: pick(cells, F.currency) || profile.defaultCurrency || "",
   };
-  if (unitPrice) line.vendorUnitPrice = toStored(unitPrice);
+  if (unitPrice !== null) line.vendorUnitPrice = unitPrice;
   if (termText !== "") line.termAndBillingCycle = termText;
   if (frequency !== "") line.billingFrequency = frequency;
-  if (term.term) line.term = term.term;
-  if (term.billingCycle) line.billingCycle = term.billingCycle;
-  return { line, issues };
+  if (term?.term) line.term = term.term;
+  if (term?.billingCycle) line.billingCycle = term.billingCycle;
+  return line;
 }

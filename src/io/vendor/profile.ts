@@ -68,6 +68,12 @@ export interface VendorProfile {
   /** Date order for slash dates when the file does not tell (`DD.MM.YYYY` and ISO always read right). */
   dateOrder: DateOrder;
   sign: SignMode;
+  /**
+   * Width to which a purely numeric article key part is zero-padded, per part (`[null, 4]`: the
+   * second part). Excel drops the leading zeros of Microsoft's SkuId (`0001` → `1`) when a CSV is
+   * opened and its values are then read from the sheet.
+   */
+  articleKeyPad?: readonly (number | null)[];
   /** `customer-article-month`: sum usage rows per customer, article key, currency and month of the usage date. */
   aggregate?: "customer-article-month";
   /** Classify charge types and report unknown ones (profiles whose charge types are a known vocabulary). */

@@ -2,14 +2,15 @@ import { IsoDate } from "../../core/date/iso-date";
 import { Issue, issue } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
 import { decodeBytes, TextEncodingName } from "../table/decode";
-import { RawTable, isBlankRow } from "../table/raw-table";
+import { RawTable, headerKey, isBlankRow } from "../table/raw-table";
 import { Delimiter, detectDelimiter, streamCsvText } from "../table/read-csv";
 import { DateOrder } from "../values";
 import { detectDateOrder, detectDecimalSeparator } from "./formats";
-import { RowContext, UNIT_COST_DECIMALS, createRowContext, mapVendorRow } from "./map-row";
+import { RowContext, UNIT_COST_DECIMALS, createRowContext, mapVendorRowInto } from "./map-row";
 import { HeaderIndex, indexHeaders, missingHeaders, recogniseProfile, resolveField } from "./match-profile";
-import { VendorProfile } from "./profile";
-import { AnyProfile, BUILTIN_PROFILES, builtinProfile, toVendorProfile } from "./profiles/registry";
+import { VendorProfile, profileColumnAliases } from "./profile";
+import { AnyProfile, BUILTIN_PROFILES, builtinProfile, isVendorProfile } from "./profiles/registry";
+import { compileUserProfile, validateProfile } from "./user-profile";
 import { PeriodFound, VendorLine } from "./vendor-line";
 
 /** Non-blank rows looked at for the header (title lines above it are skipped). */
@@ -73,7 +74,6 @@ interface Aggregate {
 /** Creates an incremental reader (see {@link VendorReader}). */
 export function createVendorReader(options: ReadVendorOptions & { source?: string } = {}): VendorReader {
   const source = options.fileName ?? options.source ?? "";
-  const candidates = (options.profiles ?? BUILTIN_PROFILES).map(toVendorProfile);
   const issues: Issue[] = [];
   const counts = new Map<string, number>();
   const dropped = new Map<string, number>();
@@ -83,6 +83,18 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
     if (n < MAX_ISSUES_PER_CODE) issues.push(i);
     else dropped.set(i.code, (dropped.get(i.code) ?? 0) + 1);
   };
+  // User profiles in JSON form are validated here too: a broken saved profile is reported and left out.
+  const candidates: VendorProfile[] = [];
+  (options.profiles ?? BUILTIN_PROFILES).forEach((p, i) => {
+    if (isVendorProfile(p)) {
+      candidates.push(p);
+      return;
+    }
+    const id = (p as { id?: unknown }).id;
+    const checked = validateProfile(p, `${typeof id === "string" && id !== "" ? id : `profiles[${i}]`}.`);
+    if (checked.ok) candidates.push(compileUserProfile(checked.value));
+    else for (const x of checked.issues) report({ ...x, severity: "warning", where: { source } });
+  });
 
   let forced: VendorProfile | null = null;
   let state: State = "header";
@@ -129,12 +141,13 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
     profile = chosen;
     header = index;
     headerRow = row;
-    // A duplicated header is only worth a word when the profile reads that column.
-    const used = new Set<string>();
+    // A duplicated header is only worth a word when the profile reads that column (the first one is used).
+    const used = new Set(profileColumnAliases(chosen).flatMap((aliases) => aliases.map(headerKey)));
+    const told = new Set<string>();
     for (const dup of index.duplicates) {
-      const k = dup.toLowerCase();
-      if (used.has(k)) continue;
-      used.add(k);
+      const k = headerKey(dup);
+      if (!used.has(k) || told.has(k)) continue;
+      told.add(k);
       report(issue("csv.duplicate_column", { column: dup }, { source, row, column: dup }, "warning"));
     }
     return true;
@@ -148,7 +161,8 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
     const values = (cols: number[]): string[] => sample.flatMap((s) => cols.map((c) => s.cells[c] ?? ""));
     const decimalSeparator = p.number.decimalSeparator === "auto" ? detectDecimalSeparator(values(numberCols), options.delimiter) : p.number.decimalSeparator;
     const guess = detectDateOrder(values(dateCols));
-    let dateOrder: DateOrder = guess.order ?? p.dateOrder;
+    // Dotted dates (DD.MM.YYYY) say the file is German; slash dates with a day above 12 decide either way.
+    let dateOrder: DateOrder = guess.order ?? (guess.dotted ? "dmy" : p.dateOrder);
     if (guess.order === null && guess.ambiguous) {
       if (dateOrder === "auto") dateOrder = "mdy";
       // A German-looking file with ambiguous slash dates: say which way they were read.
@@ -161,10 +175,14 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
     for (const s of buffered) mapRow(s.cells, s.row);
   };
 
+  const rowIssues: Issue[] = [];
   const mapRow = (cells: readonly string[], row: number): void => {
     const c = ctx!;
-    const { line, issues: rowIssues } = mapVendorRow(c, cells, row);
-    for (const i of rowIssues) report(i);
+    const line = mapVendorRowInto(c, cells, row, rowIssues);
+    if (rowIssues.length > 0) {
+      for (const i of rowIssues) report(i);
+      rowIssues.length = 0;
+    }
     if (!line) return;
     if (c.profile.reportUnknownChargeTypes && line.chargeKind === "unknown") {
       const u = unknownChargeTypes.get(line.chargeType);
@@ -342,7 +360,8 @@ export interface ReadVendorCsvResult extends ReadVendorResult {
  */
 export function readVendorCsv(bytes: Uint8Array, options: ReadVendorCsvOptions = {}): ReadVendorCsvResult {
   const source = options.fileName ?? "";
-  const forced = options.profileId !== undefined ? ((options.profiles ?? []).map(toVendorProfile).find((p) => p.id.toLowerCase() === options.profileId!.toLowerCase()) ?? builtinProfile(options.profileId)) : undefined;
+  const wanted = options.profileId?.toLowerCase();
+  const forced = wanted === undefined ? undefined : ((options.profiles ?? []).find((p) => typeof p.id === "string" && p.id.toLowerCase() === wanted) ?? builtinProfile(wanted));
   const decoded = decodeBytes(bytes, options.encoding ?? forced?.csv?.encoding);
   const delimiter = forced?.csv?.delimiter ?? detectDelimiter(decoded.text);
   const reader = createVendorReader({ ...options, source, delimiter });

@@ -38,7 +38,7 @@ export function parseTermAndBillingCycle(termText: string, billingFrequency = ""
 }
 
 function cycleOf(raw: string): BillingCycle | undefined {
-  const k = raw.toLowerCase().replace(/[\s_\-]+/g, "");
+  const k = raw.toLowerCase().replace(/[\s_-]+/g, "");
   if (k === "") return undefined;
   if (k === "monthly" || k === "month" || k === "p1m") return "monthly";
   if (k === "annual" || k === "yearly" || k === "year" || k === "p1y") return "annual";

@@ -139,7 +139,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
   if (json.example !== undefined && typeof json.example !== "boolean") issues.push(invalid("example", json.example, "true | false"));
 
   const match = object(json, "match");
-  let requiredHeaders: string[] = [];
+  const requiredHeaders: string[] = [];
   if (match) {
     unknownFields(match, ["requiredHeaders"], "match.");
     const rh = match.requiredHeaders;

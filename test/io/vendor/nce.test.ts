@@ -146,6 +146,22 @@ describe("Microsoft NCE invoice reconciliation", () => {
     expect(r.lines).toEqual(withSource(EXPECTED, "Tabelle1"));
   });
 
+  it("restores SkuId leading zeros that Excel dropped when the CSV was opened (0001 → 1)", () => {
+    const values: (string | number)[][] = [[...NCE_INVOICE_HEADERS]];
+    for (const rec of nceRecords()) values.push(NCE_INVOICE_HEADERS.map((h) => (h === "SkuId" ? Number(rec[h]) : rec[h] ?? "")));
+    const r = readVendorTable(tableFromValues(values, "Tabelle1"), { fileName: "Tabelle1" });
+    expect(values[1]![NCE_INVOICE_HEADERS.indexOf("SkuId")]).toBe(1);
+    expect(r.lines.map((l) => l.vendorArticleKey)).toEqual(EXPECTED.map((l) => l.vendorArticleKey));
+  });
+
+  it("warns about a duplicated header the profile reads and uses its first occurrence", () => {
+    const headers = [...NCE_INVOICE_HEADERS, "Subtotal", "Unused", "Unused"];
+    const text = toCsv(headers, nceRecords()).split("\r\n").map((line, i) => (i === 0 || line === "" ? line : `${line},999,,`)).join("\r\n");
+    const r = readVendorCsv(utf8(text), { fileName: "nce.csv" });
+    expect(r.issues).toEqual([{ code: "csv.duplicate_column", severity: "warning", params: { column: "Subtotal" }, where: { source: "nce.csv", row: 1, column: "Subtotal" } }]);
+    expect(r.lines.map((l) => l.amount)).toEqual(EXPECTED.map((l) => l.amount));
+  });
+
   it("reads an .xlsx with a title row above the header (exceljs, dates as date cells)", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Recon");

@@ -4,6 +4,9 @@ import { anniversary, coveredMonths } from "../../../src/io/vendor/covered-month
 import { detectDateOrder, detectDecimalSeparator } from "../../../src/io/vendor/formats";
 import { parseTermAndBillingCycle } from "../../../src/io/vendor/term";
 import fc from "fast-check";
+import { toStored } from "../../../src/core/money/decimal";
+import { simpleDecimal } from "../../../src/io/vendor/map-row";
+import { parseDecimalText } from "../../../src/io/values";
 
 describe("classifyChargeType", () => {
   it.each([
@@ -123,5 +126,39 @@ describe("format detection", () => {
     [["2026-11-03"], null, false, false],
   ])("date order of %p → %p (ambiguous %p, dotted %p)", (samples, order, ambiguous, dotted) => {
     expect(detectDateOrder(samples)).toEqual({ order, ambiguous, dotted });
+  });
+});
+
+describe("simpleDecimal", () => {
+  it.each<[string, "," | ".", string | null]>([
+    ["127.50", ".", "127.5"],
+    ["-0.50", ".", "-0.5"],
+    ["-0", ".", "0"],
+    ["-0.00", ".", "0"],
+    ["007", ".", "7"],
+    ["0", ".", "0"],
+    ["100", ".", "100"],
+    ["10.010", ".", "10.01"],
+    ["127,50", ",", "127.5"],
+    ["-19,55", ",", "-19.55"],
+    ["127,50", ".", null],
+    ["1.234,5", ",", null],
+    ["1e5", ".", null],
+    ["1234567890123456", ".", null],
+    ["12-", ".", null],
+  ])("%p (%p) → %p", (raw, sep, expected) => {
+    expect(simpleDecimal(raw, sep)).toBe(expected);
+  });
+
+  it("agrees with parseDecimalText (property)", () => {
+    const digits = fc.string({ unit: fc.constantFrom("0", "1", "5", "9"), minLength: 1, maxLength: 15 });
+    const frac = fc.option(fc.string({ unit: fc.constantFrom("0", "3", "9"), minLength: 1, maxLength: 12 }), { nil: undefined });
+    fc.assert(
+      fc.property(fc.boolean(), digits, frac, fc.constantFrom<"," | ".">(",", "."), (neg, int, f, sep) => {
+        const raw = `${neg ? "-" : ""}${int}${f === undefined ? "" : sep + f}`;
+        const full = parseDecimalText(raw, sep);
+        expect(simpleDecimal(raw, sep)).toBe(full === null ? null : toStored(full));
+      }),
+    );
   });
 });

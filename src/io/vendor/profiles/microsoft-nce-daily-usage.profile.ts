@@ -41,6 +41,7 @@ export const microsoftNceDailyUsageProfile: VendorProfile = {
     unitPrice: [["UnitPrice"]],
     currency: [["BillingCurrency"], ["Currency"]],
   },
+  articleKeyPad: [null, 4],
   number: { decimalSeparator: "auto" },
   dateOrder: "mdy",
   sign: "asIs",

@@ -47,6 +47,7 @@ export const microsoftNceInvoiceProfile: VendorProfile = {
     termAndBillingCycle: [["TermAndBillingCycle"]],
     billingFrequency: [["BillingFrequency"]],
   },
+  articleKeyPad: [null, 4],
   number: { decimalSeparator: "auto" },
   dateOrder: "mdy",
   sign: "fromAmount",

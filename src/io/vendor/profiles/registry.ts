@@ -21,7 +21,7 @@ export type AnyProfile = VendorProfile | UserProfile;
 
 /** True for the reader's compiled form. */
 export function isVendorProfile(p: AnyProfile): p is VendorProfile {
-  return "origin" in p && Array.isArray((p as VendorProfile).requiredHeaders);
+  return typeof p === "object" && p !== null && "origin" in p && Array.isArray((p as VendorProfile).requiredHeaders);
 }
 
 /** Compiles user profiles; compiled profiles pass through. */
