@@ -24,7 +24,7 @@ export interface UndoSummary {
 export async function undoBatch(ctx: AppContext, batchId: string): Promise<Result<UndoSummary>> {
   const { db } = ctx;
   let result: Result<UndoSummary> | undefined;
-  await db.transaction("rw", [db.importBatches, db.customers, db.articles, db.contracts, db.contractVersions, db.mappings, db.ledger, db.runs, db.auditLog], async () => {
+  await db.transaction("rw", [db.importBatches, db.customers, db.articles, db.contracts, db.contractVersions, db.mappings, db.purchaseContracts, db.purchaseLinks, db.ledger, db.runs, db.auditLog], async () => {
     const batch = await db.importBatches.get(batchId);
     if (!batch) return void (result = fail(issue("review.unknown_batch", { batch: batchId })));
     if (batch.undoneAt) return void (result = fail(issue("review.batch_already_undone", { batch: batchId })));

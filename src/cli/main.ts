@@ -8,10 +8,15 @@ import { billCommand } from "./commands/bill";
 import { profileAddCommand, profileExportCommand, profileImportCommand, profileListCommand } from "./commands/profile";
 import { reconcileCommand } from "./commands/reconcile";
 import { undoCommand } from "./commands/undo";
+import { purchaseImportCommand } from "./commands/purchase";
+import { linksImportCommand, linksReportCommand } from "./commands/links";
+import { priceUpdateCommand } from "./commands/price-update";
+import { costCheckCommand } from "./commands/cost-check";
 
 export const COMMANDS: Command[] = [
   importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
   backupCommand, restoreCommand, profileAddCommand, profileListCommand, profileExportCommand, profileImportCommand,
+  purchaseImportCommand, linksImportCommand, linksReportCommand, priceUpdateCommand, costCheckCommand,
 ];
 
 function usage(): string {

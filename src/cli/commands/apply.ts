@@ -2,6 +2,8 @@ import { applyReview } from "../../app/apply-review";
 import { sha256Hex } from "../../app/context";
 import { hasErrors } from "../../core/issues";
 import { readReviewTable } from "../../io/reconcile/review-table";
+import { isPriceProposal } from "../../io/purchase/proposal-table";
+import { applyPriceProposal } from "./price-update";
 import { parseArgs, required } from "../args";
 import type { Command } from "../cli-io";
 import { readInputFiles } from "../read-input";
@@ -11,8 +13,8 @@ import { withWorkspace } from "../with-workspace";
 
 export const applyCommand: Command = {
   name: "apply",
-  usage: "apply --workspace W --review REVIEW.csv|.xlsx [--json]",
-  summary: "apply the rows of a review whose action is accept, as edited (all or nothing)",
+  usage: "apply --workspace W --review REVIEW.csv|PROPOSAL.csv|.xlsx [--json]",
+  summary: "apply the rows of a reconcile review or a price-update proposal whose action is accept, as edited (all or nothing)",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace", "review"], ["json"]);
     const workspace = required(args, "workspace");
@@ -20,6 +22,8 @@ export const applyCommand: Command = {
     if (!files.ok) { reportIssues(io, files.issues); return 1; }
     const file = files.value[0]!;
     const { table, issues: readIssues } = await readTableFile(file);
+    // A price-update proposal (PRODUCT.md §8 `price-update`) is recognised by its header.
+    if (isPriceProposal(table)) return applyPriceProposal(workspace, file, table, readIssues, io, args.flags.has("json"));
     const { decisions, issues } = readReviewTable(table);
     const all = [...readIssues, ...issues];
     if (hasErrors(all)) {

@@ -1,12 +1,11 @@
 import type { Contract } from "../contract/model";
 import { Issue, issue } from "../issues";
-import { IsoMonth } from "../date/iso-month";
 import { ZERO, toCentsString } from "../money/decimal";
 import { ChargeInput, indexVersions } from "./charge-input";
 import { ChargeLine, TaggedRun, runsToLines } from "./charge-line";
-import { LedgerEntry, indexLedger, originalInvoiceRef } from "./ledger";
-import { monthDelta } from "./month-delta";
-import { monthSegments } from "./segments";
+import { LedgerIndex, indexLedger, originalInvoiceRef } from "./ledger";
+import { billedAsShaped, monthDelta } from "./month-delta";
+import { preparePosition, segmentShapes, withAmounts } from "./segments";
 
 /** Difference lines and the notes about them. */
 export interface DifferenceResult {
@@ -25,33 +24,29 @@ export interface DifferenceResult {
  * is left out entirely (an info issue says so): the customer keeps paying what was billed, and a later
  * increase is first set against the credit that was not given.
  */
-export function computeDifferences(input: ChargeInput): DifferenceResult {
+export function computeDifferences(
+  input: ChargeInput,
+  billed: LedgerIndex = indexLedger(input.ledger),
+): DifferenceResult {
   const versions = indexVersions(input.versions);
   const contracts = new Map(input.contracts.map((c) => [c.no, c]));
-  const byContract = new Map<string, Map<number, [IsoMonth, LedgerEntry[]][]>>();
-  for (const entries of indexLedger(input.ledger).values()) {
-    const { contractNo, positionNo, month } = entries[0]!;
-    let positions = byContract.get(contractNo);
-    if (!positions) byContract.set(contractNo, (positions = new Map()));
-    const months = positions.get(positionNo) ?? [];
-    months.push([month, entries]);
-    positions.set(positionNo, months);
-  }
   const lines: ChargeLine[] = [];
   const issues: Issue[] = [];
-  for (const contractNo of [...byContract.keys()].sort()) {
+  for (const contractNo of [...billed.keys()].sort()) {
     const contract = contracts.get(contractNo);
     if (!contract) {
       issues.push(issue("billing.unknown_contract", { contract: contractNo }, undefined, "warning"));
       continue;
     }
-    const positions = byContract.get(contractNo)!;
+    const positions = billed.get(contractNo)!;
     for (const positionNo of [...positions.keys()].sort((a, b) => a - b)) {
-      const list = versions.get(contractNo)?.get(positionNo) ?? [];
+      const history = preparePosition(contract, versions.get(contractNo)?.get(positionNo) ?? []);
       const runs: TaggedRun[] = [];
       for (const [month, entries] of positions.get(positionNo)!) {
+        const shapes = segmentShapes(history, month);
+        if (billedAsShaped(shapes, entries)) continue;
         const correctsRef = originalInvoiceRef(entries);
-        for (const run of monthDelta(month, monthSegments(contract, list, month), entries)) runs.push({ run, correctsRef });
+        for (const run of monthDelta(month, withAmounts(shapes), entries)) runs.push({ run, correctsRef });
       }
       if (runs.length === 0) continue;
       const own = runsToLines("difference", contract, positionNo, runs);

@@ -4,9 +4,8 @@ import { maxDate, minDate } from "../date/iso-date";
 import { IsoMonth, lastDayOf } from "../date/iso-month";
 import { ChargeInput, indexVersions } from "./charge-input";
 import { ChargeLine, TaggedRun, runsToLines } from "./charge-line";
-import { indexLedger, ledgerKey } from "./ledger";
-import { monthDelta } from "./month-delta";
-import { monthSegments } from "./segments";
+import { LedgerIndex, indexLedger } from "./ledger";
+import { PositionHistory, preparePosition, segmentShapes, withAmounts } from "./segments";
 
 /**
  * The billing periods of a contract that are due by the end of `runMonth`, from the contract start
@@ -36,21 +35,26 @@ export function duePeriods(contract: Contract, runMonth: IsoMonth): BillingPerio
  * already in the ledger are left to differential billing. Lines come per contract, position, period
  * and constant state (see {@link runsToLines}).
  */
-export function computeDueCharges(input: ChargeInput & { runMonth: IsoMonth }): ChargeLine[] {
+export function computeDueCharges(
+  input: ChargeInput & { runMonth: IsoMonth },
+  billed: LedgerIndex = indexLedger(input.ledger),
+): ChargeLine[] {
   const versions = indexVersions(input.versions);
-  const billed = indexLedger(input.ledger);
   const lines: ChargeLine[] = [];
   for (const contract of input.contracts) {
     const positions = versions.get(contract.no);
     if (!positions) continue;
-    const periods = duePeriods(contract, input.runMonth);
+    const months = duePeriods(contract, input.runMonth).flatMap(monthsOfPeriod);
+    const billedPositions = billed.get(contract.no);
     for (const [positionNo, list] of positions) {
+      const billedMonths = billedPositions?.get(positionNo);
+      let history: PositionHistory | undefined;
       const runs: TaggedRun[] = [];
-      for (const period of periods) {
-        for (const month of monthsOfPeriod(period)) {
-          if (billed.has(ledgerKey(contract.no, positionNo, month))) continue;
-          for (const run of monthDelta(month, monthSegments(contract, list, month), [])) runs.push({ run });
-        }
+      for (const month of months) {
+        if (billedMonths?.has(month)) continue;
+        history ??= preparePosition(contract, list);
+        // Nothing billed yet: the segments themselves are what to bill.
+        for (const run of withAmounts(segmentShapes(history, month))) runs.push({ run });
       }
       if (runs.length > 0) lines.push(...runsToLines("recurring", contract, positionNo, runs));
     }

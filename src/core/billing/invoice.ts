@@ -122,14 +122,17 @@ export function buildInvoice(
 }
 
 const LINE_TYPE_ORDER: Record<string, number> = { recurring: 0, difference: 1 };
-const natural = (a: string, b: string): number => a.localeCompare(b, "en", { numeric: true });
+const collator = new Intl.Collator("en", { numeric: true });
+/** Natural order of numbers inside texts (`V-9` before `V-10`). */
+export const compareNatural = (a: string, b: string): number => collator.compare(a, b);
+const natural = compareNatural;
 
 /** Order of lines on an invoice: contract, position, service start, recurring before difference. */
 export function compareChargeLines(a: ChargeLine, b: ChargeLine): number {
   return (
     natural(a.contractNo, b.contractNo) ||
     a.positionNo - b.positionNo ||
-    natural(a.serviceFrom, b.serviceFrom) ||
+    (a.serviceFrom < b.serviceFrom ? -1 : a.serviceFrom > b.serviceFrom ? 1 : 0) ||
     (LINE_TYPE_ORDER[a.lineType] ?? 9) - (LINE_TYPE_ORDER[b.lineType] ?? 9) ||
     natural(a.state.articleNo, b.state.articleNo) ||
     natural(a.correctsRef ?? "", b.correctsRef ?? "") ||

@@ -47,19 +47,20 @@ export interface LedgerEntry {
   correctsRef?: string;
 }
 
-/** Key of one (contract, position, month) in a ledger index. */
-export function ledgerKey(contractNo: string, positionNo: number, month: IsoMonth): string {
-  return `${contractNo}\u0000${positionNo}\u0000${month}`;
-}
+/** Ledger entries by contract number, position number and month. */
+export type LedgerIndex = Map<string, Map<number, Map<IsoMonth, LedgerEntry[]>>>;
 
-/** Groups ledger entries by (contract, position, month); see {@link ledgerKey}. */
-export function indexLedger(ledger: readonly LedgerEntry[]): Map<string, LedgerEntry[]> {
-  const index = new Map<string, LedgerEntry[]>();
+/** Groups ledger entries by contract, position and month. */
+export function indexLedger(ledger: readonly LedgerEntry[]): LedgerIndex {
+  const index: LedgerIndex = new Map();
   for (const e of ledger) {
-    const key = ledgerKey(e.contractNo, e.positionNo, e.month);
-    const list = index.get(key);
+    let positions = index.get(e.contractNo);
+    if (!positions) index.set(e.contractNo, (positions = new Map()));
+    let months = positions.get(e.positionNo);
+    if (!months) positions.set(e.positionNo, (months = new Map()));
+    const list = months.get(e.month);
     if (list) list.push(e);
-    else index.set(key, [e]);
+    else months.set(e.month, [e]);
   }
   return index;
 }
@@ -89,5 +90,5 @@ export function billedInMonth(
     exact = exact.plus(e.exactAmount);
     rounded = rounded.plus(e.roundedAmount);
   }
-  return { exact, rounded: new Decimal(rounded) };
+  return { exact, rounded };
 }

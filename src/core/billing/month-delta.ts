@@ -3,8 +3,8 @@ import { IsoMonth, daysInMonth } from "../date/iso-month";
 import { Decimal, ZERO, toStored } from "../money/decimal";
 import { toExact } from "./exact-amount";
 import type { LedgerEntry } from "./ledger";
-import { monthlyNet } from "./proration";
-import { BillingState, StateSegment, sameBillingState } from "./segments";
+import { deltaState } from "./delta-state";
+import { BillingState, SegmentShape, StateSegment, sameBillingState } from "./segments";
 
 /**
  * A stretch of days in one month over which the billed rate must change by a constant amount,
@@ -107,36 +107,28 @@ function groupRuns(month: IsoMonth, g: Group): DeltaRun[] {
   });
 }
 
-/** The displayed state whose monthly net is the change from the billed rate to the current one. */
-function deltaState(seg: StateSegment | undefined, old: readonly LedgerEntry[]): { state: BillingState; rate: Decimal } | null {
-  const oldRate = old.reduce((s, e) => s.plus(monthlyNet(e)), ZERO);
-  const rate = (seg?.rate ?? ZERO).minus(oldRate);
-  if (rate.isZero()) return null;
-  if (seg && old.length === 0) return { state: seg.state, rate };
-  const base = seg?.state ?? old[0]!;
-  const { articleNo, description, vatPct } = base;
-  const agg = aggregate(old);
-  const show = (quantity: Decimal, unitPrice: Decimal, discountPct: Decimal): { state: BillingState; rate: Decimal } => ({
-    state: { articleNo, description, vatPct, quantity: toStored(quantity), unitPrice: toStored(unitPrice), discountPct: toStored(discountPct) },
-    rate,
+/**
+ * Quick check that a month is billed exactly as it stands: one recurring entry per current segment
+ * with the same days and the same state strings. Such entries were computed from the same shapes, so
+ * their exact amounts match too and {@link monthDelta} would return nothing. Saves the decimal
+ * arithmetic for the common case of an unchanged month.
+ */
+export function billedAsShaped(shapes: readonly SegmentShape[], billed: readonly LedgerEntry[]): boolean {
+  if (shapes.length !== billed.length) return false;
+  const entries = billed.length > 1 ? [...billed].sort((a, b) => (a.serviceFrom < b.serviceFrom ? -1 : 1)) : billed;
+  return entries.every((e, i) => {
+    const s = shapes[i]!;
+    const st = s.state;
+    return (
+      e.lineType === "recurring" &&
+      e.serviceFrom === s.from &&
+      e.serviceTo === s.to &&
+      e.articleNo === st.articleNo &&
+      e.description === st.description &&
+      e.quantity === st.quantity &&
+      e.unitPrice === st.unitPrice &&
+      e.discountPct === st.discountPct &&
+      e.vatPct === st.vatPct
+    );
   });
-  if (agg && !seg) return show(agg.quantity.negated(), agg.unitPrice, agg.discountPct);
-  if (agg && seg) {
-    const q = new Decimal(seg.state.quantity);
-    const p = new Decimal(seg.state.unitPrice);
-    const d = new Decimal(seg.state.discountPct);
-    if (p.equals(agg.unitPrice) && d.equals(agg.discountPct)) return show(q.minus(agg.quantity), p, d);
-    if (q.equals(agg.quantity) && d.equals(agg.discountPct)) return show(q, p.minus(agg.unitPrice), d);
-  }
-  return show(new Decimal(1), rate, ZERO);
-}
-
-/** The billed entries of a day as one quantity, when they share price and discount. */
-function aggregate(old: readonly LedgerEntry[]): { quantity: Decimal; unitPrice: Decimal; discountPct: Decimal } | null {
-  const first = old[0];
-  if (!first) return null;
-  const unitPrice = new Decimal(first.unitPrice);
-  const discountPct = new Decimal(first.discountPct);
-  if (!old.every((e) => unitPrice.equals(e.unitPrice) && discountPct.equals(e.discountPct))) return null;
-  return { quantity: old.reduce((s, e) => s.plus(e.quantity), ZERO), unitPrice, discountPct };
 }

@@ -7,8 +7,8 @@ import type { ChargeInput } from "./charge-input";
 import type { ChargeLine } from "./charge-line";
 import { computeDifferences } from "./differential";
 import { computeDueCharges } from "./due-charges";
-import { Invoice, buildInvoice, compareChargeLines, toInvoiceLine } from "./invoice";
-import type { LedgerEntry } from "./ledger";
+import { Invoice, buildInvoice, compareChargeLines, compareNatural, toInvoiceLine } from "./invoice";
+import { LedgerEntry, indexLedger } from "./ledger";
 
 /** Everything a billing run reads. Nothing is written: the caller persists the result. */
 export interface BillingRunInput extends ChargeInput {
@@ -45,9 +45,10 @@ export function computeBillingRun(input: BillingRunInput): BillingRunResult {
     issues.push(issue("billing.run_exists", { run: input.runId }));
     return { invoices: [], newLedgerEntries: [], issues, nextInvoiceNumber: input.nextInvoiceNumber };
   }
-  const differences = computeDifferences(input);
+  const billed = indexLedger(input.ledger);
+  const differences = computeDifferences(input, billed);
   issues.push(...differences.issues);
-  const lines = [...computeDueCharges(input), ...differences.lines];
+  const lines = [...computeDueCharges(input, billed), ...differences.lines];
 
   const customers = new Map(input.customers.map((c) => [c.no, c]));
   const byCustomer = new Map<string, ChargeLine[]>();
@@ -66,7 +67,7 @@ export function computeBillingRun(input: BillingRunInput): BillingRunResult {
   const invoices: Invoice[] = [];
   const newLedgerEntries: LedgerEntry[] = [];
   let next = input.nextInvoiceNumber;
-  const customerNos = [...byCustomer.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const customerNos = [...byCustomer.keys()].sort(compareNatural);
   for (const customerNo of customerNos) {
     const own = byCustomer.get(customerNo)!.sort(compareChargeLines);
     const invoiceRef = format(next++);

@@ -1,9 +1,10 @@
 import type { Contract, DecimalString, PositionVersion } from "../contract/model";
-import { IsoDate, addDays } from "../date/iso-date";
-import type { IsoMonth } from "../date/iso-month";
+import { compareVersions } from "../contract/state-on-day";
+import { IsoDate, maxDate, minDate } from "../date/iso-date";
+import { IsoMonth, daysInMonth, firstDayOf, lastDayOf } from "../date/iso-month";
 import { Decimal } from "../money/decimal";
 import { toExact } from "./exact-amount";
-import { monthlyNet, prorateMonth } from "./proration";
+import { monthlyNet } from "./proration";
 
 /** The commercial state of a position as it appears on an invoice line. */
 export interface BillingState {
@@ -15,8 +16,8 @@ export interface BillingState {
   vatPct: DecimalString;
 }
 
-/** A stretch of days inside one month with one billing state, and its exact charge. */
-export interface StateSegment {
+/** A stretch of days inside one month with one billing state (no amount yet). */
+export interface SegmentShape {
   month: IsoMonth;
   from: IsoDate;
   /** Last day, inclusive. */
@@ -24,53 +25,122 @@ export interface StateSegment {
   days: number;
   daysInMonth: number;
   state: BillingState;
+  /** The version the state comes from (internal: carries the cached rate). */
+  source: PreparedVersion;
+}
+
+/** A segment with its exact charge: rate × days / days in month, at the fixed exact scale. */
+export interface StateSegment extends SegmentShape {
   /** Monthly net rate: quantity × unit price × (1 − discount). */
   rate: Decimal;
-  /** rate × days / days in month, at the fixed exact scale. */
   amount: Decimal;
 }
+
+/** One version in a {@link PositionHistory}; its rate is computed when first needed. */
+interface PreparedVersion {
+  from: IsoDate;
+  state: BillingState;
+  /** True when quantity or price is 0 or the discount is 100 %: the position is not charged. */
+  zero: boolean;
+  rate?: Decimal;
+}
+
+/** One position's history prepared for many months: effective versions in order. */
+export interface PositionHistory {
+  contract: Contract;
+  versions: PreparedVersion[];
+}
+
+const ZERO_TEXT = /^[-+]?0*\.?0*$/;
+const FULL_DISCOUNT = /^\+?100(\.0*)?$/;
+const rateOf = (v: PreparedVersion): Decimal => (v.rate ??= monthlyNet(v.state));
+
+const dayOf = (date: IsoDate): number => Number(date.slice(8, 10));
+
+const MONTHS = new Map<IsoMonth, { first: IsoDate; last: IsoDate; dim: number }>();
+/** First day, last day and length of a month, memoised (billing asks for the same months often). */
+function monthInfo(month: IsoMonth): { first: IsoDate; last: IsoDate; dim: number } {
+  let info = MONTHS.get(month);
+  if (!info) MONTHS.set(month, (info = { first: firstDayOf(month), last: lastDayOf(month), dim: daysInMonth(month) }));
+  return info;
+}
+
+const sameNumber = (a: string, b: string): boolean => a === b || new Decimal(a).equals(b);
 
 /** True when two billing states are the same (numbers compared by value, `10` = `10.00`). */
 export function sameBillingState(a: BillingState, b: BillingState): boolean {
   return (
     a.articleNo === b.articleNo &&
     a.description === b.description &&
-    new Decimal(a.quantity).equals(b.quantity) &&
-    new Decimal(a.unitPrice).equals(b.unitPrice) &&
-    new Decimal(a.discountPct).equals(b.discountPct) &&
-    new Decimal(a.vatPct).equals(b.vatPct)
+    sameNumber(a.quantity, b.quantity) &&
+    sameNumber(a.unitPrice, b.unitPrice) &&
+    sameNumber(a.discountPct, b.discountPct) &&
+    sameNumber(a.vatPct, b.vatPct)
   );
 }
 
-function stateOf(v: PositionVersion): BillingState {
-  const { articleNo, description, quantity, unitPrice, discountPct, vatPct } = v;
-  return { articleNo, description, quantity, unitPrice, discountPct, vatPct };
+/**
+ * Prepares the versions of one position (any order) for {@link segmentShapes}: sorted by validFrom,
+ * the latest entry winning on the same day, as in {@link prorateMonth}.
+ */
+export function preparePosition(contract: Contract, versions: readonly PositionVersion[]): PositionHistory {
+  const out: PositionHistory["versions"] = [];
+  for (const v of [...versions].sort(compareVersions)) {
+    if (out.length > 0 && out[out.length - 1]!.from === v.validFrom) out.pop();
+    const { articleNo, description, quantity, unitPrice, discountPct, vatPct } = v;
+    const zero = ZERO_TEXT.test(quantity) || ZERO_TEXT.test(unitPrice) || FULL_DISCOUNT.test(discountPct);
+    out.push({ from: v.validFrom, state: { articleNo, description, quantity, unitPrice, discountPct, vatPct }, zero });
+  }
+  return { contract, versions: out };
 }
 
 /**
- * The charged segments of one position in one month (PRODUCT.md §5.2), built on
- * {@link prorateMonth}: days outside the contract and days at quantity 0 or price 0 are left out.
+ * The charged stretches of one position in one month, the same days as {@link prorateMonth} counts:
+ * days outside the contract and days at a zero rate (quantity 0 ends a position) are left out.
  *
  * NOTE: adjacent stretches with the same billing state are merged, so a version that repeats the
  * previous state changes nothing (same segments, same amounts, same invoice lines).
  */
-export function monthSegments(contract: Contract, versions: readonly PositionVersion[], month: IsoMonth): StateSegment[] {
-  const charge = prorateMonth(contract, versions, month);
-  const merged: { from: IsoDate; to: IsoDate; days: number; state: BillingState; rate: Decimal }[] = [];
-  for (const seg of charge.segments) {
-    const state = stateOf(seg.version);
-    const last = merged[merged.length - 1];
-    if (last && addDays(last.to, 1) === seg.from && sameBillingState(last.state, state)) {
-      last.to = seg.to;
-      last.days += seg.days;
+export function segmentShapes(history: PositionHistory, month: IsoMonth): SegmentShape[] {
+  const { contract, versions } = history;
+  const { first, last: lastDay, dim } = monthInfo(month);
+  const from = maxDate(first, contract.start);
+  const to = contract.end !== undefined ? minDate(lastDay, contract.end) : lastDay;
+  const out: SegmentShape[] = [];
+  if (from > to) return out;
+  for (let i = 0; i < versions.length; i++) {
+    const v = versions[i]!;
+    const next = versions[i + 1];
+    if (next && next.from <= from) continue;
+    if (v.from > to) break;
+    if (v.zero) continue;
+    const segFrom = maxDate(v.from, from);
+    // next.from lies after `from`, so the day before it is in the same month.
+    const segTo = next && next.from <= to ? `${month}-${String(dayOf(next.from) - 1).padStart(2, "0")}` : to;
+    const days = dayOf(segTo) - dayOf(segFrom) + 1;
+    const last = out[out.length - 1];
+    if (last && dayOf(last.to) + 1 === dayOf(segFrom) && sameBillingState(last.state, v.state)) {
+      last.to = segTo;
+      last.days += days;
     } else {
-      merged.push({ from: seg.from, to: seg.to, days: seg.days, state, rate: monthlyNet(seg.version) });
+      out.push({ month, from: segFrom, to: segTo, days, daysInMonth: dim, state: v.state, source: v });
     }
   }
-  return merged.map((m) => ({
-    month,
-    ...m,
-    daysInMonth: charge.daysInMonth,
-    amount: toExact(m.rate.times(m.days).dividedBy(charge.daysInMonth)),
-  }));
+  return out;
+}
+
+/** Adds the exact charge to each shape. */
+export function withAmounts(shapes: readonly SegmentShape[]): StateSegment[] {
+  return shapes.map((s) => {
+    const rate = rateOf(s.source);
+    return { ...s, rate, amount: toExact(rate.times(s.days).dividedBy(s.daysInMonth)) };
+  });
+}
+
+/**
+ * The charged segments of one position in one month with their exact amounts (PRODUCT.md §5.2):
+ * the day-exact proration of {@link prorateMonth}, split by billing state.
+ */
+export function monthSegments(contract: Contract, versions: readonly PositionVersion[], month: IsoMonth): StateSegment[] {
+  return withAmounts(segmentShapes(preparePosition(contract, versions), month));
 }

@@ -1,0 +1,72 @@
+import { BILLING_INTERVALS } from "../../core/date/billing-period";
+import type { Issue } from "../../core/issues";
+import type { LinkRow, PurchaseRow } from "../../core/purchase/purchase-rows";
+import { CellReader } from "../table/cell-reader";
+import { missingColumns, toHeaderTable } from "../table/header-table";
+import type { RawTable } from "../table/raw-table";
+
+/** Fixed columns of the purchase contracts CSV (PRODUCT.md §8 `purchase import`), in export order. */
+export const PURCHASE_COLUMNS = [
+  "supplier", "purchase_no", "supplier_ref", "position_no", "article_no", "description", "object", "quantity", "unit_cost", "billing_interval", "valid_from",
+] as const;
+export const PURCHASE_REQUIRED = ["supplier", "purchase_no", "position_no", "article_no", "quantity", "unit_cost", "valid_from"] as const;
+
+/** Fixed columns of the links CSV (PRODUCT.md §8 `links import`); `action` (`link`/`unlink`) is optional. */
+export const LINK_COLUMNS = ["purchase_no", "purchase_position_no", "contract_no", "position_no"] as const;
+export const LINK_OPTIONAL_COLUMNS = ["action"] as const;
+
+/**
+ * Reads a purchase contracts table: one row per purchase position state (header names fixed,
+ * case-insensitive, any order; dates `YYYY-MM-DD` or `DD.MM.YYYY`; decimals with `.` or `,`).
+ * Defaults: billing_interval `monthly`, description the article's. Every bad cell is an issue.
+ */
+export function readPurchaseTable(raw: RawTable): { rows: PurchaseRow[]; issues: Issue[] } {
+  const { table, issues } = toHeaderTable(raw);
+  if (!table) return { rows: [], issues };
+  const missing = missingColumns(table, PURCHASE_REQUIRED);
+  if (missing.length > 0) return { rows: [], issues: [...issues, ...missing] };
+  const rows: PurchaseRow[] = [];
+  for (const { row, cells } of table.rows) {
+    const r = new CellReader(table, cells, row);
+    const supplier = r.text("supplier", true);
+    const purchaseNo = r.text("purchase_no", true);
+    const supplierRef = r.text("supplier_ref");
+    const positionNo = r.positiveInt("position_no");
+    const articleNo = r.text("article_no", true);
+    const description = r.text("description");
+    const object = r.text("object");
+    const quantity = r.decimal("quantity", { required: true, min0: true });
+    const unitCost = r.decimal("unit_cost", { required: true, min0: true });
+    const interval = r.choice("billing_interval", BILLING_INTERVALS, "monthly");
+    const validFrom = r.date("valid_from", { required: true });
+    if (r.issues.length > 0 || !positionNo || quantity === undefined || unitCost === undefined || !interval || !validFrom) {
+      issues.push(...r.issues);
+      continue;
+    }
+    rows.push({ source: table.source, row, supplier, purchaseNo, supplierRef, positionNo, validFrom, state: { articleNo, description, object, quantity, unitCost, interval } });
+  }
+  return { rows, issues };
+}
+
+/** Reads a links table (purchase position → sales position); `action` `unlink` removes a link. */
+export function readLinksTable(raw: RawTable): { rows: LinkRow[]; issues: Issue[] } {
+  const { table, issues } = toHeaderTable(raw);
+  if (!table) return { rows: [], issues };
+  const missing = missingColumns(table, LINK_COLUMNS);
+  if (missing.length > 0) return { rows: [], issues: [...issues, ...missing] };
+  const rows: LinkRow[] = [];
+  for (const { row, cells } of table.rows) {
+    const r = new CellReader(table, cells, row);
+    const purchaseNo = r.text("purchase_no", true);
+    const purchasePositionNo = r.positiveInt("purchase_position_no");
+    const contractNo = r.text("contract_no", true);
+    const positionNo = r.positiveInt("position_no");
+    const action = r.choice("action", ["link", "unlink"] as const, "link");
+    if (r.issues.length > 0 || !purchasePositionNo || !positionNo || !action) {
+      issues.push(...r.issues);
+      continue;
+    }
+    rows.push({ source: table.source, row, purchaseNo, purchasePositionNo, contractNo, positionNo, unlink: action === "unlink" });
+  }
+  return { rows, issues };
+}
