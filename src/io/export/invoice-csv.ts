@@ -3,6 +3,7 @@ import { Issue, issue } from "../../core/issues";
 import { TextEncodingName, encodeText, unencodableIn1252 } from "../table/decode";
 import { ExportCell, INVOICE_EXPORT_COLUMNS, invoiceExportRows } from "./invoice-rows";
 import { neutralizeText } from "./neutralize";
+import { quoteCsvField } from "../table/write-csv";
 
 /** `generic`: `,`, `.` decimals, ISO dates. `de`: `;`, decimal comma, DD.MM.YYYY. */
 export type InvoiceCsvFormat = "generic" | "de";
@@ -23,11 +24,6 @@ function cellText(cell: ExportCell, format: InvoiceCsvFormat): string {
   return `${d}.${m}.${y}`;
 }
 
-/** Quotes a field that holds the delimiter, a quote or a line break (RFC 4180). */
-function quote(field: string, delimiter: string): string {
-  return /["\r\n]/.test(field) || field.includes(delimiter) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
 /**
  * The invoice batch as CSV text (PRODUCT.md §6.3): a header with the fixed column names, one row per
  * invoice line, CRLF line ends, RFC 4180 quoting. Text cells that could run as a formula get a
@@ -37,7 +33,7 @@ export function invoiceCsvText(invoices: readonly Invoice[], format: InvoiceCsvF
   const delimiter = format === "de" ? ";" : ",";
   const lines = [INVOICE_EXPORT_COLUMNS.join(delimiter)];
   for (const row of invoiceExportRows(invoices)) {
-    lines.push(row.map((c) => quote(cellText(c, format), delimiter)).join(delimiter));
+    lines.push(row.map((c) => quoteCsvField(cellText(c, format), delimiter)).join(delimiter));
   }
   return lines.join("\r\n") + "\r\n";
 }
