@@ -12,11 +12,13 @@ import { purchaseImportCommand } from "./commands/purchase";
 import { linksImportCommand, linksReportCommand } from "./commands/links";
 import { priceUpdateCommand } from "./commands/price-update";
 import { costCheckCommand } from "./commands/cost-check";
+import { EXPORT_COMMANDS } from "./commands/export-run";
 
 export const COMMANDS: Command[] = [
   importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
   backupCommand, restoreCommand, profileAddCommand, profileListCommand, profileExportCommand, profileImportCommand,
   purchaseImportCommand, linksImportCommand, linksReportCommand, priceUpdateCommand, costCheckCommand,
+  ...EXPORT_COMMANDS,
 ];
 
 function usage(): string {

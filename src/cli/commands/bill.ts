@@ -2,29 +2,24 @@ import { runBilling } from "../../app/bill";
 import { parseIsoMonth } from "../../core/date/iso-month";
 import { issue } from "../../core/issues";
 import { Decimal, sum } from "../../core/money/decimal";
-import { invoiceCsvBytes, type InvoiceCsvFormat } from "../../io/export/invoice-csv";
 import { parseStrictDate } from "../../io/table/cell-reader";
-import { optional, parseArgs, required, UsageError } from "../args";
+import { optional, parseArgs, required } from "../args";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../with-workspace";
-import { writeFileAtomic } from "../workspace";
-
-const FORMATS: readonly string[] = ["generic", "de"];
+import { EXPORT_VALUE_OPTIONS, readExportOptions, writeExports } from "./export-run";
 
 export const billCommand: Command = {
   name: "bill",
-  usage: "bill --workspace W --period YYYY-MM --out INVOICES.csv [--format generic|de] [--encoding utf-8|windows-1252] [--invoice-date DATE] [--dry-run] [--json]",
-  summary: "bill every charge due by the end of the month and not yet billed, plus differences; write the invoice batch",
+  usage:
+    "bill --workspace W --period YYYY-MM --out INVOICES.csv [--format generic|de|datev|custom:PROFILE] [--encoding utf-8|windows-1252] [--datev-config DATEV.json] [--label TEXT] [--documents DIR] [--company COMPANY.json] [--invoice-date DATE] [--dry-run] [--json]",
+  summary: "bill every charge due by the end of the month and not yet billed, plus differences; write the invoice batch (and invoice documents)",
   async run(argv, io) {
-    const args = parseArgs(argv, ["workspace", "period", "out", "format", "encoding", "invoice-date"], ["dry-run", "json"]);
+    const args = parseArgs(argv, ["workspace", "period", "out", "invoice-date", ...EXPORT_VALUE_OPTIONS], ["dry-run", "json"]);
     const workspace = required(args, "workspace");
     const out = required(args, "out");
-    const format = optional(args, "format") ?? "generic";
-    if (format === "datev") throw new UsageError("--format datev: the DATEV Buchungsstapel export is not built yet; use generic or de");
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
-    const encoding = optional(args, "encoding") ?? "utf-8";
-    if (encoding !== "utf-8" && encoding !== "windows-1252") throw new UsageError("--encoding must be utf-8 or windows-1252");
+    // Export settings are read and checked before anything is billed.
+    const exportOptions = readExportOptions(args);
     const monthText = required(args, "period");
     const month = parseIsoMonth(monthText);
     const dateText = optional(args, "invoice-date");
@@ -32,11 +27,13 @@ export const billCommand: Command = {
     const bad = [
       ...(month ? [] : [issue("parse.invalid_month", { value: monthText }, { source: "--period" })]),
       ...(invoiceDate === null ? [issue("parse.invalid_date", { value: dateText! }, { source: "--invoice-date" })] : []),
+      ...(exportOptions.ok ? [] : exportOptions.issues),
     ];
-    if (bad.length > 0) {
+    if (bad.length > 0 || !exportOptions.ok) {
       reportIssues(io, bad);
       return 1;
     }
+    const options = exportOptions.value;
     const dryRun = args.flags.has("dry-run");
     return withWorkspace(workspace, io, async (ctx) => {
       const r = await runBilling(ctx, { month: month!, invoiceDate: invoiceDate ?? undefined, dryRun });
@@ -46,15 +43,28 @@ export const billCommand: Command = {
       }
       const o = r.value;
       reportIssues(io, o.issues);
-      const { bytes, issues } = invoiceCsvBytes(o.invoices, format as InvoiceCsvFormat, { encoding });
-      reportIssues(io, issues);
-      writeFileAtomic(out, bytes);
+      // A DATEV batch needs at least one booking: when nothing is due, no DATEV file is written.
+      const noDatevFile = options.format.kind === "datev" && o.invoices.length === 0;
+      // The run is kept only when every file could be produced (the workspace is saved after this).
+      const written = await writeExports(ctx, io, o.invoices, options, noDatevFile ? undefined : out);
+      if (!written) {
+        io.err(`bill ${month}: the export failed, so nothing was billed and no file was written.\n`);
+        return { code: 1, save: false };
+      }
       const net = sum(o.invoices.map((i) => new Decimal(i.netTotal)));
+      const lines = o.invoices.reduce((n, i) => n + i.lines.length, 0);
       if (args.flags.has("json"))
-        printJson(io, { runId: o.runId, dryRun, month, invoices: o.invoices.length, lines: o.invoices.reduce((n, i) => n + i.lines.length, 0), ledgerEntries: o.ledgerEntries, totals: o.invoices.map((i) => ({ invoiceRef: i.invoiceRef, customerNo: i.customerNo, net: i.netTotal, vat: i.vatTotal, gross: i.grossTotal })), out });
+        printJson(io, {
+          runId: o.runId, dryRun, month, invoices: o.invoices.length, lines, ledgerEntries: o.ledgerEntries,
+          totals: o.invoices.map((i) => ({ invoiceRef: i.invoiceRef, customerNo: i.customerNo, net: i.netTotal, vat: i.vatTotal, gross: i.grossTotal })),
+          format: options.format.kind, out: noDatevFile ? null : out, records: written.records, documents: written.documents,
+        });
       else
         io.out(
-          `bill ${month}${dryRun ? " (dry run: nothing written to the workspace)" : ""}: ${o.invoices.length} invoices, ${o.invoices.reduce((n, i) => n + i.lines.length, 0)} lines, net ${net.toFixed(2)} → ${out}\n` +
+          `bill ${month}${dryRun ? " (dry run: nothing written to the workspace)" : ""}: ${o.invoices.length} invoices, ${lines} lines, net ${net.toFixed(2)} → ${noDatevFile ? "no DATEV file (nothing to book)" : out}` +
+            (options.format.kind === "datev" && !noDatevFile ? ` (${written.records} DATEV bookings)` : "") +
+            (written.documents.length > 0 ? `; ${written.documents.length} invoice documents → ${options.documentsDir}` : "") +
+            "\n" +
             (o.runId ? `  run ${o.runId}; undo with: undo --run ${o.runId}\n` : o.invoices.length === 0 ? "  nothing due\n" : ""),
         );
       return { code: 0, save: !dryRun && o.runId !== null };

@@ -16,6 +16,10 @@ export interface Customer {
   /** Debtor account for accounting exports. */
   debtorAccount?: string;
   vatId?: string;
+  /** Postal address for invoice documents (street, postcode and town; lines separated by line breaks). */
+  address?: string;
+  /** The customer owes the VAT (§ 13b UStG / EU B2B services): invoices state "Steuerschuldnerschaft des Leistungsempfängers". */
+  reverseCharge?: boolean;
 }
 
 export interface Article {

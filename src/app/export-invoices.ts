@@ -1,0 +1,217 @@
+import type { Invoice } from "../core/billing/invoice";
+import type { Customer } from "../core/contract/model";
+import type { IsoDate } from "../core/date/iso-date";
+import { Issue, Result, fail, issue, ok } from "../core/issues";
+import { importProfilesJson, exportProfilesJson, validateExportProfile, needsAccounts, type ExportProfile } from "../io/export/custom-csv/profile";
+import { customCsv } from "../io/export/custom-csv/write";
+import { DATEV_SETTINGS_KEY, validateDatevConfig, type DatevConfig } from "../io/export/datev/config";
+import { datevExtf } from "../io/export/datev/extf";
+import { COMPANY_SETTINGS_KEY, validateCompanyInfo, type CompanyInfo } from "../io/export/documents/company";
+import { invoiceDocuments, type InvoiceDocument } from "../io/export/documents/invoice-html";
+import { invoiceCsvBytes } from "../io/export/invoice-csv";
+import type { TextEncodingName } from "../io/table/decode";
+import { appendAudit } from "../store/audit";
+import type { MspDb } from "../store/db";
+import type { RunRecord } from "../store/records";
+import type { AppContext } from "./context";
+
+/**
+ * Invoice exports (PRODUCT.md §6.3, issue 10): the batch of a billing run as generic or German CSV,
+ * as a DATEV Buchungsstapel, through a saved custom CSV profile, and as invoice documents; the saved
+ * settings they use (DATEV settings, company data, export profiles) live in the store's settings.
+ * Exporting never changes billing data: a run's invoices are re-exported exactly as billed.
+ */
+
+/** Which file an export writes. */
+export type InvoiceExportFormat = { kind: "generic" } | { kind: "de" } | { kind: "datev" } | { kind: "custom"; profileId: string };
+
+/** Parses `generic`, `de`, `datev` or `custom:PROFILE_ID`; null for anything else. */
+export function parseExportFormat(text: string): InvoiceExportFormat | null {
+  if (text === "generic" || text === "de" || text === "datev") return { kind: text };
+  const m = /^custom:(.+)$/.exec(text);
+  return m ? { kind: "custom", profileId: m[1]! } : null;
+}
+
+export const EXPORT_PROFILE_PREFIX = "exportProfile:";
+
+export interface InvoiceExportRequest {
+  format: InvoiceExportFormat;
+  /** Generic and German CSV only (custom profiles carry their own; DATEV is always Windows-1252). */
+  encoding?: TextEncodingName;
+  /** DATEV settings to use instead of the saved ones. */
+  datev?: DatevConfig;
+  /** The host's local time `YYYY-MM-DDTHH:MM:SS.mmm`, DATEV's "Erzeugt am". */
+  createdAt: string;
+  /** DATEV batch label (Bezeichnung, ≤ 30). */
+  label?: string;
+}
+
+export interface InvoiceExportFile {
+  bytes: Uint8Array;
+  /** Warnings and notes; errors fail the export instead. */
+  issues: Issue[];
+  /** Rows or bookings written (without header lines). */
+  records: number;
+}
+
+/** The invoices of a stored billing run, exactly as billed. An undone run has none. */
+export async function loadRunInvoices(db: MspDb, runId: string): Promise<Result<{ run: RunRecord; invoices: Invoice[] }>> {
+  const run = await db.runs.get(runId);
+  if (!run) return fail(issue("export.unknown_run", { run: runId }));
+  if (run.undoneAt) return fail(issue("export.run_undone", { run: runId }));
+  if (!Array.isArray(run.invoices) || (run.invoices.length === 0 && run.invoiceRefs.length > 0)) return fail(issue("export.run_without_invoices", { run: runId }));
+  return ok({ run, invoices: run.invoices as Invoice[] });
+}
+
+async function customerMap(db: MspDb): Promise<Map<string, Customer>> {
+  return new Map((await db.customers.toArray()).map((c) => [c.no, c]));
+}
+
+async function storedSetting<T>(db: MspDb, key: string, validate: (json: unknown) => Result<T>): Promise<Result<T | null>> {
+  const row = await db.settings.get(key);
+  if (row === undefined) return ok(null);
+  const r = validate(row.value);
+  return r.ok ? r : fail(issue("export.stored_invalid", { key }), ...r.issues);
+}
+
+/** The saved DATEV settings, null when none are saved. */
+export function loadDatevConfig(db: MspDb): Promise<Result<DatevConfig | null>> {
+  return storedSetting(db, DATEV_SETTINGS_KEY, validateDatevConfig);
+}
+
+/** The saved company data for invoice documents, null when none is saved. */
+export function loadCompanyInfo(db: MspDb): Promise<Result<CompanyInfo | null>> {
+  return storedSetting(db, COMPANY_SETTINGS_KEY, validateCompanyInfo);
+}
+
+/** Saves (validated) DATEV settings and/or company data, with an audit entry each. */
+export async function saveExportSettings(ctx: AppContext, settings: { datev?: DatevConfig; company?: CompanyInfo }): Promise<void> {
+  const { db } = ctx;
+  const entries: [string, unknown][] = [];
+  if (settings.datev) entries.push([DATEV_SETTINGS_KEY, settings.datev]);
+  if (settings.company) entries.push([COMPANY_SETTINGS_KEY, settings.company]);
+  await db.transaction("rw", [db.settings, db.auditLog], async () => {
+    const at = ctx.now();
+    for (const [key, value] of entries) {
+      const before = await db.settings.get(key);
+      await db.settings.put({ key, value });
+      await appendAudit(db, [{ at, kind: "settings.update", source: "manual", entity: `setting:${key}`, before: before?.value, after: value }]);
+    }
+  });
+}
+
+/** The saved export profiles, by id; invalid saved ones are skipped with a warning. */
+export async function listExportProfiles(db: MspDb): Promise<{ profiles: ExportProfile[]; issues: Issue[] }> {
+  const rows = await db.settings.where("key").startsWith(EXPORT_PROFILE_PREFIX).toArray();
+  const profiles: ExportProfile[] = [];
+  const issues: Issue[] = [];
+  for (const row of rows) {
+    const r = validateExportProfile(row.value);
+    if (r.ok) profiles.push(r.value);
+    else issues.push(issue("export.stored_invalid", { key: row.key }, undefined, "warning"));
+  }
+  profiles.sort((a, b) => a.id.localeCompare(b.id));
+  return { profiles, issues };
+}
+
+/** One saved export profile. */
+export async function loadExportProfile(db: MspDb, id: string): Promise<Result<ExportProfile>> {
+  const row = await db.settings.get(EXPORT_PROFILE_PREFIX + id);
+  if (!row) {
+    const { profiles } = await listExportProfiles(db);
+    return fail(issue("export.unknown_profile", { profile: id, profiles: profiles.map((p) => p.id).join(", ") || "—" }));
+  }
+  const r = validateExportProfile(row.value);
+  return r.ok ? r : fail(issue("export.stored_invalid", { key: row.key }), ...r.issues);
+}
+
+/** Saves validated export profiles (replacing profiles with the same id), with audit entries. */
+export async function saveExportProfiles(ctx: AppContext, profiles: readonly ExportProfile[]): Promise<void> {
+  const { db } = ctx;
+  await db.transaction("rw", [db.settings, db.auditLog], async () => {
+    const at = ctx.now();
+    for (const p of profiles) {
+      const key = EXPORT_PROFILE_PREFIX + p.id;
+      const before = await db.settings.get(key);
+      await db.settings.put({ key, value: p });
+      await appendAudit(db, [{ at, kind: before ? "exportProfile.update" : "exportProfile.add", source: "manual", entity: `setting:${key}`, before: before?.value, after: p }]);
+    }
+  });
+}
+
+/** Imports profiles from JSON text (an exported file, a list or one profile); all or nothing. */
+export async function importExportProfiles(ctx: AppContext, text: string): Promise<Result<ExportProfile[]>> {
+  const r = importProfilesJson(text);
+  if (r.ok) await saveExportProfiles(ctx, r.value);
+  return r;
+}
+
+/** Saved export profiles (all, or the given ids) as an export file. */
+export async function exportExportProfiles(db: MspDb, ids?: readonly string[]): Promise<Result<string>> {
+  const { profiles } = await listExportProfiles(db);
+  if (ids && ids.length > 0) {
+    const missing = ids.filter((id) => !profiles.some((p) => p.id === id));
+    if (missing.length > 0) return fail(...missing.map((id) => issue("export.unknown_profile", { profile: id, profiles: profiles.map((p) => p.id).join(", ") || "—" })));
+    return ok(exportProfilesJson(profiles.filter((p) => ids.includes(p.id))));
+  }
+  return ok(exportProfilesJson(profiles));
+}
+
+/** The DATEV settings to use: the given ones, else the saved ones; an error when neither exists. */
+async function datevSettings(db: MspDb, given: DatevConfig | undefined, required: boolean): Promise<Result<DatevConfig | undefined>> {
+  if (given) return ok(given);
+  const stored = await loadDatevConfig(db);
+  if (!stored.ok) return stored;
+  if (stored.value === null) return required ? fail(issue("export.no_datev_config")) : ok(undefined);
+  return ok(stored.value);
+}
+
+/**
+ * The invoice batch as a file in the requested format. Every problem that would make the file wrong
+ * (no account, a character the encoding cannot hold, a missing profile) fails the export before any
+ * byte is produced.
+ */
+export async function exportInvoiceBatch(db: MspDb, invoices: readonly Invoice[], request: InvoiceExportRequest): Promise<Result<InvoiceExportFile>> {
+  const { format } = request;
+  if (format.kind === "generic" || format.kind === "de") {
+    const { bytes, issues } = invoiceCsvBytes(invoices, format.kind, { encoding: request.encoding ?? "utf-8" });
+    return ok({ bytes, issues, records: invoices.reduce((n, i) => n + i.lines.length, 0) });
+  }
+  const customers = await customerMap(db);
+  if (format.kind === "datev") {
+    const config = await datevSettings(db, request.datev, true);
+    if (!config.ok) return config;
+    const r = datevExtf(invoices, customers, config.value!, { createdAt: request.createdAt, ...(request.label !== undefined ? { label: request.label } : {}) });
+    return r.ok ? ok({ bytes: r.value.bytes, issues: r.value.issues, records: r.value.bookings.length }) : r;
+  }
+  const profile = await loadExportProfile(db, format.profileId);
+  if (!profile.ok) return profile;
+  const accounts = await datevSettings(db, request.datev, needsAccounts(profile.value));
+  if (!accounts.ok) return accounts;
+  const r = customCsv(invoices, profile.value, { customers, ...(accounts.value ? { accounts: accounts.value } : {}) });
+  return r.ok ? ok({ bytes: r.value.bytes, issues: [], records: r.value.rows }) : r;
+}
+
+/** Invoice numbers and dates of every invoice of a run that is not undone (for "Korrektur zu … vom …"). */
+async function knownInvoiceDates(db: MspDb): Promise<Map<string, IsoDate>> {
+  const dates = new Map<string, IsoDate>();
+  for (const run of await db.runs.toArray()) {
+    if (run.undoneAt) continue;
+    for (const ref of run.invoiceRefs) dates.set(ref, run.invoiceDate);
+  }
+  return dates;
+}
+
+/** One HTML document per invoice, with the given company data or the saved one. */
+export async function exportInvoiceDocuments(db: MspDb, invoices: readonly Invoice[], company?: CompanyInfo): Promise<Result<{ documents: InvoiceDocument[]; issues: Issue[] }>> {
+  let info = company;
+  if (!info) {
+    const stored = await loadCompanyInfo(db);
+    if (!stored.ok) return stored;
+    if (stored.value === null) return fail(issue("export.no_company"));
+    info = stored.value;
+  }
+  const invoiceDates = await knownInvoiceDates(db);
+  for (const inv of invoices) invoiceDates.set(inv.invoiceRef, inv.invoiceDate);
+  return invoiceDocuments(invoices, { company: info, customers: await customerMap(db), invoiceDates });
+}

@@ -1,0 +1,62 @@
+import { Result, fail, issue, ok } from "../../../core/issues";
+import { JsonCheck, isObject } from "../custom-csv/json-check";
+
+/**
+ * The supplier's data printed on every invoice document (§ 14 Abs. 4 Nr. 1 and 2 UStG: full name
+ * and address, tax number or VAT id), plus bank details, payment terms and a footer. Plain JSON,
+ * saved in the store's settings (key {@link COMPANY_SETTINGS_KEY}) or passed as a file to the CLI.
+ */
+export interface CompanyInfo {
+  name: string;
+  /** Street, postcode and town; one line each, separated by line breaks. */
+  address: string;
+  /** Steuernummer; this or `vatId` is required. */
+  taxNumber?: string;
+  /** USt-IdNr. */
+  vatId?: string;
+  phone?: string;
+  email?: string;
+  web?: string;
+  bankName?: string;
+  iban?: string;
+  bic?: string;
+  /** E.g. "Zahlbar innerhalb von 14 Tagen ohne Abzug." */
+  paymentTerms?: string;
+  /** Register court, managing directors … (one line each). */
+  footer?: string;
+}
+
+export const COMPANY_SETTINGS_KEY = "company";
+
+const OPTIONAL = ["taxNumber", "vatId", "phone", "email", "web", "bankName", "iban", "bic", "paymentTerms", "footer"] as const;
+
+/** Checks company data (parsed JSON): name and address required, and a tax number or VAT id. */
+export function validateCompanyInfo(json: unknown): Result<CompanyInfo> {
+  const c = new JsonCheck({ required: "company.field_required", invalid: "company.field_invalid", unknown: "company.field_unknown" });
+  if (!isObject(json)) {
+    c.invalid("(company)", json, "an object");
+    return fail(...c.issues);
+  }
+  c.onlyKnown(json, ["name", "address", ...OPTIONAL]);
+  const name = c.text(json, "name");
+  const address = c.text(json, "address");
+  const out: Partial<CompanyInfo> = {};
+  for (const k of OPTIONAL) {
+    const v = c.text(json, k, "", true);
+    if (v !== undefined) out[k] = v;
+  }
+  if (out.taxNumber === undefined && out.vatId === undefined && json.taxNumber === undefined && json.vatId === undefined) c.issues.push(issue("company.tax_id_required"));
+  if (c.issues.length > 0) return fail(...c.issues);
+  return ok({ name: name!, address: address!, ...out });
+}
+
+/** Parses and checks company data from JSON text. */
+export function parseCompanyInfo(text: string): Result<CompanyInfo> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    return fail(issue("company.invalid_json", { detail: (e as Error).message }));
+  }
+  return validateCompanyInfo(json);
+}

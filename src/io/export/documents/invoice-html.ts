@@ -1,0 +1,261 @@
+import type { Invoice, InvoiceLine } from "../../../core/billing/invoice";
+import type { Customer } from "../../../core/contract/model";
+import type { IsoDate } from "../../../core/date/iso-date";
+import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
+import { Decimal } from "../../../core/money/decimal";
+import { priceText } from "../invoice-rows";
+import type { CompanyInfo } from "./company";
+
+/**
+ * Invoice documents for customers who get no invoice from an ERP: one self-contained HTML file per
+ * invoice (UTF-8, inline print CSS, no external resource, so it prints or converts to PDF anywhere)
+ * with the content § 14 Abs. 4 UStG requires: supplier and recipient with address, the supplier's
+ * tax number or VAT id, invoice date and number, quantity and kind of each service, the service
+ * period, the net amounts per VAT rate, rate and VAT amount, the gross total. A correction is titled
+ * "Rechnungskorrektur" and names the invoices it corrects (§ 17 UStG, research/domain.md C3); a
+ * reverse-charge customer gets "Steuerschuldnerschaft des Leistungsempfängers" (§ 14a Abs. 5 UStG)
+ * and its VAT id. German only: the invoices are German tax documents.
+ */
+
+export interface DocumentContext {
+  company: CompanyInfo;
+  customers: ReadonlyMap<string, Customer>;
+  /** Dates of earlier invoices, for "Korrektur zu Rechnung X vom D". */
+  invoiceDates?: ReadonlyMap<string, IsoDate>;
+}
+
+export interface InvoiceDocument {
+  invoiceRef: string;
+  /** File name: the invoice number with characters unsafe in file names replaced, plus `.html`. */
+  fileName: string;
+  html: string;
+}
+
+export const REVERSE_CHARGE_TEXT = "Steuerschuldnerschaft des Leistungsempfängers";
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/** Text for HTML content and attribute values. */
+export function esc(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+const lines = (value: string): string => esc(value).replace(/\r?\n/g, "<br>");
+
+/** `1234.5` → `1.234,5` (German digit grouping, decimal comma, no rounding). */
+export function germanNumber(value: string): string {
+  const neg = value.startsWith("-");
+  const [int, frac] = (neg ? value.slice(1) : value).split(".") as [string, string | undefined];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${neg ? "-" : ""}${grouped}${frac !== undefined ? `,${frac}` : ""}`;
+}
+
+/** A money amount: two decimals, German format, with the euro sign (`-1.234,50 €`). */
+export function euro(value: string): string {
+  return `${germanNumber(new Decimal(value).toFixed(2))}\u00a0€`;
+}
+
+/** `2026-01-31` → `31.01.2026`. */
+export function germanDate(date: IsoDate): string {
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+}
+
+const period = (from: IsoDate, to: IsoDate): string => (from === to ? germanDate(from) : `${germanDate(from)} – ${germanDate(to)}`);
+const percent = (value: string): string => `${germanNumber(value)}\u00a0%`;
+
+/** A file name for the invoice number (`RE/2026/1` → `RE_2026_1.html`). */
+export function documentFileName(invoiceRef: string): string {
+  return `${invoiceRef.replace(/[^A-Za-z0-9._-]+/g, "_")}.html`;
+}
+
+const CSS = `
+@page { size: A4; margin: 16mm 16mm 18mm 20mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; font-size: 10pt; line-height: 1.35; color: #111; }
+.page { max-width: 174mm; margin: 0 auto; }
+.supplier { text-align: right; }
+.supplier .name { font-size: 14pt; font-weight: 700; }
+.supplier .contact { color: #444; font-size: 8.5pt; }
+.head { display: flex; justify-content: space-between; align-items: flex-start; gap: 10mm; margin-top: 12mm; }
+.sender-line { font-size: 7.5pt; color: #555; border-bottom: 0.5pt solid #888; padding-bottom: 0.5mm; margin-bottom: 2mm; }
+address { font-style: normal; }
+.meta { border-collapse: collapse; font-size: 9pt; }
+.meta th { text-align: left; font-weight: 400; color: #444; padding: 0.4mm 4mm 0.4mm 0; white-space: nowrap; }
+.meta td { text-align: right; padding: 0.4mm 0; white-space: nowrap; }
+h1 { font-size: 17pt; margin: 12mm 0 1mm; }
+.intro { margin: 0 0 4mm; }
+table.lines { width: 100%; border-collapse: collapse; font-size: 9pt; }
+table.lines th { text-align: left; font-weight: 600; border-bottom: 1pt solid #111; padding: 1.2mm 1.2mm; vertical-align: bottom; }
+table.lines td { border-bottom: 0.5pt solid #bbb; padding: 1.2mm 1.2mm; vertical-align: top; }
+table.lines .num, table.totals .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.sub { color: #555; font-size: 8pt; }
+.nowrap { white-space: nowrap; }
+table.totals { margin: 4mm 0 0 auto; border-collapse: collapse; font-size: 9.5pt; min-width: 85mm; }
+table.totals td { padding: 0.8mm 1.2mm; }
+table.totals tr.sum td { border-top: 0.5pt solid #888; }
+table.totals tr.gross td { border-top: 1pt solid #111; font-weight: 700; font-size: 11pt; }
+.notice { margin-top: 6mm; font-weight: 700; }
+.terms { margin-top: 4mm; }
+footer { margin-top: 14mm; border-top: 0.5pt solid #888; padding-top: 2mm; font-size: 7.5pt; color: #444; display: flex; flex-wrap: wrap; gap: 1mm 8mm; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
+@media screen {
+  body { background: #ececec; }
+  .page { max-width: 210mm; background: #fff; margin: 6mm auto; padding: 16mm 16mm 14mm 20mm; box-shadow: 0 0.5mm 3mm rgba(0, 0, 0, 0.2); }
+}
+`;
+
+function lineRow(l: InvoiceLine, invoiceDates: ReadonlyMap<string, IsoDate> | undefined): string {
+  const discount = new Decimal(l.discountPct).isZero() ? "" : `<div class="sub">abzgl. ${esc(percent(l.discountPct))} Rabatt</div>`;
+  let correction = "";
+  if (l.correctsRef) {
+    const d = invoiceDates?.get(l.correctsRef);
+    correction = `<div class="sub">${l.lineType === "difference" ? "Differenz, " : ""}Korrektur zu Rechnung <span class="nowrap">${esc(l.correctsRef)}</span>${d ? ` vom <span class="nowrap">${germanDate(d)}</span>` : ""}</div>`;
+  }
+  return `<tr>
+<td class="num">${l.lineNo}</td>
+<td>${esc(l.description || l.articleNo)}<div class="sub">Art.-Nr. ${esc(l.articleNo)} · Vertrag ${esc(l.contractNo)}/${l.positionNo}</div>${discount}${correction}</td>
+<td class="num">${esc(period(l.serviceFrom, l.serviceTo))}</td>
+<td class="num">${esc(germanNumber(l.quantity))}</td>
+<td class="num">${esc(euro(priceText(l.unitPrice)))}</td>
+<td class="num">${esc(germanNumber(l.periodFactor))}</td>
+<td class="num">${esc(percent(l.vatPct))}</td>
+<td class="num">${esc(euro(l.netAmount))}</td>
+</tr>`;
+}
+
+/** The service period of the whole invoice: earliest start to latest end of its lines. */
+function invoicePeriod(inv: Invoice): [IsoDate, IsoDate] | null {
+  if (inv.lines.length === 0) return null;
+  let from = inv.lines[0]!.serviceFrom;
+  let to = inv.lines[0]!.serviceTo;
+  for (const l of inv.lines) {
+    if (l.serviceFrom < from) from = l.serviceFrom;
+    if (l.serviceTo > to) to = l.serviceTo;
+  }
+  return [from, to];
+}
+
+/** The HTML document of one invoice (no checks: see {@link invoiceDocuments}). */
+export function invoiceHtml(inv: Invoice, context: DocumentContext): string {
+  const { company } = context;
+  const customer = context.customers.get(inv.customerNo);
+  const correction = inv.documentType === "correction";
+  const title = correction ? "Rechnungskorrektur" : "Rechnung";
+  const reverseCharge = customer?.reverseCharge === true;
+  const corrected = [...new Set(inv.lines.flatMap((l) => (l.correctsRef ? [l.correctsRef] : [])))];
+  const servicePeriod = invoicePeriod(inv);
+  const senderLine = [company.name, ...company.address.split(/\r?\n/)].map((s) => s.trim()).filter(Boolean).join(" · ");
+  const contact = [company.phone && `Tel. ${company.phone}`, company.email, company.web].filter(Boolean) as string[];
+
+  const meta: [string, string][] = [
+    [correction ? "Nr. der Rechnungskorrektur" : "Rechnungsnummer", inv.invoiceRef],
+    ["Rechnungsdatum", germanDate(inv.invoiceDate)],
+    ["Kundennummer", inv.customerNo],
+  ];
+  if (servicePeriod) meta.push(["Leistungszeitraum", period(servicePeriod[0], servicePeriod[1])]);
+  if (customer?.vatId) meta.push(["Ihre USt-IdNr.", customer.vatId]);
+
+  const intro = correction
+    ? `Wir korrigieren ${corrected.length === 1 ? "die Rechnung" : "die Rechnungen"} ${corrected
+        .map((r) => {
+          const d = context.invoiceDates?.get(r);
+          return `<span class="nowrap">${esc(r)}</span>${d ? ` vom <span class="nowrap">${germanDate(d)}</span>` : ""}`;
+        })
+        .join(", ")} wie folgt:`
+    : "Wir berechnen Ihnen die folgenden Leistungen:";
+
+  const totals: string[] = [];
+  for (const t of inv.vatTotals) {
+    totals.push(`<tr><td>Nettobetrag ${esc(percent(t.vatPct))} USt</td><td class="num">${esc(euro(t.net))}</td></tr>`);
+    totals.push(`<tr><td>Umsatzsteuer ${esc(percent(t.vatPct))}</td><td class="num">${esc(euro(t.vat))}</td></tr>`);
+  }
+  totals.push(`<tr class="sum"><td>Summe netto</td><td class="num">${esc(euro(inv.netTotal))}</td></tr>`);
+  totals.push(`<tr><td>Summe Umsatzsteuer</td><td class="num">${esc(euro(inv.vatTotal))}</td></tr>`);
+  const negative = new Decimal(inv.grossTotal).isNegative();
+  totals.push(`<tr class="gross"><td>${negative ? "Gutschriftsbetrag (brutto)" : "Rechnungsbetrag (brutto)"}</td><td class="num">${esc(euro(inv.grossTotal))}</td></tr>`);
+
+  const footer = [
+    `<div>${lines(company.name)}<br>${lines(company.address)}</div>`,
+    `<div>${company.taxNumber ? `Steuernummer ${esc(company.taxNumber)}<br>` : ""}${company.vatId ? `USt-IdNr. ${esc(company.vatId)}` : ""}</div>`,
+    company.iban ? `<div>${company.bankName ? `${esc(company.bankName)}<br>` : ""}IBAN ${esc(company.iban)}${company.bic ? `<br>BIC ${esc(company.bic)}` : ""}</div>` : "",
+    company.footer ? `<div>${lines(company.footer)}</div>` : "",
+  ].filter(Boolean);
+
+  const terms = negative ? "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet." : (company.paymentTerms ?? "");
+
+  return `<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)} ${esc(inv.invoiceRef)} – ${esc(inv.customerName)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main class="page">
+<header class="supplier">
+<div class="name">${esc(company.name)}</div>
+<div>${lines(company.address)}</div>
+${contact.length > 0 ? `<div class="contact">${contact.map(esc).join(" · ")}</div>` : ""}
+</header>
+<section class="head">
+<div class="recipient">
+<div class="sender-line">${esc(senderLine)}</div>
+<address>${esc(inv.customerName)}${customer?.address ? `<br>${lines(customer.address)}` : ""}</address>
+</div>
+<table class="meta">
+${meta.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join("\n")}
+</table>
+</section>
+<h1>${esc(title)}</h1>
+<p class="intro">${intro}</p>
+<table class="lines">
+<thead><tr><th class="num">Pos.</th><th>Leistung</th><th class="num">Zeitraum</th><th class="num">Menge</th><th class="num">Preis/Monat</th><th class="num">Monate</th><th class="num">USt</th><th class="num">Netto</th></tr></thead>
+<tbody>
+${inv.lines.map((l) => lineRow(l, context.invoiceDates)).join("\n")}
+</tbody>
+</table>
+<table class="totals">
+${totals.join("\n")}
+</table>
+${reverseCharge ? `<p class="notice">${REVERSE_CHARGE_TEXT}.</p>` : ""}
+${terms ? `<p class="terms">${esc(terms)}</p>` : ""}
+<footer>
+${footer.join("\n")}
+</footer>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * One HTML document per invoice. Errors (no document is produced): a reverse-charge customer whose
+ * invoice charges VAT — the document would state VAT and that the recipient owes it at once.
+ * Warnings: a customer without address (§ 14 Abs. 4 Nr. 1 wants the full address), a reverse-charge
+ * customer without VAT id, a 0 % rate on an invoice without reverse charge (the reason for the
+ * exemption must be stated: add it to the position text).
+ */
+export function invoiceDocuments(invoices: readonly Invoice[], context: DocumentContext): Result<{ documents: InvoiceDocument[]; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  for (const inv of invoices) {
+    const customer = context.customers.get(inv.customerNo);
+    if (!customer?.address) issues.push(issue("document.no_customer_address", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
+    const vatCharged = inv.vatTotals.some((t) => !new Decimal(t.vat).isZero());
+    if (customer?.reverseCharge) {
+      if (vatCharged) issues.push(issue("document.reverse_charge_with_vat", { invoice: inv.invoiceRef, customer: inv.customerNo }));
+      if (!customer.vatId) issues.push(issue("document.reverse_charge_without_vat_id", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
+    } else if (inv.vatTotals.some((t) => new Decimal(t.vatPct).isZero())) {
+      issues.push(issue("document.zero_rate_without_reason", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
+    }
+  }
+  if (hasErrors(issues)) return fail(...issues);
+  const names = new Set<string>();
+  const documents = invoices.map((inv) => {
+    let fileName = documentFileName(inv.invoiceRef);
+    for (let n = 2; names.has(fileName); n++) fileName = documentFileName(`${inv.invoiceRef}-${n}`);
+    names.add(fileName);
+    return { invoiceRef: inv.invoiceRef, fileName, html: invoiceHtml(inv, context) };
+  });
+  return ok({ documents, issues });
+}

@@ -1,0 +1,77 @@
+import { buildInvoice, type InvoiceLine } from "../../../../src/core/billing/invoice";
+import type { Customer } from "../../../../src/core/contract/model";
+import { formatIssue } from "../../../../src/core/messages";
+import { parseCompanyInfo, validateCompanyInfo, type CompanyInfo } from "../../../../src/io/export/documents/company";
+import { documentFileName, esc, euro, germanNumber, invoiceDocuments, invoiceHtml, REVERSE_CHARGE_TEXT } from "../../../../src/io/export/documents/invoice-html";
+
+const COMPANY: CompanyInfo = { name: "Systemhaus Nord GmbH", address: "Hafenweg 1\n24103 Kiel", taxNumber: "20/123/45678" };
+
+function line(over: Partial<InvoiceLine> = {}): InvoiceLine {
+  return {
+    lineNo: 1, lineType: "recurring", contractNo: "V-1", positionNo: 1, articleNo: "A-1", description: "Cloud-Lizenz",
+    serviceFrom: "2026-02-01", serviceTo: "2026-02-28", quantity: "1000", unitPrice: "20.6", discountPct: "10", periodFactor: "1",
+    netAmount: "18540.00", exactAmount: "18540", vatPct: "19", ...over,
+  };
+}
+const doc = (customer: Customer, lines: InvoiceLine[]) => buildInvoice({ invoiceRef: "RE-9", runId: "r", invoiceDate: "2026-02-02", customer }, lines);
+
+describe("company data", () => {
+  it("needs name, address and a tax number or VAT id; unknown fields are named", () => {
+    expect(validateCompanyInfo(COMPANY)).toEqual({ ok: true, value: COMPANY });
+    const r = validateCompanyInfo({ name: "", adress: "x" });
+    expect(!r.ok && r.issues.map((i) => [i.code, i.params.field ?? ""])).toEqual([
+      ["company.field_unknown", "adress"],
+      ["company.field_required", "name"],
+      ["company.field_required", "address"],
+      ["company.tax_id_required", ""],
+    ]);
+    expect(!r.ok && formatIssue(r.issues[3]!, "de")).toContain("§ 14 Abs. 4 Nr. 2 UStG");
+    expect(parseCompanyInfo("\uFEFF" + JSON.stringify({ ...COMPANY, taxNumber: undefined, vatId: "DE1" })).ok).toBe(true);
+    expect(!parseCompanyInfo("nope").ok).toBe(true);
+  });
+});
+
+describe("invoice HTML", () => {
+  it("formats German numbers and euros; escapes HTML; safe file names", () => {
+    expect([germanNumber("1234567.5"), germanNumber("-1000"), germanNumber("0.125")]).toEqual(["1.234.567,5", "-1.000", "0,125"]);
+    expect(euro("-98.06")).toBe("-98,06\u00a0€");
+    expect(esc(`<b>"A&B'</b>`)).toBe("&lt;b&gt;&quot;A&amp;B&#39;&lt;/b&gt;");
+    expect(documentFileName("RE/2026 1")).toBe("RE_2026_1.html");
+  });
+
+  it("a reverse-charge invoice states the recipient owes the VAT and shows the recipient's VAT id", () => {
+    const eu: Customer = { no: "30001", name: "Wiener IT GmbH", address: "Ring 1\n1010 Wien\nÖsterreich", vatId: "ATU12345678", reverseCharge: true };
+    const inv = doc(eu, [line({ vatPct: "0" })]);
+    const r = invoiceDocuments([inv], { company: COMPANY, customers: new Map([[eu.no, eu]]) });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.issues).toEqual([]);
+    const html = r.value.documents[0]!.html;
+    expect(html).toContain(`${REVERSE_CHARGE_TEXT}.`);
+    expect(html).toContain("<th>Ihre USt-IdNr.</th><td>ATU12345678</td>");
+    expect(html).toContain("Ring 1<br>1010 Wien<br>Österreich");
+    expect(html).toContain("abzgl. 10\u00a0% Rabatt");
+    expect(html).toContain("18.540,00\u00a0€");
+  });
+
+  it("reverse charge with VAT is an error (no document); missing address and 0 % without reason are warnings", () => {
+    const rc: Customer = { no: "30002", name: "RC GmbH", reverseCharge: true };
+    const withVat = invoiceDocuments([doc(rc, [line()])], { company: COMPANY, customers: new Map([[rc.no, rc]]) });
+    expect(!withVat.ok && withVat.issues.map((i) => [i.code, i.severity])).toEqual([
+      ["document.no_customer_address", "warning"],
+      ["document.reverse_charge_with_vat", "error"],
+      ["document.reverse_charge_without_vat_id", "warning"],
+    ]);
+    const plain: Customer = { no: "30003", name: "Plain" };
+    const zero = invoiceDocuments([doc(plain, [line({ vatPct: "0" })])], { company: COMPANY, customers: new Map([[plain.no, plain]]) });
+    expect(zero.ok && zero.value.issues.map((i) => i.code)).toEqual(["document.no_customer_address", "document.zero_rate_without_reason"]);
+  });
+
+  it("escapes customer texts and uses no external resource", () => {
+    const evil: Customer = { no: "1", name: '<script>alert("x")</script>', address: "<img src=x>" };
+    const html = invoiceHtml(doc(evil, [line({ description: "<b>Lizenz</b> & mehr" })]), { company: COMPANY, customers: new Map([[evil.no, evil]]) });
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;b&gt;Lizenz&lt;/b&gt; &amp; mehr");
+    expect(html).not.toMatch(/<[^>]*\b(src|href)=|url\(|@import|https?:/);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Invoice documents for the billing scenario: § 14 UStG content, the Rechnungskorrektur wording, and
+ * one browser check (Debian's Chromium through playwright-core) that renders two documents to PNG
+ * under test/e2e/screenshots/ and prints one to PDF.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { exportInvoiceDocuments, saveExportSettings } from "../../../src/app/export-invoices";
+import { COMPANY, billedScenario } from "./scenario";
+
+/** The visible text of a document: tags removed, entities and non-breaking spaces resolved, spaces collapsed. */
+function visibleText(html: string): string {
+  const body = html.slice(html.indexOf("<body>"));
+  return body
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/\u00a0/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+async function scenarioDocuments() {
+  const s = await billedScenario();
+  await saveExportSettings(s.ctx, { company: COMPANY });
+  const r = await exportInvoiceDocuments(s.ctx.db, [...s.january, ...s.february]);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+describe("invoice documents for the billing scenario", () => {
+  it("one HTML file per invoice, named by invoice number, without warnings", async () => {
+    const { documents, issues } = await scenarioDocuments();
+    expect(documents.map((d) => d.fileName)).toEqual(["RE-000001.html", "RE-000002.html", "RE-000003.html", "RE-000004.html"]);
+    expect(issues).toEqual([]);
+  });
+
+  it("an invoice has the § 14 Abs. 4 UStG content: parties, tax number, number, date, service period, lines, net and VAT per rate, gross", async () => {
+    const { documents } = await scenarioDocuments();
+    const text = visibleText(documents[0]!.html);
+    for (const part of [
+      "Systemhaus Beispiel GmbH Hauptstraße 5 20095 Hamburg", // supplier with address
+      "Müller GmbH Lindenallee 12 22041 Hamburg", // recipient with address
+      "Steuernummer 22/123/45678", "USt-IdNr. DE123456789",
+      "Rechnung Wir berechnen Ihnen die folgenden Leistungen:",
+      "Rechnungsnummer RE-000001", "Rechnungsdatum 02.01.2026", "Kundennummer 10001",
+      "Leistungszeitraum 01.01.2026 – 31.01.2026",
+      "1 Microsoft 365 Business Premium Art.-Nr. M365-BP · Vertrag V-1/1 01.01.2026 – 31.01.2026 10 20,60 € 1 19 % 206,00 €",
+      "2 Handbuch Art.-Nr. BOOK · Vertrag V-1/2 01.01.2026 – 31.01.2026 1 12,00 € 1 7 % 12,00 €",
+      "Nettobetrag 19 % USt 206,00 € Umsatzsteuer 19 % 39,14 € Nettobetrag 7 % USt 12,00 € Umsatzsteuer 7 % 0,84 €",
+      "Summe netto 218,00 € Summe Umsatzsteuer 39,98 € Rechnungsbetrag (brutto) 257,98 €",
+      "Zahlbar innerhalb von 14 Tagen ohne Abzug.",
+      "IBAN DE02 2005 0550 1234 5678 90",
+    ])
+      expect(text).toContain(part);
+    expect(text).not.toContain("Steuerschuldnerschaft");
+    expect(text).not.toContain("Rechnungskorrektur");
+  });
+
+  it("the correction is titled Rechnungskorrektur, names the corrected invoice and its date, and shows the credit", async () => {
+    const { documents } = await scenarioDocuments();
+    const text = visibleText(documents[3]!.html);
+    expect(documents[3]!.html).toContain("<title>Rechnungskorrektur RE-000004 – Schmidt &amp; Söhne KG</title>");
+    for (const part of [
+      "Rechnungskorrektur Wir korrigieren die Rechnung RE-000002 vom 02.01.2026 wie folgt:",
+      "Nr. der Rechnungskorrektur RE-000004",
+      "Ihre USt-IdNr. DE987654321",
+      "Leistungszeitraum 01.02.2026 – 31.03.2026",
+      "Differenz, Korrektur zu Rechnung RE-000002 vom 02.01.2026",
+      "-2 20,60 € 2 19 % -82,40 €",
+      "Nettobetrag 19 % USt -82,40 € Umsatzsteuer 19 % -15,66 €",
+      "Gutschriftsbetrag (brutto) -98,06 €",
+      "Der Betrag wird Ihnen gutgeschrieben",
+    ])
+      expect(text).toContain(part);
+  });
+
+  it("without company data the documents are refused with a message saying where to give it", async () => {
+    const s = await billedScenario();
+    const r = await exportInvoiceDocuments(s.ctx.db, s.january);
+    expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["export.no_company"]);
+  });
+
+  const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  const browserIt = existsSync(CHROMIUM) ? it : it.skip;
+  browserIt(
+    "renders in Chromium without any network request, fits A4 on one page, and is saved as PNG",
+    async () => {
+      const { documents } = await scenarioDocuments();
+      const dir = join(__dirname, "../../e2e/screenshots");
+      mkdirSync(dir, { recursive: true });
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+        const requests: string[] = [];
+        await page.route("**/*", (route) => {
+          requests.push(route.request().url());
+          return route.abort();
+        });
+        for (const [doc, png] of [[documents[0]!, "invoice-document.png"], [documents[3]!, "invoice-correction.png"]] as const) {
+          await page.setContent(doc.html, { waitUntil: "load" });
+          expect(await page.locator("h1").innerText()).toBe(doc.invoiceRef === "RE-000004" ? "Rechnungskorrektur" : "Rechnung");
+          const layout = await page.evaluate(() => {
+            const page = document.querySelector(".page")!.getBoundingClientRect();
+            const totals = document.querySelector("table.totals")!.getBoundingClientRect();
+            const lines = document.querySelector("table.lines")!.getBoundingClientRect();
+            return { overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth, totalsInside: totals.right <= page.right + 0.5, linesInside: lines.right <= page.right + 0.5 };
+          });
+          expect(layout).toEqual({ overflow: false, totalsInside: true, linesInside: true });
+          writeFileSync(join(dir, png), await page.screenshot({ fullPage: true }));
+        }
+        await page.setContent(documents[0]!.html, { waitUntil: "load" });
+        await page.emulateMedia({ media: "print" });
+        const pdf = Buffer.from(await page.pdf({ format: "A4", preferCSSPageSize: true }));
+        expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+        expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+        expect(requests).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    90_000,
+  );
+});
