@@ -6,6 +6,7 @@ import { Issue, Result, ok } from "../core/issues";
 import { appendAudit } from "../store/audit";
 import { peekNumber, reserveNumbers } from "../store/counters";
 import type { AppContext } from "./context";
+import { hasUsageMarks, mergeUsageLines, planUsage, writeUsageMarks } from "./usage-lines";
 
 export interface BillOptions {
   month: IsoMonth;
@@ -31,36 +32,45 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
  * the month and not yet in the ledger, plus differences for billed months whose versions changed.
  * The run, its ledger entries, the invoice numbers and an audit entry are written in one
  * transaction; a dry run computes the same invoices and writes nothing. Billing a month twice bills
- * nothing the second time.
+ * nothing the second time. Ticket time, flat fees and clicks (usage-lines.ts) are added to the
+ * customers' invoices and their entries / click months marked billed in the same transaction.
  */
 export async function runBilling(ctx: AppContext, options: BillOptions): Promise<Result<BillOutcome>> {
   const { db } = ctx;
   const invoiceDate = options.invoiceDate ?? (ctx.now().slice(0, 10) as IsoDate);
   let outcome: BillOutcome | undefined;
-  await db.transaction(options.dryRun ? "r" : "rw", [db.customers, db.contracts, db.contractVersions, db.ledger, db.runs, db.settings, db.auditLog], async () => {
+  const usageTables = [db.timeEntries, db.meterReadings, db.articles];
+  await db.transaction(options.dryRun ? "r" : "rw", [db.customers, db.contracts, db.contractVersions, db.ledger, db.runs, db.settings, db.auditLog, ...usageTables], async () => {
     const prefix = String((await db.settings.get(INVOICE_PREFIX_KEY))?.value ?? "RE-");
     const nextInvoice = await peekNumber(db, "invoice");
     const nextRun = await peekNumber(db, "run");
     const runId = `run-${pad(nextRun, 5)}`;
-    const result = computeBillingRun({
+    const customers = await db.customers.toArray();
+    const formatInvoiceRef = (n: number) => `${prefix}${pad(n, 6)}`;
+    const recurring = computeBillingRun({
       runId,
       runMonth: options.month,
       invoiceDate,
-      customers: await db.customers.toArray(),
+      customers,
       contracts: await db.contracts.toArray(),
       versions: await db.contractVersions.toArray(),
       ledger: await db.ledger.toArray(),
       nextInvoiceNumber: nextInvoice,
-      formatInvoiceRef: (n) => `${prefix}${pad(n, 6)}`,
+      formatInvoiceRef,
     });
+    // Usage (ticket time, flat fees, clicks): appended to the invoices, marked billed below.
+    const usage = await planUsage(db, options.month);
+    const merged = mergeUsageLines(recurring.invoices, usage, { runId, invoiceDate, customers, nextInvoiceNumber: recurring.nextInvoiceNumber, formatInvoiceRef });
+    const result = { ...recurring, invoices: merged.invoices, issues: [...recurring.issues, ...usage.issues, ...merged.issues] };
     const count = result.invoices.length;
-    if (options.dryRun || count === 0) {
+    if (options.dryRun || (count === 0 && !hasUsageMarks(usage))) {
       outcome = { runId: null, invoices: result.invoices, ledgerEntries: result.newLedgerEntries.length, issues: result.issues };
       return;
     }
     await reserveNumbers(db, "run");
     await reserveNumbers(db, "invoice", count);
     await db.ledger.bulkAdd(result.newLedgerEntries);
+    await writeUsageMarks(db, usage, merged, runId, new Set(customers.map((c) => c.no)));
     const at = ctx.now();
     await db.runs.add({ id: runId, month: options.month, createdAt: at, invoiceDate, invoiceRefs: result.invoices.map((i) => i.invoiceRef), invoices: result.invoices, firstInvoiceNumber: nextInvoice });
     await appendAudit(db, [

@@ -12,6 +12,9 @@ import { purchaseImportCommand } from "./commands/purchase";
 import { linksImportCommand, linksReportCommand } from "./commands/links";
 import { priceUpdateCommand } from "./commands/price-update";
 import { costCheckCommand } from "./commands/cost-check";
+import { timeBalanceCommand, timeImportCommand, timeProfileCommand } from "./commands/time";
+import { metersImportCommand } from "./commands/meters";
+import { rulesSetCommand, rulesShowCommand } from "./commands/rules";
 import { EXPORT_COMMANDS } from "./commands/export-run";
 
 export const COMMANDS: Command[] = [
@@ -19,6 +22,7 @@ export const COMMANDS: Command[] = [
   backupCommand, restoreCommand, profileAddCommand, profileListCommand, profileExportCommand, profileImportCommand,
   purchaseImportCommand, linksImportCommand, linksReportCommand, priceUpdateCommand, costCheckCommand,
   ...EXPORT_COMMANDS,
+  timeImportCommand, timeProfileCommand, timeBalanceCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
 ];
 
 function usage(): string {

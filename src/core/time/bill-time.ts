@@ -1,0 +1,185 @@
+import { compareNatural } from "../billing/invoice";
+import type { Article, Contract } from "../contract/model";
+import type { IsoDate } from "../date/iso-date";
+import { IsoMonth, lastDayOf } from "../date/iso-month";
+import { Issue, issue } from "../issues";
+import { Decimal } from "../money/decimal";
+import { ContractsByCustomer, assignContract, contractsByCustomer } from "./assign-contract";
+import { parseClock } from "./clock";
+import { HolidayCalendar } from "./holidays";
+import { type TimeEntry, isBilled } from "./model";
+import { type Pools, openPools } from "./pools";
+import { spreadUnits } from "./rounding";
+import { type EffectiveTimeRules, type Rules, effectiveTimeRules } from "./rules";
+import { type TimeSegment, splitEntry } from "./segments";
+import { type LineDraft, type TimeDraft, collectFees, timeLineKey, toUsageLines } from "./time-lines";
+import type { UsageLine } from "./usage-line";
+
+export interface TimeChargeInput {
+  runMonth: IsoMonth;
+  /** All stored entries; billed ones count for the pools and flat fees already charged. */
+  entries: readonly TimeEntry[];
+  /** Runs that are not undone: an entry billed by an undone run is open again. */
+  activeRuns: ReadonlySet<string>;
+  rules: Rules;
+  contracts: readonly Contract[];
+  articles: ReadonlyMap<string, Article>;
+}
+
+/** How one entry's units were covered in this run, and which lines and flat fees it feeds. */
+export interface EntryAllocation {
+  entryId: string;
+  contractNo: string;
+  unitMinutes: number;
+  units: number;
+  included: number;
+  contingent: number;
+  charged: number;
+  lineKeys: string[];
+  flatFeeKeys: string[];
+}
+
+export interface TimeChargeResult {
+  lines: UsageLine[];
+  allocations: EntryAllocation[];
+  issues: Issue[];
+}
+
+/** An open entry with its activity's article and hourly rate. */
+export interface PricedEntry {
+  entry: TimeEntry;
+  activity: string;
+  article: Article;
+  pricePerHour: Decimal;
+}
+
+/** Entries billed on one contract (or, without a contract, for one customer) under one rule set. */
+export interface ContractGroup {
+  key: string;
+  contract?: Contract;
+  customerNo: string;
+  rules: EffectiveTimeRules;
+  entries: PricedEntry[];
+}
+
+/**
+ * Ticket time of a billing run (PRODUCT.md §5.4), in arrears: every billable entry dated on or before
+ * the end of the run month that no active run billed yet. Per contract: entries are split at midnight
+ * and surcharge boundaries, rounded up to started work units (per entry, or per ticket and day), then
+ * covered in time order by the month's included hours, then the prepaid contingent; the rest is
+ * charged, one line per ticket, article and surcharge. Flat fees are added once per day (or technician
+ * and day, or entry). Pure: the caller records the allocations on the entries.
+ */
+export function computeTimeCharges(input: TimeChargeInput): TimeChargeResult {
+  const issues: Issue[] = [];
+  const until = lastDayOf(input.runMonth);
+  const billed = input.entries.filter((e) => isBilled(e, input.activeRuns));
+  const open = input.entries.filter((e) => e.billable && e.date <= until && !isBilled(e, input.activeRuns)).sort(byTime);
+  const groups = groupEntries(open, contractsByCustomer(input.contracts), input, issues);
+  const calendars = new Map<string, HolidayCalendar>();
+  const allocations: EntryAllocation[] = [];
+  const drafts: LineDraft[] = [];
+  const chargedFees = new Set(billed.flatMap((e) => e.billing!.flatFeeKeys));
+  for (const g of groups.values()) {
+    const calendarKey = JSON.stringify([g.rules.holidayRegion, g.rules.holidaysOff, g.rules.extraHolidays]);
+    let calendar = calendars.get(calendarKey);
+    if (!calendar) calendars.set(calendarKey, (calendar = new HolidayCalendar({ region: g.rules.holidayRegion, off: g.rules.holidaysOff, extra: g.rules.extraHolidays })));
+    const own = billGroup(g, calendar, openPools(g, billed));
+    allocations.push(...own.allocations);
+    drafts.push(...own.drafts);
+    drafts.push(...collectFees(g, own.allocations, chargedFees, input.articles, issues));
+  }
+  return { lines: toUsageLines(drafts), allocations, issues };
+}
+
+function groupEntries(open: readonly TimeEntry[], byCustomer: ContractsByCustomer, input: TimeChargeInput, issues: Issue[]): Map<string, ContractGroup> {
+  const groups = new Map<string, ContractGroup>();
+  for (const entry of open) {
+    const where = { source: entry.source.file, row: entry.source.row };
+    const assigned = assignContract(entry, byCustomer, input.rules);
+    if (assigned.issue) {
+      issues.push({ ...assigned.issue, severity: "warning", where });
+      continue;
+    }
+    const contract = assigned.contract;
+    const key = contract ? contract.no : `~${entry.customerNo}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, ...(contract ? { contract } : {}), customerNo: entry.customerNo, rules: effectiveTimeRules(input.rules, contract?.no), entries: [] }));
+    const named = entry.activity || g.rules.defaultActivity || "";
+    // Activity names match ignoring case (`Remote` books on `remote`).
+    const activity = named in g.rules.activities ? named : Object.keys(g.rules.activities).find((k) => k.toLowerCase() === named.toLowerCase()) ?? named;
+    const rate = g.rules.activities[activity];
+    const article = rate ? input.articles.get(rate.articleNo) : undefined;
+    if (!rate) issues.push(issue("time.unknown_activity", { activity: activity || "(empty)", contract: contract?.no ?? "-" }, where, "warning"));
+    else if (!article) issues.push(issue("time.unknown_article", { article: rate.articleNo }, where, "warning"));
+    else g.entries.push({ entry, activity, article, pricePerHour: new Decimal(rate.pricePerHour ?? article.unitPrice) });
+  }
+  return groups;
+}
+
+interface Chunk {
+  p: PricedEntry;
+  seg: TimeSegment;
+  units: number;
+}
+
+function billGroup(g: ContractGroup, calendar: HolidayCalendar, pools: Pools): { allocations: EntryAllocation[]; drafts: LineDraft[] } {
+  const unit = g.rules.unitMinutes;
+  const roundingGroups = new Map<string, PricedEntry[]>();
+  for (const p of g.entries) {
+    const key = g.rules.rounding === "entry" ? p.entry.id : JSON.stringify([p.entry.ticketNo, p.entry.date, p.activity]);
+    roundingGroups.get(key)?.push(p) ?? roundingGroups.set(key, [p]);
+  }
+  const alloc = new Map<string, EntryAllocation>();
+  for (const p of g.entries)
+    alloc.set(p.entry.id, { entryId: p.entry.id, contractNo: g.contract?.no ?? "", unitMinutes: unit, units: 0, included: 0, contingent: 0, charged: 0, lineKeys: [], flatFeeKeys: [] });
+  const chunks: Chunk[] = [];
+  for (const members of roundingGroups.values()) {
+    const segs = members.flatMap((p) => splitEntry(toSplitInput(p.entry), g.rules.surcharges, calendar).map((seg) => ({ p, seg })));
+    segs.sort((a, b) => cmp(a.seg.date, b.seg.date) || a.seg.from - b.seg.from || cmp(a.p.entry.id, b.p.entry.id));
+    const units = spreadUnits(segs.map((s) => s.seg.minutes), unit);
+    segs.forEach((s, i) => {
+      alloc.get(s.p.entry.id)!.units += units[i]!;
+      if (units[i]! > 0) chunks.push({ ...s, units: units[i]! });
+    });
+  }
+  chunks.sort((a, b) => cmp(a.seg.date, b.seg.date) || a.seg.from - b.seg.from || cmp(a.p.entry.id, b.p.entry.id));
+  const drafts = new Map<string, TimeDraft>();
+  for (const c of chunks) {
+    const a = alloc.get(c.p.entry.id)!;
+    let rest = c.units;
+    if (c.seg.pct.isZero() || g.rules.poolsCoverSurcharged) {
+      const fromIncluded = pools.takeIncluded(c.p.entry.date, rest);
+      const fromContingent = pools.takeContingent(c.p.entry.date, rest - fromIncluded);
+      a.included += fromIncluded;
+      a.contingent += fromContingent;
+      rest -= fromIncluded + fromContingent;
+    }
+    if (rest === 0) continue;
+    a.charged += rest;
+    const key = timeLineKey(g.key, c.p, c.seg);
+    if (!a.lineKeys.includes(key)) a.lineKeys.push(key);
+    const d = drafts.get(key);
+    if (d) {
+      d.units += rest;
+      d.serviceFrom = minDate(d.serviceFrom, c.seg.date);
+      d.serviceTo = maxDate(d.serviceTo, c.seg.date);
+      if (!d.trace.includes(c.p.entry.id)) d.trace.push(c.p.entry.id);
+    } else drafts.set(key, { key, kind: "time", group: g, priced: c.p, pct: c.seg.pct, label: c.seg.label, units: rest, unitMinutes: unit, serviceFrom: c.seg.date, serviceTo: c.seg.date, trace: [c.p.entry.id] });
+  }
+  return { allocations: [...alloc.values()], drafts: [...drafts.values()] };
+}
+
+function toSplitInput(e: TimeEntry) {
+  const start = e.start !== undefined ? parseClock(e.start) ?? undefined : undefined;
+  const end = e.end !== undefined ? parseClock(e.end) ?? undefined : undefined;
+  return { id: e.id, date: e.date, minutes: e.minutes, ...(start !== undefined && end !== undefined ? { start, end } : {}), ...(e.aggregate ? { aggregate: true } : {}) };
+}
+
+function byTime(a: TimeEntry, b: TimeEntry): number {
+  return cmp(a.date, b.date) || cmp(a.start ?? "", b.start ?? "") || compareNatural(a.ticketNo, b.ticketNo) || cmp(a.id, b.id);
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
+const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);

@@ -1,0 +1,35 @@
+import { IsoDate, isValidYmd, ymdToIso } from "../../core/date/iso-date";
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** A moment as German local date and minutes since midnight (Europe/Berlin, daylight saving included). */
+export interface LocalTime {
+  date: IsoDate;
+  minutes: number;
+  /** Milliseconds since the epoch (for durations). */
+  epochMs: number;
+}
+
+const berlin = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/**
+ * Reads an ISO 8601 date-time (`2026-06-04T19:00:00Z`, `2026-06-04 21:00`, `…+02:00`). With an
+ * offset or `Z`, or when `assumeUtc`, the moment is converted to German local time; otherwise the
+ * clock time is taken as it is. Null when it is not a valid date-time.
+ */
+export function parseDateTime(text: string, assumeUtc: boolean): LocalTime | null {
+  const m = ISO_DATE_TIME.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  if (!isValidYmd(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
+  const zone = m[7];
+  if (!zone && !assumeUtc) return { date: ymdToIso(y, mo, d), minutes: h * 60 + mi, epochMs: Date.UTC(y, mo - 1, d, h, mi, s) };
+  let offset = 0;
+  if (zone && zone.toUpperCase() !== "Z") {
+    const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+    offset = (z[1] === "-" ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3]));
+  }
+  const epochMs = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
+  const parts = Object.fromEntries(berlin.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
+  return { date: ymdToIso(Number(parts.year), Number(parts.month), Number(parts.day)), minutes: Number(parts.hour) * 60 + Number(parts.minute), epochMs };
+}
