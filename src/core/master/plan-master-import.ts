@@ -62,14 +62,16 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
 
   for (const r of input.contracts) {
     const c = r.contract;
-    // Customer: created when new; the name is updated when the file gives a different one.
+    // Customer: created when new; updated when the file gives a different name or optional field.
     const knownCustomer = customers.get(r.customer.no);
-    if (!knownCustomer || (r.hasCustomerName && knownCustomer.name !== r.customer.name)) {
-      const after = { ...knownCustomer, ...r.customer, name: r.hasCustomerName ? r.customer.name : knownCustomer?.name ?? r.customer.no };
-      plan.customers.push({ before: knownCustomer, after, ref: r });
-      customers.set(after.no, after);
+    const desiredCustomer: Customer = { ...(knownCustomer ?? { no: r.customer.no, name: r.customer.no }), ...r.customer };
+    if (!r.hasCustomerName) desiredCustomer.name = knownCustomer?.name ?? r.customer.no;
+    if (!knownCustomer || !sameRecord(knownCustomer, desiredCustomer)) {
+      plan.customers.push({ before: knownCustomer, after: desiredCustomer, ref: r });
+      customers.set(desiredCustomer.no, desiredCustomer);
     }
-    // Contract header: every row repeats it; rows must agree, and may only extend or set the end.
+    // Contract header: every row repeats it; rows must agree. The end date and the optional
+    // settings (credits, notice date) may change; the other fields may not.
     const knownContract = contracts.get(c.no);
     if (!knownContract) {
       contracts.set(c.no, c);
@@ -81,16 +83,17 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
         issues.push(issue("master.conflicting_contract", { contract: c.no, field: conflict.field, stored: conflict.stored, value: conflict.value }, where(r, conflict.field)));
         continue;
       }
-      if ((knownContract.end ?? "") !== (c.end ?? "")) {
+      const desired: Contract = { ...knownContract, ...c };
+      if (c.end === undefined) delete desired.end;
+      if (!sameRecord(knownContract, desired)) {
         if (contractSeen.has(c.no)) {
-          // Two rows of this import disagree on the end date.
-          issues.push(issue("master.conflicting_contract", { contract: c.no, field: "contract_end", stored: knownContract.end ?? "", value: c.end ?? "" }, where(r, "contract_end")));
+          // Two rows of this import disagree on an updatable contract field.
+          const field = CONTRACT_UPDATABLE.find(([k]) => String(knownContract[k] ?? "") !== String(desired[k] ?? "")) ?? ["end", "contract_end"];
+          issues.push(issue("master.conflicting_contract", { contract: c.no, field: field[1], stored: String(knownContract[field[0]] ?? ""), value: String(desired[field[0]] ?? "") }, where(r, field[1])));
           continue;
         }
-        const after = { ...knownContract, end: c.end };
-        if (!c.end) delete after.end;
-        plan.contracts.push({ before: knownContract, after, ref: r });
-        contracts.set(c.no, after);
+        plan.contracts.push({ before: knownContract, after: desired, ref: r });
+        contracts.set(c.no, desired);
       }
       contractSeen.set(c.no, r);
     }
@@ -164,6 +167,19 @@ const CONTRACT_FIELDS: [keyof Contract, string][] = [
   ["mode", "billing_mode"],
   ["start", "contract_start"],
 ];
+
+const CONTRACT_UPDATABLE: [keyof Contract, string][] = [
+  ["end", "contract_end"],
+  ["suppressCredits", "suppress_credits"],
+  ["noPriceChangeBefore", "no_price_change_before"],
+];
+
+/** Same fields with the same values (absent and undefined are the same). */
+function sameRecord<T extends object>(a: T, b: T): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+  return true;
+}
 
 function contractConflict(stored: Contract, incoming: Contract): { field: string; stored: string; value: string } | null {
   for (const [key, column] of CONTRACT_FIELDS) {

@@ -6,7 +6,10 @@ export const CONTRACT_COLUMNS = [
 ] as const;
 export const CONTRACT_REQUIRED = ["customer_no", "contract_no", "contract_start", "position_no", "article_no", "quantity", "unit_price"] as const;
 /** Optional columns beyond §6.2 that we also read and write. */
-export const CONTRACT_EXTRA_COLUMNS = ["vendor_key"] as const;
+export const CONTRACT_EXTRA_COLUMNS = [
+  "vendor_key", "customer_domain", "debtor_account", "vat_id", "customer_address", "reverse_charge",
+  "suppress_credits", "no_price_change_before",
+] as const;
 
 export const ARTICLE_COLUMNS = ["article_no", "description", "unit_price", "vat_pct", "unit", "purchase_price"] as const;
 export const ARTICLE_REQUIRED = ["article_no", "description", "unit_price"] as const;

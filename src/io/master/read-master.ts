@@ -61,13 +61,33 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
   const vatPct = r.decimal("vat_pct", { fallback: "19", percent: true });
   const validFrom = r.date("valid_from", { fallback: start });
   const vendorKey = r.text("vendor_key");
+  const domain = r.text("customer_domain");
+  const debtorAccount = r.text("debtor_account");
+  const vatId = r.text("vat_id");
+  const address = r.text("customer_address");
+  const reverseCharge = r.flag("reverse_charge");
+  const suppressCredits = r.flag("suppress_credits");
+  const noPriceChangeBefore = r.date("no_price_change_before");
   if (start && end && end < start) r.issues.push(issue("master.end_before_start", { end, start }, { source: t.source, row: r.row, column: "contract_end" }));
   if (r.issues.length > 0 || !type || !interval || !mode || !start || !positionNo || quantity === undefined || unitPrice === undefined || !discountPct || !vatPct || !validFrom) return null;
-  const contract: Contract = { no: contractNo, customerNo, type, interval, mode, start, ...(end ? { end } : {}) };
+  const contract: Contract = {
+    no: contractNo, customerNo, type, interval, mode, start,
+    ...(end ? { end } : {}),
+    ...(suppressCredits !== undefined ? { suppressCredits } : {}),
+    ...(noPriceChangeBefore ? { noPriceChangeBefore } : {}),
+  };
   return {
     source: t.source,
     row: r.row,
-    customer: { no: customerNo, name: customerName || customerNo },
+    customer: {
+      no: customerNo,
+      name: customerName || customerNo,
+      ...(domain ? { domain } : {}),
+      ...(debtorAccount ? { debtorAccount } : {}),
+      ...(vatId ? { vatId } : {}),
+      ...(address ? { address } : {}),
+      ...(reverseCharge !== undefined ? { reverseCharge } : {}),
+    },
     hasCustomerName: customerName !== "",
     contract,
     positionNo,

@@ -24,9 +24,17 @@ export function writeContractsCsv(
       c.customerNo, customers.get(c.customerNo)?.name ?? "", c.no, c.type, c.interval, c.mode, c.start, c.end ?? "",
       num(String(v.positionNo)), v.articleNo, v.description, num(v.quantity), num(v.unitPrice), num(v.discountPct), num(v.vatPct), v.validFrom,
       v.vendorKey ?? "",
+      ...customerExtras(customers.get(c.customerNo)),
+      c.suppressCredits === undefined ? "" : c.suppressCredits ? "yes" : "no",
+      c.noPriceChangeBefore ?? "",
     ]);
   }
   return toCsv(rows);
+}
+
+function customerExtras(c: Customer | undefined): string[] {
+  if (!c) return ["", "", "", "", ""];
+  return [c.domain ?? "", c.debtorAccount ?? "", c.vatId ?? "", c.address ?? "", c.reverseCharge === undefined ? "" : c.reverseCharge ? "yes" : "no"];
 }
 
 /** The articles CSV of §6.2. */

@@ -56,6 +56,15 @@ export class CellReader {
     return Number(raw);
   }
 
+  /** A yes/no cell (`yes/no`, `ja/nein`, `true/false`, `1/0`, `x`); undefined when empty. */
+  flag(column: string): boolean | undefined {
+    const raw = this.text(column).toLowerCase();
+    if (raw === "") return undefined;
+    if (["yes", "ja", "true", "wahr", "1", "x", "y", "j"].includes(raw)) return true;
+    if (["no", "nein", "false", "falsch", "0", "n"].includes(raw)) return false;
+    return this.bad("parse.invalid_choice", column, { value: raw, allowed: "yes, no, ja, nein, 1, 0" });
+  }
+
   /** A date written `YYYY-MM-DD` or `DD.MM.YYYY`; the fallback when empty. */
   date(column: string, opts: { required?: boolean; fallback?: IsoDate } = {}): IsoDate | undefined {
     const raw = this.text(column, opts.required && opts.fallback === undefined);
