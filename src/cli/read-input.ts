@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { InputFile } from "../app/context";
+import { UsageError } from "./args";
 import { Result, fail, issue, ok } from "../core/issues";
 
 /** Reads files from disk for a use case; an unreadable file is an issue, not a crash. */
@@ -14,4 +15,21 @@ export function readInputFiles(paths: readonly string[]): Result<InputFile[]> {
     }
   }
   return ok(files);
+}
+
+/** Reads a UTF-8 text file (JSON settings, profiles, backups); an unreadable file is an issue. */
+export function readTextFile(path: string): Result<string> {
+  try {
+    return ok(readFileSync(path, "utf8"));
+  } catch (e) {
+    return fail(issue("file.unreadable", { file: path, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { source: path }));
+  }
+}
+
+/** The one positional file argument of a command, read as text (usage error when not exactly one). */
+export function singleTextFile(positionals: readonly string[], what: string): Result<{ file: string; text: string }> {
+  if (positionals.length !== 1) throw new UsageError(`name exactly one ${what}`);
+  const file = positionals[0]!;
+  const text = readTextFile(file);
+  return text.ok ? ok({ file, text: text.value }) : text;
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { backupToJson, exportBackup, parseBackup, restoreBackup } from "../../store/backup";
-import { parseArgs, required, UsageError } from "../args";
+import { parseArgs, required } from "../args";
+import { singleTextFile } from "../read-input";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { openWorkspace, writeFileAtomic } from "../workspace";
@@ -32,15 +32,12 @@ export const restoreCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], ["json"]);
     const workspace = required(args, "workspace");
-    if (args.positionals.length !== 1) throw new UsageError("name exactly one backup file");
-    const file = args.positionals[0]!;
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (e) {
-      io.err(`error: ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    const input = singleTextFile(args.positionals, "backup file");
+    if (!input.ok) {
+      reportIssues(io, input.issues);
       return 1;
     }
+    const { file, text } = input.value;
     const doc = parseBackup(text, file);
     if (!doc.ok) { reportIssues(io, doc.issues); return 1; }
     return withWorkspace(workspace, io, async ({ db }) => {

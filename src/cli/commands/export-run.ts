@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { AppContext } from "../../app/context";
 import {
@@ -15,11 +15,12 @@ import {
   type InvoiceExportFormat,
 } from "../../app/export-invoices";
 import type { Invoice } from "../../core/billing/invoice";
-import { Issue, Result, fail, issue } from "../../core/issues";
+import { Issue, Result, fail } from "../../core/issues";
 import { parseDatevConfig, type DatevConfig } from "../../io/export/datev/config";
 import { parseCompanyInfo, type CompanyInfo } from "../../io/export/documents/company";
 import type { TextEncodingName } from "../../io/table/decode";
 import { ParsedArgs, optional, parseArgs, required, UsageError } from "../args";
+import { readTextFile, singleTextFile } from "../read-input";
 import type { CliIo, Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { openWorkspace, writeFileAtomic } from "../workspace";
@@ -45,13 +46,9 @@ export interface ExportOptions {
 }
 
 function readJsonFile<T>(file: string, parse: (text: string) => Result<T>): Result<T> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    return fail(issue("file.unreadable", { file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { source: file }));
-  }
-  const r = parse(text);
+  const text = readTextFile(file);
+  if (!text.ok) return text;
+  const r = parse(text.value);
   return r.ok ? r : fail(...r.issues.map((i) => ({ ...i, where: { source: file, ...i.where } })));
 }
 
@@ -226,15 +223,12 @@ export const exportProfileImportCommand: Command = {
   summary: "save custom CSV export profiles from a JSON file (one profile, a list, or an exported file; all or nothing)",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], ["json"]);
-    if (args.positionals.length !== 1) throw new UsageError("name exactly one profile JSON file");
-    const file = args.positionals[0]!;
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (e) {
-      reportIssues(io, [issue("file.unreadable", { file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })]);
+    const input = singleTextFile(args.positionals, "profile JSON file");
+    if (!input.ok) {
+      reportIssues(io, input.issues);
       return 1;
     }
+    const { file, text } = input.value;
     return withWorkspace(required(args, "workspace"), io, async (ctx) => {
       const r = await importExportProfiles(ctx, text);
       if (!r.ok) {

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { exportUserProfiles, loadUserProfiles, saveProfilesFromJson } from "../../app/profiles";
 import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
-import { optional, parseArgs, required, UsageError } from "../args";
+import { optional, parseArgs, required } from "../args";
+import { singleTextFile } from "../read-input";
 import type { CliIo, Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { openWorkspace, writeFileAtomic } from "../workspace";
@@ -9,15 +9,12 @@ import { withWorkspace } from "../with-workspace";
 
 async function addOrImport(argv: string[], io: CliIo, verb: string): Promise<number> {
   const args = parseArgs(argv, ["workspace"], ["json"]);
-  if (args.positionals.length !== 1) throw new UsageError("name exactly one profile JSON file");
-  const file = args.positionals[0]!;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    io.err(`error: ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+  const input = singleTextFile(args.positionals, "profile JSON file");
+  if (!input.ok) {
+    reportIssues(io, input.issues);
     return 1;
   }
+  const { file, text } = input.value;
   return withWorkspace(required(args, "workspace"), io, async (ctx) => {
     const r = await saveProfilesFromJson(ctx, text);
     if (!r.ok) {

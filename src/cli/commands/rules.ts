@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { loadRules, setRules } from "../../app/time";
-import { issue } from "../../core/issues";
-import { parseArgs, required, UsageError } from "../args";
+import { parseArgs, required } from "../args";
+import { singleTextFile } from "../read-input";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../with-workspace";
@@ -13,15 +12,12 @@ export const rulesSetCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], ["json"]);
     const workspace = required(args, "workspace");
-    if (args.positionals.length !== 1) throw new UsageError("name exactly one rules JSON file");
-    const file = args.positionals[0]!;
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (e) {
-      reportIssues(io, [issue("file.unreadable", { file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { source: file })]);
+    const input = singleTextFile(args.positionals, "rules JSON file");
+    if (!input.ok) {
+      reportIssues(io, input.issues);
       return 1;
     }
+    const { file, text } = input.value;
     return withWorkspace(workspace, io, async (ctx) => {
       const r = await setRules(ctx, text, file);
       if (!r.ok) {

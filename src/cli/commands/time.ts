@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { importTime, loadTimeProfiles, saveTimeProfiles, timeBalance } from "../../app/time";
 import { parseIsoMonth } from "../../core/date/iso-month";
 import { issue } from "../../core/issues";
 import { BUILTIN_TIME_PROFILES } from "../../io/time/profiles/builtin";
 import { parseStrictDate } from "../../io/table/cell-reader";
 import { optional, parseArgs, required, UsageError } from "../args";
+import { singleTextFile } from "../read-input";
 import type { Command } from "../cli-io";
 import { readInputFiles } from "../read-input";
 import { printJson, reportIssues } from "../report";
@@ -65,15 +65,12 @@ export const timeProfileCommand: Command = {
         return { code: 0, save: false };
       });
     }
-    if (args.positionals.length !== 1) throw new UsageError("name exactly one profile JSON file");
-    const file = args.positionals[0]!;
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (e) {
-      reportIssues(io, [issue("file.unreadable", { file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { source: file })]);
+    const input = singleTextFile(args.positionals, "profile JSON file");
+    if (!input.ok) {
+      reportIssues(io, input.issues);
       return 1;
     }
+    const { file, text } = input.value;
     return withWorkspace(workspace, io, async (ctx) => {
       const r = await saveTimeProfiles(ctx, text);
       if (!r.ok) {
