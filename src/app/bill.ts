@@ -70,11 +70,12 @@ export async function runBilling(ctx: AppContext, options: BillOptions): Promise
     await reserveNumbers(db, "run");
     await reserveNumbers(db, "invoice", count);
     await db.ledger.bulkAdd(result.newLedgerEntries);
-    await writeUsageMarks(db, usage, merged, runId, new Set(customers.map((c) => c.no)));
+    const marks = await writeUsageMarks(db, usage, merged, runId, new Set(customers.map((c) => c.no)));
     const at = ctx.now();
     await db.runs.add({ id: runId, month: options.month, createdAt: at, invoiceDate, invoiceRefs: result.invoices.map((i) => i.invoiceRef), invoices: result.invoices, firstInvoiceNumber: nextInvoice });
     await appendAudit(db, [
       { at, kind: "billing.run", source: runId, entity: `run:${runId}`, after: { month: options.month, invoiceDate, invoices: count, ledgerEntries: result.newLedgerEntries.length, net: result.invoices.map((i) => [i.invoiceRef, i.netTotal]) } },
+      ...marks.map((m) => ({ at, kind: "settings.put", source: runId, entity: `setting:${m.key}`, before: m.before, after: m.after })),
     ]);
     outcome = { runId, invoices: result.invoices, ledgerEntries: result.newLedgerEntries.length, issues: result.issues };
   });

@@ -82,7 +82,8 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[])
       ...plan.articles.map((c) => ({ at, kind: c.before ? "article.update" : "article.add", source: batchId!, entity: `article:${c.after.no}`, before: c.before, after: c.after })),
       ...plan.contracts.map((c) => ({ at, kind: c.before ? "contract.update" : "contract.add", source: batchId!, entity: `contract:${c.after.no}`, before: c.before, after: c.after })),
       ...versions.map((v) => ({ at, kind: "contract.version.add", source: batchId!, entity: `contract:${v.contractNo}/${v.positionNo}`, after: v })),
-      ...plan.mappings.map((c) => ({ at, kind: "mapping.put", source: batchId!, entity: `mapping:${c.after.kind}:${c.after.externalId}`, after: c.after })),
+      // as stored, with the row it replaced (a changed mapping), like apply-review's entries
+      ...mappingRows.map((m, i) => ({ at, kind: "mapping.put", source: batchId!, entity: `mapping:${m.kind}:${m.externalId}`, before: mappingBefore[i], after: m })),
     ];
     await appendAudit(db, audit);
   });

@@ -42,6 +42,7 @@ export async function setRules(ctx: AppContext, text: string, source: string): P
   const rules = parsed.value;
   const { db } = ctx;
   const warnings: Issue[] = [];
+  const fileHash = await sha256Hex(new TextEncoder().encode(text));
   await db.transaction("rw", [db.settings, db.contracts, db.articles, db.auditLog], async () => {
     const contracts = new Set(await db.contracts.toCollection().primaryKeys());
     const articles = new Set(await db.articles.toCollection().primaryKeys());
@@ -49,7 +50,8 @@ export async function setRules(ctx: AppContext, text: string, source: string): P
     for (const [path, article] of articleRefs(rules)) if (!articles.has(article)) warnings.push(issue("rules.unknown_article", { article, path }, { source }, "warning"));
     const before = (await db.settings.get(RULES_KEY))?.value;
     await db.settings.put({ key: RULES_KEY, value: rules });
-    await appendAudit(db, [{ at: ctx.now(), kind: "rules.set", source, entity: "settings:time.rules", before, after: rules }]);
+    // source: the hash of the rules text (audit sources are a file hash, a batch, a run or `manual`)
+    await appendAudit(db, [{ at: ctx.now(), kind: "rules.set", source: `sha256:${fileHash}`, entity: `setting:${RULES_KEY}`, before, after: rules }]);
   });
   return ok({ contracts: Object.keys(rules.contracts).length, warnings });
 }
@@ -81,7 +83,8 @@ export async function saveTimeProfiles(ctx: AppContext, text: string): Promise<R
     const saved = ((await db.settings.get(TIME_PROFILES_KEY))?.value as TimeProfile[] | undefined) ?? [];
     const ids = new Set(parsed.value.map((p) => p.id));
     await db.settings.put({ key: TIME_PROFILES_KEY, value: [...saved.filter((p) => !ids.has(p.id)), ...parsed.value] });
-    await appendAudit(db, parsed.value.map((p) => ({ at: ctx.now(), kind: "time.profile.save", source: "manual", entity: `time-profile:${p.id}`, after: p })));
+    const before = new Map(saved.map((p) => [p.id, p]));
+    await appendAudit(db, parsed.value.map((p) => ({ at: ctx.now(), kind: "time.profile.save", source: "manual", entity: `setting:${TIME_PROFILES_KEY}/${p.id}`, before: before.get(p.id), after: p })));
   });
   return parsed;
 }

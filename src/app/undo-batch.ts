@@ -2,7 +2,7 @@ import { monthOf } from "../core/date/iso-month";
 import { Result, fail, issue, ok } from "../core/issues";
 import type { PositionVersion } from "../core/contract/model";
 import { appendAudit } from "../store/audit";
-import type { UndoStep } from "../store/records";
+import type { AuditRecord, UndoStep } from "../store/records";
 import type { AppContext } from "./context";
 
 /** Removes `before: undefined` so undo steps survive a JSON round trip unchanged. */
@@ -32,18 +32,43 @@ export async function undoBatch(ctx: AppContext, batchId: string): Promise<Resul
     const blocked = await findBlocker(ctx, batchId, batch.createdAt, versions);
     if (blocked) return void (result = fail(blocked));
     const steps: UndoStep[] = batch.undo ?? batch.versionIds.map((id) => ({ table: "contractVersions" as const, key: id }));
+    const at = ctx.now();
+    const audit: AuditRecord[] = [];
     // Reverse order, so a key written twice in one batch ends at its first "before".
     for (const step of [...steps].reverse()) {
       const table = db.table(step.table);
+      const current: unknown = await table.get(step.key);
       if (step.before === undefined) await table.delete(step.key);
       else await table.put(step.before);
+      // every row the undo changes is in the audit log, with what it was and what it is again
+      audit.push({ at, kind: step.before === undefined ? "undo.delete" : "undo.restore", source: batchId, entity: undoEntity(step, current ?? step.before), before: current, after: step.before });
     }
-    const at = ctx.now();
     await db.importBatches.update(batchId, { undoneAt: at });
-    await appendAudit(db, [{ at, kind: "batch.undo", source: batchId, entity: `batch:${batchId}`, before: { versionIds: batch.versionIds }, after: { undoneAt: at } }]);
+    await appendAudit(db, [...audit, { at, kind: "batch.undo", source: batchId, entity: `batch:${batchId}`, before: { versionIds: batch.versionIds }, after: { undoneAt: at } }]);
     result = ok({ batchId, versionsRemoved: versions.length, rowsRestored: steps.length - versions.length });
   });
   return result!;
+}
+
+/** The audit entity of an undone row, named as the use case that wrote it named it. */
+function undoEntity(step: UndoStep, row: unknown): string {
+  const r = (row ?? {}) as Record<string, unknown>;
+  switch (step.table) {
+    case "customers":
+      return `customer:${step.key}`;
+    case "articles":
+      return `article:${step.key}`;
+    case "contracts":
+      return `contract:${step.key}`;
+    case "contractVersions":
+      return r.contractNo !== undefined ? `contract:${String(r.contractNo)}/${String(r.positionNo)}` : `contractVersion:${step.key}`;
+    case "mappings":
+      return r.kind !== undefined ? `mapping:${String(r.kind)}:${String(r.externalId)}` : `mapping:${step.key}`;
+    case "purchaseContracts":
+      return r.kind === "position" ? `purchase:${String(r.purchaseNo)}/${String(r.positionNo)}` : r.purchaseNo !== undefined ? `purchase:${String(r.purchaseNo)}` : `purchaseContract:${step.key}`;
+    case "purchaseLinks":
+      return `link:${step.key}`;
+  }
 }
 
 async function findBlocker(ctx: AppContext, batchId: string, createdAt: string, versions: readonly PositionVersion[]) {

@@ -118,9 +118,10 @@ export function hasUsageMarks(plan: UsagePlan): boolean {
 /**
  * Records what the run billed, inside the run's transaction, so nothing is billed twice: each time
  * entry gets its `billing` (run, invoice, units covered and charged, line numbers, flat fees), each
- * click month a settings mark. Entries and months of an undone run count as open again.
+ * click month a settings mark. Entries and months of an undone run count as open again. Returns the
+ * settings rows written (the click marks), for the run's audit entries.
  */
-export async function writeUsageMarks(db: MspDb, plan: UsagePlan, merged: MergedUsage, runId: string, customers: ReadonlySet<string>): Promise<void> {
+export async function writeUsageMarks(db: MspDb, plan: UsagePlan, merged: MergedUsage, runId: string, customers: ReadonlySet<string>): Promise<SettingChange[]> {
   const entries = (await db.timeEntries.bulkGet(plan.allocations.map((a) => a.entryId))) as (TimeEntry | undefined)[];
   const updated: TimeEntry[] = [];
   plan.allocations.forEach((a, i) => {
@@ -137,5 +138,16 @@ export async function writeUsageMarks(db: MspDb, plan: UsagePlan, merged: Merged
       return first ? { runId, invoiceRef: first.invoiceRef, contractNo: m.contractNo, month: m.month, lineNos: m.lineKeys.map((k) => merged.places.get(k)!.lineNo), readingIds: m.readingIds } : null;
     })
     .filter((m): m is ClickMonthMark => m !== null);
-  await db.settings.bulkPut(marks.map((m) => ({ key: clickMonthKey(m.contractNo, m.month), value: m })));
+  const rows = marks.map((m) => ({ key: clickMonthKey(m.contractNo, m.month), value: m }));
+  // A month billed by a run that was undone since has a mark already: it is replaced.
+  const before = await db.settings.bulkGet(rows.map((r) => r.key));
+  await db.settings.bulkPut(rows);
+  return rows.map((r, i) => ({ key: r.key, before: before[i]?.value, after: r.value }));
+}
+
+/** A settings row a use case wrote, with its value before (absent when the key was new), for the audit log. */
+export interface SettingChange {
+  key: string;
+  before?: unknown;
+  after: unknown;
 }

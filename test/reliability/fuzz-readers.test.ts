@@ -8,6 +8,14 @@ import { parseBackup } from "../../src/store/backup";
 import { importProfiles } from "../../src/io/vendor/user-profile";
 import { ARTICLES_CSV, CONTRACTS_CSV_DE, MAPPINGS_CSV, testContext } from "../support/fixtures";
 import type { Issue } from "../../src/core/issues";
+import type { AppContext, InputFile } from "../../src/app/context";
+import { importMeters } from "../../src/app/meters";
+import { importLinks, importPurchase } from "../../src/app/purchase";
+import { importTime } from "../../src/app/time";
+import { METERS_CSV, TIME_CSV } from "../app/time-fixtures";
+import { LINKS, PURCHASE, seedDomains } from "../scenarios/purchase/domain-scenario";
+import { storeState } from "../support/fail-injection";
+import { seedTimeMaster } from "./use-cases";
 
 /** Every issue names where it happened. */
 function located(issues: readonly Issue[]): boolean {
@@ -89,5 +97,40 @@ describe("readers never throw on damaged input", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  /** Real files of the other imports, damaged like the master files; and wrong encodings (UTF-16, Latin-1 bytes). */
+  const otherImports: [string, string, (ctx: AppContext, f: InputFile) => Promise<{ ok: boolean; issues?: readonly Issue[] }>, (ctx: AppContext) => Promise<void>][] = [
+    ["time entries", TIME_CSV, (ctx, f) => importTime(ctx, f), seedTimeMaster],
+    ["meter readings", METERS_CSV, (ctx, f) => importMeters(ctx, f), seedTimeMaster],
+    ["purchase contracts", PURCHASE, (ctx, f) => importPurchase(ctx, f), seedDomains],
+    ["links", LINKS, (ctx, f) => importLinks(ctx, f), seedDomains],
+  ];
+  const damage = (seed: string) =>
+    fc.oneof(
+      fc.uint8Array({ maxLength: 1500 }),
+      fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('"', "\u0000", ";", ",", "\n", "=cmd|' /C calc'!A0", "\uFFFD", "ä", "-1", "99:99", "31.02.2026", "x".repeat(100_000))).map(([a, b, insert]) => {
+        const cut = a % (seed.length + 1);
+        const at = b % (cut + 1);
+        return new TextEncoder().encode(seed.slice(0, at) + insert + seed.slice(at, cut));
+      }),
+      fc.constantFrom("utf-16le", "latin1").map((enc) => new Uint8Array(Buffer.from(seed.replace("Mailserver", "Mailserver für Müller"), enc as BufferEncoding))),
+    );
+
+  it.each(otherImports)("%s: damaged files, random bytes and wrong encodings give located issues and change nothing, or import", async (_kind, seed, run, prepare) => {
+    const ctx = await testContext();
+    await prepare(ctx);
+    await fc.assert(
+      fc.asyncProperty(damage(seed), async (bytes) => {
+        const before = await storeState(ctx.db);
+        const r = await run(ctx, { name: "x.csv", bytes });
+        if (!r.ok) {
+          expect(located(r.issues ?? [])).toBe(true);
+          expect(await storeState(ctx.db)).toBe(before);
+        }
+      }),
+      { numRuns: 80 },
+    );
+    ctx.db.close();
   });
 });

@@ -1,0 +1,220 @@
+/**
+ * Issue 12 "Audit": every change to contracts, mappings, the ledger and settings is in the audit log
+ * with time, source (file hash, batch, run, manual) and before/after. Each use case of the catalogue
+ * runs once; every row it added, changed or removed in the audited tables must be explained by one of
+ * the audit entries it appended: same entity, `after` equal to the row as stored, `before` equal to the
+ * row it replaced or removed. Ledger entries are audited per run (entity `run:<id>`, source the run id).
+ *
+ * Not audited by design: counters (`counter:*` settings, numbering only), batch and run records (they
+ * are the log), time entries and meter readings (audited per import file, by ids). Restore replaces the
+ * audit log with the backup's and is not in this test.
+ */
+import { sha256Hex } from "../../src/app/context";
+import type { AuditRecord, ImportBatchRecord } from "../../src/store/records";
+import { exportBackup } from "../../src/store/backup";
+import { currentSchema, type TableName } from "../../src/store/schema";
+import { FIXED_NOW, testContext } from "../support/fixtures";
+import { TIME_RULES } from "../app/time-fixtures";
+import { runBilling } from "../../src/app/bill";
+import { undoRun } from "../../src/app/undo-run";
+import { USE_CASES, must, seedUsage, type UseCase } from "./use-cases";
+
+const AUDITED: TableName[] = ["customers", "articles", "contracts", "contractVersions", "mappings", "ledger", "settings", "purchaseContracts", "purchaseLinks", "profiles"];
+
+type Row = Record<string, unknown>;
+interface Change {
+  table: TableName;
+  key: string;
+  before?: Row;
+  after?: Row;
+}
+
+const primaryKey = (table: TableName) => currentSchema[table].split(",")[0]!.trim().replace(/^(\+\+|&)/, "");
+
+function changes(before: Record<TableName, unknown[]>, after: Record<TableName, unknown[]>): Change[] {
+  const out: Change[] = [];
+  for (const table of AUDITED) {
+    const pk = primaryKey(table);
+    const index = (rows: unknown[]) => new Map((rows as Row[]).map((r) => [String(r[pk]), r]));
+    const b = index(before[table]);
+    const a = index(after[table]);
+    for (const key of new Set([...b.keys(), ...a.keys()])) {
+      if (table === "settings" && key.startsWith("counter:")) continue;
+      if (JSON.stringify(b.get(key)) !== JSON.stringify(a.get(key))) out.push({ table, key, before: b.get(key), after: a.get(key) });
+    }
+  }
+  return out;
+}
+
+/** Whether an audit entry names the changed row. */
+function names(e: AuditRecord, c: Change): boolean {
+  const r = (c.after ?? c.before)!;
+  switch (c.table) {
+    case "customers":
+      return e.entity === `customer:${c.key}`;
+    case "articles":
+      return e.entity === `article:${c.key}`;
+    case "contracts":
+      return e.entity === `contract:${c.key}`;
+    case "contractVersions":
+      return e.entity === `contract:${String(r.contractNo)}/${String(r.positionNo)}`;
+    case "mappings":
+      return e.entity === `mapping:${String(r.kind)}:${String(r.externalId)}`;
+    case "ledger":
+      return e.entity === `run:${String(r.runId)}` && e.source === r.runId;
+    case "settings":
+      return e.entity === `setting:${c.key}` || e.entity.startsWith(`setting:${c.key}/`);
+    case "purchaseContracts":
+      return e.entity === (r.kind === "position" ? `purchase:${String(r.purchaseNo)}/${String(r.positionNo)}` : `purchase:${String(r.purchaseNo)}`);
+    case "purchaseLinks":
+      return e.entity === `link:${c.key}`;
+    case "profiles":
+      return e.entity === `profile:${c.key}`;
+    default:
+      return false;
+  }
+}
+
+/** The forms a stored row takes in an audit entry: the row, a setting's value, a saved profile's JSON. */
+function forms(table: TableName, row: Row): unknown[] {
+  if (table === "settings") return [row, row.value];
+  if (table === "profiles") return [row, JSON.parse(String(row.json))];
+  return [row];
+}
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Why a change is not explained by the entries, or null when it is. */
+function unexplained(c: Change, entries: readonly AuditRecord[]): string | null {
+  const named = entries.filter((e) => names(e, c));
+  if (named.length === 0) return "no audit entry names it";
+  if (c.table === "ledger") return null; // audited per run
+  // a setting holding a collection (saved time profiles) is audited per element: `setting:<key>/<id>`
+  if (c.table === "settings" && named.every((e) => e.entity !== `setting:${c.key}`)) return named.every((e) => e.after !== undefined || e.before !== undefined) ? null : "element entries without before/after";
+  const beforeOk = c.before === undefined || named.some((e) => forms(c.table, c.before!).some((f) => same(e.before, f)));
+  const afterOk = c.after === undefined || named.some((e) => forms(c.table, c.after!).some((f) => same(e.after, f)));
+  if (!afterOk) return "no entry has the stored row as `after`";
+  if (!beforeOk) return c.after === undefined ? "removed, but no entry has the removed row as `before`" : "overwritten, but no entry has the previous row as `before`";
+  return null;
+}
+
+/** What each use case's entries name as their source. */
+const SOURCE: Record<string, "batch" | "run" | "file-hash" | "manual" | "not-audited"> = {
+  "import-master (new, changed and unchanged rows of all three kinds)": "batch",
+  "apply (reconcile review)": "batch",
+  "apply (price-update proposal)": "batch",
+  "bill (recurring, ticket time, flat fees, clicks)": "run",
+  "undo batch (a reconcile apply)": "batch",
+  "undo batch (a master import that overwrote rows)": "batch",
+  "undo run": "run",
+  "purchase import (new version, new contract)": "batch",
+  "links import (one link added, one removed)": "batch",
+  "time import": "batch",
+  "meters import": "batch",
+  "restore (a backup of another store over a filled one)": "not-audited",
+  "rules set (replacing stored rules)": "file-hash",
+  "time profile save (replacing a saved profile)": "manual",
+  "vendor profile save": "manual",
+  "export settings save (replacing company data, adding DATEV settings)": "manual",
+  "export profile save (replacing a saved profile)": "manual",
+};
+
+/** The audit entries of each use case, as `kind entity [before][after]`. */
+const ENTRIES: Record<string, string[]> = {
+  "import-master (new, changed and unchanged rows of all three kinds)": [
+    "article.add article:TEAMS-E A",
+    "article.update article:EXO-P1 BA",
+    "contract.add contract:V-3001 A",
+    "contract.version.add contract:V-1001/1 A",
+    "contract.version.add contract:V-3001/1 A",
+    "customer.add customer:10003 A",
+    "customer.update customer:10002 BA",
+    "mapping.put mapping:article:CFQ7TTC0LH16:0001 BA",
+    "mapping.put mapping:customer:33333333-cccc-4ccc-8ccc-000000000003 A",
+  ],
+  "apply (reconcile review)": ["contract.version.add contract:V-1001/1 A", "contract.version.add contract:V-2001/1 A", "contract.version.add contract:V-2001/2 A"],
+  "apply (price-update proposal)": ["contract.version.add contract:V-3001/1 A", "contract.version.add contract:V-3002/1 A", "contract.version.add contract:V-3003/1 A", "purchase.version.add purchase:EK-100/1 A"],
+  "bill (recurring, ticket time, flat fees, clicks)": ["billing.run run:run-00001 A", "settings.put setting:clicks.billed/K-300/2026-06 A"],
+  "undo batch (a reconcile apply)": ["batch.undo batch:apply-00002 BA", "undo.delete contract:V-1001/1 B", "undo.delete contract:V-2001/1 B", "undo.delete contract:V-2001/2 B"],
+  "undo batch (a master import that overwrote rows)": [
+    "batch.undo batch:master-00002 BA",
+    "undo.delete article:TEAMS-E B",
+    "undo.delete contract:V-1001/1 B",
+    "undo.delete contract:V-3001 B",
+    "undo.delete contract:V-3001/1 B",
+    "undo.delete customer:10003 B",
+    "undo.delete mapping:customer:33333333-cccc-4ccc-8ccc-000000000003 B",
+    "undo.restore article:EXO-P1 BA",
+    "undo.restore customer:10002 BA",
+    "undo.restore mapping:article:CFQ7TTC0LH16:0001 BA",
+  ],
+  "undo run": ["billing.run.undo run:run-00001 BA"],
+  "purchase import (new version, new contract)": ["purchase.add purchase:EK-200 A", "purchase.version.add purchase:EK-100/1 A", "purchase.version.add purchase:EK-200/1 A"],
+  "links import (one link added, one removed)": ["purchase.link.add link:EK-100/1>V-3004/1 A", "purchase.link.remove link:EK-100/1>V-3003/1 B"],
+  "time import": ["time.import file:zeiten-juni.csv A"],
+  "meters import": ["meters.import file:zaehler.csv A"],
+  "rules set (replacing stored rules)": ["rules.set setting:time.rules BA"],
+  "time profile save (replacing a saved profile)": ["time.profile.save setting:time.profiles/halo BA"],
+  "vendor profile save": ["profile.add profile:example-ingram-rde-short A"],
+  "export settings save (replacing company data, adding DATEV settings)": ["settings.update setting:company BA", "settings.update setting:datevConfig A"],
+  "export profile save (replacing a saved profile)": ["exportProfile.update setting:exportProfile:erp-zeilen BA"],
+};
+
+const summary = (e: AuditRecord) => `${e.kind} ${e.entity} ${e.before !== undefined ? "B" : ""}${e.after !== undefined ? "A" : ""}`;
+
+describe("every change to contracts, mappings, the ledger and settings is in the audit log", () => {
+  const audited = USE_CASES.filter((u) => SOURCE[u.name] !== "not-audited");
+
+  it("the catalogue and the expectations name the same use cases", () => {
+    expect(Object.keys(SOURCE).sort()).toEqual(USE_CASES.map((u) => u.name).sort());
+    expect(Object.keys(ENTRIES).sort()).toEqual(audited.map((u) => u.name).sort());
+  });
+
+  it.each(audited.map((u) => [u.name, u] as const))("%s", async (_name, useCase: UseCase) => {
+    const ctx = await testContext();
+    const act = await useCase.prepare(ctx);
+    const before = (await exportBackup(ctx.db, "t")).tables;
+    const result = (await act(ctx)) as { batchId?: string | null; runId?: string | null } | undefined;
+    const after = (await exportBackup(ctx.db, "t")).tables;
+    const entries = (after.auditLog as AuditRecord[]).slice(before.auditLog.length);
+    // appended, never rewritten
+    expect(after.auditLog.slice(0, before.auditLog.length)).toEqual(before.auditLog);
+
+    expect(entries.map(summary).sort()).toEqual([...ENTRIES[useCase.name]!].sort());
+    for (const e of entries) expect(e.at).toBe(FIXED_NOW);
+
+    const source = SOURCE[useCase.name];
+    const sources = [...new Set(entries.map((e) => e.source))];
+    if (source === "batch") {
+      expect(sources).toEqual([result!.batchId]);
+      // a batch names its files by hash
+      const batch = (after.importBatches as ImportBatchRecord[]).find((b) => b.id === result!.batchId)!;
+      for (const f of batch.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+    } else if (source === "run") expect(sources).toEqual([result!.runId]);
+    else if (source === "file-hash") expect(sources).toEqual([expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
+    else expect(sources).toEqual(["manual"]);
+
+    const problems = changes(before, after)
+      .map((c) => ({ change: `${c.table} ${c.key}`, problem: unexplained(c, entries) }))
+      .filter((p) => p.problem !== null);
+    expect(problems).toEqual([]);
+  });
+
+  it("rules set names the rules file by the hash of its content", async () => {
+    const ctx = await testContext();
+    const useCase = USE_CASES.find((u) => u.name.startsWith("rules set"))!;
+    await (await useCase.prepare(ctx))(ctx);
+    const first = (await ctx.db.auditLog.where("kind").equals("rules.set").first())!;
+    expect(first.source).toBe(`sha256:${await sha256Hex(new TextEncoder().encode(TIME_RULES))}`);
+  });
+
+  it("billing a month again after its run was undone records the click mark it replaces", async () => {
+    const ctx = await testContext();
+    await seedUsage(ctx);
+    const first = must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
+    must(await undoRun(ctx, first.runId!));
+    const again = must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
+    const mark = (await ctx.db.auditLog.where("source").equals(again.runId!).toArray()).find((e) => e.entity === "setting:clicks.billed/K-300/2026-06")!;
+    expect(mark.before).toMatchObject({ runId: first.runId });
+    expect(mark.after).toMatchObject({ runId: again.runId });
+  });
+});
