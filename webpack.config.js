@@ -6,10 +6,18 @@
 //   npx webpack serve --mode development   https dev server on :3000 with office-addin-dev-certs
 //
 // Env: ADDIN_PROD_URL=https://billing.example.com/  rewrites https://localhost:3000/ in the copied manifest
-// (production builds only). `--env preview` is reserved for a browser preview build (not implemented yet).
+// (production builds only).
+//
+// The browser preview ("try it without Excel": dist/preview.html, src/preview/) is built into dist/ by
+// default; a deployment build with ADDIN_PROD_URL leaves it out, and `--env nopreview` / `--env preview`
+// force either way. Serve it with `node src/preview/serve.cjs` (npm run preview).
+//
+// iconv-lite (src/io/table/decode.ts) needs Node's Buffer: the `buffer` package stands in for it in the
+// browser and in the parsing Web Worker (ProvidePlugin + resolve.fallback).
 "use strict";
 
 const path = require("node:path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -37,15 +45,11 @@ module.exports = async (env = {}, options = {}) => {
   const mode = options.mode || "production";
   const dev = mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const preview = Boolean(env.preview);
-  if (preview) {
-    // Extension point: a browser preview would swap office.js for a stub Office/Excel and add its own entry.
-    throw new Error("--env preview is reserved for the browser preview build, which is not implemented yet.");
-  }
   const prodUrl = dev ? undefined : productionUrl();
+  const withPreview = !env.nopreview && (Boolean(env.preview) || !prodUrl);
 
   /** Chunks of the single shared-runtime page, in load order. */
-  const pageChunks = ["react", "taskpane", "functions", "commands"];
+  const pageChunks = ["react", "pane", "taskpane", "functions", "commands"];
 
   const config = {
     mode,
@@ -53,9 +57,12 @@ module.exports = async (env = {}, options = {}) => {
     target: "web",
     entry: {
       react: ["react", "react-dom", "react-dom/client"],
-      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "react" },
+      // The pane's components (shared by the add-in page and the preview, so they are bundled once).
+      pane: { import: "./src/taskpane/components/TaskpaneRoot.tsx", dependOn: "react" },
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: ["react", "pane"] },
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
+      ...(withPreview ? { preview: { import: "./src/preview/index.tsx", dependOn: ["react", "pane"] } } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -64,6 +71,7 @@ module.exports = async (env = {}, options = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+      fallback: { buffer: require.resolve("buffer/") },
     },
     module: {
       rules: [
@@ -94,6 +102,7 @@ module.exports = async (env = {}, options = {}) => {
       maxAssetSize: 3_000_000,
     },
     plugins: [
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
@@ -109,6 +118,16 @@ module.exports = async (env = {}, options = {}) => {
         chunks: pageChunks,
         chunksSortMode: "manual",
       }),
+      ...(withPreview
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "preview.html",
+              template: "./src/preview/preview.html",
+              chunks: ["react", "pane", "preview"],
+              chunksSortMode: "manual",
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

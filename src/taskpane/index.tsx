@@ -1,28 +1,68 @@
 /**
- * Task pane entry: waits for Office, then renders the shell themed after Office's theme
- * (dark or light) and in Office's display language (German or English).
+ * Task pane entry in Excel: waits for Office, builds the host (the Office.js workbook gateway, the
+ * runtime's one store, the parsing worker, downloads, storage) and renders the pane themed after
+ * Office's theme and in Office's display language. The only task-pane file that names Excel.*.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { App } from "./components/App";
-import { languageFromTag, stringsFor } from "./i18n";
+import { invalidateLookupIndex, lookupIndexCache } from "../app/lookup/lookup-index";
+import { officeWorkbookGateway } from "../excel/office-host";
+import { getDb } from "../store/browser-db";
+import { TaskpaneRoot } from "./components/TaskpaneRoot";
+import { localToday, type TaskpaneHost } from "./host";
+import { languageFromTag } from "./i18n";
+import { workerParser } from "./parse/worker-parser";
+import { browserDownload, browserStorage } from "./storage";
 
-/* global document, navigator, Office */
+/* global document, navigator, Office, Excel */
+
+/** Asks Excel for a full recalculation (store-backed MSP.* functions do not recalculate by themselves). */
+async function recalculate(): Promise<void> {
+  if (typeof Excel === "undefined") return; // a browser without Excel: nothing to recalculate
+  await Excel.run(async (context) => {
+    context.workbook.application.calculate(Excel.CalculationType.full);
+    await context.sync();
+  });
+}
+
+/** Recalculates at most once per burst of store changes. */
+function debounced(fn: () => Promise<void>, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      fn().catch(() => undefined); // a failed recalculation must not break the pane; Ctrl+Alt+F9 still works
+    }, ms);
+  };
+}
 
 function render(): void {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
-  // Outside a host (browser preview) Office.context may lack these; fall back to the browser.
+  // Outside a host (a plain browser) Office.context may lack these; fall back to the browser.
   const context = typeof Office !== "undefined" ? Office.context : undefined;
   const language = languageFromTag(context?.displayLanguage ?? navigator.language);
   const dark = context?.officeTheme?.isDarkTheme === true;
   document.documentElement.lang = language;
+
+  const db = getDb();
+  // Every committed store write (also Dexie's own change events) marks the MSP.* index stale;
+  // then Excel recalculates so the worksheet functions show the new state.
+  lookupIndexCache(db).onInvalidate(debounced(recalculate, 300));
+  const host: TaskpaneHost = {
+    gateway: officeWorkbookGateway(),
+    app: { db, now: () => new Date().toISOString() },
+    parser: workerParser(),
+    language,
+    storage: browserStorage(),
+    download: browserDownload,
+    storeChanged: () => invalidateLookupIndex(db),
+    today: localToday,
+  };
   createRoot(container).render(
     <React.StrictMode>
-      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-        <App strings={stringsFor(language)} />
-      </FluentProvider>
+      <TaskpaneRoot host={host} dark={dark} />
     </React.StrictMode>,
   );
 }

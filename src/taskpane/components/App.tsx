@@ -1,25 +1,17 @@
 /**
- * Task pane shell: title, a tab list of the work areas, one panel per area, footer.
- * No Excel calls here: host access lives in src/excel and reaches components through props.
+ * Task pane shell: title, a tab list of the work areas, the data-safety notice, one panel per area
+ * (all kept mounted, so switching tabs keeps each area's state), footer. No Excel calls here: the
+ * host (workbook port, store, parser) reaches the areas through context (host.ts).
  */
 import * as React from "react";
-import {
-  Body1,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  Tab,
-  TabList,
-  Title3,
-  makeStyles,
-  tokens,
-  type SelectTabData,
-  type SelectTabEvent,
-} from "@fluentui/react-components";
+import { Caption1, Subtitle1, Tab, TabList, Title3, makeStyles, mergeClasses, tokens, type SelectTabData, type SelectTabEvent } from "@fluentui/react-components";
 import { ArrowSyncRegular, DatabaseRegular, ReceiptMoneyRegular } from "@fluentui/react-icons";
-import type { Strings, TabId } from "../i18n";
+import { useStorageStatus } from "../hooks/useStorageStatus";
+import { useStrings, type TabId } from "../i18n";
+import { BillingArea } from "./billing/BillingArea";
+import { MasterDataArea } from "./masterData/MasterDataArea";
+import { ReconcileArea } from "./reconcile/ReconcileArea";
+import { StorageNotice } from "./storage/StorageNotice";
 
 const TAB_ORDER: readonly TabId[] = ["reconcile", "billing", "masterData"];
 
@@ -55,39 +47,21 @@ const useStyles = makeStyles({
       "& .fui-Tab__icon": { display: "none" },
     },
   },
+  main: { flexGrow: 1, minWidth: 0 },
   panel: {
-    flexGrow: 1,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
+    minWidth: 0,
     ":focus-visible": {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: "-2px",
     },
   },
-  flush: {
-    margin: 0,
-  },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalXL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-  code: {
-    display: "block",
-    marginTop: tokens.spacingVerticalXS,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: "anywhere",
-  },
+  // The `hidden` attribute alone loses against the panel's display: flex.
+  hidden: { display: "none" },
+  flush: { margin: 0 },
   footer: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -96,18 +70,36 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  strings: Strings;
   /** Initially selected tab (default: reconcile). */
   initialTab?: TabId;
 }
 
-export function App({ strings, initialTab = "reconcile" }: AppProps): React.ReactElement {
+export function App({ initialTab = "reconcile" }: AppProps): React.ReactElement {
   const styles = useStyles();
+  const strings = useStrings();
+  const storage = useStorageStatus();
   const [selected, setSelected] = React.useState<TabId>(initialTab);
   const onTabSelect = React.useCallback((_event: SelectTabEvent, data: SelectTabData) => {
     setSelected(data.value as TabId);
   }, []);
-  const tab = strings.tabs[selected];
+
+  const panel = (id: TabId, content: React.ReactNode) => (
+    <div
+      key={id}
+      className={mergeClasses(styles.panel, selected !== id && styles.hidden)}
+      role="tabpanel"
+      id={`panel-${id}`}
+      aria-labelledby={`tab-${id}`}
+      hidden={selected !== id}
+      tabIndex={0}
+      data-testid={selected === id ? "tab-panel" : undefined}
+    >
+      <Subtitle1 as="h2" className={styles.flush}>
+        {strings.tabs[id].title}
+      </Subtitle1>
+      {content}
+    </div>
+  );
 
   return (
     <div className={styles.root}>
@@ -116,7 +108,7 @@ export function App({ strings, initialTab = "reconcile" }: AppProps): React.Reac
           {strings.appTitle}
         </Title3>
       </header>
-      <nav className={styles.tabs}>
+      <nav className={styles.tabs} aria-label={strings.tabListLabel}>
         <TabList selectedValue={selected} onTabSelect={onTabSelect} aria-label={strings.tabListLabel} size="small">
           {TAB_ORDER.map((id) => (
             <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`} icon={TAB_ICONS[id]}>
@@ -125,47 +117,11 @@ export function App({ strings, initialTab = "reconcile" }: AppProps): React.Reac
           ))}
         </TabList>
       </nav>
-      <main
-        className={styles.panel}
-        role="tabpanel"
-        id={`panel-${selected}`}
-        aria-labelledby={`tab-${selected}`}
-        tabIndex={0}
-        data-testid="tab-panel"
-      >
-        <Subtitle2 as="h2" className={styles.flush}>
-          {tab.title}
-        </Subtitle2>
-        <Body1 as="p" className={styles.flush}>
-          {tab.description}
-        </Body1>
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{strings.notAvailableTitle}</MessageBarTitle>
-            {strings.notAvailableBody}
-          </MessageBarBody>
-        </MessageBar>
-        <section aria-label={strings.plannedHeading} className={styles.section}>
-          <Subtitle2 as="h3" className={styles.flush}>
-            {strings.plannedHeading}
-          </Subtitle2>
-          <ul className={styles.list}>
-            {tab.planned.map((item) => (
-              <li key={item}>
-                <Body1>{item}</Body1>
-              </li>
-            ))}
-          </ul>
-        </section>
-        {selected === "billing" && (
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{strings.availableNowTitle}</MessageBarTitle>
-              {strings.availableNowBody}
-              <code className={styles.code}>{strings.prorateExample}</code>
-            </MessageBarBody>
-          </MessageBar>
-        )}
+      <StorageNotice storage={storage} />
+      <main className={styles.main}>
+        {panel("reconcile", <ReconcileArea />)}
+        {panel("billing", <BillingArea active={selected === "billing"} />)}
+        {panel("masterData", <MasterDataArea onBackup={storage.refresh} />)}
       </main>
       <footer className={styles.footer}>
         <Caption1>{strings.footer}</Caption1>

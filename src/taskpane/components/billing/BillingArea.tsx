@@ -1,0 +1,165 @@
+import * as React from "react";
+import { Body1, Button, Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, ArrowUndoRegular, EyeRegular, PlayRegular } from "@fluentui/react-icons";
+import { billingTotals, formatMoney } from "../../billing/invoice-sheet";
+import { useBilling } from "../../hooks/useBilling";
+import { formatDay, useStrings } from "../../i18n";
+import { ButtonRow } from "../common/ButtonRow";
+import { DateField, MonthField } from "../common/DateFields";
+import { FactList } from "../common/FactList";
+import { Notice } from "../common/Notice";
+import { StepSection } from "../common/StepSection";
+import { StepStatus } from "../common/StepStatus";
+
+const useStyles = makeStyles({
+  area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  flush: { margin: 0 },
+  // Side by side only where both fit (a date input needs ~160 px); stacked in a 320–350 px pane.
+  fields: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(170px, 1fr))", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+});
+
+type BillingStep = "preview" | "run" | "export";
+
+/** Abrechnung: month → preview sheet (dry run) → confirm → run → export → undo the latest run. */
+export function BillingArea({ active = true }: { active?: boolean }): React.ReactElement {
+  const styles = useStyles();
+  const s = useStrings();
+  const b = s.billing;
+  const bill = useBilling(active);
+  const { view, task } = bill;
+  const [at, setAt] = React.useState<BillingStep>("preview");
+  const busy = task.running;
+  const act = (step: BillingStep, action: () => unknown) => () => {
+    setAt(step);
+    void action();
+  };
+  const status = (step: BillingStep) => (at === step ? <StepStatus progress={task.progress} onCancel={task.cancel} issues={view.issues} notice={view.notice} /> : null);
+  const preview = view.preview;
+  const latest = view.latest;
+  const latestTotals = latest ? billingTotals((latest.invoices ?? []) as never[]) : null;
+
+  return (
+    <div className={styles.area}>
+      <Body1 as="p" className={styles.flush}>
+        {b.description}
+      </Body1>
+
+      <StepSection id="step-bill-preview" title={b.previewTitle} intro={b.previewIntro}>
+        <div className={styles.fields}>
+          <MonthField label={b.month} value={view.month} onChange={bill.setMonth} disabled={busy} testId="billing-month" />
+          <DateField label={b.invoiceDate} value={view.invoiceDate} onChange={bill.setInvoiceDate} disabled={busy} testId="invoice-date" />
+        </div>
+        <ButtonRow>
+          <Button appearance="primary" icon={<EyeRegular />} disabled={busy} onClick={act("preview", bill.previewRun)} data-testid="billing-preview">
+            {b.preview}
+          </Button>
+        </ButtonRow>
+        {preview && preview.invoices.length > 0 && (
+          <Notice intent="info" title={b.previewResultTitle(preview.month)} testId="billing-preview-result">
+            <FactList
+              facts={[
+                [b.sheet, preview.sheet ?? "–"],
+                [b.invoices, s.formatInteger(preview.totals.invoices)],
+                [b.lines, s.formatInteger(preview.totals.lines)],
+                [b.differences, s.formatInteger(preview.totals.differences)],
+                [b.net, formatMoney(preview.totals.net, s.language)],
+                [b.gross, formatMoney(preview.totals.gross, s.language)],
+              ]}
+            />
+          </Notice>
+        )}
+        {status("preview")}
+      </StepSection>
+
+      <StepSection id="step-bill-run" title={b.runTitle} intro={b.runIntro} inactive={!preview || preview.invoices.length === 0}>
+        {!view.confirming ? (
+          <ButtonRow>
+            <Button icon={<PlayRegular />} disabled={busy || !preview || preview.invoices.length === 0} onClick={() => bill.confirm(true)} data-testid="billing-run">
+              {b.run}
+            </Button>
+          </ButtonRow>
+        ) : (
+          preview && (
+            <Notice
+              intent="warning"
+              title={b.confirmTitle}
+              testId="billing-confirm"
+              actions={
+                <>
+                  <Button appearance="primary" size="small" disabled={busy} onClick={act("run", bill.runNow)} data-testid="billing-confirm-yes">
+                    {b.confirmYes}
+                  </Button>
+                  <Button size="small" disabled={busy} onClick={() => bill.confirm(false)}>
+                    {s.common.cancel}
+                  </Button>
+                </>
+              }
+            >
+              {b.confirmText(preview.totals.invoices, preview.month, formatMoney(preview.totals.net, s.language))}
+            </Notice>
+          )
+        )}
+        {status("run")}
+      </StepSection>
+
+      <StepSection id="step-bill-export" title={b.exportTitle} intro={b.exportIntro} inactive={!latest}>
+        {latest && latestTotals && (
+          <FactList
+            testId="latest-run"
+            facts={[
+              [b.latestRun, latest.id],
+              [b.month, latest.month],
+              [b.invoiceDate, formatDay(latest.invoiceDate, s.language)],
+              [b.invoices, s.formatInteger(latestTotals.invoices)],
+              [b.net, formatMoney(latestTotals.net, s.language)],
+            ]}
+          />
+        )}
+        {!latest && <Body1 as="p" className={styles.flush}>{b.noRuns}</Body1>}
+        {latest && (
+          <>
+            <Field label={b.format}>
+              <RadioGroup value={view.format} onChange={(_, d) => bill.setFormat(d.value === "de" ? "de" : "generic")} layout="vertical">
+                <Radio value="generic" label={b.formatGeneric} />
+                <Radio value="de" label={b.formatGerman} />
+              </RadioGroup>
+            </Field>
+            {view.format === "de" && (
+              <div data-testid="windows-1252">
+                <Checkbox checked={view.windows1252} onChange={(_, d) => bill.setWindows1252(d.checked === true)} label={b.windows1252} />
+              </div>
+            )}
+            <ButtonRow>
+              <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={act("export", bill.exportCsv)} data-testid="billing-export">
+                {b.exportCsv}
+              </Button>
+              <Button icon={<ArrowUndoRegular />} disabled={busy} onClick={() => (setAt("export"), bill.confirmUndo(true))} data-testid="billing-undo">
+                {b.undoRun}
+              </Button>
+            </ButtonRow>
+            {view.confirmingUndo && (
+              <Notice
+                intent="warning"
+                title={b.undoConfirmTitle}
+                testId="billing-undo-confirm"
+                actions={
+                  <>
+                    <Button appearance="primary" size="small" disabled={busy} onClick={act("export", bill.undoLatest)} data-testid="billing-undo-yes">
+                      {b.undoConfirmYes}
+                    </Button>
+                    <Button size="small" disabled={busy} onClick={() => bill.confirmUndo(false)}>
+                      {s.common.cancel}
+                    </Button>
+                  </>
+                }
+              >
+                {b.undoConfirmText(latest.id, latest.month)}
+              </Notice>
+            )}
+          </>
+        )}
+        {status("export")}
+      </StepSection>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import * as React from "react";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import type { Issue } from "../../../core/issues";
+import { bySeverity, describeIssue } from "../../issues";
+import { useStrings } from "../../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  text: { overflowWrap: "anywhere" },
+  hint: { display: "block", marginTop: tokens.spacingVerticalXS },
+});
+
+const INTENT = { error: "error", warning: "warning", info: "info" } as const;
+
+export interface IssueBarsProps {
+  issues: readonly Issue[];
+  /** What to do about the errors, shown with the first one. */
+  hint?: string;
+  /** Bars shown before "show all". */
+  max?: number;
+  testId?: string;
+}
+
+/** Every problem in its own MessageBar, naming the cell; errors first; long lists collapsed. */
+export function IssueBars({ issues, hint, max = 5, testId = "issues" }: IssueBarsProps): React.ReactElement | null {
+  const styles = useStyles();
+  const s = useStrings();
+  const [all, setAll] = React.useState(false);
+  if (issues.length === 0) return null;
+  const sorted = bySeverity(issues);
+  const shown = all ? sorted : sorted.slice(0, max);
+  const firstError = sorted.findIndex((i) => i.severity === "error");
+  return (
+    <div className={styles.root} data-testid={testId}>
+      {shown.map((i, k) => (
+        <MessageBar key={k} intent={INTENT[i.severity]} layout="multiline">
+          <MessageBarBody className={styles.text}>
+            <MessageBarTitle>{s.common.severity[i.severity]}</MessageBarTitle>
+            {describeIssue(i, s.language)}
+            {hint && k === firstError && <span className={styles.hint}>{hint}</span>}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+      {sorted.length > max && (
+        <Button appearance="subtle" size="small" onClick={() => setAll((v) => !v)}>
+          {all ? s.common.showFewer : s.common.showAll(sorted.length)}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import * as React from "react";
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles } from "@fluentui/react-components";
+
+const useStyles = makeStyles({ text: { overflowWrap: "anywhere" } });
+
+export interface NoticeProps {
+  intent?: "success" | "info" | "warning" | "error";
+  title?: string;
+  children: React.ReactNode;
+  /** Buttons (e.g. Undo) under the text. */
+  actions?: React.ReactNode;
+  testId?: string;
+}
+
+/** A result or hint in a MessageBar (announced to screen readers when it appears). */
+export function Notice({ intent = "success", title, children, actions, testId }: NoticeProps): React.ReactElement {
+  const styles = useStyles();
+  return (
+    <MessageBar intent={intent} layout="multiline" data-testid={testId}>
+      <MessageBarBody className={styles.text}>
+        {title && <MessageBarTitle>{title}</MessageBarTitle>}
+        {children}
+      </MessageBarBody>
+      {actions && <MessageBarActions>{actions}</MessageBarActions>}
+    </MessageBar>
+  );
+}

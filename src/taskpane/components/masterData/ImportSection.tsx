@@ -1,0 +1,48 @@
+import * as React from "react";
+import { Button } from "@fluentui/react-components";
+import { ArrowUndoRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
+import { useStrings } from "../../i18n";
+import { ButtonRow } from "../common/ButtonRow";
+import { FactList } from "../common/FactList";
+import { FileButton } from "../common/FileButton";
+import { Notice } from "../common/Notice";
+import { StepSection } from "../common/StepSection";
+import type { SectionProps } from "./MasterDataArea";
+
+/** Import of master-data CSV files (contracts, articles, mappings; recognised by header). */
+export function ImportSection({ md, busy, act, status }: SectionProps): React.ReactElement {
+  const s = useStrings();
+  const m = s.master;
+  const imported = md.view.imported;
+  return (
+    <StepSection id="section-import" title={m.importTitle} intro={m.importIntro}>
+      <ButtonRow>
+        <FileButton label={m.importFiles} accept=".csv,.txt,text/csv" multiple disabled={busy} icon={<DocumentArrowUpRegular />} testId="master-files" onFiles={(files) => act(() => md.importFiles(files))} />
+      </ButtonRow>
+      {imported?.batchId && (
+        <Notice
+          title={m.importedTitle}
+          testId="import-result"
+          actions={
+            <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => act(() => md.undoImport(imported.batchId!))}>
+              {s.common.undo}
+            </Button>
+          }
+        >
+          <FactList
+            facts={[
+              [m.batch, imported.batchId],
+              [m.customers, s.formatInteger(imported.customers)],
+              [m.articles, s.formatInteger(imported.articles)],
+              [m.contracts, s.formatInteger(imported.contracts)],
+              [m.versions, s.formatInteger(imported.versions)],
+              [m.mappings, s.formatInteger(imported.mappings)],
+              [m.unchangedRows, s.formatInteger(imported.unchangedRows)],
+            ]}
+          />
+        </Notice>
+      )}
+      {status}
+    </StepSection>
+  );
+}

@@ -1,0 +1,53 @@
+import * as React from "react";
+import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { useMasterData, type MasterStep } from "../../hooks/useMasterData";
+import { useStrings } from "../../i18n";
+import { StepStatus } from "../common/StepStatus";
+import { BackupSection } from "./BackupSection";
+import { ImportSection } from "./ImportSection";
+import { ProfilesSection } from "./ProfilesSection";
+import { SheetsSection } from "./SheetsSection";
+
+const useStyles = makeStyles({
+  area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  flush: { margin: 0 },
+});
+
+export type MasterData = ReturnType<typeof useMasterData>;
+
+export interface SectionProps {
+  md: MasterData;
+  busy: boolean;
+  act: (action: () => unknown) => void;
+  status: React.ReactNode;
+}
+
+/** Stammdaten: import master CSV, master data as sheets and back, backup/restore, vendor profiles. */
+export function MasterDataArea({ onBackup }: { onBackup?: () => void }): React.ReactElement {
+  const styles = useStyles();
+  const s = useStrings();
+  const md = useMasterData(onBackup);
+  const { view, task } = md;
+  const [at, setAt] = React.useState<MasterStep>("import");
+  const busy = task.running;
+  const section = (step: MasterStep): SectionProps => ({
+    md,
+    busy,
+    act: (action) => {
+      setAt(step);
+      void action();
+    },
+    status: at === step ? <StepStatus progress={task.progress} onCancel={task.cancel} issues={view.issues} hint={view.hint} notice={view.notice} /> : null,
+  });
+  return (
+    <div className={styles.area}>
+      <Body1 as="p" className={styles.flush}>
+        {s.master.description}
+      </Body1>
+      <ImportSection {...section("import")} />
+      <SheetsSection {...section("sheets")} />
+      <BackupSection {...section("backup")} />
+      <ProfilesSection {...section("profiles")} />
+    </div>
+  );
+}

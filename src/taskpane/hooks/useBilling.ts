@@ -1,0 +1,188 @@
+/**
+ * State and actions of the Abrechnung area: choose a month → preview sheet (dry run) → confirm →
+ * run (ledger) → export CSV as a download → undo of the latest run.
+ */
+import * as React from "react";
+import { runBilling } from "../../app/bill";
+import { undoRun } from "../../app/undo-run";
+import type { Invoice } from "../../core/billing/invoice";
+import { parseIsoDate, type IsoDate } from "../../core/date/iso-date";
+import { parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
+import { Issue, issue } from "../../core/issues";
+import { invoiceCsvBytes, type InvoiceCsvFormat } from "../../io/export/invoice-csv";
+import type { RunRecord } from "../../store/records";
+import { billingTotals, defaultBillingMonth, formatMoney, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, type BillingTotals } from "../billing/invoice-sheet";
+import { useHost } from "../host";
+import { useStrings } from "../i18n";
+import { useTask, type TaskOutcome } from "./useTask";
+
+export interface BillingPreview {
+  month: IsoMonth;
+  invoiceDate: IsoDate;
+  invoices: Invoice[];
+  totals: BillingTotals;
+  sheet: string | null;
+}
+
+export interface BillingView {
+  month: string;
+  invoiceDate: string;
+  preview: BillingPreview | null;
+  confirming: boolean;
+  /** The latest run that is not undone (export and undo act on it). */
+  latest: RunRecord | null;
+  /** Run ids made in this session (to say "just billed"). */
+  justRan: string | null;
+  format: InvoiceCsvFormat;
+  windows1252: boolean;
+  confirmingUndo: boolean;
+  issues: Issue[];
+  notice: string | null;
+}
+
+/** `active`: the area is shown; the latest run is read again then (another area may have restored or imported). */
+export function useBilling(active = true) {
+  const host = useHost();
+  const s = useStrings();
+  const b = s.billing;
+  const task = useTask();
+  const [view, setView] = React.useState<BillingView>(() => ({
+    month: "",
+    invoiceDate: host.today(),
+    preview: null,
+    confirming: false,
+    latest: null,
+    justRan: null,
+    format: s.language === "de" ? "de" : "generic",
+    windows1252: false,
+    confirmingUndo: false,
+    issues: [],
+    notice: null,
+  }));
+  const latestView = React.useRef(view);
+  latestView.current = view;
+  const update = React.useCallback((patch: Partial<BillingView>) => setView((v) => ({ ...v, ...patch })), []);
+
+  const settle = React.useCallback(
+    <T>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
+      if (outcome.status === "cancelled") update({ notice: s.common.cancelled, issues: [] });
+      if (outcome.status === "failed") update({ issues: [outcome.issue], notice: null });
+      return outcome.status === "done";
+    },
+    [update, s],
+  );
+
+  const loadRuns = React.useCallback(async () => {
+    const runs = await host.app.db.runs.toArray();
+    return { latest: latestRun(runs), month: defaultBillingMonth(runs, host.today()) };
+  }, [host]);
+
+  React.useEffect(() => {
+    if (!active) return;
+    let live = true;
+    loadRuns().then(
+      ({ latest, month }) => live && setView((v) => ({ ...v, latest, month: v.month || month })),
+      (error: unknown) => live && setView((v) => ({ ...v, issues: [issue("pane.unexpected", { detail: String(error) })] })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loadRuns, active]);
+
+  const inputs = (): { month: IsoMonth; invoiceDate: IsoDate } | Issue => {
+    const v = latestView.current;
+    const month = parseIsoMonth(v.month);
+    if (!month) return issue("pane.invalid_month", { value: v.month });
+    const invoiceDate = parseIsoDate(v.invoiceDate);
+    if (!invoiceDate) return issue("pane.invalid_date", { value: v.invoiceDate });
+    return { month, invoiceDate };
+  };
+
+  const previewRun = React.useCallback(async () => {
+    const input = inputs();
+    if ("code" in input) return update({ issues: [input], notice: null });
+    const outcome = await task.run(b.computing(input.month), async ({ signal, progress }) => {
+      const result = await runBilling(host.app, { ...input, dryRun: true });
+      if (!result.ok) return { issues: result.issues };
+      const { invoices, issues } = result.value;
+      if (invoices.length === 0) return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet: null }, warnings: issues };
+      const sheet = invoiceSheetName(input.month);
+      progress(0, null, b.writingSheet(sheet));
+      const written = await host.gateway.writeTable(sheet, invoiceSheetRows(invoices), invoiceWriteOptions(sheet, { signal, onProgress: (d, t) => progress(d, t) }));
+      if (!written.ok) return { issues: written.issues };
+      return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet }, warnings: issues };
+    });
+    if (!settle(outcome)) return;
+    const value = outcome.value;
+    if ("issues" in value) return update({ issues: value.issues ?? [], notice: null, preview: null });
+    update({ preview: value.preview, confirming: false, issues: value.warnings, notice: value.preview.invoices.length === 0 ? b.nothingDue(value.preview.month) : null });
+  }, [host, task, b, settle, update]);
+
+  const confirm = React.useCallback((on: boolean) => update({ confirming: on }), [update]);
+
+  const runNow = React.useCallback(async () => {
+    const preview = latestView.current.preview;
+    if (!preview) return;
+    const outcome = await task.run(b.running(preview.month), async () => {
+      const result = await runBilling(host.app, { month: preview.month, invoiceDate: preview.invoiceDate });
+      if (result.ok && result.value.runId) host.storeChanged();
+      return { result, runs: await loadRuns() };
+    });
+    if (!settle(outcome)) return;
+    const { result, runs } = outcome.value;
+    if (!result.ok) return update({ issues: result.issues, notice: null, confirming: false });
+    const { runId, invoices } = result.value;
+    update({
+      latest: runs.latest,
+      justRan: runId,
+      confirming: false,
+      preview: null,
+      issues: result.value.issues,
+      notice: runId ? b.ran(runId, invoices.length, formatMoney(billingTotals(invoices).net, s.language)) : b.nothingDue(preview.month),
+    });
+  }, [host, task, b, s, settle, update, loadRuns]);
+
+  const exportCsv = React.useCallback(() => {
+    const v = latestView.current;
+    const run = v.latest;
+    if (!run) return;
+    const invoices = (run.invoices ?? []) as Invoice[];
+    const { bytes, issues } = invoiceCsvBytes(invoices, v.format, { encoding: v.format === "de" && v.windows1252 ? "windows-1252" : "utf-8" });
+    const name = `Rechnungen-${run.month}-${run.id}${v.format === "de" ? "-de" : ""}.csv`;
+    try {
+      host.download(name, bytes, "text/csv");
+      update({ issues, notice: b.exported(name, invoices.length) });
+    } catch (error) {
+      update({ issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
+    }
+  }, [host, b, update]);
+
+  const undoLatest = React.useCallback(async () => {
+    const run = latestView.current.latest;
+    if (!run) return;
+    const outcome = await task.run(b.undoing(run.id), async () => {
+      const result = await undoRun(host.app, run.id);
+      if (result.ok) host.storeChanged();
+      return { result, runs: await loadRuns() };
+    });
+    if (!settle(outcome)) return;
+    const { result, runs } = outcome.value;
+    if (!result.ok) return update({ issues: result.issues, notice: null, confirmingUndo: false });
+    update({ latest: runs.latest, month: result.value.runId ? latestView.current.month : runs.month, justRan: null, confirmingUndo: false, issues: [], notice: b.undone(result.value.runId, result.value.ledgerEntriesRemoved) });
+  }, [host, task, b, settle, update, loadRuns]);
+
+  return {
+    view,
+    task,
+    setMonth: (month: string) => update({ month, preview: null, confirming: false }),
+    setInvoiceDate: (invoiceDate: string) => update({ invoiceDate, preview: null, confirming: false }),
+    setFormat: (format: InvoiceCsvFormat) => update({ format }),
+    setWindows1252: (windows1252: boolean) => update({ windows1252 }),
+    confirmUndo: (on: boolean) => update({ confirmingUndo: on }),
+    previewRun,
+    confirm,
+    runNow,
+    exportCsv,
+    undoLatest,
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * State and actions of the Stammdaten area: import master CSV files, master data as sheets and back,
+ * CSV downloads, backup and restore of the whole store, vendor profiles.
+ */
+import * as React from "react";
+import { exportMaster } from "../../app/export-master";
+import { importMaster, type ImportMasterSummary } from "../../app/import-master";
+import { exportUserProfiles, loadUserProfiles, saveProfilesFromJson } from "../../app/profiles";
+import { undoBatch } from "../../app/undo-batch";
+import type { Issue } from "../../core/issues";
+import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
+import { parseBackup, restoreBackup, type BackupDoc } from "../../store/backup";
+import { useHost } from "../host";
+import { useStrings } from "../i18n";
+import { locateIssues } from "../issues";
+import { MASTER_SHEET_NAMES, csvSheetRows, customerSheetRows, masterWriteOptions, sheetAsCsv, type MasterSheet } from "../master/master-sheets";
+import { saveBackup } from "../storage";
+import { useTask, type TaskOutcome } from "./useTask";
+
+export interface ProfileEntry {
+  id: string;
+  name: string;
+  builtin: boolean;
+}
+
+export interface PendingRestore {
+  name: string;
+  doc: BackupDoc;
+  counts: { customers: number; contracts: number; versions: number; runs: number };
+}
+
+export interface MasterView {
+  imported: ImportMasterSummary | null;
+  profiles: ProfileEntry[];
+  pendingRestore: PendingRestore | null;
+  issues: Issue[];
+  hint: string | null;
+  notice: string | null;
+}
+
+export type MasterStep = "import" | "sheets" | "backup" | "profiles";
+
+export function useMasterData(onBackup?: () => void) {
+  const host = useHost();
+  const s = useStrings();
+  const m = s.master;
+  const task = useTask();
+  const [view, setView] = React.useState<MasterView>({ imported: null, profiles: [], pendingRestore: null, issues: [], hint: null, notice: null });
+  const update = React.useCallback((patch: Partial<MasterView>) => setView((v) => ({ ...v, ...patch })), []);
+  const names = MASTER_SHEET_NAMES[s.language];
+
+  const settle = React.useCallback(
+    <T>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
+      if (outcome.status === "cancelled") update({ notice: s.common.cancelled, issues: [], hint: null });
+      if (outcome.status === "failed") update({ issues: [outcome.issue], notice: null, hint: null });
+      return outcome.status === "done";
+    },
+    [update, s],
+  );
+
+  const loadProfiles = React.useCallback(async () => {
+    const { profiles, issues } = await loadUserProfiles(host.app.db);
+    const list: ProfileEntry[] = [...BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name, builtin: true })), ...profiles.map((p) => ({ id: p.id, name: p.name, builtin: false }))];
+    return { list, issues };
+  }, [host]);
+
+  React.useEffect(() => {
+    let live = true;
+    loadProfiles().then(
+      ({ list, issues }) => live && setView((v) => ({ ...v, profiles: list, issues: [...v.issues, ...issues] })),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [loadProfiles]);
+
+  const importFiles = React.useCallback(
+    async (files: File[]) => {
+      const outcome = await task.run(m.importing(files.length), async () => {
+        const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+        const result = await importMaster(host.app, inputs);
+        if (result.ok && result.value.batchId) host.storeChanged();
+        return result;
+      });
+      if (!settle(outcome)) return;
+      const result = outcome.value;
+      if (!result.ok) return update({ issues: result.issues, hint: m.fixImportHint, notice: null, imported: null });
+      update({ imported: result.value, issues: result.value.warnings, hint: null, notice: result.value.batchId ? null : m.importUnchanged });
+    },
+    [host, task, m, settle, update],
+  );
+
+  const undoImport = React.useCallback(
+    async (batchId: string) => {
+      const outcome = await task.run(m.undoing(batchId), async () => {
+        const result = await undoBatch(host.app, batchId);
+        if (result.ok) host.storeChanged();
+        return result;
+      });
+      if (!settle(outcome)) return;
+      if (!outcome.value.ok) return update({ issues: outcome.value.issues, notice: null, hint: null });
+      update({ imported: null, issues: [], hint: null, notice: m.undone(batchId) });
+    },
+    [host, task, m, settle, update],
+  );
+
+  const writeSheets = React.useCallback(async () => {
+    const outcome = await task.run(m.writingSheets, async ({ signal, progress }) => {
+      const { db } = host.app;
+      const exported = await exportMaster(db);
+      const parts: [MasterSheet, ReturnType<typeof csvSheetRows>][] = [
+        ["customers", customerSheetRows(await db.customers.toArray())],
+        ["contracts", csvSheetRows(exported.contracts, names.contracts)],
+        ["articles", csvSheetRows(exported.articles, names.articles)],
+      ];
+      const written: string[] = [];
+      for (const [kind, rows] of parts) {
+        const sheet = names[kind];
+        progress(0, null, m.writingSheet(sheet));
+        const result = await host.gateway.writeTable(sheet, rows, { ...masterWriteOptions(kind, sheet), activate: kind === "contracts", signal, onProgress: (d, t) => progress(d, t) });
+        if (!result.ok) return { issues: result.issues };
+        written.push(`${sheet} (${result.value.rowsWritten})`);
+      }
+      return { written };
+    });
+    if (!settle(outcome)) return;
+    if ("issues" in outcome.value) return update({ issues: outcome.value.issues ?? [], notice: null, hint: null });
+    update({ issues: [], hint: null, notice: m.sheetsWritten(outcome.value.written!.join(", ")) });
+  }, [host, task, m, names, settle, update]);
+
+  const syncSheet = React.useCallback(
+    async (kind: "contracts" | "articles") => {
+      const sheet = names[kind];
+      const outcome = await task.run(m.syncing(sheet), async () => {
+        const read = await host.gateway.readTableByHeaders(sheet);
+        if (!read.ok) return { issues: read.issues };
+        const result = await importMaster(host.app, [{ name: sheet, bytes: sheetAsCsv(read.value.table) }]);
+        if (!result.ok) return { issues: locateIssues(result.issues, read.value.table, sheet) };
+        if (result.value.batchId) host.storeChanged();
+        return { summary: result.value };
+      });
+      if (!settle(outcome)) return;
+      const value = outcome.value;
+      if ("issues" in value) return update({ issues: value.issues ?? [], hint: m.fixSheetHint, notice: null });
+      const summary = value.summary!;
+      update({ imported: summary.batchId ? summary : null, issues: summary.warnings, hint: null, notice: summary.batchId ? null : m.syncUnchanged(sheet) });
+    },
+    [host, task, m, names, settle, update],
+  );
+
+  const downloadCsv = React.useCallback(
+    async (which: "contracts" | "articles" | "mappings") => {
+      const outcome = await task.run(m.exporting, () => exportMaster(host.app.db));
+      if (!settle(outcome)) return;
+      const name = `${which}.csv`;
+      host.download(name, new TextEncoder().encode(outcome.value[which]), "text/csv");
+      update({ issues: [], hint: null, notice: m.downloaded(name) });
+    },
+    [host, task, m, settle, update],
+  );
+
+  const downloadBackup = React.useCallback(async () => {
+    const outcome = await task.run(m.backingUp, () => saveBackup(host));
+    if (!settle(outcome)) return;
+    onBackup?.();
+    update({ issues: [], hint: null, notice: m.backupSaved(outcome.value) });
+  }, [host, task, m, settle, update, onBackup]);
+
+  const chooseRestore = React.useCallback(
+    async (files: File[]) => {
+      const file = files[0];
+      if (!file) return;
+      const outcome = await task.run(m.checkingBackup, async () => parseBackup(await file.text(), file.name));
+      if (!settle(outcome)) return;
+      const parsed = outcome.value;
+      if (!parsed.ok) return update({ issues: parsed.issues, hint: null, notice: null, pendingRestore: null });
+      const t = parsed.value.tables;
+      update({
+        pendingRestore: { name: file.name, doc: parsed.value, counts: { customers: t.customers.length, contracts: t.contracts.length, versions: t.contractVersions.length, runs: t.runs.length } },
+        issues: [],
+        hint: null,
+        notice: null,
+      });
+    },
+    [task, m, settle, update],
+  );
+
+  const restore = React.useCallback(
+    async (confirmed: boolean) => {
+      const pending = view.pendingRestore;
+      if (!pending || !confirmed) return update({ pendingRestore: null, notice: confirmed ? null : m.restoreCancelled });
+      const outcome = await task.run(m.restoring, async () => {
+        await restoreBackup(host.app.db, pending.doc);
+        host.storeChanged();
+        return loadProfiles();
+      });
+      if (!settle(outcome)) return;
+      update({ pendingRestore: null, profiles: outcome.value.list, issues: [], hint: null, notice: m.restored(pending.name) });
+    },
+    [host, task, m, view.pendingRestore, settle, update, loadProfiles],
+  );
+
+  const importProfiles = React.useCallback(
+    async (files: File[]) => {
+      const file = files[0];
+      if (!file) return;
+      const outcome = await task.run(m.importingProfiles, async () => {
+        const saved = await saveProfilesFromJson(host.app, await file.text());
+        return { saved, profiles: await loadProfiles() };
+      });
+      if (!settle(outcome)) return;
+      const { saved, profiles } = outcome.value;
+      if (!saved.ok) return update({ issues: saved.issues.map((i) => (i.where ? i : { ...i, where: { source: file.name } })), hint: null, notice: null });
+      update({ profiles: profiles.list, issues: [], hint: null, notice: m.profilesImported(saved.value.map((p) => p.name).join(", ")) });
+    },
+    [host, task, m, settle, update, loadProfiles],
+  );
+
+  const exportProfiles = React.useCallback(async () => {
+    const outcome = await task.run(m.exportingProfiles, () => exportUserProfiles(host.app.db));
+    if (!settle(outcome)) return;
+    host.download("vendor-profiles.json", new TextEncoder().encode(outcome.value), "application/json");
+    update({ issues: [], hint: null, notice: m.downloaded("vendor-profiles.json") });
+  }, [host, task, m, settle, update]);
+
+  return { view, task, names, importFiles, undoImport, writeSheets, syncSheet, downloadCsv, downloadBackup, chooseRestore, restore, importProfiles, exportProfiles };
+}

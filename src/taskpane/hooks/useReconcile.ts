@@ -1,0 +1,300 @@
+/**
+ * State and actions of the Abgleich area (PRODUCT.md §3): read → map → prepare → apply → undo.
+ * Everything goes through the app layer (reconcileFiles, applyReview, undoBatch) and the workbook
+ * port; this hook only sequences the steps and keeps what the pane shows.
+ */
+import * as React from "react";
+import { applyReview, type ApplySummary } from "../../app/apply-review";
+import { sha256Hex } from "../../app/context";
+import { loadUserProfiles } from "../../app/profiles";
+import { reconcileFiles, type ReconcileOutcome, type VendorFileRead } from "../../app/reconcile";
+import { undoBatch, type UndoSummary } from "../../app/undo-batch";
+import { firstDayOf, parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
+import { Issue, hasErrors, issue } from "../../core/issues";
+import { readReviewTable } from "../../io/reconcile/review-table";
+import { isBlankRow } from "../../io/table/raw-table";
+import { useHost } from "../host";
+import { useStrings } from "../i18n";
+import { locateIssues } from "../issues";
+import type { ParsedVendorFile } from "../parse/vendor-parser";
+import { MAPPING_SHEET, mappingNeeds, mappingSheet, readMappingSheet } from "../reconcile/mapping-sheet";
+import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, sha256OfRows, sourceLabel, unmappedLeftOut } from "../reconcile/review";
+import { useTask, type TaskOutcome } from "./useTask";
+
+export interface SourceFile {
+  name: string;
+  sha256: string;
+  parsed: ParsedVendorFile;
+}
+
+export interface MappingWritten {
+  sheet: string;
+  customers: number;
+  articles: number;
+  prefilled: number;
+}
+
+export interface Applied extends ApplySummary {
+  sheet: string;
+}
+
+export interface ReconcileView {
+  sources: SourceFile[];
+  month: string;
+  outcome: ReconcileOutcome | null;
+  mapping: MappingWritten | null;
+  mappingSaved: ApplySummary | null;
+  reviewSheet: string | null;
+  reviewRows: number;
+  /** Unmapped rows Apply leaves out, as last counted (outcome or read-back review). */
+  unmapped: number;
+  acknowledged: boolean;
+  applied: Applied | null;
+  undone: UndoSummary | null;
+  /** Sheets that look like review sheets (offered when this session wrote none). */
+  reviewSheets: string[];
+  issues: Issue[];
+  /** What to do about the issues shown. */
+  hint: string | null;
+  notice: string | null;
+}
+
+const EMPTY: ReconcileView = {
+  sources: [],
+  month: "",
+  outcome: null,
+  mapping: null,
+  mappingSaved: null,
+  reviewSheet: null,
+  reviewRows: 0,
+  unmapped: 0,
+  acknowledged: false,
+  applied: null,
+  undone: null,
+  reviewSheets: [],
+  issues: [],
+  hint: null,
+  notice: null,
+};
+
+export function useReconcile() {
+  const host = useHost();
+  const s = useStrings();
+  const r = s.reconcile;
+  const task = useTask();
+  const [view, setView] = React.useState<ReconcileView>(EMPTY);
+  const latest = React.useRef(view);
+  latest.current = view;
+  const update = React.useCallback((patch: Partial<ReconcileView>) => setView((v) => ({ ...v, ...patch })), []);
+
+  /** Shows a failed or cancelled task; true when the task completed. */
+  const settle = React.useCallback(
+    <T>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
+      if (outcome.status === "cancelled") update({ notice: s.common.cancelled, issues: [], hint: null });
+      if (outcome.status === "failed") update({ issues: [outcome.issue], hint: null, notice: null });
+      return outcome.status === "done";
+    },
+    [update, s],
+  );
+
+  const reconcileWith = React.useCallback(
+    async (sources: readonly SourceFile[], monthText: string): Promise<Partial<ReconcileView>> => {
+      const month = parseIsoMonth(monthText);
+      if (!month) return { outcome: null, issues: monthText ? [issue("pane.invalid_month", { value: monthText })] : [] };
+      // Files with errors stop the reconciliation; their problems are listed with each file above.
+      if (sources.some((f) => hasErrors(f.parsed.issues))) return { outcome: null, unmapped: 0, issues: [], hint: null, notice: r.fileErrors };
+      const reads: VendorFileRead[] = sources.map((f) => ({ name: f.name, sha256: f.sha256, result: f.parsed }));
+      const result = await reconcileFiles(host.app, reads, month);
+      if (!result.ok) return { outcome: null, issues: result.issues, hint: r.fixFileHint };
+      return { outcome: result.value, unmapped: unmappedLeftOut(result.value.rows), acknowledged: false, issues: [], hint: null, notice: null };
+    },
+    [host, r],
+  );
+
+  const takeSources = React.useCallback(
+    async (sources: SourceFile[]) => {
+      const lines = sources.flatMap((f) => f.parsed.lines);
+      const month = defaultMonth(lines, host.today());
+      const patch = await reconcileWith(sources, month);
+      update({ ...EMPTY, reviewSheets: latest.current.reviewSheets, sources, month, ...patch });
+    },
+    [host, reconcileWith, update],
+  );
+
+  const userProfiles = React.useCallback(async () => (await loadUserProfiles(host.app.db)).profiles, [host]);
+
+  const readActiveSheet = React.useCallback(async () => {
+    const outcome = await task.run(r.readingSheet, async ({ signal, progress }) => {
+      const read = await host.gateway.readActiveSheet();
+      if (!read.ok) return { issues: read.issues };
+      const { sheet, table } = read.value;
+      if (table.rows.every(isBlankRow)) return { issues: [issue("pane.empty_sheet", { sheet })] };
+      progress(0, table.rows.length, r.readingRows(sheet));
+      const parsed = await host.parser.parseTable(table, { name: sheet, userProfiles: await userProfiles() }, { signal, onProgress: (d, t) => progress(d, t) });
+      return { source: { name: sheet, sha256: await sha256OfRows(table.rows), parsed } as SourceFile };
+    });
+    if (!settle(outcome)) return;
+    if ("issues" in outcome.value) return update({ issues: outcome.value.issues ?? [], hint: null, notice: null });
+    await takeSources([outcome.value.source]);
+  }, [host, task, r, settle, update, takeSources, userProfiles]);
+
+  const openFiles = React.useCallback(
+    async (files: File[]) => {
+      const outcome = await task.run(r.readingFiles(files.length), async ({ signal, progress }) => {
+        const profiles = await userProfiles();
+        const sources: SourceFile[] = [];
+        for (const file of files) {
+          signal.throwIfAborted();
+          progress(0, null, r.readingFile(file.name));
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          const parsed = await host.parser.parseBytes(bytes, { name: file.name, userProfiles: profiles }, { signal, onProgress: (d, t) => progress(d, t) });
+          sources.push({ name: file.name, sha256: await sha256Hex(bytes), parsed });
+        }
+        return sources;
+      });
+      if (settle(outcome)) await takeSources(outcome.value);
+    },
+    [host, task, r, settle, takeSources, userProfiles],
+  );
+
+  const setMonth = React.useCallback(
+    async (text: string) => {
+      update({ month: text });
+      if (!parseIsoMonth(text) || latest.current.sources.length === 0) return;
+      const patch = await reconcileWith(latest.current.sources, text);
+      update({ notice: null, ...patch, mapping: null, mappingSaved: null, reviewSheet: null, applied: null, undone: null });
+    },
+    [reconcileWith, update],
+  );
+
+  /** Reconciles again after a store change (the sources stay). */
+  const refresh = React.useCallback(async () => {
+    const v = latest.current;
+    if (v.sources.length === 0) return {};
+    const patch = await reconcileWith(v.sources, v.month);
+    return patch.outcome ? { outcome: patch.outcome, unmapped: patch.unmapped } : {};
+  }, [reconcileWith]);
+
+  const writeMappingSheet = React.useCallback(async () => {
+    const v = latest.current;
+    if (!v.outcome) return;
+    const outcome = await task.run(r.writingMapping, async ({ signal, progress }) => {
+      const { db } = host.app;
+      const sheet = mappingSheet(mappingNeeds(v.outcome!.rows), await db.customers.toArray(), await db.articles.toArray(), s.language);
+      const written = await host.gateway.writeTable(MAPPING_SHEET, sheet.rows, { ...sheet.options, signal, onProgress: (d, t) => progress(d, t) });
+      return { written, sheet };
+    });
+    if (!settle(outcome)) return;
+    const { written, sheet } = outcome.value;
+    if (!written.ok) return update({ issues: written.issues, hint: null, notice: null });
+    update({ mapping: { sheet: MAPPING_SHEET, customers: sheet.customers, articles: sheet.articles, prefilled: sheet.prefilled }, issues: [], hint: null, notice: r.mappingWritten(MAPPING_SHEET, sheet.customers, sheet.articles, sheet.prefilled) });
+  }, [host, task, r, s, settle, update]);
+
+  const saveMappings = React.useCallback(async () => {
+    const v = latest.current;
+    const month = parseIsoMonth(v.month);
+    if (!month) return;
+    const outcome = await task.run(r.savingMappings, async () => {
+      const read = await host.gateway.readTableByHeaders(MAPPING_SHEET);
+      if (!read.ok) return { issues: read.issues };
+      const { decisions, issues } = readMappingSheet(read.value.table, firstDayOf(month));
+      if (issues.length > 0) return { issues: locateIssues(issues, read.value.table, read.value.sheet) };
+      if (decisions.length === 0) return { issues: [issue("pane.mapping_sheet_empty", { sheet: MAPPING_SHEET })] };
+      const applied = await applyReview(host.app, decisions, { name: MAPPING_SHEET, sha256: await sha256OfRows(read.value.table.rows) }, { kind: "mapping-sheet" });
+      if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet) };
+      host.storeChanged();
+      return { saved: applied.value, ...(await refresh()) };
+    });
+    if (!settle(outcome)) return;
+    const value = outcome.value;
+    if ("issues" in value && value.issues) return update({ issues: value.issues, hint: r.fixMappingHint, notice: null });
+    const { saved, ...rest } = value as { saved: ApplySummary } & Partial<ReconcileView>;
+    update({ ...rest, mappingSaved: saved.batchId ? saved : null, issues: [], hint: null, notice: saved.batchId ? null : r.mappingsUnchanged });
+  }, [host, task, r, settle, update, refresh]);
+
+  const writeReview = React.useCallback(async () => {
+    const v = latest.current;
+    const month = parseIsoMonth(v.month) as IsoMonth | null;
+    if (!v.outcome || !month) return;
+    const label = sourceLabel(v.sources.flatMap((f) => (f.parsed.profile ? [{ id: f.parsed.profile.id, name: f.parsed.profile.name }] : [])), s.language);
+    const sheet = reviewSheetFor(month, label);
+    const outcome = await task.run(r.writingReview(sheet), ({ signal, progress }) =>
+      host.gateway.writeTable(sheet, reviewCells(v.outcome!.rows, s.language), reviewOptions(sheet, s.language, { signal, onProgress: (d, t) => progress(d, t) })),
+    );
+    if (!settle(outcome)) return;
+    if (!outcome.value.ok) return update({ issues: outcome.value.issues, hint: null, notice: null });
+    update({ reviewSheet: sheet, reviewRows: outcome.value.value.rowsWritten, applied: null, undone: null, acknowledged: false, issues: [], hint: null, notice: r.reviewWritten(sheet, outcome.value.value.rowsWritten) });
+  }, [host, task, r, s, settle, update]);
+
+  const findReviewSheets = React.useCallback(async () => {
+    const outcome = await task.run(r.findingSheets, () => host.gateway.listSheets());
+    if (!settle(outcome)) return;
+    const sheets = outcome.value.filter((name) => /^Abgleich \d{4}-\d{2}/.test(name));
+    update({ reviewSheets: sheets, notice: sheets.length === 0 ? r.noReviewSheets : null, issues: [] });
+  }, [host, task, r, settle, update]);
+
+  const chooseReviewSheet = React.useCallback((sheet: string) => update({ reviewSheet: sheet || null, applied: null, undone: null, acknowledged: false }), [update]);
+
+  const acknowledge = React.useCallback((checked: boolean) => update({ acknowledged: checked }), [update]);
+
+  const apply = React.useCallback(async () => {
+    const v = latest.current;
+    const sheet = v.reviewSheet;
+    if (!sheet) return;
+    const outcome = await task.run(r.applying(sheet), async ({ progress }) => {
+      progress(0, null, r.readingReview(sheet));
+      const read = await host.gateway.readTableByHeaders(sheet);
+      if (!read.ok) return { issues: read.issues };
+      const { decisions, issues } = readReviewTable(read.value.table);
+      if (issues.length > 0) return { issues: locateIssues(issues, read.value.table, read.value.sheet), hint: r.fixCellHint };
+      const leftOut = unmappedLeftOut(decisions);
+      if (leftOut > 0 && !(v.acknowledged && v.unmapped === leftOut)) return { blocked: leftOut };
+      progress(0, null, r.applying(sheet));
+      const hash = v.sources.length > 0 ? await sha256Hex(new TextEncoder().encode(v.sources.map((f) => f.sha256).join(","))) : await sha256OfRows(read.value.table.rows);
+      const applied = await applyReview(host.app, decisions, { name: sheet, sha256: hash }, { sheet, files: v.sources.map((f) => ({ name: f.name, sha256: f.sha256, profile: f.parsed.profile?.id ?? null })) });
+      if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet), hint: r.fixCellHint };
+      if (applied.value.batchId) host.storeChanged();
+      return { applied: { ...applied.value, sheet }, ...(await refresh()) };
+    });
+    if (!settle(outcome)) return;
+    const value = outcome.value as { issues?: Issue[]; hint?: string; blocked?: number; applied?: Applied } & Partial<ReconcileView>;
+    if (value.issues) return update({ issues: value.issues, hint: value.hint ?? null, notice: null });
+    if (value.blocked !== undefined) return update({ unmapped: value.blocked, acknowledged: false, issues: [], hint: null, notice: r.acknowledgeFirst(value.blocked) });
+    const { applied, ...rest } = value;
+    update({ ...rest, applied: applied!, undone: null, issues: [], hint: null, notice: applied!.batchId ? null : r.nothingToApply });
+  }, [host, task, r, settle, update, refresh]);
+
+  const undo = React.useCallback(
+    async (batchId: string) => {
+      const outcome = await task.run(r.undoing(batchId), async () => {
+        const result = await undoBatch(host.app, batchId);
+        if (result.ok) host.storeChanged();
+        return { result, ...(await refresh()) };
+      });
+      if (!settle(outcome)) return;
+      const { result, ...rest } = outcome.value;
+      if (!result.ok) return update({ issues: result.issues, hint: null, notice: null });
+      const patch: Partial<ReconcileView> = { ...rest, undone: result.value, issues: [], hint: null, notice: r.undone(result.value.batchId, result.value.versionsRemoved, result.value.rowsRestored) };
+      if (latest.current.applied?.batchId === batchId) patch.applied = null;
+      if (latest.current.mappingSaved?.batchId === batchId) patch.mappingSaved = null;
+      update(patch);
+    },
+    [host, task, r, settle, update, refresh],
+  );
+
+  return {
+    view,
+    task,
+    readActiveSheet,
+    openFiles,
+    setMonth,
+    writeMappingSheet,
+    saveMappings,
+    writeReview,
+    findReviewSheets,
+    chooseReviewSheet,
+    acknowledge,
+    apply,
+    undo,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Issues as the task pane shows them: the core's messages (src/core/messages.ts) plus the pane's
+ * own codes, each with the cell it is about (`Abgleich 2026-10!K5`) wherever a sheet row and a
+ * column are known.
+ */
+import { Issue, issue } from "../core/issues";
+import { formatIssue, locationText, type Lang } from "../core/messages";
+import { withCells } from "../excel/a1";
+import { columnLetter, normalizeHeader, type RawTable } from "../io/table/raw-table";
+
+/** Texts of the pane's own issue codes (`pane.*`). */
+const PANE_MESSAGES: Record<string, { de: string; en: string }> = {
+  "pane.unexpected": {
+    de: "Unerwarteter Fehler: {detail} Nichts wurde halb geändert; versuchen Sie es erneut oder laden Sie den Aufgabenbereich neu.",
+    en: "Unexpected error: {detail} Nothing was left half-done; try again or reload the task pane.",
+  },
+  "pane.invalid_month": { de: "„{value}“ ist kein Monat: JJJJ-MM eingeben, z. B. 2026-10.", en: '"{value}" is not a month: enter YYYY-MM, e.g. 2026-10.' },
+  "pane.invalid_date": { de: "„{value}“ ist kein Datum: JJJJ-MM-TT eingeben.", en: '"{value}" is not a date: enter YYYY-MM-DD.' },
+  "pane.empty_sheet": { de: "Blatt „{sheet}“ ist leer. Öffnen oder fügen Sie die Abrechnungsdatei des Distributors ein, oder wählen Sie „Dateien öffnen“.", en: 'Sheet "{sheet}" is empty. Open or paste the distributor billing file, or choose "Open files".' },
+  "pane.invalid_kind": { de: "„{value}“ ist keine Art (Kunde oder Artikel).", en: '"{value}" is not a kind (customer or article; Kunde or Artikel).' },
+  "pane.mapping_sheet_empty": { de: "Im Blatt „{sheet}“ ist nichts eingetragen: wählen Sie Kunden- oder Artikelnummern in den Spalten customer_no / article_no.", en: 'Nothing is filled in on sheet "{sheet}": pick customer or article numbers in the columns customer_no / article_no.' },
+};
+
+function render(text: string, params: Issue["params"]): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
+
+/** One line for a MessageBar: where (the cell when known) and what. */
+export function describeIssue(i: Issue, lang: Lang): string {
+  const own = PANE_MESSAGES[i.code];
+  if (!own) return formatIssue(i, lang);
+  const where = locationText(i, lang);
+  const text = render(own[lang], i.params);
+  return where ? `${where}: ${text}` : text;
+}
+
+/** An issue for an exception nobody expected (shown, never only logged). */
+export function unexpectedIssue(error: unknown): Issue {
+  const detail = error instanceof Error ? error.message : String(error);
+  return issue("pane.unexpected", { detail: detail.endsWith(".") ? detail : `${detail}.` });
+}
+
+/**
+ * Adds the cell (`Sheet!K5`) to issues about rows of a table read from a sheet: issues whose column
+ * carries its letter (`effective_date (K)`) and issues naming only a header (`effective_date`), whose
+ * letter is looked up in the table's header row.
+ */
+export function locateIssues(issues: readonly Issue[], table: RawTable, sheet: string): Issue[] {
+  const headerRow = table.rows.find((r) => r.some((c) => c.trim() !== "")) ?? [];
+  const letters = new Map<string, string>();
+  headerRow.forEach((h, i) => {
+    const key = normalizeHeader(h);
+    if (key !== "" && !letters.has(key)) letters.set(key, columnLetter(i));
+  });
+  const withLetters = issues.map((i) => {
+    const w = i.where;
+    if (!w || w.cell || w.row === undefined || !w.column || /\([A-Z]{1,3}\)$/.test(w.column)) return i;
+    const letter = letters.get(normalizeHeader(w.column));
+    return letter ? { ...i, where: { ...w, column: `${w.column} (${letter})` } } : i;
+  });
+  return withCells(withLetters, sheet);
+}
+
+/** Errors first, then warnings, then infos (stable within a severity). */
+export function bySeverity(issues: readonly Issue[]): Issue[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return [...issues].sort((a, b) => rank[a.severity] - rank[b.severity]);
+}

@@ -1,0 +1,74 @@
+/**
+ * Persistence of the store in the webview (IndexedDB can be evicted under storage pressure and is
+ * wiped when the Office cache is cleared): ask for persistent storage, remember the last backup in
+ * the settings table, and decide when to remind the user to back up.
+ */
+import type { MspDb } from "../store/db";
+import { appendAudit } from "../store/audit";
+import { backupToJson, exportBackup } from "../store/backup";
+import type { StorageAccess } from "./host";
+
+export const LAST_BACKUP_KEY = "taskpane.lastBackupAt";
+/** Remind when the last backup is older than this. */
+export const BACKUP_REMINDER_DAYS = 7;
+
+/** `navigator.storage` where the browser has it (null answers where it does not). */
+export function browserStorage(nav: Navigator | undefined = typeof navigator === "undefined" ? undefined : navigator): StorageAccess {
+  const storage = nav?.storage;
+  return {
+    persist: async () => (storage && typeof storage.persist === "function" ? storage.persist().catch(() => null) : null),
+    persisted: async () => (storage && typeof storage.persisted === "function" ? storage.persisted().catch(() => null) : null),
+  };
+}
+
+/** The time of the last backup download (ISO timestamp), or null. */
+export async function lastBackupAt(db: MspDb): Promise<string | null> {
+  const row = await db.settings.get(LAST_BACKUP_KEY);
+  return typeof row?.value === "string" ? row.value : null;
+}
+
+/** Records a backup download (with an audit entry, like every settings change). */
+export async function recordBackup(db: MspDb, at: string): Promise<void> {
+  await db.transaction("rw", [db.settings, db.auditLog], async () => {
+    const before = await db.settings.get(LAST_BACKUP_KEY);
+    await db.settings.put({ key: LAST_BACKUP_KEY, value: at });
+    await appendAudit(db, [{ at, kind: "settings.put", source: "manual", entity: `setting:${LAST_BACKUP_KEY}`, before, after: { key: LAST_BACKUP_KEY, value: at } }]);
+  });
+}
+
+/** Whether to remind: data exists and there was no backup, or the last one is older than the limit. */
+export function backupDue(last: string | null, hasData: boolean, now: string, days = BACKUP_REMINDER_DAYS): boolean {
+  if (!hasData) return false;
+  if (!last) return true;
+  return Date.parse(now) - Date.parse(last) > days * 86_400_000;
+}
+
+/** `msp-billing-backup-2026-11-23.json` */
+export function backupFileName(now: string): string {
+  return `msp-billing-backup-${now.slice(0, 10)}.json`;
+}
+
+/** Saves bytes as a download through a temporary object URL (works in browsers and Edge WebView2). */
+export function browserDownload(name: string, bytes: Uint8Array, mime: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Downloads a backup of the whole store and records when; returns the file name. */
+export async function saveBackup(host: { app: { db: MspDb; now(): string }; download(name: string, bytes: Uint8Array, mime: string): void }): Promise<string> {
+  const at = host.app.now();
+  const doc = await exportBackup(host.app.db, at);
+  const name = backupFileName(at);
+  host.download(name, new TextEncoder().encode(backupToJson(doc)), "application/json");
+  await recordBackup(host.app.db, at);
+  return name;
+}
