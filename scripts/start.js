@@ -29,8 +29,9 @@ console.log(`No desktop Excel on this platform (${process.platform}). To try MSP
     3. Open the pane with Home > Abrechnung / Billing; the worksheet functions are =MSP.*
 
   Without Excel
-    npx webpack --mode production && node test/e2e/run.js   (headless browser smoke test)
-    npm run preview                                           (browser preview; coming later)
+    npm run preview      (builds, then serves the task pane next to an in-memory demo workbook
+                          at http://127.0.0.1:3100/preview.html)
+    npm test             (everything CI runs, including the headless browser tests)
 
   Stop a sideloaded add-in with: npm run stop`);
 process.exit(0);
