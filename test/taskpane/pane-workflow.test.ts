@@ -13,7 +13,7 @@ import { defaultBillingMonth, invoiceSheetRows, latestRun } from "../../src/task
 import { describeIssue, locateIssues } from "../../src/taskpane/issues";
 import { MAPPING_SHEET, listItem, mappingNeeds, mappingSheet, numberOfItem, readMappingSheet } from "../../src/taskpane/reconcile/mapping-sheet";
 import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, sourceLabel, unmappedLeftOut } from "../../src/taskpane/reconcile/review";
-import { bestMatch, normalizeName, similarity } from "../../src/taskpane/reconcile/similarity";
+import { bestMatch, normalizeName, similarity } from "../../src/core/reconcile/similarity";
 import { backupDue } from "../../src/taskpane/storage";
 import { octoberCsv, reconcile, seedStore } from "../support/reconcile-scenario";
 import { testContext } from "../support/fixtures";

@@ -15,7 +15,7 @@ import { cellOf, toHeaderTable, missingColumns } from "../../io/table/header-tab
 import type { RawTable } from "../../io/table/raw-table";
 import { unneutralizeFormula } from "../../io/table/write-csv";
 import type { Language } from "../i18n";
-import { bestMatch, type Candidate } from "./similarity";
+import { bestMatch, type Candidate } from "../../core/reconcile/similarity";
 
 export const MAPPING_SHEET = "Zuordnung";
 export const MAPPING_TABLE = "Zuordnung";
