@@ -55,7 +55,7 @@ export async function importMeters(ctx: AppContext, file: InputFile): Promise<Re
     summary.batchId = batchId;
     const readings: MeterReading[] = check.accepted.map((r) => ({ ...r, id: readingId(r.deviceId, r.readingDate), source: { ...r.source, batchId } }));
     await db.meterReadings.bulkAdd(readings);
-    await db.importBatches.add({ id: batchId, kind: "meters-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { added: readings.length, unchanged: check.unchanged } });
+    await db.importBatches.add({ id: batchId, kind: "meters-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { added: readings.length, unchanged: check.unchanged }, undo: readings.map((r) => ({ table: "meterReadings" as const, key: r.id })) });
     await appendAudit(db, [{ at, kind: "meters.import", source: batchId, entity: `file:${file.name}`, after: { added: readings.map((r) => r.id) } }]);
   });
   if (failed) return { ok: false, issues: failed };

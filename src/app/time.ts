@@ -1,4 +1,5 @@
 import type { IsoDate } from "../core/date/iso-date";
+import { dropUndefined } from "./undo-batch";
 import type { IsoMonth } from "../core/date/iso-month";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
 import { type ContingentBalance, contingentBalance } from "../core/time/balance";
@@ -154,7 +155,9 @@ export async function importTime(ctx: AppContext, file: InputFile, opts: TimeImp
     const batchId = `time-${String(await reserveNumbers(db, "batch")).padStart(5, "0")}`;
     summary.batchId = batchId;
     await db.timeEntries.bulkPut(writes.map((e) => ({ ...e, source: { ...e.source, batchId } })));
-    await db.importBatches.add({ id: batchId, kind: "time-import", createdAt: at, files: [{ name: file.name, sha256 }], profileId: profile.id, versionIds: [], details: { added: summary.added, changed: summary.changed, unchanged: summary.unchanged } });
+    const before = new Map(stored.filter((s): s is TimeEntry => s !== undefined).map((s) => [s.id, s]));
+    const undo = dropUndefined(writes.map((e) => ({ table: "timeEntries" as const, key: e.id, before: before.get(e.id) })));
+    await db.importBatches.add({ id: batchId, kind: "time-import", createdAt: at, files: [{ name: file.name, sha256 }], profileId: profile.id, versionIds: [], details: { added: summary.added, changed: summary.changed, unchanged: summary.unchanged }, undo });
     await appendAudit(db, [{ at, kind: "time.import", source: batchId, entity: `file:${file.name}`, after: { profile: profile.id, added: summary.added, changed: summary.changed, ids: writes.map((e) => e.id) } }]);
   });
   return ok(summary);

@@ -2,6 +2,7 @@ import { monthOf } from "../core/date/iso-month";
 import { Result, fail, issue, ok } from "../core/issues";
 import type { PositionVersion } from "../core/contract/model";
 import { appendAudit } from "../store/audit";
+import { billedClickMonths } from "./meters";
 import type { AuditRecord, UndoStep } from "../store/records";
 import type { AppContext } from "./context";
 
@@ -24,12 +25,12 @@ export interface UndoSummary {
 export async function undoBatch(ctx: AppContext, batchId: string): Promise<Result<UndoSummary>> {
   const { db } = ctx;
   let result: Result<UndoSummary> | undefined;
-  await db.transaction("rw", [db.importBatches, db.customers, db.articles, db.contracts, db.contractVersions, db.mappings, db.purchaseContracts, db.purchaseLinks, db.ledger, db.runs, db.auditLog], async () => {
+  await db.transaction("rw", [db.importBatches, db.customers, db.articles, db.contracts, db.contractVersions, db.mappings, db.purchaseContracts, db.purchaseLinks, db.timeEntries, db.meterReadings, db.settings, db.ledger, db.runs, db.auditLog], async () => {
     const batch = await db.importBatches.get(batchId);
     if (!batch) return void (result = fail(issue("review.unknown_batch", { batch: batchId })));
     if (batch.undoneAt) return void (result = fail(issue("review.batch_already_undone", { batch: batchId })));
     const versions = (await db.contractVersions.bulkGet(batch.versionIds)).filter((v): v is PositionVersion => v !== undefined);
-    const blocked = await findBlocker(ctx, batchId, batch.createdAt, versions);
+    const blocked = (await findBlocker(ctx, batchId, batch.createdAt, versions)) ?? (await findBilledUsage(ctx, batchId, batch.undo ?? []));
     if (blocked) return void (result = fail(blocked));
     const steps: UndoStep[] = batch.undo ?? batch.versionIds.map((id) => ({ table: "contractVersions" as const, key: id }));
     const at = ctx.now();
@@ -68,6 +69,10 @@ function undoEntity(step: UndoStep, row: unknown): string {
       return r.kind === "position" ? `purchase:${String(r.purchaseNo)}/${String(r.positionNo)}` : r.purchaseNo !== undefined ? `purchase:${String(r.purchaseNo)}` : `purchaseContract:${step.key}`;
     case "purchaseLinks":
       return `link:${step.key}`;
+    case "timeEntries":
+      return `timeEntry:${step.key}`;
+    case "meterReadings":
+      return `meterReading:${step.key}`;
   }
 }
 
@@ -84,6 +89,22 @@ async function findBlocker(ctx: AppContext, batchId: string, createdAt: string, 
       if (!run || run.undoneAt || run.createdAt < createdAt) continue;
       return issue("review.undo_blocked_by_run", { batch: batchId, run: e.runId, contract: v.contractNo, month: e.month });
     }
+  }
+  return null;
+}
+
+/** Time entries or meter readings of the batch that a billing run (not undone) has billed block the undo. */
+async function findBilledUsage(ctx: AppContext, batchId: string, steps: readonly UndoStep[]) {
+  const entryIds = steps.filter((s) => s.table === "timeEntries").map((s) => s.key);
+  const readingIds = steps.filter((s) => s.table === "meterReadings").map((s) => s.key);
+  if (entryIds.length + readingIds.length === 0) return null;
+  const active = new Set((await ctx.db.runs.toArray()).filter((r) => r.undoneAt === undefined).map((r) => r.id));
+  for (const e of (await ctx.db.timeEntries.bulkGet(entryIds)) as ({ billing?: { runId: string } } | undefined)[]) {
+    if (e?.billing && active.has(e.billing.runId)) return issue("review.undo_blocked_billed_usage", { batch: batchId, run: e.billing.runId });
+  }
+  const billedMonths = await billedClickMonths(ctx.db);
+  for (const r of (await ctx.db.meterReadings.bulkGet(readingIds)) as ({ contractNo?: string; readingDate?: string } | undefined)[]) {
+    if (r?.contractNo && r.readingDate && billedMonths.has(`${r.contractNo}|${r.readingDate.slice(0, 7)}`)) return issue("review.undo_blocked_billed_usage", { batch: batchId, run: r.readingDate.slice(0, 7) });
   }
   return null;
 }

@@ -49,6 +49,7 @@ export const MESSAGES: Record<string, Text> = {
   "review.unknown_batch": { de: "Stapel {batch} gibt es nicht.", en: "Batch {batch} does not exist." },
   "review.batch_already_undone": { de: "Stapel {batch} wurde bereits rückgängig gemacht.", en: "Batch {batch} has already been undone." },
   "review.undo_blocked_by_batch": { de: "Stapel {batch} kann nicht rückgängig gemacht werden: der spätere Stapel {later} baut auf Vertrag {contract} Position {position} auf. Zuerst {later} rückgängig machen.", en: "Batch {batch} cannot be undone: the later batch {later} builds on contract {contract} position {position}. Undo {later} first." },
+  "review.undo_blocked_billed_usage": { de: "Stapel {batch} kann nicht rückgängig gemacht werden: seine Zeiten oder Zählerstände sind bereits abgerechnet ({run}). Zuerst den Abrechnungslauf rückgängig machen.", en: "Batch {batch} cannot be undone: its time entries or meter readings are already billed ({run}). Undo the billing run first." },
   "review.undo_blocked_by_run": { de: "Stapel {batch} kann nicht rückgängig gemacht werden: Abrechnungslauf {run} hat Vertrag {contract} für {month} bereits abgerechnet. Zuerst den Lauf rückgängig machen.", en: "Batch {batch} cannot be undone: billing run {run} already billed contract {contract} for {month}. Undo the run first." },
   "reconcile.no_lines": { de: "Die Datei enthält keine Lizenzzeilen für {month}.", en: "The file has no licence lines for {month}." },
   // workspace / backup

@@ -38,7 +38,7 @@ export interface ImportBatchRecord {
 
 /** One reversible write: the table, the primary key, and the row before (absent when it was created). */
 export interface UndoStep {
-  table: "customers" | "articles" | "contracts" | "contractVersions" | "mappings" | "purchaseContracts" | "purchaseLinks";
+  table: "customers" | "articles" | "contracts" | "contractVersions" | "mappings" | "purchaseContracts" | "purchaseLinks" | "timeEntries" | "meterReadings";
   key: string;
   before?: unknown;
 }

@@ -8,7 +8,7 @@ import type { ReconcileStatus } from "../core/reconcile/review-row";
 
 export type Language = "de" | "en";
 
-export type TabId = "reconcile" | "billing" | "masterData";
+export type TabId = "reconcile" | "billing" | "purchase" | "usage" | "audit" | "masterData";
 
 export interface Strings {
   language: Language;
@@ -150,6 +150,106 @@ export interface Strings {
     undoing(runId: string): string;
     undone(runId: string, entries: number): string;
   };
+  purchase: {
+    description: string;
+    importTitle: string;
+    importIntro: string;
+    importContracts: string;
+    importLinks: string;
+    importing(name: string): string;
+    contractsImported: string;
+    linksImported: string;
+    batch: string;
+    contracts: string;
+    versions: string;
+    added: string;
+    removed: string;
+    unchangedRows: string;
+    reportTitle: string;
+    reportIntro: string;
+    reportDay: string;
+    writeReport: string;
+    writing: string;
+    reportWritten(sheet: string, rows: number, uncovered: number): string;
+    undone: string;
+  };
+  price: {
+    title: string;
+    intro: string;
+    position: string;
+    positionHint: string;
+    newCost: string;
+    from: string;
+    strategy: string;
+    strategies: Record<"keep-margin" | "pass-through" | "fixed" | "percent", string>;
+    fixedPrice: string;
+    percent: string;
+    rounding: string;
+    roundCents: string;
+    roundEnding: string;
+    ending: string;
+    propose: string;
+    apply: string;
+    proposing: string;
+    applying: string;
+    proposed(sheet: string, rows: number): string;
+    fixSheetHint(sheet: string): string;
+    nothingToApply: string;
+    appliedTitle: string;
+    batch: string;
+    versions: string;
+    purchaseVersions: string;
+    unchanged: string;
+    skipped: string;
+    undone: string;
+  };
+  costCheck: {
+    title: string;
+    intro: string;
+    month: string;
+    openFile: string;
+    checking(name: string): string;
+    rows: string;
+    findings: Record<string, string>;
+  };
+  usage: {
+    description: string;
+    timeTitle: string;
+    timeIntro: string;
+    importTime: string;
+    metersTitle: string;
+    metersIntro: string;
+    importMeters: string;
+    importing(name: string): string;
+    timeImported: string;
+    metersImported: string;
+    profile: string;
+    rows: string;
+    added: string;
+    changed: string;
+    unchanged: string;
+    nonBillable: string;
+    batch: string;
+    balanceTitle: string;
+    balanceIntro: string;
+    contractNo: string;
+    month: string;
+    showBalance: string;
+    balanceWritten(sheet: string, rows: number, over: number): string;
+    fixFileHint: string;
+    undone: string;
+  };
+  audit: {
+    description: string;
+    filter: string;
+    refresh: string;
+    empty: string;
+    time: string;
+    kind: string;
+    source: string;
+    entity: string;
+    shown(n: number, total: number): string;
+  };
   master: {
     description: string;
     importTitle: string;
@@ -217,6 +317,10 @@ const de: Strings = {
   tabs: {
     reconcile: { label: "Abgleich", title: "Abgleich mit Distributor-Abrechnungen" },
     billing: { label: "Abrechnung", title: "Abrechnungslauf" },
+    purchase: { label: "Einkauf", title: "Einkauf und Verknüpfungen" },
+  
+  usage: { label: "Zeiten/Zähler", title: "Zeiten und Zähler" },
+    audit: { label: "Protokoll", title: "Änderungsprotokoll" },
     masterData: { label: "Stammdaten", title: "Stammdaten und Sicherung" },
   },
   formatInteger: (n) => new Intl.NumberFormat("de-DE").format(n),
@@ -363,6 +467,105 @@ const de: Strings = {
     undoing: (run) => `Lauf ${run} wird rückgängig gemacht`,
     undone: (run, n) => `Lauf ${run} rückgängig gemacht: ${n} ${plural(n, "Journaleintrag", "Journaleinträge")} entfernt.`,
   },
+  purchase: {
+    description: "Einkaufsverträge und Verknüpfungen importieren, Verknüpfungsbericht ins Blatt schreiben.",
+    importTitle: "Import",
+    importIntro: "Einkaufsverträge-CSV und Verknüpfungs-CSV; bei Fehlern wird nichts übernommen.",
+    importContracts: "Einkaufsverträge (CSV)",
+    importLinks: "Verknüpfungen (CSV)",
+    importing: (name) => `${name} wird importiert`,
+    contractsImported: "Einkaufsverträge importiert",
+    linksImported: "Verknüpfungen importiert",
+    batch: "Stapel",
+    contracts: "Verträge",
+    versions: "Versionen",
+    added: "Neu",
+    removed: "Entfernt",
+    unchangedRows: "Unverändert",
+    reportTitle: "Verknüpfungsbericht",
+    reportIntro: "Schreibt das Blatt „Einkauf Verknüpfungen“ mit allen Positionen zum Stichtag; nicht gedeckte farbig.",
+    reportDay: "Stichtag",
+    writeReport: "Bericht schreiben",
+    writing: "Blatt wird geschrieben",
+    reportWritten: (sheet, rows, uncovered) => `${sheet}: ${rows} ${plural(rows, "Zeile", "Zeilen")}, davon ${uncovered} ohne Deckung.`,
+    undone: "Import rückgängig gemacht.",
+  },
+  price: {
+    title: "Preisaktualisierung",
+    intro: "Neuer Einkaufspreis → Vorschlag für alle verknüpften Verkaufspositionen im Blatt; Aktion je Zeile wählen, dann übernehmen.",
+    position: "Einkaufsposition",
+    positionHint: "NR:POS, z. B. EK-100:1 (mehrere mit Leerzeichen)",
+    newCost: "Neuer Einkaufspreis",
+    from: "Gültig ab",
+    strategy: "Strategie",
+    strategies: { "keep-margin": "Marge halten", "pass-through": "Differenz weitergeben", fixed: "Fester Preis", percent: "Prozent" },
+    fixedPrice: "Neuer Verkaufspreis",
+    percent: "Änderung in %",
+    rounding: "Rundung",
+    roundCents: "auf Cent",
+    roundEnding: "auf Endung",
+    ending: "Endung (z. B. 0,90)",
+    propose: "Vorschlag schreiben",
+    apply: "Übernehmen",
+    proposing: "Vorschlag wird berechnet",
+    applying: "Vorschlag wird übernommen",
+    proposed: (sheet, rows) => `${sheet}: ${rows} ${plural(rows, "Position", "Positionen")}. Aktionen prüfen, dann „Übernehmen“.`,
+    fixSheetHint: (sheet) => `Zellen im Blatt „${sheet}“ korrigieren und erneut übernehmen; es wurde nichts gespeichert.`,
+    nothingToApply: "Nichts zu übernehmen: alle Zeilen übersprungen oder bereits gespeichert.",
+    appliedTitle: "Preise übernommen",
+    batch: "Stapel",
+    versions: "Neue Verkaufsversionen",
+    purchaseVersions: "Neue Einkaufsversionen",
+    unchanged: "Unverändert",
+    skipped: "Übersprungen",
+    undone: "Preisaktualisierung rückgängig gemacht.",
+  },  costCheck: {
+    title: "Kostenprüfung",
+    intro: "Distributor-Abrechnung gegen Verträge, Einkaufspreise und abgerechnete Beträge des Monats; schreibt „Kostenprüfung JJJJ-MM“.",
+    month: "Monat",
+    openFile: "Datei prüfen …",
+    checking: (name) => `${name} wird geprüft`,
+    rows: "Zeilen",
+    findings: { ok: "In Ordnung", unbilled: "Nicht abgerechnet", quantity_drift: "Mengenabweichung", negative_margin: "Negative Marge" },
+  },
+  usage: {
+    description: "Zeiterfassung und Zählerstände importieren, Kontingente prüfen.",
+    timeTitle: "Zeiten",
+    timeIntro: "CSV aus dem Ticketsystem; das Profil wird an den Spalten erkannt.",
+    importTime: "Zeiten importieren (CSV)",
+    metersTitle: "Zähler",
+    metersIntro: "Zählerstände-CSV; rückläufige Zähler und bereits abgerechnete Monate sind Fehler.",
+    importMeters: "Zählerstände importieren (CSV)",
+    importing: (name) => `${name} wird importiert`,
+    timeImported: "Zeiten importiert",
+    metersImported: "Zählerstände importiert",
+    profile: "Profil",
+    rows: "Zeilen",
+    added: "Neu",
+    changed: "Geändert",
+    unchanged: "Unverändert",
+    nonBillable: "Nicht abrechenbar",
+    batch: "Stapel",
+    balanceTitle: "Kontingent",
+    balanceIntro: "Schreibt das Blatt „Kontingente JJJJ-MM“: Stand jedes Vertrags mit Zeitregeln (offene Zeiten als Vorschau).",
+    contractNo: "Vertragsnummer",
+    month: "Monat",
+    showBalance: "Kontingente schreiben",
+    balanceWritten: (sheet, rows, over) => `${sheet}: ${rows} ${plural(rows, "Vertrag", "Verträge")}, ${over} überzogen.`,
+    fixFileHint: "Datei korrigieren und erneut importieren; es wurde nichts übernommen.",
+    undone: "Import rückgängig gemacht.",
+  },
+  audit: {
+    description: "Die letzten Änderungen am Datenbestand (nur lesen).",
+    filter: "Filter",
+    refresh: "Aktualisieren",
+    empty: "Keine Einträge.",
+    time: "Zeit",
+    kind: "Art",
+    source: "Quelle",
+    entity: "Objekt",
+    shown: (n, total) => `${n} von ${total} Einträgen`,
+  },
   master: {
     description: "Stammdaten importieren, als Excel-Tabellen bearbeiten, sichern und wiederherstellen.",
     importTitle: "Stammdaten-CSV importieren",
@@ -428,6 +631,10 @@ const en: Strings = {
   tabs: {
     reconcile: { label: "Reconcile", title: "Reconcile distributor billing files" },
     billing: { label: "Billing", title: "Billing run" },
+    purchase: { label: "Purchase", title: "Purchase and links" },
+  
+  usage: { label: "Time/Meters", title: "Time and meters" },
+    audit: { label: "Audit", title: "Audit log" },
     masterData: { label: "Master data", title: "Master data and backup" },
   },
   formatInteger: (n) => new Intl.NumberFormat("en-GB").format(n),
@@ -571,6 +778,105 @@ const en: Strings = {
     undoConfirmYes: "Yes, undo",
     undoing: (run) => `Undoing run ${run}`,
     undone: (run, n) => `Run ${run} undone: ${n} ledger ${plural(n, "entry", "entries")} removed.`,
+  },
+  purchase: {
+    description: "Import purchase contracts and links, write the links report to a sheet.",
+    importTitle: "Import",
+    importIntro: "Purchase contracts CSV and links CSV; on any error nothing is imported.",
+    importContracts: "Purchase contracts (CSV)",
+    importLinks: "Links (CSV)",
+    importing: (name) => `Importing ${name}`,
+    contractsImported: "Purchase contracts imported",
+    linksImported: "Links imported",
+    batch: "Batch",
+    contracts: "Contracts",
+    versions: "Versions",
+    added: "Added",
+    removed: "Removed",
+    unchangedRows: "Unchanged",
+    reportTitle: "Links report",
+    reportIntro: "Writes the sheet \u201cEinkauf Verknüpfungen\u201d with all positions on the day; uncovered ones coloured.",
+    reportDay: "Day",
+    writeReport: "Write report",
+    writing: "Writing sheet",
+    reportWritten: (sheet, rows, uncovered) => `${sheet}: ${rows} ${plural(rows, "row", "rows")}, ${uncovered} uncovered.`,
+    undone: "Import undone.",
+  },
+  price: {
+    title: "Price update",
+    intro: "New purchase cost → a proposal for every linked sales position in a sheet; choose each row's action, then apply.",
+    position: "Purchase position",
+    positionHint: "NO:POS, e.g. EK-100:1 (several separated by spaces)",
+    newCost: "New unit cost",
+    from: "Effective from",
+    strategy: "Strategy",
+    strategies: { "keep-margin": "Keep margin", "pass-through": "Pass through", fixed: "Fixed price", percent: "Percent" },
+    fixedPrice: "New sales price",
+    percent: "Change in %",
+    rounding: "Rounding",
+    roundCents: "To cents",
+    roundEnding: "To ending",
+    ending: "Ending (e.g. 0.90)",
+    propose: "Write proposal",
+    apply: "Apply",
+    proposing: "Computing proposal",
+    applying: "Applying proposal",
+    proposed: (sheet, rows) => `${sheet}: ${rows} ${plural(rows, "position", "positions")}. Check the actions, then Apply.`,
+    fixSheetHint: (sheet) => `Correct the cells on sheet \u201c${sheet}\u201d and apply again; nothing was saved.`,
+    nothingToApply: "Nothing to apply: all rows skipped or already saved.",
+    appliedTitle: "Prices applied",
+    batch: "Batch",
+    versions: "New sales versions",
+    purchaseVersions: "New purchase versions",
+    unchanged: "Unchanged",
+    skipped: "Skipped",
+    undone: "Price update undone.",
+  },  costCheck: {
+    title: "Cost check",
+    intro: "A distributor billing file against the contracts, purchase costs and billed amounts of the month; writes \u201cKostenprüfung YYYY-MM\u201d.",
+    month: "Month",
+    openFile: "Check file …",
+    checking: (name) => `Checking ${name}`,
+    rows: "Rows",
+    findings: { ok: "OK", unbilled: "Not billed", quantity_drift: "Quantity drift", negative_margin: "Negative margin" },
+  },
+  usage: {
+    description: "Import time entries and meter readings, check contingents.",
+    timeTitle: "Time",
+    timeIntro: "CSV from the ticket system; the profile is recognised by its columns.",
+    importTime: "Import time (CSV)",
+    metersTitle: "Meters",
+    metersIntro: "Meter readings CSV; counters going backwards and billed months are errors.",
+    importMeters: "Import meter readings (CSV)",
+    importing: (name) => `Importing ${name}`,
+    timeImported: "Time entries imported",
+    metersImported: "Meter readings imported",
+    profile: "Profile",
+    rows: "Rows",
+    added: "Added",
+    changed: "Changed",
+    unchanged: "Unchanged",
+    nonBillable: "Non-billable",
+    batch: "Batch",
+    balanceTitle: "Contingent",
+    balanceIntro: "Writes the sheet \u201cKontingente YYYY-MM\u201d: the balance of every contract with time rules (open entries as a preview).",
+    contractNo: "Contract number",
+    month: "Month",
+    showBalance: "Write balances",
+    balanceWritten: (sheet, rows, over) => `${sheet}: ${rows} ${plural(rows, "contract", "contracts")}, ${over} overrun.`,
+    fixFileHint: "Correct the file and import it again; nothing was imported.",
+    undone: "Import undone.",
+  },
+  audit: {
+    description: "The latest changes to the data (read-only).",
+    filter: "Filter",
+    refresh: "Refresh",
+    empty: "No entries.",
+    time: "Time",
+    kind: "Kind",
+    source: "Source",
+    entity: "Entity",
+    shown: (n, total) => `${n} of ${total} entries`,
   },
   master: {
     description: "Import master data, edit it as Excel tables, back it up and restore it.",

@@ -91,8 +91,8 @@ function assertEqual(actual, expected, message) {
 }
 
 const EXPECTED = {
-  de: { tabs: ["Abgleich", "Abrechnung", "Stammdaten"], readSheet: "Aktives Blatt lesen" },
-  en: { tabs: ["Reconcile", "Billing", "Master data"], readSheet: "Read active sheet" },
+  de: { tabs: ["Abgleich", "Abrechnung", "Einkauf", "Zeiten/Zähler", "Protokoll", "Stammdaten"], readSheet: "Aktives Blatt lesen" },
+  en: { tabs: ["Reconcile", "Billing", "Purchase", "Time/Meters", "Audit", "Master data"], readSheet: "Read active sheet" },
 };
 
 /** Relative luminance of a CSS rgb()/rgba() colour. */
@@ -159,13 +159,13 @@ async function addinPage(context, origin, scenario) {
     const tabs = await page.$$eval('[role="tab"]', (els) => els.map((el) => (el.innerText || "").trim()));
     assertEqual(tabs, expected.tabs, "tab labels");
     const selected = await page.$$eval('[role="tab"]', (els) => els.map((el) => el.getAttribute("aria-selected")));
-    assertEqual(selected, ["true", "false", "false"], "initially selected tab");
+    assertEqual(selected, ["true", "false", "false", "false", "false", "false"], "initially selected tab");
     assertEqual((await page.textContent("h1")).trim(), "MSP Billing", "title");
     const panel = await page.textContent('[role="tabpanel"]:not([hidden])');
     assert(panel && panel.includes(expected.readSheet), `panel offers "${expected.readSheet}"`);
     assertEqual(await page.getAttribute("html", "lang"), scenario.lang, "html lang");
     const hiddenPanels = await page.$$eval('[role="tabpanel"][hidden]', (els) => els.map((el) => getComputedStyle(el).display));
-    assertEqual(hiddenPanels, ["none", "none"], "other panels are not displayed");
+    assertEqual(hiddenPanels, ["none", "none", "none", "none", "none"], "other panels are not displayed");
   });
 
   await check(`[add-in ${label}] theme follows Office (${scenario.dark ? "dark" : "light"})`, async () => {
@@ -190,10 +190,9 @@ async function addinPage(context, origin, scenario) {
       assertEqual([focused.role, focused.text], ["tab", expected.tabs[1]], "ArrowRight moves to the next tab");
       await page.keyboard.press("Enter");
       const selected = await page.$$eval('[role="tab"]', (els) => els.map((el) => el.getAttribute("aria-selected")));
-      assertEqual(selected, ["false", "true", "false"], "Enter selects the focused tab");
+      assertEqual(selected, ["false", "true", "false", "false", "false", "false"], "Enter selects the focused tab");
       assertEqual(await page.getAttribute('[role="tabpanel"]:not([hidden])', "aria-labelledby"), "tab-billing", "panel labelled by the selected tab");
-      await page.keyboard.press("ArrowRight");
-      await page.keyboard.press("ArrowRight");
+      for (let i = 0; i < expected.tabs.length - 1; i++) await page.keyboard.press("ArrowRight");
       focused = await focusedInfo(page);
       assertEqual(focused.text, expected.tabs[0], "arrow keys wrap around");
       await page.keyboard.press("ArrowLeft");
@@ -206,11 +205,13 @@ async function addinPage(context, origin, scenario) {
       }
       assert(reached, "Tab moves from the tab list into the panel");
       const panelText = await page.textContent('[role="tabpanel"]:not([hidden])');
-      assert(panelText && panelText.includes(expected.tabs[2]), "master data panel shown");
+      assert(panelText && panelText.includes(expected.tabs[expected.tabs.length - 1]), "master data panel shown");
     });
 
     await check(`[add-in ${label}] fits 320 px`, async () => {
       await page.setViewportSize({ width: 320, height: HEIGHT });
+      // With six tabs the bar wraps to two rows; let the selection indicator's slide animation end.
+      await page.waitForTimeout(400);
       await assertNoHorizontalOverflow(page, 320);
       await page.setViewportSize({ width: WIDTH, height: HEIGHT });
     });
@@ -487,6 +488,73 @@ async function previewMonth(context, origin) {
     assertEqual(await pane.locator('[data-testid="status-counts"]').count(), 0, "no reconciliation");
   });
 
+  await check("[preview] Einkauf: purchase and links import, links report sheet, price update proposal → apply → undo", async () => {
+    const csv = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+    await page.click("#tab-purchase");
+    await page.setInputFiles('[data-testid="purchase-file"]', [csv("einkauf.csv", [
+      "supplier,purchase_no,supplier_ref,position_no,article_no,description,object,quantity,unit_cost,billing_interval,valid_from",
+      "Distributor AG,EK-200,KD-1,1,M365-BP,,Lizenzen Müller,10,18.60,monthly,2026-01-01",
+    ].join("\n"))]);
+    await page.waitForSelector('[data-testid="purchase-import-result"]', { timeout: 30_000 });
+    await settled(page);
+    await page.setInputFiles('[data-testid="links-file"]', [csv("links.csv", "purchase_no,purchase_position_no,contract_no,position_no\nEK-200,1,V-1001,1\n")]);
+    await page.waitForFunction(() => /Verknüpfungen importiert|Links imported/.test(document.querySelector('[data-testid="purchase-import-result"]')?.textContent || ""), null, { timeout: 30_000 });
+    await settled(page);
+    await clickAndSettle(page, '[data-testid="links-report"]');
+    assert((await sheetNames(page)).includes("Einkauf Verknüpfungen"), "links report sheet written");
+    const report = await values(page, "Einkauf Verknüpfungen");
+    assertEqual(report[0][0], "status", "links report header");
+    assert(report.some((r) => r.includes("V-1001")), "V-1001 in the links report");
+    await page.fill('[data-testid="price-position"]', "EK-200:1");
+    await page.fill('[data-testid="price-cost"]', "19.00");
+    await page.fill('[data-testid="price-from"]', "2026-12-01");
+    await clickAndSettle(page, '[data-testid="price-propose"]');
+    const issues = await pane.locator('[data-testid="price-issues"]').count();
+    assertEqual(issues, 0, `no problems: ${issues ? await pane.locator('[data-testid="price-issues"]').innerText() : ""}`);
+    const sheet = (await sheetNames(page)).find((n) => n.startsWith("Preisaktualisierung"));
+    assert(sheet, "proposal sheet written");
+    await clickAndSettle(page, '[data-testid="price-apply"]');
+    const result = await pane.locator('[data-testid="price-result"], [data-testid="price-notice"], [data-testid="price-issues"]').first().innerText();
+    assert(/Preise übernommen/.test(result) && /Neue Verkaufsversionen\s*1/.test(result), `apply result: ${result}`);
+    await clickAndSettle(page, '[data-testid="price-result"] button');
+    assert((await pane.locator('[data-testid="price-notice"]').innerText()).includes("rückgängig"), "undo reported");
+  });
+
+  await check("[preview] Kostenprüfung: a vendor file and a month write the cost check sheet", async () => {
+    await page.click("#tab-purchase");
+    const grid = await values(page, SAMPLE_SHEET);
+    const csv = grid.map((r) => r.map((c) => String(c)).map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\n");
+    await page.fill('[data-testid="cost-month"]', "2026-10");
+    await page.setInputFiles('[data-testid="cost-file"]', [{ name: "nce-2026-10.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") }]);
+    await page.waitForSelector('[data-testid="cost-result"], [data-testid="cost-issues"]', { timeout: 30_000 });
+    await settled(page);
+    const text = await pane.locator('[data-testid="cost-result"], [data-testid="cost-issues"]').first().innerText();
+    assert(text.includes("Kostenprüfung 2026-10"), `cost check result: ${text}`);
+    const sheet = await values(page, "Kostenprüfung 2026-10");
+    assert(sheet[0].includes("finding") && sheet.length > 1, "cost check sheet with findings");
+  });
+
+  await check("[preview] Zeiten/Zähler: a bad meter file names file, row and column; nothing imported", async () => {
+    await page.click("#tab-usage");
+    await page.setInputFiles('[data-testid="meters-file"]', [{ name: "zaehler.csv", mimeType: "text/csv", buffer: Buffer.from("device_id,customer_no,contract_no,reading_date,counter_bw,counter_color\nD1,10001,V-1001,2026-13-45,100,10\n", "utf8") }]);
+    await page.waitForSelector('[data-testid="usage-issues"]', { timeout: 30_000 });
+    const text = await pane.locator('[data-testid="usage-issues"]').innerText();
+    assert(text.includes("zaehler.csv") && text.includes("reading_date"), `issue names file and column: ${text}`);
+    await clickAndSettle(page, '[data-testid="balance-write"]');
+    assert((await sheetNames(page)).some((n) => n.startsWith("Kontingente ")), "contingent sheet written");
+  });
+
+  await check("[preview] Protokoll: recent audit entries, filterable", async () => {
+    await page.click("#tab-audit");
+    await page.waitForSelector('[data-testid="audit-list"]', { timeout: 30_000 });
+    const all = await pane.locator('[data-testid="audit-list"] li').count();
+    assert(all > 0, "audit entries shown");
+    await page.fill('[data-testid="audit-filter"]', "purchase");
+    const filtered = await pane.locator('[data-testid="audit-list"] li').count();
+    assert(filtered > 0 && filtered <= all, `filter keeps matching rows (${filtered} of ${all})`);
+    await page.fill('[data-testid="audit-filter"]', "");
+  });
+
   await check("[preview] no script errors (CSP violations included)", async () => {
     assertEqual(errors, [], "page errors");
   });
@@ -498,7 +566,7 @@ async function previewMonth(context, origin) {
 
 async function screenshots(context, origin) {
   for (const [lang, theme] of [["de", "light"], ["de", "dark"], ["en", "light"], ["en", "dark"]]) {
-    await check(`[screenshots ${lang} ${theme}] pane at ${WIDTH} px: reconcile, billing, master data`, async () => {
+    await check(`[screenshots ${lang} ${theme}] pane at ${WIDTH} px: reconcile, billing, purchase, usage, audit, master data`, async () => {
       const page = await context.newPage();
       const errors = watchErrors(page);
       await page.setViewportSize({ width: WIDTH, height: HEIGHT });
@@ -516,6 +584,11 @@ async function screenshots(context, origin) {
       await page.click("#tab-masterData");
       await assertNoHorizontalOverflow(page, WIDTH);
       await page.screenshot({ path: path.join(SCREENSHOTS, `pane-${lang}-${theme}-master.png`), fullPage: true });
+      for (const [tab, file] of [["purchase", "purchase"], ["usage", "usage"], ["audit", "audit"]]) {
+        await page.click(`#tab-${tab}`);
+        await assertNoHorizontalOverflow(page, WIDTH);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `pane-${lang}-${theme}-${file}.png`), fullPage: true });
+      }
       if (lang === "de" && theme === "light") {
         await page.setViewportSize({ width: 320, height: HEIGHT });
         await assertNoHorizontalOverflow(page, 320);

@@ -5,19 +5,25 @@
  */
 import * as React from "react";
 import { Caption1, Subtitle1, Tab, TabList, Title3, makeStyles, mergeClasses, tokens, type SelectTabData, type SelectTabEvent } from "@fluentui/react-components";
-import { ArrowSyncRegular, DatabaseRegular, ReceiptMoneyRegular } from "@fluentui/react-icons";
+import { ArrowSyncRegular, CartRegular, ClockRegular, DatabaseRegular, HistoryRegular, ReceiptMoneyRegular } from "@fluentui/react-icons";
 import { useStorageStatus } from "../hooks/useStorageStatus";
 import { useStrings, type TabId } from "../i18n";
+import { AuditArea } from "./audit/AuditArea";
 import { BillingArea } from "./billing/BillingArea";
 import { MasterDataArea } from "./masterData/MasterDataArea";
+import { PurchaseArea } from "./purchase/PurchaseArea";
 import { ReconcileArea } from "./reconcile/ReconcileArea";
 import { StorageNotice } from "./storage/StorageNotice";
+import { UsageArea } from "./usage/UsageArea";
 
-const TAB_ORDER: readonly TabId[] = ["reconcile", "billing", "masterData"];
+const TAB_ORDER: readonly TabId[] = ["reconcile", "billing", "purchase", "usage", "audit", "masterData"];
 
 const TAB_ICONS: Record<TabId, React.ReactElement> = {
   reconcile: <ArrowSyncRegular />,
   billing: <ReceiptMoneyRegular />,
+  purchase: <CartRegular />,
+  usage: <ClockRegular />,
+  audit: <HistoryRegular />,
   masterData: <DatabaseRegular />,
 };
 
@@ -47,6 +53,8 @@ const useStyles = makeStyles({
       "& .fui-Tab__icon": { display: "none" },
     },
   },
+  // Six areas do not fit one row of a 350 px pane: the tabs wrap to a second row instead of scrolling.
+  tabList: { flexWrap: "wrap" },
   main: { flexGrow: 1, minWidth: 0 },
   panel: {
     display: "flex",
@@ -109,7 +117,7 @@ export function App({ initialTab = "reconcile" }: AppProps): React.ReactElement 
         </Title3>
       </header>
       <nav className={styles.tabs} aria-label={strings.tabListLabel}>
-        <TabList selectedValue={selected} onTabSelect={onTabSelect} aria-label={strings.tabListLabel} size="small">
+        <TabList className={styles.tabList} selectedValue={selected} onTabSelect={onTabSelect} aria-label={strings.tabListLabel} size="small">
           {TAB_ORDER.map((id) => (
             <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`} icon={TAB_ICONS[id]}>
               {strings.tabs[id].label}
@@ -121,7 +129,10 @@ export function App({ initialTab = "reconcile" }: AppProps): React.ReactElement 
       <main className={styles.main}>
         {panel("reconcile", <ReconcileArea />)}
         {panel("billing", <BillingArea active={selected === "billing"} />)}
+        {panel("purchase", <PurchaseArea />)}
+        {panel("usage", <UsageArea />)}
         {panel("masterData", <MasterDataArea onBackup={storage.refresh} />)}
+        {panel("audit", <AuditArea active={selected === "audit"} />)}
       </main>
       <footer className={styles.footer}>
         <Caption1>{strings.footer}</Caption1>

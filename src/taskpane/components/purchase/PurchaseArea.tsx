@@ -1,0 +1,168 @@
+/** Einkauf: import purchase contracts and links (undoable), write the links report sheet. */
+import * as React from "react";
+import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowUndoRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
+import { importLinks, importPurchase, purchaseLinksReport } from "../../../app/purchase";
+import { undoBatch } from "../../../app/undo-batch";
+import { parseIsoDate } from "../../../core/date/iso-date";
+import type { Issue } from "../../../core/issues";
+import { useHost } from "../../host";
+import { useTask, type TaskOutcome } from "../../hooks/useTask";
+import { useStrings } from "../../i18n";
+import { linksSheet, LINKS_SHEET } from "../../purchase/links-sheet";
+import { readInputFile } from "../../usage/read-file";
+import { ButtonRow } from "../common/ButtonRow";
+import { DateField } from "../common/DateFields";
+import { FactList } from "../common/FactList";
+import { FileButton } from "../common/FileButton";
+import { IssueBars } from "../common/IssueBars";
+import { Notice } from "../common/Notice";
+import { StepSection } from "../common/StepSection";
+import { TaskProgress } from "../common/TaskProgress";
+import { CostCheckSection } from "./CostCheckSection";
+import { PriceSection } from "./PriceSection";
+
+const useStyles = makeStyles({
+  area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  flush: { margin: 0 },
+});
+
+interface Imported {
+  title: string;
+  batchId: string | null;
+  facts: [string, string][];
+}
+
+export function PurchaseArea(): React.ReactElement {
+  const styles = useStyles();
+  const host = useHost();
+  const s = useStrings();
+  const p = s.purchase;
+  const task = useTask();
+  const [imported, setImported] = React.useState<Imported | null>(null);
+  const [issues, setIssues] = React.useState<Issue[]>([]);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [day, setDay] = React.useState<string>(() => host.today());
+
+  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
+    if (outcome.status === "cancelled") setNotice(s.common.cancelled);
+    if (outcome.status === "failed") setIssues([outcome.issue]);
+    return outcome.status === "done";
+  };
+  const start = () => {
+    setIssues([]);
+    setNotice(null);
+  };
+
+  const importContracts = async ([file]: File[]) => {
+    if (!file) return;
+    start();
+    const outcome = await task.run(p.importing(file.name), async () => importPurchase(host.app, await readInputFile(file)));
+    if (!settle(outcome)) return;
+    const r = outcome.value;
+    if (!r.ok) return setIssues(r.issues);
+    host.storeChanged();
+    setIssues(r.value.warnings);
+    setImported({
+      title: p.contractsImported,
+      batchId: r.value.batchId,
+      facts: [
+        [p.contracts, s.formatInteger(r.value.contracts)],
+        [p.versions, s.formatInteger(r.value.versions)],
+        [p.unchangedRows, s.formatInteger(r.value.unchangedRows)],
+      ],
+    });
+  };
+
+  const importLinkFile = async ([file]: File[]) => {
+    if (!file) return;
+    start();
+    const outcome = await task.run(p.importing(file.name), async () => importLinks(host.app, await readInputFile(file)));
+    if (!settle(outcome)) return;
+    const r = outcome.value;
+    if (!r.ok) return setIssues(r.issues);
+    host.storeChanged();
+    setIssues(r.value.warnings);
+    setImported({
+      title: p.linksImported,
+      batchId: r.value.batchId,
+      facts: [
+        [p.added, s.formatInteger(r.value.added)],
+        [p.removed, s.formatInteger(r.value.removed)],
+        [p.unchangedRows, s.formatInteger(r.value.unchangedRows)],
+      ],
+    });
+  };
+
+  const undo = async (batchId: string) => {
+    start();
+    const outcome = await task.run(s.common.undo, async () => undoBatch(host.app, batchId));
+    if (!settle(outcome)) return;
+    if (!outcome.value.ok) return setIssues(outcome.value.issues);
+    host.storeChanged();
+    setImported(null);
+    setNotice(p.undone);
+  };
+
+  const writeReport = async () => {
+    start();
+    const iso = parseIsoDate(day);
+    if (!iso) return setNotice(s.common.invalidDate);
+    const outcome = await task.run(p.writing, async ({ signal, progress }) => {
+      const sheet = linksSheet(await purchaseLinksReport(host.app, iso));
+      const written = await host.gateway.writeTable(LINKS_SHEET, sheet.rows, { ...sheet.options, signal, onProgress: (d, t) => progress(d, t) });
+      return { written, uncovered: sheet.uncovered };
+    });
+    if (!settle(outcome)) return;
+    const { written, uncovered } = outcome.value;
+    if (!written.ok) return setIssues(written.issues);
+    setNotice(p.reportWritten(written.value.sheet, written.value.rowsWritten, uncovered));
+  };
+
+  const busy = task.running;
+  return (
+    <div className={styles.area} data-testid="purchase-area">
+      <Body1 as="p" className={styles.flush}>
+        {p.description}
+      </Body1>
+      <StepSection id="section-purchase-import" title={p.importTitle} intro={p.importIntro}>
+        <ButtonRow>
+          <FileButton label={p.importContracts} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="purchase-file" onFiles={(f) => void importContracts(f)} />
+          <FileButton label={p.importLinks} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="links-file" onFiles={(f) => void importLinkFile(f)} />
+        </ButtonRow>
+        {imported && (
+          <Notice
+            title={imported.title}
+            testId="purchase-import-result"
+            actions={
+              imported.batchId ? (
+                <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void undo(imported.batchId!)}>
+                  {s.common.undo}
+                </Button>
+              ) : undefined
+            }
+          >
+            <FactList facts={imported.batchId ? [[p.batch, imported.batchId], ...imported.facts] : imported.facts} />
+          </Notice>
+        )}
+      </StepSection>
+      <StepSection id="section-links-report" title={p.reportTitle} intro={p.reportIntro}>
+        <DateField label={p.reportDay} value={day} onChange={setDay} disabled={busy} testId="links-day" />
+        <ButtonRow>
+          <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => void writeReport()} data-testid="links-report">
+            {p.writeReport}
+          </Button>
+        </ButtonRow>
+      </StepSection>
+      <PriceSection />
+      <CostCheckSection />
+      <TaskProgress progress={task.progress} onCancel={task.cancel} />
+      {notice && (
+        <Notice intent="info" testId="purchase-notice">
+          {notice}
+        </Notice>
+      )}
+      <IssueBars issues={issues} testId="purchase-issues" />
+    </div>
+  );
+}

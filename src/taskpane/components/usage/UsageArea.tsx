@@ -1,0 +1,181 @@
+/** Zeiten/Zähler: import time entries and meter readings (undoable), write the contingent balances of a month. */
+import * as React from "react";
+import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowUndoRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
+import { importMeters } from "../../../app/meters";
+import { importTime } from "../../../app/time";
+import { undoBatch } from "../../../app/undo-batch";
+import { parseIsoMonth } from "../../../core/date/iso-month";
+import type { Issue } from "../../../core/issues";
+import { useHost } from "../../host";
+import { useTask, type TaskOutcome } from "../../hooks/useTask";
+import { useStrings } from "../../i18n";
+import { balanceSheetName, balanceSheetRows, balanceWriteOptions } from "../../usage/balance-sheet";
+import { readInputFile } from "../../usage/read-file";
+import { ButtonRow } from "../common/ButtonRow";
+import { MonthField } from "../common/DateFields";
+import { FactList } from "../common/FactList";
+import { FileButton } from "../common/FileButton";
+import { IssueBars } from "../common/IssueBars";
+import { Notice } from "../common/Notice";
+import { StepSection } from "../common/StepSection";
+import { TaskProgress } from "../common/TaskProgress";
+
+const useStyles = makeStyles({
+  area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  flush: { margin: 0 },
+});
+
+interface Imported {
+  title: string;
+  batchId: string | null;
+  facts: [string, string][];
+}
+
+export function UsageArea(): React.ReactElement {
+  const styles = useStyles();
+  const host = useHost();
+  const s = useStrings();
+  const u = s.usage;
+  const task = useTask();
+  const [imported, setImported] = React.useState<Imported | null>(null);
+  const [issues, setIssues] = React.useState<Issue[]>([]);
+  const [hint, setHint] = React.useState<string | undefined>(undefined);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [month, setMonth] = React.useState<string>(() => host.today().slice(0, 7));
+
+  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
+    if (outcome.status === "cancelled") setNotice(s.common.cancelled);
+    if (outcome.status === "failed") setIssues([outcome.issue]);
+    return outcome.status === "done";
+  };
+  const start = () => {
+    setIssues([]);
+    setHint(undefined);
+    setNotice(null);
+  };
+  const rejected = (list: Issue[]) => {
+    setIssues(list);
+    setHint(u.fixFileHint);
+  };
+
+  const importTimeFile = async ([file]: File[]) => {
+    if (!file) return;
+    start();
+    const outcome = await task.run(u.importing(file.name), async () => importTime(host.app, await readInputFile(file)));
+    if (!settle(outcome)) return;
+    const r = outcome.value;
+    if (!r.ok) return rejected(r.issues);
+    host.storeChanged();
+    setIssues(r.value.warnings);
+    const v = r.value;
+    setImported({
+      title: u.timeImported,
+      batchId: v.batchId,
+      facts: [
+        [u.profile, v.profile],
+        [u.rows, s.formatInteger(v.rows)],
+        [u.added, s.formatInteger(v.added)],
+        [u.changed, s.formatInteger(v.changed)],
+        [u.unchanged, s.formatInteger(v.unchanged)],
+        [u.nonBillable, s.formatInteger(v.nonBillable)],
+      ],
+    });
+  };
+
+  const importMeterFile = async ([file]: File[]) => {
+    if (!file) return;
+    start();
+    const outcome = await task.run(u.importing(file.name), async () => importMeters(host.app, await readInputFile(file)));
+    if (!settle(outcome)) return;
+    const r = outcome.value;
+    if (!r.ok) return rejected(r.issues);
+    host.storeChanged();
+    setIssues(r.value.warnings);
+    const v = r.value;
+    setImported({
+      title: u.metersImported,
+      batchId: v.batchId,
+      facts: [
+        [u.rows, s.formatInteger(v.rows)],
+        [u.added, s.formatInteger(v.added)],
+        [u.unchanged, s.formatInteger(v.unchanged)],
+      ],
+    });
+  };
+
+  const undo = async (batchId: string) => {
+    start();
+    const outcome = await task.run(s.common.undo, async () => undoBatch(host.app, batchId));
+    if (!settle(outcome)) return;
+    if (!outcome.value.ok) return setIssues(outcome.value.issues);
+    host.storeChanged();
+    setImported(null);
+    setNotice(u.undone);
+  };
+
+  const writeBalances = async () => {
+    start();
+    const iso = parseIsoMonth(month);
+    if (!iso) return setNotice(s.common.invalidMonth);
+    const outcome = await task.run(u.balanceTitle, async ({ signal, progress }) => {
+      const table = await balanceSheetRows(host.app, iso);
+      const written = await host.gateway.writeTable(balanceSheetName(iso), table.rows, { ...balanceWriteOptions, signal, onProgress: (d, t) => progress(d, t) });
+      return { written, table };
+    });
+    if (!settle(outcome)) return;
+    const { written, table } = outcome.value;
+    if (!written.ok) return setIssues([...table.issues, ...written.issues]);
+    setIssues(table.issues);
+    setNotice(u.balanceWritten(written.value.sheet, written.value.rowsWritten, table.negative));
+  };
+
+  const busy = task.running;
+  return (
+    <div className={styles.area} data-testid="usage-area">
+      <Body1 as="p" className={styles.flush}>
+        {u.description}
+      </Body1>
+      <StepSection id="section-time" title={u.timeTitle} intro={u.timeIntro}>
+        <ButtonRow>
+          <FileButton label={u.importTime} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="time-file" onFiles={(f) => void importTimeFile(f)} />
+        </ButtonRow>
+      </StepSection>
+      <StepSection id="section-meters" title={u.metersTitle} intro={u.metersIntro}>
+        <ButtonRow>
+          <FileButton label={u.importMeters} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="meters-file" onFiles={(f) => void importMeterFile(f)} />
+        </ButtonRow>
+      </StepSection>
+      {imported && (
+        <Notice
+          title={imported.title}
+          testId="usage-import-result"
+          actions={
+            imported.batchId ? (
+              <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void undo(imported.batchId!)}>
+                {s.common.undo}
+              </Button>
+            ) : undefined
+          }
+        >
+          <FactList facts={imported.batchId ? [[u.batch, imported.batchId], ...imported.facts] : imported.facts} />
+        </Notice>
+      )}
+      <StepSection id="section-balance" title={u.balanceTitle} intro={u.balanceIntro}>
+        <MonthField label={u.month} value={month} onChange={setMonth} disabled={busy} testId="balance-month" />
+        <ButtonRow>
+          <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => void writeBalances()} data-testid="balance-write">
+            {u.showBalance}
+          </Button>
+        </ButtonRow>
+      </StepSection>
+      <TaskProgress progress={task.progress} onCancel={task.cancel} />
+      {notice && (
+        <Notice intent="info" testId="usage-notice">
+          {notice}
+        </Notice>
+      )}
+      <IssueBars issues={issues} hint={hint} testId="usage-issues" />
+    </div>
+  );
+}
