@@ -24,8 +24,40 @@ export interface ReconcileOutcome {
 }
 
 /** Converts the io layer's vendor line into what reconciliation needs. */
-export function toSeatLine(l: VendorLine): SeatLine {
-  return { ...l, countsSeats: classifyChargeType(l.chargeType).countsSeats && l.chargeKind !== "usage" };
+export function toSeatLine(l: VendorLine, countsSeats = classifyChargeType(l.chargeType).countsSeats && l.chargeKind !== "usage"): SeatLine {
+  // Only the fields reconciliation reads: a small object of one shape, not a copy of the whole line.
+  return {
+    profileId: l.profileId,
+    source: l.source,
+    row: l.row,
+    vendorCustomerId: l.vendorCustomerId,
+    vendorCustomerName: l.vendorCustomerName,
+    vendorArticleKey: l.vendorArticleKey,
+    vendorArticleName: l.vendorArticleName,
+    subscriptionId: l.subscriptionId,
+    chargeFrom: l.chargeFrom,
+    chargeTo: l.chargeTo,
+    quantity: l.quantity,
+    unitCost: l.unitCost,
+    amount: l.amount,
+    changesQuantity: l.changesQuantity,
+    countsSeats,
+  };
+}
+
+/** The lines that count seats, as seat lines (the others play no part in reconciliation). */
+function seatLines(reads: readonly VendorFileRead[]): SeatLine[] {
+  const countsSeats = new Map<string, boolean>();
+  const out: SeatLine[] = [];
+  for (const r of reads) {
+    for (const l of r.result.lines) {
+      if (l.chargeKind === "usage") continue;
+      let counts = countsSeats.get(l.chargeType);
+      if (counts === undefined) countsSeats.set(l.chargeType, (counts = classifyChargeType(l.chargeType).countsSeats));
+      if (counts) out.push(toSeatLine(l, true));
+    }
+  }
+  return out;
 }
 
 /**
@@ -35,8 +67,9 @@ export function toSeatLine(l: VendorLine): SeatLine {
 export async function reconcileFiles(ctx: AppContext, reads: readonly VendorFileRead[], month: IsoMonth): Promise<Result<ReconcileOutcome>> {
   const issues = reads.flatMap((r) => r.result.issues);
   if (hasErrors(issues)) return { ok: false, issues };
-  const lines = reads.flatMap((r) => r.result.lines.map(toSeatLine));
-  const sources = new Set(lines.map((l) => l.profileId));
+  const lines = seatLines(reads);
+  const sources = new Set<string>();
+  for (const r of reads) for (const l of r.result.lines) sources.add(l.profileId);
   const { db } = ctx;
   const data = await db.transaction("r", [db.customers, db.articles, db.contracts, db.contractVersions, db.mappings], async () => ({
     customers: new Map((await db.customers.toArray()).map((c) => [c.no, c])),
@@ -60,7 +93,7 @@ export async function reconcileFiles(ctx: AppContext, reads: readonly VendorFile
     mappedArticles: new Set(relevant.filter((m) => m.kind === "article").map((m) => m.internalNo)),
   });
   const warnings = [...issues];
-  if (lines.filter((l) => l.countsSeats).length === 0) warnings.push(issue("reconcile.no_lines", { month }, { source: reads.map((r) => r.name).join(", ") }, "warning"));
+  if (lines.length === 0) warnings.push(issue("reconcile.no_lines", { month }, { source: reads.map((r) => r.name).join(", ") }, "warning"));
   const counts: Record<string, number> = {};
   for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
   return ok({

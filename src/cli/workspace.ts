@@ -1,17 +1,29 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Middleware } from "dexie";
+import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { Result, fail, issue, ok } from "../core/issues";
-import { backupToJson, exportBackup, parseBackup, restoreBackup } from "../store/backup";
-import type { MspDb } from "../store/db";
-import { createMemoryDb } from "../store/node-db";
+import { BACKUP_FORMAT, WRITE_BATCH_ROWS, backupToJson, exportBackup, parseBackup, restoreLazily } from "../store/backup";
+import { MspDb } from "../store/db";
+import { CURRENT_SCHEMA_VERSION } from "../store/schema";
 
 /**
  * Opens a workspace file (the backup JSON format) into a fresh in-memory store; a missing file
  * gives an empty store. The file is never written here.
+ *
+ * NOTE: the tables stay in the parsed file until a request needs them in the store (see
+ * restoreLazily): reading a whole table or appending to it never copies it in, so `reconcile` never
+ * pays for the ledger and `bill` reads the ledger and adds a month to it without copying 24 months
+ * into fake-indexeddb first. Saving gives the file a full restore, the same changes and an export would.
  */
 export async function openWorkspace(path: string): Promise<Result<MspDb>> {
-  const db = await createMemoryDb();
-  if (!existsSync(path)) return ok(db);
+  const db = newWorkspaceDb();
+  if (!existsSync(path)) {
+    const empty = parseBackup(JSON.stringify({ format: BACKUP_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, tables: {} }));
+    if (!empty.ok) throw new Error("empty workspace document rejected");
+    const lazy = await restoreLazily(db, empty.value, path);
+    return lazy.ok ? ok(db) : lazy;
+  }
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -20,9 +32,55 @@ export async function openWorkspace(path: string): Promise<Result<MspDb>> {
   }
   const doc = parseBackup(text, path);
   if (!doc.ok) return doc;
-  await restoreBackup(db, doc.value);
-  return ok(db);
+  const lazy = await restoreLazily(db, doc.value, path);
+  return lazy.ok ? ok(db) : lazy;
 }
+
+/** A fresh, empty, unopened in-memory store (fake-indexeddb) with the CLI's middlewares. */
+function newWorkspaceDb(): MspDb {
+  const db = new MspDb("msp-billing", { indexedDB: new IDBFactory(), IDBKeyRange });
+  db.use(batchedWrites);
+  return db;
+}
+
+/**
+ * Splits big writes (a billing run's bulkAdd of 37,500 ledger entries, an undo's bulkDelete) into
+ * batches of {@link WRITE_BATCH_ROWS} requests, issued one after another in the same transaction, so
+ * fake-indexeddb's per-request cost stays linear. Same results, same failures (by position).
+ */
+export const batchedWrites: Middleware<DBCore> = {
+  stack: "dbcore",
+  name: "batched-writes",
+  level: -5,
+  create: (down) => ({
+    table(name) {
+      const table = down.table(name);
+      return {
+        ...table,
+        async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+          const plain = req.type === "add" || req.type === "delete" || (req.type === "put" && !req.updates && !req.criteria && !req.changeSpec);
+          const count = req.type === "add" || req.type === "put" ? req.values.length : req.type === "delete" ? req.keys.length : 0;
+          if (!plain || count <= WRITE_BATCH_ROWS) return table.mutate(req);
+          const merged: DBCoreMutateResponse = { numFailures: 0, failures: {}, results: [], lastResult: undefined };
+          for (let i = 0; i < count; i += WRITE_BATCH_ROWS) {
+            const end = i + WRITE_BATCH_ROWS;
+            const part =
+              req.type === "delete"
+                ? await table.mutate({ ...req, keys: req.keys.slice(i, end) })
+                : req.type === "add" || req.type === "put"
+                  ? await table.mutate({ ...req, values: req.values.slice(i, end), ...(req.keys ? { keys: req.keys.slice(i, end) } : {}) })
+                  : await table.mutate(req);
+            merged.numFailures += part.numFailures;
+            for (const [k, e] of Object.entries(part.failures)) merged.failures[i + Number(k)] = e;
+            if (part.results) merged.results!.push(...part.results);
+            merged.lastResult = part.lastResult;
+          }
+          return merged;
+        },
+      };
+    },
+  }),
+};
 
 /**
  * Writes the store to the workspace file atomically: a temp file in the same folder is written and

@@ -1,5 +1,6 @@
 import type { Contract, PositionVersion } from "../contract/model";
 import type { LedgerEntry } from "./ledger";
+import { PositionHistory, preparePosition } from "./segments";
 
 /** What the billing core reads: the contracts, all their position versions and the ledger so far. */
 export interface ChargeInput {
@@ -23,4 +24,28 @@ export function indexVersions(versions: readonly PositionVersion[]): Map<string,
     index.set(no, new Map([...positions].sort((a, b) => a[0] - b[0])));
   }
   return index;
+}
+
+/**
+ * What due charges and differences both need, built once per run: the versions by contract and
+ * position, and each position's prepared history (made when first asked for).
+ */
+export interface PositionIndex {
+  versions: Map<string, Map<number, PositionVersion[]>>;
+  history(contract: Contract, positionNo: number): PositionHistory;
+}
+
+export function indexPositions(versions: readonly PositionVersion[]): PositionIndex {
+  const byContract = indexVersions(versions);
+  const histories = new Map<Contract, Map<number, PositionHistory>>();
+  return {
+    versions: byContract,
+    history(contract, positionNo) {
+      let own = histories.get(contract);
+      if (!own) histories.set(contract, (own = new Map()));
+      let h = own.get(positionNo);
+      if (!h) own.set(positionNo, (h = preparePosition(contract, byContract.get(contract.no)?.get(positionNo) ?? [])));
+      return h;
+    },
+  };
 }

@@ -58,18 +58,18 @@ export function runsToLines(
   positionNo: number,
   runs: readonly TaggedRun[],
 ): ChargeLine[] {
-  const sorted = [...runs].sort((a, b) => (a.run.from < b.run.from ? -1 : a.run.from > b.run.from ? 1 : 0));
+  const sorted = runs.length > 1 ? [...runs].sort((a, b) => (a.run.from < b.run.from ? -1 : a.run.from > b.run.from ? 1 : 0)) : runs;
   const lines: ChargeLine[] = [];
   const open: ChargeLine[] = [];
   for (const { run, correctsRef } of sorted) {
-    const periodStart = periodContaining(firstDayOf(run.month), contract.interval).start;
-    const factor = new Decimal(run.days).dividedBy(run.daysInMonth);
+    const periodStart = periodStartOf(run.month, contract.interval);
+    const factor = factorOf(run.days, run.daysInMonth);
     const line = open.find(
       (l) =>
         l.periodStart === periodStart &&
         l.correctsRef === correctsRef &&
-        addDays(l.serviceTo, 1) === run.from &&
-        sameBillingState(l.state, run.state),
+        sameBillingState(l.state, run.state) &&
+        addDays(l.serviceTo, 1) === run.from,
     );
     if (line) {
       line.serviceTo = run.to;
@@ -99,11 +99,36 @@ export function runsToLines(
   return lines;
 }
 
+const PERIOD_STARTS = new Map<string, IsoDate>();
+/** First day of the billing period a month belongs to (memoised: few distinct months per run). */
+function periodStartOf(month: string, interval: Contract["interval"]): IsoDate {
+  const key = `${interval}|${month}`;
+  let start = PERIOD_STARTS.get(key);
+  if (start === undefined) PERIOD_STARTS.set(key, (start = periodContaining(firstDayOf(month), interval).start));
+  return start;
+}
+
+const FACTORS = new Map<number, Decimal>();
+/** days / days in month (memoised; Decimals are immutable). */
+function factorOf(days: number, daysInMonth: number): Decimal {
+  const key = days * 100 + daysInMonth;
+  let factor = FACTORS.get(key);
+  if (factor === undefined) FACTORS.set(key, (factor = new Decimal(days).dividedBy(daysInMonth)));
+  return factor;
+}
+
 /**
  * Sums the parts, rounds the net once and spreads the rounded cents over the months by cumulative
  * rounding (share i = round(Σ₁..ᵢ) − round(Σ₁..ᵢ₋₁)), which works for credits and mixed signs too.
  */
 function finishLine(line: ChargeLine): void {
+  if (line.parts.length === 1) {
+    const part = line.parts[0]!;
+    line.exact = ZERO.plus(part.run.amount);
+    line.net = roundCents(line.exact);
+    part.rounded = line.net.isZero() ? ZERO : line.net; // as round − 0 gives it: never −0
+    return;
+  }
   let cumulative = ZERO;
   let roundedBefore = ZERO;
   for (const part of line.parts) {

@@ -1,11 +1,11 @@
 import type { Contract } from "../contract/model";
 import { Issue, issue } from "../issues";
 import { ZERO, toCentsString } from "../money/decimal";
-import { ChargeInput, indexVersions } from "./charge-input";
+import { ChargeInput, PositionIndex, indexPositions } from "./charge-input";
 import { ChargeLine, TaggedRun, runsToLines } from "./charge-line";
 import { LedgerIndex, indexLedger, originalInvoiceRef } from "./ledger";
 import { billedAsShaped, monthDelta } from "./month-delta";
-import { preparePosition, segmentShapes, withAmounts } from "./segments";
+import { segmentShapes, withAmounts } from "./segments";
 
 /** Difference lines and the notes about them. */
 export interface DifferenceResult {
@@ -27,8 +27,8 @@ export interface DifferenceResult {
 export function computeDifferences(
   input: ChargeInput,
   billed: LedgerIndex = indexLedger(input.ledger),
+  index: PositionIndex = indexPositions(input.versions),
 ): DifferenceResult {
-  const versions = indexVersions(input.versions);
   const contracts = new Map(input.contracts.map((c) => [c.no, c]));
   const lines: ChargeLine[] = [];
   const issues: Issue[] = [];
@@ -40,7 +40,7 @@ export function computeDifferences(
     }
     const positions = billed.get(contractNo)!;
     for (const positionNo of [...positions.keys()].sort((a, b) => a - b)) {
-      const history = preparePosition(contract, versions.get(contractNo)?.get(positionNo) ?? []);
+      const history = index.history(contract, positionNo);
       const runs: TaggedRun[] = [];
       for (const [month, entries] of positions.get(positionNo)!) {
         const shapes = segmentShapes(history, month);

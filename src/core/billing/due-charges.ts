@@ -2,10 +2,10 @@ import type { Contract } from "../contract/model";
 import { BillingPeriod, dueDate, monthsOfPeriod, nextPeriod, periodContaining } from "../date/billing-period";
 import { maxDate, minDate } from "../date/iso-date";
 import { IsoMonth, lastDayOf } from "../date/iso-month";
-import { ChargeInput, indexVersions } from "./charge-input";
+import { ChargeInput, PositionIndex, indexPositions } from "./charge-input";
 import { ChargeLine, TaggedRun, runsToLines } from "./charge-line";
 import { LedgerIndex, indexLedger } from "./ledger";
-import { PositionHistory, preparePosition, segmentShapes, withAmounts } from "./segments";
+import { segmentShapes, withAmounts } from "./segments";
 
 /**
  * The billing periods of a contract that are due by the end of `runMonth`, from the contract start
@@ -38,23 +38,25 @@ export function duePeriods(contract: Contract, runMonth: IsoMonth): BillingPerio
 export function computeDueCharges(
   input: ChargeInput & { runMonth: IsoMonth },
   billed: LedgerIndex = indexLedger(input.ledger),
+  positions: PositionIndex = indexPositions(input.versions),
 ): ChargeLine[] {
-  const versions = indexVersions(input.versions);
   const lines: ChargeLine[] = [];
+  // Contracts with the same dates, interval and mode are due in the same months.
+  const dueMonths = new Map<string, IsoMonth[]>();
   for (const contract of input.contracts) {
-    const positions = versions.get(contract.no);
-    if (!positions) continue;
-    const months = duePeriods(contract, input.runMonth).flatMap(monthsOfPeriod);
+    const own = positions.versions.get(contract.no);
+    if (!own) continue;
+    const key = `${contract.interval}|${contract.mode}|${contract.start}|${contract.end ?? ""}`;
+    let months = dueMonths.get(key);
+    if (!months) dueMonths.set(key, (months = duePeriods(contract, input.runMonth).flatMap(monthsOfPeriod)));
     const billedPositions = billed.get(contract.no);
-    for (const [positionNo, list] of positions) {
+    for (const positionNo of own.keys()) {
       const billedMonths = billedPositions?.get(positionNo);
-      let history: PositionHistory | undefined;
       const runs: TaggedRun[] = [];
       for (const month of months) {
         if (billedMonths?.has(month)) continue;
-        history ??= preparePosition(contract, list);
         // Nothing billed yet: the segments themselves are what to bill.
-        for (const run of withAmounts(segmentShapes(history, month))) runs.push({ run });
+        for (const run of withAmounts(segmentShapes(positions.history(contract, positionNo), month))) runs.push({ run });
       }
       if (runs.length > 0) lines.push(...runsToLines("recurring", contract, positionNo, runs));
     }

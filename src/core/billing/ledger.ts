@@ -53,11 +53,19 @@ export type LedgerIndex = Map<string, Map<number, Map<IsoMonth, LedgerEntry[]>>>
 /** Groups ledger entries by contract, position and month. */
 export function indexLedger(ledger: readonly LedgerEntry[]): LedgerIndex {
   const index: LedgerIndex = new Map();
+  // Entries of one line (one contract position, consecutive months) usually follow each other.
+  let lastContract: string | undefined;
+  let lastPosition: number | undefined;
+  let months: Map<IsoMonth, LedgerEntry[]> | undefined;
   for (const e of ledger) {
-    let positions = index.get(e.contractNo);
-    if (!positions) index.set(e.contractNo, (positions = new Map()));
-    let months = positions.get(e.positionNo);
-    if (!months) positions.set(e.positionNo, (months = new Map()));
+    if (e.contractNo !== lastContract || e.positionNo !== lastPosition || !months) {
+      let positions = index.get(e.contractNo);
+      if (!positions) index.set(e.contractNo, (positions = new Map()));
+      months = positions.get(e.positionNo);
+      if (!months) positions.set(e.positionNo, (months = new Map()));
+      lastContract = e.contractNo;
+      lastPosition = e.positionNo;
+    }
     const list = months.get(e.month);
     if (list) list.push(e);
     else months.set(e.month, [e]);

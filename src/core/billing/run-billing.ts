@@ -3,7 +3,7 @@ import type { IsoDate } from "../date/iso-date";
 import type { IsoMonth } from "../date/iso-month";
 import { Issue, issue } from "../issues";
 import { toStored } from "../money/decimal";
-import type { ChargeInput } from "./charge-input";
+import { type ChargeInput, indexPositions } from "./charge-input";
 import type { ChargeLine } from "./charge-line";
 import { computeDifferences } from "./differential";
 import { computeDueCharges } from "./due-charges";
@@ -45,10 +45,12 @@ export function computeBillingRun(input: BillingRunInput): BillingRunResult {
     issues.push(issue("billing.run_exists", { run: input.runId }));
     return { invoices: [], newLedgerEntries: [], issues, nextInvoiceNumber: input.nextInvoiceNumber };
   }
+  // The ledger and the versions are indexed once for both kinds of charge.
   const billed = indexLedger(input.ledger);
-  const differences = computeDifferences(input, billed);
+  const positions = indexPositions(input.versions);
+  const differences = computeDifferences(input, billed, positions);
   issues.push(...differences.issues);
-  const lines = [...computeDueCharges(input, billed), ...differences.lines];
+  const lines = [...computeDueCharges(input, billed, positions), ...differences.lines];
 
   const customers = new Map(input.customers.map((c) => [c.no, c]));
   const byCustomer = new Map<string, ChargeLine[]>();

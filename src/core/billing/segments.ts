@@ -36,13 +36,15 @@ export interface StateSegment extends SegmentShape {
   amount: Decimal;
 }
 
-/** One version in a {@link PositionHistory}; its rate is computed when first needed. */
+/** One version in a {@link PositionHistory}; its rate and amounts are computed when first needed. */
 interface PreparedVersion {
   from: IsoDate;
   state: BillingState;
   /** True when quantity or price is 0 or the discount is 100 %: the position is not charged. */
   zero: boolean;
   rate?: Decimal;
+  /** Exact amounts by days × 100 + days in month (a whole month at one state recurs every month). */
+  amounts?: Map<number, Decimal>;
 }
 
 /** One position's history prepared for many months: effective versions in order. */
@@ -54,6 +56,18 @@ export interface PositionHistory {
 const ZERO_TEXT = /^[-+]?0*\.?0*$/;
 const FULL_DISCOUNT = /^\+?100(\.0*)?$/;
 const rateOf = (v: PreparedVersion): Decimal => (v.rate ??= monthlyNet(v.state));
+
+/** rate × days / days in month at the exact scale, remembered per version (Decimals are immutable). */
+function amountOf(v: PreparedVersion, days: number, dim: number): Decimal {
+  const amounts = (v.amounts ??= new Map());
+  const key = days * 100 + dim;
+  let amount = amounts.get(key);
+  if (amount === undefined) {
+    const rate = rateOf(v);
+    amounts.set(key, (amount = toExact(days === dim ? rate : rate.times(days).dividedBy(dim))));
+  }
+  return amount;
+}
 
 const dayOf = (date: IsoDate): number => Number(date.slice(8, 10));
 
@@ -131,10 +145,17 @@ export function segmentShapes(history: PositionHistory, month: IsoMonth): Segmen
 
 /** Adds the exact charge to each shape. */
 export function withAmounts(shapes: readonly SegmentShape[]): StateSegment[] {
-  return shapes.map((s) => {
-    const rate = rateOf(s.source);
-    return { ...s, rate, amount: toExact(rate.times(s.days).dividedBy(s.daysInMonth)) };
-  });
+  return shapes.map((s) => ({
+    month: s.month,
+    from: s.from,
+    to: s.to,
+    days: s.days,
+    daysInMonth: s.daysInMonth,
+    state: s.state,
+    source: s.source,
+    rate: rateOf(s.source),
+    amount: amountOf(s.source, s.days, s.daysInMonth),
+  }));
 }
 
 /**

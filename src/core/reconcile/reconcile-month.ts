@@ -36,7 +36,10 @@ interface Group {
   vendorCustomerName: string;
   vendorArticleName: string;
   source: string;
-  subscriptions: Map<string, SeatLine[]>;
+  /** The lines of each subscription, subscriptions in the order they first appear. */
+  subscriptions: SeatLine[][];
+  /** Subscription lists by source (profile id), then subscription id. */
+  bySource: Map<string, Map<string, SeatLine[]>>;
 }
 
 /**
@@ -48,8 +51,9 @@ export function reconcileMonth(input: ReconcileInput): ReviewRow[] {
   const candidates = positionsByCustomerArticle(input);
   const rows: ReviewRow[] = [];
   const matched = new Set<string>();
+  let byCustomer: Map<string, Contract[]> | undefined;
   for (const g of groups.values()) {
-    const vq = combineQuantities([...g.subscriptions.values()].map((l) => subscriptionQuantity(l, input.month)).filter((q): q is VendorQuantity => q !== null));
+    const vq = combineQuantities(g.subscriptions.map((l) => subscriptionQuantity(l, input.month)).filter((q): q is VendorQuantity => q !== null));
     if (!vq) continue;
     if (!g.customerNo || !g.articleNo) {
       rows.push(rowFor(g, vq, g.customerNo ? "unmapped_article" : "unmapped_customer", null, null, input));
@@ -59,7 +63,8 @@ export function reconcileMonth(input: ReconcileInput): ReviewRow[] {
     list.forEach((c) => matched.add(`${c.contract.no}\u0000${c.version.positionNo}`));
     if (list.length === 0) {
       if (vq.quantity.isZero()) continue; // a cancelled subscription without a position: nothing to do
-      rows.push(rowFor(g, vq, "new_position", null, proposeContract(input, g.customerNo), input));
+      byCustomer ??= contractsByCustomer(input.contracts);
+      rows.push(rowFor(g, vq, "new_position", null, proposeContract(input, byCustomer, g.customerNo), input));
       continue;
     }
     const target = chooseTarget(list, g.externalArticleIds);
@@ -78,25 +83,52 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** `map.get(a).get(b)`, creating the inner map when missing. */
+function inner<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let m = map.get(key);
+  if (!m) map.set(key, (m = new Map()));
+  return m;
+}
+
+/**
+ * Groups the seat lines by customer and article. One pass; mapping lookups are made once per source
+ * and vendor id, and groups and subscriptions are found through nested maps, so a line costs a few
+ * map lookups and no string building.
+ */
 function groupLines(input: ReconcileInput): Map<string, Group> {
   const groups = new Map<string, Group>();
+  const customers = new Map<string, Map<string, string>>();
+  const articles = new Map<string, Map<string, string>>();
+  // Mapped lines group by our numbers; unmapped ones by the vendor ids, so nothing is merged wrongly.
+  const byKey = new Map<string, Map<string, Group>>();
   for (const l of input.lines) {
     if (!l.countsSeats) continue;
-    const customerNo = input.lookup("customer", l.profileId, l.vendorCustomerId) ?? "";
-    const articleNo = input.lookup("article", l.profileId, l.vendorArticleKey) ?? "";
-    // Mapped lines group by our numbers; unmapped ones by the vendor ids, so nothing is merged wrongly.
-    const key = [customerNo || `?${l.vendorCustomerId}`, customerNo && articleNo ? articleNo : `?${l.vendorArticleKey}`].join("\u0000");
-    let g = groups.get(key);
+    const knownCustomers = inner(customers, l.profileId);
+    let customerNo = knownCustomers.get(l.vendorCustomerId);
+    if (customerNo === undefined) knownCustomers.set(l.vendorCustomerId, (customerNo = input.lookup("customer", l.profileId, l.vendorCustomerId) ?? ""));
+    const knownArticles = inner(articles, l.profileId);
+    let articleNo = knownArticles.get(l.vendorArticleKey);
+    if (articleNo === undefined) knownArticles.set(l.vendorArticleKey, (articleNo = input.lookup("article", l.profileId, l.vendorArticleKey) ?? ""));
+    const customerKey = customerNo || `?${l.vendorCustomerId}`;
+    const articleKey = customerNo && articleNo ? articleNo : `?${l.vendorArticleKey}`;
+    const ofCustomer = inner(byKey, customerKey);
+    let g = ofCustomer.get(articleKey);
     if (!g) {
-      g = { customerNo, articleNo, externalCustomerIds: new Set(), externalArticleIds: new Set(), vendorCustomerName: l.vendorCustomerName, vendorArticleName: l.vendorArticleName, source: l.profileId, subscriptions: new Map() };
-      groups.set(key, g);
+      g = { customerNo, articleNo, externalCustomerIds: new Set(), externalArticleIds: new Set(), vendorCustomerName: l.vendorCustomerName, vendorArticleName: l.vendorArticleName, source: l.profileId, subscriptions: [], bySource: new Map() };
+      ofCustomer.set(articleKey, g);
+      groups.set(`${customerKey}\u0000${articleKey}`, g);
     }
     g.externalCustomerIds.add(l.vendorCustomerId);
     g.externalArticleIds.add(l.vendorArticleKey);
-    const subKey = `${l.profileId}\u0000${l.subscriptionId || `${l.vendorCustomerId}:${l.vendorArticleKey}`}`;
-    const sub = g.subscriptions.get(subKey);
+    const ofSource = inner(g.bySource, l.profileId);
+    const subKey = l.subscriptionId || `${l.vendorCustomerId}:${l.vendorArticleKey}`;
+    const sub = ofSource.get(subKey);
     if (sub) sub.push(l);
-    else g.subscriptions.set(subKey, [l]);
+    else {
+      const fresh = [l];
+      ofSource.set(subKey, fresh);
+      g.subscriptions.push(fresh);
+    }
   }
   return groups;
 }
@@ -133,11 +165,22 @@ function chooseTarget(list: readonly Candidate[], externalArticleIds: ReadonlySe
   return pool.find((c) => c.version.vendorKey !== undefined && externalArticleIds.has(c.version.vendorKey)) ?? pool[0]!;
 }
 
+/** Contracts by customer number, in input order. */
+function contractsByCustomer(contracts: readonly Contract[]): Map<string, Contract[]> {
+  const index = new Map<string, Contract[]>();
+  for (const c of contracts) {
+    const list = index.get(c.customerNo);
+    if (list) list.push(c);
+    else index.set(c.customerNo, [c]);
+  }
+  return index;
+}
+
 /** The customer's only licence contract running in the month, else the only contract at all, else "". */
-function proposeContract(input: ReconcileInput, customerNo: string): string {
+function proposeContract(input: ReconcileInput, byCustomer: ReadonlyMap<string, Contract[]>, customerNo: string): string {
   const from = firstDayOf(input.month);
   const to = lastDayOf(input.month);
-  const running = input.contracts.filter((c) => c.customerNo === customerNo && c.start <= to && (c.end === undefined || c.end >= from));
+  const running = (byCustomer.get(customerNo) ?? []).filter((c) => c.start <= to && (c.end === undefined || c.end >= from));
   const licence = running.filter((c) => c.type === "license");
   if (licence.length === 1) return licence[0]!.no;
   if (licence.length === 0 && running.length === 1) return running[0]!.no;

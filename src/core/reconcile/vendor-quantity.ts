@@ -1,6 +1,7 @@
 import type { IsoDate } from "../date/iso-date";
 import { IsoMonth, firstDayOf, lastDayOf } from "../date/iso-month";
 import { Decimal, ZERO } from "../money/decimal";
+import { ExactSum, parsePlain } from "./exact-sum";
 import type { SeatLine } from "./seat-line";
 
 /** Vendor seats of one group of lines (a subscription, or all subscriptions of a customer and SKU). */
@@ -25,8 +26,62 @@ function overlapsMonth(l: SeatLine, from: IsoDate, to: IsoDate): l is SeatLine &
  * The vendor quantity of one subscription for a month (PRODUCT.md §5.7): on day D, the sum of the
  * signed quantities of the lines whose charge period contains D, where D is the month's last day,
  * or the latest day within the month that any line covers. Null when no seat line touches the month.
+ *
+ * NOTE: the sums are taken exactly on scaled integers (see ExactSum), two passes over the lines and
+ * no decimal.js allocation per line; lines with a number that is not a plain decimal take the decimal
+ * path below. Both give the same values.
  */
 export function subscriptionQuantity(lines: readonly SeatLine[], month: IsoMonth): VendorQuantity | null {
+  const from = firstDayOf(month);
+  const to = lastDayOf(month);
+  let day = from;
+  let any = false;
+  for (const l of lines) {
+    if (!l.countsSeats || !overlapsMonth(l, from, to)) continue;
+    any = true;
+    const last = l.chargeTo < to ? l.chargeTo : to;
+    if (last > day) day = last;
+  }
+  if (!any) return null;
+  const quantity = new ExactSum();
+  const costWeighted = new ExactSum();
+  const costQuantity = new ExactSum();
+  const amount = new ExactSum();
+  let effectiveDate = from;
+  const rows: number[] = [];
+  for (const l of lines) {
+    if (!overlapsMonth(l, from, to)) continue;
+    if (l.amount !== null) {
+      const a = parsePlain(l.amount);
+      if (!a) return subscriptionQuantityDecimal(lines, month);
+      amount.add(a);
+    }
+    if (!l.countsSeats) continue;
+    rows.push(l.row);
+    if (l.changesQuantity && l.chargeFrom >= from && l.chargeFrom > effectiveDate) effectiveDate = l.chargeFrom;
+    if (!(l.chargeFrom <= day && day <= l.chargeTo)) continue;
+    const q = parsePlain(l.quantity);
+    if (!q) return subscriptionQuantityDecimal(lines, month);
+    quantity.add(q);
+    if (l.unitCost !== null) {
+      const c = parsePlain(l.unitCost);
+      if (!c) return subscriptionQuantityDecimal(lines, month);
+      costWeighted.addProduct(q, c);
+      costQuantity.add(q);
+    }
+  }
+  return {
+    quantity: quantity.toDecimal(),
+    day,
+    effectiveDate,
+    unitCost: costQuantity.isZero() ? null : costWeighted.toDecimal().dividedBy(costQuantity.toDecimal()),
+    amount: amount.toDecimal(),
+    rows,
+  };
+}
+
+/** {@link subscriptionQuantity} with decimal.js throughout (for numbers that are not plain decimals). */
+function subscriptionQuantityDecimal(lines: readonly SeatLine[], month: IsoMonth): VendorQuantity | null {
   const from = firstDayOf(month);
   const to = lastDayOf(month);
   const inMonth = lines.filter((l) => l.countsSeats && overlapsMonth(l, from, to)) as (SeatLine & { chargeFrom: IsoDate; chargeTo: IsoDate })[];
