@@ -95,6 +95,11 @@ function buildWorkspace() {
 // child processes
 
 const ms = (from) => performance.now() - from;
+/** CPU time (user + system, all threads of the process, GC helpers included) since `from`, in ms. */
+const cpuMs = (from) => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
 
 async function child(phase, dir) {
   const ws = path.join(dir, "ws.json");
@@ -106,10 +111,13 @@ async function child(phase, dir) {
     const { tables } = JSON.parse(fs.readFileSync(ws, "utf8"));
     const next = tables.settings.find((s) => s.key === "counter:invoice").value;
     out.times = [];
+    out.cpu = [];
     for (let run = 0; run < 3; run++) {
       t = performance.now();
+      const cpu = process.cpuUsage();
       const r = computeBillingRun({ runId: "run-00025", runMonth: MONTH, invoiceDate: INVOICE_DATE, customers: tables.customers, contracts: tables.contracts, versions: tables.contractVersions, ledger: tables.ledger, nextInvoiceNumber: next, formatInvoiceRef: (n) => `RE-${pad(n, 6)}` });
       out.times.push(ms(t));
+      out.cpu.push(cpuMs(cpu));
       if (run === 0) {
         out.rss = process.resourceUsage().maxRSS * 1024;
         out.invoices = r.invoices.length;
@@ -130,8 +138,10 @@ async function child(phase, dir) {
     const db = opened.value;
     out.openMs = ms(t);
     t = performance.now();
+    const cpu = process.cpuUsage();
     const r = await runBilling({ db, now: () => NOW }, { month: MONTH, invoiceDate: INVOICE_DATE });
     out.runMs = ms(t);
+    out.runCpuMs = cpuMs(cpu);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     out.invoices = r.value.invoices.length;
     out.lines = r.value.invoices.reduce((n, i) => n + i.lines.length, 0);
@@ -178,12 +188,12 @@ function main() {
     const store = run("store");
     const cli = run("cli");
     console.log(`run ${MONTH} (each in a fresh process):`);
-    console.log(`  pure core (computeBillingRun)                 cold ${s2(core.times[0])} s, warm ${s2(Math.min(...core.times.slice(1)))} s — ${fmt(core.invoices)} invoices, ${fmt(core.lines)} lines (${fmt(core.differenceLines)} difference lines), ${fmt(core.ledgerEntries)} ledger entries`);
-    console.log(`  through the store (runBilling, target < 2 s)   ${s2(store.runMs)} s — reads, computation, ${fmt(store.ledgerEntries)} ledger entries + run record + audit written in one transaction`);
+    console.log(`  pure core (computeBillingRun)                 cold ${s2(core.times[0])} s (CPU ${s2(core.cpu[0])} s), warm ${s2(Math.min(...core.times.slice(1)))} s — ${fmt(core.invoices)} invoices, ${fmt(core.lines)} lines (${fmt(core.differenceLines)} difference lines), ${fmt(core.ledgerEntries)} ledger entries`);
+    console.log(`  through the store (runBilling, target < 2 s)   ${s2(store.runMs)} s (CPU ${s2(store.runCpuMs)} s) — reads, computation, ${fmt(store.ledgerEntries)} ledger entries + run record + audit written in one transaction`);
     console.log(`    workspace: open ${s2(store.openMs)} s (read + parse ${(built.text.length / 1048576).toFixed(0)} MB), save ${s2(store.saveMs)} s; tables still answered from the file (not copied into fake-indexeddb): ${store.inMemory.join(", ")}; peak RSS ${MB(store.rss)} MB`);
     console.log(`  whole \`bill\` command (runCli, with the invoice CSV)  ${s2(cli.totalMs)} s, peak RSS ${MB(cli.rss)} MB`);
     if (store.invoices !== core.invoices || store.net !== core.net || cli.invoices !== core.invoices) throw new Error(`store and core disagree: ${JSON.stringify({ core, store, cli })}`);
-    console.log(`BENCH ${JSON.stringify({ bench: "billing", contracts: c.contracts, ledger: c.ledger, coreColdMs: Math.round(core.times[0]), coreWarmMs: Math.round(Math.min(...core.times.slice(1))), runMs: Math.round(store.runMs), openMs: Math.round(store.openMs), saveMs: Math.round(store.saveMs), commandMs: Math.round(cli.totalMs), rssMB: MB(cli.rss) })}`);
+    console.log(`BENCH ${JSON.stringify({ bench: "billing", contracts: c.contracts, ledger: c.ledger, coreColdMs: Math.round(core.times[0]), coreWarmMs: Math.round(Math.min(...core.times.slice(1))), runMs: Math.round(store.runMs), runCpuMs: Math.round(store.runCpuMs), openMs: Math.round(store.openMs), saveMs: Math.round(store.saveMs), commandMs: Math.round(cli.totalMs), rssMB: MB(cli.rss) })}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -110,6 +110,7 @@ async function main() {
   const txBefore = transactions;
   t = performance.now();
   const cold = await runConcurrent();
+  const coldMs = performance.now() - t;
   console.log(`cold: ${CALLS} × MSP.PRICE incl. index build:  ${ms(t)}  (${cache.stats.masterBuilds} build, ${transactions - txBefore} transaction)`);
 
   t = performance.now();
@@ -129,6 +130,7 @@ async function main() {
 
   const same = cold.every((v, i) => v === warm[i]);
   console.log(`index builds: ${cache.stats.masterBuilds}, store transactions during lookups: ${transactions - txBefore}, cold = warm results: ${same}`);
+  console.log(`BENCH ${JSON.stringify({ bench: "functions", calls: CALLS, coldMs: Math.round(coldMs), warmMs: Math.round(warmMs), sequentialMs: Math.round(seqMs) })}`);
   db.close();
   if (!same) process.exit(1);
 }
