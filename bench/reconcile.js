@@ -270,9 +270,11 @@ async function breakdown(dir, file) {
   const { profiles } = await loadUserProfiles(db);
   lap("open workspace");
   const bytes = new Uint8Array(fs.readFileSync(file));
+  lap("read file bytes");
   const result = await readVendorFile(bytes, { fileName: "nce.csv", profiles: allProfiles(profiles) });
+  lap("vendor reader (decode, parse, map)");
   const sha256 = await sha256Hex(bytes);
-  lap("read vendor file");
+  lap("SHA-256 of the file");
   const outcome = await reconcileFiles({ db, now: () => "x" }, [{ name: "nce.csv", sha256, result }], MONTH);
   lap("reconcile (store reads + core)");
   fs.writeFileSync(path.join(dir, "review2.csv"), toCsv(reviewTableRows(outcome.value.rows)));

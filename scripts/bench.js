@@ -26,7 +26,7 @@ function machine() {
   }
   return [
     `MSP Billing benchmarks — ${new Date().toISOString()}`,
-    `machine: ${cpus.length} × ${cpus[0]?.model ?? "cpu"} (${cpus[0]?.speed ?? "?"} MHz), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${distro || `${os.type()} ${os.release()}`}`,
+    `machine: ${cpus.length} × ${cpus[0]?.model ?? "cpu"}${cpus[0]?.speed ? ` (${cpus[0].speed} MHz)` : ""}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${distro || `${os.type()} ${os.release()}`}`,
     `node ${process.version} (V8 ${process.versions.v8}); load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
   ].join("\n");
 }

@@ -30,6 +30,29 @@ export async function exportBackup(db: MspDb, exportedAt: string): Promise<Backu
   return { format: BACKUP_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt, tables };
 }
 
+/**
+ * The whole store as backup JSON ({@link backupToJson} of {@link exportBackup}), in one step. For a
+ * store restored with {@link restoreLazily}, rows still held in memory are serialised as they are,
+ * without copying them first (a 24-month workspace holds hundreds of thousands of rows).
+ */
+export async function backupJson(db: MspDb, exportedAt: string): Promise<string> {
+  const lazy = LAZY.get(db);
+  if (!lazy) return backupToJson(await exportBackup(db, exportedAt));
+  const tables = {} as Record<TableName, unknown[]>;
+  await db.transaction("r", TABLE_NAMES.map((t) => db.table(t)), async () => {
+    // Once a request of this transaction has run, no other transaction touches these tables.
+    await db.table(TABLE_NAMES[0]!).get(PROBE_KEY);
+    for (const name of TABLE_NAMES) {
+      const mem = lazy.memory.get(name);
+      if (mem?.doc && !mem.storeUsed && !lazy.copying.has(name)) {
+        const added = sortedAdded(mem);
+        tables[name] = added.rows.length === 0 ? (mem.doc.rows as unknown[]) : mergeSorted([mem.doc, added], { values: true } as DBCoreQueryRequest, false);
+      } else tables[name] = await db.table(name).toArray();
+    }
+  });
+  return backupToJson({ format: BACKUP_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt, tables });
+}
+
 /** Serialises a backup with stable indentation. */
 export function backupToJson(doc: BackupDoc): string {
   return JSON.stringify(doc, null, 1) + "\n";
@@ -148,11 +171,13 @@ const LAZY = new WeakMap<MspDb, LazyState>();
 /**
  * Restores `doc` into `db` lazily (see above): `db` must be new and not opened yet; it is opened
  * here. Fails, like {@link restoreBackup} would, on missing, invalid or duplicate primary keys,
- * before anything is read.
+ * before anything is read. (Rows are restored as they are, without migration, as restoreBackup does.)
  */
 export async function restoreLazily(db: MspDb, doc: BackupDoc, source = "backup"): Promise<Result<void>> {
   const state: LazyState = { memory: new Map(), copying: new Map(), changing: new Map(), undo: new WeakMap(), undoTables: new WeakMap() };
   const problems: Issue[] = [];
+  /** Tables whose keys are not one property (none in schema v1): copied into the store right away. */
+  const eager: TableName[] = [];
   for (const name of TABLE_NAMES) {
     const rows = doc.tables[name];
     const checked = checkKeys(name, rows);
@@ -170,12 +195,20 @@ export async function restoreLazily(db: MspDb, doc: BackupDoc, source = "backup"
         storeUsed: false,
         seeded: false,
       });
-    } else if (rows.length > 0) problems.push(issue("backup.invalid", { detail: `table "${name}": compound primary keys are not supported` }, { source }));
+    } else if (rows.length > 0) eager.push(name);
   }
   if (problems.length > 0) return { ok: false, issues: problems };
   LAZY.set(db, state);
   db.use(lazyRestoreMiddleware(state));
   await db.open();
+  if (eager.length > 0) {
+    await db.transaction("rw", eager.map((t) => db.table(t)), async () => {
+      for (const name of eager) {
+        const rows = doc.tables[name];
+        for (let i = 0; i < rows.length; i += WRITE_BATCH_ROWS) await db.table(name).bulkAdd(rows.slice(i, i + WRITE_BATCH_ROWS));
+      }
+    });
+  }
   return ok(undefined);
 }
 
@@ -438,7 +471,7 @@ function sortedAdded(mem: MemTable): SortedRows {
  * keys or values. Rows from memory are copied; rows from the store (`stored`, already in the query's
  * order and limit) are the store's own copies.
  */
-function mergeSorted(lists: readonly (SortedRows & { stored?: boolean })[], req: DBCoreQueryRequest): unknown[] {
+function mergeSorted(lists: readonly (SortedRows & { stored?: boolean })[], req: DBCoreQueryRequest, copy = true): unknown[] {
   const reverse = req.direction === "prev" || req.direction === "prevunique";
   const limit = req.limit ?? Infinity;
   const nonEmpty = lists.filter((l) => l.keys.length > 0);
@@ -448,7 +481,7 @@ function mergeSorted(lists: readonly (SortedRows & { stored?: boolean })[], req:
     const n = Math.min(limit, keys.length);
     if (!req.values) return keys.slice(0, n);
     const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) out[i] = !json || json[i] ? copyJson(rows[i]) : structuredClone(rows[i]);
+    for (let i = 0; i < n; i++) out[i] = !copy ? rows[i] : !json || json[i] ? copyJson(rows[i]) : structuredClone(rows[i]);
     return out;
   }
   const pos = lists.map((l) => (l.stored || !reverse ? 0 : l.keys.length - 1));
@@ -468,7 +501,7 @@ function mergeSorted(lists: readonly (SortedRows & { stored?: boolean })[], req:
     if (best < 0) break;
     const list = lists[best]!;
     const p = pos[best]!;
-    out.push(!req.values ? list.keys[p] : list.stored ? list.rows[p] : !list.json || list.json[p] ? copyJson(list.rows[p]) : structuredClone(list.rows[p]));
+    out.push(!req.values ? list.keys[p] : list.stored || !copy ? list.rows[p] : !list.json || list.json[p] ? copyJson(list.rows[p]) : structuredClone(list.rows[p]));
     pos[best] = p + step[best]!;
   }
   return out;

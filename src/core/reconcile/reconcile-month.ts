@@ -90,47 +90,65 @@ function inner<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
   return m;
 }
 
+/** Where the lines of one vendor customer id and article key go: their group and its subscriptions from that source. */
+interface PairSlot {
+  group: Group;
+  subscriptions: Map<string, SeatLine[]>;
+}
+
 /**
- * Groups the seat lines by customer and article. One pass; mapping lookups are made once per source
- * and vendor id, and groups and subscriptions are found through nested maps, so a line costs a few
- * map lookups and no string building.
+ * Groups the seat lines by customer and article. One pass: a line costs four map lookups by the
+ * vendor's own ids (source, customer id, article key, subscription); mappings are looked up and
+ * group keys built once per distinct vendor customer and article.
  */
 function groupLines(input: ReconcileInput): Map<string, Group> {
   const groups = new Map<string, Group>();
+  const slots = new Map<string, Map<string, Map<string, PairSlot>>>();
   const customers = new Map<string, Map<string, string>>();
   const articles = new Map<string, Map<string, string>>();
-  // Mapped lines group by our numbers; unmapped ones by the vendor ids, so nothing is merged wrongly.
-  const byKey = new Map<string, Map<string, Group>>();
   for (const l of input.lines) {
     if (!l.countsSeats) continue;
-    const knownCustomers = inner(customers, l.profileId);
-    let customerNo = knownCustomers.get(l.vendorCustomerId);
-    if (customerNo === undefined) knownCustomers.set(l.vendorCustomerId, (customerNo = input.lookup("customer", l.profileId, l.vendorCustomerId) ?? ""));
-    const knownArticles = inner(articles, l.profileId);
-    let articleNo = knownArticles.get(l.vendorArticleKey);
-    if (articleNo === undefined) knownArticles.set(l.vendorArticleKey, (articleNo = input.lookup("article", l.profileId, l.vendorArticleKey) ?? ""));
-    const customerKey = customerNo || `?${l.vendorCustomerId}`;
-    const articleKey = customerNo && articleNo ? articleNo : `?${l.vendorArticleKey}`;
-    const ofCustomer = inner(byKey, customerKey);
-    let g = ofCustomer.get(articleKey);
-    if (!g) {
-      g = { customerNo, articleNo, externalCustomerIds: new Set(), externalArticleIds: new Set(), vendorCustomerName: l.vendorCustomerName, vendorArticleName: l.vendorArticleName, source: l.profileId, subscriptions: [], bySource: new Map() };
-      ofCustomer.set(articleKey, g);
-      groups.set(`${customerKey}\u0000${articleKey}`, g);
-    }
-    g.externalCustomerIds.add(l.vendorCustomerId);
-    g.externalArticleIds.add(l.vendorArticleKey);
-    const ofSource = inner(g.bySource, l.profileId);
+    const ofSource = inner(slots, l.profileId);
+    let ofCustomer = ofSource.get(l.vendorCustomerId);
+    if (!ofCustomer) ofSource.set(l.vendorCustomerId, (ofCustomer = new Map()));
+    let slot = ofCustomer.get(l.vendorArticleKey);
+    if (!slot) ofCustomer.set(l.vendorArticleKey, (slot = slotFor(input, l, groups, customers, articles)));
     const subKey = l.subscriptionId || `${l.vendorCustomerId}:${l.vendorArticleKey}`;
-    const sub = ofSource.get(subKey);
+    const sub = slot.subscriptions.get(subKey);
     if (sub) sub.push(l);
     else {
       const fresh = [l];
-      ofSource.set(subKey, fresh);
-      g.subscriptions.push(fresh);
+      slot.subscriptions.set(subKey, fresh);
+      slot.group.subscriptions.push(fresh);
     }
   }
   return groups;
+}
+
+/** The group of the first line of a vendor customer id and article key (created when new). */
+function slotFor(
+  input: ReconcileInput,
+  l: SeatLine,
+  groups: Map<string, Group>,
+  customers: Map<string, Map<string, string>>,
+  articles: Map<string, Map<string, string>>,
+): PairSlot {
+  const knownCustomers = inner(customers, l.profileId);
+  let customerNo = knownCustomers.get(l.vendorCustomerId);
+  if (customerNo === undefined) knownCustomers.set(l.vendorCustomerId, (customerNo = input.lookup("customer", l.profileId, l.vendorCustomerId) ?? ""));
+  const knownArticles = inner(articles, l.profileId);
+  let articleNo = knownArticles.get(l.vendorArticleKey);
+  if (articleNo === undefined) knownArticles.set(l.vendorArticleKey, (articleNo = input.lookup("article", l.profileId, l.vendorArticleKey) ?? ""));
+  // Mapped lines group by our numbers; unmapped ones by the vendor ids, so nothing is merged wrongly.
+  const key = `${customerNo || `?${l.vendorCustomerId}`}\u0000${customerNo && articleNo ? articleNo : `?${l.vendorArticleKey}`}`;
+  let g = groups.get(key);
+  if (!g) {
+    g = { customerNo, articleNo, externalCustomerIds: new Set(), externalArticleIds: new Set(), vendorCustomerName: l.vendorCustomerName, vendorArticleName: l.vendorArticleName, source: l.profileId, subscriptions: [], bySource: new Map() };
+    groups.set(key, g);
+  }
+  g.externalCustomerIds.add(l.vendorCustomerId);
+  g.externalArticleIds.add(l.vendorArticleKey);
+  return { group: g, subscriptions: inner(g.bySource, l.profileId) };
 }
 
 /** Positions of each customer and article in force at the end of the month (or of the contract). */
