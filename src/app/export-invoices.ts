@@ -7,7 +7,7 @@ import { customCsv } from "../io/export/custom-csv/write";
 import { DATEV_SETTINGS_KEY, validateDatevConfig, type DatevConfig } from "../io/export/datev/config";
 import { datevExtf } from "../io/export/datev/extf";
 import { COMPANY_SETTINGS_KEY, validateCompanyInfo, type CompanyInfo } from "../io/export/documents/company";
-import { invoiceDocuments, type InvoiceDocument } from "../io/export/documents/invoice-html";
+import { invoiceBatchDocument, invoiceDocuments, type DocumentContext, type InvoiceDocument } from "../io/export/documents/invoice-html";
 import { invoiceCsvBytes } from "../io/export/invoice-csv";
 import type { TextEncodingName } from "../io/table/decode";
 import { appendAudit } from "../store/audit";
@@ -30,6 +30,13 @@ export function parseExportFormat(text: string): InvoiceExportFormat | null {
   if (text === "generic" || text === "de" || text === "datev") return { kind: text };
   const m = /^custom:(.+)$/.exec(text);
   return m ? { kind: "custom", profileId: m[1]! } : null;
+}
+
+/** The host's local time as `YYYY-MM-DDTHH:MM:SS.mmm` (DATEV's "Erzeugt am" is local time), from an ISO instant. */
+export function localTimestamp(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
 export const EXPORT_PROFILE_PREFIX = "exportProfile:";
@@ -202,8 +209,8 @@ async function knownInvoiceDates(db: MspDb): Promise<Map<string, IsoDate>> {
   return dates;
 }
 
-/** One HTML document per invoice, with the given company data or the saved one. */
-export async function exportInvoiceDocuments(db: MspDb, invoices: readonly Invoice[], company?: CompanyInfo): Promise<Result<{ documents: InvoiceDocument[]; issues: Issue[] }>> {
+/** What documents need: the given company data or the saved one, customers, earlier invoice dates. */
+async function documentContext(db: MspDb, invoices: readonly Invoice[], company?: CompanyInfo): Promise<Result<DocumentContext>> {
   let info = company;
   if (!info) {
     const stored = await loadCompanyInfo(db);
@@ -213,5 +220,17 @@ export async function exportInvoiceDocuments(db: MspDb, invoices: readonly Invoi
   }
   const invoiceDates = await knownInvoiceDates(db);
   for (const inv of invoices) invoiceDates.set(inv.invoiceRef, inv.invoiceDate);
-  return invoiceDocuments(invoices, { company: info, customers: await customerMap(db), invoiceDates });
+  return ok({ company: info, customers: await customerMap(db), invoiceDates });
+}
+
+/** One HTML document per invoice, with the given company data or the saved one. */
+export async function exportInvoiceDocuments(db: MspDb, invoices: readonly Invoice[], company?: CompanyInfo): Promise<Result<{ documents: InvoiceDocument[]; issues: Issue[] }>> {
+  const context = await documentContext(db, invoices, company);
+  return context.ok ? invoiceDocuments(invoices, context.value) : context;
+}
+
+/** All invoices in one printable HTML document (the task pane's download), with the saved company data. */
+export async function exportInvoiceBatchDocument(db: MspDb, invoices: readonly Invoice[], title: string, company?: CompanyInfo): Promise<Result<{ html: string; issues: Issue[] }>> {
+  const context = await documentContext(db, invoices, company);
+  return context.ok ? invoiceBatchDocument(invoices, context.value, title) : context;
 }

@@ -7,7 +7,7 @@ import type { IsoDate } from "../core/date/iso-date";
 import type { IsoMonth } from "../core/date/iso-month";
 import { Issue, issue } from "../core/issues";
 import { toCentsString, toStored } from "../core/money/decimal";
-import { computeTimeCharges, type EntryAllocation } from "../core/time/bill-time";
+import { computeTimeCharges, type EntryAllocation, type TimeChargeInput } from "../core/time/bill-time";
 import type { TimeEntry } from "../core/time/model";
 import type { UsageLine } from "../core/time/usage-line";
 import type { MspDb } from "../store/db";
@@ -29,13 +29,23 @@ export interface UsagePlan {
  * contracts, runs, settings).
  */
 export async function planUsage(db: MspDb, month: IsoMonth): Promise<UsagePlan> {
+  const input = await timeChargeInput(db, month);
+  const { rules, contracts, articles } = input;
+  const time = computeTimeCharges(input);
+  const clicks = computeClickCharges({ runMonth: month, readings: (await db.meterReadings.toArray()) as MeterReading[], billedMonths: await billedClickMonths(db), rules, contracts, articles });
+  return { lines: [...time.lines, ...clicks.lines], allocations: time.allocations, clickMonths: clicks.months, issues: [...time.issues, ...clicks.issues] };
+}
+
+/**
+ * The time rating's input for a run month, read exactly as the billing run reads it (tables
+ * timeEntries, articles, contracts, runs, settings): the review of time entries uses it too.
+ */
+export async function timeChargeInput(db: MspDb, month: IsoMonth): Promise<TimeChargeInput> {
   const rules = await loadRules(db);
   const contracts = await db.contracts.toArray();
   const articles = new Map((await db.articles.toArray()).map((a) => [a.no, a]));
   const activeRuns = await activeRunIds(db);
-  const time = computeTimeCharges({ runMonth: month, entries: (await db.timeEntries.toArray()) as TimeEntry[], activeRuns, rules, contracts, articles });
-  const clicks = computeClickCharges({ runMonth: month, readings: (await db.meterReadings.toArray()) as MeterReading[], billedMonths: await billedClickMonths(db), rules, contracts, articles });
-  return { lines: [...time.lines, ...clicks.lines], allocations: time.allocations, clickMonths: clicks.months, issues: [...time.issues, ...clicks.issues] };
+  return { runMonth: month, entries: (await db.timeEntries.toArray()) as TimeEntry[], activeRuns, rules, contracts, articles };
 }
 
 /** Where each usage line landed: invoice and line number, by line key. */

@@ -13,6 +13,7 @@ import { linksImportCommand, linksReportCommand } from "./commands/links";
 import { priceUpdateCommand } from "./commands/price-update";
 import { costCheckCommand } from "./commands/cost-check";
 import { timeBalanceCommand, timeImportCommand, timeProfileCommand } from "./commands/time";
+import { timeApproveCommand, timeReviewCommand } from "./commands/time-review";
 import { metersImportCommand } from "./commands/meters";
 import { rulesSetCommand, rulesShowCommand } from "./commands/rules";
 import { EXPORT_COMMANDS } from "./commands/export-run";
@@ -22,7 +23,7 @@ export const COMMANDS: Command[] = [
   backupCommand, restoreCommand, profileAddCommand, profileListCommand, profileExportCommand, profileImportCommand,
   purchaseImportCommand, linksImportCommand, linksReportCommand, priceUpdateCommand, costCheckCommand,
   ...EXPORT_COMMANDS,
-  timeImportCommand, timeProfileCommand, timeBalanceCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
+  timeImportCommand, timeProfileCommand, timeBalanceCommand, timeReviewCommand, timeApproveCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
 ];
 
 function usage(): string {

@@ -143,6 +143,18 @@ export interface Strings {
     windows1252: string;
     exportCsv: string;
     exported(name: string, invoices: number): string;
+    formatDatev: string;
+    formatCustom(name: string): string;
+    datevMissing: string;
+    exportedBookings(name: string, records: number): string;
+    documents: string;
+    documentsHint: string;
+    documentsExported(name: string, invoices: number): string;
+    loadSettings: string;
+    settingsHint: string;
+    settingsSaved(what: string): string;
+    settingsNames: { datev: string; company: string; profiles(ids: string): string };
+    settingsState(datev: boolean, company: boolean, profiles: number): string;
     undoRun: string;
     undoConfirmTitle: string;
     undoConfirmText(runId: string, month: string): string;
@@ -171,6 +183,11 @@ export interface Strings {
     writeReport: string;
     writing: string;
     reportWritten(sheet: string, rows: number, uncovered: number): string;
+    editTitle: string;
+    editIntro: string;
+    writeEditSheet: string;
+    applyEditSheet: string;
+    editSheetWritten(sheet: string, links: number): string;
     undone: string;
   };
   price: {
@@ -238,6 +255,26 @@ export interface Strings {
     balanceWritten(sheet: string, rows: number, over: number): string;
     fixFileHint: string;
     undone: string;
+    reviewTitle: string;
+    reviewIntro: string;
+    writeReview: string;
+    applyDecisions: string;
+    reviewWritten(sheet: string, rows: number, billable: number, problems: number, net: string): string;
+    decisionsApplied(approved: number, withdrawn: number, unchanged: number): string;
+    nothingChanged: string;
+    fixSheetHint(sheet: string): string;
+    rulesTitle: string;
+    rulesIntro: string;
+    loadRules: string;
+    loadingRules(name: string): string;
+    rulesSaved(contracts: number): string;
+    rulesStored: string;
+    rulesNone: string;
+    rulesUnitMinutes: string;
+    rulesTimeContracts: string;
+    rulesClickContracts: string;
+    rulesActivities: string;
+    rulesRegion: string;
   };
   audit: {
     description: string;
@@ -451,15 +488,27 @@ const de: Strings = {
     running: (month) => `Abrechnung ${month} wird gebucht`,
     ran: (run, n, net) => `Lauf ${run} gebucht: ${n} ${plural(n, "Rechnung", "Rechnungen")}, ${net} netto. Exportieren Sie ihn jetzt.`,
     exportTitle: "3. Exportieren",
-    exportIntro: "Den letzten Lauf als CSV für die Buchhaltung herunterladen, oder ihn rückgängig machen.",
+    exportIntro: "Den letzten Lauf für die Buchhaltung herunterladen (CSV, DATEV, eigenes Exportprofil) oder als Rechnungen drucken, oder ihn rückgängig machen.",
     latestRun: "Letzter Lauf",
     noRuns: "Noch kein Abrechnungslauf.",
     format: "Format",
     formatGeneric: "CSV allgemein (Komma, Punkt, ISO-Datum)",
     formatGerman: "CSV deutsch (Semikolon, Komma, TT.MM.JJJJ)",
     windows1252: "Windows-1252 statt UTF-8 (ältere Buchhaltungsprogramme)",
-    exportCsv: "CSV herunterladen",
+    exportCsv: "Datei herunterladen",
     exported: (name, n) => `„${name}“ mit ${n} ${plural(n, "Rechnung", "Rechnungen")} heruntergeladen.`,
+    formatDatev: "DATEV Buchungsstapel (EXTF, Windows-1252)",
+    formatCustom: (name) => `Exportprofil: ${name}`,
+    datevMissing: "DATEV und Rechnungsdokumente brauchen gespeicherte Einstellungen: unten „Exporteinstellungen laden“.",
+    exportedBookings: (name, n) => `„${name}“ mit ${n} ${plural(n, "Buchung", "Buchungen")} bzw. Zeilen heruntergeladen.`,
+    documents: "Rechnungen als HTML (zum Drucken)",
+    documentsHint: "Alle Rechnungen des Laufs in einer Datei, eine Seite je Rechnung; im Browser drucken oder als PDF speichern.",
+    documentsExported: (name, n) => `„${name}“ mit ${n} ${plural(n, "Rechnung", "Rechnungen")} heruntergeladen.`,
+    loadSettings: "Exporteinstellungen laden …",
+    settingsHint: "JSON-Datei mit DATEV-Einstellungen, Firmenangaben für Rechnungen und/oder Exportprofilen (wie bei export-settings und export-profile der Kommandozeile).",
+    settingsSaved: (what) => `Gespeichert: ${what}.`,
+    settingsNames: { datev: "DATEV-Einstellungen", company: "Firmenangaben", profiles: (ids) => `Exportprofile ${ids}` },
+    settingsState: (datev, company, n) => `DATEV-Einstellungen: ${datev ? "gespeichert" : "fehlen"} · Firmenangaben: ${company ? "gespeichert" : "fehlen"} · Exportprofile: ${n}`,
     undoRun: "Lauf rückgängig …",
     undoConfirmTitle: "Lauf rückgängig machen",
     undoConfirmText: (run, month) => `Lauf ${run} (${month}) aus dem Abrechnungsjournal entfernen? Die Positionen werden beim nächsten Lauf wieder fällig.`,
@@ -488,6 +537,11 @@ const de: Strings = {
     writeReport: "Bericht schreiben",
     writing: "Blatt wird geschrieben",
     reportWritten: (sheet, rows, uncovered) => `${sheet}: ${rows} ${plural(rows, "Zeile", "Zeilen")}, davon ${uncovered} ohne Deckung.`,
+    editTitle: "Verknüpfungen bearbeiten",
+    editIntro: "Schreibt alle Verknüpfungen in das Blatt „Verknüpfungen bearbeiten“. Neue Zeilen verknüpfen, action „unlink“ löst eine Verknüpfung; übernommen wird wie ein Verknüpfungs-CSV (rückgängig machbar).",
+    writeEditSheet: "Blatt schreiben",
+    applyEditSheet: "Blatt übernehmen",
+    editSheetWritten: (sheet, n) => `${sheet}: ${n} ${plural(n, "Verknüpfung", "Verknüpfungen")}. Zeilen ergänzen oder action auf „unlink“ setzen, dann „Blatt übernehmen“.`,
     undone: "Import rückgängig gemacht.",
   },
   price: {
@@ -554,6 +608,26 @@ const de: Strings = {
     balanceWritten: (sheet, rows, over) => `${sheet}: ${rows} ${plural(rows, "Vertrag", "Verträge")}, ${over} überzogen.`,
     fixFileHint: "Datei korrigieren und erneut importieren; es wurde nichts übernommen.",
     undone: "Import rückgängig gemacht.",
+    reviewTitle: "Zeiten prüfen",
+    reviewIntro: "Schreibt das Blatt „Zeiten JJJJ-MM“: jeder offene Eintrag bis Monatsende, bewertet wie im Abrechnungslauf (Einheiten, Inklusiv- und Kontingentstunden, Zuschläge, Betrag). In „abrechnen“ Ja oder Nein wählen und übernehmen: der nächste Lauf rechnet genau die freigegebenen Einträge ab.",
+    writeReview: "Zeiten prüfen",
+    applyDecisions: "Entscheidungen übernehmen",
+    reviewWritten: (sheet, rows, billable, problems, net) => `${sheet}: ${rows} offene ${plural(rows, "Eintrag", "Einträge")}, ${billable} abrechenbar, ${problems} mit Problemen; Betrag ${net}.`,
+    decisionsApplied: (approved, withdrawn, unchanged) => `Entscheidungen übernommen: ${approved} freigegeben, ${withdrawn} zurückgestellt, ${unchanged} unverändert.`,
+    nothingChanged: "Nichts geändert: alle Entscheidungen waren schon gespeichert.",
+    fixSheetHint: (sheet) => `Zellen im Blatt „${sheet}“ korrigieren und erneut übernehmen; es wurde nichts geändert.`,
+    rulesTitle: "Regeln",
+    rulesIntro: "Zeit- und Klickregeln als JSON-Datei (Aufbau im README); sie ersetzt die gespeicherten Regeln. Fehler nennen den JSON-Pfad, dann bleibt alles beim Alten.",
+    loadRules: "Regeldatei laden (JSON)",
+    loadingRules: (name) => `${name} wird geprüft`,
+    rulesSaved: (contracts) => `Regeln gespeichert: Firmenregeln und ${contracts} ${plural(contracts, "Vertrag", "Verträge")}.`,
+    rulesStored: "Gespeicherte Regeln",
+    rulesNone: "Noch keine Regeln gespeichert.",
+    rulesUnitMinutes: "Arbeitseinheit",
+    rulesTimeContracts: "Verträge mit Zeitregeln",
+    rulesClickContracts: "Klickverträge",
+    rulesActivities: "Tätigkeiten",
+    rulesRegion: "Bundesland",
   },
   audit: {
     description: "Die letzten Änderungen am Datenbestand (nur lesen).",
@@ -763,15 +837,27 @@ const en: Strings = {
     running: (month) => `Booking the billing for ${month}`,
     ran: (run, n, net) => `Run ${run} booked: ${n} ${plural(n, "invoice", "invoices")}, ${net} net. Export it now.`,
     exportTitle: "3. Export",
-    exportIntro: "Download the latest run as CSV for accounting, or undo it.",
+    exportIntro: "Download the latest run for accounting (CSV, DATEV, your own export profile) or print it as invoices, or undo it.",
     latestRun: "Latest run",
     noRuns: "No billing run yet.",
     format: "Format",
     formatGeneric: "Generic CSV (comma, point, ISO dates)",
     formatGerman: "German CSV (semicolon, comma, DD.MM.YYYY)",
     windows1252: "Windows-1252 instead of UTF-8 (older accounting software)",
-    exportCsv: "Download CSV",
+    exportCsv: "Download file",
     exported: (name, n) => `"${name}" with ${n} ${plural(n, "invoice", "invoices")} downloaded.`,
+    formatDatev: "DATEV Buchungsstapel (EXTF, Windows-1252)",
+    formatCustom: (name) => `Export profile: ${name}`,
+    datevMissing: "DATEV and invoice documents need saved settings: use “Load export settings” below.",
+    exportedBookings: (name, n) => `"${name}" with ${n} ${plural(n, "booking", "bookings")} or rows downloaded.`,
+    documents: "Invoices as HTML (to print)",
+    documentsHint: "Every invoice of the run in one file, one page per invoice; print it in the browser or save it as PDF.",
+    documentsExported: (name, n) => `"${name}" with ${n} ${plural(n, "invoice", "invoices")} downloaded.`,
+    loadSettings: "Load export settings …",
+    settingsHint: "A JSON file with DATEV settings, company data for invoices and/or export profiles (as the command line's export-settings and export-profile take them).",
+    settingsSaved: (what) => `Saved: ${what}.`,
+    settingsNames: { datev: "DATEV settings", company: "company data", profiles: (ids) => `export profiles ${ids}` },
+    settingsState: (datev, company, n) => `DATEV settings: ${datev ? "saved" : "missing"} · Company data: ${company ? "saved" : "missing"} · Export profiles: ${n}`,
     undoRun: "Undo run …",
     undoConfirmTitle: "Undo the run",
     undoConfirmText: (run, month) => `Remove run ${run} (${month}) from the billing ledger? Its lines fall due again in the next run.`,
@@ -800,6 +886,11 @@ const en: Strings = {
     writeReport: "Write report",
     writing: "Writing sheet",
     reportWritten: (sheet, rows, uncovered) => `${sheet}: ${rows} ${plural(rows, "row", "rows")}, ${uncovered} uncovered.`,
+    editTitle: "Edit links",
+    editIntro: "Writes every link to the sheet “Verknüpfungen bearbeiten”. New rows link, action “unlink” removes a link; applied like a links CSV (undoable).",
+    writeEditSheet: "Write sheet",
+    applyEditSheet: "Apply sheet",
+    editSheetWritten: (sheet, n) => `${sheet}: ${n} ${plural(n, "link", "links")}. Add rows or set action to “unlink”, then “Apply sheet”.`,
     undone: "Import undone.",
   },
   price: {
@@ -866,6 +957,26 @@ const en: Strings = {
     balanceWritten: (sheet, rows, over) => `${sheet}: ${rows} ${plural(rows, "contract", "contracts")}, ${over} overrun.`,
     fixFileHint: "Correct the file and import it again; nothing was imported.",
     undone: "Import undone.",
+    reviewTitle: "Review time",
+    reviewIntro: "Writes the sheet \u201cZeiten YYYY-MM\u201d: every open entry up to the month's end, rated as the billing run rates it (units, included and contingent hours, surcharges, amount). Choose Yes or No under \u201cbillable\u201d and apply: the next run bills exactly the approved entries.",
+    writeReview: "Review time",
+    applyDecisions: "Apply decisions",
+    reviewWritten: (sheet, rows, billable, problems, net) => `${sheet}: ${rows} open ${plural(rows, "entry", "entries")}, ${billable} billable, ${problems} with problems; amount ${net}.`,
+    decisionsApplied: (approved, withdrawn, unchanged) => `Decisions applied: ${approved} approved, ${withdrawn} held back, ${unchanged} unchanged.`,
+    nothingChanged: "Nothing changed: every decision was stored already.",
+    fixSheetHint: (sheet) => `Correct the cells on sheet \u201c${sheet}\u201d and apply again; nothing was changed.`,
+    rulesTitle: "Rules",
+    rulesIntro: "Time and click rules as a JSON file (shape in the README); it replaces the stored rules. Errors name the JSON path and change nothing.",
+    loadRules: "Load rules file (JSON)",
+    loadingRules: (name) => `Checking ${name}`,
+    rulesSaved: (contracts) => `Rules saved: company defaults and ${contracts} ${plural(contracts, "contract", "contracts")}.`,
+    rulesStored: "Stored rules",
+    rulesNone: "No rules stored yet.",
+    rulesUnitMinutes: "Work unit",
+    rulesTimeContracts: "Contracts with time rules",
+    rulesClickContracts: "Click contracts",
+    rulesActivities: "Activities",
+    rulesRegion: "Federal state",
   },
   audit: {
     description: "The latest changes to the data (read-only).",

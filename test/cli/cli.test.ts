@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -53,7 +54,13 @@ describe("CLI", () => {
     expect(await runCli(["backup", "--workspace", ws, "--out", join(d, "b.json")], io().cli)).toBe(0);
     const ws2 = join(d, "ws2.json");
     expect(await runCli(["restore", "--workspace", ws2, join(d, "b.json")], io().cli)).toBe(0);
-    expect(readFileSync(ws2, "utf8")).toBe(readFileSync(ws, "utf8"));
+    // the same store, and the restore appended to the restored audit log, naming the file by its SHA-256
+    const original = JSON.parse(readFileSync(ws, "utf8")) as { tables: Record<string, Record<string, unknown>[]> };
+    const restored = JSON.parse(readFileSync(ws2, "utf8")) as typeof original;
+    const entry = restored.tables.auditLog!.pop()!;
+    expect(restored).toEqual(original);
+    const sha256 = createHash("sha256").update(readFileSync(join(d, "b.json"))).digest("hex");
+    expect(entry).toMatchObject({ seq: original.tables.auditLog!.length + 1, kind: "store.restore", source: `sha256:${sha256}`, entity: "file:b.json", before: { tables: { customers: 0, auditLog: 0 } }, after: { tables: { customers: 2, auditLog: original.tables.auditLog!.length } } });
   });
 
   it("exit code 2 for usage errors, 1 for a missing file or a corrupt workspace", async () => {

@@ -10,7 +10,8 @@
 //    read the sample NCE sheet, see profile and problems, review sheet with unmapped rows blocking
 //    Apply, an invalid date named by its cell, the mapping sheet, an action edited in the rendered
 //    sheet, apply, bill, export (the download's first line), undo; master data and backup; xlsx and
-//    CSV files opened at once (parsed in the Web Worker).
+//    CSV files opened at once (parsed in the Web Worker); time: rules file, time CSV, the review sheet
+//    "Zeiten YYYY-MM", one entry withdrawn in the rendered sheet, decisions applied.
 // 3. Screenshots of the pane at 350 px, light and dark, under test/e2e/screenshots/.
 // Prints `N passed, N failed`; exits non-zero on any failure.
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_DIST (default dist/).
@@ -420,6 +421,36 @@ async function previewMonth(context, origin) {
     assert(bytes.includes(Buffer.from("M\u00fcller", "latin1")) && !bytes.includes(Buffer.from("Müller", "utf8")), "Windows-1252 bytes (iconv-lite with the Buffer polyfill)");
   });
 
+  await check("[preview] export settings from a JSON file, then DATEV Buchungsstapel and printable invoices", async () => {
+    assert(await page.isDisabled('input[type="radio"][value="datev"]'), "DATEV needs saved settings");
+    assert(await page.isDisabled('[data-testid="billing-documents"]'), "documents need company data");
+    const settings = {
+      datev: { consultantNo: 1234567, clientNo: 10001, fiscalYearStart: "01-01", accountLength: 4, chart: "SKR03", debtorFromCustomerNo: true },
+      company: { name: "Systemhaus Beispiel GmbH", address: "Hauptstraße 5\n20095 Hamburg", taxNumber: "22/123/45678" },
+    };
+    await page.setInputFiles('[data-testid="export-settings-file"]', [{ name: "export.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(settings), "utf8") }]);
+    await settled(page);
+    assert((await pane.locator('[data-testid="export-settings-state"]').innerText()).includes("DATEV-Einstellungen: gespeichert · Firmenangaben: gespeichert"), "settings state shown");
+    await page.check('input[type="radio"][value="datev"]');
+    const exportStep = pane.locator('[data-testid="step-bill-export"]');
+    const [datev] = await Promise.all([
+      page.waitForEvent("download", { timeout: 10000 }).catch(async (e) => {
+        throw new Error(`no DATEV download: ${await exportStep.locator('[data-testid="issues"]').innerText().catch(() => e.message)}`);
+      }),
+      page.click('[data-testid="billing-export"]'),
+    ]);
+    assertEqual(datev.suggestedFilename(), "EXTF_Buchungsstapel_2026-11_run-00002.csv", "DATEV file name");
+    const extf = fs.readFileSync(await datev.path()).toString("latin1").split("\r\n");
+    assert(extf[0].startsWith('"EXTF";700;21;"Buchungsstapel";13;'), `DATEV header line: ${extf[0].slice(0, 60)}`);
+    assert(extf[1].startsWith("Umsatz (ohne Soll/Haben-Kz);Soll/Haben-Kennzeichen;"), "DATEV column line");
+    assert(extf.length > 3, "bookings written");
+    const [docs] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="billing-documents"]')]);
+    assertEqual(docs.suggestedFilename(), "Rechnungen-2026-11-run-00002.html", "documents file name");
+    const html = fs.readFileSync(await docs.path(), "utf8");
+    const pages = html.split('<main class="page">').length - 1;
+    assert(pages >= 1 && html.includes("Rechnungsnummer") && html.includes("Systemhaus Beispiel GmbH"), `printable invoices (${pages} pages)`);
+  });
+
   await check("[preview] undo the run, then undo the applied review: the store is back", async () => {
     await page.click('[data-testid="billing-undo"]');
     await clickAndSettle(page, '[data-testid="billing-undo-yes"]');
@@ -505,6 +536,13 @@ async function previewMonth(context, origin) {
     const report = await values(page, "Einkauf Verknüpfungen");
     assertEqual(report[0][0], "status", "links report header");
     assert(report.some((r) => r.includes("V-1001")), "V-1001 in the links report");
+    await clickAndSettle(page, '[data-testid="links-edit-write"]');
+    const edit = await values(page, "Verknüpfungen bearbeiten");
+    assertEqual(edit[0].slice(0, 5).join(","), "purchase_no,purchase_position_no,contract_no,position_no,action", "links sheet header");
+    assert(edit.some((r) => r[0] === "EK-200" && r[2] === "V-1001" && r[4] === "link"), "the imported link in the links sheet");
+    await clickAndSettle(page, '[data-testid="links-edit-apply"]');
+    const applied = await pane.locator('[data-testid="purchase-import-result"]').innerText();
+    assert(/Verknüpfungen importiert/.test(applied) && /Unverändert\s*1/.test(applied), `links sheet applied unchanged: ${applied}`);
     await page.fill('[data-testid="price-position"]', "EK-200:1");
     await page.fill('[data-testid="price-cost"]', "19.00");
     await page.fill('[data-testid="price-from"]', "2026-12-01");
@@ -542,6 +580,62 @@ async function previewMonth(context, origin) {
     assert(text.includes("zaehler.csv") && text.includes("reading_date"), `issue names file and column: ${text}`);
     await clickAndSettle(page, '[data-testid="balance-write"]');
     assert((await sheetNames(page)).some((n) => n.startsWith("Kontingente ")), "contingent sheet written");
+  });
+
+  await check("[preview] Zeiten prüfen: rules file, time CSV, review sheet, one entry set to Nein, decisions applied", async () => {
+    const file = (name, text, mimeType = "text/csv") => ({ name, mimeType, buffer: Buffer.from(text, "utf8") });
+    // support articles through the master-data import (the demo store has none)
+    await page.click("#tab-masterData");
+    await page.setInputFiles('[data-testid="master-files"]', [file("artikel-support.csv", "article_no,description,unit_price,vat_pct\nSUP-R,Remote-Support,87.40,19\nSUP-O,Vor-Ort-Service,104.00,19\nTRAVEL,Anfahrtspauschale,45.00,19\n")]);
+    await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
+    await settled(page);
+    await page.click("#tab-usage");
+    const rules = {
+      defaults: {
+        unitMinutes: 15,
+        activities: { remote: { articleNo: "SUP-R", pricePerHour: "87.40" }, onsite: { articleNo: "SUP-O" } },
+        defaultActivity: "remote",
+        surcharges: [{ label: "Abend", days: ["mon", "tue", "wed", "thu", "fri"], from: "18:00", to: "22:00", pct: "25" }],
+        flatFees: [{ label: "Anfahrt", activities: ["onsite"], per: "day", articleNo: "TRAVEL" }],
+      },
+      contracts: { "V-2002": { includedHoursPerMonth: "1" } },
+    };
+    await page.setInputFiles('[data-testid="rules-file"]', [file("regeln.json", JSON.stringify(rules), "application/json")]);
+    await page.waitForSelector('[data-testid="rules-saved"]', { timeout: 30_000 });
+    const summary = await pane.locator('[data-testid="rules-summary"]').innerText();
+    assert(/Arbeitseinheit\s*15 min/.test(summary) && /Verträge mit Zeitregeln\s*V-2002/.test(summary), `rules summary: ${summary}`);
+    await page.setInputFiles('[data-testid="time-file"]', [file("zeiten-november.csv", [
+      "ticket_no,customer_no,date,start,end,minutes,technician,activity,billable,description",
+      "7001,10002,2026-11-03,09:00,10:30,,jm,remote,ja,Server-Update",
+      "7002,10002,2026-11-04,18:30,19:00,,jm,remote,ja,Abendeinsatz",
+      "7003,10001,2026-11-05,,,60,ab,onsite,ja,Drucker vor Ort",
+    ].join("\n"))]);
+    await page.waitForSelector('[data-testid="usage-import-result"]', { timeout: 30_000 });
+    await settled(page);
+    await page.fill('[data-testid="time-review-month"]', "2026-11");
+    await clickAndSettle(page, '[data-testid="time-review-write"]');
+    const sheet = "Zeiten 2026-11";
+    assert((await sheetNames(page)).includes(sheet), `sheet ${sheet} written`);
+    const written = await pane.locator('[data-testid="time-review-notice"]').innerText();
+    // 43.70 (2 of 6 units after the included hour) + 54.63 (evening) + 104.00 + 45.00 (on site, travel)
+    assert(written.includes("3 offene Einträge") && written.includes("247,33"), `review notice: ${written}`);
+    const grid = await values(page, sheet);
+    assertEqual(grid[0].slice(0, 3), ["status", "abrechnen", "date"], "review header");
+    const row = await rowWhere(page, sheet, { ticket_no: "7003" });
+    const header = grid[0].map(String);
+    assertEqual(grid[row - 1][header.indexOf("net_amount")], 149, "on-site entry with its travel fee");
+    assertEqual(await page.evaluate(([s, a1]) => window.__msp.env.workbook.validationList(s, a1), [sheet, `B${row}`]), ["Ja", "Nein"], "decision drop-down");
+    await pane.locator('[data-testid="section-time-review"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-time-review.png") });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "preview-de-time-review.png") });
+    await chooseInCell(page, sheet, `B${row}`, "Nein");
+    await clickAndSettle(page, '[data-testid="time-review-apply"]');
+    const applied = await pane.locator('[data-testid="time-review-notice"]').innerText();
+    assert(applied.includes("Entscheidungen übernommen: 0 freigegeben, 1 zurückgestellt, 2 unverändert."), `apply notice: ${applied}`);
+    await clickAndSettle(page, '[data-testid="time-review-write"]');
+    const again = await values(page, sheet);
+    const status = again.find((r) => String(r[header.indexOf("ticket_no")]) === "7003");
+    assertEqual([status[0], status[1], status[header.indexOf("net_amount")]], ["not_billable", "Nein", ""], "withdrawn entry in the new review");
+    assert((await pane.locator('[data-testid="time-review-notice"]').innerText()).includes("98,33"), "the amount without the withdrawn entry");
   });
 
   await check("[preview] Protokoll: recent audit entries, filterable", async () => {

@@ -6,18 +6,22 @@
  * row it replaced or removed. Ledger entries are audited per run (entity `run:<id>`, source the run id).
  *
  * Not audited by design: counters (`counter:*` settings, numbering only), batch and run records (they
- * are the log), time entries and meter readings (audited per import file, by ids). Restore replaces the
- * audit log with the backup's and is not in this test.
+ * are the log), time entries and meter readings (audited per import file, by ids; an approval per entry). Restore replaces the
+ * audit log with the backup's and appends its own entry to it: tested on its own below.
  */
 import { sha256Hex } from "../../src/app/context";
 import type { AuditRecord, ImportBatchRecord } from "../../src/store/records";
-import { exportBackup } from "../../src/store/backup";
-import { currentSchema, type TableName } from "../../src/store/schema";
-import { FIXED_NOW, testContext } from "../support/fixtures";
+import { backupToJson, exportBackup, parseBackup } from "../../src/store/backup";
+import { TABLE_NAMES, currentSchema, type TableName } from "../../src/store/schema";
+import { restoreStore } from "../../src/app/restore";
+import { importLinks } from "../../src/app/purchase";
+import { seedDomains } from "../scenarios/purchase/domain-scenario";
+import { storeState } from "../support/fail-injection";
+import { FIXED_NOW, testContext, textFile } from "../support/fixtures";
 import { TIME_RULES } from "../app/time-fixtures";
 import { runBilling } from "../../src/app/bill";
 import { undoRun } from "../../src/app/undo-run";
-import { USE_CASES, must, seedUsage, type UseCase } from "./use-cases";
+import { LINKS_UPDATE, USE_CASES, must, seedUsage, type UseCase } from "./use-cases";
 
 const AUDITED: TableName[] = ["customers", "articles", "contracts", "contractVersions", "mappings", "ledger", "settings", "purchaseContracts", "purchaseLinks", "profiles"];
 
@@ -110,6 +114,7 @@ const SOURCE: Record<string, "batch" | "run" | "file-hash" | "manual" | "not-aud
   "links import (one link added, one removed)": "batch",
   "time import": "batch",
   "meters import": "batch",
+  "time approve (the on-site visit withdrawn, the note approved)": "file-hash",
   "restore (a backup of another store over a filled one)": "not-audited",
   "rules set (replacing stored rules)": "file-hash",
   "time profile save (replacing a saved profile)": "manual",
@@ -152,6 +157,8 @@ const ENTRIES: Record<string, string[]> = {
   "links import (one link added, one removed)": ["purchase.link.add link:EK-100/1>V-3004/1 A", "purchase.link.remove link:EK-100/1>V-3003/1 B"],
   "time import": ["time.import file:zeiten-juni.csv A"],
   "meters import": ["meters.import file:zaehler.csv A"],
+  // time entries (ids from the content of zeiten-juni.csv): the billable flag before and after
+  "time approve (the on-site visit withdrawn, the note approved)": ["time.approve time:t-4a4a08a9a95694586a45262c BA", "time.approve time:t-6e2afe7466dead28df0cf487 BA"],
   "rules set (replacing stored rules)": ["rules.set setting:time.rules BA"],
   "time profile save (replacing a saved profile)": ["time.profile.save setting:time.profiles/halo BA"],
   "vendor profile save": ["profile.add profile:example-ingram-rde-short A"],
@@ -216,5 +223,62 @@ describe("every change to contracts, mappings, the ledger and settings is in the
     const mark = (await ctx.db.auditLog.where("source").equals(again.runId!).toArray()).find((e) => e.entity === "setting:clicks.billed/K-300/2026-06")!;
     expect(mark.before).toMatchObject({ runId: first.runId });
     expect(mark.after).toMatchObject({ runId: again.runId });
+  });
+});
+
+describe("a restore is in the audit log it brings back", () => {
+  const counts = (tables: Record<TableName, unknown[]>) => Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].length]));
+
+  it("one entry after the backup's log: the file's SHA-256, rows per table before and after; later entries follow it", async () => {
+    const source = await testContext();
+    await seedDomains(source);
+    const text = backupToJson(await exportBackup(source.db, "2026-11-01T08:00:00.000Z"));
+    const parsed = parseBackup(text, "sicherung.json");
+    if (!parsed.ok) throw new Error("backup unreadable");
+    const doc = parsed.value;
+    const sha256 = await sha256Hex(new TextEncoder().encode(text));
+
+    const ctx = await testContext();
+    await seedUsage(ctx);
+    must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
+    await seedDomains(ctx);
+    const before = (await exportBackup(ctx.db, "t")).tables;
+    // the store held more audit entries than the backup: the entry still comes right after the backup's last one
+    expect(before.auditLog.length).toBeGreaterThan(doc.tables.auditLog.length);
+
+    const summary = await restoreStore(ctx, doc, { name: "sicherung.json", sha256 });
+    const after = (await exportBackup(ctx.db, "t")).tables;
+    for (const t of TABLE_NAMES) if (t !== "auditLog") expect({ t, rows: after[t] }).toEqual({ t, rows: doc.tables[t] });
+    expect(after.auditLog.slice(0, -1)).toEqual(doc.tables.auditLog);
+    const lastSeq = (doc.tables.auditLog as AuditRecord[]).at(-1)!.seq!;
+    expect(after.auditLog.at(-1)).toEqual({
+      seq: lastSeq + 1,
+      at: FIXED_NOW,
+      kind: "store.restore",
+      source: `sha256:${sha256}`,
+      entity: "file:sicherung.json",
+      before: { tables: counts(before) },
+      after: { tables: counts(doc.tables), schemaVersion: 1, exportedAt: "2026-11-01T08:00:00.000Z" },
+    });
+    expect(summary).toEqual({ file: "sicherung.json", sha256, before: counts(before), after: counts(doc.tables) });
+
+    must(await importLinks(ctx, textFile("links-neu.csv", LINKS_UPDATE)));
+    const log = (await exportBackup(ctx.db, "t")).tables.auditLog as AuditRecord[];
+    // (IndexedDB's key generator is not reset by a restore: later numbers may leave a gap, never go back)
+    expect(log.slice(-3).map((e) => e.kind)).toEqual(["store.restore", "purchase.link.add", "purchase.link.remove"]);
+    expect(log.at(-3)!.seq).toBe(lastSeq + 1);
+    expect(log.at(-2)!.seq).toBeGreaterThan(lastSeq + 1);
+  });
+
+  it("a restore that fails (a key twice in a late table) leaves the store as it was, without an entry", async () => {
+    const source = await testContext();
+    await seedDomains(source);
+    const doc = await exportBackup(source.db, "t");
+    const broken = { ...doc, tables: { ...doc.tables, settings: [...doc.tables.settings, doc.tables.settings[0]!] } };
+    const ctx = await testContext();
+    await seedUsage(ctx);
+    const before = await storeState(ctx.db);
+    await expect(restoreStore(ctx, broken, { name: "kaputt.json", sha256: "0".repeat(64) })).rejects.toThrow();
+    expect(await storeState(ctx.db)).toBe(before);
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { importMaster } from "../../src/app/import-master";
 import { readMasterTables } from "../../src/io/master/read-master";
 import { readReviewTable } from "../../src/io/reconcile/review-table";
+import { readTimeReviewTable } from "../../src/io/time/review-table";
 import { decodeBytes } from "../../src/io/table/decode";
 import { readCsvText } from "../../src/io/table/read-csv";
 import { parseBackup } from "../../src/store/backup";
@@ -82,6 +83,17 @@ describe("readers never throw on damaged input", () => {
       fc.property(fc.string({ maxLength: 500 }), (text) => {
         const r = readReviewTable(readCsvText("status,customer_no,contract_no,position_no,article_no,vendor_qty,effective_date,action\n" + text, "r.csv").table);
         expect(located(r.issues)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("time review tables: random text", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 500 }), (text) => {
+        const r = readTimeReviewTable(readCsvText("status,abrechnen,ticket_no,entry_id\n" + text, "Zeiten 2026-06").table);
+        expect(located(r.issues)).toBe(true);
+        for (const d of r.decisions) expect(d.entryId).not.toBe("");
       }),
       { numRuns: 300 },
     );

@@ -1,7 +1,9 @@
 /**
- * PRODUCT.md §9 "importing the same file twice changes nothing": every import, apply, billing run and
- * restore done a second time with the same input is a no-op. The whole store is compared (backup
- * text), so the no-op also records nothing: no batch, no audit entry, no counter taken.
+ * PRODUCT.md §9 "importing the same file twice changes nothing": every import, apply and billing run
+ * done a second time with the same input is a no-op. The whole store is compared (backup text), so
+ * the no-op also records nothing: no batch, no audit entry, no counter taken. A restore replaces the
+ * store (its audit log too) and records itself: the same backup twice gives the same store but for
+ * the restore's own entry.
  */
 import { applyReview } from "../../src/app/apply-review";
 import { runBilling } from "../../src/app/bill";
@@ -14,7 +16,8 @@ import { importLinks, importPurchase } from "../../src/app/purchase";
 import { importTime, setRules } from "../../src/app/time";
 import { undoBatch } from "../../src/app/undo-batch";
 import { undoRun } from "../../src/app/undo-run";
-import { exportBackup, parseBackup, restoreBackup, backupToJson } from "../../src/store/backup";
+import { restoreStore } from "../../src/app/restore";
+import { exportBackup, parseBackup, backupToJson } from "../../src/store/backup";
 import { METERS_CSV, TIME_CSV, TIME_RULES } from "../app/time-fixtures";
 import { LINKS, PURCHASE, seedDomains } from "../scenarios/purchase/domain-scenario";
 import { storeState } from "../support/fail-injection";
@@ -100,7 +103,7 @@ describe("doing the same thing twice changes nothing the second time", () => {
     await expectNoOp(ctx, async () => expect(must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }))).toMatchObject({ runId: null }));
   });
 
-  it("restoring the same backup twice gives exactly the backup", async () => {
+  it("restoring the same backup twice gives exactly the backup, plus the one audit entry of the latest restore", async () => {
     const source = await testContext();
     await seedUsage(source);
     must(await runBilling(source, { month: "2026-06", invoiceDate: "2026-07-01" }));
@@ -109,9 +112,23 @@ describe("doing the same thing twice changes nothing the second time", () => {
     if (!doc.ok) throw new Error("backup unreadable");
     const ctx = await testContext();
     await seedDomains(ctx);
-    await restoreBackup(ctx.db, doc.value);
-    expect(await storeState(ctx.db)).toBe(text);
-    await expectNoOp(ctx, () => restoreBackup(ctx.db, doc.value));
+    const file = { name: "b.json", sha256: "b".repeat(64) };
+    /** The store without the restore's own (last) audit entry, which must be the only one added. */
+    const withoutRestoreEntry = async () => {
+      const tables = (await exportBackup(ctx.db, "t")).tables;
+      expect((tables.auditLog.at(-1) as { kind: string }).kind).toBe("store.restore");
+      expect(tables.auditLog.filter((e) => (e as { kind: string }).kind === "store.restore")).toHaveLength(1);
+      return backupToJson({ ...doc.value, exportedAt: "t", tables: { ...tables, auditLog: tables.auditLog.slice(0, -1) } });
+    };
+    await restoreStore(ctx, doc.value, file);
+    expect(await withoutRestoreEntry()).toBe(text);
+    const once = await storeState(ctx.db);
+    await restoreStore(ctx, doc.value, file);
+    expect(await withoutRestoreEntry()).toBe(text);
+    // the second entry differs from the first only in what the store held before
+    const entry = async (state: string) => (JSON.parse(state) as { tables: { auditLog: Record<string, unknown>[] } }).tables.auditLog.at(-1)!;
+    const [first, second] = [await entry(once), await entry(await storeState(ctx.db))];
+    expect({ ...second, before: null }).toEqual({ ...first, before: null });
   });
 
   it("settings saved again with the same content change no setting; only the audit log records the repeated save", async () => {

@@ -13,7 +13,9 @@ import { importMeters } from "../../src/app/meters";
 import { applyPriceUpdate, proposePriceUpdate } from "../../src/app/price-update";
 import { EXAMPLE_PROFILES, saveProfilesFromJson } from "../../src/app/profiles";
 import { importLinks, importPurchase } from "../../src/app/purchase";
+import { restoreStore } from "../../src/app/restore";
 import { importTime, saveTimeProfiles, setRules } from "../../src/app/time";
+import { applyTimeDecisions, reviewTimeEntries } from "../../src/app/time-review";
 import { undoBatch } from "../../src/app/undo-batch";
 import { undoRun } from "../../src/app/undo-run";
 import type { Result } from "../../src/core/issues";
@@ -25,7 +27,7 @@ import type { ExportProfile } from "../../src/io/export/custom-csv/profile";
 import { proposalTableRows, readProposalTable } from "../../src/io/purchase/proposal-table";
 import { readCsvText } from "../../src/io/table/read-csv";
 import { toCsv } from "../../src/io/table/write-csv";
-import { exportBackup, restoreBackup } from "../../src/store/backup";
+import { exportBackup } from "../../src/store/backup";
 import { createMemoryDb } from "../../src/store/node-db";
 import { METERS_CSV, TIME_ARTICLES, TIME_CONTRACTS, TIME_CSV, TIME_RULES } from "../app/time-fixtures";
 import { seedDomains } from "../scenarios/purchase/domain-scenario";
@@ -204,6 +206,16 @@ export const USE_CASES: readonly UseCase[] = [
     },
   },
   {
+    name: "time approve (the on-site visit withdrawn, the note approved)",
+    async prepare(ctx) {
+      await seedTimeMaster(ctx);
+      must(await importTime(ctx, textFile("zeiten-juni.csv", TIME_CSV)));
+      const rows = (await reviewTimeEntries(ctx.db, "2026-06")).rows;
+      const decisions = rows.map((r, i) => ({ entryId: r.entryId, billable: r.ticketNo === "4720" ? !r.billable : r.billable, where: { source: "Zeiten 2026-06", row: i + 2 } }));
+      return async (c) => must(await applyTimeDecisions(c, decisions, { name: "Zeiten 2026-06", sha256: "0".repeat(63) + "3" }));
+    },
+  },
+  {
     name: "meters import",
     async prepare(ctx) {
       await seedTimeMaster(ctx);
@@ -219,7 +231,7 @@ export const USE_CASES: readonly UseCase[] = [
       await seedDomains(other);
       const doc = await exportBackup(other.db, FIXED_NOW);
       other.db.close();
-      return (c) => restoreBackup(c.db, doc);
+      return (c) => restoreStore(c, doc, { name: "sicherung.json", sha256: "0".repeat(63) + "3" });
     },
   },
   {

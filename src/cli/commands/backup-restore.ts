@@ -1,6 +1,8 @@
-import { backupToJson, exportBackup, parseBackup, restoreBackup } from "../../store/backup";
-import { parseArgs, required } from "../args";
-import { singleTextFile } from "../read-input";
+import { fileSha256 } from "../../app/context";
+import { restoreStore } from "../../app/restore";
+import { backupToJson, exportBackup, parseBackup } from "../../store/backup";
+import { UsageError, parseArgs, required } from "../args";
+import { readInputFiles } from "../read-input";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { openWorkspace, writeFileAtomic } from "../workspace";
@@ -32,18 +34,22 @@ export const restoreCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], ["json"]);
     const workspace = required(args, "workspace");
-    const input = singleTextFile(args.positionals, "backup file");
+    if (args.positionals.length !== 1) throw new UsageError("name exactly one backup file");
+    const path = args.positionals[0]!;
+    const input = readInputFiles([path]);
     if (!input.ok) {
       reportIssues(io, input.issues);
       return 1;
     }
-    const { file, text } = input.value;
-    const doc = parseBackup(text, file);
+    // the bytes as read name the file in the audit log (its SHA-256)
+    const file = input.value[0]!;
+    const doc = parseBackup(new TextDecoder().decode(file.bytes), path);
     if (!doc.ok) { reportIssues(io, doc.issues); return 1; }
-    return withWorkspace(workspace, io, async ({ db }) => {
-      await restoreBackup(db, doc.value);
-      if (args.flags.has("json")) printJson(io, { restored: file });
-      else io.out(`restore: ${file} → ${workspace}\n`);
+    const sha256 = await fileSha256(file);
+    return withWorkspace(workspace, io, async (ctx) => {
+      await restoreStore(ctx, doc.value, { name: file.name, sha256 });
+      if (args.flags.has("json")) printJson(io, { restored: path, sha256 });
+      else io.out(`restore: ${path} → ${workspace}\n`);
       return { code: 0, save: true };
     });
   },

@@ -23,15 +23,9 @@ import { ParsedArgs, optional, parseArgs, required, UsageError } from "../args";
 import { readTextFile, singleTextFile } from "../read-input";
 import type { CliIo, Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
+import { localTimestamp } from "../../app/export-invoices";
 import { openWorkspace, writeFileAtomic } from "../workspace";
 import { withWorkspace } from "../with-workspace";
-
-/** The host's local time as `YYYY-MM-DDTHH:MM:SS.mmm` (DATEV's "Erzeugt am" is local time). */
-export function localTimestamp(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
-}
 
 /** Export options shared by `bill` and `export`. */
 export const EXPORT_VALUE_OPTIONS = ["format", "encoding", "datev-config", "company", "documents", "label"] as const;

@@ -4,6 +4,7 @@ import type { IsoDate } from "../date/iso-date";
 import { IsoMonth, lastDayOf } from "../date/iso-month";
 import { Issue, issue } from "../issues";
 import { Decimal } from "../money/decimal";
+import { allocate, money } from "../money/money";
 import { ContractsByCustomer, assignContract, contractsByCustomer } from "./assign-contract";
 import { parseClock } from "./clock";
 import { HolidayCalendar } from "./holidays";
@@ -37,11 +38,50 @@ export interface EntryAllocation {
   charged: number;
   lineKeys: string[];
   flatFeeKeys: string[];
+  /** The rate the entry is billed at: its activity (as the rules name it), article and net hourly rate before surcharges. */
+  activity: string;
+  articleNo: string;
+  pricePerHour: Decimal;
+  /** The entry's units per surcharge they fell into (`pct` 0 and label "" = none) and how many of them were charged. */
+  surcharges: EntrySurcharge[];
+  /**
+   * The entry's share of each line it feeds, in exact cents: its charged units of a time line, one
+   * fee of a flat-fee line it carries. A line's net is split over its entries by weight (largest
+   * remainder, ties to the earlier entry), so the shares of a line add up exactly to its net.
+   */
+  shares: EntryLineShare[];
+}
+
+export interface EntrySurcharge {
+  label: string;
+  pct: Decimal;
+  units: number;
+  charged: number;
+}
+
+export interface EntryLineShare {
+  lineKey: string;
+  lineType: "time" | "flat_fee";
+  articleNo: string;
+  /** The surcharge's label (time; "" = none) or the flat fee's label. */
+  label: string;
+  /** Charged units (time) or fees (flat fee) of the entry on that line: the weight of its share. */
+  units: number;
+  /** Rounded to cents; set once the lines are built. */
+  net: Decimal;
+}
+
+/** An open billable entry the run leaves open because of a problem (contract not the customer's, no rate, unknown article). */
+export interface UnbilledEntry {
+  entryId: string;
+  issue: Issue;
 }
 
 export interface TimeChargeResult {
   lines: UsageLine[];
   allocations: EntryAllocation[];
+  /** Entries left open by a problem; their issues are in `issues` too. */
+  unbilled: UnbilledEntry[];
   issues: Issue[];
 }
 
@@ -75,7 +115,8 @@ export function computeTimeCharges(input: TimeChargeInput): TimeChargeResult {
   const until = lastDayOf(input.runMonth);
   const billed = input.entries.filter((e) => isBilled(e, input.activeRuns));
   const open = input.entries.filter((e) => e.billable && e.date <= until && !isBilled(e, input.activeRuns)).sort(byTime);
-  const groups = groupEntries(open, contractsByCustomer(input.contracts), input, issues);
+  const unbilled: UnbilledEntry[] = [];
+  const groups = groupEntries(open, contractsByCustomer(input.contracts), input, issues, unbilled);
   const calendars = new Map<string, HolidayCalendar>();
   const allocations: EntryAllocation[] = [];
   const drafts: LineDraft[] = [];
@@ -89,16 +130,32 @@ export function computeTimeCharges(input: TimeChargeInput): TimeChargeResult {
     drafts.push(...own.drafts);
     drafts.push(...collectFees(g, own.allocations, chargedFees, input.articles, issues));
   }
-  return { lines: toUsageLines(drafts), allocations, issues };
+  const lines = toUsageLines(drafts);
+  splitLineNets(lines, allocations);
+  return { lines, allocations, unbilled, issues };
 }
 
-function groupEntries(open: readonly TimeEntry[], byCustomer: ContractsByCustomer, input: TimeChargeInput, issues: Issue[]): Map<string, ContractGroup> {
+/** Fills in each entry's share of the lines it feeds: a line's net split by the entries' units (or fees). */
+function splitLineNets(lines: readonly UsageLine[], allocations: readonly EntryAllocation[]): void {
+  const byLine = new Map<string, EntryLineShare[]>();
+  for (const a of allocations) for (const s of a.shares) byLine.get(s.lineKey)?.push(s) ?? byLine.set(s.lineKey, [s]);
+  for (const line of lines) {
+    const shares = byLine.get(line.key) ?? [];
+    if (shares.length === 0) continue;
+    const split = allocate(money(line.net), shares.map((s) => s.units));
+    shares.forEach((s, i) => (s.net = split[i]!.amount));
+  }
+}
+
+function groupEntries(open: readonly TimeEntry[], byCustomer: ContractsByCustomer, input: TimeChargeInput, issues: Issue[], unbilled: UnbilledEntry[]): Map<string, ContractGroup> {
   const groups = new Map<string, ContractGroup>();
   for (const entry of open) {
     const where = { source: entry.source.file, row: entry.source.row };
     const assigned = assignContract(entry, byCustomer, input.rules);
     if (assigned.issue) {
-      issues.push({ ...assigned.issue, severity: "warning", where });
+      const problem: Issue = { ...assigned.issue, severity: "warning", where };
+      issues.push(problem);
+      unbilled.push({ entryId: entry.id, issue: problem });
       continue;
     }
     const contract = assigned.contract;
@@ -110,9 +167,15 @@ function groupEntries(open: readonly TimeEntry[], byCustomer: ContractsByCustome
     const activity = named in g.rules.activities ? named : Object.keys(g.rules.activities).find((k) => k.toLowerCase() === named.toLowerCase()) ?? named;
     const rate = g.rules.activities[activity];
     const article = rate ? input.articles.get(rate.articleNo) : undefined;
-    if (!rate) issues.push(issue("time.unknown_activity", { activity: activity || "(empty)", contract: contract?.no ?? "-" }, where, "warning"));
-    else if (!article) issues.push(issue("time.unknown_article", { article: rate.articleNo }, where, "warning"));
-    else g.entries.push({ entry, activity, article, pricePerHour: new Decimal(rate.pricePerHour ?? article.unitPrice) });
+    if (rate && article) {
+      g.entries.push({ entry, activity, article, pricePerHour: new Decimal(rate.pricePerHour ?? article.unitPrice) });
+      continue;
+    }
+    const problem = rate
+      ? issue("time.unknown_article", { article: rate.articleNo }, where, "warning")
+      : issue("time.unknown_activity", { activity: activity || "(empty)", contract: contract?.no ?? "-" }, where, "warning");
+    issues.push(problem);
+    unbilled.push({ entryId: entry.id, issue: problem });
   }
   return groups;
 }
@@ -132,7 +195,10 @@ function billGroup(g: ContractGroup, calendar: HolidayCalendar, pools: Pools): {
   }
   const alloc = new Map<string, EntryAllocation>();
   for (const p of g.entries)
-    alloc.set(p.entry.id, { entryId: p.entry.id, contractNo: g.contract?.no ?? "", unitMinutes: unit, units: 0, included: 0, contingent: 0, charged: 0, lineKeys: [], flatFeeKeys: [] });
+    alloc.set(p.entry.id, {
+      entryId: p.entry.id, contractNo: g.contract?.no ?? "", unitMinutes: unit, units: 0, included: 0, contingent: 0, charged: 0, lineKeys: [], flatFeeKeys: [],
+      activity: p.activity, articleNo: p.article.no, pricePerHour: p.pricePerHour, surcharges: [], shares: [],
+    });
   const chunks: Chunk[] = [];
   for (const members of roundingGroups.values()) {
     const segs = members.flatMap((p) => splitEntry(toSplitInput(p.entry), g.rules.surcharges, calendar).map((seg) => ({ p, seg })));
@@ -155,10 +221,18 @@ function billGroup(g: ContractGroup, calendar: HolidayCalendar, pools: Pools): {
       a.contingent += fromContingent;
       rest -= fromIncluded + fromContingent;
     }
+    const label = c.seg.pct.isZero() ? "" : c.seg.label;
+    let surcharge = a.surcharges.find((x) => x.label === label && x.pct.equals(c.seg.pct));
+    if (!surcharge) a.surcharges.push((surcharge = { label, pct: c.seg.pct, units: 0, charged: 0 }));
+    surcharge.units += c.units;
+    surcharge.charged += rest;
     if (rest === 0) continue;
     a.charged += rest;
     const key = timeLineKey(g.key, c.p, c.seg);
     if (!a.lineKeys.includes(key)) a.lineKeys.push(key);
+    const share = a.shares.find((x) => x.lineKey === key);
+    if (share) share.units += rest;
+    else a.shares.push({ lineKey: key, lineType: "time", articleNo: c.p.article.no, label, units: rest, net: new Decimal(0) });
     const d = drafts.get(key);
     if (d) {
       d.units += rest;

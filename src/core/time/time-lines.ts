@@ -71,8 +71,12 @@ export function collectFees(
       const key = [fee.label, g.key, e.date, ...(fee.per === "technician_day" ? [e.technician] : fee.per === "entry" ? [e.id] : [])].join("|");
       if (charged.has(key) || seen.has(key)) continue;
       seen.add(key);
-      alloc.get(e.id)!.flatFeeKeys.push(key);
-      alloc.get(e.id)!.lineKeys.push(draft.key);
+      const a = alloc.get(e.id)!;
+      a.flatFeeKeys.push(key);
+      a.lineKeys.push(draft.key);
+      const share = a.shares.find((x) => x.lineKey === draft.key);
+      if (share) share.units += 1;
+      else a.shares.push({ lineKey: draft.key, lineType: "flat_fee", articleNo: article.no, label: fee.label, units: 1, net: new Decimal(0) });
       draft.count += 1;
       draft.trace.push(e.id);
       if (e.date < draft.serviceFrom) draft.serviceFrom = e.date;

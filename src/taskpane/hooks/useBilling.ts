@@ -1,6 +1,8 @@
 /**
  * State and actions of the Abrechnung area: choose a month → preview sheet (dry run) → confirm →
- * run (ledger) → export CSV as a download → undo of the latest run.
+ * run (ledger) → export as a download (generic or German CSV, DATEV Buchungsstapel, a saved export
+ * profile, or all invoices as one printable HTML document) → undo of the latest run. Export settings
+ * (DATEV, company data, export profiles) are loaded from a JSON file.
  */
 import * as React from "react";
 import { runBilling } from "../../app/bill";
@@ -9,7 +11,8 @@ import type { Invoice } from "../../core/billing/invoice";
 import { parseIsoDate, type IsoDate } from "../../core/date/iso-date";
 import { parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
 import { Issue, issue } from "../../core/issues";
-import { invoiceCsvBytes, type InvoiceCsvFormat } from "../../io/export/invoice-csv";
+import { exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, loadCompanyInfo, loadDatevConfig, localTimestamp, parseExportFormat } from "../../app/export-invoices";
+import { saveExportSettingsFile } from "../../app/export-settings-file";
 import type { RunRecord } from "../../store/records";
 import { billingTotals, defaultBillingMonth, formatMoney, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, type BillingTotals } from "../billing/invoice-sheet";
 import { useHost } from "../host";
@@ -24,6 +27,19 @@ export interface BillingPreview {
   sheet: string | null;
 }
 
+export interface ExportSettingsState {
+  datev: boolean;
+  company: boolean;
+  profiles: { id: string; name: string }[];
+}
+
+/** The file name of an export of a run. */
+export function exportFileName(format: string, month: string, runId: string): string {
+  if (format === "datev") return `EXTF_Buchungsstapel_${month}_${runId}.csv`;
+  if (format.startsWith("custom:")) return `${format.slice(7).replace(/[^A-Za-z0-9._-]+/g, "_")}-${month}-${runId}.csv`;
+  return `Rechnungen-${month}-${runId}${format === "de" ? "-de" : ""}.csv`;
+}
+
 export interface BillingView {
   month: string;
   invoiceDate: string;
@@ -33,8 +49,11 @@ export interface BillingView {
   latest: RunRecord | null;
   /** Run ids made in this session (to say "just billed"). */
   justRan: string | null;
-  format: InvoiceCsvFormat;
+  /** `generic`, `de`, `datev` or `custom:PROFILE_ID` (as the CLI's `--format`). */
+  format: string;
   windows1252: boolean;
+  /** What is saved for the exports beyond CSV. */
+  exportSettings: ExportSettingsState;
   confirmingUndo: boolean;
   issues: Issue[];
   notice: string | null;
@@ -55,6 +74,7 @@ export function useBilling(active = true) {
     justRan: null,
     format: s.language === "de" ? "de" : "generic",
     windows1252: false,
+    exportSettings: { datev: false, company: false, profiles: [] },
     confirmingUndo: false,
     issues: [],
     notice: null,
@@ -77,17 +97,32 @@ export function useBilling(active = true) {
     return { latest: latestRun(runs), month: defaultBillingMonth(runs, host.today()) };
   }, [host]);
 
+  const loadExportSettings = React.useCallback(async (): Promise<ExportSettingsState> => {
+    const db = host.app.db;
+    const [datev, company, { profiles }] = await Promise.all([loadDatevConfig(db), loadCompanyInfo(db), listExportProfiles(db)]);
+    return { datev: datev.ok && datev.value !== null, company: company.ok && company.value !== null, profiles: profiles.map((p) => ({ id: p.id, name: p.name })) };
+  }, [host]);
+
   React.useEffect(() => {
     if (!active) return;
     let live = true;
-    loadRuns().then(
-      ({ latest, month }) => live && setView((v) => ({ ...v, latest, month: v.month || month })),
+    Promise.all([loadRuns(), loadExportSettings()]).then(
+      ([{ latest, month }, exportSettings]) =>
+        live &&
+        setView((v) => ({
+          ...v,
+          latest,
+          month: v.month || month,
+          exportSettings,
+          // a profile deleted or replaced elsewhere: back to the CSV of the language
+          format: v.format.startsWith("custom:") && !exportSettings.profiles.some((p) => `custom:${p.id}` === v.format) ? (s.language === "de" ? "de" : "generic") : v.format,
+        })),
       (error: unknown) => live && setView((v) => ({ ...v, issues: [issue("pane.unexpected", { detail: String(error) })] })),
     );
     return () => {
       live = false;
     };
-  }, [loadRuns, active]);
+  }, [loadRuns, loadExportSettings, active, s.language]);
 
   const inputs = (): { month: IsoMonth; invoiceDate: IsoDate } | Issue => {
     const v = latestView.current;
@@ -142,20 +177,65 @@ export function useBilling(active = true) {
     });
   }, [host, task, b, s, settle, update, loadRuns]);
 
-  const exportCsv = React.useCallback(() => {
+  const exportFile = React.useCallback(async () => {
     const v = latestView.current;
     const run = v.latest;
-    if (!run) return;
+    const format = parseExportFormat(v.format);
+    if (!run || !format) return;
     const invoices = (run.invoices ?? []) as Invoice[];
-    const { bytes, issues } = invoiceCsvBytes(invoices, v.format, { encoding: v.format === "de" && v.windows1252 ? "windows-1252" : "utf-8" });
-    const name = `Rechnungen-${run.month}-${run.id}${v.format === "de" ? "-de" : ""}.csv`;
+    const outcome = await task.run(b.exportCsv, async () =>
+      exportInvoiceBatch(host.app.db, invoices, {
+        format,
+        ...(format.kind === "de" && v.windows1252 ? { encoding: "windows-1252" as const } : {}),
+        createdAt: localTimestamp(host.app.now()),
+        label: `Rechnungen ${run.month}`,
+      }),
+    );
+    if (!settle(outcome)) return;
+    const result = outcome.value;
+    if (!result.ok) return update({ issues: result.issues, notice: null });
+    const name = exportFileName(v.format, run.month, run.id);
     try {
-      host.download(name, bytes, "text/csv");
-      update({ issues, notice: b.exported(name, invoices.length) });
+      host.download(name, result.value.bytes, "text/csv");
+      const csv = format.kind === "generic" || format.kind === "de";
+      update({ issues: result.value.issues, notice: csv ? b.exported(name, invoices.length) : b.exportedBookings(name, result.value.records) });
     } catch (error) {
       update({ issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
     }
-  }, [host, b, update]);
+  }, [host, task, b, settle, update]);
+
+  const exportDocuments = React.useCallback(async () => {
+    const run = latestView.current.latest;
+    if (!run) return;
+    const invoices = (run.invoices ?? []) as Invoice[];
+    const outcome = await task.run(b.documents, async () => exportInvoiceBatchDocument(host.app.db, invoices, `Rechnungen ${run.month} (${run.id})`));
+    if (!settle(outcome)) return;
+    const result = outcome.value;
+    if (!result.ok) return update({ issues: result.issues, notice: null });
+    const name = `Rechnungen-${run.month}-${run.id}.html`;
+    try {
+      host.download(name, new TextEncoder().encode(result.value.html), "text/html");
+      update({ issues: result.value.issues, notice: b.documentsExported(name, invoices.length) });
+    } catch (error) {
+      update({ issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
+    }
+  }, [host, task, b, settle, update]);
+
+  const loadSettingsFile = React.useCallback(
+    async (file: File) => {
+      const outcome = await task.run(b.loadSettings, async () => {
+        const result = await saveExportSettingsFile(host.app, file.name, await file.text());
+        return { result, state: await loadExportSettings() };
+      });
+      if (!settle(outcome)) return;
+      const { result, state } = outcome.value;
+      if (!result.ok) return update({ issues: result.issues, notice: null });
+      const saved = result.value;
+      const names = [saved.datev && b.settingsNames.datev, saved.company && b.settingsNames.company, saved.profiles.length > 0 && b.settingsNames.profiles(saved.profiles.join(", "))].filter(Boolean) as string[];
+      update({ exportSettings: state, issues: [], notice: b.settingsSaved(names.join(", ")) });
+    },
+    [host, task, b, settle, update, loadExportSettings],
+  );
 
   const undoLatest = React.useCallback(async () => {
     const run = latestView.current.latest;
@@ -176,13 +256,15 @@ export function useBilling(active = true) {
     task,
     setMonth: (month: string) => update({ month, preview: null, confirming: false }),
     setInvoiceDate: (invoiceDate: string) => update({ invoiceDate, preview: null, confirming: false }),
-    setFormat: (format: InvoiceCsvFormat) => update({ format }),
+    setFormat: (format: string) => update({ format }),
     setWindows1252: (windows1252: boolean) => update({ windows1252 }),
     confirmUndo: (on: boolean) => update({ confirmingUndo: on }),
     previewRun,
     confirm,
     runNow,
-    exportCsv,
+    exportFile,
+    exportDocuments,
+    loadSettingsFile,
     undoLatest,
   };
 }

@@ -6,10 +6,12 @@ import * as React from "react";
 import { exportMaster } from "../../app/export-master";
 import { importMaster, type ImportMasterSummary } from "../../app/import-master";
 import { exportUserProfiles, loadUserProfiles, saveProfilesFromJson } from "../../app/profiles";
+import { sha256Hex } from "../../app/context";
+import { restoreStore } from "../../app/restore";
 import { undoBatch } from "../../app/undo-batch";
 import type { Issue } from "../../core/issues";
 import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
-import { parseBackup, restoreBackup, type BackupDoc } from "../../store/backup";
+import { parseBackup, type BackupDoc } from "../../store/backup";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { locateIssues } from "../issues";
@@ -25,6 +27,8 @@ export interface ProfileEntry {
 
 export interface PendingRestore {
   name: string;
+  /** SHA-256 of the file's bytes: names it in the audit entry of the restore. */
+  sha256: string;
   doc: BackupDoc;
   counts: { customers: number; contracts: number; versions: number; runs: number };
 }
@@ -171,13 +175,16 @@ export function useMasterData(onBackup?: () => void) {
     async (files: File[]) => {
       const file = files[0];
       if (!file) return;
-      const outcome = await task.run(m.checkingBackup, async () => parseBackup(await file.text(), file.name));
+      const outcome = await task.run(m.checkingBackup, async () => {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        return { parsed: parseBackup(new TextDecoder().decode(bytes), file.name), sha256: await sha256Hex(bytes) };
+      });
       if (!settle(outcome)) return;
-      const parsed = outcome.value;
+      const { parsed, sha256 } = outcome.value;
       if (!parsed.ok) return update({ issues: parsed.issues, hint: null, notice: null, pendingRestore: null });
       const t = parsed.value.tables;
       update({
-        pendingRestore: { name: file.name, doc: parsed.value, counts: { customers: t.customers.length, contracts: t.contracts.length, versions: t.contractVersions.length, runs: t.runs.length } },
+        pendingRestore: { name: file.name, sha256, doc: parsed.value, counts: { customers: t.customers.length, contracts: t.contracts.length, versions: t.contractVersions.length, runs: t.runs.length } },
         issues: [],
         hint: null,
         notice: null,
@@ -191,7 +198,7 @@ export function useMasterData(onBackup?: () => void) {
       const pending = view.pendingRestore;
       if (!pending || !confirmed) return update({ pendingRestore: null, notice: confirmed ? null : m.restoreCancelled });
       const outcome = await task.run(m.restoring, async () => {
-        await restoreBackup(host.app.db, pending.doc);
+        await restoreStore(host.app, pending.doc, { name: pending.name, sha256: pending.sha256 });
         host.storeChanged();
         return loadProfiles();
       });

@@ -74,7 +74,7 @@ describe("export commands", () => {
     // without any DATEV settings
     const none = io();
     expect(await runCli(["bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "x.csv"), "--format", "datev"], none.cli)).toBe(1);
-    expect(none.err()).toContain("No DATEV settings: give a file (--datev-config) or save them first (export-settings).");
+    expect(none.err()).toContain("No DATEV settings: save them (task pane: Billing → Load export settings; CLI: export-settings) or give a file (--datev-config).");
   });
 
   it("export re-exports a stored run with saved settings and profiles, plus invoice documents", async () => {

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { exportInvoiceDocuments, saveExportSettings } from "../../../src/app/export-invoices";
+import { exportInvoiceBatchDocument, exportInvoiceDocuments, saveExportSettings } from "../../../src/app/export-invoices";
 import { COMPANY, billedScenario } from "./scenario";
 
 /** The visible text of a document: tags removed, entities and non-breaking spaces resolved, spaces collapsed. */
@@ -79,6 +79,33 @@ describe("invoice documents for the billing scenario", () => {
       expect(text).toContain(part);
   });
 
+  async function scenarioBatch() {
+    const s = await billedScenario();
+    await saveExportSettings(s.ctx, { company: COMPANY });
+    const r = await exportInvoiceBatchDocument(s.ctx.db, [...s.january, ...s.february], "Rechnungen Januar und Februar");
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    return { batch: r.value, documents: (await scenarioDocuments()).documents };
+  }
+
+  it("the printable batch (task pane) holds every invoice page exactly as its own document, in order, one page break before each but the first", async () => {
+    const { batch, documents } = await scenarioBatch();
+    const pages = batch.html.split('<main class="page">').slice(1).map((p) => p.slice(0, p.indexOf("</main>")));
+    expect(pages).toHaveLength(4);
+    pages.forEach((page, i) => {
+      const own = documents[i]!.html;
+      expect(own.slice(own.indexOf('<main class="page">') + '<main class="page">'.length, own.indexOf("</main>"))).toBe(page);
+    });
+    expect(batch.html).toContain("<title>Rechnungen Januar und Februar</title>");
+    expect(batch.html).toContain(".page + .page { break-before: page; }");
+    expect(batch.issues).toEqual([]);
+  });
+
+  it("the batch is refused like the single documents when a check fails", async () => {
+    const s = await billedScenario();
+    const r = await exportInvoiceBatchDocument(s.ctx.db, s.january, "x");
+    expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["export.no_company"]);
+  });
+
   it("without company data the documents are refused with a message saying where to give it", async () => {
     const s = await billedScenario();
     const r = await exportInvoiceDocuments(s.ctx.db, s.january);
@@ -121,6 +148,11 @@ describe("invoice documents for the billing scenario", () => {
         const pdf = Buffer.from(await page.pdf({ format: "A4", preferCSSPageSize: true }));
         expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
         expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+        // the batch: one A4 page per invoice
+        const { batch } = await scenarioBatch();
+        await page.setContent(batch.html, { waitUntil: "load" });
+        const batchPdf = Buffer.from(await page.pdf({ format: "A4", preferCSSPageSize: true }));
+        expect(batchPdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(4);
         expect(requests).toEqual([]);
       } finally {
         await browser.close();

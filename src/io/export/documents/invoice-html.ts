@@ -97,6 +97,7 @@ table.totals tr.gross td { border-top: 1pt solid #111; font-weight: 700; font-si
 .terms { margin-top: 4mm; }
 footer { margin-top: 14mm; border-top: 0.5pt solid #888; padding-top: 2mm; font-size: 7.5pt; color: #444; display: flex; flex-wrap: wrap; gap: 1mm 8mm; }
 tr { break-inside: avoid; }
+.page + .page { break-before: page; }
 thead { display: table-header-group; }
 @media screen {
   body { background: #ececec; }
@@ -136,7 +137,8 @@ function invoicePeriod(inv: Invoice): [IsoDate, IsoDate] | null {
 }
 
 /** The HTML document of one invoice (no checks: see {@link invoiceDocuments}). */
-export function invoiceHtml(inv: Invoice, context: DocumentContext): string {
+/** The `<main class="page">` of one invoice. */
+function invoicePage(inv: Invoice, context: DocumentContext): string {
   const { company } = context;
   const customer = context.customers.get(inv.customerNo);
   const correction = inv.documentType === "correction";
@@ -183,16 +185,7 @@ export function invoiceHtml(inv: Invoice, context: DocumentContext): string {
 
   const terms = negative ? "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet." : (company.paymentTerms ?? "");
 
-  return `<!DOCTYPE html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)} ${esc(inv.invoiceRef)} – ${esc(inv.customerName)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<main class="page">
+  return `<main class="page">
 <header class="supplier">
 <div class="name">${esc(company.name)}</div>
 <div>${lines(company.address)}</div>
@@ -223,20 +216,44 @@ ${terms ? `<p class="terms">${esc(terms)}</p>` : ""}
 <footer>
 ${footer.join("\n")}
 </footer>
-</main>
+</main>`;
+}
+
+/** The title of an invoice's document (`Rechnung RE-1 – Kunde`). */
+function documentTitle(inv: Invoice): string {
+  return `${inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung"} ${inv.invoiceRef} – ${inv.customerName}`;
+}
+
+/** A self-contained HTML page around one or more invoice pages. */
+function htmlPage(title: string, pages: readonly string[]): string {
+  return `<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${pages.join("\n")}
 </body>
 </html>
 `;
 }
 
+/** One invoice as a self-contained HTML document (see the module comment for its content). */
+export function invoiceHtml(inv: Invoice, context: DocumentContext): string {
+  return htmlPage(documentTitle(inv), [invoicePage(inv, context)]);
+}
+
 /**
- * One HTML document per invoice. Errors (no document is produced): a reverse-charge customer whose
- * invoice charges VAT — the document would state VAT and that the recipient owes it at once.
- * Warnings: a customer without address (§ 14 Abs. 4 Nr. 1 wants the full address), a reverse-charge
- * customer without VAT id, a 0 % rate on an invoice without reverse charge (the reason for the
- * exemption must be stated: add it to the position text).
+ * The checks before any document is produced. Errors: a reverse-charge customer whose invoice charges
+ * VAT — the document would state VAT and that the recipient owes it at once. Warnings: a customer
+ * without address (§ 14 Abs. 4 Nr. 1 wants the full address), a reverse-charge customer without VAT
+ * id, a 0 % rate on an invoice without reverse charge (the reason for the exemption must be stated:
+ * add it to the position text).
  */
-export function invoiceDocuments(invoices: readonly Invoice[], context: DocumentContext): Result<{ documents: InvoiceDocument[]; issues: Issue[] }> {
+function documentIssues(invoices: readonly Invoice[], context: DocumentContext): Issue[] {
   const issues: Issue[] = [];
   for (const inv of invoices) {
     const customer = context.customers.get(inv.customerNo);
@@ -249,6 +266,12 @@ export function invoiceDocuments(invoices: readonly Invoice[], context: Document
       issues.push(issue("document.zero_rate_without_reason", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
     }
   }
+  return issues;
+}
+
+/** One HTML document per invoice; no document at all when a check fails (see `documentIssues`). */
+export function invoiceDocuments(invoices: readonly Invoice[], context: DocumentContext): Result<{ documents: InvoiceDocument[]; issues: Issue[] }> {
+  const issues = documentIssues(invoices, context);
   if (hasErrors(issues)) return fail(...issues);
   const names = new Set<string>();
   const documents = invoices.map((inv) => {
@@ -258,4 +281,15 @@ export function invoiceDocuments(invoices: readonly Invoice[], context: Document
     return { invoiceRef: inv.invoiceRef, fileName, html: invoiceHtml(inv, context) };
   });
   return ok({ documents, issues });
+}
+
+/**
+ * All invoices in one HTML document, one A4 page break before each invoice, to print (or print to
+ * PDF) in one go — what the task pane offers, since a browser cannot save hundreds of files at once.
+ * Same checks and content as `invoiceDocuments`.
+ */
+export function invoiceBatchDocument(invoices: readonly Invoice[], context: DocumentContext, title: string): Result<{ html: string; issues: Issue[] }> {
+  const issues = documentIssues(invoices, context);
+  if (hasErrors(issues)) return fail(...issues);
+  return ok({ html: htmlPage(title, invoices.map((inv) => invoicePage(inv, context))), issues });
 }

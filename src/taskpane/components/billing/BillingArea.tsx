@@ -1,12 +1,13 @@
 import * as React from "react";
 import { Body1, Button, Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, ArrowUndoRegular, EyeRegular, PlayRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, ArrowUndoRegular, DocumentArrowUpRegular, DocumentTextRegular, EyeRegular, PlayRegular } from "@fluentui/react-icons";
 import { billingTotals, formatMoney } from "../../billing/invoice-sheet";
 import { useBilling } from "../../hooks/useBilling";
 import { formatDay, useStrings } from "../../i18n";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField, MonthField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
+import { FileButton } from "../common/FileButton";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { StepStatus } from "../common/StepStatus";
@@ -14,6 +15,7 @@ import { StepStatus } from "../common/StepStatus";
 const useStyles = makeStyles({
   area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   flush: { margin: 0 },
+  hint: { margin: 0, color: tokens.colorNeutralForeground3 },
   // Side by side only where both fit (a date input needs ~160 px); stacked in a 320–350 px pane.
   fields: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(170px, 1fr))", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
 });
@@ -119,9 +121,13 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
         {latest && (
           <>
             <Field label={b.format}>
-              <RadioGroup value={view.format} onChange={(_, d) => bill.setFormat(d.value === "de" ? "de" : "generic")} layout="vertical">
+              <RadioGroup value={view.format} onChange={(_, d) => bill.setFormat(d.value)} layout="vertical" data-testid="export-format">
                 <Radio value="generic" label={b.formatGeneric} />
                 <Radio value="de" label={b.formatGerman} />
+                <Radio value="datev" label={b.formatDatev} disabled={!view.exportSettings.datev} />
+                {view.exportSettings.profiles.map((p) => (
+                  <Radio key={p.id} value={`custom:${p.id}`} label={b.formatCustom(p.name)} />
+                ))}
               </RadioGroup>
             </Field>
             {view.format === "de" && (
@@ -130,8 +136,11 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
               </div>
             )}
             <ButtonRow>
-              <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={act("export", bill.exportCsv)} data-testid="billing-export">
+              <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={act("export", bill.exportFile)} data-testid="billing-export">
                 {b.exportCsv}
+              </Button>
+              <Button icon={<DocumentTextRegular />} disabled={busy || !view.exportSettings.company} onClick={act("export", bill.exportDocuments)} title={b.documentsHint} data-testid="billing-documents">
+                {b.documents}
               </Button>
               <Button icon={<ArrowUndoRegular />} disabled={busy} onClick={() => (setAt("export"), bill.confirmUndo(true))} data-testid="billing-undo">
                 {b.undoRun}
@@ -158,6 +167,18 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
             )}
           </>
         )}
+        <Body1 as="p" className={styles.hint} data-testid="export-settings-state">
+          {b.settingsState(view.exportSettings.datev, view.exportSettings.company, view.exportSettings.profiles.length)}
+        </Body1>
+        {(!view.exportSettings.datev || !view.exportSettings.company) && latest && (
+          <Body1 as="p" className={styles.hint}>
+            {b.datevMissing}
+          </Body1>
+        )}
+        <FileButton label={b.loadSettings} accept=".json,application/json" disabled={busy} icon={<DocumentArrowUpRegular />} testId="export-settings-file" onFiles={(f) => (setAt("export"), void bill.loadSettingsFile(f[0]!))} />
+        <Body1 as="p" className={styles.hint}>
+          {b.settingsHint}
+        </Body1>
         {status("export")}
       </StepSection>
     </div>

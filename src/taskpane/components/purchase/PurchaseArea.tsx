@@ -1,7 +1,9 @@
-/** Einkauf: import purchase contracts and links (undoable), write the links report sheet. */
+/** Einkauf: import purchase contracts and links (undoable), edit links in a sheet, write the links report sheet. */
 import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowUndoRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
+import { ArrowUndoRegular, ArrowUploadRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
+import type { InputFile } from "../../../app/context";
+import { linksForEditing } from "../../../app/links-for-editing";
 import { importLinks, importPurchase, purchaseLinksReport } from "../../../app/purchase";
 import { undoBatch } from "../../../app/undo-batch";
 import { parseIsoDate } from "../../../core/date/iso-date";
@@ -9,6 +11,8 @@ import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
 import { useTask, type TaskOutcome } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { sheetAsCsv } from "../../master/master-sheets";
+import { LINKS_EDIT_SHEET, linksEditRows, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
 import { linksSheet, LINKS_SHEET } from "../../purchase/links-sheet";
 import { readInputFile } from "../../usage/read-file";
 import { ButtonRow } from "../common/ButtonRow";
@@ -74,10 +78,13 @@ export function PurchaseArea(): React.ReactElement {
     });
   };
 
-  const importLinkFile = async ([file]: File[]) => {
-    if (!file) return;
+  /** A links CSV or the edited links sheet (read back as CSV): the same import. */
+  const importLinkInput = async (name: string, read: () => Promise<InputFile | { issues: Issue[] }>) => {
     start();
-    const outcome = await task.run(p.importing(file.name), async () => importLinks(host.app, await readInputFile(file)));
+    const outcome = await task.run(p.importing(name), async () => {
+      const input = await read();
+      return "issues" in input ? ({ ok: false, issues: input.issues } as const) : importLinks(host.app, input);
+    });
     if (!settle(outcome)) return;
     const r = outcome.value;
     if (!r.ok) return setIssues(r.issues);
@@ -92,6 +99,29 @@ export function PurchaseArea(): React.ReactElement {
         [p.unchangedRows, s.formatInteger(r.value.unchangedRows)],
       ],
     });
+  };
+
+  const importLinkFile = async ([file]: File[]) => {
+    if (file) await importLinkInput(file.name, () => readInputFile(file));
+  };
+
+  const applyEditSheet = () =>
+    importLinkInput(LINKS_EDIT_SHEET, async () => {
+      const read = await host.gateway.readTableByHeaders(LINKS_EDIT_SHEET);
+      return read.ok ? { name: LINKS_EDIT_SHEET, bytes: sheetAsCsv(read.value.table) } : { issues: read.issues };
+    });
+
+  const writeEditSheet = async () => {
+    start();
+    const outcome = await task.run(p.writing, async ({ signal, progress }) => {
+      const links = await linksForEditing(host.app.db);
+      const written = await host.gateway.writeTable(LINKS_EDIT_SHEET, linksEditRows(links), { ...linksEditWriteOptions, signal, onProgress: (d, t) => progress(d, t) });
+      return { written, links: links.length };
+    });
+    if (!settle(outcome)) return;
+    const { written, links } = outcome.value;
+    if (!written.ok) return setIssues(written.issues);
+    setNotice(p.editSheetWritten(written.value.sheet, links));
   };
 
   const undo = async (batchId: string) => {
@@ -145,6 +175,16 @@ export function PurchaseArea(): React.ReactElement {
             <FactList facts={imported.batchId ? [[p.batch, imported.batchId], ...imported.facts] : imported.facts} />
           </Notice>
         )}
+      </StepSection>
+      <StepSection id="section-links-edit" title={p.editTitle} intro={p.editIntro}>
+        <ButtonRow>
+          <Button icon={<TableRegular />} disabled={busy} onClick={() => void writeEditSheet()} data-testid="links-edit-write">
+            {p.writeEditSheet}
+          </Button>
+          <Button appearance="primary" icon={<ArrowUploadRegular />} disabled={busy} onClick={() => void applyEditSheet()} data-testid="links-edit-apply">
+            {p.applyEditSheet}
+          </Button>
+        </ButtonRow>
       </StepSection>
       <StepSection id="section-links-report" title={p.reportTitle} intro={p.reportIntro}>
         <DateField label={p.reportDay} value={day} onChange={setDay} disabled={busy} testId="links-day" />

@@ -1,4 +1,7 @@
-/** Zeiten/Zähler: import time entries and meter readings (undoable), write the contingent balances of a month. */
+/**
+ * Zeiten/Zähler: import time entries and meter readings (undoable), load the rules, review and approve
+ * time entries, write the contingent balances of a month.
+ */
 import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowUndoRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
@@ -20,6 +23,8 @@ import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
+import { RulesSection } from "./RulesSection";
+import { TimeReviewSection } from "./TimeReviewSection";
 
 const useStyles = makeStyles({
   area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -141,6 +146,8 @@ export function UsageArea(): React.ReactElement {
           <FileButton label={u.importTime} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="time-file" onFiles={(f) => void importTimeFile(f)} />
         </ButtonRow>
       </StepSection>
+      <RulesSection />
+      <TimeReviewSection />
       <StepSection id="section-meters" title={u.metersTitle} intro={u.metersIntro}>
         <ButtonRow>
           <FileButton label={u.importMeters} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="meters-file" onFiles={(f) => void importMeterFile(f)} />

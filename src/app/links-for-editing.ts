@@ -1,0 +1,69 @@
+import type { PositionVersion } from "../core/contract/model";
+import type { PurchasePositionVersion } from "../core/purchase/model";
+import type { MspDb } from "../store/db";
+import { loadLinks, splitPurchaseRecords } from "./purchase";
+
+/** A stored link with what a clerk needs to recognise both ends. */
+export interface LinkForEditing {
+  purchaseNo: string;
+  purchasePositionNo: number;
+  contractNo: string;
+  positionNo: number;
+  supplier: string;
+  /** Latest state of the purchase position: its object (domain, certificate) and article. */
+  object: string;
+  purchaseArticleNo: string;
+  customerNo: string;
+  customerName: string;
+  /** Latest state of the sales position. */
+  articleNo: string;
+  description: string;
+}
+
+/** The latest entry per key (later validFrom, then later seq, wins). */
+function latestBy<T extends { validFrom: string; seq: number }>(rows: readonly T[], key: (r: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const r of rows) {
+    const k = key(r);
+    const seen = out.get(k);
+    if (!seen || r.validFrom > seen.validFrom || (r.validFrom === seen.validFrom && r.seq > seen.seq)) out.set(k, r);
+  }
+  return out;
+}
+
+/**
+ * Every stored link (not only those running on a day, unlike the links report), ordered by purchase
+ * position and sales position, for the task pane's links sheet that is edited and imported back
+ * through `importLinks`. Reads only.
+ */
+export async function linksForEditing(db: MspDb): Promise<LinkForEditing[]> {
+  return db.transaction("r", [db.purchaseLinks, db.purchaseContracts, db.contracts, db.contractVersions, db.customers], async () => {
+    const links = await loadLinks(db);
+    const purchase = splitPurchaseRecords(await db.purchaseContracts.toArray());
+    const purchaseLatest = latestBy<PurchasePositionVersion>(purchase.versions, (v) => `${v.purchaseNo}/${v.positionNo}`);
+    const contractNos = [...new Set(links.map((l) => l.contractNo))];
+    const contracts = new Map((await db.contracts.bulkGet(contractNos)).flatMap((c) => (c ? [[c.no, c] as const] : [])));
+    const salesLatest = latestBy<PositionVersion>(await db.contractVersions.where("contractNo").anyOf(contractNos).toArray(), (v) => `${v.contractNo}/${v.positionNo}`);
+    const customers = new Map((await db.customers.toArray()).map((c) => [c.no, c]));
+    const rows = links.map((l): LinkForEditing => {
+      const p = purchaseLatest.get(`${l.purchaseNo}/${l.purchasePositionNo}`);
+      const s = salesLatest.get(`${l.contractNo}/${l.positionNo}`);
+      const customerNo = contracts.get(l.contractNo)?.customerNo ?? "";
+      return {
+        purchaseNo: l.purchaseNo,
+        purchasePositionNo: l.purchasePositionNo,
+        contractNo: l.contractNo,
+        positionNo: l.positionNo,
+        supplier: purchase.contracts.get(l.purchaseNo)?.supplier ?? p?.supplier ?? "",
+        object: p?.object ?? "",
+        purchaseArticleNo: p?.articleNo ?? "",
+        customerNo,
+        customerName: customers.get(customerNo)?.name ?? "",
+        articleNo: s?.articleNo ?? "",
+        description: s?.description ?? "",
+      };
+    });
+    const natural = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+    return rows.sort((a, b) => natural(a.purchaseNo, b.purchaseNo) || a.purchasePositionNo - b.purchasePositionNo || natural(a.contractNo, b.contractNo) || a.positionNo - b.positionNo);
+  });
+}

@@ -1,0 +1,87 @@
+/** Zeiten/Zähler → Regeln: load the time and click rules JSON (validated as `rules set` does) and see what is stored. */
+import * as React from "react";
+import { DocumentArrowUpRegular } from "@fluentui/react-icons";
+import { RULES_KEY, loadRules, setRules } from "../../../app/time";
+import type { Issue } from "../../../core/issues";
+import { useHost } from "../../host";
+import { useTask, type TaskOutcome } from "../../hooks/useTask";
+import { useStrings } from "../../i18n";
+import { type RulesSummary, rulesSummary } from "../../usage/time-review-sheet";
+import { ButtonRow } from "../common/ButtonRow";
+import { FactList } from "../common/FactList";
+import { FileButton } from "../common/FileButton";
+import { IssueBars } from "../common/IssueBars";
+import { Notice } from "../common/Notice";
+import { StepSection } from "../common/StepSection";
+import { TaskProgress } from "../common/TaskProgress";
+
+export function RulesSection(): React.ReactElement {
+  const host = useHost();
+  const s = useStrings();
+  const u = s.usage;
+  const task = useTask();
+  const [summary, setSummary] = React.useState<RulesSummary | null>(null);
+  const [stored, setStored] = React.useState(false);
+  const [saved, setSaved] = React.useState<string | null>(null);
+  const [issues, setIssues] = React.useState<Issue[]>([]);
+
+  const refresh = React.useCallback(async () => {
+    const rules = await loadRules(host.app.db);
+    setStored((await host.app.db.settings.get(RULES_KEY)) !== undefined);
+    setSummary(rulesSummary(rules));
+  }, [host]);
+  React.useEffect(() => {
+    refresh().catch(() => undefined);
+  }, [refresh]);
+
+  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
+    if (outcome.status === "failed") setIssues([outcome.issue]);
+    return outcome.status === "done";
+  };
+
+  const load = async ([file]: File[]) => {
+    if (!file) return;
+    setIssues([]);
+    setSaved(null);
+    const outcome = await task.run(u.loadingRules(file.name), async () => setRules(host.app, await file.text(), file.name));
+    if (!settle(outcome)) return;
+    const r = outcome.value;
+    if (!r.ok) return setIssues(r.issues.map((i) => ({ ...i, where: { source: file.name, ...i.where } })));
+    host.storeChanged();
+    setIssues(r.value.warnings);
+    setSaved(u.rulesSaved(r.value.contracts));
+    await refresh();
+  };
+
+  const list = (items: readonly string[]) => (items.length > 0 ? items.join(", ") : "–");
+  return (
+    <StepSection id="section-rules" title={u.rulesTitle} intro={u.rulesIntro}>
+      <ButtonRow>
+        <FileButton label={u.loadRules} accept=".json,application/json" disabled={task.running} icon={<DocumentArrowUpRegular />} testId="rules-file" onFiles={(f) => void load(f)} />
+      </ButtonRow>
+      <TaskProgress progress={task.progress} onCancel={task.cancel} />
+      {saved && (
+        <Notice testId="rules-saved">
+          {saved}
+        </Notice>
+      )}
+      {summary && stored ? (
+        <FactList
+          testId="rules-summary"
+          facts={[
+            [u.rulesUnitMinutes, `${summary.unitMinutes} min`],
+            [u.rulesTimeContracts, list(summary.timeContracts)],
+            [u.rulesClickContracts, list(summary.clickContracts)],
+            [u.rulesActivities, list(summary.activities)],
+            [u.rulesRegion, summary.holidayRegion],
+          ]}
+        />
+      ) : (
+        <Notice intent="info" testId="rules-summary">
+          {u.rulesNone}
+        </Notice>
+      )}
+      <IssueBars issues={issues} testId="rules-issues" />
+    </StepSection>
+  );
+}
