@@ -122,20 +122,10 @@ export function undoChanges(rows: readonly WrittenRow[], created: CreatedPositio
   return out;
 }
 
-/** The thing whose existence a created row stands for (null for rows nothing refers to). */
+/** The thing whose existence a created row stands for (null for rows nothing refers to): the row's entity. */
 function existenceKey(table: string, key: string, r: Record<string, unknown> | undefined): string | null {
-  switch (table) {
-    case "customers":
-      return `customer:${key}`;
-    case "articles":
-      return `article:${key}`;
-    case "contracts":
-      return `contract:${key}`;
-    case "purchaseContracts":
-      return r?.kind === "contract" ? `purchase:${String(r.purchaseNo)}` : null;
-    default:
-      return null;
-  }
+  const refersTo = table === "customers" || table === "articles" || table === "contracts" || (table === "purchaseContracts" && r?.kind === "contract");
+  return refersTo ? rowEntity(table, key, r) : null;
 }
 
 /**
