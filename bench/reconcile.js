@@ -257,7 +257,8 @@ async function breakdown(dir, file) {
   const { reconcileFiles } = require("../src/app/reconcile.ts");
   const { reviewTableRows } = require("../src/io/reconcile/review-table.ts");
   const { toCsv } = require("../src/io/table/write-csv.ts");
-  const { sha256Hex } = require("../src/app/context.ts");
+  const { fileSha256 } = require("../src/app/context.ts");
+  const { readInputFiles } = require("../src/cli/read-input.ts");
   const steps = {};
   let t = performance.now();
   const lap = (name) => {
@@ -269,12 +270,11 @@ async function breakdown(dir, file) {
   const db = opened.value;
   const { profiles } = await loadUserProfiles(db);
   lap("open workspace");
-  const bytes = new Uint8Array(fs.readFileSync(file));
-  lap("read file bytes");
-  const result = await readVendorFile(bytes, { fileName: "nce.csv", profiles: allProfiles(profiles) });
+  const input = readInputFiles([file]).value[0];
+  lap("read file (bytes, SHA-256)");
+  const result = await readVendorFile(input.bytes, { fileName: "nce.csv", profiles: allProfiles(profiles) });
   lap("vendor reader (decode, parse, map)");
-  const sha256 = await sha256Hex(bytes);
-  lap("SHA-256 of the file");
+  const sha256 = await fileSha256(input);
   const outcome = await reconcileFiles({ db, now: () => "x" }, [{ name: "nce.csv", sha256, result }], MONTH);
   lap("reconcile (store reads + core)");
   fs.writeFileSync(path.join(dir, "review2.csv"), toCsv(reviewTableRows(outcome.value.rows)));

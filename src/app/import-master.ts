@@ -7,7 +7,7 @@ import { appendAudit } from "../store/audit";
 import { reserveNumbers } from "../store/counters";
 import type { AuditRecord, UndoStep } from "../store/records";
 import { dropUndefined } from "./undo-batch";
-import { AppContext, InputFile, sha256Hex } from "./context";
+import { AppContext, InputFile, fileSha256 } from "./context";
 
 export interface ImportMasterSummary {
   batchId: string | null;
@@ -35,7 +35,7 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[])
   const { input, kinds, issues: readIssues } = readMasterTables(tables);
   issues.push(...readIssues);
   if (hasErrors(issues)) return { ok: false, issues };
-  const hashes = await Promise.all(files.map(async (f) => ({ name: f.name, sha256: await sha256Hex(f.bytes) })));
+  const hashes = await Promise.all(files.map(async (f) => ({ name: f.name, sha256: await fileSha256(f) })));
   const { db } = ctx;
 
   const contractNos = [...new Set(input.contracts.map((r) => r.contract.no))];

@@ -7,7 +7,7 @@ import { readCsvText } from "../io/table/read-csv";
 import type { MspDb } from "../store/db";
 import { appendAudit } from "../store/audit";
 import { reserveNumbers } from "../store/counters";
-import { AppContext, InputFile, sha256Hex } from "./context";
+import { AppContext, InputFile, fileSha256 } from "./context";
 import { activeRunIds } from "./time";
 
 /** Settings key prefix of billed click months (`clicks.billed/<contract>/<month>`). */
@@ -38,7 +38,7 @@ export async function importMeters(ctx: AppContext, file: InputFile): Promise<Re
   const table = readMeterTable(read.table);
   const issues: Issue[] = [...read.issues, ...table.issues];
   if (hasErrors(issues)) return { ok: false, issues };
-  const sha256 = await sha256Hex(file.bytes);
+  const sha256 = await fileSha256(file);
   const { db } = ctx;
   let summary: MeterImportSummary | undefined;
   let failed: Issue[] | undefined;

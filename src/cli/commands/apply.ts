@@ -1,5 +1,5 @@
 import { applyReview } from "../../app/apply-review";
-import { sha256Hex } from "../../app/context";
+import { fileSha256 } from "../../app/context";
 import { hasErrors } from "../../core/issues";
 import { readReviewTable } from "../../io/reconcile/review-table";
 import { isPriceProposal } from "../../io/purchase/proposal-table";
@@ -31,7 +31,7 @@ export const applyCommand: Command = {
       io.err(`apply: ${n} error(s) in ${file.name}; nothing was applied.\n`);
       return 1;
     }
-    const sha256 = await sha256Hex(file.bytes);
+    const sha256 = await fileSha256(file);
     return withWorkspace(workspace, io, async (ctx) => {
       const r = await applyReview(ctx, decisions, { name: file.name, sha256 });
       if (!r.ok) {

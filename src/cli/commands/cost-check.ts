@@ -1,5 +1,5 @@
 import { costCheckFile } from "../../app/cost-check";
-import { sha256Hex } from "../../app/context";
+import { fileSha256 } from "../../app/context";
 import { loadUserProfiles } from "../../app/profiles";
 import { parseIsoMonth } from "../../core/date/iso-month";
 import { issue } from "../../core/issues";
@@ -36,7 +36,7 @@ export const costCheckCommand: Command = {
       const { profiles, issues: profileIssues } = await loadUserProfiles(db);
       reportIssues(io, profileIssues);
       const result = await readVendorFile(file.bytes, { fileName: file.name, profiles: allProfiles(profiles), profileId: optional(args, "profile") });
-      const outcome = await costCheckFile({ db, now: io.now }, { name: file.name, sha256: await sha256Hex(file.bytes), result }, month);
+      const outcome = await costCheckFile({ db, now: io.now }, { name: file.name, sha256: await fileSha256(file), result }, month);
       if (!outcome.ok) {
         const n = reportIssues(io, outcome.issues);
         io.err(`cost-check: ${n} error(s) in the vendor file; nothing written.\n`);

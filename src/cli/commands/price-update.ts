@@ -1,5 +1,5 @@
 import type { InputFile } from "../../app/context";
-import { sha256Hex } from "../../app/context";
+import { fileSha256 } from "../../app/context";
 import { applyPriceUpdate, proposePriceUpdate, type PurchaseSelection } from "../../app/price-update";
 import { hasErrors, issue, type Issue } from "../../core/issues";
 import { parseRounding, parseStrategy } from "../../core/purchase/price-strategy";
@@ -78,7 +78,7 @@ export async function applyPriceProposal(workspace: string, file: InputFile, tab
     io.err(`apply: ${n} error(s) in ${file.name}; nothing was applied.\n`);
     return 1;
   }
-  const sha256 = await sha256Hex(file.bytes);
+  const sha256 = await fileSha256(file);
   return withWorkspace(workspace, io, async (ctx) => {
     const r = await applyPriceUpdate(ctx, decisions, { name: file.name, sha256 });
     if (!r.ok) {

@@ -1,4 +1,4 @@
-import { sha256Hex } from "../../app/context";
+import { fileSha256 } from "../../app/context";
 import { loadUserProfiles } from "../../app/profiles";
 import { reconcileFiles, type VendorFileRead } from "../../app/reconcile";
 import { parseIsoMonth } from "../../core/date/iso-month";
@@ -39,7 +39,7 @@ export const reconcileCommand: Command = {
       const reads: VendorFileRead[] = [];
       for (const f of files.value) {
         const result = await readVendorFile(f.bytes, { fileName: f.name, profiles: allProfiles(profiles), profileId });
-        reads.push({ name: f.name, sha256: await sha256Hex(f.bytes), result });
+        reads.push({ name: f.name, sha256: await fileSha256(f), result });
       }
       const outcome = await reconcileFiles({ db, now: io.now }, reads, month);
       if (!outcome.ok) {

@@ -9,6 +9,19 @@ export function parsePlain(text: string): { digits: bigint; scale: number } | nu
   return dot < 0 ? { digits: BigInt(text), scale: 0 } : { digits: BigInt(text.slice(0, dot) + text.slice(dot + 1)), scale: text.length - dot - 1 };
 }
 
+/** {@link parsePlain} remembering its results per text (bounded), for one run over many lines. */
+export function cachedParsePlain(limit = 100_000): (text: string) => { digits: bigint; scale: number } | null {
+  const cache = new Map<string, { digits: bigint; scale: number } | null>();
+  return (text) => {
+    let parsed = cache.get(text);
+    if (parsed === undefined) {
+      parsed = parsePlain(text);
+      if (cache.size < limit) cache.set(text, parsed);
+    }
+    return parsed;
+  };
+}
+
 const TEN = 10n;
 const pow10 = (n: number): bigint => TEN ** BigInt(n);
 

@@ -5,6 +5,7 @@ import { IsoMonth, firstDayOf, lastDayOf } from "../date/iso-month";
 import { Decimal, HUNDRED, ONE, ZERO, toStored } from "../money/decimal";
 import { ReconcileStatus, RECONCILE_STATUSES, ReviewRow, defaultAction } from "./review-row";
 import type { SeatLine } from "./seat-line";
+import { cachedParsePlain } from "./exact-sum";
 import { VendorQuantity, combineQuantities, subscriptionQuantity } from "./vendor-quantity";
 
 /** Resolves an external id for a source (profile id), falling back to mappings for any source (`*`). */
@@ -52,8 +53,10 @@ export function reconcileMonth(input: ReconcileInput): ReviewRow[] {
   const rows: ReviewRow[] = [];
   const matched = new Set<string>();
   let byCustomer: Map<string, Contract[]> | undefined;
+  // Quantities, amounts and unit costs repeat across lines: each distinct text is parsed once.
+  const parse = cachedParsePlain();
   for (const g of groups.values()) {
-    const vq = combineQuantities(g.subscriptions.map((l) => subscriptionQuantity(l, input.month)).filter((q): q is VendorQuantity => q !== null));
+    const vq = combineQuantities(g.subscriptions.map((l) => subscriptionQuantity(l, input.month, parse)).filter((q): q is VendorQuantity => q !== null));
     if (!vq) continue;
     if (!g.customerNo || !g.articleNo) {
       rows.push(rowFor(g, vq, g.customerNo ? "unmapped_article" : "unmapped_customer", null, null, input));

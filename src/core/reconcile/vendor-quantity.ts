@@ -2,6 +2,9 @@ import type { IsoDate } from "../date/iso-date";
 import { IsoMonth, firstDayOf, lastDayOf } from "../date/iso-month";
 import { Decimal, ZERO } from "../money/decimal";
 import { ExactSum, parsePlain } from "./exact-sum";
+
+/** Reads a plain decimal (see {@link parsePlain}); a caller may pass a cached one. */
+export type PlainParser = (text: string) => { digits: bigint; scale: number } | null;
 import type { SeatLine } from "./seat-line";
 
 /** Vendor seats of one group of lines (a subscription, or all subscriptions of a customer and SKU). */
@@ -29,9 +32,9 @@ function overlapsMonth(l: SeatLine, from: IsoDate, to: IsoDate): l is SeatLine &
  *
  * NOTE: the sums are taken exactly on scaled integers (see ExactSum), two passes over the lines and
  * no decimal.js allocation per line; lines with a number that is not a plain decimal take the decimal
- * path below. Both give the same values.
+ * path below. Both give the same values. `parse` is {@link parsePlain} or a cached version of it.
  */
-export function subscriptionQuantity(lines: readonly SeatLine[], month: IsoMonth): VendorQuantity | null {
+export function subscriptionQuantity(lines: readonly SeatLine[], month: IsoMonth, parse: PlainParser = parsePlain): VendorQuantity | null {
   const from = firstDayOf(month);
   const to = lastDayOf(month);
   let day = from;
@@ -52,7 +55,7 @@ export function subscriptionQuantity(lines: readonly SeatLine[], month: IsoMonth
   for (const l of lines) {
     if (!overlapsMonth(l, from, to)) continue;
     if (l.amount !== null) {
-      const a = parsePlain(l.amount);
+      const a = parse(l.amount);
       if (!a) return subscriptionQuantityDecimal(lines, month);
       amount.add(a);
     }
@@ -60,11 +63,11 @@ export function subscriptionQuantity(lines: readonly SeatLine[], month: IsoMonth
     rows.push(l.row);
     if (l.changesQuantity && l.chargeFrom >= from && l.chargeFrom > effectiveDate) effectiveDate = l.chargeFrom;
     if (!(l.chargeFrom <= day && day <= l.chargeTo)) continue;
-    const q = parsePlain(l.quantity);
+    const q = parse(l.quantity);
     if (!q) return subscriptionQuantityDecimal(lines, month);
     quantity.add(q);
     if (l.unitCost !== null) {
-      const c = parsePlain(l.unitCost);
+      const c = parse(l.unitCost);
       if (!c) return subscriptionQuantityDecimal(lines, month);
       costWeighted.addProduct(q, c);
       costQuantity.add(q);

@@ -16,7 +16,9 @@ import { VendorLine } from "./vendor-line";
  *
  * Written for 100,000-row files: numbers already in canonical form (`-19.55`, `7`) stay strings and
  * only the unit cost is computed with Decimal; dates, covered months, charge types, term texts and
- * unit costs are cached per distinct value.
+ * unit costs are cached per distinct value. The texts a line keeps (ids, names, numbers) are shared
+ * per distinct value and detached from the decoded file (see `intern`), so 100,000 lines hold a few
+ * thousand strings and the file's text can be freed once it is parsed.
  */
 
 /** A field's columns in the file: indexes in priority order and their header texts. */
@@ -24,6 +26,13 @@ interface Resolved {
   idx: number[];
   /** Header text for messages (the first resolved column, or the profile's first alias). */
   header: string;
+  /**
+   * The field's cell on the previous row and what the field's reader made of it (a shared text, an
+   * {@link IdEntry}, a {@link NumberEntry}, a date …): rows often repeat the value above, and
+   * comparing with it is cheaper than a lookup. Each field is read by one reader, so one kind of value.
+   */
+  lastRaw: string | undefined;
+  lastValue: unknown;
 }
 
 interface MonthsEntry {
@@ -51,6 +60,31 @@ export interface RowContext {
   unitCostCache: Map<string, Map<string, Map<MonthsEntry | null, string | null>>>;
   /** Entries in the unit cost cache (bounded). */
   unitCostEntries: number;
+  /** One shared, detached copy of each distinct text kept in lines (bounded). */
+  strings: Map<string, string>;
+  /** Article keys by their parts (the root's key is ""). */
+  articleKeys: KeyNode;
+  /** Id cells: the shared text and whether Excel mangled it (bounded). */
+  ids: Map<string, IdEntry>;
+  /** Number cells: the canonical text (shared) or what is wrong with the cell (bounded). */
+  numbers: Map<string, NumberEntry>;
+}
+
+interface KeyNode {
+  /** The parts so far, joined with `:`. */
+  key: string;
+  next: Map<string, KeyNode> | undefined;
+}
+
+interface IdEntry {
+  text: string;
+  mangled: boolean;
+}
+
+interface NumberEntry {
+  /** Canonical decimal text, or null when the cell is not a usable number. */
+  text: string | null;
+  error: "parse.invalid_number" | "vendor.number_out_of_range" | null;
 }
 
 const SCALAR_FIELDS = [
@@ -68,7 +102,7 @@ export function createRowContext(
     const idx = resolveField(header, source as ProfileColumns["customerId"] | undefined);
     const first = idx[0];
     const name = first !== undefined ? (header.headers[first] ?? "").trim() : fallbackName;
-    return { idx, header: name };
+    return { idx, header: name, lastRaw: undefined, lastValue: undefined };
   };
   const fields = {} as Record<Exclude<ProfileField, "articleKey">, Resolved>;
   for (const f of SCALAR_FIELDS) {
@@ -91,6 +125,10 @@ export function createRowContext(
     termCache: new Map(),
     unitCostCache: new Map(),
     unitCostEntries: 0,
+    strings: new Map(),
+    articleKeys: { key: "", next: undefined },
+    ids: new Map(),
+    numbers: new Map(),
   };
 }
 
@@ -107,6 +145,32 @@ function pick(cells: readonly string[], r: Resolved): string {
   return "";
 }
 
+/** A text cell as a line keeps it: trimmed and shared (see {@link intern}); "" when empty. */
+function textCell(ctx: RowContext, cells: readonly string[], r: Resolved): string {
+  const raw = pick(cells, r);
+  if (raw === r.lastRaw) return r.lastValue as string;
+  const text = intern(ctx, raw);
+  r.lastRaw = raw;
+  r.lastValue = text;
+  return text;
+}
+
+/**
+ * The shared copy of a text a line keeps. Cells are substrings of the decoded file, and JavaScript
+ * engines may represent a substring as a view of its parent (V8 does from 13 characters on): one
+ * kept cell would keep the whole file text alive. The first occurrence of each value is therefore
+ * copied (`(" " + s).slice(1)` builds a new string) and reused for every later row with that value.
+ */
+function intern(ctx: RowContext, s: string): string {
+  if (s === "") return "";
+  const known = ctx.strings.get(s);
+  if (known !== undefined) return known;
+  if (ctx.strings.size >= STRING_CACHE_LIMIT) return s;
+  const own = (" " + s).slice(1);
+  ctx.strings.set(own, own);
+  return own;
+}
+
 const DIGITS = /^\d+$/;
 /** Ids that Excel turned into numbers: `1.23457E+17`. */
 const MANGLED_ID = /^\d(?:[.,]\d+)?E\+\d+$/i;
@@ -115,6 +179,8 @@ const CANONICAL = /^(?:-?[1-9]\d{0,14}(?:\.\d*[1-9])?|-?0\.\d*[1-9]|0)$/;
 /** Amounts and quantities from 10^15 on are treated as garbage (or Excel noise), not as numbers. */
 const MAX_EXPONENT = 15;
 const CACHE_LIMIT = 50_000;
+/** Distinct texts shared by {@link intern}; values beyond it are kept as they come. */
+const STRING_CACHE_LIMIT = 200_000;
 /** Decimals kept in a computed unit cost (usage prices have many: 0.0209951014286867). */
 export const UNIT_COST_DECIMALS = 10;
 
@@ -141,12 +207,27 @@ function report(st: RowState, code: string, params: Issue["params"], column: str
   if (severity === "error") st.error = true;
 }
 
+/** An id cell (trimmed, shared per distinct value; see {@link intern}); "" when empty. */
 function idText(st: RowState, r: Resolved, required: boolean): string {
   const v = pick(st.cells, r);
   if (v === "") {
     if (required) report(st, "parse.required", {}, r.header);
-  } else if (MANGLED_ID.test(v)) report(st, "vendor.id_mangled", { value: v }, r.header, "warning");
-  return v;
+    return v;
+  }
+  let id: IdEntry | undefined;
+  if (v === r.lastRaw) id = r.lastValue as IdEntry;
+  else {
+    const ids = st.ctx.ids;
+    id = ids.get(v);
+    if (id === undefined) {
+      id = { text: intern(st.ctx, v), mangled: MANGLED_ID.test(v) };
+      if (ids.size < STRING_CACHE_LIMIT) ids.set(id.text, id);
+    }
+    r.lastRaw = v;
+    r.lastValue = id;
+  }
+  if (id.mangled) report(st, "vendor.id_mangled", { value: id.text }, r.header, "warning");
+  return id.text;
 }
 
 /** A number cell as canonical decimal text (`-19.55`), or null when absent or bad (then reported). */
@@ -157,20 +238,32 @@ function numberText(st: RowState, r: Resolved, required: boolean): string | null
     if (required) report(st, "parse.required", {}, r.header);
     return null;
   }
-  const sep = st.ctx.decimalSeparator;
-  if (sep === "." && CANONICAL.test(raw)) return raw;
+  let n: NumberEntry | undefined;
+  if (raw === r.lastRaw) n = r.lastValue as NumberEntry;
+  else {
+    const numbers = st.ctx.numbers;
+    n = numbers.get(raw);
+    if (n === undefined) {
+      n = readNumber(st.ctx, raw);
+      if (numbers.size < STRING_CACHE_LIMIT) numbers.set(intern(st.ctx, raw), n);
+    }
+    r.lastRaw = raw;
+    r.lastValue = n;
+  }
+  if (n.error !== null) report(st, n.error, { value: shorten(raw) }, r.header);
+  return n.text;
+}
+
+/** What a (non-empty, trimmed) number cell means, computed once per distinct cell text. */
+function readNumber(ctx: RowContext, raw: string): NumberEntry {
+  const sep = ctx.decimalSeparator;
+  if (sep === "." && CANONICAL.test(raw)) return { text: intern(ctx, raw), error: null };
   const simple = simpleDecimal(raw, sep);
-  if (simple !== null) return simple;
+  if (simple !== null) return { text: intern(ctx, simple), error: null };
   const value = parseDecimalText(raw, sep);
-  if (value === null) {
-    report(st, "parse.invalid_number", { value: shorten(raw) }, r.header);
-    return null;
-  }
-  if (!value.isZero() && value.e >= MAX_EXPONENT) {
-    report(st, "vendor.number_out_of_range", { value: shorten(raw) }, r.header);
-    return null;
-  }
-  return toStored(value);
+  if (value === null) return { text: null, error: "parse.invalid_number" };
+  if (!value.isZero() && value.e >= MAX_EXPONENT) return { text: null, error: "vendor.number_out_of_range" };
+  return { text: intern(ctx, toStored(value)), error: null };
 }
 
 const SIMPLE_POINT = /^(-?)(\d{1,15})(?:\.(\d{1,30}))?$/;
@@ -203,11 +296,17 @@ function dateValue(st: RowState, r: Resolved, required: boolean): IsoDate | null
     if (required) report(st, "parse.required", {}, r.header);
     return null;
   }
-  const cache = st.ctx.dateCache;
-  let value = cache.get(raw);
-  if (value === undefined) {
-    value = parseDateText(raw, st.ctx.dateOrder);
-    if (cache.size < CACHE_LIMIT) cache.set(raw, value);
+  let value: IsoDate | null | undefined;
+  if (raw === r.lastRaw) value = r.lastValue as IsoDate | null;
+  else {
+    const cache = st.ctx.dateCache;
+    value = cache.get(raw);
+    if (value === undefined) {
+      value = parseDateText(raw, st.ctx.dateOrder);
+      if (cache.size < CACHE_LIMIT) cache.set(raw, value);
+    }
+    r.lastRaw = raw;
+    r.lastValue = value;
   }
   if (value === null) report(st, "vendor.invalid_date", { value: shorten(raw), format: st.ctx.dateFormatLabel }, r.header);
   return value;
@@ -287,21 +386,30 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   const customerId = idText(st, F.customerId, true);
   const parts = ctx.articleKey;
   const pad = profile.articleKeyPad;
-  let articleKey = "";
+  // The key is found part by part in a tree of the (shared) part texts, not joined on every row.
+  let node = ctx.articleKeys;
   for (let k = 0; k < parts.length; k++) {
     let part = idText(st, parts[k]!, true);
     const width = pad?.[k];
     if (width && part.length < width && DIGITS.test(part)) part = part.padStart(width, "0");
-    articleKey = k === 0 ? part : `${articleKey}:${part}`;
+    let next = node.next?.get(part);
+    if (next === undefined) {
+      next = { key: intern(ctx, k === 0 ? part : `${node.key}:${part}`), next: undefined };
+      if (ctx.strings.size < STRING_CACHE_LIMIT) (node.next ??= new Map()).set(part, next);
+    }
+    node = next;
   }
+  const articleKey = node.key;
   const subscriptionId = idText(st, F.subscriptionId, false);
   const usageProfile = profile.aggregate === "customer-article-month";
   const usageDate = dateValue(st, F.usageDate, usageProfile);
   const chargeFrom = dateValue(st, F.chargeFrom, !usageProfile);
   const chargeTo = dateValue(st, F.chargeTo, !usageProfile);
   if (chargeFrom && chargeTo && chargeTo < chargeFrom) report(st, "vendor.period_reversed", { from: chargeFrom, to: chargeTo }, F.chargeTo.header);
-  let quantity = numberText(st, F.quantity, true);
-  let amount = numberText(st, F.amount, true);
+  const fileQuantity = numberText(st, F.quantity, true);
+  const fileAmount = numberText(st, F.amount, true);
+  let quantity = fileQuantity;
+  let amount = fileAmount;
   const fileUnitCost = numberText(st, F.unitCost, false);
   const unitPrice = numberText(st, F.unitPrice, false);
   if (st.error || quantity === null) return null;
@@ -313,9 +421,12 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   } else if (profile.sign === "fromAmount" && amount !== null && amount !== "0") {
     quantity = isNegative(amount) ? negate(abs(quantity)) : abs(quantity);
   }
+  // numberText's texts are shared already; only a sign change made new ones.
+  if (quantity !== fileQuantity) quantity = intern(ctx, quantity);
+  if (amount !== fileAmount && amount !== null) amount = intern(ctx, amount);
 
-  const termText = pick(cells, F.termAndBillingCycle);
-  const frequency = pick(cells, F.billingFrequency);
+  const termText = textCell(ctx, cells, F.termAndBillingCycle);
+  const frequency = textCell(ctx, cells, F.billingFrequency);
   const term = termText !== "" || frequency !== "" ? termOf(ctx, termText, frequency) : undefined;
 
   // Covered months: usage rows have none; one-time charges neither.
@@ -334,10 +445,16 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   }
 
   const rawChargeType = pick(cells, F.chargeType);
-  let charge = ctx.chargeTypeCache.get(rawChargeType);
-  if (!charge) {
-    charge = { lower: rawChargeType.toLowerCase(), info: classifyChargeType(rawChargeType) };
-    if (ctx.chargeTypeCache.size < CACHE_LIMIT) ctx.chargeTypeCache.set(rawChargeType, charge);
+  let charge: { lower: string; info: ChargeTypeInfo } | undefined;
+  if (rawChargeType === F.chargeType.lastRaw) charge = F.chargeType.lastValue as { lower: string; info: ChargeTypeInfo };
+  else {
+    charge = ctx.chargeTypeCache.get(rawChargeType);
+    if (!charge) {
+      charge = { lower: intern(ctx, rawChargeType.toLowerCase()), info: classifyChargeType(rawChargeType) };
+      if (ctx.chargeTypeCache.size < CACHE_LIMIT) ctx.chargeTypeCache.set(rawChargeType, charge);
+    }
+    F.chargeType.lastRaw = rawChargeType;
+    F.chargeType.lastValue = charge;
   }
 
   const line: VendorLine = {
@@ -346,9 +463,9 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
     row,
     rowCount: 1,
     vendorCustomerId: customerId,
-    vendorCustomerName: pick(cells, F.customerName),
+    vendorCustomerName: textCell(ctx, cells, F.customerName),
     vendorArticleKey: articleKey,
-    vendorArticleName: pick(cells, F.articleName),
+    vendorArticleName: textCell(ctx, cells, F.articleName),
     subscriptionId,
     chargeType: charge.lower,
     chargeKind: charge.info.kind,
@@ -359,7 +476,7 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
     quantity,
     unitCost,
     amount,
-    currency: pick(cells, F.currency) || profile.defaultCurrency || "",
+    currency: textCell(ctx, cells, F.currency) || profile.defaultCurrency || "",
   };
   if (unitPrice !== null) line.vendorUnitPrice = unitPrice;
   if (termText !== "") line.termAndBillingCycle = termText;
