@@ -1,4 +1,5 @@
 import type { PositionVersion } from "../core/contract/model";
+import { compareVersions } from "../core/contract/state-on-day";
 import type { PurchasePositionVersion } from "../core/purchase/model";
 import type { MspDb } from "../store/db";
 import { loadLinks, splitPurchaseRecords } from "./purchase";
@@ -20,13 +21,13 @@ export interface LinkForEditing {
   description: string;
 }
 
-/** The latest entry per key (later validFrom, then later seq, wins). */
+/** The latest entry per key, in the order of `compareVersions` (sales and purchase histories alike). */
 function latestBy<T extends { validFrom: string; seq: number }>(rows: readonly T[], key: (r: T) => string): Map<string, T> {
   const out = new Map<string, T>();
   for (const r of rows) {
     const k = key(r);
     const seen = out.get(k);
-    if (!seen || r.validFrom > seen.validFrom || (r.validFrom === seen.validFrom && r.seq > seen.seq)) out.set(k, r);
+    if (!seen || compareVersions(r, seen) > 0) out.set(k, r);
   }
   return out;
 }

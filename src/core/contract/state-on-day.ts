@@ -3,7 +3,7 @@ import { Decimal } from "../money/decimal";
 import type { Contract, PositionVersion } from "./model";
 
 /** Orders versions by validFrom, then by entry sequence (later entry wins on the same day). */
-export function compareVersions(a: PositionVersion, b: PositionVersion): number {
+export function compareVersions(a: Pick<PositionVersion, "validFrom" | "seq">, b: Pick<PositionVersion, "validFrom" | "seq">): number {
   return a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a.seq - b.seq;
 }
 

@@ -17,6 +17,13 @@ export interface TaskControl {
 
 export type TaskOutcome<T> = { status: "done"; value: T } | { status: "cancelled" } | { status: "failed"; issue: Issue };
 
+/** True when the task finished; a cancel or a failure is handed to the area's own way of showing it. */
+export function settleOutcome<T>(outcome: TaskOutcome<T>, onCancelled: () => void, onFailed: (issue: Issue) => void): outcome is { status: "done"; value: T } {
+  if (outcome.status === "cancelled") onCancelled();
+  if (outcome.status === "failed") onFailed(outcome.issue);
+  return outcome.status === "done";
+}
+
 /**
  * Runs one piece of long work at a time with a progress bar and a Cancel button: the work gets an
  * AbortSignal and a progress callback; an exception becomes an issue to show (never only a console

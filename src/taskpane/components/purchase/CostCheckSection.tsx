@@ -7,7 +7,7 @@ import { loadUserProfiles } from "../../../app/profiles";
 import { parseIsoMonth } from "../../../core/date/iso-month";
 import { issue, type Issue } from "../../../core/issues";
 import { useHost } from "../../host";
-import { useTask, type TaskOutcome } from "../../hooks/useTask";
+import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { costCheckSheetName, costCheckSheetRows, costCheckWriteOptions } from "../../purchase/cost-check-sheet";
 import { ButtonRow } from "../common/ButtonRow";
@@ -29,11 +29,8 @@ export function CostCheckSection(): React.ReactElement {
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const [notice, setNotice] = React.useState<string | null>(null);
 
-  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
-    if (outcome.status === "cancelled") setNotice(s.common.cancelled);
-    if (outcome.status === "failed") setIssues([outcome.issue]);
-    return outcome.status === "done";
-  };
+  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } =>
+    settleOutcome(outcome, () => setNotice(s.common.cancelled), (i) => setIssues([i]));
 
   const check = async ([file]: File[]) => {
     if (!file) return;

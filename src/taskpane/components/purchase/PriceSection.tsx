@@ -13,7 +13,7 @@ import { issue, type Issue } from "../../../core/issues";
 import { parseRounding, parseStrategy } from "../../../core/purchase/price-strategy";
 import { readProposalTable } from "../../../io/purchase/proposal-table";
 import { useHost } from "../../host";
-import { useTask, type TaskOutcome } from "../../hooks/useTask";
+import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { locateIssues } from "../../issues";
 import { priceSheetName, priceSheetRows, priceWriteOptions, purchaseRefs } from "../../purchase/price-sheet";
@@ -66,11 +66,8 @@ export function PriceSection(): React.ReactElement {
   }, [host]);
   React.useEffect(loadRefs, [loadRefs]);
 
-  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
-    if (outcome.status === "cancelled") setNotice(s.common.cancelled);
-    if (outcome.status === "failed") setIssues([outcome.issue]);
-    return outcome.status === "done";
-  };
+  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } =>
+    settleOutcome(outcome, () => setNotice(s.common.cancelled), (i) => setIssues([i]));
   const start = () => {
     setIssues([]);
     setHint(undefined);

@@ -9,7 +9,7 @@ import { undoBatch } from "../../../app/undo-batch";
 import { parseIsoDate } from "../../../core/date/iso-date";
 import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
-import { useTask, type TaskOutcome } from "../../hooks/useTask";
+import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { sheetAsCsv } from "../../master/master-sheets";
 import { LINKS_EDIT_SHEET, linksEditRows, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
@@ -48,11 +48,8 @@ export function PurchaseArea(): React.ReactElement {
   const [notice, setNotice] = React.useState<string | null>(null);
   const [day, setDay] = React.useState<string>(() => host.today());
 
-  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
-    if (outcome.status === "cancelled") setNotice(s.common.cancelled);
-    if (outcome.status === "failed") setIssues([outcome.issue]);
-    return outcome.status === "done";
-  };
+  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } =>
+    settleOutcome(outcome, () => setNotice(s.common.cancelled), (i) => setIssues([i]));
   const start = () => {
     setIssues([]);
     setNotice(null);

@@ -4,7 +4,7 @@ import { DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { RULES_KEY, loadRules, setRules } from "../../../app/time";
 import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
-import { useTask, type TaskOutcome } from "../../hooks/useTask";
+import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { type RulesSummary, rulesSummary } from "../../usage/time-review-sheet";
 import { ButtonRow } from "../common/ButtonRow";
@@ -34,10 +34,8 @@ export function RulesSection(): React.ReactElement {
     refresh().catch(() => undefined);
   }, [refresh]);
 
-  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
-    if (outcome.status === "failed") setIssues([outcome.issue]);
-    return outcome.status === "done";
-  };
+  // loading a small JSON file offers no cancel
+  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => settleOutcome(outcome, () => undefined, (i) => setIssues([i]));
 
   const load = async ([file]: File[]) => {
     if (!file) return;

@@ -12,7 +12,7 @@ import { issue, type Issue } from "../../../core/issues";
 import { readTimeReviewTable } from "../../../io/time/review-table";
 import { formatMoney } from "../../billing/invoice-sheet";
 import { useHost } from "../../host";
-import { useTask, type TaskOutcome } from "../../hooks/useTask";
+import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { locateIssues } from "../../issues";
 import { sha256OfRows } from "../../reconcile/review";
@@ -35,11 +35,8 @@ export function TimeReviewSection(): React.ReactElement {
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const [hint, setHint] = React.useState<string | undefined>(undefined);
 
-  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
-    if (outcome.status === "cancelled") setNotice({ text: s.common.cancelled, intent: "info" });
-    if (outcome.status === "failed") setIssues([outcome.issue]);
-    return outcome.status === "done";
-  };
+  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } =>
+    settleOutcome(outcome, () => setNotice({ text: s.common.cancelled, intent: "info" }), (i) => setIssues([i]));
   const start = () => {
     setIssues([]);
     setHint(undefined);

@@ -11,7 +11,7 @@ import { undoBatch } from "../../../app/undo-batch";
 import { parseIsoMonth } from "../../../core/date/iso-month";
 import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
-import { useTask, type TaskOutcome } from "../../hooks/useTask";
+import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { balanceSheetName, balanceSheetRows, balanceWriteOptions } from "../../usage/balance-sheet";
 import { readInputFile } from "../../usage/read-file";
@@ -49,11 +49,8 @@ export function UsageArea(): React.ReactElement {
   const [notice, setNotice] = React.useState<string | null>(null);
   const [month, setMonth] = React.useState<string>(() => host.today().slice(0, 7));
 
-  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
-    if (outcome.status === "cancelled") setNotice(s.common.cancelled);
-    if (outcome.status === "failed") setIssues([outcome.issue]);
-    return outcome.status === "done";
-  };
+  const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } =>
+    settleOutcome(outcome, () => setNotice(s.common.cancelled), (i) => setIssues([i]));
   const start = () => {
     setIssues([]);
     setHint(undefined);
