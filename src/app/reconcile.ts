@@ -70,13 +70,12 @@ export async function reconcileFiles(ctx: AppContext, reads: readonly VendorFile
   const lines = seatLines(reads);
   const sources = new Set<string>();
   for (const r of reads) for (const l of r.result.lines) sources.add(l.profileId);
-  const { db } = ctx;
-  const data = await db.transaction("r", [db.customers, db.articles, db.contracts, db.contractVersions, db.mappings], async () => ({
-    customers: new Map((await db.customers.toArray()).map((c) => [c.no, c])),
-    articles: new Map((await db.articles.toArray()).map((a) => [a.no, a])),
-    contracts: await db.contracts.toArray(),
-    versions: await db.contractVersions.toArray(),
-    mappings: await db.mappings.toArray(),
+  const data = await ctx.store.read(async (tx) => ({
+    customers: new Map((await tx.customers.all()).map((c) => [c.no, c])),
+    articles: new Map((await tx.articles.all()).map((a) => [a.no, a])),
+    contracts: await tx.contracts.all(),
+    versions: await tx.versions.all(),
+    mappings: await tx.mappings.all(),
   }));
   const byKey = new Map(data.mappings.map((m) => [m.id, m.internalNo]));
   const lookup: MappingLookup = (kind, source, externalId) => byKey.get(`${kind}|${source}|${externalId}`) ?? byKey.get(`${kind}|*|${externalId}`);

@@ -59,6 +59,11 @@ export const MESSAGES: Record<string, Text> = {
   "workspace.unreadable": { de: "Arbeitsbereich {file} ist nicht lesbar: {detail}", en: "Workspace {file} cannot be read: {detail}" },
   "backup.invalid": { de: "Die Sicherung ist ungültig: {detail}", en: "The backup is invalid: {detail}" },
   "backup.version_too_new": { de: "Die Sicherung stammt aus einer neueren Version (Schema {found}, unterstützt bis {supported}).", en: "The backup comes from a newer version (schema {found}, supported up to {supported})." },
+  "backup.row_invalid": { de: "Sicherung, Tabelle {table}, Zeile {row}, Feld {field}: {detail}", en: "Backup, table {table}, row {row}, field {field}: {detail}" },
+  "store.busy": { de: "Der Datenbestand {store} ist gerade belegt{holder}. Bitte warten und den Befehl wiederholen.", en: "The store {store} is busy{holder}. Wait and run the command again." },
+  "store.out_is_store": { de: "{file} ist der Datenbestand selbst; bitte eine andere Ausgabedatei wählen.", en: "{file} is the store itself; choose another output file." },
+  "store.open_failed": { de: "Der Datenbestand {store} lässt sich nicht öffnen: {detail}", en: "The store {store} cannot be opened: {detail}" },
+  "workspace.migrated": { de: "Arbeitsbereich {file} (JSON) wurde in eine Datenbank umgewandelt: {rows} Zeilen geprüft; das alte JSON liegt unter {backup}.", en: "Workspace {file} (JSON) was converted to a database: {rows} rows verified; the old JSON is kept as {backup}." },
   "file.unreadable": { de: "Datei {file} ist nicht lesbar: {detail}", en: "File {file} cannot be read: {detail}" },
   // billing
   "billing.run_exists": { de: "Der Abrechnungslauf {run} ist bereits im Abrechnungsjournal.", en: "Billing run {run} is already in the ledger." },

@@ -112,7 +112,7 @@ export interface InvoiceRepo {
 export interface LedgerRepo {
   ofRun(runId: string): Promise<LedgerEntry[]>;
   ofMonth(month: IsoMonth): Promise<LedgerEntry[]>;
-  /** Entries of the given contracts (optionally only of months ≥ fromMonth). */
+  /** Entries of the given contracts (optionally only of months ≥ fromMonth, from an index on both). */
   ofContracts(contractNos: readonly string[], fromMonth?: IsoMonth): Promise<LedgerEntry[]>;
   /** Entries of months ≥ fromMonth (all contracts). */
   fromMonth(month: IsoMonth): Promise<LedgerEntry[]>;
@@ -139,7 +139,8 @@ export interface BillingStateRepo {
 export interface TimeEntryRepo extends KeyedRows<TimeEntry> {
   /** Entries not billed by any of the given (active) runs, dated on or before `upTo`. */
   open(activeRunIds: ReadonlySet<string>, upTo: string): Promise<TimeEntry[]>;
-  ofCustomer(customerNo: string): Promise<TimeEntry[]>;
+  /** Every entry (billed or not) of the given customers. */
+  ofCustomers(customerNos: readonly string[]): Promise<TimeEntry[]>;
   all(): Promise<TimeEntry[]>;
   deleteMany(ids: readonly string[]): Promise<void>;
 }

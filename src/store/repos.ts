@@ -48,6 +48,7 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
     all: (t) => raw.all(t),
     keys: (t) => raw.keys(t),
     whereIn: (t, f, v) => raw.whereIn(t, f, v),
+    whereInFrom: (t, f, v, rf, l) => raw.whereInFrom(t, f, v, rf, l),
     range: (t, f, l, u) => raw.range(t, f, l, u),
     lastByKey: (t, n) => raw.lastByKey(t, n),
     scan: (t, v, b) => raw.scan(t, v, b),
@@ -142,8 +143,8 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
     ofMonth: (month) => as(rows.whereIn("ledger", "month", [month])),
     async ofContracts(nos, fromMonth) {
       if (nos.length === 0) return [];
-      const found = (await rows.whereIn("ledger", "contractNo", unique(nos))) as unknown as LedgerEntry[];
-      return fromMonth === undefined ? found : found.filter((e) => e.month >= fromMonth);
+      if (fromMonth === undefined) return as(rows.whereIn("ledger", "contractNo", unique(nos)));
+      return as(rows.whereInFrom("ledger", "contractNo", unique(nos), "month", fromMonth));
     },
     fromMonth: async (month) => byKey((await rows.range("ledger", "month", month)) as unknown as LedgerEntry[], (e) => e.id),
     forEach: (visit) => rows.scan("ledger", (batch) => batch.forEach((e) => visit(e as unknown as LedgerEntry)), 5000),
@@ -174,7 +175,7 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
       const found = (await rows.whereIn("timeEntries", "$billed_run_id", ["", ...runIds])) as unknown as TimeEntry[];
       return byKey(found.filter((e) => e.date <= upTo), (e) => e.id);
     },
-    ofCustomer: (no) => as(rows.whereIn("timeEntries", "customerNo", [no])),
+    ofCustomers: (nos) => (nos.length === 0 ? Promise.resolve([]) : as(rows.whereIn("timeEntries", "customerNo", unique(nos)))),
     all: () => as(rows.all("timeEntries")),
     deleteMany: (ids) => rows.delete("timeEntries", ids),
   };

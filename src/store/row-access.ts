@@ -27,6 +27,8 @@ export interface RowAccess {
   keys(table: TableName): Promise<Key[]>;
   /** Rows whose `field` equals one of `values`, in key order. */
   whereIn(table: TableName, field: string, values: readonly (string | number)[]): Promise<Row[]>;
+  /** Rows whose `field` is one of `values` and `rangeField` ≥ `lower` (an index on both fields). */
+  whereInFrom(table: TableName, field: string, values: readonly (string | number)[], rangeField: string, lower: string | number): Promise<Row[]>;
   /** Rows with lower ≤ field < upper (either bound open when absent), in field order, then key. */
   range(table: TableName, field: string, lower?: string | number, upper?: string | number): Promise<Row[]>;
   /** The last `limit` rows by key, last first. */

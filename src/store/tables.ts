@@ -149,7 +149,7 @@ export const TABLES = {
       col("lineType", "text"),
       col("correctsRef", "text", true),
     ],
-    indexes: [["runId"], ["contractNo"], ["month"]],
+    indexes: [["runId"], ["contractNo"], ["contractNo", "month"], ["month"]],
   },
   billingState: {
     name: "billingState",

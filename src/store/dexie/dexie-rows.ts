@@ -1,4 +1,4 @@
-import type Dexie from "dexie";
+import Dexie from "dexie";
 import type { Key, Row, RowAccess } from "../row-access";
 import { TABLES, type TableName, type TableSpec } from "../tables";
 import { withDerived } from "./dexie-db";
@@ -70,6 +70,12 @@ export function dexieRows(db: Dexie): RowAccess {
       const index = dexieField(table, field);
       const rows: Row[] = [];
       for (const v of new Set(values)) rows.push(...strip(await t(table).where(index).equals(v as Key).toArray()));
+      return rows.sort((a, b) => cmp(primaryKeyOf(table, a), primaryKeyOf(table, b)));
+    },
+    async whereInFrom(table, field, values, rangeField, lower) {
+      const index = `[${dexieField(table, field)}+${dexieField(table, rangeField)}]`;
+      const rows: Row[] = [];
+      for (const v of new Set(values)) rows.push(...strip(await t(table).where(index).between([v, lower], [v, Dexie.maxKey], true, true).toArray()));
       return rows.sort((a, b) => cmp(primaryKeyOf(table, a), primaryKeyOf(table, b)));
     },
     async range(table, field, lower, upper) {

@@ -1,4 +1,4 @@
-import Dexie from "dexie";
+import Dexie, { type Table } from "dexie";
 import type { BillingStore, StoreTx } from "../port";
 import { createTx } from "../repos";
 import { TABLE_NAMES } from "../tables";
@@ -73,9 +73,12 @@ export class DexieStore implements BillingStore {
 
   private async run<T>(mode: "read" | "write", fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     let changed = false;
-    const tables = [...TABLE_NAMES.map((n) => this.db.table(n)), this.db.table("storeMeta")];
+    const db: Dexie = this.db;
+    const tables = [...TABLE_NAMES.map((n) => db.table(n)), db.table("storeMeta")];
+    // (Dexie's overloads make TypeScript recurse too deep on a generic callback; the call is plain.)
+    const transaction = db.transaction.bind(db) as unknown as (mode: "rw" | "r", tables: Table[], fn: () => Promise<T>) => Promise<T>;
     {
-      const value = await this.db.transaction(mode === "write" ? "rw" : "r", tables, async () => {
+      const value: T = await transaction(mode === "write" ? "rw" : "r", tables, async (): Promise<T> => {
         const tx = createTx({ rows: dexieRows(this.db), mode, ...(this.user !== undefined ? { user: this.user } : {}) });
         const out = await fn(tx);
         if (mode === "write" && (await tx.finish())) {

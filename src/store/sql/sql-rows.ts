@@ -122,6 +122,14 @@ export function sqlRows(exec: Exec, dialect: SqlDialect): RowAccess {
   };
 
   return {
+    async whereInFrom(table, field, values, rangeField, lower) {
+      const p = prep(table);
+      const out: Row[] = [];
+      for (const part of chunk(values, 900)) {
+        out.push(...(await select(p, ` WHERE ${q(columnOf(p, field))} IN (${params(part.length)}) AND ${q(columnOf(p, rangeField))} >= ${dialect.param(part.length + 1)}`, [...part, lower])));
+      }
+      return out.sort((a, b) => cmpKey(a[p.spec.key], b[p.spec.key]));
+    },
     async get(table, key) {
       const p = prep(table);
       return (await select(p, ` WHERE ${q(p.keyColumn)} = ${dialect.param(1)}`, [key], ""))[0];

@@ -188,7 +188,7 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(await open(["run-00001"], "2026-11-02")).toEqual([]);
         // run-00001 undone: its entries are open again
         expect(await open([], "2026-11-30")).toEqual(["t-aaa", "t-bbb"]);
-        expect((await store.read((tx) => tx.timeEntries.ofCustomer("10002"))).map((e) => e.id)).toEqual(["t-bbb"]);
+        expect((await store.read((tx) => tx.timeEntries.ofCustomers(["10002", "nobody"]))).map((e) => e.id)).toEqual(["t-bbb"]);
       });
 
       it("meter readings, usage marks, purchase rows, links", async () => {
