@@ -73,16 +73,16 @@ export class DexieStore implements BillingStore {
 
   private async run<T>(mode: "read" | "write", fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     let changed = false;
-    const db: Dexie = this.db;
+    const db = this.db as unknown as Dexie;
     const tables = [...TABLE_NAMES.map((n) => db.table(n)), db.table("storeMeta")];
     // (Dexie's overloads make TypeScript recurse too deep on a generic callback; the call is plain.)
     const transaction = db.transaction.bind(db) as unknown as (mode: "rw" | "r", tables: Table[], fn: () => Promise<T>) => Promise<T>;
     {
       const value: T = await transaction(mode === "write" ? "rw" : "r", tables, async (): Promise<T> => {
-        const tx = createTx({ rows: dexieRows(this.db), mode, ...(this.user !== undefined ? { user: this.user } : {}) });
+        const tx = createTx({ rows: dexieRows(db), mode, ...(this.user !== undefined ? { user: this.user } : {}) });
         const out = await fn(tx);
         if (mode === "write" && (await tx.finish())) {
-          const meta = this.db.table("storeMeta");
+          const meta = db.table("storeMeta");
           const row = (await meta.get("revision")) as { value: number } | undefined;
           await meta.put({ key: "revision", value: (row?.value ?? 0) + 1 });
           this.shared.seen = (row?.value ?? 0) + 1;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { CompiledQuery, type Kysely } from "kysely";
 import { type BillingStore, type StoreKind, type StoreTx } from "../port";
 import { createTx } from "../repos";
@@ -18,7 +19,16 @@ export interface SqlEngine {
   close(): Promise<void>;
 }
 
-/** A {@link BillingStore} on an SQL engine: the port's repositories over generated SQL. */
+/** The transaction running in the current async context, per engine (nested calls join it). */
+const current = new AsyncLocalStorage<{ engine: SqlEngine; mode: "read" | "write"; tx: StoreTx }>();
+
+/**
+ * A {@link BillingStore} on an SQL engine: the port's repositories over generated SQL.
+ *
+ * A `read` or `write` called while a transaction of the same store runs in the same async context
+ * joins it (as Dexie nests transactions): a command can run several use cases and prepare its output
+ * files in one transaction, and commit all or nothing. A `write` inside a `read` is a bug and throws.
+ */
 export class SqlStore implements BillingStore {
   readonly kind: StoreKind;
   readonly location: string;
@@ -66,6 +76,11 @@ export class SqlStore implements BillingStore {
 
   private async run<T>(mode: "read" | "write", fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const { engine } = this;
+    const outer = current.getStore();
+    if (outer && outer.engine === engine) {
+      if (mode === "write" && outer.mode === "read") throw new Error("a write transaction cannot run inside a read transaction");
+      return fn(outer.tx);
+    }
     let changed = false;
     const result = await engine.db.connection().execute(async (conn) => {
       const exec: Exec = async (text, params) => (await conn.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params as unknown[]))).rows;
@@ -73,7 +88,7 @@ export class SqlStore implements BillingStore {
       else await engine.beginRead(exec);
       try {
         const tx = createTx({ rows: sqlRows(exec, engine.dialect), mode, ...(this.user !== undefined ? { user: this.user } : {}) });
-        const value = await fn(tx);
+        const value = await current.run({ engine, mode, tx }, () => fn(tx));
         if (mode === "write" && (await tx.finish())) {
           await exec(`UPDATE "store_meta" SET "revision" = "revision" + 1 WHERE "id" = 1`, []);
           changed = true;

@@ -3,14 +3,15 @@
  * (no store access, no clock: the day is always passed in). Results are exact decimals or ISO
  * dates; "nothing there" is an issue with a message code of the "functions" block.
  */
-import type { Article, Contract, Customer, PositionVersion } from "../../core/contract/model";
-import { contractActiveOn, versionOnDay } from "../../core/contract/state-on-day";
-import { dueDate, nextPeriod, periodContaining } from "../../core/date/billing-period";
-import { type IsoDate, addDays, maxDate, minDate } from "../../core/date/iso-date";
-import type { IsoMonth } from "../../core/date/iso-month";
-import { type Result, fail, issue, ok } from "../../core/issues";
-import { type Decimal, ZERO } from "../../core/money/decimal";
-import type { LedgerIndex, MasterIndex, PositionHistory } from "./lookup-index";
+import type { Article, Contract, Customer, PositionVersion } from "../contract/model";
+import { contractActiveOn, versionOnDay } from "../contract/state-on-day";
+import { dueDate, nextPeriod, periodContaining } from "../date/billing-period";
+import { type IsoDate, addDays, maxDate, minDate } from "../date/iso-date";
+import type { IsoMonth } from "../date/iso-month";
+import { type Result, fail, issue, ok } from "../issues";
+import { type Decimal, ZERO } from "../money/decimal";
+import type { LedgerIndex } from "./ledger-index";
+import type { MasterIndex, PositionHistory } from "./master-index";
 
 /** A position of the asked article in force on the day, with the version in force. */
 export interface ActivePosition {
