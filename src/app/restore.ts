@@ -1,6 +1,6 @@
-import { type BackupDoc, restoreBackup } from "../store/backup";
+import { BACKUP_TABLES, type BackupDoc, restoreBackup } from "../store/backup";
 import type { StoreTx } from "../store/port";
-import { TABLE_NAMES, type TableName } from "../store/tables";
+import type { TableName } from "../store/tables";
 import type { AppContext } from "./context";
 
 export interface RestoreSummary {
@@ -40,9 +40,9 @@ export function restoreEntry(ctx: AppContext, file: { name: string; sha256: stri
   };
 }
 
-/** Rows per table. */
+/** Rows per table (the tables a backup holds). */
 export async function tableCounts(tx: StoreTx): Promise<Record<TableName, number>> {
   const counts = {} as Record<TableName, number>;
-  for (const name of TABLE_NAMES) counts[name] = await tx.tables.count(name);
+  for (const name of BACKUP_TABLES) counts[name] = await tx.tables.count(name);
   return counts;
 }

@@ -14,7 +14,6 @@
  *   write can change what was billed, so no use case can forget it.
  */
 import type { LedgerEntry } from "../core/billing/ledger";
-import type { Invoice } from "../core/billing/invoice";
 import type { ClickMonthMark, MeterReading } from "../core/clicks/model";
 import type { Article, Contract, Customer, PositionVersion } from "../core/contract/model";
 import type { IsoMonth } from "../core/date/iso-month";
@@ -269,6 +268,12 @@ export interface BillingStore {
   onChange(listener: () => void): () => void;
   close(): Promise<void>;
 }
+
+/**
+ * Test seam: wraps the row access of every later transaction (fail injection, write counting).
+ * Adapters implement it; nothing but tests calls it.
+ */
+export type RowsHook = (rows: import("./row-access").RowAccess) => import("./row-access").RowAccess;
 
 /** Thrown by `write` when another process holds the store longer than the wait allows. */
 export class StoreBusyError extends Error {

@@ -2,7 +2,6 @@ import { exportMaster } from "../../app/export-master";
 import { optional, parseArgs, required } from "../args";
 import type { Command } from "../cli-io";
 import { withWorkspace } from "../store";
-import { printJson, reportIssues } from "../report";
 
 export const exportMasterCommand: Command = {
   name: "export-master",

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+
 import { join } from "node:path";
 import type { AppContext } from "../../app/context";
 import {

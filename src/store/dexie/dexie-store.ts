@@ -1,5 +1,5 @@
 import Dexie, { type Table } from "dexie";
-import type { BillingStore, StoreTx } from "../port";
+import type { BillingStore, RowsHook, StoreTx } from "../port";
 import { createTx } from "../repos";
 import { TABLE_NAMES } from "../tables";
 import { MspDexie } from "./dexie-db";
@@ -15,6 +15,8 @@ export class DexieStore implements BillingStore {
   readonly kind = "dexie" as const;
   readonly location: string;
   private readonly shared: { listeners: Set<() => void>; seen: number };
+  /** See {@link RowsHook}. */
+  rowsHook?: RowsHook;
 
   constructor(
     readonly db: MspDexie,
@@ -39,7 +41,9 @@ export class DexieStore implements BillingStore {
   }
 
   as(user: string): BillingStore {
-    return new DexieStore(this.db, user, this.shared);
+    const other = new DexieStore(this.db, user, this.shared);
+    if (this.rowsHook) other.rowsHook = this.rowsHook;
+    return other;
   }
 
   /**
@@ -79,7 +83,8 @@ export class DexieStore implements BillingStore {
     const transaction = db.transaction.bind(db) as unknown as (mode: "rw" | "r", tables: Table[], fn: () => Promise<T>) => Promise<T>;
     {
       const value: T = await transaction(mode === "write" ? "rw" : "r", tables, async (): Promise<T> => {
-        const tx = createTx({ rows: dexieRows(db), mode, ...(this.user !== undefined ? { user: this.user } : {}) });
+        const rows = dexieRows(db);
+        const tx = createTx({ rows: this.rowsHook ? this.rowsHook(rows) : rows, mode, ...(this.user !== undefined ? { user: this.user } : {}) });
         const out = await fn(tx);
         if (mode === "write" && (await tx.finish())) {
           const meta = db.table("storeMeta");

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { CompiledQuery, type Kysely } from "kysely";
-import { type BillingStore, type StoreKind, type StoreTx } from "../port";
+import { type BillingStore, type RowsHook, type StoreKind, type StoreTx } from "../port";
 import { createTx } from "../repos";
 import type { SqlDialect } from "./dialect";
 import { type Exec, sqlRows } from "./sql-rows";
@@ -33,6 +33,8 @@ export class SqlStore implements BillingStore {
   readonly kind: StoreKind;
   readonly location: string;
   private readonly listeners = new Set<() => void>();
+  /** See {@link RowsHook}. */
+  rowsHook?: RowsHook;
 
   constructor(
     private readonly engine: SqlEngine,
@@ -57,7 +59,9 @@ export class SqlStore implements BillingStore {
   }
 
   as(user: string): BillingStore {
-    return new SqlStore(this.engine, user, this.listenerSet());
+    const other = new SqlStore(this.engine, user, this.listenerSet());
+    if (this.rowsHook) other.rowsHook = this.rowsHook;
+    return other;
   }
 
   onChange(listener: () => void): () => void {
@@ -87,7 +91,8 @@ export class SqlStore implements BillingStore {
       if (mode === "write") await engine.beginWrite(exec);
       else await engine.beginRead(exec);
       try {
-        const tx = createTx({ rows: sqlRows(exec, engine.dialect), mode, ...(this.user !== undefined ? { user: this.user } : {}) });
+        const rows = sqlRows(exec, engine.dialect);
+        const tx = createTx({ rows: this.rowsHook ? this.rowsHook(rows) : rows, mode, ...(this.user !== undefined ? { user: this.user } : {}) });
         const value = await current.run({ engine, mode, tx }, () => fn(tx));
         if (mode === "write" && (await tx.finish())) {
           await exec(`UPDATE "store_meta" SET "revision" = "revision" + 1 WHERE "id" = 1`, []);
