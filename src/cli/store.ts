@@ -1,5 +1,5 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, realpathSync, renameSync, rmSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import type { AppContext } from "../app/context";
 import { restoreEntry, tableCounts } from "../app/restore";
 import { type Issue, Result, fail, issue, ok } from "../core/issues";
@@ -29,7 +29,32 @@ export class OutputFiles {
   writeAll(): void {
     for (const f of this.files) {
       mkdirSync(dirname(resolve(f.path)), { recursive: true });
+      removeStaleTemps(f.path);
       writeFileAtomic(f.path, f.content);
+    }
+  }
+}
+
+/**
+ * Temp files a killed process left beside an output file (`.<name>.<pid>.<time>.tmp`, see
+ * atomic-write.ts): removed when their process is gone, so crashes do not pile up half files.
+ */
+function removeStaleTemps(path: string): void {
+  const dir = dirname(resolve(path));
+  const name = basename(path);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const m = /^\.(.+)\.(\d+)\.\d+\.tmp$/.exec(e);
+    if (!m || m[1] !== name || Number(m[2]) === process.pid) continue;
+    try {
+      process.kill(Number(m[2]), 0);
+    } catch {
+      rmSync(join(dir, e), { force: true });
     }
   }
 }
@@ -143,7 +168,8 @@ export async function openWorkspaceStore(path: string, io: CliIo): Promise<Resul
       renameSync(`${path}.migrating-${process.pid}`, path);
       io.err(`note: workspace ${path} (JSON) was converted to a database: ${migrated.value.rows} rows verified row for row; the old JSON is kept as ${kept}\n`);
     }
-    return ok(await openSqliteStore(path, { holder: `msp-billing ${process.argv.slice(2).join(" ")}` }));
+    const wait = Number(process.env.MSP_STORE_WAIT_MS);
+    return ok(await openSqliteStore(path, { holder: `msp-billing ${process.argv.slice(2).join(" ")}`, ...(Number.isFinite(wait) && wait >= 0 ? { waitMs: wait } : {}) }));
   } catch (e) {
     if (e instanceof StoreBusyError) return fail(busyIssue(e));
     return fail(issue("store.open_failed", { store: path, detail: (e as Error).message }, { source: path }));

@@ -40,8 +40,21 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
     await db.destroy();
     throw isBusy(e) ? new StoreBusyError(path, describeHolder(lockInfo)) : e;
   }
+  // Kysely's driver runs every statement on this one connection, so a direct SELECT here is part of
+  // the transaction it began. Rows as arrays and cached statements: half the time of row objects.
+  const statements = new Map<string, Database.Statement>();
+  const selectRaw = async (text: string, params: readonly unknown[]): Promise<unknown[][]> => {
+    let st = statements.get(text);
+    if (!st) {
+      st = sqlite.prepare(text).raw(true);
+      if (statements.size > 200) statements.clear();
+      statements.set(text, st);
+    }
+    return st.all(...(params as unknown[])) as unknown[][];
+  };
   return new SqlStore({
     kind: "sqlite",
+    selectRaw,
     location: path,
     dialect: SQLITE,
     db,

@@ -3,7 +3,7 @@ import { CompiledQuery, type Kysely } from "kysely";
 import { type BillingStore, type RowsHook, type StoreKind, type StoreTx } from "../port";
 import { createTx } from "../repos";
 import type { SqlDialect } from "./dialect";
-import { type Exec, sqlRows } from "./sql-rows";
+import { type Exec, type ExecRaw, sqlRows } from "./sql-rows";
 
 /** What the SQLite and PostgreSQL engines differ in, below the shared store logic. */
 export interface SqlEngine {
@@ -14,6 +14,8 @@ export interface SqlEngine {
   /** Starts a write transaction on the connection (waits for, or refuses on, a busy store). */
   beginWrite(exec: Exec): Promise<void>;
   beginRead(exec: Exec): Promise<void>;
+  /** SELECTs as arrays on the same connection, where the driver offers it (SQLite). */
+  selectRaw?: ExecRaw;
   /** After COMMIT or ROLLBACK of a write (the engine may release what beginWrite took). */
   endWrite?(): void;
   close(): Promise<void>;
@@ -91,7 +93,7 @@ export class SqlStore implements BillingStore {
       if (mode === "write") await engine.beginWrite(exec);
       else await engine.beginRead(exec);
       try {
-        const rows = sqlRows(exec, engine.dialect);
+        const rows = sqlRows(exec, engine.dialect, engine.selectRaw);
         const tx = createTx({ rows: this.rowsHook ? this.rowsHook(rows) : rows, mode, ...(this.user !== undefined ? { user: this.user } : {}) });
         const value = await current.run({ engine, mode, tx }, () => fn(tx));
         if (mode === "write" && (await tx.finish())) {
