@@ -107,12 +107,25 @@ export function mandateIssues(m: Mandate, today: IsoDate): Issue[] {
   add(checkIban(m.iban));
   if (m.bic !== undefined && m.bic !== "") add(checkBic(m.bic));
   if (m.debtorName.trim() === "") issues.push(issue("sepa.mandate_no_name", who));
-  if (m.signatureDate > today) issues.push(issue("sepa.mandate_signed_in_future", { ...who, date: m.signatureDate }));
-  if (m.lastCollectionDate !== undefined && m.lastCollectionDate < m.signatureDate) issues.push(issue("sepa.mandate_used_before_signature", { ...who, date: m.lastCollectionDate, signed: m.signatureDate }));
+  const dates = mandateDateIssues(m, today);
+  issues.push(...dates.filter((i) => i.code === "sepa.mandate_signed_in_future" || i.code === "sepa.mandate_used_before_signature"));
   for (const a of m.amendments ?? []) {
-    if (a.changedOn < m.signatureDate) issues.push(issue("sepa.amendment_before_signature", { ...who, date: a.changedOn, signed: m.signatureDate }));
+    issues.push(...dates.filter((i) => i.code === "sepa.amendment_before_signature" && i.params.date === a.changedOn));
     if (a.previousMandateRef !== undefined) add(checkMandateRef(a.previousMandateRef));
     if (a.previousIban !== undefined) add(checkIban(a.previousIban));
   }
+  return issues;
+}
+
+/**
+ * The date problems of a mandate: signed after `today`, used or amended before it was signed.
+ * Params name the customer and the mandate; `date` is the date in question.
+ */
+export function mandateDateIssues(m: Pick<Mandate, "customerNo" | "mandateRef" | "signatureDate" | "lastCollectionDate" | "amendments">, today: IsoDate): Issue[] {
+  const who = { customer: m.customerNo, mandate: m.mandateRef };
+  const issues: Issue[] = [];
+  if (m.signatureDate > today) issues.push(issue("sepa.mandate_signed_in_future", { ...who, date: m.signatureDate }));
+  if (m.lastCollectionDate !== undefined && m.lastCollectionDate < m.signatureDate) issues.push(issue("sepa.mandate_used_before_signature", { ...who, date: m.lastCollectionDate, signed: m.signatureDate }));
+  for (const a of m.amendments ?? []) if (a.changedOn < m.signatureDate) issues.push(issue("sepa.amendment_before_signature", { ...who, date: a.changedOn, signed: m.signatureDate }));
   return issues;
 }

@@ -2,7 +2,7 @@ import type { IsoDate } from "../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, ok } from "../../core/issues";
 import { checkBic } from "../../core/sepa/bic";
 import { checkIban, normalizeIban } from "../../core/sepa/iban";
-import { type Mandate, type MandateAmendment, type MandateScheme, checkMandateRef, mandateIssues, mandateRefKey, sameMandateRef } from "../../core/sepa/mandate";
+import { type Mandate, type MandateAmendment, type MandateScheme, checkMandateRef, mandateDateIssues, mandateRefKey, sameMandateRef } from "../../core/sepa/mandate";
 import type { DebtorSettings, PaymentMethod } from "../../core/sepa/plan";
 import { CellReader } from "../table/cell-reader";
 import { decodeBytes } from "../table/decode";
@@ -94,6 +94,11 @@ function readRow(r: CellReader, today: IsoDate): { mandate: Mandate; debtor: Deb
   if (previousMandateRef !== undefined && mandateRef !== undefined && sameMandateRef(previousMandateRef, mandateRef)) r.bad("sepa.amendment_unchanged", "previous_mandate_ref", { value: previousMandateRef });
   if (previousIban !== undefined && iban !== undefined && normalizeIban(previousIban) === iban) r.bad("sepa.amendment_unchanged", "previous_iban", { value: previousIbanText });
 
+  // Dates in order and the signature not in the future: checked whatever else is wrong in the row.
+  if (signatureDate) {
+    const dated = { customerNo, mandateRef: refText, signatureDate, ...(lastCollectionDate ? { lastCollectionDate } : {}), ...(changedOn ? { amendments: [{ changedOn }] } : {}) };
+    for (const i of mandateDateIssues(dated, today)) r.bad(i.code, columnOf(i.code), i.params);
+  }
   if (r.issues.length > 0 || !mandateRef || !signatureDate || !iban || !scheme || !paymentMethod) return null;
   const amendment: MandateAmendment | undefined = changedOn
     ? { changedOn, ...(previousMandateRef ? { previousMandateRef } : {}), ...(previousIban ? { previousIban } : {}) }
@@ -110,14 +115,11 @@ function readRow(r: CellReader, today: IsoDate): { mandate: Mandate; debtor: Deb
     ...(amendment ? { amendments: [amendment] } : {}),
     ...(revokedOn ? { revokedOn } : {}),
   };
-  // Checks across fields (dates in order, signature not in the future), located at the row.
-  for (const i of mandateIssues(mandate, today)) r.bad(i.code, columnOf(i.code), i.params);
   return { mandate, debtor: { paymentMethod, ...(netCredits !== undefined ? { netCredits } : {}) } };
 }
 
 function columnOf(code: string): string {
   if (code === "sepa.mandate_signed_in_future") return "signature_date";
   if (code === "sepa.mandate_used_before_signature") return "last_collection_date";
-  if (code === "sepa.amendment_before_signature") return "changed_on";
-  return "debtor_name";
+  return "changed_on";
 }

@@ -27,7 +27,6 @@ function fileOf(plan: CollectionPlan, scheme: "CORE" | "B2B", messageId = sepaMe
 }
 
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => name === "PmtInf" || name === "DrctDbtTxInf" });
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const parse = (xml: string): any => parser.parse(xml).Document.CstmrDrctDbtInitn;
 
 describe("pain.008.001.08 file", () => {
@@ -160,7 +159,9 @@ describe("pain.008.001.08 file properties", () => {
     { minLength: 1, maxLength: 12 },
   );
 
-  function build(rows: fc.Infer<typeof runArb>): { plan: CollectionPlan; files: string[] } {
+  type Rows = typeof runArb extends fc.Arbitrary<infer T> ? T : never;
+
+  function build(rows: Rows): { plan: CollectionPlan; files: string[] } {
     const documents: RunDocument[] = [];
     const mandates: Mandate[] = [];
     const debtors: Record<string, DebtorSettings> = {};
