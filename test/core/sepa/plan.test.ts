@@ -1,4 +1,6 @@
+import { buildInvoice } from "../../../src/core/billing/invoice";
 import { messageText } from "../../../src/core/messages";
+import { runDocumentOf } from "../../../src/core/sepa/run-documents";
 import { debitNotice } from "../../../src/core/sepa/debit-notice";
 import type { Mandate } from "../../../src/core/sepa/mandate";
 import { type CollectionPlan, type CollectionPlanInput, type DebtorSettings, type RunDocument, collectionRecords, planCollection, remittanceText } from "../../../src/core/sepa/plan";
@@ -229,5 +231,23 @@ describe("collection plan: refusals and warnings", () => {
     const offsets = Array.from({ length: 20 }, (_, i) => ({ ref: `GUTSCHRIFT-2026-${i}`, amount: "1.00" }));
     const text = remittanceText("RE-2026-000123", d("2026-01-31"), offsets);
     expect(text).toBe("Rechnung RE-2026-000123 vom 31.01.2026 abzgl. Gutschriften");
+  });
+});
+
+describe("run documents from stored invoices", () => {
+  const customer = { no: "K1", name: "Kunde" };
+  const line = (net: string, correctsRef?: string) => ({
+    lineNo: 1, lineType: (correctsRef ? "difference" : "recurring") as "difference" | "recurring", contractNo: "V-1", positionNo: 1, articleNo: "A", description: "x",
+    serviceFrom: d("2026-01-01"), serviceTo: d("2026-01-31"), quantity: "1", unitPrice: net, discountPct: "0", periodFactor: "1", netAmount: net, exactAmount: net, vatPct: "19",
+    ...(correctsRef ? { correctsRef } : {}),
+  });
+
+  it("a positive invoice is an invoice; a crediting correction is a credit note naming the invoice it corrects", () => {
+    expect(runDocumentOf(buildInvoice({ invoiceRef: "RE-1", runId: "r", invoiceDate: d("2026-01-31"), customer }, [line("100.00")]))).toEqual({
+      invoiceRef: "RE-1", customerNo: "K1", kind: "invoice", grossTotal: "119.00", invoiceDate: "2026-01-31",
+    });
+    expect(runDocumentOf(buildInvoice({ invoiceRef: "RE-2", runId: "r", invoiceDate: d("2026-02-28"), customer }, [line("-10.00", "RE-1")]))).toEqual({
+      invoiceRef: "RE-2", customerNo: "K1", kind: "credit_note", grossTotal: "-11.90", invoiceDate: "2026-02-28", correctsRef: "RE-1",
+    });
   });
 });
