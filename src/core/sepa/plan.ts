@@ -86,14 +86,14 @@ export const LEFT_OUT_REASONS = [
 ] as const;
 export type LeftOutReason = (typeof LEFT_OUT_REASONS)[number];
 
-/** A document of the run that is not collected, and why (message code `sepa_report.<reason>`). */
+/** A document of the run that is not collected, and why (message code `sepa.report.<reason>`). */
 export interface LeftOut {
   invoiceRef: string;
   customerNo: string;
   kind: DocumentKind;
   grossTotal: DecimalString;
   reason: LeftOutReason;
-  /** The report line: code `sepa_report.<reason>` with its params. */
+  /** The report line: code `sepa.report.<reason>` with its params. */
   message: Issue;
   /** For an invalid mandate: its problems. */
   details?: Issue[];
@@ -160,7 +160,7 @@ export function planCollection(input: CollectionPlanInput): Result<CollectionPla
       kind: doc.kind,
       grossTotal: doc.grossTotal,
       reason,
-      message: issue(`sepa_report.${reason}`, { invoice: doc.invoiceRef, customer: doc.customerNo, amount: doc.grossTotal, ...params }, undefined, severity),
+      message: issue(`sepa.report.${reason}`, { invoice: doc.invoiceRef, customer: doc.customerNo, amount: doc.grossTotal, ...params }, undefined, severity),
       ...(details ? { details } : {}),
     });
   };

@@ -14,7 +14,7 @@ const FIELDS = ["name", "iban", "bic", "creditorId", "firstSequenceType", "leadD
 
 /** Checks parsed JSON as creditor settings: shape first, then IBAN, BIC and creditor id. */
 export function validateCreditorSettings(json: unknown): Result<CreditorSettings> {
-  const c = new JsonCheck({ required: "sepa_settings.field_required", invalid: "sepa_settings.field_invalid", unknown: "sepa_settings.field_unknown" });
+  const c = new JsonCheck({ required: "sepa.settings.field_required", invalid: "sepa.settings.field_invalid", unknown: "sepa.settings.field_unknown" });
   if (!isObject(json)) {
     c.invalid("(settings)", json, "an object");
     return fail(...c.issues);
@@ -45,7 +45,7 @@ export function parseCreditorSettings(text: string): Result<CreditorSettings> {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    return fail(issue("sepa_settings.invalid_json", { detail: (e as Error).message }));
+    return fail(issue("sepa.settings.invalid_json", { detail: (e as Error).message }));
   }
   return validateCreditorSettings(json);
 }

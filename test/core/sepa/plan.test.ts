@@ -115,7 +115,7 @@ describe("collection plan: a run with debit and transfer customers", () => {
       "Der Betrag wird am 20.01.2026 per SEPA-Lastschrift von Ihrem Konto DE41 XXXX XXXX XXXX XX00 01 eingezogen (Mandatsreferenz MND-K1, Gläubiger-ID DE98ZZZ09999999999).",
     );
     expect(messageText(debitNotice(re1, p.collectionDate, p.creditor.creditorId), "en")).toBe(
-      "The amount will be collected by SEPA direct debit from your account DE41 XXXX XXXX XXXX XX00 01 on 2026-01-20 (mandate reference MND-K1, creditor identifier DE98ZZZ09999999999).",
+      "The amount will be collected by SEPA direct debit from your account DE41 XXXX XXXX XXXX XX00 01 on 20.01.2026 (mandate reference MND-K1, creditor identifier DE98ZZZ09999999999).",
     );
     expect(messageText(debitNotice(re7, p.collectionDate, p.creditor.creditorId), "de")).toContain("Der Betrag von 70,00 € (nach Verrechnung mit GS-2) wird am 20.01.2026");
   });

@@ -136,7 +136,7 @@ describe("direct debit settings (JSON)", () => {
 
   it("names every problem", () => {
     const r = parseCreditorSettings(JSON.stringify({ name: "X", iban: "DE88370400440532013000", creditorId: "DE97ZZZ09999999999", leadDays: 0, colour: "red" }));
-    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(["sepa_settings.field_unknown", "sepa_settings.field_invalid"]);
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(["sepa.settings.field_unknown", "sepa.settings.field_invalid"]);
     const r2 = parseCreditorSettings(JSON.stringify({ name: "X", iban: "DE88370400440532013000", creditorId: "DE97ZZZ09999999999" }));
     expect(r2.ok ? [] : r2.issues.map((i) => i.code)).toEqual(["sepa.iban_checksum", "sepa.creditor_id_checksum"]);
     expect(parseCreditorSettings("{").ok).toBe(false);

@@ -79,7 +79,7 @@ describe("invoice HTML", () => {
 
 describe("invoice HTML: SEPA direct debit notice", () => {
   const customer: Customer = { no: "10001", name: "Müller GmbH", address: "Weg 1\n24103 Kiel" };
-  const notice = issue("sepa.debit_notice", { invoice: "RE-9", date: "20.02.2026", isoDate: "2026-02-20", iban: "DE89 XXXX XXXX XXXX XX30 00", mandate: "MND-1", creditorId: "DE98ZZZ09999999999" }, undefined, "info");
+  const notice = issue("sepa.debit_notice", { invoice: "RE-9", date: "20.02.2026", iban: "DE89 XXXX XXXX XXXX XX30 00", mandate: "MND-1", creditorId: "DE98ZZZ09999999999" }, undefined, "info");
   const context = { company: { ...COMPANY, paymentTerms: "Zahlbar innerhalb von 14 Tagen ohne Abzug." }, customers: new Map([[customer.no, customer]]) };
 
   it("prints the pre-notification in place of the payment terms", () => {
