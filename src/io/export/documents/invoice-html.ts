@@ -2,6 +2,7 @@ import type { Invoice, InvoiceLine } from "../../../core/billing/invoice";
 import type { Customer } from "../../../core/contract/model";
 import type { IsoDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
+import { messageText } from "../../../core/messages";
 import { Decimal } from "../../../core/money/decimal";
 import { priceText } from "../invoice-rows";
 import type { CompanyInfo } from "./company";
@@ -22,6 +23,11 @@ export interface DocumentContext {
   customers: ReadonlyMap<string, Customer>;
   /** Dates of earlier invoices, for "Korrektur zu Rechnung X vom D". */
   invoiceDates?: ReadonlyMap<string, IsoDate>;
+  /**
+   * Per invoice number, the direct debit pre-notification (`debitNotice` of src/core/sepa): printed
+   * in place of the payment terms, since the invoice is not paid by transfer.
+   */
+  debitNotices?: ReadonlyMap<string, Issue>;
 }
 
 export interface InvoiceDocument {
@@ -183,7 +189,8 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
     company.footer ? `<div>${lines(company.footer)}</div>` : "",
   ].filter(Boolean);
 
-  const terms = negative ? "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet." : (company.paymentTerms ?? "");
+  const notice = negative ? undefined : context.debitNotices?.get(inv.invoiceRef);
+  const terms = negative ? "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet." : notice ? messageText(notice, "de") : (company.paymentTerms ?? "");
 
   return `<main class="page">
 <header class="supplier">
@@ -212,7 +219,7 @@ ${inv.lines.map((l) => lineRow(l, context.invoiceDates)).join("\n")}
 ${totals.join("\n")}
 </table>
 ${reverseCharge ? `<p class="notice">${REVERSE_CHARGE_TEXT}.</p>` : ""}
-${terms ? `<p class="terms">${esc(terms)}</p>` : ""}
+${terms ? `<p class="${notice ? "terms debit-notice" : "terms"}">${esc(terms)}</p>` : ""}
 <footer>
 ${footer.join("\n")}
 </footer>
