@@ -1,5 +1,5 @@
-import { InvoiceService, type Logger } from "@e-invoice-eu/core";
-import type { EInvoice, EInvoiceFormat } from "../../core/einvoice/model";
+import { type EInvoiceFormat as LibraryFormat, FormatFactoryService, InvoiceService, type Logger } from "@e-invoice-eu/core";
+import type { EInvoice, EInvoiceFormat, EPrecedingInvoice } from "../../core/einvoice/model";
 import { validateEInvoice } from "../../core/einvoice/validate-einvoice";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../core/issues";
 import { PdfFonts, documentTitle, renderInvoicePdf } from "./invoice-pdf";
@@ -62,7 +62,25 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
       if (!options.fonts) throw new Error("ZUGFeRD needs the PDF fonts (options.fonts)");
       pdf = { buffer: await renderInvoicePdf(e, options.fonts), filename: `${safeName(e.number)}.pdf`, mimetype: "application/pdf" };
     }
-    const out = await service.generate(data, { format: LIBRARY_FORMAT[format], lang: "de-de", noWarnings: true, ...(pdf ? { pdf } : {}) });
+    const libOptions = { format: LIBRARY_FORMAT[format], lang: "de-de", noWarnings: true, ...(pdf ? { pdf } : {}) };
+    let out: string | Uint8Array;
+    if (format === "xrechnung-ubl" || e.preceding.length === 0) out = await service.generate(data, libOptions);
+    else {
+      // @e-invoice-eu/core 2.3.4 loses BG-3 (preceding invoice) in CII and Factur-X: its CII mapping
+      // reads cac:BillingReference/cbc:ID, while its schema (and UBL) nest the number in
+      // cac:InvoiceDocumentReference, and it would write the date as udt: instead of qdt:DateTimeString.
+      // So the data is checked against the library's schema as it is (rendered as plain CII, output
+      // discarded), then rendered by the format service, whose CII tree gets the references before
+      // it is serialised (renderXML, public API of the library's format services).
+      await service.generate(structuredClone(data), { format: "CII", lang: "de-de", noWarnings: true });
+      const factory = new FormatFactoryService();
+      const formatter = factory.createFormatService(libOptions.format, logger) as LibraryFormat & { renderXML(tree: object): string };
+      const render = formatter.renderXML.bind(formatter);
+      formatter.renderXML = (tree: object): string => render(withPrecedingReferences(tree, e.preceding));
+      const copy = structuredClone(data);
+      formatter.fillInvoiceDefaults(copy);
+      out = await formatter.generate(copy, { ...libOptions, format: factory.normalizeFormat(libOptions.format) });
+    }
     const bytes = typeof out === "string" ? new TextEncoder().encode(out) : out;
     return ok({
       invoiceRef: e.number,
@@ -77,6 +95,30 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
     const detail = [(err as Error).message, ...logger.messages].join(" ").slice(0, 2000);
     return fail(issue("einvoice.generator_failed", { invoice: e.number, format, detail }));
   }
+}
+
+/**
+ * Puts BG-3 into a CII tree as @e-invoice-eu/core builds it (keys in document order, attributes as
+ * `name@attr`): ram:InvoiceReferencedDocument right after the header monetary summation, as the
+ * CII schema orders it, with the issue date as qdt:DateTimeString in format 102.
+ */
+function withPrecedingReferences(tree: object, preceding: readonly EPrecedingInvoice[]): object {
+  const root = (tree as Record<string, Record<string, Record<string, Record<string, unknown>>>>)["rsm:CrossIndustryInvoice"];
+  const transaction = root?.["rsm:SupplyChainTradeTransaction"];
+  const settlement = transaction?.["ram:ApplicableHeaderTradeSettlement"];
+  if (!transaction || !settlement) return tree;
+  const refs = preceding.map((p) => ({
+    "ram:IssuerAssignedID": p.number,
+    ...(p.issueDate ? { "ram:FormattedIssueDateTime": { "qdt:DateTimeString": p.issueDate.replace(/-/g, ""), "qdt:DateTimeString@format": "102" } } : {}),
+  }));
+  const rebuilt: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(settlement)) {
+    if (key === "ram:InvoiceReferencedDocument") continue;
+    rebuilt[key] = value;
+    if (key === "ram:SpecifiedTradeSettlementHeaderMonetarySummation") rebuilt["ram:InvoiceReferencedDocument"] = refs;
+  }
+  transaction["ram:ApplicableHeaderTradeSettlement"] = rebuilt;
+  return tree;
 }
 
 /** Renders several e-invoices; all issues are collected, files only for the invoices without error. */
