@@ -21,7 +21,7 @@ describe("missing master data: nothing is built, the issues name the setting or 
       "einvoice.seller_missing iban",
       "einvoice.seller_missing paymentTerms",
     ]);
-    expect(messageText((r as { issues: never[] }).issues[0]!, "de")).toBe("E-Rechnung RE-2026-0001: in den Firmenangaben fehlt contactName.");
+    expect(!r.ok && messageText(r.issues[0]!, "de")).toBe("E-Rechnung RE-2026-0001: in den Firmenangaben fehlt contactName.");
   });
 
   it("seller without address and tax id", () => {
@@ -36,7 +36,7 @@ describe("missing master data: nothing is built, the issues name the setting or 
       "einvoice.customer_missing customer_street, customer_postcode, customer_city | customer_address",
       "einvoice.customer_missing customer_email | buyer_reference",
     ]);
-    expect(messageText((r as { issues: never[] }).issues[0]!, "en")).toBe(
+    expect(!r.ok && messageText(r.issues[0]!, "en")).toBe(
       "E-invoice RE-2026-0001: customer K-1 lacks customer_street, customer_postcode, customer_city | customer_address (master-data column).",
     );
   });
