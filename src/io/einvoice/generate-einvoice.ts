@@ -1,5 +1,6 @@
 import { type EInvoiceFormat as LibraryFormat, FormatFactoryService, InvoiceService, type Logger } from "@e-invoice-eu/core";
 import type { EInvoice, EInvoiceFormat, EPrecedingInvoice } from "../../core/einvoice/model";
+import { type EInvoiceInput, buildEInvoice } from "../../core/einvoice/build-einvoice";
 import { validateEInvoice } from "../../core/einvoice/validate-einvoice";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../core/issues";
 import { PdfFonts, documentTitle, renderInvoicePdf } from "./invoice-pdf";
@@ -119,6 +120,32 @@ function withPrecedingReferences(tree: object, preceding: readonly EPrecedingInv
   }
   transaction["ram:ApplicableHeaderTradeSettlement"] = rebuilt;
   return tree;
+}
+
+/**
+ * Builds and renders the e-invoices of several of our invoices (what `einvoice --run` and the pane's
+ * download need): missing master data, rule violations and library rejections are collected for all
+ * invoices at once. The host should issue nothing while `issues` has an error (the files of the
+ * invoices without error are returned so that a caller can show what would be produced).
+ */
+export async function renderEInvoices(
+  inputs: readonly EInvoiceInput[],
+  format: EInvoiceFormat,
+  options: { fonts?: PdfFonts } = {},
+): Promise<{ files: EInvoiceFile[]; issues: Issue[] }> {
+  const files: EInvoiceFile[] = [];
+  const issues: Issue[] = [];
+  for (const input of inputs) {
+    const model = buildEInvoice(input);
+    if (!model.ok) {
+      issues.push(...model.issues);
+      continue;
+    }
+    const r = await generateEInvoice(model.value, format, options);
+    if (r.ok) files.push(r.value);
+    else issues.push(...r.issues);
+  }
+  return { files, issues };
 }
 
 /** Renders several e-invoices; all issues are collected, files only for the invoices without error. */

@@ -4,7 +4,7 @@ import { buildEInvoice } from "../../../src/core/einvoice/build-einvoice";
 import type { EInvoiceFormat, EInvoiceKind } from "../../../src/core/einvoice/model";
 import { validateEInvoice } from "../../../src/core/einvoice/validate-einvoice";
 import { Decimal, HUNDRED, ONE, ZERO, roundCents } from "../../../src/core/money/decimal";
-import { eInvoiceFileName, generateEInvoice } from "../../../src/io/einvoice/generate-einvoice";
+import { eInvoiceFileName, generateEInvoice, renderEInvoices } from "../../../src/io/einvoice/generate-einvoice";
 import { toLibraryInvoice } from "../../../src/io/einvoice/to-library-invoice";
 import { renderAndCheck, xmlOf } from "../../support/einvoice-check";
 import { CUSTOMER, SELLER, invoice, line } from "../../support/einvoice-fixtures";
@@ -54,6 +54,20 @@ describe("the checks catch broken files", () => {
   it("ZUGFeRD needs the fonts", async () => {
     const r = await generateEInvoice(model, "zugferd");
     expect(!r.ok && String(r.issues[0]!.params.detail)).toMatch(/fonts/);
+  });
+
+  it("renderEInvoices renders the good invoices and names the missing data of the others", async () => {
+    const good = invoice(CUSTOMER, [line()], { invoiceRef: "RE-10" });
+    const bare = { no: "K-9", name: "Ohne Adresse" };
+    const r = await renderEInvoices(
+      [{ invoice: good, customer: CUSTOMER, seller: SELLER }, { invoice: { ...good, invoiceRef: "RE-11", customerNo: "K-9" }, customer: bare, seller: SELLER }],
+      "xrechnung-cii",
+    );
+    expect(r.files.map((f) => f.fileName)).toEqual(["RE-10_xrechnung.xml"]);
+    expect(r.issues.map((i) => [i.code, i.params.invoice, i.params.customer])).toEqual([
+      ["einvoice.customer_missing", "RE-11", "K-9"],
+      ["einvoice.customer_missing", "RE-11", "K-9"],
+    ]);
   });
 
   it("names files after the invoice number", () => {
