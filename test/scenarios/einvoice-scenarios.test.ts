@@ -52,7 +52,7 @@ describe("invoice with two VAT rates, SEPA credit transfer", () => {
     expect(parsed.lines.map((l) => [l.periodStart, l.periodEnd])).toEqual([["2026-03-01", "2026-03-31"], ["2026-03-17", "2026-03-31"], ["2026-03-01", "2026-03-31"]]);
     expect(parsed.buyerReference).toBe("K-1");
     expect(parsed.lines[1]!.note).toBe("Menge 3 × 15 EUR/Monat × 0,483871 Monate");
-    expect(parsed.lines[0]).toMatchObject({ quantity: "5", netPrice: "18.00", grossPrice: "20.00", priceDiscount: "2.00" });
+    expect(parsed.lines[0]).toMatchObject({ quantity: "5", netPrice: "18.00", netAmount: "90.00" });
     expect(parsed.seller.contact).toEqual({ name: "Buchhaltung, Erika Muster", phone: "+49 30 1234567", email: "rechnung@muster-it.de" });
     expect(parsed.seller).toMatchObject({ vatId: "DE123456789", taxNumber: "30/123/45678" });
     if (parsed.payment.code !== "58") throw new Error("credit transfer expected");

@@ -157,17 +157,8 @@ function line(l: ELine) {
     "cac:Price": {
       "cbc:PriceAmount": l.netPrice,
       "cbc:PriceAmount@currencyID": "EUR",
-      ...(l.grossPrice !== undefined && l.priceDiscount !== undefined
-        ? {
-            "cac:AllowanceCharge": {
-              "cbc:ChargeIndicator": "false",
-              "cbc:Amount": l.priceDiscount,
-              "cbc:Amount@currencyID": "EUR",
-              "cbc:BaseAmount": l.grossPrice,
-              "cbc:BaseAmount@currencyID": "EUR",
-            },
-          }
-        : {}),
+      // BT-147/148 (gross price, discount) are left out: @e-invoice-eu/core 2.3.4 writes the CII net
+      // price wrong when they are given (net = gross). The net price alone is exact.
     },
   };
 }
