@@ -201,7 +201,7 @@ ${contact.length > 0 ? `<div class="contact">${contact.map(esc).join(" · ")}</d
 <section class="head">
 <div class="recipient">
 <div class="sender-line">${esc(senderLine)}</div>
-<address>${esc(inv.customerName)}${customer?.address ? `<br>${lines(customer.address)}` : ""}</address>
+<address>${esc(inv.customerName)}${customerAddress(customer) ? `<br>${lines(customerAddress(customer)!)}` : ""}</address>
 </div>
 <table class="meta">
 ${meta.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join("\n")}
@@ -224,6 +224,14 @@ ${terms ? `<p class="${notice ? "terms debit-notice" : "terms"}">${esc(terms)}</
 ${footer.join("\n")}
 </footer>
 </main>`;
+}
+
+/** The customer's address text: the multi-line `address`, else the structured parts (e-invoice columns). */
+function customerAddress(c: Customer | undefined): string | undefined {
+  if (!c) return undefined;
+  if (c.address) return c.address;
+  if (c.street && c.postcode && c.city) return `${c.street}\n${c.countryCode && c.countryCode !== "DE" ? `${c.countryCode}-` : ""}${c.postcode} ${c.city}`;
+  return undefined;
 }
 
 /** The title of an invoice's document (`Rechnung RE-1 – Kunde`). */
@@ -264,7 +272,7 @@ function documentIssues(invoices: readonly Invoice[], context: DocumentContext):
   const issues: Issue[] = [];
   for (const inv of invoices) {
     const customer = context.customers.get(inv.customerNo);
-    if (!customer?.address) issues.push(issue("document.no_customer_address", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
+    if (!customerAddress(customer)) issues.push(issue("document.no_customer_address", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
     const vatCharged = inv.vatTotals.some((t) => !new Decimal(t.vat).isZero());
     if (customer?.reverseCharge) {
       if (vatCharged) issues.push(issue("document.reverse_charge_with_vat", { invoice: inv.invoiceRef, customer: inv.customerNo }));
