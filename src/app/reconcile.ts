@@ -1,5 +1,6 @@
 import type { IsoMonth } from "../core/date/iso-month";
 import { Issue, Result, hasErrors, issue, ok } from "../core/issues";
+import { mappingKey } from "../core/reconcile/external-id";
 import { reconcileMonth, type MappingLookup } from "../core/reconcile/reconcile-month";
 import type { ReviewRow } from "../core/reconcile/review-row";
 import type { SeatLine } from "../core/reconcile/seat-line";
@@ -42,6 +43,7 @@ export function toSeatLine(l: VendorLine, countsSeats = classifyChargeType(l.cha
     amount: l.amount,
     changesQuantity: l.changesQuantity,
     countsSeats,
+    ...(l.setsTotal ? { setsTotal: true } : {}),
   };
 }
 
@@ -78,8 +80,9 @@ export async function reconcileFiles(ctx: AppContext, reads: readonly VendorFile
     versions: await db.contractVersions.toArray(),
     mappings: await db.mappings.toArray(),
   }));
-  const byKey = new Map(data.mappings.map((m) => [m.id, m.internalNo]));
-  const lookup: MappingLookup = (kind, source, externalId) => byKey.get(`${kind}|${source}|${externalId}`) ?? byKey.get(`${kind}|*|${externalId}`);
+  // Keyed by the normal form of the id, so mappings stored before the normalisation match too.
+  const byKey = new Map(data.mappings.map((m) => [mappingKey(m.kind, m.source, m.externalId), m.internalNo]));
+  const lookup: MappingLookup = (kind, source, externalId) => byKey.get(mappingKey(kind, source, externalId)) ?? byKey.get(mappingKey(kind, "*", externalId));
   const relevant = data.mappings.filter((m) => m.source === "*" || sources.has(m.source));
   const rows = reconcileMonth({
     month,

@@ -4,6 +4,7 @@ import { groupByPosition, versionOnDay } from "../contract/state-on-day";
 import type { IsoDate } from "../date/iso-date";
 import { Issue, Result, issue, ok } from "../issues";
 import { Decimal, toStored } from "../money/decimal";
+import { normalizeExternalId } from "./external-id";
 import type { ReconcileStatus, ReviewAction } from "./review-row";
 
 /** A review row as read back from the sheet or file, after the user's edits (cells already typed). */
@@ -147,6 +148,7 @@ function planMappings(
   if (customerNeeded && !snapshot.customers.has(d.customerNo)) return void bad("master.unknown_customer", COL.customer, { customer: d.customerNo });
   if (!d.articleNo && !customerNeeded) return void bad("review.mapping_required", COL.article);
   if (d.articleNo && !snapshot.articles.has(d.articleNo)) return void bad("master.unknown_article", COL.article, { article: d.articleNo });
-  if (customerNeeded) plan.mappings.push({ kind: "customer", source: d.mappingSource, externalId: d.externalCustomerId, internalNo: d.customerNo, row: d.row });
-  if (d.articleNo) for (const ext of d.externalArticleId.split(" ").filter(Boolean)) plan.mappings.push({ kind: "article", source: d.mappingSource, externalId: ext, internalNo: d.articleNo, row: d.row });
+  // Mappings are stored with the id in its normal form, whatever case the sheet shows it in.
+  if (customerNeeded) plan.mappings.push({ kind: "customer", source: d.mappingSource, externalId: normalizeExternalId(d.externalCustomerId), internalNo: d.customerNo, row: d.row });
+  if (d.articleNo) for (const ext of d.externalArticleId.split(" ").filter(Boolean)) plan.mappings.push({ kind: "article", source: d.mappingSource, externalId: normalizeExternalId(ext), internalNo: d.articleNo, row: d.row });
 }

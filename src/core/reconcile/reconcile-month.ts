@@ -7,8 +7,13 @@ import { ReconcileStatus, RECONCILE_STATUSES, ReviewRow, defaultAction } from ".
 import type { SeatLine } from "./seat-line";
 import { cachedParsePlain } from "./exact-sum";
 import { VendorQuantity, combineQuantities, subscriptionQuantity } from "./vendor-quantity";
+import { normalizeExternalId } from "./external-id";
 
-/** Resolves an external id for a source (profile id), falling back to mappings for any source (`*`). */
+/**
+ * Resolves an external id for a source (profile id), falling back to mappings for any source (`*`).
+ * Reconciliation passes the id in its normal form ({@link normalizeExternalId}); stored mappings must
+ * be keyed the same way.
+ */
 export type MappingLookup = (kind: "customer" | "article", source: string, externalId: string) => string | undefined;
 
 export interface ReconcileInput {
@@ -109,14 +114,23 @@ function groupLines(input: ReconcileInput): Map<string, Group> {
   const slots = new Map<string, Map<string, Map<string, PairSlot>>>();
   const customers = new Map<string, Map<string, string>>();
   const articles = new Map<string, Map<string, string>>();
+  // Ids as the file writes them → normal form; files repeat few distinct ids, so this stays small.
+  const normal = new Map<string, string>();
+  const norm = (id: string): string => {
+    let n = normal.get(id);
+    if (n === undefined) normal.set(id, (n = normalizeExternalId(id)));
+    return n;
+  };
   for (const l of input.lines) {
     if (!l.countsSeats) continue;
+    const customerId = norm(l.vendorCustomerId);
+    const articleKey = norm(l.vendorArticleKey);
     const ofSource = inner(slots, l.profileId);
-    let ofCustomer = ofSource.get(l.vendorCustomerId);
-    if (!ofCustomer) ofSource.set(l.vendorCustomerId, (ofCustomer = new Map()));
-    let slot = ofCustomer.get(l.vendorArticleKey);
-    if (!slot) ofCustomer.set(l.vendorArticleKey, (slot = slotFor(input, l, groups, customers, articles)));
-    const subKey = l.subscriptionId || `${l.vendorCustomerId}:${l.vendorArticleKey}`;
+    let ofCustomer = ofSource.get(customerId);
+    if (!ofCustomer) ofSource.set(customerId, (ofCustomer = new Map()));
+    let slot = ofCustomer.get(articleKey);
+    if (!slot) ofCustomer.set(articleKey, (slot = slotFor(input, l, customerId, articleKey, groups, customers, articles)));
+    const subKey = l.subscriptionId ? norm(l.subscriptionId) : `${customerId}:${articleKey}`;
     const sub = slot.subscriptions.get(subKey);
     if (sub) sub.push(l);
     else {
@@ -132,25 +146,27 @@ function groupLines(input: ReconcileInput): Map<string, Group> {
 function slotFor(
   input: ReconcileInput,
   l: SeatLine,
+  vendorCustomerId: string,
+  vendorArticleKey: string,
   groups: Map<string, Group>,
   customers: Map<string, Map<string, string>>,
   articles: Map<string, Map<string, string>>,
 ): PairSlot {
   const knownCustomers = inner(customers, l.profileId);
-  let customerNo = knownCustomers.get(l.vendorCustomerId);
-  if (customerNo === undefined) knownCustomers.set(l.vendorCustomerId, (customerNo = input.lookup("customer", l.profileId, l.vendorCustomerId) ?? ""));
+  let customerNo = knownCustomers.get(vendorCustomerId);
+  if (customerNo === undefined) knownCustomers.set(vendorCustomerId, (customerNo = input.lookup("customer", l.profileId, vendorCustomerId) ?? ""));
   const knownArticles = inner(articles, l.profileId);
-  let articleNo = knownArticles.get(l.vendorArticleKey);
-  if (articleNo === undefined) knownArticles.set(l.vendorArticleKey, (articleNo = input.lookup("article", l.profileId, l.vendorArticleKey) ?? ""));
+  let articleNo = knownArticles.get(vendorArticleKey);
+  if (articleNo === undefined) knownArticles.set(vendorArticleKey, (articleNo = input.lookup("article", l.profileId, vendorArticleKey) ?? ""));
   // Mapped lines group by our numbers; unmapped ones by the vendor ids, so nothing is merged wrongly.
-  const key = `${customerNo || `?${l.vendorCustomerId}`}\u0000${customerNo && articleNo ? articleNo : `?${l.vendorArticleKey}`}`;
+  const key = `${customerNo || `?${vendorCustomerId}`}\u0000${customerNo && articleNo ? articleNo : `?${vendorArticleKey}`}`;
   let g = groups.get(key);
   if (!g) {
     g = { customerNo, articleNo, externalCustomerIds: new Set(), externalArticleIds: new Set(), vendorCustomerName: l.vendorCustomerName, vendorArticleName: l.vendorArticleName, source: l.profileId, subscriptions: [], bySource: new Map() };
     groups.set(key, g);
   }
-  g.externalCustomerIds.add(l.vendorCustomerId);
-  g.externalArticleIds.add(l.vendorArticleKey);
+  g.externalCustomerIds.add(vendorCustomerId);
+  g.externalArticleIds.add(vendorArticleKey);
   return { group: g, subscriptions: inner(g.bySource, l.profileId) };
 }
 
@@ -183,7 +199,7 @@ function positionsByCustomerArticle(input: ReconcileInput): Map<string, Candidat
 function chooseTarget(list: readonly Candidate[], externalArticleIds: ReadonlySet<string>): Candidate {
   const active = list.filter((c) => !new Decimal(c.version.quantity).isZero());
   const pool = active.length > 0 ? active : list;
-  return pool.find((c) => c.version.vendorKey !== undefined && externalArticleIds.has(c.version.vendorKey)) ?? pool[0]!;
+  return pool.find((c) => c.version.vendorKey !== undefined && externalArticleIds.has(normalizeExternalId(c.version.vendorKey))) ?? pool[0]!;
 }
 
 /** Contracts by customer number, in input order. */

@@ -23,4 +23,11 @@ export interface SeatLine {
   changesQuantity: boolean;
   /** False for credits, discounts and usage, which carry money but no seats. */
   countsSeats: boolean;
+  /**
+   * True when the line's quantity is the subscription's whole seat count from its charge start on,
+   * not a part to add up: Microsoft's legacy "Cycle instance prorate" ("prorated charges assessed from
+   * the customer when associated licenses are changed") carries the total after the change, while the
+   * old count is reversed on its own line. On a day such a line covers, it alone gives the seats.
+   */
+  setsTotal?: boolean;
 }

@@ -1,7 +1,7 @@
 import { IsoDate } from "../../core/date/iso-date";
 import { Issue, Severity } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
-import { DateOrder, parseDateText, parseDecimalText } from "../values";
+import { DateOrder, parseDateCell, parseDecimalText } from "../values";
 import { ChargeTypeInfo, classifyChargeType } from "./charge-type";
 import { coveredMonths } from "./covered-months";
 import { HeaderIndex, resolveField } from "./match-profile";
@@ -33,6 +33,23 @@ interface Resolved {
    */
   lastRaw: string | undefined;
   lastValue: unknown;
+  /** Date fields: the order the column is read in (one for all its rows), and whether its dotted dates are swapped. */
+  dateOrder: DateOrder;
+  swapDotted: boolean;
+  /** Date fields: parsed values by cell text (bounded), per column because columns may differ in order. */
+  dates: Map<string, IsoDate | null> | null;
+  /** Shown in this column's date errors: `M/D/YYYY`, `DD.MM.YYYY` … */
+  dateFormatLabel: string;
+}
+
+/** Fields holding dates; each is read in one order for all its rows (issue 19). */
+export const DATE_FIELDS = ["chargeFrom", "chargeTo", "usageDate"] as const;
+export type DateField = (typeof DATE_FIELDS)[number];
+
+/** How one date column is read. */
+export interface ColumnDateFormat {
+  order: DateOrder;
+  swapDotted: boolean;
 }
 
 interface MonthsEntry {
@@ -49,10 +66,8 @@ export interface RowContext {
   fields: Readonly<Record<Exclude<ProfileField, "articleKey">, Resolved>>;
   articleKey: readonly Resolved[];
   decimalSeparator: "," | ".";
+  /** The file's date order: the order of columns no date decided (see `dateOrders`). */
   dateOrder: DateOrder;
-  /** Shown in date errors: `M/D/YYYY`, `DD.MM.YYYY` … */
-  dateFormatLabel: string;
-  dateCache: Map<string, IsoDate | null>;
   /** Caches, nested by input so no per-row key string is built: from → to, term text → frequency, amount → quantity → period. */
   monthsCache: Map<string, Map<string, MonthsEntry>>;
   chargeTypeCache: Map<string, { lower: string; info: ChargeTypeInfo }>;
@@ -96,21 +111,30 @@ const SCALAR_FIELDS = [
 export function createRowContext(
   profile: VendorProfile,
   header: HeaderIndex,
-  options: { source: string; decimalSeparator: "," | "."; dateOrder: DateOrder },
+  options: { source: string; decimalSeparator: "," | "."; dateOrder: DateOrder; dateOrders?: Partial<Record<DateField, ColumnDateFormat>> },
 ): RowContext {
   const resolve = (source: ProfileColumns[ProfileField] | undefined, fallbackName: string): Resolved => {
     const idx = resolveField(header, source as ProfileColumns["customerId"] | undefined);
     const first = idx[0];
     const name = first !== undefined ? (header.headers[first] ?? "").trim() : fallbackName;
-    return { idx, header: name, lastRaw: undefined, lastValue: undefined };
+    return { idx, header: name, lastRaw: undefined, lastValue: undefined, dateOrder: options.dateOrder, swapDotted: false, dates: null, dateFormatLabel: "" };
   };
   const fields = {} as Record<Exclude<ProfileField, "articleKey">, Resolved>;
   for (const f of SCALAR_FIELDS) {
     const src = profile.columns[f];
     fields[f] = resolve(src, src?.[0]?.[0] ?? f);
   }
+  for (const f of DATE_FIELDS) {
+    const r = fields[f];
+    const own = options.dateOrders?.[f];
+    if (own) {
+      r.dateOrder = own.order;
+      r.swapDotted = own.swapDotted;
+    }
+    r.dates = new Map();
+    r.dateFormatLabel = r.swapDotted ? "M/D/YYYY" : dateFormatLabelOf(r.dateOrder);
+  }
   const articleKey = profile.columns.articleKey.map((part) => resolve(part, part[0]?.[0] ?? "articleKey"));
-  const dateFormatLabel = options.dateOrder === "dmy" ? "DD.MM.YYYY" : options.dateOrder === "mdy" ? "M/D/YYYY" : "YYYY-MM-DD";
   return {
     profile,
     source: options.source,
@@ -118,8 +142,6 @@ export function createRowContext(
     articleKey,
     decimalSeparator: options.decimalSeparator,
     dateOrder: options.dateOrder,
-    dateFormatLabel,
-    dateCache: new Map(),
     monthsCache: new Map(),
     chargeTypeCache: new Map(),
     termCache: new Map(),
@@ -130,6 +152,11 @@ export function createRowContext(
     ids: new Map(),
     numbers: new Map(),
   };
+}
+
+/** How a date order is named in messages. */
+export function dateFormatLabelOf(order: DateOrder): string {
+  return order === "dmy" ? "DD.MM.YYYY" : order === "mdy" ? "M/D/YYYY" : "YYYY-MM-DD";
 }
 
 /** The first non-empty cell of a field on the row (trimmed), or "" when none. */
@@ -299,16 +326,16 @@ function dateValue(st: RowState, r: Resolved, required: boolean): IsoDate | null
   let value: IsoDate | null | undefined;
   if (raw === r.lastRaw) value = r.lastValue as IsoDate | null;
   else {
-    const cache = st.ctx.dateCache;
+    const cache = r.dates!;
     value = cache.get(raw);
     if (value === undefined) {
-      value = parseDateText(raw, st.ctx.dateOrder);
+      value = parseDateCell(raw, r.dateOrder, r.swapDotted);
       if (cache.size < CACHE_LIMIT) cache.set(raw, value);
     }
     r.lastRaw = raw;
     r.lastValue = value;
   }
-  if (value === null) report(st, "vendor.invalid_date", { value: shorten(raw), format: st.ctx.dateFormatLabel }, r.header);
+  if (value === null) report(st, "vendor.invalid_date", { value: shorten(raw), format: r.dateFormatLabel }, r.header);
   return value;
 }
 
@@ -478,6 +505,7 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
     amount,
     currency: textCell(ctx, cells, F.currency) || profile.defaultCurrency || "",
   };
+  if (charge.info.setsTotal) line.setsTotal = true;
   if (unitPrice !== null) line.vendorUnitPrice = unitPrice;
   if (termText !== "") line.termAndBillingCycle = termText;
   if (frequency !== "") line.billingFrequency = frequency;

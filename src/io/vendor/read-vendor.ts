@@ -5,8 +5,8 @@ import { decodeBytes, TextEncodingName } from "../table/decode";
 import { RawTable, headerKey, isBlankRow } from "../table/raw-table";
 import { Delimiter, detectDelimiter, streamCsvText } from "../table/read-csv";
 import { DateOrder } from "../values";
-import { detectDateOrder, detectDecimalSeparator } from "./formats";
-import { RowContext, UNIT_COST_DECIMALS, createRowContext, mapVendorRowInto } from "./map-row";
+import { ColumnDateEvidence, addDateEvidence, columnDateOrder, detectDateOrder, detectDecimalSeparator, emptyDateEvidence } from "./formats";
+import { ColumnDateFormat, DATE_FIELDS, DateField, RowContext, UNIT_COST_DECIMALS, createRowContext, dateFormatLabelOf, mapVendorRowInto } from "./map-row";
 import { HeaderIndex, indexHeaders, missingHeaders, recogniseProfile, resolveField } from "./match-profile";
 import { VendorProfile, profileColumnAliases } from "./profile";
 import { AnyProfile, BUILTIN_PROFILES, builtinProfile, isVendorProfile } from "./profiles/registry";
@@ -17,6 +17,12 @@ import { PeriodFound, VendorLine } from "./vendor-line";
 const MAX_HEADER_SCAN = 50;
 /** Data rows buffered to detect decimal separator and date order before mapping starts. */
 const SAMPLE_ROWS = 200;
+/**
+ * Rows buffered at most while a date column has only dates that read both ways (`10/3/2026`): a
+ * later row such as `13/3/2026` decides the order of the whole column. Beyond this, mapping starts
+ * with the assumed order, and a later deciding row is reported instead (see `vendor.date_order_late`).
+ */
+const MAX_DATE_SAMPLE_ROWS = 20_000;
 /** Issues of one code listed one by one; the rest are counted in an `io.issues_truncated` summary. */
 const MAX_ISSUES_PER_CODE = 200;
 
@@ -153,26 +159,92 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
     return true;
   };
 
+  // Evidence on the order of each date column, from every row seen before mapping starts.
+  let dateColumns: { field: DateField; cols: number[]; header: string; evidence: ColumnDateEvidence }[] = [];
+  const prepareDateEvidence = (): void => {
+    const p = profile!;
+    const h = header!;
+    dateColumns = DATE_FIELDS.map((field) => {
+      const cols = resolveField(h, p.columns[field]);
+      return { field, cols, header: cols.length > 0 ? (h.headers[cols[0]!] ?? "").trim() : field, evidence: emptyDateEvidence() };
+    }).filter((d) => d.cols.length > 0);
+  };
+  const noteDates = (cells: readonly string[], row: number): void => {
+    for (const d of dateColumns) for (const c of d.cols) addDateEvidence(d.evidence, (cells[c] ?? "").trim(), row);
+  };
+  /** True while a date column has slash dates that read both ways and none that decides. */
+  const datesUndecided = (): boolean => dateColumns.some((d) => d.evidence.ambiguous > 0 && columnDateOrder(d.evidence) === null);
+  // Columns mapped with an assumed order: a later deciding row is reported once per column.
+  const assumed = new Map<DateField, { order: DateOrder; header: string; cols: number[]; told: boolean }>();
+
   const startMapping = (): void => {
     const p = profile!;
     const h = header!;
     const numberCols = [p.columns.quantity, p.columns.amount, p.columns.unitCost, p.columns.unitPrice].flatMap((f) => resolveField(h, f));
-    const dateCols = [p.columns.chargeFrom, p.columns.chargeTo, p.columns.usageDate].flatMap((f) => resolveField(h, f));
+    const dateCols = dateColumns.flatMap((d) => d.cols);
     const values = (cols: number[]): string[] => sample.flatMap((s) => cols.map((c) => s.cells[c] ?? ""));
     const decimalSeparator = p.number.decimalSeparator === "auto" ? detectDecimalSeparator(values(numberCols), options.delimiter) : p.number.decimalSeparator;
     const guess = detectDateOrder(values(dateCols));
-    // Dotted dates (DD.MM.YYYY) say the file is German; slash dates with a day above 12 decide either way.
-    let dateOrder: DateOrder = guess.order ?? (guess.dotted ? "dmy" : p.dateOrder);
-    if (guess.order === null && guess.ambiguous) {
-      if (dateOrder === "auto") dateOrder = "mdy";
-      // A German-looking file with ambiguous slash dates: say which way they were read.
-      if (decimalSeparator === ",") report(issue("vendor.date_order_assumed", { format: dateOrder === "dmy" ? "D/M/YYYY" : "M/D/YYYY" }, { source }, "warning"));
+    // Columns without a deciding date follow the file: the order the deciding columns agree on; else
+    // dotted dates (DD.MM.YYYY) say the file is German; else the profile's order.
+    const decided = new Set(dateColumns.map((d) => columnDateOrder(d.evidence)).filter((o) => o !== null));
+    let dateOrder: DateOrder = decided.size === 1 ? [...decided][0]! : guess.order ?? (guess.dotted ? "dmy" : p.dateOrder);
+    if (dateOrder === "auto" && guess.ambiguous) dateOrder = "mdy";
+    const orders: Partial<Record<DateField, ColumnDateFormat>> = {};
+    let assumedTold = false;
+    let orderTold = false;
+    let swapTold = false;
+    for (const d of dateColumns) {
+      const e = d.evidence;
+      const own = columnDateOrder(e);
+      const order = own ?? dateOrder;
+      // Dotted dates next to slash dates that only read month first: Excel with German settings
+      // converted the US dates it could read day first. They are read month first too.
+      const swapDotted = own === "mdy" && e.dotted > 0;
+      orders[d.field] = { order, swapDotted };
+      const where = { source, column: d.header };
+      if (own !== null && e.dmyOnly > 0 && e.mdyOnly > 0) {
+        const minority = own === "dmy" ? { row: e.mdyRow!, value: e.mdyValue } : { row: e.dmyRow!, value: e.dmyValue };
+        report(issue("vendor.date_order_conflict", { column: d.header, format: dateFormatLabelOf(own), row: minority.row, value: minority.value }, { ...where, row: minority.row }, "warning"));
+      } else if (swapDotted && !swapTold) {
+        swapTold = true;
+        report(issue("vendor.date_excel_swapped", { column: d.header, row: e.mdyRow!, value: e.mdyValue }, { ...where, row: e.mdyRow! }, "warning"));
+      } else if (own !== null && p.dateOrder !== "auto" && own !== p.dateOrder && !(own === "dmy" && decimalSeparator === ",") && !orderTold) {
+        // Day first in a decimal-comma file is what a German re-export writes: no news. Otherwise say it once.
+        orderTold = true;
+        const row = own === "dmy" ? e.dmyRow! : e.mdyRow!;
+        report(issue("vendor.date_order_column", { column: d.header, format: dateFormatLabelOf(own), row, value: own === "dmy" ? e.dmyValue : e.mdyValue }, { ...where, row }, "warning"));
+      }
+      if (own === null && e.ambiguous > 0) {
+        assumed.set(d.field, { order, header: d.header, cols: d.cols, told: false });
+        // A German-looking file with ambiguous slash dates: say which way they were read (once).
+        if (decimalSeparator === "," && !assumedTold) {
+          assumedTold = true;
+          report(issue("vendor.date_order_assumed", { format: order === "dmy" ? "D/M/YYYY" : "M/D/YYYY" }, { source }, "warning"));
+        }
+      }
     }
-    ctx = createRowContext(p, h, { source, decimalSeparator, dateOrder });
+    ctx = createRowContext(p, h, { source, decimalSeparator, dateOrder, dateOrders: orders });
     const buffered = sample;
     sample = [];
     state = "map";
     for (const s of buffered) mapRow(s.cells, s.row);
+  };
+
+  /** After mapping started: a row that decides a column read with an assumed order is reported once. */
+  const checkLateDates = (cells: readonly string[], row: number): void => {
+    for (const a of assumed.values()) {
+      if (a.told) continue;
+      for (const c of a.cols) {
+        const e = emptyDateEvidence();
+        addDateEvidence(e, (cells[c] ?? "").trim(), row);
+        const own = columnDateOrder(e);
+        if (own !== null && own !== a.order) {
+          a.told = true;
+          report(issue("vendor.date_order_late", { column: a.header, format: dateFormatLabelOf(a.order), rows: MAX_DATE_SAMPLE_ROWS, row }, { source, row, column: a.header }, "error"));
+        }
+      }
+    }
   };
 
   const rowIssues: Issue[] = [];
@@ -232,6 +304,7 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
       if (state === "map") {
         if (isBlankRow(cells)) continue;
         rowCount++;
+        if (assumed.size > 0) checkLateDates(cells, row);
         mapRow(cells, row);
         continue;
       }
@@ -239,14 +312,17 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
       if (state === "header") {
         nonBlankSeen++;
         if (!firstNonBlank) firstNonBlank = { row, cells: cells.slice(0, 30).map((c) => (c.length > 60 ? `${c.slice(0, 57)}…` : c)) };
-        if (acceptHeader(cells, row)) state = "sample";
-        else if (nonBlankSeen >= MAX_HEADER_SCAN) state = "failed";
+        if (acceptHeader(cells, row)) {
+          state = "sample";
+          prepareDateEvidence();
+        } else if (nonBlankSeen >= MAX_HEADER_SCAN) state = "failed";
         continue;
       }
       // sample
       rowCount++;
       sample.push({ cells, row });
-      if (sample.length >= SAMPLE_ROWS) startMapping();
+      noteDates(cells, row);
+      if (sample.length >= SAMPLE_ROWS && (sample.length >= MAX_DATE_SAMPLE_ROWS || !datesUndecided())) startMapping();
     }
   };
 

@@ -28,8 +28,10 @@ export interface VendorLine {
   chargeType: string;
   /** What the charge type means (see charge-type.ts); `unknown` for values the reader does not know. */
   chargeKind: ChargeKind;
-  /** True for the quantity-changing types of PRODUCT.md §5.7 (new, addQuantity, removeQuantity, cancel, convert). */
+  /** True for the quantity-changing types of PRODUCT.md §5.7 (new, addQuantity, removeQuantity, cancel, convert; legacy instance prorates). */
   changesQuantity: boolean;
+  /** The quantity is the subscription's total from the charge start (legacy "Cycle instance prorate"); absent otherwise. */
+  setsTotal?: true;
   /** Charge period, both days included (Microsoft ChargeStartDate … ChargeEndDate); null when the file has none. */
   chargeFrom: IsoDate | null;
   chargeTo: IsoDate | null;
