@@ -1,7 +1,10 @@
 import { IsoDate } from "../../core/date/iso-date";
 import { Issue, issue } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
+import { gunzipSync } from "fflate";
 import { decodeBytes, TextEncodingName } from "../table/decode";
+import { jsonRecordsToTable } from "../table/read-json";
+import { FileKind, sniffFileKind } from "../table/sniff";
 import { RawTable, headerKey, isBlankRow } from "../table/raw-table";
 import { Delimiter, detectDelimiter, streamCsvText } from "../table/read-csv";
 import { DateOrder } from "../values";
@@ -335,7 +338,9 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
         report(issue("vendor.missing_columns", { profile: forced.name, columns: (miss?.missing ?? []).join(", ") }, { source, row: miss?.row ?? firstNonBlank.row }));
       } else {
         const f = firstNonBlank as { row: number; cells: readonly string[] };
-        report(issue("vendor.no_profile", { headers: f.cells.filter((c) => c.trim() !== "").join(", ") }, { source, row: f.row }));
+        // Only printable text goes into the message: a stray binary file must not put raw bytes there.
+        const shown = f.cells.map((c) => c.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, "").trim()).filter((c) => c !== "");
+        report(issue("vendor.no_profile", { headers: shown.join(", ") }, { source, row: f.row }));
       }
     }
     for (const a of aggregates.values()) {
@@ -433,15 +438,62 @@ const CSV_BATCH_ROWS = 256;
 export interface ReadVendorCsvResult extends ReadVendorResult {
   encoding: TextEncodingName;
   delimiter: Delimiter;
+  /** How the data was written: delimited text, or JSON records (Partner Center API v2). */
+  format: "csv" | "json";
+  /** Set when the file was gzip-compressed (and unpacked here). */
+  compressed?: "gzip";
+}
+
+/** Messages for files that are no table this reader can read, by kind. */
+const NOT_A_TABLE: Partial<Record<FileKind, string>> = {
+  zip: "file.is_zip",
+  pdf: "file.is_pdf",
+  xls: "file.is_xls",
+  utf16: "file.is_utf16",
+  binary: "file.is_binary",
+  gzip: "file.is_binary",
+};
+
+/** A result with no lines and one issue (a file this reader cannot read). */
+function unreadable(source: string, code: string, params: Record<string, string | number>, extra: Partial<ReadVendorCsvResult> = {}): ReadVendorCsvResult {
+  return { profile: null, lines: [], issues: [issue(code, { file: source, ...params }, { source })], periodFound: null, rowCount: 0, headerRow: null, decimalSeparator: null, dateOrder: null, encoding: "utf-8", delimiter: ",", format: "csv", ...extra };
 }
 
 /**
- * Reads CSV bytes straight into vendor lines without building the whole table: decode (UTF-8 with
- * or without BOM, else Windows-1252), detect the delimiter, parse with papaparse row by row and map
- * each batch as it comes. A forced profile's CSV settings (delimiter, encoding) apply.
+ * Reads the bytes of a vendor file that is not an `.xlsx` workbook: CSV (UTF-8 with or without BOM,
+ * else Windows-1252; delimiter detected, parsed with papaparse row by row, each batch mapped as it
+ * comes), JSON records (Partner Center reconciliation API v2: one object per line or a list, see
+ * read-json.ts), and either of them gzip-compressed (unpacked with fflate, here and in the browser).
+ * Any other binary file (zip, PDF, old `.xls`, UTF-16 text, random bytes) gets one clear issue, never
+ * its bytes in a message. A forced profile's CSV settings (delimiter, encoding) apply.
  */
 export function readVendorCsv(bytes: Uint8Array, options: ReadVendorCsvOptions = {}): ReadVendorCsvResult {
   const source = options.fileName ?? "";
+  let kind = sniffFileKind(bytes);
+  let compressed: "gzip" | undefined;
+  if (kind === "gzip") {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (e) {
+      return unreadable(source, "file.gzip_invalid", { detail: e instanceof Error ? e.message : String(e) });
+    }
+    compressed = "gzip";
+    kind = sniffFileKind(bytes);
+  }
+  const notTable = NOT_A_TABLE[kind];
+  if (notTable) return unreadable(source, notTable, {}, compressed ? { compressed } : {});
+  if (kind === "json") {
+    const reader = createVendorReader({ ...options, source });
+    const json = jsonRecordsToTable(new TextDecoder("utf-8").decode(bytes), source);
+    if (json.table) reader.push(json.table.rows, json.table.firstRowNumber);
+    const result = reader.finish();
+    const issues = json.table ? [...json.issues, ...result.issues] : json.issues;
+    return { ...result, issues, encoding: "utf-8", delimiter: ",", format: "json", ...(compressed ? { compressed } : {}) };
+  }
+  return { ...readDelimited(bytes, options, source), ...(compressed ? { compressed } : {}) };
+}
+
+function readDelimited(bytes: Uint8Array, options: ReadVendorCsvOptions, source: string): ReadVendorCsvResult {
   const wanted = options.profileId?.toLowerCase();
   const forced = wanted === undefined ? undefined : ((options.profiles ?? []).find((p) => typeof p.id === "string" && p.id.toLowerCase() === wanted) ?? builtinProfile(wanted));
   const decoded = decodeBytes(bytes, options.encoding ?? forced?.csv?.encoding);
@@ -449,5 +501,5 @@ export function readVendorCsv(bytes: Uint8Array, options: ReadVendorCsvOptions =
   const reader = createVendorReader({ ...options, source, delimiter });
   const csv = streamCsvText(decoded.text, { source, delimiter, batchRows: options.batchRows ?? CSV_BATCH_ROWS }, (rows, first) => reader.push(rows, first));
   const result = reader.finish();
-  return { ...result, issues: [...csv.issues, ...result.issues], encoding: decoded.encoding, delimiter };
+  return { ...result, issues: [...csv.issues, ...result.issues], encoding: decoded.encoding, delimiter, format: "csv" };
 }
