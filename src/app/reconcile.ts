@@ -44,6 +44,10 @@ export function toSeatLine(l: VendorLine, countsSeats = classifyChargeType(l.cha
     changesQuantity: l.changesQuantity,
     countsSeats,
     ...(l.setsTotal ? { setsTotal: true } : {}),
+    ...(l.term ? { term: l.term } : {}),
+    ...(l.billingCycle ? { billingFrequency: l.billingCycle } : {}),
+    ...(l.subscriptionEnd ? { subscriptionEnd: l.subscriptionEnd } : {}),
+    ...(l.chargeKind === "purchase" || l.chargeKind === "renew" ? { startsTerm: true } : {}),
   };
 }
 

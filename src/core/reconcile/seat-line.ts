@@ -1,3 +1,4 @@
+import type { BillingFrequency, TermLength } from "../contract/term";
 import type { IsoDate } from "../date/iso-date";
 
 /**
@@ -30,4 +31,10 @@ export interface SeatLine {
    * old count is reversed on its own line. On a day such a line covers, it alone gives the seats.
    */
   setsTotal?: boolean;
+  /** NCE commitment term, billing frequency and commitment end of the line's subscription, when the file tells. */
+  term?: TermLength;
+  billingFrequency?: BillingFrequency;
+  subscriptionEnd?: IsoDate;
+  /** New and renew lines start a term: their charge start is the purchase or renewal day. */
+  startsTerm?: boolean;
 }

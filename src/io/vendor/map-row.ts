@@ -43,7 +43,7 @@ interface Resolved {
 }
 
 /** Fields holding dates; each is read in one order for all its rows (issue 19). */
-export const DATE_FIELDS = ["chargeFrom", "chargeTo", "usageDate"] as const;
+export const DATE_FIELDS = ["chargeFrom", "chargeTo", "usageDate", "subscriptionStart", "subscriptionEnd"] as const;
 export type DateField = (typeof DATE_FIELDS)[number];
 
 /** How one date column is read. */
@@ -104,7 +104,7 @@ interface NumberEntry {
 
 const SCALAR_FIELDS = [
   "customerId", "customerName", "articleName", "subscriptionId", "chargeType", "chargeFrom", "chargeTo", "usageDate",
-  "quantity", "amount", "unitCost", "unitPrice", "currency", "termAndBillingCycle", "billingFrequency",
+  "quantity", "amount", "unitCost", "unitPrice", "currency", "termAndBillingCycle", "billingFrequency", "subscriptionStart", "subscriptionEnd",
 ] as const satisfies readonly Exclude<ProfileField, "articleKey">[];
 
 /** Prepares the mapping of a file's rows for a profile and its header row. */
@@ -433,6 +433,8 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   const chargeFrom = dateValue(st, F.chargeFrom, !usageProfile);
   const chargeTo = dateValue(st, F.chargeTo, !usageProfile);
   if (chargeFrom && chargeTo && chargeTo < chargeFrom) report(st, "vendor.period_reversed", { from: chargeFrom, to: chargeTo }, F.chargeTo.header);
+  const subscriptionStart = dateValue(st, F.subscriptionStart, false);
+  const subscriptionEnd = dateValue(st, F.subscriptionEnd, false);
   const fileQuantity = numberText(st, F.quantity, true);
   const fileAmount = numberText(st, F.amount, true);
   let quantity = fileQuantity;
@@ -511,5 +513,7 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   if (frequency !== "") line.billingFrequency = frequency;
   if (term?.term) line.term = term.term;
   if (term?.billingCycle) line.billingCycle = term.billingCycle;
+  if (subscriptionStart) line.subscriptionStart = subscriptionStart;
+  if (subscriptionEnd) line.subscriptionEnd = subscriptionEnd;
   return line;
 }

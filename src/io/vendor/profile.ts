@@ -38,6 +38,10 @@ export interface ProfileColumns {
   currency?: FieldSource;
   termAndBillingCycle?: FieldSource;
   billingFrequency?: FieldSource;
+  /** First day of the subscription's current commitment (NCE/legacy SubscriptionStartDate). */
+  subscriptionStart?: FieldSource;
+  /** Last day of the subscription's commitment (NCE/legacy SubscriptionEndDate). */
+  subscriptionEnd?: FieldSource;
 }
 
 export type ProfileField = keyof ProfileColumns;

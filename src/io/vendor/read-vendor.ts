@@ -184,7 +184,8 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
     const p = profile!;
     const h = header!;
     const numberCols = [p.columns.quantity, p.columns.amount, p.columns.unitCost, p.columns.unitPrice].flatMap((f) => resolveField(h, f));
-    const dateCols = dateColumns.flatMap((d) => d.cols);
+    // The file-level guess looks at the charge and usage dates (subscription dates follow them).
+    const dateCols = dateColumns.filter((d) => d.field === "chargeFrom" || d.field === "chargeTo" || d.field === "usageDate").flatMap((d) => d.cols);
     const values = (cols: number[]): string[] => sample.flatMap((s) => cols.map((c) => s.cells[c] ?? ""));
     const decimalSeparator = p.number.decimalSeparator === "auto" ? detectDecimalSeparator(values(numberCols), options.delimiter) : p.number.decimalSeparator;
     const guess = detectDateOrder(values(dateCols));
@@ -339,6 +340,7 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
       } else {
         const f = firstNonBlank as { row: number; cells: readonly string[] };
         // Only printable text goes into the message: a stray binary file must not put raw bytes there.
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
         const shown = f.cells.map((c) => c.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, "").trim()).filter((c) => c !== "");
         report(issue("vendor.no_profile", { headers: shown.join(", ") }, { source, row: f.row }));
       }

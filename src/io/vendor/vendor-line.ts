@@ -69,6 +69,9 @@ export interface VendorLine {
   term?: TermLength;
   /** How often the vendor bills this subscription, parsed from frequency and term text. */
   billingCycle?: BillingCycle;
+  /** First and last day of the subscription's commitment (SubscriptionStartDate / SubscriptionEndDate). */
+  subscriptionStart?: IsoDate;
+  subscriptionEnd?: IsoDate;
 }
 
 /** First and last day covered by the lines of a file. */

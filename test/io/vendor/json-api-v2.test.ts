@@ -85,6 +85,7 @@ describe("files that are no table: one clear message, never their bytes (issue 1
     for (const lang of ["de", "en"] as const) {
       const text = formatIssue(r.issues[0]!, lang);
       expect(text).toContain("upload.bin");
+      // eslint-disable-next-line no-control-regex -- the test looks for raw control bytes
       expect(text).not.toMatch(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/);
       expect(text).not.toMatch(/\{\w+\}/);
     }

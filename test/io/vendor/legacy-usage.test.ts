@@ -7,7 +7,7 @@ describe("Microsoft legacy license-based reconciliation", () => {
     expect(r.issues).toEqual([]);
     expect(r.profile?.id).toBe("microsoft-legacy-license");
     expect(r.periodFound).toEqual({ from: "2019-02-01", to: "2019-02-28" });
-    const common = { profileId: "microsoft-legacy-license", source: "legacy.csv", rowCount: 1, vendorCustomerId: TENANT_A, vendorCustomerName: "Müller GmbH", vendorArticleKey: "91FD106F-4B2C-4938-95AC-F54F74E9A239", vendorArticleName: "Office 365 Business Premium", subscriptionId: "00112233-4455-6677-8899-aabbccddeeff", currency: "EUR", vendorUnitPrice: "10.5", billingFrequency: "Monthly", billingCycle: "monthly" };
+    const common = { profileId: "microsoft-legacy-license", source: "legacy.csv", rowCount: 1, vendorCustomerId: TENANT_A, vendorCustomerName: "Müller GmbH", vendorArticleKey: "91FD106F-4B2C-4938-95AC-F54F74E9A239", vendorArticleName: "Office 365 Business Premium", subscriptionId: "00112233-4455-6677-8899-aabbccddeeff", currency: "EUR", vendorUnitPrice: "10.5", billingFrequency: "Monthly", billingCycle: "monthly", subscriptionStart: "2018-06-01", subscriptionEnd: "2019-05-31" };
     expect(r.lines).toEqual([
       { ...common, row: 2, chargeType: "cycle fee", chargeKind: "cycle", changesQuantity: false, chargeFrom: "2019-02-01", chargeTo: "2019-02-28", coveredMonths: "1", quantity: "4", unitCost: "10.5", amount: "42" },
       // 15 – 28 Feb is 14 of 28 days

@@ -45,6 +45,8 @@ export const microsoftNceInvoiceProfile: VendorProfile = {
     unitPrice: [["UnitPrice"]],
     currency: [["Currency"], ["BillingCurrency"]],
     termAndBillingCycle: [["TermAndBillingCycle"]],
+    subscriptionStart: [["SubscriptionStartDate"]],
+    subscriptionEnd: [["SubscriptionEndDate"]],
     billingFrequency: [["BillingFrequency"]],
   },
   articleKeyPad: [null, 4],

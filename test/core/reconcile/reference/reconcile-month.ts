@@ -187,6 +187,11 @@ function rowFor(
     action: defaultAction(status),
     finding: findingOf(vq.quantity, match ? match.contractQty : ZERO, price, cost),
     note: status === "new_position" && !contractNo ? "choose the contract for the new position" : "",
+    // Issue 19: term columns (the reference's lines carry no term data, so the position's).
+    term: match?.version.term ?? null,
+    billingFrequency: match?.version.billingFrequency ?? null,
+    commitmentEnd: match?.version.termEnd ?? null,
+    notices: [],
     rows: vq.rows,
   };
 }
@@ -230,6 +235,10 @@ function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[
         action: "skip",
         finding: "",
         note: "not in the vendor file: check before ending the position",
+        term: v.term ?? null,
+        billingFrequency: v.billingFrequency ?? null,
+        commitmentEnd: v.termEnd ?? null,
+        notices: [],
         rows: [],
       });
     }
