@@ -83,7 +83,12 @@ export interface RowContext {
   ids: Map<string, IdEntry>;
   /** Number cells: the canonical text (shared) or what is wrong with the cell (bounded). */
   numbers: Map<string, NumberEntry>;
+  /** Which rows are usage lines: every row, the rows meeting a condition, or none. */
+  usage: "all" | { column: Resolved; values: ReadonlySet<string> | null }[] | null;
 }
+
+/** A condition value as compared: lower case, spaces collapsed. */
+const conditionKey = (v: string): string => v.trim().toLowerCase().replace(/\s+/g, " ");
 
 interface KeyNode {
   /** The parts so far, joined with `:`. */
@@ -105,6 +110,7 @@ interface NumberEntry {
 const SCALAR_FIELDS = [
   "customerId", "customerName", "articleName", "subscriptionId", "chargeType", "chargeFrom", "chargeTo", "usageDate",
   "quantity", "amount", "unitCost", "unitPrice", "currency", "termAndBillingCycle", "billingFrequency", "subscriptionStart", "subscriptionEnd",
+  "meter", "unit", "listPrice", "exchangeRate",
 ] as const satisfies readonly Exclude<ProfileField, "articleKey">[];
 
 /** Prepares the mapping of a file's rows for a profile and its header row. */
@@ -135,7 +141,15 @@ export function createRowContext(
     r.dateFormatLabel = r.swapDotted ? "M/D/YYYY" : dateFormatLabelOf(r.dateOrder);
   }
   const articleKey = profile.columns.articleKey.map((part) => resolve(part, part[0]?.[0] ?? "articleKey"));
+  const rows = profile.usageRows;
+  const usage: RowContext["usage"] =
+    rows === undefined ? null
+    : "all" in rows ? "all"
+    : rows.when
+        .map((w) => ({ column: resolve(w.column, w.column[0]?.[0] ?? ""), values: w.values ? new Set(w.values.map(conditionKey)) : null }))
+        .filter((w) => w.column.idx.length > 0);
   return {
+    usage,
     profile,
     source: options.source,
     fields,
@@ -391,6 +405,18 @@ function termOf(ctx: RowContext, termText: string, frequency: string): TermInfo 
   return term;
 }
 
+/** True when the profile reads the row as a usage line (see VendorProfile.usageRows). */
+function isUsageRow(ctx: RowContext, cells: readonly string[]): boolean {
+  const u = ctx.usage;
+  if (u === null) return false;
+  if (u === "all") return true;
+  for (const w of u) {
+    const v = pick(cells, w.column);
+    if (v !== "" && (w.values === null || w.values.has(conditionKey(v)))) return true;
+  }
+  return false;
+}
+
 /**
  * Maps one data row. Errors (a missing id, a bad number or date) drop the row and are returned as
  * issues naming row and column; warnings (an id Excel shortened) keep it. Unknown charge types are
@@ -429,6 +455,8 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   const articleKey = node.key;
   const subscriptionId = idText(st, F.subscriptionId, false);
   const usageProfile = profile.aggregate === "customer-article-month";
+  const listPrice = numberText(st, F.listPrice, false);
+  const exchangeRate = numberText(st, F.exchangeRate, false);
   const usageDate = dateValue(st, F.usageDate, usageProfile);
   const chargeFrom = dateValue(st, F.chargeFrom, !usageProfile);
   const chargeTo = dateValue(st, F.chargeTo, !usageProfile);
@@ -454,12 +482,14 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   if (quantity !== fileQuantity) quantity = intern(ctx, quantity);
   if (amount !== fileAmount && amount !== null) amount = intern(ctx, amount);
 
-  const termText = textCell(ctx, cells, F.termAndBillingCycle);
-  const frequency = textCell(ctx, cells, F.billingFrequency);
+  const usageLine = isUsageRow(ctx, cells);
+  // A usage line's term text is its meter's unit (`Data Stored (GB/Month)`), no commitment.
+  const termText = usageLine ? "" : textCell(ctx, cells, F.termAndBillingCycle);
+  const frequency = usageLine ? "" : textCell(ctx, cells, F.billingFrequency);
   const term = termText !== "" || frequency !== "" ? termOf(ctx, termText, frequency) : undefined;
 
   // Covered months: usage rows have none; one-time charges neither.
-  const months = !usageProfile && chargeFrom && chargeTo && term?.billingCycle !== "one_time" ? monthsOf(ctx, chargeFrom, chargeTo) : null;
+  const months = !usageLine && chargeFrom && chargeTo && term?.billingCycle !== "one_time" ? monthsOf(ctx, chargeFrom, chargeTo) : null;
 
   let unitCost: string | null = null;
   if (fileUnitCost !== null) {
@@ -497,17 +527,29 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
     vendorArticleName: textCell(ctx, cells, F.articleName),
     subscriptionId,
     chargeType: charge.lower,
-    chargeKind: charge.info.kind,
-    changesQuantity: charge.info.changesQuantity,
-    chargeFrom: usageProfile ? usageDate : chargeFrom,
-    chargeTo: usageProfile ? usageDate : chargeTo,
+    chargeKind: usageLine ? "usage" : charge.info.kind,
+    changesQuantity: usageLine ? false : charge.info.changesQuantity,
+    // A usage row's day is its usage date where the file has one (daily usage; user profiles that map it).
+    chargeFrom: usageProfile || (usageLine && usageDate) ? usageDate : chargeFrom,
+    chargeTo: usageProfile || (usageLine && usageDate) ? usageDate : chargeTo,
     coveredMonths: months ? months.text : null,
     quantity,
     unitCost,
     amount,
     currency: textCell(ctx, cells, F.currency) || profile.defaultCurrency || "",
   };
-  if (charge.info.setsTotal) line.setsTotal = true;
+  if (charge.info.setsTotal && !usageLine) line.setsTotal = true;
+  if (usageLine) {
+    const meter = textCell(ctx, cells, F.meter);
+    const unit = textCell(ctx, cells, F.unit);
+    if (meter !== "") line.meter = meter;
+    if (unit !== "") line.unit = unit;
+    if (listPrice !== null) {
+      let list = new Decimal(listPrice).times(quantity);
+      if (exchangeRate !== null) list = list.times(exchangeRate);
+      line.listAmount = toStored(list.toDecimalPlaces(UNIT_COST_DECIMALS, Decimal.ROUND_HALF_UP));
+    }
+  }
   if (unitPrice !== null) line.vendorUnitPrice = unitPrice;
   if (termText !== "") line.termAndBillingCycle = termText;
   if (frequency !== "") line.billingFrequency = frequency;

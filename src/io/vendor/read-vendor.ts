@@ -78,6 +78,11 @@ interface Aggregate {
   subscriptions: Set<string>;
   /** The file's unit price when every folded row has the same one. */
   unitPrice: string | undefined;
+  meters: Set<string>;
+  /** The unit when every folded row has the same one. */
+  unit: string | undefined;
+  /** Σ list amounts while every folded row has one, else null. */
+  listAmount: Decimal | null;
 }
 
 /** Creates an incremental reader (see {@link VendorReader}). */
@@ -288,9 +293,15 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
         to: line.chargeTo,
         subscriptions: new Set(line.subscriptionId ? [line.subscriptionId] : []),
         unitPrice: line.vendorUnitPrice,
+        meters: new Set(line.meter ? [line.meter] : []),
+        unit: line.unit,
+        listAmount: line.listAmount === undefined ? null : new Decimal(line.listAmount),
       });
       return;
     }
+    if (line.meter) a.meters.add(line.meter);
+    if (a.unit !== line.unit) a.unit = undefined;
+    a.listAmount = a.listAmount !== null && line.listAmount !== undefined ? a.listAmount.plus(line.listAmount) : null;
     a.line.rowCount++;
     a.quantity = a.quantity.plus(line.quantity);
     if (amount) a.amount = a.amount ? a.amount.plus(amount) : amount;
@@ -358,6 +369,13 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
       l.chargeKind = "usage";
       l.changesQuantity = false;
       if (a.unitPrice === undefined) delete l.vendorUnitPrice;
+      delete l.setsTotal;
+      if (a.meters.size > 0) l.meter = [...a.meters].sort().join("; ");
+      else delete l.meter;
+      if (a.unit !== undefined) l.unit = a.unit;
+      else delete l.unit;
+      if (a.listAmount !== null) l.listAmount = toStored(a.listAmount);
+      else delete l.listAmount;
       lines.push(l);
       if (a.from && (minFrom === null || a.from < minFrom)) minFrom = a.from;
       if (a.to && (maxTo === null || a.to > maxTo)) maxTo = a.to;
