@@ -1,15 +1,13 @@
-import { toExact } from "../core/billing/exact-amount";
-import { type Invoice, type InvoiceLine, buildInvoice, compareNatural } from "../core/billing/invoice";
+import { type Invoice, buildInvoice, compareNatural } from "../core/billing/invoice";
 import { computeClickCharges, type ClickMonth } from "../core/clicks/bill-clicks";
 import { type ClickMonthMark, clickMonthKey, type MeterReading } from "../core/clicks/model";
 import type { Customer } from "../core/contract/model";
 import type { IsoDate } from "../core/date/iso-date";
 import type { IsoMonth } from "../core/date/iso-month";
 import { Issue, issue } from "../core/issues";
-import { toCentsString, toStored } from "../core/money/decimal";
 import { computeTimeCharges, type EntryAllocation, type TimeChargeInput } from "../core/time/bill-time";
 import type { TimeEntry } from "../core/time/model";
-import type { UsageLine } from "../core/time/usage-line";
+import { type UsageLine, usageInvoiceLine } from "../core/time/usage-line";
 import type { MspDb } from "../store/db";
 import { billedClickMonths } from "./meters";
 import { activeRunIds, loadRules } from "./time";
@@ -94,30 +92,9 @@ export function mergeUsageLines(
 
 function withUsage(inv: Invoice, lines: readonly UsageLine[], customer: Customer, runId: string, places: LinePlaces): Invoice {
   if (lines.length === 0) return inv;
-  const added = lines.map((l, i) => toInvoiceLine(l, inv.lines.length + i + 1));
+  const added = lines.map((l, i) => usageInvoiceLine(l, inv.lines.length + i + 1));
   added.forEach((l, i) => places.set(lines[i]!.key, { invoiceRef: inv.invoiceRef, lineNo: l.lineNo }));
   return buildInvoice({ invoiceRef: inv.invoiceRef, runId, invoiceDate: inv.invoiceDate, customer }, [...inv.lines, ...added]);
-}
-
-/** A usage line as an invoice line (§6.3): no position (0), period factor 1, no discount. */
-function toInvoiceLine(l: UsageLine, lineNo: number): InvoiceLine {
-  return {
-    lineNo,
-    lineType: l.lineType,
-    contractNo: l.contractNo,
-    positionNo: 0,
-    articleNo: l.articleNo,
-    description: l.description,
-    serviceFrom: l.serviceFrom,
-    serviceTo: l.serviceTo,
-    quantity: toStored(l.quantity),
-    unitPrice: toStored(l.unitPrice),
-    discountPct: "0",
-    periodFactor: "1",
-    netAmount: toCentsString(l.net),
-    exactAmount: toStored(toExact(l.exact)),
-    vatPct: l.vatPct,
-  };
 }
 
 /** True when the run has usage to record even without an invoice line (units covered by included hours or a contingent). */
