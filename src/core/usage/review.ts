@@ -91,7 +91,8 @@ function rate(input: UsageInput, r: UsageRecord): Rated {
   const mapped = input.lookup("article", r.source, r.vendorArticleKey) ?? "";
   // A product without an article mapping is billed under the rule's article (e.g. one "Azure" article).
   let resolved = customerNo ? usageRuleFor(input.rules, customerNo, mapped) : null;
-  const articleNo = mapped || resolved?.rule.articleNo || "";
+  // The article for an unmapped product: the rule's, else the customer's, else the defaults'.
+  const articleNo = mapped || resolved?.rule.articleNo || input.rules.customers[customerNo]?.articleNo || input.rules.defaults?.articleNo || "";
   if (!mapped && articleNo && customerNo) resolved = usageRuleFor(input.rules, customerNo, articleNo) ?? resolved;
   const article = articleNo ? input.articles.get(articleNo) : undefined;
   if (customerNo && !articleNo) issues.push(issue("usage.no_article", { product: r.vendorArticleKey, name: r.vendorArticleName }, undefined, "warning"));
