@@ -62,5 +62,6 @@ export function aggregateUsage(lines: readonly UsageSourceLine[]): { records: Us
     rows: s.record.rows.sort(),
   }));
   records.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  undated.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.row - b.row));
   return { records, undated };
 }
