@@ -100,7 +100,9 @@ export async function reconcileFiles(ctx: AppContext, reads: readonly VendorFile
     mappedArticles: new Set(relevant.filter((m) => m.kind === "article").map((m) => m.internalNo)),
   });
   const warnings = [...issues];
-  if (lines.length === 0) warnings.push(issue("reconcile.no_lines", { month }, { source: reads.map((r) => r.name).join(", ") }, "warning"));
+  const usageLines = reads.reduce((n, r) => n + r.result.lines.filter((l) => l.chargeKind === "usage").length, 0);
+  // A usage file (daily rated usage, Azure plan only) has no licences to reconcile: say where it goes.
+  if (lines.length === 0) warnings.push(issue(usageLines > 0 ? "reconcile.usage_only" : "reconcile.no_lines", { month, count: usageLines }, { source: reads.map((r) => r.name).join(", ") }, "warning"));
   const counts: Record<string, number> = {};
   for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
   return ok({

@@ -65,6 +65,7 @@ export const MESSAGES: Record<string, Text> = {
   "usagerules.field_invalid": { de: "Verbrauchsregeln: {path} = {value} ist ungültig (erwartet {expected}).", en: "Usage rules: {path} = {value} is invalid (expected {expected})." },
   "usagerules.field_unknown": { de: "Verbrauchsregeln: unbekanntes Feld {path}.", en: "Usage rules: unknown field {path}." },
   "usagerules.field_required": { de: "Verbrauchsregeln: {path} fehlt.", en: "Usage rules: {path} is missing." },
+  "reconcile.usage_only": { de: "Die Datei enthält für {month} keine Lizenzzeilen, aber {count} Verbrauchszeilen (z. B. Azure): diese werden über die Verbrauchsprüfung abgerechnet.", en: "The file has no licence lines for {month} but {count} usage lines (e.g. Azure): they are billed through the usage review." },
   "reconcile.no_lines": { de: "Die Datei enthält keine Lizenzzeilen für {month}.", en: "The file has no licence lines for {month}." },
   // workspace / backup
   "workspace.unreadable": { de: "Arbeitsbereich {file} ist nicht lesbar: {detail}", en: "Workspace {file} cannot be read: {detail}" },
