@@ -1,10 +1,8 @@
 import type { Customer } from "../contract/model";
 import type { IsoDate } from "../date/iso-date";
 import { Issue, issue } from "../issues";
-import { toCentsString, toStored } from "../money/decimal";
-import type { UsageLine } from "../time/usage-line";
-import { toExact } from "./exact-amount";
-import { type Invoice, type InvoiceLine, buildInvoice, compareNatural } from "./invoice";
+import { type UsageLine, usageInvoiceLine } from "../time/usage-line";
+import { type Invoice, buildInvoice, compareNatural } from "./invoice";
 
 /** The usage lines of a run (ticket time, flat fees, clicks, usage), as merging needs them. */
 export interface UsageLines {
@@ -57,28 +55,7 @@ export function mergeUsageLines(
 
 function withUsage(inv: Invoice, lines: readonly UsageLine[], customer: Customer, runId: string, places: LinePlaces): Invoice {
   if (lines.length === 0) return inv;
-  const added = lines.map((l, i) => toInvoiceLine(l, inv.lines.length + i + 1));
+  const added = lines.map((l, i) => usageInvoiceLine(l, inv.lines.length + i + 1));
   added.forEach((l, i) => places.set(lines[i]!.key, { invoiceRef: inv.invoiceRef, lineNo: l.lineNo }));
   return buildInvoice({ invoiceRef: inv.invoiceRef, runId, invoiceDate: inv.invoiceDate, customer }, [...inv.lines, ...added]);
-}
-
-/** A usage line as an invoice line (§6.3): no position (0), period factor 1, no discount. */
-function toInvoiceLine(l: UsageLine, lineNo: number): InvoiceLine {
-  return {
-    lineNo,
-    lineType: l.lineType,
-    contractNo: l.contractNo,
-    positionNo: 0,
-    articleNo: l.articleNo,
-    description: l.description,
-    serviceFrom: l.serviceFrom,
-    serviceTo: l.serviceTo,
-    quantity: toStored(l.quantity),
-    unitPrice: toStored(l.unitPrice),
-    discountPct: "0",
-    periodFactor: "1",
-    netAmount: toCentsString(l.net),
-    exactAmount: toStored(toExact(l.exact)),
-    vatPct: l.vatPct,
-  };
 }

@@ -1,5 +1,6 @@
 import type { BillingInterval, BillingMode } from "../date/billing-period";
 import type { IsoDate } from "../date/iso-date";
+import type { BillingFrequency, TermLength } from "./term";
 
 /** Decimal values are stored as canonical decimal strings (see money/decimal.ts `toStored`). */
 export type DecimalString = string;
@@ -96,6 +97,12 @@ export interface PositionVersion {
   vatPct: DecimalString;
   /** Optional vendor mapping key (e.g. `ProductId:SkuId`). */
   vendorKey?: string;
+  /** Vendor commitment term of the subscription behind the position (NCE), when known. */
+  term?: TermLength;
+  /** Last day of the vendor commitment (NCE SubscriptionEndDate), when known. */
+  termEnd?: IsoDate;
+  /** How often the vendor bills the subscription (annual term billed monthly: `monthly`), when known. */
+  billingFrequency?: BillingFrequency;
   /** Monotonic entry sequence: breaks ties between entries with the same validFrom (later wins). */
   seq: number;
   /** The import batch, review or manual action that created the entry. */
@@ -105,7 +112,7 @@ export interface PositionVersion {
 /** The fields of a position version that describe its state (everything but identity and provenance). */
 export type PositionState = Pick<
   PositionVersion,
-  "articleNo" | "description" | "quantity" | "unitPrice" | "discountPct" | "vatPct" | "vendorKey"
+  "articleNo" | "description" | "quantity" | "unitPrice" | "discountPct" | "vatPct" | "vendorKey" | "term" | "termEnd" | "billingFrequency"
 >;
 
 /** True when two states are the same commercial state. */
@@ -117,6 +124,9 @@ export function sameState(a: PositionState, b: PositionState): boolean {
     a.unitPrice === b.unitPrice &&
     a.discountPct === b.discountPct &&
     a.vatPct === b.vatPct &&
-    (a.vendorKey ?? "") === (b.vendorKey ?? "")
+    (a.vendorKey ?? "") === (b.vendorKey ?? "") &&
+    (a.term ?? "") === (b.term ?? "") &&
+    (a.termEnd ?? "") === (b.termEnd ?? "") &&
+    (a.billingFrequency ?? "") === (b.billingFrequency ?? "")
   );
 }

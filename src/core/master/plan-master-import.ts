@@ -1,3 +1,4 @@
+import { mappingKey, normalizeExternalId } from "../reconcile/external-id";
 import type { Article, Contract, Customer, PositionState, PositionVersion } from "../contract/model";
 import { sameState } from "../contract/model";
 import { Issue, Result, issue, ok } from "../issues";
@@ -144,12 +145,14 @@ function planMapping(
     issues.push(issue(code, m.kind === "customer" ? { customer: m.internalNo } : { article: m.internalNo }, where(m, "internal_no")));
     return;
   }
-  const key = `${m.kind}|${m.mappingSource}|${m.externalId}`;
-  if (snapshot.mappings.get(key) === m.internalNo || plan.mappings.some((p) => sameMapping(p.after, m))) {
+  // Stored with the id in its normal form, so a GUID matches in any case (the snapshot is keyed so too).
+  const normal = { ...m, externalId: normalizeExternalId(m.externalId) };
+  const key = mappingKey(m.kind, m.mappingSource, m.externalId);
+  if (snapshot.mappings.get(key) === m.internalNo || plan.mappings.some((p) => sameMapping(p.after, normal))) {
     plan.unchangedRows++;
     return;
   }
-  plan.mappings.push({ after: m, ref: m });
+  plan.mappings.push({ after: normal, ref: m });
 }
 
 function sameMapping(a: MappingRow, b: MappingRow): boolean {
