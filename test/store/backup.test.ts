@@ -59,7 +59,7 @@ describe("backup and restore", () => {
     const doc = await exportBackup(a.store, "t");
     doc.tables.ledger = [doc.tables.ledger[0], doc.tables.ledger[0]];
     doc.tables.customers = [];
-    await expect(a.store.write((tx) => restoreBackup(tx, doc))).rejects.toThrow();
+    await expect(a.store.write((tx) => restoreBackup(tx, doc))).rejects.toHaveProperty("message"); // (a driver error from another jest realm is no `instanceof Error` here)
     expect(backupToJson(await exportBackup(a.store, "t"))).toBe(before);
   });
 
