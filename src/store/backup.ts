@@ -158,7 +158,7 @@ export async function* readBackupLines(lines: AsyncIterable<string>, source: str
       }
       const v = checkHeader(head, source);
       if (!v.ok) return v.issues;
-      if (v.value !== STORE_SCHEMA_VERSION) return bad("a schema-1 backup must be read whole");
+      if (v.value < 2) return bad("a schema-1 backup must be read whole");
       yield { kind: "header", schemaVersion: v.value, exportedAt: String(head.exportedAt ?? "") };
       continue;
     }

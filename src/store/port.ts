@@ -19,7 +19,7 @@ import type { Article, Contract, Customer, PositionVersion } from "../core/contr
 import type { IsoMonth } from "../core/date/iso-month";
 import type { PurchaseContractRecord, PurchaseLink, PurchasePositionVersion } from "../core/purchase/model";
 import type { TimeEntry } from "../core/time/model";
-import type { AuditRecord, ImportBatchRecord, MappingRecord, ProfileRecord, RunRecord, StoredInvoice } from "./records";
+import type { AuditRecord, CollectionRow, ImportBatchRecord, MandateRow, MappingRecord, ProfileRecord, RunRecord, StoredInvoice, UsageRecordRow } from "./records";
 import type { SettingKey, SettingValue } from "./settings";
 import type { TableName, TableRow } from "./tables";
 
@@ -171,6 +171,28 @@ export interface LinkRepo extends KeyedRows<PurchaseLink> {
   deleteMany(ids: readonly string[]): Promise<void>;
 }
 
+/** SEPA mandates, one current mandate per customer. */
+export interface MandateRepo extends KeyedRows<MandateRow> {
+  all(): Promise<MandateRow[]>;
+  deleteMany(customerNos: readonly string[]): Promise<void>;
+}
+
+/** Exported direct-debit collections (the history that decides sequence types and repeats). */
+export interface CollectionRepo {
+  all(): Promise<CollectionRow[]>;
+  ofInvoices(invoiceRefs: readonly string[]): Promise<CollectionRow[]>;
+  ofCustomers(customerNos: readonly string[]): Promise<CollectionRow[]>;
+  addMany(rows: readonly CollectionRow[]): Promise<void>;
+}
+
+/** Vendor usage per customer, product and month, with the clerk's decision and what billed it. */
+export interface UsageRecordRepo extends KeyedRows<UsageRecordRow> {
+  ofMonth(month: IsoMonth): Promise<UsageRecordRow[]>;
+  /** Records not billed by any of the given (active) runs, of months up to and including `upTo`. */
+  open(activeRunIds: ReadonlySet<string>, upTo: IsoMonth): Promise<UsageRecordRow[]>;
+  deleteMany(ids: readonly string[]): Promise<void>;
+}
+
 /** Named number ranges (invoices, runs, batches, version sequence). */
 export interface CounterRepo {
   /** Reserves `count` consecutive numbers and returns the first (1 for a new counter). */
@@ -240,6 +262,9 @@ export interface StoreTx {
   usageMarks: UsageMarkRepo;
   purchase: PurchaseRepo;
   links: LinkRepo;
+  mandates: MandateRepo;
+  collections: CollectionRepo;
+  usageRecords: UsageRecordRepo;
   counters: CounterRepo;
   settings: SettingsRepo;
   audit: AuditRepo;

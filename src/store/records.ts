@@ -38,7 +38,7 @@ export interface ImportBatchRecord {
 }
 
 /** The tables an import batch can write (and undo). */
-export type UndoTable = "customers" | "articles" | "contracts" | "contractVersions" | "mappings" | "purchaseContracts" | "purchaseLinks" | "timeEntries" | "meterReadings";
+export type UndoTable = "customers" | "articles" | "contracts" | "contractVersions" | "mappings" | "purchaseContracts" | "purchaseLinks" | "timeEntries" | "meterReadings" | "mandates" | "usageRecords";
 
 /** One reversible write: the table, the primary key, and the row before (absent when it was created). */
 export interface UndoStep {
@@ -63,6 +63,46 @@ export interface RunRecord {
 export interface StoredInvoice extends Invoice {
   /** Position of the invoice in its run (0-based), for stable ordering. */
   seqInRun: number;
+}
+
+/**
+ * A customer's current SEPA direct-debit mandate (core/sepa/mandate.ts `Mandate`, keyed by customer;
+ * earlier references and accounts are its `amendments`).
+ */
+export interface MandateRow {
+  customerNo: string;
+  mandateRef: string;
+  signatureDate: IsoDate;
+  iban: string;
+  scheme: "CORE" | "B2B";
+  debtorName: string;
+  bic?: string;
+  lastCollectionDate?: IsoDate;
+  amendments?: readonly unknown[];
+  revokedOn?: IsoDate;
+  [field: string]: unknown;
+}
+
+/** One exported direct-debit collection (core/sepa `CollectionRecord`), id `<messageId>|<invoiceRef>`. */
+export interface CollectionRow {
+  id: string;
+  invoiceRef: string;
+  customerNo: string;
+  messageId: string;
+  collectionDate: IsoDate;
+  amount: string;
+  [field: string]: unknown;
+}
+
+/** A month's vendor usage of a customer and product (core/usage `UsageRecord`), with its decision and billing. */
+export interface UsageRecordRow {
+  id: string;
+  month: IsoMonth;
+  customerNo?: string;
+  batchId?: string;
+  /** Set by the billing run that billed it (void while that run is undone). */
+  billing?: { runId: string; invoiceRef: string; lineNo?: number };
+  [field: string]: unknown;
 }
 
 /** An append-only audit entry: what changed, when, from which source, before and after. */

@@ -11,7 +11,7 @@ import type { IsoMonth } from "../core/date/iso-month";
 import type { PurchaseContractRecord, PurchaseLink, PurchasePositionVersion } from "../core/purchase/model";
 import type { TimeEntry } from "../core/time/model";
 import type * as P from "./port";
-import type { AuditRecord, ImportBatchRecord, MappingRecord, ProfileRecord, RunRecord, StoredInvoice } from "./records";
+import type { AuditRecord, CollectionRow, ImportBatchRecord, MandateRow, MappingRecord, ProfileRecord, RunRecord, StoredInvoice, UsageRecordRow } from "./records";
 import type { Key, Row, RowAccess } from "./row-access";
 import type { SettingKey, SettingValue } from "./settings";
 import { type TableName, type TableRow, rowKey } from "./tables";
@@ -204,6 +204,27 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
     addMany: (list) => rows.insert("purchaseLinks", list as unknown as Row[]),
     deleteMany: (ids) => rows.delete("purchaseLinks", ids),
   };
+  const mandates: P.MandateRepo = {
+    ...keyed<MandateRow>("mandates"),
+    all: () => as(rows.all("mandates")),
+    deleteMany: (nos) => rows.delete("mandates", nos),
+  };
+  const collections: P.CollectionRepo = {
+    all: () => as(rows.all("collections")),
+    ofInvoices: (refs) => (refs.length === 0 ? Promise.resolve([]) : as<CollectionRow>(rows.whereIn("collections", "invoiceRef", unique(refs)))),
+    ofCustomers: (nos) => (nos.length === 0 ? Promise.resolve([]) : as<CollectionRow>(rows.whereIn("collections", "customerNo", unique(nos)))),
+    addMany: (list) => rows.insert("collections", list as unknown as Row[]),
+  };
+  const usageRecords: P.UsageRecordRepo = {
+    ...keyed<UsageRecordRow>("usageRecords"),
+    ofMonth: (month) => as(rows.whereIn("usageRecords", "month", [month])),
+    async open(active, upTo) {
+      const runIds = (await rows.all("runs")).map((r) => String(r.id)).filter((id) => !active.has(id));
+      const found = (await rows.whereIn("usageRecords", "$billed_run_id", ["", ...runIds])) as unknown as UsageRecordRow[];
+      return byKey(found.filter((u) => u.month <= upTo), (u) => u.id);
+    },
+    deleteMany: (ids) => rows.delete("usageRecords", ids),
+  };
   const counters: P.CounterRepo = {
     async reserve(name, count = 1) {
       const row = (await rows.get("counters", name)) as TableRow<"counters"> | undefined;
@@ -275,6 +296,9 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
     usageMarks,
     purchase,
     links,
+    mandates,
+    collections,
+    usageRecords,
     counters,
     settings,
     audit,

@@ -12,7 +12,7 @@ import type { ClickMonthMark, MeterReading } from "../core/clicks/model";
 import type { Article, Contract, Customer, PositionVersion } from "../core/contract/model";
 import type { PurchaseContractRecord, PurchaseLink, PurchasePositionVersion } from "../core/purchase/model";
 import type { TimeEntry } from "../core/time/model";
-import type { AuditRecord, ImportBatchRecord, MappingRecord, ProfileRecord, RunRecord, StoredInvoice } from "./records";
+import type { AuditRecord, CollectionRow, ImportBatchRecord, MandateRow, MappingRecord, ProfileRecord, RunRecord, StoredInvoice, UsageRecordRow } from "./records";
 
 /** Column types: `numeric` and `date` are decimal and `YYYY-MM-DD` strings in every adapter. */
 export type ColumnType = "text" | "numeric" | "date" | "int" | "bigint" | "bool" | "json";
@@ -211,6 +211,35 @@ export const TABLES = {
   },
   counters: { name: "counters", sql: "counters", key: "name", columns: [col("name", "text"), col("value", "bigint")], indexes: [] },
   settings: { name: "settings", sql: "settings", key: "key", columns: [col("key", "text"), col("value", "json")], indexes: [] },
+  // ******* schema 3 (2026-12-06): SEPA mandates and collections, vendor usage records ******* //
+  mandates: {
+    name: "mandates",
+    sql: "mandates",
+    key: "customerNo",
+    columns: [col("customerNo", "text"), col("mandateRef", "text"), col("signatureDate", "date"), col("iban", "text"), col("scheme", "text")],
+    indexes: [],
+  },
+  collections: {
+    name: "collections",
+    sql: "collections",
+    key: "id",
+    columns: [col("id", "text"), col("invoiceRef", "text"), col("customerNo", "text"), col("messageId", "text"), col("collectionDate", "date"), col("amount", "numeric")],
+    indexes: [["invoiceRef"], ["customerNo"], ["messageId"]],
+  },
+  usageRecords: {
+    name: "usageRecords",
+    sql: "usage_records",
+    key: "id",
+    columns: [
+      col("id", "text"),
+      col("month", "text"),
+      col("customerNo", "text", true),
+      col("batchId", "text", true),
+      // "" while not billed by a run (as time entries): IndexedDB does not index a missing value.
+      derived("billed_run_id", "text", (r) => (r.billing as { runId?: string } | undefined)?.runId ?? ""),
+    ],
+    indexes: [["month"], ["customerNo"], ["$billed_run_id"]],
+  },
   auditLog: {
     name: "auditLog",
     sql: "audit_log",
@@ -264,6 +293,9 @@ export interface TableRows {
   purchaseLinks: PurchaseLink;
   counters: CounterRow;
   settings: SettingRow;
+  mandates: MandateRow;
+  collections: CollectionRow;
+  usageRecords: UsageRecordRow;
   auditLog: AuditRecord;
 }
 
@@ -274,7 +306,7 @@ export type TableRow<T extends TableName> = TableRows[T];
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
 /** Version of the store schema (Dexie version, SQL migration level, backup `schemaVersion`). */
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 
 /** The key of a row of a table (usage marks derive theirs). */
 export function rowKey(table: TableName, row: Record<string, unknown>): string | number {

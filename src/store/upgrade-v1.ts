@@ -51,6 +51,9 @@ export function upgradeV1Tables(v1: Partial<Record<string, unknown[]>>): Record<
     purchaseLinks: rows("purchaseLinks"),
     counters,
     settings,
+    mandates: [],
+    collections: [],
+    usageRecords: [],
     auditLog: rows("auditLog"),
   };
 }

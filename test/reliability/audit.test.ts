@@ -260,7 +260,7 @@ describe("a restore is in the audit log it brings back", () => {
       source: `sha256:${sha256}`,
       entity: "file:sicherung.json",
       before: { tables: counts(before) },
-      after: { tables: counts(doc.tables), schemaVersion: 2, exportedAt: "2026-11-01T08:00:00.000Z" },
+      after: { tables: counts(doc.tables), schemaVersion: 3, exportedAt: "2026-11-01T08:00:00.000Z" },
     });
     expect(summary).toEqual({ file: "sicherung.json", sha256, before: counts(before), after: counts(doc.tables) });
 

@@ -81,7 +81,7 @@ export const restoreCommand: Command = {
     const sha256 = hash.digest("hex");
     const file = { name: basename(path), sha256 };
     // A backup written one row per line is streamed into the store; an older (pretty-printed) one is read whole.
-    const streamed = firstLine !== undefined && /^\uFEFF?\{"format":"msp-billing-backup","schemaVersion":2,.*"tables":\{$/.test(firstLine);
+    const streamed = firstLine !== undefined && /^\uFEFF?\{"format":"msp-billing-backup","schemaVersion":[2-9],.*"tables":\{$/.test(firstLine);
     return withWorkspace(workspace, io, async (ctx) => {
       try {
         if (!streamed) {

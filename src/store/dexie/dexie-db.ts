@@ -39,14 +39,22 @@ function dexieSpec(spec: TableSpec): string {
 // - derived from src/store/tables.ts (the store port's tables): new tables invoices, billingState,
 //   usageMarks, counters; storeMeta (revision); indexes as the port's queries need them.
 // - data: upgradeV1Tables (counters and click marks out of settings, invoices out of runs).
+const V3_TABLES = ["mandates", "collections", "usageRecords"];
 export const dexieSchemaV2: Record<string, string> = {
-  ...Object.fromEntries(Object.values(TABLES).map((t) => [t.name, dexieSpec(t as TableSpec)])),
+  ...Object.fromEntries(Object.values(TABLES).filter((t) => !V3_TABLES.includes(t.name)).map((t) => [t.name, dexieSpec(t as TableSpec)])),
   // Dexie cannot change a primary key: the audit log keeps v1's `++seq` (the store assigns seq itself).
   auditLog: "++seq, at",
   storeMeta: "&key",
 };
 
-export const DEXIE_SCHEMA_VERSION = 2;
+// ******* Version 3 - 2026-12-06 ******* //
+// - new tables mandates, collections, usageRecords (tables.ts, store schema 3); no data changes.
+export const dexieSchemaV3: Record<string, string> = {
+  ...dexieSchemaV2,
+  ...Object.fromEntries(V3_TABLES.map((n) => [n, dexieSpec(TABLES[n as keyof typeof TABLES] as TableSpec)])),
+};
+
+export const DEXIE_SCHEMA_VERSION = 3;
 
 /** The add-in's IndexedDB database (schema versions 1 and 2 with the upgrade between them). */
 export class MspDexie extends Dexie {
@@ -71,6 +79,7 @@ export class MspDexie extends Dexie {
         await tx.table("timeEntries").bulkAdd(v2.timeEntries.map(withDerived("timeEntries")));
         await tx.table("storeMeta").put({ key: "revision", value: 0 });
       });
+    this.version(3).stores(dexieSchemaV3);
   }
 }
 

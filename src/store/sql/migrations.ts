@@ -7,8 +7,10 @@ import { type SqlDialect, tableDdl } from "./dialect";
  * and, on PostgreSQL, holds a lock so two servers starting at once migrate once). Never change a
  * published migration: add the next one, with a test seeded at the previous level.
  *
- * 2026-12 `001_store_v2`: every table of tables.ts (store schema version 2) and `store_meta`.
+ * 2026-12 `001_store_v2`: the tables of store schema version 2 and `store_meta`.
+ * 2026-12 `002_store_v3`: mandates, collections, usage records (schema version 3).
  */
+const V3_TABLES = ["mandates", "collections", "usageRecords"];
 export function migrations(dialect: SqlDialect): Record<string, Migration> {
   const run = async (db: Kysely<unknown>, statements: string[]) => {
     for (const s of statements) await db.executeQuery(CompiledQuery.raw(s, []));
@@ -16,10 +18,15 @@ export function migrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     "001_store_v2": {
       async up(db) {
-        const statements = Object.values(TABLES).flatMap((t) => tableDdl(t as TableSpec, dialect));
+        const statements = Object.values(TABLES).filter((t) => !V3_TABLES.includes(t.name)).flatMap((t) => tableDdl(t as TableSpec, dialect));
         statements.push(`CREATE TABLE "store_meta" ("id" integer PRIMARY KEY, "revision" ${dialect.name === "postgres" ? "bigint" : "INTEGER"} NOT NULL)`);
         statements.push(`INSERT INTO "store_meta" ("id", "revision") VALUES (1, 0)`);
         await run(db, statements);
+      },
+    },
+    "002_store_v3": {
+      async up(db) {
+        await run(db, Object.values(TABLES).filter((t) => V3_TABLES.includes(t.name)).flatMap((t) => tableDdl(t as TableSpec, dialect)));
       },
     },
   };

@@ -73,6 +73,12 @@ export const SAMPLE_ROWS: { [T in TableName]: TableRow<T>[] } = {
     { key: "company", value: { name: "IT-Service Nord GmbH", address: "Weg 2\n20095 Hamburg", nested: { list: [1, "zwei", null, true] } } },
     { key: "exportProfile:lexware", value: { id: "lexware", columns: ["a"] } },
   ],
+  mandates: [{ customerNo: "10002", mandateRef: "MANDAT-10002-1", signatureDate: "2024-01-15", iban: "DE89370400440532013000", scheme: "CORE", debtorName: "Schulz & Söhne KG", amendments: [{ mandateRef: "ALT-1", from: "2023-01-01" }] }],
+  collections: [{ id: "MSG-1|RE-000001", invoiceRef: "RE-000001", customerNo: "10001", messageId: "MSG-1", collectionDate: "2026-11-05", amount: "294.17", sequenceType: "FRST", scheme: "CORE" }],
+  usageRecords: [
+    { id: "ms|8f2e0c4a|azure-vm|EUR|2026-10", month: "2026-10", customerNo: "10001", batchId: "usage-00001", quantity: "0.005001", cost: "12.3456", decision: "approve", billing: { runId: "run-00001", invoiceRef: "RE-000001", lineNo: 2 } },
+    { id: "ms|8f2e0c4a|azure-sql|EUR|2026-10", month: "2026-10", quantity: "3", cost: "1.00" },
+  ],
   auditLog: [
     { seq: 1, at: "2026-11-01T08:00:00.000Z", kind: "customer.add", source: "master-00001", entity: "customer:10001", after: { no: "10001", name: "Müller GmbH" } },
     { seq: 2, at: "2026-11-01T08:00:00.000Z", kind: "settings.update", source: "manual", entity: "setting:company", before: { a: 1 }, after: { a: 2 }, user: "anna" },

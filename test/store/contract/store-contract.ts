@@ -208,6 +208,24 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         });
       });
 
+      it("mandates, collections, usage records", async () => {
+        await store.read(async (tx) => {
+          expect((await tx.mandates.get("10002"))?.iban).toBe("DE89370400440532013000");
+          expect((await tx.collections.ofInvoices(["RE-000001", "RE-9"])).map((c) => c.id)).toEqual(["MSG-1|RE-000001"]);
+          expect((await tx.collections.ofCustomers(["10001"])).length).toBe(1);
+          expect((await tx.usageRecords.ofMonth("2026-10")).length).toBe(2);
+          expect((await tx.usageRecords.open(new Set(["run-00001"]), "2026-12")).map((u) => u.id)).toEqual(["ms|8f2e0c4a|azure-sql|EUR|2026-10"]);
+          expect((await tx.usageRecords.open(new Set(), "2026-12")).length).toBe(2);
+          expect(await tx.usageRecords.open(new Set(), "2026-09")).toEqual([]);
+        });
+        await store.write(async (tx) => {
+          await tx.mandates.deleteMany(["10002"]);
+          await tx.collections.addMany([{ id: "MSG-2|RE-000002", invoiceRef: "RE-000002", customerNo: "10002", messageId: "MSG-2", collectionDate: "2026-12-02", amount: "-11.90" }]);
+        });
+        expect(await store.read((tx) => tx.mandates.all())).toEqual([]);
+        expect((await store.read((tx) => tx.collections.all())).length).toBe(2);
+      });
+
       it("counters: reserve consecutive numbers, peek, set", async () => {
         await store.write(async (tx) => {
           expect(await tx.counters.reserve("invoice", 5)).toBe(3);
