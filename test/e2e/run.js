@@ -318,7 +318,7 @@ async function previewMonth(context, origin) {
     for (const part of ["Microsoft NCE invoice reconciliation", "11", "01.10.2026 – 04.11.2026", "1 Warnung"]) assert(facts.includes(part), `facts show ${part}: ${facts}`);
     const warning = await pane.locator('[data-testid="source-issues"]').innerText();
     assert(/Zeile 12/.test(warning) && /ChargeType/.test(warning) && /partneradjustment/i.test(warning), `warning names row and column: ${warning}`);
-    assertEqual(await page.inputValue('[data-testid="reconcile-month"]'), "2026-10", "month from the file");
+    assertEqual(await page.inputValue('[data-testid="reconcile-month"]'), "10.2026", "month from the file, as MM.JJJJ in German");
     const statuses = await pane.locator('[data-testid="status-counts"] li').evaluateAll((els) => els.map((el) => `${el.dataset.status}:${el.innerText.split("\n")[0].trim()}`));
     assertEqual(statuses, ["quantity_changed:2", "new_position:1", "missing_in_file:2", "unmapped_customer:1", "unmapped_article:1", "unchanged:1"], "rows per status");
   });
@@ -390,8 +390,12 @@ async function previewMonth(context, origin) {
     await page.click("#tab-billing");
     // the area reads the runs when it is shown (asynchronously)
     await page.waitForFunction(() => document.querySelector('[data-testid="billing-month"]')?.value !== "", null, { timeout: 10_000 }).catch(() => undefined);
-    assertEqual(await page.inputValue('[data-testid="billing-month"]'), "2026-11", "month after the latest run");
-    await page.fill('[data-testid="invoice-date"]', "2026-11-02");
+    assertEqual(await page.inputValue('[data-testid="billing-month"]'), "11.2026", "month after the latest run, as MM.JJJJ in German");
+    // Mac Excel (Safari/WKWebView) lacks type="month": typed text fields, German or ISO
+    assertEqual(await page.locator('input[type="month"], input[type="date"]').count(), 0, "no month/date pickers");
+    await page.fill('[data-testid="invoice-date"]', "31.11.2026");
+    assert(/TT\.MM\.JJJJ/.test(await pane.locator('[role="alert"], .fui-Field__validationMessage').allInnerTexts().then((t) => t.join(" "))), "an impossible day is named with the expected format");
+    await page.fill('[data-testid="invoice-date"]', "02.11.2026");
     await clickAndSettle(page, '[data-testid="billing-preview"]');
     assert((await sheetNames(page)).includes("Rechnungen 2026-11"), "preview sheet written");
     const preview = await pane.locator('[data-testid="billing-preview-result"]').innerText();
@@ -614,7 +618,7 @@ async function previewMonth(context, origin) {
     ].join("\n"))]);
     await page.waitForSelector('[data-testid="usage-import-result"]', { timeout: 30_000 });
     await settled(page);
-    await page.fill('[data-testid="time-review-month"]', "2026-11");
+    await page.fill('[data-testid="time-review-month"]', "11.2026");
     await clickAndSettle(page, '[data-testid="time-review-write"]');
     const sheet = "Zeiten 2026-11";
     assert((await sheetNames(page)).includes(sheet), `sheet ${sheet} written`);
