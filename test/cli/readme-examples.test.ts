@@ -49,5 +49,10 @@ describe("README CLI examples run as written on samples/", () => {
       const out = argv[argv.indexOf("--out") + 1];
       if (argv.includes("--out") && out) expect(existsSync(join(dir, out))).toBe(true);
     }
+    // the sample month bills every kind of line the samples are there to show
+    if (existsSync(join(dir, "invoices-2026-10.csv"))) {
+      const csv = readFileSync(join(dir, "invoices-2026-10.csv"), "utf8");
+      for (const kind of [",time,", ",flat_fee,", ",click,", "Müller GmbH", "Druck KG"]) expect(csv).toContain(kind);
+    }
   });
 });
