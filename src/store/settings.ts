@@ -16,6 +16,8 @@ export interface SettingTypes {
   datevConfig: unknown;
   /** Company data for invoice documents (validated by io/export/documents/company when read). */
   company: unknown;
+  /** SEPA direct debit: creditor name, our IBAN/BIC, creditor id (validated by io/sepa/creditor-settings). */
+  sepa: unknown;
   /** When the task pane last saved a backup (ISO timestamp). */
   "taskpane.lastBackupAt": string;
 }

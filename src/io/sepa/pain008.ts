@@ -23,6 +23,8 @@ export interface Pain008File {
   collectionDate: IsoDate;
   /** The payment groups, all of one scheme (German banks take CORE and B2B in separate files). */
   groups: readonly PaymentGroup[];
+  /** A comment written after the XML declaration (e.g. that the file repeats an earlier one). */
+  note?: string;
 }
 
 export interface Pain008Output {
@@ -100,6 +102,8 @@ export function writePain008(file: Pain008File): Result<Pain008Output> {
     "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
     "xsi:schemaLocation": `${PAIN008_NAMESPACE} pain.008.001.08.xsd`,
   });
+  // The schema allows no free text in the group header; a comment is read by people and ignored by banks.
+  if (file.note) doc.com(` ${file.note.replace(/-{2,}/g, "-")} `);
   const root = doc.ele("CstmrDrctDbtInitn");
   const header = root.ele("GrpHdr");
   header.ele("MsgId").txt(file.messageId);
