@@ -11,6 +11,7 @@ import type { StoreTx } from "../store/port";
 import type { AppContext } from "./context";
 import { sequenceId } from "./numbering";
 import { hasUsageMarks, planUsage, writeUsageMarks } from "./usage-lines";
+import { markUsageBilled, planUsageCharges } from "./usage-billing";
 
 export interface BillOptions {
   month: IsoMonth;
@@ -64,14 +65,18 @@ export async function runBilling(ctx: AppContext, options: BillOptions): Promise
     });
     // Usage (ticket time, flat fees, clicks): appended to the invoices, marked billed below.
     const usage = await planUsage(tx, options.month);
+    // Vendor usage (Azure …) approved in the usage review: `usage` lines on the same invoices.
+    const vendorUsage = await planUsageCharges(tx, options.month);
+    usage.lines.push(...vendorUsage.lines);
     const merged = mergeUsageLines(recurring.invoices, usage, { runId, invoiceDate, customers, nextInvoiceNumber: recurring.nextInvoiceNumber, formatInvoiceRef });
     const issues = [...recurring.issues, ...usage.issues, ...merged.issues];
     const invoices = merged.invoices;
-    if (options.dryRun || (invoices.length === 0 && !hasUsageMarks(usage))) return { runId: null, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues };
+    if (options.dryRun || (invoices.length === 0 && !hasUsageMarks(usage) && vendorUsage.billed.length === 0)) return { runId: null, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues };
     await tx.counters.reserve("run");
     await tx.counters.reserve("invoice", invoices.length);
     await tx.ledger.addMany(recurring.newLedgerEntries);
     const marks = await writeUsageMarks(tx, usage, merged, runId, new Set(customers.map((c) => c.no)));
+    const usageBilled = await markUsageBilled(tx, vendorUsage, merged, runId);
     const at = ctx.now();
     await tx.runs.add({ id: runId, month: options.month, createdAt: at, invoiceDate, invoiceRefs: invoices.map((i) => i.invoiceRef), firstInvoiceNumber: nextInvoice });
     await tx.invoices.addMany(invoices.map((inv, seqInRun) => ({ ...inv, seqInRun })));
@@ -79,6 +84,7 @@ export async function runBilling(ctx: AppContext, options: BillOptions): Promise
     await tx.audit.append([
       { at, kind: "billing.run", source: runId, entity: `run:${runId}`, after: { month: options.month, invoiceDate, invoices: invoices.length, ledgerEntries: recurring.newLedgerEntries.length, net: invoices.map((i) => [i.invoiceRef, i.netTotal]) } },
       ...marks.map((m) => ({ at, kind: "usage.mark", source: runId, entity: `usageMark:${m.key}`, ...(m.before !== undefined ? { before: m.before } : {}), after: m.after })),
+      ...usageBilled.map((u) => ({ at, kind: "usage.billed", source: runId, entity: `usage:${u.id}`, after: u.billing })),
     ]);
     return { runId, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues };
   };

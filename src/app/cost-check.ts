@@ -5,6 +5,7 @@ import { buildCostIndex } from "../core/purchase/unit-cost";
 import type { AppContext } from "./context";
 import { loadLinks, splitPurchaseRecords } from "./purchase";
 import { VendorFileRead, reconcileFiles } from "./reconcile";
+import { usageCostInput } from "./usage";
 
 export interface CostCheckOutcome {
   month: IsoMonth;
@@ -16,7 +17,8 @@ export interface CostCheckOutcome {
 
 /**
  * The cost check (PRODUCT.md §5.6, §8 `cost-check`): a vendor billing file's quantities and costs
- * per customer and article against the contracts, the purchase links and the ledger of the month.
+ * per customer and article against the contracts, the purchase links and the ledger of the month;
+ * its usage lines (Azure …) against what active runs billed for them (`usage_unbilled`, `usage_below_cost`).
  * Reads only. A file with errors stops it.
  */
 export async function costCheckFile(ctx: AppContext, read: VendorFileRead, month: IsoMonth): Promise<Result<CostCheckOutcome>> {
@@ -27,6 +29,7 @@ export async function costCheckFile(ctx: AppContext, read: VendorFileRead, month
     ledger: await tx.ledger.ofMonth(month),
     purchaseVersions: splitPurchaseRecords(await tx.purchase.all()).versions,
     links: await loadLinks(tx),
+    usage: await usageCostInput(tx, [read], month),
   }));
   const amountByRow = new Map<number, string>();
   for (const l of read.result.lines) if (l.amount !== null) amountByRow.set(l.row, l.amount);
@@ -37,6 +40,7 @@ export async function costCheckFile(ctx: AppContext, read: VendorFileRead, month
     ledger: data.ledger,
     costs: buildCostIndex(data.links, data.purchaseVersions),
     amountByRow,
+    usage: data.usage,
   });
   const counts: Record<string, number> = {};
   for (const r of rows) for (const f of r.finding.split(" ")) counts[f] = (counts[f] ?? 0) + 1;

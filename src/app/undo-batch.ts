@@ -146,9 +146,10 @@ async function findBillingRun(tx: StoreTx, batch: ImportBatchRecord, rows: reado
   return findBilledUsage(tx, batch.id, rows);
 }
 
-/** Time entries or meter readings of the batch that a billing run (not undone) has billed block the undo. */
+/** Time entries, usage records or meter readings of the batch that a billing run (not undone) has billed block the undo. */
 async function findBilledUsage(tx: StoreTx, batchId: string, rows: readonly WrittenRow[]) {
-  const entries = rows.filter((w) => w.table === "timeEntries");
+  // Usage records carry their run's `billing` like time entries.
+  const entries = rows.filter((w) => w.table === "timeEntries" || w.table === "usageRecords");
   const readings = rows.filter((w) => w.table === "meterReadings");
   if (entries.length + readings.length === 0) return null;
   const active = new Set((await tx.runs.active()).map((r) => r.id));

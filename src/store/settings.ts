@@ -1,4 +1,5 @@
 import type { Rules } from "../core/time/rules";
+import type { UsageRules } from "../core/usage/rules";
 
 /**
  * The typed settings of the store: one value type per key. Keyed families (export profiles) are
@@ -10,6 +11,8 @@ export interface SettingTypes {
   invoicePrefix: string;
   /** Time and click rules (validated by core/time/parse-rules before they are stored). */
   "time.rules": Rules;
+  /** Usage pricing rules (validated by core/usage/parse-usage-rules before they are stored). */
+  "usage.rules": UsageRules;
   /** Saved time-import profiles (validated by io/time/profile). */
   "time.profiles": unknown[];
   /** DATEV settings (validated by io/export/datev/config when read). */
