@@ -1,3 +1,5 @@
+import { debitNoticeOfRecord } from "../core/sepa/debit-notice";
+import type { CollectionRecord } from "../core/sepa/sequence";
 import type { Invoice } from "../core/billing/invoice";
 import type { Customer } from "../core/contract/model";
 import type { IsoDate } from "../core/date/iso-date";
@@ -232,7 +234,7 @@ async function documentContext(tx: StoreTx, invoices: readonly Invoice[], compan
   }
   const invoiceDates = await knownInvoiceDates(tx, invoices);
   for (const inv of invoices) invoiceDates.set(inv.invoiceRef, inv.invoiceDate);
-  return ok({ company: info, customers: await customerMap(tx), invoiceDates });
+  return ok({ company: info, customers: await customerMap(tx), invoiceDates, debitNotices: await debitNoticesOf(tx, invoices) });
 }
 
 /** One HTML document per invoice, with the given company data or the saved one. */
@@ -245,4 +247,17 @@ export async function exportInvoiceDocuments(ctx: AppContext, invoices: readonly
 export async function exportInvoiceBatchDocument(ctx: AppContext, invoices: readonly Invoice[], title: string, company?: CompanyInfo): Promise<Result<{ html: string; issues: Issue[] }>> {
   const context = await ctx.store.read((tx) => documentContext(tx, invoices, company));
   return context.ok ? invoiceBatchDocument(invoices, context.value, title) : context;
+}
+
+/**
+ * The direct debit pre-notification of every invoice already in a SEPA file (the latest file when
+ * it was exported again): documents made after `sepa` say when and from which account it is collected.
+ */
+async function debitNoticesOf(tx: StoreTx, invoices: readonly Invoice[]): Promise<Map<string, Issue>> {
+  const latest = new Map<string, CollectionRecord>();
+  for (const r of (await tx.collections.ofInvoices(invoices.map((i) => i.invoiceRef))) as unknown as CollectionRecord[]) {
+    const seen = latest.get(r.invoiceRef);
+    if (!seen || seen.collectionDate <= r.collectionDate) latest.set(r.invoiceRef, r);
+  }
+  return new Map([...latest].map(([ref, r]) => [ref, debitNoticeOfRecord(r)]));
 }

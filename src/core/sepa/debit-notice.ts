@@ -3,6 +3,7 @@ import { Issue, issue } from "../issues";
 import { Decimal } from "../money/decimal";
 import { maskIban } from "./iban";
 import type { PlannedPayment } from "./plan";
+import type { CollectionRecord } from "./sequence";
 
 const germanDate = (d: IsoDate): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 const germanAmount = (amount: string): string => `${new Decimal(amount).toFixed(2).replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, ".")} €`;
@@ -15,13 +16,16 @@ const germanAmount = (amount: string): string => `${new Decimal(amount).toFixed(
  * the German invoice (`31.01.2026`, `1.234,50 €`) in both languages.
  */
 export function debitNotice(payment: PlannedPayment, collectionDate: IsoDate, creditorId: string): Issue {
-  const params = {
-    invoice: payment.invoiceRef,
-    date: germanDate(collectionDate),
-    iban: maskIban(payment.mandate.iban),
-    mandate: payment.mandate.mandateRef,
-    creditorId,
-  };
-  if (payment.offsets.length === 0) return issue("sepa.debit_notice", params, undefined, "info");
-  return issue("sepa.debit_notice_netted", { ...params, amount: germanAmount(payment.amount), credits: payment.offsets.map((o) => o.ref).join(", ") }, undefined, "info");
+  return notice(payment.invoiceRef, payment.mandate.iban, payment.mandate.mandateRef, payment.amount, payment.offsets, collectionDate, creditorId);
+}
+
+/** {@link debitNotice} of a collection already exported (the store's record of it). */
+export function debitNoticeOfRecord(r: CollectionRecord): Issue {
+  return notice(r.invoiceRef, r.iban, r.mandateRef, r.amount, r.offsets ?? [], r.collectionDate, r.creditorId);
+}
+
+function notice(invoice: string, iban: string, mandate: string, amount: string, offsets: readonly { ref: string }[], collectionDate: IsoDate, creditorId: string): Issue {
+  const params = { invoice, date: germanDate(collectionDate), iban: maskIban(iban), mandate, creditorId };
+  if (offsets.length === 0) return issue("sepa.debit_notice", params, undefined, "info");
+  return issue("sepa.debit_notice_netted", { ...params, amount: germanAmount(amount), credits: offsets.map((o) => o.ref).join(", ") }, undefined, "info");
 }

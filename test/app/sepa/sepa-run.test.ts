@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { XMLParser } from "fast-xml-parser";
+import { exportInvoiceDocuments } from "../../../src/app/export-invoices";
 import { importMandates } from "../../../src/app/mandates";
 import { exportSepaRun } from "../../../src/app/sepa-run";
 import { setSepaSettings } from "../../../src/app/sepa-settings";
@@ -57,6 +58,17 @@ describe("SEPA export of a run", () => {
     const rows = await dbOf(ctx).collections.toArray();
     expect(rows.map((c: any) => c.invoiceRef).sort()).toEqual(["RE-000001", "RE-000002", "RE-000004"]);
     expect(((await dbOf(ctx).mandates.get("K1")) as any).nextSequenceType).toBe("RCUR");
+
+    // Invoice documents made after the export carry the pre-notification instead of the payment terms.
+    const invoices = await ctx.store.read((tx) => tx.invoices.ofRun("run-00001"));
+    const docs = await exportInvoiceDocuments(ctx, invoices, { name: "Systemhaus Süd GmbH", address: "Weg 1\n80331 München", paymentTerms: "Zahlbar in 14 Tagen." });
+    if (!docs.ok) throw new Error(JSON.stringify(docs.issues));
+    const html = (ref: string) => docs.value.documents.find((doc) => doc.invoiceRef === ref)!.html;
+    expect(html("RE-000001")).toContain("wird am 08.12.2026 per SEPA-Lastschrift von Ihrem Konto DE");
+    expect(html("RE-000001")).toContain("Mandatsreferenz MND-K1, Gläubiger-ID DE98ZZZ09999999999");
+    expect(html("RE-000002")).toContain("nach Verrechnung mit RE-000003");
+    expect(html("RE-000005")).toContain("Zahlbar in 14 Tagen.");
+    expect(html("RE-000005")).not.toContain("SEPA-Lastschrift");
 
     const again = await exportSepaRun(ctx, { runId: "run-00001", collectionDate: DATE });
     expect(again.ok).toBe(false);
