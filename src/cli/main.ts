@@ -18,6 +18,7 @@ import { metersImportCommand } from "./commands/meters";
 import { rulesSetCommand, rulesShowCommand } from "./commands/rules";
 import { EXPORT_COMMANDS } from "./commands/export-run";
 import { SEPA_COMMANDS } from "./commands/sepa";
+import { usageApproveCommand, usageImportCommand, usageReviewCommand, usageRulesSetCommand } from "./commands/usage";
 
 export const COMMANDS: Command[] = [
   importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
@@ -26,6 +27,7 @@ export const COMMANDS: Command[] = [
   ...EXPORT_COMMANDS,
   timeImportCommand, timeProfileCommand, timeBalanceCommand, timeReviewCommand, timeApproveCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
   ...SEPA_COMMANDS,
+  usageImportCommand, usageRulesSetCommand, usageReviewCommand, usageApproveCommand,
 ];
 
 function usage(): string {

@@ -7,47 +7,17 @@
  */
 import { runBilling } from "../../src/app/bill";
 import { costCheckFile } from "../../src/app/cost-check";
-import { reconcileFiles, type VendorFileRead } from "../../src/app/reconcile";
+import { reconcileFiles } from "../../src/app/reconcile";
 import { undoBatch } from "../../src/app/undo-batch";
 import { undoRun } from "../../src/app/undo-run";
 import { applyUsageDecisions, importUsage, reviewUsage, setUsageRules, storedUsageRules } from "../../src/app/usage";
 import type { IsoMonth } from "../../src/core/date/iso-month";
-import { NCE_INVOICE_HEADERS } from "../../src/io/vendor/profiles/microsoft-nce-invoice.profile";
-import { readVendorCsv } from "../../src/io/vendor/read-vendor";
 import { dbOf } from "../support/db-view";
 import { testContext } from "../support/fixtures";
-import { TENANT_A, TENANT_B, nceRecords, toCsv, utf8, type Rec } from "../io/vendor/fixtures";
+import { TENANT_A, TENANT_B } from "../io/vendor/fixtures";
+import { USAGE_RULES, azureRead, azureRecords } from "./usage-fixtures";
 
 const MONTH = "2020-09" as IsoMonth;
-
-export function azureRecords(): Rec[] {
-  const seat = nceRecords()[3]!;
-  const azure = {
-    ...seat, ProductId: "DZH318Z0BNZ5", SkuId: "006G", AvailabilityId: "DZH318Z08B80", SkuName: "Tables - LRS", ProductName: "Tables", ChargeType: "New", UnitPrice: "0.045", Quantity: "1",
-    Subtotal: "0", TaxTotal: "0", Total: "0", PublisherName: "Microsoft", SubscriptionDescription: "Azure plan", SubscriptionId: "307628f1-d9d2-f09c-ea1f-4183f0cae308",
-    ChargeStartDate: "2020-09-01", ChargeEndDate: "2020-09-30", TermAndBillingCycle: "Data Stored (GB/Month)", EffectiveUnitPrice: "0.03825", UnitType: "1 GB/Month", BillableQuantity: "0.005001",
-    BillingFrequency: "NA", PricingCurrency: "USD", PCToBCExchangeRate: "0.846202666", PCToBCExchangeRateDate: "2020-09-30", MeterDescription: "Tables - LRS Data Stored (GB/Month)",
-    SubscriptionStartDate: "", SubscriptionEndDate: "", ProductQualifiers: "", PriceAdjustmentDescription: '["15.0% Partner earned credit for services managed"]',
-  };
-  const vm = { ProductId: "DZH318Z0BQ3Q", SkuId: "0009", SkuName: "Virtual Machines Dv3 Series", ProductName: "Virtual Machines Dv3 Series", UnitPrice: "0.12", EffectiveUnitPrice: "0.102", UnitType: "1 Hour", MeterDescription: "Virtual Machines Dv3 Series - D2 v3 - EU West" };
-  return [
-    { ...seat, ChargeStartDate: "2020-09-01", ChargeEndDate: "2020-09-30", SubscriptionStartDate: "2020-06-01", SubscriptionEndDate: "2021-05-31" },
-    azure,
-    { ...azure, ...vm, BillableQuantity: "720.5", Subtotal: "62.18" },
-    { ...azure, ...vm, CustomerId: TENANT_B, CustomerName: "Schäfer & Söhne KG", SubscriptionId: "407628f1-d9d2-f09c-ea1f-4183f0cae309", BillableQuantity: "100", Subtotal: "8.63" },
-  ];
-}
-
-export const USAGE_RULES = `{
-  "defaults": { "method": "cost_plus", "pct": "15", "articleNo": "AZURE" },
-  "customers": { "10002": { "method": "list_price", "discountPct": "5" } }
-}`;
-
-export function azureRead(records = azureRecords()): VendorFileRead {
-  const result = readVendorCsv(utf8(toCsv(NCE_INVOICE_HEADERS, records)), { fileName: "nce-2020-09.csv" });
-  expect(result.issues).toEqual([]);
-  return { name: "nce-2020-09.csv", sha256: "a".repeat(64), result };
-}
 
 async function seeded() {
   const ctx = await testContext();
