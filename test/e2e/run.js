@@ -469,13 +469,17 @@ async function previewMonth(context, origin) {
     assert((await pane.locator('[data-testid="step-apply"] [data-testid="step-notice"]').innerText()).includes("rückgängig gemacht: 4 Versionen entfernt"), "undo reported");
   });
 
-  await check("[preview] master data to sheets, backup download, data-safety notice", async () => {
+  await check("[preview] master data to sheets, a CSV template (Vorlage), backup download, data-safety notice", async () => {
     await page.click("#tab-masterData");
     await clickAndSettle(page, '[data-testid="master-sheets"]');
     const sheets = await sheetNames(page);
     for (const s of ["Kunden", "Verträge", "Artikel"]) assert(sheets.includes(s), `sheet ${s}`);
     const contracts = await values(page, "Verträge");
     assertEqual(contracts[0].slice(0, 3), ["customer_no", "customer_name", "contract_no"], "Verträge header");
+    await page.click('[data-testid="template-download"]');
+    const [template] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="template-time"]')]);
+    assertEqual(template.suggestedFilename(), "vorlage-zeiten.csv", "template file name");
+    assertEqual(fs.readFileSync(await template.path(), "utf8").replace(/^\uFEFF/, "").split("\r\n")[0], "ticket_no,customer_no,contract_no,date,start,end,minutes,technician,activity,billable,description", "template header");
     const [backup] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="backup-download"]')]);
     const doc = JSON.parse(fs.readFileSync(await backup.path(), "utf8"));
     assertEqual(doc.format, "msp-billing-backup", "backup format");

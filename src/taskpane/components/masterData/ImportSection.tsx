@@ -7,6 +7,7 @@ import { FactList } from "../common/FactList";
 import { FileButton } from "../common/FileButton";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
+import { TemplateDownload } from "../common/TemplateDownload";
 import type { SectionProps } from "./MasterDataArea";
 
 /** Import of master-data CSV files (contracts, articles, mappings; recognised by header). */
@@ -18,6 +19,7 @@ export function ImportSection({ md, busy, act, status }: SectionProps): React.Re
     <StepSection id="section-import" title={m.importTitle} intro={m.importIntro}>
       <ButtonRow>
         <FileButton label={m.importFiles} accept=".csv,.txt,text/csv" multiple disabled={busy} icon={<DocumentArrowUpRegular />} testId="master-files" onFiles={(files) => act(() => md.importFiles(files))} />
+        <TemplateDownload disabled={busy} />
       </ButtonRow>
       {imported?.batchId && (
         <Notice
