@@ -174,7 +174,13 @@ export function planCollection(input: CollectionPlanInput): Result<CollectionPla
   const history = input.history.filter((r) => !recomputed(r));
 
   const cancelledBy = new Map<string, RunDocument>();
-  for (const d of input.documents) if (d.kind === "cancellation" && d.correctsRef !== undefined && inRun.has(d.correctsRef)) cancelledBy.set(d.correctsRef, d);
+  // Two cancellations of one invoice should not happen; if they do, the earliest one cancels it
+  // whatever the order of the documents, and the other is treated as a credit.
+  for (const d of input.documents) {
+    if (d.kind !== "cancellation" || d.correctsRef === undefined || !inRun.has(d.correctsRef)) continue;
+    const seen = cancelledBy.get(d.correctsRef);
+    if (seen === undefined || byDateAndRef(d, seen) < 0) cancelledBy.set(d.correctsRef, d);
+  }
 
   const nets = (customerNo: string): boolean => {
     const s = input.debtors.get(customerNo);
