@@ -14,6 +14,7 @@ interface Text {
 export const MESSAGES: Record<string, Text> = {
   // generic parsing
   "parse.invalid_date": { de: "„{value}“ ist kein gültiges Datum (erwartet JJJJ-MM-TT oder TT.MM.JJJJ).", en: '"{value}" is not a valid date (expected YYYY-MM-DD or DD.MM.YYYY).' },
+  "parse.date_out_of_range": { de: "„{value}“ liegt außerhalb der unterstützten Daten (1900-01-01 bis 9999-12-31).", en: '"{value}" is outside the supported dates (1900-01-01 to 9999-12-31).' },
   "parse.invalid_month": { de: "„{value}“ ist kein gültiger Monat (erwartet JJJJ-MM).", en: '"{value}" is not a valid month (expected YYYY-MM).' },
   "parse.invalid_number": { de: "„{value}“ ist keine gültige Zahl.", en: '"{value}" is not a valid number.' },
   "parse.invalid_integer": { de: "„{value}“ ist keine ganze Zahl ≥ 1.", en: '"{value}" is not a whole number ≥ 1.' },
@@ -185,6 +186,7 @@ export const MESSAGES: Record<string, Text> = {
   "time.date_required": { de: "Profil {profile} liest Monatssummen ohne Datum: das Datum mit --date angeben (z. B. den letzten Tag des Monats).", en: "Profile {profile} reads monthly totals without a date: give the date with --date (e.g. the month's last day)." },
   "time.invalid_time": { de: "„{value}“ ist keine Uhrzeit (erwartet HH:MM).", en: '"{value}" is not a time of day (expected HH:MM).' },
   "time.invalid_date_time": { de: "„{value}“ ist kein Zeitpunkt (erwartet JJJJ-MM-TTTHH:MM, z. B. 2026-06-04T19:00:00Z).", en: '"{value}" is not a date-time (expected YYYY-MM-DDTHH:MM, e.g. 2026-06-04T19:00:00Z).' },
+  "time.ends_after_max_date": { de: "Der Eintrag endet nach dem 31.12.9999, dem letzten unterstützten Datum.", en: "the entry ends after 9999-12-31, the last supported date." },
   "time.invalid_span": { de: "Dauer von {start} bis {end} ist leer, negativ oder länger als ein Tag.", en: "The span from {start} to {end} is empty, negative or longer than a day." },
   "time.start_end_pair": { de: "Beginn und Ende nur zusammen angeben (oder beide leer lassen und minutes füllen).", en: "Give start and end together (or leave both empty and fill in minutes)." },
   "time.duration_required": { de: "Ohne Beginn und Ende ist die Dauer (Minuten) Pflicht.", en: "Without start and end the duration (minutes) is required." },

@@ -118,7 +118,7 @@ describe("dates outside 1900-01-01 … 9999-12-31 are refused with their cell", 
   });
 
   it("vendor files", () => {
-    const records = octoberRecords().map((r, i) => (i === 1 ? { ...r, ChargeStartDate: "1/15/1899" } : r));
+    const records = octoberRecords().map((r, i) => (i === 1 ? { ...r, ChargeStartDate: "1899-01-15" } : r)); // written 1/15/1899
     const read = readVendorCsv(new TextEncoder().encode(octoberCsv("microsoft", records)), { fileName: "nce.csv" });
     expect(read.issues.map((i) => formatIssue(i))).toContain('nce.csv, row 3, column "ChargeStartDate": "1/15/1899" is outside the supported dates (1900-01-01 to 9999-12-31).');
   });

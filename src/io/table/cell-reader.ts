@@ -1,4 +1,4 @@
-import { IsoDate, isValidYmd, ymdToIso } from "../../core/date/iso-date";
+import { IsoDate, isAcceptedYmd, isValidYmd, ymdToIso } from "../../core/date/iso-date";
 import { Issue, issue } from "../../core/issues";
 import { toStored } from "../../core/money/decimal";
 import { HeaderTable, cellOf } from "./header-table";
@@ -70,7 +70,7 @@ export class CellReader {
     const raw = this.text(column, opts.required && opts.fallback === undefined);
     if (raw === "") return opts.fallback;
     const parsed = parseStrictDate(raw);
-    return parsed ?? this.bad("parse.invalid_date", column, { value: raw });
+    return parsed ?? this.bad(isStrictDateOutsideRange(raw) ? "parse.date_out_of_range" : "parse.invalid_date", column, { value: raw });
   }
 
   /** One of the allowed values (case-insensitive); the fallback when empty. */
@@ -82,11 +82,25 @@ export class CellReader {
   }
 }
 
-/** `YYYY-MM-DD` or `DD.MM.YYYY` (master data and review files); null for anything else or a non-day. */
+/**
+ * `YYYY-MM-DD` or `DD.MM.YYYY` (master data, review and time files); null for anything else, a
+ * non-day, or a day outside 1900-01-01 … 9999-12-31 ({@link isStrictDateOutsideRange}).
+ */
 export function parseStrictDate(raw: string): IsoDate | null {
+  const ymd = strictYmd(raw);
+  return ymd && isAcceptedYmd(ymd.y, ymd.m, ymd.d) ? ymdToIso(ymd.y, ymd.m, ymd.d) : null;
+}
+
+/** True for a real day written as {@link parseStrictDate} reads it, but outside the supported dates. */
+export function isStrictDateOutsideRange(raw: string): boolean {
+  const ymd = strictYmd(raw);
+  return ymd !== null && !isAcceptedYmd(ymd.y, ymd.m, ymd.d);
+}
+
+function strictYmd(raw: string): { y: number; m: number; d: number } | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  if (m) return isValidYmd(+m[1]!, +m[2]!, +m[3]!) ? ymdToIso(+m[1]!, +m[2]!, +m[3]!) : null;
+  if (m) return isValidYmd(+m[1]!, +m[2]!, +m[3]!) ? { y: +m[1]!, m: +m[2]!, d: +m[3]! } : null;
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(raw);
-  if (m) return isValidYmd(+m[3]!, +m[2]!, +m[1]!) ? ymdToIso(+m[3]!, +m[2]!, +m[1]!) : null;
+  if (m) return isValidYmd(+m[3]!, +m[2]!, +m[1]!) ? { y: +m[3]!, m: +m[2]!, d: +m[1]! } : null;
   return null;
 }
