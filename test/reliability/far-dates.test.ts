@@ -19,6 +19,11 @@ import { T1, octoberCsv, octoberRecords, readNce, seedStore } from "../support/r
 import { seedTimeMaster } from "./use-cases";
 import { formatIssue } from "../../src/core/messages";
 import type { Contract } from "../../src/core/contract/model";
+import { readMeterTable } from "../../src/io/meters/read-meters";
+import { readCsvText } from "../../src/io/table/read-csv";
+import { toHeaderTable } from "../../src/io/table/header-table";
+import { readTimeTable } from "../../src/io/time/read-time";
+import { GENERIC_TIME_PROFILE } from "../../src/io/time/profiles/builtin";
 
 describe("an open end of 9999-12-31 is read and reconciled", () => {
   it("covered months of a charge period ending 9999-12-31 are computed, not walked forever", () => {
@@ -117,10 +122,50 @@ describe("dates outside 1900-01-01 … 9999-12-31 are refused with their cell", 
     ctx.db.close();
   });
 
+  it("a contract with an unknown billing interval is refused by the reader, naming the cell", async () => {
+    const ctx = await testContext();
+    const articles = "article_no,description,unit_price\nA-1,Artikel,1.00\n";
+    const contracts = "customer_no,contract_no,billing_interval,contract_start,position_no,article_no,quantity,unit_price\n10001,V-1,weekly,2026-01-01,1,A-1,1,1.00\n";
+    const r = await importMaster(ctx, [textFile("a.csv", articles), textFile("c.csv", contracts)]);
+    expect(!r.ok && r.issues.map((i) => formatIssue(i))).toEqual(['c.csv, row 2, column "billing_interval (C)": "weekly" is not allowed (allowed: monthly, quarterly, semiannual, annual).']);
+    expect(await ctx.db.contracts.count()).toBe(0);
+    ctx.db.close();
+  });
+
   it("vendor files", () => {
     const records = octoberRecords().map((r, i) => (i === 1 ? { ...r, ChargeStartDate: "1899-01-15" } : r)); // written 1/15/1899
     const read = readVendorCsv(new TextEncoder().encode(octoberCsv("microsoft", records)), { fileName: "nce.csv" });
     expect(read.issues.map((i) => formatIssue(i))).toContain('nce.csv, row 3, column "ChargeStartDate": "1/15/1899" is outside the supported dates (1900-01-01 to 9999-12-31).');
+  });
+
+  it("time entries with a slash date are refused: only ISO or DD.MM.YYYY", async () => {
+    const ctx = await testContext();
+    await seedTimeMaster(ctx);
+    const before = await ctx.db.timeEntries.count();
+    const csv = "ticket_no,customer_no,date,start,end,minutes,technician,activity,billable,description\n4711,10001,01/02/2026,09:00,10:00,,jm,remote,ja,Termin\n";
+    const r = await importTime(ctx, textFile("zeiten.csv", csv));
+    expect(!r.ok && r.issues.map((i) => formatIssue(i))).toEqual(['zeiten.csv, row 2, column "date (C)": "01/02/2026" is not a valid date (expected YYYY-MM-DD or DD.MM.YYYY).']);
+    expect(await ctx.db.timeEntries.count()).toBe(before);
+    ctx.db.close();
+  });
+
+  it("meter readings before 1900", () => {
+    const raw = readCsvText("device_id,customer_no,contract_no,reading_date,counter_bw,counter_color\nD-1,10001,V-1,31.12.1899,100,0\n", "z.csv").table;
+    expect(readMeterTable(raw).issues.map((i) => formatIssue(i))).toEqual(['z.csv, row 2, column "reading_date (D)": "31.12.1899" is outside the supported dates (1900-01-01 to 9999-12-31).']);
+  });
+
+  it("date-times outside the range in time files", () => {
+    const profile = { ...GENERIC_TIME_PROFILE, id: "iso", dateTime: "utc" as const, columns: { ...GENERIC_TIME_PROFILE.columns, date: undefined } };
+    const table = (start: string, end: string) =>
+      toHeaderTable(readCsvText(`ticket_no,customer_no,start,end,technician,activity,billable,description\n1,10001,${start},${end},jm,remote,ja,x\n`, "z.csv").table).table!;
+    expect(readTimeTable(table("1899-12-31T10:00:00Z", "1899-12-31T11:00:00Z"), profile).issues.map((i) => formatIssue(i))).toEqual([
+      'z.csv, row 2, column "start (C)": "1899-12-31T10:00:00Z" is outside the supported dates (1900-01-01 to 9999-12-31).',
+    ]);
+    // 23:30 UTC on the last day is already the next day in Germany
+    expect(readTimeTable(table("9999-12-31T20:00:00Z", "9999-12-31T23:30:00Z"), profile).issues.map((i) => formatIssue(i))).toEqual([
+      'z.csv, row 2, column "end (D)": the entry ends after 9999-12-31, the last supported date.',
+    ]);
+    expect(readTimeTable(table("0050-01-01T10:00:00Z", "0050-01-01T11:00:00Z"), profile).issues.map((i) => i.code)).toEqual(["parse.date_out_of_range"]);
   });
 
   it("time entries that would end after 9999-12-31", async () => {

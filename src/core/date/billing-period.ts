@@ -31,8 +31,9 @@ export function isBillingMode(value: unknown): value is BillingMode {
  * billing run refuse such contracts first): without a length, period arithmetic would not advance.
  */
 export function intervalMonths(interval: BillingInterval): number {
-  assert(isBillingInterval(interval), `unknown billing interval ${JSON.stringify(interval)}`);
-  return INTERVAL_MONTHS[interval];
+  const months = isBillingInterval(interval) ? INTERVAL_MONTHS[interval] : undefined;
+  if (months === undefined) assert(false, `unknown billing interval ${JSON.stringify(interval)}`);
+  return months;
 }
 
 /** The calendar-aligned period (month, Jan–Mar quarter, half-year, year) that contains `date`. */

@@ -36,8 +36,10 @@ export function isLeapYear(y: number): boolean {
 
 /** Number of days in month m (1–12) of year y. */
 export function daysInMonthOf(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : DAYS_IN_MONTH[m - 1] ?? 0;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Parses a strict ISO date; null when it is not a real day or outside the accepted range. */
 export function parseIsoDate(text: string): IsoDate | null {
@@ -87,7 +89,8 @@ const FIRST_DAY_NUMBER = dayNumberOf(1, 1, 1);
  * the caller (it must stop at {@link MAX_DATE}), not a date.
  */
 export function fromDayNumber(n: number): IsoDate {
-  assert(Number.isInteger(n) && n >= FIRST_DAY_NUMBER && n <= LAST_DAY_NUMBER, `day number ${n} is outside the years 0001–9999`);
+  // The message is built only on failure: this runs for every day computed.
+  if (!(Number.isInteger(n) && n >= FIRST_DAY_NUMBER && n <= LAST_DAY_NUMBER)) assert(false, `day number ${n} is outside the years 0001–9999`);
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -48,7 +48,7 @@ export function daysInMonth(month: IsoMonth): number {
 export function addMonths(month: IsoMonth, n: number): IsoMonth {
   const { y, m } = ym(month);
   const index = y * 12 + (m - 1) + n;
-  assert(Number.isInteger(index) && index >= 12 && index < 10000 * 12, `${month} + ${n} months is outside the years 0001–9999`);
+  if (!(Number.isInteger(index) && index >= 12 && index < 10000 * 12)) assert(false, `${month} + ${n} months is outside the years 0001–9999`);
   return toIsoMonth(Math.floor(index / 12), (index % 12) + 1);
 }
 
