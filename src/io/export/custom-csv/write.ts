@@ -179,7 +179,7 @@ export function customCsv(invoices: readonly Invoice[], profile: ExportProfile, 
 
   const d = profile.delimiter;
   const lines = rendered.map((r) => r.cells.map((c) => quote(c, d)).join(d));
-  if (profile.headerRow !== false) lines.unshift(profile.columns.map((c) => quote(c.header, d)).join(d));
+  if (profile.headerRow !== false) lines.unshift(profile.columns.map((c) => quote(neutralizeText(c.header), d)).join(d));
   const csv = lines.length === 0 ? "" : lines.join("\r\n") + "\r\n";
   const bytes = profile.encoding === "windows-1252" ? encodeText(csv, "windows-1252") : encodeText(csv, "utf-8", profile.encoding === "utf-8-bom");
   return ok({ text: csv, bytes, rows: rows.length });
