@@ -1,3 +1,4 @@
+import { parseJsonText } from "../io/json-text";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
 import { importProfilesJson, type ExportProfile } from "../io/export/custom-csv/profile";
 import { validateDatevConfig, type DatevConfig } from "../io/export/datev/config";
@@ -22,13 +23,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * `export-settings` and `export-profile import`. Everything is validated first; any error saves nothing.
  */
 export async function saveExportSettingsFile(ctx: AppContext, fileName: string, text: string): Promise<Result<SavedExportSettings>> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return fail(issue("export.settings_invalid_json", { file: fileName, detail: (e as Error).message }, { source: fileName }));
-  }
-  const parts = split(json);
+  const parsed = parseJsonText(text, { invalidCode: "export.settings_invalid_json", params: { file: fileName }, where: { source: fileName } });
+  if (!parsed.ok) return parsed;
+  const parts = split(parsed.value);
   if (!parts) return fail(issue("export.settings_unknown_file", { file: fileName }, { source: fileName }));
   const issues: Issue[] = [];
   let datev: DatevConfig | undefined;

@@ -5,7 +5,7 @@ import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
 import { type ContingentBalance, contingentBalance } from "../core/time/balance";
 import { computeTimeCharges } from "../core/time/bill-time";
 import { type TimeEntry, isBilled } from "../core/time/model";
-import { parseRules } from "../core/time/parse-rules";
+import { parseRules } from "../io/time/rules-json";
 import { EMPTY_RULES, type Rules } from "../core/time/rules";
 import { decodeBytes } from "../io/table/decode";
 import { toHeaderTable } from "../io/table/header-table";

@@ -84,6 +84,8 @@ export const MESSAGES: Record<string, Text> = {
   "excel.api_error": { de: "Excel hat einen Fehler gemeldet ({code}): {detail} Versuchen Sie es erneut; bleibt der Fehler, laden Sie das Add-in neu.", en: "Excel reported an error ({code}): {detail} Try again; if it persists, reload the add-in." },
   // vendor files (distributor billing files, file profiles; src/io/table, src/io/vendor)
   "io.issues_truncated": { de: "{count} weitere Meldungen der Art {code} werden nicht einzeln aufgeführt.", en: "{count} further problems of kind {code} are not listed one by one." },
+  "xlsx.damaged": { de: "Die Arbeitsmappe ist nicht lesbar: ihr innerer Aufbau ist beschädigt. In Excel öffnen und neu speichern oder als CSV speichern.", en: "The workbook cannot be read: its internal structure is damaged. Open it in Excel and save it again, or save it as CSV." },
+  "xlsx.row_limit": { de: "Die Arbeitsmappe nennt Zeile {row}, Excel hat höchstens {limit} Zeilen: sie ist beschädigt; es wird nichts gelesen.", en: "The workbook names row {row}, but Excel has at most {limit} rows: it is damaged; nothing is read." },
   "xlsx.sheet_not_found": { de: "Blatt „{sheet}“ nicht gefunden (vorhanden: {sheets}).", en: 'Sheet "{sheet}" not found (sheets: {sheets}).' },
   "vendor.no_profile": { de: "Kein Dateiprofil passt zu den Spalten dieser Datei (gefunden: {headers}). Legen Sie ein Profil für diesen Anbieter an.", en: "No file profile matches the columns of this file (found: {headers}). Define a profile for this vendor." },
   "vendor.profile_ambiguous": { de: "Die Spalten passen gleich gut zu mehreren Profilen ({profiles}); verwendet wird „{chosen}“. Wählen Sie das Profil ausdrücklich, falls das falsch ist.", en: 'The columns fit several profiles equally well ({profiles}); using "{chosen}". Choose the profile explicitly if that is wrong.' },
@@ -96,6 +98,8 @@ export const MESSAGES: Record<string, Text> = {
   "vendor.id_mangled": { de: "„{value}“ sieht aus wie eine von Excel gekürzte Zahl; die ID ist vermutlich falsch. Öffnen Sie die Datei als Text oder laden Sie sie neu herunter.", en: '"{value}" looks like a number shortened by Excel; the id is probably wrong. Open the file as text or download it again.' },
   "vendor.period_reversed": { de: "Das Ende {to} liegt vor dem Beginn {from}.", en: "The end {to} is before the start {from}." },
   "vendor.date_order_assumed": { de: "Die Datumsangaben sind mehrdeutig (Tag und Monat ≤ 12); gelesen als {format}.", en: "The dates are ambiguous (day and month ≤ 12); read as {format}." },
+  "json.too_large": { de: "Die JSON-Datei ist zu groß ({size} Zeichen; höchstens {limit}); es wird nichts gelesen.", en: "The JSON file is too large ({size} characters; at most {limit}); nothing is read." },
+  "json.too_deep": { de: "Die JSON-Datei ist tiefer als {limit} Ebenen verschachtelt (bei Zeichen {at}); Einstellungen und Profile brauchen weit weniger. Es wird nichts gelesen.", en: "The JSON file nests deeper than {limit} levels (at character {at}); settings and profiles need far fewer. Nothing is read." },
   "profile.invalid_json": { de: "Das Profil ist kein gültiges JSON: {detail}", en: "The profile is not valid JSON: {detail}" },
   "profile.field_required": { de: "Profilfeld {field} fehlt oder ist leer.", en: "Profile field {field} is missing or empty." },
   "profile.field_invalid": { de: "Profilfeld {field}: „{value}“ ist ungültig (erwartet {expected}).", en: 'Profile field {field}: "{value}" is invalid (expected {expected}).' },

@@ -1,3 +1,4 @@
+import { parseJsonText } from "../json-text";
 import { Issue, Result, fail, issue, ok } from "../../core/issues";
 import type { DateOrder } from "../values";
 import type { ColumnAliases, FieldSource, ProfileColumns, SignMode, VendorProfile } from "./profile";
@@ -311,12 +312,9 @@ export interface ImportProfilesOptions {
  * issues naming `profiles[i].field`, so a bad file never adds half of its profiles.
  */
 export function importProfiles(text: string, options: ImportProfilesOptions = {}): Result<UserProfile[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return fail(issue("profile.invalid_json", { detail: e instanceof Error ? e.message : String(e) }));
-  }
+  const parsed = parseJsonText(text, { invalidCode: "profile.invalid_json" });
+  if (!parsed.ok) return parsed;
+  const json = parsed.value;
   let list: unknown[];
   let prefix = (i: number): string => `profiles[${i}].`;
   if (Array.isArray(json)) list = json;

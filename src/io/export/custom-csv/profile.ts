@@ -1,3 +1,4 @@
+import { parseJsonText } from "../../json-text";
 import { Issue, Result, fail, issue, ok } from "../../../core/issues";
 import { JsonCheck, isObject, shown } from "./json-check";
 
@@ -190,12 +191,9 @@ export function exportProfilesJson(profiles: readonly ExportProfile[]): string {
  * profile. All or nothing: any invalid profile or a duplicate id fails the whole import.
  */
 export function importProfilesJson(text: string): Result<ExportProfile[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return fail(issue("profile.invalid_json", { detail: (e as Error).message }));
-  }
+  const parsed = parseJsonText(text, { invalidCode: "profile.invalid_json" });
+  if (!parsed.ok) return parsed;
+  const json = parsed.value;
   let list: unknown[];
   let prefix = "";
   if (Array.isArray(json)) list = json;
