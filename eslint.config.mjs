@@ -20,6 +20,17 @@ const nodeGlobals = Object.fromEntries(
 /** Browser globals code passed to page.evaluate / addInitScript may use inside JS test scripts. */
 const browserGlobals = Object.fromEntries(["window", "document", "navigator", "getComputedStyle", "Office", "CustomFunctions"].map((n) => [n, "readonly"]));
 
+/**
+ * Layers (DEVELOPERS.md "Architecture"), enforced here rather than remembered: each entry forbids
+ * imports of the named folders/packages from files of one layer.
+ */
+const layer = (name, files, groups, message) => ({
+  name: `msp/layer-${name}`,
+  files,
+  rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: groups, message }] }] },
+});
+const STORE_INTERNALS = ["**/store/dexie/*", "**/store/sql/*", "**/store/node/*", "**/store/repos", "**/store/row-access", "**/store/watermark", "dexie", "kysely", "pg", "better-sqlite3", "fake-indexeddb"];
+
 export default defineConfig([
   {
     ignores: ["dist/**", "build/**", "coverage/**", "node_modules/**", "reports/**", ".tmp/**", "test/e2e/screenshots/**"],
@@ -80,6 +91,11 @@ export default defineConfig([
     languageOptions: { sourceType: "commonjs", globals: { ...nodeGlobals, ...browserGlobals } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  layer("core", ["src/core/**/*.ts"], ["**/io/*", "**/io/**", "**/store/*", "**/store/**", "**/app/*", "**/app/**", "**/excel/**", "**/taskpane/**", "**/cli/**", "**/functions/**", "**/server/**", "dexie", "react", "node:*", "@microsoft/*"], "src/core is pure domain: it imports only src/core."),
+  layer("io", ["src/io/**/*.ts"], ["**/store/*", "**/store/**", "**/app/*", "**/app/**", "**/excel/**", "**/taskpane/**", "**/cli/**", "**/functions/**", "**/server/**", "dexie", "node:*"], "src/io imports only src/core (and npm packages that run in the browser)."),
+  layer("app", ["src/app/**/*.ts"], ["**/excel/**", "**/taskpane/**", "**/cli/**", "**/functions/**", "**/server/**", ...STORE_INTERNALS], "src/app talks to the store port (store/port, records, settings, tables, backup), never to an adapter or a host."),
+  layer("hosts", ["src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts", "src/commands/**/*.ts"], STORE_INTERNALS, "hosts reach the store through src/app use cases; only the composition root (store/browser-db) builds it."),
+  layer("cli", ["src/cli/**/*.ts"], ["**/store/dexie/*", "**/store/sql/*", "**/store/repos", "**/store/row-access", "**/store/watermark", "dexie", "kysely", "pg", "better-sqlite3", "fake-indexeddb", "**/taskpane/**", "**/excel/**"], "the CLI opens its store through store/node (its composition root) and works through src/app."),
   {
     name: "msp/esm-js",
     files: ["**/*.mjs"],

@@ -12,4 +12,6 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
   },
   setupFiles: [],
+  // 2 cores shared with builds and browser tests: slow, not stuck.
+  testTimeout: 30000,
 };

@@ -2,15 +2,17 @@
  * Benchmark: a billing run over 5,000 contracts with 24 months of history and retroactive changes
  * (PRODUCT.md §9: under 2 s). Builds the history with the pure core (24 monthly runs, January 2024 to
  * December 2025), enters retroactive changes for 10 % of the positions (new quantities from
- * 2025-11-10, a month already billed), writes it all as a workspace file (the CLI's store, the backup
- * format, with the 24 run records and their invoices), then measures the run for January 2026, each
+ * 2025-11-10, a month already billed), writes it all into the CLI's store (an SQLite workspace,
+ * through a schema-1 backup document as an older workspace would be converted: so no billing
+ * watermark, the run reads the whole 24-month ledger), then measures the run for January 2026, each
  * in its own process (cold, as one CLI call is):
  *   - the pure core (computeBillingRun on the same data), cold and warm;
  *   - the run through the store as `msp-billing bill` does it: open the workspace, runBilling (store
- *     reads, computation, the run's ledger entries, run record and audit entry written in one
- *     transaction), save the workspace;
+ *     reads, computation, the run's ledger entries, invoices, run record and audit entry written in
+ *     one transaction);
  *   - the whole `bill` command (runCli, including the invoice CSV export).
- * Run: `node bench/billing.js [contracts]`; `--write=DIR` only writes the workspace to DIR/ws.json.
+ * The month-by-month steady state (watermarks) is bench/history.js.
+ * Run: `node bench/billing.js [contracts]`.
  * Figures only, no thresholds asserted.
  */
 "use strict";
@@ -55,7 +57,7 @@ function buildWorkspace() {
   require("./register");
   const { computeBillingRun } = require("../src/core/billing/run-billing.ts");
   const { addMonths } = require("../src/core/date/iso-month.ts");
-  const { TABLE_NAMES } = require("../src/store/schema.ts");
+  const { V1_TABLES: TABLE_NAMES } = require("../src/store/upgrade-v1.ts");
   const { customers, contracts, versions, seq } = seed();
   const ledger = [];
   const runs = [];
@@ -86,6 +88,7 @@ function buildWorkspace() {
   tables.settings = [
     { key: "counter:invoice", value: next },
     { key: "counter:run", value: 25 },
+    { key: "counter:versionSeq", value: seq + CONTRACTS + 1 },
   ];
   const text = JSON.stringify({ format: "msp-billing-backup", schemaVersion: 1, exportedAt: "2025-12-31T18:00:00.000Z", tables }, null, 1) + "\n";
   return { text, historyMs, counts: { customers: customers.length, contracts: contracts.length, positions: contracts.length * 2, versions: versions.length + retro.length, ledger: ledger.length, runs: runs.length } };
@@ -102,13 +105,13 @@ const cpuMs = (from) => {
 };
 
 async function child(phase, dir) {
-  const ws = path.join(dir, "ws.json");
+  const ws = path.join(dir, "ws.db");
   let t = performance.now();
   require("./register");
   const out = { phase };
   if (phase === "core") {
     const { computeBillingRun } = require("../src/core/billing/run-billing.ts");
-    const { tables } = JSON.parse(fs.readFileSync(ws, "utf8"));
+    const { tables } = JSON.parse(fs.readFileSync(path.join(dir, "ws.json"), "utf8"));
     const next = tables.settings.find((s) => s.key === "counter:invoice").value;
     out.times = [];
     out.cpu = [];
@@ -128,18 +131,16 @@ async function child(phase, dir) {
       }
     }
   } else if (phase === "store") {
-    const { openWorkspace, saveWorkspace } = require("../src/cli/workspace.ts");
+    const { openSqliteStore } = require("../src/store/node/sqlite-store.ts");
     const { runBilling } = require("../src/app/bill.ts");
-    const { lazyRestoreStatus } = require("../src/store/backup.ts");
     out.loadMs = ms(t);
+    fs.copyFileSync(ws, path.join(dir, "ws-store.db"));
     t = performance.now();
-    const opened = await openWorkspace(ws);
-    if (!opened.ok) throw new Error(JSON.stringify(opened.issues));
-    const db = opened.value;
+    const store = await openSqliteStore(path.join(dir, "ws-store.db"));
     out.openMs = ms(t);
     t = performance.now();
     const cpu = process.cpuUsage();
-    const r = await runBilling({ db, now: () => NOW }, { month: MONTH, invoiceDate: INVOICE_DATE });
+    const r = await runBilling({ store, now: () => NOW }, { month: MONTH, invoiceDate: INVOICE_DATE });
     out.runMs = ms(t);
     out.runCpuMs = cpuMs(cpu);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -147,20 +148,23 @@ async function child(phase, dir) {
     out.lines = r.value.invoices.reduce((n, i) => n + i.lines.length, 0);
     out.ledgerEntries = r.value.ledgerEntries;
     out.net = r.value.invoices.reduce((s, i) => s + Math.round(Number(i.netTotal) * 100), 0);
-    out.inMemory = lazyRestoreStatus(db).inMemory;
-    t = performance.now();
-    await saveWorkspace(db, path.join(dir, "ws-saved.json"), NOW);
-    out.saveMs = ms(t);
     out.rss = process.resourceUsage().maxRSS * 1024;
-    db.close();
+    await store.close();
+  } else if (phase === "convert") {
+    const { migrateJsonWorkspace } = require("../src/cli/store.ts");
+    t = performance.now();
+    const r = await migrateJsonWorkspace(path.join(dir, "ws.json"), ws, NOW);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    console.log(`  JSON workspace converted to SQLite (and verified row for row) in ${(ms(t) / 1000).toFixed(2)} s: ${r.value.rows.toLocaleString("en-US")} rows, ${(fs.statSync(ws).size / 1048576).toFixed(1)} MB`);
+    return;
   } else {
     const { runCli } = require("../src/cli/main.ts");
-    fs.copyFileSync(ws, path.join(dir, "ws-cli.json"));
+    fs.copyFileSync(ws, path.join(dir, "ws-cli.db"));
     const text = [];
     const err = [];
     const io = { out: (s) => text.push(s), err: (s) => err.push(s), now: () => NOW, lang: "en" };
     t = performance.now();
-    const code = await runCli(["bill", "--workspace", path.join(dir, "ws-cli.json"), "--period", MONTH, "--invoice-date", INVOICE_DATE, "--out", path.join(dir, "invoices.csv"), "--json"], io);
+    const code = await runCli(["bill", "--workspace", path.join(dir, "ws-cli.db"), "--period", MONTH, "--invoice-date", INVOICE_DATE, "--out", path.join(dir, "invoices.csv"), "--json"], io);
     out.totalMs = ms(t);
     if (code !== 0) throw new Error(`bill exited ${code}: ${err.join("")}`);
     out.rss = process.resourceUsage().maxRSS * 1024;
@@ -180,6 +184,7 @@ function main() {
   try {
     const built = buildWorkspace();
     fs.writeFileSync(path.join(dir, "ws.json"), built.text);
+    execFileSync(process.execPath, [__filename, `--phase=convert`, `--dir=${dir}`], { stdio: "inherit" });
     const c = built.counts;
     console.log(`contracts ${fmt(c.contracts)}, positions ${fmt(c.positions)}, versions ${fmt(c.versions)}, ledger entries ${fmt(c.ledger)} (24 months), run records ${c.runs} — workspace ${(built.text.length / 1048576).toFixed(1)} MB`);
     console.log(`history: 24 runs of the pure core in ${s2(built.historyMs)} s; node ${process.version}, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
@@ -190,10 +195,10 @@ function main() {
     console.log(`run ${MONTH} (each in a fresh process):`);
     console.log(`  pure core (computeBillingRun)                 cold ${s2(core.times[0])} s (CPU ${s2(core.cpu[0])} s), warm ${s2(Math.min(...core.times.slice(1)))} s — ${fmt(core.invoices)} invoices, ${fmt(core.lines)} lines (${fmt(core.differenceLines)} difference lines), ${fmt(core.ledgerEntries)} ledger entries`);
     console.log(`  through the store (runBilling, target < 2 s)   ${s2(store.runMs)} s (CPU ${s2(store.runCpuMs)} s) — reads, computation, ${fmt(store.ledgerEntries)} ledger entries + run record + audit written in one transaction`);
-    console.log(`    workspace: open ${s2(store.openMs)} s (read + parse ${(built.text.length / 1048576).toFixed(0)} MB), save ${s2(store.saveMs)} s; tables still answered from the file (not copied into fake-indexeddb): ${store.inMemory.join(", ")}; peak RSS ${MB(store.rss)} MB`);
+    console.log(`    workspace: open ${s2(store.openMs)} s (SQLite); peak RSS ${MB(store.rss)} MB`);
     console.log(`  whole \`bill\` command (runCli, with the invoice CSV)  ${s2(cli.totalMs)} s, peak RSS ${MB(cli.rss)} MB`);
     if (store.invoices !== core.invoices || store.net !== core.net || cli.invoices !== core.invoices) throw new Error(`store and core disagree: ${JSON.stringify({ core, store, cli })}`);
-    console.log(`BENCH ${JSON.stringify({ bench: "billing", contracts: c.contracts, ledger: c.ledger, coreColdMs: Math.round(core.times[0]), coreWarmMs: Math.round(Math.min(...core.times.slice(1))), runMs: Math.round(store.runMs), runCpuMs: Math.round(store.runCpuMs), openMs: Math.round(store.openMs), saveMs: Math.round(store.saveMs), commandMs: Math.round(cli.totalMs), rssMB: MB(cli.rss) })}`);
+    console.log(`BENCH ${JSON.stringify({ bench: "billing", contracts: c.contracts, ledger: c.ledger, coreColdMs: Math.round(core.times[0]), coreWarmMs: Math.round(Math.min(...core.times.slice(1))), runMs: Math.round(store.runMs), runCpuMs: Math.round(store.runCpuMs), openMs: Math.round(store.openMs), commandMs: Math.round(cli.totalMs), rssMB: MB(cli.rss) })}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

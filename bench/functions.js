@@ -12,8 +12,7 @@
 "use strict";
 require("./register");
 const { performance } = require("node:perf_hooks");
-const { IDBFactory, IDBKeyRange } = require("fake-indexeddb");
-const { MspDb } = require("../src/store/db.ts");
+const { createMemoryDexieStore } = require("../src/store/memory-store.ts");
 const { buildMasterIndex, lookupIndexCache, invalidateLookupIndex } = require("../src/app/lookup/lookup-index.ts");
 const { configureFunctions } = require("../src/functions/environment.ts");
 const { price } = require("../src/functions/functions.ts");
@@ -74,28 +73,33 @@ function generate() {
 }
 
 async function main() {
-  const db = new MspDb("bench-functions", { indexedDB: new IDBFactory(), IDBKeyRange });
+  const inner = await createMemoryDexieStore("bench-functions");
   let transactions = 0;
-  db.use({
-    stack: "dbcore",
-    name: "count-transactions",
-    create: (down) => ({ ...down, transaction: (...a) => (transactions++, down.transaction(...a)) }),
-  });
-  await db.open();
+  // The store the functions see: the Dexie store, counting its transactions.
+  const store = {
+    kind: inner.kind,
+    location: inner.location,
+    read: (fn) => (transactions++, inner.read(fn)),
+    write: (fn) => (transactions++, inner.write(fn)),
+    revision: () => inner.revision(),
+    as: (user) => inner.as(user),
+    onChange: (listener) => inner.onChange(listener),
+    close: () => inner.close(),
+  };
   const data = generate();
   let t = performance.now();
-  await db.transaction("rw", [db.customers, db.articles, db.contracts, db.contractVersions], async () => {
-    await db.customers.bulkAdd(data.customers);
-    await db.articles.bulkAdd(data.articles);
-    await db.contracts.bulkAdd(data.contracts);
-    await db.contractVersions.bulkAdd(data.versions);
+  await store.write(async (tx) => {
+    await tx.customers.putMany(data.customers);
+    await tx.articles.putMany(data.articles);
+    await tx.contracts.putMany(data.contracts);
+    await tx.versions.addMany(data.versions);
   });
   console.log(
     `store: ${data.customers.length} customers, ${data.contracts.length} contracts, ${POSITIONS} positions, ${data.versions.length} versions, ${data.articles.length} articles (seeded in ${(performance.now() - t).toFixed(0)} ms)`,
   );
 
-  configureFunctions({ db: () => db, today: () => "2026-06-15", language: () => "en" });
-  const cache = lookupIndexCache(db);
+  configureFunctions({ store: () => store, today: () => "2026-06-15", language: () => "en" });
+  const cache = lookupIndexCache(store);
   const calls = Array.from({ length: CALLS }, (_, i) => data.lookups[i % data.lookups.length]);
   const dates = ["2026-02-01", "2026-06-15", 46100, "15.03.2026"];
 
@@ -103,7 +107,7 @@ async function main() {
   const ms = (from) => `${(performance.now() - from).toFixed(1)} ms`;
 
   t = performance.now();
-  const index = await buildMasterIndex(db);
+  const index = await buildMasterIndex(store);
   console.log(`index build alone (1 read transaction, ${JSON.stringify(index.counts)}): ${ms(t)}`);
 
   if (globalThis.gc) globalThis.gc();
@@ -123,7 +127,7 @@ async function main() {
   const seqMs = performance.now() - t;
   console.log(`warm: ${CALLS} × MSP.PRICE, one by one:        ${seqMs.toFixed(1)} ms  (${((seqMs * 1000) / CALLS).toFixed(1)} µs per call)`);
 
-  invalidateLookupIndex(db);
+  invalidateLookupIndex(store);
   t = performance.now();
   await runConcurrent();
   console.log(`after invalidate (rebuild + ${CALLS} calls):     ${ms(t)}`);
@@ -131,7 +135,7 @@ async function main() {
   const same = cold.every((v, i) => v === warm[i]);
   console.log(`index builds: ${cache.stats.masterBuilds}, store transactions during lookups: ${transactions - txBefore}, cold = warm results: ${same}`);
   console.log(`BENCH ${JSON.stringify({ bench: "functions", calls: CALLS, coldMs: Math.round(coldMs), warmMs: Math.round(warmMs), sequentialMs: Math.round(seqMs) })}`);
-  db.close();
+  await store.close();
   if (!same) process.exit(1);
 }
 

@@ -26,6 +26,16 @@ count_jest() { # adds jest's per-test counts from its JSON report
   fi
 }
 mkdir -p reports
+# A throwaway PostgreSQL cluster for the PostgreSQL adapter's tests (stopped on exit).
+if [[ -z ${MSP_TEST_PG_URL:-} ]]; then
+  if pg_env=$(bash scripts/pg-cluster.sh start); then
+    eval "$pg_env"
+    export MSP_TEST_PG_URL
+    trap 'bash scripts/pg-cluster.sh stop' EXIT
+  else
+    echo "-- PostgreSQL could not be started (apt-get install -y postgresql): its tests will fail"
+  fi
+fi
 step "typecheck" npx tsc --noEmit -p tsconfig.json
 step "typecheck core (no DOM/Node types)" npx tsc --noEmit -p tsconfig.core.json
 step "lint" npx eslint src test
@@ -35,6 +45,14 @@ echo "== jest"
 rm -f reports/jest.json
 npx jest --ci --maxWorkers=2 --json --outputFile=reports/jest.json 2>&1 | grep -vE '^\s+(✓|√)' | tail -n 60
 count_jest reports/jest.json
+# The use cases and scenarios once more on the add-in's store (Dexie) and on PostgreSQL (the team
+# store): every adapter runs the same code, and these prove it on real workloads.
+for kind in dexie postgres; do
+  echo "== jest on the $kind store (use cases and scenarios)"
+  rm -f "reports/jest-$kind.json"
+  MSP_TEST_STORE=$kind npx jest --ci --maxWorkers=2 --json --outputFile="reports/jest-$kind.json" test/app test/scenarios 2>&1 | grep -vE '^\s+(✓|√)' | tail -n 30
+  count_jest "reports/jest-$kind.json"
+done
 if [[ -f scripts/check-manifest.sh ]]; then step "manifest XSD check" bash scripts/check-manifest.sh; fi
 step "CLI smoke test" bash scripts/cli-smoke.sh
 if [[ -f test/e2e/run.js ]]; then

@@ -1,12 +1,16 @@
+import type { LedgerEntry } from "../core/billing/ledger";
 import type { Invoice } from "../core/billing/invoice";
+import { mergeUsageLines } from "../core/billing/merge-usage";
 import { computeBillingRun } from "../core/billing/run-billing";
+import { settledAfterRun } from "../core/billing/due-charges";
+import type { Contract } from "../core/contract/model";
 import type { IsoDate } from "../core/date/iso-date";
-import type { IsoMonth } from "../core/date/iso-month";
+import { addMonths, type IsoMonth } from "../core/date/iso-month";
 import { Issue, Result, ok } from "../core/issues";
-import { appendAudit } from "../store/audit";
-import { peekNumber, reserveNumbers } from "../store/counters";
+import type { StoreTx } from "../store/port";
 import type { AppContext } from "./context";
-import { hasUsageMarks, mergeUsageLines, planUsage, writeUsageMarks } from "./usage-lines";
+import { sequenceId } from "./numbering";
+import { hasUsageMarks, planUsage, writeUsageMarks } from "./usage-lines";
 
 export interface BillOptions {
   month: IsoMonth;
@@ -24,60 +28,93 @@ export interface BillOutcome {
   issues: Issue[];
 }
 
-const INVOICE_PREFIX_KEY = "invoicePrefix";
-const pad = (n: number, width: number) => String(n).padStart(width, "0");
-
 /**
  * Runs the monthly billing (PRODUCT.md §3 "Abrechnung", §5.2, §5.3): every charge due by the end of
  * the month and not yet in the ledger, plus differences for billed months whose versions changed.
- * The run, its ledger entries, the invoice numbers and an audit entry are written in one
- * transaction; a dry run computes the same invoices and writes nothing. Billing a month twice bills
- * nothing the second time. Ticket time, flat fees and clicks (usage-lines.ts) are added to the
- * customers' invoices and their entries / click months marked billed in the same transaction.
+ * The run, its invoices, its ledger entries, the invoice numbers and an audit entry are written in
+ * one transaction; a dry run computes the same invoices and writes nothing. Billing a month twice
+ * bills nothing the second time. Ticket time, flat fees and clicks (usage-lines.ts) are added to
+ * the customers' invoices and their entries / click months marked billed in the same transaction.
+ *
+ * NOTE: the run reads only the ledger it needs: a contract's months up to its billing watermark are
+ * billed and unchanged (the store lowers the watermark on every change), so a run costs what the
+ * month costs, not what the history holds.
  */
 export async function runBilling(ctx: AppContext, options: BillOptions): Promise<Result<BillOutcome>> {
-  const { db } = ctx;
   const invoiceDate = options.invoiceDate ?? (ctx.now().slice(0, 10) as IsoDate);
-  let outcome: BillOutcome | undefined;
-  const usageTables = [db.timeEntries, db.meterReadings, db.articles];
-  await db.transaction(options.dryRun ? "r" : "rw", [db.customers, db.contracts, db.contractVersions, db.ledger, db.runs, db.settings, db.auditLog, ...usageTables], async () => {
-    const prefix = String((await db.settings.get(INVOICE_PREFIX_KEY))?.value ?? "RE-");
-    const nextInvoice = await peekNumber(db, "invoice");
-    const nextRun = await peekNumber(db, "run");
-    const runId = `run-${pad(nextRun, 5)}`;
-    const customers = await db.customers.toArray();
-    const formatInvoiceRef = (n: number) => `${prefix}${pad(n, 6)}`;
+  const body = async (tx: StoreTx): Promise<BillOutcome> => {
+    const prefix = (await tx.settings.get("invoicePrefix")) ?? "RE-";
+    const nextInvoice = await tx.counters.peek("invoice");
+    const runId = sequenceId("run", await tx.counters.peek("run"));
+    const customers = await tx.customers.all();
+    const contracts = await tx.contracts.all();
+    const settledThrough = await tx.billingState.all();
+    const formatInvoiceRef = (n: number) => `${prefix}${String(n).padStart(6, "0")}`;
     const recurring = computeBillingRun({
       runId,
       runMonth: options.month,
       invoiceDate,
       customers,
-      contracts: await db.contracts.toArray(),
-      versions: await db.contractVersions.toArray(),
-      ledger: await db.ledger.toArray(),
+      contracts,
+      versions: await tx.versions.all(),
+      ledger: await ledgerAfterWatermarks(tx, contracts, settledThrough),
+      settledThrough,
       nextInvoiceNumber: nextInvoice,
       formatInvoiceRef,
     });
     // Usage (ticket time, flat fees, clicks): appended to the invoices, marked billed below.
-    const usage = await planUsage(db, options.month);
+    const usage = await planUsage(tx, options.month);
     const merged = mergeUsageLines(recurring.invoices, usage, { runId, invoiceDate, customers, nextInvoiceNumber: recurring.nextInvoiceNumber, formatInvoiceRef });
-    const result = { ...recurring, invoices: merged.invoices, issues: [...recurring.issues, ...usage.issues, ...merged.issues] };
-    const count = result.invoices.length;
-    if (options.dryRun || (count === 0 && !hasUsageMarks(usage))) {
-      outcome = { runId: null, invoices: result.invoices, ledgerEntries: result.newLedgerEntries.length, issues: result.issues };
-      return;
-    }
-    await reserveNumbers(db, "run");
-    await reserveNumbers(db, "invoice", count);
-    await db.ledger.bulkAdd(result.newLedgerEntries);
-    const marks = await writeUsageMarks(db, usage, merged, runId, new Set(customers.map((c) => c.no)));
+    const issues = [...recurring.issues, ...usage.issues, ...merged.issues];
+    const invoices = merged.invoices;
+    if (options.dryRun || (invoices.length === 0 && !hasUsageMarks(usage))) return { runId: null, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues };
+    await tx.counters.reserve("run");
+    await tx.counters.reserve("invoice", invoices.length);
+    await tx.ledger.addMany(recurring.newLedgerEntries);
+    const marks = await writeUsageMarks(tx, usage, merged, runId, new Set(customers.map((c) => c.no)));
     const at = ctx.now();
-    await db.runs.add({ id: runId, month: options.month, createdAt: at, invoiceDate, invoiceRefs: result.invoices.map((i) => i.invoiceRef), invoices: result.invoices, firstInvoiceNumber: nextInvoice });
-    await appendAudit(db, [
-      { at, kind: "billing.run", source: runId, entity: `run:${runId}`, after: { month: options.month, invoiceDate, invoices: count, ledgerEntries: result.newLedgerEntries.length, net: result.invoices.map((i) => [i.invoiceRef, i.netTotal]) } },
-      ...marks.map((m) => ({ at, kind: "settings.put", source: runId, entity: `setting:${m.key}`, before: m.before, after: m.after })),
+    await tx.runs.add({ id: runId, month: options.month, createdAt: at, invoiceDate, invoiceRefs: invoices.map((i) => i.invoiceRef), firstInvoiceNumber: nextInvoice });
+    await tx.invoices.addMany(invoices.map((inv, seqInRun) => ({ ...inv, seqInRun })));
+    await raiseWatermarks(tx, contracts, options.month, issues);
+    await tx.audit.append([
+      { at, kind: "billing.run", source: runId, entity: `run:${runId}`, after: { month: options.month, invoiceDate, invoices: invoices.length, ledgerEntries: recurring.newLedgerEntries.length, net: invoices.map((i) => [i.invoiceRef, i.netTotal]) } },
+      ...marks.map((m) => ({ at, kind: "usage.mark", source: runId, entity: `usageMark:${m.key}`, ...(m.before !== undefined ? { before: m.before } : {}), after: m.after })),
     ]);
-    outcome = { runId, invoices: result.invoices, ledgerEntries: result.newLedgerEntries.length, issues: result.issues };
-  });
-  return ok(outcome!);
+    return { runId, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues };
+  };
+  return ok(options.dryRun ? await ctx.store.read(body) : await ctx.store.write(body));
+}
+
+/**
+ * The ledger entries a run must see: every entry of a contract without a watermark, and the entries
+ * after the watermark of the others (grouped by watermark, so a handful of indexed queries).
+ */
+async function ledgerAfterWatermarks(tx: StoreTx, contracts: readonly Contract[], settled: ReadonlyMap<string, IsoMonth>): Promise<LedgerEntry[]> {
+  const unsettled: string[] = [];
+  const byMonth = new Map<IsoMonth, string[]>();
+  for (const c of contracts) {
+    const m = settled.get(c.no);
+    if (m === undefined) unsettled.push(c.no);
+    else byMonth.get(m)?.push(c.no) ?? byMonth.set(m, [c.no]);
+  }
+  const out = await tx.ledger.ofContracts(unsettled);
+  for (const [month, nos] of byMonth) out.push(...(await tx.ledger.ofContracts(nos, addMonths(month, 1))));
+  return out;
+}
+
+/**
+ * After a run for `month`, every contract the run billed without a note has its due months billed
+ * and matching its versions: its watermark rises to the end of its last due period. A contract a
+ * note names (unknown customer, suppressed credit …) is charged again from its ledger next time, as
+ * before; so is one that a later change touches (the store lowers the watermark itself).
+ */
+async function raiseWatermarks(tx: StoreTx, contracts: readonly Contract[], month: IsoMonth, issues: readonly Issue[]): Promise<void> {
+  const noted = new Set(issues.map((i) => i.params?.contract).filter((c): c is string => typeof c === "string"));
+  const byMonth = new Map<IsoMonth, string[]>();
+  for (const c of contracts) {
+    if (noted.has(c.no)) continue;
+    const m = settledAfterRun(c, month);
+    if (m !== undefined) byMonth.get(m)?.push(c.no) ?? byMonth.set(m, [c.no]);
+  }
+  for (const [m, nos] of byMonth) await tx.billingState.raise(nos, m);
 }

@@ -1,8 +1,8 @@
-import type { MspDb } from "../store/db";
+import type { BillingStore } from "../store/port";
 
 /** What every use case needs from its host: the store and the clock (core code never reads time). */
 export interface AppContext {
-  db: MspDb;
+  store: BillingStore;
   /** Current time as an ISO timestamp (`2026-11-23T10:00:00.000Z`). */
   now: () => string;
 }

@@ -22,12 +22,11 @@ export interface CostCheckOutcome {
 export async function costCheckFile(ctx: AppContext, read: VendorFileRead, month: IsoMonth): Promise<Result<CostCheckOutcome>> {
   const reconciled = await reconcileFiles(ctx, [read], month);
   if (!reconciled.ok) return reconciled;
-  const { db } = ctx;
-  const data = await db.transaction("r", [db.contracts, db.ledger, db.purchaseContracts, db.purchaseLinks], async () => ({
-    contracts: new Map((await db.contracts.toArray()).map((c) => [c.no, c])),
-    ledger: await db.ledger.where("month").equals(month).toArray(),
-    purchaseVersions: splitPurchaseRecords(await db.purchaseContracts.toArray()).versions,
-    links: await loadLinks(db),
+  const data = await ctx.store.read(async (tx) => ({
+    contracts: new Map((await tx.contracts.all()).map((c) => [c.no, c])),
+    ledger: await tx.ledger.ofMonth(month),
+    purchaseVersions: splitPurchaseRecords(await tx.purchase.all()).versions,
+    links: await loadLinks(tx),
   }));
   const amountByRow = new Map<number, string>();
   for (const l of read.result.lines) if (l.amount !== null) amountByRow.set(l.row, l.amount);

@@ -10,10 +10,12 @@ import { COMPANY_SETTINGS_KEY, validateCompanyInfo, type CompanyInfo } from "../
 import { invoiceBatchDocument, invoiceDocuments, type DocumentContext, type InvoiceDocument } from "../io/export/documents/invoice-html";
 import { invoiceCsvBytes } from "../io/export/invoice-csv";
 import type { TextEncodingName } from "../io/table/decode";
-import { appendAudit } from "../store/audit";
-import type { MspDb } from "../store/db";
+import type { StoreTx } from "../store/port";
 import type { RunRecord } from "../store/records";
+import { EXPORT_PROFILE_PREFIX } from "../store/settings";
 import type { AppContext } from "./context";
+
+export { EXPORT_PROFILE_PREFIX } from "../store/settings";
 
 /**
  * Invoice exports (PRODUCT.md §6.3, issue 10): the batch of a billing run as generic or German CSV,
@@ -39,7 +41,6 @@ export function localTimestamp(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
-export const EXPORT_PROFILE_PREFIX = "exportProfile:";
 
 export interface InvoiceExportRequest {
   format: InvoiceExportFormat;
@@ -62,54 +63,60 @@ export interface InvoiceExportFile {
 }
 
 /** The invoices of a stored billing run, exactly as billed. An undone run has none. */
-export async function loadRunInvoices(db: MspDb, runId: string): Promise<Result<{ run: RunRecord; invoices: Invoice[] }>> {
-  const run = await db.runs.get(runId);
-  if (!run) return fail(issue("export.unknown_run", { run: runId }));
-  if (run.undoneAt) return fail(issue("export.run_undone", { run: runId }));
-  if (!Array.isArray(run.invoices) || (run.invoices.length === 0 && run.invoiceRefs.length > 0)) return fail(issue("export.run_without_invoices", { run: runId }));
-  return ok({ run, invoices: run.invoices as Invoice[] });
+export async function loadRunInvoices(ctx: AppContext, runId: string): Promise<Result<{ run: RunRecord; invoices: Invoice[] }>> {
+  return ctx.store.read(async (tx) => {
+    const run = await tx.runs.get(runId);
+    if (!run) return fail(issue("export.unknown_run", { run: runId }));
+    if (run.undoneAt) return fail(issue("export.run_undone", { run: runId }));
+    const invoices = (await tx.invoices.ofRun(runId)).map(({ seqInRun: _s, ...inv }) => inv as Invoice);
+    if (invoices.length !== run.invoiceRefs.length) return fail(issue("export.run_without_invoices", { run: runId }));
+    return ok({ run, invoices });
+  });
 }
 
-async function customerMap(db: MspDb): Promise<Map<string, Customer>> {
-  return new Map((await db.customers.toArray()).map((c) => [c.no, c]));
+async function customerMap(tx: StoreTx): Promise<Map<string, Customer>> {
+  return new Map((await tx.customers.all()).map((c) => [c.no, c]));
 }
 
-async function storedSetting<T>(db: MspDb, key: string, validate: (json: unknown) => Result<T>): Promise<Result<T | null>> {
-  const row = await db.settings.get(key);
-  if (row === undefined) return ok(null);
-  const r = validate(row.value);
+async function storedSetting<T>(tx: StoreTx, key: typeof DATEV_SETTINGS_KEY | typeof COMPANY_SETTINGS_KEY, validate: (json: unknown) => Result<T>): Promise<Result<T | null>> {
+  const value = await tx.settings.get(key);
+  if (value === undefined) return ok(null);
+  const r = validate(value);
   return r.ok ? r : fail(issue("export.stored_invalid", { key }), ...r.issues);
 }
 
 /** The saved DATEV settings, null when none are saved. */
-export function loadDatevConfig(db: MspDb): Promise<Result<DatevConfig | null>> {
-  return storedSetting(db, DATEV_SETTINGS_KEY, validateDatevConfig);
+export function loadDatevConfig(ctx: AppContext): Promise<Result<DatevConfig | null>> {
+  return ctx.store.read((tx) => storedSetting(tx, DATEV_SETTINGS_KEY, validateDatevConfig));
 }
 
 /** The saved company data for invoice documents, null when none is saved. */
-export function loadCompanyInfo(db: MspDb): Promise<Result<CompanyInfo | null>> {
-  return storedSetting(db, COMPANY_SETTINGS_KEY, validateCompanyInfo);
+export function loadCompanyInfo(ctx: AppContext): Promise<Result<CompanyInfo | null>> {
+  return ctx.store.read((tx) => storedSetting(tx, COMPANY_SETTINGS_KEY, validateCompanyInfo));
 }
 
 /** Saves (validated) DATEV settings and/or company data, with an audit entry each. */
 export async function saveExportSettings(ctx: AppContext, settings: { datev?: DatevConfig; company?: CompanyInfo }): Promise<void> {
-  const { db } = ctx;
-  const entries: [string, unknown][] = [];
+  const entries: [typeof DATEV_SETTINGS_KEY | typeof COMPANY_SETTINGS_KEY, unknown][] = [];
   if (settings.datev) entries.push([DATEV_SETTINGS_KEY, settings.datev]);
   if (settings.company) entries.push([COMPANY_SETTINGS_KEY, settings.company]);
-  await db.transaction("rw", [db.settings, db.auditLog], async () => {
+  await ctx.store.write(async (tx) => {
     const at = ctx.now();
     for (const [key, value] of entries) {
-      const before = await db.settings.get(key);
-      await db.settings.put({ key, value });
-      await appendAudit(db, [{ at, kind: "settings.update", source: "manual", entity: `setting:${key}`, before: before?.value, after: value }]);
+      const before = await tx.settings.get(key);
+      await tx.settings.put(key, value);
+      await tx.audit.append([{ at, kind: "settings.update", source: "manual", entity: `setting:${key}`, ...(before !== undefined ? { before } : {}), after: value }]);
     }
   });
 }
 
 /** The saved export profiles, by id; invalid saved ones are skipped with a warning. */
-export async function listExportProfiles(db: MspDb): Promise<{ profiles: ExportProfile[]; issues: Issue[] }> {
-  const rows = await db.settings.where("key").startsWith(EXPORT_PROFILE_PREFIX).toArray();
+export async function listExportProfiles(ctx: AppContext): Promise<{ profiles: ExportProfile[]; issues: Issue[] }> {
+  return ctx.store.read((tx) => listProfilesIn(tx));
+}
+
+async function listProfilesIn(tx: StoreTx): Promise<{ profiles: ExportProfile[]; issues: Issue[] }> {
+  const rows = await tx.settings.withPrefix(EXPORT_PROFILE_PREFIX);
   const profiles: ExportProfile[] = [];
   const issues: Issue[] = [];
   for (const row of rows) {
@@ -122,26 +129,29 @@ export async function listExportProfiles(db: MspDb): Promise<{ profiles: ExportP
 }
 
 /** One saved export profile. */
-export async function loadExportProfile(db: MspDb, id: string): Promise<Result<ExportProfile>> {
-  const row = await db.settings.get(EXPORT_PROFILE_PREFIX + id);
-  if (!row) {
-    const { profiles } = await listExportProfiles(db);
+export async function loadExportProfile(ctx: AppContext, id: string): Promise<Result<ExportProfile>> {
+  return ctx.store.read((tx) => profileIn(tx, id));
+}
+
+async function profileIn(tx: StoreTx, id: string): Promise<Result<ExportProfile>> {
+  const value = await tx.settings.getRaw(EXPORT_PROFILE_PREFIX + id);
+  if (value === undefined) {
+    const { profiles } = await listProfilesIn(tx);
     return fail(issue("export.unknown_profile", { profile: id, profiles: profiles.map((p) => p.id).join(", ") || "—" }));
   }
-  const r = validateExportProfile(row.value);
-  return r.ok ? r : fail(issue("export.stored_invalid", { key: row.key }), ...r.issues);
+  const r = validateExportProfile(value);
+  return r.ok ? r : fail(issue("export.stored_invalid", { key: EXPORT_PROFILE_PREFIX + id }), ...r.issues);
 }
 
 /** Saves validated export profiles (replacing profiles with the same id), with audit entries. */
 export async function saveExportProfiles(ctx: AppContext, profiles: readonly ExportProfile[]): Promise<void> {
-  const { db } = ctx;
-  await db.transaction("rw", [db.settings, db.auditLog], async () => {
+  await ctx.store.write(async (tx) => {
     const at = ctx.now();
     for (const p of profiles) {
       const key = EXPORT_PROFILE_PREFIX + p.id;
-      const before = await db.settings.get(key);
-      await db.settings.put({ key, value: p });
-      await appendAudit(db, [{ at, kind: before ? "exportProfile.update" : "exportProfile.add", source: "manual", entity: `setting:${key}`, before: before?.value, after: p }]);
+      const before = await tx.settings.getRaw(key);
+      await tx.settings.putRaw(key, p);
+      await tx.audit.append([{ at, kind: before !== undefined ? "exportProfile.update" : "exportProfile.add", source: "manual", entity: `setting:${key}`, ...(before !== undefined ? { before } : {}), after: p }]);
     }
   });
 }
@@ -154,8 +164,8 @@ export async function importExportProfiles(ctx: AppContext, text: string): Promi
 }
 
 /** Saved export profiles (all, or the given ids) as an export file. */
-export async function exportExportProfiles(db: MspDb, ids?: readonly string[]): Promise<Result<string>> {
-  const { profiles } = await listExportProfiles(db);
+export async function exportExportProfiles(ctx: AppContext, ids?: readonly string[]): Promise<Result<string>> {
+  const { profiles } = await listExportProfiles(ctx);
   if (ids && ids.length > 0) {
     const missing = ids.filter((id) => !profiles.some((p) => p.id === id));
     if (missing.length > 0) return fail(...missing.map((id) => issue("export.unknown_profile", { profile: id, profiles: profiles.map((p) => p.id).join(", ") || "—" })));
@@ -165,9 +175,9 @@ export async function exportExportProfiles(db: MspDb, ids?: readonly string[]): 
 }
 
 /** The DATEV settings to use: the given ones, else the saved ones; an error when neither exists. */
-async function datevSettings(db: MspDb, given: DatevConfig | undefined, required: boolean): Promise<Result<DatevConfig | undefined>> {
+async function datevSettings(tx: StoreTx, given: DatevConfig | undefined, required: boolean): Promise<Result<DatevConfig | undefined>> {
   if (given) return ok(given);
-  const stored = await loadDatevConfig(db);
+  const stored = await storedSetting(tx, DATEV_SETTINGS_KEY, validateDatevConfig);
   if (!stored.ok) return stored;
   if (stored.value === null) return required ? fail(issue("export.no_datev_config")) : ok(undefined);
   return ok(stored.value);
@@ -178,59 +188,61 @@ async function datevSettings(db: MspDb, given: DatevConfig | undefined, required
  * (no account, a character the encoding cannot hold, a missing profile) fails the export before any
  * byte is produced.
  */
-export async function exportInvoiceBatch(db: MspDb, invoices: readonly Invoice[], request: InvoiceExportRequest): Promise<Result<InvoiceExportFile>> {
+export async function exportInvoiceBatch(ctx: AppContext, invoices: readonly Invoice[], request: InvoiceExportRequest): Promise<Result<InvoiceExportFile>> {
+  return ctx.store.read((tx) => exportBatchIn(tx, invoices, request));
+}
+
+async function exportBatchIn(tx: StoreTx, invoices: readonly Invoice[], request: InvoiceExportRequest): Promise<Result<InvoiceExportFile>> {
   const { format } = request;
   if (format.kind === "generic" || format.kind === "de") {
     const { bytes, issues } = invoiceCsvBytes(invoices, format.kind, { encoding: request.encoding ?? "utf-8" });
     return ok({ bytes, issues, records: invoices.reduce((n, i) => n + i.lines.length, 0) });
   }
-  const customers = await customerMap(db);
+  const customers = await customerMap(tx);
   if (format.kind === "datev") {
-    const config = await datevSettings(db, request.datev, true);
+    const config = await datevSettings(tx, request.datev, true);
     if (!config.ok) return config;
     const r = datevExtf(invoices, customers, config.value!, { createdAt: request.createdAt, ...(request.label !== undefined ? { label: request.label } : {}) });
     return r.ok ? ok({ bytes: r.value.bytes, issues: r.value.issues, records: r.value.bookings.length }) : r;
   }
-  const profile = await loadExportProfile(db, format.profileId);
+  const profile = await profileIn(tx, format.profileId);
   if (!profile.ok) return profile;
-  const accounts = await datevSettings(db, request.datev, needsAccounts(profile.value));
+  const accounts = await datevSettings(tx, request.datev, needsAccounts(profile.value));
   if (!accounts.ok) return accounts;
   const r = customCsv(invoices, profile.value, { customers, ...(accounts.value ? { accounts: accounts.value } : {}) });
   return r.ok ? ok({ bytes: r.value.bytes, issues: [], records: r.value.rows }) : r;
 }
 
 /** Invoice numbers and dates of every invoice of a run that is not undone (for "Korrektur zu … vom …"). */
-async function knownInvoiceDates(db: MspDb): Promise<Map<string, IsoDate>> {
+async function knownInvoiceDates(tx: StoreTx, invoices: readonly Invoice[]): Promise<Map<string, IsoDate>> {
   const dates = new Map<string, IsoDate>();
-  for (const run of await db.runs.toArray()) {
-    if (run.undoneAt) continue;
-    for (const ref of run.invoiceRefs) dates.set(ref, run.invoiceDate);
-  }
+  const refs = [...new Set(invoices.flatMap((i) => i.lines.map((l) => l.correctsRef).filter((r): r is string => r !== undefined)))];
+  for (const inv of await tx.invoices.getMany(refs)) if (inv) dates.set(inv.invoiceRef, inv.invoiceDate);
   return dates;
 }
 
 /** What documents need: the given company data or the saved one, customers, earlier invoice dates. */
-async function documentContext(db: MspDb, invoices: readonly Invoice[], company?: CompanyInfo): Promise<Result<DocumentContext>> {
+async function documentContext(tx: StoreTx, invoices: readonly Invoice[], company?: CompanyInfo): Promise<Result<DocumentContext>> {
   let info = company;
   if (!info) {
-    const stored = await loadCompanyInfo(db);
+    const stored = await storedSetting(tx, COMPANY_SETTINGS_KEY, validateCompanyInfo);
     if (!stored.ok) return stored;
     if (stored.value === null) return fail(issue("export.no_company"));
     info = stored.value;
   }
-  const invoiceDates = await knownInvoiceDates(db);
+  const invoiceDates = await knownInvoiceDates(tx, invoices);
   for (const inv of invoices) invoiceDates.set(inv.invoiceRef, inv.invoiceDate);
-  return ok({ company: info, customers: await customerMap(db), invoiceDates });
+  return ok({ company: info, customers: await customerMap(tx), invoiceDates });
 }
 
 /** One HTML document per invoice, with the given company data or the saved one. */
-export async function exportInvoiceDocuments(db: MspDb, invoices: readonly Invoice[], company?: CompanyInfo): Promise<Result<{ documents: InvoiceDocument[]; issues: Issue[] }>> {
-  const context = await documentContext(db, invoices, company);
+export async function exportInvoiceDocuments(ctx: AppContext, invoices: readonly Invoice[], company?: CompanyInfo): Promise<Result<{ documents: InvoiceDocument[]; issues: Issue[] }>> {
+  const context = await ctx.store.read((tx) => documentContext(tx, invoices, company));
   return context.ok ? invoiceDocuments(invoices, context.value) : context;
 }
 
 /** All invoices in one printable HTML document (the task pane's download), with the saved company data. */
-export async function exportInvoiceBatchDocument(db: MspDb, invoices: readonly Invoice[], title: string, company?: CompanyInfo): Promise<Result<{ html: string; issues: Issue[] }>> {
-  const context = await documentContext(db, invoices, company);
+export async function exportInvoiceBatchDocument(ctx: AppContext, invoices: readonly Invoice[], title: string, company?: CompanyInfo): Promise<Result<{ html: string; issues: Issue[] }>> {
+  const context = await ctx.store.read((tx) => documentContext(tx, invoices, company));
   return context.ok ? invoiceBatchDocument(invoices, context.value, title) : context;
 }

@@ -1,5 +1,5 @@
 import { writeArticlesCsv, writeContractsCsv, writeMappingsCsv } from "../io/master/write-master";
-import type { MspDb } from "../store/db";
+import type { AppContext } from "./context";
 
 /** The store's master data as the three CSV files of PRODUCT.md §6.2. */
 export interface MasterExport {
@@ -9,13 +9,13 @@ export interface MasterExport {
 }
 
 /** Exports contracts (full version history), articles and mappings as CSV text. */
-export async function exportMaster(db: MspDb): Promise<MasterExport> {
-  return db.transaction("r", [db.customers, db.contracts, db.contractVersions, db.articles, db.mappings], async () => {
-    const customers = new Map((await db.customers.toArray()).map((c) => [c.no, c]));
+export async function exportMaster(ctx: AppContext): Promise<MasterExport> {
+  return ctx.store.read(async (tx) => {
+    const customers = new Map((await tx.customers.all()).map((c) => [c.no, c]));
     return {
-      contracts: writeContractsCsv(customers, await db.contracts.toArray(), await db.contractVersions.toArray()),
-      articles: writeArticlesCsv(await db.articles.toArray()),
-      mappings: writeMappingsCsv(await db.mappings.toArray()),
+      contracts: writeContractsCsv(customers, await tx.contracts.all(), await tx.versions.all()),
+      articles: writeArticlesCsv(await tx.articles.all()),
+      mappings: writeMappingsCsv(await tx.mappings.all()),
     };
   });
 }

@@ -3,11 +3,10 @@ import { planMasterImport, type MasterPlan, type MasterSnapshot } from "../core/
 import { readMasterTables } from "../io/master/read-master";
 import { decodeBytes } from "../io/table/decode";
 import { readCsvText } from "../io/table/read-csv";
-import { appendAudit } from "../store/audit";
-import { reserveNumbers } from "../store/counters";
 import type { AuditRecord, UndoStep } from "../store/records";
-import { dropUndefined } from "./undo-batch";
+import { dropUndefined } from "./undo-steps";
 import { AppContext, InputFile, fileSha256 } from "./context";
+import { nextBatchId, reserveVersionSeq } from "./numbering";
 
 export interface ImportMasterSummary {
   batchId: string | null;
@@ -36,39 +35,38 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[])
   issues.push(...readIssues);
   if (hasErrors(issues)) return { ok: false, issues };
   const hashes = await Promise.all(files.map(async (f) => ({ name: f.name, sha256: await fileSha256(f) })));
-  const { db } = ctx;
 
   const contractNos = [...new Set(input.contracts.map((r) => r.contract.no))];
   let planned: Result<MasterPlan> | undefined;
   let batchId: string | null = null;
-  await db.transaction("rw", [db.customers, db.articles, db.contracts, db.contractVersions, db.mappings, db.importBatches, db.auditLog, db.settings], async () => {
+  await ctx.store.write(async (tx) => {
     const snapshot: MasterSnapshot = {
-      customers: new Map((await db.customers.toArray()).map((c) => [c.no, c])),
-      articles: new Map((await db.articles.toArray()).map((a) => [a.no, a])),
-      contracts: new Map((await db.contracts.toArray()).map((c) => [c.no, c])),
-      versions: await db.contractVersions.where("contractNo").anyOf(contractNos).toArray(),
-      mappings: new Map((await db.mappings.toArray()).map((m) => [m.id, m.internalNo])),
+      customers: new Map((await tx.customers.all()).map((c) => [c.no, c])),
+      articles: new Map((await tx.articles.all()).map((a) => [a.no, a])),
+      contracts: new Map((await tx.contracts.all()).map((c) => [c.no, c])),
+      versions: await tx.versions.ofContracts(contractNos),
+      mappings: new Map((await tx.mappings.all()).map((m) => [m.id, m.internalNo])),
     };
     planned = planMasterImport(snapshot, input);
     if (!planned.ok) return;
     const plan = planned.value;
     if (plan.customers.length + plan.articles.length + plan.contracts.length + plan.versions.length + plan.mappings.length === 0) return;
     const at = ctx.now();
-    batchId = `master-${String(await reserveNumbers(db, "batch")).padStart(5, "0")}`;
-    const firstSeq = await reserveNumbers(db, "versionSeq", plan.versions.length);
+    batchId = await nextBatchId(tx, "master");
+    const firstSeq = await reserveVersionSeq(tx, plan.versions.length);
     const versions = plan.versions.map(({ version }, i) => ({
       ...version,
       seq: firstSeq + i,
       id: `${version.contractNo}/${version.positionNo}/${version.validFrom}/${firstSeq + i}`,
       source: batchId!,
     }));
-    await db.customers.bulkPut(plan.customers.map((c) => c.after));
-    await db.articles.bulkPut(plan.articles.map((c) => c.after));
-    await db.contracts.bulkPut(plan.contracts.map((c) => c.after));
-    await db.contractVersions.bulkAdd(versions);
+    await tx.customers.putMany(plan.customers.map((c) => c.after));
+    await tx.articles.putMany(plan.articles.map((c) => c.after));
+    await tx.contracts.putMany(plan.contracts.map((c) => c.after));
+    await tx.versions.addMany(versions);
     const mappingRows = plan.mappings.map(({ after: m }) => ({ id: `${m.kind}|${m.mappingSource}|${m.externalId}`, kind: m.kind, source: m.mappingSource, externalId: m.externalId, internalNo: m.internalNo, origin: `import:${m.source}` }));
-    const mappingBefore = await db.mappings.bulkGet(mappingRows.map((m) => m.id));
-    await db.mappings.bulkPut(mappingRows);
+    const mappingBefore = await tx.mappings.getMany(mappingRows.map((m) => m.id));
+    await tx.mappings.putMany(mappingRows);
     const undo: UndoStep[] = [
       ...plan.customers.map((c) => ({ table: "customers" as const, key: c.after.no, before: c.before })),
       ...plan.articles.map((c) => ({ table: "articles" as const, key: c.after.no, before: c.before })),
@@ -76,7 +74,7 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[])
       ...versions.map((v) => ({ table: "contractVersions" as const, key: v.id })),
       ...mappingRows.map((m, i) => ({ table: "mappings" as const, key: m.id, before: mappingBefore[i] })),
     ];
-    await db.importBatches.add({ id: batchId, kind: "import-master", createdAt: at, files: hashes, versionIds: versions.map((v) => v.id), details: { kinds }, undo: dropUndefined(undo) });
+    await tx.batches.add({ id: batchId, kind: "import-master", createdAt: at, files: hashes, versionIds: versions.map((v) => v.id), details: { kinds }, undo: dropUndefined(undo) });
     const audit: AuditRecord[] = [
       ...plan.customers.map((c) => ({ at, kind: c.before ? "customer.update" : "customer.add", source: batchId!, entity: `customer:${c.after.no}`, before: c.before, after: c.after })),
       ...plan.articles.map((c) => ({ at, kind: c.before ? "article.update" : "article.add", source: batchId!, entity: `article:${c.after.no}`, before: c.before, after: c.after })),
@@ -85,7 +83,7 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[])
       // as stored, with the row it replaced (a changed mapping), like apply-review's entries
       ...mappingRows.map((m, i) => ({ at, kind: "mapping.put", source: batchId!, entity: `mapping:${m.kind}:${m.externalId}`, before: mappingBefore[i], after: m })),
     ];
-    await appendAudit(db, audit);
+    await tx.audit.append(audit);
   });
   if (!planned) throw new Error("import transaction ended without a plan");
   if (!planned.ok) return planned;

@@ -1,7 +1,7 @@
 import type { PositionVersion } from "../core/contract/model";
 import { compareVersions } from "../core/contract/state-on-day";
 import type { PurchasePositionVersion } from "../core/purchase/model";
-import type { MspDb } from "../store/db";
+import type { AppContext } from "./context";
 import { loadLinks, splitPurchaseRecords } from "./purchase";
 
 /** A stored link with what a clerk needs to recognise both ends. */
@@ -37,15 +37,15 @@ function latestBy<T extends { validFrom: string; seq: number }>(rows: readonly T
  * position and sales position, for the task pane's links sheet that is edited and imported back
  * through `importLinks`. Reads only.
  */
-export async function linksForEditing(db: MspDb): Promise<LinkForEditing[]> {
-  return db.transaction("r", [db.purchaseLinks, db.purchaseContracts, db.contracts, db.contractVersions, db.customers], async () => {
-    const links = await loadLinks(db);
-    const purchase = splitPurchaseRecords(await db.purchaseContracts.toArray());
+export async function linksForEditing(ctx: AppContext): Promise<LinkForEditing[]> {
+  return ctx.store.read(async (tx) => {
+    const links = await loadLinks(tx);
+    const purchase = splitPurchaseRecords(await tx.purchase.all());
     const purchaseLatest = latestBy<PurchasePositionVersion>(purchase.versions, (v) => `${v.purchaseNo}/${v.positionNo}`);
     const contractNos = [...new Set(links.map((l) => l.contractNo))];
-    const contracts = new Map((await db.contracts.bulkGet(contractNos)).flatMap((c) => (c ? [[c.no, c] as const] : [])));
-    const salesLatest = latestBy<PositionVersion>(await db.contractVersions.where("contractNo").anyOf(contractNos).toArray(), (v) => `${v.contractNo}/${v.positionNo}`);
-    const customers = new Map((await db.customers.toArray()).map((c) => [c.no, c]));
+    const contracts = new Map((await tx.contracts.getMany(contractNos)).flatMap((c) => (c ? [[c.no, c] as const] : [])));
+    const salesLatest = latestBy<PositionVersion>(await tx.versions.ofContracts(contractNos), (v) => `${v.contractNo}/${v.positionNo}`);
+    const customers = new Map((await tx.customers.all()).map((c) => [c.no, c]));
     const rows = links.map((l): LinkForEditing => {
       const p = purchaseLatest.get(`${l.purchaseNo}/${l.purchasePositionNo}`);
       const s = salesLatest.get(`${l.contractNo}/${l.positionNo}`);

@@ -1,24 +1,12 @@
 import { checkReadings } from "../core/clicks/check-readings";
-import { type ClickMonthMark, type MeterReading, readingId } from "../core/clicks/model";
+import { type MeterReading, readingId } from "../core/clicks/model";
 import { Issue, Result, hasErrors, ok } from "../core/issues";
 import { readMeterTable } from "../io/meters/read-meters";
 import { decodeBytes } from "../io/table/decode";
 import { readCsvText } from "../io/table/read-csv";
-import type { MspDb } from "../store/db";
-import { appendAudit } from "../store/audit";
-import { reserveNumbers } from "../store/counters";
 import { AppContext, InputFile, fileSha256 } from "./context";
-import { activeRunIds } from "./time";
-
-/** Settings key prefix of billed click months (`clicks.billed/<contract>/<month>`). */
-export const CLICK_MARK_PREFIX = "clicks.billed/";
-
-/** `contractNo|month` of the click months billed by runs that are not undone. */
-export async function billedClickMonths(db: MspDb): Promise<Set<string>> {
-  const active = await activeRunIds(db);
-  const marks = await db.settings.where("key").startsWith(CLICK_MARK_PREFIX).toArray();
-  return new Set(marks.map((m) => m.value as ClickMonthMark).filter((m) => active.has(m.runId)).map((m) => `${m.contractNo}|${m.month}`));
-}
+import { nextBatchId } from "./numbering";
+import { billedClickMonths } from "./usage-state";
 
 export interface MeterImportSummary {
   batchId: string | null;
@@ -39,24 +27,23 @@ export async function importMeters(ctx: AppContext, file: InputFile): Promise<Re
   const issues: Issue[] = [...read.issues, ...table.issues];
   if (hasErrors(issues)) return { ok: false, issues };
   const sha256 = await fileSha256(file);
-  const { db } = ctx;
   let summary: MeterImportSummary | undefined;
   let failed: Issue[] | undefined;
-  await db.transaction("rw", [db.meterReadings, db.contracts, db.runs, db.settings, db.importBatches, db.auditLog], async () => {
+  await ctx.store.write(async (tx) => {
     const devices = [...new Set(table.rows.map((r) => r.deviceId))];
-    const stored = (await db.meterReadings.where("deviceId").anyOf(devices).toArray()) as MeterReading[];
-    const contracts = new Map((await db.contracts.toArray()).map((c) => [c.no, c]));
-    const check = checkReadings(table.rows, stored, contracts, await billedClickMonths(db));
+    const stored = await tx.meterReadings.ofDevices(devices);
+    const contracts = new Map((await tx.contracts.all()).map((c) => [c.no, c]));
+    const check = checkReadings(table.rows, stored, contracts, await billedClickMonths(tx));
     if (hasErrors(check.issues)) return void (failed = [...issues, ...check.issues]);
     summary = { batchId: null, rows: table.rows.length, added: check.accepted.length, unchanged: check.unchanged, warnings: [...issues, ...check.issues] };
     if (check.accepted.length === 0) return;
     const at = ctx.now();
-    const batchId = `meters-${String(await reserveNumbers(db, "batch")).padStart(5, "0")}`;
+    const batchId = await nextBatchId(tx, "meters");
     summary.batchId = batchId;
     const readings: MeterReading[] = check.accepted.map((r) => ({ ...r, id: readingId(r.deviceId, r.readingDate), source: { ...r.source, batchId } }));
-    await db.meterReadings.bulkAdd(readings);
-    await db.importBatches.add({ id: batchId, kind: "meters-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { added: readings.length, unchanged: check.unchanged }, undo: readings.map((r) => ({ table: "meterReadings" as const, key: r.id })) });
-    await appendAudit(db, [{ at, kind: "meters.import", source: batchId, entity: `file:${file.name}`, after: { added: readings.map((r) => r.id) } }]);
+    await tx.meterReadings.addMany(readings);
+    await tx.batches.add({ id: batchId, kind: "meters-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { added: readings.length, unchanged: check.unchanged }, undo: readings.map((r) => ({ table: "meterReadings" as const, key: r.id })) });
+    await tx.audit.append([{ at, kind: "meters.import", source: batchId, entity: `file:${file.name}`, after: { added: readings.map((r) => r.id) } }]);
   });
   if (failed) return { ok: false, issues: failed };
   return ok(summary!);

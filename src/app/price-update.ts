@@ -6,12 +6,11 @@ import { PriceApplyPlan, PriceDecision, planApplyPriceUpdate } from "../core/pur
 import { ProposalRow, planPriceUpdate } from "../core/purchase/plan-price-update";
 import type { PriceRounding, PriceStrategy } from "../core/purchase/price-strategy";
 import { buildCostIndex } from "../core/purchase/unit-cost";
-import { appendAudit } from "../store/audit";
-import { reserveNumbers } from "../store/counters";
 import type { UndoStep } from "../store/records";
 import type { AppContext } from "./context";
+import { nextBatchId, reserveVersionSeq } from "./numbering";
 import { loadLinks, splitPurchaseRecords } from "./purchase";
-import { dropUndefined } from "./undo-batch";
+import { dropUndefined } from "./undo-steps";
 
 /** Which purchase positions changed: named ones (`NO:POS`), or every position of an article (optionally of one supplier). */
 export type PurchaseSelection = { refs: readonly string[] } | { articleNo: string; supplier?: string };
@@ -35,18 +34,17 @@ export interface PriceUpdateProposal {
  * linked to the changed purchase positions with the price the strategy proposes. Reads only.
  */
 export async function proposePriceUpdate(ctx: AppContext, options: PriceUpdateOptions): Promise<Result<PriceUpdateProposal>> {
-  const { db } = ctx;
-  return db.transaction("r", [db.customers, db.contracts, db.contractVersions, db.purchaseContracts, db.purchaseLinks], async () => {
-    const purchase = splitPurchaseRecords(await db.purchaseContracts.toArray());
+  return ctx.store.read(async (tx): Promise<Result<PriceUpdateProposal>> => {
+    const purchase = splitPurchaseRecords(await tx.purchase.all());
     const refs = selectRefs(purchase.versions, options);
     if (refs.length === 0) return fail(issue("price.no_purchase_selected", "articleNo" in options.selection ? { article: options.selection.articleNo, supplier: options.selection.supplier ?? "*", date: options.from } : { article: "", supplier: "", date: options.from }, { source: "--article" }));
-    const costs = buildCostIndex(await loadLinks(db), purchase.versions);
+    const costs = buildCostIndex(await loadLinks(tx), purchase.versions);
     const contractNos = [...new Set(refs.flatMap((r) => (costs.byPurchase.get(r) ?? []).map((l) => l.contractNo)))];
     const planned = planPriceUpdate(
       {
-        customers: new Map((await db.customers.toArray()).map((c) => [c.no, c])),
-        contracts: new Map((await db.contracts.bulkGet(contractNos)).filter((c) => c !== undefined).map((c) => [c.no, c])),
-        versions: await db.contractVersions.where("contractNo").anyOf(contractNos).toArray(),
+        customers: new Map((await tx.customers.all()).map((c) => [c.no, c])),
+        contracts: new Map((await tx.contracts.getMany(contractNos)).filter((c) => c !== undefined).map((c) => [c.no, c])),
+        versions: await tx.versions.ofContracts(contractNos),
         costs,
       },
       { refs, newCost: options.newCost, from: options.from, strategy: options.strategy, rounding: options.rounding },
@@ -84,17 +82,16 @@ export interface PriceApplySummary {
  * undoable batch with audit entries. Applying the same proposal twice writes nothing.
  */
 export async function applyPriceUpdate(ctx: AppContext, decisions: readonly PriceDecision[], file: { name: string; sha256: string }): Promise<Result<PriceApplySummary>> {
-  const { db } = ctx;
   let planned: Result<PriceApplyPlan> | undefined;
   let batchId: string | null = null;
-  await db.transaction("rw", [db.contracts, db.contractVersions, db.purchaseContracts, db.importBatches, db.auditLog, db.settings], async () => {
+  await ctx.store.write(async (tx) => {
     const contractNos = [...new Set(decisions.map((d) => d.contractNo))];
     const purchaseNos = [...new Set(decisions.flatMap((d) => d.purchase.map((r) => r.slice(0, r.lastIndexOf(":")))))];
     planned = planApplyPriceUpdate(
       {
-        contracts: new Map((await db.contracts.bulkGet(contractNos)).filter((c) => c !== undefined).map((c) => [c.no, c])),
-        versions: await db.contractVersions.where("contractNo").anyOf(contractNos).toArray(),
-        purchaseVersions: splitPurchaseRecords(await db.purchaseContracts.where("purchaseNo").anyOf(purchaseNos).toArray()).versions,
+        contracts: new Map((await tx.contracts.getMany(contractNos)).filter((c) => c !== undefined).map((c) => [c.no, c])),
+        versions: await tx.versions.ofContracts(contractNos),
+        purchaseVersions: splitPurchaseRecords(await tx.purchase.ofPurchaseNos(purchaseNos)).versions,
       },
       decisions,
       "pending",
@@ -102,22 +99,22 @@ export async function applyPriceUpdate(ctx: AppContext, decisions: readonly Pric
     if (!planned.ok) return;
     const plan = planned.value;
     if (plan.versions.length + plan.purchaseVersions.length === 0) return;
-    const id = `price-${String(await reserveNumbers(db, "batch")).padStart(5, "0")}`;
+    const id = await nextBatchId(tx, "price");
     batchId = id;
-    const firstSeq = await reserveNumbers(db, "versionSeq", plan.versions.length + plan.purchaseVersions.length);
+    const firstSeq = await reserveVersionSeq(tx, plan.versions.length + plan.purchaseVersions.length);
     const versions = plan.versions.map(({ version }, i) => ({ ...version, source: id, seq: firstSeq + i, id: `${version.contractNo}/${version.positionNo}/${version.validFrom}/${firstSeq + i}` }));
     const purchaseVersions: PurchasePositionVersion[] = plan.purchaseVersions.map(({ version }, i) => {
       const v = { ...version, source: id, seq: firstSeq + plan.versions.length + i };
       return { ...v, id: purchaseVersionId(v) };
     });
-    await db.contractVersions.bulkAdd(versions);
-    await db.purchaseContracts.bulkAdd(purchaseVersions.map((v) => ({ ...v })));
+    await tx.versions.addMany(versions);
+    await tx.purchase.addMany(purchaseVersions.map((v) => ({ ...v })));
     const undo: UndoStep[] = [
       ...versions.map((v) => ({ table: "contractVersions" as const, key: v.id })),
       ...purchaseVersions.map((v) => ({ table: "purchaseContracts" as const, key: v.id })),
     ];
     const at = ctx.now();
-    await db.importBatches.add({
+    await tx.batches.add({
       id,
       kind: "price-update",
       createdAt: at,
@@ -126,7 +123,7 @@ export async function applyPriceUpdate(ctx: AppContext, decisions: readonly Pric
       details: { purchaseVersionIds: purchaseVersions.map((v) => v.id), decisions: decisions.map((d) => ({ row: d.row, action: d.action, contractNo: d.contractNo, positionNo: d.positionNo, validFrom: d.validFrom, newPrice: d.newPrice })) },
       undo: dropUndefined(undo),
     });
-    await appendAudit(db, [
+    await tx.audit.append([
       ...versions.map((v) => ({ at, kind: "contract.version.add", source: id, entity: `contract:${v.contractNo}/${v.positionNo}`, after: v })),
       ...purchaseVersions.map((v) => ({ at, kind: "purchase.version.add", source: id, entity: `purchase:${v.purchaseNo}/${v.positionNo}`, after: v })),
     ]);

@@ -8,27 +8,26 @@ import { buildCostIndex } from "../core/purchase/unit-cost";
 import { readLinksTable, readPurchaseTable } from "../io/purchase/read-purchase";
 import { decodeBytes } from "../io/table/decode";
 import { readCsvText } from "../io/table/read-csv";
-import { appendAudit } from "../store/audit";
-import { reserveNumbers } from "../store/counters";
-import type { MspDb } from "../store/db";
-import type { AuditRecord, KeyedRecord, UndoStep } from "../store/records";
+import type { StoreTx } from "../store/port";
+import type { AuditRecord, UndoStep } from "../store/records";
 import { AppContext, InputFile, sha256Hex } from "./context";
-import { dropUndefined } from "./undo-batch";
+import { nextBatchId, reserveVersionSeq } from "./numbering";
+import { dropUndefined } from "./undo-steps";
 
 /** The rows of the purchaseContracts table split by kind (see core/purchase/model.ts). */
-export function splitPurchaseRecords(rows: readonly KeyedRecord[]): { contracts: Map<string, PurchaseContractRecord>; versions: PurchasePositionVersion[] } {
+export function splitPurchaseRecords(rows: readonly (PurchaseContractRecord | PurchasePositionVersion)[]): { contracts: Map<string, PurchaseContractRecord>; versions: PurchasePositionVersion[] } {
   const contracts = new Map<string, PurchaseContractRecord>();
   const versions: PurchasePositionVersion[] = [];
   for (const r of rows) {
-    if (r.kind === "contract") contracts.set(String(r.purchaseNo), r as unknown as PurchaseContractRecord);
-    else if (r.kind === "position") versions.push(r as unknown as PurchasePositionVersion);
+    if (r.kind === "contract") contracts.set(r.purchaseNo, r);
+    else if (r.kind === "position") versions.push(r);
   }
   return { contracts, versions };
 }
 
-/** All links (call inside a transaction that includes purchaseLinks, or alone). */
-export async function loadLinks(db: MspDb): Promise<PurchaseLink[]> {
-  return (await db.purchaseLinks.toArray()) as unknown as PurchaseLink[];
+/** All links (inside the caller's transaction). */
+export function loadLinks(tx: StoreTx): Promise<PurchaseLink[]> {
+  return tx.links.all();
 }
 
 export interface PurchaseImportSummary {
@@ -50,34 +49,33 @@ export async function importPurchase(ctx: AppContext, file: InputFile): Promise<
   issues.unshift(...read.issues);
   if (hasErrors(issues)) return { ok: false, issues };
   const sha256 = await sha256Hex(file.bytes);
-  const { db } = ctx;
   let planned: Result<PurchasePlan> | undefined;
   let batchId: string | null = null;
-  await db.transaction("rw", [db.purchaseContracts, db.articles, db.importBatches, db.auditLog, db.settings], async () => {
+  await ctx.store.write(async (tx) => {
     const nos = [...new Set(rows.map((r) => r.purchaseNo))];
-    const { contracts, versions } = splitPurchaseRecords(await db.purchaseContracts.where("purchaseNo").anyOf(nos).toArray());
-    planned = planPurchaseImport({ contracts, versions, articles: new Map((await db.articles.toArray()).map((a) => [a.no, a])) }, rows);
+    const { contracts, versions } = splitPurchaseRecords(await tx.purchase.ofPurchaseNos(nos));
+    planned = planPurchaseImport({ contracts, versions, articles: new Map((await tx.articles.all()).map((a) => [a.no, a])) }, rows);
     if (!planned.ok || planned.value.contracts.length + planned.value.versions.length === 0) return;
     const plan = planned.value;
-    batchId = `purchase-${String(await reserveNumbers(db, "batch")).padStart(5, "0")}`;
-    const firstSeq = await reserveNumbers(db, "versionSeq", plan.versions.length);
+    batchId = await nextBatchId(tx, "purchase");
+    const firstSeq = await reserveVersionSeq(tx, plan.versions.length);
     const created: PurchasePositionVersion[] = plan.versions.map(({ version }, i) => {
       const v = { ...version, seq: firstSeq + i, source: batchId! };
       return { ...v, id: purchaseVersionId(v) };
     });
-    await db.purchaseContracts.bulkPut(plan.contracts.map((c) => ({ ...c.after })));
-    await db.purchaseContracts.bulkAdd(created.map((v) => ({ ...v })));
+    await tx.purchase.putMany(plan.contracts.map((c) => ({ ...c.after })));
+    await tx.purchase.addMany(created.map((v) => ({ ...v })));
     const at = ctx.now();
     const undo: UndoStep[] = [
       ...plan.contracts.map((c) => ({ table: "purchaseContracts" as const, key: c.after.id, before: c.before })),
       ...created.map((v) => ({ table: "purchaseContracts" as const, key: v.id })),
     ];
-    await db.importBatches.add({ id: batchId, kind: "purchase-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { purchaseVersionIds: created.map((v) => v.id) }, undo: dropUndefined(undo) });
+    await tx.batches.add({ id: batchId, kind: "purchase-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { purchaseVersionIds: created.map((v) => v.id) }, undo: dropUndefined(undo) });
     const audit: AuditRecord[] = [
       ...plan.contracts.map((c) => ({ at, kind: c.before ? "purchase.update" : "purchase.add", source: batchId!, entity: `purchase:${c.after.purchaseNo}`, before: c.before, after: c.after })),
       ...created.map((v) => ({ at, kind: "purchase.version.add", source: batchId!, entity: `purchase:${v.purchaseNo}/${v.positionNo}`, after: v })),
     ];
-    await appendAudit(db, audit);
+    await tx.audit.append(audit);
   });
   if (!planned) throw new Error("purchase import ended without a plan");
   if (!planned.ok) return planned;
@@ -103,38 +101,37 @@ export async function importLinks(ctx: AppContext, file: InputFile): Promise<Res
   issues.unshift(...read.issues);
   if (hasErrors(issues)) return { ok: false, issues };
   const sha256 = await sha256Hex(file.bytes);
-  const { db } = ctx;
   let planned: Result<LinksPlan> | undefined;
   let batchId: string | null = null;
-  await db.transaction("rw", [db.purchaseContracts, db.purchaseLinks, db.contracts, db.contractVersions, db.importBatches, db.auditLog, db.settings], async () => {
+  await ctx.store.write(async (tx) => {
     const purchaseNos = [...new Set(rows.map((r) => r.purchaseNo))];
     const contractNos = [...new Set(rows.map((r) => r.contractNo))];
-    const purchase = splitPurchaseRecords(await db.purchaseContracts.where("purchaseNo").anyOf(purchaseNos).toArray());
+    const purchase = splitPurchaseRecords(await tx.purchase.ofPurchaseNos(purchaseNos));
     planned = planLinksImport(
       {
         purchaseContracts: purchase.contracts,
         purchaseVersions: purchase.versions,
-        contracts: new Map((await db.contracts.bulkGet(contractNos)).filter((c) => c !== undefined).map((c) => [c.no, c])),
-        versions: await db.contractVersions.where("contractNo").anyOf(contractNos).toArray(),
-        links: new Map((await loadLinks(db)).map((l) => [l.id, l])),
+        contracts: new Map((await tx.contracts.getMany(contractNos)).filter((c) => c !== undefined).map((c) => [c.no, c])),
+        versions: await tx.versions.ofContracts(contractNos),
+        links: new Map((await loadLinks(tx)).map((l) => [l.id, l])),
       },
       rows,
     );
     if (!planned.ok || planned.value.added.length + planned.value.removed.length === 0) return;
     const plan = planned.value;
-    const id = `links-${String(await reserveNumbers(db, "batch")).padStart(5, "0")}`;
+    const id = await nextBatchId(tx, "links");
     batchId = id;
     const added: PurchaseLink[] = plan.added.map(({ link }) => ({ ...link, source: id }));
-    await db.purchaseLinks.bulkAdd(added.map((l) => ({ ...l })));
-    await db.purchaseLinks.bulkDelete(plan.removed.map((r) => r.link.id));
+    await tx.links.addMany(added.map((l) => ({ ...l })));
+    await tx.links.deleteMany(plan.removed.map((r) => r.link.id));
     const at = ctx.now();
     const undo: UndoStep[] = [
       ...added.map((l) => ({ table: "purchaseLinks" as const, key: l.id })),
       ...plan.removed.map((r) => ({ table: "purchaseLinks" as const, key: r.link.id, before: r.link })),
     ];
     // A removal is undone by putting the row back: a "before" restores it.
-    await db.importBatches.add({ id, kind: "links-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { added: added.map((l) => l.id), removed: plan.removed.map((r) => r.link.id) }, undo: dropUndefined(undo) });
-    await appendAudit(db, [
+    await tx.batches.add({ id, kind: "links-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { added: added.map((l) => l.id), removed: plan.removed.map((r) => r.link.id) }, undo: dropUndefined(undo) });
+    await tx.audit.append([
       ...added.map((l) => ({ at, kind: "purchase.link.add", source: id, entity: `link:${l.id}`, after: l })),
       ...plan.removed.map((r) => ({ at, kind: "purchase.link.remove", source: id, entity: `link:${r.link.id}`, before: r.link })),
     ]);
@@ -147,18 +144,17 @@ export async function importLinks(ctx: AppContext, file: InputFile): Promise<Res
 
 /** The links report on a day (PRODUCT.md §5.6), by purchase position or (`reverse`) by sales position. Reads only. */
 export async function purchaseLinksReport(ctx: AppContext, day: IsoDate, reverse = false): Promise<LinkReportRow[]> {
-  const { db } = ctx;
-  return db.transaction("r", [db.customers, db.articles, db.contracts, db.contractVersions, db.purchaseContracts, db.purchaseLinks], async () => {
-    const purchase = splitPurchaseRecords(await db.purchaseContracts.toArray());
+  return ctx.store.read(async (tx) => {
+    const purchase = splitPurchaseRecords(await tx.purchase.all());
     return linksReport(
       {
         day,
-        customers: new Map((await db.customers.toArray()).map((c) => [c.no, c])),
-        articles: new Map((await db.articles.toArray()).map((a) => [a.no, a])),
-        contracts: new Map((await db.contracts.toArray()).map((c) => [c.no, c])),
-        versions: await db.contractVersions.toArray(),
+        customers: new Map((await tx.customers.all()).map((c) => [c.no, c])),
+        articles: new Map((await tx.articles.all()).map((a) => [a.no, a])),
+        contracts: new Map((await tx.contracts.all()).map((c) => [c.no, c])),
+        versions: await tx.versions.all(),
         purchaseContracts: purchase.contracts,
-        costs: buildCostIndex(await loadLinks(db), purchase.versions),
+        costs: buildCostIndex(await loadLinks(tx), purchase.versions),
       },
       reverse,
     );

@@ -1,5 +1,6 @@
 import type { IsoMonth } from "../core/date/iso-month";
 import { Issue, Result, hasErrors, issue, ok } from "../core/issues";
+import { mappingKey } from "../core/reconcile/external-id";
 import { reconcileMonth, type MappingLookup } from "../core/reconcile/reconcile-month";
 import type { ReviewRow } from "../core/reconcile/review-row";
 import type { SeatLine } from "../core/reconcile/seat-line";
@@ -42,6 +43,11 @@ export function toSeatLine(l: VendorLine, countsSeats = classifyChargeType(l.cha
     amount: l.amount,
     changesQuantity: l.changesQuantity,
     countsSeats,
+    ...(l.setsTotal ? { setsTotal: true } : {}),
+    ...(l.term ? { term: l.term } : {}),
+    ...(l.billingCycle ? { billingFrequency: l.billingCycle } : {}),
+    ...(l.subscriptionEnd ? { subscriptionEnd: l.subscriptionEnd } : {}),
+    ...(l.chargeKind === "purchase" || l.chargeKind === "renew" ? { startsTerm: true } : {}),
   };
 }
 
@@ -70,16 +76,16 @@ export async function reconcileFiles(ctx: AppContext, reads: readonly VendorFile
   const lines = seatLines(reads);
   const sources = new Set<string>();
   for (const r of reads) for (const l of r.result.lines) sources.add(l.profileId);
-  const { db } = ctx;
-  const data = await db.transaction("r", [db.customers, db.articles, db.contracts, db.contractVersions, db.mappings], async () => ({
-    customers: new Map((await db.customers.toArray()).map((c) => [c.no, c])),
-    articles: new Map((await db.articles.toArray()).map((a) => [a.no, a])),
-    contracts: await db.contracts.toArray(),
-    versions: await db.contractVersions.toArray(),
-    mappings: await db.mappings.toArray(),
+  const data = await ctx.store.read(async (tx) => ({
+    customers: new Map((await tx.customers.all()).map((c) => [c.no, c])),
+    articles: new Map((await tx.articles.all()).map((a) => [a.no, a])),
+    contracts: await tx.contracts.all(),
+    versions: await tx.versions.all(),
+    mappings: await tx.mappings.all(),
   }));
-  const byKey = new Map(data.mappings.map((m) => [m.id, m.internalNo]));
-  const lookup: MappingLookup = (kind, source, externalId) => byKey.get(`${kind}|${source}|${externalId}`) ?? byKey.get(`${kind}|*|${externalId}`);
+  // Keyed by the normal form of the id, so mappings stored before the normalisation match too.
+  const byKey = new Map(data.mappings.map((m) => [mappingKey(m.kind, m.source, m.externalId), m.internalNo]));
+  const lookup: MappingLookup = (kind, source, externalId) => byKey.get(mappingKey(kind, source, externalId)) ?? byKey.get(mappingKey(kind, "*", externalId));
   const relevant = data.mappings.filter((m) => m.source === "*" || sources.has(m.source));
   const rows = reconcileMonth({
     month,
@@ -93,7 +99,9 @@ export async function reconcileFiles(ctx: AppContext, reads: readonly VendorFile
     mappedArticles: new Set(relevant.filter((m) => m.kind === "article").map((m) => m.internalNo)),
   });
   const warnings = [...issues];
-  if (lines.length === 0) warnings.push(issue("reconcile.no_lines", { month }, { source: reads.map((r) => r.name).join(", ") }, "warning"));
+  const usageLines = reads.reduce((n, r) => n + r.result.lines.filter((l) => l.chargeKind === "usage").length, 0);
+  // A usage file (daily rated usage, Azure plan only) has no licences to reconcile: say where it goes.
+  if (lines.length === 0) warnings.push(issue(usageLines > 0 ? "reconcile.usage_only" : "reconcile.no_lines", { month, count: usageLines }, { source: reads.map((r) => r.name).join(", ") }, "warning"));
   const counts: Record<string, number> = {};
   for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
   return ok({

@@ -1,7 +1,6 @@
-import { appendAudit } from "../store/audit";
-import { type BackupDoc, restoreBackup } from "../store/backup";
-import type { MspDb } from "../store/db";
-import { TABLE_NAMES, type TableName } from "../store/schema";
+import { BACKUP_TABLES, type BackupDoc, restoreBackup } from "../store/backup";
+import type { StoreTx } from "../store/port";
+import type { TableName } from "../store/tables";
 import type { AppContext } from "./context";
 
 export interface RestoreSummary {
@@ -20,31 +19,30 @@ export interface RestoreSummary {
  * so restoring the same backup gives the same log whatever the store held before.
  */
 export async function restoreStore(ctx: AppContext, doc: BackupDoc, file: { name: string; sha256: string }): Promise<RestoreSummary> {
-  const { db } = ctx;
-  let summary: RestoreSummary | undefined;
-  await db.transaction("rw", TABLE_NAMES.map((t) => db.table(t)), async () => {
-    const before = await tableCounts(db);
-    await restoreBackup(db, doc); // joins this transaction
-    const after = await tableCounts(db);
-    const last = await db.auditLog.orderBy("seq").lastKey();
-    await appendAudit(db, [
-      {
-        ...(typeof last === "number" ? { seq: last + 1 } : {}),
-        at: ctx.now(),
-        kind: "store.restore",
-        source: `sha256:${file.sha256}`,
-        entity: `file:${file.name}`,
-        before: { tables: before },
-        after: { tables: after, schemaVersion: doc.schemaVersion, exportedAt: doc.exportedAt },
-      },
-    ]);
-    summary = { file: file.name, sha256: file.sha256, before, after };
+  return ctx.store.write(async (tx) => {
+    const before = await tableCounts(tx);
+    await restoreBackup(tx, doc);
+    const after = await tableCounts(tx);
+    await tx.audit.append([restoreEntry(ctx, file, before, after, doc.schemaVersion, doc.exportedAt)]);
+    return { file: file.name, sha256: file.sha256, before, after };
   });
-  return summary!;
 }
 
-async function tableCounts(db: MspDb): Promise<Record<TableName, number>> {
+/** The audit entry of a restore. */
+export function restoreEntry(ctx: AppContext, file: { name: string; sha256: string }, before: Record<TableName, number>, after: Record<TableName, number>, schemaVersion: number, exportedAt: string) {
+  return {
+    at: ctx.now(),
+    kind: "store.restore",
+    source: `sha256:${file.sha256}`,
+    entity: `file:${file.name}`,
+    before: { tables: before },
+    after: { tables: after, schemaVersion, exportedAt },
+  };
+}
+
+/** Rows per table (the tables a backup holds). */
+export async function tableCounts(tx: StoreTx): Promise<Record<TableName, number>> {
   const counts = {} as Record<TableName, number>;
-  for (const name of TABLE_NAMES) counts[name] = await db.table(name).count();
+  for (const name of BACKUP_TABLES) counts[name] = await tx.tables.count(name);
   return counts;
 }

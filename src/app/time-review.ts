@@ -9,11 +9,9 @@ import type { IsoMonth } from "../core/date/iso-month";
 import { type Issue, type Result, fail, issue, ok } from "../core/issues";
 import { type TimeEntry, isBilled } from "../core/time/model";
 import { type TimeDecision, type TimeReview, buildTimeReview } from "../core/time/review";
-import { appendAudit } from "../store/audit";
-import type { MspDb } from "../store/db";
 import type { AppContext } from "./context";
-import { activeRunIds } from "./time";
 import { timeChargeInput } from "./usage-lines";
+import { activeRunIds } from "./usage-state";
 
 export type { TimeDecision, TimeReview, TimeReviewRow, TimeReviewStatus } from "../core/time/review";
 
@@ -23,14 +21,12 @@ export type { TimeDecision, TimeReview, TimeReviewRow, TimeReviewStatus } from "
  * (`timeChargeInput`), the same pure computation (`buildTimeReview` over `computeTimeCharges`).
  * Reads only.
  */
-export async function reviewTimeEntries(db: MspDb, month: IsoMonth): Promise<TimeReview> {
-  let review: TimeReview | undefined;
-  await db.transaction("r", [db.timeEntries, db.articles, db.contracts, db.runs, db.settings, db.customers], async () => {
-    const input = await timeChargeInput(db, month);
-    const customers = new Map((await db.customers.toArray()).map((c) => [c.no, c.name]));
-    review = buildTimeReview(input, customers);
+export async function reviewTimeEntries(ctx: AppContext, month: IsoMonth): Promise<TimeReview> {
+  return ctx.store.read(async (tx) => {
+    const input = await timeChargeInput(tx, month);
+    const customers = new Map((await tx.customers.all()).map((c) => [c.no, c.name]));
+    return buildTimeReview(input, customers);
   });
-  return review!;
 }
 
 export interface TimeDecisionSummary {
@@ -48,7 +44,6 @@ export interface TimeDecisionSummary {
  * twice writes nothing the second time).
  */
 export async function applyTimeDecisions(ctx: AppContext, decisions: readonly TimeDecision[], origin?: { name: string; sha256: string }): Promise<Result<TimeDecisionSummary>> {
-  const { db } = ctx;
   const issues: Issue[] = [];
   const first = new Map<string, TimeDecision>();
   for (const d of decisions) {
@@ -58,9 +53,9 @@ export async function applyTimeDecisions(ctx: AppContext, decisions: readonly Ti
   }
   if (issues.length > 0) return fail(...issues);
   const summary: TimeDecisionSummary = { approved: 0, withdrawn: 0, unchanged: 0 };
-  await db.transaction("rw", [db.timeEntries, db.runs, db.auditLog], async () => {
-    const active = await activeRunIds(db);
-    const stored = (await db.timeEntries.bulkGet(decisions.map((d) => d.entryId))) as (TimeEntry | undefined)[];
+  await ctx.store.write(async (tx) => {
+    const active = await activeRunIds(tx);
+    const stored = await tx.timeEntries.getMany(decisions.map((d) => d.entryId));
     const writes: { before: TimeEntry; after: TimeEntry }[] = [];
     decisions.forEach((d, i) => {
       const e = stored[i];
@@ -72,11 +67,10 @@ export async function applyTimeDecisions(ctx: AppContext, decisions: readonly Ti
       else summary.withdrawn++;
     });
     if (issues.length > 0 || writes.length === 0) return;
-    await db.timeEntries.bulkPut(writes.map((w) => w.after));
+    await tx.timeEntries.putMany(writes.map((w) => w.after));
     const at = ctx.now();
     const source = origin ? `sha256:${origin.sha256}` : "manual";
-    await appendAudit(
-      db,
+    await tx.audit.append(
       writes.map((w) => ({ at, kind: "time.approve", source, entity: `time:${w.after.id}`, before: { billable: w.before.billable }, after: { billable: w.after.billable, ...(origin ? { file: origin.name } : {}) } })),
     );
   });

@@ -1,10 +1,11 @@
 import type { IsoDate } from "../core/date/iso-date";
-import { dropUndefined } from "./undo-batch";
+import { dropUndefined } from "./undo-steps";
 import type { IsoMonth } from "../core/date/iso-month";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
 import { type ContingentBalance, contingentBalance } from "../core/time/balance";
 import { computeTimeCharges } from "../core/time/bill-time";
 import { type TimeEntry, isBilled } from "../core/time/model";
+import type { MappingRecord } from "../store/records";
 import { parseRules } from "../io/time/rules-json";
 import { EMPTY_RULES, type Rules } from "../core/time/rules";
 import { decodeBytes } from "../io/table/decode";
@@ -14,23 +15,19 @@ import { readCsvText } from "../io/table/read-csv";
 import { type TimeProfile, parseTimeProfiles, profileScore, requiredHeaders } from "../io/time/profile";
 import { BUILTIN_TIME_PROFILES } from "../io/time/profiles/builtin";
 import { type TimeRow, readTimeTable } from "../io/time/read-time";
-import type { MspDb } from "../store/db";
-import { appendAudit } from "../store/audit";
-import { reserveNumbers } from "../store/counters";
+import type { StoreTx } from "../store/port";
 import { AppContext, InputFile, sha256Hex } from "./context";
+import { nextBatchId } from "./numbering";
+import { activeRunIds, loadRules } from "./usage-state";
+
+export { activeRunIds, loadRules } from "./usage-state";
 
 export const RULES_KEY = "time.rules";
 export const TIME_PROFILES_KEY = "time.profiles";
 
-/** The stored time and click rules (empty rules until `rules set`). */
-export async function loadRules(db: MspDb): Promise<Rules> {
-  const row = await db.settings.get(RULES_KEY);
-  return (row?.value as Rules | undefined) ?? EMPTY_RULES;
-}
-
-/** Ids of the billing runs that are not undone. */
-export async function activeRunIds(db: MspDb): Promise<Set<string>> {
-  return new Set((await db.runs.toArray()).filter((r) => r.undoneAt === undefined).map((r) => r.id));
+/** The stored rules, in their own read transaction (for hosts showing what is stored). */
+export function storedRules(ctx: AppContext): Promise<Rules | undefined> {
+  return ctx.store.read((tx) => tx.settings.get("time.rules"));
 }
 
 /**
@@ -41,18 +38,17 @@ export async function setRules(ctx: AppContext, text: string, source: string): P
   const parsed = parseRules(text, source);
   if (!parsed.ok) return parsed;
   const rules = parsed.value;
-  const { db } = ctx;
   const warnings: Issue[] = [];
   const fileHash = await sha256Hex(new TextEncoder().encode(text));
-  await db.transaction("rw", [db.settings, db.contracts, db.articles, db.auditLog], async () => {
-    const contracts = new Set(await db.contracts.toCollection().primaryKeys());
-    const articles = new Set(await db.articles.toCollection().primaryKeys());
+  await ctx.store.write(async (tx) => {
+    const contracts = new Set(await tx.contracts.keys());
+    const articles = new Set(await tx.articles.keys());
     for (const no of Object.keys(rules.contracts)) if (!contracts.has(no)) warnings.push(issue("rules.unknown_contract", { contract: no }, { source }, "warning"));
     for (const [path, article] of articleRefs(rules)) if (!articles.has(article)) warnings.push(issue("rules.unknown_article", { article, path }, { source }, "warning"));
-    const before = (await db.settings.get(RULES_KEY))?.value;
-    await db.settings.put({ key: RULES_KEY, value: rules });
+    const before = await tx.settings.get("time.rules");
+    await tx.settings.put("time.rules", rules);
     // source: the hash of the rules text (audit sources are a file hash, a batch, a run or `manual`)
-    await appendAudit(db, [{ at: ctx.now(), kind: "rules.set", source: `sha256:${fileHash}`, entity: `setting:${RULES_KEY}`, before, after: rules }]);
+    await tx.audit.append([{ at: ctx.now(), kind: "rules.set", source: `sha256:${fileHash}`, entity: `setting:${RULES_KEY}`, before, after: rules }]);
   });
   return ok({ contracts: Object.keys(rules.contracts).length, warnings });
 }
@@ -70,8 +66,8 @@ function articleRefs(rules: Rules): [string, string][] {
 }
 
 /** Built-in time profiles followed by the saved ones. */
-export async function loadTimeProfiles(db: MspDb): Promise<TimeProfile[]> {
-  const saved = ((await db.settings.get(TIME_PROFILES_KEY))?.value as TimeProfile[] | undefined) ?? [];
+export async function loadTimeProfiles(tx: StoreTx): Promise<TimeProfile[]> {
+  const saved = ((await tx.settings.get("time.profiles")) as TimeProfile[] | undefined) ?? [];
   return [...BUILTIN_TIME_PROFILES, ...saved];
 }
 
@@ -79,13 +75,12 @@ export async function loadTimeProfiles(db: MspDb): Promise<TimeProfile[]> {
 export async function saveTimeProfiles(ctx: AppContext, text: string): Promise<Result<TimeProfile[]>> {
   const parsed = parseTimeProfiles(text, new Set(BUILTIN_TIME_PROFILES.map((p) => p.id)));
   if (!parsed.ok) return parsed;
-  const { db } = ctx;
-  await db.transaction("rw", [db.settings, db.auditLog], async () => {
-    const saved = ((await db.settings.get(TIME_PROFILES_KEY))?.value as TimeProfile[] | undefined) ?? [];
+  await ctx.store.write(async (tx) => {
+    const saved = ((await tx.settings.get("time.profiles")) as TimeProfile[] | undefined) ?? [];
     const ids = new Set(parsed.value.map((p) => p.id));
-    await db.settings.put({ key: TIME_PROFILES_KEY, value: [...saved.filter((p) => !ids.has(p.id)), ...parsed.value] });
+    await tx.settings.put("time.profiles", [...saved.filter((p) => !ids.has(p.id)), ...parsed.value]);
     const before = new Map(saved.map((p) => [p.id, p]));
-    await appendAudit(db, parsed.value.map((p) => ({ at: ctx.now(), kind: "time.profile.save", source: "manual", entity: `setting:${TIME_PROFILES_KEY}/${p.id}`, before: before.get(p.id), after: p })));
+    await tx.audit.append(parsed.value.map((p) => ({ at: ctx.now(), kind: "time.profile.save", source: "manual", entity: `setting:${TIME_PROFILES_KEY}/${p.id}`, before: before.get(p.id), after: p })));
   });
   return parsed;
 }
@@ -116,13 +111,16 @@ export interface TimeImportSummary {
  * changed replaces the stored one while it is unbilled; once billed, the change is reported and ignored.
  */
 export async function importTime(ctx: AppContext, file: InputFile, opts: TimeImportOptions = {}): Promise<Result<TimeImportSummary>> {
-  const { db } = ctx;
   const read = readCsvText(decodeBytes(file.bytes).text, file.name);
   const header = toHeaderTable(read.table);
   const issues: Issue[] = [...read.issues, ...header.issues];
   const table = header.table;
   if (!table || hasErrors(issues)) return { ok: false, issues };
-  const profiles = await loadTimeProfiles(db);
+  const { profiles, customers, maps } = await ctx.store.read(async (tx) => ({
+    profiles: await loadTimeProfiles(tx),
+    customers: new Set(await tx.customers.keys()),
+    maps: await tx.mappings.ofSources("customer", ["*", ...(await loadTimeProfiles(tx)).map((p) => p.id)]),
+  }));
   const chosen = chooseProfile(profiles, table.headers, opts.profileId, file.name);
   if (!chosen.ok) return chosen;
   const profile = chosen.value;
@@ -131,16 +129,16 @@ export async function importTime(ctx: AppContext, file: InputFile, opts: TimeImp
   if (missing.length > 0) return fail(...missing.map((column) => issue("csv.missing_column", { column }, { source: file.name, row: table.headerRow, column })));
   const rows = readTimeTable(table, profile, opts.date ? { date: opts.date } : {});
   issues.push(...rows.issues);
-  const resolved = await resolveCustomers(db, rows.rows, profile, table.headers);
+  const resolved = resolveCustomers(customers, maps, rows.rows, profile, table.headers);
   issues.push(...resolved.issues);
   if (hasErrors(issues)) return { ok: false, issues };
   const entries = await toEntries(resolved.rows, profile.id);
   const sha256 = await sha256Hex(file.bytes);
 
   const summary: TimeImportSummary = { batchId: null, profile: profile.id, rows: entries.length, added: 0, changed: 0, unchanged: 0, nonBillable: entries.filter((e) => !e.billable).length, warnings: issues };
-  await db.transaction("rw", [db.timeEntries, db.runs, db.importBatches, db.auditLog, db.settings], async () => {
-    const active = await activeRunIds(db);
-    const stored = (await db.timeEntries.bulkGet(entries.map((e) => e.id))) as (TimeEntry | undefined)[];
+  await ctx.store.write(async (tx) => {
+    const active = await activeRunIds(tx);
+    const stored = await tx.timeEntries.getMany(entries.map((e) => e.id));
     const writes: TimeEntry[] = [];
     entries.forEach((e, i) => {
       const old = stored[i];
@@ -152,13 +150,13 @@ export async function importTime(ctx: AppContext, file: InputFile, opts: TimeImp
     });
     if (writes.length === 0) return;
     const at = ctx.now();
-    const batchId = `time-${String(await reserveNumbers(db, "batch")).padStart(5, "0")}`;
+    const batchId = await nextBatchId(tx, "time");
     summary.batchId = batchId;
-    await db.timeEntries.bulkPut(writes.map((e) => ({ ...e, source: { ...e.source, batchId } })));
+    await tx.timeEntries.putMany(writes.map((e) => ({ ...e, source: { ...e.source, batchId } })));
     const before = new Map(stored.filter((s): s is TimeEntry => s !== undefined).map((s) => [s.id, s]));
     const undo = dropUndefined(writes.map((e) => ({ table: "timeEntries" as const, key: e.id, before: before.get(e.id) })));
-    await db.importBatches.add({ id: batchId, kind: "time-import", createdAt: at, files: [{ name: file.name, sha256 }], profileId: profile.id, versionIds: [], details: { added: summary.added, changed: summary.changed, unchanged: summary.unchanged }, undo });
-    await appendAudit(db, [{ at, kind: "time.import", source: batchId, entity: `file:${file.name}`, after: { profile: profile.id, added: summary.added, changed: summary.changed, ids: writes.map((e) => e.id) } }]);
+    await tx.batches.add({ id: batchId, kind: "time-import", createdAt: at, files: [{ name: file.name, sha256 }], profileId: profile.id, versionIds: [], details: { added: summary.added, changed: summary.changed, unchanged: summary.unchanged }, undo });
+    await tx.audit.append([{ at, kind: "time.import", source: batchId, entity: `file:${file.name}`, after: { profile: profile.id, added: summary.added, changed: summary.changed, ids: writes.map((e) => e.id) } }]);
   });
   return ok(summary);
 }
@@ -178,9 +176,8 @@ function chooseProfile(profiles: readonly TimeProfile[], headers: readonly strin
 }
 
 /** Our customer number per row: the file's value when it is a customer number, else its mapping (source = profile id, or `*`). */
-async function resolveCustomers(db: MspDb, rows: readonly TimeRow[], profile: TimeProfile, headers: readonly string[]) {
-  const customers = new Set(await db.customers.toCollection().primaryKeys());
-  const maps = await db.mappings.where("[kind+source]").anyOf([["customer", profile.id], ["customer", "*"]]).toArray();
+function resolveCustomers(customers: ReadonlySet<string>, all: readonly MappingRecord[], rows: readonly TimeRow[], profile: TimeProfile, headers: readonly string[]) {
+  const maps = all.filter((m) => m.source === profile.id || m.source === "*");
   const mapped = new Map<string, string>();
   for (const m of maps.sort((a, b) => (a.source === "*" ? 0 : 1) - (b.source === "*" ? 0 : 1))) mapped.set(m.externalId, m.internalNo);
   const at = headers.findIndex((h) => headerKey(h) === headerKey(profile.columns.customer ?? ""));
@@ -220,13 +217,16 @@ async function hashText(text: string): Promise<string> {
  * billed entries and, provisionally, the entries the next run for that month would bill.
  */
 export async function timeBalance(ctx: AppContext, contractNo: string, month: IsoMonth): Promise<Result<ContingentBalance & { pendingEntries: number }>> {
-  const { db } = ctx;
-  const contract = await db.contracts.get(contractNo);
+  return ctx.store.read((tx) => balanceIn(tx, contractNo, month));
+}
+
+async function balanceIn(tx: StoreTx, contractNo: string, month: IsoMonth): Promise<Result<ContingentBalance & { pendingEntries: number }>> {
+  const contract = await tx.contracts.get(contractNo);
   if (!contract) return fail(issue("functions.unknown_contract", { contract: contractNo }));
-  const entries = (await db.timeEntries.toArray()) as TimeEntry[];
-  const active = await activeRunIds(db);
-  const rules = await loadRules(db);
-  const preview = computeTimeCharges({ runMonth: month, entries, activeRuns: active, rules, contracts: await db.contracts.toArray(), articles: new Map((await db.articles.toArray()).map((a) => [a.no, a])) });
+  const entries = await tx.timeEntries.ofCustomers([contract.customerNo]);
+  const active = await activeRunIds(tx);
+  const rules = await loadRules(tx);
+  const preview = computeTimeCharges({ runMonth: month, entries, activeRuns: active, rules, contracts: await tx.contracts.all(), articles: new Map((await tx.articles.all()).map((a) => [a.no, a])) });
   const pending = new Map(preview.allocations.map((a) => [a.entryId, a]));
   const PREVIEW = "(preview)";
   const merged = entries.map((e) => {

@@ -1,37 +1,48 @@
 import { planUndoRun } from "../core/billing/undo-run";
 import { Result, fail, ok } from "../core/issues";
-import { appendAudit } from "../store/audit";
 import type { AppContext } from "./context";
 
 export interface UndoRunSummary {
   runId: string;
   ledgerEntriesRemoved: number;
+  /** Every invoice the run made (recurring and usage-only ones alike). */
   invoiceRefs: string[];
+  /** True when the invoice numbers were given back (no later number was used). */
+  numbersReturned: boolean;
 }
 
 /**
- * Undoes the latest billing run: its ledger entries are removed (the ledger returns exactly to its
- * state before the run) and, when no invoice number was used since, its invoice numbers are given
- * back so the numbering has no gaps. The run record stays, marked undone, as does the audit trail.
+ * Undoes the latest billing run: its ledger entries and invoices are removed (the ledger returns
+ * exactly to its state before the run) and, when no invoice number was used since, its invoice
+ * numbers are given back so the numbering has no gaps. The run record stays, marked undone, as does
+ * the audit trail (which keeps the invoices' numbers and totals).
  */
 export async function undoRun(ctx: AppContext, runId: string): Promise<Result<UndoRunSummary>> {
-  const { db } = ctx;
-  let result: Result<UndoRunSummary> | undefined;
-  await db.transaction("rw", [db.runs, db.ledger, db.settings, db.auditLog], async () => {
-    const runs = await db.runs.toArray();
-    const ledger = await db.ledger.where("runId").equals(runId).toArray();
+  return ctx.store.write(async (tx) => {
+    const runs = await tx.runs.all();
+    const ledger = await tx.ledger.ofRun(runId);
     const plan = planUndoRun(runId, runs, ledger);
-    if (!plan.ok) return void (result = fail(...plan.issues));
-    await db.ledger.bulkDelete(plan.value.removed.map((e) => e.id));
+    if (!plan.ok) return fail(...plan.issues);
     const run = runs.find((r) => r.id === runId)!;
-    const counter = await db.settings.get("counter:invoice");
-    if (run.firstInvoiceNumber !== undefined && counter?.value === run.firstInvoiceNumber + run.invoiceRefs.length) {
-      await db.settings.put({ key: "counter:invoice", value: run.firstInvoiceNumber });
-    }
+    const invoices = await tx.invoices.ofRun(runId);
+    const invoiceRefs = [...new Set([...run.invoiceRefs, ...plan.value.invoiceRefs])].sort();
+    await tx.ledger.deleteMany(plan.value.removed.map((e) => e.id));
+    await tx.invoices.deleteMany(invoices.map((i) => i.invoiceRef));
+    const next = await tx.counters.peek("invoice");
+    const numbersReturned = run.firstInvoiceNumber !== undefined && next === run.firstInvoiceNumber + run.invoiceRefs.length;
+    if (numbersReturned) await tx.counters.set("invoice", run.firstInvoiceNumber!);
     const at = ctx.now();
-    await db.runs.update(runId, { undoneAt: at });
-    await appendAudit(db, [{ at, kind: "billing.run.undo", source: runId, entity: `run:${runId}`, before: { ledgerEntries: plan.value.removed.length, invoiceRefs: plan.value.invoiceRefs }, after: { undoneAt: at } }]);
-    result = ok({ runId, ledgerEntriesRemoved: plan.value.removed.length, invoiceRefs: plan.value.invoiceRefs });
+    await tx.runs.put({ ...run, undoneAt: at });
+    await tx.audit.append([
+      {
+        at,
+        kind: "billing.run.undo",
+        source: runId,
+        entity: `run:${runId}`,
+        before: { ledgerEntries: plan.value.removed.length, invoiceRefs, invoices: invoices.map((i) => [i.invoiceRef, i.customerNo, i.netTotal, i.grossTotal]) },
+        after: { undoneAt: at, numbersReturned },
+      },
+    ]);
+    return ok({ runId, ledgerEntriesRemoved: plan.value.removed.length, invoiceRefs, numbersReturned });
   });
-  return result!;
 }

@@ -62,7 +62,8 @@ export async function main(): Promise<void> {
   const io: CliIo = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
-    now: () => new Date().toISOString(),
+    // MSP_BILLING_NOW pins the clock (reproducible runs, tests comparing stores made at different times).
+    now: () => process.env.MSP_BILLING_NOW ?? new Date().toISOString(),
     lang,
   };
   try {

@@ -9,12 +9,12 @@
  */
 import type { Lang } from "../core/messages";
 import { type IsoDate, ymdToIso } from "../core/date/iso-date";
-import { getDb } from "../store/browser-db";
-import type { MspDb } from "../store/db";
+import { getBrowserStore } from "../store/browser-db";
+import type { BillingStore } from "../store/port";
 
 export interface FunctionsEnvironment {
   /** The store the store-backed functions read. */
-  db: () => MspDb | Promise<MspDb>;
+  store: () => BillingStore | Promise<BillingStore>;
   /** Today's date, used when a function's optional date argument is omitted. */
   today: () => IsoDate;
   /** Language of error messages. */
@@ -40,7 +40,7 @@ export function officeLanguage(): Lang {
 }
 
 const DEFAULTS: FunctionsEnvironment = {
-  db: getDb,
+  store: getBrowserStore,
   today: localToday,
   language: officeLanguage,
   storeTimeoutMs: 30_000,

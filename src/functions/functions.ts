@@ -8,8 +8,8 @@
  * checks that they match.
  *
  * Each function is a thin wrapper: read the arguments (src/functions/inputs.ts), ask the in-memory
- * lookup index (src/app/lookup: built once per store change, so 10,000 cells share one read
- * transaction), and turn problems into Excel errors with a message: #VALUE! for bad input, #N/A when
+ * lookup index (src/core/lookup, cached by src/app/lookup: built once per store change, so 10,000
+ * cells share one read transaction), and turn problems into Excel errors with a message: #VALUE! for bad input, #N/A when
  * the customer, article or contract does not exist or nothing is there.
  *
  * Dates: Excel date serials or text YYYY-MM-DD / DD.MM.YYYY. An omitted date means today, the
@@ -19,7 +19,7 @@
  * refreshes itself, but the task pane has to trigger a recalculation after it writes (see
  * src/app/lookup/lookup-index.ts, LookupIndexCache.onInvalidate).
  */
-import { billedIn, contractHolding, marginOn, nextDueDate, quantityOn, unitPriceOn, versionInForce } from "../app/lookup/queries";
+import { billedIn, contractHolding, marginOn, nextDueDate, quantityOn, unitPriceOn, versionInForce } from "../core/lookup/queries";
 import { toExcelSerial } from "../core/date/iso-date";
 import { toCustomFunctionError } from "./errors";
 import { functionsEnvironment } from "./environment";

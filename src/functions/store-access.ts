@@ -3,7 +3,9 @@
  * (one shared build per change, see src/app/lookup/lookup-index.ts) with a timeout, turn "not
  * found" results into #N/A and every thrown problem into an Excel error in the UI language.
  */
-import { type LedgerIndex, type LookupIndexCache, type MasterIndex, lookupIndexCache } from "../app/lookup/lookup-index";
+import { type LookupIndexCache, lookupIndexCache } from "../app/lookup/lookup-index";
+import type { LedgerIndex } from "../core/lookup/ledger-index";
+import type { MasterIndex } from "../core/lookup/master-index";
 import type { Result } from "../core/issues";
 import type { Decimal } from "../core/money/decimal";
 import { InputError, toCustomFunctionError } from "./errors";
@@ -35,7 +37,7 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
  */
 async function indexPart<T>(ready: (cache: LookupIndexCache) => T | undefined, build: (cache: LookupIndexCache) => Promise<T>): Promise<T> {
   try {
-    const provided = functionsEnvironment().db();
+    const provided = functionsEnvironment().store();
     const cache = lookupIndexCache(isPromise(provided) ? await withTimeout(provided) : provided);
     return ready(cache) ?? (await withTimeout(build(cache)));
   } catch (error) {

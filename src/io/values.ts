@@ -114,6 +114,22 @@ function dateTextYmd(s: string, order: DateOrder): { y: number; m: number; d: nu
   return null;
 }
 
+/**
+ * {@link parseDateText} for a column whose dotted dates are swapped: a US file (`10/3/2026`, 3 October)
+ * opened in Excel with German settings turns the dates that read as D/M into `10.03.2026` (10 March)
+ * and leaves the others as text (`10/13/2026`). In such a column a dotted date is read month first.
+ */
+export function parseDateCell(raw: string, order: DateOrder, swapDotted: boolean): IsoDate | null {
+  if (swapDotted) {
+    const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:\s+[\d:]+)?$/.exec(raw.trim());
+    if (m) {
+      const y = fullYear(m[3]!);
+      return isAcceptedYmd(y, +m[1]!, +m[2]!) ? ymdToIso(y, +m[1]!, +m[2]!) : null;
+    }
+  }
+  return parseDateText(raw, order);
+}
+
 function fullYear(y: string): number {
   return y.length === 2 ? 2000 + Number(y) : Number(y);
 }

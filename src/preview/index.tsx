@@ -6,8 +6,8 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { invalidateLookupIndex } from "../app/lookup/lookup-index";
-import { TABLE_NAMES } from "../store/schema";
+import { noteStoreChanged } from "../app/lookup/lookup-index";
+import { tableCounts } from "../app/restore";
 import { localToday, type TaskpaneHost } from "../taskpane/host";
 import { languageFromTag } from "../taskpane/i18n";
 import { workerParser } from "../taskpane/parse/worker-parser";
@@ -56,11 +56,7 @@ async function start(): Promise<void> {
   const hook: PreviewTestHook = {
     env,
     storeChanges: 0,
-    async counts() {
-      const out: Record<string, number> = {};
-      for (const name of TABLE_NAMES) out[name] = await env.app.db.table(name).count();
-      return out;
-    },
+    counts: () => env.app.store.read(tableCounts),
   };
   window.__msp = hook;
   const host: TaskpaneHost = {
@@ -72,7 +68,7 @@ async function start(): Promise<void> {
     download: browserDownload,
     storeChanged: () => {
       hook.storeChanges++;
-      invalidateLookupIndex(env.app.db);
+      noteStoreChanged(env.app.store);
     },
     today: localToday,
   };

@@ -1,16 +1,17 @@
 /**
  * The preview's stand-ins for Excel and the add-in's store: an in-memory workbook (the same fake the
  * gateway tests use, which enforces Excel's rules) behind the real Office.js gateway adapter, and a
- * Dexie store on the browser's IndexedDB seeded with demo data on first load.
+ * Dexie store (the add-in's store adapter) on the browser's IndexedDB, database `msp-billing-preview`,
+ * seeded with demo data through the use cases on first load.
  */
-import Dexie from "dexie";
 import type { AppContext } from "../app/context";
 import { runBilling } from "../app/bill";
 import { importMaster } from "../app/import-master";
 import type { WorkbookGateway } from "../excel/gateway";
 import { MemoryWorkbook } from "../excel/memory/memory-workbook";
 import { OfficeWorkbookGateway } from "../excel/office-workbook-gateway";
-import { MspDb } from "../store/db";
+import { MspDexie } from "../store/dexie/dexie-db";
+import { DexieStore } from "../store/dexie/dexie-store";
 import type { Language } from "../taskpane/i18n";
 import { SAMPLE_ARTICLES, SAMPLE_CONTRACTS, SAMPLE_ID_COLUMNS, SAMPLE_MAPPINGS, SAMPLE_RUN, SAMPLE_SHEET, sampleSheetRows } from "./sample-data";
 
@@ -47,7 +48,7 @@ async function demoWorkbook(language: Language, notify: () => void): Promise<{ w
 
 /** Seeds an empty store: articles, contracts, mappings, and the October billing run. */
 export async function seedStore(app: AppContext): Promise<boolean> {
-  if ((await app.db.contracts.count()) > 0) return false;
+  if ((await app.store.read((tx) => tx.contracts.count())) > 0) return false;
   const enc = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
   const imported = await importMaster(app, [enc("articles.csv", SAMPLE_ARTICLES), enc("contracts.csv", SAMPLE_CONTRACTS), enc("mappings.csv", SAMPLE_MAPPINGS)]);
   if (!imported.ok) throw new Error(`demo data: ${JSON.stringify(imported.issues)}`);
@@ -59,9 +60,8 @@ export async function seedStore(app: AppContext): Promise<boolean> {
 export async function createPreviewEnv(options: { language: Language; reset: boolean }): Promise<PreviewEnv> {
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
-  if (options.reset) await Dexie.delete(PREVIEW_DB);
-  const db = new MspDb(PREVIEW_DB);
-  const app: AppContext = { db, now: () => new Date().toISOString() };
+  if (options.reset) await new MspDexie(PREVIEW_DB).delete();
+  const app: AppContext = { store: new DexieStore(new MspDexie(PREVIEW_DB)), now: () => new Date().toISOString() };
   await seedStore(app);
   const { workbook, gateway } = await demoWorkbook(options.language, notify);
   return {

@@ -1,3 +1,4 @@
+import type { Invoice } from "../core/billing/invoice";
 import type { IsoDate } from "../core/date/iso-date";
 import type { IsoMonth } from "../core/date/iso-month";
 
@@ -36,25 +37,72 @@ export interface ImportBatchRecord {
   undoneAt?: string;
 }
 
+/** The tables an import batch can write (and undo). */
+export type UndoTable = "customers" | "articles" | "contracts" | "contractVersions" | "mappings" | "purchaseContracts" | "purchaseLinks" | "timeEntries" | "meterReadings" | "mandates" | "usageRecords";
+
 /** One reversible write: the table, the primary key, and the row before (absent when it was created). */
 export interface UndoStep {
-  table: "customers" | "articles" | "contracts" | "contractVersions" | "mappings" | "purchaseContracts" | "purchaseLinks" | "timeEntries" | "meterReadings";
+  table: UndoTable;
   key: string;
   before?: unknown;
 }
 
-/** A billing run. */
+/** A billing run. Its invoices are rows of the invoices table (see {@link StoredInvoice}). */
 export interface RunRecord {
   id: string;
   month: IsoMonth;
   createdAt: string;
   invoiceDate: IsoDate;
   invoiceRefs: string[];
-  /** The invoices as billed, so the batch can be exported again later. */
-  invoices?: unknown[];
-  /** Invoice numbers the run took: first and count (given back when the latest run is undone). */
+  /** Invoice numbers the run took: first and count (given back when a draft run is undone). */
   firstInvoiceNumber?: number;
   undoneAt?: string;
+}
+
+/** An invoice as stored: the billed invoice plus its place in the lifecycle. */
+export interface StoredInvoice extends Invoice {
+  /** Position of the invoice in its run (0-based), for stable ordering. */
+  seqInRun: number;
+}
+
+/**
+ * A customer's current SEPA direct-debit mandate (core/sepa/mandate.ts `Mandate`, keyed by customer;
+ * earlier references and accounts are its `amendments`).
+ */
+export interface MandateRow {
+  customerNo: string;
+  mandateRef: string;
+  signatureDate: IsoDate;
+  iban: string;
+  scheme: "CORE" | "B2B";
+  debtorName: string;
+  bic?: string;
+  lastCollectionDate?: IsoDate;
+  amendments?: readonly unknown[];
+  revokedOn?: IsoDate;
+  [field: string]: unknown;
+}
+
+/** One exported direct-debit collection (core/sepa `CollectionRecord`), id `<messageId>|<invoiceRef>`. */
+export interface CollectionRow {
+  id: string;
+  invoiceRef: string;
+  customerNo: string;
+  messageId: string;
+  collectionDate: IsoDate;
+  amount: string;
+  [field: string]: unknown;
+}
+
+/** A month's vendor usage of a customer and product (core/usage `UsageRecord`), with its decision and billing. */
+export interface UsageRecordRow {
+  id: string;
+  month: IsoMonth;
+  customerNo?: string;
+  batchId?: string;
+  /** Set by the billing run that billed it (void while that run is undone). */
+  billing?: { runId: string; invoiceRef: string; lineNo?: number };
+  [field: string]: unknown;
 }
 
 /** An append-only audit entry: what changed, when, from which source, before and after. */
@@ -67,16 +115,6 @@ export interface AuditRecord {
   entity: string;
   before?: unknown;
   after?: unknown;
-}
-
-/** Key/value settings and counters (sequence numbers, company defaults). */
-export interface SettingRecord {
-  key: string;
-  value: unknown;
-}
-
-/** Generic record for tables whose rows are defined by later modules (time, meters, purchase). */
-export interface KeyedRecord {
-  id: string;
-  [field: string]: unknown;
+  /** Who did it (the team server's login; absent for the single-user stores). */
+  user?: string;
 }

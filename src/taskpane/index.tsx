@@ -5,9 +5,9 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { invalidateLookupIndex, lookupIndexCache } from "../app/lookup/lookup-index";
+import { lookupIndexCache, noteStoreChanged } from "../app/lookup/lookup-index";
 import { officeWorkbookGateway } from "../excel/office-host";
-import { getDb } from "../store/browser-db";
+import { getBrowserStore } from "../store/browser-db";
 import { TaskpaneRoot } from "./components/TaskpaneRoot";
 import { localToday, type TaskpaneHost } from "./host";
 import { languageFromTag } from "./i18n";
@@ -46,18 +46,18 @@ function render(): void {
   const dark = context?.officeTheme?.isDarkTheme === true;
   document.documentElement.lang = language;
 
-  const db = getDb();
-  // Every committed store write (also Dexie's own change events) marks the MSP.* index stale;
-  // then Excel recalculates so the worksheet functions show the new state.
-  lookupIndexCache(db).onInvalidate(debounced(recalculate, 300));
+  const store = getBrowserStore();
+  // Every committed store write (the store's onChange, also for writes of the functions' or another
+  // window) marks the MSP.* index stale; then Excel recalculates so the worksheet functions show it.
+  lookupIndexCache(store).onInvalidate(debounced(recalculate, 300));
   const host: TaskpaneHost = {
     gateway: officeWorkbookGateway(),
-    app: { db, now: () => new Date().toISOString() },
+    app: { store, now: () => new Date().toISOString() },
     parser: workerParser(),
     language,
     storage: browserStorage(),
     download: browserDownload,
-    storeChanged: () => invalidateLookupIndex(db),
+    storeChanged: () => noteStoreChanged(store),
     today: localToday,
   };
   createRoot(container).render(

@@ -1,14 +1,12 @@
 /**
  * Persistence of the store in the webview (IndexedDB can be evicted under storage pressure and is
- * wiped when the Office cache is cleared): ask for persistent storage, remember the last backup in
- * the settings table, and decide when to remind the user to back up.
+ * wiped when the Office cache is cleared): ask for persistent storage, download backups (the last
+ * one is remembered in the store, src/app/backup.ts), and decide when to remind the user to back up.
  */
-import type { MspDb } from "../store/db";
-import { appendAudit } from "../store/audit";
-import { backupToJson, exportBackup } from "../store/backup";
+import { backupJson, markBackedUp } from "../app/backup";
+import type { AppContext } from "../app/context";
 import type { StorageAccess } from "./host";
 
-export const LAST_BACKUP_KEY = "taskpane.lastBackupAt";
 /** Remind when the last backup is older than this. */
 export const BACKUP_REMINDER_DAYS = 7;
 
@@ -19,21 +17,6 @@ export function browserStorage(nav: Navigator | undefined = typeof navigator ===
     persist: async () => (storage && typeof storage.persist === "function" ? storage.persist().catch(() => null) : null),
     persisted: async () => (storage && typeof storage.persisted === "function" ? storage.persisted().catch(() => null) : null),
   };
-}
-
-/** The time of the last backup download (ISO timestamp), or null. */
-export async function lastBackupAt(db: MspDb): Promise<string | null> {
-  const row = await db.settings.get(LAST_BACKUP_KEY);
-  return typeof row?.value === "string" ? row.value : null;
-}
-
-/** Records a backup download (with an audit entry, like every settings change). */
-export async function recordBackup(db: MspDb, at: string): Promise<void> {
-  await db.transaction("rw", [db.settings, db.auditLog], async () => {
-    const before = await db.settings.get(LAST_BACKUP_KEY);
-    await db.settings.put({ key: LAST_BACKUP_KEY, value: at });
-    await appendAudit(db, [{ at, kind: "settings.put", source: "manual", entity: `setting:${LAST_BACKUP_KEY}`, before, after: { key: LAST_BACKUP_KEY, value: at } }]);
-  });
 }
 
 /** Whether to remind: data exists and there was no backup, or the last one is older than the limit. */
@@ -63,12 +46,12 @@ export function browserDownload(name: string, bytes: Uint8Array, mime: string): 
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** Downloads a backup of the whole store and records when; returns the file name. */
-export async function saveBackup(host: { app: { db: MspDb; now(): string }; download(name: string, bytes: Uint8Array, mime: string): void }): Promise<string> {
+/** Downloads a backup of the whole store and records when (after the download); returns the file name. */
+export async function saveBackup(host: { app: AppContext; download(name: string, bytes: Uint8Array, mime: string): void }): Promise<string> {
   const at = host.app.now();
-  const doc = await exportBackup(host.app.db, at);
+  const json = await backupJson(host.app, at);
   const name = backupFileName(at);
-  host.download(name, new TextEncoder().encode(backupToJson(doc)), "application/json");
-  await recordBackup(host.app.db, at);
+  host.download(name, new TextEncoder().encode(json), "application/json");
+  await markBackedUp(host.app, at);
   return name;
 }

@@ -1,3 +1,5 @@
+import { failWritesTo } from "../support/fail-injection";
+import { dbOf } from "../support/db-view";
 import { runBilling } from "../../src/app/bill";
 import { importMaster } from "../../src/app/import-master";
 import { undoRun } from "../../src/app/undo-run";
@@ -32,8 +34,8 @@ describe("runBilling", () => {
     expect(summary(r.value.invoices)).toEqual([
       { ref: "RE-000001", customer: "10001", net: "218.00", vat: "39.98", gross: "257.98", lines: ["recurring 2026-01-01..2026-01-31 206.00", "recurring 2026-01-01..2026-01-31 12.00"] },
     ]);
-    expect(await ctx.db.ledger.count()).toBe(2);
-    expect((await ctx.db.runs.get("run-00001"))!.invoiceRefs).toEqual(["RE-000001"]);
+    expect(await dbOf(ctx).ledger.count()).toBe(2);
+    expect((await dbOf(ctx).runs.get("run-00001"))!.invoiceRefs).toEqual(["RE-000001"]);
     const again = await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-02" });
     expect(again.ok && again.value).toMatchObject({ runId: null, invoices: [] });
   });
@@ -69,9 +71,9 @@ describe("runBilling", () => {
 
   it("a dry run returns the same invoices and writes nothing", async () => {
     const ctx = await seeded();
-    const before = backupToJson(await exportBackup(ctx.db, "t"));
+    const before = backupToJson(await exportBackup(ctx.store, "t"));
     const dry = await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-02", dryRun: true });
-    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(before);
+    expect(backupToJson(await exportBackup(ctx.store, "t"))).toBe(before);
     const real = await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-02" });
     expect(dry.ok && real.ok && dry.value.invoices).toEqual(real.ok && real.value.invoices);
   });
@@ -79,23 +81,23 @@ describe("runBilling", () => {
   it("undo of the latest run restores the ledger and gives the invoice numbers back; an older run cannot be undone", async () => {
     const ctx = await seeded();
     await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-02" });
-    const ledgerAfterJan = JSON.stringify(await ctx.db.ledger.toArray());
+    const ledgerAfterJan = JSON.stringify(await dbOf(ctx).ledger.toArray());
     await runBilling(ctx, { month: "2026-02", invoiceDate: "2026-02-02" });
     const old = await undoRun(ctx, "run-00001");
     expect(!old.ok && old.issues[0]!.code).toBe("billing.undo_not_latest");
     const u = await undoRun(ctx, "run-00002");
     expect(u.ok && u.value).toMatchObject({ runId: "run-00002", invoiceRefs: ["RE-000002"] });
-    expect(JSON.stringify(await ctx.db.ledger.toArray())).toBe(ledgerAfterJan);
+    expect(JSON.stringify(await dbOf(ctx).ledger.toArray())).toBe(ledgerAfterJan);
     const rebill = await runBilling(ctx, { month: "2026-02", invoiceDate: "2026-02-03" });
     expect(rebill.ok && rebill.value.invoices.map((i) => i.invoiceRef)).toEqual(["RE-000002"]);
   });
 
   it("a failure while writing the run leaves the store unchanged", async () => {
     const ctx = await seeded();
-    const before = backupToJson(await exportBackup(ctx.db, "t"));
-    const spy = jest.spyOn(ctx.db.runs, "add").mockImplementation((() => Promise.reject(new Error("injected"))) as never);
+    const before = backupToJson(await exportBackup(ctx.store, "t"));
+    const restore = failWritesTo(ctx, "runs");
     await expect(runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-02" })).rejects.toThrow("injected");
-    spy.mockRestore();
-    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(before);
+    restore();
+    expect(backupToJson(await exportBackup(ctx.store, "t"))).toBe(before);
   });
 });

@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 import { listExportProfiles, loadCompanyInfo, loadDatevConfig } from "../../src/app/export-invoices";
 import { saveExportSettingsFile } from "../../src/app/export-settings-file";
 import { COMPANY, DATEV_CONFIG } from "../scenarios/exports/scenario";
@@ -19,9 +20,9 @@ const PROFILE = {
 };
 
 async function stored(ctx: Awaited<ReturnType<typeof testContext>>) {
-  const datev = await loadDatevConfig(ctx.db);
-  const company = await loadCompanyInfo(ctx.db);
-  return { datev: datev.ok ? datev.value : "invalid", company: company.ok ? company.value : "invalid", profiles: (await listExportProfiles(ctx.db)).profiles.map((p) => p.id), audit: await ctx.db.auditLog.count() };
+  const datev = await loadDatevConfig(ctx);
+  const company = await loadCompanyInfo(ctx);
+  return { datev: datev.ok ? datev.value : "invalid", company: company.ok ? company.value : "invalid", profiles: (await listExportProfiles(ctx)).profiles.map((p) => p.id), audit: await dbOf(ctx).auditLog.count() };
 }
 
 describe("export settings from one JSON file (the task pane's Load export settings)", () => {

@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 import { runBilling } from "../../src/app/bill";
 import { importMeters } from "../../src/app/meters";
 import { formatIssue } from "../../src/core/messages";
@@ -14,7 +15,7 @@ describe("meters import", () => {
     expect(!r.ok && r.issues.map((i) => formatIssue(i))).toEqual([
       'z2.csv, row 3, column "counter_bw": Device D1: counter 10750 is lower than 10800 of 2026-06-30 (z1.csv:3); counters do not go backwards (device swap or typo?).',
     ]);
-    expect(await ctx.db.meterReadings.count()).toBe(2);
+    expect(await dbOf(ctx).meterReadings.count()).toBe(2);
   });
 
   it("the same file twice adds nothing; readings of a billed month are refused", async () => {

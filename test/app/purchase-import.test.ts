@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 import { importMaster } from "../../src/app/import-master";
 import { importLinks, importPurchase, splitPurchaseRecords } from "../../src/app/purchase";
 import { undoBatch } from "../../src/app/undo-batch";
@@ -12,7 +13,7 @@ async function seededMaster() {
   return ctx;
 }
 
-const snapshot = async (ctx: Awaited<ReturnType<typeof testContext>>) => backupToJson(await exportBackup(ctx.db, "t"));
+const snapshot = async (ctx: Awaited<ReturnType<typeof testContext>>) => backupToJson(await exportBackup(ctx.store, "t"));
 const header = PURCHASE.split("\n")[0]!;
 
 describe("purchase import", () => {
@@ -20,14 +21,14 @@ describe("purchase import", () => {
     const ctx = await seededMaster();
     const r = await importPurchase(ctx, textFile("purchase.csv", PURCHASE));
     expect(r.ok && r.value).toMatchObject({ batchId: "purchase-00002", contracts: 1, versions: 2, unchangedRows: 0, warnings: [] });
-    const { contracts, versions } = splitPurchaseRecords(await ctx.db.purchaseContracts.toArray());
+    const { contracts, versions } = splitPurchaseRecords(await dbOf(ctx).purchaseContracts.toArray());
     expect(contracts.get("EK-100")).toEqual({ id: "purchase:EK-100", kind: "contract", purchaseNo: "EK-100", supplier: "DENIC Registrar GmbH", supplierRef: "KD-4711" });
     expect(versions.map((v) => [v.id, v.positionNo, v.validFrom, v.articleNo, v.description, v.object, v.quantity, v.unitCost, v.interval, v.source])).toEqual([
       ["purchase:EK-100/1/2026-01-01/6", 1, "2026-01-01", "DOM-DE", "Domain .de", ".de domains (alpha.de beta.de beta-shop.de gamma.de)", "4", "1", "annual", "purchase-00002"],
       ["purchase:EK-100/2/2026-01-01/7", 2, "2026-01-01", "SSL-DV", "SSL-Zertifikat DV", "shop.alpha.de", "1", "5", "annual", "purchase-00002"],
     ]);
-    expect(await ctx.db.auditLog.where("kind").equals("purchase.version.add").count()).toBe(2);
-    expect(await ctx.db.auditLog.where("kind").equals("purchase.add").count()).toBe(1);
+    expect(await dbOf(ctx).auditLog.where("kind").equals("purchase.version.add").count()).toBe(2);
+    expect(await dbOf(ctx).auditLog.where("kind").equals("purchase.add").count()).toBe(1);
   });
 
   it("importing the same file twice changes nothing", async () => {
@@ -45,7 +46,7 @@ describe("purchase import", () => {
     const change = [header.replace(/,/g, ";"), "DENIC Registrar GmbH;EK-100;KD-4711;1;DOM-DE;;.de domains;4;1,20;annual;01.01.2027"].join("\r\n");
     const r = await importPurchase(ctx, textFile("change.csv", change));
     expect(r.ok && r.value).toMatchObject({ versions: 1, contracts: 0 });
-    const { versions } = splitPurchaseRecords(await ctx.db.purchaseContracts.toArray());
+    const { versions } = splitPurchaseRecords(await dbOf(ctx).purchaseContracts.toArray());
     expect(versions.filter((v) => v.positionNo === 1).map((v) => [v.validFrom, v.unitCost])).toEqual([["2026-01-01", "1"], ["2027-01-01", "1.2"]]);
   });
 
@@ -79,7 +80,7 @@ describe("purchase import", () => {
     ]);
     const missing = await importPurchase(ctx, textFile("missing.csv", "supplier,purchase_no\nS,EK-1"));
     expect(!missing.ok && missing.issues.map((i) => i.params.column)).toEqual(["position_no", "article_no", "quantity", "unit_cost", "valid_from"]);
-    expect(await ctx.db.purchaseContracts.count()).toBe(0);
+    expect(await dbOf(ctx).purchaseContracts.count()).toBe(0);
   });
 
   it("an empty supplier_ref may be filled in later; an unknown article is a warning", async () => {
@@ -88,7 +89,7 @@ describe("purchase import", () => {
     const r = await importPurchase(ctx, textFile("b.csv", [header, "S,EK-2,KD-9,1,HOST-X,Webhosting L,www.alpha.de,1,7.50,monthly,2026-01-01"].join("\n")));
     expect(r.ok && r.value).toMatchObject({ contracts: 1, versions: 0, unchangedRows: 1 });
     expect(r.ok && r.value.warnings.map((w) => [w.code, w.severity])).toEqual([["purchase.unknown_article", "warning"]]);
-    const { contracts } = splitPurchaseRecords(await ctx.db.purchaseContracts.toArray());
+    const { contracts } = splitPurchaseRecords(await dbOf(ctx).purchaseContracts.toArray());
     expect(contracts.get("EK-2")!.supplierRef).toBe("KD-9");
     const c = await importPurchase(ctx, textFile("c.csv", [header, "S,EK-2,KD-10,1,HOST-X,Webhosting L,www.alpha.de,1,7.50,monthly,2026-01-01"].join("\n")));
     expect(!c.ok && c.issues[0]).toMatchObject({ code: "purchase.conflicting_contract", params: { field: "supplier_ref", stored: "KD-9", value: "KD-10" } });
@@ -113,7 +114,7 @@ describe("links import", () => {
     await importPurchase(ctx, textFile("purchase.csv", PURCHASE));
     const r = await importLinks(ctx, textFile("links.csv", LINKS));
     expect(r.ok && r.value).toMatchObject({ batchId: "links-00003", added: 3, removed: 0, unchangedRows: 0 });
-    expect((await ctx.db.purchaseLinks.toArray()).map((l) => [l.id, l.purchaseNo, l.purchasePositionNo, l.contractNo, l.positionNo, l.source])).toEqual([
+    expect((await dbOf(ctx).purchaseLinks.toArray()).map((l) => [l.id, l.purchaseNo, l.purchasePositionNo, l.contractNo, l.positionNo, l.source])).toEqual([
       ["EK-100/1>V-3001/1", "EK-100", 1, "V-3001", 1, "links-00003"],
       ["EK-100/1>V-3002/1", "EK-100", 1, "V-3002", 1, "links-00003"],
       ["EK-100/1>V-3003/1", "EK-100", 1, "V-3003", 1, "links-00003"],
@@ -123,8 +124,8 @@ describe("links import", () => {
     const before = await snapshot(ctx);
     const unlink = await importLinks(ctx, textFile("unlink.csv", "purchase_no,purchase_position_no,contract_no,position_no,action\nEK-100,1,V-3002,1,unlink\nEK-100,2,V-3001,1,link"));
     expect(unlink.ok && unlink.value).toMatchObject({ added: 1, removed: 1 });
-    expect((await ctx.db.purchaseLinks.toCollection().primaryKeys()).sort()).toEqual(["EK-100/1>V-3001/1", "EK-100/1>V-3003/1", "EK-100/2>V-3001/1"]);
-    expect(await ctx.db.auditLog.where("kind").equals("purchase.link.remove").count()).toBe(1);
+    expect((await dbOf(ctx).purchaseLinks.toCollection().primaryKeys()).sort()).toEqual(["EK-100/1>V-3001/1", "EK-100/1>V-3003/1", "EK-100/2>V-3001/1"]);
+    expect(await dbOf(ctx).auditLog.where("kind").equals("purchase.link.remove").count()).toBe(1);
     const undone = await undoBatch(ctx, unlink.ok ? unlink.value.batchId! : "");
     expect(undone.ok).toBe(true);
     const links = (json: string) => JSON.stringify(JSON.parse(json).tables.purchaseLinks);

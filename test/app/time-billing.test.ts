@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 import { runBilling } from "../../src/app/bill";
 import { importMeters } from "../../src/app/meters";
 import { importTime, timeBalance } from "../../src/app/time";
@@ -39,7 +40,7 @@ describe("billing run with ticket time, flat fees and clicks (end to end)", () =
       { ref: "RE-000003", customer: "10003", net: "15.84", vat: "3.01", gross: "18.85", lines: ["1 click K-300 CL-SW 167 × 0.008 = 1.34", "2 click K-300 CL-F 23 × 0.06 = 1.38", "3 click K-300 CL-MIN 1 × 13.12 = 13.12"] },
     ]);
 
-    const entries = (await ctx.db.timeEntries.toArray()) as TimeEntry[];
+    const entries = (await dbOf(ctx).timeEntries.toArray()) as TimeEntry[];
     const byTicket = (ticket: string, billable = true) => entries.filter((e) => e.ticketNo === ticket && e.billable === billable).map((e) => e.billing);
     expect(byTicket("4711")).toEqual(
       expect.arrayContaining([
@@ -49,7 +50,7 @@ describe("billing run with ticket time, flat fees and clicks (end to end)", () =
     );
     expect(byTicket("4720")).toEqual([{ runId: "run-00001", invoiceRef: "RE-000001", contractNo: "V-100", unitMinutes: 15, units: 4, included: 0, contingent: 0, charged: 4, lineNos: [4, 5], flatFeeKeys: ["Anfahrt|V-100|2026-06-08"] }]);
     expect(byTicket("4720", false)).toEqual([undefined]);
-    expect((await ctx.db.settings.get("clicks.billed/K-300/2026-06"))?.value).toMatchObject({ runId: "run-00001", invoiceRef: "RE-000003", lineNos: [1, 2, 3] });
+    expect(await dbOf(ctx).usageMarks.get("K-300/2026-06")).toMatchObject({ runId: "run-00001", invoiceRef: "RE-000003", lineNos: [1, 2, 3] });
 
     const again = await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" });
     expect(again.ok && again.value).toMatchObject({ runId: null, invoices: [] });
@@ -64,9 +65,9 @@ describe("billing run with ticket time, flat fees and clicks (end to end)", () =
     const ctx = await timeWorkspace();
     await importTime(ctx, textFile("zeiten-juni.csv", TIME_CSV));
     await importMeters(ctx, textFile("zaehler.csv", METERS_CSV));
-    const before = backupToJson(await exportBackup(ctx.db, "t"));
+    const before = backupToJson(await exportBackup(ctx.store, "t"));
     const dry = await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01", dryRun: true });
-    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(before);
+    expect(backupToJson(await exportBackup(ctx.store, "t"))).toBe(before);
     const real = await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" });
     expect(dry.ok && real.ok && dry.value.invoices).toEqual(real.ok && real.value.invoices);
 
@@ -76,7 +77,7 @@ describe("billing run with ticket time, flat fees and clicks (end to end)", () =
     const lines = (v: typeof real.value) => v.invoices.map((i) => [i.invoiceRef, i.netTotal, i.lines.length]);
     expect(lines(rebill.value)).toEqual(lines(real.value));
     expect(rebill.value.runId).toBe("run-00002");
-    const billedBy = new Set(((await ctx.db.timeEntries.toArray()) as TimeEntry[]).filter((e) => e.billing).map((e) => e.billing!.runId));
+    const billedBy = new Set(((await dbOf(ctx).timeEntries.toArray()) as TimeEntry[]).filter((e) => e.billing).map((e) => e.billing!.runId));
     expect(billedBy).toEqual(new Set(["run-00002"]));
   });
 
@@ -88,7 +89,7 @@ describe("billing run with ticket time, flat fees and clicks (end to end)", () =
     if (!july.ok) throw new Error("run failed");
     // the managed-service fee and the click contract's minimum fee (no readings in July); no time line
     expect(july.value.invoices.flatMap((i) => i.lines.map((l) => `${l.lineType} ${l.netAmount}`))).toEqual(["recurring 49.00", "click 25.00"]);
-    const [e] = (await ctx.db.timeEntries.toArray()) as TimeEntry[];
+    const [e] = (await dbOf(ctx).timeEntries.toArray()) as TimeEntry[];
     expect(e!.billing).toMatchObject({ runId: july.value.runId, included: 2, charged: 0, lineNos: [] });
   });
 });

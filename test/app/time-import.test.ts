@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 import { importMaster } from "../../src/app/import-master";
 import { importTime, loadRules, saveTimeProfiles, setRules } from "../../src/app/time";
 import { formatIssue } from "../../src/core/messages";
@@ -12,10 +13,10 @@ describe("time import", () => {
     const ctx = await timeWorkspace();
     const first = await importTime(ctx, textFile("zeiten.csv", TIME_CSV));
     expect(first.ok && first.value).toMatchObject({ added: 5, unchanged: 0, batchId: "time-00002" });
-    const before = backupToJson(await exportBackup(ctx.db, "t"));
+    const before = backupToJson(await exportBackup(ctx.store, "t"));
     const second = await importTime(ctx, textFile("zeiten-kopie.csv", TIME_CSV.replace(/\n/g, "\r\n")));
     expect(second.ok && second.value).toMatchObject({ added: 0, unchanged: 5, batchId: null });
-    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(before);
+    expect(backupToJson(await exportBackup(ctx.store, "t"))).toBe(before);
     const twice = "ticket_no,customer_no,date,minutes\n1,10001,2026-06-01,15\n1,10001,2026-06-01,15\n";
     const dup = await importTime(ctx, textFile("dup.csv", twice));
     expect(dup.ok && dup.value.added).toBe(2);
@@ -31,7 +32,7 @@ describe("time import", () => {
       'zeiten.csv, row 7, column "date (C)": "2026-06-31" is not a valid date (expected YYYY-MM-DD or DD.MM.YYYY).',
       'zeiten.csv, row 8, column "customer_no (B)": Customer "99999" is neither a customer number nor mapped (mapping kind customer, source time-generic or *).',
     ]);
-    expect(await ctx.db.timeEntries.count()).toBe(0);
+    expect(await dbOf(ctx).timeEntries.count()).toBe(0);
   });
 
   it("ConnectWise: the profile is recognised by its headers, companies are mapped, a changed entry replaces the unbilled one", async () => {
@@ -43,12 +44,12 @@ describe("time import", () => {
     expect(a.ok && a.value).toMatchObject({ profile: "time-connectwise", added: 1 });
     const b = await importTime(ctx, textFile("cw.csv", cw("1.5", "2026-06-02T08:30:00Z")));
     expect(b.ok && b.value).toMatchObject({ added: 0, changed: 1 });
-    const [e] = (await ctx.db.timeEntries.toArray()) as TimeEntry[];
+    const [e] = (await dbOf(ctx).timeEntries.toArray()) as TimeEntry[];
     expect(e).toMatchObject({ customerNo: "10001", date: "2026-06-02", start: "09:00", end: "10:30", minutes: 90, externalId: "901" });
     await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" });
     const c = await importTime(ctx, textFile("cw.csv", cw("2", "2026-06-02T09:00:00Z")));
     expect(c.ok && c.value.warnings.map((i) => i.code)).toEqual(["time.changed_after_billing"]);
-    expect(((await ctx.db.timeEntries.toArray()) as TimeEntry[])[0]!.minutes).toBe(90);
+    expect(((await dbOf(ctx).timeEntries.toArray()) as TimeEntry[])[0]!.minutes).toBe(90);
   });
 
   it("saved profiles map other ticket systems' columns; an unknown profile is an issue", async () => {
@@ -67,10 +68,10 @@ describe("time import", () => {
 describe("rules set", () => {
   it("stores valid rules (warning on unknown contracts and articles) and keeps the old ones on errors", async () => {
     const ctx = await timeWorkspace();
-    const kept = JSON.stringify(await loadRules(ctx.db));
+    const kept = JSON.stringify(await ctx.store.read((tx) => loadRules(tx)));
     const bad = await setRules(ctx, JSON.stringify({ defaults: { surcharges: [{ days: ["sat"], pct: "fifty" }] } }), "r.json");
     expect(!bad.ok && bad.issues.map((i) => formatIssue(i))).toEqual(['r.json: defaults.surcharges[0].pct: "fifty" is invalid (expected a decimal number such as "95.00").']);
-    expect(JSON.stringify(await loadRules(ctx.db))).toBe(kept);
+    expect(JSON.stringify(await ctx.store.read((tx) => loadRules(tx)))).toBe(kept);
     const warn = await setRules(ctx, JSON.stringify({ defaults: { activities: { remote: { articleNo: "NOPE" } } }, contracts: { "V-999": { includedHoursPerMonth: "1" } } }), "r.json");
     expect(warn.ok && warn.value.warnings.map((i) => formatIssue(i))).toEqual([
       "r.json: Rules for contract V-999, which does not exist (yet).",

@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 import { runBilling } from "../../src/app/bill";
 import { importTime } from "../../src/app/time";
 import { applyTimeDecisions, reviewTimeEntries, type TimeDecision, type TimeReviewRow } from "../../src/app/time-review";
@@ -44,7 +45,7 @@ const usageNet = (invoices: { lines: { lineType: string; netAmount: string }[] }
 describe("time review: open entries rated as the billing run rates them", () => {
   it("rows with units, pools, rates, surcharges, fees, exact cents per entry and problems; the amounts add up to the run's lines", async () => {
     const ctx = await juneWorkspace();
-    const review = await reviewTimeEntries(ctx.db, "2026-06");
+    const review = await reviewTimeEntries(ctx, "2026-06");
     expect(review.rows.map(view)).toEqual([
       // included hour (4 units) used by the first entry; the holiday evening is charged at +100 %
       "charged | yes | 2026-06-02 | 4711 | V-100 | 6=4+0+2 | SUP-R | 87.4 |  |  | 43.70 | ",
@@ -64,27 +65,27 @@ describe("time review: open entries rated as the billing run rates them", () => 
     expect(messageText(byTicket(review.rows, "6000").issues[0]!, "de")).toContain("Kunde 10003 hat am 2026-06-15 keinen laufenden Vertrag");
 
     // what the run bills is exactly the sum of the entries' amounts, and the review wrote nothing
-    const before = backupToJson(await exportBackup(ctx.db, "t"));
+    const before = backupToJson(await exportBackup(ctx.store, "t"));
     const dry = await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01", dryRun: true });
     if (!dry.ok) throw new Error("dry run failed");
     expect(usageNet(dry.value.invoices)).toBe("842.74");
-    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(before);
+    expect(backupToJson(await exportBackup(ctx.store, "t"))).toBe(before);
 
     // an entry of May is in June's review; one of July is not
-    expect((await reviewTimeEntries(ctx.db, "2026-05")).rows).toEqual([]);
+    expect((await reviewTimeEntries(ctx, "2026-05")).rows).toEqual([]);
   });
 
   it("an entry of a customer the store does not know is a problem without an amount", async () => {
     const ctx = await juneWorkspace();
-    const [any] = (await ctx.db.timeEntries.toArray()) as TimeEntry[];
-    await ctx.db.timeEntries.put({ ...any!, id: "t-ghost", customerNo: "99999", ticketNo: "9999", date: "2026-06-20" });
-    const row = byTicket((await reviewTimeEntries(ctx.db, "2026-06")).rows, "9999");
+    const [any] = (await dbOf(ctx).timeEntries.toArray()) as TimeEntry[];
+    await dbOf(ctx).timeEntries.put({ ...any!, id: "t-ghost", customerNo: "99999", ticketNo: "9999", date: "2026-06-20" });
+    const row = byTicket((await reviewTimeEntries(ctx, "2026-06")).rows, "9999");
     expect([row.status, row.net, row.issues.map((i) => i.code)]).toEqual(["problem", null, ["time.review_unknown_customer"]]);
   });
 
   it("the CSV of the review round-trips: neutralised formulas, decisions read back by header names", async () => {
     const ctx = await juneWorkspace();
-    const review = await reviewTimeEntries(ctx.db, "2026-06");
+    const review = await reviewTimeEntries(ctx, "2026-06");
     const csv = toCsv(timeReviewTableRows(review.rows, "en"));
     expect(csv.split("\r\n")[0]).toBe(
       "status,billable,date,start,end,ticket_no,customer_no,customer_name,contract_no,technician,activity,description,minutes,unit_minutes,units,included_units,contingent_units,charged_units,article_no,price_per_hour,surcharges,flat_fees,net_amount,issues,entry_id,source_file,source_row",
@@ -111,13 +112,13 @@ describe("time review: open entries rated as the billing run rates them", () => 
 describe("approving time entries (billable = approved)", () => {
   it("a withdrawn entry is not billed, an approved one is billed exactly once: bill, bill again, undo and re-bill, switch back on", async () => {
     const ctx = await juneWorkspace();
-    const rows = (await reviewTimeEntries(ctx.db, "2026-06")).rows;
+    const rows = (await reviewTimeEntries(ctx, "2026-06")).rows;
     const onsite = byTicket(rows, "4720");
     const note = byTicket(rows, "4720", false);
     const decisions = rows.map((r, i) => decide(r, r === onsite ? false : r === note ? true : r.billable, i + 2));
     const applied = await applyTimeDecisions(ctx, decisions, { name: "Zeiten 2026-06", sha256: "ab".repeat(32) });
     expect(applied).toEqual({ ok: true, value: { approved: 1, withdrawn: 1, unchanged: 8 } });
-    const audit = await ctx.db.auditLog.where("kind").equals("time.approve").toArray();
+    const audit = await dbOf(ctx).auditLog.where("kind").equals("time.approve").toArray();
     const entities = (list: unknown[][]) => [...list].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(entities(audit.map((a) => [a.entity, a.source, a.before, a.after]))).toEqual(
       entities([
@@ -126,12 +127,12 @@ describe("approving time entries (billable = approved)", () => {
       ]),
     );
     // the same decisions again change nothing and log nothing
-    const auditCount = await ctx.db.auditLog.count();
+    const auditCount = await dbOf(ctx).auditLog.count();
     expect(await applyTimeDecisions(ctx, decisions)).toEqual({ ok: true, value: { approved: 0, withdrawn: 0, unchanged: 10 } });
-    expect(await ctx.db.auditLog.count()).toBe(auditCount);
+    expect(await dbOf(ctx).auditLog.count()).toBe(auditCount);
 
     // the review shows what the run will do: the on-site visit withdrawn, the 10-minute note with its travel fee
-    const after = await reviewTimeEntries(ctx.db, "2026-06");
+    const after = await reviewTimeEntries(ctx, "2026-06");
     expect([byTicket(after.rows, "4720", false).status, byTicket(after.rows, "4720").net, byTicket(after.rows, "4720").flatFees]).toEqual(["not_billable", "71.00", ["Anfahrt 45.00"]]);
 
     const june = await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" });
@@ -139,29 +140,29 @@ describe("approving time entries (billable = approved)", () => {
     const lines = june.value.invoices.flatMap((i) => i.lines.map((l) => `${i.customerNo} ${l.lineType} ${l.articleNo} ${l.quantity} = ${l.netAmount}`));
     expect(lines.filter((l) => / SUP-O | TRAVEL /.test(l))).toEqual(["10001 time SUP-O 0.25 = 26.00", "10001 flat_fee TRAVEL 1 = 45.00"]);
     expect(usageNet(june.value.invoices)).toBe(after.totals.net);
-    const entry = async (id: string) => (await ctx.db.timeEntries.get(id)) as TimeEntry;
+    const entry = async (id: string) => (await dbOf(ctx).timeEntries.get(id)) as TimeEntry;
     expect([(await entry(note.entryId)).billing?.runId, (await entry(onsite.entryId)).billing]).toEqual(["run-00001", undefined]);
     // billed entries leave the review; the withdrawn one stays (it can be switched back on)
-    expect((await reviewTimeEntries(ctx.db, "2026-06")).rows.map((r) => [r.ticketNo, r.status])).toEqual([["4720", "not_billable"], ["6001", "problem"], ["6002", "problem"]]);
+    expect((await reviewTimeEntries(ctx, "2026-06")).rows.map((r) => [r.ticketNo, r.status])).toEqual([["4720", "not_billable"], ["6001", "problem"], ["6002", "problem"]]);
 
     // billing June again bills nothing; undo and re-bill bills the same entries once, in the new run only
-    expect((await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" })).ok && (await ctx.db.runs.count())).toBe(1);
+    expect((await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" })).ok && (await dbOf(ctx).runs.count())).toBe(1);
     expect((await undoRun(ctx, "run-00001")).ok).toBe(true);
     const rebill = await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-02" });
     if (!rebill.ok) throw new Error("run failed");
     expect(usageNet(rebill.value.invoices)).toBe(after.totals.net);
-    const billedBy = ((await ctx.db.timeEntries.toArray()) as TimeEntry[]).filter((e) => e.billing).map((e) => e.billing!.runId);
+    const billedBy = ((await dbOf(ctx).timeEntries.toArray()) as TimeEntry[]).filter((e) => e.billing).map((e) => e.billing!.runId);
     expect(new Set(billedBy)).toEqual(new Set(["run-00002"]));
     expect((await entry(onsite.entryId)).billing).toBeUndefined();
 
     // a billed entry cannot be withdrawn any more: the issue names the row, nothing changes
     const billedRow = decide(note, false, 7);
-    const snapshot = backupToJson(await exportBackup(ctx.db, "t"));
+    const snapshot = backupToJson(await exportBackup(ctx.store, "t"));
     const refused = await applyTimeDecisions(ctx, [billedRow, decide(onsite, true, 6)]);
     expect(!refused.ok && refused.issues.map((i) => formatIssue(i, "en"))).toEqual([
       `Zeiten 2026-06, row 7, column "abrechnen (B)": Ticket 4720 (entry ${note.entryId}) was billed in run run-00002 already; its decision can no longer change (undo the run first).`,
     ]);
-    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(snapshot);
+    expect(backupToJson(await exportBackup(ctx.store, "t"))).toBe(snapshot);
 
     // switched back on after the run: the July run bills the June visit once, the next one nothing
     expect(await applyTimeDecisions(ctx, [decide(onsite, true, 6)])).toEqual({ ok: true, value: { approved: 1, withdrawn: 0, unchanged: 0 } });
@@ -177,12 +178,12 @@ describe("approving time entries (billable = approved)", () => {
 
   it("unknown entries and entries decided twice are named by row; nothing is changed", async () => {
     const ctx = await juneWorkspace();
-    const rows = (await reviewTimeEntries(ctx.db, "2026-06")).rows;
-    const snapshot = backupToJson(await exportBackup(ctx.db, "t"));
+    const rows = (await reviewTimeEntries(ctx, "2026-06")).rows;
+    const snapshot = backupToJson(await exportBackup(ctx.store, "t"));
     const twice = await applyTimeDecisions(ctx, [decide(rows[0]!, false, 2), decide(rows[0]!, true, 5)]);
     expect(!twice.ok && twice.issues.map((i) => formatIssue(i, "en"))).toEqual([`Zeiten 2026-06, row 5, column "abrechnen (B)": Time entry ${rows[0]!.entryId} appears twice (also row 2).`]);
     const unknown = await applyTimeDecisions(ctx, [decide(rows[0]!, false, 2), { ...decide(rows[1]!, false, 3), entryId: "t-gone" }]);
     expect(!unknown.ok && unknown.issues.map((i) => i.code)).toEqual(["time.review_unknown_entry"]);
-    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(snapshot);
+    expect(backupToJson(await exportBackup(ctx.store, "t"))).toBe(snapshot);
   });
 });

@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 /**
  * Undo of a batch is refused while a later batch (not undone) builds on it, for every batch kind, and
  * allowed again once the later batch is undone (PRODUCT.md §8 `undo`, §9 "undo restores exactly the
@@ -24,10 +25,10 @@ import { METERS_CSV, timeWorkspace } from "./time-fixtures";
  * batch stays, marked undone), the audit log and the numbering counters.
  */
 async function dataState(ctx: AppContext): Promise<string> {
-  const tables = { ...(await exportBackup(ctx.db, "t")).tables } as Record<string, unknown[]>;
+  const tables = { ...(await exportBackup(ctx.store, "t")).tables } as Record<string, unknown[]>;
   delete tables.importBatches;
   delete tables.auditLog;
-  tables.settings = tables.settings!.filter((s) => !String((s as { key: string }).key).startsWith("counter:"));
+  delete tables.counters;
   return JSON.stringify(tables);
 }
 
@@ -78,10 +79,10 @@ describe("undo of a batch that a later batch builds on", () => {
     const ctx = await masterOnly();
     must(await importPurchase(ctx, textFile("purchase.csv", PURCHASE)));
     must(await importLinks(ctx, textFile("links.csv", LINKS)));
-    const full = JSON.stringify((await exportBackup(ctx.db, "t")).tables);
+    const full = JSON.stringify((await exportBackup(ctx.store, "t")).tables);
     await refused(ctx, "purchase-00002");
     await refused(ctx, "master-00001");
-    expect(JSON.stringify((await exportBackup(ctx.db, "t")).tables)).toBe(full);
+    expect(JSON.stringify((await exportBackup(ctx.store, "t")).tables)).toBe(full);
   });
 
   it("a later purchase import with a new version of the same purchase position blocks the earlier one; an unrelated one does not", async () => {
@@ -108,7 +109,7 @@ describe("undo of a batch that a later batch builds on", () => {
     expect(formatIssue(issue, "en")).toBe("Batch links-00003 cannot be undone: the later batch links-00004 (links-import) builds on link:EK-100/1>V-3003/1. Undo links-00004 first.");
     expect((await undoBatch(ctx, second)).ok).toBe(true);
     expect((await undoBatch(ctx, first)).ok).toBe(true);
-    expect(await ctx.db.purchaseLinks.count()).toBe(0);
+    expect(await dbOf(ctx).purchaseLinks.count()).toBe(0);
   });
 
   it("links to positions that a master import created block undoing the master import", async () => {
@@ -121,7 +122,7 @@ describe("undo of a batch that a later batch builds on", () => {
     expect(await refused(ctx, "master-00001")).toMatchObject({ code: "review.undo_blocked_by_batch_row", params: { later: "purchase-00002", kind: "purchase-import", entity: expect.stringMatching(/^article:(DOM-DE|SSL-DV)$/) } });
     must(await undoBatch(ctx, "purchase-00002"));
     must(await undoBatch(ctx, "master-00001"));
-    expect(await ctx.db.contracts.count()).toBe(0);
+    expect(await dbOf(ctx).contracts.count()).toBe(0);
   });
 
   it("a later master import that overwrote the same rows blocks the earlier one", async () => {
@@ -143,7 +144,7 @@ describe("undo of a batch that a later batch builds on", () => {
     expect(await refused(ctx, end.batchId!)).toMatchObject({ code: "review.undo_blocked_by_run", params: { batch: end.batchId, run: runId, contract: "V-3004", month: "2026-01" } });
     must(await undoRun(ctx, runId!));
     expect((await undoBatch(ctx, end.batchId!)).ok).toBe(true);
-    expect((await ctx.db.contracts.get("V-3004"))!.end).toBeUndefined();
+    expect((await dbOf(ctx).contracts.get("V-3004"))!.end).toBeUndefined();
   });
 
   it("meter readings: a later import for the same device blocks the earlier one", async () => {
@@ -154,6 +155,6 @@ describe("undo of a batch that a later batch builds on", () => {
     expect(await refused(ctx, first)).toMatchObject({ code: "review.undo_blocked_by_batch_row", params: { later: second, kind: "meters-import", entity: "device:D1" } });
     expect((await undoBatch(ctx, second)).ok).toBe(true);
     expect((await undoBatch(ctx, first)).ok).toBe(true);
-    expect(await ctx.db.meterReadings.count()).toBe(0);
+    expect(await dbOf(ctx).meterReadings.count()).toBe(0);
   });
 });

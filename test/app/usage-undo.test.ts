@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 import { runBilling } from "../../src/app/bill";
 import { importMeters } from "../../src/app/meters";
 import { importTime } from "../../src/app/time";
@@ -11,12 +12,12 @@ describe("undo of time and meter imports", () => {
     const ctx = await timeWorkspace();
     const t = await importTime(ctx, textFile("zeiten.csv", TIME_CSV));
     const m = await importMeters(ctx, textFile("zaehler.csv", METERS_CSV));
-    expect(await ctx.db.timeEntries.count()).toBe(5);
-    expect(await ctx.db.meterReadings.count()).toBe(2);
+    expect(await dbOf(ctx).timeEntries.count()).toBe(5);
+    expect(await dbOf(ctx).meterReadings.count()).toBe(2);
     expect((await undoBatch(ctx, m.ok ? m.value.batchId! : "")).ok).toBe(true);
     expect((await undoBatch(ctx, t.ok ? t.value.batchId! : "")).ok).toBe(true);
-    expect(await ctx.db.timeEntries.count()).toBe(0);
-    expect(await ctx.db.meterReadings.count()).toBe(0);
+    expect(await dbOf(ctx).timeEntries.count()).toBe(0);
+    expect(await dbOf(ctx).meterReadings.count()).toBe(0);
   });
 
   it("is refused while a billing run has billed them, and allowed after the run is undone", async () => {

@@ -1,17 +1,13 @@
+import { workspaceState } from "../support/workspace";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
+import { captureIo } from "../support/cli-io";
 import { runCli } from "../../src/cli/main";
-import { ARTICLES_CSV, CONTRACTS_CSV_DE, FIXED_NOW, MAPPINGS_CSV } from "../support/fixtures";
+import { ARTICLES_CSV, CONTRACTS_CSV_DE, MAPPINGS_CSV } from "../support/fixtures";
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  return { cli, out: () => out.join(""), err: () => err.join("") };
-}
+const io = () => captureIo();
 
 function dir() {
   const d = mkdtempSync(join(tmpdir(), "msp-cli-"));
@@ -39,12 +35,12 @@ describe("CLI", () => {
     const d = dir();
     const ws = join(d, "ws.json");
     await runCli(["import-master", "--workspace", ws, join(d, "articles.csv")], io().cli);
-    const before = readFileSync(ws);
+    const before = await workspaceState(ws);
     writeFileSync(join(d, "bad.csv"), CONTRACTS_CSV_DE.replace(";15.03.2026", ";31.02.2026"));
     const r = io();
     expect(await runCli(["import-master", "--workspace", ws, join(d, "bad.csv")], r.cli)).toBe(1);
     expect(r.err()).toContain('bad.csv, row 3, column "valid_from (P)": "31.02.2026" is not a valid date');
-    expect(readFileSync(ws).equals(before)).toBe(true);
+    expect(await workspaceState(ws)).toBe(before);
   });
 
   it("backup and restore round-trip the workspace", async () => {
@@ -55,8 +51,8 @@ describe("CLI", () => {
     const ws2 = join(d, "ws2.json");
     expect(await runCli(["restore", "--workspace", ws2, join(d, "b.json")], io().cli)).toBe(0);
     // the same store, and the restore appended to the restored audit log, naming the file by its SHA-256
-    const original = JSON.parse(readFileSync(ws, "utf8")) as { tables: Record<string, Record<string, unknown>[]> };
-    const restored = JSON.parse(readFileSync(ws2, "utf8")) as typeof original;
+    const original = JSON.parse(await workspaceState(ws)) as { tables: Record<string, Record<string, unknown>[]> };
+    const restored = JSON.parse(await workspaceState(ws2)) as typeof original;
     const entry = restored.tables.auditLog!.pop()!;
     expect(restored).toEqual(original);
     const sha256 = createHash("sha256").update(readFileSync(join(d, "b.json"))).digest("hex");

@@ -1,3 +1,4 @@
+import { workspaceState } from "../support/workspace";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,11 +53,11 @@ describe("CLI reconcile → apply → undo", () => {
     expect(sheet.name).toBe("Abgleich 2026-10");
     sheet.getCell("K2").value = "2026-13-01";
     await wb.xlsx.writeFile(join(d, "edited.xlsx"));
-    const before = readFileSync(ws, "utf8");
+    const before = await workspaceState(ws);
     const a = io();
     expect(await runCli(["apply", "--workspace", ws, "--review", join(d, "edited.xlsx")], a.cli)).toBe(1);
     expect(a.err()).toContain('edited.xlsx, row 2, column "effective_date (K)": "2026-13-01" is not a valid date');
-    expect(readFileSync(ws, "utf8")).toBe(before);
+    expect(await workspaceState(ws)).toBe(before);
   });
 
   it("profile add/list/export/import round-trips a user profile", async () => {

@@ -388,6 +388,8 @@ async function previewMonth(context, origin) {
   let latestCounts;
   await check("[preview] bill November: preview sheet with differences, confirm, run", async () => {
     await page.click("#tab-billing");
+    // the area reads the runs when it is shown (asynchronously)
+    await page.waitForFunction(() => document.querySelector('[data-testid="billing-month"]')?.value !== "", null, { timeout: 10_000 }).catch(() => undefined);
     assertEqual(await page.inputValue('[data-testid="billing-month"]'), "2026-11", "month after the latest run");
     await page.fill('[data-testid="invoice-date"]', "2026-11-02");
     await clickAndSettle(page, '[data-testid="billing-preview"]');

@@ -1,10 +1,19 @@
 import fc from "fast-check";
 import { prorate } from "../../src/functions/functions";
-import { calendarMonthOf, parseDateInput, prorateExact, serialToDay, formatDay } from "../../src/functions/prorate";
+import { calendarMonthOf, dayShare } from "../../src/core/billing/day-share";
+import { type IsoDate, fromExcelSerial } from "../../src/core/date/iso-date";
+import { Decimal } from "../../src/core/money/decimal";
 
 /** Excel serial (1900 system) of an ISO date, for dates after 1900-02-28. */
 function serial(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569;
+}
+
+/** The exact share from core, for amounts given as Excel passes them. */
+function exact(amount: number, from: string, to: string, period?: { start: IsoDate; end: IsoDate }): Decimal {
+  const r = dayShare(new Decimal(amount), from, to, period);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
 }
 
 function errorOf(fn: () => unknown): { code?: string; message?: string } {
@@ -55,14 +64,10 @@ describe("MSP.PRORATE: good input", () => {
     expect(Object.is(prorate(-5, "2026-04-01", "2026-04-30", "2026-01-01", "2026-03-31"), -0)).toBe(false);
   });
 
-  it("keeps full precision before rounding", () => {
-    expect(prorateExact(100, "2026-01-10", "2026-01-10").toString()).toMatch(/^3\.225806451612903225806451612903226$/);
+  it("keeps full precision before rounding (the exact share in core)", () => {
+    expect(exact(100, "2026-01-10", "2026-01-10").toString()).toMatch(/^3\.225806451612903225806451612903226$/);
     // day parts of a month add up exactly to the whole before rounding
-    const parts = [
-      prorateExact(1000, "2026-01-01", "2026-01-10"),
-      prorateExact(1000, "2026-01-11", "2026-01-20"),
-      prorateExact(1000, "2026-01-21", "2026-01-31"),
-    ];
+    const parts = [exact(1000, "2026-01-01", "2026-01-10"), exact(1000, "2026-01-11", "2026-01-20"), exact(1000, "2026-01-21", "2026-01-31")];
     expect(parts.reduce((a, b) => a.plus(b)).toDecimalPlaces(20).toString()).toBe("1000");
   });
 });
@@ -70,16 +75,16 @@ describe("MSP.PRORATE: good input", () => {
 describe("MSP.PRORATE: properties", () => {
   const dayArb = fc.integer({ min: 0, max: 3650 }).map((n) => 46023 + n); // 2026 … 2035
   const centsArb = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((c) => c / 100);
+  const day = (serial: number) => fromExcelSerial(serial)!;
+  const period = { start: day(46023), end: day(46023 + 3700) };
 
   it("splitting a service range at any day keeps the total (to 34 significant digits)", () => {
     fc.assert(
       fc.property(centsArb, dayArb, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), (amount, from, a, b) => {
         const split = from + Math.min(a, b);
         const to = from + Math.max(a, b) + 1;
-        const whole = prorateExact(amount, from, to, 46023, 46023 + 3700);
-        const parts = prorateExact(amount, from, split, 46023, 46023 + 3700).plus(
-          prorateExact(amount, split + 1, to, 46023, 46023 + 3700),
-        );
+        const whole = exact(amount, day(from), day(to), period);
+        const parts = exact(amount, day(from), day(split), period).plus(exact(amount, day(split + 1), day(to), period));
         // Each share is one division rounded at 34 significant digits: equal far below a cent.
         return parts.minus(whole).abs().lte("1e-25");
       }),
@@ -89,8 +94,8 @@ describe("MSP.PRORATE: properties", () => {
   it("a full calendar month is exactly the amount, and never more than the amount in magnitude", () => {
     fc.assert(
       fc.property(centsArb, dayArb, fc.integer({ min: 0, max: 60 }), (amount, from, length) => {
-        const { start, end } = calendarMonthOf(serialToDay(from, "d"));
-        expect(prorate(amount, formatDay(start), formatDay(end))).toBe(amount);
+        const { start, end } = calendarMonthOf(day(from));
+        expect(prorate(amount, start, end)).toBe(amount);
         return Math.abs(prorate(amount, from, from + length)) <= Math.abs(amount);
       }),
     );
@@ -137,26 +142,5 @@ describe("MSP.PRORATE: bad input gives #VALUE! with a message", () => {
     } finally {
       delete g.CustomFunctions;
     }
-  });
-});
-
-describe("date helpers", () => {
-  it("converts serials across Excel's 1900 leap-year bug", () => {
-    expect(formatDay(serialToDay(1, "d"))).toBe("1900-01-01");
-    expect(formatDay(serialToDay(59, "d"))).toBe("1900-02-28");
-    expect(formatDay(serialToDay(61, "d"))).toBe("1900-03-01");
-    expect(formatDay(serialToDay(36526, "d"))).toBe("2000-01-01");
-    expect(formatDay(serialToDay(2_958_465, "d"))).toBe("9999-12-31");
-  });
-
-  it("parses ISO and German text dates", () => {
-    expect(formatDay(parseDateInput("2026-1-5", "d"))).toBe("2026-01-05");
-    expect(formatDay(parseDateInput(" 5.1.2026 ", "d"))).toBe("2026-01-05");
-    expect(formatDay(parseDateInput("29.02.2024", "d"))).toBe("2024-02-29");
-  });
-
-  it("finds the calendar month of a day", () => {
-    const { start, end } = calendarMonthOf(parseDateInput("2024-02-10", "d"));
-    expect([formatDay(start), formatDay(end)]).toEqual(["2024-02-01", "2024-02-29"]);
   });
 });

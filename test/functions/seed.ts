@@ -5,8 +5,9 @@
  */
 import { importMaster } from "../../src/app/import-master";
 import type { LedgerEntry } from "../../src/core/billing/ledger";
-import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
-import { MspDb } from "../../src/store/db";
+import type { DexieStore } from "../../src/store/dexie/dexie-store";
+import { createMemoryDexieStore } from "../../src/store/memory-store";
+import type { BillingStore } from "../../src/store/port";
 import { ARTICLES_CSV, CONTRACTS_CSV_DE, FIXED_NOW, textFile } from "../support/fixtures";
 
 /**
@@ -49,53 +50,58 @@ export function ledgerRow(p: { contractNo: string; positionNo: number; month: st
   };
 }
 
-const transactions = new WeakMap<MspDb, { count: number }>();
-
-/**
- * How many IndexedDB transactions the store has opened so far (reads and writes, explicit and
- * implicit), counted by a DBCore middleware: every Dexie operation goes through `core.transaction`.
- */
-export function transactionCount(db: MspDb): number {
-  return transactions.get(db)!.count;
+/** A store that counts the transactions opened through it (reads and writes). */
+export interface CountingStore extends BillingStore {
+  readonly transactions: number;
+  /** The store underneath (its own change listeners, its Dexie database). */
+  readonly inner: DexieStore;
 }
 
-/** An empty in-memory store (as createMemoryDb) that counts its transactions. */
-export async function countingMemoryDb(name = "msp-billing"): Promise<MspDb> {
-  const db = new MspDb(name, { indexedDB: new IDBFactory(), IDBKeyRange });
-  const counter = { count: 0 };
-  transactions.set(db, counter);
-  db.use({
-    stack: "dbcore",
-    name: "count-transactions",
-    create: (down) => ({
-      ...down,
-      transaction: (stores, mode, options) => {
-        counter.count++;
-        return down.transaction(stores, mode, options);
-      },
-    }),
-  });
-  await db.open();
-  return db;
+/** Wraps a store so that tests can count its transactions (every store access is one). */
+export function countingStore(inner: DexieStore): CountingStore {
+  let transactions = 0;
+  const store: CountingStore = {
+    kind: inner.kind,
+    location: inner.location,
+    inner,
+    get transactions() {
+      return transactions;
+    },
+    read(fn) {
+      transactions++;
+      return inner.read(fn);
+    },
+    write(fn) {
+      transactions++;
+      return inner.write(fn);
+    },
+    revision: () => inner.revision(),
+    as: (user) => inner.as(user),
+    onChange: (listener) => inner.onChange(listener),
+    close: () => inner.close(),
+  };
+  return store;
 }
 
-/** A fresh store with the fixtures imported. */
-export async function seededDb(name = "msp-billing"): Promise<MspDb> {
-  const db = await countingMemoryDb(name);
-  const ctx = { db, now: () => FIXED_NOW };
+/** A fresh store with the fixtures imported, counting its transactions. */
+export async function seededStore(name = "msp-billing"): Promise<CountingStore> {
+  const store = countingStore(await createMemoryDexieStore(name));
+  const ctx = { store, now: () => FIXED_NOW };
   const first = await importMaster(ctx, [textFile("articles.csv", ARTICLES_CSV), textFile("contracts.csv", CONTRACTS_CSV_DE)]);
   if (!first.ok) throw new Error(`seed failed: ${JSON.stringify(first.issues)}`);
   const second = await importMaster(ctx, [textFile("contracts2.csv", SECOND_CONTRACT_CSV)]);
   if (!second.ok) throw new Error(`seed failed: ${JSON.stringify(second.issues)}`);
-  await db.ledger.bulkAdd([
-    ledgerRow({ contractNo: "V-1001", positionNo: 1, month: "2026-01", rounded: "206.00", exact: "206" }),
-    ledgerRow({ contractNo: "V-1001", positionNo: 2, month: "2026-01", rounded: "90.99", exact: "90.99" }),
-    ledgerRow({ contractNo: "V-1001", positionNo: 1, month: "2026-01", rounded: "-20.60", exact: "-20.6", lineType: "difference", runId: "run-00002" }),
-    ledgerRow({ contractNo: "V-1001", positionNo: 1, month: "2026-02", rounded: "206.00" }),
-    // a contract that was deleted after it was billed: the ledger still knows it
-    ledgerRow({ contractNo: "V-OLD", positionNo: 1, month: "2025-12", rounded: "12.34" }),
-  ]);
-  return db;
+  await store.write((tx) =>
+    tx.ledger.addMany([
+      ledgerRow({ contractNo: "V-1001", positionNo: 1, month: "2026-01", rounded: "206.00", exact: "206" }),
+      ledgerRow({ contractNo: "V-1001", positionNo: 2, month: "2026-01", rounded: "90.99", exact: "90.99" }),
+      ledgerRow({ contractNo: "V-1001", positionNo: 1, month: "2026-01", rounded: "-20.60", exact: "-20.6", lineType: "difference", runId: "run-00002" }),
+      ledgerRow({ contractNo: "V-1001", positionNo: 1, month: "2026-02", rounded: "206.00" }),
+      // a contract that was deleted after it was billed: the ledger still knows it
+      ledgerRow({ contractNo: "V-OLD", positionNo: 1, month: "2025-12", rounded: "12.34" }),
+    ]),
+  );
+  return store;
 }
 
 /** The error a rejected custom-function promise carries. */

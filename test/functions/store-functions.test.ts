@@ -5,23 +5,23 @@
  */
 import { billed, contract, margin, nextbill, price, qty, version } from "../../src/functions/functions";
 import { configureFunctions, resetFunctionsEnvironment } from "../../src/functions/environment";
-import type { MspDb } from "../../src/store/db";
-import { rejection, seededDb, serial } from "./seed";
+import type { BillingStore } from "../../src/store/port";
+import { rejection, seededStore, serial } from "./seed";
 
-let db: MspDb;
+let store: BillingStore;
 
 beforeAll(async () => {
-  db = await seededDb();
+  store = await seededStore();
 });
 
 beforeEach(() => {
   resetFunctionsEnvironment();
-  configureFunctions({ db: () => db, today: () => "2026-02-10", language: () => "en" });
+  configureFunctions({ store: () => store, today: () => "2026-02-10", language: () => "en" });
 });
 
-afterAll(() => {
+afterAll(async () => {
   resetFunctionsEnvironment();
-  db.close();
+  await store.close();
 });
 
 describe("MSP.QTY", () => {
@@ -254,9 +254,9 @@ describe("when the store is not available", () => {
   it("gives #N/A with the reason, and tries again on the next call", async () => {
     let fail = true;
     configureFunctions({
-      db: () => {
+      store: () => {
         if (fail) throw new Error("IndexedDB is blocked");
-        return db;
+        return store;
       },
     });
     expect(await rejection(qty("10001", "M365-BP", "2026-01-01"))).toMatchObject({ code: "#N/A", message: "The billing store is not available: IndexedDB is blocked" });
@@ -265,16 +265,16 @@ describe("when the store is not available", () => {
   });
 
   it("gives up after the timeout instead of leaving the cell #BUSY!", async () => {
-    configureFunctions({ db: () => new Promise<MspDb>(() => {}), storeTimeoutMs: 20 });
+    configureFunctions({ store: () => new Promise<BillingStore>(() => {}), storeTimeoutMs: 20 });
     expect(await rejection(price("10001", "M365-BP", "2026-01-01"))).toMatchObject({ code: "#N/A", message: "The billing store did not answer within 1 s; recalculate to try again." });
   });
 });
 
 describe("the add-in's default store", () => {
-  it("is one lazily created browser database for the whole runtime", async () => {
-    const { getDb } = await import("../../src/store/browser-db");
-    expect(getDb()).toBe(getDb());
-    expect(getDb().name).toBe("msp-billing");
+  it("is one lazily created browser store for the whole runtime", async () => {
+    const { getBrowserStore } = await import("../../src/store/browser-db");
+    expect(getBrowserStore()).toBe(getBrowserStore());
+    expect(getBrowserStore().location).toBe("indexeddb:msp-billing");
   });
 
   it("is what the functions use unless configured; without IndexedDB (Node) that is #N/A with the reason", async () => {

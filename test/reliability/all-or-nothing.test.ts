@@ -13,18 +13,18 @@ import { USE_CASES } from "./use-cases";
  */
 const EXPECTED_WRITES: Record<string, number> = {
   "import-master (new, changed and unchanged rows of all three kinds)": 9,
-  "apply (reconcile review)": 6,
+  "apply (reconcile review)": 5,
   "apply (price-update proposal)": 6,
-  "bill (recurring, ticket time, flat fees, clicks)": 7,
+  "bill (recurring, ticket time, flat fees, clicks)": 9,
   "undo batch (a reconcile apply)": 5,
   "undo batch (a master import that overwrote rows)": 11,
-  "undo run": 4,
+  "undo run": 6,
   "purchase import (new version, new contract)": 6,
   "links import (one link added, one removed)": 5,
   "time import": 4,
   "meters import": 4,
   "time approve (the on-site visit withdrawn, the note approved)": 2,
-  "restore (a backup of another store over a filled one)": 25,
+  "restore (a backup of another store over a filled one)": 33,
   "rules set (replacing stored rules)": 2,
   "time profile save (replacing a saved profile)": 2,
   "vendor profile save": 2,
@@ -40,7 +40,7 @@ describe("an injected failure at any write step leaves the store exactly as befo
   it.each(USE_CASES.map((u) => [u.name, u] as const))("%s", async (_name, useCase) => {
     const { ctx, injector } = await failInjectingContext();
     const act = await useCase.prepare(ctx);
-    const before = await storeState(ctx.db);
+    const before = await storeState(ctx.store);
 
     // The clean run's write count, on a copy of the scenario (the failures below must not depend on it).
     const probe = await failInjectingContext();
@@ -48,7 +48,7 @@ describe("an injected failure at any write step leaves the store exactly as befo
     probe.injector.reset();
     await probeAct(probe.ctx);
     const writes = probe.injector.writes.length;
-    probe.ctx.db.close();
+    await probe.ctx.store.close();
     // on a mismatch the diff lists the operations seen (`put settings`, `add auditLog`, …)
     const ops = probe.injector.writes.map((w) => `${w.type} ${w.table} (${w.count})`);
     expect({ useCase: useCase.name, writes, ops }).toEqual({ useCase: useCase.name, writes: EXPECTED_WRITES[useCase.name], ops });
@@ -57,13 +57,13 @@ describe("an injected failure at any write step leaves the store exactly as befo
     for (let n = 1; n <= writes; n++) {
       injector.failAt(n);
       await expect(act(ctx)).rejects.toThrow(InjectedFailure);
-      expect({ failedAt: n, state: await storeState(ctx.db) }).toEqual({ failedAt: n, state: before });
+      expect({ failedAt: n, state: await storeState(ctx.store) }).toEqual({ failedAt: n, state: before });
     }
 
     injector.reset();
     await act(ctx);
     expect(injector.writes.length).toBe(writes);
-    expect(await storeState(ctx.db)).not.toBe(before);
-    ctx.db.close();
+    expect(await storeState(ctx.store)).not.toBe(before);
+    await ctx.store.close();
   });
 });

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeFileAtomic } from "../../src/cli/workspace";
+import { writeFileAtomic } from "../../src/cli/atomic-write";
 
 jest.mock("node:fs", () => {
   const actual = jest.requireActual("node:fs");

@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 /**
  * Issue 12 "Audit": every change to contracts, mappings, the ledger and settings is in the audit log
  * with time, source (file hash, batch, run, manual) and before/after. Each use case of the catalogue
@@ -11,8 +12,8 @@
  */
 import { sha256Hex } from "../../src/app/context";
 import type { AuditRecord, ImportBatchRecord } from "../../src/store/records";
-import { backupToJson, exportBackup, parseBackup } from "../../src/store/backup";
-import { TABLE_NAMES, currentSchema, type TableName } from "../../src/store/schema";
+import { BACKUP_TABLES, backupToJson, exportBackup, parseBackup } from "../../src/store/backup";
+import { TABLES, TABLE_NAMES, type TableName, rowKey } from "../../src/store/tables";
 import { restoreStore } from "../../src/app/restore";
 import { importLinks } from "../../src/app/purchase";
 import { seedDomains } from "../scenarios/purchase/domain-scenario";
@@ -33,17 +34,15 @@ interface Change {
   after?: Row;
 }
 
-const primaryKey = (table: TableName) => currentSchema[table].split(",")[0]!.trim().replace(/^(\+\+|&)/, "");
+void TABLES;
 
 function changes(before: Record<TableName, unknown[]>, after: Record<TableName, unknown[]>): Change[] {
   const out: Change[] = [];
   for (const table of AUDITED) {
-    const pk = primaryKey(table);
-    const index = (rows: unknown[]) => new Map((rows as Row[]).map((r) => [String(r[pk]), r]));
+    const index = (rows: unknown[] = []) => new Map((rows as Row[]).map((r) => [String(rowKey(table, r)), r]));
     const b = index(before[table]);
     const a = index(after[table]);
     for (const key of new Set([...b.keys(), ...a.keys()])) {
-      if (table === "settings" && key.startsWith("counter:")) continue;
       if (JSON.stringify(b.get(key)) !== JSON.stringify(a.get(key))) out.push({ table, key, before: b.get(key), after: a.get(key) });
     }
   }
@@ -85,7 +84,10 @@ function forms(table: TableName, row: Row): unknown[] {
   if (table === "profiles") return [row, JSON.parse(String(row.json))];
   return [row];
 }
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
+// Key order is the adapter's (a database row comes back in column order): compare canonically.
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** Why a change is not explained by the entries, or null when it is. */
 function unexplained(c: Change, entries: readonly AuditRecord[]): string | null {
@@ -138,7 +140,7 @@ const ENTRIES: Record<string, string[]> = {
   ],
   "apply (reconcile review)": ["contract.version.add contract:V-1001/1 A", "contract.version.add contract:V-2001/1 A", "contract.version.add contract:V-2001/2 A"],
   "apply (price-update proposal)": ["contract.version.add contract:V-3001/1 A", "contract.version.add contract:V-3002/1 A", "contract.version.add contract:V-3003/1 A", "purchase.version.add purchase:EK-100/1 A"],
-  "bill (recurring, ticket time, flat fees, clicks)": ["billing.run run:run-00001 A", "settings.put setting:clicks.billed/K-300/2026-06 A"],
+  "bill (recurring, ticket time, flat fees, clicks)": ["billing.run run:run-00001 A", "usage.mark usageMark:K-300/2026-06 A"],
   "undo batch (a reconcile apply)": ["batch.undo batch:apply-00002 BA", "undo.delete contract:V-1001/1 B", "undo.delete contract:V-2001/1 B", "undo.delete contract:V-2001/2 B"],
   "undo batch (a master import that overwrote rows)": [
     "batch.undo batch:master-00002 BA",
@@ -179,9 +181,9 @@ describe("every change to contracts, mappings, the ledger and settings is in the
   it.each(audited.map((u) => [u.name, u] as const))("%s", async (_name, useCase: UseCase) => {
     const ctx = await testContext();
     const act = await useCase.prepare(ctx);
-    const before = (await exportBackup(ctx.db, "t")).tables;
+    const before = (await exportBackup(ctx.store, "t")).tables;
     const result = (await act(ctx)) as { batchId?: string | null; runId?: string | null } | undefined;
-    const after = (await exportBackup(ctx.db, "t")).tables;
+    const after = (await exportBackup(ctx.store, "t")).tables;
     const entries = (after.auditLog as AuditRecord[]).slice(before.auditLog.length);
     // appended, never rewritten
     expect(after.auditLog.slice(0, before.auditLog.length)).toEqual(before.auditLog);
@@ -210,7 +212,7 @@ describe("every change to contracts, mappings, the ledger and settings is in the
     const ctx = await testContext();
     const useCase = USE_CASES.find((u) => u.name.startsWith("rules set"))!;
     await (await useCase.prepare(ctx))(ctx);
-    const first = (await ctx.db.auditLog.where("kind").equals("rules.set").first())!;
+    const first = (await dbOf(ctx).auditLog.where("kind").equals("rules.set").first())!;
     expect(first.source).toBe(`sha256:${await sha256Hex(new TextEncoder().encode(TIME_RULES))}`);
   });
 
@@ -220,19 +222,19 @@ describe("every change to contracts, mappings, the ledger and settings is in the
     const first = must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
     must(await undoRun(ctx, first.runId!));
     const again = must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
-    const mark = (await ctx.db.auditLog.where("source").equals(again.runId!).toArray()).find((e) => e.entity === "setting:clicks.billed/K-300/2026-06")!;
+    const mark = (await dbOf(ctx).auditLog.where("source").equals(again.runId!).toArray()).find((e) => e.entity === "usageMark:K-300/2026-06")!;
     expect(mark.before).toMatchObject({ runId: first.runId });
     expect(mark.after).toMatchObject({ runId: again.runId });
   });
 });
 
 describe("a restore is in the audit log it brings back", () => {
-  const counts = (tables: Record<TableName, unknown[]>) => Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].length]));
+  const counts = (tables: Record<TableName, unknown[]>) => Object.fromEntries(BACKUP_TABLES.map((t: TableName) => [t, tables[t]!.length]));
 
   it("one entry after the backup's log: the file's SHA-256, rows per table before and after; later entries follow it", async () => {
     const source = await testContext();
     await seedDomains(source);
-    const text = backupToJson(await exportBackup(source.db, "2026-11-01T08:00:00.000Z"));
+    const text = backupToJson(await exportBackup(source.store, "2026-11-01T08:00:00.000Z"));
     const parsed = parseBackup(text, "sicherung.json");
     if (!parsed.ok) throw new Error("backup unreadable");
     const doc = parsed.value;
@@ -242,12 +244,12 @@ describe("a restore is in the audit log it brings back", () => {
     await seedUsage(ctx);
     must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
     await seedDomains(ctx);
-    const before = (await exportBackup(ctx.db, "t")).tables;
+    const before = (await exportBackup(ctx.store, "t")).tables;
     // the store held more audit entries than the backup: the entry still comes right after the backup's last one
     expect(before.auditLog.length).toBeGreaterThan(doc.tables.auditLog.length);
 
     const summary = await restoreStore(ctx, doc, { name: "sicherung.json", sha256 });
-    const after = (await exportBackup(ctx.db, "t")).tables;
+    const after = (await exportBackup(ctx.store, "t")).tables;
     for (const t of TABLE_NAMES) if (t !== "auditLog") expect({ t, rows: after[t] }).toEqual({ t, rows: doc.tables[t] });
     expect(after.auditLog.slice(0, -1)).toEqual(doc.tables.auditLog);
     const lastSeq = (doc.tables.auditLog as AuditRecord[]).at(-1)!.seq!;
@@ -258,12 +260,12 @@ describe("a restore is in the audit log it brings back", () => {
       source: `sha256:${sha256}`,
       entity: "file:sicherung.json",
       before: { tables: counts(before) },
-      after: { tables: counts(doc.tables), schemaVersion: 1, exportedAt: "2026-11-01T08:00:00.000Z" },
+      after: { tables: counts(doc.tables), schemaVersion: 3, exportedAt: "2026-11-01T08:00:00.000Z" },
     });
     expect(summary).toEqual({ file: "sicherung.json", sha256, before: counts(before), after: counts(doc.tables) });
 
     must(await importLinks(ctx, textFile("links-neu.csv", LINKS_UPDATE)));
-    const log = (await exportBackup(ctx.db, "t")).tables.auditLog as AuditRecord[];
+    const log = (await exportBackup(ctx.store, "t")).tables.auditLog as AuditRecord[];
     // (IndexedDB's key generator is not reset by a restore: later numbers may leave a gap, never go back)
     expect(log.slice(-3).map((e) => e.kind)).toEqual(["store.restore", "purchase.link.add", "purchase.link.remove"]);
     expect(log.at(-3)!.seq).toBe(lastSeq + 1);
@@ -273,12 +275,12 @@ describe("a restore is in the audit log it brings back", () => {
   it("a restore that fails (a key twice in a late table) leaves the store as it was, without an entry", async () => {
     const source = await testContext();
     await seedDomains(source);
-    const doc = await exportBackup(source.db, "t");
+    const doc = await exportBackup(source.store, "t");
     const broken = { ...doc, tables: { ...doc.tables, settings: [...doc.tables.settings, doc.tables.settings[0]!] } };
     const ctx = await testContext();
     await seedUsage(ctx);
-    const before = await storeState(ctx.db);
+    const before = await storeState(ctx);
     await expect(restoreStore(ctx, broken, { name: "kaputt.json", sha256: "0".repeat(64) })).rejects.toThrow();
-    expect(await storeState(ctx.db)).toBe(before);
+    expect(await storeState(ctx)).toBe(before);
   });
 });

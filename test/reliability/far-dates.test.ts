@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 /**
  * Issue 16, item 1: far dates. Every date the program accepts (1900-01-01 … 9999-12-31) is handled
  * without a hang, and anything outside is refused with a message naming file, row and column. A
@@ -43,7 +44,6 @@ describe("an open end of 9999-12-31 is read and reconciled", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.rows.find((row) => row.externalCustomerId === T1 && row.externalArticleId === "CFQ7TTC0LCHC:0002")).toBeDefined();
-    ctx.db.close();
   });
 });
 
@@ -93,12 +93,11 @@ describe("billing at the end of the calendar", () => {
 
   it("a restored store with an unknown interval bills the rest and names the contract", async () => {
     const ctx = await testContext();
-    await ctx.db.customers.add({ no: "K-1", name: "Muster GmbH" });
-    await ctx.db.contracts.add(contract({ no: "V-W", interval: "fortnightly" as Contract["interval"] }));
-    await ctx.db.contractVersions.add(version({ contractNo: "V-W" }));
+    await dbOf(ctx).customers.add({ no: "K-1", name: "Muster GmbH" });
+    await dbOf(ctx).contracts.add(contract({ no: "V-W", interval: "fortnightly" as Contract["interval"] }));
+    await dbOf(ctx).contractVersions.add(version({ contractNo: "V-W" }));
     const r = await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-31" });
     expect(r.ok && r.value.issues.map((i) => i.code)).toEqual(["billing.invalid_contract"]);
-    ctx.db.close();
   });
 
   it("a contingent credited since 1900 is counted, not walked month by month", () => {
@@ -118,8 +117,7 @@ describe("dates outside 1900-01-01 … 9999-12-31 are refused with their cell", 
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => formatIssue(i))).toContain('c.csv, row 2, column "contract_start (C)": "31.12.1899" is outside the supported dates (1900-01-01 to 9999-12-31).');
-    expect(await ctx.db.contracts.count()).toBe(0);
-    ctx.db.close();
+    expect(await dbOf(ctx).contracts.count()).toBe(0);
   });
 
   it("a contract with an unknown billing interval is refused by the reader, naming the cell", async () => {
@@ -128,8 +126,7 @@ describe("dates outside 1900-01-01 … 9999-12-31 are refused with their cell", 
     const contracts = "customer_no,contract_no,billing_interval,contract_start,position_no,article_no,quantity,unit_price\n10001,V-1,weekly,2026-01-01,1,A-1,1,1.00\n";
     const r = await importMaster(ctx, [textFile("a.csv", articles), textFile("c.csv", contracts)]);
     expect(!r.ok && r.issues.map((i) => formatIssue(i))).toEqual(['c.csv, row 2, column "billing_interval (C)": "weekly" is not allowed (allowed: monthly, quarterly, semiannual, annual).']);
-    expect(await ctx.db.contracts.count()).toBe(0);
-    ctx.db.close();
+    expect(await dbOf(ctx).contracts.count()).toBe(0);
   });
 
   it("vendor files", () => {
@@ -141,12 +138,11 @@ describe("dates outside 1900-01-01 … 9999-12-31 are refused with their cell", 
   it("time entries with a slash date are refused: only ISO or DD.MM.YYYY", async () => {
     const ctx = await testContext();
     await seedTimeMaster(ctx);
-    const before = await ctx.db.timeEntries.count();
+    const before = await dbOf(ctx).timeEntries.count();
     const csv = "ticket_no,customer_no,date,start,end,minutes,technician,activity,billable,description\n4711,10001,01/02/2026,09:00,10:00,,jm,remote,ja,Termin\n";
     const r = await importTime(ctx, textFile("zeiten.csv", csv));
     expect(!r.ok && r.issues.map((i) => formatIssue(i))).toEqual(['zeiten.csv, row 2, column "date (C)": "01/02/2026" is not a valid date (expected YYYY-MM-DD or DD.MM.YYYY).']);
-    expect(await ctx.db.timeEntries.count()).toBe(before);
-    ctx.db.close();
+    expect(await dbOf(ctx).timeEntries.count()).toBe(before);
   });
 
   it("meter readings before 1900", () => {
@@ -171,13 +167,12 @@ describe("dates outside 1900-01-01 … 9999-12-31 are refused with their cell", 
   it("time entries that would end after 9999-12-31", async () => {
     const ctx = await testContext();
     await seedTimeMaster(ctx);
-    const before = await ctx.db.timeEntries.count();
+    const before = await dbOf(ctx).timeEntries.count();
     const csv = "ticket_no,customer_no,date,start,end,minutes,technician,activity,billable,description\n4711,10001,31.12.9999,22:00,02:00,,jm,remote,ja,Silvester\n";
     const r = await importTime(ctx, textFile("zeiten.csv", csv));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => formatIssue(i))).toEqual(['zeiten.csv, row 2, column "end (E)": the entry ends after 9999-12-31, the last supported date.']);
-    expect(await ctx.db.timeEntries.count()).toBe(before);
-    ctx.db.close();
+    expect(await dbOf(ctx).timeEntries.count()).toBe(before);
   });
 });

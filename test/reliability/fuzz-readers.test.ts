@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 import fc from "fast-check";
 import { importMaster } from "../../src/app/import-master";
 import { readMasterTables } from "../../src/io/master/read-master";
@@ -69,10 +70,10 @@ describe("readers never throw on damaged input", () => {
         const r = await importMaster(ctx, [{ name: "x.csv", bytes: new TextEncoder().encode(text) }]);
         if (!r.ok) {
           expect(located(r.issues)).toBe(true);
-          expect(await ctx.db.auditLog.count()).toBe(0);
-          expect(await ctx.db.contractVersions.count()).toBe(0);
+          expect(await dbOf(ctx).auditLog.count()).toBe(0);
+          expect(await dbOf(ctx).contractVersions.count()).toBe(0);
         }
-        ctx.db.close();
+        await ctx.store.close();
       }),
       { numRuns: 60 },
     );
@@ -134,15 +135,15 @@ describe("readers never throw on damaged input", () => {
     await prepare(ctx);
     await fc.assert(
       fc.asyncProperty(damage(seed), async (bytes) => {
-        const before = await storeState(ctx.db);
+        const before = await storeState(ctx);
         const r = await run(ctx, { name: "x.csv", bytes });
         if (!r.ok) {
           expect(located(r.issues ?? [])).toBe(true);
-          expect(await storeState(ctx.db)).toBe(before);
+          expect(await storeState(ctx)).toBe(before);
         }
       }),
       { numRuns: 80 },
     );
-    ctx.db.close();
+    await ctx.store.close();
   });
 });

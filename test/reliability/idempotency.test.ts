@@ -30,9 +30,9 @@ const copyOf = (name: string, text: string) => ({ name: `Kopie von ${name}`, byt
 
 /** Runs `again` and checks that the store is exactly what it was. */
 async function expectNoOp(ctx: AppContext, again: () => Promise<unknown>): Promise<void> {
-  const before = await storeState(ctx.db);
+  const before = await storeState(ctx);
   await again();
-  expect(await storeState(ctx.db)).toBe(before);
+  expect(await storeState(ctx)).toBe(before);
 }
 
 describe("doing the same thing twice changes nothing the second time", () => {
@@ -107,7 +107,7 @@ describe("doing the same thing twice changes nothing the second time", () => {
     const source = await testContext();
     await seedUsage(source);
     must(await runBilling(source, { month: "2026-06", invoiceDate: "2026-07-01" }));
-    const text = backupToJson(await exportBackup(source.db, "t"));
+    const text = backupToJson(await exportBackup(source.store, "t"));
     const doc = parseBackup(text);
     if (!doc.ok) throw new Error("backup unreadable");
     const ctx = await testContext();
@@ -115,19 +115,19 @@ describe("doing the same thing twice changes nothing the second time", () => {
     const file = { name: "b.json", sha256: "b".repeat(64) };
     /** The store without the restore's own (last) audit entry, which must be the only one added. */
     const withoutRestoreEntry = async () => {
-      const tables = (await exportBackup(ctx.db, "t")).tables;
+      const tables = (await exportBackup(ctx.store, "t")).tables;
       expect((tables.auditLog.at(-1) as { kind: string }).kind).toBe("store.restore");
       expect(tables.auditLog.filter((e) => (e as { kind: string }).kind === "store.restore")).toHaveLength(1);
       return backupToJson({ ...doc.value, exportedAt: "t", tables: { ...tables, auditLog: tables.auditLog.slice(0, -1) } });
     };
     await restoreStore(ctx, doc.value, file);
     expect(await withoutRestoreEntry()).toBe(text);
-    const once = await storeState(ctx.db);
+    const once = await storeState(ctx);
     await restoreStore(ctx, doc.value, file);
     expect(await withoutRestoreEntry()).toBe(text);
     // the second entry differs from the first only in what the store held before
     const entry = async (state: string) => (JSON.parse(state) as { tables: { auditLog: Record<string, unknown>[] } }).tables.auditLog.at(-1)!;
-    const [first, second] = [await entry(once), await entry(await storeState(ctx.db))];
+    const [first, second] = [await entry(once), await entry(await storeState(ctx))];
     expect({ ...second, before: null }).toEqual({ ...first, before: null });
   });
 
@@ -136,12 +136,12 @@ describe("doing the same thing twice changes nothing the second time", () => {
     await seedTimeMaster(ctx);
     await saveExportSettings(ctx, { company: COMPANY, datev: DATEV });
     await saveExportProfiles(ctx, [EXPORT_PROFILE]);
-    const before = (await exportBackup(ctx.db, "t")).tables;
+    const before = (await exportBackup(ctx.store, "t")).tables;
     const auditBefore = before.auditLog.length;
     must(await setRules(ctx, TIME_RULES, "rules.json"));
     await saveExportSettings(ctx, { company: COMPANY, datev: DATEV });
     await saveExportProfiles(ctx, [EXPORT_PROFILE]);
-    const after = (await exportBackup(ctx.db, "t")).tables;
+    const after = (await exportBackup(ctx.store, "t")).tables;
     expect({ ...after, auditLog: [] }).toEqual({ ...before, auditLog: [] });
     const added = after.auditLog.slice(auditBefore) as { before?: unknown; after?: unknown }[];
     expect(added).toHaveLength(4);

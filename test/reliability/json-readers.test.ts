@@ -1,3 +1,4 @@
+import { dbOf } from "../support/db-view";
 /**
  * Issue 16, item 3: the six JSON readers (time rules, vendor profiles, export profiles, DATEV
  * settings, company settings, time profiles) and the combined export-settings file share one
@@ -64,6 +65,5 @@ describe("the combined export-settings file", () => {
     ]);
     const bom = await saveExportSettingsFile(ctx, "datev.json", "\uFEFF" + READERS[3]![2]);
     expect(bom.ok).toBe(true);
-    ctx.db.close();
   });
 });

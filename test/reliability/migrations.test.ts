@@ -1,156 +1,122 @@
 /**
- * PRODUCT.md §9 "every Dexie migration has a test". The table below has one entry per schema version:
- * a store seeded at the previous version (a frozen backup of that version, rows of every table) is
- * opened by the current MspDb, and a backup document of the previous version is restored into the
- * current store; both must hold what `expect` says. Version 1 has no predecessor: it is seeded at
- * itself and must come back unchanged.
+ * PRODUCT.md §9 "every migration has a test". A frozen store of schema version 1
+ * (fixtures/store-v1.json, rows in every table, written by the code of version 1) must come out of
+ * every path into schema version 2 the same, with nothing lost:
+ * - the add-in: a Dexie database created at version 1 is opened by the current MspDexie (upgrade);
+ * - a backup file of version 1 restored into any current store;
+ * - a CLI workspace of version 1 (the JSON document) converted to the SQLite database.
+ * What version 2 changes (upgrade-v1.ts): counters and billed click months leave the settings, a
+ * run's invoices become rows of the invoices table. The SQL schema's own migrations (Kysely) are
+ * checked by listing them against the database's record.
  *
- * Adding schema version N (schema.ts `dbSchemaVN`, db.ts `this.version(N)…upgrade(…)`):
- * 1. freeze a backup made with the code of version N-1: `fixtures/store-vN-1.json` (store-v1.json
- *    exists); rows of every table, with the shapes version N changes;
- * 2. add `{ version: N, seededAt: N-1, seed: "store-vN-1.json", expect }` below, `expect` checking the
- *    migrated rows (and that nothing else changed);
- * 3. make `restoreBackup` migrate a backup of an older schemaVersion the same way (the second half of
- *    the entry's test fails until it does).
- * The guard test fails when a schema version has no entry.
+ * Adding a version: freeze a store of the previous version as fixtures/store-vN-1.json, add its case
+ * below, and make every path above give the same result.
  */
 import Dexie from "dexie";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseBackup, restoreBackup, exportBackup, type BackupDoc } from "../../src/store/backup";
-import { MspDb } from "../../src/store/db";
-import { createMemoryDb } from "../../src/store/node-db";
-import * as schemaModule from "../../src/store/schema";
-import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, currentSchema, type TableName } from "../../src/store/schema";
+import { migrateJsonWorkspace } from "../../src/cli/store";
+import { BACKUP_TABLES, exportBackup, parseBackup, restoreBackup } from "../../src/store/backup";
+import { DEXIE_SCHEMA_VERSION, MspDexie, dexieSchemaV1, dexieSchemaV2, dexieSchemaV3 } from "../../src/store/dexie/dexie-db";
+import { DexieStore } from "../../src/store/dexie/dexie-store";
+import { openSqliteStore } from "../../src/store/node/sqlite-store";
+import { SQLITE } from "../../src/store/sql/dialect";
+import { migrationNames } from "../../src/store/sql/migrations";
+import { STORE_SCHEMA_VERSION, TABLE_NAMES, type TableName } from "../../src/store/tables";
+import { V1_TABLES, upgradeV1Tables } from "../../src/store/upgrade-v1";
+import { testStore } from "../support/fixtures-store";
 
-type Tables = Record<TableName, unknown[]>;
-type SchemaSpec = Record<string, string>;
+type Tables = Record<string, Record<string, unknown>[]>;
+const seedText = readFileSync(join(__dirname, "fixtures", "store-v1.json"), "utf8");
+const seed = (JSON.parse(seedText) as { tables: Tables }).tables;
 
-interface MigrationCase {
-  /** The schema version under test (the version the store is migrated to). */
-  version: number;
-  /** The version the store is seeded at: version - 1 (version 1: itself). */
-  seededAt: number;
-  /** Frozen backup made with the code of `seededAt` (in fixtures/). */
-  seed: string;
-  /** Checks the current store's tables after opening or restoring the seeded data. */
-  expect: (after: Tables, seeded: Tables) => void;
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
+const same = (a: unknown, b: unknown) => expect(canonical(a)).toEqual(canonical(b));
+
+/** What every path must produce: the v1 rows moved as upgrade-v1 says, nothing else changed. */
+function expectV2(after: Record<TableName, unknown[]>): void {
+  const want = upgradeV1Tables(seed);
+  for (const t of BACKUP_TABLES) same({ t, rows: after[t] }, { t, rows: want[t] });
+  // spelled out once, so upgrade-v1 itself is checked and not just repeated
+  expect((after.counters as { name: string }[]).map((c) => c.name).sort()).toEqual(["batch", "invoice", "run", "versionSeq"]);
+  expect((after.settings as { key: string }[]).map((s) => s.key).sort()).toEqual(["company", "datevConfig", "exportProfile:erp-zeilen", "time.rules"]);
+  expect(after.usageMarks).toEqual([expect.objectContaining({ contractNo: "K-300", month: "2026-06" })]);
+  const run = seed.runs![0]!;
+  expect(after.invoices.length).toBe((run.invoices as unknown[]).length);
+  expect(Object.keys(after.runs[0] as object)).not.toContain("invoices");
+  const rows = (t: Record<string, unknown[]>) => Object.values(t).reduce((n, r) => n + r.length, 0);
+  // nothing lost: every v1 row is somewhere (the run's invoices became rows of their own)
+  expect(rows(after) - after.invoices.length).toBe(rows(seed));
 }
 
-const MIGRATIONS: MigrationCase[] = [
-  {
-    version: 1,
-    seededAt: 1,
-    seed: "store-v1.json",
-    expect: (after, seeded) => expect(after).toEqual(seeded),
-  },
-];
-
-/** Every `dbSchemaV<n>` that schema.ts exports, by version. */
-function declaredSchemas(): Map<number, SchemaSpec> {
-  const out = new Map<number, SchemaSpec>();
-  for (const [name, value] of Object.entries(schemaModule)) {
-    const m = /^dbSchemaV(\d+)$/.exec(name);
-    if (m) out.set(Number(m[1]), value as SchemaSpec);
-  }
-  return out;
-}
-
-function loadSeed(file: string): BackupDoc {
-  const doc = parseBackup(readFileSync(join(__dirname, "fixtures", file), "utf8"), file);
-  if (!doc.ok) throw new Error(`${file}: ${JSON.stringify(doc.issues)}`);
-  return doc.value;
-}
-
-/** Creates a store at an old schema version, as the code of that version would have, and fills it. */
-async function seedAtVersion(factory: IDBFactory, name: string, version: number, schema: SchemaSpec, tables: Tables): Promise<void> {
-  const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-  old.version(version).stores(schema);
-  await old.open();
-  await old.transaction("rw", Object.keys(schema), async () => {
-    for (const [table, rows] of Object.entries(tables)) if (rows.length > 0) await old.table(table).bulkAdd(rows);
-  });
-  old.close();
-}
-
-/** Index names of an object store as the schema string declares them (Dexie's names for compound indexes). */
-function declaredIndexes(spec: string): { key: string; indexes: string[] } {
-  const [primary, ...indexes] = spec.split(",").map((s) => s.trim()).filter(Boolean);
-  return { key: primary!.replace(/^(\+\+|&)/, ""), indexes: indexes.map((i) => i.replace(/^[&*]/, "")).sort() };
-}
-
-describe("schema migrations", () => {
-  it("every schema version has a migration entry, and the last one is the current version", () => {
-    const declared = [...declaredSchemas().keys()].sort((a, b) => a - b);
-    expect(declared).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1));
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(declared);
-    for (const m of MIGRATIONS) expect(m.seededAt).toBe(Math.max(1, m.version - 1));
-    expect(declaredSchemas().get(CURRENT_SCHEMA_VERSION)).toBe(currentSchema);
+describe("store schema 1 → 3 (2 → 3 adds empty tables)", () => {
+  it("the frozen v1 store has rows in every v1 table", () => {
+    expect(V1_TABLES.filter((t) => (seed[t] ?? []).length === 0)).toEqual([]);
+    expect(STORE_SCHEMA_VERSION).toBe(3);
+    expect(DEXIE_SCHEMA_VERSION).toBe(3);
   });
 
-  it("every seed has rows in every table", () => {
-    for (const m of MIGRATIONS) {
-      const seed = loadSeed(m.seed);
-      expect(seed.schemaVersion).toBe(m.seededAt);
-      expect(TABLE_NAMES.filter((t) => (seed.tables[t] ?? []).length === 0)).toEqual([]);
-    }
-  });
-
-  describe.each(MIGRATIONS.map((m) => [m.version, m] as const))("version %i", (_version, m) => {
-    it(`a store created at version ${m.seededAt} opens at the current version with its rows migrated`, async () => {
-      const seed = loadSeed(m.seed);
-      const factory = new IDBFactory();
-      await seedAtVersion(factory, "msp-billing", m.seededAt, declaredSchemas().get(m.seededAt)!, seed.tables);
-      const db = new MspDb("msp-billing", { indexedDB: factory, IDBKeyRange });
-      await db.open();
-      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-      // the object stores and indexes are what the current schema declares
-      const idb = db.backendDB();
-      expect([...idb.objectStoreNames].sort()).toEqual([...TABLE_NAMES].sort());
-      const tx = idb.transaction([...idb.objectStoreNames], "readonly");
-      for (const name of TABLE_NAMES) {
-        const store = tx.objectStore(name);
-        const want = declaredIndexes(currentSchema[name]);
-        expect({ name, key: store.keyPath, indexes: [...store.indexNames].sort() }).toEqual({ name, key: want.key, indexes: want.indexes });
-      }
-      m.expect((await exportBackup(db, "t")).tables, seed.tables);
-      db.close();
+  it("the add-in: a Dexie database of version 1 opens upgraded, with the indexes of version 2", async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie("msp-billing", { indexedDB, IDBKeyRange });
+    old.version(1).stores(dexieSchemaV1);
+    await old.open();
+    await old.transaction("rw", Object.keys(dexieSchemaV1), async () => {
+      for (const t of V1_TABLES) await old.table(t).bulkAdd(seed[t]!);
     });
-
-    it(`a backup made at schema version ${m.seededAt} restores into the current version`, async () => {
-      const seed = loadSeed(m.seed);
-      const db = await createMemoryDb();
-      await restoreBackup(db, seed);
-      const after = await exportBackup(db, "t");
-      expect(after.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-      m.expect(after.tables, seed.tables);
-      // the restored store keeps working: counters and audit sequence numbers continue after the backup's
-      const maxSeq = Math.max(...(seed.tables.auditLog as { seq: number }[]).map((a) => a.seq));
-      expect(await db.auditLog.add({ at: "t", kind: "k", source: "manual", entity: "e" })).toBeGreaterThan(maxSeq);
-      db.close();
-    });
-  });
-
-  it("the harness carries a later version: a synthetic version 2 (new index, upgrade filling a field) seeded at version 1", async () => {
-    class MspDbV2 extends MspDb {
-      constructor(name: string, factory: IDBFactory) {
-        super(name, { indexedDB: factory, IDBKeyRange });
-        this.version(2)
-          .stores({ ...currentSchema, customers: "&no, name, country" })
-          .upgrade((tx) => tx.table("customers").toCollection().modify((c: { country?: string }) => void (c.country ??= "DE")));
-      }
-    }
-    const seed = loadSeed("store-v1.json");
-    const factory = new IDBFactory();
-    await seedAtVersion(factory, "msp-billing", 1, declaredSchemas().get(1)!, seed.tables);
-    const db = new MspDbV2("msp-billing", factory);
+    old.close();
+    const db = new MspDexie("msp-billing", { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
-    const after = (await exportBackup(db, "t")).tables;
-    expect(after.customers).toEqual((seed.tables.customers as object[]).map((c) => ({ ...c, country: "DE" })));
-    expect({ ...after, customers: [] }).toEqual({ ...seed.tables, customers: [] });
-    expect(await db.customers.where("country").equals("DE").count()).toBe(seed.tables.customers.length);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(dexieSchemaV3).sort());
+    expect(Object.keys(dexieSchemaV3).filter((t) => !(t in dexieSchemaV2)).sort()).toEqual(["collections", "mandates", "usageRecords"]);
+    const store = new DexieStore(db);
+    expectV2((await exportBackup(store, "t")).tables);
+    // the store works on: new audit entries follow the old ones
+    const last = Math.max(...seed.auditLog!.map((a) => Number(a.seq)));
+    await store.write((tx) => tx.audit.append([{ at: "t", kind: "k", source: "manual", entity: "e" }]));
+    expect(await store.read((tx) => tx.audit.lastSeq())).toBe(last + 1);
     db.close();
+  });
+
+  it("a backup of version 1 restores into the current store", async () => {
+    const doc = parseBackup(seedText, "store-v1.json");
+    if (!doc.ok) throw new Error(JSON.stringify(doc.issues));
+    expect(doc.value.schemaVersion).toBe(3);
+    const store = await testStore();
+    await store.write((tx) => restoreBackup(tx, doc.value));
+    expectV2((await exportBackup(store, "t")).tables);
+  });
+
+  it("a CLI workspace of version 1 (JSON) converts to the database, verified row for row", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "msp-migrate-"));
+    try {
+      const from = join(dir, "ws.json");
+      writeFileSync(from, seedText);
+      const r = await migrateJsonWorkspace(from, join(dir, "ws.db"), "2026-12-06T10:00:00.000Z");
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      const store = await openSqliteStore(join(dir, "ws.db"));
+      const tables = (await exportBackup(store, "t")).tables;
+      await store.close();
+      // the conversion adds one audit entry (store.migrate) after the workspace's own
+      const migrate = tables.auditLog.pop() as { kind: string };
+      expect(migrate.kind).toBe("store.migrate");
+      expectV2(tables);
+      expect(r.value.rows).toBe(BACKUP_TABLES.reduce((n, t) => n + tables[t].length, 0));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the SQL schema records every migration it ran, in order", async () => {
+    const store = await openSqliteStore(":memory:");
+    const ran = await store.read(async (tx) => tx.tables.count("customers"));
+    expect(ran).toBe(0);
+    expect(migrationNames(SQLITE)).toEqual(["001_store_v2", "002_store_v3"]);
+    await store.close();
+    expect(TABLE_NAMES).toContain("billingState");
   });
 });

@@ -28,7 +28,7 @@ import { proposalTableRows, readProposalTable } from "../../src/io/purchase/prop
 import { readCsvText } from "../../src/io/table/read-csv";
 import { toCsv } from "../../src/io/table/write-csv";
 import { exportBackup } from "../../src/store/backup";
-import { createMemoryDb } from "../../src/store/node-db";
+import { testStore } from "../support/fixtures-store";
 import { METERS_CSV, TIME_ARTICLES, TIME_CONTRACTS, TIME_CSV, TIME_RULES } from "../app/time-fixtures";
 import { seedDomains } from "../scenarios/purchase/domain-scenario";
 import { FIXED_NOW, textFile } from "../support/fixtures";
@@ -210,7 +210,7 @@ export const USE_CASES: readonly UseCase[] = [
     async prepare(ctx) {
       await seedTimeMaster(ctx);
       must(await importTime(ctx, textFile("zeiten-juni.csv", TIME_CSV)));
-      const rows = (await reviewTimeEntries(ctx.db, "2026-06")).rows;
+      const rows = (await reviewTimeEntries(ctx, "2026-06")).rows;
       const decisions = rows.map((r, i) => ({ entryId: r.entryId, billable: r.ticketNo === "4720" ? !r.billable : r.billable, where: { source: "Zeiten 2026-06", row: i + 2 } }));
       return async (c) => must(await applyTimeDecisions(c, decisions, { name: "Zeiten 2026-06", sha256: "0".repeat(63) + "3" }));
     },
@@ -227,10 +227,10 @@ export const USE_CASES: readonly UseCase[] = [
     async prepare(ctx) {
       await seedStore(ctx);
       must(await applyReview(ctx, await octoberReview(ctx), REVIEW_FILE));
-      const other = { db: await createMemoryDb(), now: () => FIXED_NOW };
+      const other = { store: await testStore(), now: () => FIXED_NOW };
       await seedDomains(other);
-      const doc = await exportBackup(other.db, FIXED_NOW);
-      other.db.close();
+      const doc = await exportBackup(other.store, FIXED_NOW);
+      await other.store.close();
       return (c) => restoreStore(c, doc, { name: "sicherung.json", sha256: "0".repeat(63) + "3" });
     },
   },

@@ -1,9 +1,9 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from "dexie";
-import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import type { AppContext } from "../../src/app/context";
 import { backupToJson, exportBackup } from "../../src/store/backup";
-import { MspDb } from "../../src/store/db";
+import type { BillingStore } from "../../src/store/port";
+import type { RowAccess } from "../../src/store/row-access";
 import { FIXED_NOW } from "./fixtures";
+import { testStore } from "./fixtures-store";
 
 /** The error an armed injector throws; tests check for it so that no other failure passes as injected. */
 export class InjectedFailure extends Error {
@@ -13,17 +13,17 @@ export class InjectedFailure extends Error {
   }
 }
 
-/** One write operation as the DBCore layer sees it (a bulk call is one operation). */
+/** One write operation as the row layer sees it (a bulk call is one operation). */
 export interface WriteOp {
   table: string;
-  type: DBCoreMutateRequest["type"];
-  /** Rows or keys in the operation (0 for deleteRange). */
+  type: "add" | "put" | "delete" | "clear";
+  /** Rows or keys in the operation (0 for clear). */
   count: number;
 }
 
 /**
- * Counts the write operations (DBCore `mutate` calls: add, put, delete, deleteRange) that reach the
- * store and, when armed, makes the n-th of them fail, as a full disk or a crashed tab would.
+ * Counts the write operations (insert, put, delete, clear) that reach the store's row layer and,
+ * when armed, makes the n-th of them fail, as a full disk or a crashed process would.
  */
 export class FailInjector {
   private seen: WriteOp[] = [];
@@ -46,47 +46,56 @@ export class FailInjector {
     this.armedAt = n;
   }
 
-  /** The DBCore middleware; register it with `db.use` before the store is opened. */
-  middleware(): Middleware<DBCore> {
-    return {
-      stack: "dbcore",
-      name: "failAt",
-      create: (down) => ({
-        ...down,
-        table: (name: string): DBCoreTable => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (req: DBCoreMutateRequest) => {
-              const op: WriteOp = { table: name, type: req.type, count: req.type === "deleteRange" ? 0 : req.type === "delete" ? req.keys.length : req.values.length };
-              this.seen.push(op);
-              if (this.armedAt !== null && this.seen.length === this.armedAt) {
-                this.armedAt = null;
-                return Promise.reject(new InjectedFailure(this.seen.length, name, req.type));
-              }
-              return table.mutate(req);
-            },
-          };
-        },
-      }),
+  /** The store's rows hook (see port.ts RowsHook). */
+  hook(): (rows: RowAccess) => RowAccess {
+    return (rows) => {
+      const step = (table: string, type: WriteOp["type"], count: number) => {
+        this.seen.push({ table, type, count });
+        if (this.armedAt !== null && this.seen.length === this.armedAt) {
+          this.armedAt = null;
+          throw new InjectedFailure(this.seen.length, table, type);
+        }
+      };
+      return {
+        ...rows,
+        insert: async (t, r) => (step(t, "add", r.length), rows.insert(t, r)),
+        put: async (t, r) => (step(t, "put", r.length), rows.put(t, r)),
+        delete: async (t, k) => (step(t, "delete", k.length), rows.delete(t, k)),
+        clear: async (t) => (step(t, "clear", 0), rows.clear(t)),
+      };
     };
   }
 }
 
-/**
- * A fresh in-memory store (own fake-indexeddb factory) with a fail injector registered before it is
- * opened, and a fixed clock. `createMemoryDb` cannot be used: it opens the store before a middleware
- * could be added.
- */
-export async function failInjectingContext(name = "msp-billing"): Promise<{ ctx: AppContext; injector: FailInjector }> {
+/** A fresh test store with a fail injector in its row layer, and a fixed clock. */
+export async function failInjectingContext(): Promise<{ ctx: AppContext; injector: FailInjector }> {
   const injector = new FailInjector();
-  const db = new MspDb(name, { indexedDB: new IDBFactory(), IDBKeyRange });
-  db.use(injector.middleware());
-  await db.open();
-  return { ctx: { db, now: () => FIXED_NOW }, injector };
+  const store = await testStore();
+  store.rowsHook = injector.hook();
+  return { ctx: { store, now: () => FIXED_NOW }, injector };
 }
 
 /** The whole store as text (the backup format), for exact before/after comparisons. */
-export async function storeState(db: MspDb): Promise<string> {
-  return backupToJson(await exportBackup(db, "t"));
+export async function storeState(of: BillingStore | AppContext): Promise<string> {
+  return backupToJson(await exportBackup("store" in of ? of.store : of, "t"));
+}
+
+/** Makes every write to `table` fail with Error("injected") until the returned function is called. */
+export function failWritesTo(ctx: AppContext, table: string): () => void {
+  const store = ctx.store as BillingStore & { rowsHook?: (rows: RowAccess) => RowAccess };
+  const previous = store.rowsHook;
+  store.rowsHook = (rows) => {
+    const fail = async (t: string) => {
+      if (t === table) throw new Error("injected");
+    };
+    return {
+      ...rows,
+      insert: async (t, r) => (await fail(t), rows.insert(t, r)),
+      put: async (t, r) => (await fail(t), rows.put(t, r)),
+      delete: async (t, k) => (await fail(t), rows.delete(t, k)),
+    };
+  };
+  return () => {
+    store.rowsHook = previous;
+  };
 }

@@ -1,12 +1,12 @@
 import type { AppContext, InputFile } from "../../src/app/context";
-import { createMemoryDb } from "../../src/store/node-db";
+import { testStore } from "./fixtures-store";
 
 /** A fixed clock for tests. */
 export const FIXED_NOW = "2026-11-23T10:00:00.000Z";
 
 /** A fresh in-memory store with a fixed clock. */
 export async function testContext(): Promise<AppContext> {
-  return { db: await createMemoryDb(), now: () => FIXED_NOW };
+  return { store: await testStore(), now: () => FIXED_NOW };
 }
 
 /** A file from text (UTF-8). */

@@ -14,7 +14,7 @@ async function seeded() {
   return ctx;
 }
 
-const linkIds = async (ctx: Awaited<ReturnType<typeof testContext>>) => (await loadLinks(ctx.db)).map((l) => l.id).sort();
+const linkIds = async (ctx: Awaited<ReturnType<typeof testContext>>) => (await ctx.store.read(loadLinks)).map((l) => l.id).sort();
 
 async function applySheet(ctx: Awaited<ReturnType<typeof testContext>>, gw: ReturnType<typeof memoryGateway>["gw"]) {
   const read = unwrap(await gw.readTableByHeaders(LINKS_EDIT_SHEET));
@@ -24,7 +24,7 @@ async function applySheet(ctx: Awaited<ReturnType<typeof testContext>>, gw: Retu
 describe("the links sheet of the Einkauf area (edit links in Excel)", () => {
   it("lists every stored link with both ends named, in the columns of the links CSV", async () => {
     const ctx = await seeded();
-    const rows = linksEditRows(await linksForEditing(ctx.db));
+    const rows = linksEditRows(await linksForEditing(ctx));
     expect(rows[0]).toEqual(["purchase_no", "purchase_position_no", "contract_no", "position_no", "action", "supplier", "object", "customer_no", "customer_name", "article_no", "description"]);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[4], r[5], r[7], r[8], r[9]])).toEqual([
       ["EK-100", "V-3001", "link", "DENIC Registrar GmbH", "20001", "Alpha GmbH", "DOM-DE"],
@@ -36,7 +36,7 @@ describe("the links sheet of the Einkauf area (edit links in Excel)", () => {
   it("written unchanged and applied, it changes nothing", async () => {
     const ctx = await seeded();
     const { gw } = memoryGateway({ locale: "de" });
-    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx.db)), linksEditWriteOptions));
+    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx)), linksEditWriteOptions));
     const before = await linkIds(ctx);
     const r = await applySheet(ctx, gw);
     expect(r.ok && r.value).toMatchObject({ batchId: null, added: 0, removed: 0, unchangedRows: 3 });
@@ -46,7 +46,7 @@ describe("the links sheet of the Einkauf area (edit links in Excel)", () => {
   it("an unlink and a new row become one undoable links batch", async () => {
     const ctx = await seeded();
     const { wb, gw } = memoryGateway({ locale: "de" });
-    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx.db)), linksEditWriteOptions));
+    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx)), linksEditWriteOptions));
     const before = await linkIds(ctx);
     const beta = rowWhere(wb, LINKS_EDIT_SHEET, 2, "V-3002");
     wb.typeInto(LINKS_EDIT_SHEET, `E${beta}`, "unlink");
@@ -64,7 +64,7 @@ describe("the links sheet of the Einkauf area (edit links in Excel)", () => {
   it("a bad cell is named by sheet, row and column, and nothing is changed", async () => {
     const ctx = await seeded();
     const { wb, gw } = memoryGateway({ locale: "de" });
-    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx.db)), linksEditWriteOptions));
+    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx)), linksEditWriteOptions));
     const before = await linkIds(ctx);
     const row = rowWhere(wb, LINKS_EDIT_SHEET, 2, "V-3002");
     wb.typeInto(LINKS_EDIT_SHEET, `D${row}`, "zwei");

@@ -11,7 +11,9 @@ import { MemoryWorkbookGateway } from "../../src/excel/memory/memory-gateway";
 import { readReviewTable } from "../../src/io/reconcile/review-table";
 import { defaultBillingMonth, invoiceSheetRows, latestRun } from "../../src/taskpane/billing/invoice-sheet";
 import { describeIssue, locateIssues } from "../../src/taskpane/issues";
-import { MAPPING_SHEET, listItem, mappingNeeds, mappingSheet, numberOfItem, readMappingSheet } from "../../src/taskpane/reconcile/mapping-sheet";
+import { proposeMappings } from "../../src/app/mapping-proposal";
+import { mappingNeeds } from "../../src/core/reconcile/mapping-suggestions";
+import { MAPPING_SHEET, listItem, mappingSheet, numberOfItem, readMappingSheet } from "../../src/taskpane/reconcile/mapping-sheet";
 import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, sourceLabel, unmappedLeftOut } from "../../src/taskpane/reconcile/review";
 import { bestMatch, normalizeName, similarity } from "../../src/core/reconcile/similarity";
 import { backupDue } from "../../src/taskpane/storage";
@@ -50,7 +52,7 @@ describe("the mapping sheet Zuordnung", () => {
       ["customer", "33333333-cccc-4ccc-8ccc-000000000003"],
       ["article", "CFQ7TTC0MM8R:0002"],
     ]);
-    const sheet = mappingSheet(needs, await ctx.db.customers.toArray(), await ctx.db.articles.toArray(), "de");
+    const sheet = mappingSheet(await proposeMappings(ctx, rows), "de");
     expect(sheet.rows[1]!.slice(0, 3)).toEqual(["Kunde", "microsoft-nce-invoice", "33333333-cccc-4ccc-8ccc-000000000003"]);
 
     const wb = new MemoryWorkbook({ locale: "de" });
@@ -79,7 +81,7 @@ describe("the mapping sheet Zuordnung", () => {
     const ctx = await testContext();
     await seedStore(ctx);
     const rows = await reconcile(ctx, octoberCsv());
-    const sheet = mappingSheet(mappingNeeds(rows), await ctx.db.customers.toArray(), await ctx.db.articles.toArray(), "en");
+    const sheet = mappingSheet(await proposeMappings(ctx, rows), "en");
     const wb = new MemoryWorkbook({ locale: "en" });
     const gw = new MemoryWorkbookGateway(wb);
     unwrap(await gw.writeTable(MAPPING_SHEET, sheet.rows, sheet.options));

@@ -4,10 +4,9 @@
  * text; a choice in the sheet read back by header names and applied; bad cells named by their cell.
  * The clicking is covered by the browser tests (test/e2e/run.js).
  */
-import { importTime, loadRules } from "../../src/app/time";
+import { importTime, storedRules } from "../../src/app/time";
 import { applyTimeDecisions, reviewTimeEntries } from "../../src/app/time-review";
 import { EMPTY_RULES } from "../../src/core/time/rules";
-import type { TimeEntry } from "../../src/core/time/model";
 import { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
 import { MemoryWorkbookGateway } from "../../src/excel/memory/memory-gateway";
 import { readTimeReviewTable } from "../../src/io/time/review-table";
@@ -24,7 +23,7 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: unknown[] })
 async function written(language: "de" | "en") {
   const ctx = await timeWorkspace();
   unwrap(await importTime(ctx, textFile("zeiten.csv", TIME_CSV.replace("Mailserver", "=SUMME(A1)"))));
-  const review = await reviewTimeEntries(ctx.db, "2026-06");
+  const review = await reviewTimeEntries(ctx, "2026-06");
   const sheet = timeReviewSheetName("2026-06");
   const wb = new MemoryWorkbook({ locale: language });
   const gw = new MemoryWorkbookGateway(wb);
@@ -71,7 +70,7 @@ describe("the time review sheet Zeiten YYYY-MM", () => {
     expect(issues).toEqual([]);
     expect(decisions.filter((d) => !d.billable).length).toBe(2);
     expect(unwrap(await applyTimeDecisions(ctx, decisions, { name: sheet, sha256: "0".repeat(64) }))).toEqual({ approved: 0, withdrawn: 1, unchanged: 4 });
-    const entries = (await ctx.db.timeEntries.toArray()) as TimeEntry[];
+    const entries = await ctx.store.read((tx) => tx.timeEntries.all());
     expect(entries.filter((e) => !e.billable).map((e) => e.description).sort()).toEqual(["Drucker", "Notiz"]);
   });
 
@@ -88,10 +87,12 @@ describe("the time review sheet Zeiten YYYY-MM", () => {
 
     // an entry billed since the sheet was written cannot be switched off
     wb.typeInto(sheet, onsite, "No");
-    const entries = (await ctx.db.timeEntries.toArray()) as TimeEntry[];
+    const entries = await ctx.store.read((tx) => tx.timeEntries.all());
     const visit = entries.find((e) => e.description === "Drucker")!;
-    await ctx.db.runs.add({ id: "run-00001", month: "2026-06", createdAt: "2026-07-01T00:00:00Z", invoiceDate: "2026-07-01", invoiceRefs: [], invoices: [] });
-    await ctx.db.timeEntries.put({ ...visit, billing: { runId: "run-00001", invoiceRef: "RE-000001", contractNo: "V-100", unitMinutes: 15, units: 4, included: 0, contingent: 0, charged: 4, lineNos: [4], flatFeeKeys: [] } });
+    await ctx.store.write(async (tx) => {
+      await tx.runs.add({ id: "run-00001", month: "2026-06", createdAt: "2026-07-01T00:00:00Z", invoiceDate: "2026-07-01", invoiceRefs: [] });
+      await tx.timeEntries.putMany([{ ...visit, billing: { runId: "run-00001", invoiceRef: "RE-000001", contractNo: "V-100", unitMinutes: 15, units: 4, included: 0, contingent: 0, charged: 4, lineNos: [4], flatFeeKeys: [] } }]);
+    });
     const read = unwrap(await gw.readTableByHeaders(sheet));
     const refused = await applyTimeDecisions(ctx, readTimeReviewTable(read.table).decisions);
     expect(!refused.ok && locateIssues(refused.issues, read.table, sheet).map((i) => describeIssue(i, "de"))).toEqual([
@@ -101,7 +102,7 @@ describe("the time review sheet Zeiten YYYY-MM", () => {
 
   it("summarises the stored rules", async () => {
     const { ctx } = await written("de");
-    expect(rulesSummary(await loadRules(ctx.db))).toEqual({ timeContracts: ["V-100", "V-200"], clickContracts: ["K-300"], unitMinutes: 15, activities: ["onsite", "remote"], holidayRegion: "BY" });
+    expect(rulesSummary((await storedRules(ctx))!)).toEqual({ timeContracts: ["V-100", "V-200"], clickContracts: ["K-300"], unitMinutes: 15, activities: ["onsite", "remote"], holidayRegion: "BY" });
     expect(rulesSummary(EMPTY_RULES)).toEqual({ timeContracts: [], clickContracts: [], unitMinutes: 15, activities: [], holidayRegion: "BY" });
   });
 });

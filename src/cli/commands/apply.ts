@@ -9,7 +9,7 @@ import type { Command } from "../cli-io";
 import { readInputFiles } from "../read-input";
 import { readTableFile } from "../read-table-file";
 import { printJson, reportIssues } from "../report";
-import { withWorkspace } from "../with-workspace";
+import { withWorkspace } from "../store";
 
 export const applyCommand: Command = {
   name: "apply",

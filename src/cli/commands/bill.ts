@@ -6,7 +6,7 @@ import { parseStrictDate } from "../../io/table/cell-reader";
 import { optional, parseArgs, required } from "../args";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
-import { withWorkspace } from "../with-workspace";
+import { withWorkspace } from "../store";
 import { EXPORT_VALUE_OPTIONS, readExportOptions, writeExports } from "./export-run";
 
 export const billCommand: Command = {
@@ -35,7 +35,7 @@ export const billCommand: Command = {
     }
     const options = exportOptions.value;
     const dryRun = args.flags.has("dry-run");
-    return withWorkspace(workspace, io, async (ctx) => {
+    return withWorkspace(workspace, io, async (ctx, outputs) => {
       const r = await runBilling(ctx, { month: month!, invoiceDate: invoiceDate ?? undefined, dryRun });
       if (!r.ok) {
         reportIssues(io, r.issues);
@@ -45,8 +45,9 @@ export const billCommand: Command = {
       reportIssues(io, o.issues);
       // A DATEV batch needs at least one booking: when nothing is due, no DATEV file is written.
       const noDatevFile = options.format.kind === "datev" && o.invoices.length === 0;
-      // The run is kept only when every file could be produced (the workspace is saved after this).
-      const written = await writeExports(ctx, io, o.invoices, options, noDatevFile ? undefined : out);
+      // The run is kept only when every file could be produced: they are made inside the run's
+      // transaction and written after it committed.
+      const written = await writeExports(ctx, io, o.invoices, options, noDatevFile ? undefined : out, outputs);
       if (!written) {
         io.err(`bill ${month}: the export failed, so nothing was billed and no file was written.\n`);
         return { code: 1, save: false };

@@ -12,7 +12,7 @@ import { optional, parseArgs, required } from "../args";
 import type { Command } from "../cli-io";
 import { readInputFiles } from "../read-input";
 import { printJson, reportIssues } from "../report";
-import { openWorkspace, writeFileAtomic } from "../workspace";
+import { withWorkspace } from "../store";
 
 export const costCheckCommand: Command = {
   name: "cost-check",
@@ -29,28 +29,23 @@ export const costCheckCommand: Command = {
     const files = readInputFiles([path]);
     if (!files.ok) { reportIssues(io, files.issues); return 1; }
     const file = files.value[0]!;
-    const opened = await openWorkspace(workspace);
-    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
-    const db = opened.value;
-    try {
-      const { profiles, issues: profileIssues } = await loadUserProfiles(db);
+    return withWorkspace(workspace, io, async (ctx, outputs) => {
+      const { profiles, issues: profileIssues } = await loadUserProfiles(ctx);
       reportIssues(io, profileIssues);
       const result = await readVendorFile(file.bytes, { fileName: file.name, profiles: allProfiles(profiles), profileId: optional(args, "profile") });
-      const outcome = await costCheckFile({ db, now: io.now }, { name: file.name, sha256: await fileSha256(file), result }, month);
+      const outcome = await costCheckFile(ctx, { name: file.name, sha256: await fileSha256(file), result }, month);
       if (!outcome.ok) {
         const n = reportIssues(io, outcome.issues);
         io.err(`cost-check: ${n} error(s) in the vendor file; nothing written.\n`);
-        return 1;
+        return { code: 1, save: false };
       }
       const o = outcome.value;
       reportIssues(io, o.warnings);
       const table = costCheckTableRows(o.rows);
-      writeFileAtomic(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Kostenprüfung ${month}`, table) : toCsv(table));
+      outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Kostenprüfung ${month}`, table) : toCsv(table));
       if (args.flags.has("json")) printJson(io, { month, out, rows: o.rows.length, counts: o.counts, warnings: o.warnings.length });
       else io.out(`cost-check ${month}: ${Object.entries(o.counts).map(([k, v]) => `${v} ${k}`).join(", ") || "no rows"} → ${out}\n`);
-      return 0;
-    } finally {
-      db.close();
-    }
+      return { code: 0, save: false };
+    }, "read");
   },
 };

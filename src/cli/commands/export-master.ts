@@ -1,8 +1,7 @@
 import { exportMaster } from "../../app/export-master";
 import { optional, parseArgs, required } from "../args";
 import type { Command } from "../cli-io";
-import { openWorkspace, writeFileAtomic } from "../workspace";
-import { printJson, reportIssues } from "../report";
+import { withWorkspace } from "../store";
 
 export const exportMasterCommand: Command = {
   name: "export-master",
@@ -12,26 +11,19 @@ export const exportMasterCommand: Command = {
     const args = parseArgs(argv, ["workspace", "out", "articles", "mappings"], ["json"]);
     const workspace = required(args, "workspace");
     const out = required(args, "out");
-    const opened = await openWorkspace(workspace);
-    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
-    const files = await exportMaster(opened.value);
-    opened.value.close();
-    const written: string[] = [];
-    writeFileAtomic(out, files.contracts);
-    written.push(out);
-    const articles = optional(args, "articles");
-    if (articles) {
-      writeFileAtomic(articles, files.articles);
-      written.push(articles);
-    }
-    const mappings = optional(args, "mappings");
-    if (mappings) {
-      writeFileAtomic(mappings, files.mappings);
-      written.push(mappings);
-    }
-    const rows = files.contracts.split("\r\n").length - 2;
-    if (args.flags.has("json")) printJson(io, { written, contractRows: rows });
-    else io.out(`export-master: ${rows} contract rows → ${written.join(", ")}\n`);
-    return 0;
+    let summary = "";
+    const code = await withWorkspace(workspace, io, async (ctx, outputs) => {
+      const files = await exportMaster(ctx);
+      outputs.add(out, files.contracts);
+      const articles = optional(args, "articles");
+      if (articles) outputs.add(articles, files.articles);
+      const mappings = optional(args, "mappings");
+      if (mappings) outputs.add(mappings, files.mappings);
+      const rows = files.contracts.split("\r\n").length - 2;
+      summary = args.flags.has("json") ? JSON.stringify({ written: outputs.paths, contractRows: rows }, null, 2) + "\n" : `export-master: ${rows} contract rows → ${outputs.paths.join(", ")}\n`;
+      return { code: 0, save: false };
+    }, "read");
+    if (code === 0) io.out(summary);
+    return code;
   },
 };

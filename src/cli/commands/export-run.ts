@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+
 import { join } from "node:path";
 import type { AppContext } from "../../app/context";
 import {
@@ -24,8 +24,8 @@ import { readTextFile, singleTextFile } from "../read-input";
 import type { CliIo, Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { localTimestamp } from "../../app/export-invoices";
-import { openWorkspace, writeFileAtomic } from "../workspace";
-import { withWorkspace } from "../with-workspace";
+import type { OutputFiles } from "../store";
+import { withWorkspace } from "../store";
 
 /** Export options shared by `bill` and `export`. */
 export const EXPORT_VALUE_OPTIONS = ["format", "encoding", "datev-config", "company", "documents", "label"] as const;
@@ -89,11 +89,11 @@ export interface ExportsWritten {
  * Produces the batch file (when `out` is given) and the invoice documents (with `--documents`) and
  * writes them only when all of them succeeded; otherwise reports the issues and writes nothing.
  */
-export async function writeExports(ctx: AppContext, io: CliIo, invoices: readonly Invoice[], options: ExportOptions, out: string | undefined): Promise<ExportsWritten | null> {
+export async function writeExports(ctx: AppContext, io: CliIo, invoices: readonly Invoice[], options: ExportOptions, out: string | undefined, outputs: OutputFiles): Promise<ExportsWritten | null> {
   const files: [string, string | Uint8Array][] = [];
   let records = 0;
   if (out !== undefined) {
-    const r = await exportInvoiceBatch(ctx.db, invoices, {
+    const r = await exportInvoiceBatch(ctx, invoices, {
       format: options.format,
       encoding: options.encoding,
       createdAt: localTimestamp(ctx.now()),
@@ -110,7 +110,7 @@ export async function writeExports(ctx: AppContext, io: CliIo, invoices: readonl
   }
   const documents: string[] = [];
   if (options.documentsDir !== undefined) {
-    const r = await exportInvoiceDocuments(ctx.db, invoices, options.company);
+    const r = await exportInvoiceDocuments(ctx, invoices, options.company);
     if (!r.ok) {
       reportIssues(io, r.issues);
       return null;
@@ -121,9 +121,8 @@ export async function writeExports(ctx: AppContext, io: CliIo, invoices: readonl
       files.push([path, d.html]);
       documents.push(path);
     }
-    mkdirSync(options.documentsDir, { recursive: true });
   }
-  for (const [path, content] of files) writeFileAtomic(path, content);
+  for (const [path, content] of files) outputs.add(path, content);
   return { records, documents };
 }
 
@@ -143,13 +142,13 @@ export const exportRunCommand: Command = {
       reportIssues(io, options.issues);
       return 1;
     }
-    return withWorkspace(workspace, io, async (ctx) => {
-      const run = await loadRunInvoices(ctx.db, runId);
+    return withWorkspace(workspace, io, async (ctx, outputs) => {
+      const run = await loadRunInvoices(ctx, runId);
       if (!run.ok) {
         reportIssues(io, run.issues);
         return { code: 1, save: false };
       }
-      const written = await writeExports(ctx, io, run.value.invoices, options.value, out);
+      const written = await writeExports(ctx, io, run.value.invoices, options.value, out, outputs);
       if (!written) {
         io.err("export: nothing was written.\n");
         return { code: 1, save: false };
@@ -164,7 +163,7 @@ export const exportRunCommand: Command = {
             "\n",
         );
       return { code: 0, save: false };
-    });
+    }, "read");
   },
 };
 
@@ -200,8 +199,8 @@ export const exportSettingsCommand: Command = {
         io.out(`export-settings: saved ${[settings.datev && "DATEV settings", settings.company && "company data"].filter(Boolean).join(" and ")}\n`);
         return { code: 0, save: true };
       }
-      const datev = await loadDatevConfig(ctx.db);
-      const company = await loadCompanyInfo(ctx.db);
+      const datev = await loadDatevConfig(ctx);
+      const company = await loadCompanyInfo(ctx);
       const stored = { datev: datev.ok ? datev.value : null, company: company.ok ? company.value : null };
       reportIssues(io, [...(datev.ok ? [] : datev.issues), ...(company.ok ? [] : company.issues)]);
       if (args.flags.has("json")) printJson(io, stored);
@@ -243,21 +242,17 @@ export const exportProfileExportCommand: Command = {
   summary: "write saved custom CSV export profiles as JSON",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace", "out", "id"], []);
-    const opened = await openWorkspace(required(args, "workspace"));
-    if (!opened.ok) {
-      reportIssues(io, opened.issues);
-      return 1;
-    }
-    const r = await exportExportProfiles(opened.value, args.options.get("id"));
-    opened.value.close();
-    if (!r.ok) {
-      reportIssues(io, r.issues);
-      return 1;
-    }
-    const out = optional(args, "out");
-    if (out) writeFileAtomic(out, r.value);
-    else io.out(r.value);
-    return 0;
+    return withWorkspace(required(args, "workspace"), io, async (ctx, outputs) => {
+      const r = await exportExportProfiles(ctx, args.options.get("id"));
+      if (!r.ok) {
+        reportIssues(io, r.issues);
+        return { code: 1, save: false };
+      }
+      const out = optional(args, "out");
+      if (out) outputs.add(out, r.value);
+      else io.out(r.value);
+      return { code: 0, save: false };
+    }, "read");
   },
 };
 
@@ -267,18 +262,14 @@ export const exportProfileListCommand: Command = {
   summary: "list saved custom CSV export profiles",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], ["json"]);
-    const opened = await openWorkspace(required(args, "workspace"));
-    if (!opened.ok) {
-      reportIssues(io, opened.issues);
-      return 1;
-    }
-    const { profiles, issues } = await listExportProfiles(opened.value);
-    opened.value.close();
-    reportIssues(io, issues);
-    const list = profiles.map((p) => ({ id: p.id, name: p.name, level: p.level, columns: p.columns.length }));
-    if (args.flags.has("json")) printJson(io, list);
-    else for (const p of list) io.out(`${p.id}\t${p.level}\t${p.columns} columns\t${p.name}\n`);
-    return 0;
+    return withWorkspace(required(args, "workspace"), io, async (ctx) => {
+      const { profiles, issues } = await listExportProfiles(ctx);
+      reportIssues(io, issues);
+      const list = profiles.map((p) => ({ id: p.id, name: p.name, level: p.level, columns: p.columns.length }));
+      if (args.flags.has("json")) printJson(io, list);
+      else for (const p of list) io.out(`${p.id}\t${p.level}\t${p.columns} columns\t${p.name}\n`);
+      return { code: 0, save: false };
+    }, "read");
   },
 };
 

@@ -3,7 +3,7 @@ import { parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { readInputFiles } from "../read-input";
 import { printJson, reportIssues } from "../report";
-import { withWorkspace } from "../with-workspace";
+import { withWorkspace } from "../store";
 
 export const importMasterCommand: Command = {
   name: "import-master",

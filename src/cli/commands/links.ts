@@ -9,8 +9,7 @@ import { optional, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { readInputFiles } from "../read-input";
 import { printJson, reportIssues } from "../report";
-import { openWorkspace, writeFileAtomic } from "../workspace";
-import { withWorkspace } from "../with-workspace";
+import { withWorkspace } from "../store";
 
 export const linksImportCommand: Command = {
   name: "links import",
@@ -50,20 +49,15 @@ export const linksReportCommand: Command = {
     const day: IsoDate | null = dateText === undefined ? io.now().slice(0, 10) : parseStrictDate(dateText);
     if (!day) { reportIssues(io, [issue("parse.invalid_date", { value: dateText ?? "" }, { source: "--date" })]); return 1; }
     const reverse = args.flags.has("reverse");
-    const opened = await openWorkspace(workspace);
-    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
-    const db = opened.value;
-    try {
-      const rows = await purchaseLinksReport({ db, now: io.now }, day, reverse);
+    return withWorkspace(workspace, io, async (ctx, outputs) => {
+      const rows = await purchaseLinksReport(ctx, day, reverse);
       const table = linksReportTableRows(rows, reverse);
-      writeFileAtomic(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Einkauf ${day}`, table) : toCsv(table));
+      outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Einkauf ${day}`, table) : toCsv(table));
       const counts: Record<string, number> = {};
       for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
       if (args.flags.has("json")) printJson(io, { day, out, reverse, rows: rows.length, counts });
       else io.out(`links report ${day}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ") || "no rows"} → ${out}\n`);
-      return 0;
-    } finally {
-      db.close();
-    }
+      return { code: 0, save: false };
+    }, "read");
   },
 };

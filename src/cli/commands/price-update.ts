@@ -12,8 +12,7 @@ import { parseDecimalText } from "../../io/values";
 import { optional, parseArgs, required, UsageError } from "../args";
 import type { CliIo, Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
-import { openWorkspace, writeFileAtomic } from "../workspace";
-import { withWorkspace } from "../with-workspace";
+import { withWorkspace } from "../store";
 
 export const priceUpdateCommand: Command = {
   name: "price-update",
@@ -45,27 +44,22 @@ export const priceUpdateCommand: Command = {
     if (issues.length > 0 || !newCost || !from) { reportIssues(io, issues); return 1; }
     const supplier = optional(args, "supplier");
     const selection: PurchaseSelection = article !== undefined ? { articleNo: article, ...(supplier !== undefined ? { supplier } : {}) } : { refs };
-    const opened = await openWorkspace(workspace);
-    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
-    const db = opened.value;
-    try {
-      const r = await proposePriceUpdate({ db, now: io.now }, { selection, newCost, from, strategy, rounding });
+    return withWorkspace(workspace, io, async (ctx, outputs) => {
+      const r = await proposePriceUpdate(ctx, { selection, newCost, from, strategy, rounding });
       if (!r.ok) {
         const n = reportIssues(io, r.issues);
         io.err(`price-update: ${n} error(s); no proposal written.\n`);
-        return 1;
+        return { code: 1, save: false };
       }
       const p = r.value;
       reportIssues(io, p.warnings);
       const table = proposalTableRows(p.rows);
-      writeFileAtomic(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Preise ${from}`, table) : toCsv(table));
+      outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Preise ${from}`, table) : toCsv(table));
       const accept = p.rows.filter((row) => row.action === "accept").length;
       if (args.flags.has("json")) printJson(io, { out, purchase: p.refs, rows: p.rows.length, accept, skip: p.rows.length - accept });
       else io.out(`price-update ${p.refs.join(", ")} from ${from}: ${p.rows.length} sales positions (${accept} accept, ${p.rows.length - accept} skip) → ${out}\n`);
-      return 0;
-    } finally {
-      db.close();
-    }
+      return { code: 0, save: false };
+    }, "read");
   },
 };
 

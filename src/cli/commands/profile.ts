@@ -4,8 +4,7 @@ import { optional, parseArgs, required } from "../args";
 import { singleTextFile } from "../read-input";
 import type { CliIo, Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
-import { openWorkspace, writeFileAtomic } from "../workspace";
-import { withWorkspace } from "../with-workspace";
+import { withWorkspace } from "../store";
 
 async function addOrImport(argv: string[], io: CliIo, verb: string): Promise<number> {
   const args = parseArgs(argv, ["workspace"], ["json"]);
@@ -48,15 +47,14 @@ export const profileListCommand: Command = {
   summary: "list built-in and saved vendor file profiles",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], ["json"]);
-    const opened = await openWorkspace(required(args, "workspace"));
-    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
-    const { profiles, issues } = await loadUserProfiles(opened.value);
-    opened.value.close();
-    reportIssues(io, issues);
-    const list = [...BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name, kind: "built-in" })), ...profiles.map((p) => ({ id: p.id, name: p.name, kind: "user" }))];
-    if (args.flags.has("json")) printJson(io, list);
-    else for (const p of list) io.out(`${p.id}\t${p.kind}\t${p.name}\n`);
-    return 0;
+    return withWorkspace(required(args, "workspace"), io, async (ctx) => {
+      const { profiles, issues } = await loadUserProfiles(ctx);
+      reportIssues(io, issues);
+      const list = [...BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name, kind: "built-in" })), ...profiles.map((p) => ({ id: p.id, name: p.name, kind: "user" }))];
+      if (args.flags.has("json")) printJson(io, list);
+      else for (const p of list) io.out(`${p.id}\t${p.kind}\t${p.name}\n`);
+      return { code: 0, save: false };
+    }, "read");
   },
 };
 
@@ -66,13 +64,12 @@ export const profileExportCommand: Command = {
   summary: "export saved user profiles as JSON",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace", "out", "id"], ["json"]);
-    const opened = await openWorkspace(required(args, "workspace"));
-    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
-    const text = await exportUserProfiles(opened.value, args.options.get("id"));
-    opened.value.close();
-    const out = optional(args, "out");
-    if (out) writeFileAtomic(out, text);
-    else io.out(text);
-    return 0;
+    return withWorkspace(required(args, "workspace"), io, async (ctx, outputs) => {
+      const text = await exportUserProfiles(ctx, args.options.get("id"));
+      const out = optional(args, "out");
+      if (out) outputs.add(out, text);
+      else io.out(text);
+      return { code: 0, save: false };
+    }, "read");
   },
 };

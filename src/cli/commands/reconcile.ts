@@ -12,7 +12,7 @@ import { optional, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { readInputFiles } from "../read-input";
 import { printJson, reportIssues } from "../report";
-import { openWorkspace, writeFileAtomic } from "../workspace";
+import { withWorkspace } from "../store";
 
 export const reconcileCommand: Command = {
   name: "reconcile",
@@ -30,35 +30,30 @@ export const reconcileCommand: Command = {
     const profileId = optional(args, "profile");
     const files = readInputFiles(paths);
     if (!files.ok) { reportIssues(io, files.issues); return 1; }
-    const opened = await openWorkspace(workspace);
-    if (!opened.ok) { reportIssues(io, opened.issues); return 1; }
-    const db = opened.value;
-    try {
-      const { profiles, issues: profileIssues } = await loadUserProfiles(db);
+    return withWorkspace(workspace, io, async (ctx, outputs) => {
+      const { profiles, issues: profileIssues } = await loadUserProfiles(ctx);
       reportIssues(io, profileIssues);
       const reads: VendorFileRead[] = [];
       for (const f of files.value) {
         const result = await readVendorFile(f.bytes, { fileName: f.name, profiles: allProfiles(profiles), profileId });
         reads.push({ name: f.name, sha256: await fileSha256(f), result });
       }
-      const outcome = await reconcileFiles({ db, now: io.now }, reads, month);
+      const outcome = await reconcileFiles(ctx, reads, month);
       if (!outcome.ok) {
         const n = reportIssues(io, outcome.issues);
         io.err(`reconcile: ${n} error(s) in the vendor file(s); no review table written.\n`);
-        return hasErrors(outcome.issues) ? 1 : 0;
+        return { code: hasErrors(outcome.issues) ? 1 : 0, save: false };
       }
       const o = outcome.value;
       reportIssues(io, o.warnings);
       const table = reviewTableRows(o.rows);
-      writeFileAtomic(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Abgleich ${month}`, table) : toCsv(table));
+      outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Abgleich ${month}`, table) : toCsv(table));
       if (args.flags.has("json")) printJson(io, { month, out, files: o.files, counts: o.counts, rows: o.rows.length, warnings: o.warnings.length });
       else {
         for (const f of o.files) io.out(`${f.name}: profile ${f.profileId ?? "?"}, ${f.rowCount} rows, ${f.lines} lines, period ${f.from ?? "?"} – ${f.to ?? "?"}\n`);
         io.out(`reconcile ${month}: ${Object.entries(o.counts).map(([k, v]) => `${v} ${k}`).join(", ") || "no rows"} → ${out}\n`);
       }
-      return 0;
-    } finally {
-      db.close();
-    }
+      return { code: 0, save: false };
+    }, "read");
   },
 };

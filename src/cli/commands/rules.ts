@@ -1,9 +1,10 @@
-import { loadRules, setRules } from "../../app/time";
+import { setRules, storedRules } from "../../app/time";
+import { EMPTY_RULES } from "../../core/time/rules";
 import { parseArgs, required } from "../args";
 import { singleTextFile } from "../read-input";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
-import { withWorkspace } from "../with-workspace";
+import { withWorkspace } from "../store";
 
 export const rulesSetCommand: Command = {
   name: "rules set",
@@ -40,8 +41,8 @@ export const rulesShowCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], []);
     return withWorkspace(required(args, "workspace"), io, async (ctx) => {
-      printJson(io, await loadRules(ctx.db));
+      printJson(io, (await storedRules(ctx)) ?? EMPTY_RULES);
       return { code: 0, save: false };
-    });
+    }, "read");
   },
 };

@@ -10,8 +10,7 @@ import type { Command } from "../cli-io";
 import { readInputFiles } from "../read-input";
 import { readTableFile } from "../read-table-file";
 import { printJson, reportIssues } from "../report";
-import { writeFileAtomic } from "../workspace";
-import { withWorkspace } from "../with-workspace";
+import { withWorkspace } from "../store";
 
 export const timeReviewCommand: Command = {
   name: "time review",
@@ -28,19 +27,19 @@ export const timeReviewCommand: Command = {
       reportIssues(io, [issue("parse.invalid_month", { value: monthText }, { source: "--month" })]);
       return 1;
     }
-    return withWorkspace(workspace, io, async (ctx) => {
-      const review = await reviewTimeEntries(ctx.db, month);
+    return withWorkspace(workspace, io, async (ctx, outputs) => {
+      const review = await reviewTimeEntries(ctx, month);
       reportIssues(io, review.issues);
       const table = timeReviewTableRows(review.rows, io.lang);
       const t = review.totals;
       if (out === undefined) io.out(toCsv(table));
       else {
-        writeFileAtomic(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Zeiten ${month}`, table) : toCsv(table));
+        outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Zeiten ${month}`, table) : toCsv(table));
         if (args.flags.has("json")) printJson(io, { out, month, ...t });
         else io.out(`time review ${month}: ${t.rows} open entries (${t.billable} billable, ${t.notBillable} not billable, ${t.problems} with problems), ${t.net} net → ${out}\n`);
       }
       return { code: 0, save: false };
-    });
+    }, "read");
   },
 };
 

@@ -8,7 +8,7 @@ import { singleTextFile } from "../read-input";
 import type { Command } from "../cli-io";
 import { readInputFiles } from "../read-input";
 import { printJson, reportIssues } from "../report";
-import { withWorkspace } from "../with-workspace";
+import { withWorkspace } from "../store";
 
 export const timeImportCommand: Command = {
   name: "time import",
@@ -59,11 +59,11 @@ export const timeProfileCommand: Command = {
     if (verb === "list") {
       return withWorkspace(workspace, io, async (ctx) => {
         const builtin = new Set(BUILTIN_TIME_PROFILES.map((p) => p.id));
-        const list = (await loadTimeProfiles(ctx.db)).map((p) => ({ id: p.id, kind: builtin.has(p.id) ? "built-in" : "saved", name: p.name }));
+        const list = (await ctx.store.read((tx) => loadTimeProfiles(tx))).map((p) => ({ id: p.id, kind: builtin.has(p.id) ? "built-in" : "saved", name: p.name }));
         if (args.flags.has("json")) printJson(io, list);
         else for (const p of list) io.out(`${p.id}\t${p.kind}\t${p.name}\n`);
         return { code: 0, save: false };
-      });
+      }, "read");
     }
     const input = singleTextFile(args.positionals, "profile JSON file");
     if (!input.ok) {
@@ -114,6 +114,6 @@ export const timeBalanceCommand: Command = {
             (b.pendingEntries > 0 ? `; ${b.pendingEntries} entries not billed yet are counted provisionally\n` : "\n"),
         );
       return { code: 0, save: false };
-    });
+    }, "read");
   },
 };

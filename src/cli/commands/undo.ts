@@ -3,7 +3,7 @@ import { undoRun } from "../../app/undo-run";
 import { optional, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
-import { withWorkspace } from "../with-workspace";
+import { withWorkspace } from "../store";
 
 export const undoCommand: Command = {
   name: "undo",

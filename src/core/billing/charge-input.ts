@@ -1,4 +1,5 @@
 import type { Contract, PositionVersion } from "../contract/model";
+import type { IsoMonth } from "../date/iso-month";
 import type { LedgerEntry } from "./ledger";
 import { PositionHistory, preparePosition } from "./segments";
 
@@ -8,6 +9,12 @@ export interface ChargeInput {
   /** Versions of any contracts, in any order (the result does not depend on it). */
   versions: readonly PositionVersion[];
   ledger: readonly LedgerEntry[];
+  /**
+   * Per contract, the last month that is billed and unchanged since (the store's billing
+   * watermark): its months up to this one are neither charged nor charged again, and the ledger
+   * need only hold the contract's later months. A contract without one has its whole ledger given.
+   */
+  settledThrough?: ReadonlyMap<string, IsoMonth>;
 }
 
 /** Versions grouped by contract number, then position number (positions in ascending order). */

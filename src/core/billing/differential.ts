@@ -39,10 +39,12 @@ export function computeDifferences(
       continue;
     }
     const positions = billed.get(contractNo)!;
+    const settled = input.settledThrough?.get(contractNo);
     for (const positionNo of [...positions.keys()].sort((a, b) => a - b)) {
       const history = index.history(contract, positionNo);
       const runs: TaggedRun[] = [];
       for (const [month, entries] of positions.get(positionNo)!) {
+        if (settled !== undefined && month <= settled) continue;
         const shapes = segmentShapes(history, month);
         if (billedAsShaped(shapes, entries)) continue;
         const correctsRef = originalInvoiceRef(entries);

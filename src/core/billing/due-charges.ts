@@ -82,11 +82,12 @@ export function computeDueCharges(
     let months = dueMonths.get(key);
     if (!months) dueMonths.set(key, (months = duePeriods(contract, input.runMonth).flatMap(monthsOfPeriod)));
     const billedPositions = billed.get(contract.no);
+    const settled = input.settledThrough?.get(contract.no);
     for (const positionNo of own.keys()) {
       const billedMonths = billedPositions?.get(positionNo);
       const runs: TaggedRun[] = [];
       for (const month of months) {
-        if (billedMonths?.has(month)) continue;
+        if (billedMonths?.has(month) || (settled !== undefined && month <= settled)) continue;
         // Nothing billed yet: the segments themselves are what to bill.
         for (const run of withAmounts(segmentShapes(positions.history(contract, positionNo), month))) runs.push({ run });
       }
@@ -94,4 +95,15 @@ export function computeDueCharges(
     }
   }
   return lines;
+}
+
+/**
+ * The billing watermark a contract reaches with a complete run for `runMonth`: the last month of
+ * its last period due by then (every earlier month is due, so the run billed it); undefined when
+ * nothing is due yet.
+ */
+export function settledAfterRun(contract: Contract, runMonth: IsoMonth): IsoMonth | undefined {
+  const due = duePeriods(contract, runMonth);
+  const last = due[due.length - 1];
+  return last ? monthsOfPeriod(last).pop() : undefined;
 }

@@ -1,5 +1,6 @@
 import type { BillingInterval, BillingMode } from "../date/billing-period";
 import type { IsoDate } from "../date/iso-date";
+import type { BillingFrequency, TermLength } from "./term";
 
 /** Decimal values are stored as canonical decimal strings (see money/decimal.ts `toStored`). */
 export type DecimalString = string;
@@ -20,7 +21,34 @@ export interface Customer {
   address?: string;
   /** The customer owes the VAT (§ 13b UStG / EU B2B services): invoices state "Steuerschuldnerschaft des Leistungsempfängers". */
   reverseCharge?: boolean;
+  // Structured address and e-invoice data (EN 16931 BG-8, BT-10, BT-49); all optional so that older
+  // stores and files stay valid. Without the parts, `address` is split (street / postcode town).
+  /** Street and house number (BT-50). */
+  street?: string;
+  postcode?: string;
+  city?: string;
+  /** ISO 3166-1 alpha-2 country code (BT-55); default `DE`, for reverse charge the VAT id's prefix. */
+  countryCode?: string;
+  /** Invoice e-mail address: the buyer's electronic address (BT-49, scheme EM). */
+  email?: string;
+  /** Buyer reference (BT-10): the Leitweg-ID of a public customer; default our customer number. */
+  buyerReference?: string;
+  /** Which e-invoice the customer gets; `none` (or absent) = none. */
+  einvoiceFormat?: EInvoiceChoice;
+  /** How the customer pays: SEPA credit transfer to our account (default) or SEPA direct debit. */
+  paymentMeans?: PaymentMeansChoice;
+  /** SEPA direct debit mandate reference (BT-89). */
+  sepaMandateRef?: string;
+  /** The customer's IBAN that is debited (BT-91). */
+  sepaDebtorIban?: string;
+  /** Why a 0 % line is exempt (BT-120), e.g. "Steuerfrei nach § 4 Nr. 8 UStG"; needed for category E. */
+  vatExemptionReason?: string;
 }
+
+export type EInvoiceChoice = "xrechnung-cii" | "xrechnung-ubl" | "zugferd" | "none";
+export const EINVOICE_CHOICES: readonly EInvoiceChoice[] = ["xrechnung-cii", "xrechnung-ubl", "zugferd", "none"];
+export type PaymentMeansChoice = "transfer" | "direct_debit";
+export const PAYMENT_MEANS_CHOICES: readonly PaymentMeansChoice[] = ["transfer", "direct_debit"];
 
 export interface Article {
   /** Our article number, the key. */
@@ -69,6 +97,12 @@ export interface PositionVersion {
   vatPct: DecimalString;
   /** Optional vendor mapping key (e.g. `ProductId:SkuId`). */
   vendorKey?: string;
+  /** Vendor commitment term of the subscription behind the position (NCE), when known. */
+  term?: TermLength;
+  /** Last day of the vendor commitment (NCE SubscriptionEndDate), when known. */
+  termEnd?: IsoDate;
+  /** How often the vendor bills the subscription (annual term billed monthly: `monthly`), when known. */
+  billingFrequency?: BillingFrequency;
   /** Monotonic entry sequence: breaks ties between entries with the same validFrom (later wins). */
   seq: number;
   /** The import batch, review or manual action that created the entry. */
@@ -78,7 +112,7 @@ export interface PositionVersion {
 /** The fields of a position version that describe its state (everything but identity and provenance). */
 export type PositionState = Pick<
   PositionVersion,
-  "articleNo" | "description" | "quantity" | "unitPrice" | "discountPct" | "vatPct" | "vendorKey"
+  "articleNo" | "description" | "quantity" | "unitPrice" | "discountPct" | "vatPct" | "vendorKey" | "term" | "termEnd" | "billingFrequency"
 >;
 
 /** True when two states are the same commercial state. */
@@ -90,6 +124,9 @@ export function sameState(a: PositionState, b: PositionState): boolean {
     a.unitPrice === b.unitPrice &&
     a.discountPct === b.discountPct &&
     a.vatPct === b.vatPct &&
-    (a.vendorKey ?? "") === (b.vendorKey ?? "")
+    (a.vendorKey ?? "") === (b.vendorKey ?? "") &&
+    (a.term ?? "") === (b.term ?? "") &&
+    (a.termEnd ?? "") === (b.termEnd ?? "") &&
+    (a.billingFrequency ?? "") === (b.billingFrequency ?? "")
   );
 }

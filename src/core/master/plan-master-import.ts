@@ -1,3 +1,4 @@
+import { mappingKey, normalizeExternalId } from "../reconcile/external-id";
 import type { Article, Contract, Customer, PositionState, PositionVersion } from "../contract/model";
 import { sameState } from "../contract/model";
 import { Issue, Result, issue, ok } from "../issues";
@@ -148,14 +149,17 @@ function planMapping(
     issues.push(issue(code, m.kind === "customer" ? { customer: m.internalNo } : { article: m.internalNo }, where(m, "internal_no")));
     return;
   }
-  const key = `${m.kind}|${m.mappingSource}|${m.externalId}`;
+  // Stored with the id in its normal form, so a GUID matches in any case (the snapshot is keyed so too).
+  const normal = { ...m, externalId: normalizeExternalId(m.externalId) };
+  const key = mappingKey(m.kind, m.mappingSource, m.externalId);
+  // One Set lookup per row: a scan of the planned mappings per row made a 200,000-row file take minutes.
   const withTarget = `${key}\u0000${m.internalNo}`;
   if (snapshot.mappings.get(key) === m.internalNo || planned.has(withTarget)) {
     plan.unchangedRows++;
     return;
   }
   planned.add(withTarget);
-  plan.mappings.push({ after: m, ref: m });
+  plan.mappings.push({ after: normal, ref: m });
 }
 
 function sameArticle(a: Article, b: Article): boolean {

@@ -3,6 +3,8 @@ import type { Contract } from "../contract/model";
 import { IsoMonth, lastDayOf } from "../date/iso-month";
 import { Decimal, ZERO, toStored } from "../money/decimal";
 import type { ReviewRow } from "../reconcile/review-row";
+import type { MappingLookup } from "../reconcile/reconcile-month";
+import type { UsageMark, UsageRecord } from "../usage/model";
 import { CostIndex, salesUnitCost } from "./unit-cost";
 
 /**
@@ -12,9 +14,11 @@ import { CostIndex, salesUnitCost } from "./unit-cost";
  * - `quantity_drift`: vendor quantity ≠ contract quantity (the note says how many seats are unbilled
  *   or paid for but unused);
  * - `negative_margin`: our net price per unit is below the vendor's unit cost;
+ * - `usage_unbilled`: usage (Azure consumption …) the vendor charged that no billing run billed yet;
+ * - `usage_below_cost`: usage billed for less than the vendor charged;
  * - `ok`: none of these.
  */
-export type CostFinding = "unbilled" | "quantity_drift" | "negative_margin" | "ok";
+export type CostFinding = "unbilled" | "quantity_drift" | "negative_margin" | "usage_unbilled" | "usage_below_cost" | "ok";
 
 /** One row of the cost check: one customer and article. Decimals as strings, "" when unknown. */
 export interface CostCheckRow {
@@ -52,6 +56,18 @@ export interface CostCheckInput {
   costs: CostIndex;
   /** Vendor file amount per row number. */
   amountByRow: ReadonlyMap<number, string>;
+  /** Usage of the file (issue 19): compared with what runs billed for it, never counted as seats. */
+  usage?: UsageCostInput;
+}
+
+/** The usage side of the cost check: the file's usage records and what active runs billed for usage. */
+export interface UsageCostInput {
+  records: readonly UsageRecord[];
+  /** Mapping lookup (ids in normal form), as the usage review resolves customers. */
+  lookup: MappingLookup;
+  customers: ReadonlyMap<string, { name: string }>;
+  /** Marks of active runs (UsageMark, by record key). */
+  marks: readonly UsageMark[];
 }
 
 /**
@@ -101,6 +117,7 @@ export function costCheck(input: CostCheckInput): CostCheckRow[] {
       note: notes.join("; "),
     };
   });
+  if (input.usage) rows.push(...usageCostRows(input.month, input.usage));
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return rows.sort((a, b) => cmp(a.customerNo, b.customerNo) || cmp(a.articleNo, b.articleNo) || cmp(a.externalCustomerId, b.externalCustomerId) || cmp(a.externalArticleId, b.externalArticleId) || cmp(a.contractNo, b.contractNo));
 }
@@ -122,4 +139,42 @@ function billedByCustomerArticle(input: CostCheckInput): Map<string, Decimal> {
     out.set(key, (out.get(key) ?? ZERO).plus(e.roundedAmount));
   }
   return out;
+}
+
+/**
+ * One cost-check row per usage record of the month: the vendor's cost against the net billed for it
+ * (its UsageMark). Usage is never "unbilled seats": it is `usage_unbilled` until a run bills it, then
+ * `usage_below_cost` when billed for less than it cost, else `ok`.
+ */
+export function usageCostRows(month: IsoMonth, usage: UsageCostInput): CostCheckRow[] {
+  const marks = new Map(usage.marks.map((m) => [m.key, m]));
+  return usage.records
+    .filter((r) => r.month === month)
+    .map((r): CostCheckRow => {
+      const customerNo = usage.lookup("customer", r.source, r.vendorCustomerId) ?? "";
+      const mark = marks.get(r.key);
+      const cost = new Decimal(r.cost);
+      const quantity = new Decimal(r.quantity);
+      const billed = mark ? new Decimal(mark.net) : null;
+      const finding: CostFinding = billed === null ? "usage_unbilled" : billed.lessThan(cost) ? "usage_below_cost" : "ok";
+      return {
+        customerNo,
+        customerName: customerNo ? usage.customers.get(customerNo)?.name ?? "" : "",
+        articleNo: mark?.articleNo ?? "",
+        externalCustomerId: r.vendorCustomerId,
+        externalArticleId: r.vendorArticleKey,
+        contractNo: "",
+        positionNo: null,
+        vendorQty: r.quantity,
+        vendorUnitCost: quantity.isZero() ? "" : toStored(cost.dividedBy(quantity).toDecimalPlaces(6)),
+        vendorAmount: r.cost,
+        contractQty: "",
+        netPrice: "",
+        billedAmount: billed === null ? "0.00" : billed.toFixed(2),
+        margin: billed === null ? "" : toStored(billed.minus(cost)),
+        purchaseUnitCost: "",
+        finding,
+        note: billed === null ? `usage ${r.month} (${r.vendorArticleName || r.vendorArticleKey}): not billed yet` : `usage ${r.month} billed on ${mark!.invoiceRef} line ${mark!.lineNo}`,
+      };
+    });
 }

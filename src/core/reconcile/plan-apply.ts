@@ -1,9 +1,11 @@
 import type { Article, Contract, PositionState, PositionVersion } from "../contract/model";
 import { sameState } from "../contract/model";
+import type { BillingFrequency, TermLength } from "../contract/term";
 import { groupByPosition, versionOnDay } from "../contract/state-on-day";
 import type { IsoDate } from "../date/iso-date";
 import { Issue, Result, issue, ok } from "../issues";
 import { Decimal, toStored } from "../money/decimal";
+import { normalizeExternalId } from "./external-id";
 import type { ReconcileStatus, ReviewAction } from "./review-row";
 
 /** A review row as read back from the sheet or file, after the user's edits (cells already typed). */
@@ -25,6 +27,10 @@ export interface ReviewDecision {
   positionQty: string | null;
   vendorQty: string;
   effectiveDate: IsoDate;
+  /** Vendor commitment from the review's term columns (issue 19); absent when the sheet has none. */
+  term?: TermLength;
+  termEnd?: IsoDate;
+  billingFrequency?: BillingFrequency;
 }
 
 export interface ApplySnapshot {
@@ -116,14 +122,14 @@ export function planApply(snapshot: ApplySnapshot, decisions: readonly ReviewDec
         continue;
       }
       positionNo = Math.max(0, ...positions.keys()) + 1;
-      state = { articleNo: article.no, description: article.description, quantity: toStored(quantity), unitPrice: article.unitPrice, discountPct: "0", vatPct: article.vatPct, ...(d.externalArticleId && !d.externalArticleId.includes(" ") ? { vendorKey: d.externalArticleId } : {}) };
+      state = { articleNo: article.no, description: article.description, quantity: toStored(quantity), unitPrice: article.unitPrice, discountPct: "0", vatPct: article.vatPct, ...(d.externalArticleId && !d.externalArticleId.includes(" ") ? { vendorKey: d.externalArticleId } : {}), ...termOf(d, undefined) };
     } else {
       const current = versionOnDay(positions.get(positionNo) ?? [], d.effectiveDate);
       if (!current) {
         bad("review.position_not_started", COL.date, { contract: contract.no, position: positionNo, date: d.effectiveDate });
         continue;
       }
-      state = { articleNo: current.articleNo, description: current.description, quantity: toStored(quantity), unitPrice: current.unitPrice, discountPct: current.discountPct, vatPct: current.vatPct, ...(current.vendorKey ? { vendorKey: current.vendorKey } : {}) };
+      state = { articleNo: current.articleNo, description: current.description, quantity: toStored(quantity), unitPrice: current.unitPrice, discountPct: current.discountPct, vatPct: current.vatPct, ...(current.vendorKey ? { vendorKey: current.vendorKey } : {}), ...termOf(d, current) };
       if (sameState(current, state)) {
         plan.unchanged++;
         continue;
@@ -147,6 +153,15 @@ function planMappings(
   if (customerNeeded && !snapshot.customers.has(d.customerNo)) return void bad("master.unknown_customer", COL.customer, { customer: d.customerNo });
   if (!d.articleNo && !customerNeeded) return void bad("review.mapping_required", COL.article);
   if (d.articleNo && !snapshot.articles.has(d.articleNo)) return void bad("master.unknown_article", COL.article, { article: d.articleNo });
-  if (customerNeeded) plan.mappings.push({ kind: "customer", source: d.mappingSource, externalId: d.externalCustomerId, internalNo: d.customerNo, row: d.row });
-  if (d.articleNo) for (const ext of d.externalArticleId.split(" ").filter(Boolean)) plan.mappings.push({ kind: "article", source: d.mappingSource, externalId: ext, internalNo: d.articleNo, row: d.row });
+  // Mappings are stored with the id in its normal form, whatever case the sheet shows it in.
+  if (customerNeeded) plan.mappings.push({ kind: "customer", source: d.mappingSource, externalId: normalizeExternalId(d.externalCustomerId), internalNo: d.customerNo, row: d.row });
+  if (d.articleNo) for (const ext of d.externalArticleId.split(" ").filter(Boolean)) plan.mappings.push({ kind: "article", source: d.mappingSource, externalId: normalizeExternalId(ext), internalNo: d.articleNo, row: d.row });
+}
+
+/** The commitment a new version carries: the review's values where it has them, else the current version's. */
+function termOf(d: ReviewDecision, current: PositionState | undefined): Pick<PositionState, "term" | "termEnd" | "billingFrequency"> {
+  const term = d.term ?? current?.term;
+  const termEnd = d.termEnd ?? current?.termEnd;
+  const billingFrequency = d.billingFrequency ?? current?.billingFrequency;
+  return { ...(term ? { term } : {}), ...(termEnd ? { termEnd } : {}), ...(billingFrequency ? { billingFrequency } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { Article, Contract, Customer, PositionVersion } from "../contract/model";
+import { BillingFrequency, TermLength, billedLessThanMonthly, reductionNotRefundable, refundWindowEnd, termStartOn } from "../contract/term";
 import { groupByPosition, versionOnDay } from "../contract/state-on-day";
 import type { IsoDate } from "../date/iso-date";
 import { IsoMonth, firstDayOf, lastDayOf } from "../date/iso-month";
@@ -7,8 +8,13 @@ import { ReconcileStatus, RECONCILE_STATUSES, ReviewRow, defaultAction } from ".
 import type { SeatLine } from "./seat-line";
 import { cachedParsePlain } from "./exact-sum";
 import { VendorQuantity, combineQuantities, subscriptionQuantity } from "./vendor-quantity";
+import { normalizeExternalId } from "./external-id";
 
-/** Resolves an external id for a source (profile id), falling back to mappings for any source (`*`). */
+/**
+ * Resolves an external id for a source (profile id), falling back to mappings for any source (`*`).
+ * Reconciliation passes the id in its normal form ({@link normalizeExternalId}); stored mappings must
+ * be keyed the same way.
+ */
 export type MappingLookup = (kind: "customer" | "article", source: string, externalId: string) => string | undefined;
 
 export interface ReconcileInput {
@@ -109,14 +115,23 @@ function groupLines(input: ReconcileInput): Map<string, Group> {
   const slots = new Map<string, Map<string, Map<string, PairSlot>>>();
   const customers = new Map<string, Map<string, string>>();
   const articles = new Map<string, Map<string, string>>();
+  // Ids as the file writes them → normal form; files repeat few distinct ids, so this stays small.
+  const normal = new Map<string, string>();
+  const norm = (id: string): string => {
+    let n = normal.get(id);
+    if (n === undefined) normal.set(id, (n = normalizeExternalId(id)));
+    return n;
+  };
   for (const l of input.lines) {
     if (!l.countsSeats) continue;
+    const customerId = norm(l.vendorCustomerId);
+    const articleKey = norm(l.vendorArticleKey);
     const ofSource = inner(slots, l.profileId);
-    let ofCustomer = ofSource.get(l.vendorCustomerId);
-    if (!ofCustomer) ofSource.set(l.vendorCustomerId, (ofCustomer = new Map()));
-    let slot = ofCustomer.get(l.vendorArticleKey);
-    if (!slot) ofCustomer.set(l.vendorArticleKey, (slot = slotFor(input, l, groups, customers, articles)));
-    const subKey = l.subscriptionId || `${l.vendorCustomerId}:${l.vendorArticleKey}`;
+    let ofCustomer = ofSource.get(customerId);
+    if (!ofCustomer) ofSource.set(customerId, (ofCustomer = new Map()));
+    let slot = ofCustomer.get(articleKey);
+    if (!slot) ofCustomer.set(articleKey, (slot = slotFor(input, l, customerId, articleKey, groups, customers, articles)));
+    const subKey = l.subscriptionId ? norm(l.subscriptionId) : `${customerId}:${articleKey}`;
     const sub = slot.subscriptions.get(subKey);
     if (sub) sub.push(l);
     else {
@@ -132,25 +147,27 @@ function groupLines(input: ReconcileInput): Map<string, Group> {
 function slotFor(
   input: ReconcileInput,
   l: SeatLine,
+  vendorCustomerId: string,
+  vendorArticleKey: string,
   groups: Map<string, Group>,
   customers: Map<string, Map<string, string>>,
   articles: Map<string, Map<string, string>>,
 ): PairSlot {
   const knownCustomers = inner(customers, l.profileId);
-  let customerNo = knownCustomers.get(l.vendorCustomerId);
-  if (customerNo === undefined) knownCustomers.set(l.vendorCustomerId, (customerNo = input.lookup("customer", l.profileId, l.vendorCustomerId) ?? ""));
+  let customerNo = knownCustomers.get(vendorCustomerId);
+  if (customerNo === undefined) knownCustomers.set(vendorCustomerId, (customerNo = input.lookup("customer", l.profileId, vendorCustomerId) ?? ""));
   const knownArticles = inner(articles, l.profileId);
-  let articleNo = knownArticles.get(l.vendorArticleKey);
-  if (articleNo === undefined) knownArticles.set(l.vendorArticleKey, (articleNo = input.lookup("article", l.profileId, l.vendorArticleKey) ?? ""));
+  let articleNo = knownArticles.get(vendorArticleKey);
+  if (articleNo === undefined) knownArticles.set(vendorArticleKey, (articleNo = input.lookup("article", l.profileId, vendorArticleKey) ?? ""));
   // Mapped lines group by our numbers; unmapped ones by the vendor ids, so nothing is merged wrongly.
-  const key = `${customerNo || `?${l.vendorCustomerId}`}\u0000${customerNo && articleNo ? articleNo : `?${l.vendorArticleKey}`}`;
+  const key = `${customerNo || `?${vendorCustomerId}`}\u0000${customerNo && articleNo ? articleNo : `?${vendorArticleKey}`}`;
   let g = groups.get(key);
   if (!g) {
     g = { customerNo, articleNo, externalCustomerIds: new Set(), externalArticleIds: new Set(), vendorCustomerName: l.vendorCustomerName, vendorArticleName: l.vendorArticleName, source: l.profileId, subscriptions: [], bySource: new Map() };
     groups.set(key, g);
   }
-  g.externalCustomerIds.add(l.vendorCustomerId);
-  g.externalArticleIds.add(l.vendorArticleKey);
+  g.externalCustomerIds.add(vendorCustomerId);
+  g.externalArticleIds.add(vendorArticleKey);
   return { group: g, subscriptions: inner(g.bySource, l.profileId) };
 }
 
@@ -183,7 +200,7 @@ function positionsByCustomerArticle(input: ReconcileInput): Map<string, Candidat
 function chooseTarget(list: readonly Candidate[], externalArticleIds: ReadonlySet<string>): Candidate {
   const active = list.filter((c) => !new Decimal(c.version.quantity).isZero());
   const pool = active.length > 0 ? active : list;
-  return pool.find((c) => c.version.vendorKey !== undefined && externalArticleIds.has(c.version.vendorKey)) ?? pool[0]!;
+  return pool.find((c) => c.version.vendorKey !== undefined && externalArticleIds.has(normalizeExternalId(c.version.vendorKey))) ?? pool[0]!;
 }
 
 /** Contracts by customer number, in input order. */
@@ -223,7 +240,7 @@ function rowFor(
   const article = input.articles.get(g.articleNo);
   const price = match ? netPrice(match.version, match.version.discountPct) : article ? netPrice(article) : null;
   const cost = vq.unitCost === null ? null : vq.unitCost.toDecimalPlaces(6);
-  return {
+  const row: ReviewRow = {
     status,
     customerNo: g.customerNo,
     customerName: input.customers.get(g.customerNo)?.name ?? "",
@@ -246,8 +263,74 @@ function rowFor(
     action: defaultAction(status),
     finding: findingOf(vq.quantity, match ? match.contractQty : ZERO, price, cost),
     note: status === "new_position" && !contractNo ? "choose the contract for the new position" : "",
+    ...termColumns(commitmentOf(g, input.month), match?.version ?? null),
+    notices: [],
     rows: vq.rows,
   };
+  if (match && vq.quantity.lessThan(match.contractQty)) flagReduction(row, termStartOf(g, vq.effectiveDate, match.version));
+  return row;
+}
+
+/** The vendor commitment of a group's subscriptions as the file tells it. */
+interface Commitment {
+  term: TermLength | null;
+  billingFrequency: BillingFrequency | null;
+  end: IsoDate | null;
+}
+
+/**
+ * Term, billing frequency and commitment end of a group: each subscription's latest line that tells
+ * (by charge start, up to the month's end); a value the subscriptions disagree on is left open, the
+ * commitment end is the latest.
+ */
+function commitmentOf(g: Group, month: IsoMonth): Commitment {
+  const to = lastDayOf(month);
+  const terms = new Set<TermLength>();
+  const frequencies = new Set<BillingFrequency>();
+  let end: IsoDate | null = null;
+  for (const lines of g.subscriptions) {
+    let best: SeatLine | null = null;
+    for (const l of lines) {
+      if (l.term === undefined && l.billingFrequency === undefined && l.subscriptionEnd === undefined) continue;
+      if (l.chargeFrom !== null && l.chargeFrom > to) continue;
+      if (best === null || (l.chargeFrom ?? "") >= (best.chargeFrom ?? "")) best = l;
+    }
+    if (!best) continue;
+    if (best.term) terms.add(best.term);
+    if (best.billingFrequency) frequencies.add(best.billingFrequency);
+    if (best.subscriptionEnd && (end === null || best.subscriptionEnd > end)) end = best.subscriptionEnd;
+  }
+  return { term: terms.size === 1 ? [...terms][0]! : null, billingFrequency: frequencies.size === 1 ? [...frequencies][0]! : null, end };
+}
+
+/** The review's term columns: the file's values, else the position's. */
+function termColumns(c: Commitment, version: PositionVersion | null): Pick<ReviewRow, "term" | "billingFrequency" | "commitmentEnd"> {
+  return {
+    term: c.term ?? version?.term ?? null,
+    billingFrequency: c.billingFrequency ?? version?.billingFrequency ?? null,
+    commitmentEnd: c.end ?? version?.termEnd ?? null,
+  };
+}
+
+/**
+ * First day of the term in force on `day`: from the commitment end and term (the file's, else the
+ * position's), else the latest purchase or renewal line starting on or before the day; null when unknown.
+ */
+function termStartOf(g: Group | null, day: IsoDate, version: PositionVersion | null): IsoDate | null {
+  const c = g ? commitmentOf(g, day.slice(0, 7) as IsoMonth) : { term: null, end: null };
+  const term = c.term ?? version?.term ?? null;
+  const end = c.end ?? version?.termEnd ?? null;
+  if (term !== null && term !== "trial" && end !== null) return termStartOn(day, end, term);
+  let start: IsoDate | null = null;
+  for (const lines of g?.subscriptions ?? []) for (const l of lines) if (l.startsTerm && l.chargeFrom !== null && l.chargeFrom <= day && (start === null || l.chargeFrom > start)) start = l.chargeFrom;
+  return start;
+}
+
+/** Marks a row that reduces or ends seats after the cancellation window of the term closed. */
+function flagReduction(row: ReviewRow, termStart: IsoDate | null): void {
+  if (reductionNotRefundable(row.effectiveDate, termStart) !== true) return;
+  row.finding = row.finding ? `${row.finding} not_refundable` : "not_refundable";
+  row.notices.push({ code: "reconcile.not_refundable", params: { date: row.effectiveDate, windowEnd: refundWindowEnd(termStart!), commitmentEnd: row.commitmentEnd ?? "" } });
 }
 
 function findingOf(vendorQty: Decimal, contractQty: Decimal, price: Decimal | null, cost: Decimal | null): string {
@@ -266,7 +349,7 @@ function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[
       if (!input.mappedCustomers.has(c.contract.customerNo)) continue;
       if (!input.mappedArticles.has(v.articleNo) && v.vendorKey === undefined) continue;
       const price = netPrice(v, v.discountPct);
-      rows.push({
+      const row: ReviewRow = {
         status: "missing_in_file",
         customerNo: c.contract.customerNo,
         customerName: input.customers.get(c.contract.customerNo)?.name ?? "",
@@ -289,8 +372,18 @@ function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[
         action: "skip",
         finding: "",
         note: "not in the vendor file: check before ending the position",
+        ...termColumns({ term: null, billingFrequency: null, end: null }, v),
+        notices: [],
         rows: [],
-      });
+      };
+      const stillCommitted = v.termEnd === undefined || v.termEnd >= row.effectiveDate;
+      if (billedLessThanMonthly(v.billingFrequency) && stillCommitted) {
+        // The vendor charges such a subscription once a year (or term): a month without it says nothing.
+        row.finding = "billed_annually";
+        row.note = "billed annually by the vendor: not charged every month, so no end is suggested";
+        row.notices.push({ code: "reconcile.billed_annually", params: { frequency: v.billingFrequency!, commitmentEnd: v.termEnd ?? "" } });
+      } else flagReduction(row, termStartOf(null, row.effectiveDate, v));
+      rows.push(row);
     }
   }
   return rows;

@@ -1,3 +1,4 @@
+import type { BillingFrequency, TermLength } from "../contract/term";
 import type { IsoDate } from "../date/iso-date";
 
 export type ReconcileStatus = "unchanged" | "quantity_changed" | "new_position" | "missing_in_file" | "unmapped_customer" | "unmapped_article";
@@ -36,12 +37,21 @@ export interface ReviewRow {
   margin: string | null;
   action: ReviewAction;
   /**
-   * Cost check of the same pass: `unbilled` when the vendor charges more seats than the contracts
-   * bill (revenue leakage), `negative_margin` when our net price is below the vendor's unit cost;
-   * several joined by a space; "" when fine.
+   * Cost check of the same pass, several codes joined by a space, "" when fine: `unbilled` when the
+   * vendor charges more seats than the contracts bill (revenue leakage), `negative_margin` when our
+   * net price is below the vendor's unit cost, `not_refundable` when the row reduces or ends seats
+   * after Microsoft's cancellation window (168 hours after purchase or renewal) closed, so the vendor
+   * keeps charging them until the commitment ends, `billed_annually` for a position missing from the
+   * file whose subscription the vendor bills once a year (or term), so no end is suggested.
    */
   finding: string;
   note: string;
+  /** Vendor commitment of the subscription(s): term, billing frequency and last day; null / "" when unknown. */
+  term: TermLength | null;
+  billingFrequency: BillingFrequency | null;
+  commitmentEnd: IsoDate | null;
+  /** Notes as message codes with parameters, rendered per language by the host (e.g. `reconcile.not_refundable`). */
+  notices: { code: string; params: Record<string, string | number> }[];
   /** Vendor file rows behind this row. */
   rows: number[];
 }

@@ -39,13 +39,16 @@ export function subscriptionQuantity(lines: readonly SeatLine[], month: IsoMonth
   const to = lastDayOf(month);
   let day = from;
   let any = false;
+  let anyTotal = false;
   for (const l of lines) {
     if (!l.countsSeats || !overlapsMonth(l, from, to)) continue;
     any = true;
+    if (l.setsTotal) anyTotal = true;
     const last = l.chargeTo < to ? l.chargeTo : to;
     if (last > day) day = last;
   }
   if (!any) return null;
+  const total = anyTotal ? totalLineOn(lines, day) : null;
   const quantity = new ExactSum();
   const costWeighted = new ExactSum();
   const costQuantity = new ExactSum();
@@ -63,6 +66,7 @@ export function subscriptionQuantity(lines: readonly SeatLine[], month: IsoMonth
     rows.push(l.row);
     if (l.changesQuantity && l.chargeFrom >= from && l.chargeFrom > effectiveDate) effectiveDate = l.chargeFrom;
     if (!(l.chargeFrom <= day && day <= l.chargeTo)) continue;
+    if (total !== null && l !== total) continue;
     const q = parse(l.quantity);
     if (!q) return subscriptionQuantityDecimal(lines, month);
     quantity.add(q);
@@ -97,7 +101,8 @@ function subscriptionQuantityDecimal(lines: readonly SeatLine[], month: IsoMonth
   let quantity = ZERO;
   let costWeighted = ZERO;
   let costQuantity = ZERO;
-  const counted = inMonth.filter((l) => l.chargeFrom <= day && day <= l.chargeTo);
+  const total = totalLineOn(inMonth, day);
+  const counted = total ? [total] : inMonth.filter((l) => l.chargeFrom <= day && day <= l.chargeTo);
   for (const l of counted) {
     const q = new Decimal(l.quantity);
     quantity = quantity.plus(q);
@@ -117,6 +122,20 @@ function subscriptionQuantityDecimal(lines: readonly SeatLine[], month: IsoMonth
     amount,
     rows: inMonth.map((l) => l.row),
   };
+}
+
+/**
+ * The line that sets the seat total on `day` (see `SeatLine.setsTotal`): of the seat lines covering
+ * the day that set a total, the one starting last (the latest change), the last in file order on a tie.
+ */
+export function totalLineOn<L extends SeatLine>(lines: readonly L[], day: IsoDate): L | null {
+  let best: L | null = null;
+  for (const l of lines) {
+    if (!l.setsTotal || !l.countsSeats || l.chargeFrom === null || l.chargeTo === null) continue;
+    if (l.chargeFrom > day || l.chargeTo < day) continue;
+    if (best === null || l.chargeFrom >= best.chargeFrom!) best = l;
+  }
+  return best;
 }
 
 /**

@@ -9,6 +9,10 @@ export const CONTRACT_REQUIRED = ["customer_no", "contract_no", "contract_start"
 export const CONTRACT_EXTRA_COLUMNS = [
   "vendor_key", "customer_domain", "debtor_account", "vat_id", "customer_address", "reverse_charge",
   "suppress_credits", "no_price_change_before",
+  // customer data for e-invoices (README "E-invoices"); appended so that older files keep their order
+  "customer_street", "customer_postcode", "customer_city", "customer_country", "customer_email",
+  "buyer_reference", "einvoice_format", "payment_means", "sepa_mandate_ref", "sepa_debtor_iban",
+  "vat_exemption_reason",
 ] as const;
 
 export const ARTICLE_COLUMNS = ["article_no", "description", "unit_price", "vat_pct", "unit", "purchase_price"] as const;

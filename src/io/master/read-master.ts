@@ -1,5 +1,5 @@
 import { BILLING_INTERVALS, BILLING_MODES } from "../../core/date/billing-period";
-import { CONTRACT_TYPES, type Contract } from "../../core/contract/model";
+import { CONTRACT_TYPES, EINVOICE_CHOICES, PAYMENT_MEANS_CHOICES, type Contract, type Customer } from "../../core/contract/model";
 import { Issue, issue } from "../../core/issues";
 import type { ArticleRow, ContractRow, MappingRow, MasterInput } from "../../core/master/master-rows";
 import { CellReader } from "../table/cell-reader";
@@ -68,6 +68,7 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
   const reverseCharge = r.flag("reverse_charge");
   const suppressCredits = r.flag("suppress_credits");
   const noPriceChangeBefore = r.date("no_price_change_before");
+  const einvoice = readCustomerEInvoiceFields(r);
   if (start && end && end < start) r.issues.push(issue("master.end_before_start", { end, start }, { source: t.source, row: r.row, column: "contract_end" }));
   if (r.issues.length > 0 || !type || !interval || !mode || !start || !positionNo || quantity === undefined || unitPrice === undefined || !discountPct || !vatPct || !validFrom) return null;
   const contract: Contract = {
@@ -87,6 +88,7 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
       ...(vatId ? { vatId } : {}),
       ...(address ? { address } : {}),
       ...(reverseCharge !== undefined ? { reverseCharge } : {}),
+      ...einvoice,
     },
     hasCustomerName: customerName !== "",
     contract,
@@ -94,6 +96,34 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
     validFrom,
     state: { articleNo, description, quantity, unitPrice, discountPct, vatPct, ...(vendorKey ? { vendorKey } : {}) },
   };
+}
+
+/** The optional customer columns for e-invoices; only the given ones (an empty cell keeps the stored value). */
+function readCustomerEInvoiceFields(r: CellReader): Partial<Customer> {
+  const out: Partial<Customer> = {};
+  const text = (column: string, key: "street" | "postcode" | "city" | "email" | "buyerReference" | "sepaMandateRef" | "vatExemptionReason"): void => {
+    const v = r.text(column);
+    if (v) out[key] = v;
+  };
+  text("customer_street", "street");
+  text("customer_postcode", "postcode");
+  text("customer_city", "city");
+  text("customer_email", "email");
+  text("buyer_reference", "buyerReference");
+  text("sepa_mandate_ref", "sepaMandateRef");
+  text("vat_exemption_reason", "vatExemptionReason");
+  const country = r.text("customer_country");
+  if (country) {
+    if (/^[A-Za-z]{2}$/.test(country)) out.countryCode = country.toUpperCase();
+    else r.bad("parse.invalid_country", "customer_country", { value: country });
+  }
+  const iban = r.text("sepa_debtor_iban");
+  if (iban) out.sepaDebtorIban = iban.replace(/\s+/g, "").toUpperCase();
+  const format = r.text("einvoice_format") ? r.choice("einvoice_format", EINVOICE_CHOICES) : undefined;
+  if (format) out.einvoiceFormat = format;
+  const means = r.text("payment_means") ? r.choice("payment_means", PAYMENT_MEANS_CHOICES) : undefined;
+  if (means) out.paymentMeans = means;
+  return out;
 }
 
 function readArticleRow(r: CellReader, t: HeaderTable): ArticleRow | null {

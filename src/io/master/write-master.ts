@@ -27,6 +27,7 @@ export function writeContractsCsv(
       ...customerExtras(customers.get(c.customerNo)),
       c.suppressCredits === undefined ? "" : c.suppressCredits ? "yes" : "no",
       c.noPriceChangeBefore ?? "",
+      ...customerEInvoiceExtras(customers.get(c.customerNo)),
     ]);
   }
   return toCsv(rows);
@@ -35,6 +36,14 @@ export function writeContractsCsv(
 function customerExtras(c: Customer | undefined): string[] {
   if (!c) return ["", "", "", "", ""];
   return [c.domain ?? "", c.debtorAccount ?? "", c.vatId ?? "", c.address ?? "", c.reverseCharge === undefined ? "" : c.reverseCharge ? "yes" : "no"];
+}
+
+function customerEInvoiceExtras(c: Customer | undefined): string[] {
+  if (!c) return Array<string>(11).fill("");
+  return [
+    c.street ?? "", c.postcode ?? "", c.city ?? "", c.countryCode ?? "", c.email ?? "", c.buyerReference ?? "",
+    c.einvoiceFormat ?? "", c.paymentMeans ?? "", c.sepaMandateRef ?? "", c.sepaDebtorIban ?? "", c.vatExemptionReason ?? "",
+  ];
 }
 
 /** The articles CSV of §6.2. */

@@ -1,3 +1,4 @@
+import { BILLING_FREQUENCIES, BillingFrequency, TERM_LENGTHS, TermLength } from "../../core/contract/term";
 import type { ReviewDecision } from "../../core/reconcile/plan-apply";
 import { RECONCILE_STATUSES, ReconcileStatus, ReviewAction, ReviewRow } from "../../core/reconcile/review-row";
 import type { Issue } from "../../core/issues";
@@ -10,7 +11,7 @@ export const REVIEW_COLUMNS = [
   "status", "customer_no", "contract_no", "position_no", "article_no", "external_customer_id", "external_article_id",
   "contract_qty", "vendor_qty", "delta", "effective_date", "unit_cost", "unit_price", "action",
 ] as const;
-export const REVIEW_INFO_COLUMNS = ["position_qty", "margin", "finding", "customer_name", "vendor_customer_name", "vendor_article_name", "source", "vendor_rows", "note"] as const;
+export const REVIEW_INFO_COLUMNS = ["position_qty", "margin", "finding", "customer_name", "vendor_customer_name", "vendor_article_name", "source", "vendor_rows", "note", "term", "billing_frequency", "commitment_end"] as const;
 const REQUIRED = ["status", "customer_no", "contract_no", "position_no", "article_no", "vendor_qty", "effective_date", "action"] as const;
 
 /** A review row as cells: strings for text, `{ number }` for numeric cells, so writers can type them. */
@@ -26,6 +27,7 @@ export function reviewTableRows(rows: readonly ReviewRow[]): ReviewCell[][] {
       r.externalCustomerId, r.externalArticleId, n(r.contractQty), n(r.vendorQty), n(r.delta), r.effectiveDate,
       n(r.unitCost), n(r.unitPrice), r.action,
       n(r.positionQty), n(r.margin), r.finding, r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), r.note,
+      r.term ?? "", r.billingFrequency ?? "", r.commitmentEnd ?? "",
     ]),
   ];
 }
@@ -56,7 +58,15 @@ export function readReviewTable(raw: RawTable): { decisions: ReviewDecision[]; i
     const contractQty = r.decimal("contract_qty") ?? null;
     const positionQty = r.decimal("position_qty") ?? null;
     const effectiveDate = r.date("effective_date", { required: true });
-    const decision = {
+    // Vendor commitment (issue 19): carried to the position when the row is accepted.
+    const commitmentEnd = r.text("commitment_end") ? r.date("commitment_end") : undefined;
+    const termText = r.text("term");
+    const term = (TERM_LENGTHS as readonly string[]).includes(termText) ? (termText as TermLength) : undefined;
+    if (termText && !term) r.bad("parse.invalid_choice", "term", { value: termText, allowed: TERM_LENGTHS.join(", ") });
+    const frequencyText = r.text("billing_frequency");
+    const billingFrequency = (BILLING_FREQUENCIES as readonly string[]).includes(frequencyText) ? (frequencyText as BillingFrequency) : undefined;
+    if (frequencyText && !billingFrequency) r.bad("parse.invalid_choice", "billing_frequency", { value: frequencyText, allowed: BILLING_FREQUENCIES.join(", ") });
+    const decision: ReviewDecision = {
       source: table.source,
       row,
       status: status!,
@@ -72,6 +82,9 @@ export function readReviewTable(raw: RawTable): { decisions: ReviewDecision[]; i
       positionQty,
       vendorQty: vendorQty ?? "0",
       effectiveDate: effectiveDate!,
+      ...(term ? { term } : {}),
+      ...(commitmentEnd ? { termEnd: commitmentEnd } : {}),
+      ...(billingFrequency ? { billingFrequency } : {}),
     };
     if (r.issues.length > 0) issues.push(...r.issues);
     else decisions.push(decision);

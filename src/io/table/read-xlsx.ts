@@ -1,3 +1,5 @@
+// Node only (see below): the one io module the browser never loads, so it may use node:stream.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { Issue, issue } from "../../core/issues";

@@ -12,6 +12,7 @@ export type ChargeKind =
   | "convert" // upgrade / trial conversion
   | "renew" // renewal of the term
   | "cycle" // regular charge of a billing cycle
+  | "instance_change" // legacy "Cycle instance prorate": licences changed; the line carries the total after the change
   | "credit" // credits, refunds, offsets (no seats)
   | "discount" // discount lines (no seats)
   | "usage" // consumption (Azure plan meters, usage fees)
@@ -23,6 +24,8 @@ export interface ChargeTypeInfo {
   changesQuantity: boolean;
   /** False for lines that carry money but no seats (credits, discounts, usage). */
   countsSeats: boolean;
+  /** The line's quantity is the subscription's total from its charge start (see SeatLine.setsTotal). */
+  setsTotal: boolean;
 }
 
 /** Lower case without spaces, `_` and `-`: `addQuantity`, `ADD_QUANTITY` and `add quantity` are one value. */
@@ -32,8 +35,9 @@ export function chargeTypeKey(raw: string): string {
 
 const K = (kind: ChargeKind): ChargeTypeInfo => ({
   kind,
-  changesQuantity: kind === "purchase" || kind === "add_quantity" || kind === "remove_quantity" || kind === "cancel" || kind === "convert",
+  changesQuantity: kind === "purchase" || kind === "add_quantity" || kind === "remove_quantity" || kind === "cancel" || kind === "convert" || kind === "instance_change",
   countsSeats: kind !== "credit" && kind !== "discount" && kind !== "usage",
+  setsTotal: kind === "instance_change",
 });
 
 /**
@@ -64,7 +68,9 @@ const KNOWN: ReadonlyMap<string, ChargeTypeInfo> = new Map<string, ChargeTypeInf
   ["cancelinstanceprorate", K("cancel")],
   ["proratefeeswhencancel", K("cancel")],
   ["cyclefee", K("cycle")],
-  ["cycleinstanceprorate", K("cycle")],
+  // "Prorated charges assessed from the customer when associated licenses are changed" (Microsoft):
+  // charged from the change on, for the new total; the old count is refunded on its own line.
+  ["cycleinstanceprorate", K("instance_change")],
   ["proratefeeswhenconvertawayfromcurrentoffering", K("convert")],
   ["proratefeeswhenconverttonewoffering", K("convert")],
   ["proratefeeswhenrenew", K("renew")],
@@ -94,7 +100,7 @@ const KNOWN: ReadonlyMap<string, ChargeTypeInfo> = new Map<string, ChargeTypeInf
   ["usage", K("usage")],
 ]);
 
-const UNKNOWN: ChargeTypeInfo = { kind: "unknown", changesQuantity: false, countsSeats: true };
+const UNKNOWN: ChargeTypeInfo = { kind: "unknown", changesQuantity: false, countsSeats: true, setsTotal: false };
 
 /**
  * What a charge type means. Matching ignores case, spaces, `_` and `-`; anything ending in

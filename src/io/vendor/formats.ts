@@ -78,3 +78,58 @@ export function detectDateOrder(samples: Iterable<string>): DateOrderGuess {
   const order = dmy > mdy ? "dmy" : mdy > dmy ? "mdy" : null;
   return { order, ambiguous: slashes > 0 && dmy === 0 && mdy === 0, dotted };
 }
+
+/** What the values of one date column say about their order. */
+export interface ColumnDateEvidence {
+  /** Slash dates that only read as D/M (`13/3/2026`): count and the first row. */
+  dmyOnly: number;
+  dmyRow: number | null;
+  dmyValue: string;
+  /** Slash dates that only read as M/D (`10/13/2026`). */
+  mdyOnly: number;
+  mdyRow: number | null;
+  mdyValue: string;
+  /** Slash dates that read both ways (`10/3/2026`). */
+  ambiguous: number;
+  /** Dotted dates (`10.03.2026`). */
+  dotted: number;
+}
+
+/** Empty evidence, to be filled by {@link addDateEvidence}. */
+export function emptyDateEvidence(): ColumnDateEvidence {
+  return { dmyOnly: 0, dmyRow: null, dmyValue: "", mdyOnly: 0, mdyRow: null, mdyValue: "", ambiguous: 0, dotted: 0 };
+}
+
+/** Counts one (trimmed) date cell of a column into its evidence. */
+export function addDateEvidence(e: ColumnDateEvidence, raw: string, row: number): void {
+  if (raw === "") return;
+  if (DOTTED.test(raw)) {
+    e.dotted++;
+    return;
+  }
+  const m = SLASH.exec(raw);
+  if (!m) return;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a > 12 && b <= 12) {
+    if (e.dmyOnly++ === 0) {
+      e.dmyRow = row;
+      e.dmyValue = raw;
+    }
+  } else if (b > 12 && a <= 12) {
+    if (e.mdyOnly++ === 0) {
+      e.mdyRow = row;
+      e.mdyValue = raw;
+    }
+  } else if (a <= 12 && b <= 12) e.ambiguous++;
+}
+
+/**
+ * The order a date column is read in, decided once for all its rows (issue 19): a slash date that
+ * only reads one way decides the whole column; when both kinds occur, the majority decides (the
+ * others are then invalid dates, never read the other way). Null when no slash date decides.
+ */
+export function columnDateOrder(e: ColumnDateEvidence): "dmy" | "mdy" | null {
+  if (e.dmyOnly === 0 && e.mdyOnly === 0) return null;
+  return e.dmyOnly > e.mdyOnly ? "dmy" : "mdy";
+}

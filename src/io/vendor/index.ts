@@ -32,6 +32,7 @@ export {
   userProfileHeaders,
   type UserProfile,
   type UserProfileColumns,
+  type UserProfileUsage,
   type ProfileDateFormat,
   type ImportProfilesOptions,
 } from "./user-profile";

@@ -1,7 +1,7 @@
 import { IsoDate } from "../../core/date/iso-date";
 import { Issue, Severity } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
-import { DateOrder, isDateTextOutsideRange, parseDateText, parseDecimalText } from "../values";
+import { DateOrder, isDateTextOutsideRange, parseDateCell, parseDecimalText } from "../values";
 import { ChargeTypeInfo, classifyChargeType } from "./charge-type";
 import { coveredMonths } from "./covered-months";
 import { HeaderIndex, resolveField } from "./match-profile";
@@ -33,6 +33,23 @@ interface Resolved {
    */
   lastRaw: string | undefined;
   lastValue: unknown;
+  /** Date fields: the order the column is read in (one for all its rows), and whether its dotted dates are swapped. */
+  dateOrder: DateOrder;
+  swapDotted: boolean;
+  /** Date fields: parsed values by cell text (bounded), per column because columns may differ in order. */
+  dates: Map<string, IsoDate | null> | null;
+  /** Shown in this column's date errors: `M/D/YYYY`, `DD.MM.YYYY` … */
+  dateFormatLabel: string;
+}
+
+/** Fields holding dates; each is read in one order for all its rows (issue 19). */
+export const DATE_FIELDS = ["chargeFrom", "chargeTo", "usageDate", "subscriptionStart", "subscriptionEnd"] as const;
+export type DateField = (typeof DATE_FIELDS)[number];
+
+/** How one date column is read. */
+export interface ColumnDateFormat {
+  order: DateOrder;
+  swapDotted: boolean;
 }
 
 interface MonthsEntry {
@@ -49,10 +66,8 @@ export interface RowContext {
   fields: Readonly<Record<Exclude<ProfileField, "articleKey">, Resolved>>;
   articleKey: readonly Resolved[];
   decimalSeparator: "," | ".";
+  /** The file's date order: the order of columns no date decided (see `dateOrders`). */
   dateOrder: DateOrder;
-  /** Shown in date errors: `M/D/YYYY`, `DD.MM.YYYY` … */
-  dateFormatLabel: string;
-  dateCache: Map<string, IsoDate | null>;
   /** Caches, nested by input so no per-row key string is built: from → to, term text → frequency, amount → quantity → period. */
   monthsCache: Map<string, Map<string, MonthsEntry>>;
   chargeTypeCache: Map<string, { lower: string; info: ChargeTypeInfo }>;
@@ -68,7 +83,12 @@ export interface RowContext {
   ids: Map<string, IdEntry>;
   /** Number cells: the canonical text (shared) or what is wrong with the cell (bounded). */
   numbers: Map<string, NumberEntry>;
+  /** Which rows are usage lines: every row, the rows meeting a condition, or none. */
+  usage: "all" | { column: Resolved; values: ReadonlySet<string> | null }[] | null;
 }
+
+/** A condition value as compared: lower case, spaces collapsed. */
+const conditionKey = (v: string): string => v.trim().toLowerCase().replace(/\s+/g, " ");
 
 interface KeyNode {
   /** The parts so far, joined with `:`. */
@@ -89,37 +109,53 @@ interface NumberEntry {
 
 const SCALAR_FIELDS = [
   "customerId", "customerName", "articleName", "subscriptionId", "chargeType", "chargeFrom", "chargeTo", "usageDate",
-  "quantity", "amount", "unitCost", "unitPrice", "currency", "termAndBillingCycle", "billingFrequency",
+  "quantity", "amount", "unitCost", "unitPrice", "currency", "termAndBillingCycle", "billingFrequency", "subscriptionStart", "subscriptionEnd",
+  "meter", "unit", "listPrice", "exchangeRate",
 ] as const satisfies readonly Exclude<ProfileField, "articleKey">[];
 
 /** Prepares the mapping of a file's rows for a profile and its header row. */
 export function createRowContext(
   profile: VendorProfile,
   header: HeaderIndex,
-  options: { source: string; decimalSeparator: "," | "."; dateOrder: DateOrder },
+  options: { source: string; decimalSeparator: "," | "."; dateOrder: DateOrder; dateOrders?: Partial<Record<DateField, ColumnDateFormat>> },
 ): RowContext {
   const resolve = (source: ProfileColumns[ProfileField] | undefined, fallbackName: string): Resolved => {
     const idx = resolveField(header, source as ProfileColumns["customerId"] | undefined);
     const first = idx[0];
     const name = first !== undefined ? (header.headers[first] ?? "").trim() : fallbackName;
-    return { idx, header: name, lastRaw: undefined, lastValue: undefined };
+    return { idx, header: name, lastRaw: undefined, lastValue: undefined, dateOrder: options.dateOrder, swapDotted: false, dates: null, dateFormatLabel: "" };
   };
   const fields = {} as Record<Exclude<ProfileField, "articleKey">, Resolved>;
   for (const f of SCALAR_FIELDS) {
     const src = profile.columns[f];
     fields[f] = resolve(src, src?.[0]?.[0] ?? f);
   }
+  for (const f of DATE_FIELDS) {
+    const r = fields[f];
+    const own = options.dateOrders?.[f];
+    if (own) {
+      r.dateOrder = own.order;
+      r.swapDotted = own.swapDotted;
+    }
+    r.dates = new Map();
+    r.dateFormatLabel = r.swapDotted ? "M/D/YYYY" : dateFormatLabelOf(r.dateOrder);
+  }
   const articleKey = profile.columns.articleKey.map((part) => resolve(part, part[0]?.[0] ?? "articleKey"));
-  const dateFormatLabel = options.dateOrder === "dmy" ? "DD.MM.YYYY" : options.dateOrder === "mdy" ? "M/D/YYYY" : "YYYY-MM-DD";
+  const rows = profile.usageRows;
+  const usage: RowContext["usage"] =
+    rows === undefined ? null
+    : "all" in rows ? "all"
+    : rows.when
+        .map((w) => ({ column: resolve(w.column, w.column[0]?.[0] ?? ""), values: w.values ? new Set(w.values.map(conditionKey)) : null }))
+        .filter((w) => w.column.idx.length > 0);
   return {
+    usage,
     profile,
     source: options.source,
     fields,
     articleKey,
     decimalSeparator: options.decimalSeparator,
     dateOrder: options.dateOrder,
-    dateFormatLabel,
-    dateCache: new Map(),
     monthsCache: new Map(),
     chargeTypeCache: new Map(),
     termCache: new Map(),
@@ -130,6 +166,11 @@ export function createRowContext(
     ids: new Map(),
     numbers: new Map(),
   };
+}
+
+/** How a date order is named in messages. */
+export function dateFormatLabelOf(order: DateOrder): string {
+  return order === "dmy" ? "DD.MM.YYYY" : order === "mdy" ? "M/D/YYYY" : "YYYY-MM-DD";
 }
 
 /** The first non-empty cell of a field on the row (trimmed), or "" when none. */
@@ -299,18 +340,18 @@ function dateValue(st: RowState, r: Resolved, required: boolean): IsoDate | null
   let value: IsoDate | null | undefined;
   if (raw === r.lastRaw) value = r.lastValue as IsoDate | null;
   else {
-    const cache = st.ctx.dateCache;
+    const cache = r.dates!;
     value = cache.get(raw);
     if (value === undefined) {
-      value = parseDateText(raw, st.ctx.dateOrder);
+      value = parseDateCell(raw, r.dateOrder, r.swapDotted);
       if (cache.size < CACHE_LIMIT) cache.set(raw, value);
     }
     r.lastRaw = raw;
     r.lastValue = value;
   }
   if (value === null) {
-    if (isDateTextOutsideRange(raw, st.ctx.dateOrder)) report(st, "parse.date_out_of_range", { value: shorten(raw) }, r.header);
-    else report(st, "vendor.invalid_date", { value: shorten(raw), format: st.ctx.dateFormatLabel }, r.header);
+    if (isDateTextOutsideRange(raw, r.dateOrder)) report(st, "parse.date_out_of_range", { value: shorten(raw) }, r.header);
+    else report(st, "vendor.invalid_date", { value: shorten(raw), format: r.dateFormatLabel }, r.header);
   }
   return value;
 }
@@ -367,6 +408,18 @@ function termOf(ctx: RowContext, termText: string, frequency: string): TermInfo 
   return term;
 }
 
+/** True when the profile reads the row as a usage line (see VendorProfile.usageRows). */
+function isUsageRow(ctx: RowContext, cells: readonly string[]): boolean {
+  const u = ctx.usage;
+  if (u === null) return false;
+  if (u === "all") return true;
+  for (const w of u) {
+    const v = pick(cells, w.column);
+    if (v !== "" && (w.values === null || w.values.has(conditionKey(v)))) return true;
+  }
+  return false;
+}
+
 /**
  * Maps one data row. Errors (a missing id, a bad number or date) drop the row and are returned as
  * issues naming row and column; warnings (an id Excel shortened) keep it. Unknown charge types are
@@ -405,10 +458,14 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   const articleKey = node.key;
   const subscriptionId = idText(st, F.subscriptionId, false);
   const usageProfile = profile.aggregate === "customer-article-month";
+  const listPrice = numberText(st, F.listPrice, false);
+  const exchangeRate = numberText(st, F.exchangeRate, false);
   const usageDate = dateValue(st, F.usageDate, usageProfile);
   const chargeFrom = dateValue(st, F.chargeFrom, !usageProfile);
   const chargeTo = dateValue(st, F.chargeTo, !usageProfile);
   if (chargeFrom && chargeTo && chargeTo < chargeFrom) report(st, "vendor.period_reversed", { from: chargeFrom, to: chargeTo }, F.chargeTo.header);
+  const subscriptionStart = dateValue(st, F.subscriptionStart, false);
+  const subscriptionEnd = dateValue(st, F.subscriptionEnd, false);
   const fileQuantity = numberText(st, F.quantity, true);
   const fileAmount = numberText(st, F.amount, true);
   let quantity = fileQuantity;
@@ -428,12 +485,14 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   if (quantity !== fileQuantity) quantity = intern(ctx, quantity);
   if (amount !== fileAmount && amount !== null) amount = intern(ctx, amount);
 
-  const termText = textCell(ctx, cells, F.termAndBillingCycle);
-  const frequency = textCell(ctx, cells, F.billingFrequency);
+  const usageLine = isUsageRow(ctx, cells);
+  // A usage line's term text is its meter's unit (`Data Stored (GB/Month)`), no commitment.
+  const termText = usageLine ? "" : textCell(ctx, cells, F.termAndBillingCycle);
+  const frequency = usageLine ? "" : textCell(ctx, cells, F.billingFrequency);
   const term = termText !== "" || frequency !== "" ? termOf(ctx, termText, frequency) : undefined;
 
   // Covered months: usage rows have none; one-time charges neither.
-  const months = !usageProfile && chargeFrom && chargeTo && term?.billingCycle !== "one_time" ? monthsOf(ctx, chargeFrom, chargeTo) : null;
+  const months = !usageLine && chargeFrom && chargeTo && term?.billingCycle !== "one_time" ? monthsOf(ctx, chargeFrom, chargeTo) : null;
 
   let unitCost: string | null = null;
   if (fileUnitCost !== null) {
@@ -471,20 +530,35 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
     vendorArticleName: textCell(ctx, cells, F.articleName),
     subscriptionId,
     chargeType: charge.lower,
-    chargeKind: charge.info.kind,
-    changesQuantity: charge.info.changesQuantity,
-    chargeFrom: usageProfile ? usageDate : chargeFrom,
-    chargeTo: usageProfile ? usageDate : chargeTo,
+    chargeKind: usageLine ? "usage" : charge.info.kind,
+    changesQuantity: usageLine ? false : charge.info.changesQuantity,
+    // A usage row's day is its usage date where the file has one (daily usage; user profiles that map it).
+    chargeFrom: usageProfile || (usageLine && usageDate) ? usageDate : chargeFrom,
+    chargeTo: usageProfile || (usageLine && usageDate) ? usageDate : chargeTo,
     coveredMonths: months ? months.text : null,
     quantity,
     unitCost,
     amount,
     currency: textCell(ctx, cells, F.currency) || profile.defaultCurrency || "",
   };
+  if (charge.info.setsTotal && !usageLine) line.setsTotal = true;
+  if (usageLine) {
+    const meter = textCell(ctx, cells, F.meter);
+    const unit = textCell(ctx, cells, F.unit);
+    if (meter !== "") line.meter = meter;
+    if (unit !== "") line.unit = unit;
+    if (listPrice !== null) {
+      let list = new Decimal(listPrice).times(quantity);
+      if (exchangeRate !== null) list = list.times(exchangeRate);
+      line.listAmount = toStored(list.toDecimalPlaces(UNIT_COST_DECIMALS, Decimal.ROUND_HALF_UP));
+    }
+  }
   if (unitPrice !== null) line.vendorUnitPrice = unitPrice;
   if (termText !== "") line.termAndBillingCycle = termText;
   if (frequency !== "") line.billingFrequency = frequency;
   if (term?.term) line.term = term.term;
   if (term?.billingCycle) line.billingCycle = term.billingCycle;
+  if (subscriptionStart) line.subscriptionStart = subscriptionStart;
+  if (subscriptionEnd) line.subscriptionEnd = subscriptionEnd;
   return line;
 }

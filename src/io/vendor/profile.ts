@@ -38,7 +38,31 @@ export interface ProfileColumns {
   currency?: FieldSource;
   termAndBillingCycle?: FieldSource;
   billingFrequency?: FieldSource;
+  /** First day of the subscription's current commitment (NCE/legacy SubscriptionStartDate). */
+  subscriptionStart?: FieldSource;
+  /** Last day of the subscription's commitment (NCE/legacy SubscriptionEndDate). */
+  subscriptionEnd?: FieldSource;
+  /** Usage lines: the meter (Azure MeterDescription / MeterName). */
+  meter?: FieldSource;
+  /** Usage lines: the unit the meter counts in (`1 GB/Month`, `1 Hour`). */
+  unit?: FieldSource;
+  /** Usage lines: list price per unit (Microsoft: UnitPrice, in the pricing currency). */
+  listPrice?: FieldSource;
+  /** Usage lines: factor from the list price's currency to the billing currency (PCToBCExchangeRate); 1 when absent. */
+  exchangeRate?: FieldSource;
 }
+
+/** A condition on a row: the column is not empty, or (with `values`) holds one of them (case and spaces ignored). */
+export interface RowCondition {
+  column: FieldSource;
+  values?: readonly string[];
+}
+
+/**
+ * Which rows are usage (consumption billed by quantity, e.g. Azure meters) rather than seats: every
+ * row, or the rows meeting any of the conditions. Usage lines never count as seats.
+ */
+export type UsageRows = { all: true } | { when: readonly RowCondition[] };
 
 export type ProfileField = keyof ProfileColumns;
 
@@ -76,6 +100,8 @@ export interface VendorProfile {
   articleKeyPad?: readonly (number | null)[];
   /** `customer-article-month`: sum usage rows per customer, article key, currency and month of the usage date. */
   aggregate?: "customer-article-month";
+  /** Rows that are usage lines (see {@link UsageRows}); profiles with `aggregate` read only usage. */
+  usageRows?: UsageRows;
   /** Classify charge types and report unknown ones (profiles whose charge types are a known vocabulary). */
   reportUnknownChargeTypes: boolean;
   /** Currency when the file has no currency column. */
@@ -95,6 +121,7 @@ export function profileColumnAliases(profile: VendorProfile): ColumnAliases[] {
     }
   };
   for (const c of profile.requiredHeaders) add(c);
+  if (profile.usageRows && "when" in profile.usageRows) for (const w of profile.usageRows.when) for (const c of w.column) add(c);
   for (const [field, source] of Object.entries(profile.columns) as [ProfileField, FieldSource | readonly FieldSource[] | undefined][]) {
     if (!source) continue;
     if (field === "articleKey") for (const part of source as readonly FieldSource[]) for (const c of part) add(c);

@@ -1,12 +1,15 @@
 import { IsoDate } from "../../core/date/iso-date";
 import { Issue, issue } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
+import { gunzipSync } from "fflate";
 import { decodeBytes, TextEncodingName } from "../table/decode";
+import { jsonRecordsToTable } from "../table/read-json";
+import { FileKind, sniffFileKind } from "../table/sniff";
 import { RawTable, headerKey, isBlankRow } from "../table/raw-table";
 import { Delimiter, detectDelimiter, streamCsvText } from "../table/read-csv";
 import { DateOrder } from "../values";
-import { detectDateOrder, detectDecimalSeparator } from "./formats";
-import { RowContext, UNIT_COST_DECIMALS, createRowContext, mapVendorRowInto } from "./map-row";
+import { ColumnDateEvidence, addDateEvidence, columnDateOrder, detectDateOrder, detectDecimalSeparator, emptyDateEvidence } from "./formats";
+import { ColumnDateFormat, DATE_FIELDS, DateField, RowContext, UNIT_COST_DECIMALS, createRowContext, dateFormatLabelOf, mapVendorRowInto } from "./map-row";
 import { HeaderIndex, indexHeaders, missingHeaders, recogniseProfile, resolveField } from "./match-profile";
 import { VendorProfile, profileColumnAliases } from "./profile";
 import { AnyProfile, BUILTIN_PROFILES, builtinProfile, isVendorProfile } from "./profiles/registry";
@@ -17,6 +20,12 @@ import { PeriodFound, VendorLine } from "./vendor-line";
 const MAX_HEADER_SCAN = 50;
 /** Data rows buffered to detect decimal separator and date order before mapping starts. */
 const SAMPLE_ROWS = 200;
+/**
+ * Rows buffered at most while a date column has only dates that read both ways (`10/3/2026`): a
+ * later row such as `13/3/2026` decides the order of the whole column. Beyond this, mapping starts
+ * with the assumed order, and a later deciding row is reported instead (see `vendor.date_order_late`).
+ */
+const MAX_DATE_SAMPLE_ROWS = 20_000;
 /** Issues of one code listed one by one; the rest are counted in an `io.issues_truncated` summary. */
 const MAX_ISSUES_PER_CODE = 200;
 
@@ -69,6 +78,11 @@ interface Aggregate {
   subscriptions: Set<string>;
   /** The file's unit price when every folded row has the same one. */
   unitPrice: string | undefined;
+  meters: Set<string>;
+  /** The unit when every folded row has the same one. */
+  unit: string | undefined;
+  /** Σ list amounts while every folded row has one, else null. */
+  listAmount: Decimal | null;
 }
 
 /** Creates an incremental reader (see {@link VendorReader}). */
@@ -153,26 +167,93 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
     return true;
   };
 
+  // Evidence on the order of each date column, from every row seen before mapping starts.
+  let dateColumns: { field: DateField; cols: number[]; header: string; evidence: ColumnDateEvidence }[] = [];
+  const prepareDateEvidence = (): void => {
+    const p = profile!;
+    const h = header!;
+    dateColumns = DATE_FIELDS.map((field) => {
+      const cols = resolveField(h, p.columns[field]);
+      return { field, cols, header: cols.length > 0 ? (h.headers[cols[0]!] ?? "").trim() : field, evidence: emptyDateEvidence() };
+    }).filter((d) => d.cols.length > 0);
+  };
+  const noteDates = (cells: readonly string[], row: number): void => {
+    for (const d of dateColumns) for (const c of d.cols) addDateEvidence(d.evidence, (cells[c] ?? "").trim(), row);
+  };
+  /** True while a date column has slash dates that read both ways and none that decides. */
+  const datesUndecided = (): boolean => dateColumns.some((d) => d.evidence.ambiguous > 0 && columnDateOrder(d.evidence) === null);
+  // Columns mapped with an assumed order: a later deciding row is reported once per column.
+  const assumed = new Map<DateField, { order: DateOrder; header: string; cols: number[]; told: boolean }>();
+
   const startMapping = (): void => {
     const p = profile!;
     const h = header!;
     const numberCols = [p.columns.quantity, p.columns.amount, p.columns.unitCost, p.columns.unitPrice].flatMap((f) => resolveField(h, f));
-    const dateCols = [p.columns.chargeFrom, p.columns.chargeTo, p.columns.usageDate].flatMap((f) => resolveField(h, f));
+    // The file-level guess looks at the charge and usage dates (subscription dates follow them).
+    const dateCols = dateColumns.filter((d) => d.field === "chargeFrom" || d.field === "chargeTo" || d.field === "usageDate").flatMap((d) => d.cols);
     const values = (cols: number[]): string[] => sample.flatMap((s) => cols.map((c) => s.cells[c] ?? ""));
     const decimalSeparator = p.number.decimalSeparator === "auto" ? detectDecimalSeparator(values(numberCols), options.delimiter) : p.number.decimalSeparator;
     const guess = detectDateOrder(values(dateCols));
-    // Dotted dates (DD.MM.YYYY) say the file is German; slash dates with a day above 12 decide either way.
-    let dateOrder: DateOrder = guess.order ?? (guess.dotted ? "dmy" : p.dateOrder);
-    if (guess.order === null && guess.ambiguous) {
-      if (dateOrder === "auto") dateOrder = "mdy";
-      // A German-looking file with ambiguous slash dates: say which way they were read.
-      if (decimalSeparator === ",") report(issue("vendor.date_order_assumed", { format: dateOrder === "dmy" ? "D/M/YYYY" : "M/D/YYYY" }, { source }, "warning"));
+    // Columns without a deciding date follow the file: the order the deciding columns agree on; else
+    // dotted dates (DD.MM.YYYY) say the file is German; else the profile's order.
+    const decided = new Set(dateColumns.map((d) => columnDateOrder(d.evidence)).filter((o) => o !== null));
+    let dateOrder: DateOrder = decided.size === 1 ? [...decided][0]! : guess.order ?? (guess.dotted ? "dmy" : p.dateOrder);
+    if (dateOrder === "auto" && guess.ambiguous) dateOrder = "mdy";
+    const orders: Partial<Record<DateField, ColumnDateFormat>> = {};
+    let assumedTold = false;
+    let orderTold = false;
+    let swapTold = false;
+    for (const d of dateColumns) {
+      const e = d.evidence;
+      const own = columnDateOrder(e);
+      const order = own ?? dateOrder;
+      // Dotted dates next to slash dates that only read month first: Excel with German settings
+      // converted the US dates it could read day first. They are read month first too.
+      const swapDotted = own === "mdy" && e.dotted > 0;
+      orders[d.field] = { order, swapDotted };
+      const where = { source, column: d.header };
+      if (own !== null && e.dmyOnly > 0 && e.mdyOnly > 0) {
+        const minority = own === "dmy" ? { row: e.mdyRow!, value: e.mdyValue } : { row: e.dmyRow!, value: e.dmyValue };
+        report(issue("vendor.date_order_conflict", { column: d.header, format: dateFormatLabelOf(own), row: minority.row, value: minority.value }, { ...where, row: minority.row }, "warning"));
+      } else if (swapDotted && !swapTold) {
+        swapTold = true;
+        report(issue("vendor.date_excel_swapped", { column: d.header, row: e.mdyRow!, value: e.mdyValue }, { ...where, row: e.mdyRow! }, "warning"));
+      } else if (own !== null && p.dateOrder !== "auto" && own !== p.dateOrder && !(own === "dmy" && decimalSeparator === ",") && !orderTold) {
+        // Day first in a decimal-comma file is what a German re-export writes: no news. Otherwise say it once.
+        orderTold = true;
+        const row = own === "dmy" ? e.dmyRow! : e.mdyRow!;
+        report(issue("vendor.date_order_column", { column: d.header, format: dateFormatLabelOf(own), row, value: own === "dmy" ? e.dmyValue : e.mdyValue }, { ...where, row }, "warning"));
+      }
+      if (own === null && e.ambiguous > 0) {
+        assumed.set(d.field, { order, header: d.header, cols: d.cols, told: false });
+        // A German-looking file with ambiguous slash dates: say which way they were read (once).
+        if (decimalSeparator === "," && !assumedTold) {
+          assumedTold = true;
+          report(issue("vendor.date_order_assumed", { format: order === "dmy" ? "D/M/YYYY" : "M/D/YYYY" }, { source }, "warning"));
+        }
+      }
     }
-    ctx = createRowContext(p, h, { source, decimalSeparator, dateOrder });
+    ctx = createRowContext(p, h, { source, decimalSeparator, dateOrder, dateOrders: orders });
     const buffered = sample;
     sample = [];
     state = "map";
     for (const s of buffered) mapRow(s.cells, s.row);
+  };
+
+  /** After mapping started: a row that decides a column read with an assumed order is reported once. */
+  const checkLateDates = (cells: readonly string[], row: number): void => {
+    for (const a of assumed.values()) {
+      if (a.told) continue;
+      for (const c of a.cols) {
+        const e = emptyDateEvidence();
+        addDateEvidence(e, (cells[c] ?? "").trim(), row);
+        const own = columnDateOrder(e);
+        if (own !== null && own !== a.order) {
+          a.told = true;
+          report(issue("vendor.date_order_late", { column: a.header, format: dateFormatLabelOf(a.order), rows: MAX_DATE_SAMPLE_ROWS, row }, { source, row, column: a.header }, "error"));
+        }
+      }
+    }
   };
 
   const rowIssues: Issue[] = [];
@@ -212,9 +293,15 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
         to: line.chargeTo,
         subscriptions: new Set(line.subscriptionId ? [line.subscriptionId] : []),
         unitPrice: line.vendorUnitPrice,
+        meters: new Set(line.meter ? [line.meter] : []),
+        unit: line.unit,
+        listAmount: line.listAmount === undefined ? null : new Decimal(line.listAmount),
       });
       return;
     }
+    if (line.meter) a.meters.add(line.meter);
+    if (a.unit !== line.unit) a.unit = undefined;
+    a.listAmount = a.listAmount !== null && line.listAmount !== undefined ? a.listAmount.plus(line.listAmount) : null;
     a.line.rowCount++;
     a.quantity = a.quantity.plus(line.quantity);
     if (amount) a.amount = a.amount ? a.amount.plus(amount) : amount;
@@ -232,6 +319,7 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
       if (state === "map") {
         if (isBlankRow(cells)) continue;
         rowCount++;
+        if (assumed.size > 0) checkLateDates(cells, row);
         mapRow(cells, row);
         continue;
       }
@@ -239,14 +327,17 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
       if (state === "header") {
         nonBlankSeen++;
         if (!firstNonBlank) firstNonBlank = { row, cells: cells.slice(0, 30).map((c) => (c.length > 60 ? `${c.slice(0, 57)}…` : c)) };
-        if (acceptHeader(cells, row)) state = "sample";
-        else if (nonBlankSeen >= MAX_HEADER_SCAN) state = "failed";
+        if (acceptHeader(cells, row)) {
+          state = "sample";
+          prepareDateEvidence();
+        } else if (nonBlankSeen >= MAX_HEADER_SCAN) state = "failed";
         continue;
       }
       // sample
       rowCount++;
       sample.push({ cells, row });
-      if (sample.length >= SAMPLE_ROWS) startMapping();
+      noteDates(cells, row);
+      if (sample.length >= SAMPLE_ROWS && (sample.length >= MAX_DATE_SAMPLE_ROWS || !datesUndecided())) startMapping();
     }
   };
 
@@ -259,7 +350,10 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
         report(issue("vendor.missing_columns", { profile: forced.name, columns: (miss?.missing ?? []).join(", ") }, { source, row: miss?.row ?? firstNonBlank.row }));
       } else {
         const f = firstNonBlank as { row: number; cells: readonly string[] };
-        report(issue("vendor.no_profile", { headers: f.cells.filter((c) => c.trim() !== "").join(", ") }, { source, row: f.row }));
+        // Only printable text goes into the message: a stray binary file must not put raw bytes there.
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+        const shown = f.cells.map((c) => c.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, "").trim()).filter((c) => c !== "");
+        report(issue("vendor.no_profile", { headers: shown.join(", ") }, { source, row: f.row }));
       }
     }
     for (const a of aggregates.values()) {
@@ -275,6 +369,13 @@ export function createVendorReader(options: ReadVendorOptions & { source?: strin
       l.chargeKind = "usage";
       l.changesQuantity = false;
       if (a.unitPrice === undefined) delete l.vendorUnitPrice;
+      delete l.setsTotal;
+      if (a.meters.size > 0) l.meter = [...a.meters].sort().join("; ");
+      else delete l.meter;
+      if (a.unit !== undefined) l.unit = a.unit;
+      else delete l.unit;
+      if (a.listAmount !== null) l.listAmount = toStored(a.listAmount);
+      else delete l.listAmount;
       lines.push(l);
       if (a.from && (minFrom === null || a.from < minFrom)) minFrom = a.from;
       if (a.to && (maxTo === null || a.to > maxTo)) maxTo = a.to;
@@ -357,15 +458,62 @@ const CSV_BATCH_ROWS = 256;
 export interface ReadVendorCsvResult extends ReadVendorResult {
   encoding: TextEncodingName;
   delimiter: Delimiter;
+  /** How the data was written: delimited text, or JSON records (Partner Center API v2). */
+  format: "csv" | "json";
+  /** Set when the file was gzip-compressed (and unpacked here). */
+  compressed?: "gzip";
+}
+
+/** Messages for files that are no table this reader can read, by kind. */
+const NOT_A_TABLE: Partial<Record<FileKind, string>> = {
+  zip: "file.is_zip",
+  pdf: "file.is_pdf",
+  xls: "file.is_xls",
+  utf16: "file.is_utf16",
+  binary: "file.is_binary",
+  gzip: "file.is_binary",
+};
+
+/** A result with no lines and one issue (a file this reader cannot read). */
+function unreadable(source: string, code: string, params: Record<string, string | number>, extra: Partial<ReadVendorCsvResult> = {}): ReadVendorCsvResult {
+  return { profile: null, lines: [], issues: [issue(code, { file: source, ...params }, { source })], periodFound: null, rowCount: 0, headerRow: null, decimalSeparator: null, dateOrder: null, encoding: "utf-8", delimiter: ",", format: "csv", ...extra };
 }
 
 /**
- * Reads CSV bytes straight into vendor lines without building the whole table: decode (UTF-8 with
- * or without BOM, else Windows-1252), detect the delimiter, parse with papaparse row by row and map
- * each batch as it comes. A forced profile's CSV settings (delimiter, encoding) apply.
+ * Reads the bytes of a vendor file that is not an `.xlsx` workbook: CSV (UTF-8 with or without BOM,
+ * else Windows-1252; delimiter detected, parsed with papaparse row by row, each batch mapped as it
+ * comes), JSON records (Partner Center reconciliation API v2: one object per line or a list, see
+ * read-json.ts), and either of them gzip-compressed (unpacked with fflate, here and in the browser).
+ * Any other binary file (zip, PDF, old `.xls`, UTF-16 text, random bytes) gets one clear issue, never
+ * its bytes in a message. A forced profile's CSV settings (delimiter, encoding) apply.
  */
 export function readVendorCsv(bytes: Uint8Array, options: ReadVendorCsvOptions = {}): ReadVendorCsvResult {
   const source = options.fileName ?? "";
+  let kind = sniffFileKind(bytes);
+  let compressed: "gzip" | undefined;
+  if (kind === "gzip") {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (e) {
+      return unreadable(source, "file.gzip_invalid", { detail: e instanceof Error ? e.message : String(e) });
+    }
+    compressed = "gzip";
+    kind = sniffFileKind(bytes);
+  }
+  const notTable = NOT_A_TABLE[kind];
+  if (notTable) return unreadable(source, notTable, {}, compressed ? { compressed } : {});
+  if (kind === "json") {
+    const reader = createVendorReader({ ...options, source });
+    const json = jsonRecordsToTable(new TextDecoder("utf-8").decode(bytes), source);
+    if (json.table) reader.push(json.table.rows, json.table.firstRowNumber);
+    const result = reader.finish();
+    const issues = json.table ? [...json.issues, ...result.issues] : json.issues;
+    return { ...result, issues, encoding: "utf-8", delimiter: ",", format: "json", ...(compressed ? { compressed } : {}) };
+  }
+  return { ...readDelimited(bytes, options, source), ...(compressed ? { compressed } : {}) };
+}
+
+function readDelimited(bytes: Uint8Array, options: ReadVendorCsvOptions, source: string): ReadVendorCsvResult {
   const wanted = options.profileId?.toLowerCase();
   const forced = wanted === undefined ? undefined : ((options.profiles ?? []).find((p) => typeof p.id === "string" && p.id.toLowerCase() === wanted) ?? builtinProfile(wanted));
   const decoded = decodeBytes(bytes, options.encoding ?? forced?.csv?.encoding);
@@ -373,5 +521,5 @@ export function readVendorCsv(bytes: Uint8Array, options: ReadVendorCsvOptions =
   const reader = createVendorReader({ ...options, source, delimiter });
   const csv = streamCsvText(decoded.text, { source, delimiter, batchRows: options.batchRows ?? CSV_BATCH_ROWS }, (rows, first) => reader.push(rows, first));
   const result = reader.finish();
-  return { ...result, issues: [...csv.issues, ...result.issues], encoding: decoded.encoding, delimiter };
+  return { ...result, issues: [...csv.issues, ...result.issues], encoding: decoded.encoding, delimiter, format: "csv" };
 }

@@ -1,8 +1,10 @@
-/** Commitment term of a subscription: ISO-8601 durations, or `trial`. */
-export type TermLength = "P1M" | "P1Y" | "P3Y" | "trial";
+import type { BillingFrequency, TermLength } from "../../core/contract/term";
 
-/** How often the vendor bills a subscription. */
-export type BillingCycle = "monthly" | "annual" | "triennial" | "one_time";
+/** Commitment term of a subscription (core/contract/term.ts). */
+export type { TermLength };
+
+/** How often the vendor bills a subscription (core/contract/term.ts). */
+export type BillingCycle = BillingFrequency;
 
 export interface TermInfo {
   term?: TermLength;

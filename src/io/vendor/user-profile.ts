@@ -33,6 +33,23 @@ export interface UserProfileColumns {
   chargeType?: string;
   subscriptionId?: string;
   currency?: string;
+  /** Usage lines: the day of a usage row (the month it falls in is the billing month). */
+  usageDate?: string;
+  /** Usage lines: meter or product detail. */
+  meter?: string;
+  /** Usage lines: unit of the quantity (GB, hours …). */
+  unit?: string;
+  /** Usage lines: list (retail) price per unit, in the file's currency. */
+  listPrice?: string;
+}
+
+/**
+ * The usage role of a profile: which rows are consumption billed by quantity (re-billed through the
+ * usage review, never counted as seats): every row, or the rows whose column holds one of the values
+ * (case-insensitive), or is not empty when no values are given.
+ */
+export interface UserProfileUsage {
+  rows: "all" | { column: string; values?: string[] };
 }
 
 export interface UserProfile {
@@ -53,6 +70,8 @@ export interface UserProfile {
   sign: { mode: SignMode };
   /** Currency of the amounts when the file has no currency column (ISO code, e.g. `EUR`). */
   currency?: string;
+  /** Optional: which rows are usage lines (see {@link UserProfileUsage}). */
+  usage?: UserProfileUsage;
 }
 
 const ID = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
@@ -60,8 +79,8 @@ const CURRENCY = /^[A-Z]{3}$/;
 const DATE_FORMATS: readonly ProfileDateFormat[] = ["auto", "YYYY-MM-DD", "DD.MM.YYYY", "M/D/YYYY", "D/M/YYYY"];
 const SIGN_MODES: readonly SignMode[] = ["asIs", "flip", "fromAmount"];
 const REQUIRED_COLUMNS = ["customerId", "customerName", "articleKey", "articleName", "quantity"] as const;
-const OPTIONAL_COLUMNS = ["unitCost", "amount", "periodFrom", "periodTo", "chargeType", "subscriptionId", "currency"] as const;
-const TOP_FIELDS = ["id", "version", "name", "note", "example", "match", "csv", "number", "dateFormat", "columns", "sign", "currency"];
+const OPTIONAL_COLUMNS = ["unitCost", "amount", "periodFrom", "periodTo", "chargeType", "subscriptionId", "currency", "usageDate", "meter", "unit", "listPrice"] as const;
+const TOP_FIELDS = ["id", "version", "name", "note", "example", "match", "csv", "number", "dateFormat", "columns", "sign", "currency", "usage"];
 
 type Obj = Record<string, unknown>;
 
@@ -207,6 +226,25 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
     columns = out as UserProfileColumns;
   }
 
+  let usage: UserProfileUsage | undefined;
+  const usageObj = object(json, "usage", true);
+  if (usageObj) {
+    unknownFields(usageObj, ["rows"], "usage.");
+    const rows = usageObj.rows;
+    if (rows === "all") usage = { rows: "all" };
+    else if (isObject(rows)) {
+      unknownFields(rows, ["column", "values"], "usage.rows.");
+      const column = text(rows, "column", "usage.rows.");
+      const values = rows.values;
+      let list: string[] | undefined;
+      if (values !== undefined) {
+        if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== "string" || v.trim() === "")) issues.push(invalid("usage.rows.values", values, "a non-empty list of texts"));
+        else list = values as string[];
+      }
+      if (column !== undefined) usage = { rows: { column, ...(list ? { values: list } : {}) } };
+    } else issues.push(rows === undefined ? required("usage.rows") : invalid("usage.rows", rows, '"all" or { column, values }'));
+  }
+
   if (issues.length > 0) return fail(...issues);
   const profile: UserProfile = {
     id: id!,
@@ -222,13 +260,15 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
   if (json.example === true) profile.example = true;
   if (csv && Object.keys(csv).length > 0) profile.csv = csv;
   if (currency !== undefined) profile.currency = currency;
+  if (usage) profile.usage = usage;
   return ok(profile);
 }
 
 /** Header texts a user profile reads; a file must have all of them (and the required headers). */
 export function userProfileHeaders(p: UserProfile): string[] {
   const c = p.columns;
-  const mapped = [c.customerId, c.customerName, ...(Array.isArray(c.articleKey) ? c.articleKey : [c.articleKey]), c.articleName, c.quantity, c.unitCost, c.amount, c.periodFrom, c.periodTo, c.chargeType, c.subscriptionId, c.currency];
+  const usageColumn = p.usage && p.usage.rows !== "all" ? p.usage.rows.column : undefined;
+  const mapped = [c.customerId, c.customerName, ...(Array.isArray(c.articleKey) ? c.articleKey : [c.articleKey]), c.articleName, c.quantity, c.unitCost, c.amount, c.periodFrom, c.periodTo, c.chargeType, c.subscriptionId, c.currency, c.usageDate, c.meter, c.unit, c.listPrice, usageColumn];
   const out: string[] = [];
   for (const h of [...p.match.requiredHeaders, ...mapped]) if (h !== undefined && !out.some((o) => o.toLowerCase() === h.toLowerCase())) out.push(h);
   return out;
@@ -254,6 +294,7 @@ export function compileUserProfile(p: UserProfile): VendorProfile {
   const optional: [keyof ProfileColumns, string | undefined][] = [
     ["amount", c.amount], ["unitCost", c.unitCost], ["chargeFrom", c.periodFrom], ["chargeTo", c.periodTo],
     ["chargeType", c.chargeType], ["subscriptionId", c.subscriptionId], ["currency", c.currency],
+    ["usageDate", c.usageDate], ["meter", c.meter], ["unit", c.unit], ["listPrice", c.listPrice],
   ];
   for (const [field, header] of optional) if (header !== undefined) (columns as unknown as Record<string, FieldSource>)[field] = one(header)!;
   const compiled: VendorProfile = {
@@ -272,6 +313,7 @@ export function compileUserProfile(p: UserProfile): VendorProfile {
   if (p.note !== undefined) compiled.note = p.note;
   if (p.currency !== undefined) compiled.defaultCurrency = p.currency;
   if (p.csv) compiled.csv = { ...p.csv };
+  if (p.usage) compiled.usageRows = p.usage.rows === "all" ? { all: true } : { when: [{ column: [[p.usage.rows.column]], ...(p.usage.rows.values ? { values: p.usage.rows.values } : {}) }] };
   return compiled;
 }
 
@@ -293,6 +335,7 @@ function ordered(p: UserProfile): UserProfile {
   out.columns = cols as unknown as UserProfileColumns;
   out.sign = { mode: p.sign.mode };
   if (p.currency !== undefined) out.currency = p.currency;
+  if (p.usage) out.usage = p.usage.rows === "all" ? { rows: "all" } : { rows: { column: p.usage.rows.column, ...(p.usage.rows.values ? { values: [...p.usage.rows.values] } : {}) } };
   return out;
 }
 

@@ -26,10 +26,12 @@ export interface VendorLine {
   subscriptionId: string;
   /** The file's charge type, trimmed and lower-cased (`addquantity`, `cycle fee`); "" when absent. */
   chargeType: string;
-  /** What the charge type means (see charge-type.ts); `unknown` for values the reader does not know. */
+  /** What the charge type means (see charge-type.ts); `unknown` for values the reader does not know; `usage` for usage lines (profile `usageRows`). */
   chargeKind: ChargeKind;
-  /** True for the quantity-changing types of PRODUCT.md §5.7 (new, addQuantity, removeQuantity, cancel, convert). */
+  /** True for the quantity-changing types of PRODUCT.md §5.7 (new, addQuantity, removeQuantity, cancel, convert; legacy instance prorates). */
   changesQuantity: boolean;
+  /** The quantity is the subscription's total from the charge start (legacy "Cycle instance prorate"); absent otherwise. */
+  setsTotal?: true;
   /** Charge period, both days included (Microsoft ChargeStartDate … ChargeEndDate); null when the file has none. */
   chargeFrom: IsoDate | null;
   chargeTo: IsoDate | null;
@@ -67,6 +69,18 @@ export interface VendorLine {
   term?: TermLength;
   /** How often the vendor bills this subscription, parsed from frequency and term text. */
   billingCycle?: BillingCycle;
+  /** First and last day of the subscription's commitment (SubscriptionStartDate / SubscriptionEndDate). */
+  subscriptionStart?: IsoDate;
+  subscriptionEnd?: IsoDate;
+  /** Usage lines: the meter(s), joined by `; ` when aggregated lines had several. */
+  meter?: string;
+  /** Usage lines: the unit the quantity counts in (`1 GB/Month`). */
+  unit?: string;
+  /**
+   * Usage lines: the quantity at list price in the billing currency (Σ quantity × list price ×
+   * exchange rate), rounded to 10 decimals; absent when the file gives no list price for every row.
+   */
+  listAmount?: string;
 }
 
 /** First and last day covered by the lines of a file. */

@@ -6,12 +6,13 @@
  */
 import * as React from "react";
 import { runBilling } from "../../app/bill";
+import { listRuns } from "../../app/billing-runs";
 import { undoRun } from "../../app/undo-run";
 import type { Invoice } from "../../core/billing/invoice";
 import { parseIsoDate, type IsoDate } from "../../core/date/iso-date";
 import { parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
 import { Issue, issue } from "../../core/issues";
-import { exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, loadCompanyInfo, loadDatevConfig, localTimestamp, parseExportFormat } from "../../app/export-invoices";
+import { exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, loadCompanyInfo, loadDatevConfig, loadRunInvoices, localTimestamp, parseExportFormat } from "../../app/export-invoices";
 import { saveExportSettingsFile } from "../../app/export-settings-file";
 import type { RunRecord } from "../../store/records";
 import { billingTotals, defaultBillingMonth, formatMoney, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, type BillingTotals } from "../billing/invoice-sheet";
@@ -47,6 +48,8 @@ export interface BillingView {
   confirming: boolean;
   /** The latest run that is not undone (export and undo act on it). */
   latest: RunRecord | null;
+  /** Its invoices (for its totals). */
+  latestInvoices: readonly Invoice[];
   /** Run ids made in this session (to say "just billed"). */
   justRan: string | null;
   /** `generic`, `de`, `datev` or `custom:PROFILE_ID` (as the CLI's `--format`). */
@@ -71,6 +74,7 @@ export function useBilling(active = true) {
     preview: null,
     confirming: false,
     latest: null,
+    latestInvoices: [],
     justRan: null,
     format: s.language === "de" ? "de" : "generic",
     windows1252: false,
@@ -93,13 +97,14 @@ export function useBilling(active = true) {
   );
 
   const loadRuns = React.useCallback(async () => {
-    const runs = await host.app.db.runs.toArray();
-    return { latest: latestRun(runs), month: defaultBillingMonth(runs, host.today()) };
+    const runs = await listRuns(host.app);
+    const latest = latestRun(runs);
+    const invoices = latest ? await loadRunInvoices(host.app, latest.id) : null;
+    return { latest, latestInvoices: invoices?.ok ? invoices.value.invoices : [], month: defaultBillingMonth(runs, host.today()) };
   }, [host]);
 
   const loadExportSettings = React.useCallback(async (): Promise<ExportSettingsState> => {
-    const db = host.app.db;
-    const [datev, company, { profiles }] = await Promise.all([loadDatevConfig(db), loadCompanyInfo(db), listExportProfiles(db)]);
+    const [datev, company, { profiles }] = await Promise.all([loadDatevConfig(host.app), loadCompanyInfo(host.app), listExportProfiles(host.app)]);
     return { datev: datev.ok && datev.value !== null, company: company.ok && company.value !== null, profiles: profiles.map((p) => ({ id: p.id, name: p.name })) };
   }, [host]);
 
@@ -107,11 +112,12 @@ export function useBilling(active = true) {
     if (!active) return;
     let live = true;
     Promise.all([loadRuns(), loadExportSettings()]).then(
-      ([{ latest, month }, exportSettings]) =>
+      ([{ latest, latestInvoices, month }, exportSettings]) =>
         live &&
         setView((v) => ({
           ...v,
           latest,
+          latestInvoices,
           month: v.month || month,
           exportSettings,
           // a profile deleted or replaced elsewhere: back to the CSV of the language
@@ -169,6 +175,7 @@ export function useBilling(active = true) {
     const { runId, invoices } = result.value;
     update({
       latest: runs.latest,
+      latestInvoices: runs.latestInvoices,
       justRan: runId,
       confirming: false,
       preview: null,
@@ -182,17 +189,20 @@ export function useBilling(active = true) {
     const run = v.latest;
     const format = parseExportFormat(v.format);
     if (!run || !format) return;
-    const invoices = (run.invoices ?? []) as Invoice[];
-    const outcome = await task.run(b.exportCsv, async () =>
-      exportInvoiceBatch(host.app.db, invoices, {
+    const outcome = await task.run(b.exportCsv, async () => {
+      const loaded = await loadRunInvoices(host.app, run.id);
+      if (!loaded.ok) return { result: loaded, invoices: [] };
+      const invoices = loaded.value.invoices;
+      const result = await exportInvoiceBatch(host.app, invoices, {
         format,
         ...(format.kind === "de" && v.windows1252 ? { encoding: "windows-1252" as const } : {}),
         createdAt: localTimestamp(host.app.now()),
         label: `Rechnungen ${run.month}`,
-      }),
-    );
+      });
+      return { result, invoices };
+    });
     if (!settle(outcome)) return;
-    const result = outcome.value;
+    const { result, invoices } = outcome.value;
     if (!result.ok) return update({ issues: result.issues, notice: null });
     const name = exportFileName(v.format, run.month, run.id);
     try {
@@ -207,10 +217,14 @@ export function useBilling(active = true) {
   const exportDocuments = React.useCallback(async () => {
     const run = latestView.current.latest;
     if (!run) return;
-    const invoices = (run.invoices ?? []) as Invoice[];
-    const outcome = await task.run(b.documents, async () => exportInvoiceBatchDocument(host.app.db, invoices, `Rechnungen ${run.month} (${run.id})`));
+    const outcome = await task.run(b.documents, async () => {
+      const loaded = await loadRunInvoices(host.app, run.id);
+      if (!loaded.ok) return { result: loaded, invoices: [] };
+      const invoices = loaded.value.invoices;
+      return { result: await exportInvoiceBatchDocument(host.app, invoices, `Rechnungen ${run.month} (${run.id})`), invoices };
+    });
     if (!settle(outcome)) return;
-    const result = outcome.value;
+    const { result, invoices } = outcome.value;
     if (!result.ok) return update({ issues: result.issues, notice: null });
     const name = `Rechnungen-${run.month}-${run.id}.html`;
     try {
@@ -248,7 +262,7 @@ export function useBilling(active = true) {
     if (!settle(outcome)) return;
     const { result, runs } = outcome.value;
     if (!result.ok) return update({ issues: result.issues, notice: null, confirmingUndo: false });
-    update({ latest: runs.latest, month: result.value.runId ? latestView.current.month : runs.month, justRan: null, confirmingUndo: false, issues: [], notice: b.undone(result.value.runId, result.value.ledgerEntriesRemoved) });
+    update({ latest: runs.latest, latestInvoices: runs.latestInvoices, month: result.value.runId ? latestView.current.month : runs.month, justRan: null, confirmingUndo: false, issues: [], notice: b.undone(result.value.runId, result.value.ledgerEntriesRemoved) });
   }, [host, task, b, settle, update, loadRuns]);
 
   return {

@@ -3,6 +3,8 @@
  * CSV downloads, backup and restore of the whole store, vendor profiles.
  */
 import * as React from "react";
+import { readBackup, type BackupDoc } from "../../app/backup";
+import { listCustomers } from "../../app/customers";
 import { exportMaster } from "../../app/export-master";
 import { importMaster, type ImportMasterSummary } from "../../app/import-master";
 import { exportUserProfiles, loadUserProfiles, saveProfilesFromJson } from "../../app/profiles";
@@ -11,7 +13,6 @@ import { restoreStore } from "../../app/restore";
 import { undoBatch } from "../../app/undo-batch";
 import type { Issue } from "../../core/issues";
 import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
-import { parseBackup, type BackupDoc } from "../../store/backup";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { locateIssues } from "../issues";
@@ -63,7 +64,7 @@ export function useMasterData(onBackup?: () => void) {
   );
 
   const loadProfiles = React.useCallback(async () => {
-    const { profiles, issues } = await loadUserProfiles(host.app.db);
+    const { profiles, issues } = await loadUserProfiles(host.app);
     const list: ProfileEntry[] = [...BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name, builtin: true })), ...profiles.map((p) => ({ id: p.id, name: p.name, builtin: false }))];
     return { list, issues };
   }, [host]);
@@ -111,10 +112,9 @@ export function useMasterData(onBackup?: () => void) {
 
   const writeSheets = React.useCallback(async () => {
     const outcome = await task.run(m.writingSheets, async ({ signal, progress }) => {
-      const { db } = host.app;
-      const exported = await exportMaster(db);
+      const exported = await exportMaster(host.app);
       const parts: [MasterSheet, ReturnType<typeof csvSheetRows>][] = [
-        ["customers", customerSheetRows(await db.customers.toArray())],
+        ["customers", customerSheetRows(await listCustomers(host.app))],
         ["contracts", csvSheetRows(exported.contracts, names.contracts)],
         ["articles", csvSheetRows(exported.articles, names.articles)],
       ];
@@ -155,7 +155,7 @@ export function useMasterData(onBackup?: () => void) {
 
   const downloadCsv = React.useCallback(
     async (which: "contracts" | "articles" | "mappings") => {
-      const outcome = await task.run(m.exporting, () => exportMaster(host.app.db));
+      const outcome = await task.run(m.exporting, () => exportMaster(host.app));
       if (!settle(outcome)) return;
       const name = `${which}.csv`;
       host.download(name, new TextEncoder().encode(outcome.value[which]), "text/csv");
@@ -177,7 +177,7 @@ export function useMasterData(onBackup?: () => void) {
       if (!file) return;
       const outcome = await task.run(m.checkingBackup, async () => {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        return { parsed: parseBackup(new TextDecoder().decode(bytes), file.name), sha256: await sha256Hex(bytes) };
+        return { parsed: readBackup(new TextDecoder().decode(bytes), file.name), sha256: await sha256Hex(bytes) };
       });
       if (!settle(outcome)) return;
       const { parsed, sha256 } = outcome.value;
@@ -225,7 +225,7 @@ export function useMasterData(onBackup?: () => void) {
   );
 
   const exportProfiles = React.useCallback(async () => {
-    const outcome = await task.run(m.exportingProfiles, () => exportUserProfiles(host.app.db));
+    const outcome = await task.run(m.exportingProfiles, () => exportUserProfiles(host.app));
     if (!settle(outcome)) return;
     host.download("vendor-profiles.json", new TextEncoder().encode(outcome.value), "application/json");
     update({ issues: [], hint: null, notice: m.downloaded("vendor-profiles.json") });

@@ -6,6 +6,7 @@
 import * as React from "react";
 import { applyReview, type ApplySummary } from "../../app/apply-review";
 import { sha256Hex } from "../../app/context";
+import { proposeMappings } from "../../app/mapping-proposal";
 import { loadUserProfiles } from "../../app/profiles";
 import { reconcileFiles, type ReconcileOutcome, type VendorFileRead } from "../../app/reconcile";
 import { undoBatch, type UndoSummary } from "../../app/undo-batch";
@@ -17,7 +18,7 @@ import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { locateIssues } from "../issues";
 import type { ParsedVendorFile } from "../parse/vendor-parser";
-import { MAPPING_SHEET, mappingNeeds, mappingSheet, readMappingSheet } from "../reconcile/mapping-sheet";
+import { MAPPING_SHEET, mappingSheet, readMappingSheet } from "../reconcile/mapping-sheet";
 import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, sha256OfRows, sourceLabel, unmappedLeftOut } from "../reconcile/review";
 import { useTask, type TaskOutcome } from "./useTask";
 
@@ -121,7 +122,7 @@ export function useReconcile() {
     [host, reconcileWith, update],
   );
 
-  const userProfiles = React.useCallback(async () => (await loadUserProfiles(host.app.db)).profiles, [host]);
+  const userProfiles = React.useCallback(async () => (await loadUserProfiles(host.app)).profiles, [host]);
 
   const readActiveSheet = React.useCallback(async () => {
     const outcome = await task.run(r.readingSheet, async ({ signal, progress }) => {
@@ -179,8 +180,7 @@ export function useReconcile() {
     const v = latest.current;
     if (!v.outcome) return;
     const outcome = await task.run(r.writingMapping, async ({ signal, progress }) => {
-      const { db } = host.app;
-      const sheet = mappingSheet(mappingNeeds(v.outcome!.rows), await db.customers.toArray(), await db.articles.toArray(), s.language);
+      const sheet = mappingSheet(await proposeMappings(host.app, v.outcome!.rows), s.language);
       const written = await host.gateway.writeTable(MAPPING_SHEET, sheet.rows, { ...sheet.options, signal, onProgress: (d, t) => progress(d, t) });
       return { written, sheet };
     });

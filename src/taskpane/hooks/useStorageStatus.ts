@@ -1,6 +1,7 @@
 import * as React from "react";
 import { useHost } from "../host";
-import { backupDue, lastBackupAt, saveBackup } from "../storage";
+import { backupStatus } from "../../app/backup";
+import { backupDue, saveBackup } from "../storage";
 
 export interface StorageStatus {
   /** null while unknown or where the browser cannot say. */
@@ -22,10 +23,8 @@ export function useStorageStatus() {
     async (ask: boolean) => {
       let persisted = ask ? await host.storage.persist() : null;
       if (persisted !== true) persisted = (await host.storage.persisted()) ?? persisted;
-      const { db } = host.app;
-      const last = await lastBackupAt(db);
-      const hasData = (await db.contracts.count()) > 0;
-      setStatus({ persisted, lastBackup: last, backupDue: backupDue(last, hasData, host.app.now()) });
+      const { lastBackupAt, contracts } = await backupStatus(host.app);
+      setStatus({ persisted, lastBackup: lastBackupAt, backupDue: backupDue(lastBackupAt, contracts > 0, host.app.now()) });
     },
     [host],
   );

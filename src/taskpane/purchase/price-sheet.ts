@@ -1,10 +1,7 @@
 /**
  * The price update assistant's worksheet: the proposal written as "Preisaktualisierung <NO:POS>" with
- * an action drop-down (in the pane's language), and the store's purchase positions for the picker.
+ * an action drop-down (in the pane's language).
  */
-import type { AppContext } from "../../app/context";
-import { splitPurchaseRecords } from "../../app/purchase";
-import { purchaseRef } from "../../core/purchase/model";
 import type { ProposalRow } from "../../core/purchase/plan-price-update";
 import type { SheetCell, WriteTableOptions } from "../../excel/gateway";
 import { PROPOSAL_COLUMNS, proposalTableRows } from "../../io/purchase/proposal-table";
@@ -41,8 +38,3 @@ export function priceWriteOptions(language: Language): WriteTableOptions {
   };
 }
 
-/** `NO:POS` of every purchase position in the store, sorted. */
-export async function purchaseRefs(ctx: AppContext): Promise<string[]> {
-  const { versions } = splitPurchaseRecords(await ctx.db.purchaseContracts.toArray());
-  return [...new Set(versions.map((v) => purchaseRef(v.purchaseNo, v.positionNo)))].sort();
-}

@@ -1,6 +1,7 @@
 /** The contingent balances of a month as a worksheet ("Kontingente YYYY-MM"), one row per contract with time rules. */
 import type { AppContext } from "../../app/context";
-import { loadRules, timeBalance } from "../../app/time";
+import { storedRules, timeBalance } from "../../app/time";
+import { EMPTY_RULES } from "../../core/time/rules";
 import type { IsoMonth } from "../../core/date/iso-month";
 import type { Issue } from "../../core/issues";
 import type { SheetCell, WriteTableOptions } from "../../excel/gateway";
@@ -12,7 +13,7 @@ export function balanceSheetName(month: IsoMonth): string {
 }
 
 export async function balanceSheetRows(ctx: AppContext, month: IsoMonth): Promise<{ rows: SheetCell[][]; issues: Issue[]; negative: number }> {
-  const rules = await loadRules(ctx.db);
+  const rules = (await storedRules(ctx)) ?? EMPTY_RULES;
   const rows: SheetCell[][] = [[...BALANCE_COLUMNS]];
   const issues: Issue[] = [];
   let negative = 0;

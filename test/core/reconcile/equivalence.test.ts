@@ -29,7 +29,8 @@ const lineArb = fc.record({
   profileId: fc.constantFrom("microsoft-nce-invoice", "ingram"),
   customer: fc.integer({ min: 0, max: 5 }),
   article: fc.integer({ min: 0, max: 4 }),
-  subscription: fc.constantFrom("", "s1", "s2", "s3"),
+  // Issue 19: one GUID in two cases is one subscription.
+  subscription: fc.constantFrom("", "s1", "s2", "s3", "0A1B2C3D-4E5F-4061-8273-8495A6B7C8D9", "0a1b2c3d-4e5f-4061-8273-8495a6b7c8d9"),
   from: fc.option(day, { nil: null }),
   length: fc.integer({ min: 0, max: 40 }),
   quantity: decimal(50),
@@ -37,6 +38,8 @@ const lineArb = fc.record({
   amount: fc.option(decimal(2000), { nil: null }),
   changesQuantity: fc.boolean(),
   countsSeats: fc.boolean(),
+  // Issue 19: legacy "Cycle instance prorate" lines set the subscription's total.
+  setsTotal: fc.boolean(),
 });
 
 function toLine(l: typeof lineArb extends fc.Arbitrary<infer T> ? T : never, row: number): SeatLine {
@@ -57,6 +60,7 @@ function toLine(l: typeof lineArb extends fc.Arbitrary<infer T> ? T : never, row
     amount: l.amount,
     changesQuantity: l.changesQuantity,
     countsSeats: l.countsSeats,
+    ...(l.setsTotal ? { setsTotal: true } : {}),
   };
 }
 

@@ -60,3 +60,34 @@ describe("readMasterTables", () => {
     expect(readMasterTables([table("a.csv", csv)]).input.articles[0]!.article.description).toBe("=SUM(1)");
   });
 });
+
+describe("customer columns for e-invoices", () => {
+  const HEADER = "customer_no,customer_name,contract_no,contract_start,position_no,article_no,quantity,unit_price,customer_street,customer_postcode,customer_city,customer_country,customer_email,buyer_reference,einvoice_format,payment_means,sepa_mandate_ref,sepa_debtor_iban,vat_exemption_reason";
+  const ROW = "K-3,Stadt Musterhausen,V-3,2026-01-01,1,X,1,10,Rathausplatz 1,12345,Musterhausen,de,rechnung@musterhausen.de,991-12345-67,XRechnung-UBL,direct_debit,M-7,DE89 3704 0044 0532 0130 00,";
+
+  it("reads them into the customer (country upper case, IBAN without spaces)", () => {
+    const r = readMasterTables([table("c.csv", `${HEADER}\n${ROW}\n`)]);
+    expect(r.issues).toEqual([]);
+    expect(r.input.contracts[0]!.customer).toEqual({
+      no: "K-3", name: "Stadt Musterhausen", street: "Rathausplatz 1", postcode: "12345", city: "Musterhausen", countryCode: "DE",
+      email: "rechnung@musterhausen.de", buyerReference: "991-12345-67", einvoiceFormat: "xrechnung-ubl", paymentMeans: "direct_debit",
+      sepaMandateRef: "M-7", sepaDebtorIban: "DE89370400440532013000",
+    });
+  });
+
+  it("names the cell of a bad country, format or payment means", () => {
+    const bad = ROW.replace(",de,", ",Deutschland,").replace("XRechnung-UBL", "pdf").replace("direct_debit", "cash");
+    const r = readMasterTables([table("c.csv", `${HEADER}\n${bad}\n`)]);
+    expect(r.issues.map((i) => [i.code, i.where?.row, i.where?.column])).toEqual([
+      ["parse.invalid_country", 2, "customer_country (L)"],
+      ["parse.invalid_choice", 2, "einvoice_format (O)"],
+      ["parse.invalid_choice", 2, "payment_means (P)"],
+    ]);
+    expect(r.input.contracts).toEqual([]);
+  });
+
+  it("old files without the columns read as before", () => {
+    const r = readMasterTables([table("c.csv", "customer_no,contract_no,contract_start,position_no,article_no,quantity,unit_price\nK-1,V-1,2026-01-01,1,X,1,10\n")]);
+    expect(r.input.contracts[0]!.customer).toEqual({ no: "K-1", name: "K-1" });
+  });
+});

@@ -1,3 +1,4 @@
+import { workspaceState } from "../../support/workspace";
 /** The export commands end to end: `bill --format datev`, `export`, `export-settings`, `export-profile`. */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,7 +60,7 @@ describe("export commands", () => {
   it("an invalid DATEV settings file stops before billing and names the field; a failing export bills nothing", async () => {
     const { d, ws } = await workspace();
     writeFileSync(join(d, "bad.json"), JSON.stringify({ ...DATEV, chart: "SKR05" }));
-    const before = readFileSync(ws);
+    const before = await workspaceState(ws);
     const r = io();
     expect(await runCli(["bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "x.csv"), "--format", "datev", "--datev-config", join(d, "bad.json")], r.cli)).toBe(1);
     expect(r.err()).toContain('bad.json: DATEV settings: field chart: "SKR05" is invalid (expected SKR03 | SKR04).');
@@ -70,7 +71,7 @@ describe("export commands", () => {
     expect(n.err()).toContain("error: Invoice RE-000001: customer 10001 has no debtor account.");
     expect(n.err()).toContain("the export failed, so nothing was billed");
     expect(existsSync(join(d, "x.csv"))).toBe(false);
-    expect(readFileSync(ws).equals(before)).toBe(true);
+    expect(await workspaceState(ws)).toBe(before);
     // without any DATEV settings
     const none = io();
     expect(await runCli(["bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "x.csv"), "--format", "datev"], none.cli)).toBe(1);

@@ -1,3 +1,4 @@
+import { dbOf } from "../../support/db-view";
 /** A saved custom CSV export profile round-trips: save → load → export JSON → import → same output. */
 import {
   exportExportProfiles,
@@ -57,29 +58,29 @@ describe("custom CSV export profiles in the store", () => {
     const a = await billedScenario();
     await saveExportProfiles(a.ctx, [SAGE, LINES]);
     await saveExportSettings(a.ctx, { datev: DATEV_CONFIG });
-    expect(await loadExportProfile(a.ctx.db, "sage-buchungen")).toEqual({ ok: true, value: SAGE });
-    expect((await a.ctx.db.settings.get("exportProfile:erp-zeilen"))?.value).toEqual(LINES);
-    const file = await exportExportProfiles(a.ctx.db);
+    expect(await loadExportProfile(a.ctx, "sage-buchungen")).toEqual({ ok: true, value: SAGE });
+    expect((await dbOf(a.ctx).settings.get("exportProfile:erp-zeilen"))?.value).toEqual(LINES);
+    const file = await exportExportProfiles(a.ctx);
     if (!file.ok) throw new Error("export failed");
 
     const b = await billedScenario();
     const imported = await importExportProfiles(b.ctx, file.value);
     expect(imported.ok && imported.value.map((p) => p.id)).toEqual(["erp-zeilen", "sage-buchungen"]);
     await saveExportSettings(b.ctx, { datev: DATEV_CONFIG });
-    expect((await listExportProfiles(b.ctx.db)).profiles).toEqual([LINES, SAGE]);
+    expect((await listExportProfiles(b.ctx)).profiles).toEqual([LINES, SAGE]);
 
     for (const id of ["sage-buchungen", "erp-zeilen"]) {
-      const runA = await loadRunInvoices(a.ctx.db, "run-00002");
-      const runB = await loadRunInvoices(b.ctx.db, "run-00002");
+      const runA = await loadRunInvoices(a.ctx, "run-00002");
+      const runB = await loadRunInvoices(b.ctx, "run-00002");
       if (!runA.ok || !runB.ok) throw new Error("no run");
       const request = { format: { kind: "custom" as const, profileId: id }, createdAt: "2026-11-23T10:00:00.000" };
-      const outA = await exportInvoiceBatch(a.ctx.db, runA.value.invoices, request);
-      const outB = await exportInvoiceBatch(b.ctx.db, runB.value.invoices, request);
+      const outA = await exportInvoiceBatch(a.ctx, runA.value.invoices, request);
+      const outB = await exportInvoiceBatch(b.ctx, runB.value.invoices, request);
       if (!outA.ok || !outB.ok) throw new Error(JSON.stringify([outA, outB]));
       expect(Buffer.from(outB.value.bytes).equals(Buffer.from(outA.value.bytes))).toBe(true);
     }
     // and the export file of the second workspace is the same file again
-    const again = await exportExportProfiles(b.ctx.db);
+    const again = await exportExportProfiles(b.ctx);
     expect(again.ok && again.value).toBe(file.value);
   });
 
@@ -87,7 +88,7 @@ describe("custom CSV export profiles in the store", () => {
     const s = await billedScenario();
     await saveExportProfiles(s.ctx, [SAGE]);
     await saveExportSettings(s.ctx, { datev: DATEV_CONFIG });
-    const r = await exportInvoiceBatch(s.ctx.db, s.february, { format: { kind: "custom", profileId: "sage-buchungen" }, createdAt: "x" });
+    const r = await exportInvoiceBatch(s.ctx, s.february, { format: { kind: "custom", profileId: "sage-buchungen" }, createdAt: "x" });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(Buffer.from(r.value.bytes).toString("latin1")).toBe(
       [
@@ -103,10 +104,10 @@ describe("custom CSV export profiles in the store", () => {
   it("an unknown profile names the saved ones; an invalid import saves nothing", async () => {
     const s = await billedScenario();
     await saveExportProfiles(s.ctx, [LINES]);
-    const r = await exportInvoiceBatch(s.ctx.db, s.february, { format: { kind: "custom", profileId: "sage" }, createdAt: "x" });
+    const r = await exportInvoiceBatch(s.ctx, s.february, { format: { kind: "custom", profileId: "sage" }, createdAt: "x" });
     expect(!r.ok && r.issues.map((i) => [i.code, i.params.profiles])).toEqual([["export.unknown_profile", "erp-zeilen"]]);
     const bad = await importExportProfiles(s.ctx, JSON.stringify([SAGE, { ...SAGE, id: "zwei", columns: [{ source: "quantity", header: "Menge" }] }]));
     expect(!bad.ok && bad.issues.map((i) => i.params.field)).toEqual(["[1].columns[0].source"]);
-    expect((await listExportProfiles(s.ctx.db)).profiles.map((p) => p.id)).toEqual(["erp-zeilen"]);
+    expect((await listExportProfiles(s.ctx)).profiles.map((p) => p.id)).toEqual(["erp-zeilen"]);
   });
 });

@@ -1,3 +1,4 @@
+import { dbOf } from "../../support/db-view";
 /** A DATEV Buchungsstapel written from a billing scenario, checked field by field (issue 10). */
 import * as iconv from "iconv-lite";
 import { exportInvoiceBatch, loadRunInvoices, saveExportSettings } from "../../../src/app/export-invoices";
@@ -10,7 +11,7 @@ const CREATED = "2026-11-23T10:15:30.042";
 async function datevFile() {
   const s = await billedScenario();
   const invoices = [...s.january, ...s.february];
-  const r = await exportInvoiceBatch(s.ctx.db, invoices, { format: { kind: "datev" }, datev: DATEV_CONFIG, createdAt: CREATED });
+  const r = await exportInvoiceBatch(s.ctx, invoices, { format: { kind: "datev" }, datev: DATEV_CONFIG, createdAt: CREATED });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   const text = iconv.decode(Buffer.from(r.value.bytes), "win1252");
   const lines = text.split("\r\n");
@@ -109,10 +110,10 @@ describe("DATEV Buchungsstapel from the billing scenario", () => {
   it("re-exports a stored run exactly as billed, with the saved DATEV settings", async () => {
     const s = await billedScenario();
     await saveExportSettings(s.ctx, { datev: { ...DATEV_CONFIG, chart: "SKR04", label: "Februar" } });
-    const run = await loadRunInvoices(s.ctx.db, "run-00002");
+    const run = await loadRunInvoices(s.ctx, "run-00002");
     if (!run.ok) throw new Error("no run");
     expect(run.value.invoices.map((i) => i.invoiceRef)).toEqual(["RE-000003", "RE-000004"]);
-    const r = await exportInvoiceBatch(s.ctx.db, run.value.invoices, { format: { kind: "datev" }, createdAt: CREATED });
+    const r = await exportInvoiceBatch(s.ctx, run.value.invoices, { format: { kind: "datev" }, createdAt: CREATED });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const lines = iconv.decode(Buffer.from(r.value.bytes), "win1252").split("\r\n");
     const h = fields(lines[0]!);
@@ -126,16 +127,16 @@ describe("DATEV Buchungsstapel from the billing scenario", () => {
 
   it("an unknown or undone run cannot be exported", async () => {
     const s = await billedScenario();
-    const r = await loadRunInvoices(s.ctx.db, "run-00009");
+    const r = await loadRunInvoices(s.ctx, "run-00009");
     expect(!r.ok && r.issues[0]!.code).toBe("export.unknown_run");
-    await s.ctx.db.runs.update("run-00002", { undoneAt: "2026-11-23T10:00:00.000Z" });
-    const u = await loadRunInvoices(s.ctx.db, "run-00002");
+    await dbOf(s.ctx).runs.update("run-00002", { undoneAt: "2026-11-23T10:00:00.000Z" });
+    const u = await loadRunInvoices(s.ctx, "run-00002");
     expect(!u.ok && u.issues[0]!.code).toBe("export.run_undone");
   });
 
   it("without DATEV settings the export fails with a message saying where to give them", async () => {
     const s = await billedScenario();
-    const r = await exportInvoiceBatch(s.ctx.db, s.january, { format: { kind: "datev" }, createdAt: CREATED });
+    const r = await exportInvoiceBatch(s.ctx, s.january, { format: { kind: "datev" }, createdAt: CREATED });
     expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["export.no_datev_config"]);
   });
 });

@@ -27,7 +27,7 @@ function visibleText(html: string): string {
 async function scenarioDocuments() {
   const s = await billedScenario();
   await saveExportSettings(s.ctx, { company: COMPANY });
-  const r = await exportInvoiceDocuments(s.ctx.db, [...s.january, ...s.february]);
+  const r = await exportInvoiceDocuments(s.ctx, [...s.january, ...s.february]);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 }
@@ -82,7 +82,7 @@ describe("invoice documents for the billing scenario", () => {
   async function scenarioBatch() {
     const s = await billedScenario();
     await saveExportSettings(s.ctx, { company: COMPANY });
-    const r = await exportInvoiceBatchDocument(s.ctx.db, [...s.january, ...s.february], "Rechnungen Januar und Februar");
+    const r = await exportInvoiceBatchDocument(s.ctx, [...s.january, ...s.february], "Rechnungen Januar und Februar");
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     return { batch: r.value, documents: (await scenarioDocuments()).documents };
   }
@@ -102,13 +102,13 @@ describe("invoice documents for the billing scenario", () => {
 
   it("the batch is refused like the single documents when a check fails", async () => {
     const s = await billedScenario();
-    const r = await exportInvoiceBatchDocument(s.ctx.db, s.january, "x");
+    const r = await exportInvoiceBatchDocument(s.ctx, s.january, "x");
     expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["export.no_company"]);
   });
 
   it("without company data the documents are refused with a message saying where to give it", async () => {
     const s = await billedScenario();
-    const r = await exportInvoiceDocuments(s.ctx.db, s.january);
+    const r = await exportInvoiceDocuments(s.ctx, s.january);
     expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["export.no_company"]);
   });
 

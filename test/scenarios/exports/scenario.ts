@@ -1,3 +1,4 @@
+import { dbOf } from "../../support/db-view";
 import { runBilling } from "../../../src/app/bill";
 import type { AppContext } from "../../../src/app/context";
 import { importMaster } from "../../../src/app/import-master";
@@ -48,8 +49,8 @@ export async function billedScenario(): Promise<Scenario> {
   const ctx = await testContext();
   const imported = await importMaster(ctx, [textFile("articles.csv", ARTICLES), textFile("contracts.csv", CONTRACTS)]);
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
-  await ctx.db.customers.update("10001", { debtorAccount: "10001", address: "Lindenallee 12\n22041 Hamburg" });
-  await ctx.db.customers.update("10002", { debtorAccount: "10002", address: "Am Markt 3\n21335 Lüneburg", vatId: "DE987654321" });
+  await dbOf(ctx).customers.update("10001", { debtorAccount: "10001", address: "Lindenallee 12\n22041 Hamburg" });
+  await dbOf(ctx).customers.update("10002", { debtorAccount: "10002", address: "Am Markt 3\n21335 Lüneburg", vatId: "DE987654321" });
   const jan = await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-02" });
   if (!jan.ok) throw new Error("January run failed");
   const change = await importMaster(ctx, [textFile("change.csv", REDUCTION)]);

@@ -1,3 +1,4 @@
+import { workspaceState } from "../../support/workspace";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,28 +50,28 @@ describe("CLI: purchase import, links import/report, price-update, apply, undo, 
     expect(proposal[0]).toBe("customer_no,contract_no,position_no,article_no,valid_from,current_price,discount_pct,current_cost,new_cost,new_price,current_margin,new_margin,action,note,purchase,purchase_new_cost,cost_from,customer_name,quantity,current_margin_pct,new_margin_pct,strategy");
     expect(proposal[2]).toBe("20002,V-3002,1,DOM-DE,2027-01-01,2.5,10,1,1.2,2.72,1.25,1.248,accept,,EK-100:1,1.2,2027-01-01,Beta KG,2,55.56,50.98,pass-through cents");
 
-    const before = readFileSync(ws, "utf8");
+    const before = await workspaceState(ws);
     const a = await run(["apply", "--workspace", ws, "--review", f("proposal.csv")]);
     expect([a.code, a.out]).toEqual([0, "apply: 3 new contract versions, 1 new purchase versions, 0 already applied, 0 skipped (batch price-00004; undo with: undo --batch price-00004)\n"]);
-    const afterApply = readFileSync(ws, "utf8");
+    const afterApply = await workspaceState(ws);
     const again = await run(["apply", "--workspace", ws, "--review", f("proposal.csv"), "--json"]);
     expect(JSON.parse(again.out)).toEqual({ batchId: null, versions: 0, purchaseVersions: 0, unchanged: 3, skipped: 0 });
-    expect(readFileSync(ws, "utf8")).toBe(afterApply);
+    expect(await workspaceState(ws)).toBe(afterApply);
     const u = await run(["undo", "--workspace", ws, "--batch", "price-00004"]);
     expect([u.code, u.out]).toEqual([0, "undo: batch price-00004 undone (3 versions removed, 1 rows restored)\n"]);
     const tables = (json: string) => { const t = JSON.parse(json).tables; return JSON.stringify([t.contractVersions, t.purchaseContracts, t.purchaseLinks]); };
-    expect(tables(readFileSync(ws, "utf8"))).toBe(tables(before));
+    expect(tables(await workspaceState(ws))).toBe(tables(before));
   });
 
   it("errors name file, row and column and leave the workspace unchanged; bad options are usage errors", async () => {
     const { ws, f } = workspace();
     await run(["import-master", "--workspace", ws, f("articles.csv"), f("contracts.csv")]);
     await run(["purchase", "import", "--workspace", ws, f("purchase.csv")]);
-    const before = readFileSync(ws, "utf8");
+    const before = await workspaceState(ws);
     writeFileSync(f("bad-links.csv"), "purchase_no,purchase_position_no,contract_no,position_no\nEK-100,1,V-3001,1\nEK-100,1,V-3009,1");
     const bad = await run(["links", "import", "--workspace", ws, f("bad-links.csv")]);
     expect([bad.code, bad.err]).toEqual([1, 'error: bad-links.csv, row 3, column "contract_no": Contract V-3009 does not exist.\nlinks import: 1 error(s); nothing was imported, the workspace is unchanged.\n']);
-    expect(readFileSync(ws, "utf8")).toBe(before);
+    expect(await workspaceState(ws)).toBe(before);
     expect((await run(["price-update", "--workspace", ws, "--purchase", "EK-100:1", "--new-cost", "1.2", "--from", "2027-01-01", "--strategy", "double", "--out", f("p.csv")])).code).toBe(2);
     expect((await run(["price-update", "--workspace", ws, "--purchase", "EK-100", "--new-cost", "1.2", "--from", "2027-01-01", "--strategy", "keep-margin", "--out", f("p.csv")])).code).toBe(2);
     const cost = await run(["price-update", "--workspace", ws, "--article", "DOM-DE", "--new-cost", "x", "--from", "2027-01-01", "--strategy", "keep-margin", "--out", f("p.csv")]);

@@ -1,3 +1,4 @@
+import { dbOf } from "../../support/db-view";
 import { applyPriceUpdate, proposePriceUpdate } from "../../../src/app/price-update";
 import { splitPurchaseRecords } from "../../../src/app/purchase";
 import { undoBatch } from "../../../src/app/undo-batch";
@@ -38,7 +39,7 @@ const brief = (rows: readonly ProposalRow[]) => rows.map((r) => [r.customerNo, r
 
 /** Domain tables only (audit entries and batch markers stay as the record of what happened). */
 async function domainState(ctx: Ctx) {
-  const { customers, articles, contracts, contractVersions, purchaseContracts, purchaseLinks, ledger } = (await exportBackup(ctx.db, "t")).tables;
+  const { customers, articles, contracts, contractVersions, purchaseContracts, purchaseLinks, ledger } = (await exportBackup(ctx.store, "t")).tables;
   return JSON.stringify({ customers, articles, contracts, contractVersions, purchaseContracts, purchaseLinks, ledger });
 }
 
@@ -83,7 +84,7 @@ describe("price update: one domain purchase position (1.00 → 1.20 per month) f
 
   it("a contract that forbids a price change before a later date (notice period) is proposed as skip with a note", async () => {
     const ctx = await seeded();
-    await ctx.db.contracts.update("V-3002", { noPriceChangeBefore: "2027-04-01" });
+    await dbOf(ctx).contracts.update("V-3002", { noPriceChangeBefore: "2027-04-01" });
     const rows = await propose(ctx, "keep-margin");
     expect(rows.map((r) => [r.contractNo, r.action, r.note])).toEqual([
       ["V-3001", "accept", ""],
@@ -95,7 +96,7 @@ describe("price update: one domain purchase position (1.00 → 1.20 per month) f
     expect(!forced.ok && forced.issues.map((i) => [i.code, i.where?.row, i.where?.column])).toEqual([["price.notice_period", 3, "valid_from"]]);
     const moved = await applyCsv(ctx, rows, (csv) => csv.replace("V-3002,1,DOM-DE,2027-01-01", "V-3002,1,DOM-DE,2027-04-01").replace(",skip,notice", ",accept,notice"));
     expect(moved.ok && moved.value).toMatchObject({ versions: 3, purchaseVersions: 1 });
-    const v = await ctx.db.contractVersions.where("contractNo").equals("V-3002").sortBy("seq");
+    const v = await dbOf(ctx).contractVersions.where("contractNo").equals("V-3002").sortBy("seq");
     expect(v.map((x) => [x.validFrom, x.unitPrice, x.discountPct, x.quantity])).toEqual([["2026-01-01", "2.5", "10", "2"], ["2027-04-01", "3", "10", "2"]]);
   });
 
@@ -105,23 +106,23 @@ describe("price update: one domain purchase position (1.00 → 1.20 per month) f
     const rows = await propose(ctx, "pass-through");
     const applied = await applyCsv(ctx, rows);
     expect(applied.ok && applied.value).toEqual({ batchId: "price-00004", versions: 3, purchaseVersions: 1, unchanged: 0, skipped: 0 });
-    const created = await ctx.db.contractVersions.where("source").equals("price-00004").toArray();
+    const created = await dbOf(ctx).contractVersions.where("source").equals("price-00004").toArray();
     expect(created.map((v) => [v.contractNo, v.positionNo, v.validFrom, v.articleNo, v.quantity, v.unitPrice, v.discountPct, v.vatPct])).toEqual([
       ["V-3001", 1, "2027-01-01", "DOM-DE", "1", "2.7", "0", "19"],
       ["V-3002", 1, "2027-01-01", "DOM-DE", "2", "2.72", "10", "19"],
       ["V-3003", 1, "2027-01-01", "DOM-DE", "1", "2.75", "20", "19"],
     ]);
-    const purchase = splitPurchaseRecords(await ctx.db.purchaseContracts.toArray()).versions.filter((v) => v.positionNo === 1);
+    const purchase = splitPurchaseRecords(await dbOf(ctx).purchaseContracts.toArray()).versions.filter((v) => v.positionNo === 1);
     expect(purchase.map((v) => [v.validFrom, v.unitCost, v.quantity, v.object, v.source])).toEqual([
       ["2026-01-01", "1", "4", ".de domains (alpha.de beta.de beta-shop.de gamma.de)", "purchase-00002"],
       ["2027-01-01", "1.2", "4", ".de domains (alpha.de beta.de beta-shop.de gamma.de)", "price-00004"],
     ]);
     // Billing sees the new price from January: Beta's 2 domains at 2.72 − 10 % = 4.896 per month.
-    const beta = (await ctx.db.contracts.get("V-3002"))!;
-    const betaVersions = await ctx.db.contractVersions.where("contractNo").equals("V-3002").toArray();
+    const beta = (await dbOf(ctx).contracts.get("V-3002"))!;
+    const betaVersions = await dbOf(ctx).contractVersions.where("contractNo").equals("V-3002").toArray();
     expect(prorateMonth(beta, betaVersions, "2027-01").amount.toFixed()).toBe("4.896");
-    expect(await ctx.db.auditLog.where("source").equals("price-00004").count()).toBe(4);
-    expect((await ctx.db.importBatches.get("price-00004"))!.kind).toBe("price-update");
+    expect(await dbOf(ctx).auditLog.where("source").equals("price-00004").count()).toBe(4);
+    expect((await dbOf(ctx).importBatches.get("price-00004"))!.kind).toBe("price-update");
 
     const afterFirst = await domainState(ctx);
     const twice = await applyCsv(ctx, rows);
@@ -154,8 +155,8 @@ describe("price update: one domain purchase position (1.00 → 1.20 per month) f
     expect(rows[0]!.note).toBe("the version from 2027-03-01 gets the new price too");
     const r = await applyCsv(ctx, rows);
     expect(r.ok && r.value.versions).toBe(4);
-    const alpha = (await ctx.db.contractVersions.where("contractNo").equals("V-3001").toArray()).filter((v) => v.positionNo === 1);
-    const c = (await ctx.db.contracts.get("V-3001"))!;
+    const alpha = (await dbOf(ctx).contractVersions.where("contractNo").equals("V-3001").toArray()).filter((v) => v.positionNo === 1);
+    const c = (await dbOf(ctx).contracts.get("V-3001"))!;
     expect(prorateMonth(c, alpha, "2027-02").amount.toFixed()).toBe("3");
     expect(prorateMonth(c, alpha, "2027-03").amount.toFixed()).toBe("6");
   });
@@ -167,7 +168,7 @@ describe("price update: one domain purchase position (1.00 → 1.20 per month) f
     expect(!stale.ok && stale.issues.map((i) => [i.code, i.where?.row, i.params.stored, i.params.proposed])).toEqual([["price.stale_row", 4, "2.5", "2.4"]]);
     const edited = await applyCsv(ctx, rows, (csv) => csv.replace(/(V-3003,1,DOM-DE,2027-01-01,2\.5,20,1,1\.2),3\.00,/, "$1,2.95,"));
     expect(edited.ok).toBe(true);
-    expect((await ctx.db.contractVersions.where("contractNo").equals("V-3003").sortBy("seq")).map((v) => v.unitPrice)).toEqual(["2.5", "2.95"]);
+    expect((await dbOf(ctx).contractVersions.where("contractNo").equals("V-3003").sortBy("seq")).map((v) => v.unitPrice)).toEqual(["2.5", "2.95"]);
   });
 
   it("selecting by article finds the purchase positions of that article", async () => {

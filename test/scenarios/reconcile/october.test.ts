@@ -1,3 +1,4 @@
+import { dbOf } from "../../support/db-view";
 import { undoBatch } from "../../../src/app/undo-batch";
 import { backupToJson, exportBackup } from "../../../src/store/backup";
 import { testContext } from "../../support/fixtures";
@@ -14,7 +15,7 @@ async function seeded() {
 
 /** Domain tables only: audit entries and batch markers stay as the record of what happened. */
 async function domainState(ctx: Awaited<ReturnType<typeof seeded>>) {
-  const doc = await exportBackup(ctx.db, "t");
+  const doc = await exportBackup(ctx.store, "t");
   const { customers, articles, contracts, contractVersions, mappings, ledger } = doc.tables;
   return JSON.stringify({ customers, articles, contracts, contractVersions, mappings, ledger });
 }
@@ -58,7 +59,7 @@ describe("reconciling October 2026", () => {
     const rows = await reconcile(ctx, octoberCsv());
     const applied = await applyRows(ctx, rows);
     expect(applied.ok && applied.value).toMatchObject({ versions: 3, mappings: 0, skipped: 5 });
-    const created = await ctx.db.contractVersions.where("source").equals("apply-00002").toArray();
+    const created = await dbOf(ctx).contractVersions.where("source").equals("apply-00002").toArray();
     expect(created.map((v) => [v.contractNo, v.positionNo, v.validFrom, v.quantity, v.unitPrice, v.articleNo]).sort()).toEqual([
       ["V-1001", 1, "2026-10-15", "12", "20.6", "M365-BP"],
       ["V-2001", 1, "2026-10-20", "0", "21", "M365-BP"],
@@ -78,7 +79,7 @@ describe("reconciling October 2026", () => {
 
   it("validates edited cells and names them; a bad review applies nothing", async () => {
     const ctx = await seeded();
-    const before = backupToJson(await exportBackup(ctx.db, "t"));
+    const before = backupToJson(await exportBackup(ctx.store, "t"));
     const rows = await reconcile(ctx, octoberCsv());
     const { issues } = roundTripReview(rows, (csv) => csv.replace("2026-10-15", "2026-10-32").replace(",accept,", ",maybe,"));
     expect(issues.map((i) => [i.code, i.where?.row, i.where?.column])).toEqual([
@@ -90,7 +91,7 @@ describe("reconciling October 2026", () => {
     const { applyReview } = await import("../../../src/app/apply-review");
     const applied = await applyReview(ctx, r.decisions, { name: "review.csv", sha256: "x" });
     expect(!applied.ok && applied.issues.map((i) => [i.code, i.where?.row, i.where?.column])).toEqual([["review.contract_required", 4, "contract_no"]]);
-    expect(backupToJson(await exportBackup(ctx.db, "t"))).toBe(before);
+    expect(backupToJson(await exportBackup(ctx.store, "t"))).toBe(before);
   });
 
   it("accepting an unmapped row with the number filled in saves the mapping for the next run", async () => {

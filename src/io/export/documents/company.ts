@@ -25,11 +25,24 @@ export interface CompanyInfo {
   paymentTerms?: string;
   /** Register court, managing directors … (one line each). */
   footer?: string;
+  // For e-invoices (README "E-invoices"); the address parts default to the split `address`.
+  /** Contact person or department for invoice questions (XRechnung BT-41). */
+  contactName?: string;
+  /** SEPA creditor identifier (Gläubiger-ID), for customers who pay by direct debit. */
+  creditorId?: string;
+  street?: string;
+  postcode?: string;
+  city?: string;
+  /** ISO 3166-1 alpha-2, default DE. */
+  countryCode?: string;
 }
 
 export const COMPANY_SETTINGS_KEY = "company";
 
-const OPTIONAL = ["taxNumber", "vatId", "phone", "email", "web", "bankName", "iban", "bic", "paymentTerms", "footer"] as const;
+const OPTIONAL = [
+  "taxNumber", "vatId", "phone", "email", "web", "bankName", "iban", "bic", "paymentTerms", "footer",
+  "contactName", "creditorId", "street", "postcode", "city", "countryCode",
+] as const;
 
 /** Checks company data (parsed JSON): name and address required, and a tax number or VAT id. */
 export function validateCompanyInfo(json: unknown): Result<CompanyInfo> {

@@ -2,6 +2,7 @@ import type { Invoice, InvoiceLine } from "../../../core/billing/invoice";
 import type { Customer } from "../../../core/contract/model";
 import type { IsoDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
+import { messageText } from "../../../core/messages";
 import { Decimal } from "../../../core/money/decimal";
 import { priceText } from "../invoice-rows";
 import type { CompanyInfo } from "./company";
@@ -22,6 +23,11 @@ export interface DocumentContext {
   customers: ReadonlyMap<string, Customer>;
   /** Dates of earlier invoices, for "Korrektur zu Rechnung X vom D". */
   invoiceDates?: ReadonlyMap<string, IsoDate>;
+  /**
+   * Per invoice number, the direct debit pre-notification (`debitNotice` of src/core/sepa): printed
+   * in place of the payment terms, since the invoice is not paid by transfer.
+   */
+  debitNotices?: ReadonlyMap<string, Issue>;
 }
 
 export interface InvoiceDocument {
@@ -183,7 +189,8 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
     company.footer ? `<div>${lines(company.footer)}</div>` : "",
   ].filter(Boolean);
 
-  const terms = negative ? "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet." : (company.paymentTerms ?? "");
+  const notice = negative ? undefined : context.debitNotices?.get(inv.invoiceRef);
+  const terms = negative ? "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet." : notice ? messageText(notice, "de") : (company.paymentTerms ?? "");
 
   return `<main class="page">
 <header class="supplier">
@@ -194,7 +201,7 @@ ${contact.length > 0 ? `<div class="contact">${contact.map(esc).join(" · ")}</d
 <section class="head">
 <div class="recipient">
 <div class="sender-line">${esc(senderLine)}</div>
-<address>${esc(inv.customerName)}${customer?.address ? `<br>${lines(customer.address)}` : ""}</address>
+<address>${esc(inv.customerName)}${customerAddress(customer) ? `<br>${lines(customerAddress(customer)!)}` : ""}</address>
 </div>
 <table class="meta">
 ${meta.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join("\n")}
@@ -212,11 +219,19 @@ ${inv.lines.map((l) => lineRow(l, context.invoiceDates)).join("\n")}
 ${totals.join("\n")}
 </table>
 ${reverseCharge ? `<p class="notice">${REVERSE_CHARGE_TEXT}.</p>` : ""}
-${terms ? `<p class="terms">${esc(terms)}</p>` : ""}
+${terms ? `<p class="${notice ? "terms debit-notice" : "terms"}">${esc(terms)}</p>` : ""}
 <footer>
 ${footer.join("\n")}
 </footer>
 </main>`;
+}
+
+/** The customer's address text: the multi-line `address`, else the structured parts (e-invoice columns). */
+function customerAddress(c: Customer | undefined): string | undefined {
+  if (!c) return undefined;
+  if (c.address) return c.address;
+  if (c.street && c.postcode && c.city) return `${c.street}\n${c.countryCode && c.countryCode !== "DE" ? `${c.countryCode}-` : ""}${c.postcode} ${c.city}`;
+  return undefined;
 }
 
 /** The title of an invoice's document (`Rechnung RE-1 – Kunde`). */
@@ -257,7 +272,7 @@ function documentIssues(invoices: readonly Invoice[], context: DocumentContext):
   const issues: Issue[] = [];
   for (const inv of invoices) {
     const customer = context.customers.get(inv.customerNo);
-    if (!customer?.address) issues.push(issue("document.no_customer_address", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
+    if (!customerAddress(customer)) issues.push(issue("document.no_customer_address", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
     const vatCharged = inv.vatTotals.some((t) => !new Decimal(t.vat).isZero());
     if (customer?.reverseCharge) {
       if (vatCharged) issues.push(issue("document.reverse_charge_with_vat", { invoice: inv.invoiceRef, customer: inv.customerNo }));

@@ -38,6 +38,8 @@ export const microsoftLegacyLicenseProfile: VendorProfile = {
     amount: [["Subtotal"], ["Amount"]],
     unitPrice: [["UnitPrice"]],
     currency: [["Currency"]],
+    subscriptionStart: [["SubscriptionStartDate"]],
+    subscriptionEnd: [["SubscriptionEndDate"]],
     billingFrequency: [["BillingCycleType"]],
   },
   number: { decimalSeparator: "auto" },

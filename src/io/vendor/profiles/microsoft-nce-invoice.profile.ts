@@ -18,7 +18,7 @@ export const NCE_INVOICE_HEADERS: readonly string[] = [
 
 /**
  * Microsoft NCE invoice reconciliation (billed; license-based seats, one-time purchases, Azure plan
- * lines). One canonical line per file row; article key `ProductId:SkuId`; quantity BillableQuantity
+ * lines, which are read as usage lines). One canonical line per file row; article key `ProductId:SkuId`; quantity BillableQuantity
  * (else Quantity) signed by the Subtotal; amount = Subtotal (pre-tax, in the billing currency).
  */
 export const microsoftNceInvoiceProfile: VendorProfile = {
@@ -45,8 +45,18 @@ export const microsoftNceInvoiceProfile: VendorProfile = {
     unitPrice: [["UnitPrice"]],
     currency: [["Currency"], ["BillingCurrency"]],
     termAndBillingCycle: [["TermAndBillingCycle"]],
+    subscriptionStart: [["SubscriptionStartDate"]],
+    subscriptionEnd: [["SubscriptionEndDate"]],
     billingFrequency: [["BillingFrequency"]],
+    meter: [["MeterDescription"]],
+    unit: [["UnitType"]],
+    listPrice: [["UnitPrice"]],
+    exchangeRate: [["PCToBCExchangeRate"]],
   },
+  // Azure plan consumption in the invoice file (Microsoft's sample: ChargeType New, BillableQuantity
+  // 0.005001, UnitType "1 GB/Month", MeterDescription "Tables - LRS Data Stored (GB/Month)",
+  // SubscriptionDescription "Azure plan"): usage, never seats.
+  usageRows: { when: [{ column: [["MeterDescription"]] }, { column: [["SubscriptionDescription"]], values: ["Azure plan"] }] },
   articleKeyPad: [null, 4],
   number: { decimalSeparator: "auto" },
   dateOrder: "mdy",

@@ -3,7 +3,7 @@ import * as React from "react";
 import { Body1, Button, Caption1, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, FilterRegular } from "@fluentui/react-icons";
 import type { Issue } from "../../../core/issues";
-import { recentAudit } from "../../../store/audit";
+import { recentAudit } from "../../../app/audit-log";
 import type { AuditRecord } from "../../../store/records";
 import { useHost } from "../../host";
 import { formatTimestamp, useStrings } from "../../i18n";
@@ -43,7 +43,7 @@ export function AuditArea({ active }: { active: boolean }): React.ReactElement {
   const load = React.useCallback(async () => {
     setLoading(true);
     try {
-      setEntries(await recentAudit(host.app.db, LIMIT));
+      setEntries(await recentAudit(host.app, LIMIT));
       setIssues([]);
     } catch (error) {
       setIssues([unexpectedIssue(error)]);

@@ -38,7 +38,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
   const status = (step: BillingStep) => (at === step ? <StepStatus progress={task.progress} onCancel={task.cancel} issues={view.issues} notice={view.notice} /> : null);
   const preview = view.preview;
   const latest = view.latest;
-  const latestTotals = latest ? billingTotals((latest.invoices ?? []) as never[]) : null;
+  const latestTotals = latest ? billingTotals(view.latestInvoices) : null;
 
   return (
     <div className={styles.area}>

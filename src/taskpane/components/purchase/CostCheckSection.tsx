@@ -40,7 +40,7 @@ export function CostCheckSection(): React.ReactElement {
     const iso = parseIsoMonth(month);
     if (!iso) return setIssues([issue("parse.invalid_date", { value: month }, { source: c.month })]);
     const outcome = await task.run(c.checking(file.name), async ({ signal, progress }) => {
-      const { profiles } = await loadUserProfiles(host.app.db);
+      const { profiles } = await loadUserProfiles(host.app);
       const bytes = new Uint8Array(await file.arrayBuffer());
       const parsed = await host.parser.parseBytes(bytes, { name: file.name, userProfiles: profiles }, { signal, onProgress: (d, t) => progress(d, t) });
       const checked = await costCheckFile(host.app, { name: file.name, sha256: await sha256Hex(bytes), result: parsed }, iso);

@@ -7,6 +7,7 @@ import { Button, Combobox, Field, Input, Option, Select, makeStyles, tokens } fr
 import { ArrowUndoRegular, CheckmarkRegular, TableRegular } from "@fluentui/react-icons";
 import { sha256Hex } from "../../../app/context";
 import { applyPriceUpdate, proposePriceUpdate } from "../../../app/price-update";
+import { purchasePositionRefs } from "../../../app/purchase-positions";
 import { undoBatch } from "../../../app/undo-batch";
 import { parseIsoDate } from "../../../core/date/iso-date";
 import { issue, type Issue } from "../../../core/issues";
@@ -16,7 +17,7 @@ import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { locateIssues } from "../../issues";
-import { priceSheetName, priceSheetRows, priceWriteOptions, purchaseRefs } from "../../purchase/price-sheet";
+import { priceSheetName, priceSheetRows, priceWriteOptions } from "../../purchase/price-sheet";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
@@ -62,7 +63,7 @@ export function PriceSection(): React.ReactElement {
   const [notice, setNotice] = React.useState<string | null>(null);
 
   const loadRefs = React.useCallback(() => {
-    purchaseRefs(host.app).then(setRefs, () => undefined);
+    purchasePositionRefs(host.app).then(setRefs, () => undefined);
   }, [host]);
   React.useEffect(loadRefs, [loadRefs]);
 

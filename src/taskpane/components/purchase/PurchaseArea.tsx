@@ -111,7 +111,7 @@ export function PurchaseArea(): React.ReactElement {
   const writeEditSheet = async () => {
     start();
     const outcome = await task.run(p.writing, async ({ signal, progress }) => {
-      const links = await linksForEditing(host.app.db);
+      const links = await linksForEditing(host.app);
       const written = await host.gateway.writeTable(LINKS_EDIT_SHEET, linksEditRows(links), { ...linksEditWriteOptions, signal, onProgress: (d, t) => progress(d, t) });
       return { written, links: links.length };
     });

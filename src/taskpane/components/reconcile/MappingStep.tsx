@@ -3,7 +3,7 @@ import { Body1, Button, makeStyles } from "@fluentui/react-components";
 import { ArrowUndoRegular, PeopleSwapRegular, SaveRegular } from "@fluentui/react-icons";
 import type { useReconcile } from "../../hooks/useReconcile";
 import { useStrings } from "../../i18n";
-import { mappingNeeds } from "../../reconcile/mapping-sheet";
+import { mappingNeeds } from "../../../core/reconcile/mapping-suggestions";
 import { ButtonRow } from "../common/ButtonRow";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";

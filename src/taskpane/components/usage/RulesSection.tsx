@@ -1,7 +1,8 @@
 /** Zeiten/Zähler → Regeln: load the time and click rules JSON (validated as `rules set` does) and see what is stored. */
 import * as React from "react";
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { RULES_KEY, loadRules, setRules } from "../../../app/time";
+import { setRules, storedRules } from "../../../app/time";
+import { EMPTY_RULES } from "../../../core/time/rules";
 import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
@@ -26,9 +27,9 @@ export function RulesSection(): React.ReactElement {
   const [issues, setIssues] = React.useState<Issue[]>([]);
 
   const refresh = React.useCallback(async () => {
-    const rules = await loadRules(host.app.db);
-    setStored((await host.app.db.settings.get(RULES_KEY)) !== undefined);
-    setSummary(rulesSummary(rules));
+    const rules = await storedRules(host.app);
+    setStored(rules !== undefined);
+    setSummary(rulesSummary(rules ?? EMPTY_RULES));
   }, [host]);
   React.useEffect(() => {
     refresh().catch(() => undefined);

@@ -54,7 +54,7 @@ export function TimeReviewSection(): React.ReactElement {
     if (!iso) return;
     const sheet = timeReviewSheetName(iso);
     const outcome = await task.run(u.reviewTitle, async ({ signal, progress }) => {
-      const review = await reviewTimeEntries(host.app.db, iso);
+      const review = await reviewTimeEntries(host.app, iso);
       const written = await host.gateway.writeTable(sheet, timeReviewSheetRows(review, s.language), { ...timeReviewWriteOptions(sheet, s.language), signal, onProgress: (d, t) => progress(d, t) });
       return { review, written };
     });

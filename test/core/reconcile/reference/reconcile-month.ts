@@ -6,6 +6,7 @@ import type { IsoDate } from "../../../../src/core/date/iso-date";
 import { IsoMonth, firstDayOf, lastDayOf } from "../../../../src/core/date/iso-month";
 import { Decimal, HUNDRED, ONE, ZERO, toStored } from "../../../../src/core/money/decimal";
 import { ReconcileStatus, RECONCILE_STATUSES, ReviewRow, defaultAction } from "../../../../src/core/reconcile/review-row";
+import { normalizeExternalId } from "../../../../src/core/reconcile/external-id";
 import type { SeatLine } from "../../../../src/core/reconcile/seat-line";
 import { VendorQuantity, combineQuantities, subscriptionQuantity } from "./vendor-quantity";
 
@@ -82,8 +83,10 @@ function cmp(a: string, b: string): number {
 
 function groupLines(input: ReconcileInput): Map<string, Group> {
   const groups = new Map<string, Group>();
-  for (const l of input.lines) {
+  for (let l of input.lines) {
     if (!l.countsSeats) continue;
+    // Issue 19: vendor ids in their normal form (GUIDs match in any case).
+    l = { ...l, vendorCustomerId: normalizeExternalId(l.vendorCustomerId), vendorArticleKey: normalizeExternalId(l.vendorArticleKey), subscriptionId: normalizeExternalId(l.subscriptionId) };
     const customerNo = input.lookup("customer", l.profileId, l.vendorCustomerId) ?? "";
     const articleNo = input.lookup("article", l.profileId, l.vendorArticleKey) ?? "";
     // Mapped lines group by our numbers; unmapped ones by the vendor ids, so nothing is merged wrongly.
@@ -132,7 +135,7 @@ function positionsByCustomerArticle(input: ReconcileInput): Map<string, Candidat
 function chooseTarget(list: readonly Candidate[], externalArticleIds: ReadonlySet<string>): Candidate {
   const active = list.filter((c) => !new Decimal(c.version.quantity).isZero());
   const pool = active.length > 0 ? active : list;
-  return pool.find((c) => c.version.vendorKey !== undefined && externalArticleIds.has(c.version.vendorKey)) ?? pool[0]!;
+  return pool.find((c) => c.version.vendorKey !== undefined && externalArticleIds.has(normalizeExternalId(c.version.vendorKey))) ?? pool[0]!;
 }
 
 /** The customer's only licence contract running in the month, else the only contract at all, else "". */
@@ -184,6 +187,11 @@ function rowFor(
     action: defaultAction(status),
     finding: findingOf(vq.quantity, match ? match.contractQty : ZERO, price, cost),
     note: status === "new_position" && !contractNo ? "choose the contract for the new position" : "",
+    // Issue 19: term columns (the reference's lines carry no term data, so the position's).
+    term: match?.version.term ?? null,
+    billingFrequency: match?.version.billingFrequency ?? null,
+    commitmentEnd: match?.version.termEnd ?? null,
+    notices: [],
     rows: vq.rows,
   };
 }
@@ -227,6 +235,10 @@ function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[
         action: "skip",
         finding: "",
         note: "not in the vendor file: check before ending the position",
+        term: v.term ?? null,
+        billingFrequency: v.billingFrequency ?? null,
+        commitmentEnd: v.termEnd ?? null,
+        notices: [],
         rows: [],
       });
     }

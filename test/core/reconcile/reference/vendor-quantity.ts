@@ -41,7 +41,11 @@ export function subscriptionQuantity(lines: readonly SeatLine[], month: IsoMonth
   let quantity = ZERO;
   let costWeighted = ZERO;
   let costQuantity = ZERO;
-  const counted = inMonth.filter((l) => l.chargeFrom <= day && day <= l.chargeTo);
+  const covering = inMonth.filter((l) => l.chargeFrom <= day && day <= l.chargeTo);
+  // Issue 19: a line that sets the total (legacy "Cycle instance prorate") alone gives the seats on its days.
+  const totals = covering.filter((l) => l.setsTotal);
+  const latest = totals.reduce<(typeof totals)[number] | null>((b, l) => (b === null || l.chargeFrom >= b.chargeFrom ? l : b), null);
+  const counted = latest ? [latest] : covering;
   for (const l of counted) {
     const q = new Decimal(l.quantity);
     quantity = quantity.plus(q);

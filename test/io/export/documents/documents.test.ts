@@ -1,5 +1,6 @@
 import { buildInvoice, type InvoiceLine } from "../../../../src/core/billing/invoice";
 import type { Customer } from "../../../../src/core/contract/model";
+import { issue } from "../../../../src/core/issues";
 import { formatIssue } from "../../../../src/core/messages";
 import { parseCompanyInfo, validateCompanyInfo, type CompanyInfo } from "../../../../src/io/export/documents/company";
 import { documentFileName, esc, euro, germanNumber, invoiceDocuments, invoiceHtml, REVERSE_CHARGE_TEXT } from "../../../../src/io/export/documents/invoice-html";
@@ -73,5 +74,24 @@ describe("invoice HTML", () => {
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;b&gt;Lizenz&lt;/b&gt; &amp; mehr");
     expect(html).not.toMatch(/<[^>]*\b(src|href)=|url\(|@import|https?:/);
+  });
+});
+
+describe("invoice HTML: SEPA direct debit notice", () => {
+  const customer: Customer = { no: "10001", name: "Müller GmbH", address: "Weg 1\n24103 Kiel" };
+  const notice = issue("sepa.debit_notice", { invoice: "RE-9", date: "20.02.2026", iban: "DE89 XXXX XXXX XXXX XX30 00", mandate: "MND-1", creditorId: "DE98ZZZ09999999999" }, undefined, "info");
+  const context = { company: { ...COMPANY, paymentTerms: "Zahlbar innerhalb von 14 Tagen ohne Abzug." }, customers: new Map([[customer.no, customer]]) };
+
+  it("prints the pre-notification in place of the payment terms", () => {
+    const html = invoiceHtml(doc(customer, [line()]), { ...context, debitNotices: new Map([["RE-9", notice]]) });
+    expect(html).toContain('<p class="terms debit-notice">Der Betrag wird am 20.02.2026 per SEPA-Lastschrift von Ihrem Konto DE89 XXXX XXXX XXXX XX30 00 eingezogen (Mandatsreferenz MND-1, Gläubiger-ID DE98ZZZ09999999999).</p>');
+    expect(html).not.toContain("Zahlbar innerhalb");
+  });
+
+  it("keeps the payment terms for invoices without a notice, and the credit text for credits", () => {
+    expect(invoiceHtml(doc(customer, [line()]), { ...context, debitNotices: new Map() })).toContain('<p class="terms">Zahlbar innerhalb von 14 Tagen ohne Abzug.</p>');
+    const credit = invoiceHtml(doc(customer, [line({ netAmount: "-10.00", lineType: "difference", correctsRef: "RE-1" })]), { ...context, debitNotices: new Map([["RE-9", notice]]) });
+    expect(credit).not.toContain("SEPA-Lastschrift");
+    expect(credit).toContain("gutgeschrieben");
   });
 });

@@ -1,0 +1,261 @@
+import { closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import type { AppContext } from "../app/context";
+import { restoreEntry, tableCounts } from "../app/restore";
+import { type Issue, Result, fail, issue, ok } from "../core/issues";
+import { parseBackup, restoreBackup, BACKUP_TABLES } from "../store/backup";
+import { openSqliteStore } from "../store/node/sqlite-store";
+import { type BillingStore, StoreBusyError } from "../store/port";
+import type { TableName } from "../store/tables";
+import { writeFileAtomic } from "./atomic-write";
+import type { CliIo } from "./cli-io";
+import { reportIssues } from "./report";
+
+/** Files a command produces: written (atomically) only after its store transaction committed. */
+export class OutputFiles {
+  private readonly files: { path: string; content: string | Uint8Array }[] = [];
+  add(path: string, content: string | Uint8Array): void {
+    this.files.push({ path, content });
+  }
+  get paths(): string[] {
+    return this.files.map((f) => f.path);
+  }
+  /** The files' paths that name the store itself (or its -wal/-shm side files). */
+  clashes(storePath: string): string[] {
+    const store = canonical(storePath);
+    const own = new Set([store, `${store}-wal`, `${store}-shm`, `${store}.writer`]);
+    return this.files.map((f) => f.path).filter((p) => own.has(canonical(p)));
+  }
+  writeAll(): void {
+    for (const f of this.files) {
+      mkdirSync(dirname(resolve(f.path)), { recursive: true });
+      removeStaleTemps(f.path);
+      writeFileAtomic(f.path, f.content);
+    }
+  }
+}
+
+/**
+ * Temp files a killed process left beside an output file (`.<name>.<pid>.<time>.tmp`, see
+ * atomic-write.ts): removed when their process is gone, so crashes do not pile up half files.
+ */
+function removeStaleTemps(path: string): void {
+  const dir = dirname(resolve(path));
+  const name = basename(path);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const m = /^\.(.+)\.(\d+)\.\d+\.tmp$/.exec(e);
+    if (!m || m[1] !== name || Number(m[2]) === process.pid) continue;
+    try {
+      process.kill(Number(m[2]), 0);
+    } catch {
+      rmSync(join(dir, e), { force: true });
+    }
+  }
+}
+
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return resolve(realpathSync(dirname(path)), path.split(/[\\/]/).pop()!);
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/** Thrown inside a command's transaction to roll it back (the command failed; nothing is kept). */
+class Rollback extends Error {
+  constructor(readonly code: number) {
+    super("rollback");
+  }
+}
+
+/** What a command body returns: its exit code and whether its writes are kept (`save`). */
+export interface CommandOutcome {
+  code: number;
+  save: boolean;
+}
+
+/**
+ * Runs a command against the workspace store (an SQLite database file; a JSON workspace of an
+ * earlier version is converted first, see migrateJsonWorkspace). A writing command runs in ONE
+ * write transaction: every use case it calls joins it, and when the body fails (`code ≠ 0`) or
+ * does not ask to save, everything is rolled back. Output files the body queued are written only
+ * after the commit, atomically; none is written when the command fails, and none may name the store.
+ */
+export async function withWorkspace(
+  path: string,
+  io: CliIo,
+  body: (ctx: AppContext, out: OutputFiles) => Promise<CommandOutcome>,
+  mode: "read" | "write" = "write",
+): Promise<number> {
+  const opened = await openWorkspaceStore(path, io);
+  if (!opened.ok) {
+    reportIssues(io, opened.issues);
+    return 1;
+  }
+  const store = opened.value;
+  const out = new OutputFiles();
+  try {
+    const ctx: AppContext = { store, now: io.now };
+    let code: number;
+    try {
+      code =
+        mode === "read"
+          ? (await store.read(async () => body(ctx, out))).code
+          : await store.write(async () => {
+              const r = await body(ctx, out);
+              if (r.code !== 0 || !r.save) throw new Rollback(r.code);
+              return r.code;
+            });
+    } catch (e) {
+      if (e instanceof Rollback) code = e.code;
+      else if (e instanceof StoreBusyError) {
+        reportIssues(io, [busyIssue(e)]);
+        return 1;
+      } else throw e;
+    }
+    if (code !== 0) return code;
+    const clash = out.clashes(path);
+    if (clash.length > 0) {
+      reportIssues(io, clash.map((file) => issue("store.out_is_store", { file }, { source: file })));
+      return 1;
+    }
+    out.writeAll();
+    return code;
+  } finally {
+    await store.close();
+  }
+}
+
+function busyIssue(e: StoreBusyError): Issue {
+  return issue("store.busy", { store: e.location, holder: e.holder ? ` (${e.holder})` : "" }, { source: e.location });
+}
+
+/** True when the file starts like a JSON document (a workspace of schema 1). */
+function isJsonFile(path: string): boolean {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    const head = buf.subarray(0, n).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+    return head.startsWith("{");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens the workspace store, creating an empty one when the file is missing and converting a JSON
+ * workspace (schema 1) in place on first open: the database replaces the file under the same name,
+ * and the JSON is kept beside it as `<file>.v1.json`.
+ */
+export async function openWorkspaceStore(path: string, io: CliIo): Promise<Result<BillingStore>> {
+  try {
+    if (existsSync(path) && isJsonFile(path)) {
+      const kept = keptName(path);
+      const migrated = await migrateJsonWorkspace(path, `${path}.migrating-${process.pid}`, io.now());
+      if (!migrated.ok) return migrated;
+      renameSync(path, kept);
+      renameSync(`${path}.migrating-${process.pid}`, path);
+      io.err(`note: workspace ${path} (JSON) was converted to a database: ${migrated.value.rows} rows verified row for row; the old JSON is kept as ${kept}\n`);
+    }
+    const wait = Number(process.env.MSP_STORE_WAIT_MS);
+    return ok(await openSqliteStore(path, { holder: `msp-billing ${process.argv.slice(2).join(" ")}`, ...(Number.isFinite(wait) && wait >= 0 ? { waitMs: wait } : {}) }));
+  } catch (e) {
+    if (e instanceof StoreBusyError) return fail(busyIssue(e));
+    return fail(issue("store.open_failed", { store: path, detail: (e as Error).message }, { source: path }));
+  }
+}
+
+function keptName(path: string): string {
+  let name = `${path}.v1.json`;
+  for (let i = 2; existsSync(name); i++) name = `${path}.v1-${i}.json`;
+  return name;
+}
+
+/**
+ * Converts a JSON workspace (the backup document of schema 1 or 2) into a new SQLite store at `to`,
+ * in one transaction, and verifies it row for row against the document before reporting success;
+ * on any difference the new file is removed and nothing changes.
+ */
+export async function migrateJsonWorkspace(from: string, to: string, now: string): Promise<Result<{ rows: number; tables: Record<TableName, number> }>> {
+  let text: string;
+  try {
+    text = readFileSync(from).toString("utf8");
+  } catch (e) {
+    return fail(issue("workspace.unreadable", { file: from, detail: (e as Error).message }, { source: from }));
+  }
+  const doc = parseBackup(text, from);
+  if (!doc.ok) return doc;
+  rmSync(to, { force: true });
+  const store = await openSqliteStore(to);
+  try {
+    const ctx: AppContext = { store, now: () => now };
+    await store.write(async (tx) => {
+      await restoreBackup(tx, doc.value);
+      // The conversion is in the audit log like a restore (its source: the JSON's name).
+      const counts = await tableCounts(tx);
+      await tx.audit.append([{ ...restoreEntry(ctx, { name: from, sha256: "-" }, counts, counts, doc.value.schemaVersion, doc.value.exportedAt), kind: "store.migrate" }]);
+    });
+    const problems: Issue[] = [];
+    let rows = 0;
+    const tables = {} as Record<TableName, number>;
+    await store.read(async (tx) => {
+      for (const t of BACKUP_TABLES) {
+        const expected = new Map<string, string>();
+        for (const r of doc.value.tables[t]) expected.set(JSON.stringify(keyOf(t, r)), canonicalJson(r));
+        let seen = 0;
+        await tx.tables.scan(t, (batch) => {
+          for (const r of batch) {
+            const want = expected.get(JSON.stringify(keyOf(t, r)));
+            if (t === "auditLog" && want === undefined && (r as { kind?: string }).kind === "store.migrate") continue;
+            seen++;
+            if (want !== canonicalJson(r) && problems.length < 20) problems.push(issue("backup.row_invalid", { table: t, row: seen, field: "*", detail: "differs after conversion" }, { source: from }));
+          }
+        });
+        if (seen !== expected.size) problems.push(issue("backup.row_invalid", { table: t, row: "-", field: "*", detail: `${seen} rows stored, ${expected.size} in the workspace` }, { source: from }));
+        tables[t] = seen;
+        rows += seen;
+      }
+    });
+    if (problems.length > 0) {
+      await store.close();
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(`${to}${suffix}`, { force: true });
+      return { ok: false, issues: problems };
+    }
+    return ok({ rows, tables });
+  } finally {
+    await store.close().catch(() => undefined);
+  }
+}
+
+function keyOf(table: TableName, row: unknown): unknown {
+  const r = row as Record<string, unknown>;
+  if (table === "usageMarks") return `${String(r.contractNo)}/${String(r.month)}`;
+  if (table === "auditLog") return r.seq;
+  if (table === "counters") return r.name;
+  if (table === "settings") return r.key;
+  if (table === "invoices") return r.invoiceRef;
+  if (table === "customers" || table === "articles" || table === "contracts") return r.no;
+  return r.id;
+}
+
+/** JSON with sorted keys and without undefined fields, for comparing rows. */
+export function canonicalJson(v: unknown): string {
+  return JSON.stringify(sortKeys(v));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
+  return v;
+}

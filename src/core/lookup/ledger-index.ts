@@ -1,0 +1,50 @@
+/**
+ * The ledger part of the custom functions' lookup index: billed sums per contract and month, summed
+ * while the host streams the ledger (no array of entries is kept). Pure.
+ */
+import type { LedgerEntry } from "../billing/ledger";
+import type { IsoMonth } from "../date/iso-month";
+import { Decimal, ZERO } from "../money/decimal";
+
+/** Billed totals of one contract and month. */
+export interface BilledMonth {
+  /** Sum of the rounded amounts (what was invoiced), recurring and difference lines. */
+  rounded: Decimal;
+  /** Sum of the exact amounts. */
+  exact: Decimal;
+  entries: number;
+}
+
+/** The ledger part of the index: billed sums per contract and month. */
+export class LedgerIndex {
+  private readonly sums = new Map<string, Map<IsoMonth, BilledMonth>>();
+
+  /** Adds one ledger entry (used while streaming the ledger table). */
+  add(e: Pick<LedgerEntry, "contractNo" | "month" | "roundedAmount" | "exactAmount">): void {
+    let months = this.sums.get(e.contractNo);
+    if (!months) this.sums.set(e.contractNo, (months = new Map()));
+    const m = months.get(e.month);
+    if (m) {
+      m.rounded = m.rounded.plus(e.roundedAmount);
+      m.exact = m.exact.plus(e.exactAmount);
+      m.entries++;
+    } else {
+      months.set(e.month, { rounded: new Decimal(e.roundedAmount), exact: new Decimal(e.exactAmount), entries: 1 });
+    }
+  }
+
+  /** True when the ledger has any entry of the contract (it may be a contract deleted since). */
+  hasContract(contractNo: string): boolean {
+    return this.sums.has(contractNo);
+  }
+
+  /** Billed totals of a contract in a month; zero when nothing was billed. */
+  billed(contractNo: string, month: IsoMonth): BilledMonth {
+    return this.sums.get(contractNo)?.get(month) ?? { rounded: ZERO, exact: ZERO, entries: 0 };
+  }
+
+  /** The months billed for a contract, in order. */
+  months(contractNo: string): IsoMonth[] {
+    return [...(this.sums.get(contractNo)?.keys() ?? [])].sort();
+  }
+}

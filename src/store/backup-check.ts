@@ -1,0 +1,137 @@
+import { CONTRACT_TYPES } from "../core/contract/model";
+import { BILLING_INTERVALS, BILLING_MODES } from "../core/date/billing-period";
+import { isIsoDate } from "../core/date/iso-date";
+import { parseIsoMonth } from "../core/date/iso-month";
+import { type Issue, issue } from "../core/issues";
+import { TABLES, type ColumnSpec, type TableName, type TableSpec, rowKey } from "./tables";
+
+const DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
+const MAX_ISSUES = 50;
+
+/**
+ * Checks the rows of a backup as an import would check them, before anything is restored: every
+ * declared field has its type (decimal strings, real dates, integers), keys are present and unique,
+ * references point at rows restored before them (a version's contract, a contract's customer, a
+ * ledger entry's run), contract intervals, modes and types are known, and each counter lies past the
+ * numbers already used (so no invoice, run or batch number is handed out twice). Issues name the
+ * table, the row (1-based, in the order of the document) and the field.
+ */
+export class BackupChecker {
+  private readonly issues: Issue[] = [];
+  private readonly keys = new Map<TableName, Set<string | number>>();
+  private readonly maxUsed = new Map<string, number>();
+  private readonly counters = new Map<string, number>();
+
+  constructor(private readonly source: string) {}
+
+  failed(): boolean {
+    return this.issues.length > 0;
+  }
+
+  row(table: TableName, row: Record<string, unknown>, rowNo: number): void {
+    if (this.issues.length >= MAX_ISSUES) return;
+    const spec: TableSpec = TABLES[table];
+    for (const c of spec.columns) if (!c.derive) this.checkColumn(table, c, row[c.field], rowNo);
+    let key: string | number | undefined;
+    try {
+      key = rowKey(table, row);
+    } catch {
+      key = undefined;
+    }
+    if (key === undefined || key === null || key === "") return this.bad(table, rowNo, spec.key, "the key is missing");
+    const seen = this.keys.get(table) ?? new Set();
+    this.keys.set(table, seen);
+    if (seen.has(key)) return this.bad(table, rowNo, spec.key, `the key ${JSON.stringify(key)} appears twice`);
+    seen.add(key);
+    this.checkDomain(table, row, rowNo);
+  }
+
+  /** Cross-table checks after the last row; returns every issue found. */
+  finish(): Issue[] {
+    for (const [name, used] of this.maxUsed) {
+      const next = this.counters.get(name);
+      if (next === undefined || next <= used) {
+        this.issues.push(issue("backup.row_invalid", { table: "counters", row: "-", field: name, detail: `the next number is ${next ?? "missing"}, but ${used} is already used` }, { source: this.source, column: name }));
+      }
+    }
+    return this.issues;
+  }
+
+  private checkColumn(table: TableName, c: ColumnSpec, v: unknown, rowNo: number): void {
+    if (v === undefined || v === null) {
+      if (!c.optional) this.bad(table, rowNo, c.field, "is missing");
+      return;
+    }
+    const problem =
+      c.type === "text" ? (typeof v !== "string" ? "must be text" : v.includes("\u0000") ? "contains a NUL character" : null)
+      : c.type === "numeric" ? (typeof v !== "string" || !DECIMAL.test(v) ? `must be a decimal number as text (at most 15 digits before and 20 after the point), not ${JSON.stringify(v)}` : null)
+      : c.type === "date" ? (typeof v !== "string" || !isIsoDate(v) ? `must be a date YYYY-MM-DD, not ${JSON.stringify(v)}` : null)
+      : c.type === "int" || c.type === "bigint" ? (typeof v !== "number" || !Number.isSafeInteger(v) ? `must be a whole number, not ${JSON.stringify(v)}` : null)
+      : c.type === "bool" ? (typeof v !== "boolean" ? "must be true or false" : null)
+      : null;
+    if (problem) this.bad(table, rowNo, c.field, problem);
+  }
+
+  private checkDomain(table: TableName, row: Record<string, unknown>, rowNo: number): void {
+    const has = (t: TableName, key: unknown) => this.keys.get(t)?.has(key as string) ?? false;
+    const ref = (field: string, t: TableName) => {
+      if (row[field] !== undefined && !has(t, row[field])) this.bad(table, rowNo, field, `names ${JSON.stringify(row[field])}, which the backup's ${t} do not hold`);
+    };
+    const month = (field: string) => {
+      if (typeof row[field] !== "string" || parseIsoMonth(row[field] as string) === null) this.bad(table, rowNo, field, `must be a month YYYY-MM, not ${JSON.stringify(row[field])}`);
+    };
+    const used = (counter: string, value: unknown, pattern: RegExp) => {
+      const m = typeof value === "string" ? pattern.exec(value) : typeof value === "number" ? [String(value), String(value)] : null;
+      if (m) this.maxUsed.set(counter, Math.max(this.maxUsed.get(counter) ?? 0, Number(m[1])));
+    };
+    switch (table) {
+      case "contracts":
+        ref("customerNo", "customers");
+        if (!(BILLING_INTERVALS as readonly unknown[]).includes(row.interval)) this.bad(table, rowNo, "interval", `must be one of ${BILLING_INTERVALS.join(", ")}, not ${JSON.stringify(row.interval)}`);
+        if (!(BILLING_MODES as readonly unknown[]).includes(row.mode)) this.bad(table, rowNo, "mode", `must be one of ${BILLING_MODES.join(", ")}, not ${JSON.stringify(row.mode)}`);
+        if (!(CONTRACT_TYPES as readonly unknown[]).includes(row.type)) this.bad(table, rowNo, "type", `must be one of ${CONTRACT_TYPES.join(", ")}, not ${JSON.stringify(row.type)}`);
+        if (typeof row.end === "string" && typeof row.start === "string" && row.end < row.start) this.bad(table, rowNo, "end", "lies before the start");
+        break;
+      case "contractVersions":
+        ref("contractNo", "contracts");
+        if (typeof row.positionNo === "number" && row.positionNo < 1) this.bad(table, rowNo, "positionNo", "must be 1 or more");
+        used("versionSeq", row.seq, /^(\d+)$/);
+        break;
+      case "purchaseContracts":
+        if (row.kind === "position") used("versionSeq", row.seq, /^(\d+)$/);
+        break;
+      case "importBatches":
+        used("batch", row.id, /-(\d+)$/);
+        break;
+      case "runs":
+        month("month");
+        used("run", row.id, /-(\d+)$/);
+        break;
+      case "invoices":
+        ref("runId", "runs");
+        used("invoice", row.invoiceRef, /(\d+)$/);
+        break;
+      case "ledger":
+        ref("runId", "runs");
+        month("month");
+        break;
+      case "usageMarks":
+        month("month");
+        break;
+      case "counters":
+        if (typeof row.name === "string" && typeof row.value === "number") {
+          if (row.value < 1) this.bad(table, rowNo, "value", "must be 1 or more");
+          this.counters.set(row.name, row.value);
+        }
+        break;
+      case "timeEntries":
+        if (typeof row.minutes === "number" && row.minutes < 0) this.bad(table, rowNo, "minutes", "must not be negative");
+        break;
+    }
+  }
+
+  private bad(table: TableName, row: number, field: string, detail: string): void {
+    if (this.issues.length >= MAX_ISSUES) return;
+    this.issues.push(issue("backup.row_invalid", { table, row, field, detail }, { source: this.source, row, column: field }));
+  }
+}

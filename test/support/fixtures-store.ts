@@ -1,0 +1,37 @@
+import { openSqliteStore } from "../../src/store/node/sqlite-store";
+import { openPostgresStore } from "../../src/store/node/postgres-store";
+import { createMemoryDexieStore } from "../../src/store/memory-store";
+import type { BillingStore } from "../../src/store/port";
+import type { SqlStore } from "../../src/store/sql/sql-store";
+import type { DexieStore } from "../../src/store/dexie/dexie-store";
+
+/**
+ * The store the use-case tests run on: `MSP_TEST_STORE=sqlite` (default: in-memory SQLite, the
+ * CLI's database), `dexie` (fake-indexeddb, the add-in's store) or `postgres` (a fresh database on
+ * MSP_TEST_PG_URL). `npm test` runs the whole suite on SQLite and the scenario and app tests once
+ * more on Dexie and PostgreSQL.
+ */
+export async function testStore(): Promise<SqlStore | DexieStore> {
+  const kind = process.env.MSP_TEST_STORE ?? "sqlite";
+  if (kind === "dexie") return createMemoryDexieStore();
+  if (kind === "postgres") return openPostgresStore(await freshPgDatabase(), { poolSize: 2 });
+  if (kind !== "sqlite") throw new Error(`MSP_TEST_STORE=${kind}: use sqlite, dexie or postgres`);
+  return openSqliteStore(":memory:");
+}
+
+let n = 0;
+async function freshPgDatabase(): Promise<string> {
+  const { pgTestUrl } = await import("./postgres");
+  const pg = (await import("pg")).default;
+  const base = pgTestUrl();
+  const name = `msp_t_${process.pid}_${Date.now().toString(36)}_${++n}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export type { BillingStore };
