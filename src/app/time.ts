@@ -7,7 +7,7 @@ import { computeTimeCharges } from "../core/time/bill-time";
 import { type TimeEntry, isBilled } from "../core/time/model";
 import type { MappingRecord } from "../store/records";
 import { parseRules } from "../io/time/rules-json";
-import { EMPTY_RULES, type Rules } from "../core/time/rules";
+import type { Rules } from "../core/time/rules";
 import { decodeBytes } from "../io/table/decode";
 import { toHeaderTable } from "../io/table/header-table";
 import { columnLetter, headerKey } from "../io/table/raw-table";

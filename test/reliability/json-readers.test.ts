@@ -1,4 +1,3 @@
-import { dbOf } from "../support/db-view";
 /**
  * Issue 16, item 3: the six JSON readers (time rules, vendor profiles, export profiles, DATEV
  * settings, company settings, time profiles) and the combined export-settings file share one
