@@ -7,7 +7,8 @@
  * for 50,000, 200,000 and 1,000,000 rows (or the counts given: `node bench/mappings.js 1000000`).
  * Before the fix, planning alone took 17 s for 50,000 and 190 s for 200,000 rows (a scan of all
  * planned mappings per row). The store's bulk write is not measured here (the store layer is being
- * replaced). Figures only, no thresholds asserted.
+ * replaced). Run by `npm run bench` (all of bench/), which prints the rows side by side. Figures only,
+ * no thresholds asserted.
  */
 "use strict";
 require("./register");

@@ -1,3 +1,4 @@
+import { pushAll } from "../array";
 import type { Contract } from "../contract/model";
 import { Issue, issue } from "../issues";
 import { ZERO, toCentsString } from "../money/decimal";
@@ -35,7 +36,14 @@ export function computeDifferences(
   for (const contractNo of [...billed.keys()].sort()) {
     const contract = contracts.get(contractNo);
     if (!contract) {
-      issues.push(issue("billing.unknown_contract", { contract: contractNo }, undefined, "warning"));
+      issues.push(
+        issue(
+          "billing.unknown_contract",
+          { contract: contractNo },
+          undefined,
+          "warning",
+        ),
+      );
       continue;
     }
     const positions = billed.get(contractNo)!;
@@ -48,17 +56,28 @@ export function computeDifferences(
         const shapes = segmentShapes(history, month);
         if (billedAsShaped(shapes, entries)) continue;
         const correctsRef = originalInvoiceRef(entries);
-        for (const run of monthDelta(month, withAmounts(shapes), entries)) runs.push({ run, correctsRef });
+        for (const run of monthDelta(month, withAmounts(shapes), entries))
+          runs.push({ run, correctsRef });
       }
       if (runs.length === 0) continue;
       const own = runsToLines("difference", contract, positionNo, runs);
-      lines.push(...suppressCredits(contract, positionNo, own, issues).filter((l) => !l.net.isZero()));
+      pushAll(
+        lines,
+        suppressCredits(contract, positionNo, own, issues).filter(
+          (l) => !l.net.isZero(),
+        ),
+      );
     }
   }
   return { lines, issues };
 }
 
-function suppressCredits(contract: Contract, positionNo: number, lines: ChargeLine[], issues: Issue[]): ChargeLine[] {
+function suppressCredits(
+  contract: Contract,
+  positionNo: number,
+  lines: ChargeLine[],
+  issues: Issue[],
+): ChargeLine[] {
   if (!contract.suppressCredits) return lines;
   const byPeriod = new Map<string, ChargeLine[]>();
   for (const l of lines) {
@@ -70,13 +89,23 @@ function suppressCredits(contract: Contract, positionNo: number, lines: ChargeLi
   for (const group of byPeriod.values()) {
     const total = group.reduce((s, l) => s.plus(l.exact), ZERO);
     if (!total.isNegative()) {
-      kept.push(...group);
+      pushAll(kept, group);
       continue;
     }
     const from = group.map((l) => l.serviceFrom).sort()[0]!;
-    const to = group.map((l) => l.serviceTo).sort().pop()!;
+    const to = group
+      .map((l) => l.serviceTo)
+      .sort()
+      .pop()!;
     const amount = toCentsString(total);
-    issues.push(issue("billing.credit_suppressed", { contract: contract.no, position: positionNo, from, to, amount }, undefined, "info"));
+    issues.push(
+      issue(
+        "billing.credit_suppressed",
+        { contract: contract.no, position: positionNo, from, to, amount },
+        undefined,
+        "info",
+      ),
+    );
   }
   return kept;
 }
