@@ -41,12 +41,8 @@ export interface BillOutcome {
  * billed and unchanged (the store lowers the watermark on every change), so a run costs what the
  * month costs, not what the history holds.
  */
-export async function runBilling(
-  ctx: AppContext,
-  options: BillOptions,
-): Promise<Result<BillOutcome>> {
-  const invoiceDate =
-    options.invoiceDate ?? (ctx.now().slice(0, 10) as IsoDate);
+export async function runBilling(ctx: AppContext, options: BillOptions): Promise<Result<BillOutcome>> {
+  const invoiceDate = options.invoiceDate ?? (ctx.now().slice(0, 10) as IsoDate);
   const body = async (tx: StoreTx): Promise<BillOutcome> => {
     const prefix = (await tx.settings.get("invoicePrefix")) ?? "RE-";
     const nextInvoice = await tx.counters.peek("invoice");
@@ -54,8 +50,7 @@ export async function runBilling(
     const customers = await tx.customers.all();
     const contracts = await tx.contracts.all();
     const settledThrough = await tx.billingState.all();
-    const formatInvoiceRef = (n: number) =>
-      `${prefix}${String(n).padStart(6, "0")}`;
+    const formatInvoiceRef = (n: number) => `${prefix}${String(n).padStart(6, "0")}`;
     const recurring = computeBillingRun({
       runId,
       runMonth: options.month,
@@ -70,89 +65,32 @@ export async function runBilling(
     });
     // Usage (ticket time, flat fees, clicks): appended to the invoices, marked billed below.
     const usage = await planUsage(tx, options.month);
-    const merged = mergeUsageLines(recurring.invoices, usage, {
-      runId,
-      invoiceDate,
-      customers,
-      nextInvoiceNumber: recurring.nextInvoiceNumber,
-      formatInvoiceRef,
-    });
+    const merged = mergeUsageLines(recurring.invoices, usage, { runId, invoiceDate, customers, nextInvoiceNumber: recurring.nextInvoiceNumber, formatInvoiceRef });
     const issues = [...recurring.issues, ...usage.issues, ...merged.issues];
     const invoices = merged.invoices;
-    if (options.dryRun || (invoices.length === 0 && !hasUsageMarks(usage)))
-      return {
-        runId: null,
-        invoices,
-        ledgerEntries: recurring.newLedgerEntries.length,
-        issues,
-      };
+    if (options.dryRun || (invoices.length === 0 && !hasUsageMarks(usage))) return { runId: null, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues };
     await tx.counters.reserve("run");
     await tx.counters.reserve("invoice", invoices.length);
     await tx.ledger.addMany(recurring.newLedgerEntries);
-    const marks = await writeUsageMarks(
-      tx,
-      usage,
-      merged,
-      runId,
-      new Set(customers.map((c) => c.no)),
-    );
+    const marks = await writeUsageMarks(tx, usage, merged, runId, new Set(customers.map((c) => c.no)));
     const at = ctx.now();
-    await tx.runs.add({
-      id: runId,
-      month: options.month,
-      createdAt: at,
-      invoiceDate,
-      invoiceRefs: invoices.map((i) => i.invoiceRef),
-      firstInvoiceNumber: nextInvoice,
-    });
-    await tx.invoices.addMany(
-      invoices.map((inv, seqInRun) => ({ ...inv, seqInRun })),
-    );
+    await tx.runs.add({ id: runId, month: options.month, createdAt: at, invoiceDate, invoiceRefs: invoices.map((i) => i.invoiceRef), firstInvoiceNumber: nextInvoice });
+    await tx.invoices.addMany(invoices.map((inv, seqInRun) => ({ ...inv, seqInRun })));
     await raiseWatermarks(tx, contracts, options.month, issues);
     await tx.audit.append([
-      {
-        at,
-        kind: "billing.run",
-        source: runId,
-        entity: `run:${runId}`,
-        after: {
-          month: options.month,
-          invoiceDate,
-          invoices: invoices.length,
-          ledgerEntries: recurring.newLedgerEntries.length,
-          net: invoices.map((i) => [i.invoiceRef, i.netTotal]),
-        },
-      },
-      ...marks.map((m) => ({
-        at,
-        kind: "usage.mark",
-        source: runId,
-        entity: `usageMark:${m.key}`,
-        ...(m.before !== undefined ? { before: m.before } : {}),
-        after: m.after,
-      })),
+      { at, kind: "billing.run", source: runId, entity: `run:${runId}`, after: { month: options.month, invoiceDate, invoices: invoices.length, ledgerEntries: recurring.newLedgerEntries.length, net: invoices.map((i) => [i.invoiceRef, i.netTotal]) } },
+      ...marks.map((m) => ({ at, kind: "usage.mark", source: runId, entity: `usageMark:${m.key}`, ...(m.before !== undefined ? { before: m.before } : {}), after: m.after })),
     ]);
-    return {
-      runId,
-      invoices,
-      ledgerEntries: recurring.newLedgerEntries.length,
-      issues,
-    };
+    return { runId, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues };
   };
-  return ok(
-    options.dryRun ? await ctx.store.read(body) : await ctx.store.write(body),
-  );
+  return ok(options.dryRun ? await ctx.store.read(body) : await ctx.store.write(body));
 }
 
 /**
  * The ledger entries a run must see: every entry of a contract without a watermark, and the entries
  * after the watermark of the others (grouped by watermark, so a handful of indexed queries).
  */
-async function ledgerAfterWatermarks(
-  tx: StoreTx,
-  contracts: readonly Contract[],
-  settled: ReadonlyMap<string, IsoMonth>,
-): Promise<LedgerEntry[]> {
+async function ledgerAfterWatermarks(tx: StoreTx, contracts: readonly Contract[], settled: ReadonlyMap<string, IsoMonth>): Promise<LedgerEntry[]> {
   const unsettled: string[] = [];
   const byMonth = new Map<IsoMonth, string[]>();
   for (const c of contracts) {
@@ -161,8 +99,7 @@ async function ledgerAfterWatermarks(
     else byMonth.get(m)?.push(c.no) ?? byMonth.set(m, [c.no]);
   }
   const out = await tx.ledger.ofContracts(unsettled);
-  for (const [month, nos] of byMonth)
-    pushAll(out, await tx.ledger.ofContracts(nos, addMonths(month, 1)));
+  for (const [month, nos] of byMonth) pushAll(out, (await tx.ledger.ofContracts(nos, addMonths(month, 1))));
   return out;
 }
 
@@ -172,17 +109,8 @@ async function ledgerAfterWatermarks(
  * note names (unknown customer, suppressed credit …) is charged again from its ledger next time, as
  * before; so is one that a later change touches (the store lowers the watermark itself).
  */
-async function raiseWatermarks(
-  tx: StoreTx,
-  contracts: readonly Contract[],
-  month: IsoMonth,
-  issues: readonly Issue[],
-): Promise<void> {
-  const noted = new Set(
-    issues
-      .map((i) => i.params?.contract)
-      .filter((c): c is string => typeof c === "string"),
-  );
+async function raiseWatermarks(tx: StoreTx, contracts: readonly Contract[], month: IsoMonth, issues: readonly Issue[]): Promise<void> {
+  const noted = new Set(issues.map((i) => i.params?.contract).filter((c): c is string => typeof c === "string"));
   const byMonth = new Map<IsoMonth, string[]>();
   for (const c of contracts) {
     if (noted.has(c.no)) continue;

@@ -1,18 +1,9 @@
 import { pushAll } from "../core/array";
 import { parseJsonText } from "../io/json-text";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
-import {
-  importProfilesJson,
-  type ExportProfile,
-} from "../io/export/custom-csv/profile";
-import {
-  validateDatevConfig,
-  type DatevConfig,
-} from "../io/export/datev/config";
-import {
-  validateCompanyInfo,
-  type CompanyInfo,
-} from "../io/export/documents/company";
+import { importProfilesJson, type ExportProfile } from "../io/export/custom-csv/profile";
+import { validateDatevConfig, type DatevConfig } from "../io/export/datev/config";
+import { validateCompanyInfo, type CompanyInfo } from "../io/export/documents/company";
 import type { AppContext } from "./context";
 import { saveExportProfiles, saveExportSettings } from "./export-invoices";
 
@@ -23,8 +14,7 @@ export interface SavedExportSettings {
   profiles: string[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Saves the export settings of one JSON file, recognised by its content: DATEV settings (an object
@@ -33,26 +23,11 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * `{"datev": …, "company": …, "profiles": […]}`. The task pane's way to what the CLI does with
  * `export-settings` and `export-profile import`. Everything is validated first; any error saves nothing.
  */
-export async function saveExportSettingsFile(
-  ctx: AppContext,
-  fileName: string,
-  text: string,
-): Promise<Result<SavedExportSettings>> {
-  const parsed = parseJsonText(text, {
-    invalidCode: "export.settings_invalid_json",
-    params: { file: fileName },
-    where: { source: fileName },
-  });
+export async function saveExportSettingsFile(ctx: AppContext, fileName: string, text: string): Promise<Result<SavedExportSettings>> {
+  const parsed = parseJsonText(text, { invalidCode: "export.settings_invalid_json", params: { file: fileName }, where: { source: fileName } });
   if (!parsed.ok) return parsed;
   const parts = split(parsed.value);
-  if (!parts)
-    return fail(
-      issue(
-        "export.settings_unknown_file",
-        { file: fileName },
-        { source: fileName },
-      ),
-    );
+  if (!parts) return fail(issue("export.settings_unknown_file", { file: fileName }, { source: fileName }));
   const issues: Issue[] = [];
   let datev: DatevConfig | undefined;
   let company: CompanyInfo | undefined;
@@ -72,41 +47,21 @@ export async function saveExportSettingsFile(
     if (r.ok) profiles = r.value;
     else pushAll(issues, r.issues);
   }
-  const located = issues.map((i) =>
-    i.where?.source ? i : { ...i, where: { ...i.where, source: fileName } },
-  );
+  const located = issues.map((i) => (i.where?.source ? i : { ...i, where: { ...i.where, source: fileName } }));
   if (hasErrors(located)) return fail(...located);
-  if (datev || company)
-    await saveExportSettings(ctx, {
-      ...(datev ? { datev } : {}),
-      ...(company ? { company } : {}),
-    });
+  if (datev || company) await saveExportSettings(ctx, { ...(datev ? { datev } : {}), ...(company ? { company } : {}) });
   if (profiles.length > 0) await saveExportProfiles(ctx, profiles);
-  return ok({
-    datev: datev !== undefined,
-    company: company !== undefined,
-    profiles: profiles.map((p) => p.id),
-  });
+  return ok({ datev: datev !== undefined, company: company !== undefined, profiles: profiles.map((p) => p.id) });
 }
 
 /** The parts of a settings file, or null when it is none of the known kinds. */
-function split(
-  json: unknown,
-): { datev?: unknown; company?: unknown; profiles?: unknown } | null {
+function split(json: unknown): { datev?: unknown; company?: unknown; profiles?: unknown } | null {
   if (Array.isArray(json)) return { profiles: json };
   if (!isObject(json)) return null;
-  if (
-    "datev" in json ||
-    "company" in json ||
-    ("profiles" in json && !("format" in json))
-  ) {
+  if ("datev" in json || "company" in json || ("profiles" in json && !("format" in json))) {
     const known = ["datev", "company", "profiles"];
     if (Object.keys(json).some((k) => !known.includes(k))) return null;
-    return {
-      ...("datev" in json ? { datev: json.datev } : {}),
-      ...("company" in json ? { company: json.company } : {}),
-      ...("profiles" in json ? { profiles: json.profiles } : {}),
-    };
+    return { ...("datev" in json ? { datev: json.datev } : {}), ...("company" in json ? { company: json.company } : {}), ...("profiles" in json ? { profiles: json.profiles } : {}) };
   }
   if ("consultantNo" in json) return { datev: json };
   if ("columns" in json || "format" in json) return { profiles: json };

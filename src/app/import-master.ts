@@ -1,10 +1,6 @@
 import { pushAll } from "../core/array";
 import { hasErrors, Issue, Result, ok } from "../core/issues";
-import {
-  planMasterImport,
-  type MasterPlan,
-  type MasterSnapshot,
-} from "../core/master/plan-master-import";
+import { planMasterImport, type MasterPlan, type MasterSnapshot } from "../core/master/plan-master-import";
 import { readMasterTables } from "../io/master/read-master";
 import { decodeBytes } from "../io/table/decode";
 import { readCsvText } from "../io/table/read-csv";
@@ -29,10 +25,7 @@ export interface ImportMasterSummary {
  * Imports master-data CSV files (contracts, articles, mappings; PRODUCT.md §6.2) with the merge rules
  * of §8. All files are checked first; any error imports nothing. All writes happen in one transaction.
  */
-export async function importMaster(
-  ctx: AppContext,
-  files: readonly InputFile[],
-): Promise<Result<ImportMasterSummary>> {
+export async function importMaster(ctx: AppContext, files: readonly InputFile[]): Promise<Result<ImportMasterSummary>> {
   const issues: Issue[] = [];
   const tables = files.map((f) => {
     const read = readCsvText(decodeBytes(f.bytes).text, f.name);
@@ -42,9 +35,7 @@ export async function importMaster(
   const { input, kinds, issues: readIssues } = readMasterTables(tables);
   pushAll(issues, readIssues);
   if (hasErrors(issues)) return { ok: false, issues };
-  const hashes = await Promise.all(
-    files.map(async (f) => ({ name: f.name, sha256: await fileSha256(f) })),
-  );
+  const hashes = await Promise.all(files.map(async (f) => ({ name: f.name, sha256: await fileSha256(f) })));
 
   const contractNos = [...new Set(input.contracts.map((r) => r.contract.no))];
   let planned: Result<MasterPlan> | undefined;
@@ -55,22 +46,12 @@ export async function importMaster(
       articles: new Map((await tx.articles.all()).map((a) => [a.no, a])),
       contracts: new Map((await tx.contracts.all()).map((c) => [c.no, c])),
       versions: await tx.versions.ofContracts(contractNos),
-      mappings: new Map(
-        (await tx.mappings.all()).map((m) => [m.id, m.internalNo]),
-      ),
+      mappings: new Map((await tx.mappings.all()).map((m) => [m.id, m.internalNo])),
     };
     planned = planMasterImport(snapshot, input);
     if (!planned.ok) return;
     const plan = planned.value;
-    if (
-      plan.customers.length +
-        plan.articles.length +
-        plan.contracts.length +
-        plan.versions.length +
-        plan.mappings.length ===
-      0
-    )
-      return;
+    if (plan.customers.length + plan.articles.length + plan.contracts.length + plan.versions.length + plan.mappings.length === 0) return;
     const at = ctx.now();
     batchId = await nextBatchId(tx, "master");
     const firstSeq = await reserveVersionSeq(tx, plan.versions.length);
@@ -84,94 +65,24 @@ export async function importMaster(
     await tx.articles.putMany(plan.articles.map((c) => c.after));
     await tx.contracts.putMany(plan.contracts.map((c) => c.after));
     await tx.versions.addMany(versions);
-    const mappingRows = plan.mappings.map(({ after: m }) => ({
-      id: `${m.kind}|${m.mappingSource}|${m.externalId}`,
-      kind: m.kind,
-      source: m.mappingSource,
-      externalId: m.externalId,
-      internalNo: m.internalNo,
-      origin: `import:${m.source}`,
-    }));
-    const mappingBefore = await tx.mappings.getMany(
-      mappingRows.map((m) => m.id),
-    );
+    const mappingRows = plan.mappings.map(({ after: m }) => ({ id: `${m.kind}|${m.mappingSource}|${m.externalId}`, kind: m.kind, source: m.mappingSource, externalId: m.externalId, internalNo: m.internalNo, origin: `import:${m.source}` }));
+    const mappingBefore = await tx.mappings.getMany(mappingRows.map((m) => m.id));
     await tx.mappings.putMany(mappingRows);
     const undo: UndoStep[] = [
-      ...plan.customers.map((c) => ({
-        table: "customers" as const,
-        key: c.after.no,
-        before: c.before,
-      })),
-      ...plan.articles.map((c) => ({
-        table: "articles" as const,
-        key: c.after.no,
-        before: c.before,
-      })),
-      ...plan.contracts.map((c) => ({
-        table: "contracts" as const,
-        key: c.after.no,
-        before: c.before,
-      })),
-      ...versions.map((v) => ({
-        table: "contractVersions" as const,
-        key: v.id,
-      })),
-      ...mappingRows.map((m, i) => ({
-        table: "mappings" as const,
-        key: m.id,
-        before: mappingBefore[i],
-      })),
+      ...plan.customers.map((c) => ({ table: "customers" as const, key: c.after.no, before: c.before })),
+      ...plan.articles.map((c) => ({ table: "articles" as const, key: c.after.no, before: c.before })),
+      ...plan.contracts.map((c) => ({ table: "contracts" as const, key: c.after.no, before: c.before })),
+      ...versions.map((v) => ({ table: "contractVersions" as const, key: v.id })),
+      ...mappingRows.map((m, i) => ({ table: "mappings" as const, key: m.id, before: mappingBefore[i] })),
     ];
-    await tx.batches.add({
-      id: batchId,
-      kind: "import-master",
-      createdAt: at,
-      files: hashes,
-      versionIds: versions.map((v) => v.id),
-      details: { kinds },
-      undo: dropUndefined(undo),
-    });
+    await tx.batches.add({ id: batchId, kind: "import-master", createdAt: at, files: hashes, versionIds: versions.map((v) => v.id), details: { kinds }, undo: dropUndefined(undo) });
     const audit: AuditRecord[] = [
-      ...plan.customers.map((c) => ({
-        at,
-        kind: c.before ? "customer.update" : "customer.add",
-        source: batchId!,
-        entity: `customer:${c.after.no}`,
-        before: c.before,
-        after: c.after,
-      })),
-      ...plan.articles.map((c) => ({
-        at,
-        kind: c.before ? "article.update" : "article.add",
-        source: batchId!,
-        entity: `article:${c.after.no}`,
-        before: c.before,
-        after: c.after,
-      })),
-      ...plan.contracts.map((c) => ({
-        at,
-        kind: c.before ? "contract.update" : "contract.add",
-        source: batchId!,
-        entity: `contract:${c.after.no}`,
-        before: c.before,
-        after: c.after,
-      })),
-      ...versions.map((v) => ({
-        at,
-        kind: "contract.version.add",
-        source: batchId!,
-        entity: `contract:${v.contractNo}/${v.positionNo}`,
-        after: v,
-      })),
+      ...plan.customers.map((c) => ({ at, kind: c.before ? "customer.update" : "customer.add", source: batchId!, entity: `customer:${c.after.no}`, before: c.before, after: c.after })),
+      ...plan.articles.map((c) => ({ at, kind: c.before ? "article.update" : "article.add", source: batchId!, entity: `article:${c.after.no}`, before: c.before, after: c.after })),
+      ...plan.contracts.map((c) => ({ at, kind: c.before ? "contract.update" : "contract.add", source: batchId!, entity: `contract:${c.after.no}`, before: c.before, after: c.after })),
+      ...versions.map((v) => ({ at, kind: "contract.version.add", source: batchId!, entity: `contract:${v.contractNo}/${v.positionNo}`, after: v })),
       // as stored, with the row it replaced (a changed mapping), like apply-review's entries
-      ...mappingRows.map((m, i) => ({
-        at,
-        kind: "mapping.put",
-        source: batchId!,
-        entity: `mapping:${m.kind}:${m.externalId}`,
-        before: mappingBefore[i],
-        after: m,
-      })),
+      ...mappingRows.map((m, i) => ({ at, kind: "mapping.put", source: batchId!, entity: `mapping:${m.kind}:${m.externalId}`, before: mappingBefore[i], after: m })),
     ];
     await tx.audit.append(audit);
   });

@@ -2,22 +2,11 @@ import type { IsoDate } from "../core/date/iso-date";
 import { pushAll } from "../core/array";
 import { Issue, Result, hasErrors, ok } from "../core/issues";
 import { LinkReportRow, linksReport } from "../core/purchase/links-report";
-import {
-  PurchaseContractRecord,
-  PurchaseLink,
-  PurchasePositionVersion,
-  purchaseVersionId,
-} from "../core/purchase/model";
+import { PurchaseContractRecord, PurchaseLink, PurchasePositionVersion, purchaseVersionId } from "../core/purchase/model";
 import { LinksPlan, planLinksImport } from "../core/purchase/plan-links-import";
-import {
-  PurchasePlan,
-  planPurchaseImport,
-} from "../core/purchase/plan-purchase-import";
+import { PurchasePlan, planPurchaseImport } from "../core/purchase/plan-purchase-import";
 import { buildCostIndex } from "../core/purchase/unit-cost";
-import {
-  readLinksTable,
-  readPurchaseTable,
-} from "../io/purchase/read-purchase";
+import { readLinksTable, readPurchaseTable } from "../io/purchase/read-purchase";
 import { decodeBytes } from "../io/table/decode";
 import { readCsvText } from "../io/table/read-csv";
 import type { StoreTx } from "../store/port";
@@ -27,12 +16,7 @@ import { nextBatchId, reserveVersionSeq } from "./numbering";
 import { dropUndefined } from "./undo-steps";
 
 /** The rows of the purchaseContracts table split by kind (see core/purchase/model.ts). */
-export function splitPurchaseRecords(
-  rows: readonly (PurchaseContractRecord | PurchasePositionVersion)[],
-): {
-  contracts: Map<string, PurchaseContractRecord>;
-  versions: PurchasePositionVersion[];
-} {
+export function splitPurchaseRecords(rows: readonly (PurchaseContractRecord | PurchasePositionVersion)[]): { contracts: Map<string, PurchaseContractRecord>; versions: PurchasePositionVersion[] } {
   const contracts = new Map<string, PurchaseContractRecord>();
   const versions: PurchasePositionVersion[] = [];
   for (const r of rows) {
@@ -60,10 +44,7 @@ export interface PurchaseImportSummary {
  * `import-master`. Any error imports nothing; the writes, the batch (undoable) and the audit entries
  * happen in one transaction.
  */
-export async function importPurchase(
-  ctx: AppContext,
-  file: InputFile,
-): Promise<Result<PurchaseImportSummary>> {
+export async function importPurchase(ctx: AppContext, file: InputFile): Promise<Result<PurchaseImportSummary>> {
   const read = readCsvText(decodeBytes(file.bytes).text, file.name);
   const table = readPurchaseTable(read.table);
   const { rows } = table;
@@ -74,83 +55,34 @@ export async function importPurchase(
   let batchId: string | null = null;
   await ctx.store.write(async (tx) => {
     const nos = [...new Set(rows.map((r) => r.purchaseNo))];
-    const { contracts, versions } = splitPurchaseRecords(
-      await tx.purchase.ofPurchaseNos(nos),
-    );
-    planned = planPurchaseImport(
-      {
-        contracts,
-        versions,
-        articles: new Map((await tx.articles.all()).map((a) => [a.no, a])),
-      },
-      rows,
-    );
-    if (
-      !planned.ok ||
-      planned.value.contracts.length + planned.value.versions.length === 0
-    )
-      return;
+    const { contracts, versions } = splitPurchaseRecords(await tx.purchase.ofPurchaseNos(nos));
+    planned = planPurchaseImport({ contracts, versions, articles: new Map((await tx.articles.all()).map((a) => [a.no, a])) }, rows);
+    if (!planned.ok || planned.value.contracts.length + planned.value.versions.length === 0) return;
     const plan = planned.value;
     batchId = await nextBatchId(tx, "purchase");
     const firstSeq = await reserveVersionSeq(tx, plan.versions.length);
-    const created: PurchasePositionVersion[] = plan.versions.map(
-      ({ version }, i) => {
-        const v = { ...version, seq: firstSeq + i, source: batchId! };
-        return { ...v, id: purchaseVersionId(v) };
-      },
-    );
+    const created: PurchasePositionVersion[] = plan.versions.map(({ version }, i) => {
+      const v = { ...version, seq: firstSeq + i, source: batchId! };
+      return { ...v, id: purchaseVersionId(v) };
+    });
     await tx.purchase.putMany(plan.contracts.map((c) => ({ ...c.after })));
     await tx.purchase.addMany(created.map((v) => ({ ...v })));
     const at = ctx.now();
     const undo: UndoStep[] = [
-      ...plan.contracts.map((c) => ({
-        table: "purchaseContracts" as const,
-        key: c.after.id,
-        before: c.before,
-      })),
-      ...created.map((v) => ({
-        table: "purchaseContracts" as const,
-        key: v.id,
-      })),
+      ...plan.contracts.map((c) => ({ table: "purchaseContracts" as const, key: c.after.id, before: c.before })),
+      ...created.map((v) => ({ table: "purchaseContracts" as const, key: v.id })),
     ];
-    await tx.batches.add({
-      id: batchId,
-      kind: "purchase-import",
-      createdAt: at,
-      files: [{ name: file.name, sha256 }],
-      versionIds: [],
-      details: { purchaseVersionIds: created.map((v) => v.id) },
-      undo: dropUndefined(undo),
-    });
+    await tx.batches.add({ id: batchId, kind: "purchase-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { purchaseVersionIds: created.map((v) => v.id) }, undo: dropUndefined(undo) });
     const audit: AuditRecord[] = [
-      ...plan.contracts.map((c) => ({
-        at,
-        kind: c.before ? "purchase.update" : "purchase.add",
-        source: batchId!,
-        entity: `purchase:${c.after.purchaseNo}`,
-        before: c.before,
-        after: c.after,
-      })),
-      ...created.map((v) => ({
-        at,
-        kind: "purchase.version.add",
-        source: batchId!,
-        entity: `purchase:${v.purchaseNo}/${v.positionNo}`,
-        after: v,
-      })),
+      ...plan.contracts.map((c) => ({ at, kind: c.before ? "purchase.update" : "purchase.add", source: batchId!, entity: `purchase:${c.after.purchaseNo}`, before: c.before, after: c.after })),
+      ...created.map((v) => ({ at, kind: "purchase.version.add", source: batchId!, entity: `purchase:${v.purchaseNo}/${v.positionNo}`, after: v })),
     ];
     await tx.audit.append(audit);
   });
   if (!planned) throw new Error("purchase import ended without a plan");
   if (!planned.ok) return planned;
   const p = planned.value;
-  return ok({
-    batchId,
-    contracts: p.contracts.length,
-    versions: p.versions.length,
-    unchangedRows: p.unchangedRows,
-    warnings: [...issues, ...p.warnings],
-  });
+  return ok({ batchId, contracts: p.contracts.length, versions: p.versions.length, unchangedRows: p.unchangedRows, warnings: [...issues, ...p.warnings] });
 }
 
 export interface LinksImportSummary {
@@ -165,10 +97,7 @@ export interface LinksImportSummary {
  * Imports a links CSV (PRODUCT.md §8 `links import`): every number must exist, else nothing is
  * imported. One transaction, one undoable batch, audit entries per link.
  */
-export async function importLinks(
-  ctx: AppContext,
-  file: InputFile,
-): Promise<Result<LinksImportSummary>> {
+export async function importLinks(ctx: AppContext, file: InputFile): Promise<Result<LinksImportSummary>> {
   const read = readCsvText(decodeBytes(file.bytes).text, file.name);
   const table = readLinksTable(read.table);
   const { rows } = table;
@@ -180,94 +109,44 @@ export async function importLinks(
   await ctx.store.write(async (tx) => {
     const purchaseNos = [...new Set(rows.map((r) => r.purchaseNo))];
     const contractNos = [...new Set(rows.map((r) => r.contractNo))];
-    const purchase = splitPurchaseRecords(
-      await tx.purchase.ofPurchaseNos(purchaseNos),
-    );
+    const purchase = splitPurchaseRecords(await tx.purchase.ofPurchaseNos(purchaseNos));
     planned = planLinksImport(
       {
         purchaseContracts: purchase.contracts,
         purchaseVersions: purchase.versions,
-        contracts: new Map(
-          (await tx.contracts.getMany(contractNos))
-            .filter((c) => c !== undefined)
-            .map((c) => [c.no, c]),
-        ),
+        contracts: new Map((await tx.contracts.getMany(contractNos)).filter((c) => c !== undefined).map((c) => [c.no, c])),
         versions: await tx.versions.ofContracts(contractNos),
         links: new Map((await loadLinks(tx)).map((l) => [l.id, l])),
       },
       rows,
     );
-    if (
-      !planned.ok ||
-      planned.value.added.length + planned.value.removed.length === 0
-    )
-      return;
+    if (!planned.ok || planned.value.added.length + planned.value.removed.length === 0) return;
     const plan = planned.value;
     const id = await nextBatchId(tx, "links");
     batchId = id;
-    const added: PurchaseLink[] = plan.added.map(({ link }) => ({
-      ...link,
-      source: id,
-    }));
+    const added: PurchaseLink[] = plan.added.map(({ link }) => ({ ...link, source: id }));
     await tx.links.addMany(added.map((l) => ({ ...l })));
     await tx.links.deleteMany(plan.removed.map((r) => r.link.id));
     const at = ctx.now();
     const undo: UndoStep[] = [
       ...added.map((l) => ({ table: "purchaseLinks" as const, key: l.id })),
-      ...plan.removed.map((r) => ({
-        table: "purchaseLinks" as const,
-        key: r.link.id,
-        before: r.link,
-      })),
+      ...plan.removed.map((r) => ({ table: "purchaseLinks" as const, key: r.link.id, before: r.link })),
     ];
     // A removal is undone by putting the row back: a "before" restores it.
-    await tx.batches.add({
-      id,
-      kind: "links-import",
-      createdAt: at,
-      files: [{ name: file.name, sha256 }],
-      versionIds: [],
-      details: {
-        added: added.map((l) => l.id),
-        removed: plan.removed.map((r) => r.link.id),
-      },
-      undo: dropUndefined(undo),
-    });
+    await tx.batches.add({ id, kind: "links-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { added: added.map((l) => l.id), removed: plan.removed.map((r) => r.link.id) }, undo: dropUndefined(undo) });
     await tx.audit.append([
-      ...added.map((l) => ({
-        at,
-        kind: "purchase.link.add",
-        source: id,
-        entity: `link:${l.id}`,
-        after: l,
-      })),
-      ...plan.removed.map((r) => ({
-        at,
-        kind: "purchase.link.remove",
-        source: id,
-        entity: `link:${r.link.id}`,
-        before: r.link,
-      })),
+      ...added.map((l) => ({ at, kind: "purchase.link.add", source: id, entity: `link:${l.id}`, after: l })),
+      ...plan.removed.map((r) => ({ at, kind: "purchase.link.remove", source: id, entity: `link:${r.link.id}`, before: r.link })),
     ]);
   });
   if (!planned) throw new Error("links import ended without a plan");
   if (!planned.ok) return planned;
   const p = planned.value;
-  return ok({
-    batchId,
-    added: p.added.length,
-    removed: p.removed.length,
-    unchangedRows: p.unchangedRows,
-    warnings: issues,
-  });
+  return ok({ batchId, added: p.added.length, removed: p.removed.length, unchangedRows: p.unchangedRows, warnings: issues });
 }
 
 /** The links report on a day (PRODUCT.md §5.6), by purchase position or (`reverse`) by sales position. Reads only. */
-export async function purchaseLinksReport(
-  ctx: AppContext,
-  day: IsoDate,
-  reverse = false,
-): Promise<LinkReportRow[]> {
+export async function purchaseLinksReport(ctx: AppContext, day: IsoDate, reverse = false): Promise<LinkReportRow[]> {
   return ctx.store.read(async (tx) => {
     const purchase = splitPurchaseRecords(await tx.purchase.all());
     return linksReport(

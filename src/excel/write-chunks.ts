@@ -1,10 +1,6 @@
 import { OPERATION_BYTES, planChunks } from "./payload";
 import type { WritePlan } from "./write-plan";
-import {
-  isRequestPayloadError,
-  type XlContext,
-  type XlWorksheet,
-} from "./xl-api";
+import { isRequestPayloadError, type XlContext, type XlWorksheet } from "./xl-api";
 
 /** Thrown when a single row does not fit into one request even after halving. */
 export class RowTooLargeError extends Error {
@@ -35,12 +31,7 @@ const CHUNK_FIXED_BYTES = 7 * OPERATION_BYTES;
  * the budget for the remaining chunks is lowered to what has been seen to fail. Returns false when
  * cancelled (between chunks), true when all rows are in.
  */
-export async function writeChunks(
-  context: XlContext,
-  ws: XlWorksheet,
-  plan: WritePlan,
-  env: ChunkEnv,
-): Promise<boolean> {
+export async function writeChunks(context: XlContext, ws: XlWorksheet, plan: WritePlan, env: ChunkEnv): Promise<boolean> {
   const total = plan.values.length - 1;
   let budget = env.budget;
   let pending = planChunks(plan.rowBytes, budget, CHUNK_FIXED_BYTES);
@@ -50,10 +41,7 @@ export async function writeChunks(
     const bytes = chunkBytes(plan, start, end);
     if (end - start > 1 && bytes > budget) {
       // Cut with the lowered budget (always into more than one chunk, since it is over budget).
-      pending = [
-        ...planChunks(plan.rowBytes, budget, CHUNK_FIXED_BYTES, start, end),
-        ...pending,
-      ];
+      pending = [...planChunks(plan.rowBytes, budget, CHUNK_FIXED_BYTES, start, end), ...pending];
       continue;
     }
     queueChunk(context, ws, plan, start, end, env.suspendCalculation);
@@ -63,10 +51,7 @@ export async function writeChunks(
     } catch (error) {
       if (!isRequestPayloadError(error)) throw error;
       if (end - start === 1) throw new RowTooLargeError(start + 1);
-      budget = Math.max(
-        OPERATION_BYTES * 8,
-        Math.min(budget, Math.floor(bytes / 2)),
-      );
+      budget = Math.max(OPERATION_BYTES * 8, Math.min(budget, Math.floor(bytes / 2)));
       const mid = start + Math.floor((end - start) / 2);
       pending.unshift([start, mid], [mid, end]);
       continue;
@@ -84,21 +69,12 @@ function chunkBytes(plan: WritePlan, start: number, end: number): number {
 }
 
 /** Queues formats (first, so text cells are text before their values land), values and fill runs. */
-function queueChunk(
-  context: XlContext,
-  ws: XlWorksheet,
-  plan: WritePlan,
-  start: number,
-  end: number,
-  suspendCalculation: boolean,
-): void {
-  if (suspendCalculation)
-    context.workbook.application.suspendApiCalculationUntilNextSync();
+function queueChunk(context: XlContext, ws: XlWorksheet, plan: WritePlan, start: number, end: number, suspendCalculation: boolean): void {
+  if (suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
   const rows = end - start;
   const range = ws.getRangeByIndexes(start, 0, rows, plan.width);
   const formats: string[][] = new Array(rows);
-  for (let i = 0; i < rows; i++)
-    formats[i] = start + i === 0 ? plan.headerFormats : plan.formats;
+  for (let i = 0; i < rows; i++) formats[i] = start + i === 0 ? plan.headerFormats : plan.formats;
   range.numberFormat = formats;
   range.values = plan.values.slice(start, end);
   range.untrack();

@@ -18,9 +18,7 @@ import { V1_TABLES, upgradeV1Tables } from "./upgrade-v1";
 export const BACKUP_FORMAT = "msp-billing-backup";
 
 /** Tables a backup carries: every table but the derived billing watermark. */
-export const BACKUP_TABLES: TableName[] = TABLE_NAMES.filter(
-  (t) => t !== "billingState",
-);
+export const BACKUP_TABLES: TableName[] = TABLE_NAMES.filter((t) => t !== "billingState");
 
 /** The whole store as one document (in memory: for small stores, tests and the task pane). */
 export interface BackupDoc {
@@ -32,31 +30,15 @@ export interface BackupDoc {
 }
 
 /** Reads every table in one read transaction, rows in primary-key order. */
-export async function exportBackup(
-  store: BillingStore,
-  exportedAt: string,
-): Promise<BackupDoc> {
-  const tables = Object.fromEntries(
-    TABLE_NAMES.map((t) => [t, [] as unknown[]]),
-  ) as Record<TableName, unknown[]>;
+export async function exportBackup(store: BillingStore, exportedAt: string): Promise<BackupDoc> {
+  const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as unknown[]])) as Record<TableName, unknown[]>;
   await store.read(async (tx) => {
-    for (const name of BACKUP_TABLES)
-      await tx.tables.scan(
-        name,
-        (rows) => void pushAll(tables[name], rows),
-        5000,
-      );
+    for (const name of BACKUP_TABLES) await tx.tables.scan(name, (rows) => void pushAll(tables[name], rows), 5000);
   });
-  return {
-    format: BACKUP_FORMAT,
-    schemaVersion: STORE_SCHEMA_VERSION,
-    exportedAt,
-    tables,
-  };
+  return { format: BACKUP_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, exportedAt, tables };
 }
 
-const header = (exportedAt: string) =>
-  `{"format":${JSON.stringify(BACKUP_FORMAT)},"schemaVersion":${STORE_SCHEMA_VERSION},"exportedAt":${JSON.stringify(exportedAt)},"tables":{\n`;
+const header = (exportedAt: string) => `{"format":${JSON.stringify(BACKUP_FORMAT)},"schemaVersion":${STORE_SCHEMA_VERSION},"exportedAt":${JSON.stringify(exportedAt)},"tables":{\n`;
 
 /** A backup document as text (one row per line; equal stores give byte-identical text). */
 export function backupToJson(doc: BackupDoc): string {
@@ -64,9 +46,7 @@ export function backupToJson(doc: BackupDoc): string {
   BACKUP_TABLES.forEach((name, i) => {
     const rows = doc.tables[name] ?? [];
     parts.push(`${JSON.stringify(name)}:[\n`);
-    rows.forEach((r, j) =>
-      parts.push(`${JSON.stringify(r)}${j < rows.length - 1 ? "," : ""}\n`),
-    );
+    rows.forEach((r, j) => parts.push(`${JSON.stringify(r)}${j < rows.length - 1 ? "," : ""}\n`));
     parts.push(i < BACKUP_TABLES.length - 1 ? "],\n" : "]\n");
   });
   parts.push("}}\n");
@@ -77,11 +57,7 @@ export function backupToJson(doc: BackupDoc): string {
  * Writes the backup of a store as a stream of text chunks, from one read transaction, without
  * holding the store in memory (a ten-year store is bigger than the largest string V8 can make).
  */
-export async function writeBackup(
-  store: BillingStore,
-  exportedAt: string,
-  write: (chunk: string) => void | Promise<void>,
-): Promise<Record<TableName, number>> {
+export async function writeBackup(store: BillingStore, exportedAt: string, write: (chunk: string) => void | Promise<void>): Promise<Record<TableName, number>> {
   const counts = {} as Record<TableName, number>;
   await store.read(async (tx) => {
     await write(header(exportedAt));
@@ -91,17 +67,13 @@ export async function writeBackup(
       await tx.tables.scan(
         name,
         async (rows) => {
-          const text = rows
-            .map((r) => `${n++ === 0 ? "" : ",\n"}${JSON.stringify(r)}`)
-            .join("");
+          const text = rows.map((r) => `${n++ === 0 ? "" : ",\n"}${JSON.stringify(r)}`).join("");
           await write(text);
         },
         2000,
       );
       counts[name] = n;
-      await write(
-        `${n > 0 ? "\n" : ""}${i < BACKUP_TABLES.length - 1 ? "],\n" : "]\n"}`,
-      );
+      await write(`${n > 0 ? "\n" : ""}${i < BACKUP_TABLES.length - 1 ? "],\n" : "]\n"}`);
     }
     await write("}}\n");
   });
@@ -109,109 +81,40 @@ export async function writeBackup(
 }
 
 /** Parses and checks a whole backup document (schema 1 or 2); never throws. Rows are checked as imports check them. */
-export function parseBackup(
-  text: string,
-  source = "backup",
-): Result<BackupDoc> {
+export function parseBackup(text: string, source = "backup"): Result<BackupDoc> {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    return fail(
-      issue("backup.invalid", { detail: (e as Error).message }, { source }),
-    );
+    return fail(issue("backup.invalid", { detail: (e as Error).message }, { source }));
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data))
-    return fail(
-      issue("backup.invalid", { detail: "not a JSON object" }, { source }),
-    );
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return fail(issue("backup.invalid", { detail: "not a JSON object" }, { source }));
   const doc = data as Partial<BackupDoc>;
   const head = checkHeader(doc, source);
   if (!head.ok) return head;
   const version = head.value;
-  if (
-    typeof doc.tables !== "object" ||
-    doc.tables === null ||
-    Array.isArray(doc.tables)
-  )
-    return fail(
-      issue("backup.invalid", { detail: "tables missing" }, { source }),
-    );
+  if (typeof doc.tables !== "object" || doc.tables === null || Array.isArray(doc.tables)) return fail(issue("backup.invalid", { detail: "tables missing" }, { source }));
   const known: readonly string[] = version === 1 ? V1_TABLES : BACKUP_TABLES;
   const problems: Issue[] = [];
   for (const [name, rows] of Object.entries(doc.tables)) {
-    if (!known.includes(name))
-      problems.push(
-        issue(
-          "backup.invalid",
-          { detail: `unknown table "${name}"` },
-          { source },
-        ),
-      );
-    else if (
-      !Array.isArray(rows) ||
-      rows.some((r) => typeof r !== "object" || r === null || Array.isArray(r))
-    )
-      problems.push(
-        issue(
-          "backup.invalid",
-          { detail: `table "${name}" must be an array of objects` },
-          { source },
-        ),
-      );
+    if (!known.includes(name)) problems.push(issue("backup.invalid", { detail: `unknown table "${name}"` }, { source }));
+    else if (!Array.isArray(rows) || rows.some((r) => typeof r !== "object" || r === null || Array.isArray(r))) problems.push(issue("backup.invalid", { detail: `table "${name}" must be an array of objects` }, { source }));
   }
   if (problems.length > 0) return { ok: false, issues: problems };
   const given = doc.tables as Record<string, unknown[]>;
-  const tables =
-    version === 1
-      ? (upgradeV1Tables(given) as Record<TableName, unknown[]>)
-      : (Object.fromEntries(
-          TABLE_NAMES.map((t) => [
-            t,
-            t === "billingState" ? [] : (given[t] ?? []),
-          ]),
-        ) as Record<TableName, unknown[]>);
+  const tables = version === 1 ? (upgradeV1Tables(given) as Record<TableName, unknown[]>) : (Object.fromEntries(TABLE_NAMES.map((t) => [t, t === "billingState" ? [] : (given[t] ?? [])])) as Record<TableName, unknown[]>);
   const checker = new BackupChecker(source);
-  for (const name of BACKUP_TABLES)
-    tables[name].forEach((row, i) =>
-      checker.row(name, row as Record<string, unknown>, i + 1),
-    );
+  for (const name of BACKUP_TABLES) tables[name].forEach((row, i) => checker.row(name, row as Record<string, unknown>, i + 1));
   const issues = checker.finish();
   if (issues.length > 0) return { ok: false, issues };
-  return ok({
-    format: BACKUP_FORMAT,
-    schemaVersion: STORE_SCHEMA_VERSION,
-    exportedAt: String(doc.exportedAt ?? ""),
-    tables,
-  });
+  return ok({ format: BACKUP_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, exportedAt: String(doc.exportedAt ?? ""), tables });
 }
 
 function checkHeader(doc: Partial<BackupDoc>, source: string): Result<number> {
-  if (doc.format !== BACKUP_FORMAT)
-    return fail(
-      issue(
-        "backup.invalid",
-        { detail: `format must be "${BACKUP_FORMAT}"` },
-        { source },
-      ),
-    );
+  if (doc.format !== BACKUP_FORMAT) return fail(issue("backup.invalid", { detail: `format must be "${BACKUP_FORMAT}"` }, { source }));
   const v = doc.schemaVersion;
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 1)
-    return fail(
-      issue(
-        "backup.invalid",
-        { detail: "schemaVersion must be a positive integer" },
-        { source },
-      ),
-    );
-  if (v > STORE_SCHEMA_VERSION)
-    return fail(
-      issue(
-        "backup.version_too_new",
-        { found: v, supported: STORE_SCHEMA_VERSION },
-        { source },
-      ),
-    );
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 1) return fail(issue("backup.invalid", { detail: "schemaVersion must be a positive integer" }, { source }));
+  if (v > STORE_SCHEMA_VERSION) return fail(issue("backup.version_too_new", { found: v, supported: STORE_SCHEMA_VERSION }, { source }));
   return ok(v);
 }
 
@@ -219,51 +122,30 @@ function checkHeader(doc: Partial<BackupDoc>, source: string): Result<number> {
  * Replaces the whole store with a checked backup, inside the caller's write transaction: either every
  * table is restored or (on any failure) the store stays exactly as it was.
  */
-export async function restoreBackup(
-  tx: StoreTx,
-  doc: BackupDoc,
-): Promise<void> {
+export async function restoreBackup(tx: StoreTx, doc: BackupDoc): Promise<void> {
   for (const name of TABLE_NAMES) await tx.tables.clear(name);
   for (const name of BACKUP_TABLES) {
     const rows = doc.tables[name] ?? [];
-    for (let i = 0; i < rows.length; i += 5000)
-      await tx.tables.insert(name, rows.slice(i, i + 5000) as never);
+    for (let i = 0; i < rows.length; i += 5000) await tx.tables.insert(name, rows.slice(i, i + 5000) as never);
   }
 }
 
 /** One step of reading a backup line by line. */
-export type BackupPart =
-  | { kind: "header"; schemaVersion: number; exportedAt: string }
-  | {
-      kind: "rows";
-      table: TableName;
-      rows: Record<string, unknown>[];
-      firstRow: number;
-    };
+export type BackupPart = { kind: "header"; schemaVersion: number; exportedAt: string } | { kind: "rows"; table: TableName; rows: Record<string, unknown>[]; firstRow: number };
 
 /**
  * Reads a schema-2 backup written one row per line (backupToJson, writeBackup) as a stream of row
  * batches, checking every row; returns null when the text is not in that layout (then parse it
  * whole with parseBackup). Errors name the line.
  */
-export async function* readBackupLines(
-  lines: AsyncIterable<string>,
-  source: string,
-  batchSize = 2000,
-): AsyncGenerator<BackupPart, Issue[], void> {
+export async function* readBackupLines(lines: AsyncIterable<string>, source: string, batchSize = 2000): AsyncGenerator<BackupPart, Issue[], void> {
   let lineNo = 0;
   let table: TableName | null = null;
   let batch: Record<string, unknown>[] = [];
   let firstRow = 1;
   let rowNo = 0;
   const checker = new BackupChecker(source);
-  const bad = (detail: string): Issue[] => [
-    issue(
-      "backup.invalid",
-      { detail: `line ${lineNo}: ${detail}` },
-      { source, row: lineNo },
-    ),
-  ];
+  const bad = (detail: string): Issue[] => [issue("backup.invalid", { detail: `line ${lineNo}: ${detail}` }, { source, row: lineNo })];
   let done = false;
   for await (const raw of lines) {
     lineNo++;
@@ -278,11 +160,7 @@ export async function* readBackupLines(
       const v = checkHeader(head, source);
       if (!v.ok) return v.issues;
       if (v.value < 2) return bad("a schema-1 backup must be read whole");
-      yield {
-        kind: "header",
-        schemaVersion: v.value,
-        exportedAt: String(head.exportedAt ?? ""),
-      };
+      yield { kind: "header", schemaVersion: v.value, exportedAt: String(head.exportedAt ?? "") };
       continue;
     }
     if (done) {
@@ -295,18 +173,14 @@ export async function* readBackupLines(
         continue;
       }
       const m = /^"([A-Za-z]+)":\[$/.exec(line);
-      if (!m || !(BACKUP_TABLES as string[]).includes(m[1]!))
-        return bad(
-          `expected a table, found ${JSON.stringify(line.slice(0, 60))}`,
-        );
+      if (!m || !(BACKUP_TABLES as string[]).includes(m[1]!)) return bad(`expected a table, found ${JSON.stringify(line.slice(0, 60))}`);
       table = m[1] as TableName;
       rowNo = 0;
       firstRow = 1;
       continue;
     }
     if (line === "]," || line === "]") {
-      if (batch.length > 0)
-        yield { kind: "rows", table, rows: batch, firstRow };
+      if (batch.length > 0) yield { kind: "rows", table, rows: batch, firstRow };
       batch = [];
       table = null;
       continue;
@@ -317,8 +191,7 @@ export async function* readBackupLines(
     } catch (e) {
       return bad((e as Error).message);
     }
-    if (typeof row !== "object" || row === null || Array.isArray(row))
-      return bad(`a row of "${table}" must be an object`);
+    if (typeof row !== "object" || row === null || Array.isArray(row)) return bad(`a row of "${table}" must be an object`);
     rowNo++;
     checker.row(table, row as Record<string, unknown>, rowNo);
     if (checker.failed()) return checker.finish();

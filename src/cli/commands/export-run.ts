@@ -17,14 +17,8 @@ import {
 } from "../../app/export-invoices";
 import type { Invoice } from "../../core/billing/invoice";
 import { Issue, Result, fail } from "../../core/issues";
-import {
-  parseDatevConfig,
-  type DatevConfig,
-} from "../../io/export/datev/config";
-import {
-  parseCompanyInfo,
-  type CompanyInfo,
-} from "../../io/export/documents/company";
+import { parseDatevConfig, type DatevConfig } from "../../io/export/datev/config";
+import { parseCompanyInfo, type CompanyInfo } from "../../io/export/documents/company";
 import type { TextEncodingName } from "../../io/table/decode";
 import { ParsedArgs, optional, parseArgs, required, UsageError } from "../args";
 import { readTextFile, singleTextFile } from "../read-input";
@@ -35,14 +29,7 @@ import type { OutputFiles } from "../store";
 import { withWorkspace } from "../store";
 
 /** Export options shared by `bill` and `export`. */
-export const EXPORT_VALUE_OPTIONS = [
-  "format",
-  "encoding",
-  "datev-config",
-  "company",
-  "documents",
-  "label",
-] as const;
+export const EXPORT_VALUE_OPTIONS = ["format", "encoding", "datev-config", "company", "documents", "label"] as const;
 
 export interface ExportOptions {
   format: InvoiceExportFormat;
@@ -53,18 +40,11 @@ export interface ExportOptions {
   label?: string;
 }
 
-function readJsonFile<T>(
-  file: string,
-  parse: (text: string) => Result<T>,
-): Result<T> {
+function readJsonFile<T>(file: string, parse: (text: string) => Result<T>): Result<T> {
   const text = readTextFile(file);
   if (!text.ok) return text;
   const r = parse(text.value);
-  return r.ok
-    ? r
-    : fail(
-        ...r.issues.map((i) => ({ ...i, where: { source: file, ...i.where } })),
-      );
+  return r.ok ? r : fail(...r.issues.map((i) => ({ ...i, where: { source: file, ...i.where } })));
 }
 
 /**
@@ -74,20 +54,12 @@ function readJsonFile<T>(
 export function readExportOptions(args: ParsedArgs): Result<ExportOptions> {
   const formatText = optional(args, "format") ?? "generic";
   const format = parseExportFormat(formatText);
-  if (!format)
-    throw new UsageError(
-      "--format must be generic, de, datev or custom:PROFILE_ID",
-    );
+  if (!format) throw new UsageError("--format must be generic, de, datev or custom:PROFILE_ID");
   const enc = optional(args, "encoding");
-  if (enc !== undefined && enc !== "utf-8" && enc !== "windows-1252")
-    throw new UsageError("--encoding must be utf-8 or windows-1252");
-  if (enc !== undefined && format.kind !== "generic" && format.kind !== "de")
-    throw new UsageError(
-      "--encoding applies to --format generic and de only (DATEV is always Windows-1252; a custom profile names its own)",
-    );
+  if (enc !== undefined && enc !== "utf-8" && enc !== "windows-1252") throw new UsageError("--encoding must be utf-8 or windows-1252");
+  if (enc !== undefined && format.kind !== "generic" && format.kind !== "de") throw new UsageError("--encoding applies to --format generic and de only (DATEV is always Windows-1252; a custom profile names its own)");
   const label = optional(args, "label");
-  if (label !== undefined && format.kind !== "datev")
-    throw new UsageError("--label applies to --format datev only");
+  if (label !== undefined && format.kind !== "datev") throw new UsageError("--label applies to --format datev only");
   const issues: Issue[] = [];
   const out: ExportOptions = { format, encoding: enc ?? "utf-8" };
   const datevFile = optional(args, "datev-config");
@@ -118,14 +90,7 @@ export interface ExportsWritten {
  * Produces the batch file (when `out` is given) and the invoice documents (with `--documents`) and
  * writes them only when all of them succeeded; otherwise reports the issues and writes nothing.
  */
-export async function writeExports(
-  ctx: AppContext,
-  io: CliIo,
-  invoices: readonly Invoice[],
-  options: ExportOptions,
-  out: string | undefined,
-  outputs: OutputFiles,
-): Promise<ExportsWritten | null> {
+export async function writeExports(ctx: AppContext, io: CliIo, invoices: readonly Invoice[], options: ExportOptions, out: string | undefined, outputs: OutputFiles): Promise<ExportsWritten | null> {
   const files: [string, string | Uint8Array][] = [];
   let records = 0;
   if (out !== undefined) {
@@ -166,83 +131,49 @@ export const exportRunCommand: Command = {
   name: "export",
   usage:
     "export --workspace W --run RUN_ID [--out FILE] [--format generic|de|datev|custom:PROFILE] [--encoding utf-8|windows-1252] [--datev-config DATEV.json] [--label TEXT] [--documents DIR] [--company COMPANY.json] [--json]",
-  summary:
-    "export the invoices of a stored billing run again: CSV, DATEV Buchungsstapel, a custom profile, and/or one HTML document per invoice",
+  summary: "export the invoices of a stored billing run again: CSV, DATEV Buchungsstapel, a custom profile, and/or one HTML document per invoice",
   async run(argv, io) {
-    const args = parseArgs(
-      argv,
-      ["workspace", "run", "out", ...EXPORT_VALUE_OPTIONS],
-      ["json"],
-    );
+    const args = parseArgs(argv, ["workspace", "run", "out", ...EXPORT_VALUE_OPTIONS], ["json"]);
     const workspace = required(args, "workspace");
     const runId = required(args, "run");
     const out = optional(args, "out");
-    if (out === undefined && optional(args, "documents") === undefined)
-      throw new UsageError("give --out FILE, --documents DIR, or both");
+    if (out === undefined && optional(args, "documents") === undefined) throw new UsageError("give --out FILE, --documents DIR, or both");
     const options = readExportOptions(args);
     if (!options.ok) {
       reportIssues(io, options.issues);
       return 1;
     }
-    return withWorkspace(
-      workspace,
-      io,
-      async (ctx, outputs) => {
-        const run = await loadRunInvoices(ctx, runId);
-        if (!run.ok) {
-          reportIssues(io, run.issues);
-          return { code: 1, save: false };
-        }
-        const written = await writeExports(
-          ctx,
-          io,
-          run.value.invoices,
-          options.value,
-          out,
-          outputs,
+    return withWorkspace(workspace, io, async (ctx, outputs) => {
+      const run = await loadRunInvoices(ctx, runId);
+      if (!run.ok) {
+        reportIssues(io, run.issues);
+        return { code: 1, save: false };
+      }
+      const written = await writeExports(ctx, io, run.value.invoices, options.value, out, outputs);
+      if (!written) {
+        io.err("export: nothing was written.\n");
+        return { code: 1, save: false };
+      }
+      const summary = { runId, invoices: run.value.invoices.length, records: written.records, out: out ?? null, documents: written.documents };
+      if (args.flags.has("json")) printJson(io, summary);
+      else
+        io.out(
+          `export ${runId}: ${run.value.invoices.length} invoices` +
+            (out !== undefined ? `, ${written.records} ${options.value.format.kind === "datev" ? "bookings" : "rows"} → ${out}` : "") +
+            (written.documents.length > 0 ? `, ${written.documents.length} documents → ${options.value.documentsDir}` : "") +
+            "\n",
         );
-        if (!written) {
-          io.err("export: nothing was written.\n");
-          return { code: 1, save: false };
-        }
-        const summary = {
-          runId,
-          invoices: run.value.invoices.length,
-          records: written.records,
-          out: out ?? null,
-          documents: written.documents,
-        };
-        if (args.flags.has("json")) printJson(io, summary);
-        else
-          io.out(
-            `export ${runId}: ${run.value.invoices.length} invoices` +
-              (out !== undefined
-                ? `, ${written.records} ${options.value.format.kind === "datev" ? "bookings" : "rows"} → ${out}`
-                : "") +
-              (written.documents.length > 0
-                ? `, ${written.documents.length} documents → ${options.value.documentsDir}`
-                : "") +
-              "\n",
-          );
-        return { code: 0, save: false };
-      },
-      "read",
-    );
+      return { code: 0, save: false };
+    }, "read");
   },
 };
 
 export const exportSettingsCommand: Command = {
   name: "export-settings",
-  usage:
-    "export-settings --workspace W [--datev-config DATEV.json] [--company COMPANY.json] [--json]",
-  summary:
-    "save the DATEV settings and/or the company data for invoice documents (validated); without files, show the saved ones",
+  usage: "export-settings --workspace W [--datev-config DATEV.json] [--company COMPANY.json] [--json]",
+  summary: "save the DATEV settings and/or the company data for invoice documents (validated); without files, show the saved ones",
   async run(argv, io) {
-    const args = parseArgs(
-      argv,
-      ["workspace", "datev-config", "company"],
-      ["json"],
-    );
+    const args = parseArgs(argv, ["workspace", "datev-config", "company"], ["json"]);
     const workspace = required(args, "workspace");
     const issues: Issue[] = [];
     const settings: { datev?: DatevConfig; company?: CompanyInfo } = {};
@@ -266,21 +197,13 @@ export const exportSettingsCommand: Command = {
     return withWorkspace(workspace, io, async (ctx) => {
       if (settings.datev || settings.company) {
         await saveExportSettings(ctx, settings);
-        io.out(
-          `export-settings: saved ${[settings.datev && "DATEV settings", settings.company && "company data"].filter(Boolean).join(" and ")}\n`,
-        );
+        io.out(`export-settings: saved ${[settings.datev && "DATEV settings", settings.company && "company data"].filter(Boolean).join(" and ")}\n`);
         return { code: 0, save: true };
       }
       const datev = await loadDatevConfig(ctx);
       const company = await loadCompanyInfo(ctx);
-      const stored = {
-        datev: datev.ok ? datev.value : null,
-        company: company.ok ? company.value : null,
-      };
-      reportIssues(io, [
-        ...(datev.ok ? [] : datev.issues),
-        ...(company.ok ? [] : company.issues),
-      ]);
+      const stored = { datev: datev.ok ? datev.value : null, company: company.ok ? company.value : null };
+      reportIssues(io, [...(datev.ok ? [] : datev.issues), ...(company.ok ? [] : company.issues)]);
       if (args.flags.has("json")) printJson(io, stored);
       else io.out(JSON.stringify(stored, null, 2) + "\n");
       return { code: 0, save: false };
@@ -291,8 +214,7 @@ export const exportSettingsCommand: Command = {
 export const exportProfileImportCommand: Command = {
   name: "export-profile import",
   usage: "export-profile import --workspace W PROFILES.json [--json]",
-  summary:
-    "save custom CSV export profiles from a JSON file (one profile, a list, or an exported file; all or nothing)",
+  summary: "save custom CSV export profiles from a JSON file (one profile, a list, or an exported file; all or nothing)",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], ["json"]);
     const input = singleTextFile(args.positionals, "profile JSON file");
@@ -304,19 +226,12 @@ export const exportProfileImportCommand: Command = {
     return withWorkspace(required(args, "workspace"), io, async (ctx) => {
       const r = await importExportProfiles(ctx, text);
       if (!r.ok) {
-        reportIssues(
-          io,
-          r.issues.map((i) => ({ ...i, where: { source: file, ...i.where } })),
-        );
+        reportIssues(io, r.issues.map((i) => ({ ...i, where: { source: file, ...i.where } })));
         io.err("export-profile import: nothing was saved.\n");
         return { code: 1, save: false };
       }
-      if (args.flags.has("json"))
-        printJson(io, { saved: r.value.map((p) => p.id) });
-      else
-        io.out(
-          `export-profile import: saved ${r.value.map((p) => `${p.id} (${p.name})`).join(", ")}\n`,
-        );
+      if (args.flags.has("json")) printJson(io, { saved: r.value.map((p) => p.id) });
+      else io.out(`export-profile import: saved ${r.value.map((p) => `${p.id} (${p.name})`).join(", ")}\n`);
       return { code: 0, save: true };
     });
   },
@@ -328,22 +243,17 @@ export const exportProfileExportCommand: Command = {
   summary: "write saved custom CSV export profiles as JSON",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace", "out", "id"], []);
-    return withWorkspace(
-      required(args, "workspace"),
-      io,
-      async (ctx, outputs) => {
-        const r = await exportExportProfiles(ctx, args.options.get("id"));
-        if (!r.ok) {
-          reportIssues(io, r.issues);
-          return { code: 1, save: false };
-        }
-        const out = optional(args, "out");
-        if (out) outputs.add(out, r.value);
-        else io.out(r.value);
-        return { code: 0, save: false };
-      },
-      "read",
-    );
+    return withWorkspace(required(args, "workspace"), io, async (ctx, outputs) => {
+      const r = await exportExportProfiles(ctx, args.options.get("id"));
+      if (!r.ok) {
+        reportIssues(io, r.issues);
+        return { code: 1, save: false };
+      }
+      const out = optional(args, "out");
+      if (out) outputs.add(out, r.value);
+      else io.out(r.value);
+      return { code: 0, save: false };
+    }, "read");
   },
 };
 
@@ -353,33 +263,15 @@ export const exportProfileListCommand: Command = {
   summary: "list saved custom CSV export profiles",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], ["json"]);
-    return withWorkspace(
-      required(args, "workspace"),
-      io,
-      async (ctx) => {
-        const { profiles, issues } = await listExportProfiles(ctx);
-        reportIssues(io, issues);
-        const list = profiles.map((p) => ({
-          id: p.id,
-          name: p.name,
-          level: p.level,
-          columns: p.columns.length,
-        }));
-        if (args.flags.has("json")) printJson(io, list);
-        else
-          for (const p of list)
-            io.out(`${p.id}\t${p.level}\t${p.columns} columns\t${p.name}\n`);
-        return { code: 0, save: false };
-      },
-      "read",
-    );
+    return withWorkspace(required(args, "workspace"), io, async (ctx) => {
+      const { profiles, issues } = await listExportProfiles(ctx);
+      reportIssues(io, issues);
+      const list = profiles.map((p) => ({ id: p.id, name: p.name, level: p.level, columns: p.columns.length }));
+      if (args.flags.has("json")) printJson(io, list);
+      else for (const p of list) io.out(`${p.id}\t${p.level}\t${p.columns} columns\t${p.name}\n`);
+      return { code: 0, save: false };
+    }, "read");
   },
 };
 
-export const EXPORT_COMMANDS: Command[] = [
-  exportRunCommand,
-  exportSettingsCommand,
-  exportProfileImportCommand,
-  exportProfileExportCommand,
-  exportProfileListCommand,
-];
+export const EXPORT_COMMANDS: Command[] = [exportRunCommand, exportSettingsCommand, exportProfileImportCommand, exportProfileExportCommand, exportProfileListCommand];

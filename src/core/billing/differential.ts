@@ -36,14 +36,7 @@ export function computeDifferences(
   for (const contractNo of [...billed.keys()].sort()) {
     const contract = contracts.get(contractNo);
     if (!contract) {
-      issues.push(
-        issue(
-          "billing.unknown_contract",
-          { contract: contractNo },
-          undefined,
-          "warning",
-        ),
-      );
+      issues.push(issue("billing.unknown_contract", { contract: contractNo }, undefined, "warning"));
       continue;
     }
     const positions = billed.get(contractNo)!;
@@ -56,28 +49,17 @@ export function computeDifferences(
         const shapes = segmentShapes(history, month);
         if (billedAsShaped(shapes, entries)) continue;
         const correctsRef = originalInvoiceRef(entries);
-        for (const run of monthDelta(month, withAmounts(shapes), entries))
-          runs.push({ run, correctsRef });
+        for (const run of monthDelta(month, withAmounts(shapes), entries)) runs.push({ run, correctsRef });
       }
       if (runs.length === 0) continue;
       const own = runsToLines("difference", contract, positionNo, runs);
-      pushAll(
-        lines,
-        suppressCredits(contract, positionNo, own, issues).filter(
-          (l) => !l.net.isZero(),
-        ),
-      );
+      pushAll(lines, suppressCredits(contract, positionNo, own, issues).filter((l) => !l.net.isZero()));
     }
   }
   return { lines, issues };
 }
 
-function suppressCredits(
-  contract: Contract,
-  positionNo: number,
-  lines: ChargeLine[],
-  issues: Issue[],
-): ChargeLine[] {
+function suppressCredits(contract: Contract, positionNo: number, lines: ChargeLine[], issues: Issue[]): ChargeLine[] {
   if (!contract.suppressCredits) return lines;
   const byPeriod = new Map<string, ChargeLine[]>();
   for (const l of lines) {
@@ -93,19 +75,9 @@ function suppressCredits(
       continue;
     }
     const from = group.map((l) => l.serviceFrom).sort()[0]!;
-    const to = group
-      .map((l) => l.serviceTo)
-      .sort()
-      .pop()!;
+    const to = group.map((l) => l.serviceTo).sort().pop()!;
     const amount = toCentsString(total);
-    issues.push(
-      issue(
-        "billing.credit_suppressed",
-        { contract: contract.no, position: positionNo, from, to, amount },
-        undefined,
-        "info",
-      ),
-    );
+    issues.push(issue("billing.credit_suppressed", { contract: contract.no, position: positionNo, from, to, amount }, undefined, "info"));
   }
   return kept;
 }

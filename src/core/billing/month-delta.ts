@@ -5,12 +5,7 @@ import { Decimal, ZERO, toStored } from "../money/decimal";
 import { toExact } from "./exact-amount";
 import type { LedgerEntry } from "./ledger";
 import { deltaState } from "./delta-state";
-import {
-  BillingState,
-  SegmentShape,
-  StateSegment,
-  sameBillingState,
-} from "./segments";
+import { BillingState, SegmentShape, StateSegment, sameBillingState } from "./segments";
 
 /**
  * A stretch of days in one month over which the billed rate must change by a constant amount,
@@ -47,11 +42,7 @@ const day = (date: IsoDate): number => Number(date.slice(8, 10));
  * add up exactly to `current − billed` (a sub-cent residue of the day split goes to the last run), so
  * after billing them the next comparison is exactly zero and nothing drifts.
  */
-export function monthDelta(
-  month: IsoMonth,
-  segments: readonly StateSegment[],
-  billed: readonly LedgerEntry[],
-): DeltaRun[] {
+export function monthDelta(month: IsoMonth, segments: readonly StateSegment[], billed: readonly LedgerEntry[]): DeltaRun[] {
   const groups = new Map<string, Group>();
   const group = (articleNo: string, vatPct: string): Group => {
     const key = `${articleNo}\u0000${toStored(new Decimal(vatPct))}`;
@@ -88,31 +79,18 @@ function groupRuns(month: IsoMonth, g: Group): DeltaRun[] {
   const dim = daysInMonth(month);
   const cuts = new Set<number>([1, dim + 1]);
   for (const s of g.segments) cuts.add(day(s.from)).add(day(s.to) + 1);
-  for (const e of g.billed)
-    cuts.add(day(e.serviceFrom)).add(day(e.serviceTo) + 1);
+  for (const e of g.billed) cuts.add(day(e.serviceFrom)).add(day(e.serviceTo) + 1);
   const points = [...cuts].sort((a, b) => a - b);
-  const out: {
-    fromDay: number;
-    toDay: number;
-    state: BillingState;
-    rate: Decimal;
-  }[] = [];
+  const out: { fromDay: number; toDay: number; state: BillingState; rate: Decimal }[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i]!;
     const b = points[i + 1]! - 1;
     const seg = g.segments.find((s) => day(s.from) <= a && a <= day(s.to));
-    const old = g.billed.filter(
-      (e) => day(e.serviceFrom) <= a && a <= day(e.serviceTo),
-    );
+    const old = g.billed.filter((e) => day(e.serviceFrom) <= a && a <= day(e.serviceTo));
     const delta = deltaState(seg, old);
     if (!delta) continue;
     const prev = out[out.length - 1];
-    if (
-      prev &&
-      prev.toDay + 1 === a &&
-      sameBillingState(prev.state, delta.state)
-    )
-      prev.toDay = b;
+    if (prev && prev.toDay + 1 === a && sameBillingState(prev.state, delta.state)) prev.toDay = b;
     else out.push({ fromDay: a, toDay: b, ...delta });
   }
   const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
@@ -136,15 +114,9 @@ function groupRuns(month: IsoMonth, g: Group): DeltaRun[] {
  * their exact amounts match too and {@link monthDelta} would return nothing. Saves the decimal
  * arithmetic for the common case of an unchanged month.
  */
-export function billedAsShaped(
-  shapes: readonly SegmentShape[],
-  billed: readonly LedgerEntry[],
-): boolean {
+export function billedAsShaped(shapes: readonly SegmentShape[], billed: readonly LedgerEntry[]): boolean {
   if (shapes.length !== billed.length) return false;
-  const entries =
-    billed.length > 1
-      ? [...billed].sort((a, b) => (a.serviceFrom < b.serviceFrom ? -1 : 1))
-      : billed;
+  const entries = billed.length > 1 ? [...billed].sort((a, b) => (a.serviceFrom < b.serviceFrom ? -1 : 1)) : billed;
   return entries.every((e, i) => {
     const s = shapes[i]!;
     const st = s.state;

@@ -19,13 +19,7 @@ import { CostIndex, salesUnitCost } from "./unit-cost";
  * - `usage_below_cost`: usage billed for less than the vendor charged;
  * - `ok`: none of these.
  */
-export type CostFinding =
-  | "unbilled"
-  | "quantity_drift"
-  | "negative_margin"
-  | "usage_unbilled"
-  | "usage_below_cost"
-  | "ok";
+export type CostFinding = "unbilled" | "quantity_drift" | "negative_margin" | "usage_unbilled" | "usage_below_cost" | "ok";
 
 /** One row of the cost check: one customer and article. Decimals as strings, "" when unknown. */
 export interface CostCheckRow {
@@ -86,10 +80,7 @@ export function costCheck(input: CostCheckInput): CostCheckRow[] {
   const billed = billedByCustomerArticle(input);
   const day = lastDayOf(input.month);
   const rows = input.review.map((r): CostCheckRow => {
-    const matched =
-      r.positionNo !== null &&
-      r.contractQty !== null &&
-      r.status !== "new_position";
+    const matched = r.positionNo !== null && r.contractQty !== null && r.status !== "new_position";
     const vendorQty = new Decimal(r.vendorQty ?? "0");
     const contractQty = new Decimal(r.contractQty ?? "0");
     const findings: CostFinding[] = [];
@@ -100,32 +91,13 @@ export function costCheck(input: CostCheckInput): CostCheckRow[] {
     } else if (!vendorQty.equals(contractQty)) {
       findings.push("quantity_drift");
       const diff = vendorQty.minus(contractQty);
-      notes.push(
-        diff.isPositive()
-          ? `${toStored(diff)} vendor seat(s) not in the contract`
-          : `${toStored(diff.negated())} contract seat(s) not in the vendor file`,
-      );
+      notes.push(diff.isPositive() ? `${toStored(diff)} vendor seat(s) not in the contract` : `${toStored(diff.negated())} contract seat(s) not in the vendor file`);
     }
-    if (
-      matched &&
-      r.unitPrice !== null &&
-      r.unitCost !== null &&
-      new Decimal(r.unitPrice).lessThan(r.unitCost)
-    )
-      findings.push("negative_margin");
-    const billedAmount =
-      r.customerNo && r.articleNo
-        ? billed.get(`${r.customerNo}\u0000${r.articleNo}`)
-        : undefined;
-    if (matched && contractQty.isPositive() && billedAmount === undefined)
-      notes.push(`not billed for ${input.month} yet`);
-    const purchaseCost = matched
-      ? salesUnitCost(input.costs, r.contractNo, r.positionNo!, day)
-      : null;
-    const amount = r.rows.reduce(
-      (s, row) => s.plus(input.amountByRow.get(row) ?? "0"),
-      ZERO,
-    );
+    if (matched && r.unitPrice !== null && r.unitCost !== null && new Decimal(r.unitPrice).lessThan(r.unitCost)) findings.push("negative_margin");
+    const billedAmount = r.customerNo && r.articleNo ? billed.get(`${r.customerNo}\u0000${r.articleNo}`) : undefined;
+    if (matched && contractQty.isPositive() && billedAmount === undefined) notes.push(`not billed for ${input.month} yet`);
+    const purchaseCost = matched ? salesUnitCost(input.costs, r.contractNo, r.positionNo!, day) : null;
+    const amount = r.rows.reduce((s, row) => s.plus(input.amountByRow.get(row) ?? "0"), ZERO);
     return {
       customerNo: r.customerNo,
       customerName: r.customerName,
@@ -138,17 +110,9 @@ export function costCheck(input: CostCheckInput): CostCheckRow[] {
       vendorUnitCost: r.unitCost ?? "",
       vendorAmount: r.rows.length > 0 ? toStored(amount) : "",
       contractQty: matched ? toStored(contractQty) : "0",
-      netPrice: matched ? (r.unitPrice ?? "") : "",
-      billedAmount:
-        billedAmount === undefined
-          ? r.customerNo && r.articleNo
-            ? "0.00"
-            : ""
-          : billedAmount.toFixed(2),
-      margin:
-        matched && r.unitPrice !== null && r.unitCost !== null
-          ? toStored(new Decimal(r.unitPrice).minus(r.unitCost))
-          : "",
+      netPrice: matched ? r.unitPrice ?? "" : "",
+      billedAmount: billedAmount === undefined ? (r.customerNo && r.articleNo ? "0.00" : "") : billedAmount.toFixed(2),
+      margin: matched && r.unitPrice !== null && r.unitCost !== null ? toStored(new Decimal(r.unitPrice).minus(r.unitCost)) : "",
       purchaseUnitCost: purchaseCost === null ? "" : toStored(purchaseCost),
       finding: findings.length > 0 ? findings.join(" ") : "ok",
       note: notes.join("; "),
@@ -156,24 +120,13 @@ export function costCheck(input: CostCheckInput): CostCheckRow[] {
   });
   if (input.usage) pushAll(rows, usageCostRows(input.month, input.usage));
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return rows.sort(
-    (a, b) =>
-      cmp(a.customerNo, b.customerNo) ||
-      cmp(a.articleNo, b.articleNo) ||
-      cmp(a.externalCustomerId, b.externalCustomerId) ||
-      cmp(a.externalArticleId, b.externalArticleId) ||
-      cmp(a.contractNo, b.contractNo),
-  );
+  return rows.sort((a, b) => cmp(a.customerNo, b.customerNo) || cmp(a.articleNo, b.articleNo) || cmp(a.externalCustomerId, b.externalCustomerId) || cmp(a.externalArticleId, b.externalArticleId) || cmp(a.contractNo, b.contractNo));
 }
 
 function unbilledNote(r: ReviewRow): string {
-  if (r.status === "unmapped_customer")
-    return `vendor customer ${r.externalCustomerId} (${r.vendorCustomerName}) is not mapped to a customer`;
-  if (r.status === "unmapped_article")
-    return `vendor article ${r.externalArticleId} (${r.vendorArticleName}) is not mapped to an article`;
-  return r.contractNo
-    ? `no contract position for these seats (would go into contract ${r.contractNo})`
-    : "no contract position for these seats";
+  if (r.status === "unmapped_customer") return `vendor customer ${r.externalCustomerId} (${r.vendorCustomerName}) is not mapped to a customer`;
+  if (r.status === "unmapped_article") return `vendor article ${r.externalArticleId} (${r.vendorArticleName}) is not mapped to an article`;
+  return r.contractNo ? `no contract position for these seats (would go into contract ${r.contractNo})` : "no contract position for these seats";
 }
 
 /** Ledger amounts (as invoiced) of the month per customer and article. */
@@ -194,40 +147,27 @@ function billedByCustomerArticle(input: CostCheckInput): Map<string, Decimal> {
  * (its UsageMark). Usage is never "unbilled seats": it is `usage_unbilled` until a run bills it, then
  * `usage_below_cost` when billed for less than it cost, else `ok`.
  */
-export function usageCostRows(
-  month: IsoMonth,
-  usage: UsageCostInput,
-): CostCheckRow[] {
+export function usageCostRows(month: IsoMonth, usage: UsageCostInput): CostCheckRow[] {
   const marks = new Map(usage.marks.map((m) => [m.key, m]));
   return usage.records
     .filter((r) => r.month === month)
     .map((r): CostCheckRow => {
-      const customerNo =
-        usage.lookup("customer", r.source, r.vendorCustomerId) ?? "";
+      const customerNo = usage.lookup("customer", r.source, r.vendorCustomerId) ?? "";
       const mark = marks.get(r.key);
       const cost = new Decimal(r.cost);
       const quantity = new Decimal(r.quantity);
       const billed = mark ? new Decimal(mark.net) : null;
-      const finding: CostFinding =
-        billed === null
-          ? "usage_unbilled"
-          : billed.lessThan(cost)
-            ? "usage_below_cost"
-            : "ok";
+      const finding: CostFinding = billed === null ? "usage_unbilled" : billed.lessThan(cost) ? "usage_below_cost" : "ok";
       return {
         customerNo,
-        customerName: customerNo
-          ? (usage.customers.get(customerNo)?.name ?? "")
-          : "",
+        customerName: customerNo ? usage.customers.get(customerNo)?.name ?? "" : "",
         articleNo: mark?.articleNo ?? "",
         externalCustomerId: r.vendorCustomerId,
         externalArticleId: r.vendorArticleKey,
         contractNo: "",
         positionNo: null,
         vendorQty: r.quantity,
-        vendorUnitCost: quantity.isZero()
-          ? ""
-          : toStored(cost.dividedBy(quantity).toDecimalPlaces(6)),
+        vendorUnitCost: quantity.isZero() ? "" : toStored(cost.dividedBy(quantity).toDecimalPlaces(6)),
         vendorAmount: r.cost,
         contractQty: "",
         netPrice: "",
@@ -235,10 +175,7 @@ export function usageCostRows(
         margin: billed === null ? "" : toStored(billed.minus(cost)),
         purchaseUnitCost: "",
         finding,
-        note:
-          billed === null
-            ? `usage ${r.month} (${r.vendorArticleName || r.vendorArticleKey}): not billed yet`
-            : `usage ${r.month} billed on ${mark!.invoiceRef} line ${mark!.lineNo}`,
+        note: billed === null ? `usage ${r.month} (${r.vendorArticleName || r.vendorArticleKey}): not billed yet` : `usage ${r.month} billed on ${mark!.invoiceRef} line ${mark!.lineNo}`,
       };
     });
 }

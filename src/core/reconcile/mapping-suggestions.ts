@@ -44,65 +44,33 @@ export interface MappingSuggestion {
  */
 export function mappingNeeds(rows: readonly ReviewRow[]): MappingNeed[] {
   const needs = new Map<string, MappingNeed>();
-  const add = (
-    kind: MappingKind,
-    source: string,
-    externalId: string,
-    vendorName: string,
-    lines: readonly number[],
-  ) => {
+  const add = (kind: MappingKind, source: string, externalId: string, vendorName: string, lines: readonly number[]) => {
     if (!externalId) return;
     const key = `${kind}|${source}|${externalId}`;
     const n = needs.get(key);
     if (n) pushAll(n.rows, lines);
-    else
-      needs.set(key, {
-        kind,
-        source,
-        externalId,
-        vendorName,
-        rows: [...lines],
-      });
+    else needs.set(key, { kind, source, externalId, vendorName, rows: [...lines] });
   };
   for (const r of rows) {
-    if (r.status === "unmapped_customer")
-      for (const id of r.externalCustomerId.split(" ").filter(Boolean))
-        add("customer", r.source, id, r.vendorCustomerName, r.rows);
-    if (r.status === "unmapped_article")
-      for (const id of r.externalArticleId.split(" ").filter(Boolean))
-        add("article", r.source, id, r.vendorArticleName, r.rows);
+    if (r.status === "unmapped_customer") for (const id of r.externalCustomerId.split(" ").filter(Boolean)) add("customer", r.source, id, r.vendorCustomerName, r.rows);
+    if (r.status === "unmapped_article") for (const id of r.externalArticleId.split(" ").filter(Boolean)) add("article", r.source, id, r.vendorArticleName, r.rows);
   }
   const list = [...needs.values()];
   for (const n of list) n.rows = [...new Set(n.rows)].sort((a, b) => a - b);
-  return list.sort((a, b) =>
-    a.kind === b.kind
-      ? a.externalId.localeCompare(b.externalId)
-      : a.kind === "customer"
-        ? -1
-        : 1,
-  );
+  return list.sort((a, b) => (a.kind === b.kind ? a.externalId.localeCompare(b.externalId) : a.kind === "customer" ? -1 : 1));
 }
 
 /**
  * The best suggestion per need (in the order of `needs`), null where nothing reaches
  * {@link SUGGEST_SCORE}. Customers are compared by name and domain, articles by description and number.
  */
-export function suggestMappings(
-  needs: readonly MappingNeed[],
-  customers: readonly Customer[],
-  articles: readonly Article[],
-): (MappingSuggestion | null)[] {
+export function suggestMappings(needs: readonly MappingNeed[], customers: readonly Customer[], articles: readonly Article[]): (MappingSuggestion | null)[] {
   const candidates: Record<MappingKind, Candidate[]> = {
-    customer: customers.map((c) => ({
-      no: c.no,
-      texts: [c.name, ...(c.domain ? [c.domain] : [])],
-    })),
+    customer: customers.map((c) => ({ no: c.no, texts: [c.name, ...(c.domain ? [c.domain] : [])] })),
     article: articles.map((a) => ({ no: a.no, texts: [a.description, a.no] })),
   };
   return needs.map((n) => {
     const match = bestMatch(n.vendorName, candidates[n.kind]);
-    return match && match.score >= SUGGEST_SCORE
-      ? { ...match, prefill: match.score >= PREFILL_SCORE }
-      : null;
+    return match && match.score >= SUGGEST_SCORE ? { ...match, prefill: match.score >= PREFILL_SCORE } : null;
   });
 }

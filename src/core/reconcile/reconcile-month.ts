@@ -1,35 +1,14 @@
 import { pushAll } from "../array";
-import type {
-  Article,
-  Contract,
-  Customer,
-  PositionVersion,
-} from "../contract/model";
-import {
-  BillingFrequency,
-  TermLength,
-  billedLessThanMonthly,
-  reductionNotRefundable,
-  refundWindowEnd,
-  termStartOn,
-} from "../contract/term";
+import type { Article, Contract, Customer, PositionVersion } from "../contract/model";
+import { BillingFrequency, TermLength, billedLessThanMonthly, reductionNotRefundable, refundWindowEnd, termStartOn } from "../contract/term";
 import { groupByPosition, versionOnDay } from "../contract/state-on-day";
 import type { IsoDate } from "../date/iso-date";
 import { IsoMonth, firstDayOf, lastDayOf } from "../date/iso-month";
 import { Decimal, HUNDRED, ONE, ZERO, toStored } from "../money/decimal";
-import {
-  ReconcileStatus,
-  RECONCILE_STATUSES,
-  ReviewRow,
-  defaultAction,
-} from "./review-row";
+import { ReconcileStatus, RECONCILE_STATUSES, ReviewRow, defaultAction } from "./review-row";
 import type { SeatLine } from "./seat-line";
 import { cachedParsePlain } from "./exact-sum";
-import {
-  VendorQuantity,
-  combineQuantities,
-  subscriptionQuantity,
-} from "./vendor-quantity";
+import { VendorQuantity, combineQuantities, subscriptionQuantity } from "./vendor-quantity";
 import { normalizeExternalId } from "./external-id";
 
 /**
@@ -37,11 +16,7 @@ import { normalizeExternalId } from "./external-id";
  * Reconciliation passes the id in its normal form ({@link normalizeExternalId}); stored mappings must
  * be keyed the same way.
  */
-export type MappingLookup = (
-  kind: "customer" | "article",
-  source: string,
-  externalId: string,
-) => string | undefined;
+export type MappingLookup = (kind: "customer" | "article", source: string, externalId: string) => string | undefined;
 
 export interface ReconcileInput {
   month: IsoMonth;
@@ -88,73 +63,30 @@ export function reconcileMonth(input: ReconcileInput): ReviewRow[] {
   // Quantities, amounts and unit costs repeat across lines: each distinct text is parsed once.
   const parse = cachedParsePlain();
   for (const g of groups.values()) {
-    const vq = combineQuantities(
-      g.subscriptions
-        .map((l) => subscriptionQuantity(l, input.month, parse))
-        .filter((q): q is VendorQuantity => q !== null),
-    );
+    const vq = combineQuantities(g.subscriptions.map((l) => subscriptionQuantity(l, input.month, parse)).filter((q): q is VendorQuantity => q !== null));
     if (!vq) continue;
     if (!g.customerNo || !g.articleNo) {
-      rows.push(
-        rowFor(
-          g,
-          vq,
-          g.customerNo ? "unmapped_article" : "unmapped_customer",
-          null,
-          null,
-          input,
-        ),
-      );
+      rows.push(rowFor(g, vq, g.customerNo ? "unmapped_article" : "unmapped_customer", null, null, input));
       continue;
     }
     const list = candidates.get(`${g.customerNo}\u0000${g.articleNo}`) ?? [];
-    list.forEach((c) =>
-      matched.add(`${c.contract.no}\u0000${c.version.positionNo}`),
-    );
+    list.forEach((c) => matched.add(`${c.contract.no}\u0000${c.version.positionNo}`));
     if (list.length === 0) {
       if (vq.quantity.isZero()) continue; // a cancelled subscription without a position: nothing to do
       byCustomer ??= contractsByCustomer(input.contracts);
-      rows.push(
-        rowFor(
-          g,
-          vq,
-          "new_position",
-          null,
-          proposeContract(input, byCustomer, g.customerNo),
-          input,
-        ),
-      );
+      rows.push(rowFor(g, vq, "new_position", null, proposeContract(input, byCustomer, g.customerNo), input));
       continue;
     }
     const target = chooseTarget(list, g.externalArticleIds);
     const contractQty = list.reduce((s, c) => s.plus(c.version.quantity), ZERO);
-    const status: ReconcileStatus = contractQty.equals(vq.quantity)
-      ? "unchanged"
-      : "quantity_changed";
-    const row = rowFor(
-      g,
-      vq,
-      status,
-      { ...target, contractQty },
-      target.contract.no,
-      input,
-    );
-    if (list.length > 1)
-      row.note = `${list.length} positions of this article: ${list.map((c) => `${c.contract.no}/${c.version.positionNo}`).join(", ")}; the change goes to ${target.contract.no}/${target.version.positionNo}`;
+    const status: ReconcileStatus = contractQty.equals(vq.quantity) ? "unchanged" : "quantity_changed";
+    const row = rowFor(g, vq, status, { ...target, contractQty }, target.contract.no, input);
+    if (list.length > 1) row.note = `${list.length} positions of this article: ${list.map((c) => `${c.contract.no}/${c.version.positionNo}`).join(", ")}; the change goes to ${target.contract.no}/${target.version.positionNo}`;
     rows.push(row);
   }
   pushAll(rows, missingInFile(input, candidates, matched));
   const order = (s: ReconcileStatus) => RECONCILE_STATUSES.indexOf(s);
-  return rows.sort(
-    (a, b) =>
-      order(a.status) - order(b.status) ||
-      cmp(a.customerNo, b.customerNo) ||
-      cmp(a.externalCustomerId, b.externalCustomerId) ||
-      cmp(a.articleNo, b.articleNo) ||
-      cmp(a.externalArticleId, b.externalArticleId) ||
-      cmp(a.contractNo, b.contractNo) ||
-      (a.positionNo ?? 0) - (b.positionNo ?? 0),
-  );
+  return rows.sort((a, b) => order(a.status) - order(b.status) || cmp(a.customerNo, b.customerNo) || cmp(a.externalCustomerId, b.externalCustomerId) || cmp(a.articleNo, b.articleNo) || cmp(a.externalArticleId, b.externalArticleId) || cmp(a.contractNo, b.contractNo) || (a.positionNo ?? 0) - (b.positionNo ?? 0));
 }
 
 function cmp(a: string, b: string): number {
@@ -199,22 +131,8 @@ function groupLines(input: ReconcileInput): Map<string, Group> {
     let ofCustomer = ofSource.get(customerId);
     if (!ofCustomer) ofSource.set(customerId, (ofCustomer = new Map()));
     let slot = ofCustomer.get(articleKey);
-    if (!slot)
-      ofCustomer.set(
-        articleKey,
-        (slot = slotFor(
-          input,
-          l,
-          customerId,
-          articleKey,
-          groups,
-          customers,
-          articles,
-        )),
-      );
-    const subKey = l.subscriptionId
-      ? norm(l.subscriptionId)
-      : `${customerId}:${articleKey}`;
+    if (!slot) ofCustomer.set(articleKey, (slot = slotFor(input, l, customerId, articleKey, groups, customers, articles)));
+    const subKey = l.subscriptionId ? norm(l.subscriptionId) : `${customerId}:${articleKey}`;
     const sub = slot.subscriptions.get(subKey);
     if (sub) sub.push(l);
     else {
@@ -238,35 +156,15 @@ function slotFor(
 ): PairSlot {
   const knownCustomers = inner(customers, l.profileId);
   let customerNo = knownCustomers.get(vendorCustomerId);
-  if (customerNo === undefined)
-    knownCustomers.set(
-      vendorCustomerId,
-      (customerNo =
-        input.lookup("customer", l.profileId, vendorCustomerId) ?? ""),
-    );
+  if (customerNo === undefined) knownCustomers.set(vendorCustomerId, (customerNo = input.lookup("customer", l.profileId, vendorCustomerId) ?? ""));
   const knownArticles = inner(articles, l.profileId);
   let articleNo = knownArticles.get(vendorArticleKey);
-  if (articleNo === undefined)
-    knownArticles.set(
-      vendorArticleKey,
-      (articleNo =
-        input.lookup("article", l.profileId, vendorArticleKey) ?? ""),
-    );
+  if (articleNo === undefined) knownArticles.set(vendorArticleKey, (articleNo = input.lookup("article", l.profileId, vendorArticleKey) ?? ""));
   // Mapped lines group by our numbers; unmapped ones by the vendor ids, so nothing is merged wrongly.
   const key = `${customerNo || `?${vendorCustomerId}`}\u0000${customerNo && articleNo ? articleNo : `?${vendorArticleKey}`}`;
   let g = groups.get(key);
   if (!g) {
-    g = {
-      customerNo,
-      articleNo,
-      externalCustomerIds: new Set(),
-      externalArticleIds: new Set(),
-      vendorCustomerName: l.vendorCustomerName,
-      vendorArticleName: l.vendorArticleName,
-      source: l.profileId,
-      subscriptions: [],
-      bySource: new Map(),
-    };
+    g = { customerNo, articleNo, externalCustomerIds: new Set(), externalArticleIds: new Set(), vendorCustomerName: l.vendorCustomerName, vendorArticleName: l.vendorArticleName, source: l.profileId, subscriptions: [], bySource: new Map() };
     groups.set(key, g);
   }
   g.externalCustomerIds.add(vendorCustomerId);
@@ -275,9 +173,7 @@ function slotFor(
 }
 
 /** Positions of each customer and article in force at the end of the month (or of the contract). */
-function positionsByCustomerArticle(
-  input: ReconcileInput,
-): Map<string, Candidate[]> {
+function positionsByCustomerArticle(input: ReconcileInput): Map<string, Candidate[]> {
   const from = firstDayOf(input.month);
   const to = lastDayOf(input.month);
   const byContract = new Map<string, PositionVersion[]>();
@@ -288,16 +184,9 @@ function positionsByCustomerArticle(
   }
   const out = new Map<string, Candidate[]>();
   for (const contract of [...input.contracts].sort((a, b) => cmp(a.no, b.no))) {
-    if (
-      contract.start > to ||
-      (contract.end !== undefined && contract.end < from)
-    )
-      continue;
-    const day: IsoDate =
-      contract.end !== undefined && contract.end < to ? contract.end : to;
-    for (const [, versions] of [
-      ...groupByPosition(byContract.get(contract.no) ?? []),
-    ].sort((a, b) => a[0] - b[0])) {
+    if (contract.start > to || (contract.end !== undefined && contract.end < from)) continue;
+    const day: IsoDate = contract.end !== undefined && contract.end < to ? contract.end : to;
+    for (const [, versions] of [...groupByPosition(byContract.get(contract.no) ?? [])].sort((a, b) => a[0] - b[0])) {
       const version = versionOnDay(versions, day);
       if (!version) continue;
       const key = `${contract.customerNo}\u0000${version.articleNo}`;
@@ -309,25 +198,14 @@ function positionsByCustomerArticle(
   return out;
 }
 
-function chooseTarget(
-  list: readonly Candidate[],
-  externalArticleIds: ReadonlySet<string>,
-): Candidate {
+function chooseTarget(list: readonly Candidate[], externalArticleIds: ReadonlySet<string>): Candidate {
   const active = list.filter((c) => !new Decimal(c.version.quantity).isZero());
   const pool = active.length > 0 ? active : list;
-  return (
-    pool.find(
-      (c) =>
-        c.version.vendorKey !== undefined &&
-        externalArticleIds.has(normalizeExternalId(c.version.vendorKey)),
-    ) ?? pool[0]!
-  );
+  return pool.find((c) => c.version.vendorKey !== undefined && externalArticleIds.has(normalizeExternalId(c.version.vendorKey))) ?? pool[0]!;
 }
 
 /** Contracts by customer number, in input order. */
-function contractsByCustomer(
-  contracts: readonly Contract[],
-): Map<string, Contract[]> {
+function contractsByCustomer(contracts: readonly Contract[]): Map<string, Contract[]> {
   const index = new Map<string, Contract[]>();
   for (const c of contracts) {
     const list = index.get(c.customerNo);
@@ -338,16 +216,10 @@ function contractsByCustomer(
 }
 
 /** The customer's only licence contract running in the month, else the only contract at all, else "". */
-function proposeContract(
-  input: ReconcileInput,
-  byCustomer: ReadonlyMap<string, Contract[]>,
-  customerNo: string,
-): string {
+function proposeContract(input: ReconcileInput, byCustomer: ReadonlyMap<string, Contract[]>, customerNo: string): string {
   const from = firstDayOf(input.month);
   const to = lastDayOf(input.month);
-  const running = (byCustomer.get(customerNo) ?? []).filter(
-    (c) => c.start <= to && (c.end === undefined || c.end >= from),
-  );
+  const running = (byCustomer.get(customerNo) ?? []).filter((c) => c.start <= to && (c.end === undefined || c.end >= from));
   const licence = running.filter((c) => c.type === "license");
   if (licence.length === 1) return licence[0]!.no;
   if (licence.length === 0 && running.length === 1) return running[0]!.no;
@@ -355,9 +227,7 @@ function proposeContract(
 }
 
 function netPrice(v: PositionVersion | Article, discountPct = "0"): Decimal {
-  return new Decimal(v.unitPrice).times(
-    ONE.minus(new Decimal(discountPct).dividedBy(HUNDRED)),
-  );
+  return new Decimal(v.unitPrice).times(ONE.minus(new Decimal(discountPct).dividedBy(HUNDRED)));
 }
 
 function rowFor(
@@ -369,11 +239,7 @@ function rowFor(
   input: ReconcileInput,
 ): ReviewRow {
   const article = input.articles.get(g.articleNo);
-  const price = match
-    ? netPrice(match.version, match.version.discountPct)
-    : article
-      ? netPrice(article)
-      : null;
+  const price = match ? netPrice(match.version, match.version.discountPct) : article ? netPrice(article) : null;
   const cost = vq.unitCost === null ? null : vq.unitCost.toDecimalPlaces(6);
   const row: ReviewRow = {
     status,
@@ -387,40 +253,22 @@ function rowFor(
     vendorCustomerName: g.vendorCustomerName,
     vendorArticleName: g.vendorArticleName,
     source: g.source,
-    contractQty: match
-      ? toStored(match.contractQty)
-      : status === "new_position"
-        ? "0"
-        : null,
+    contractQty: match ? toStored(match.contractQty) : status === "new_position" ? "0" : null,
     positionQty: match ? match.version.quantity : null,
     vendorQty: toStored(vq.quantity),
-    delta: match
-      ? toStored(vq.quantity.minus(match.contractQty))
-      : status === "new_position"
-        ? toStored(vq.quantity)
-        : null,
+    delta: match ? toStored(vq.quantity.minus(match.contractQty)) : status === "new_position" ? toStored(vq.quantity) : null,
     effectiveDate: vq.effectiveDate,
     unitCost: cost === null ? null : toStored(cost),
     unitPrice: price === null ? null : toStored(price),
-    margin:
-      price !== null && cost !== null ? toStored(price.minus(cost)) : null,
+    margin: price !== null && cost !== null ? toStored(price.minus(cost)) : null,
     action: defaultAction(status),
-    finding: findingOf(
-      vq.quantity,
-      match ? match.contractQty : ZERO,
-      price,
-      cost,
-    ),
-    note:
-      status === "new_position" && !contractNo
-        ? "choose the contract for the new position"
-        : "",
+    finding: findingOf(vq.quantity, match ? match.contractQty : ZERO, price, cost),
+    note: status === "new_position" && !contractNo ? "choose the contract for the new position" : "",
     ...termColumns(commitmentOf(g, input.month), match?.version ?? null),
     notices: [],
     rows: vq.rows,
   };
-  if (match && vq.quantity.lessThan(match.contractQty))
-    flagReduction(row, termStartOf(g, vq.effectiveDate, match.version));
+  if (match && vq.quantity.lessThan(match.contractQty)) flagReduction(row, termStartOf(g, vq.effectiveDate, match.version));
   return row;
 }
 
@@ -444,34 +292,20 @@ function commitmentOf(g: Group, month: IsoMonth): Commitment {
   for (const lines of g.subscriptions) {
     let best: SeatLine | null = null;
     for (const l of lines) {
-      if (
-        l.term === undefined &&
-        l.billingFrequency === undefined &&
-        l.subscriptionEnd === undefined
-      )
-        continue;
+      if (l.term === undefined && l.billingFrequency === undefined && l.subscriptionEnd === undefined) continue;
       if (l.chargeFrom !== null && l.chargeFrom > to) continue;
-      if (best === null || (l.chargeFrom ?? "") >= (best.chargeFrom ?? ""))
-        best = l;
+      if (best === null || (l.chargeFrom ?? "") >= (best.chargeFrom ?? "")) best = l;
     }
     if (!best) continue;
     if (best.term) terms.add(best.term);
     if (best.billingFrequency) frequencies.add(best.billingFrequency);
-    if (best.subscriptionEnd && (end === null || best.subscriptionEnd > end))
-      end = best.subscriptionEnd;
+    if (best.subscriptionEnd && (end === null || best.subscriptionEnd > end)) end = best.subscriptionEnd;
   }
-  return {
-    term: terms.size === 1 ? [...terms][0]! : null,
-    billingFrequency: frequencies.size === 1 ? [...frequencies][0]! : null,
-    end,
-  };
+  return { term: terms.size === 1 ? [...terms][0]! : null, billingFrequency: frequencies.size === 1 ? [...frequencies][0]! : null, end };
 }
 
 /** The review's term columns: the file's values, else the position's. */
-function termColumns(
-  c: Commitment,
-  version: PositionVersion | null,
-): Pick<ReviewRow, "term" | "billingFrequency" | "commitmentEnd"> {
+function termColumns(c: Commitment, version: PositionVersion | null): Pick<ReviewRow, "term" | "billingFrequency" | "commitmentEnd"> {
   return {
     term: c.term ?? version?.term ?? null,
     billingFrequency: c.billingFrequency ?? version?.billingFrequency ?? null,
@@ -483,77 +317,38 @@ function termColumns(
  * First day of the term in force on `day`: from the commitment end and term (the file's, else the
  * position's), else the latest purchase or renewal line starting on or before the day; null when unknown.
  */
-function termStartOf(
-  g: Group | null,
-  day: IsoDate,
-  version: PositionVersion | null,
-): IsoDate | null {
-  const c = g
-    ? commitmentOf(g, day.slice(0, 7) as IsoMonth)
-    : { term: null, end: null };
+function termStartOf(g: Group | null, day: IsoDate, version: PositionVersion | null): IsoDate | null {
+  const c = g ? commitmentOf(g, day.slice(0, 7) as IsoMonth) : { term: null, end: null };
   const term = c.term ?? version?.term ?? null;
   const end = c.end ?? version?.termEnd ?? null;
-  if (term !== null && term !== "trial" && end !== null)
-    return termStartOn(day, end, term);
+  if (term !== null && term !== "trial" && end !== null) return termStartOn(day, end, term);
   let start: IsoDate | null = null;
-  for (const lines of g?.subscriptions ?? [])
-    for (const l of lines)
-      if (
-        l.startsTerm &&
-        l.chargeFrom !== null &&
-        l.chargeFrom <= day &&
-        (start === null || l.chargeFrom > start)
-      )
-        start = l.chargeFrom;
+  for (const lines of g?.subscriptions ?? []) for (const l of lines) if (l.startsTerm && l.chargeFrom !== null && l.chargeFrom <= day && (start === null || l.chargeFrom > start)) start = l.chargeFrom;
   return start;
 }
 
 /** Marks a row that reduces or ends seats after the cancellation window of the term closed. */
 function flagReduction(row: ReviewRow, termStart: IsoDate | null): void {
   if (reductionNotRefundable(row.effectiveDate, termStart) !== true) return;
-  row.finding = row.finding
-    ? `${row.finding} not_refundable`
-    : "not_refundable";
-  row.notices.push({
-    code: "reconcile.not_refundable",
-    params: {
-      date: row.effectiveDate,
-      windowEnd: refundWindowEnd(termStart!),
-      commitmentEnd: row.commitmentEnd ?? "",
-    },
-  });
+  row.finding = row.finding ? `${row.finding} not_refundable` : "not_refundable";
+  row.notices.push({ code: "reconcile.not_refundable", params: { date: row.effectiveDate, windowEnd: refundWindowEnd(termStart!), commitmentEnd: row.commitmentEnd ?? "" } });
 }
 
-function findingOf(
-  vendorQty: Decimal,
-  contractQty: Decimal,
-  price: Decimal | null,
-  cost: Decimal | null,
-): string {
+function findingOf(vendorQty: Decimal, contractQty: Decimal, price: Decimal | null, cost: Decimal | null): string {
   const findings: string[] = [];
   if (vendorQty.greaterThan(contractQty)) findings.push("unbilled");
-  if (price !== null && cost !== null && price.lessThan(cost))
-    findings.push("negative_margin");
+  if (price !== null && cost !== null && price.lessThan(cost)) findings.push("negative_margin");
   return findings.join(" ");
 }
 
-function missingInFile(
-  input: ReconcileInput,
-  candidates: Map<string, Candidate[]>,
-  matched: ReadonlySet<string>,
-): ReviewRow[] {
+function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[]>, matched: ReadonlySet<string>): ReviewRow[] {
   const rows: ReviewRow[] = [];
   for (const list of candidates.values()) {
     for (const c of list) {
       const v = c.version;
-      if (
-        matched.has(`${c.contract.no}\u0000${v.positionNo}`) ||
-        new Decimal(v.quantity).isZero()
-      )
-        continue;
+      if (matched.has(`${c.contract.no}\u0000${v.positionNo}`) || new Decimal(v.quantity).isZero()) continue;
       if (!input.mappedCustomers.has(c.contract.customerNo)) continue;
-      if (!input.mappedArticles.has(v.articleNo) && v.vendorKey === undefined)
-        continue;
+      if (!input.mappedArticles.has(v.articleNo) && v.vendorKey === undefined) continue;
       const price = netPrice(v, v.discountPct);
       const row: ReviewRow = {
         status: "missing_in_file",
@@ -582,20 +377,12 @@ function missingInFile(
         notices: [],
         rows: [],
       };
-      const stillCommitted =
-        v.termEnd === undefined || v.termEnd >= row.effectiveDate;
+      const stillCommitted = v.termEnd === undefined || v.termEnd >= row.effectiveDate;
       if (billedLessThanMonthly(v.billingFrequency) && stillCommitted) {
         // The vendor charges such a subscription once a year (or term): a month without it says nothing.
         row.finding = "billed_annually";
-        row.note =
-          "billed annually by the vendor: not charged every month, so no end is suggested";
-        row.notices.push({
-          code: "reconcile.billed_annually",
-          params: {
-            frequency: v.billingFrequency!,
-            commitmentEnd: v.termEnd ?? "",
-          },
-        });
+        row.note = "billed annually by the vendor: not charged every month, so no end is suggested";
+        row.notices.push({ code: "reconcile.billed_annually", params: { frequency: v.billingFrequency!, commitmentEnd: v.termEnd ?? "" } });
       } else flagReduction(row, termStartOf(null, row.effectiveDate, v));
       rows.push(row);
     }

@@ -5,9 +5,7 @@ import { Decimal, ZERO } from "../money/decimal";
 import { ExactSum, parsePlain } from "./exact-sum";
 
 /** Reads a plain decimal (see {@link parsePlain}); a caller may pass a cached one. */
-export type PlainParser = (
-  text: string,
-) => { digits: bigint; scale: number } | null;
+export type PlainParser = (text: string) => { digits: bigint; scale: number } | null;
 import type { SeatLine } from "./seat-line";
 
 /** Vendor seats of one group of lines (a subscription, or all subscriptions of a customer and SKU). */
@@ -24,17 +22,8 @@ export interface VendorQuantity {
   rows: number[];
 }
 
-function overlapsMonth(
-  l: SeatLine,
-  from: IsoDate,
-  to: IsoDate,
-): l is SeatLine & { chargeFrom: IsoDate; chargeTo: IsoDate } {
-  return (
-    l.chargeFrom !== null &&
-    l.chargeTo !== null &&
-    l.chargeFrom <= to &&
-    l.chargeTo >= from
-  );
+function overlapsMonth(l: SeatLine, from: IsoDate, to: IsoDate): l is SeatLine & { chargeFrom: IsoDate; chargeTo: IsoDate } {
+  return l.chargeFrom !== null && l.chargeTo !== null && l.chargeFrom <= to && l.chargeTo >= from;
 }
 
 /**
@@ -46,11 +35,7 @@ function overlapsMonth(
  * no decimal.js allocation per line; lines with a number that is not a plain decimal take the decimal
  * path below. Both give the same values. `parse` is {@link parsePlain} or a cached version of it.
  */
-export function subscriptionQuantity(
-  lines: readonly SeatLine[],
-  month: IsoMonth,
-  parse: PlainParser = parsePlain,
-): VendorQuantity | null {
+export function subscriptionQuantity(lines: readonly SeatLine[], month: IsoMonth, parse: PlainParser = parsePlain): VendorQuantity | null {
   const from = firstDayOf(month);
   const to = lastDayOf(month);
   let day = from;
@@ -80,12 +65,7 @@ export function subscriptionQuantity(
     }
     if (!l.countsSeats) continue;
     rows.push(l.row);
-    if (
-      l.changesQuantity &&
-      l.chargeFrom >= from &&
-      l.chargeFrom > effectiveDate
-    )
-      effectiveDate = l.chargeFrom;
+    if (l.changesQuantity && l.chargeFrom >= from && l.chargeFrom > effectiveDate) effectiveDate = l.chargeFrom;
     if (!(l.chargeFrom <= day && day <= l.chargeTo)) continue;
     if (total !== null && l !== total) continue;
     const q = parse(l.quantity);
@@ -102,24 +82,17 @@ export function subscriptionQuantity(
     quantity: quantity.toDecimal(),
     day,
     effectiveDate,
-    unitCost: costQuantity.isZero()
-      ? null
-      : costWeighted.toDecimal().dividedBy(costQuantity.toDecimal()),
+    unitCost: costQuantity.isZero() ? null : costWeighted.toDecimal().dividedBy(costQuantity.toDecimal()),
     amount: amount.toDecimal(),
     rows,
   };
 }
 
 /** {@link subscriptionQuantity} with decimal.js throughout (for numbers that are not plain decimals). */
-function subscriptionQuantityDecimal(
-  lines: readonly SeatLine[],
-  month: IsoMonth,
-): VendorQuantity | null {
+function subscriptionQuantityDecimal(lines: readonly SeatLine[], month: IsoMonth): VendorQuantity | null {
   const from = firstDayOf(month);
   const to = lastDayOf(month);
-  const inMonth = lines.filter(
-    (l) => l.countsSeats && overlapsMonth(l, from, to),
-  ) as (SeatLine & { chargeFrom: IsoDate; chargeTo: IsoDate })[];
+  const inMonth = lines.filter((l) => l.countsSeats && overlapsMonth(l, from, to)) as (SeatLine & { chargeFrom: IsoDate; chargeTo: IsoDate })[];
   if (inMonth.length === 0) return null;
   let day = from;
   for (const l of inMonth) {
@@ -130,9 +103,7 @@ function subscriptionQuantityDecimal(
   let costWeighted = ZERO;
   let costQuantity = ZERO;
   const total = totalLineOn(inMonth, day);
-  const counted = total
-    ? [total]
-    : inMonth.filter((l) => l.chargeFrom <= day && day <= l.chargeTo);
+  const counted = total ? [total] : inMonth.filter((l) => l.chargeFrom <= day && day <= l.chargeTo);
   for (const l of counted) {
     const q = new Decimal(l.quantity);
     quantity = quantity.plus(q);
@@ -142,23 +113,13 @@ function subscriptionQuantityDecimal(
     }
   }
   let effectiveDate = from;
-  for (const l of inMonth)
-    if (
-      l.changesQuantity &&
-      l.chargeFrom >= from &&
-      l.chargeFrom > effectiveDate
-    )
-      effectiveDate = l.chargeFrom;
-  const amount = lines
-    .filter((l) => overlapsMonth(l, from, to) && l.amount !== null)
-    .reduce((s, l) => s.plus(l.amount!), ZERO);
+  for (const l of inMonth) if (l.changesQuantity && l.chargeFrom >= from && l.chargeFrom > effectiveDate) effectiveDate = l.chargeFrom;
+  const amount = lines.filter((l) => overlapsMonth(l, from, to) && l.amount !== null).reduce((s, l) => s.plus(l.amount!), ZERO);
   return {
     quantity,
     day,
     effectiveDate,
-    unitCost: costQuantity.isZero()
-      ? null
-      : costWeighted.dividedBy(costQuantity),
+    unitCost: costQuantity.isZero() ? null : costWeighted.dividedBy(costQuantity),
     amount,
     rows: inMonth.map((l) => l.row),
   };
@@ -168,19 +129,10 @@ function subscriptionQuantityDecimal(
  * The line that sets the seat total on `day` (see `SeatLine.setsTotal`): of the seat lines covering
  * the day that set a total, the one starting last (the latest change), the last in file order on a tie.
  */
-export function totalLineOn<L extends SeatLine>(
-  lines: readonly L[],
-  day: IsoDate,
-): L | null {
+export function totalLineOn<L extends SeatLine>(lines: readonly L[], day: IsoDate): L | null {
   let best: L | null = null;
   for (const l of lines) {
-    if (
-      !l.setsTotal ||
-      !l.countsSeats ||
-      l.chargeFrom === null ||
-      l.chargeTo === null
-    )
-      continue;
+    if (!l.setsTotal || !l.countsSeats || l.chargeFrom === null || l.chargeTo === null) continue;
     if (l.chargeFrom > day || l.chargeTo < day) continue;
     if (best === null || l.chargeFrom >= best.chargeFrom!) best = l;
   }
@@ -191,9 +143,7 @@ export function totalLineOn<L extends SeatLine>(
  * Sums several subscriptions of one customer and article: quantities and amounts add up, the
  * effective date is the latest, the unit cost is weighted by quantity.
  */
-export function combineQuantities(
-  parts: readonly VendorQuantity[],
-): VendorQuantity | null {
+export function combineQuantities(parts: readonly VendorQuantity[]): VendorQuantity | null {
   if (parts.length === 0) return null;
   let quantity = ZERO;
   let amount = ZERO;
@@ -213,14 +163,5 @@ export function combineQuantities(
     if (p.effectiveDate > effectiveDate) effectiveDate = p.effectiveDate;
     pushAll(rows, p.rows);
   }
-  return {
-    quantity,
-    amount,
-    day,
-    effectiveDate,
-    unitCost: costQuantity.isZero()
-      ? null
-      : costWeighted.dividedBy(costQuantity),
-    rows: rows.sort((a, b) => a - b),
-  };
+  return { quantity, amount, day, effectiveDate, unitCost: costQuantity.isZero() ? null : costWeighted.dividedBy(costQuantity), rows: rows.sort((a, b) => a - b) };
 }

@@ -43,21 +43,8 @@ export function checkCreditor(s: CreditorSettings): Result<CreditorSettings> {
   const iban = checkIban(s.iban);
   const bic = s.bic ? checkBic(s.bic) : undefined;
   const id = checkCreditorId(s.creditorId);
-  for (const r of [iban, bic, id])
-    if (r && !r.ok)
-      pushAll(
-        issues,
-        r.issues.map((i) => ({
-          ...i,
-          params: { ...i.params, field: "creditor" },
-        })),
-      );
-  if (s.name.trim() === "")
-    issues.push({
-      code: "sepa.creditor_no_name",
-      severity: "error",
-      params: {},
-    });
+  for (const r of [iban, bic, id]) if (r && !r.ok) pushAll(issues, r.issues.map((i) => ({ ...i, params: { ...i.params, field: "creditor" } })));
+  if (s.name.trim() === "") issues.push({ code: "sepa.creditor_no_name", severity: "error", params: {} });
   if (issues.length > 0 || !iban.ok || !id.ok) return { ok: false, issues };
   return {
     ok: true,
@@ -66,14 +53,10 @@ export function checkCreditor(s: CreditorSettings): Result<CreditorSettings> {
       iban: iban.value,
       creditorId: id.value,
       ...(bic?.ok ? { bic: bic.value } : {}),
-      ...(s.firstSequenceType !== undefined
-        ? { firstSequenceType: s.firstSequenceType }
-        : {}),
+      ...(s.firstSequenceType !== undefined ? { firstSequenceType: s.firstSequenceType } : {}),
       ...(s.leadDays !== undefined ? { leadDays: s.leadDays } : {}),
       ...(s.batchBooking !== undefined ? { batchBooking: s.batchBooking } : {}),
-      ...(s.preNotificationDays !== undefined
-        ? { preNotificationDays: s.preNotificationDays }
-        : {}),
+      ...(s.preNotificationDays !== undefined ? { preNotificationDays: s.preNotificationDays } : {}),
     },
   };
 }

@@ -1,10 +1,5 @@
 import { pushAll } from "../array";
-import {
-  type IsoDate,
-  daysInMonthOf,
-  isoToYmd,
-  ymdToIso,
-} from "../date/iso-date";
+import { type IsoDate, daysInMonthOf, isoToYmd, ymdToIso } from "../date/iso-date";
 import { Issue, Result, fail, issue, ok } from "../issues";
 import { checkBic } from "./bic";
 import { identifierProblem, nonSepaChars } from "./charset";
@@ -74,21 +69,9 @@ export function checkMandateRef(text: string): Result<string> {
   const value = text.trim();
   const problem = identifierProblem(value);
   if (problem === null) return ok(value);
-  if (problem === "too_long")
-    return fail(
-      issue("sepa.mandate_ref_too_long", { value, length: [...value].length }),
-    );
-  if (problem === "chars")
-    return fail(
-      issue("sepa.mandate_ref_chars", {
-        value,
-        chars: nonSepaChars(value)
-          .concat(value.includes(" ") ? ["␣"] : [])
-          .join(" "),
-      }),
-    );
-  if (problem === "slash")
-    return fail(issue("sepa.mandate_ref_slash", { value }));
+  if (problem === "too_long") return fail(issue("sepa.mandate_ref_too_long", { value, length: [...value].length }));
+  if (problem === "chars") return fail(issue("sepa.mandate_ref_chars", { value, chars: nonSepaChars(value).concat(value.includes(" ") ? ["␣"] : []).join(" ") }));
+  if (problem === "slash") return fail(issue("sepa.mandate_ref_slash", { value }));
   return fail(issue("parse.required"));
 }
 
@@ -119,35 +102,17 @@ export function mandateIssues(m: Mandate, today: IsoDate): Issue[] {
   const issues: Issue[] = [];
   const who = { customer: m.customerNo, mandate: m.mandateRef };
   const add = (r: Result<unknown>): void => {
-    if (!r.ok)
-      for (const i of r.issues)
-        issues.push({ ...i, params: { ...i.params, ...who } });
+    if (!r.ok) for (const i of r.issues) issues.push({ ...i, params: { ...i.params, ...who } });
   };
   add(checkMandateRef(m.mandateRef));
   add(checkIban(m.iban));
   if (m.bic !== undefined && m.bic !== "") add(checkBic(m.bic));
-  if (m.debtorName.trim() === "")
-    issues.push(issue("sepa.mandate_no_name", who));
+  if (m.debtorName.trim() === "") issues.push(issue("sepa.mandate_no_name", who));
   const dates = mandateDateIssues(m, today);
-  pushAll(
-    issues,
-    dates.filter(
-      (i) =>
-        i.code === "sepa.mandate_signed_in_future" ||
-        i.code === "sepa.mandate_used_before_signature",
-    ),
-  );
+  pushAll(issues, dates.filter((i) => i.code === "sepa.mandate_signed_in_future" || i.code === "sepa.mandate_used_before_signature"));
   for (const a of m.amendments ?? []) {
-    pushAll(
-      issues,
-      dates.filter(
-        (i) =>
-          i.code === "sepa.amendment_before_signature" &&
-          i.params.date === a.changedOn,
-      ),
-    );
-    if (a.previousMandateRef !== undefined)
-      add(checkMandateRef(a.previousMandateRef));
+    pushAll(issues, dates.filter((i) => i.code === "sepa.amendment_before_signature" && i.params.date === a.changedOn));
+    if (a.previousMandateRef !== undefined) add(checkMandateRef(a.previousMandateRef));
     if (a.previousIban !== undefined) add(checkIban(a.previousIban));
   }
   return issues;
@@ -157,42 +122,11 @@ export function mandateIssues(m: Mandate, today: IsoDate): Issue[] {
  * The date problems of a mandate: signed after `today`, used or amended before it was signed.
  * Params name the customer and the mandate; `date` is the date in question.
  */
-export function mandateDateIssues(
-  m: Pick<
-    Mandate,
-    | "customerNo"
-    | "mandateRef"
-    | "signatureDate"
-    | "lastCollectionDate"
-    | "amendments"
-  >,
-  today: IsoDate,
-): Issue[] {
+export function mandateDateIssues(m: Pick<Mandate, "customerNo" | "mandateRef" | "signatureDate" | "lastCollectionDate" | "amendments">, today: IsoDate): Issue[] {
   const who = { customer: m.customerNo, mandate: m.mandateRef };
   const issues: Issue[] = [];
-  if (m.signatureDate > today)
-    issues.push(
-      issue("sepa.mandate_signed_in_future", { ...who, date: m.signatureDate }),
-    );
-  if (
-    m.lastCollectionDate !== undefined &&
-    m.lastCollectionDate < m.signatureDate
-  )
-    issues.push(
-      issue("sepa.mandate_used_before_signature", {
-        ...who,
-        date: m.lastCollectionDate,
-        signed: m.signatureDate,
-      }),
-    );
-  for (const a of m.amendments ?? [])
-    if (a.changedOn < m.signatureDate)
-      issues.push(
-        issue("sepa.amendment_before_signature", {
-          ...who,
-          date: a.changedOn,
-          signed: m.signatureDate,
-        }),
-      );
+  if (m.signatureDate > today) issues.push(issue("sepa.mandate_signed_in_future", { ...who, date: m.signatureDate }));
+  if (m.lastCollectionDate !== undefined && m.lastCollectionDate < m.signatureDate) issues.push(issue("sepa.mandate_used_before_signature", { ...who, date: m.lastCollectionDate, signed: m.signatureDate }));
+  for (const a of m.amendments ?? []) if (a.changedOn < m.signatureDate) issues.push(issue("sepa.amendment_before_signature", { ...who, date: a.changedOn, signed: m.signatureDate }));
   return issues;
 }

@@ -6,29 +6,15 @@ import { IsoMonth, lastDayOf } from "../date/iso-month";
 import { Issue, issue } from "../issues";
 import { Decimal } from "../money/decimal";
 import { allocate, money } from "../money/money";
-import {
-  ContractsByCustomer,
-  assignContract,
-  contractsByCustomer,
-} from "./assign-contract";
+import { ContractsByCustomer, assignContract, contractsByCustomer } from "./assign-contract";
 import { parseClock } from "./clock";
 import { HolidayCalendar } from "./holidays";
 import { type TimeEntry, isBilled } from "./model";
 import { type Pools, openPools } from "./pools";
 import { spreadUnits } from "./rounding";
-import {
-  type EffectiveTimeRules,
-  type Rules,
-  effectiveTimeRules,
-} from "./rules";
+import { type EffectiveTimeRules, type Rules, effectiveTimeRules } from "./rules";
 import { type TimeSegment, splitEntry } from "./segments";
-import {
-  type LineDraft,
-  type TimeDraft,
-  collectFees,
-  timeLineKey,
-  toUsageLines,
-} from "./time-lines";
+import { type LineDraft, type TimeDraft, collectFees, timeLineKey, toUsageLines } from "./time-lines";
 import type { UsageLine } from "./usage-line";
 
 export interface TimeChargeInput {
@@ -129,46 +115,21 @@ export function computeTimeCharges(input: TimeChargeInput): TimeChargeResult {
   const issues: Issue[] = [];
   const until = lastDayOf(input.runMonth);
   const billed = input.entries.filter((e) => isBilled(e, input.activeRuns));
-  const open = input.entries
-    .filter(
-      (e) => e.billable && e.date <= until && !isBilled(e, input.activeRuns),
-    )
-    .sort(byTime);
+  const open = input.entries.filter((e) => e.billable && e.date <= until && !isBilled(e, input.activeRuns)).sort(byTime);
   const unbilled: UnbilledEntry[] = [];
-  const groups = groupEntries(
-    open,
-    contractsByCustomer(input.contracts),
-    input,
-    issues,
-    unbilled,
-  );
+  const groups = groupEntries(open, contractsByCustomer(input.contracts), input, issues, unbilled);
   const calendars = new Map<string, HolidayCalendar>();
   const allocations: EntryAllocation[] = [];
   const drafts: LineDraft[] = [];
   const chargedFees = new Set(billed.flatMap((e) => e.billing!.flatFeeKeys));
   for (const g of groups.values()) {
-    const calendarKey = JSON.stringify([
-      g.rules.holidayRegion,
-      g.rules.holidaysOff,
-      g.rules.extraHolidays,
-    ]);
+    const calendarKey = JSON.stringify([g.rules.holidayRegion, g.rules.holidaysOff, g.rules.extraHolidays]);
     let calendar = calendars.get(calendarKey);
-    if (!calendar)
-      calendars.set(
-        calendarKey,
-        (calendar = new HolidayCalendar({
-          region: g.rules.holidayRegion,
-          off: g.rules.holidaysOff,
-          extra: g.rules.extraHolidays,
-        })),
-      );
+    if (!calendar) calendars.set(calendarKey, (calendar = new HolidayCalendar({ region: g.rules.holidayRegion, off: g.rules.holidaysOff, extra: g.rules.extraHolidays })));
     const own = billGroup(g, calendar, openPools(g, billed));
     pushAll(allocations, own.allocations);
     pushAll(drafts, own.drafts);
-    pushAll(
-      drafts,
-      collectFees(g, own.allocations, chargedFees, input.articles, issues),
-    );
+    pushAll(drafts, collectFees(g, own.allocations, chargedFees, input.articles, issues));
   }
   const lines = toUsageLines(drafts);
   splitLineNets(lines, allocations);
@@ -176,32 +137,18 @@ export function computeTimeCharges(input: TimeChargeInput): TimeChargeResult {
 }
 
 /** Fills in each entry's share of the lines it feeds: a line's net split by the entries' units (or fees). */
-function splitLineNets(
-  lines: readonly UsageLine[],
-  allocations: readonly EntryAllocation[],
-): void {
+function splitLineNets(lines: readonly UsageLine[], allocations: readonly EntryAllocation[]): void {
   const byLine = new Map<string, EntryLineShare[]>();
-  for (const a of allocations)
-    for (const s of a.shares)
-      byLine.get(s.lineKey)?.push(s) ?? byLine.set(s.lineKey, [s]);
+  for (const a of allocations) for (const s of a.shares) byLine.get(s.lineKey)?.push(s) ?? byLine.set(s.lineKey, [s]);
   for (const line of lines) {
     const shares = byLine.get(line.key) ?? [];
     if (shares.length === 0) continue;
-    const split = allocate(
-      money(line.net),
-      shares.map((s) => s.units),
-    );
+    const split = allocate(money(line.net), shares.map((s) => s.units));
     shares.forEach((s, i) => (s.net = split[i]!.amount));
   }
 }
 
-function groupEntries(
-  open: readonly TimeEntry[],
-  byCustomer: ContractsByCustomer,
-  input: TimeChargeInput,
-  issues: Issue[],
-  unbilled: UnbilledEntry[],
-): Map<string, ContractGroup> {
+function groupEntries(open: readonly TimeEntry[], byCustomer: ContractsByCustomer, input: TimeChargeInput, issues: Issue[], unbilled: UnbilledEntry[]): Map<string, ContractGroup> {
   const groups = new Map<string, ContractGroup>();
   for (const entry of open) {
     const where = { source: entry.source.file, row: entry.source.row };
@@ -215,49 +162,19 @@ function groupEntries(
     const contract = assigned.contract;
     const key = contract ? contract.no : `~${entry.customerNo}`;
     let g = groups.get(key);
-    if (!g)
-      groups.set(
-        key,
-        (g = {
-          key,
-          ...(contract ? { contract } : {}),
-          customerNo: entry.customerNo,
-          rules: effectiveTimeRules(input.rules, contract?.no),
-          entries: [],
-        }),
-      );
+    if (!g) groups.set(key, (g = { key, ...(contract ? { contract } : {}), customerNo: entry.customerNo, rules: effectiveTimeRules(input.rules, contract?.no), entries: [] }));
     const named = entry.activity || g.rules.defaultActivity || "";
     // Activity names match ignoring case (`Remote` books on `remote`).
-    const activity =
-      named in g.rules.activities
-        ? named
-        : (Object.keys(g.rules.activities).find(
-            (k) => k.toLowerCase() === named.toLowerCase(),
-          ) ?? named);
+    const activity = named in g.rules.activities ? named : Object.keys(g.rules.activities).find((k) => k.toLowerCase() === named.toLowerCase()) ?? named;
     const rate = g.rules.activities[activity];
     const article = rate ? input.articles.get(rate.articleNo) : undefined;
     if (rate && article) {
-      g.entries.push({
-        entry,
-        activity,
-        article,
-        pricePerHour: new Decimal(rate.pricePerHour ?? article.unitPrice),
-      });
+      g.entries.push({ entry, activity, article, pricePerHour: new Decimal(rate.pricePerHour ?? article.unitPrice) });
       continue;
     }
     const problem = rate
-      ? issue(
-          "time.unknown_article",
-          { article: rate.articleNo },
-          where,
-          "warning",
-        )
-      : issue(
-          "time.unknown_activity",
-          { activity: activity || "(empty)", contract: contract?.no ?? "-" },
-          where,
-          "warning",
-        );
+      ? issue("time.unknown_article", { article: rate.articleNo }, where, "warning")
+      : issue("time.unknown_activity", { activity: activity || "(empty)", contract: contract?.no ?? "-" }, where, "warning");
     issues.push(problem);
     unbilled.push({ entryId: entry.id, issue: problem });
   }
@@ -270,88 +187,44 @@ interface Chunk {
   units: number;
 }
 
-function billGroup(
-  g: ContractGroup,
-  calendar: HolidayCalendar,
-  pools: Pools,
-): { allocations: EntryAllocation[]; drafts: LineDraft[] } {
+function billGroup(g: ContractGroup, calendar: HolidayCalendar, pools: Pools): { allocations: EntryAllocation[]; drafts: LineDraft[] } {
   const unit = g.rules.unitMinutes;
   const roundingGroups = new Map<string, PricedEntry[]>();
   for (const p of g.entries) {
-    const key =
-      g.rules.rounding === "entry"
-        ? p.entry.id
-        : JSON.stringify([p.entry.ticketNo, p.entry.date, p.activity]);
+    const key = g.rules.rounding === "entry" ? p.entry.id : JSON.stringify([p.entry.ticketNo, p.entry.date, p.activity]);
     roundingGroups.get(key)?.push(p) ?? roundingGroups.set(key, [p]);
   }
   const alloc = new Map<string, EntryAllocation>();
   for (const p of g.entries)
     alloc.set(p.entry.id, {
-      entryId: p.entry.id,
-      contractNo: g.contract?.no ?? "",
-      unitMinutes: unit,
-      units: 0,
-      included: 0,
-      contingent: 0,
-      charged: 0,
-      lineKeys: [],
-      flatFeeKeys: [],
-      activity: p.activity,
-      articleNo: p.article.no,
-      pricePerHour: p.pricePerHour,
-      surcharges: [],
-      shares: [],
+      entryId: p.entry.id, contractNo: g.contract?.no ?? "", unitMinutes: unit, units: 0, included: 0, contingent: 0, charged: 0, lineKeys: [], flatFeeKeys: [],
+      activity: p.activity, articleNo: p.article.no, pricePerHour: p.pricePerHour, surcharges: [], shares: [],
     });
   const chunks: Chunk[] = [];
   for (const members of roundingGroups.values()) {
-    const segs = members.flatMap((p) =>
-      splitEntry(toSplitInput(p.entry), g.rules.surcharges, calendar).map(
-        (seg) => ({ p, seg }),
-      ),
-    );
-    segs.sort(
-      (a, b) =>
-        cmp(a.seg.date, b.seg.date) ||
-        a.seg.from - b.seg.from ||
-        cmp(a.p.entry.id, b.p.entry.id),
-    );
-    const units = spreadUnits(
-      segs.map((s) => s.seg.minutes),
-      unit,
-    );
+    const segs = members.flatMap((p) => splitEntry(toSplitInput(p.entry), g.rules.surcharges, calendar).map((seg) => ({ p, seg })));
+    segs.sort((a, b) => cmp(a.seg.date, b.seg.date) || a.seg.from - b.seg.from || cmp(a.p.entry.id, b.p.entry.id));
+    const units = spreadUnits(segs.map((s) => s.seg.minutes), unit);
     segs.forEach((s, i) => {
       alloc.get(s.p.entry.id)!.units += units[i]!;
       if (units[i]! > 0) chunks.push({ ...s, units: units[i]! });
     });
   }
-  chunks.sort(
-    (a, b) =>
-      cmp(a.seg.date, b.seg.date) ||
-      a.seg.from - b.seg.from ||
-      cmp(a.p.entry.id, b.p.entry.id),
-  );
+  chunks.sort((a, b) => cmp(a.seg.date, b.seg.date) || a.seg.from - b.seg.from || cmp(a.p.entry.id, b.p.entry.id));
   const drafts = new Map<string, TimeDraft>();
   for (const c of chunks) {
     const a = alloc.get(c.p.entry.id)!;
     let rest = c.units;
     if (c.seg.pct.isZero() || g.rules.poolsCoverSurcharged) {
       const fromIncluded = pools.takeIncluded(c.p.entry.date, rest);
-      const fromContingent = pools.takeContingent(
-        c.p.entry.date,
-        rest - fromIncluded,
-      );
+      const fromContingent = pools.takeContingent(c.p.entry.date, rest - fromIncluded);
       a.included += fromIncluded;
       a.contingent += fromContingent;
       rest -= fromIncluded + fromContingent;
     }
     const label = c.seg.pct.isZero() ? "" : c.seg.label;
-    let surcharge = a.surcharges.find(
-      (x) => x.label === label && x.pct.equals(c.seg.pct),
-    );
-    if (!surcharge)
-      a.surcharges.push(
-        (surcharge = { label, pct: c.seg.pct, units: 0, charged: 0 }),
-      );
+    let surcharge = a.surcharges.find((x) => x.label === label && x.pct.equals(c.seg.pct));
+    if (!surcharge) a.surcharges.push((surcharge = { label, pct: c.seg.pct, units: 0, charged: 0 }));
     surcharge.units += c.units;
     surcharge.charged += rest;
     if (rest === 0) continue;
@@ -360,60 +233,26 @@ function billGroup(
     if (!a.lineKeys.includes(key)) a.lineKeys.push(key);
     const share = a.shares.find((x) => x.lineKey === key);
     if (share) share.units += rest;
-    else
-      a.shares.push({
-        lineKey: key,
-        lineType: "time",
-        articleNo: c.p.article.no,
-        label,
-        units: rest,
-        net: new Decimal(0),
-      });
+    else a.shares.push({ lineKey: key, lineType: "time", articleNo: c.p.article.no, label, units: rest, net: new Decimal(0) });
     const d = drafts.get(key);
     if (d) {
       d.units += rest;
       d.serviceFrom = minDate(d.serviceFrom, c.seg.date);
       d.serviceTo = maxDate(d.serviceTo, c.seg.date);
       if (!d.trace.includes(c.p.entry.id)) d.trace.push(c.p.entry.id);
-    } else
-      drafts.set(key, {
-        key,
-        kind: "time",
-        group: g,
-        priced: c.p,
-        pct: c.seg.pct,
-        label: c.seg.label,
-        units: rest,
-        unitMinutes: unit,
-        serviceFrom: c.seg.date,
-        serviceTo: c.seg.date,
-        trace: [c.p.entry.id],
-      });
+    } else drafts.set(key, { key, kind: "time", group: g, priced: c.p, pct: c.seg.pct, label: c.seg.label, units: rest, unitMinutes: unit, serviceFrom: c.seg.date, serviceTo: c.seg.date, trace: [c.p.entry.id] });
   }
   return { allocations: [...alloc.values()], drafts: [...drafts.values()] };
 }
 
 function toSplitInput(e: TimeEntry) {
-  const start =
-    e.start !== undefined ? (parseClock(e.start) ?? undefined) : undefined;
-  const end =
-    e.end !== undefined ? (parseClock(e.end) ?? undefined) : undefined;
-  return {
-    id: e.id,
-    date: e.date,
-    minutes: e.minutes,
-    ...(start !== undefined && end !== undefined ? { start, end } : {}),
-    ...(e.aggregate ? { aggregate: true } : {}),
-  };
+  const start = e.start !== undefined ? parseClock(e.start) ?? undefined : undefined;
+  const end = e.end !== undefined ? parseClock(e.end) ?? undefined : undefined;
+  return { id: e.id, date: e.date, minutes: e.minutes, ...(start !== undefined && end !== undefined ? { start, end } : {}), ...(e.aggregate ? { aggregate: true } : {}) };
 }
 
 function byTime(a: TimeEntry, b: TimeEntry): number {
-  return (
-    cmp(a.date, b.date) ||
-    cmp(a.start ?? "", b.start ?? "") ||
-    compareNatural(a.ticketNo, b.ticketNo) ||
-    cmp(a.id, b.id)
-  );
+  return cmp(a.date, b.date) || cmp(a.start ?? "", b.start ?? "") || compareNatural(a.ticketNo, b.ticketNo) || cmp(a.id, b.id);
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

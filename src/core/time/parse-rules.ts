@@ -4,16 +4,7 @@ import { Issue, Result, issue, ok } from "../issues";
 import { isCanonicalDecimal, Decimal, toStored } from "../money/decimal";
 import { WEEKDAY_CODES, parseClock } from "./clock";
 import { HOLIDAY_NAMES, HOLIDAY_REGIONS } from "./holidays";
-import type {
-  ActivityRate,
-  ClickRule,
-  ContingentRule,
-  ContractRules,
-  FlatFeeRule,
-  Rules,
-  SurchargeRule,
-  TimeRuleSet,
-} from "./rules";
+import type { ActivityRate, ClickRule, ContingentRule, ContractRules, FlatFeeRule, Rules, SurchargeRule, TimeRuleSet } from "./rules";
 
 type Obj = Record<string, unknown>;
 
@@ -25,16 +16,10 @@ type Obj = Record<string, unknown>;
  */
 export function validateRules(data: unknown, source: string): Result<Rules> {
   const v = new Validator(source);
-  const root = v.object(data, "", [
-    "defaults",
-    "contracts",
-    "$schema",
-    "comment",
-  ]);
+  const root = v.object(data, "", ["defaults", "contracts", "$schema", "comment"]);
   const rules: Rules = { defaults: {}, contracts: {} };
   if (root) {
-    if (root.defaults !== undefined)
-      rules.defaults = v.timeRuleSet(root.defaults, "defaults", []) ?? {};
+    if (root.defaults !== undefined) rules.defaults = v.timeRuleSet(root.defaults, "defaults", []) ?? {};
     if (root.contracts !== undefined) {
       const contracts = v.object(root.contracts, "contracts", null);
       for (const [no, value] of Object.entries(contracts ?? {})) {
@@ -53,43 +38,16 @@ function wholeUnitIssues(rules: Rules, source: string): Issue[] {
   for (const [no, c] of Object.entries(rules.contracts)) {
     const unit = c.unitMinutes ?? rules.defaults.unitMinutes ?? 15;
     const check = (hours: string | undefined, path: string) => {
-      if (
-        hours !== undefined &&
-        !new Decimal(hours).times(60).dividedBy(unit).isInteger()
-      )
-        out.push(
-          issue(
-            "rules.not_whole_units",
-            { path, value: hours, minutes: unit },
-            { source },
-          ),
-        );
+      if (hours !== undefined && !new Decimal(hours).times(60).dividedBy(unit).isInteger()) out.push(issue("rules.not_whole_units", { path, value: hours, minutes: unit }, { source }));
     };
     check(c.includedHoursPerMonth, `contracts.${no}.includedHoursPerMonth`);
-    check(
-      c.contingent?.monthlyHours,
-      `contracts.${no}.contingent.monthlyHours`,
-    );
-    c.contingent?.credits?.forEach((cr, i) =>
-      check(cr.hours, `contracts.${no}.contingent.credits[${i}].hours`),
-    );
+    check(c.contingent?.monthlyHours, `contracts.${no}.contingent.monthlyHours`);
+    c.contingent?.credits?.forEach((cr, i) => check(cr.hours, `contracts.${no}.contingent.credits[${i}].hours`));
   }
   return out;
 }
 
-const TIME_FIELDS = [
-  "unitMinutes",
-  "rounding",
-  "holidayRegion",
-  "holidaysOff",
-  "extraHolidays",
-  "activities",
-  "defaultActivity",
-  "surcharges",
-  "flatFees",
-  "poolsCoverSurcharged",
-  "comment",
-];
+const TIME_FIELDS = ["unitMinutes", "rounding", "holidayRegion", "holidaysOff", "extraHolidays", "activities", "defaultActivity", "surcharges", "flatFees", "poolsCoverSurcharged", "comment"];
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 class Validator {
@@ -97,336 +55,131 @@ class Validator {
   constructor(private readonly source: string) {}
 
   private bad(path: string, value: unknown, expected: string): undefined {
-    this.issues.push(
-      issue(
-        "rules.field_invalid",
-        { path: path || "(root)", value: shown(value), expected },
-        { source: this.source },
-      ),
-    );
+    this.issues.push(issue("rules.field_invalid", { path: path || "(root)", value: shown(value), expected }, { source: this.source }));
     return undefined;
   }
 
   /** An object; unknown keys are issues unless `known` is null (free keys, e.g. contract numbers). */
-  object(
-    value: unknown,
-    path: string,
-    known: string[] | null,
-  ): Obj | undefined {
-    if (typeof value !== "object" || value === null || Array.isArray(value))
-      return this.bad(path, value, "an object");
-    if (known)
-      for (const k of Object.keys(value))
-        if (!known.includes(k))
-          this.issues.push(
-            issue(
-              "rules.field_unknown",
-              { path: join(path, k) },
-              { source: this.source },
-            ),
-          );
+  object(value: unknown, path: string, known: string[] | null): Obj | undefined {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return this.bad(path, value, "an object");
+    if (known) for (const k of Object.keys(value)) if (!known.includes(k)) this.issues.push(issue("rules.field_unknown", { path: join(path, k) }, { source: this.source }));
     return value as Obj;
   }
 
   private required(o: Obj, key: string, path: string): boolean {
     if (o[key] !== undefined) return true;
-    this.issues.push(
-      issue(
-        "rules.field_required",
-        { path: join(path, key) },
-        { source: this.source },
-      ),
-    );
+    this.issues.push(issue("rules.field_required", { path: join(path, key) }, { source: this.source }));
     return false;
   }
 
   private text(value: unknown, path: string): string | undefined {
-    return typeof value === "string" && value.trim() !== ""
-      ? value.trim()
-      : this.bad(path, value, "a non-empty text");
+    return typeof value === "string" && value.trim() !== "" ? value.trim() : this.bad(path, value, "a non-empty text");
   }
 
   /** A decimal given as a JSON string (`"95.00"`) or number; `min0` rejects negatives. */
-  private decimal(
-    value: unknown,
-    path: string,
-    min0 = true,
-  ): string | undefined {
-    const text =
-      typeof value === "number" && Number.isFinite(value)
-        ? String(value)
-        : typeof value === "string"
-          ? value.trim()
-          : "";
-    if (!isCanonicalDecimal(text))
-      return this.bad(path, value, 'a decimal number such as "95.00"');
+  private decimal(value: unknown, path: string, min0 = true): string | undefined {
+    const text = typeof value === "number" && Number.isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : "";
+    if (!isCanonicalDecimal(text)) return this.bad(path, value, 'a decimal number such as "95.00"');
     const d = new Decimal(text);
     if (min0 && d.isNegative()) return this.bad(path, value, "a number ≥ 0");
     return toStored(d);
   }
 
-  private integer(
-    value: unknown,
-    path: string,
-    min: number,
-  ): number | undefined {
-    return typeof value === "number" &&
-      Number.isSafeInteger(value) &&
-      value >= min
-      ? value
-      : this.bad(path, value, `a whole number ≥ ${min}`);
+  private integer(value: unknown, path: string, min: number): number | undefined {
+    return typeof value === "number" && Number.isSafeInteger(value) && value >= min ? value : this.bad(path, value, `a whole number ≥ ${min}`);
   }
 
-  private choice<T extends string>(
-    value: unknown,
-    path: string,
-    allowed: readonly T[],
-  ): T | undefined {
-    return typeof value === "string" &&
-      (allowed as readonly string[]).includes(value)
-      ? (value as T)
-      : this.bad(path, value, `one of ${allowed.join(", ")}`);
+  private choice<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
+    return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : this.bad(path, value, `one of ${allowed.join(", ")}`);
   }
 
   private array(value: unknown, path: string): unknown[] | undefined {
     return Array.isArray(value) ? value : this.bad(path, value, "a list");
   }
 
-  timeRuleSet(
-    value: unknown,
-    path: string,
-    extraKeys: string[],
-  ): TimeRuleSet | undefined {
+  timeRuleSet(value: unknown, path: string, extraKeys: string[]): TimeRuleSet | undefined {
     const o = this.object(value, path, [...TIME_FIELDS, ...extraKeys]);
     if (!o) return undefined;
     const out: TimeRuleSet = {};
     const p = (k: string) => join(path, k);
     if (o.unitMinutes !== undefined) {
       const n = this.integer(o.unitMinutes, p("unitMinutes"), 1);
-      if (n !== undefined && n > 1440)
-        this.bad(p("unitMinutes"), o.unitMinutes, "at most 1440 minutes");
+      if (n !== undefined && n > 1440) this.bad(p("unitMinutes"), o.unitMinutes, "at most 1440 minutes");
       else if (n !== undefined) out.unitMinutes = n;
     }
-    if (o.rounding !== undefined)
-      out.rounding = this.choice(o.rounding, p("rounding"), [
-        "entry",
-        "ticket_day",
-      ] as const);
-    if (o.holidayRegion !== undefined)
-      out.holidayRegion = this.choice(
-        o.holidayRegion,
-        p("holidayRegion"),
-        HOLIDAY_REGIONS,
-      );
-    if (o.holidaysOff !== undefined)
-      out.holidaysOff = this.array(o.holidaysOff, p("holidaysOff"))?.map(
-        (h, i) =>
-          this.choice(h, `${p("holidaysOff")}[${i}]`, HOLIDAY_NAMES) ?? "",
-      );
+    if (o.rounding !== undefined) out.rounding = this.choice(o.rounding, p("rounding"), ["entry", "ticket_day"] as const);
+    if (o.holidayRegion !== undefined) out.holidayRegion = this.choice(o.holidayRegion, p("holidayRegion"), HOLIDAY_REGIONS);
+    if (o.holidaysOff !== undefined) out.holidaysOff = this.array(o.holidaysOff, p("holidaysOff"))?.map((h, i) => this.choice(h, `${p("holidaysOff")}[${i}]`, HOLIDAY_NAMES) ?? "");
     if (o.extraHolidays !== undefined)
-      out.extraHolidays = this.array(o.extraHolidays, p("extraHolidays"))?.map(
-        (d, i) =>
-          typeof d === "string" && (MONTH_DAY.test(d) || isIsoDate(d))
-            ? d
-            : (this.bad(
-                `${p("extraHolidays")}[${i}]`,
-                d,
-                "MM-DD (every year) or YYYY-MM-DD",
-              ) ?? ""),
+      out.extraHolidays = this.array(o.extraHolidays, p("extraHolidays"))?.map((d, i) =>
+        typeof d === "string" && (MONTH_DAY.test(d) || isIsoDate(d)) ? d : (this.bad(`${p("extraHolidays")}[${i}]`, d, "MM-DD (every year) or YYYY-MM-DD") ?? ""),
       );
     if (o.activities !== undefined) {
       const acts = this.object(o.activities, p("activities"), null);
-      if (acts)
-        out.activities = Object.fromEntries(
-          Object.entries(acts)
-            .map(
-              ([name, a]) =>
-                [name, this.activity(a, `${p("activities")}.${name}`)] as const,
-            )
-            .filter((e): e is [string, ActivityRate] => e[1] !== undefined),
-        );
+      if (acts) out.activities = Object.fromEntries(Object.entries(acts).map(([name, a]) => [name, this.activity(a, `${p("activities")}.${name}`)] as const).filter((e): e is [string, ActivityRate] => e[1] !== undefined));
     }
-    if (o.defaultActivity !== undefined)
-      out.defaultActivity = this.text(o.defaultActivity, p("defaultActivity"));
-    if (o.surcharges !== undefined)
-      out.surcharges = this.array(o.surcharges, p("surcharges"))
-        ?.map((s, i) => this.surcharge(s, `${p("surcharges")}[${i}]`))
-        .filter((s): s is SurchargeRule => s !== undefined);
-    if (o.flatFees !== undefined)
-      out.flatFees = this.array(o.flatFees, p("flatFees"))
-        ?.map((f, i) => this.flatFee(f, `${p("flatFees")}[${i}]`))
-        .filter((f): f is FlatFeeRule => f !== undefined);
+    if (o.defaultActivity !== undefined) out.defaultActivity = this.text(o.defaultActivity, p("defaultActivity"));
+    if (o.surcharges !== undefined) out.surcharges = this.array(o.surcharges, p("surcharges"))?.map((s, i) => this.surcharge(s, `${p("surcharges")}[${i}]`)).filter((s): s is SurchargeRule => s !== undefined);
+    if (o.flatFees !== undefined) out.flatFees = this.array(o.flatFees, p("flatFees"))?.map((f, i) => this.flatFee(f, `${p("flatFees")}[${i}]`)).filter((f): f is FlatFeeRule => f !== undefined);
     if (o.poolsCoverSurcharged !== undefined) {
-      if (typeof o.poolsCoverSurcharged === "boolean")
-        out.poolsCoverSurcharged = o.poolsCoverSurcharged;
-      else
-        this.bad(
-          p("poolsCoverSurcharged"),
-          o.poolsCoverSurcharged,
-          "true or false",
-        );
+      if (typeof o.poolsCoverSurcharged === "boolean") out.poolsCoverSurcharged = o.poolsCoverSurcharged;
+      else this.bad(p("poolsCoverSurcharged"), o.poolsCoverSurcharged, "true or false");
     }
-    if (
-      out.defaultActivity !== undefined &&
-      out.activities &&
-      !(out.defaultActivity in out.activities) &&
-      path === "defaults"
-    )
-      this.bad(
-        p("defaultActivity"),
-        out.defaultActivity,
-        `one of the activities (${Object.keys(out.activities).join(", ")})`,
-      );
+    if (out.defaultActivity !== undefined && out.activities && !(out.defaultActivity in out.activities) && path === "defaults")
+      this.bad(p("defaultActivity"), out.defaultActivity, `one of the activities (${Object.keys(out.activities).join(", ")})`);
     return dropUndefined(out);
   }
 
   contractRules(value: unknown, path: string): ContractRules | undefined {
-    const base = this.timeRuleSet(value, path, [
-      "includedHoursPerMonth",
-      "contingent",
-      "click",
-    ]);
+    const base = this.timeRuleSet(value, path, ["includedHoursPerMonth", "contingent", "click"]);
     if (!base) return undefined;
     const o = value as Obj;
     const out: ContractRules = { ...base };
-    if (o.includedHoursPerMonth !== undefined)
-      out.includedHoursPerMonth = this.decimal(
-        o.includedHoursPerMonth,
-        join(path, "includedHoursPerMonth"),
-      );
-    if (o.contingent !== undefined)
-      out.contingent = this.contingent(o.contingent, join(path, "contingent"));
-    if (o.click !== undefined)
-      out.click = this.click(o.click, join(path, "click"));
+    if (o.includedHoursPerMonth !== undefined) out.includedHoursPerMonth = this.decimal(o.includedHoursPerMonth, join(path, "includedHoursPerMonth"));
+    if (o.contingent !== undefined) out.contingent = this.contingent(o.contingent, join(path, "contingent"));
+    if (o.click !== undefined) out.click = this.click(o.click, join(path, "click"));
     return dropUndefined(out);
   }
 
   private activity(value: unknown, path: string): ActivityRate | undefined {
-    const o = this.object(value, path, [
-      "articleNo",
-      "pricePerHour",
-      "comment",
-    ]);
+    const o = this.object(value, path, ["articleNo", "pricePerHour", "comment"]);
     if (!o || !this.required(o, "articleNo", path)) return undefined;
     const articleNo = this.text(o.articleNo, join(path, "articleNo"));
-    const price =
-      o.pricePerHour !== undefined
-        ? this.decimal(o.pricePerHour, join(path, "pricePerHour"))
-        : undefined;
-    return articleNo
-      ? { articleNo, ...(price !== undefined ? { pricePerHour: price } : {}) }
-      : undefined;
+    const price = o.pricePerHour !== undefined ? this.decimal(o.pricePerHour, join(path, "pricePerHour")) : undefined;
+    return articleNo ? { articleNo, ...(price !== undefined ? { pricePerHour: price } : {}) } : undefined;
   }
 
   private surcharge(value: unknown, path: string): SurchargeRule | undefined {
-    const o = this.object(value, path, [
-      "label",
-      "days",
-      "from",
-      "to",
-      "pct",
-      "comment",
-    ]);
+    const o = this.object(value, path, ["label", "days", "from", "to", "pct", "comment"]);
     if (!o) return undefined;
     const okDays = this.required(o, "days", path);
     const okPct = this.required(o, "pct", path);
     if (!okDays || !okPct) return undefined;
-    const days = this.array(o.days, join(path, "days"))?.map((d, i) =>
-      this.choice(d, `${join(path, "days")}[${i}]`, [
-        ...WEEKDAY_CODES,
-        "holiday",
-      ] as const),
-    );
+    const days = this.array(o.days, join(path, "days"))?.map((d, i) => this.choice(d, `${join(path, "days")}[${i}]`, [...WEEKDAY_CODES, "holiday"] as const));
     const pct = this.decimal(o.pct, join(path, "pct"));
-    const label =
-      o.label === undefined
-        ? `+${pct ?? "?"} %`
-        : this.text(o.label, join(path, "label"));
-    if ((o.from === undefined) !== (o.to === undefined))
-      return this.bad(path, "from/to", "both from and to, or neither");
-    const from =
-      o.from === undefined
-        ? undefined
-        : typeof o.from === "string" && parseClock(o.from) !== null
-          ? o.from
-          : this.bad(join(path, "from"), o.from, "HH:MM");
-    const to =
-      o.to === undefined
-        ? undefined
-        : typeof o.to === "string" && parseClock(o.to, true) !== null
-          ? o.to
-          : this.bad(join(path, "to"), o.to, "HH:MM (24:00 allowed)");
-    if (
-      from !== undefined &&
-      to !== undefined &&
-      parseClock(from) === parseClock(to, true)
-    )
-      return this.bad(join(path, "to"), to, "a time different from `from`");
-    if (
-      !days ||
-      days.some((d) => d === undefined) ||
-      pct === undefined ||
-      label === undefined
-    )
-      return undefined;
-    if (days.length === 0)
-      return this.bad(join(path, "days"), o.days, "at least one day");
-    return {
-      label,
-      days: days as SurchargeRule["days"],
-      pct,
-      ...(from !== undefined && to !== undefined ? { from, to } : {}),
-    };
+    const label = o.label === undefined ? `+${pct ?? "?"} %` : this.text(o.label, join(path, "label"));
+    if ((o.from === undefined) !== (o.to === undefined)) return this.bad(path, "from/to", "both from and to, or neither");
+    const from = o.from === undefined ? undefined : typeof o.from === "string" && parseClock(o.from) !== null ? o.from : this.bad(join(path, "from"), o.from, "HH:MM");
+    const to = o.to === undefined ? undefined : typeof o.to === "string" && parseClock(o.to, true) !== null ? o.to : this.bad(join(path, "to"), o.to, "HH:MM (24:00 allowed)");
+    if (from !== undefined && to !== undefined && parseClock(from) === parseClock(to, true)) return this.bad(join(path, "to"), to, "a time different from `from`");
+    if (!days || days.some((d) => d === undefined) || pct === undefined || label === undefined) return undefined;
+    if (days.length === 0) return this.bad(join(path, "days"), o.days, "at least one day");
+    return { label, days: days as SurchargeRule["days"], pct, ...(from !== undefined && to !== undefined ? { from, to } : {}) };
   }
 
   private flatFee(value: unknown, path: string): FlatFeeRule | undefined {
-    const o = this.object(value, path, [
-      "label",
-      "activities",
-      "per",
-      "articleNo",
-      "price",
-      "comment",
-    ]);
+    const o = this.object(value, path, ["label", "activities", "per", "articleNo", "price", "comment"]);
     if (!o) return undefined;
     const okA = this.required(o, "activities", path);
     const okArt = this.required(o, "articleNo", path);
     if (!okA || !okArt) return undefined;
-    const activities = this.array(o.activities, join(path, "activities"))?.map(
-      (a, i) => this.text(a, `${join(path, "activities")}[${i}]`),
-    );
-    const per =
-      o.per === undefined
-        ? "day"
-        : this.choice(o.per, join(path, "per"), [
-            "day",
-            "technician_day",
-            "entry",
-          ] as const);
+    const activities = this.array(o.activities, join(path, "activities"))?.map((a, i) => this.text(a, `${join(path, "activities")}[${i}]`));
+    const per = o.per === undefined ? "day" : this.choice(o.per, join(path, "per"), ["day", "technician_day", "entry"] as const);
     const articleNo = this.text(o.articleNo, join(path, "articleNo"));
-    const price =
-      o.price !== undefined
-        ? this.decimal(o.price, join(path, "price"))
-        : undefined;
-    const label =
-      o.label === undefined
-        ? articleNo
-        : this.text(o.label, join(path, "label"));
-    if (
-      !activities ||
-      activities.some((a) => a === undefined) ||
-      !per ||
-      !articleNo ||
-      !label
-    )
-      return undefined;
-    return {
-      label,
-      activities: activities as string[],
-      per,
-      articleNo,
-      ...(price !== undefined ? { price } : {}),
-    };
+    const price = o.price !== undefined ? this.decimal(o.price, join(path, "price")) : undefined;
+    const label = o.label === undefined ? articleNo : this.text(o.label, join(path, "label"));
+    if (!activities || activities.some((a) => a === undefined) || !per || !articleNo || !label) return undefined;
+    return { label, activities: activities as string[], per, articleNo, ...(price !== undefined ? { price } : {}) };
   }
 
   private contingent(value: unknown, path: string): ContingentRule | undefined {
@@ -442,89 +195,31 @@ class Validator {
           const okD = this.required(co, "date", cp);
           const okH = this.required(co, "hours", cp);
           if (!okD || !okH) return undefined;
-          const date =
-            typeof co.date === "string" && isIsoDate(co.date)
-              ? co.date
-              : this.bad(join(cp, "date"), co.date, "YYYY-MM-DD");
+          const date = typeof co.date === "string" && isIsoDate(co.date) ? co.date : this.bad(join(cp, "date"), co.date, "YYYY-MM-DD");
           const hours = this.decimal(co.hours, join(cp, "hours"), false);
-          return date !== undefined && hours !== undefined
-            ? { date, hours }
-            : undefined;
+          return date !== undefined && hours !== undefined ? { date, hours } : undefined;
         })
         .filter((c): c is { date: string; hours: string } => c !== undefined);
-    if (o.monthlyHours !== undefined)
-      out.monthlyHours = this.decimal(
-        o.monthlyHours,
-        join(path, "monthlyHours"),
-      );
+    if (o.monthlyHours !== undefined) out.monthlyHours = this.decimal(o.monthlyHours, join(path, "monthlyHours"));
     return dropUndefined(out);
   }
 
   private click(value: unknown, path: string): ClickRule | undefined {
-    const o = this.object(value, path, [
-      "includedBw",
-      "includedColor",
-      "priceBw",
-      "priceColor",
-      "minimumFee",
-      "articleBw",
-      "articleColor",
-      "articleMinimum",
-      "comment",
-    ]);
+    const o = this.object(value, path, ["includedBw", "includedColor", "priceBw", "priceColor", "minimumFee", "articleBw", "articleColor", "articleMinimum", "comment"]);
     if (!o) return undefined;
-    const req = [
-      "includedBw",
-      "includedColor",
-      "priceBw",
-      "priceColor",
-      "articleBw",
-      "articleColor",
-    ].map((k) => this.required(o, k, path));
+    const req = ["includedBw", "includedColor", "priceBw", "priceColor", "articleBw", "articleColor"].map((k) => this.required(o, k, path));
     if (req.includes(false)) return undefined;
     const includedBw = this.integer(o.includedBw, join(path, "includedBw"), 0);
-    const includedColor = this.integer(
-      o.includedColor,
-      join(path, "includedColor"),
-      0,
-    );
+    const includedColor = this.integer(o.includedColor, join(path, "includedColor"), 0);
     const priceBw = this.decimal(o.priceBw, join(path, "priceBw"));
     const priceColor = this.decimal(o.priceColor, join(path, "priceColor"));
-    const minimumFee =
-      o.minimumFee !== undefined
-        ? this.decimal(o.minimumFee, join(path, "minimumFee"))
-        : undefined;
+    const minimumFee = o.minimumFee !== undefined ? this.decimal(o.minimumFee, join(path, "minimumFee")) : undefined;
     const articleBw = this.text(o.articleBw, join(path, "articleBw"));
     const articleColor = this.text(o.articleColor, join(path, "articleColor"));
-    const articleMinimum =
-      o.articleMinimum !== undefined
-        ? this.text(o.articleMinimum, join(path, "articleMinimum"))
-        : undefined;
-    if (
-      minimumFee !== undefined &&
-      minimumFee !== "0" &&
-      o.articleMinimum === undefined
-    )
-      this.required(o, "articleMinimum", path);
-    if (
-      includedBw === undefined ||
-      includedColor === undefined ||
-      !priceBw ||
-      !priceColor ||
-      !articleBw ||
-      !articleColor
-    )
-      return undefined;
-    return {
-      includedBw,
-      includedColor,
-      priceBw,
-      priceColor,
-      articleBw,
-      articleColor,
-      ...(minimumFee !== undefined ? { minimumFee } : {}),
-      ...(articleMinimum ? { articleMinimum } : {}),
-    };
+    const articleMinimum = o.articleMinimum !== undefined ? this.text(o.articleMinimum, join(path, "articleMinimum")) : undefined;
+    if (minimumFee !== undefined && minimumFee !== "0" && o.articleMinimum === undefined) this.required(o, "articleMinimum", path);
+    if (includedBw === undefined || includedColor === undefined || !priceBw || !priceColor || !articleBw || !articleColor) return undefined;
+    return { includedBw, includedColor, priceBw, priceColor, articleBw, articleColor, ...(minimumFee !== undefined ? { minimumFee } : {}), ...(articleMinimum ? { articleMinimum } : {}) };
   }
 }
 
@@ -539,7 +234,5 @@ function shown(value: unknown): string {
 }
 
 function dropUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(
-    Object.entries(o).filter(([, v]) => v !== undefined),
-  ) as T;
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

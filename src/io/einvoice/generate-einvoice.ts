@@ -1,19 +1,7 @@
 import { pushAll } from "../../core/array";
-import {
-  type EInvoiceFormat as LibraryFormat,
-  FormatFactoryService,
-  InvoiceService,
-  type Logger,
-} from "@e-invoice-eu/core";
-import type {
-  EInvoice,
-  EInvoiceFormat,
-  EPrecedingInvoice,
-} from "../../core/einvoice/model";
-import {
-  type EInvoiceInput,
-  buildEInvoice,
-} from "../../core/einvoice/build-einvoice";
+import { type EInvoiceFormat as LibraryFormat, FormatFactoryService, InvoiceService, type Logger } from "@e-invoice-eu/core";
+import type { EInvoice, EInvoiceFormat, EPrecedingInvoice } from "../../core/einvoice/model";
+import { type EInvoiceInput, buildEInvoice } from "../../core/einvoice/build-einvoice";
 import { validateEInvoice } from "../../core/einvoice/validate-einvoice";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../core/issues";
 import { PdfFonts, documentTitle, renderInvoicePdf } from "./invoice-pdf";
@@ -39,16 +27,8 @@ export const LIBRARY_FORMAT: Record<EInvoiceFormat, string> = {
 const safeName = (ref: string): string => ref.replace(/[^A-Za-z0-9._-]+/g, "_");
 
 /** The file name of an e-invoice: `RE-1_xrechnung.xml`, `RE-1_xrechnung-ubl.xml`, `RE-1_zugferd.pdf`. */
-export function eInvoiceFileName(
-  invoiceRef: string,
-  format: EInvoiceFormat,
-): string {
-  const suffix =
-    format === "xrechnung-cii"
-      ? "_xrechnung.xml"
-      : format === "xrechnung-ubl"
-        ? "_xrechnung-ubl.xml"
-        : "_zugferd.pdf";
+export function eInvoiceFileName(invoiceRef: string, format: EInvoiceFormat): string {
+  const suffix = format === "xrechnung-cii" ? "_xrechnung.xml" : format === "xrechnung-ubl" ? "_xrechnung-ubl.xml" : "_zugferd.pdf";
   return `${safeName(invoiceRef)}${suffix}`;
 }
 
@@ -72,37 +52,21 @@ class CollectingLogger implements Logger {
  * with the CII XML embedded as factur-x.xml). Our validator (BR-CO, BR-DE) runs first: an invoice
  * that breaks a rule is not rendered. `fonts` is needed for ZUGFeRD only.
  */
-export async function generateEInvoice(
-  e: EInvoice,
-  format: EInvoiceFormat,
-  options: { fonts?: PdfFonts } = {},
-): Promise<Result<EInvoiceFile>> {
+export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, options: { fonts?: PdfFonts } = {}): Promise<Result<EInvoiceFile>> {
   const ruleIssues = validateEInvoice(e);
   if (hasErrors(ruleIssues)) return fail(...ruleIssues);
   const logger = new CollectingLogger();
   const service = new InvoiceService(logger);
   const data = toLibraryInvoice(e, format);
   try {
-    let pdf:
-      { buffer: Uint8Array; filename: string; mimetype: string } | undefined;
+    let pdf: { buffer: Uint8Array; filename: string; mimetype: string } | undefined;
     if (format === "zugferd") {
-      if (!options.fonts)
-        throw new Error("ZUGFeRD needs the PDF fonts (options.fonts)");
-      pdf = {
-        buffer: await renderInvoicePdf(e, options.fonts),
-        filename: `${safeName(e.number)}.pdf`,
-        mimetype: "application/pdf",
-      };
+      if (!options.fonts) throw new Error("ZUGFeRD needs the PDF fonts (options.fonts)");
+      pdf = { buffer: await renderInvoicePdf(e, options.fonts), filename: `${safeName(e.number)}.pdf`, mimetype: "application/pdf" };
     }
-    const libOptions = {
-      format: LIBRARY_FORMAT[format],
-      lang: "de-de",
-      noWarnings: true,
-      ...(pdf ? { pdf } : {}),
-    };
+    const libOptions = { format: LIBRARY_FORMAT[format], lang: "de-de", noWarnings: true, ...(pdf ? { pdf } : {}) };
     let out: string | Uint8Array;
-    if (format === "xrechnung-ubl" || e.preceding.length === 0)
-      out = await service.generate(data, libOptions);
+    if (format === "xrechnung-ubl" || e.preceding.length === 0) out = await service.generate(data, libOptions);
     else {
       // @e-invoice-eu/core 2.3.4 loses BG-3 (preceding invoice) in CII and Factur-X: its CII mapping
       // reads cac:BillingReference/cbc:ID, while its schema (and UBL) nest the number in
@@ -110,25 +74,14 @@ export async function generateEInvoice(
       // So the data is checked against the library's schema as it is (rendered as plain CII, output
       // discarded), then rendered by the format service, whose CII tree gets the references before
       // it is serialised (renderXML, public API of the library's format services).
-      await service.generate(structuredClone(data), {
-        format: "CII",
-        lang: "de-de",
-        noWarnings: true,
-      });
+      await service.generate(structuredClone(data), { format: "CII", lang: "de-de", noWarnings: true });
       const factory = new FormatFactoryService();
-      const formatter = factory.createFormatService(
-        libOptions.format,
-        logger,
-      ) as LibraryFormat & { renderXML(tree: object): string };
+      const formatter = factory.createFormatService(libOptions.format, logger) as LibraryFormat & { renderXML(tree: object): string };
       const render = formatter.renderXML.bind(formatter);
-      formatter.renderXML = (tree: object): string =>
-        render(withPrecedingReferences(tree, e.preceding));
+      formatter.renderXML = (tree: object): string => render(withPrecedingReferences(tree, e.preceding));
       const copy = structuredClone(data);
       formatter.fillInvoiceDefaults(copy);
-      out = await formatter.generate(copy, {
-        ...libOptions,
-        format: factory.normalizeFormat(libOptions.format),
-      });
+      out = await formatter.generate(copy, { ...libOptions, format: factory.normalizeFormat(libOptions.format) });
     }
     const bytes = typeof out === "string" ? new TextEncoder().encode(out) : out;
     return ok({
@@ -141,12 +94,8 @@ export async function generateEInvoice(
   } catch (err) {
     // The library validates its input against its JSON schema and throws on a violation: that is a
     // gap in our mapping, but still reported as a value naming the invoice, never half a file.
-    const detail = [(err as Error).message, ...logger.messages]
-      .join(" ")
-      .slice(0, 2000);
-    return fail(
-      issue("einvoice.generator_failed", { invoice: e.number, format, detail }),
-    );
+    const detail = [(err as Error).message, ...logger.messages].join(" ").slice(0, 2000);
+    return fail(issue("einvoice.generator_failed", { invoice: e.number, format, detail }));
   }
 }
 
@@ -155,36 +104,20 @@ export async function generateEInvoice(
  * `name@attr`): ram:InvoiceReferencedDocument right after the header monetary summation, as the
  * CII schema orders it, with the issue date as qdt:DateTimeString in format 102.
  */
-function withPrecedingReferences(
-  tree: object,
-  preceding: readonly EPrecedingInvoice[],
-): object {
-  const root = (
-    tree as Record<
-      string,
-      Record<string, Record<string, Record<string, unknown>>>
-    >
-  )["rsm:CrossIndustryInvoice"];
+function withPrecedingReferences(tree: object, preceding: readonly EPrecedingInvoice[]): object {
+  const root = (tree as Record<string, Record<string, Record<string, Record<string, unknown>>>>)["rsm:CrossIndustryInvoice"];
   const transaction = root?.["rsm:SupplyChainTradeTransaction"];
   const settlement = transaction?.["ram:ApplicableHeaderTradeSettlement"];
   if (!transaction || !settlement) return tree;
   const refs = preceding.map((p) => ({
     "ram:IssuerAssignedID": p.number,
-    ...(p.issueDate
-      ? {
-          "ram:FormattedIssueDateTime": {
-            "qdt:DateTimeString": p.issueDate.replace(/-/g, ""),
-            "qdt:DateTimeString@format": "102",
-          },
-        }
-      : {}),
+    ...(p.issueDate ? { "ram:FormattedIssueDateTime": { "qdt:DateTimeString": p.issueDate.replace(/-/g, ""), "qdt:DateTimeString@format": "102" } } : {}),
   }));
   const rebuilt: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(settlement)) {
     if (key === "ram:InvoiceReferencedDocument") continue;
     rebuilt[key] = value;
-    if (key === "ram:SpecifiedTradeSettlementHeaderMonetarySummation")
-      rebuilt["ram:InvoiceReferencedDocument"] = refs;
+    if (key === "ram:SpecifiedTradeSettlementHeaderMonetarySummation") rebuilt["ram:InvoiceReferencedDocument"] = refs;
   }
   transaction["ram:ApplicableHeaderTradeSettlement"] = rebuilt;
   return tree;

@@ -1,43 +1,15 @@
 import { pushAll } from "../../core/array";
-import {
-  BILLING_INTERVALS,
-  BILLING_MODES,
-} from "../../core/date/billing-period";
-import {
-  CONTRACT_TYPES,
-  EINVOICE_CHOICES,
-  PAYMENT_MEANS_CHOICES,
-  type Contract,
-  type Customer,
-} from "../../core/contract/model";
+import { BILLING_INTERVALS, BILLING_MODES } from "../../core/date/billing-period";
+import { CONTRACT_TYPES, EINVOICE_CHOICES, PAYMENT_MEANS_CHOICES, type Contract, type Customer } from "../../core/contract/model";
 import { Issue, issue } from "../../core/issues";
-import type {
-  ArticleRow,
-  ContractRow,
-  MappingRow,
-  MasterInput,
-} from "../../core/master/master-rows";
+import type { ArticleRow, ContractRow, MappingRow, MasterInput } from "../../core/master/master-rows";
 import { CellReader } from "../table/cell-reader";
-import {
-  HeaderTable,
-  missingColumns,
-  toHeaderTable,
-} from "../table/header-table";
+import { HeaderTable, missingColumns, toHeaderTable } from "../table/header-table";
 import type { RawTable } from "../table/raw-table";
-import {
-  ARTICLE_REQUIRED,
-  CONTRACT_REQUIRED,
-  MAPPING_REQUIRED,
-  MasterFileKind,
-  detectMasterKind,
-} from "./master-columns";
+import { ARTICLE_REQUIRED, CONTRACT_REQUIRED, MAPPING_REQUIRED, MasterFileKind, detectMasterKind } from "./master-columns";
 
 /** Reads master-data tables (contracts, articles, mappings; recognised by header) into typed rows. */
-export function readMasterTables(tables: readonly RawTable[]): {
-  input: MasterInput;
-  kinds: MasterFileKind[];
-  issues: Issue[];
-} {
+export function readMasterTables(tables: readonly RawTable[]): { input: MasterInput; kinds: MasterFileKind[]; issues: Issue[] } {
   const input: MasterInput = { articles: [], contracts: [], mappings: [] };
   const issues: Issue[] = [];
   const kinds: MasterFileKind[] = [];
@@ -47,22 +19,11 @@ export function readMasterTables(tables: readonly RawTable[]): {
     if (!table) continue;
     const kind = detectMasterKind(new Set(table.index.keys()));
     if (!kind) {
-      issues.push(
-        issue(
-          "csv.unknown_file_kind",
-          { headers: table.headers.join(", ") },
-          { source: table.source, row: table.headerRow },
-        ),
-      );
+      issues.push(issue("csv.unknown_file_kind", { headers: table.headers.join(", ") }, { source: table.source, row: table.headerRow }));
       continue;
     }
     kinds.push(kind);
-    const required =
-      kind === "contracts"
-        ? CONTRACT_REQUIRED
-        : kind === "articles"
-          ? ARTICLE_REQUIRED
-          : MAPPING_REQUIRED;
+    const required = kind === "contracts" ? CONTRACT_REQUIRED : kind === "articles" ? ARTICLE_REQUIRED : MAPPING_REQUIRED;
     const missing = missingColumns(table, required);
     if (missing.length > 0) {
       pushAll(issues, missing);
@@ -70,22 +31,15 @@ export function readMasterTables(tables: readonly RawTable[]): {
     }
     for (const { row, cells } of table.rows) {
       const r = new CellReader(table, cells, row);
-      if (kind === "contracts")
-        push(input.contracts, readContractRow(r, table), r, issues);
-      else if (kind === "articles")
-        push(input.articles, readArticleRow(r, table), r, issues);
+      if (kind === "contracts") push(input.contracts, readContractRow(r, table), r, issues);
+      else if (kind === "articles") push(input.articles, readArticleRow(r, table), r, issues);
       else push(input.mappings, readMappingRow(r, table), r, issues);
     }
   }
   return { input, kinds, issues };
 }
 
-function push<T>(
-  list: T[],
-  value: T | null,
-  r: CellReader,
-  issues: Issue[],
-): void {
+function push<T>(list: T[], value: T | null, r: CellReader, issues: Issue[]): void {
   if (r.issues.length > 0 || value === null) pushAll(issues, r.issues);
   else list.push(value);
 }
@@ -104,10 +58,7 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
   const description = r.text("description");
   const quantity = r.decimal("quantity", { required: true, min0: true });
   const unitPrice = r.decimal("unit_price", { required: true });
-  const discountPct = r.decimal("discount_pct", {
-    fallback: "0",
-    percent: true,
-  });
+  const discountPct = r.decimal("discount_pct", { fallback: "0", percent: true });
   const vatPct = r.decimal("vat_pct", { fallback: "19", percent: true });
   const validFrom = r.date("valid_from", { fallback: start });
   const vendorKey = r.text("vendor_key");
@@ -119,35 +70,10 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
   const suppressCredits = r.flag("suppress_credits");
   const noPriceChangeBefore = r.date("no_price_change_before");
   const einvoice = readCustomerEInvoiceFields(r);
-  if (start && end && end < start)
-    r.issues.push(
-      issue(
-        "master.end_before_start",
-        { end, start },
-        { source: t.source, row: r.row, column: "contract_end" },
-      ),
-    );
-  if (
-    r.issues.length > 0 ||
-    !type ||
-    !interval ||
-    !mode ||
-    !start ||
-    !positionNo ||
-    quantity === undefined ||
-    unitPrice === undefined ||
-    !discountPct ||
-    !vatPct ||
-    !validFrom
-  )
-    return null;
+  if (start && end && end < start) r.issues.push(issue("master.end_before_start", { end, start }, { source: t.source, row: r.row, column: "contract_end" }));
+  if (r.issues.length > 0 || !type || !interval || !mode || !start || !positionNo || quantity === undefined || unitPrice === undefined || !discountPct || !vatPct || !validFrom) return null;
   const contract: Contract = {
-    no: contractNo,
-    customerNo,
-    type,
-    interval,
-    mode,
-    start,
+    no: contractNo, customerNo, type, interval, mode, start,
     ...(end ? { end } : {}),
     ...(suppressCredits !== undefined ? { suppressCredits } : {}),
     ...(noPriceChangeBefore ? { noPriceChangeBefore } : {}),
@@ -169,32 +95,14 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
     contract,
     positionNo,
     validFrom,
-    state: {
-      articleNo,
-      description,
-      quantity,
-      unitPrice,
-      discountPct,
-      vatPct,
-      ...(vendorKey ? { vendorKey } : {}),
-    },
+    state: { articleNo, description, quantity, unitPrice, discountPct, vatPct, ...(vendorKey ? { vendorKey } : {}) },
   };
 }
 
 /** The optional customer columns for e-invoices; only the given ones (an empty cell keeps the stored value). */
 function readCustomerEInvoiceFields(r: CellReader): Partial<Customer> {
   const out: Partial<Customer> = {};
-  const text = (
-    column: string,
-    key:
-      | "street"
-      | "postcode"
-      | "city"
-      | "email"
-      | "buyerReference"
-      | "sepaMandateRef"
-      | "vatExemptionReason",
-  ): void => {
+  const text = (column: string, key: "street" | "postcode" | "city" | "email" | "buyerReference" | "sepaMandateRef" | "vatExemptionReason"): void => {
     const v = r.text(column);
     if (v) out[key] = v;
   };
@@ -212,13 +120,9 @@ function readCustomerEInvoiceFields(r: CellReader): Partial<Customer> {
   }
   const iban = r.text("sepa_debtor_iban");
   if (iban) out.sepaDebtorIban = iban.replace(/\s+/g, "").toUpperCase();
-  const format = r.text("einvoice_format")
-    ? r.choice("einvoice_format", EINVOICE_CHOICES)
-    : undefined;
+  const format = r.text("einvoice_format") ? r.choice("einvoice_format", EINVOICE_CHOICES) : undefined;
   if (format) out.einvoiceFormat = format;
-  const means = r.text("payment_means")
-    ? r.choice("payment_means", PAYMENT_MEANS_CHOICES)
-    : undefined;
+  const means = r.text("payment_means") ? r.choice("payment_means", PAYMENT_MEANS_CHOICES) : undefined;
   if (means) out.paymentMeans = means;
   return out;
 }
@@ -231,18 +135,7 @@ function readArticleRow(r: CellReader, t: HeaderTable): ArticleRow | null {
   const unit = r.text("unit");
   const purchasePrice = r.decimal("purchase_price");
   if (r.issues.length > 0 || unitPrice === undefined || !vatPct) return null;
-  return {
-    source: t.source,
-    row: r.row,
-    article: {
-      no,
-      description,
-      unitPrice,
-      vatPct,
-      ...(unit ? { unit } : {}),
-      ...(purchasePrice !== undefined ? { purchasePrice } : {}),
-    },
-  };
+  return { source: t.source, row: r.row, article: { no, description, unitPrice, vatPct, ...(unit ? { unit } : {}), ...(purchasePrice !== undefined ? { purchasePrice } : {}) } };
 }
 
 function readMappingRow(r: CellReader, t: HeaderTable): MappingRow | null {
@@ -251,12 +144,5 @@ function readMappingRow(r: CellReader, t: HeaderTable): MappingRow | null {
   const externalId = r.text("external_id", true);
   const internalNo = r.text("internal_no", true);
   if (r.issues.length > 0 || !kind) return null;
-  return {
-    source: t.source,
-    row: r.row,
-    kind,
-    mappingSource,
-    externalId,
-    internalNo,
-  };
+  return { source: t.source, row: r.row, kind, mappingSource, externalId, internalNo };
 }

@@ -7,24 +7,14 @@ import type { RawTable } from "../table/raw-table";
 import { dateProblemCode, parseDateText, parseDecimalText } from "../values";
 
 /** The fixed headers of a meter-reading file (PRODUCT.md §8 `meters import`). */
-export const METER_COLUMNS = [
-  "device_id",
-  "customer_no",
-  "contract_no",
-  "reading_date",
-  "counter_bw",
-  "counter_color",
-] as const;
+export const METER_COLUMNS = ["device_id", "customer_no", "contract_no", "reading_date", "counter_bw", "counter_color"] as const;
 
 /**
  * Reads meter readings (headers case-insensitive, any order, `,` or `;`). Counters are whole numbers
  * ≥ 0 (thousands separators allowed); dates `YYYY-MM-DD` or `DD.MM.YYYY`. Every bad cell is an issue
  * naming file, row and column.
  */
-export function readMeterTable(raw: RawTable): {
-  rows: ReadingRow[];
-  issues: Issue[];
-} {
+export function readMeterTable(raw: RawTable): { rows: ReadingRow[]; issues: Issue[] } {
   const { table, issues } = toHeaderTable(raw);
   if (!table) return { rows: [], issues };
   const missing = missingColumns(table, METER_COLUMNS);
@@ -36,35 +26,14 @@ export function readMeterTable(raw: RawTable): {
     const customerNo = r.text("customer_no", true);
     const contractNo = r.text("contract_no", true);
     const dateText = r.text("reading_date", true);
-    const readingDate =
-      dateText === ""
-        ? undefined
-        : (parseDateText(dateText, "dmy") ??
-          r.bad(
-            dateProblemCode(dateText, "dmy", "parse.invalid_date"),
-            "reading_date",
-            { value: dateText },
-          ));
+    const readingDate = dateText === "" ? undefined : parseDateText(dateText, "dmy") ?? r.bad(dateProblemCode(dateText, "dmy", "parse.invalid_date"), "reading_date", { value: dateText });
     const counterBw = counter(r, "counter_bw");
     const counterColor = counter(r, "counter_color");
-    if (
-      r.issues.length > 0 ||
-      !readingDate ||
-      counterBw === undefined ||
-      counterColor === undefined
-    ) {
+    if (r.issues.length > 0 || !readingDate || counterBw === undefined || counterColor === undefined) {
       pushAll(issues, r.issues);
       continue;
     }
-    rows.push({
-      deviceId,
-      customerNo,
-      contractNo,
-      readingDate,
-      counterBw,
-      counterColor,
-      source: { file: table.source, row },
-    });
+    rows.push({ deviceId, customerNo, contractNo, readingDate, counterBw, counterColor, source: { file: table.source, row } });
   }
   return { rows, issues };
 }
@@ -74,16 +43,8 @@ function counter(r: CellReader, column: string): number | undefined {
   const raw = r.text(column, column === "counter_bw");
   if (raw === "") return column === "counter_bw" ? undefined : 0;
   // Counters are whole numbers, so `10.800` / `10,800` / `10 800` are thousands groups, not decimals.
-  const grouped = /^\d{1,3}([.,'\u00a0 ]\d{3})+$/.test(raw)
-    ? raw.replace(/[.,'\u00a0 ]/g, "")
-    : raw;
+  const grouped = /^\d{1,3}([.,'\u00a0 ]\d{3})+$/.test(raw) ? raw.replace(/[.,'\u00a0 ]/g, "") : raw;
   const d = parseDecimalText(grouped);
-  if (
-    !d ||
-    !d.isInteger() ||
-    d.isNegative() ||
-    d.greaterThan(Number.MAX_SAFE_INTEGER)
-  )
-    return r.bad("meters.invalid_counter", column, { value: raw });
+  if (!d || !d.isInteger() || d.isNegative() || d.greaterThan(Number.MAX_SAFE_INTEGER)) return r.bad("meters.invalid_counter", column, { value: raw });
   return d.toNumber();
 }

@@ -8,35 +8,12 @@ import type { RawTable } from "../table/raw-table";
 
 /** Fixed columns of the purchase contracts CSV (PRODUCT.md §8 `purchase import`), in export order. */
 export const PURCHASE_COLUMNS = [
-  "supplier",
-  "purchase_no",
-  "supplier_ref",
-  "position_no",
-  "article_no",
-  "description",
-  "object",
-  "quantity",
-  "unit_cost",
-  "billing_interval",
-  "valid_from",
+  "supplier", "purchase_no", "supplier_ref", "position_no", "article_no", "description", "object", "quantity", "unit_cost", "billing_interval", "valid_from",
 ] as const;
-export const PURCHASE_REQUIRED = [
-  "supplier",
-  "purchase_no",
-  "position_no",
-  "article_no",
-  "quantity",
-  "unit_cost",
-  "valid_from",
-] as const;
+export const PURCHASE_REQUIRED = ["supplier", "purchase_no", "position_no", "article_no", "quantity", "unit_cost", "valid_from"] as const;
 
 /** Fixed columns of the links CSV (PRODUCT.md §8 `links import`); `action` (`link`/`unlink`) is optional. */
-export const LINK_COLUMNS = [
-  "purchase_no",
-  "purchase_position_no",
-  "contract_no",
-  "position_no",
-] as const;
+export const LINK_COLUMNS = ["purchase_no", "purchase_position_no", "contract_no", "position_no"] as const;
 export const LINK_OPTIONAL_COLUMNS = ["action"] as const;
 
 /**
@@ -44,10 +21,7 @@ export const LINK_OPTIONAL_COLUMNS = ["action"] as const;
  * case-insensitive, any order; dates `YYYY-MM-DD` or `DD.MM.YYYY`; decimals with `.` or `,`).
  * Defaults: billing_interval `monthly`, description the article's. Every bad cell is an issue.
  */
-export function readPurchaseTable(raw: RawTable): {
-  rows: PurchaseRow[];
-  issues: Issue[];
-} {
+export function readPurchaseTable(raw: RawTable): { rows: PurchaseRow[]; issues: Issue[] } {
   const { table, issues } = toHeaderTable(raw);
   if (!table) return { rows: [], issues };
   const missing = missingColumns(table, PURCHASE_REQUIRED);
@@ -66,36 +40,17 @@ export function readPurchaseTable(raw: RawTable): {
     const unitCost = r.decimal("unit_cost", { required: true, min0: true });
     const interval = r.choice("billing_interval", BILLING_INTERVALS, "monthly");
     const validFrom = r.date("valid_from", { required: true });
-    if (
-      r.issues.length > 0 ||
-      !positionNo ||
-      quantity === undefined ||
-      unitCost === undefined ||
-      !interval ||
-      !validFrom
-    ) {
+    if (r.issues.length > 0 || !positionNo || quantity === undefined || unitCost === undefined || !interval || !validFrom) {
       pushAll(issues, r.issues);
       continue;
     }
-    rows.push({
-      source: table.source,
-      row,
-      supplier,
-      purchaseNo,
-      supplierRef,
-      positionNo,
-      validFrom,
-      state: { articleNo, description, object, quantity, unitCost, interval },
-    });
+    rows.push({ source: table.source, row, supplier, purchaseNo, supplierRef, positionNo, validFrom, state: { articleNo, description, object, quantity, unitCost, interval } });
   }
   return { rows, issues };
 }
 
 /** Reads a links table (purchase position → sales position); `action` `unlink` removes a link. */
-export function readLinksTable(raw: RawTable): {
-  rows: LinkRow[];
-  issues: Issue[];
-} {
+export function readLinksTable(raw: RawTable): { rows: LinkRow[]; issues: Issue[] } {
   const { table, issues } = toHeaderTable(raw);
   if (!table) return { rows: [], issues };
   const missing = missingColumns(table, LINK_COLUMNS);
@@ -112,15 +67,7 @@ export function readLinksTable(raw: RawTable): {
       pushAll(issues, r.issues);
       continue;
     }
-    rows.push({
-      source: table.source,
-      row,
-      purchaseNo,
-      purchasePositionNo,
-      contractNo,
-      positionNo,
-      unlink: action === "unlink",
-    });
+    rows.push({ source: table.source, row, purchaseNo, purchasePositionNo, contractNo, positionNo, unlink: action === "unlink" });
   }
   return { rows, issues };
 }

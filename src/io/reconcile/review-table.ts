@@ -1,17 +1,7 @@
 import { pushAll } from "../../core/array";
-import {
-  BILLING_FREQUENCIES,
-  BillingFrequency,
-  TERM_LENGTHS,
-  TermLength,
-} from "../../core/contract/term";
+import { BILLING_FREQUENCIES, BillingFrequency, TERM_LENGTHS, TermLength } from "../../core/contract/term";
 import type { ReviewDecision } from "../../core/reconcile/plan-apply";
-import {
-  RECONCILE_STATUSES,
-  ReconcileStatus,
-  ReviewAction,
-  ReviewRow,
-} from "../../core/reconcile/review-row";
+import { RECONCILE_STATUSES, ReconcileStatus, ReviewAction, ReviewRow } from "../../core/reconcile/review-row";
 import type { Issue } from "../../core/issues";
 import { CellReader } from "../table/cell-reader";
 import { missingColumns, toHeaderTable } from "../table/header-table";
@@ -19,45 +9,11 @@ import type { RawTable } from "../table/raw-table";
 
 /** The review columns of PRODUCT.md §8, then informational columns (ignored when read back). */
 export const REVIEW_COLUMNS = [
-  "status",
-  "customer_no",
-  "contract_no",
-  "position_no",
-  "article_no",
-  "external_customer_id",
-  "external_article_id",
-  "contract_qty",
-  "vendor_qty",
-  "delta",
-  "effective_date",
-  "unit_cost",
-  "unit_price",
-  "action",
+  "status", "customer_no", "contract_no", "position_no", "article_no", "external_customer_id", "external_article_id",
+  "contract_qty", "vendor_qty", "delta", "effective_date", "unit_cost", "unit_price", "action",
 ] as const;
-export const REVIEW_INFO_COLUMNS = [
-  "position_qty",
-  "margin",
-  "finding",
-  "customer_name",
-  "vendor_customer_name",
-  "vendor_article_name",
-  "source",
-  "vendor_rows",
-  "note",
-  "term",
-  "billing_frequency",
-  "commitment_end",
-] as const;
-const REQUIRED = [
-  "status",
-  "customer_no",
-  "contract_no",
-  "position_no",
-  "article_no",
-  "vendor_qty",
-  "effective_date",
-  "action",
-] as const;
+export const REVIEW_INFO_COLUMNS = ["position_qty", "margin", "finding", "customer_name", "vendor_customer_name", "vendor_article_name", "source", "vendor_rows", "note", "term", "billing_frequency", "commitment_end"] as const;
+const REQUIRED = ["status", "customer_no", "contract_no", "position_no", "article_no", "vendor_qty", "effective_date", "action"] as const;
 
 /** A review row as cells: strings for text, `{ number }` for numeric cells, so writers can type them. */
 export type ReviewCell = string | { number: string };
@@ -68,108 +24,49 @@ export function reviewTableRows(rows: readonly ReviewRow[]): ReviewCell[][] {
   return [
     [...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS],
     ...rows.map((r) => [
-      r.status,
-      r.customerNo,
-      r.contractNo,
-      r.positionNo === null ? "" : { number: String(r.positionNo) },
-      r.articleNo,
-      r.externalCustomerId,
-      r.externalArticleId,
-      n(r.contractQty),
-      n(r.vendorQty),
-      n(r.delta),
-      r.effectiveDate,
-      n(r.unitCost),
-      n(r.unitPrice),
-      r.action,
-      n(r.positionQty),
-      n(r.margin),
-      r.finding,
-      r.customerName,
-      r.vendorCustomerName,
-      r.vendorArticleName,
-      r.source,
-      r.rows.join(" "),
-      r.note,
-      r.term ?? "",
-      r.billingFrequency ?? "",
-      r.commitmentEnd ?? "",
+      r.status, r.customerNo, r.contractNo, r.positionNo === null ? "" : { number: String(r.positionNo) }, r.articleNo,
+      r.externalCustomerId, r.externalArticleId, n(r.contractQty), n(r.vendorQty), n(r.delta), r.effectiveDate,
+      n(r.unitCost), n(r.unitPrice), r.action,
+      n(r.positionQty), n(r.margin), r.finding, r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), r.note,
+      r.term ?? "", r.billingFrequency ?? "", r.commitmentEnd ?? "",
     ]),
   ];
 }
 
-const ACTIONS: Record<string, ReviewAction> = {
-  accept: "accept",
-  übernehmen: "accept",
-  uebernehmen: "accept",
-  skip: "skip",
-  überspringen: "skip",
-  ueberspringen: "skip",
-};
+const ACTIONS: Record<string, ReviewAction> = { accept: "accept", "übernehmen": "accept", uebernehmen: "accept", skip: "skip", "überspringen": "skip", ueberspringen: "skip" };
 
 /**
  * Reads a review table back by header names (the user may sort, filter, reorder columns and edit
  * quantity, effective date, action, contract and mapping numbers). Every bad cell is an issue.
  */
-export function readReviewTable(raw: RawTable): {
-  decisions: ReviewDecision[];
-  issues: Issue[];
-} {
+export function readReviewTable(raw: RawTable): { decisions: ReviewDecision[]; issues: Issue[] } {
   const { table, issues } = toHeaderTable(raw);
   if (!table) return { decisions: [], issues };
   const missing = missingColumns(table, REQUIRED);
-  if (missing.length > 0)
-    return { decisions: [], issues: [...issues, ...missing] };
+  if (missing.length > 0) return { decisions: [], issues: [...issues, ...missing] };
   const decisions: ReviewDecision[] = [];
   for (const { row, cells } of table.rows) {
     const r = new CellReader(table, cells, row);
     const statusText = r.text("status", true).toLowerCase();
-    const status = (RECONCILE_STATUSES as readonly string[]).includes(
-      statusText,
-    )
-      ? (statusText as ReconcileStatus)
-      : undefined;
-    if (statusText && !status)
-      r.bad("review.invalid_status", "status", { value: statusText });
+    const status = (RECONCILE_STATUSES as readonly string[]).includes(statusText) ? (statusText as ReconcileStatus) : undefined;
+    if (statusText && !status) r.bad("review.invalid_status", "status", { value: statusText });
     const actionText = r.text("action", true);
     const action = ACTIONS[actionText.toLowerCase()];
-    if (actionText && !action)
-      r.bad("review.invalid_action", "action", { value: actionText });
+    if (actionText && !action) r.bad("review.invalid_action", "action", { value: actionText });
     const positionText = r.text("position_no");
-    const positionNo =
-      positionText === "" ? null : (r.positiveInt("position_no") ?? null);
-    const vendorQty = r.decimal("vendor_qty", {
-      required: action === "accept",
-      fallback: action === "accept" ? undefined : "0",
-      min0: true,
-    });
+    const positionNo = positionText === "" ? null : r.positiveInt("position_no") ?? null;
+    const vendorQty = r.decimal("vendor_qty", { required: action === "accept", fallback: action === "accept" ? undefined : "0", min0: true });
     const contractQty = r.decimal("contract_qty") ?? null;
     const positionQty = r.decimal("position_qty") ?? null;
     const effectiveDate = r.date("effective_date", { required: true });
     // Vendor commitment (issue 19): carried to the position when the row is accepted.
-    const commitmentEnd = r.text("commitment_end")
-      ? r.date("commitment_end")
-      : undefined;
+    const commitmentEnd = r.text("commitment_end") ? r.date("commitment_end") : undefined;
     const termText = r.text("term");
-    const term = (TERM_LENGTHS as readonly string[]).includes(termText)
-      ? (termText as TermLength)
-      : undefined;
-    if (termText && !term)
-      r.bad("parse.invalid_choice", "term", {
-        value: termText,
-        allowed: TERM_LENGTHS.join(", "),
-      });
+    const term = (TERM_LENGTHS as readonly string[]).includes(termText) ? (termText as TermLength) : undefined;
+    if (termText && !term) r.bad("parse.invalid_choice", "term", { value: termText, allowed: TERM_LENGTHS.join(", ") });
     const frequencyText = r.text("billing_frequency");
-    const billingFrequency = (
-      BILLING_FREQUENCIES as readonly string[]
-    ).includes(frequencyText)
-      ? (frequencyText as BillingFrequency)
-      : undefined;
-    if (frequencyText && !billingFrequency)
-      r.bad("parse.invalid_choice", "billing_frequency", {
-        value: frequencyText,
-        allowed: BILLING_FREQUENCIES.join(", "),
-      });
+    const billingFrequency = (BILLING_FREQUENCIES as readonly string[]).includes(frequencyText) ? (frequencyText as BillingFrequency) : undefined;
+    if (frequencyText && !billingFrequency) r.bad("parse.invalid_choice", "billing_frequency", { value: frequencyText, allowed: BILLING_FREQUENCIES.join(", ") });
     const decision: ReviewDecision = {
       source: table.source,
       row,

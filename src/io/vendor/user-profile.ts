@@ -2,13 +2,7 @@ import { pushAll } from "../../core/array";
 import { parseJsonText } from "../json-text";
 import { Issue, Result, fail, issue, ok } from "../../core/issues";
 import type { DateOrder } from "../values";
-import type {
-  ColumnAliases,
-  FieldSource,
-  ProfileColumns,
-  SignMode,
-  VendorProfile,
-} from "./profile";
+import type { ColumnAliases, FieldSource, ProfileColumns, SignMode, VendorProfile } from "./profile";
 
 /**
  * A file profile the user defines for a vendor without a built-in profile (SkyKick, Pax8, Ingram,
@@ -23,8 +17,7 @@ export const USER_PROFILE_VERSION = 1;
 /** `format` of an exported profile file. */
 export const PROFILE_FILE_FORMAT = "msp-billing/vendor-profiles";
 
-export type ProfileDateFormat =
-  "auto" | "YYYY-MM-DD" | "DD.MM.YYYY" | "M/D/YYYY" | "D/M/YYYY";
+export type ProfileDateFormat = "auto" | "YYYY-MM-DD" | "DD.MM.YYYY" | "M/D/YYYY" | "D/M/YYYY";
 
 /** Header texts (as in the file, case-insensitive) that feed each field. */
 export interface UserProfileColumns {
@@ -84,49 +77,11 @@ export interface UserProfile {
 
 const ID = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
 const CURRENCY = /^[A-Z]{3}$/;
-const DATE_FORMATS: readonly ProfileDateFormat[] = [
-  "auto",
-  "YYYY-MM-DD",
-  "DD.MM.YYYY",
-  "M/D/YYYY",
-  "D/M/YYYY",
-];
+const DATE_FORMATS: readonly ProfileDateFormat[] = ["auto", "YYYY-MM-DD", "DD.MM.YYYY", "M/D/YYYY", "D/M/YYYY"];
 const SIGN_MODES: readonly SignMode[] = ["asIs", "flip", "fromAmount"];
-const REQUIRED_COLUMNS = [
-  "customerId",
-  "customerName",
-  "articleKey",
-  "articleName",
-  "quantity",
-] as const;
-const OPTIONAL_COLUMNS = [
-  "unitCost",
-  "amount",
-  "periodFrom",
-  "periodTo",
-  "chargeType",
-  "subscriptionId",
-  "currency",
-  "usageDate",
-  "meter",
-  "unit",
-  "listPrice",
-] as const;
-const TOP_FIELDS = [
-  "id",
-  "version",
-  "name",
-  "note",
-  "example",
-  "match",
-  "csv",
-  "number",
-  "dateFormat",
-  "columns",
-  "sign",
-  "currency",
-  "usage",
-];
+const REQUIRED_COLUMNS = ["customerId", "customerName", "articleKey", "articleName", "quantity"] as const;
+const OPTIONAL_COLUMNS = ["unitCost", "amount", "periodFrom", "periodTo", "chargeType", "subscriptionId", "currency", "usageDate", "meter", "unit", "listPrice"] as const;
+const TOP_FIELDS = ["id", "version", "name", "note", "example", "match", "csv", "number", "dateFormat", "columns", "sign", "currency", "usage"];
 
 type Obj = Record<string, unknown>;
 
@@ -152,29 +107,12 @@ function shown(v: unknown): string {
 export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
   const issues: Issue[] = [];
   const f = (name: string): string => `${path}${name}`;
-  const required = (name: string): Issue =>
-    issue("profile.field_required", { field: f(name) });
-  const invalid = (name: string, value: unknown, expected: string): Issue =>
-    issue("profile.field_invalid", {
-      field: f(name),
-      value: shown(value),
-      expected,
-    });
-  const unknownFields = (
-    o: Obj,
-    allowed: readonly string[],
-    prefix: string,
-  ): void => {
-    for (const k of Object.keys(o))
-      if (!allowed.includes(k))
-        issues.push(issue("profile.field_unknown", { field: f(prefix + k) }));
+  const required = (name: string): Issue => issue("profile.field_required", { field: f(name) });
+  const invalid = (name: string, value: unknown, expected: string): Issue => issue("profile.field_invalid", { field: f(name), value: shown(value), expected });
+  const unknownFields = (o: Obj, allowed: readonly string[], prefix: string): void => {
+    for (const k of Object.keys(o)) if (!allowed.includes(k)) issues.push(issue("profile.field_unknown", { field: f(prefix + k) }));
   };
-  const text = (
-    o: Obj,
-    name: string,
-    prefix: string,
-    optional = false,
-  ): string | undefined => {
+  const text = (o: Obj, name: string, prefix: string, optional = false): string | undefined => {
     const v = o[name];
     if (v === undefined || v === null || v === "") {
       if (!optional) issues.push(required(prefix + name));
@@ -186,26 +124,14 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
     }
     return v;
   };
-  const choice = <T extends string>(
-    o: Obj,
-    name: string,
-    prefix: string,
-    allowed: readonly T[],
-    optional = false,
-  ): T | undefined => {
+  const choice = <T extends string>(o: Obj, name: string, prefix: string, allowed: readonly T[], optional = false): T | undefined => {
     const v = o[name];
     if (v === undefined) {
       if (!optional) issues.push(required(prefix + name));
       return undefined;
     }
     if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
-      issues.push(
-        invalid(
-          prefix + name,
-          v,
-          allowed.map((a) => (a === "\t" ? "\\t" : a)).join(" | "),
-        ),
-      );
+      issues.push(invalid(prefix + name, v, allowed.map((a) => (a === "\t" ? "\\t" : a)).join(" | ")));
       return undefined;
     }
     return v as T;
@@ -214,9 +140,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
     const v = o[name];
     if (v === undefined && optional) return undefined;
     if (!isObject(v)) {
-      issues.push(
-        v === undefined ? required(name) : invalid(name, v, "object"),
-      );
+      issues.push(v === undefined ? required(name) : invalid(name, v, "object"));
       return undefined;
     }
     return v;
@@ -227,41 +151,23 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
 
   if (json.version !== USER_PROFILE_VERSION) {
     if (json.version === undefined) issues.push(required("version"));
-    else
-      issues.push(
-        issue("profile.version_unsupported", {
-          found: shown(json.version),
-          supported: USER_PROFILE_VERSION,
-        }),
-      );
+    else issues.push(issue("profile.version_unsupported", { found: shown(json.version), supported: USER_PROFILE_VERSION }));
   }
   const id = text(json, "id", "");
-  if (id !== undefined && !ID.test(id))
-    issues.push(invalid("id", id, "letters, digits, . _ - (at most 64)"));
+  if (id !== undefined && !ID.test(id)) issues.push(invalid("id", id, "letters, digits, . _ - (at most 64)"));
   const name = text(json, "name", "");
   const note = text(json, "note", "", true);
-  if (json.example !== undefined && typeof json.example !== "boolean")
-    issues.push(invalid("example", json.example, "true | false"));
+  if (json.example !== undefined && typeof json.example !== "boolean") issues.push(invalid("example", json.example, "true | false"));
 
   const match = object(json, "match");
   const requiredHeaders: string[] = [];
   if (match) {
     unknownFields(match, ["requiredHeaders"], "match.");
     const rh = match.requiredHeaders;
-    if (!Array.isArray(rh) || rh.length === 0)
-      issues.push(
-        rh === undefined
-          ? required("match.requiredHeaders")
-          : invalid(
-              "match.requiredHeaders",
-              rh,
-              "a non-empty list of header texts",
-            ),
-      );
+    if (!Array.isArray(rh) || rh.length === 0) issues.push(rh === undefined ? required("match.requiredHeaders") : invalid("match.requiredHeaders", rh, "a non-empty list of header texts"));
     else
       rh.forEach((h, i) => {
-        if (typeof h !== "string" || h.trim() === "")
-          issues.push(invalid(`match.requiredHeaders[${i}]`, h, "header text"));
+        if (typeof h !== "string" || h.trim() === "") issues.push(invalid(`match.requiredHeaders[${i}]`, h, "header text"));
         else requiredHeaders.push(h);
       });
   }
@@ -270,20 +176,8 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
   const csvObj = object(json, "csv", true);
   if (csvObj) {
     unknownFields(csvObj, ["delimiter", "encoding"], "csv.");
-    const delimiter = choice(
-      csvObj,
-      "delimiter",
-      "csv.",
-      [",", ";", "\t"] as const,
-      true,
-    );
-    const encoding = choice(
-      csvObj,
-      "encoding",
-      "csv.",
-      ["utf-8", "windows-1252"] as const,
-      true,
-    );
+    const delimiter = choice(csvObj, "delimiter", "csv.", [",", ";", "\t"] as const, true);
+    const encoding = choice(csvObj, "encoding", "csv.", ["utf-8", "windows-1252"] as const, true);
     csv = {};
     if (delimiter) csv.delimiter = delimiter;
     if (encoding) csv.encoding = encoding;
@@ -293,11 +187,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
   const numberObj = object(json, "number");
   if (numberObj) {
     unknownFields(numberObj, ["decimalSeparator"], "number.");
-    decimalSeparator = choice(numberObj, "decimalSeparator", "number.", [
-      ",",
-      ".",
-      "auto",
-    ] as const);
+    decimalSeparator = choice(numberObj, "decimalSeparator", "number.", [",", ".", "auto"] as const);
   }
   const dateFormat = choice(json, "dateFormat", "", DATE_FORMATS);
 
@@ -309,33 +199,21 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
   }
 
   const currency = text(json, "currency", "", true);
-  if (currency !== undefined && !CURRENCY.test(currency))
-    issues.push(
-      invalid("currency", currency, "a three-letter ISO code such as EUR"),
-    );
+  if (currency !== undefined && !CURRENCY.test(currency)) issues.push(invalid("currency", currency, "a three-letter ISO code such as EUR"));
 
   let columns: UserProfileColumns | undefined;
   const colObj = object(json, "columns");
   if (colObj) {
-    unknownFields(
-      colObj,
-      [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS],
-      "columns.",
-    );
+    unknownFields(colObj, [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS], "columns.");
     const out: Partial<UserProfileColumns> = {};
     for (const k of REQUIRED_COLUMNS) {
       if (k === "articleKey" && Array.isArray(colObj.articleKey)) {
         const parts = colObj.articleKey as unknown[];
         if (parts.length === 0) issues.push(required("columns.articleKey"));
         parts.forEach((p, i) => {
-          if (typeof p !== "string" || p.trim() === "")
-            issues.push(invalid(`columns.articleKey[${i}]`, p, "header text"));
+          if (typeof p !== "string" || p.trim() === "") issues.push(invalid(`columns.articleKey[${i}]`, p, "header text"));
         });
-        if (
-          parts.length > 0 &&
-          parts.every((p) => typeof p === "string" && p.trim() !== "")
-        )
-          out.articleKey = parts as string[];
+        if (parts.length > 0 && parts.every((p) => typeof p === "string" && p.trim() !== "")) out.articleKey = parts as string[];
         continue;
       }
       const v = text(colObj, k, "columns.");
@@ -345,14 +223,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
       const v = text(colObj, k, "columns.", true);
       if (v !== undefined) (out as Record<string, string>)[k] = v;
     }
-    if (mode === "fromAmount" && out.amount === undefined)
-      issues.push(
-        invalid(
-          "sign.mode",
-          mode,
-          "asIs or flip when no amount column is mapped",
-        ),
-      );
+    if (mode === "fromAmount" && out.amount === undefined) issues.push(invalid("sign.mode", mode, "asIs or flip when no amount column is mapped"));
     columns = out as UserProfileColumns;
   }
 
@@ -368,24 +239,11 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
       const values = rows.values;
       let list: string[] | undefined;
       if (values !== undefined) {
-        if (
-          !Array.isArray(values) ||
-          values.length === 0 ||
-          values.some((v) => typeof v !== "string" || v.trim() === "")
-        )
-          issues.push(
-            invalid("usage.rows.values", values, "a non-empty list of texts"),
-          );
+        if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== "string" || v.trim() === "")) issues.push(invalid("usage.rows.values", values, "a non-empty list of texts"));
         else list = values as string[];
       }
-      if (column !== undefined)
-        usage = { rows: { column, ...(list ? { values: list } : {}) } };
-    } else
-      issues.push(
-        rows === undefined
-          ? required("usage.rows")
-          : invalid("usage.rows", rows, '"all" or { column, values }'),
-      );
+      if (column !== undefined) usage = { rows: { column, ...(list ? { values: list } : {}) } };
+    } else issues.push(rows === undefined ? required("usage.rows") : invalid("usage.rows", rows, '"all" or { column, values }'));
   }
 
   if (issues.length > 0) return fail(...issues);
@@ -410,34 +268,10 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
 /** Header texts a user profile reads; a file must have all of them (and the required headers). */
 export function userProfileHeaders(p: UserProfile): string[] {
   const c = p.columns;
-  const usageColumn =
-    p.usage && p.usage.rows !== "all" ? p.usage.rows.column : undefined;
-  const mapped = [
-    c.customerId,
-    c.customerName,
-    ...(Array.isArray(c.articleKey) ? c.articleKey : [c.articleKey]),
-    c.articleName,
-    c.quantity,
-    c.unitCost,
-    c.amount,
-    c.periodFrom,
-    c.periodTo,
-    c.chargeType,
-    c.subscriptionId,
-    c.currency,
-    c.usageDate,
-    c.meter,
-    c.unit,
-    c.listPrice,
-    usageColumn,
-  ];
+  const usageColumn = p.usage && p.usage.rows !== "all" ? p.usage.rows.column : undefined;
+  const mapped = [c.customerId, c.customerName, ...(Array.isArray(c.articleKey) ? c.articleKey : [c.articleKey]), c.articleName, c.quantity, c.unitCost, c.amount, c.periodFrom, c.periodTo, c.chargeType, c.subscriptionId, c.currency, c.usageDate, c.meter, c.unit, c.listPrice, usageColumn];
   const out: string[] = [];
-  for (const h of [...p.match.requiredHeaders, ...mapped])
-    if (
-      h !== undefined &&
-      !out.some((o) => o.toLowerCase() === h.toLowerCase())
-    )
-      out.push(h);
+  for (const h of [...p.match.requiredHeaders, ...mapped]) if (h !== undefined && !out.some((o) => o.toLowerCase() === h.toLowerCase())) out.push(h);
   return out;
 }
 
@@ -449,35 +283,21 @@ function dateOrderOf(format: ProfileDateFormat): DateOrder {
 
 /** The reader's form of a (validated) user profile. */
 export function compileUserProfile(p: UserProfile): VendorProfile {
-  const one = (h: string | undefined): FieldSource | undefined =>
-    h === undefined ? undefined : [[h] as ColumnAliases];
+  const one = (h: string | undefined): FieldSource | undefined => (h === undefined ? undefined : [[h] as ColumnAliases]);
   const c = p.columns;
   const columns: ProfileColumns = {
     customerId: one(c.customerId)!,
     customerName: one(c.customerName),
-    articleKey: (Array.isArray(c.articleKey)
-      ? c.articleKey
-      : [c.articleKey]
-    ).map((h) => one(h)!),
+    articleKey: (Array.isArray(c.articleKey) ? c.articleKey : [c.articleKey]).map((h) => one(h)!),
     articleName: one(c.articleName),
     quantity: one(c.quantity)!,
   };
   const optional: [keyof ProfileColumns, string | undefined][] = [
-    ["amount", c.amount],
-    ["unitCost", c.unitCost],
-    ["chargeFrom", c.periodFrom],
-    ["chargeTo", c.periodTo],
-    ["chargeType", c.chargeType],
-    ["subscriptionId", c.subscriptionId],
-    ["currency", c.currency],
-    ["usageDate", c.usageDate],
-    ["meter", c.meter],
-    ["unit", c.unit],
-    ["listPrice", c.listPrice],
+    ["amount", c.amount], ["unitCost", c.unitCost], ["chargeFrom", c.periodFrom], ["chargeTo", c.periodTo],
+    ["chargeType", c.chargeType], ["subscriptionId", c.subscriptionId], ["currency", c.currency],
+    ["usageDate", c.usageDate], ["meter", c.meter], ["unit", c.unit], ["listPrice", c.listPrice],
   ];
-  for (const [field, header] of optional)
-    if (header !== undefined)
-      (columns as unknown as Record<string, FieldSource>)[field] = one(header)!;
+  for (const [field, header] of optional) if (header !== undefined) (columns as unknown as Record<string, FieldSource>)[field] = one(header)!;
   const compiled: VendorProfile = {
     id: p.id,
     version: p.version,
@@ -494,28 +314,13 @@ export function compileUserProfile(p: UserProfile): VendorProfile {
   if (p.note !== undefined) compiled.note = p.note;
   if (p.currency !== undefined) compiled.defaultCurrency = p.currency;
   if (p.csv) compiled.csv = { ...p.csv };
-  if (p.usage)
-    compiled.usageRows =
-      p.usage.rows === "all"
-        ? { all: true }
-        : {
-            when: [
-              {
-                column: [[p.usage.rows.column]],
-                ...(p.usage.rows.values ? { values: p.usage.rows.values } : {}),
-              },
-            ],
-          };
+  if (p.usage) compiled.usageRows = p.usage.rows === "all" ? { all: true } : { when: [{ column: [[p.usage.rows.column]], ...(p.usage.rows.values ? { values: p.usage.rows.values } : {}) }] };
   return compiled;
 }
 
 /** Canonical key order for exported profiles, so exports diff cleanly. */
 function ordered(p: UserProfile): UserProfile {
-  const out: UserProfile = {
-    id: p.id,
-    version: p.version,
-    name: p.name,
-  } as UserProfile;
+  const out: UserProfile = { id: p.id, version: p.version, name: p.name } as UserProfile;
   if (p.note !== undefined) out.note = p.note;
   if (p.example) out.example = true;
   out.match = { requiredHeaders: [...p.match.requiredHeaders] };
@@ -531,34 +336,13 @@ function ordered(p: UserProfile): UserProfile {
   out.columns = cols as unknown as UserProfileColumns;
   out.sign = { mode: p.sign.mode };
   if (p.currency !== undefined) out.currency = p.currency;
-  if (p.usage)
-    out.usage =
-      p.usage.rows === "all"
-        ? { rows: "all" }
-        : {
-            rows: {
-              column: p.usage.rows.column,
-              ...(p.usage.rows.values
-                ? { values: [...p.usage.rows.values] }
-                : {}),
-            },
-          };
+  if (p.usage) out.usage = p.usage.rows === "all" ? { rows: "all" } : { rows: { column: p.usage.rows.column, ...(p.usage.rows.values ? { values: [...p.usage.rows.values] } : {}) } };
   return out;
 }
 
 /** User profiles as the text of a `.json` file: `{ format, version, profiles: [...] }`, pretty-printed. */
 export function exportProfiles(profiles: readonly UserProfile[]): string {
-  return (
-    JSON.stringify(
-      {
-        format: PROFILE_FILE_FORMAT,
-        version: USER_PROFILE_VERSION,
-        profiles: profiles.map(ordered),
-      },
-      null,
-      2,
-    ) + "\n"
-  );
+  return JSON.stringify({ format: PROFILE_FILE_FORMAT, version: USER_PROFILE_VERSION, profiles: profiles.map(ordered) }, null, 2) + "\n";
 }
 
 export interface ImportProfilesOptions {
@@ -571,10 +355,7 @@ export interface ImportProfilesOptions {
  * profiles, or a single profile. Every profile is validated; any problem fails the whole import with
  * issues naming `profiles[i].field`, so a bad file never adds half of its profiles.
  */
-export function importProfiles(
-  text: string,
-  options: ImportProfilesOptions = {},
-): Result<UserProfile[]> {
+export function importProfiles(text: string, options: ImportProfilesOptions = {}): Result<UserProfile[]> {
   const parsed = parseJsonText(text, { invalidCode: "profile.invalid_json" });
   if (!parsed.ok) return parsed;
   const json = parsed.value;
@@ -582,29 +363,9 @@ export function importProfiles(
   let prefix = (i: number): string => `profiles[${i}].`;
   if (Array.isArray(json)) list = json;
   else if (isObject(json) && "profiles" in json) {
-    if (json.format !== undefined && json.format !== PROFILE_FILE_FORMAT)
-      return fail(
-        issue("profile.field_invalid", {
-          field: "format",
-          value: shown(json.format),
-          expected: PROFILE_FILE_FORMAT,
-        }),
-      );
-    if (json.version !== undefined && json.version !== USER_PROFILE_VERSION)
-      return fail(
-        issue("profile.version_unsupported", {
-          found: shown(json.version),
-          supported: USER_PROFILE_VERSION,
-        }),
-      );
-    if (!Array.isArray(json.profiles))
-      return fail(
-        issue("profile.field_invalid", {
-          field: "profiles",
-          value: shown(json.profiles),
-          expected: "a list of profiles",
-        }),
-      );
+    if (json.format !== undefined && json.format !== PROFILE_FILE_FORMAT) return fail(issue("profile.field_invalid", { field: "format", value: shown(json.format), expected: PROFILE_FILE_FORMAT }));
+    if (json.version !== undefined && json.version !== USER_PROFILE_VERSION) return fail(issue("profile.version_unsupported", { found: shown(json.version), supported: USER_PROFILE_VERSION }));
+    if (!Array.isArray(json.profiles)) return fail(issue("profile.field_invalid", { field: "profiles", value: shown(json.profiles), expected: "a list of profiles" }));
     list = json.profiles;
   } else {
     list = [json];
@@ -613,9 +374,7 @@ export function importProfiles(
   const issues: Issue[] = [];
   const profiles: UserProfile[] = [];
   const ids = new Set<string>();
-  const reserved = new Set(
-    (options.reservedIds ?? []).map((r) => r.toLowerCase()),
-  );
+  const reserved = new Set((options.reservedIds ?? []).map((r) => r.toLowerCase()));
   list.forEach((item, i) => {
     const r = validateProfile(item, prefix(i));
     if (!r.ok) {
@@ -623,10 +382,8 @@ export function importProfiles(
       return;
     }
     const key = r.value.id.toLowerCase();
-    if (reserved.has(key))
-      issues.push(issue("profile.reserved_id", { id: r.value.id }));
-    else if (ids.has(key))
-      issues.push(issue("profile.duplicate_id", { id: r.value.id }));
+    if (reserved.has(key)) issues.push(issue("profile.reserved_id", { id: r.value.id }));
+    else if (ids.has(key)) issues.push(issue("profile.duplicate_id", { id: r.value.id }));
     ids.add(key);
     profiles.push(r.value);
   });

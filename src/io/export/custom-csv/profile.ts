@@ -16,34 +16,14 @@ export const EXPORT_PROFILE_VERSION = 1;
 export const EXPORT_PROFILE_FILE_FORMAT = "msp-billing/export-profiles";
 
 export type ExportLevel = "line" | "invoice" | "vat_rate";
-export type ExportDateFormat =
-  "YYYY-MM-DD" | "DD.MM.YYYY" | "DD.MM.YY" | "DDMMYYYY" | "DDMM";
+export type ExportDateFormat = "YYYY-MM-DD" | "DD.MM.YYYY" | "DD.MM.YY" | "DDMMYYYY" | "DDMM";
 export type ExportEncoding = "utf-8" | "utf-8-bom" | "windows-1252";
 export type ExportDelimiter = ";" | "," | "\t" | "|";
 
-export const EXPORT_LEVELS: readonly ExportLevel[] = [
-  "line",
-  "invoice",
-  "vat_rate",
-];
-export const EXPORT_DATE_FORMATS: readonly ExportDateFormat[] = [
-  "YYYY-MM-DD",
-  "DD.MM.YYYY",
-  "DD.MM.YY",
-  "DDMMYYYY",
-  "DDMM",
-];
-export const EXPORT_ENCODINGS: readonly ExportEncoding[] = [
-  "utf-8",
-  "utf-8-bom",
-  "windows-1252",
-];
-export const EXPORT_DELIMITERS: readonly ExportDelimiter[] = [
-  ";",
-  ",",
-  "\t",
-  "|",
-];
+export const EXPORT_LEVELS: readonly ExportLevel[] = ["line", "invoice", "vat_rate"];
+export const EXPORT_DATE_FORMATS: readonly ExportDateFormat[] = ["YYYY-MM-DD", "DD.MM.YYYY", "DD.MM.YY", "DDMMYYYY", "DDMM"];
+export const EXPORT_ENCODINGS: readonly ExportEncoding[] = ["utf-8", "utf-8-bom", "windows-1252"];
+export const EXPORT_DELIMITERS: readonly ExportDelimiter[] = [";", ",", "\t", "|"];
 
 export type FieldKind = "text" | "number" | "date";
 
@@ -65,166 +45,52 @@ const RATE: readonly ExportLevel[] = ["vat_rate"];
 export const EXPORT_FIELDS = {
   invoice_ref: { kind: "text", levels: ALL, description: "invoice number" },
   run_id: { kind: "text", levels: ALL, description: "billing run id" },
-  document_type: {
-    kind: "text",
-    levels: ALL,
-    description: "invoice | correction",
-  },
-  document_title: {
-    kind: "text",
-    levels: ALL,
-    description: "Rechnung | Rechnungskorrektur",
-  },
-  corrects_refs: {
-    kind: "text",
-    levels: ALL,
-    description:
-      "invoices corrected by lines of the invoice (at vat_rate level: of that rate), comma-separated",
-  },
+  document_type: { kind: "text", levels: ALL, description: "invoice | correction" },
+  document_title: { kind: "text", levels: ALL, description: "Rechnung | Rechnungskorrektur" },
+  corrects_refs: { kind: "text", levels: ALL, description: "invoices corrected by lines of the invoice (at vat_rate level: of that rate), comma-separated" },
   customer_no: { kind: "text", levels: ALL, description: "customer number" },
   customer_name: { kind: "text", levels: ALL, description: "customer name" },
-  customer_vat_id: {
-    kind: "text",
-    levels: ALL,
-    description: "customer's VAT id (USt-IdNr.)",
-  },
-  debtor_account: {
-    kind: "text",
-    levels: ALL,
-    description:
-      "customer's debtor account (from the customer, else the DATEV settings' scheme)",
-  },
+  customer_vat_id: { kind: "text", levels: ALL, description: "customer's VAT id (USt-IdNr.)" },
+  debtor_account: { kind: "text", levels: ALL, description: "customer's debtor account (from the customer, else the DATEV settings' scheme)" },
   invoice_date: { kind: "date", levels: ALL, description: "invoice date" },
-  invoice_service_from: {
-    kind: "date",
-    levels: ALL,
-    description: "earliest service date of the invoice",
-  },
-  invoice_service_to: {
-    kind: "date",
-    levels: ALL,
-    description: "latest service date of the invoice",
-  },
+  invoice_service_from: { kind: "date", levels: ALL, description: "earliest service date of the invoice" },
+  invoice_service_to: { kind: "date", levels: ALL, description: "latest service date of the invoice" },
   net_total: { kind: "number", levels: ALL, description: "invoice net total" },
   vat_total: { kind: "number", levels: ALL, description: "invoice VAT total" },
-  gross_total: {
-    kind: "number",
-    levels: ALL,
-    description: "invoice gross total",
-  },
+  gross_total: { kind: "number", levels: ALL, description: "invoice gross total" },
   currency: { kind: "text", levels: ALL, description: "EUR" },
-  line_no: {
-    kind: "number",
-    levels: LINE,
-    description: "line number within the invoice",
-  },
+  line_no: { kind: "number", levels: LINE, description: "line number within the invoice" },
   contract_no: { kind: "text", levels: LINE, description: "contract number" },
   position_no: { kind: "number", levels: LINE, description: "position number" },
   article_no: { kind: "text", levels: LINE, description: "article number" },
   description: { kind: "text", levels: LINE, description: "line description" },
-  line_type: {
-    kind: "text",
-    levels: LINE,
-    description: "recurring | difference | time | flat_fee | click | usage",
-  },
-  service_from: {
-    kind: "date",
-    levels: LINE,
-    description: "service period start of the line",
-  },
-  service_to: {
-    kind: "date",
-    levels: LINE,
-    description: "service period end of the line",
-  },
+  line_type: { kind: "text", levels: LINE, description: "recurring | difference | time | flat_fee | click | usage" },
+  service_from: { kind: "date", levels: LINE, description: "service period start of the line" },
+  service_to: { kind: "date", levels: LINE, description: "service period end of the line" },
   quantity: { kind: "number", levels: LINE, description: "quantity" },
-  unit_price: {
-    kind: "number",
-    levels: LINE,
-    description: "net unit price per month",
-  },
-  discount_pct: {
-    kind: "number",
-    levels: LINE,
-    description: "discount in percent",
-  },
-  period_factor: {
-    kind: "number",
-    levels: LINE,
-    description: "months covered (day-exact)",
-  },
-  net_amount: {
-    kind: "number",
-    levels: LINE,
-    description: "line net, rounded to cents",
-  },
-  corrects_ref: {
-    kind: "text",
-    levels: LINE,
-    description: "invoice the line corrects",
-  },
-  vat_pct: {
-    kind: "number",
-    levels: ["line", "vat_rate"],
-    description: "VAT rate in percent",
-  },
-  rate_net: {
-    kind: "number",
-    levels: RATE,
-    description: "net of the invoice at this rate",
-  },
-  rate_vat: {
-    kind: "number",
-    levels: RATE,
-    description: "VAT of the invoice at this rate",
-  },
-  rate_gross: {
-    kind: "number",
-    levels: RATE,
-    description: "gross of the invoice at this rate (negative for a credit)",
-  },
-  rate_gross_abs: {
-    kind: "number",
-    levels: RATE,
-    description: "gross at this rate without sign (with debit_credit)",
-  },
-  debit_credit: {
-    kind: "text",
-    levels: RATE,
-    description: "S for a debit of the customer, H for a credit",
-  },
-  revenue_account: {
-    kind: "text",
-    levels: RATE,
-    description: "revenue account of the rate (DATEV settings)",
-  },
-  debit_account: {
-    kind: "text",
-    levels: RATE,
-    description:
-      "Soll: debtor account for an invoice, revenue account for a credit",
-  },
-  credit_account: {
-    kind: "text",
-    levels: RATE,
-    description:
-      "Haben: revenue account for an invoice, debtor account for a credit",
-  },
+  unit_price: { kind: "number", levels: LINE, description: "net unit price per month" },
+  discount_pct: { kind: "number", levels: LINE, description: "discount in percent" },
+  period_factor: { kind: "number", levels: LINE, description: "months covered (day-exact)" },
+  net_amount: { kind: "number", levels: LINE, description: "line net, rounded to cents" },
+  corrects_ref: { kind: "text", levels: LINE, description: "invoice the line corrects" },
+  vat_pct: { kind: "number", levels: ["line", "vat_rate"], description: "VAT rate in percent" },
+  rate_net: { kind: "number", levels: RATE, description: "net of the invoice at this rate" },
+  rate_vat: { kind: "number", levels: RATE, description: "VAT of the invoice at this rate" },
+  rate_gross: { kind: "number", levels: RATE, description: "gross of the invoice at this rate (negative for a credit)" },
+  rate_gross_abs: { kind: "number", levels: RATE, description: "gross at this rate without sign (with debit_credit)" },
+  debit_credit: { kind: "text", levels: RATE, description: "S for a debit of the customer, H for a credit" },
+  revenue_account: { kind: "text", levels: RATE, description: "revenue account of the rate (DATEV settings)" },
+  debit_account: { kind: "text", levels: RATE, description: "Soll: debtor account for an invoice, revenue account for a credit" },
+  credit_account: { kind: "text", levels: RATE, description: "Haben: revenue account for an invoice, debtor account for a credit" },
 } as const satisfies Record<string, ExportFieldInfo>;
 
 export type ExportField = keyof typeof EXPORT_FIELDS;
 export const EXPORT_FIELD_NAMES = Object.keys(EXPORT_FIELDS) as ExportField[];
 /** Fields that need account settings (the DATEV settings). */
-export const ACCOUNT_FIELDS: readonly ExportField[] = [
-  "revenue_account",
-  "debit_account",
-  "credit_account",
-];
+export const ACCOUNT_FIELDS: readonly ExportField[] = ["revenue_account", "debit_account", "credit_account"];
 
 /** One column: a field, or a fixed text (`source: "literal"` with `value`), under the user's header. */
-export type ExportColumn =
-  | { source: ExportField; header: string }
-  | { source: "literal"; header: string; value: string };
+export type ExportColumn = { source: ExportField; header: string } | { source: "literal"; header: string; value: string };
 
 export interface ExportProfile {
   id: string;
@@ -241,32 +107,14 @@ export interface ExportProfile {
 }
 
 const ID = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
-const TOP_FIELDS = [
-  "id",
-  "version",
-  "name",
-  "delimiter",
-  "decimal",
-  "dateFormat",
-  "encoding",
-  "level",
-  "headerRow",
-  "columns",
-];
+const TOP_FIELDS = ["id", "version", "name", "delimiter", "decimal", "dateFormat", "encoding", "level", "headerRow", "columns"];
 
 /**
  * Checks an export profile (parsed JSON). Every problem is an issue naming the field
  * (`columns[2].source`); `path` prefixes the names (`profiles[1].`).
  */
-export function validateExportProfile(
-  json: unknown,
-  path = "",
-): Result<ExportProfile> {
-  const c = new JsonCheck({
-    required: "profile.field_required",
-    invalid: "profile.field_invalid",
-    unknown: "profile.field_unknown",
-  });
+export function validateExportProfile(json: unknown, path = ""): Result<ExportProfile> {
+  const c = new JsonCheck({ required: "profile.field_required", invalid: "profile.field_invalid", unknown: "profile.field_unknown" });
   if (!isObject(json)) {
     c.invalid(path || "(profile)", json, "an export profile object");
     return fail(...c.issues);
@@ -274,17 +122,10 @@ export function validateExportProfile(
   c.onlyKnown(json, TOP_FIELDS, path);
   if (json.version !== EXPORT_PROFILE_VERSION) {
     if (json.version === undefined) c.required(`${path}version`);
-    else
-      c.issues.push(
-        issue("profile.version_unsupported", {
-          found: shown(json.version),
-          supported: EXPORT_PROFILE_VERSION,
-        }),
-      );
+    else c.issues.push(issue("profile.version_unsupported", { found: shown(json.version), supported: EXPORT_PROFILE_VERSION }));
   }
   const id = c.text(json, "id", path);
-  if (id !== undefined && !ID.test(id))
-    c.invalid(`${path}id`, id, "letters, digits, . _ - (at most 64)");
+  if (id !== undefined && !ID.test(id)) c.invalid(`${path}id`, id, "letters, digits, . _ - (at most 64)");
   const name = c.text(json, "name", path);
   const delimiter = c.choice(json, "delimiter", EXPORT_DELIMITERS, path);
   const decimal = c.choice(json, "decimal", [",", "."] as const, path);
@@ -297,8 +138,7 @@ export function validateExportProfile(
   const cols = json.columns;
   if (!Array.isArray(cols) || cols.length === 0) {
     if (cols === undefined) c.required(`${path}columns`);
-    else
-      c.invalid(`${path}columns`, cols, "a non-empty list of {source, header}");
+    else c.invalid(`${path}columns`, cols, "a non-empty list of {source, header}");
   } else {
     const headers = new Map<string, number>();
     cols.forEach((col: unknown, i) => {
@@ -313,82 +153,38 @@ export function validateExportProfile(
       if (source === undefined) c.required(`${p}source`);
       else if (source === "literal") {
         const value = col.value;
-        if (typeof value !== "string")
-          c.invalid(`${p}value`, value, "the fixed text of a literal column");
-        else if (header !== undefined)
-          columns.push({ source: "literal", header, value });
+        if (typeof value !== "string") c.invalid(`${p}value`, value, "the fixed text of a literal column");
+        else if (header !== undefined) columns.push({ source: "literal", header, value });
       } else if (typeof source !== "string" || !(source in EXPORT_FIELDS)) {
-        c.invalid(
-          `${p}source`,
-          source,
-          `one of ${EXPORT_FIELD_NAMES.join(", ")}, literal`,
-        );
+        c.invalid(`${p}source`, source, `one of ${EXPORT_FIELD_NAMES.join(", ")}, literal`);
       } else {
         const info: ExportFieldInfo = EXPORT_FIELDS[source as ExportField];
-        if (col.value !== undefined)
-          c.invalid(
-            `${p}value`,
-            col.value,
-            "no value (only a literal column has one)",
-          );
-        if (level !== undefined && !info.levels.includes(level))
-          c.invalid(
-            `${p}source`,
-            source,
-            `a field of level ${level} (${source} exists at ${info.levels.join(", ")})`,
-          );
-        else if (header !== undefined)
-          columns.push({ source: source as ExportField, header });
+        if (col.value !== undefined) c.invalid(`${p}value`, col.value, "no value (only a literal column has one)");
+        if (level !== undefined && !info.levels.includes(level)) c.invalid(`${p}source`, source, `a field of level ${level} (${source} exists at ${info.levels.join(", ")})`);
+        else if (header !== undefined) columns.push({ source: source as ExportField, header });
       }
       if (header !== undefined) {
         const key = header.trim().toLowerCase();
         const before = headers.get(key);
-        if (before !== undefined)
-          c.invalid(
-            `${p}header`,
-            header,
-            `a header not used before (columns[${before}] has it)`,
-          );
+        if (before !== undefined) c.invalid(`${p}header`, header, `a header not used before (columns[${before}] has it)`);
         else headers.set(key, i);
       }
     });
   }
   if (c.issues.length > 0) return fail(...c.issues);
-  const profile: ExportProfile = {
-    id: id!,
-    version: EXPORT_PROFILE_VERSION,
-    name: name!,
-    delimiter: delimiter!,
-    decimal: decimal!,
-    dateFormat: dateFormat!,
-    encoding: encoding!,
-    level: level!,
-    columns,
-  };
+  const profile: ExportProfile = { id: id!, version: EXPORT_PROFILE_VERSION, name: name!, delimiter: delimiter!, decimal: decimal!, dateFormat: dateFormat!, encoding: encoding!, level: level!, columns };
   if (headerRow !== undefined) profile.headerRow = headerRow;
   return ok(profile);
 }
 
 /** True when a profile shows account fields (it needs the DATEV settings for the accounts). */
 export function needsAccounts(profile: ExportProfile): boolean {
-  return profile.columns.some((c) =>
-    (ACCOUNT_FIELDS as readonly string[]).includes(c.source),
-  );
+  return profile.columns.some((c) => (ACCOUNT_FIELDS as readonly string[]).includes(c.source));
 }
 
 /** Profiles as an export file (JSON text, stable field order). */
 export function exportProfilesJson(profiles: readonly ExportProfile[]): string {
-  return (
-    JSON.stringify(
-      {
-        format: EXPORT_PROFILE_FILE_FORMAT,
-        version: EXPORT_PROFILE_VERSION,
-        profiles,
-      },
-      null,
-      2,
-    ) + "\n"
-  );
+  return JSON.stringify({ format: EXPORT_PROFILE_FILE_FORMAT, version: EXPORT_PROFILE_VERSION, profiles }, null, 2) + "\n";
 }
 
 /**
@@ -403,14 +199,7 @@ export function importProfilesJson(text: string): Result<ExportProfile[]> {
   let prefix = "";
   if (Array.isArray(json)) list = json;
   else if (isObject(json) && json.format === EXPORT_PROFILE_FILE_FORMAT) {
-    if (!Array.isArray(json.profiles))
-      return fail(
-        issue("profile.field_invalid", {
-          field: "profiles",
-          value: shown(json.profiles),
-          expected: "a list of export profiles",
-        }),
-      );
+    if (!Array.isArray(json.profiles)) return fail(issue("profile.field_invalid", { field: "profiles", value: shown(json.profiles), expected: "a list of export profiles" }));
     list = json.profiles;
     prefix = "profiles";
   } else list = [json];
@@ -418,13 +207,9 @@ export function importProfilesJson(text: string): Result<ExportProfile[]> {
   const profiles: ExportProfile[] = [];
   const ids = new Set<string>();
   list.forEach((p, i) => {
-    const r = validateExportProfile(
-      p,
-      list.length > 1 || prefix ? `${prefix || ""}[${i}].` : "",
-    );
+    const r = validateExportProfile(p, list.length > 1 || prefix ? `${prefix || ""}[${i}].` : "");
     if (!r.ok) pushAll(issues, r.issues);
-    else if (ids.has(r.value.id))
-      issues.push(issue("profile.duplicate_id", { id: r.value.id }));
+    else if (ids.has(r.value.id)) issues.push(issue("profile.duplicate_id", { id: r.value.id }));
     else {
       ids.add(r.value.id);
       profiles.push(r.value);

@@ -1,28 +1,14 @@
 import { pushAll } from "../../../core/array";
-import type {
-  Invoice,
-  InvoiceLine,
-  VatTotal,
-} from "../../../core/billing/invoice";
+import type { Invoice, InvoiceLine, VatTotal } from "../../../core/billing/invoice";
 import type { Customer } from "../../../core/contract/model";
 import type { IsoDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, issue, ok } from "../../../core/issues";
 import { Decimal } from "../../../core/money/decimal";
 import { encodeText, unencodableIn1252 } from "../../table/decode";
-import {
-  DatevConfig,
-  debtorAccountFor,
-  revenueAccountFor,
-} from "../datev/config";
+import { DatevConfig, debtorAccountFor, revenueAccountFor } from "../datev/config";
 import { priceText } from "../invoice-rows";
 import { neutralizeText } from "../neutralize";
-import {
-  EXPORT_FIELDS,
-  ExportDateFormat,
-  ExportField,
-  ExportProfile,
-  needsAccounts,
-} from "./profile";
+import { EXPORT_FIELDS, ExportDateFormat, ExportField, ExportProfile, needsAccounts } from "./profile";
 
 /** What a custom export needs besides the invoices. */
 export interface CustomCsvContext {
@@ -39,8 +25,7 @@ export interface CustomCsvFile {
   rows: number;
 }
 
-type Cell =
-  { kind: "text" | "number"; value: string } | { kind: "date"; value: IsoDate };
+type Cell = { kind: "text" | "number"; value: string } | { kind: "date"; value: IsoDate };
 type Values = Partial<Record<ExportField, Cell>>;
 
 const text = (value: string): Cell => ({ kind: "text", value });
@@ -64,31 +49,15 @@ export function formatDate(value: IsoDate, format: ExportDateFormat): string {
   }
 }
 
-function invoiceValues(
-  inv: Invoice,
-  customer: Customer | undefined,
-  debtor: string,
-): Values {
-  const from = inv.lines.reduce<IsoDate | null>(
-    (a, l) => (a === null || l.serviceFrom < a ? l.serviceFrom : a),
-    null,
-  );
-  const to = inv.lines.reduce<IsoDate | null>(
-    (a, l) => (a === null || l.serviceTo > a ? l.serviceTo : a),
-    null,
-  );
-  const refs = [
-    ...new Set(
-      inv.lines.flatMap((l) => (l.correctsRef ? [l.correctsRef] : [])),
-    ),
-  ];
+function invoiceValues(inv: Invoice, customer: Customer | undefined, debtor: string): Values {
+  const from = inv.lines.reduce<IsoDate | null>((a, l) => (a === null || l.serviceFrom < a ? l.serviceFrom : a), null);
+  const to = inv.lines.reduce<IsoDate | null>((a, l) => (a === null || l.serviceTo > a ? l.serviceTo : a), null);
+  const refs = [...new Set(inv.lines.flatMap((l) => (l.correctsRef ? [l.correctsRef] : [])))];
   const v: Values = {
     invoice_ref: text(inv.invoiceRef),
     run_id: text(inv.runId),
     document_type: text(inv.documentType),
-    document_title: text(
-      inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung",
-    ),
+    document_title: text(inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung"),
     corrects_refs: text(refs.join(", ")),
     customer_no: text(inv.customerNo),
     customer_name: text(inv.customerName),
@@ -125,22 +94,11 @@ function lineValues(l: InvoiceLine): Values {
   };
 }
 
-function rateValues(
-  inv: Invoice,
-  t: VatTotal,
-  debtor: string,
-  revenue: string,
-): Values {
+function rateValues(inv: Invoice, t: VatTotal, debtor: string, revenue: string): Values {
   const gross = new Decimal(t.gross);
   const credit = gross.isNegative();
   const rate = new Decimal(t.vatPct);
-  const refs = [
-    ...new Set(
-      inv.lines
-        .filter((l) => l.correctsRef && new Decimal(l.vatPct).equals(rate))
-        .map((l) => l.correctsRef!),
-    ),
-  ];
+  const refs = [...new Set(inv.lines.filter((l) => l.correctsRef && new Decimal(l.vatPct).equals(rate)).map((l) => l.correctsRef!))];
   return {
     vat_pct: num(t.vatPct),
     rate_net: num(t.net),
@@ -156,9 +114,7 @@ function rateValues(
 }
 
 function quote(field: string, delimiter: string): string {
-  return /["\r\n]/.test(field) || field.includes(delimiter)
-    ? `"${field.replace(/"/g, '""')}"`
-    : field;
+  return /["\r\n]/.test(field) || field.includes(delimiter) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 /**
@@ -169,63 +125,33 @@ function quote(field: string, delimiter: string): string {
  * account or, with Windows-1252, a text holds a character that encoding cannot represent (named
  * per invoice; never written as `?`).
  */
-export function customCsv(
-  invoices: readonly Invoice[],
-  profile: ExportProfile,
-  context: CustomCsvContext,
-): Result<CustomCsvFile> {
+export function customCsv(invoices: readonly Invoice[], profile: ExportProfile, context: CustomCsvContext): Result<CustomCsvFile> {
   const issues: Issue[] = [];
   const { accounts } = context;
-  if (needsAccounts(profile) && !accounts)
-    return fail(issue("export.accounts_needed", { profile: profile.id }));
-  const usesDebtor = profile.columns.some(
-    (c) =>
-      c.source === "debtor_account" ||
-      c.source === "debit_account" ||
-      c.source === "credit_account",
-  );
+  if (needsAccounts(profile) && !accounts) return fail(issue("export.accounts_needed", { profile: profile.id }));
+  const usesDebtor = profile.columns.some((c) => c.source === "debtor_account" || c.source === "debit_account" || c.source === "credit_account");
   const rows: { invoiceRef: string; values: Values }[] = [];
   for (const inv of invoices) {
     const customer = context.customers.get(inv.customerNo);
     let debtor = customer?.debtorAccount ?? "";
     if (accounts && usesDebtor) {
-      const r = debtorAccountFor(
-        accounts,
-        customer,
-        inv.invoiceRef,
-        inv.customerNo,
-      );
+      const r = debtorAccountFor(accounts, customer, inv.invoiceRef, inv.customerNo);
       if (r.ok) debtor = r.value;
       else if (needsAccounts(profile)) pushAll(issues, r.issues);
     }
     const head = invoiceValues(inv, customer, debtor);
-    if (profile.level === "invoice")
-      rows.push({ invoiceRef: inv.invoiceRef, values: head });
-    else if (profile.level === "line")
-      for (const l of inv.lines)
-        rows.push({
-          invoiceRef: inv.invoiceRef,
-          values: { ...head, ...lineValues(l) },
-        });
+    if (profile.level === "invoice") rows.push({ invoiceRef: inv.invoiceRef, values: head });
+    else if (profile.level === "line") for (const l of inv.lines) rows.push({ invoiceRef: inv.invoiceRef, values: { ...head, ...lineValues(l) } });
     else
       for (const t of inv.vatTotals) {
         let revenue = "";
         if (accounts) {
           const acc = revenueAccountFor(accounts, t.vatPct);
           if (acc === null) {
-            if (needsAccounts(profile))
-              issues.push(
-                issue("datev.no_revenue_account", {
-                  invoice: inv.invoiceRef,
-                  rate: t.vatPct,
-                }),
-              );
+            if (needsAccounts(profile)) issues.push(issue("datev.no_revenue_account", { invoice: inv.invoiceRef, rate: t.vatPct }));
           } else revenue = acc;
         }
-        rows.push({
-          invoiceRef: inv.invoiceRef,
-          values: { ...head, ...rateValues(inv, t, debtor, revenue) },
-        });
+        rows.push({ invoiceRef: inv.invoiceRef, values: { ...head, ...rateValues(inv, t, debtor, revenue) } });
       }
   }
 
@@ -235,75 +161,35 @@ export function customCsv(
       const cell = values[col.source];
       if (!cell) return "";
       if (cell.kind === "text") return neutralizeText(cell.value);
-      if (cell.kind === "date")
-        return formatDate(cell.value, profile.dateFormat);
-      return profile.decimal === ","
-        ? cell.value.replace(".", ",")
-        : cell.value;
+      if (cell.kind === "date") return formatDate(cell.value, profile.dateFormat);
+      return profile.decimal === "," ? cell.value.replace(".", ",") : cell.value;
     });
 
-  const rendered = rows.map((r) => ({
-    invoiceRef: r.invoiceRef,
-    cells: render(r.values),
-  }));
+  const rendered = rows.map((r) => ({ invoiceRef: r.invoiceRef, cells: render(r.values) }));
   if (profile.encoding === "windows-1252") {
-    const headerChars = unencodableIn1252(
-      profile.columns.map((c) => c.header).join(""),
-    );
-    if (headerChars.length > 0)
-      issues.push(
-        issue("export.unencodable_header", {
-          profile: profile.id,
-          chars: headerChars.join(" "),
-        }),
-      );
+    const headerChars = unencodableIn1252(profile.columns.map((c) => c.header).join(""));
+    if (headerChars.length > 0) issues.push(issue("export.unencodable_header", { profile: profile.id, chars: headerChars.join(" ") }));
     const perInvoice = new Map<string, string[]>();
-    for (const r of rendered)
-      perInvoice.set(r.invoiceRef, [
-        ...(perInvoice.get(r.invoiceRef) ?? []),
-        ...r.cells,
-      ]);
+    for (const r of rendered) perInvoice.set(r.invoiceRef, [...(perInvoice.get(r.invoiceRef) ?? []), ...r.cells]);
     for (const [ref, cells] of perInvoice) {
       const chars = unencodableIn1252(cells.join(""));
-      if (chars.length > 0)
-        issues.push(
-          issue("export.unencodable_blocked", {
-            invoice: ref,
-            chars: chars.join(" "),
-          }),
-        );
+      if (chars.length > 0) issues.push(issue("export.unencodable_blocked", { invoice: ref, chars: chars.join(" ") }));
     }
   }
   if (issues.length > 0) return fail(...issues);
 
   const d = profile.delimiter;
   const lines = rendered.map((r) => r.cells.map((c) => quote(c, d)).join(d));
-  if (profile.headerRow !== false)
-    lines.unshift(
-      profile.columns.map((c) => quote(neutralizeText(c.header), d)).join(d),
-    );
+  if (profile.headerRow !== false) lines.unshift(profile.columns.map((c) => quote(neutralizeText(c.header), d)).join(d));
   const csv = lines.length === 0 ? "" : lines.join("\r\n") + "\r\n";
-  const bytes =
-    profile.encoding === "windows-1252"
-      ? encodeText(csv, "windows-1252")
-      : encodeText(csv, "utf-8", profile.encoding === "utf-8-bom");
+  const bytes = profile.encoding === "windows-1252" ? encodeText(csv, "windows-1252") : encodeText(csv, "utf-8", profile.encoding === "utf-8-bom");
   return ok({ text: csv, bytes, rows: rows.length });
 }
 
 /** The field list for documentation and the task pane: name, kind, levels, meaning. */
-export function exportFieldList(): {
-  source: ExportField;
-  kind: string;
-  levels: string;
-  description: string;
-}[] {
+export function exportFieldList(): { source: ExportField; kind: string; levels: string; description: string }[] {
   return (Object.keys(EXPORT_FIELDS) as ExportField[]).map((source) => {
     const f = EXPORT_FIELDS[source];
-    return {
-      source,
-      kind: f.kind,
-      levels: f.levels.join(", "),
-      description: f.description,
-    };
+    return { source, kind: f.kind, levels: f.levels.join(", "), description: f.description };
   });
 }

@@ -1,31 +1,14 @@
 import { pushAll } from "../../../core/array";
 import type { Invoice } from "../../../core/billing/invoice";
 import type { Customer } from "../../../core/contract/model";
-import {
-  IsoDate,
-  addDays,
-  isoToYmd,
-  ymdToIso,
-} from "../../../core/date/iso-date";
+import { IsoDate, addDays, isoToYmd, ymdToIso } from "../../../core/date/iso-date";
 import { firstDayOf, lastDayOf, monthOf } from "../../../core/date/iso-month";
-import {
-  Issue,
-  Result,
-  fail,
-  hasErrors,
-  issue,
-  ok,
-} from "../../../core/issues";
+import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
 import { Decimal } from "../../../core/money/decimal";
 import { encodeText, unencodableIn1252 } from "../../table/decode";
 import { isFormulaLike, neutralizeLineText } from "../neutralize";
 import { COL, DATEV_COLUMNS } from "./columns";
-import {
-  CHART_CODES,
-  DatevConfig,
-  debtorAccountFor,
-  revenueAccountFor,
-} from "./config";
+import { CHART_CODES, DatevConfig, debtorAccountFor, revenueAccountFor } from "./config";
 
 /**
  * DATEV-Format "Buchungsstapel" (EXTF, header version 700, format category 21, format version 13):
@@ -106,10 +89,7 @@ const compact = (date: IsoDate): string => date.replace(/-/g, "");
 
 /** `YYYY-MM-DDTHH:MM:SS.mmm` → `YYYYMMDDHHMMSSmmm` (DATEV's "Erzeugt am"); null when malformed. */
 export function datevTimestamp(createdAt: string): string | null {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?/.exec(
-      createdAt,
-    );
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?/.exec(createdAt);
   if (!m) return null;
   return `${m[1]}${m[2]}${m[3]}${m[4]}${m[5]}${m[6]}${(m[7] ?? "").padEnd(3, "0")}`;
 }
@@ -128,70 +108,36 @@ function fiscalYearEnd(start: IsoDate): IsoDate {
   return addDays(ymdToIso(y + 1, m, d), -1);
 }
 
-const minOf = (dates: IsoDate[]): IsoDate =>
-  dates.reduce((a, b) => (b < a ? b : a));
-const maxOf = (dates: IsoDate[]): IsoDate =>
-  dates.reduce((a, b) => (b > a ? b : a));
+const minOf = (dates: IsoDate[]): IsoDate => dates.reduce((a, b) => (b < a ? b : a));
+const maxOf = (dates: IsoDate[]): IsoDate => dates.reduce((a, b) => (b > a ? b : a));
 
 /**
  * The bookings of a batch: one per invoice and VAT rate, in invoice order (highest rate first).
  * A rate whose gross is 0.00 gives no booking (a note). Missing or invalid accounts and invoice
  * numbers that do not fit Belegfeld 1 are errors naming the invoice.
  */
-export function datevBookings(
-  invoices: readonly Invoice[],
-  customers: ReadonlyMap<string, Customer>,
-  config: DatevConfig,
-): { bookings: DatevBooking[]; issues: Issue[] } {
+export function datevBookings(invoices: readonly Invoice[], customers: ReadonlyMap<string, Customer>, config: DatevConfig): { bookings: DatevBooking[]; issues: Issue[] } {
   const bookings: DatevBooking[] = [];
   const issues: Issue[] = [];
   for (const inv of invoices) {
     // A number starting with + or - is valid for DATEV, but a spreadsheet would compute it, and
     // Belegfeld 1 has no room for the guard's apostrophe.
-    if (!DOCUMENT_FIELD_1.test(inv.invoiceRef) || isFormulaLike(inv.invoiceRef))
-      issues.push(issue("datev.invalid_ref", { invoice: inv.invoiceRef }));
-    const debtor = debtorAccountFor(
-      config,
-      customers.get(inv.customerNo),
-      inv.invoiceRef,
-      inv.customerNo,
-    );
+    if (!DOCUMENT_FIELD_1.test(inv.invoiceRef) || isFormulaLike(inv.invoiceRef)) issues.push(issue("datev.invalid_ref", { invoice: inv.invoiceRef }));
+    const debtor = debtorAccountFor(config, customers.get(inv.customerNo), inv.invoiceRef, inv.customerNo);
     if (!debtor.ok) pushAll(issues, debtor.issues);
     for (const t of inv.vatTotals) {
       const gross = new Decimal(t.gross);
       if (gross.isZero()) {
-        issues.push(
-          issue(
-            "datev.zero_booking",
-            { invoice: inv.invoiceRef, rate: t.vatPct },
-            undefined,
-            "info",
-          ),
-        );
+        issues.push(issue("datev.zero_booking", { invoice: inv.invoiceRef, rate: t.vatPct }, undefined, "info"));
         continue;
       }
       const contra = revenueAccountFor(config, t.vatPct);
       if (contra === null) {
-        issues.push(
-          issue("datev.no_revenue_account", {
-            invoice: inv.invoiceRef,
-            rate: t.vatPct,
-          }),
-        );
+        issues.push(issue("datev.no_revenue_account", { invoice: inv.invoiceRef, rate: t.vatPct }));
         continue;
       }
       const rate = new Decimal(t.vatPct);
-      const correctsRefs = [
-        ...new Set(
-          inv.lines
-            .filter(
-              (l) =>
-                l.correctsRef !== undefined &&
-                new Decimal(l.vatPct).equals(rate),
-            )
-            .map((l) => l.correctsRef!),
-        ),
-      ];
+      const correctsRefs = [...new Set(inv.lines.filter((l) => l.correctsRef !== undefined && new Decimal(l.vatPct).equals(rate)).map((l) => l.correctsRef!))];
       bookings.push({
         invoiceRef: inv.invoiceRef,
         customerNo: inv.customerNo,
@@ -222,24 +168,13 @@ function bookingLine(b: DatevBooking): string {
   cells[COL.text] = datevText(b.text);
   if (b.correctsRefs.length > 0) {
     cells[COL.infoKind1] = datevText(INFO_KIND);
-    cells[COL.infoContent1] = datevText(
-      b.correctsRefs.join(", ").slice(0, INFO_MAX),
-    );
+    cells[COL.infoContent1] = datevText(b.correctsRefs.join(", ").slice(0, INFO_MAX));
   }
   return cells.join(";");
 }
 
 /** The 31 fields of header line 1. */
-export function datevHeader(
-  config: DatevConfig,
-  fields: {
-    createdAt: string;
-    fiscalYearStart: IsoDate;
-    dateFrom: IsoDate;
-    dateTo: IsoDate;
-    label: string;
-  },
-): string[] {
+export function datevHeader(config: DatevConfig, fields: { createdAt: string; fiscalYearStart: IsoDate; dateFrom: IsoDate; dateTo: IsoDate; label: string }): string[] {
   return [
     datevText("EXTF"), // 1 Kennzeichen
     "700", // 2 Versionsnummer
@@ -281,22 +216,10 @@ export function datevHeader(
  * span two fiscal years, or a text holds characters Windows-1252 cannot represent: each such
  * problem is an issue naming the invoice, reported before any byte is produced (never a `?`).
  */
-export function datevExtf(
-  invoices: readonly Invoice[],
-  customers: ReadonlyMap<string, Customer>,
-  config: DatevConfig,
-  options: DatevExportOptions,
-): Result<DatevFile> {
+export function datevExtf(invoices: readonly Invoice[], customers: ReadonlyMap<string, Customer>, config: DatevConfig, options: DatevExportOptions): Result<DatevFile> {
   if (invoices.length === 0) return fail(issue("datev.no_invoices"));
   const createdAt = datevTimestamp(options.createdAt);
-  if (createdAt === null)
-    return fail(
-      issue("datev.field_invalid", {
-        field: "createdAt",
-        value: options.createdAt,
-        expected: "YYYY-MM-DDTHH:MM:SS",
-      }),
-    );
+  if (createdAt === null) return fail(issue("datev.field_invalid", { field: "createdAt", value: options.createdAt, expected: "YYYY-MM-DDTHH:MM:SS" }));
   const { bookings, issues } = datevBookings(invoices, customers, config);
 
   const dates = invoices.map((i) => i.invoiceDate);
@@ -304,102 +227,32 @@ export function datevExtf(
   const last = maxOf(dates);
   const fyStart = fiscalYearStartFor(first, config.fiscalYearStart);
   const fyEnd = fiscalYearEnd(fyStart);
-  if (last > fyEnd)
-    issues.push(
-      issue("datev.fiscal_years", {
-        from: first,
-        to: last,
-        fiscalYearStart: fyStart,
-      }),
-    );
+  if (last > fyEnd) issues.push(issue("datev.fiscal_years", { from: first, to: last, fiscalYearStart: fyStart }));
   const dateFrom = maxOf([fyStart, firstDayOf(monthOf(first))]);
   const dateTo = minOf([fyEnd, lastDayOf(monthOf(last))]);
   const mmYyyy = (d: IsoDate): string => `${d.slice(5, 7)}/${d.slice(0, 4)}`;
-  const label =
-    options.label ??
-    config.label ??
-    (monthOf(first) === monthOf(last)
-      ? `Rechnungsausgang ${mmYyyy(first)}`
-      : `Rechnungen ${mmYyyy(first)}-${mmYyyy(last)}`);
-  if (neutralizeLineText(label).length > 30)
-    issues.push(
-      issue("datev.field_invalid", {
-        field: "label",
-        value: label,
-        expected: "at most 30 characters",
-      }),
-    );
+  const label = options.label ?? config.label ?? (monthOf(first) === monthOf(last) ? `Rechnungsausgang ${mmYyyy(first)}` : `Rechnungen ${mmYyyy(first)}-${mmYyyy(last)}`);
+  if (neutralizeLineText(label).length > 30) issues.push(issue("datev.field_invalid", { field: "label", value: label, expected: "at most 30 characters" }));
 
   const labelChars = unencodableIn1252(label);
-  if (labelChars.length > 0)
-    issues.push(
-      issue("datev.label_unencodable", { label, chars: labelChars.join(" ") }),
-    );
+  if (labelChars.length > 0) issues.push(issue("datev.label_unencodable", { label, chars: labelChars.join(" ") }));
   for (const b of invoiceTexts(invoices, bookings)) {
     const chars = unencodableIn1252(b.texts.join(""));
-    if (chars.length > 0)
-      issues.push(
-        issue("export.unencodable_blocked", {
-          invoice: b.invoiceRef,
-          chars: chars.join(" "),
-        }),
-      );
+    if (chars.length > 0) issues.push(issue("export.unencodable_blocked", { invoice: b.invoiceRef, chars: chars.join(" ") }));
   }
-  if (hasErrors(issues))
-    return fail(
-      ...issues.filter((i) => i.severity === "error"),
-      ...issues.filter((i) => i.severity !== "error"),
-    );
+  if (hasErrors(issues)) return fail(...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity !== "error"));
 
-  const header = datevHeader(config, {
-    createdAt,
-    fiscalYearStart: fyStart,
-    dateFrom,
-    dateTo,
-    label,
-  });
-  const lines = [
-    header.join(";"),
-    DATEV_COLUMNS.join(";"),
-    ...bookings.map(bookingLine),
-  ];
+  const header = datevHeader(config, { createdAt, fiscalYearStart: fyStart, dateFrom, dateTo, label });
+  const lines = [header.join(";"), DATEV_COLUMNS.join(";"), ...bookings.map(bookingLine)];
   const text = lines.join("\r\n") + "\r\n";
   const headingChars = unencodableIn1252(text);
-  if (headingChars.length > 0)
-    return fail(
-      issue("export.unencodable_blocked", {
-        invoice: "(header)",
-        chars: headingChars.join(" "),
-      }),
-    );
-  return ok({
-    text,
-    bytes: encodeText(text, "windows-1252"),
-    header,
-    bookings,
-    dateFrom,
-    dateTo,
-    issues,
-  });
+  if (headingChars.length > 0) return fail(issue("export.unencodable_blocked", { invoice: "(header)", chars: headingChars.join(" ") }));
+  return ok({ text, bytes: encodeText(text, "windows-1252"), header, bookings, dateFrom, dateTo, issues });
 }
 
 /** The texts each invoice puts into the file. */
-function invoiceTexts(
-  invoices: readonly Invoice[],
-  bookings: readonly DatevBooking[],
-): { invoiceRef: string; texts: string[] }[] {
+function invoiceTexts(invoices: readonly Invoice[], bookings: readonly DatevBooking[]): { invoiceRef: string; texts: string[] }[] {
   const refs = new Map<string, string[]>();
-  for (const b of bookings)
-    refs.set(b.invoiceRef, [
-      ...(refs.get(b.invoiceRef) ?? []),
-      ...b.correctsRefs,
-    ]);
-  return invoices.map((inv) => ({
-    invoiceRef: inv.invoiceRef,
-    texts: [
-      inv.invoiceRef,
-      inv.customerName,
-      ...(refs.get(inv.invoiceRef) ?? []),
-    ],
-  }));
+  for (const b of bookings) refs.set(b.invoiceRef, [...(refs.get(b.invoiceRef) ?? []), ...b.correctsRefs]);
+  return invoices.map((inv) => ({ invoiceRef: inv.invoiceRef, texts: [inv.invoiceRef, inv.customerName, ...(refs.get(inv.invoiceRef) ?? [])] }));
 }
