@@ -130,6 +130,8 @@ export const MESSAGES: Record<string, Text> = {
   "vendor.date_order_assumed": { de: "Die Datumsangaben sind mehrdeutig (Tag und Monat ≤ 12); gelesen als {format}.", en: "The dates are ambiguous (day and month ≤ 12); read as {format}." },
   "json.too_large": { de: "Die JSON-Datei ist zu groß ({size} Zeichen; höchstens {limit}); es wird nichts gelesen.", en: "The JSON file is too large ({size} characters; at most {limit}); nothing is read." },
   "json.too_deep": { de: "Die JSON-Datei ist tiefer als {limit} Ebenen verschachtelt (bei Zeichen {at}); Einstellungen und Profile brauchen weit weniger. Es wird nichts gelesen.", en: "The JSON file nests deeper than {limit} levels (at character {at}); settings and profiles need far fewer. Nothing is read." },
+  "parse.control_character": { de: "Die Zelle enthält ein Steuerzeichen (z. B. ein NUL-Byte); sie wird nicht gelesen.", en: "The cell holds a control character (such as a NUL byte); it is not read." },
+  "parse.number_too_large": { de: "„{value}“ hat mehr als {digits} Stellen vor dem Komma; Mengen und Beträge gehen bis 999.999.999.999.999.", en: '"{value}" has more than {digits} digits before the decimal point; quantities and amounts go up to 999,999,999,999,999.' },
   "profile.invalid_json": { de: "Das Profil ist kein gültiges JSON: {detail}", en: "The profile is not valid JSON: {detail}" },
   "profile.field_required": { de: "Profilfeld {field} fehlt oder ist leer.", en: "Profile field {field} is missing or empty." },
   "profile.field_invalid": { de: "Profilfeld {field}: „{value}“ ist ungültig (erwartet {expected}).", en: 'Profile field {field}: "{value}" is invalid (expected {expected}).' },

@@ -6,6 +6,13 @@ import { columnLetter } from "./raw-table";
 import { parseDecimalText } from "../values";
 import { unneutralizeFormula } from "./write-csv";
 
+/** C0 controls other than tab/CR/LF, and DEL (tab, CR and LF can be quoted into a CSV cell on purpose). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Quantities and amounts have at most 15 digits before the decimal point (what vendor files get too). */
+export const MAX_INTEGER_DIGITS = 15;
+
 /**
  * Reads typed values from one data row and collects an issue, naming file, row and column, for
  * every bad cell. Callers check `issues.length` after reading all fields of the row.
@@ -30,10 +37,17 @@ export class CellReader {
     return undefined;
   }
 
-  /** Trimmed text; an issue when required and empty. */
+  /**
+   * Trimmed text; an issue when required and empty, or when it holds a control character (a NUL
+   * byte in a number or a name is damage, not data: it would be stored and exported invisibly).
+   */
   text(column: string, required = false): string {
     const v = unneutralizeFormula(cellOf(this.table, this.cells, column));
     if (v === "" && required) this.bad("parse.required", column);
+    if (CONTROL.test(v)) {
+      this.bad("parse.control_character", column);
+      return "";
+    }
     return v;
   }
 
@@ -43,6 +57,7 @@ export class CellReader {
     if (raw === "") return opts.fallback;
     const d = parseDecimalText(raw);
     if (!d) return this.bad("parse.invalid_number", column, { value: raw });
+    if (!d.isZero() && d.e >= MAX_INTEGER_DIGITS) return this.bad("parse.number_too_large", column, { value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, digits: MAX_INTEGER_DIGITS });
     if (opts.min0 && d.isNegative()) return this.bad("parse.negative_not_allowed", column, { value: raw });
     if (opts.percent && (d.isNegative() || d.greaterThan(100))) return this.bad("parse.percent_range", column, { value: raw });
     return toStored(d);
