@@ -4,6 +4,7 @@
  * accepted and rounded).
  */
 import { importMaster } from "../../src/app/import-master";
+import { saveProfilesFromJson } from "../../src/app/profiles";
 import { formatIssue } from "../../src/core/messages";
 import { decodeBytes } from "../../src/io/table/decode";
 import { readVendorCsv } from "../../src/io/vendor/read-vendor";
@@ -133,5 +134,15 @@ describe("NUL bytes and number bounds in master files", () => {
       ),
     ]);
     expect(r.ok ? [] : r.issues.map((i) => formatIssue(i))).toEqual([]);
+  });
+});
+
+describe("profile add with no profile", () => {
+  it.each(["[]", '{"profiles": []}', "5", '"x"', "null"])("%s is refused and the store is not written", async (json) => {
+    const ctx = await testContext();
+    const before = JSON.stringify([await dbOf(ctx).auditLog.toArray(), await dbOf(ctx).profiles.toArray()]);
+    const r = await saveProfilesFromJson(ctx, json);
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify([await dbOf(ctx).auditLog.toArray(), await dbOf(ctx).profiles.toArray()])).toBe(before);
   });
 });

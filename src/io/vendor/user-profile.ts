@@ -371,6 +371,8 @@ export function importProfiles(text: string, options: ImportProfilesOptions = {}
     list = [json];
     prefix = () => "";
   }
+  // An empty list saves nothing; refusing it keeps a save from committing (and rewriting) the store.
+  if (list.length === 0) return fail(issue("profile.field_invalid", { field: "profiles", value: "[]", expected: "at least one profile" }));
   const issues: Issue[] = [];
   const profiles: UserProfile[] = [];
   const ids = new Set<string>();
