@@ -6,6 +6,7 @@
 import { importMaster } from "../../src/app/import-master";
 import { saveProfilesFromJson } from "../../src/app/profiles";
 import { formatIssue } from "../../src/core/messages";
+import { parseCreditorSettings } from "../../src/io/sepa/creditor-settings";
 import { decodeBytes } from "../../src/io/table/decode";
 import { readVendorCsv } from "../../src/io/vendor/read-vendor";
 import { dbOf } from "../support/db-view";
@@ -144,5 +145,12 @@ describe("profile add with no profile", () => {
     const r = await saveProfilesFromJson(ctx, json);
     expect(r.ok).toBe(false);
     expect(JSON.stringify([await dbOf(ctx).auditLog.toArray(), await dbOf(ctx).profiles.toArray()])).toBe(before);
+  });
+});
+
+describe("SEPA creditor settings JSON", () => {
+  it("is bounded like every JSON reader (deep nesting: a message, not a stack overflow)", () => {
+    const r = parseCreditorSettings("\uFEFF" + "[".repeat(100_000) + "]".repeat(100_000));
+    expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["json.too_deep"]);
   });
 });
