@@ -73,6 +73,12 @@ for (const g of results.filter((r) => r.bench === "gateway")) {
 for (const f of results.filter((r) => r.bench === "functions")) {
   row(`${fmt(f.calls)} custom-function lookups: cold (index build) / warm`, `${fmt(f.coldMs)} ms / ${fmt(f.warmMs)} ms`, "", undefined);
 }
+const maps = results.filter((r) => r.bench === "mappings");
+for (const m of maps) {
+  const first = maps[0];
+  const growth = m === first ? "" : ` (time ×${(m.totalMs / first.totalMs).toFixed(2)} for rows ×${(m.rows / first.rows).toFixed(0)})`;
+  row(`mappings import ${fmt(m.rows)} rows: read + plan`, `${s2(m.totalMs)}, ${m.rssMB} MB${growth}`, "linear", undefined);
+}
 if (rows.length > 0) {
   const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ["measure", "figure", "target (§9)", "met"][i].length));
   const line = (r) => r.map((c, i) => c.padEnd(width[i])).join(" | ");

@@ -1,3 +1,4 @@
+import { pushAll } from "../core/array";
 import type { LedgerEntry } from "../core/billing/ledger";
 import type { Invoice } from "../core/billing/invoice";
 import { mergeUsageLines } from "../core/billing/merge-usage";
@@ -104,7 +105,7 @@ async function ledgerAfterWatermarks(tx: StoreTx, contracts: readonly Contract[]
     else byMonth.get(m)?.push(c.no) ?? byMonth.set(m, [c.no]);
   }
   const out = await tx.ledger.ofContracts(unsettled);
-  for (const [month, nos] of byMonth) out.push(...(await tx.ledger.ofContracts(nos, addMonths(month, 1))));
+  for (const [month, nos] of byMonth) pushAll(out, (await tx.ledger.ofContracts(nos, addMonths(month, 1))));
   return out;
 }
 

@@ -1,3 +1,5 @@
+import { pushAll } from "../core/array";
+import { parseJsonText } from "../io/json-text";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
 import { importProfilesJson, type ExportProfile } from "../io/export/custom-csv/profile";
 import { validateDatevConfig, type DatevConfig } from "../io/export/datev/config";
@@ -22,13 +24,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * `export-settings` and `export-profile import`. Everything is validated first; any error saves nothing.
  */
 export async function saveExportSettingsFile(ctx: AppContext, fileName: string, text: string): Promise<Result<SavedExportSettings>> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return fail(issue("export.settings_invalid_json", { file: fileName, detail: (e as Error).message }, { source: fileName }));
-  }
-  const parts = split(json);
+  const parsed = parseJsonText(text, { invalidCode: "export.settings_invalid_json", params: { file: fileName }, where: { source: fileName } });
+  if (!parsed.ok) return parsed;
+  const parts = split(parsed.value);
   if (!parts) return fail(issue("export.settings_unknown_file", { file: fileName }, { source: fileName }));
   const issues: Issue[] = [];
   let datev: DatevConfig | undefined;
@@ -37,17 +35,17 @@ export async function saveExportSettingsFile(ctx: AppContext, fileName: string, 
   if (parts.datev !== undefined) {
     const r = validateDatevConfig(parts.datev);
     if (r.ok) datev = r.value;
-    else issues.push(...r.issues);
+    else pushAll(issues, r.issues);
   }
   if (parts.company !== undefined) {
     const r = validateCompanyInfo(parts.company);
     if (r.ok) company = r.value;
-    else issues.push(...r.issues);
+    else pushAll(issues, r.issues);
   }
   if (parts.profiles !== undefined) {
     const r = importProfilesJson(JSON.stringify(parts.profiles));
     if (r.ok) profiles = r.value;
-    else issues.push(...r.issues);
+    else pushAll(issues, r.issues);
   }
   const located = issues.map((i) => (i.where?.source ? i : { ...i, where: { ...i.where, source: fileName } }));
   if (hasErrors(located)) return fail(...located);

@@ -1,3 +1,4 @@
+import { pushAll } from "../core/array";
 import { hasErrors, Issue, Result, ok } from "../core/issues";
 import { planMasterImport, type MasterPlan, type MasterSnapshot } from "../core/master/plan-master-import";
 import { readMasterTables } from "../io/master/read-master";
@@ -28,11 +29,11 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[])
   const issues: Issue[] = [];
   const tables = files.map((f) => {
     const read = readCsvText(decodeBytes(f.bytes).text, f.name);
-    issues.push(...read.issues);
+    pushAll(issues, read.issues);
     return read.table;
   });
   const { input, kinds, issues: readIssues } = readMasterTables(tables);
-  issues.push(...readIssues);
+  pushAll(issues, readIssues);
   if (hasErrors(issues)) return { ok: false, issues };
   const hashes = await Promise.all(files.map(async (f) => ({ name: f.name, sha256: await fileSha256(f) })));
 

@@ -1,3 +1,4 @@
+import { pushAll } from "../core/array";
 import { Issue, Result, ok } from "../core/issues";
 import { BUILTIN_PROFILE_IDS } from "../io/vendor/profiles/registry";
 import { EXAMPLE_USER_PROFILES } from "../io/vendor/profiles/ingram-rde-short.example";
@@ -17,7 +18,7 @@ export async function loadUserProfiles(ctx: AppContext): Promise<{ profiles: Use
     }
     const r = validateProfile(json);
     if (r.ok) profiles.push(r.value);
-    else issues.push(...r.issues.map((i) => ({ ...i, severity: "warning" as const, where: { source: `profile ${rec.id}` } })));
+    else pushAll(issues, r.issues.map((i) => ({ ...i, severity: "warning" as const, where: { source: `profile ${rec.id}` } })));
   }
   return { profiles, issues };
 }

@@ -1,4 +1,5 @@
 import type { IsoDate } from "../core/date/iso-date";
+import { pushAll } from "../core/array";
 import { Issue, Result, hasErrors, ok } from "../core/issues";
 import { LinkReportRow, linksReport } from "../core/purchase/links-report";
 import { PurchaseContractRecord, PurchaseLink, PurchasePositionVersion, purchaseVersionId } from "../core/purchase/model";
@@ -45,8 +46,9 @@ export interface PurchaseImportSummary {
  */
 export async function importPurchase(ctx: AppContext, file: InputFile): Promise<Result<PurchaseImportSummary>> {
   const read = readCsvText(decodeBytes(file.bytes).text, file.name);
-  const { rows, issues } = readPurchaseTable(read.table);
-  issues.unshift(...read.issues);
+  const table = readPurchaseTable(read.table);
+  const { rows } = table;
+  const issues = pushAll([...read.issues], table.issues);
   if (hasErrors(issues)) return { ok: false, issues };
   const sha256 = await sha256Hex(file.bytes);
   let planned: Result<PurchasePlan> | undefined;
@@ -97,8 +99,9 @@ export interface LinksImportSummary {
  */
 export async function importLinks(ctx: AppContext, file: InputFile): Promise<Result<LinksImportSummary>> {
   const read = readCsvText(decodeBytes(file.bytes).text, file.name);
-  const { rows, issues } = readLinksTable(read.table);
-  issues.unshift(...read.issues);
+  const table = readLinksTable(read.table);
+  const { rows } = table;
+  const issues = pushAll([...read.issues], table.issues);
   if (hasErrors(issues)) return { ok: false, issues };
   const sha256 = await sha256Hex(file.bytes);
   let planned: Result<LinksPlan> | undefined;

@@ -1,3 +1,4 @@
+import { pushAll } from "../core/array";
 import type { IsoDate } from "../core/date/iso-date";
 import { dropUndefined } from "./undo-steps";
 import type { IsoMonth } from "../core/date/iso-month";
@@ -6,7 +7,7 @@ import { type ContingentBalance, contingentBalance } from "../core/time/balance"
 import { computeTimeCharges } from "../core/time/bill-time";
 import { type TimeEntry, isBilled } from "../core/time/model";
 import type { MappingRecord } from "../store/records";
-import { parseRules } from "../core/time/parse-rules";
+import { parseRules } from "../io/time/rules-json";
 import type { Rules } from "../core/time/rules";
 import { decodeBytes } from "../io/table/decode";
 import { toHeaderTable } from "../io/table/header-table";
@@ -128,9 +129,9 @@ export async function importTime(ctx: AppContext, file: InputFile, opts: TimeImp
   const missing = requiredHeaders(profile).filter((h) => !keys.has(headerKey(h)));
   if (missing.length > 0) return fail(...missing.map((column) => issue("csv.missing_column", { column }, { source: file.name, row: table.headerRow, column })));
   const rows = readTimeTable(table, profile, opts.date ? { date: opts.date } : {});
-  issues.push(...rows.issues);
+  pushAll(issues, rows.issues);
   const resolved = resolveCustomers(customers, maps, rows.rows, profile, table.headers);
-  issues.push(...resolved.issues);
+  pushAll(issues, resolved.issues);
   if (hasErrors(issues)) return { ok: false, issues };
   const entries = await toEntries(resolved.rows, profile.id);
   const sha256 = await sha256Hex(file.bytes);

@@ -34,14 +34,14 @@ const CHUNK_FIXED_BYTES = 7 * OPERATION_BYTES;
 export async function writeChunks(context: XlContext, ws: XlWorksheet, plan: WritePlan, env: ChunkEnv): Promise<boolean> {
   const total = plan.values.length - 1;
   let budget = env.budget;
-  const pending = planChunks(plan.rowBytes, budget, CHUNK_FIXED_BYTES);
+  let pending = planChunks(plan.rowBytes, budget, CHUNK_FIXED_BYTES);
   while (pending.length > 0) {
     if (env.signal?.aborted) return false;
     const [start, end] = pending.shift()!;
     const bytes = chunkBytes(plan, start, end);
     if (end - start > 1 && bytes > budget) {
       // Cut with the lowered budget (always into more than one chunk, since it is over budget).
-      pending.unshift(...planChunks(plan.rowBytes, budget, CHUNK_FIXED_BYTES, start, end));
+      pending = [...planChunks(plan.rowBytes, budget, CHUNK_FIXED_BYTES, start, end), ...pending];
       continue;
     }
     queueChunk(context, ws, plan, start, end, env.suspendCalculation);

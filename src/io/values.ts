@@ -1,4 +1,4 @@
-import { IsoDate, fromExcelSerial, isValidYmd, ymdToIso } from "../core/date/iso-date";
+import { IsoDate, fromExcelSerial, isAcceptedYmd, isValidYmd, ymdToIso } from "../core/date/iso-date";
 import { Decimal } from "../core/money/decimal";
 
 export type DecimalSeparator = "," | "." | "auto";
@@ -70,11 +70,32 @@ export type DateOrder = "dmy" | "mdy" | "auto";
 /**
  * Reads a date: ISO `YYYY-MM-DD` (optionally with a time) or `YYYY/MM/DD`, German `DD.MM.YYYY`, slash dates
  * (`M/D/YYYY` as Microsoft writes them, or `D/M/YYYY` when `order` is `dmy`), each with an optional
- * time part, and Excel serial numbers. Null when it is not a real calendar day.
+ * time part, and Excel serial numbers. Null when it is not a real calendar day or lies outside the
+ * supported dates (1900-01-01 … 9999-12-31; see {@link isDateTextOutsideRange} to tell the two apart).
  */
 export function parseDateText(raw: string, order: DateOrder = "auto"): IsoDate | null {
   const s = raw.trim();
-  if (s === "") return null;
+  if (/^\d+(\.\d+)?$/.test(s)) {
+    const n = Number(s);
+    return n >= 1 && n < 2958466 ? fromExcelSerial(n) : null;
+  }
+  const ymd = dateTextYmd(s, order);
+  return ymd && isAcceptedYmd(ymd.y, ymd.m, ymd.d) ? ymdToIso(ymd.y, ymd.m, ymd.d) : null;
+}
+
+/** True when `raw` is a real calendar day that {@link parseDateText} refuses only for lying outside 1900-01-01 … 9999-12-31. */
+export function isDateTextOutsideRange(raw: string, order: DateOrder = "auto"): boolean {
+  const ymd = dateTextYmd(raw.trim(), order);
+  return ymd !== null && !isAcceptedYmd(ymd.y, ymd.m, ymd.d);
+}
+
+/** The message code for a date cell {@link parseDateText} refused: out of range, or `fallback` (not a date). */
+export function dateProblemCode(raw: string, order: DateOrder, fallback: string): string {
+  return isDateTextOutsideRange(raw, order) ? "parse.date_out_of_range" : fallback;
+}
+
+function dateTextYmd(s: string, order: DateOrder): { y: number; m: number; d: number } | null {
+  if (s === "" || s.length > 64) return null;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[T ][\d:.]+)?$/.exec(s);
@@ -90,10 +111,6 @@ export function parseDateText(raw: string, order: DateOrder = "auto"): IsoDate |
     if (order === "mdy" || a <= 12) return ymd(y, a, b);
     return ymd(y, b, a); // 25/3/2026 can only be day/month
   }
-  if (/^\d+(\.\d+)?$/.test(s)) {
-    const n = Number(s);
-    return n >= 1 && n < 2958466 ? fromExcelSerial(n) : null;
-  }
   return null;
 }
 
@@ -105,7 +122,10 @@ export function parseDateText(raw: string, order: DateOrder = "auto"): IsoDate |
 export function parseDateCell(raw: string, order: DateOrder, swapDotted: boolean): IsoDate | null {
   if (swapDotted) {
     const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:\s+[\d:]+)?$/.exec(raw.trim());
-    if (m) return ymd(fullYear(m[3]!), +m[1]!, +m[2]!);
+    if (m) {
+      const y = fullYear(m[3]!);
+      return isAcceptedYmd(y, +m[1]!, +m[2]!) ? ymdToIso(y, +m[1]!, +m[2]!) : null;
+    }
   }
   return parseDateText(raw, order);
 }
@@ -114,6 +134,6 @@ function fullYear(y: string): number {
   return y.length === 2 ? 2000 + Number(y) : Number(y);
 }
 
-function ymd(y: number, m: number, d: number): IsoDate | null {
-  return isValidYmd(y, m, d) ? ymdToIso(y, m, d) : null;
+function ymd(y: number, m: number, d: number): { y: number; m: number; d: number } | null {
+  return isValidYmd(y, m, d) ? { y, m, d } : null;
 }

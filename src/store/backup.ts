@@ -8,6 +8,7 @@
  * The billing watermark (billingState) is derived data and never part of a backup: after a restore
  * the first billing run reads the whole ledger once.
  */
+import { pushAll } from "../core/array";
 import { Issue, Result, fail, issue, ok } from "../core/issues";
 import { BackupChecker } from "./backup-check";
 import type { BillingStore, StoreTx } from "./port";
@@ -32,7 +33,7 @@ export interface BackupDoc {
 export async function exportBackup(store: BillingStore, exportedAt: string): Promise<BackupDoc> {
   const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as unknown[]])) as Record<TableName, unknown[]>;
   await store.read(async (tx) => {
-    for (const name of BACKUP_TABLES) await tx.tables.scan(name, (rows) => void tables[name].push(...rows), 5000);
+    for (const name of BACKUP_TABLES) await tx.tables.scan(name, (rows) => void pushAll(tables[name], rows), 5000);
   });
   return { format: BACKUP_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, exportedAt, tables };
 }

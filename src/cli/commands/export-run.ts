@@ -1,3 +1,4 @@
+import { pushAll } from "../../core/array";
 
 import { join } from "node:path";
 import type { AppContext } from "../../app/context";
@@ -65,13 +66,13 @@ export function readExportOptions(args: ParsedArgs): Result<ExportOptions> {
   if (datevFile !== undefined) {
     const r = readJsonFile(datevFile, parseDatevConfig);
     if (r.ok) out.datev = r.value;
-    else issues.push(...r.issues);
+    else pushAll(issues, r.issues);
   }
   const companyFile = optional(args, "company");
   if (companyFile !== undefined) {
     const r = readJsonFile(companyFile, parseCompanyInfo);
     if (r.ok) out.company = r.value;
-    else issues.push(...r.issues);
+    else pushAll(issues, r.issues);
   }
   const documentsDir = optional(args, "documents");
   if (documentsDir !== undefined) out.documentsDir = documentsDir;
@@ -180,13 +181,13 @@ export const exportSettingsCommand: Command = {
     if (datevFile !== undefined) {
       const r = readJsonFile(datevFile, parseDatevConfig);
       if (r.ok) settings.datev = r.value;
-      else issues.push(...r.issues);
+      else pushAll(issues, r.issues);
     }
     const companyFile = optional(args, "company");
     if (companyFile !== undefined) {
       const r = readJsonFile(companyFile, parseCompanyInfo);
       if (r.ok) settings.company = r.value;
-      else issues.push(...r.issues);
+      else pushAll(issues, r.issues);
     }
     if (issues.length > 0) {
       reportIssues(io, issues);

@@ -1,5 +1,5 @@
 import type { Contract } from "../contract/model";
-import { IsoDate, addDays } from "../date/iso-date";
+import { IsoDate, toDayNumber } from "../date/iso-date";
 import { firstDayOf } from "../date/iso-month";
 import { periodContaining } from "../date/billing-period";
 import { Decimal, ZERO, roundCents } from "../money/decimal";
@@ -60,21 +60,28 @@ export function runsToLines(
 ): ChargeLine[] {
   const sorted = runs.length > 1 ? [...runs].sort((a, b) => (a.run.from < b.run.from ? -1 : a.run.from > b.run.from ? 1 : 0)) : runs;
   const lines: ChargeLine[] = [];
-  const open: ChargeLine[] = [];
+  // Lines a run can continue, by billing period, corrected invoice and the day after their last day
+  // (a day number: the day after 9999-12-31 has no text): one lookup per run, not a scan of all lines.
+  const open = new Map<string, ChargeLine[]>();
+  const keyOf = (periodStart: IsoDate, correctsRef: string | undefined, day: number) => `${periodStart}\u0000${correctsRef ?? "\u0001"}\u0000${day}`;
+  const addOpen = (line: ChargeLine): void => {
+    const key = keyOf(line.periodStart, line.correctsRef, toDayNumber(line.serviceTo) + 1);
+    const list = open.get(key);
+    if (list) list.push(line);
+    else open.set(key, [line]);
+  };
   for (const { run, correctsRef } of sorted) {
     const periodStart = periodStartOf(run.month, contract.interval);
     const factor = factorOf(run.days, run.daysInMonth);
-    const line = open.find(
-      (l) =>
-        l.periodStart === periodStart &&
-        l.correctsRef === correctsRef &&
-        sameBillingState(l.state, run.state) &&
-        addDays(l.serviceTo, 1) === run.from,
-    );
-    if (line) {
+    const candidates = open.get(keyOf(periodStart, correctsRef, toDayNumber(run.from)));
+    const at = candidates ? candidates.findIndex((l) => sameBillingState(l.state, run.state)) : -1;
+    if (candidates && at >= 0) {
+      const line = candidates[at]!;
+      candidates.splice(at, 1);
       line.serviceTo = run.to;
       line.periodFactor = line.periodFactor.plus(factor);
       line.parts.push({ run, rounded: ZERO });
+      addOpen(line);
       continue;
     }
     const fresh: ChargeLine = {
@@ -93,7 +100,7 @@ export function runsToLines(
       parts: [{ run, rounded: ZERO }],
     };
     lines.push(fresh);
-    open.push(fresh);
+    addOpen(fresh);
   }
   for (const line of lines) finishLine(line);
   return lines;

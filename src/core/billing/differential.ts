@@ -1,3 +1,4 @@
+import { pushAll } from "../array";
 import type { Contract } from "../contract/model";
 import { Issue, issue } from "../issues";
 import { ZERO, toCentsString } from "../money/decimal";
@@ -52,7 +53,7 @@ export function computeDifferences(
       }
       if (runs.length === 0) continue;
       const own = runsToLines("difference", contract, positionNo, runs);
-      lines.push(...suppressCredits(contract, positionNo, own, issues).filter((l) => !l.net.isZero()));
+      pushAll(lines, suppressCredits(contract, positionNo, own, issues).filter((l) => !l.net.isZero()));
     }
   }
   return { lines, issues };
@@ -70,7 +71,7 @@ function suppressCredits(contract: Contract, positionNo: number, lines: ChargeLi
   for (const group of byPeriod.values()) {
     const total = group.reduce((s, l) => s.plus(l.exact), ZERO);
     if (!total.isNegative()) {
-      kept.push(...group);
+      pushAll(kept, group);
       continue;
     }
     const from = group.map((l) => l.serviceFrom).sort()[0]!;

@@ -1,7 +1,9 @@
+import { assert } from "../assert";
+import { pushAll } from "../array";
 import type { Contract } from "../contract/model";
-import { BillingPeriod, dueDate, monthsOfPeriod, nextPeriod, periodContaining } from "../date/billing-period";
-import { maxDate, minDate } from "../date/iso-date";
-import { IsoMonth, lastDayOf } from "../date/iso-month";
+import { BillingPeriod, dueDate, intervalMonths, monthsOfPeriod, nextPeriod, periodContaining } from "../date/billing-period";
+import { IsoDate, addDays, maxDate, minDate } from "../date/iso-date";
+import { IsoMonth, lastDayOf, monthOf, monthsBetween } from "../date/iso-month";
 import { ChargeInput, PositionIndex, indexPositions } from "./charge-input";
 import { ChargeLine, TaggedRun, runsToLines } from "./charge-line";
 import { LedgerIndex, indexLedger } from "./ledger";
@@ -19,13 +21,43 @@ export function duePeriods(contract: Contract, runMonth: IsoMonth): BillingPerio
   const limit = lastDayOf(runMonth);
   const out: BillingPeriod[] = [];
   if (contract.end !== undefined && contract.end < contract.start) return out;
-  for (let p = periodContaining(contract.start, contract.interval); ; p = nextPeriod(p, contract.interval)) {
+  if (contract.start > limit) return out;
+  const first = periodContaining(contract.start, contract.interval);
+  // Step bound: one period per interval from the first period to the run month, and the one after.
+  const bound = Math.floor(monthsBetween(monthOf(first.start), runMonth) / intervalMonths(contract.interval)) + 2;
+  let steps = 0;
+  for (let p: BillingPeriod | null = first; p !== null; p = nextPeriod(p, contract.interval)) {
+    if (++steps > bound) assert(false, `duePeriods: more than ${bound} periods for contract ${contract.no}`);
     if (contract.end !== undefined && p.start > contract.end) break;
     const cut = { start: maxDate(p.start, contract.start), end: contract.end ? minDate(p.end, contract.end) : p.end };
-    if (dueDate(cut, contract.mode) > limit) break;
+    const due = dueDate(cut, contract.mode);
+    if (due === null || due > limit) break;
     out.push(cut);
   }
   return out;
+}
+
+/**
+ * The first due date on or after `day` of a contract's billing periods (calendar-aligned per its
+ * interval, cut to its start and end; in advance the cut period's first day, in arrears the day after
+ * its last day — as {@link duePeriods} computes them). Null when nothing falls due any more: the
+ * contract has ended, or the next due date would come after 9999-12-31. At most three periods
+ * are looked at.
+ */
+export function nextDueDate(contract: Contract, day: IsoDate): IsoDate | null {
+  if (contract.end !== undefined && contract.end < contract.start) return null;
+  // In arrears, the period before the day's period falls due the day after it ends, possibly on `day`.
+  const from = day > contract.start ? addDays(day, -1) : contract.start;
+  let steps = 0;
+  for (let p: BillingPeriod | null = periodContaining(maxDate(contract.start, from), contract.interval); p !== null; p = nextPeriod(p, contract.interval)) {
+    if (++steps > 3) assert(false, `nextDueDate: more than 3 periods for contract ${contract.no}`);
+    if (contract.end !== undefined && p.start > contract.end) return null;
+    const cut = { start: maxDate(p.start, contract.start), end: contract.end !== undefined ? minDate(p.end, contract.end) : p.end };
+    const due = dueDate(cut, contract.mode);
+    if (due === null) return null;
+    if (due >= day) return due;
+  }
+  return null;
 }
 
 /**
@@ -59,7 +91,7 @@ export function computeDueCharges(
         // Nothing billed yet: the segments themselves are what to bill.
         for (const run of withAmounts(segmentShapes(positions.history(contract, positionNo), month))) runs.push({ run });
       }
-      if (runs.length > 0) lines.push(...runsToLines("recurring", contract, positionNo, runs));
+      if (runs.length > 0) pushAll(lines, runsToLines("recurring", contract, positionNo, runs));
     }
   }
   return lines;

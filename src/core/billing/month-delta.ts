@@ -1,3 +1,4 @@
+import { pushAll } from "../array";
 import { IsoDate, ymdToIso } from "../date/iso-date";
 import { IsoMonth, daysInMonth } from "../date/iso-month";
 import { Decimal, ZERO, toStored } from "../money/decimal";
@@ -69,7 +70,7 @@ export function monthDelta(month: IsoMonth, segments: readonly StateSegment[], b
     const residual = g.diff.minus(own.reduce((s, r) => s.plus(r.amount), ZERO));
     const last = own[own.length - 1]!;
     last.amount = last.amount.plus(residual);
-    runs.push(...own);
+    pushAll(runs, own);
   }
   return runs;
 }

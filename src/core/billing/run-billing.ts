@@ -1,3 +1,5 @@
+import { pushAll } from "../array";
+import { contractProblem } from "../contract/contract-check";
 import type { Customer } from "../contract/model";
 import type { IsoDate } from "../date/iso-date";
 import type { IsoMonth } from "../date/iso-month";
@@ -45,11 +47,12 @@ export function computeBillingRun(input: BillingRunInput): BillingRunResult {
     issues.push(issue("billing.run_exists", { run: input.runId }));
     return { invoices: [], newLedgerEntries: [], issues, nextInvoiceNumber: input.nextInvoiceNumber };
   }
+  input = withoutUnusableContracts(input, issues);
   // The ledger and the versions are indexed once for both kinds of charge.
   const billed = indexLedger(input.ledger);
   const positions = indexPositions(input.versions);
   const differences = computeDifferences(input, billed, positions);
-  issues.push(...differences.issues);
+  pushAll(issues, differences.issues);
   const lines = [...computeDueCharges(input, billed, positions), ...differences.lines];
 
   const customers = new Map(input.customers.map((c) => [c.no, c]));
@@ -75,9 +78,26 @@ export function computeBillingRun(input: BillingRunInput): BillingRunResult {
     const invoiceRef = format(next++);
     const header = { invoiceRef, runId: input.runId, invoiceDate: input.invoiceDate, customer: customers.get(customerNo)! };
     invoices.push(buildInvoice(header, own.map((l, i) => toInvoiceLine(l, i + 1))));
-    own.forEach((l, i) => newLedgerEntries.push(...ledgerEntriesOf(l, input.runId, invoiceRef, i + 1)));
+    own.forEach((l, i) => pushAll(newLedgerEntries, ledgerEntriesOf(l, input.runId, invoiceRef, i + 1)));
   }
   return { invoices, newLedgerEntries, issues, nextInvoiceNumber: next };
+}
+
+/**
+ * The input without contracts the billing cannot work with (see {@link contractProblem}: an unknown
+ * interval or mode, a date outside the accepted range), each refused with an error issue, and
+ * without their ledger entries (so they are not reported again as unknown contracts).
+ */
+function withoutUnusableContracts<T extends BillingRunInput>(input: T, issues: Issue[]): T {
+  const refused = new Set<string>();
+  for (const c of [...input.contracts].sort((a, b) => (a.no < b.no ? -1 : a.no > b.no ? 1 : 0))) {
+    const problem = contractProblem(c);
+    if (!problem) continue;
+    refused.add(c.no);
+    issues.push(issue("billing.invalid_contract", { contract: c.no, field: problem.field, value: problem.value }));
+  }
+  if (refused.size === 0) return input;
+  return { ...input, contracts: input.contracts.filter((c) => !refused.has(c.no)), ledger: input.ledger.filter((e) => !refused.has(e.contractNo)) };
 }
 
 /** One ledger entry per month part of a line. */

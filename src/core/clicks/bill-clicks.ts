@@ -1,3 +1,4 @@
+import { pushAll } from "../array";
 import type { Article, Contract } from "../contract/model";
 import { IsoDate, maxDate, minDate, daysBetween } from "../date/iso-date";
 import { IsoMonth, daysInMonth, firstDayOf, lastDayOf, monthOf, monthRange } from "../date/iso-month";
@@ -64,7 +65,7 @@ export function computeClickCharges(input: ClickChargeInput): ClickChargeResult 
       const share = new Decimal(daysBetween(from, to) + 1).dividedBy(daysInMonth(month));
       const own = monthLines(contract, month, from, to, share, rule, articles, byDevice);
       if (own.lines.length === 0) continue;
-      lines.push(...own.lines);
+      pushAll(lines, own.lines);
       months.push({ contractNo: contract.no, month, lineKeys: own.lines.map((l) => l.key), readingIds: own.readingIds });
     }
   }

@@ -1,4 +1,5 @@
-import { IsoDate, addDays } from "./iso-date";
+import { assert } from "../assert";
+import { IsoDate, MAX_DATE, addDays } from "./iso-date";
 import { IsoMonth, addMonths, firstDayOf, lastDayOf, monthOf, monthRange } from "./iso-month";
 
 export type BillingInterval = "monthly" | "quarterly" | "semiannual" | "annual";
@@ -13,9 +14,26 @@ export interface BillingPeriod {
   end: IsoDate;
 }
 
-/** Length of an interval in months. */
+const INTERVAL_MONTHS: Readonly<Record<BillingInterval, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
+
+/** True for an interval the program knows (a value from the store or a backup may be anything). */
+export function isBillingInterval(value: unknown): value is BillingInterval {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(INTERVAL_MONTHS, value);
+}
+
+/** True for a billing mode the program knows. */
+export function isBillingMode(value: unknown): value is BillingMode {
+  return value === "advance" || value === "arrears";
+}
+
+/**
+ * Length of an interval in months. An unknown interval is a bug of the caller (readers and the
+ * billing run refuse such contracts first): without a length, period arithmetic would not advance.
+ */
 export function intervalMonths(interval: BillingInterval): number {
-  return { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 }[interval];
+  const months = isBillingInterval(interval) ? INTERVAL_MONTHS[interval] : undefined;
+  if (months === undefined) assert(false, `unknown billing interval ${JSON.stringify(interval)}`);
+  return months;
 }
 
 /** The calendar-aligned period (month, Jan–Mar quarter, half-year, year) that contains `date`. */
@@ -27,9 +45,9 @@ export function periodContaining(date: IsoDate, interval: BillingInterval): Bill
   return { start: firstDayOf(first), end: lastDayOf(addMonths(first, len - 1)) };
 }
 
-/** The period that follows `period`. */
-export function nextPeriod(period: BillingPeriod, interval: BillingInterval): BillingPeriod {
-  return periodContaining(addDays(period.end, 1), interval);
+/** The period that follows `period`; null after the period that ends on {@link MAX_DATE} (the end of the calendar). */
+export function nextPeriod(period: BillingPeriod, interval: BillingInterval): BillingPeriod | null {
+  return period.end >= MAX_DATE ? null : periodContaining(addDays(period.end, 1), interval);
 }
 
 /** The calendar months a period covers, in order. */
@@ -37,7 +55,11 @@ export function monthsOfPeriod(period: BillingPeriod): IsoMonth[] {
   return monthRange(monthOf(period.start), monthOf(period.end));
 }
 
-/** Due date of a period: its first day in advance, the day after its last day in arrears. */
-export function dueDate(period: BillingPeriod, mode: BillingMode): IsoDate {
-  return mode === "advance" ? period.start : addDays(period.end, 1);
+/**
+ * Due date of a period: its first day in advance, the day after its last day in arrears. Null for a
+ * period in arrears that ends on {@link MAX_DATE}: it falls due after the last date there is.
+ */
+export function dueDate(period: BillingPeriod, mode: BillingMode): IsoDate | null {
+  if (mode === "advance") return period.start;
+  return period.end >= MAX_DATE ? null : addDays(period.end, 1);
 }

@@ -2,14 +2,31 @@
  * Calendar dates as `YYYY-MM-DD` strings, computed with integer day numbers (no `Date`, no time
  * zones, no daylight-saving jumps). Day numbers count days since 1970-01-01.
  */
+import { assert } from "../assert";
+
 export type IsoDate = string & { readonly __brand?: "IsoDate" };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The dates the program accepts from any input (README "Input limits and hardening"): from the first
+ * day Excel can show to the "open end" vendors write. Every calendar computation is correct and
+ * terminates for dates in this range; readers refuse anything outside with a message.
+ */
+export const MIN_DATE = "1900-01-01" as IsoDate;
+export const MAX_DATE = "9999-12-31" as IsoDate;
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
 
 /** True when y-m-d is a real calendar day. */
 export function isValidYmd(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonthOf(y, m);
+}
+
+/** True when y-m-d is a real calendar day inside the accepted range {@link MIN_DATE} … {@link MAX_DATE}. */
+export function isAcceptedYmd(y: number, m: number, d: number): boolean {
+  return isValidYmd(y, m, d) && y >= MIN_YEAR && y <= MAX_YEAR;
 }
 
 /** Leap year in the Gregorian calendar. */
@@ -19,17 +36,19 @@ export function isLeapYear(y: number): boolean {
 
 /** Number of days in month m (1–12) of year y. */
 export function daysInMonthOf(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : DAYS_IN_MONTH[m - 1] ?? 0;
 }
 
-/** Parses a strict ISO date; null when it is not a real day. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Parses a strict ISO date; null when it is not a real day or outside the accepted range. */
 export function parseIsoDate(text: string): IsoDate | null {
   const m = ISO.exec(text);
   if (!m) return null;
-  return isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])) ? (text as IsoDate) : null;
+  return isAcceptedYmd(Number(m[1]), Number(m[2]), Number(m[3])) ? (text as IsoDate) : null;
 }
 
-/** True for a valid `YYYY-MM-DD`. */
+/** True for a valid `YYYY-MM-DD` inside the accepted range. */
 export function isIsoDate(text: string): text is IsoDate {
   return parseIsoDate(text) !== null;
 }
@@ -44,10 +63,15 @@ export function isoToYmd(date: IsoDate): { y: number; m: number; d: number } {
   return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) };
 }
 
-// Howard Hinnant's days-from-civil algorithm, exact for the proleptic Gregorian calendar.
 /** Day number (days since 1970-01-01) of an ISO date. */
 export function toDayNumber(date: IsoDate): number {
-  const { y: y0, m, d } = isoToYmd(date);
+  const { y, m, d } = isoToYmd(date);
+  return dayNumberOf(y, m, d);
+}
+
+// Howard Hinnant's days-from-civil algorithm, exact for the proleptic Gregorian calendar.
+/** Day number (days since 1970-01-01) of year, month and day, for any year (no text in between). */
+export function dayNumberOf(y0: number, m: number, d: number): number {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -56,8 +80,17 @@ export function toDayNumber(date: IsoDate): number {
   return era * 146097 + doe - 719468;
 }
 
-/** ISO date of a day number. */
+const LAST_DAY_NUMBER = dayNumberOf(9999, 12, 31);
+const FIRST_DAY_NUMBER = dayNumberOf(1, 1, 1);
+
+/**
+ * ISO date of a day number. Only years 0001–9999 have a `YYYY-MM-DD` text that sorts like the
+ * dates it stands for ("10000-01-01" sorts before "9999-12-31"), so a day outside them is a bug of
+ * the caller (it must stop at {@link MAX_DATE}), not a date.
+ */
 export function fromDayNumber(n: number): IsoDate {
+  // The message is built only on failure: this runs for every day computed.
+  if (!(Number.isInteger(n) && n >= FIRST_DAY_NUMBER && n <= LAST_DAY_NUMBER)) assert(false, `day number ${n} is outside the years 0001–9999`);
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -1,13 +1,16 @@
-import { IsoDate, daysInMonthOf, ymdToIso } from "./iso-date";
+import { assert } from "../assert";
+import { IsoDate, MAX_YEAR, MIN_YEAR, daysInMonthOf, ymdToIso } from "./iso-date";
 
 /** A calendar month as `YYYY-MM`. */
 export type IsoMonth = string & { readonly __brand?: "IsoMonth" };
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** Parses `YYYY-MM`; null when invalid. */
+/** Parses `YYYY-MM`; null when invalid or outside the accepted range (1900-01 … 9999-12). */
 export function parseIsoMonth(text: string): IsoMonth | null {
-  return MONTH.test(text) && Number(text.slice(0, 4)) >= 1 ? (text as IsoMonth) : null;
+  if (!MONTH.test(text)) return null;
+  const y = Number(text.slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR ? (text as IsoMonth) : null;
 }
 
 /** The month a date lies in. */
@@ -41,10 +44,11 @@ export function daysInMonth(month: IsoMonth): number {
   return daysInMonthOf(y, m);
 }
 
-/** month + n months. */
+/** month + n months; the result must lie in the years 0001–9999 (a month after 9999-12 is a bug of the caller). */
 export function addMonths(month: IsoMonth, n: number): IsoMonth {
   const { y, m } = ym(month);
   const index = y * 12 + (m - 1) + n;
+  if (!(Number.isInteger(index) && index >= 12 && index < 10000 * 12)) assert(false, `${month} + ${n} months is outside the years 0001–9999`);
   return toIsoMonth(Math.floor(index / 12), (index % 12) + 1);
 }
 

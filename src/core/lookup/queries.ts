@@ -5,8 +5,9 @@
  */
 import type { Article, Contract, Customer, PositionVersion } from "../contract/model";
 import { contractActiveOn, versionOnDay } from "../contract/state-on-day";
-import { dueDate, nextPeriod, periodContaining } from "../date/billing-period";
-import { type IsoDate, addDays, maxDate, minDate } from "../date/iso-date";
+import { nextDueDate as nextDueOf } from "../billing/due-charges";
+import { contractProblem } from "../contract/contract-check";
+import { type IsoDate, MAX_DATE } from "../date/iso-date";
 import type { IsoMonth } from "../date/iso-month";
 import { type Result, fail, issue, ok } from "../issues";
 import { type Decimal, ZERO } from "../money/decimal";
@@ -134,13 +135,8 @@ export function nextDueDate(index: MasterIndex, contractNo: string, day: IsoDate
   const found = findContract(index, contractNo);
   if (!found.ok) return found;
   const c = found.value;
-  const noMore = () => fail<IsoDate>(issue("functions.no_next_bill", { contract: c.no, end: c.end ?? "", date: day }));
-  if (c.end !== undefined && c.end < c.start) return noMore();
-  // In arrears, the period before the day's period falls due the day after it ends, possibly on `day`.
-  for (let p = periodContaining(maxDate(c.start, addDays(day, -1)), c.interval); ; p = nextPeriod(p, c.interval)) {
-    if (c.end !== undefined && p.start > c.end) return noMore();
-    const cut = { start: maxDate(p.start, c.start), end: c.end !== undefined ? minDate(p.end, c.end) : p.end };
-    const due = dueDate(cut, c.mode);
-    if (due >= day) return ok(due);
-  }
+  const problem = contractProblem(c);
+  if (problem) return fail(issue("billing.invalid_contract", { contract: c.no, field: problem.field, value: problem.value }));
+  const due = nextDueOf(c, day);
+  return due === null ? fail(issue("functions.no_next_bill", { contract: c.no, end: c.end ?? MAX_DATE, date: day })) : ok(due);
 }

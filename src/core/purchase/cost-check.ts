@@ -1,3 +1,4 @@
+import { pushAll } from "../array";
 import type { LedgerEntry } from "../billing/ledger";
 import type { Contract } from "../contract/model";
 import { IsoMonth, lastDayOf } from "../date/iso-month";
@@ -117,7 +118,7 @@ export function costCheck(input: CostCheckInput): CostCheckRow[] {
       note: notes.join("; "),
     };
   });
-  if (input.usage) rows.push(...usageCostRows(input.month, input.usage));
+  if (input.usage) pushAll(rows, usageCostRows(input.month, input.usage));
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return rows.sort((a, b) => cmp(a.customerNo, b.customerNo) || cmp(a.articleNo, b.articleNo) || cmp(a.externalCustomerId, b.externalCustomerId) || cmp(a.externalArticleId, b.externalArticleId) || cmp(a.contractNo, b.contractNo));
 }

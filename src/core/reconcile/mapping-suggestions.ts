@@ -5,6 +5,7 @@
  * similarity. A suggestion is shown from {@link SUGGEST_SCORE} on and taken over as the answer
  * (still to be reviewed and saved by the user) from {@link PREFILL_SCORE} on.
  */
+import { pushAll } from "../array";
 import type { Article, Customer } from "../contract/model";
 import type { ReviewRow } from "./review-row";
 import { type Candidate, bestMatch } from "./similarity";
@@ -47,7 +48,7 @@ export function mappingNeeds(rows: readonly ReviewRow[]): MappingNeed[] {
     if (!externalId) return;
     const key = `${kind}|${source}|${externalId}`;
     const n = needs.get(key);
-    if (n) n.rows.push(...lines);
+    if (n) pushAll(n.rows, lines);
     else needs.set(key, { kind, source, externalId, vendorName, rows: [...lines] });
   };
   for (const r of rows) {

@@ -1,3 +1,4 @@
+import { pushAll } from "../array";
 import type { Article, Contract, Customer, PositionVersion } from "../contract/model";
 import { BillingFrequency, TermLength, billedLessThanMonthly, reductionNotRefundable, refundWindowEnd, termStartOn } from "../contract/term";
 import { groupByPosition, versionOnDay } from "../contract/state-on-day";
@@ -83,7 +84,7 @@ export function reconcileMonth(input: ReconcileInput): ReviewRow[] {
     if (list.length > 1) row.note = `${list.length} positions of this article: ${list.map((c) => `${c.contract.no}/${c.version.positionNo}`).join(", ")}; the change goes to ${target.contract.no}/${target.version.positionNo}`;
     rows.push(row);
   }
-  rows.push(...missingInFile(input, candidates, matched));
+  pushAll(rows, missingInFile(input, candidates, matched));
   const order = (s: ReconcileStatus) => RECONCILE_STATUSES.indexOf(s);
   return rows.sort((a, b) => order(a.status) - order(b.status) || cmp(a.customerNo, b.customerNo) || cmp(a.externalCustomerId, b.externalCustomerId) || cmp(a.articleNo, b.articleNo) || cmp(a.externalArticleId, b.externalArticleId) || cmp(a.contractNo, b.contractNo) || (a.positionNo ?? 0) - (b.positionNo ?? 0));
 }

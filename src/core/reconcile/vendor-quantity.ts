@@ -1,3 +1,4 @@
+import { pushAll } from "../array";
 import type { IsoDate } from "../date/iso-date";
 import { IsoMonth, firstDayOf, lastDayOf } from "../date/iso-month";
 import { Decimal, ZERO } from "../money/decimal";
@@ -160,7 +161,7 @@ export function combineQuantities(parts: readonly VendorQuantity[]): VendorQuant
     }
     if (p.day > day) day = p.day;
     if (p.effectiveDate > effectiveDate) effectiveDate = p.effectiveDate;
-    rows.push(...p.rows);
+    pushAll(rows, p.rows);
   }
   return { quantity, amount, day, effectiveDate, unitCost: costQuantity.isZero() ? null : costWeighted.dividedBy(costQuantity), rows: rows.sort((a, b) => a - b) };
 }

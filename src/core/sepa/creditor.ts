@@ -1,3 +1,4 @@
+import { pushAll } from "../array";
 import { Issue, Result } from "../issues";
 import { checkBic } from "./bic";
 import { checkCreditorId } from "./creditor-id";
@@ -42,7 +43,7 @@ export function checkCreditor(s: CreditorSettings): Result<CreditorSettings> {
   const iban = checkIban(s.iban);
   const bic = s.bic ? checkBic(s.bic) : undefined;
   const id = checkCreditorId(s.creditorId);
-  for (const r of [iban, bic, id]) if (r && !r.ok) issues.push(...r.issues.map((i) => ({ ...i, params: { ...i.params, field: "creditor" } })));
+  for (const r of [iban, bic, id]) if (r && !r.ok) pushAll(issues, r.issues.map((i) => ({ ...i, params: { ...i.params, field: "creditor" } })));
   if (s.name.trim() === "") issues.push({ code: "sepa.creditor_no_name", severity: "error", params: {} });
   if (issues.length > 0 || !iban.ok || !id.ok) return { ok: false, issues };
   return {

@@ -1,3 +1,4 @@
+import { pushAll } from "../array";
 import { type IsoDate, daysInMonthOf, isoToYmd, ymdToIso } from "../date/iso-date";
 import { Issue, Result, fail, issue, ok } from "../issues";
 import { checkBic } from "./bic";
@@ -108,9 +109,9 @@ export function mandateIssues(m: Mandate, today: IsoDate): Issue[] {
   if (m.bic !== undefined && m.bic !== "") add(checkBic(m.bic));
   if (m.debtorName.trim() === "") issues.push(issue("sepa.mandate_no_name", who));
   const dates = mandateDateIssues(m, today);
-  issues.push(...dates.filter((i) => i.code === "sepa.mandate_signed_in_future" || i.code === "sepa.mandate_used_before_signature"));
+  pushAll(issues, dates.filter((i) => i.code === "sepa.mandate_signed_in_future" || i.code === "sepa.mandate_used_before_signature"));
   for (const a of m.amendments ?? []) {
-    issues.push(...dates.filter((i) => i.code === "sepa.amendment_before_signature" && i.params.date === a.changedOn));
+    pushAll(issues, dates.filter((i) => i.code === "sepa.amendment_before_signature" && i.params.date === a.changedOn));
     if (a.previousMandateRef !== undefined) add(checkMandateRef(a.previousMandateRef));
     if (a.previousIban !== undefined) add(checkIban(a.previousIban));
   }

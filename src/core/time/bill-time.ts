@@ -1,3 +1,4 @@
+import { pushAll } from "../array";
 import { compareNatural } from "../billing/invoice";
 import type { Article, Contract } from "../contract/model";
 import type { IsoDate } from "../date/iso-date";
@@ -126,9 +127,9 @@ export function computeTimeCharges(input: TimeChargeInput): TimeChargeResult {
     let calendar = calendars.get(calendarKey);
     if (!calendar) calendars.set(calendarKey, (calendar = new HolidayCalendar({ region: g.rules.holidayRegion, off: g.rules.holidaysOff, extra: g.rules.extraHolidays })));
     const own = billGroup(g, calendar, openPools(g, billed));
-    allocations.push(...own.allocations);
-    drafts.push(...own.drafts);
-    drafts.push(...collectFees(g, own.allocations, chargedFees, input.articles, issues));
+    pushAll(allocations, own.allocations);
+    pushAll(drafts, own.drafts);
+    pushAll(drafts, collectFees(g, own.allocations, chargedFees, input.articles, issues));
   }
   const lines = toUsageLines(drafts);
   splitLineNets(lines, allocations);

@@ -1,6 +1,6 @@
 import type { Contract } from "../contract/model";
 import type { IsoDate } from "../date/iso-date";
-import { firstDayOf, lastDayOf, monthOf, monthRange } from "../date/iso-month";
+import { monthOf, monthsBetween } from "../date/iso-month";
 import { Decimal, ZERO } from "../money/decimal";
 import type { ContingentRule } from "./rules";
 
@@ -14,11 +14,13 @@ export function creditedHours(rule: ContingentRule | undefined, contract: Contra
   let total = ZERO;
   for (const c of rule.credits ?? []) if (c.date <= until) total = total.plus(c.hours);
   if (rule.monthlyHours !== undefined && contract && contract.start <= until) {
-    for (const m of monthRange(monthOf(contract.start), monthOf(until))) {
-      const creditDay = firstDayOf(m) < contract.start ? contract.start : firstDayOf(m);
-      const ended = contract.end !== undefined && contract.end < firstDayOf(m);
-      if (!ended && creditDay <= until && creditDay <= lastDayOf(m)) total = total.plus(rule.monthlyHours);
-    }
+    // Every month from the start month on is credited (on its first day, or the start) up to the
+    // month of `until` and, with an end, the month of the end: counted, not walked (a contract from
+    // 1900 on has over a million months to 9999).
+    const untilMonth = monthOf(until);
+    const last = contract.end !== undefined && monthOf(contract.end) < untilMonth ? monthOf(contract.end) : untilMonth;
+    const months = monthsBetween(monthOf(contract.start), last) + 1;
+    if (months > 0) total = total.plus(new Decimal(rule.monthlyHours).times(months));
   }
   return total;
 }

@@ -1,5 +1,6 @@
+import { pushAll } from "../array";
 import { isIsoDate } from "../date/iso-date";
-import { Issue, Result, fail, issue, ok } from "../issues";
+import { Issue, Result, issue, ok } from "../issues";
 import { isCanonicalDecimal, Decimal, toStored } from "../money/decimal";
 import { WEEKDAY_CODES, parseClock } from "./clock";
 import { HOLIDAY_NAMES, HOLIDAY_REGIONS } from "./holidays";
@@ -8,17 +9,12 @@ import type { ActivityRate, ClickRule, ContingentRule, ContractRules, FlatFeeRul
 type Obj = Record<string, unknown>;
 
 /**
- * Validates a rules document (README "Ticket time and click contracts") and returns it normalised
- * (decimals canonical). Every problem is an issue naming its JSON path, e.g.
- * `contracts.V-100.surcharges[1].pct`; any issue rejects the whole document.
+ * Validates a parsed rules document (README "Ticket time and click contracts"; the text is read by
+ * `parseRules` in io/time/rules-json.ts) and returns it normalised (decimals canonical). Every
+ * problem is an issue naming its JSON path, e.g. `contracts.V-100.surcharges[1].pct`; any issue
+ * rejects the whole document.
  */
-export function parseRules(text: string, source: string): Result<Rules> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return fail(issue("rules.invalid_json", { detail: (e as Error).message }, { source }));
-  }
+export function validateRules(data: unknown, source: string): Result<Rules> {
   const v = new Validator(source);
   const root = v.object(data, "", ["defaults", "contracts", "$schema", "comment"]);
   const rules: Rules = { defaults: {}, contracts: {} };
@@ -32,7 +28,7 @@ export function parseRules(text: string, source: string): Result<Rules> {
       }
     }
   }
-  if (v.issues.length === 0) v.issues.push(...wholeUnitIssues(rules, source));
+  if (v.issues.length === 0) pushAll(v.issues, wholeUnitIssues(rules, source));
   return v.issues.length > 0 ? { ok: false, issues: v.issues } : ok(rules);
 }
 

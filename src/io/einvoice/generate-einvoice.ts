@@ -1,3 +1,4 @@
+import { pushAll } from "../../core/array";
 import { type EInvoiceFormat as LibraryFormat, FormatFactoryService, InvoiceService, type Logger } from "@e-invoice-eu/core";
 import type { EInvoice, EInvoiceFormat, EPrecedingInvoice } from "../../core/einvoice/model";
 import { type EInvoiceInput, buildEInvoice } from "../../core/einvoice/build-einvoice";
@@ -138,12 +139,12 @@ export async function renderEInvoices(
   for (const input of inputs) {
     const model = buildEInvoice(input);
     if (!model.ok) {
-      issues.push(...model.issues);
+      pushAll(issues, model.issues);
       continue;
     }
     const r = await generateEInvoice(model.value, format, options);
     if (r.ok) files.push(r.value);
-    else issues.push(...r.issues);
+    else pushAll(issues, r.issues);
   }
   return { files, issues };
 }
@@ -159,7 +160,7 @@ export async function generateEInvoices(
   for (const e of invoices) {
     const r = await generateEInvoice(e, format, options);
     if (r.ok) files.push(r.value);
-    else issues.push(...r.issues);
+    else pushAll(issues, r.issues);
   }
   return { files, issues };
 }

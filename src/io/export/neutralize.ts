@@ -17,6 +17,15 @@ export function neutralizeText(text: string): string {
   return isFormulaLike(text) ? `'${text}` : text;
 }
 
+/**
+ * The guard for one-line text fields (DATEV): line breaks and tabs become single spaces and leading
+ * and trailing spaces are dropped before {@link neutralizeText}, so a carriage return or space in
+ * front of `=` cannot hide the formula behind a blank.
+ */
+export function neutralizeLineText(text: string): string {
+  return neutralizeText(text.replace(/[\r\n\t]+/g, " ").trim());
+}
+
 /** Reverses {@link neutralizeText} when one of our own exports is read back. */
 export function unneutralizeText(text: string): string {
   return text.length > 1 && text.startsWith("'") && isFormulaLike(text.slice(1)) ? text.slice(1) : text;

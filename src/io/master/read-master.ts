@@ -1,3 +1,4 @@
+import { pushAll } from "../../core/array";
 import { BILLING_INTERVALS, BILLING_MODES } from "../../core/date/billing-period";
 import { CONTRACT_TYPES, EINVOICE_CHOICES, PAYMENT_MEANS_CHOICES, type Contract, type Customer } from "../../core/contract/model";
 import { Issue, issue } from "../../core/issues";
@@ -14,7 +15,7 @@ export function readMasterTables(tables: readonly RawTable[]): { input: MasterIn
   const kinds: MasterFileKind[] = [];
   for (const raw of tables) {
     const { table, issues: headerIssues } = toHeaderTable(raw);
-    issues.push(...headerIssues);
+    pushAll(issues, headerIssues);
     if (!table) continue;
     const kind = detectMasterKind(new Set(table.index.keys()));
     if (!kind) {
@@ -25,7 +26,7 @@ export function readMasterTables(tables: readonly RawTable[]): { input: MasterIn
     const required = kind === "contracts" ? CONTRACT_REQUIRED : kind === "articles" ? ARTICLE_REQUIRED : MAPPING_REQUIRED;
     const missing = missingColumns(table, required);
     if (missing.length > 0) {
-      issues.push(...missing);
+      pushAll(issues, missing);
       continue;
     }
     for (const { row, cells } of table.rows) {
@@ -39,7 +40,7 @@ export function readMasterTables(tables: readonly RawTable[]): { input: MasterIn
 }
 
 function push<T>(list: T[], value: T | null, r: CellReader, issues: Issue[]): void {
-  if (r.issues.length > 0 || value === null) issues.push(...r.issues);
+  if (r.issues.length > 0 || value === null) pushAll(issues, r.issues);
   else list.push(value);
 }
 

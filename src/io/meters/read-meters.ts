@@ -1,9 +1,10 @@
+import { pushAll } from "../../core/array";
 import type { ReadingRow } from "../../core/clicks/model";
 import { Issue } from "../../core/issues";
 import { CellReader } from "../table/cell-reader";
 import { missingColumns, toHeaderTable } from "../table/header-table";
 import type { RawTable } from "../table/raw-table";
-import { parseDateText, parseDecimalText } from "../values";
+import { dateProblemCode, parseDateText, parseDecimalText } from "../values";
 
 /** The fixed headers of a meter-reading file (PRODUCT.md §8 `meters import`). */
 export const METER_COLUMNS = ["device_id", "customer_no", "contract_no", "reading_date", "counter_bw", "counter_color"] as const;
@@ -25,11 +26,11 @@ export function readMeterTable(raw: RawTable): { rows: ReadingRow[]; issues: Iss
     const customerNo = r.text("customer_no", true);
     const contractNo = r.text("contract_no", true);
     const dateText = r.text("reading_date", true);
-    const readingDate = dateText === "" ? undefined : parseDateText(dateText, "dmy") ?? r.bad("parse.invalid_date", "reading_date", { value: dateText });
+    const readingDate = dateText === "" ? undefined : parseDateText(dateText, "dmy") ?? r.bad(dateProblemCode(dateText, "dmy", "parse.invalid_date"), "reading_date", { value: dateText });
     const counterBw = counter(r, "counter_bw");
     const counterColor = counter(r, "counter_color");
     if (r.issues.length > 0 || !readingDate || counterBw === undefined || counterColor === undefined) {
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       continue;
     }
     rows.push({ deviceId, customerNo, contractNo, readingDate, counterBw, counterColor, source: { file: table.source, row } });

@@ -1,3 +1,4 @@
+import { pushAll } from "../../core/array";
 import type { Issue } from "../../core/issues";
 import type { PriceDecision } from "../../core/purchase/plan-apply-price-update";
 import type { ProposalRow } from "../../core/purchase/plan-price-update";
@@ -65,7 +66,7 @@ export function readProposalTable(raw: RawTable): { decisions: PriceDecision[]; 
     const costFrom = r.date("cost_from") ?? null;
     const contractNo = r.text("contract_no", true);
     if (r.issues.length > 0 || !action || !positionNo || !validFrom || newPrice === undefined) {
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       continue;
     }
     decisions.push({ source: table.source, row, action, customerNo: r.text("customer_no"), contractNo, positionNo, validFrom, currentPrice, newPrice, purchase, purchaseNewCost, costFrom });

@@ -1,3 +1,4 @@
+import { pushAll } from "../../core/array";
 import { BILLING_INTERVALS } from "../../core/date/billing-period";
 import type { Issue } from "../../core/issues";
 import type { LinkRow, PurchaseRow } from "../../core/purchase/purchase-rows";
@@ -40,7 +41,7 @@ export function readPurchaseTable(raw: RawTable): { rows: PurchaseRow[]; issues:
     const interval = r.choice("billing_interval", BILLING_INTERVALS, "monthly");
     const validFrom = r.date("valid_from", { required: true });
     if (r.issues.length > 0 || !positionNo || quantity === undefined || unitCost === undefined || !interval || !validFrom) {
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       continue;
     }
     rows.push({ source: table.source, row, supplier, purchaseNo, supplierRef, positionNo, validFrom, state: { articleNo, description, object, quantity, unitCost, interval } });
@@ -63,7 +64,7 @@ export function readLinksTable(raw: RawTable): { rows: LinkRow[]; issues: Issue[
     const positionNo = r.positiveInt("position_no");
     const action = r.choice("action", ["link", "unlink"] as const, "link");
     if (r.issues.length > 0 || !purchasePositionNo || !positionNo || !action) {
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       continue;
     }
     rows.push({ source: table.source, row, purchaseNo, purchasePositionNo, contractNo, positionNo, unlink: action === "unlink" });

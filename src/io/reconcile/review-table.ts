@@ -1,3 +1,4 @@
+import { pushAll } from "../../core/array";
 import { BILLING_FREQUENCIES, BillingFrequency, TERM_LENGTHS, TermLength } from "../../core/contract/term";
 import type { ReviewDecision } from "../../core/reconcile/plan-apply";
 import { RECONCILE_STATUSES, ReconcileStatus, ReviewAction, ReviewRow } from "../../core/reconcile/review-row";
@@ -86,7 +87,7 @@ export function readReviewTable(raw: RawTable): { decisions: ReviewDecision[]; i
       ...(commitmentEnd ? { termEnd: commitmentEnd } : {}),
       ...(billingFrequency ? { billingFrequency } : {}),
     };
-    if (r.issues.length > 0) issues.push(...r.issues);
+    if (r.issues.length > 0) pushAll(issues, r.issues);
     else decisions.push(decision);
   }
   return { decisions, issues };

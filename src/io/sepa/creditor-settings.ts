@@ -1,6 +1,7 @@
-import { Result, fail, issue } from "../../core/issues";
+import { Result, fail } from "../../core/issues";
 import { type CreditorSettings, checkCreditor } from "../../core/sepa/creditor";
 import { JsonCheck, isObject } from "../export/custom-csv/json-check";
+import { parseJsonText } from "../json-text";
 
 /**
  * The direct debit settings as JSON (saved in the store's settings under {@link SEPA_SETTINGS_KEY}, or
@@ -41,11 +42,6 @@ export function validateCreditorSettings(json: unknown): Result<CreditorSettings
 
 /** Parses and checks the direct debit settings from JSON text. */
 export function parseCreditorSettings(text: string): Result<CreditorSettings> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return fail(issue("sepa.settings.invalid_json", { detail: (e as Error).message }));
-  }
-  return validateCreditorSettings(json);
+  const json = parseJsonText(text, { invalidCode: "sepa.settings.invalid_json" });
+  return json.ok ? validateCreditorSettings(json.value) : json;
 }

@@ -1,3 +1,4 @@
+import { pushAll } from "../../core/array";
 import type { IsoDate } from "../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, ok } from "../../core/issues";
 import { checkBic } from "../../core/sepa/bic";
@@ -49,7 +50,7 @@ export function readMandatesTable(raw: RawTable, today: IsoDate): Result<Mandate
         else refRow.set(mandateRefKey(ref), row);
       }
     }
-    issues.push(...r.issues);
+    pushAll(issues, r.issues);
     if (read && r.issues.length === 0) rows.push({ source: table.source, row, ...read });
   }
   return hasErrors(issues) ? fail(...issues) : ok(rows);

@@ -1,10 +1,17 @@
-import { IsoDate, isValidYmd, ymdToIso } from "../../core/date/iso-date";
+import { IsoDate, isAcceptedYmd, isValidYmd, ymdToIso } from "../../core/date/iso-date";
 import { Issue, issue } from "../../core/issues";
 import { toStored } from "../../core/money/decimal";
 import { HeaderTable, cellOf } from "./header-table";
 import { columnLetter } from "./raw-table";
 import { parseDecimalText } from "../values";
 import { unneutralizeFormula } from "./write-csv";
+
+/** C0 controls other than tab/CR/LF, and DEL (tab, CR and LF can be quoted into a CSV cell on purpose). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Quantities and amounts have at most 15 digits before the decimal point (what vendor files get too). */
+export const MAX_INTEGER_DIGITS = 15;
 
 /**
  * Reads typed values from one data row and collects an issue, naming file, row and column, for
@@ -30,10 +37,17 @@ export class CellReader {
     return undefined;
   }
 
-  /** Trimmed text; an issue when required and empty. */
+  /**
+   * Trimmed text; an issue when required and empty, or when it holds a control character (a NUL
+   * byte in a number or a name is damage, not data: it would be stored and exported invisibly).
+   */
   text(column: string, required = false): string {
     const v = unneutralizeFormula(cellOf(this.table, this.cells, column));
     if (v === "" && required) this.bad("parse.required", column);
+    if (CONTROL.test(v)) {
+      this.bad("parse.control_character", column);
+      return "";
+    }
     return v;
   }
 
@@ -43,6 +57,7 @@ export class CellReader {
     if (raw === "") return opts.fallback;
     const d = parseDecimalText(raw);
     if (!d) return this.bad("parse.invalid_number", column, { value: raw });
+    if (!d.isZero() && d.e >= MAX_INTEGER_DIGITS) return this.bad("parse.number_too_large", column, { value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, digits: MAX_INTEGER_DIGITS });
     if (opts.min0 && d.isNegative()) return this.bad("parse.negative_not_allowed", column, { value: raw });
     if (opts.percent && (d.isNegative() || d.greaterThan(100))) return this.bad("parse.percent_range", column, { value: raw });
     return toStored(d);
@@ -70,7 +85,7 @@ export class CellReader {
     const raw = this.text(column, opts.required && opts.fallback === undefined);
     if (raw === "") return opts.fallback;
     const parsed = parseStrictDate(raw);
-    return parsed ?? this.bad("parse.invalid_date", column, { value: raw });
+    return parsed ?? this.bad(isStrictDateOutsideRange(raw) ? "parse.date_out_of_range" : "parse.invalid_date", column, { value: raw });
   }
 
   /** One of the allowed values (case-insensitive); the fallback when empty. */
@@ -82,11 +97,25 @@ export class CellReader {
   }
 }
 
-/** `YYYY-MM-DD` or `DD.MM.YYYY` (master data and review files); null for anything else or a non-day. */
+/**
+ * `YYYY-MM-DD` or `DD.MM.YYYY` (master data, review and time files); null for anything else, a
+ * non-day, or a day outside 1900-01-01 … 9999-12-31 ({@link isStrictDateOutsideRange}).
+ */
 export function parseStrictDate(raw: string): IsoDate | null {
+  const ymd = strictYmd(raw);
+  return ymd && isAcceptedYmd(ymd.y, ymd.m, ymd.d) ? ymdToIso(ymd.y, ymd.m, ymd.d) : null;
+}
+
+/** True for a real day written as {@link parseStrictDate} reads it, but outside the supported dates. */
+export function isStrictDateOutsideRange(raw: string): boolean {
+  const ymd = strictYmd(raw);
+  return ymd !== null && !isAcceptedYmd(ymd.y, ymd.m, ymd.d);
+}
+
+function strictYmd(raw: string): { y: number; m: number; d: number } | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  if (m) return isValidYmd(+m[1]!, +m[2]!, +m[3]!) ? ymdToIso(+m[1]!, +m[2]!, +m[3]!) : null;
+  if (m) return isValidYmd(+m[1]!, +m[2]!, +m[3]!) ? { y: +m[1]!, m: +m[2]!, d: +m[3]! } : null;
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(raw);
-  if (m) return isValidYmd(+m[3]!, +m[2]!, +m[1]!) ? ymdToIso(+m[3]!, +m[2]!, +m[1]!) : null;
+  if (m) return isValidYmd(+m[3]!, +m[2]!, +m[1]!) ? { y: +m[3]!, m: +m[2]!, d: +m[1]! } : null;
   return null;
 }

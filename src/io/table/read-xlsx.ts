@@ -55,12 +55,17 @@ export function hasZipDirectory(bytes: Uint8Array): boolean {
 }
 
 class Stalled extends Error {}
+class TooManyRows extends Error {}
+
+/** Excel's last row: a sheet claiming a row after it is damaged (and would need that many rows in memory). */
+export const XLSX_MAX_ROW = 1_048_576;
 
 /**
  * Streams the rows of one sheet to `onRows` in batches with the sheet row number of each batch's
  * first row. Rows missing from the file (never written) are passed as empty rows, so row numbers
  * are the ones Excel shows. Cells become text by {@link cellToText}: dates ISO, numbers plain
- * decimals, rich text plain. A broken file gives a `file.unreadable` issue, never an exception.
+ * decimals, rich text plain. A file that is no zip archive gives `file.unreadable`, a damaged workbook
+ * `xlsx.damaged` or `xlsx.row_limit`: never an exception, never a hang.
  */
 export async function streamXlsxRows(
   bytes: Uint8Array,
@@ -120,6 +125,7 @@ export async function streamXlsxRows(
       for await (const row of worksheet) {
         progress++;
         const number = row.number;
+        if (!(number <= XLSX_MAX_ROW)) throw new TooManyRows(String(number));
         while (nextRow < number) push(EMPTY_ROW);
         const values = row.values as unknown[]; // 1-based, sparse
         const cells = new Array<string>(Math.max(0, values.length - 1));
@@ -131,7 +137,11 @@ export async function streamXlsxRows(
   try {
     await Promise.race([work(), stalled]);
   } catch (e) {
-    issues.push(issue("file.unreadable", { file: source, detail: e instanceof Error ? e.message : String(e) }, { source }));
+    // The reader's own error text ("Cannot read properties of undefined …") means nothing to a
+    // user: the message says the workbook is damaged; the text stays in `detail` for support.
+    const detail = e instanceof Error ? e.message : String(e);
+    if (e instanceof TooManyRows) issues.push(issue("xlsx.row_limit", { file: source, row: detail, limit: XLSX_MAX_ROW }, { source }));
+    else issues.push(issue("xlsx.damaged", { file: source, detail }, { source }));
   } finally {
     clearInterval(timer);
   }

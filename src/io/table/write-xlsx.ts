@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { maxOf } from "../../core/array";
 import type { CsvCell } from "./write-csv";
 import { neutralizeFormula } from "./write-csv";
 
@@ -16,7 +17,7 @@ export async function writeXlsxSheet(sheetName: string, rows: readonly (readonly
   const width = rows[0]?.length ?? 0;
   if (width > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length), column: width } };
   ws.columns.forEach((col, i) => {
-    const longest = Math.max(...rows.map((r) => String(typeof r[i] === "string" ? r[i] : (r[i] as { number: string } | undefined)?.number ?? "").length));
+    const longest = maxOf(rows.map((r) => String(typeof r[i] === "string" ? r[i] : (r[i] as { number: string } | undefined)?.number ?? "").length));
     col.width = Math.min(50, Math.max(8, longest + 2));
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -1,4 +1,4 @@
-import { IsoDate, isValidYmd, ymdToIso } from "../../core/date/iso-date";
+import { IsoDate, MAX_YEAR, MIN_YEAR, isValidYmd, ymdToIso } from "../../core/date/iso-date";
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -15,13 +15,16 @@ const berlin = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", yea
 /**
  * Reads an ISO 8601 date-time (`2026-06-04T19:00:00Z`, `2026-06-04 21:00`, `…+02:00`). With an
  * offset or `Z`, or when `assumeUtc`, the moment is converted to German local time; otherwise the
- * clock time is taken as it is. Null when it is not a valid date-time.
+ * clock time is taken as it is. Null when it is not a valid date-time; "outside" when it is one, but
+ * its (German local) day lies outside 1900-01-01 … 9999-12-31.
  */
-export function parseDateTime(text: string, assumeUtc: boolean): LocalTime | null {
+export function parseDateTime(text: string, assumeUtc: boolean): LocalTime | null | "outside" {
   const m = ISO_DATE_TIME.exec(text.trim());
   if (!m) return null;
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
   if (!isValidYmd(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
+  // Date.UTC reads years 0–99 as 1900–1999, so a year outside the range must not reach it.
+  if (y < MIN_YEAR || y > MAX_YEAR) return "outside";
   const zone = m[7];
   if (!zone && !assumeUtc) return { date: ymdToIso(y, mo, d), minutes: h * 60 + mi, epochMs: Date.UTC(y, mo - 1, d, h, mi, s) };
   let offset = 0;
@@ -31,5 +34,7 @@ export function parseDateTime(text: string, assumeUtc: boolean): LocalTime | nul
   }
   const epochMs = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
   const parts = Object.fromEntries(berlin.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
-  return { date: ymdToIso(Number(parts.year), Number(parts.month), Number(parts.day)), minutes: Number(parts.hour) * 60 + Number(parts.minute), epochMs };
+  const localYear = Number(parts.year);
+  if (!(localYear >= MIN_YEAR && localYear <= MAX_YEAR)) return "outside";
+  return { date: ymdToIso(localYear, Number(parts.month), Number(parts.day)), minutes: Number(parts.hour) * 60 + Number(parts.minute), epochMs };
 }

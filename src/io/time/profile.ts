@@ -1,4 +1,5 @@
-import { Result, fail, issue, ok, Issue } from "../../core/issues";
+import { parseJsonText } from "../json-text";
+import { Result, issue, ok, Issue } from "../../core/issues";
 import { isCanonicalDecimal } from "../../core/money/decimal";
 import { headerKey } from "../table/raw-table";
 
@@ -47,12 +48,9 @@ export function profileScore(p: TimeProfile, headers: ReadonlySet<string>): numb
 
 /** Validates a saved or imported time profile (one object or a list). */
 export function parseTimeProfiles(text: string, reservedIds: ReadonlySet<string>): Result<TimeProfile[]> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return fail(issue("profile.invalid_json", { detail: (e as Error).message }));
-  }
+  const parsed = parseJsonText(text, { invalidCode: "profile.invalid_json" });
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
   const list = Array.isArray(data) ? data : [data];
   const issues: Issue[] = [];
   const out: TimeProfile[] = [];

@@ -1,11 +1,12 @@
-import type { IsoDate } from "../../core/date/iso-date";
+import { pushAll } from "../../core/array";
+import { type IsoDate, MAX_DATE } from "../../core/date/iso-date";
 import { MINUTES_PER_DAY, formatClock, parseClock } from "../../core/time/clock";
 import { Issue, issue } from "../../core/issues";
 import { Decimal } from "../../core/money/decimal";
 import { CellReader } from "../table/cell-reader";
 import type { HeaderTable } from "../table/header-table";
 import { headerKey } from "../table/raw-table";
-import { parseDateText, parseDecimalText } from "../values";
+import { parseDecimalText } from "../values";
 import { parseDateTime } from "./date-time";
 import { TIME_FIELDS, type TimeProfile } from "./profile";
 
@@ -55,7 +56,7 @@ export function readTimeTable(table: HeaderTable, profile: TimeProfile, opts: { 
   for (const { row, cells } of table.rows) {
     const r = new CellReader(fields, cells, row);
     const value = readRow(r, profile, opts.date, table.source);
-    if (r.issues.length > 0 || !value) issues.push(...r.issues);
+    if (r.issues.length > 0 || !value) pushAll(issues, r.issues);
     else rows.push(value);
   }
   return { rows, issues };
@@ -92,9 +93,9 @@ type Times = { date: IsoDate; start?: string; end?: string; minutes: number };
 function readClockTimes(r: CellReader, p: TimeProfile, fixedDate: IsoDate | undefined): Times | null {
   let date = fixedDate;
   if (!p.aggregate) {
-    const raw = r.text("date", true);
-    if (raw === "") return null;
-    date = parseDateText(raw, "dmy") ?? r.bad("parse.invalid_date", "date", { value: raw });
+    // Only ISO or DD.MM.YYYY, as the message says: 01/02/2026 is 1 February or 2 January.
+    if (r.text("date", true) === "") return null;
+    date = r.date("date");
   }
   const startText = r.text("start");
   const endText = r.text("end");
@@ -103,6 +104,8 @@ function readClockTimes(r: CellReader, p: TimeProfile, fixedDate: IsoDate | unde
     const end = endText === "" ? r.bad("time.start_end_pair", "end") : parseClock(endText, true) ?? r.bad("time.invalid_time", "end", { value: endText });
     if (start === undefined || end === undefined || !date) return null;
     const endMin = end === MINUTES_PER_DAY ? 0 : end;
+    // Past midnight of the last supported day the entry would need a day that has no date.
+    if (date === MAX_DATE && endMin > 0 && endMin < start) return r.bad("time.ends_after_max_date", "end") ?? null;
     return { date, start: formatClock(start), end: formatClock(endMin), minutes: (endMin - start + MINUTES_PER_DAY) % MINUTES_PER_DAY };
   }
   const minutes = readDuration(r, p);
@@ -114,12 +117,14 @@ function readDateTimes(r: CellReader, p: TimeProfile): Times | null {
   const endText = r.text("end");
   if (startText === "") return null;
   const start = parseDateTime(startText, p.dateTime === "utc");
+  if (start === "outside") return r.bad("parse.date_out_of_range", "start", { value: startText }) ?? null;
   if (!start) return r.bad("time.invalid_date_time", "start", { value: startText }) ?? null;
   if (endText === "") {
     const minutes = readDuration(r, p);
     return minutes === undefined ? null : { date: start.date, minutes };
   }
   const end = parseDateTime(endText, p.dateTime === "utc");
+  if (end === "outside") return r.bad(endText >= startText ? "time.ends_after_max_date" : "parse.date_out_of_range", "end", { value: endText }) ?? null;
   if (!end) return r.bad("time.invalid_date_time", "end", { value: endText }) ?? null;
   const minutes = Math.round((end.epochMs - start.epochMs) / 60_000);
   if (minutes <= 0 || minutes > MINUTES_PER_DAY) return r.bad("time.invalid_span", "end", { start: startText, end: endText }) ?? null;

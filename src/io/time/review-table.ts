@@ -3,6 +3,7 @@
  * reader (`time approve`, the pane's "Entscheidungen übernehmen"): one row per open entry, the
  * decision column `billable` (German sheet: `abrechnen`) with yes/no, read back by header names.
  */
+import { pushAll } from "../../core/array";
 import type { Issue } from "../../core/issues";
 import { type Lang, messageText } from "../../core/messages";
 import type { TimeDecision, TimeReviewRow } from "../../core/time/review";
@@ -64,7 +65,7 @@ export function readTimeReviewTable(raw: RawTable): { decisions: TimeDecision[];
     const entryId = r.text("entry_id", true);
     const billable = cellOf(table, cells, column!) === "" ? r.bad("parse.required", column!) : r.flag(column!);
     if (r.issues.length > 0 || billable === undefined) {
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       continue;
     }
     const i = table.index.get(column!)!;

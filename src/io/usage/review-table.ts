@@ -3,6 +3,7 @@
  * decision column `decision` (German sheet: `entscheidung`) holding approve/hold (freigeben /
  * zurückhalten), read back by header names like the time review (time/review-table.ts).
  */
+import { pushAll } from "../../core/array";
 import type { Issue, Where } from "../../core/issues";
 import { issue } from "../../core/issues";
 import { type Lang, messageText } from "../../core/messages";
@@ -76,7 +77,7 @@ export function readUsageReviewTable(raw: RawTable): { decisions: UsageDecisionC
     if (text === "") r.bad("parse.required", column!);
     else if (!decision) issues.push(issue("parse.invalid_choice", { value: text, allowed: "approve, hold / freigeben, zurückhalten" }, where));
     if (r.issues.length > 0 || !decision) {
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       continue;
     }
     decisions.push({ key, decision, where });

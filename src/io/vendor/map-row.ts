@@ -1,7 +1,7 @@
 import { IsoDate } from "../../core/date/iso-date";
 import { Issue, Severity } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
-import { DateOrder, parseDateCell, parseDecimalText } from "../values";
+import { DateOrder, isDateTextOutsideRange, parseDateCell, parseDecimalText } from "../values";
 import { ChargeTypeInfo, classifyChargeType } from "./charge-type";
 import { coveredMonths } from "./covered-months";
 import { HeaderIndex, resolveField } from "./match-profile";
@@ -349,7 +349,10 @@ function dateValue(st: RowState, r: Resolved, required: boolean): IsoDate | null
     r.lastRaw = raw;
     r.lastValue = value;
   }
-  if (value === null) report(st, "vendor.invalid_date", { value: shorten(raw), format: r.dateFormatLabel }, r.header);
+  if (value === null) {
+    if (isDateTextOutsideRange(raw, r.dateOrder)) report(st, "parse.date_out_of_range", { value: shorten(raw) }, r.header);
+    else report(st, "vendor.invalid_date", { value: shorten(raw), format: r.dateFormatLabel }, r.header);
+  }
   return value;
 }
 

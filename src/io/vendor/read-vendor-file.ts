@@ -1,5 +1,5 @@
 import { Issue } from "../../core/issues";
-import { TextEncodingName } from "../table/decode";
+import type { DecodedEncodingName } from "../table/decode";
 import { Delimiter } from "../table/read-csv";
 import { streamXlsxRows } from "../table/read-xlsx";
 import { ReadVendorCsvOptions, ReadVendorResult, createVendorReader, readVendorCsv } from "./read-vendor";
@@ -13,7 +13,7 @@ export interface ReadVendorFileOptions extends ReadVendorCsvOptions {
 
 export interface ReadVendorFileResult extends ReadVendorResult {
   kind: "csv" | "xlsx";
-  encoding?: TextEncodingName;
+  encoding?: DecodedEncodingName;
   delimiter?: Delimiter;
   sheet?: string | null;
 }

@@ -2,7 +2,7 @@ import { IsoDate } from "../../core/date/iso-date";
 import { Issue, issue } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
 import { gunzipSync } from "fflate";
-import { decodeBytes, TextEncodingName } from "../table/decode";
+import { DecodedEncodingName, TextEncodingName, decodeBytes } from "../table/decode";
 import { jsonRecordsToTable } from "../table/read-json";
 import { FileKind, sniffFileKind } from "../table/sniff";
 import { RawTable, headerKey, isBlankRow } from "../table/raw-table";
@@ -456,7 +456,7 @@ export interface ReadVendorCsvOptions extends ReadVendorOptions {
 const CSV_BATCH_ROWS = 256;
 
 export interface ReadVendorCsvResult extends ReadVendorResult {
-  encoding: TextEncodingName;
+  encoding: DecodedEncodingName;
   delimiter: Delimiter;
   /** How the data was written: delimited text, or JSON records (Partner Center API v2). */
   format: "csv" | "json";
@@ -469,7 +469,6 @@ const NOT_A_TABLE: Partial<Record<FileKind, string>> = {
   zip: "file.is_zip",
   pdf: "file.is_pdf",
   xls: "file.is_xls",
-  utf16: "file.is_utf16",
   binary: "file.is_binary",
   gzip: "file.is_binary",
 };
@@ -484,7 +483,8 @@ function unreadable(source: string, code: string, params: Record<string, string 
  * else Windows-1252; delimiter detected, parsed with papaparse row by row, each batch mapped as it
  * comes), JSON records (Partner Center reconciliation API v2: one object per line or a list, see
  * read-json.ts), and either of them gzip-compressed (unpacked with fflate, here and in the browser).
- * Any other binary file (zip, PDF, old `.xls`, UTF-16 text, random bytes) gets one clear issue, never
+ * UTF-16 text (Excel "Unicode text", by its BOM) is decoded like any CSV. Any other binary file (zip,
+ * PDF, old `.xls`, random bytes) gets one clear issue, never
  * its bytes in a message. A forced profile's CSV settings (delimiter, encoding) apply.
  */
 export function readVendorCsv(bytes: Uint8Array, options: ReadVendorCsvOptions = {}): ReadVendorCsvResult {

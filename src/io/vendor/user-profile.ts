@@ -1,3 +1,5 @@
+import { pushAll } from "../../core/array";
+import { parseJsonText } from "../json-text";
 import { Issue, Result, fail, issue, ok } from "../../core/issues";
 import type { DateOrder } from "../values";
 import type { ColumnAliases, FieldSource, ProfileColumns, SignMode, VendorProfile } from "./profile";
@@ -354,12 +356,9 @@ export interface ImportProfilesOptions {
  * issues naming `profiles[i].field`, so a bad file never adds half of its profiles.
  */
 export function importProfiles(text: string, options: ImportProfilesOptions = {}): Result<UserProfile[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return fail(issue("profile.invalid_json", { detail: e instanceof Error ? e.message : String(e) }));
-  }
+  const parsed = parseJsonText(text, { invalidCode: "profile.invalid_json" });
+  if (!parsed.ok) return parsed;
+  const json = parsed.value;
   let list: unknown[];
   let prefix = (i: number): string => `profiles[${i}].`;
   if (Array.isArray(json)) list = json;
@@ -372,6 +371,8 @@ export function importProfiles(text: string, options: ImportProfilesOptions = {}
     list = [json];
     prefix = () => "";
   }
+  // An empty list saves nothing; refusing it keeps a save from committing (and rewriting) the store.
+  if (list.length === 0) return fail(issue("profile.field_invalid", { field: "profiles", value: "[]", expected: "at least one profile" }));
   const issues: Issue[] = [];
   const profiles: UserProfile[] = [];
   const ids = new Set<string>();
@@ -379,7 +380,7 @@ export function importProfiles(text: string, options: ImportProfilesOptions = {}
   list.forEach((item, i) => {
     const r = validateProfile(item, prefix(i));
     if (!r.ok) {
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       return;
     }
     const key = r.value.id.toLowerCase();

@@ -1,3 +1,4 @@
+import { pushAll } from "../../core/array";
 import Dexie from "dexie";
 import type { Key, Row, RowAccess } from "../row-access";
 import { TABLES, type TableName, type TableSpec } from "../tables";
@@ -69,13 +70,13 @@ export function dexieRows(db: Dexie): RowAccess {
       // index with many equal values (1,200 ledger entries of one run: 8 s instead of 20 ms).
       const index = dexieField(table, field);
       const rows: Row[] = [];
-      for (const v of new Set(values)) rows.push(...strip(await t(table).where(index).equals(v as Key).toArray()));
+      for (const v of new Set(values)) pushAll(rows, strip(await t(table).where(index).equals(v as Key).toArray()));
       return rows.sort((a, b) => cmp(primaryKeyOf(table, a), primaryKeyOf(table, b)));
     },
     async whereInFrom(table, field, values, rangeField, lower) {
       const index = `[${dexieField(table, field)}+${dexieField(table, rangeField)}]`;
       const rows: Row[] = [];
-      for (const v of new Set(values)) rows.push(...strip(await t(table).where(index).between([v, lower], [v, Dexie.maxKey], true, true).toArray()));
+      for (const v of new Set(values)) pushAll(rows, strip(await t(table).where(index).between([v, lower], [v, Dexie.maxKey], true, true).toArray()));
       return rows.sort((a, b) => cmp(primaryKeyOf(table, a), primaryKeyOf(table, b)));
     },
     async range(table, field, lower, upper) {

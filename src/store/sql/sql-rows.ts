@@ -1,3 +1,4 @@
+import { pushAll } from "../../core/array";
 import type { Key, Row, RowAccess } from "../row-access";
 import { TABLES, type ColumnSpec, type TableName, type TableSpec } from "../tables";
 import { type SqlDialect, q, storedColumns } from "./dialect";
@@ -127,7 +128,7 @@ export function sqlRows(exec: Exec, dialect: SqlDialect, execRaw?: ExecRaw): Row
     for (const part of chunk(rows, Math.max(1, Math.min(500, Math.floor(dialect.maxParams / perRow))))) {
       const values: unknown[] = [];
       const tuples = part.map((r, i) => {
-        values.push(...encode(p, r, dialect));
+        pushAll(values, encode(p, r, dialect));
         return `(${params(perRow, i * perRow + 1)})`;
       });
       await exec(`INSERT INTO ${p.table} (${names.join(", ")}) VALUES ${tuples.join(", ")}${conflict}`, values);
@@ -138,7 +139,7 @@ export function sqlRows(exec: Exec, dialect: SqlDialect, execRaw?: ExecRaw): Row
     const p = prep(table);
     const column = columnOf(p, field);
     const out: Row[] = [];
-    for (const part of chunk(values, 900)) out.push(...(await select(p, ` WHERE ${q(column)} IN (${params(part.length)})`, part)));
+    for (const part of chunk(values, 900)) pushAll(out, (await select(p, ` WHERE ${q(column)} IN (${params(part.length)})`, part)));
     if (values.length > 900) out.sort((a, b) => cmpKey(a[p.spec.key], b[p.spec.key]));
     return out;
   };
@@ -148,7 +149,7 @@ export function sqlRows(exec: Exec, dialect: SqlDialect, execRaw?: ExecRaw): Row
       const p = prep(table);
       const out: Row[] = [];
       for (const part of chunk(values, 900)) {
-        out.push(...(await select(p, ` WHERE ${q(columnOf(p, field))} IN (${params(part.length)}) AND ${q(columnOf(p, rangeField))} >= ${dialect.param(part.length + 1)}`, [...part, lower])));
+        pushAll(out, (await select(p, ` WHERE ${q(columnOf(p, field))} IN (${params(part.length)}) AND ${q(columnOf(p, rangeField))} >= ${dialect.param(part.length + 1)}`, [...part, lower])));
       }
       return out.sort((a, b) => cmpKey(a[p.spec.key], b[p.spec.key]));
     },

@@ -4,6 +4,7 @@
  * with the same merge rules (a row with a new valid_from adds a version; a changed row with a stored
  * valid_from is an error naming its row) and row numbers that are the sheet's rows.
  */
+import { pushAll } from "../../core/array";
 import type { Customer } from "../../core/contract/model";
 import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
 import { tableNameFor } from "../../excel/names";
@@ -56,6 +57,6 @@ export function masterWriteOptions(kind: MasterSheet, sheet: string): WriteTable
 export function sheetAsCsv(table: RawTable): Uint8Array {
   const rows: string[][] = [];
   for (let i = 1; i < table.firstRowNumber; i++) rows.push([""]);
-  rows.push(...table.rows.map((r) => [...r]));
+  pushAll(rows, table.rows.map((r) => [...r]));
   return new TextEncoder().encode(toCsv(rows));
 }

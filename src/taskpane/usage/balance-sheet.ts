@@ -1,4 +1,5 @@
 /** The contingent balances of a month as a worksheet ("Kontingente YYYY-MM"), one row per contract with time rules. */
+import { pushAll } from "../../core/array";
 import type { AppContext } from "../../app/context";
 import { storedRules, timeBalance } from "../../app/time";
 import { EMPTY_RULES } from "../../core/time/rules";
@@ -21,7 +22,7 @@ export async function balanceSheetRows(ctx: AppContext, month: IsoMonth): Promis
   for (const no of Object.keys(rules.contracts).sort()) {
     const b = await timeBalance(ctx, no, month);
     if (!b.ok) {
-      issues.push(...b.issues);
+      pushAll(issues, b.issues);
       continue;
     }
     const v = b.value;

@@ -87,7 +87,7 @@ describe("nextPeriod", () => {
         const count = 12 / intervalMonths(interval);
         for (let i = 0; i < count; i++) {
           days += daysBetween(period.start, period.end) + 1;
-          const next = nextPeriod(period, interval);
+          const next = nextPeriod(period, interval)!;
           expect(next.start).toBe(addDays(period.end, 1));
           period = next;
         }
@@ -137,7 +137,7 @@ describe("dueDate", () => {
     fc.assert(
       fc.property(businessDateArb, intervalArb, (date, interval) => {
         const period = periodContaining(date, interval);
-        expect(dueDate(period, "arrears")).toBe(dueDate(nextPeriod(period, interval), "advance"));
+        expect(dueDate(period, "arrears")).toBe(dueDate(nextPeriod(period, interval)!, "advance"));
       }),
     );
   });

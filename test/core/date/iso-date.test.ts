@@ -91,7 +91,7 @@ describe("isValidYmd", () => {
 });
 
 describe("parseIsoDate and isIsoDate", () => {
-  it.each(["2026-02-10", "2028-02-29", "2000-02-29", "0001-01-01", "9999-12-31", "2026-12-31"])("accepts %s", (text) => {
+  it.each(["2026-02-10", "2028-02-29", "2000-02-29", "1900-01-01", "9999-12-31", "2026-12-31"])("accepts %s", (text) => {
     expect(parseIsoDate(text)).toBe(text);
     expect(isIsoDate(text)).toBe(true);
   });
@@ -104,6 +104,8 @@ describe("parseIsoDate and isIsoDate", () => {
     "2026-00-10",
     "2026-01-00",
     "0000-01-01",
+    "0001-01-01", // real days, but before the accepted range (1900-01-01 … 9999-12-31)
+    "1899-12-31",
     "2026-1-01",
     "2026-01-1",
     "26-01-01",
@@ -119,12 +121,13 @@ describe("parseIsoDate and isIsoDate", () => {
     expect(isIsoDate(text)).toBe(false);
   });
 
-  it("accepts exactly the dates JS Date agrees on", () => {
+  it("accepts exactly the dates JS Date agrees on, from 1900 on", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, day) => {
         const text = ymdToIso(y, m, day);
         const jsValid = m >= 1 && m <= 12 && day >= 1 && jsIsoDate(jsDayNumber(y, m, day)) === text;
-        expect(isIsoDate(text)).toBe(jsValid);
+        expect(isValidYmd(y, m, day)).toBe(jsValid);
+        expect(isIsoDate(text)).toBe(jsValid && y >= 1900);
       }),
     );
   });
@@ -176,7 +179,8 @@ describe("day numbers", () => {
     fc.assert(
       fc.property(fc.integer({ min: FIRST_DAY, max: LAST_DAY }), (n) => {
         const date = fromDayNumber(n);
-        expect(isIsoDate(date)).toBe(true);
+        const { y, m, d: day } = isoToYmd(date);
+        expect(isValidYmd(y, m, day)).toBe(true);
         expect(toDayNumber(date)).toBe(n);
       }),
       { numRuns: 2000 },

@@ -272,7 +272,7 @@ describe("periods are the sum of their months", () => {
           for (let i = 0; i < 12 / intervalMonths(interval); i++) {
             expect(monthsOfPeriod(period)).toHaveLength(intervalMonths(interval));
             total = total.plus(periodCharge(c, vs, period));
-            period = nextPeriod(period, interval);
+            period = nextPeriod(period, interval)!;
           }
           totals.push(total);
         }

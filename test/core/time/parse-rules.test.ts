@@ -1,4 +1,4 @@
-import { parseRules } from "../../../src/core/time/parse-rules";
+import { parseRules } from "../../../src/io/time/rules-json";
 import { effectiveTimeRules } from "../../../src/core/time/rules";
 import { formatIssue } from "../../../src/core/messages";
 

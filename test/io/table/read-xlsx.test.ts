@@ -1,5 +1,8 @@
 import ExcelJS from "exceljs";
 import { readXlsx, streamXlsxRows } from "../../../src/io/table/read-xlsx";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { formatIssue } from "../../../src/core/messages";
+import { writeXlsxSheet } from "../../../src/io/table/write-xlsx";
 
 async function workbookBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -59,5 +62,31 @@ describe("readXlsx", () => {
       expect(r.issues.length).toBeGreaterThan(0);
       expect(["file.unreadable", "csv.empty_file"]).toContain(r.issues[0]!.code);
     }
+  });
+
+  it("a workbook with broken internals gives a message saying so, not the reader's error text; a row past Excel's last is refused, not filled", async () => {
+    const good = await writeXlsxSheet("Abgleich", [["a", "b"], ["x", { number: "1.5" }]]);
+    const sheet = (f: Record<string, Uint8Array>) => new TextDecoder().decode(f["xl/worksheets/sheet1.xml"]);
+    const variants: [string, (f: Record<string, Uint8Array>) => void][] = [
+      ["garbage sheet XML", (f) => void (f["xl/worksheets/sheet1.xml"] = strToU8("garbage <<< >>"))],
+      ["no workbook part", (f) => void delete f["xl/workbook.xml"]],
+      ["broken styles", (f) => void (f["xl/styles.xml"] = strToU8("<styleSheet><numFmts><numFmt/></numFmts><cellXfs><xf numFmtId='x'/></cellXfs>"))],
+      ["broken relations", (f) => void (f["xl/_rels/workbook.xml.rels"] = strToU8("<<"))],
+      ["negative row", (f) => void (f["xl/worksheets/sheet1.xml"] = strToU8(sheet(f).replace(/r="2"/, 'r="-5"')))],
+      ["column past XFD", (f) => void (f["xl/worksheets/sheet1.xml"] = strToU8(sheet(f).replace(/r="A2"/, 'r="ZZZZZZZZZZ2"')))],
+    ];
+    for (const [name, mutate] of variants) {
+      const files = unzipSync(good);
+      mutate(files);
+      const r = await readXlsx(zipSync(files), { source: "review.xlsx" });
+      expect([name, r.issues.map((i) => formatIssue(i))]).toEqual([
+        name,
+        ["review.xlsx: The workbook cannot be read: its internal structure is damaged. Open it in Excel and save it again, or save it as CSV."],
+      ]);
+    }
+    const files = unzipSync(good);
+    files["xl/worksheets/sheet1.xml"] = strToU8(sheet(files).replace(/<row r="2"/, '<row r="999999999"').replace(/r="([AB])2"/g, 'r="$1999999999"'));
+    const far = await readXlsx(zipSync(files), { source: "review.xlsx" });
+    expect(far.issues.map((i) => formatIssue(i))).toEqual(["review.xlsx: The workbook names row 999999999, but Excel has at most 1048576 rows: it is damaged; nothing is read."]);
   });
 });

@@ -1,3 +1,5 @@
+import { pushAll } from "../../../core/array";
+import { parseJsonText } from "../../json-text";
 import { Issue, Result, fail, issue, ok } from "../../../core/issues";
 import { JsonCheck, isObject, shown } from "./json-check";
 
@@ -190,12 +192,9 @@ export function exportProfilesJson(profiles: readonly ExportProfile[]): string {
  * profile. All or nothing: any invalid profile or a duplicate id fails the whole import.
  */
 export function importProfilesJson(text: string): Result<ExportProfile[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return fail(issue("profile.invalid_json", { detail: (e as Error).message }));
-  }
+  const parsed = parseJsonText(text, { invalidCode: "profile.invalid_json" });
+  if (!parsed.ok) return parsed;
+  const json = parsed.value;
   let list: unknown[];
   let prefix = "";
   if (Array.isArray(json)) list = json;
@@ -209,7 +208,7 @@ export function importProfilesJson(text: string): Result<ExportProfile[]> {
   const ids = new Set<string>();
   list.forEach((p, i) => {
     const r = validateExportProfile(p, list.length > 1 || prefix ? `${prefix || ""}[${i}].` : "");
-    if (!r.ok) issues.push(...r.issues);
+    if (!r.ok) pushAll(issues, r.issues);
     else if (ids.has(r.value.id)) issues.push(issue("profile.duplicate_id", { id: r.value.id }));
     else {
       ids.add(r.value.id);

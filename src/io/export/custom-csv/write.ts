@@ -1,3 +1,4 @@
+import { pushAll } from "../../../core/array";
 import type { Invoice, InvoiceLine, VatTotal } from "../../../core/billing/invoice";
 import type { Customer } from "../../../core/contract/model";
 import type { IsoDate } from "../../../core/date/iso-date";
@@ -136,7 +137,7 @@ export function customCsv(invoices: readonly Invoice[], profile: ExportProfile, 
     if (accounts && usesDebtor) {
       const r = debtorAccountFor(accounts, customer, inv.invoiceRef, inv.customerNo);
       if (r.ok) debtor = r.value;
-      else if (needsAccounts(profile)) issues.push(...r.issues);
+      else if (needsAccounts(profile)) pushAll(issues, r.issues);
     }
     const head = invoiceValues(inv, customer, debtor);
     if (profile.level === "invoice") rows.push({ invoiceRef: inv.invoiceRef, values: head });
@@ -179,7 +180,7 @@ export function customCsv(invoices: readonly Invoice[], profile: ExportProfile, 
 
   const d = profile.delimiter;
   const lines = rendered.map((r) => r.cells.map((c) => quote(c, d)).join(d));
-  if (profile.headerRow !== false) lines.unshift(profile.columns.map((c) => quote(c.header, d)).join(d));
+  if (profile.headerRow !== false) lines.unshift(profile.columns.map((c) => quote(neutralizeText(c.header), d)).join(d));
   const csv = lines.length === 0 ? "" : lines.join("\r\n") + "\r\n";
   const bytes = profile.encoding === "windows-1252" ? encodeText(csv, "windows-1252") : encodeText(csv, "utf-8", profile.encoding === "utf-8-bom");
   return ok({ text: csv, bytes, rows: rows.length });

@@ -1,3 +1,4 @@
+import { parseJsonText } from "../../json-text";
 import type { Customer } from "../../../core/contract/model";
 import { isValidYmd } from "../../../core/date/iso-date";
 import { Result, fail, issue, ok } from "../../../core/issues";
@@ -116,13 +117,8 @@ export function validateDatevConfig(json: unknown): Result<DatevConfig> {
 
 /** Parses and checks DATEV settings from JSON text. */
 export function parseDatevConfig(text: string): Result<DatevConfig> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return fail(issue("datev.invalid_json", { detail: (e as Error).message }));
-  }
-  return validateDatevConfig(json);
+  const json = parseJsonText(text, { invalidCode: "datev.invalid_json" });
+  return json.ok ? validateDatevConfig(json.value) : json;
 }
 
 /**

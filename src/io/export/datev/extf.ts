@@ -1,3 +1,4 @@
+import { pushAll } from "../../../core/array";
 import type { Invoice } from "../../../core/billing/invoice";
 import type { Customer } from "../../../core/contract/model";
 import { IsoDate, addDays, isoToYmd, ymdToIso } from "../../../core/date/iso-date";
@@ -5,6 +6,7 @@ import { firstDayOf, lastDayOf, monthOf } from "../../../core/date/iso-month";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
 import { Decimal } from "../../../core/money/decimal";
 import { encodeText, unencodableIn1252 } from "../../table/decode";
+import { isFormulaLike, neutralizeLineText } from "../neutralize";
 import { COL, DATEV_COLUMNS } from "./columns";
 import { CHART_CODES, DatevConfig, debtorAccountFor, revenueAccountFor } from "./config";
 
@@ -64,9 +66,13 @@ const TEXT_MAX = 60;
 const INFO_KIND = "Korrektur zu";
 const INFO_MAX = 210;
 
-/** A text field: in quotes, inner quotes doubled, line breaks and tabs as spaces. */
+/**
+ * A text field: in quotes, inner quotes doubled, line breaks and tabs as spaces, and guarded against
+ * formula injection like every other export (a text starting with `=`, `+`, `-`, `@` gets a leading
+ * `'`: tax advisors open these files in Excel).
+ */
 export function datevText(value: string): string {
-  return `"${value.replace(/[\r\n\t]+/g, " ").replace(/"/g, '""')}"`;
+  return `"${neutralizeLineText(value).replace(/"/g, '""')}"`;
 }
 
 /** An amount with a decimal comma and no thousands separator (`1234.5` → `1234,50`). */
@@ -114,9 +120,11 @@ export function datevBookings(invoices: readonly Invoice[], customers: ReadonlyM
   const bookings: DatevBooking[] = [];
   const issues: Issue[] = [];
   for (const inv of invoices) {
-    if (!DOCUMENT_FIELD_1.test(inv.invoiceRef)) issues.push(issue("datev.invalid_ref", { invoice: inv.invoiceRef }));
+    // A number starting with + or - is valid for DATEV, but a spreadsheet would compute it, and
+    // Belegfeld 1 has no room for the guard's apostrophe.
+    if (!DOCUMENT_FIELD_1.test(inv.invoiceRef) || isFormulaLike(inv.invoiceRef)) issues.push(issue("datev.invalid_ref", { invoice: inv.invoiceRef }));
     const debtor = debtorAccountFor(config, customers.get(inv.customerNo), inv.invoiceRef, inv.customerNo);
-    if (!debtor.ok) issues.push(...debtor.issues);
+    if (!debtor.ok) pushAll(issues, debtor.issues);
     for (const t of inv.vatTotals) {
       const gross = new Decimal(t.gross);
       if (gross.isZero()) {
@@ -140,7 +148,7 @@ export function datevBookings(invoices: readonly Invoice[], customers: ReadonlyM
         account: debtor.ok ? debtor.value : "",
         contraAccount: contra,
         documentDate: inv.invoiceDate,
-        text: inv.customerName.replace(/[\r\n\t]+/g, " ").slice(0, TEXT_MAX),
+        text: neutralizeLineText(inv.customerName).slice(0, TEXT_MAX),
         correctsRefs,
       });
     }
@@ -224,7 +232,7 @@ export function datevExtf(invoices: readonly Invoice[], customers: ReadonlyMap<s
   const dateTo = minOf([fyEnd, lastDayOf(monthOf(last))]);
   const mmYyyy = (d: IsoDate): string => `${d.slice(5, 7)}/${d.slice(0, 4)}`;
   const label = options.label ?? config.label ?? (monthOf(first) === monthOf(last) ? `Rechnungsausgang ${mmYyyy(first)}` : `Rechnungen ${mmYyyy(first)}-${mmYyyy(last)}`);
-  if (label.length > 30) issues.push(issue("datev.field_invalid", { field: "label", value: label, expected: "at most 30 characters" }));
+  if (neutralizeLineText(label).length > 30) issues.push(issue("datev.field_invalid", { field: "label", value: label, expected: "at most 30 characters" }));
 
   const labelChars = unencodableIn1252(label);
   if (labelChars.length > 0) issues.push(issue("datev.label_unencodable", { label, chars: labelChars.join(" ") }));

@@ -1,3 +1,4 @@
+import { parseJsonText } from "../../json-text";
 import { Result, fail, issue, ok } from "../../../core/issues";
 import { JsonCheck, isObject } from "../custom-csv/json-check";
 
@@ -65,11 +66,6 @@ export function validateCompanyInfo(json: unknown): Result<CompanyInfo> {
 
 /** Parses and checks company data from JSON text. */
 export function parseCompanyInfo(text: string): Result<CompanyInfo> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return fail(issue("company.invalid_json", { detail: (e as Error).message }));
-  }
-  return validateCompanyInfo(json);
+  const json = parseJsonText(text, { invalidCode: "company.invalid_json" });
+  return json.ok ? validateCompanyInfo(json.value) : json;
 }
