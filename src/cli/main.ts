@@ -17,6 +17,7 @@ import { timeApproveCommand, timeReviewCommand } from "./commands/time-review";
 import { metersImportCommand } from "./commands/meters";
 import { rulesSetCommand, rulesShowCommand } from "./commands/rules";
 import { EXPORT_COMMANDS } from "./commands/export-run";
+import { serveCommand, userAddCommand } from "./commands/serve";
 
 export const COMMANDS: Command[] = [
   importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
@@ -24,6 +25,7 @@ export const COMMANDS: Command[] = [
   purchaseImportCommand, linksImportCommand, linksReportCommand, priceUpdateCommand, costCheckCommand,
   ...EXPORT_COMMANDS,
   timeImportCommand, timeProfileCommand, timeBalanceCommand, timeReviewCommand, timeApproveCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
+  serveCommand, userAddCommand,
 ];
 
 function usage(): string {
