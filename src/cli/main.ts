@@ -18,6 +18,7 @@ import { metersImportCommand } from "./commands/meters";
 import { rulesSetCommand, rulesShowCommand } from "./commands/rules";
 import { EXPORT_COMMANDS } from "./commands/export-run";
 import { serveCommand, userAddCommand } from "./commands/serve";
+import { pushCommand } from "./commands/push";
 
 export const COMMANDS: Command[] = [
   importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
@@ -25,7 +26,7 @@ export const COMMANDS: Command[] = [
   purchaseImportCommand, linksImportCommand, linksReportCommand, priceUpdateCommand, costCheckCommand,
   ...EXPORT_COMMANDS,
   timeImportCommand, timeProfileCommand, timeBalanceCommand, timeReviewCommand, timeApproveCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
-  serveCommand, userAddCommand,
+  serveCommand, userAddCommand, pushCommand,
 ];
 
 function usage(): string {
