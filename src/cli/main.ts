@@ -19,6 +19,7 @@ import { rulesSetCommand, rulesShowCommand } from "./commands/rules";
 import { EXPORT_COMMANDS } from "./commands/export-run";
 import { serveCommand, userAddCommand } from "./commands/serve";
 import { pushCommand } from "./commands/push";
+import { withDatabaseOption } from "./team-store";
 
 export const COMMANDS: Command[] = [
   importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
@@ -47,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`msp-billing: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
-  const args = command.name.includes(" ") ? rest.slice(1) : rest;
+  const args = withDatabaseOption(command.name, command.name.includes(" ") ? rest.slice(1) : rest, process.env);
   try {
     return await command.run(args, io);
   } catch (e) {
