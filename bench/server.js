@@ -3,15 +3,16 @@
  * with real sockets. Prints:
  *   - lookups per second for 10 concurrent clients (GET /api/lookups, full body; and with If-None-Match,
  *     the 304 a cell refresh gets while nothing changed);
- *   - latency of reconcile and of a billing run (dry run, so it repeats on the same data) through the
+ *   - latency of reconcile, apply and a billing run (dry run, so it repeats on the same data) through the
  *     server (HTTP, JSON, auth) against the same use case called in-process on the same store.
- * Apply is not measured here (it changes the store, so it does not repeat). Figures only, no thresholds.
+ * Apply is timed on the review of that reconcile, each apply undone (untimed) before the next. Figures only, no thresholds.
  * Run: `node bench/server.js`.
  */
 "use strict";
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { performance } = require("node:perf_hooks");
 require("./register");
 const { openSqliteStore } = require("../src/store/node/sqlite-store.ts");
 const { AuthStore } = require("../src/server/auth.ts");
@@ -21,6 +22,11 @@ const { runBilling } = require("../src/app/bill.ts");
 const { reconcileFiles } = require("../src/app/reconcile.ts");
 const { readVendorFile } = require("../src/io/vendor/read-vendor-file.ts");
 const { parseIsoMonth } = require("../src/core/date/iso-month.ts");
+const { applyReview } = require("../src/app/apply-review.ts");
+const { undoBatch } = require("../src/app/undo-batch.ts");
+const { readTableFile } = require("../src/cli/read-table-file.ts");
+const { readReviewTable } = require("../src/io/reconcile/review-table.ts");
+const { toCsv } = require("../src/io/table/write-csv.ts");
 const S = require("../test/support/reconcile-scenario.ts");
 
 const NOW = "2026-11-23T10:00:00.000Z";
@@ -89,6 +95,34 @@ async function main() {
     const r = await reconcileFiles(ctx, [{ name: "nce.csv", sha256: "-", result }], parseIsoMonth("2026-10"));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
   });
+  // Apply: each apply is undone (not timed) so the next one finds the same store.
+  const reviewCsv = toCsv((await post("/api/reconcile", { month: "2026-10", files: [{ name: "nce.csv", base64: Buffer.from(vendor).toString("base64") }] })).table);
+  const review = { name: "review.csv", base64: Buffer.from(reviewCsv).toString("base64") };
+  const applyHttp = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    const r = await post("/api/apply", { review });
+    applyHttp.push(performance.now() - t);
+    if (!r.batchId) throw new Error("apply changed nothing");
+    await post("/api/undo", { batch: r.batchId });
+  }
+  const applyLocal = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    const file = { name: "review.csv", bytes: enc(reviewCsv) };
+    const { table } = await readTableFile(file);
+    const { decisions } = readReviewTable(table);
+    const r = await applyReview(ctx, decisions, { name: "review.csv", sha256: "-" });
+    applyLocal.push(performance.now() - t);
+    if (!r.ok || !r.value.batchId) throw new Error("apply failed");
+    await undoBatch(ctx, r.value.batchId);
+  }
+  const stats = (ms) => {
+    ms.sort((a, b) => a - b);
+    return { median: ms[Math.floor(ms.length / 2)], p95: ms[Math.floor(ms.length * 0.95)] };
+  };
+  const applyH = stats(applyHttp);
+  const applyL = stats(applyLocal);
   const billHttp = await timed(20, () => post("/api/bill", { month: "2026-10", dryRun: true }));
   const billLocal = await timed(20, async () => {
     const r = await runBilling(ctx, { month: parseIsoMonth("2026-10"), dryRun: true });
@@ -103,8 +137,9 @@ async function main() {
   console.log(`  full body (200):          ${Math.round(full)} /s`);
   console.log(`  unchanged, ETag (304):    ${Math.round(notModified)} /s`);
   console.log(`reconcile (${vendor.split("\n").length - 1} vendor lines): server ${f(recHttp)}, in-process ${f(recLocal)}`);
+  console.log(`apply (review of ${reviewCsv.trim().split("\n").length - 1} rows): server ${f(applyH)}, in-process ${f(applyL)}`);
   console.log(`bill (dry run): server ${f(billHttp)}, in-process ${f(billLocal)}`);
-  console.log(`BENCH ${JSON.stringify({ bench: "server", clients: CLIENTS, lookupsPerS: Math.round(full), lookups304PerS: Math.round(notModified), reconcileHttpMs: recHttp.median, reconcileLocalMs: recLocal.median, billHttpMs: billHttp.median, billLocalMs: billLocal.median })}`);
+  console.log(`BENCH ${JSON.stringify({ bench: "server", clients: CLIENTS, lookupsPerS: Math.round(full), lookups304PerS: Math.round(notModified), reconcileHttpMs: recHttp.median, reconcileLocalMs: recLocal.median, applyHttpMs: applyH.median, applyLocalMs: applyL.median, billHttpMs: billHttp.median, billLocalMs: billLocal.median })}`);
 }
 
 main().catch((e) => {

@@ -68,7 +68,7 @@ for (const b of results.filter((r) => r.bench === "billing")) {
 }
 for (const v of results.filter((r) => r.bench === "server")) {
   row(`team server: lookups/s, ${v.clients} clients (full / ETag 304)`, `${fmt(v.lookupsPerS)} / ${fmt(v.lookups304PerS)}`, "", undefined);
-  row(`  reconcile / bill (dry run): server vs in-process`, `${v.reconcileHttpMs.toFixed(1)} vs ${v.reconcileLocalMs.toFixed(1)} ms / ${v.billHttpMs.toFixed(1)} vs ${v.billLocalMs.toFixed(1)} ms`, "", undefined);
+  row(`  reconcile / apply / bill (dry run): server vs in-process`, `${v.reconcileHttpMs.toFixed(1)} vs ${v.reconcileLocalMs.toFixed(1)} / ${v.applyHttpMs.toFixed(1)} vs ${v.applyLocalMs.toFixed(1)} / ${v.billHttpMs.toFixed(1)} vs ${v.billLocalMs.toFixed(1)} ms`, "", undefined);
 }
 for (const g of results.filter((r) => r.bench === "gateway")) {
   row(`review sheet ${fmt(g.rows)} rows via the gateway: syncs / chunks`, `${g.syncs} / ${g.chunks} (${s2(g.writeMs)})`, "", undefined);
