@@ -66,6 +66,10 @@ for (const b of results.filter((r) => r.bench === "billing")) {
   row(`  pure core (computeBillingRun) cold / warm`, `${s2(b.coreColdMs)} / ${s2(b.coreWarmMs)}`, "", undefined);
   row(`  whole bill command (open ${s2(b.openMs)}, save ${s2(b.saveMs)})`, s2(b.commandMs), "", undefined);
 }
+for (const v of results.filter((r) => r.bench === "server")) {
+  row(`team server: lookups/s, ${v.clients} clients (full / ETag 304)`, `${fmt(v.lookupsPerS)} / ${fmt(v.lookups304PerS)}`, "", undefined);
+  row(`  reconcile / apply / bill (dry run): server vs in-process`, `${v.reconcileHttpMs.toFixed(1)} vs ${v.reconcileLocalMs.toFixed(1)} / ${v.applyHttpMs.toFixed(1)} vs ${v.applyLocalMs.toFixed(1)} / ${v.billHttpMs.toFixed(1)} vs ${v.billLocalMs.toFixed(1)} ms`, "", undefined);
+}
 for (const g of results.filter((r) => r.bench === "gateway")) {
   row(`review sheet ${fmt(g.rows)} rows via the gateway: syncs / chunks`, `${g.syncs} / ${g.chunks} (${s2(g.writeMs)})`, "", undefined);
   row(`  largest request payload per sync`, `${fmt(g.maxRequestKB)} kB`, `< ${fmt(g.limitKB)} kB`, g.maxRequestKB < g.limitKB);

@@ -19,6 +19,9 @@ import { rulesSetCommand, rulesShowCommand } from "./commands/rules";
 import { EXPORT_COMMANDS } from "./commands/export-run";
 import { SEPA_COMMANDS } from "./commands/sepa";
 import { usageApproveCommand, usageImportCommand, usageReviewCommand, usageRulesSetCommand } from "./commands/usage";
+import { serveCommand, userAddCommand } from "./commands/serve";
+import { pushCommand } from "./commands/push";
+import { withDatabaseOption } from "./team-store";
 
 export const COMMANDS: Command[] = [
   importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
@@ -28,6 +31,7 @@ export const COMMANDS: Command[] = [
   timeImportCommand, timeProfileCommand, timeBalanceCommand, timeReviewCommand, timeApproveCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
   ...SEPA_COMMANDS,
   usageImportCommand, usageRulesSetCommand, usageReviewCommand, usageApproveCommand,
+  serveCommand, userAddCommand, pushCommand,
 ];
 
 function usage(): string {
@@ -48,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`msp-billing: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
-  const args = command.name.includes(" ") ? rest.slice(1) : rest;
+  const args = withDatabaseOption(command.name, command.name.includes(" ") ? rest.slice(1) : rest, process.env);
   try {
     return await command.run(args, io);
   } catch (e) {

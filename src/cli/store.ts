@@ -5,6 +5,8 @@ import { restoreEntry, tableCounts } from "../app/restore";
 import { type Issue, Result, fail, issue, ok } from "../core/issues";
 import { parseBackup, restoreBackup, BACKUP_TABLES } from "../store/backup";
 import { openSqliteStore } from "../store/node/sqlite-store";
+import { openPostgresStore, redact } from "../store/node/postgres-store";
+import { isDatabaseUrl } from "./team-store";
 import { type BillingStore, StoreBusyError } from "../store/port";
 import type { TableName } from "../store/tables";
 import { writeFileAtomic } from "./atomic-write";
@@ -124,7 +126,7 @@ export async function withWorkspace(
       } else throw e;
     }
     if (code !== 0) return code;
-    const clash = out.clashes(path);
+    const clash = isDatabaseUrl(path) ? [] : out.clashes(path);
     if (clash.length > 0) {
       reportIssues(io, clash.map((file) => issue("store.out_is_store", { file }, { source: file })));
       return 1;
@@ -160,6 +162,7 @@ function isJsonFile(path: string): boolean {
  */
 export async function openWorkspaceStore(path: string, io: CliIo): Promise<Result<BillingStore>> {
   try {
+    if (isDatabaseUrl(path)) return ok(await openPostgresStore(path));
     if (existsSync(path) && isJsonFile(path)) {
       const kept = keptName(path);
       const migrated = await migrateJsonWorkspace(path, `${path}.migrating-${process.pid}`, io.now());
@@ -172,7 +175,8 @@ export async function openWorkspaceStore(path: string, io: CliIo): Promise<Resul
     return ok(await openSqliteStore(path, { holder: `msp-billing ${process.argv.slice(2).join(" ")}`, ...(Number.isFinite(wait) && wait >= 0 ? { waitMs: wait } : {}) }));
   } catch (e) {
     if (e instanceof StoreBusyError) return fail(busyIssue(e));
-    return fail(issue("store.open_failed", { store: path, detail: (e as Error).message }, { source: path }));
+    const shown = isDatabaseUrl(path) ? redact(path) : path;
+    return fail(issue("store.open_failed", { store: shown, detail: (e as Error).message }, { source: shown }));
   }
 }
 

@@ -80,6 +80,11 @@ export const MESSAGES: Record<string, Text> = {
   "backup.invalid": { de: "Die Sicherung ist ungültig: {detail}", en: "The backup is invalid: {detail}" },
   "backup.version_too_new": { de: "Die Sicherung stammt aus einer neueren Version (Schema {found}, unterstützt bis {supported}).", en: "The backup comes from a newer version (schema {found}, supported up to {supported})." },
   "backup.row_invalid": { de: "Sicherung, Tabelle {table}, Zeile {row}, Feld {field}: {detail}", en: "Backup, table {table}, row {row}, field {field}: {detail}" },
+  "server.conflict": { de: "Vertrag {contract} Position {position} wurde seit dem Abgleich (Stand {revision}) von jemand anderem geändert; nichts wurde übernommen. Bitte neu abgleichen.", en: "Contract {contract} position {position} was changed by someone else since the review was made (revision {revision}); nothing was applied. Reconcile again." },
+  // push (team server)
+  "push.source_missing": { de: "Quelle {file} gibt es nicht (Arbeitsbereich .db/.sqlite oder Sicherung .json).", en: "Source {file} does not exist (a workspace .db/.sqlite or a backup .json)." },
+  "push.target_not_empty": { de: "Der Team-Datenbestand {store} ist nicht leer ({rows} Zeilen); nichts wurde übertragen. Mit --replace wird er vollständig ersetzt.", en: "The team store {store} is not empty ({rows} rows); nothing was pushed. --replace replaces it completely." },
+  "export.unknown_format": { de: "Unbekanntes Exportformat „{format}“ (generic, de, datev, custom:PROFIL).", en: 'Unknown export format "{format}" (generic, de, datev, custom:PROFILE).' },
   "store.busy": { de: "Der Datenbestand {store} ist gerade belegt{holder}. Bitte warten und den Befehl wiederholen.", en: "The store {store} is busy{holder}. Wait and run the command again." },
   "store.out_is_store": { de: "{file} ist der Datenbestand selbst; bitte eine andere Ausgabedatei wählen.", en: "{file} is the store itself; choose another output file." },
   "store.open_failed": { de: "Der Datenbestand {store} lässt sich nicht öffnen: {detail}", en: "The store {store} cannot be opened: {detail}" },

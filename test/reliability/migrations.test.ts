@@ -115,7 +115,7 @@ describe("store schema 1 → 3 (2 → 3 adds empty tables)", () => {
     const store = await openSqliteStore(":memory:");
     const ran = await store.read(async (tx) => tx.tables.count("customers"));
     expect(ran).toBe(0);
-    expect(migrationNames(SQLITE)).toEqual(["001_store_v2", "002_store_v3"]);
+    expect(migrationNames(SQLITE)).toEqual(["001_store_v2", "002_store_v3", "004_server_auth"]);
     await store.close();
     expect(TABLE_NAMES).toContain("billingState");
   });

@@ -9,6 +9,8 @@ import { type SqlDialect, tableDdl } from "./dialect";
  *
  * 2026-12 `001_store_v2`: the tables of store schema version 2 and `store_meta`.
  * 2026-12 `002_store_v3`: mandates, collections, usage records (schema version 3).
+ * 2026-12 `004_server_auth`: the team server's users and login tokens (server only: not in Dexie,
+ *   not in backups — a backup moves billing data between stores, never credentials).
  */
 const V3_TABLES = ["mandates", "collections", "usageRecords"];
 export function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -27,6 +29,16 @@ export function migrations(dialect: SqlDialect): Record<string, Migration> {
     "002_store_v3": {
       async up(db) {
         await run(db, Object.values(TABLES).filter((t) => V3_TABLES.includes(t.name)).flatMap((t) => tableDdl(t as TableSpec, dialect)));
+      },
+    },
+    "004_server_auth": {
+      async up(db) {
+        const big = dialect.name === "postgres" ? "bigint" : "INTEGER";
+        await run(db, [
+          `CREATE TABLE "server_users" ("name" text PRIMARY KEY, "role" text NOT NULL, "password_hash" text NOT NULL, "created_at" text NOT NULL, "disabled" ${big} NOT NULL DEFAULT 0)`,
+          `CREATE TABLE "server_tokens" ("token_hash" text PRIMARY KEY, "user_name" text NOT NULL REFERENCES "server_users" ("name"), "expires_at" text NOT NULL, "created_at" text NOT NULL)`,
+          `CREATE INDEX "server_tokens_user" ON "server_tokens" ("user_name")`,
+        ]);
       },
     },
   };

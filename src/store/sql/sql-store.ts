@@ -60,6 +60,16 @@ export class SqlStore implements BillingStore {
     return Number(r.rows[0]?.revision ?? 0);
   }
 
+  /**
+   * One SQL statement outside the store's transactions, for the team server's own tables
+   * (`server_users`, `server_tokens`, migration `004_server_auth`); never for the store's tables.
+   */
+  async sql<R = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<R[]> {
+    let n = 0;
+    const p = this.engine.dialect.name === "postgres" ? text.replace(/\?/g, () => `$${++n}`) : text;
+    return (await this.engine.db.executeQuery<R>(CompiledQuery.raw(p, params as unknown[]))).rows;
+  }
+
   as(user: string): BillingStore {
     const other = new SqlStore(this.engine, user, this.listenerSet());
     if (this.rowsHook) other.rowsHook = this.rowsHook;
