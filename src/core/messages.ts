@@ -86,6 +86,11 @@ export const MESSAGES: Record<string, Text> = {
   "json.not_records": { de: "Die JSON-Datei enthält keine Liste von Datensätzen.", en: "The JSON file holds no list of records." },
   "json.not_a_record": { de: "Eintrag {index} ist kein Datensatz (JSON-Objekt).", en: "Entry {index} is not a record (JSON object)." },
   "file.unreadable": { de: "Datei {file} ist nicht lesbar: {detail}", en: "File {file} cannot be read: {detail}" },
+  "cli.period_from_file": { de: "Kein --period angegeben: abgeglichen wird {month} laut Abrechnungszeitraum in {files}. Mit --period JJJJ-MM wählen Sie einen anderen Monat.", en: "No --period given: reconciling {month}, the charge period in {files}. Give --period YYYY-MM to choose another month." },
+  "cli.period_not_found": { de: "{files} nennt keinen Abrechnungszeitraum; bitte den Monat mit --period JJJJ-MM angeben.", en: "{files} names no charge period; give the month with --period YYYY-MM." },
+  "file.not_found": { de: "Die Datei {file} gibt es nicht. Prüfen Sie Namen und Ordner.", en: "There is no file {file}. Check the name and the folder." },
+  "file.is_directory": { de: "{file} ist ein Ordner, keine Datei. Nennen Sie eine Datei darin.", en: "{file} is a folder, not a file. Name a file inside it." },
+  "file.no_permission": { de: "Die Datei {file} darf nicht gelesen werden (keine Berechtigung).", en: "You may not read {file} (permission denied)." },
   // billing
   "billing.run_exists": { de: "Der Abrechnungslauf {run} ist bereits im Abrechnungsjournal.", en: "Billing run {run} is already in the ledger." },
   "billing.unknown_customer": { de: "Vertrag {contract}: Kunde {customer} ist unbekannt; seine Positionen werden nicht abgerechnet.", en: "Contract {contract}: customer {customer} is unknown; its charges are left out." },
