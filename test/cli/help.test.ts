@@ -69,7 +69,7 @@ describe("CLI help, did-you-mean, language, file messages", () => {
     const io = captureIo();
     expect(await runCli(["reconcile", "--workspace", ws, "--file", join(d, "nce.csv"), "--out", join(d, "r.csv"), "--json"], io.cli)).toBe(0);
     expect(JSON.parse(io.out()).month).toBe("2026-10");
-    expect(io.err()).toContain("No --period given: reconciling 2026-10");
+    expect(io.err()).toContain("No --period given: reconciling October 2026");
   });
 
   it("proposeMonth picks the month holding most days of the span, the later on a tie", () => {
