@@ -54,7 +54,7 @@ export const reconcileCommand: Command = {
       }
       const o = outcome.value;
       reportIssues(io, o.warnings);
-      const table = reviewTableRows(o.rows);
+      const table = reviewTableRows(o.rows, io.lang);
       outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Abgleich ${month}`, table) : toCsv(table));
       if (args.flags.has("json")) printJson(io, { month, out, files: o.files, counts: o.counts, rows: o.rows.length, warnings: o.warnings.length });
       else {
