@@ -1,5 +1,6 @@
 import { UsageError } from "./args";
 import type { CliIo, Command } from "./cli-io";
+import { cliWords, commandHelp, overview, suggestCommands } from "./help";
 import { backupCommand, restoreCommand } from "./commands/backup-restore";
 import { exportMasterCommand } from "./commands/export-master";
 import { importMasterCommand } from "./commands/import-master";
@@ -34,30 +35,61 @@ export const COMMANDS: Command[] = [
   serveCommand, userAddCommand, pushCommand,
 ];
 
-function usage(): string {
-  const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `usage: msp-billing <command> [options]\n\ncommands:\n${lines.join("\n")}\n\nexit codes: 0 success, 1 error, 2 usage error\n`;
+/**
+ * Takes the global `--lang de|en` out of argv (anywhere in it); it overrides the locale (LANG).
+ * Returns null for an unknown language.
+ */
+function takeLang(argv: readonly string[], lang: CliIo["lang"]): { argv: string[]; lang: CliIo["lang"] } | { bad: string } {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = a === "--lang" ? argv[++i] ?? "" : a.startsWith("--lang=") ? a.slice(7) : null;
+    if (value === null) { rest.push(a); continue; }
+    const v = value.toLowerCase().slice(0, 2);
+    if (v !== "de" && v !== "en") return { bad: value };
+    lang = v;
+  }
+  return { argv: rest, lang };
 }
 
+const isHelp = (a: string | undefined) => a === "--help" || a === "-h" || a === "help";
+
 /** Runs one CLI invocation and returns its exit code; never throws for user errors. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
-    (name ? io.out : io.err)(usage());
+export async function runCli(argvIn: readonly string[], ioIn: CliIo): Promise<number> {
+  const taken = takeLang(argvIn, ioIn.lang);
+  if ("bad" in taken) {
+    ioIn.err(`msp-billing: ${cliWords(ioIn.lang).badLang(taken.bad)}\n`);
+    return 2;
+  }
+  const io: CliIo = { ...ioIn, lang: taken.lang };
+  const argv = taken.argv;
+  const [first, ...afterFirst] = argv;
+  // `help reconcile` is `reconcile --help`.
+  const [name, ...rest] = first === "help" && afterFirst.length > 0 ? [...afterFirst, "--help"] : argv;
+  if (!name || isHelp(name)) {
+    (name ? io.out : io.err)(overview(COMMANDS, io.lang));
     return name ? 0 : 2;
   }
   // Two-word commands (`time import`, `profile add`) are registered with a space in their name.
   const command = COMMANDS.find((c) => c.name === `${name} ${rest[0] ?? ""}`) ?? COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`msp-billing: unknown command "${name}"\n\n${usage()}`);
+    const w = cliWords(io.lang);
+    const typed = rest[0] && !rest[0].startsWith("-") ? `${name} ${rest[0]}` : name;
+    const near = suggestCommands(typed, COMMANDS.map((c) => c.name));
+    const nearFirst = near.length > 0 || typed === name ? near : suggestCommands(name, COMMANDS.map((c) => c.name));
+    io.err(`msp-billing: ${w.unknown(typed)}${nearFirst.length > 0 ? `. ${w.didYouMean(nearFirst)}` : ""}\n\n${overview(COMMANDS, io.lang)}`);
     return 2;
   }
   const args = withDatabaseOption(command.name, command.name.includes(" ") ? rest.slice(1) : rest, process.env);
+  if (args.some((a) => a === "--help" || a === "-h")) {
+    io.out(commandHelp(command, io.lang));
+    return 0;
+  }
   try {
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`msp-billing ${command.name}: ${e.message}\nusage: msp-billing ${command.usage}\n`);
+      io.err(`msp-billing ${command.name}: ${e.message}\n${commandHelp(command, io.lang)}`);
       return 2;
     }
     throw e;

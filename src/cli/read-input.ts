@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { InputFile } from "../app/context";
 import { UsageError } from "./args";
-import { Result, fail, issue, ok } from "../core/issues";
+import { Issue, Result, fail, issue, ok } from "../core/issues";
 
 /**
  * Reads files from disk for a use case; an unreadable file is an issue, not a crash. The bytes are
@@ -18,10 +18,21 @@ export function readInputFiles(paths: readonly string[]): Result<InputFile[]> {
       const sha256 = createHash("sha256").update(buffer).digest("hex");
       files.push({ name: basename(p), bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), sha256 });
     } catch (e) {
-      return fail(issue("file.unreadable", { file: p, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { source: p }));
+      return fail(unreadable(p, e));
     }
   }
   return ok(files);
+}
+
+/** Why a file could not be read, as a sentence naming it (never a raw ENOENT/EACCES code). */
+export function unreadable(path: string, e: unknown): Issue {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return issue("file.not_found", { file: path }, { source: path });
+  if (code === "EISDIR") return issue("file.is_directory", { file: path }, { source: path });
+  if (code === "EACCES" || code === "EPERM") return issue("file.no_permission", { file: path }, { source: path });
+  // Other errors: Node's message without its "EXXX: " prefix (the code itself means nothing to a clerk).
+  const detail = ((e as Error).message ?? String(e)).replace(/^E[A-Z]+:\s*/, "").replace(/, open '.*'$/, "");
+  return issue("file.unreadable", { file: path, detail }, { source: path });
 }
 
 /** Reads a UTF-8 text file (JSON settings, profiles, backups); an unreadable file is an issue. */
@@ -29,7 +40,7 @@ export function readTextFile(path: string): Result<string> {
   try {
     return ok(readFileSync(path, "utf8"));
   } catch (e) {
-    return fail(issue("file.unreadable", { file: path, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { source: path }));
+    return fail(unreadable(path, e));
   }
 }
 

@@ -11,6 +11,7 @@ import { type BillingStore, StoreBusyError } from "../store/port";
 import type { TableName } from "../store/tables";
 import { writeFileAtomic } from "./atomic-write";
 import type { CliIo } from "./cli-io";
+import { unreadable } from "./read-input";
 import { reportIssues } from "./report";
 
 /** Files a command produces: written (atomically) only after its store transaction committed. */
@@ -196,7 +197,7 @@ export async function migrateJsonWorkspace(from: string, to: string, now: string
   try {
     text = readFileSync(from).toString("utf8");
   } catch (e) {
-    return fail(issue("workspace.unreadable", { file: from, detail: (e as Error).message }, { source: from }));
+    return fail(unreadable(from, e));
   }
   const doc = parseBackup(text, from);
   if (!doc.ok) return doc;

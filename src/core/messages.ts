@@ -88,7 +88,7 @@ export const MESSAGES: Record<string, Text> = {
   "store.busy": { de: "Der Datenbestand {store} ist gerade belegt{holder}. Bitte warten und den Befehl wiederholen.", en: "The store {store} is busy{holder}. Wait and run the command again." },
   "store.out_is_store": { de: "{file} ist der Datenbestand selbst; bitte eine andere Ausgabedatei wählen.", en: "{file} is the store itself; choose another output file." },
   "store.open_failed": { de: "Der Datenbestand {store} lässt sich nicht öffnen: {detail}", en: "The store {store} cannot be opened: {detail}" },
-  "workspace.migrated": { de: "Arbeitsbereich {file} (JSON) wurde in eine Datenbank umgewandelt: {rows} Zeilen geprüft; das alte JSON liegt unter {backup}.", en: "Workspace {file} (JSON) was converted to a database: {rows} rows verified; the old JSON is kept as {backup}." },
+  "workspace.migrated": { de: "Arbeitsbereich {file} (JSON) wurde in eine Datenbank umgewandelt: {rows|Zeile|Zeilen} geprüft; das alte JSON liegt unter {backup}.", en: "Workspace {file} (JSON) was converted to a database: {rows|row|rows} verified; the old JSON is kept as {backup}." },
   "file.is_zip": { de: "{file} ist ein Zip-Archiv, keine Tabelle: entpacken Sie es und wählen Sie die CSV- oder JSON-Datei darin (eine .xlsx-Arbeitsmappe öffnen Sie als .xlsx).", en: "{file} is a zip archive, not a table: unpack it and choose the CSV or JSON file inside (open an .xlsx workbook as .xlsx)." },
   "file.is_pdf": { de: "{file} ist ein PDF-Dokument. Laden Sie die Abrechnungsdatei als CSV, Excel (.xlsx) oder JSON herunter.", en: "{file} is a PDF document. Download the billing file as CSV, Excel (.xlsx) or JSON." },
   "file.is_xls": { de: "{file} ist eine alte Excel-Datei (.xls, 97–2003). Speichern Sie sie in Excel als .xlsx oder CSV.", en: "{file} is an old Excel file (.xls, 97–2003). Save it in Excel as .xlsx or CSV." },
@@ -99,6 +99,11 @@ export const MESSAGES: Record<string, Text> = {
   "json.not_records": { de: "Die JSON-Datei enthält keine Liste von Datensätzen.", en: "The JSON file holds no list of records." },
   "json.not_a_record": { de: "Eintrag {index} ist kein Datensatz (JSON-Objekt).", en: "Entry {index} is not a record (JSON object)." },
   "file.unreadable": { de: "Datei {file} ist nicht lesbar: {detail}", en: "File {file} cannot be read: {detail}" },
+  "cli.period_from_file": { de: "Kein --period angegeben: abgeglichen wird {month} laut Abrechnungszeitraum in {files}. Mit --period JJJJ-MM wählen Sie einen anderen Monat.", en: "No --period given: reconciling {month}, the charge period in {files}. Give --period YYYY-MM to choose another month." },
+  "cli.period_not_found": { de: "{files} nennt keinen Abrechnungszeitraum; bitte den Monat mit --period JJJJ-MM angeben.", en: "{files} names no charge period; give the month with --period YYYY-MM." },
+  "file.not_found": { de: "Die Datei {file} gibt es nicht. Prüfen Sie Namen und Ordner.", en: "There is no file {file}. Check the name and the folder." },
+  "file.is_directory": { de: "{file} ist ein Ordner, keine Datei. Nennen Sie eine Datei darin.", en: "{file} is a folder, not a file. Name a file inside it." },
+  "file.no_permission": { de: "Die Datei {file} darf nicht gelesen werden (keine Berechtigung).", en: "You may not read {file} (permission denied)." },
   // billing
   "billing.run_exists": { de: "Der Abrechnungslauf {run} ist bereits im Abrechnungsjournal.", en: "Billing run {run} is already in the ledger." },
   "billing.unknown_customer": { de: "Vertrag {contract}: Kunde {customer} ist unbekannt; seine Positionen werden nicht abgerechnet.", en: "Contract {contract}: customer {customer} is unknown; its charges are left out." },
@@ -130,7 +135,7 @@ export const MESSAGES: Record<string, Text> = {
   "vendor.profile_unknown": { de: "Dateiprofil „{profile}“ ist unbekannt.", en: 'File profile "{profile}" is unknown.' },
   "vendor.missing_columns": { de: "Profil „{profile}“ braucht die Spalte(n) {columns}; die Datei hat sie nicht.", en: 'Profile "{profile}" needs the column(s) {columns}, which the file lacks.' },
   "vendor.no_data_rows": { de: "Die Datei hat eine Kopfzeile, aber keine Datenzeilen.", en: "The file has a header row but no data rows." },
-  "vendor.unknown_charge_type": { de: "Unbekannte Buchungsart „{value}“ ({count} Zeilen): die Zeilen werden übernommen und müssen geprüft werden.", en: 'Unknown charge type "{value}" ({count} rows): the rows are kept and need review.' },
+  "vendor.unknown_charge_type": { de: "Unbekannte Buchungsart „{value}“ ({count|Zeile|Zeilen}): die Zeilen werden übernommen und müssen geprüft werden.", en: 'Unknown charge type "{value}" ({count|row|rows}): the rows are kept and need review.' },
   "vendor.invalid_date": { de: "„{value}“ ist kein gültiges Datum (erwartet {format}).", en: '"{value}" is not a valid date (expected {format}).' },
   "vendor.number_out_of_range": { de: "„{value}“ ist als Betrag oder Menge unplausibel groß.", en: '"{value}" is implausibly large for an amount or quantity.' },
   "vendor.id_mangled": { de: "„{value}“ sieht aus wie eine von Excel gekürzte Zahl; die ID ist vermutlich falsch. Öffnen Sie die Datei als Text oder laden Sie sie neu herunter.", en: '"{value}" looks like a number shortened by Excel; the id is probably wrong. Open the file as text or download it again.' },
@@ -138,7 +143,7 @@ export const MESSAGES: Record<string, Text> = {
   "vendor.date_order_column": { de: "Spalte „{column}“ wird ganz als {format} gelesen: Zeile {row} („{value}“) lässt nur diese Lesart zu.", en: 'Column "{column}" is read as {format} throughout: row {row} ("{value}") reads only that way.' },
   "vendor.date_order_conflict": { de: "Spalte „{column}“ mischt Tag/Monat und Monat/Tag; die ganze Spalte wird als {format} gelesen, Zeilen wie {row} („{value}“) sind damit ungültig. Prüfen Sie die Datei.", en: 'Column "{column}" mixes day/month and month/day; the whole column is read as {format}, so rows such as {row} ("{value}") are invalid. Check the file.' },
   "vendor.date_excel_swapped": { de: "Spalte „{column}“: amerikanische Datumsangaben, von Excel mit deutschen Einstellungen teils umgewandelt (Zeile {row}: „{value}“ geht nur als Monat/Tag). Die ganze Spalte wird als Monat/Tag gelesen, auch die Angaben TT.MM.JJJJ (10.03.2026 = 3. Oktober).", en: 'Column "{column}": US dates, partly converted by Excel with German settings (row {row}: "{value}" reads only as month/day). The whole column is read month first, the DD.MM.YYYY values too (10.03.2026 = 3 October).' },
-  "vendor.date_order_late": { de: "Spalte „{column}“ wurde nach den ersten {rows} Zeilen als {format} gelesen, aber Zeile {row} lässt nur die andere Lesart zu. Geben Sie im Profil das Datumsformat fest an oder sortieren Sie die Datei anders.", en: 'Column "{column}" was read as {format} after the first {rows} rows, but row {row} reads only the other way. Set the date format in the profile or sort the file differently.' },
+  "vendor.date_order_late": { de: "Spalte „{column}“ wurde nach den ersten {rows|Zeile|Zeilen} als {format} gelesen, aber Zeile {row} lässt nur die andere Lesart zu. Geben Sie im Profil das Datumsformat fest an oder sortieren Sie die Datei anders.", en: 'Column "{column}" was read as {format} after the first {rows|row|rows}, but row {row} reads only the other way. Set the date format in the profile or sort the file differently.' },
   "vendor.date_order_assumed": { de: "Die Datumsangaben sind mehrdeutig (Tag und Monat ≤ 12); gelesen als {format}.", en: "The dates are ambiguous (day and month ≤ 12); read as {format}." },
   "json.too_large": { de: "Die JSON-Datei ist zu groß ({size} Zeichen; höchstens {limit}); es wird nichts gelesen.", en: "The JSON file is too large ({size} characters; at most {limit}); nothing is read." },
   "json.too_deep": { de: "Die JSON-Datei ist tiefer als {limit} Ebenen verschachtelt (bei Zeichen {at}); Einstellungen und Profile brauchen weit weniger. Es wird nichts gelesen.", en: "The JSON file nests deeper than {limit} levels (at character {at}); settings and profiles need far fewer. Nothing is read." },
@@ -295,9 +300,9 @@ export const MESSAGES: Record<string, Text> = {
   "sepa.duplicate_customer": { de: "Kunde {customer} hat schon in Zeile {otherRow} ein Mandat; je Kunde gilt ein Mandat.", en: "Customer {customer} already has a mandate in row {otherRow}; one mandate per customer." },
   "sepa.duplicate_mandate_ref": { de: "Mandatsreferenz {mandate} steht schon in Zeile {otherRow} (Groß-/Kleinschreibung zählt nicht).", en: "Mandate reference {mandate} is already used in row {otherRow} (case does not count)." },
   "sepa.collection_not_business_day": { de: "Am {date} wird im SEPA-Verfahren nicht gebucht (TARGET2-Feiertag oder Wochenende); nächster Geschäftstag: {next}.", en: "SEPA does not settle on {date} (TARGET2 holiday or weekend); next business day: {next}." },
-  "sepa.collection_too_early": { de: "Fälligkeit {date} ist zu früh: die Datei muss {days} TARGET2-Geschäftstag(e) vor Fälligkeit bei der Bank sein; frühestens {earliest} bei Einreichung am {today}.", en: "Collection date {date} is too early: the file must reach the bank {days} TARGET2 business day(s) before; {earliest} at the earliest when handed in on {today}." },
+  "sepa.collection_too_early": { de: "Fälligkeit {date} ist zu früh: die Datei muss {days|TARGET2-Geschäftstag|TARGET2-Geschäftstage} vor Fälligkeit bei der Bank sein; frühestens {earliest} bei Einreichung am {today}.", en: "Collection date {date} is too early: the file must reach the bank {days|TARGET2 business day|TARGET2 business days} before; {earliest} at the earliest when handed in on {today}." },
   "sepa.repeat_export": { de: "Rechnung {invoice} stand schon in {files} und wird auf Wunsch erneut eingezogen. Nur einreichen, wenn die frühere Datei nicht gebucht wurde.", en: "Invoice {invoice} was already in {files} and is collected again on request. Submit only if the earlier file was not booked." },
-  "sepa.prenotification_short": { de: "{count} Rechnung(en), z. B. {invoice}, liegen weniger als {days} Tage vor der Fälligkeit {date}; die Vorabankündigung muss so früh beim Kunden sein, wenn nichts Kürzeres vereinbart ist.", en: "{count} invoice(s), e.g. {invoice}, are less than {days} days before the collection date {date}; the pre-notification must reach the customer that early unless a shorter period is agreed." },
+  "sepa.prenotification_short": { de: "{count|Rechnung|Rechnungen}, z. B. {invoice}, liegen weniger als {days} Tage vor der Fälligkeit {date}; die Vorabankündigung muss so früh beim Kunden sein, wenn nichts Kürzeres vereinbart ist.", en: "{count|invoice|invoices}, e.g. {invoice}, are less than {days} days before the collection date {date}; the pre-notification must reach the customer that early unless a shorter period is agreed." },
   "sepa.message_id_invalid": { de: "„{value}“ taugt nicht als Nachrichten-ID (1–33 Zeichen aus A–Z, a–z, 0–9 und + ? / - : ( ) . , ').", en: "\"{value}\" is not usable as a message id (1–33 characters of A–Z, a–z, 0–9 and + ? / - : ( ) . , ')." },
   "sepa.no_payments": { de: "Keine Lastschrift zum Einziehen: es wird keine Datei geschrieben.", en: "No direct debit to collect: no file is written." },
   "sepa.debit_notice": { de: "Der Betrag wird am {date} per SEPA-Lastschrift von Ihrem Konto {iban} eingezogen (Mandatsreferenz {mandate}, Gläubiger-ID {creditorId}).", en: "The amount will be collected by SEPA direct debit from your account {iban} on {date} (mandate reference {mandate}, creditor identifier {creditorId})." },
@@ -330,11 +335,45 @@ export const MESSAGES: Record<string, Text> = {
   "sepa.report.amount_too_large": { de: "{invoice} (Kunde {customer}, {amount}): mehr als {max} EUR lassen sich nicht per Lastschrift einziehen.", en: "{invoice} (customer {customer}, {amount}): more than EUR {max} cannot be collected by direct debit." },
 };
 
-/** Renders an issue's text (without its location). Unknown codes fall back to the code and params. */
+const MONTH_NAMES: Record<Lang, readonly string[]> = {
+  de: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+/** Params that echo what the user typed or named stay verbatim (a bad value must read as typed). */
+const VERBATIM = new Set(["value", "file", "files", "detail", "column", "columns", "path", "source", "profile", "store", "backup", "expected", "format"]);
+
+/**
+ * A param as the reader's language writes it: ISO months as "November 2026", in German ISO dates
+ * as 15.03.2026 and decimals with a comma (0,548387). Ids and user input are left alone.
+ */
+export function formatParam(key: string, value: unknown, lang: Lang): string {
+  const text = String(value);
+  if (VERBATIM.has(key)) return text;
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${MONTH_NAMES[lang][Number(month[2]) - 1]} ${month[1]}`;
+  if (lang === "en") return text;
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (date) return `${date[3]}.${date[2]}.${date[1]}`;
+  const decimal = /^(-?\d+)\.(\d+)$/.exec(text);
+  if (decimal) return `${decimal[1]},${decimal[2]}`;
+  return text;
+}
+
+/**
+ * Renders an issue's text (without its location). `{name}` takes a param (formatted per language);
+ * `{count|Zeile|Zeilen}` a number with its noun in singular or plural. Unknown codes fall back to
+ * the code and params.
+ */
 export function messageText(issue: Issue, lang: Lang = "en"): string {
   const text = MESSAGES[issue.code];
   if (!text) return `${issue.code} ${JSON.stringify(issue.params)}`;
-  return text[lang].replace(/\{(\w+)\}/g, (_, key: string) => String(issue.params[key] ?? `{${key}}`));
+  return text[lang].replace(/\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g, (_, key: string, one?: string, many?: string) => {
+    const value = issue.params[key];
+    if (value === undefined || value === null) return `{${key}}`;
+    if (one === undefined) return formatParam(key, value, lang);
+    return `${formatParam(key, value, lang)} ${Number(value) === 1 ? one : many}`;
+  });
 }
 
 /** Renders where an issue happened, e.g. `contracts.csv, row 14, column "valid_from"`. */

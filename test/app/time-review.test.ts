@@ -62,7 +62,7 @@ describe("time review: open entries rated as the billing run rates them", () => 
     ]);
     expect(review.totals).toEqual({ rows: 10, billable: 9, notBillable: 1, problems: 2, net: "842.74" });
     expect(review.issues).toEqual([]);
-    expect(messageText(byTicket(review.rows, "6000").issues[0]!, "de")).toContain("Kunde 10003 hat am 2026-06-15 keinen laufenden Vertrag");
+    expect(messageText(byTicket(review.rows, "6000").issues[0]!, "de")).toContain("Kunde 10003 hat am 15.06.2026 keinen laufenden Vertrag");
 
     // what the run bills is exactly the sum of the entries' amounts, and the review wrote nothing
     const before = backupToJson(await exportBackup(ctx.store, "t"));

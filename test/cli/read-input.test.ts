@@ -36,11 +36,11 @@ describe("readInputFiles", () => {
     expect(await fileSha256({ name: "x", bytes })).toBe("2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881");
   });
 
-  it("an unreadable file is an issue naming it", () => {
+  it("a missing file is an issue naming it (a sentence, no ENOENT)", () => {
     const missing = join(dir, "missing.csv");
     const r = readInputFiles([missing]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues[0]).toMatchObject({ code: "file.unreadable", params: { file: missing, detail: "ENOENT" } });
+    expect(r.issues[0]).toMatchObject({ code: "file.not_found", params: { file: missing } });
   });
 });

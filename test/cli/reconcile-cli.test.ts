@@ -43,6 +43,18 @@ describe("CLI reconcile → apply → undo", () => {
     expect(u.out()).toContain("3 versions removed");
   });
 
+  it("writes the review in the --lang language and apply reads the German file", async () => {
+    const { d, ws } = await workspace();
+    expect(await runCli(["--lang", "de", "reconcile", "--workspace", ws, "--file", join(d, "nce.csv"), "--period", "2026-10", "--out", join(d, "pruefung.csv")], io().cli)).toBe(0);
+    const lines = readFileSync(join(d, "pruefung.csv"), "utf8").split("\r\n");
+    expect(lines[0]).toMatch(/^Status,Kundennummer,Vertragsnummer,Position,Artikelnummer,/);
+    expect(lines.slice(1).join("\n")).toContain("Menge geändert");
+    expect(lines.slice(1).join("\n")).not.toMatch(/quantity_changed|new_position|missing_in_file|,accept,|,skip,/);
+    const a = io();
+    expect(await runCli(["apply", "--workspace", ws, "--review", join(d, "pruefung.csv")], a.cli)).toBe(0);
+    expect(a.out()).toContain("3 new contract versions");
+  });
+
   it("apply reads an edited xlsx review back and names a bad cell", async () => {
     const { d, ws } = await workspace();
     expect(await runCli(["reconcile", "--workspace", ws, "--file", join(d, "nce.csv"), "--period", "2026-10", "--out", join(d, "review.xlsx")], io().cli)).toBe(0);

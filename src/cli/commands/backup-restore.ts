@@ -8,6 +8,7 @@ import { BACKUP_TABLES, parseBackup, readBackupLines, writeBackup } from "../../
 import { TABLE_NAMES } from "../../store/tables";
 import { UsageError, parseArgs, required } from "../args";
 import type { Command } from "../cli-io";
+import { unreadable } from "../read-input";
 import { printJson, reportIssues } from "../report";
 import { OutputFiles, withWorkspace } from "../store";
 
@@ -75,7 +76,7 @@ export const restoreCommand: Command = {
         firstLine ??= (chunk as Buffer).subarray(0, 4096).toString("utf8").split("\n")[0];
       }
     } catch (e) {
-      reportIssues(io, [{ code: "file.unreadable", severity: "error", params: { file: path, detail: (e as Error).message }, where: { source: path } }]);
+      reportIssues(io, [unreadable(path, e)]);
       return 1;
     }
     const sha256 = hash.digest("hex");

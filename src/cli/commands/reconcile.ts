@@ -2,6 +2,7 @@ import { fileSha256 } from "../../app/context";
 import { loadUserProfiles } from "../../app/profiles";
 import { reconcileFiles, type VendorFileRead } from "../../app/reconcile";
 import { parseIsoMonth } from "../../core/date/iso-month";
+import { proposeMonth } from "../../core/date/propose-month";
 import { hasErrors, issue } from "../../core/issues";
 import { reviewTableRows } from "../../io/reconcile/review-table";
 import { toCsv } from "../../io/table/write-csv";
@@ -16,16 +17,16 @@ import { withWorkspace } from "../store";
 
 export const reconcileCommand: Command = {
   name: "reconcile",
-  usage: "reconcile --workspace W --file F [--file F2…] [--profile ID] --period YYYY-MM --out REVIEW.csv|.xlsx [--json]",
-  summary: "compare vendor billing files with the contracts and write the review table (reads only)",
+  usage: "reconcile --workspace W --file F [--file F2…] [--profile ID] [--period YYYY-MM] --out REVIEW.csv|.xlsx [--json]",
+  summary: "compare vendor billing files with the contracts and write the review table (reads only); without --period the month is taken from the files",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace", "file", "profile", "period", "out"], ["json"]);
     const workspace = required(args, "workspace");
     const paths = args.options.get("file") ?? [];
     if (paths.length === 0) throw new UsageError("--file is required");
-    const monthText = required(args, "period");
-    const month = parseIsoMonth(monthText);
-    if (!month) { reportIssues(io, [issue("parse.invalid_month", { value: monthText }, { source: "--period" })]); return 1; }
+    const monthText = optional(args, "period");
+    const given = monthText === undefined ? null : parseIsoMonth(monthText);
+    if (monthText !== undefined && !given) { reportIssues(io, [issue("parse.invalid_month", { value: monthText }, { source: "--period" })]); return 1; }
     const out = required(args, "out");
     const profileId = optional(args, "profile");
     const files = readInputFiles(paths);
@@ -38,6 +39,13 @@ export const reconcileCommand: Command = {
         const result = await readVendorFile(f.bytes, { fileName: f.name, profiles: allProfiles(profiles), profileId });
         reads.push({ name: f.name, sha256: await fileSha256(f), result });
       }
+      // Without --period the month comes from the charge periods in the files, said aloud.
+      const month = given ?? proposeMonth(reads.flatMap((r) => (r.result.periodFound ? [r.result.periodFound] : [])));
+      if (!month) {
+        reportIssues(io, [issue("cli.period_not_found", { files: files.value.map((f) => f.name).join(", ") }, { source: "--period" })]);
+        return { code: 2, save: false };
+      }
+      if (!given) reportIssues(io, [issue("cli.period_from_file", { month, files: files.value.map((f) => f.name).join(", ") }, { source: "--period" }, "info")]);
       const outcome = await reconcileFiles(ctx, reads, month);
       if (!outcome.ok) {
         const n = reportIssues(io, outcome.issues);
@@ -46,7 +54,7 @@ export const reconcileCommand: Command = {
       }
       const o = outcome.value;
       reportIssues(io, o.warnings);
-      const table = reviewTableRows(o.rows);
+      const table = reviewTableRows(o.rows, io.lang);
       outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Abgleich ${month}`, table) : toCsv(table));
       if (args.flags.has("json")) printJson(io, { month, out, files: o.files, counts: o.counts, rows: o.rows.length, warnings: o.warnings.length });
       else {

@@ -1,11 +1,12 @@
 import { pushAll } from "../../core/array";
 import { BILLING_FREQUENCIES, BillingFrequency, TERM_LENGTHS, TermLength } from "../../core/contract/term";
 import type { ReviewDecision } from "../../core/reconcile/plan-apply";
-import { RECONCILE_STATUSES, ReconcileStatus, ReviewAction, ReviewRow } from "../../core/reconcile/review-row";
+import type { ReviewRow } from "../../core/reconcile/review-row";
 import type { Issue } from "../../core/issues";
 import { CellReader } from "../table/cell-reader";
 import { missingColumns, toHeaderTable } from "../table/header-table";
 import type { RawTable } from "../table/raw-table";
+import { canonicalReviewHeaders, REVIEW_ACTION_WORDS, REVIEW_STATUS_WORDS, reviewActionOf, reviewHeader, reviewStatusOf, type SheetLanguage } from "./review-words";
 
 /** The review columns of PRODUCT.md §8, then informational columns (ignored when read back). */
 export const REVIEW_COLUMNS = [
@@ -18,40 +19,38 @@ const REQUIRED = ["status", "customer_no", "contract_no", "position_no", "articl
 /** A review row as cells: strings for text, `{ number }` for numeric cells, so writers can type them. */
 export type ReviewCell = string | { number: string };
 
-/** The header and rows of a review table, ready for CSV, xlsx or a worksheet. */
-export function reviewTableRows(rows: readonly ReviewRow[]): ReviewCell[][] {
+/** The header and rows of a review table in a language (headers, status and action words), ready for CSV, xlsx or a worksheet. */
+export function reviewTableRows(rows: readonly ReviewRow[], lang: SheetLanguage = "en"): ReviewCell[][] {
   const n = (v: string | null): ReviewCell => (v === null ? "" : { number: v });
   return [
-    [...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS],
+    [...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS].map((c) => reviewHeader(c, lang)),
     ...rows.map((r) => [
-      r.status, r.customerNo, r.contractNo, r.positionNo === null ? "" : { number: String(r.positionNo) }, r.articleNo,
+      REVIEW_STATUS_WORDS[lang][r.status], r.customerNo, r.contractNo, r.positionNo === null ? "" : { number: String(r.positionNo) }, r.articleNo,
       r.externalCustomerId, r.externalArticleId, n(r.contractQty), n(r.vendorQty), n(r.delta), r.effectiveDate,
-      n(r.unitCost), n(r.unitPrice), r.action,
+      n(r.unitCost), n(r.unitPrice), REVIEW_ACTION_WORDS[lang][r.action],
       n(r.positionQty), n(r.margin), r.finding, r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), r.note,
       r.term ?? "", r.billingFrequency ?? "", r.commitmentEnd ?? "",
     ]),
   ];
 }
 
-const ACTIONS: Record<string, ReviewAction> = { accept: "accept", "übernehmen": "accept", uebernehmen: "accept", skip: "skip", "überspringen": "skip", ueberspringen: "skip" };
-
 /**
- * Reads a review table back by header names (the user may sort, filter, reorder columns and edit
+ * Reads a review table back by header names, German or English (the user may sort, filter, reorder columns and edit
  * quantity, effective date, action, contract and mapping numbers). Every bad cell is an issue.
  */
 export function readReviewTable(raw: RawTable): { decisions: ReviewDecision[]; issues: Issue[] } {
-  const { table, issues } = toHeaderTable(raw);
+  const { table, issues } = toHeaderTable(canonicalReviewHeaders(raw));
   if (!table) return { decisions: [], issues };
   const missing = missingColumns(table, REQUIRED);
   if (missing.length > 0) return { decisions: [], issues: [...issues, ...missing] };
   const decisions: ReviewDecision[] = [];
   for (const { row, cells } of table.rows) {
     const r = new CellReader(table, cells, row);
-    const statusText = r.text("status", true).toLowerCase();
-    const status = (RECONCILE_STATUSES as readonly string[]).includes(statusText) ? (statusText as ReconcileStatus) : undefined;
+    const statusText = r.text("status", true);
+    const status = reviewStatusOf(statusText);
     if (statusText && !status) r.bad("review.invalid_status", "status", { value: statusText });
     const actionText = r.text("action", true);
-    const action = ACTIONS[actionText.toLowerCase()];
+    const action = reviewActionOf(actionText);
     if (actionText && !action) r.bad("review.invalid_action", "action", { value: actionText });
     const positionText = r.text("position_no");
     const positionNo = positionText === "" ? null : r.positiveInt("position_no") ?? null;

@@ -10,15 +10,13 @@ import { addMonths, monthOf, type IsoMonth } from "../../core/date/iso-month";
 import type { ReviewDecision } from "../../core/reconcile/plan-apply";
 import type { ReviewRow } from "../../core/reconcile/review-row";
 import type { WriteTableOptions } from "../../excel/gateway";
-import { reviewSheetName, reviewWriteOptions } from "../../excel/review-sheet";
+import { REVIEW_COLUMN_KINDS, REVIEW_STATUS_COLOURS, reviewSheetName, reviewWriteOptions } from "../../excel/review-sheet";
 import { reviewTableRows, type ReviewCell } from "../../io/reconcile/review-table";
+import { REVIEW_ACTION_WORDS, REVIEW_STATUS_WORDS, reviewHeader } from "../../io/reconcile/review-words";
 import type { VendorLine } from "../../io/vendor/vendor-line";
 import type { Language } from "../i18n";
 
-export const ACTION_WORDS: Record<Language, { accept: string; skip: string }> = {
-  de: { accept: "übernehmen", skip: "überspringen" },
-  en: { accept: "accept", skip: "skip" },
-};
+export const ACTION_WORDS: Record<Language, { accept: string; skip: string }> = REVIEW_ACTION_WORDS;
 
 /** Short labels of the built-in profiles for sheet names (31 characters in all). */
 const SHORT: Record<string, string> = {
@@ -41,19 +39,22 @@ export function reviewSheetFor(month: IsoMonth, label: string): string {
   return reviewSheetName(month, label);
 }
 
-/** Review rows as cells, the action column in the user's words. */
+/** Review rows as cells: headers, status and action words in the user's language. */
 export function reviewCells(rows: readonly ReviewRow[], language: Language): ReviewCell[][] {
-  const cells = reviewTableRows(rows);
-  const header = cells[0]!.map(String);
-  const col = header.indexOf("action");
-  const words = ACTION_WORDS[language];
-  return cells.map((r, i) => (i === 0 || col < 0 ? r : r.map((c, j) => (j === col && typeof c === "string" ? (c === "accept" ? words.accept : c === "skip" ? words.skip : c) : c))));
+  return reviewTableRows(rows, language);
 }
 
 /** Write options of the review sheet: status colours, filters and the action drop-down in the user's words. */
 export function reviewOptions(sheet: string, language: Language, extra: Partial<WriteTableOptions> = {}): WriteTableOptions {
   const words = ACTION_WORDS[language];
-  return reviewWriteOptions(sheet, { validation: [{ column: "action", list: [words.accept, words.skip] }], ...extra });
+  const columns = Object.fromEntries(Object.entries(REVIEW_COLUMN_KINDS).map(([c, k]) => [reviewHeader(c, language), k]));
+  const colours = Object.fromEntries(Object.entries(REVIEW_STATUS_COLOURS).map(([s, c]) => [REVIEW_STATUS_WORDS[language][s as ReviewRow["status"]] ?? s, c]));
+  return reviewWriteOptions(sheet, {
+    columns,
+    status: { column: reviewHeader("status", language), colours },
+    validation: [{ column: reviewHeader("action", language), list: [words.accept, words.skip] }],
+    ...extra,
+  });
 }
 
 /** Rows Apply would leave out although the vendor bills them: unmapped and not accepted. */

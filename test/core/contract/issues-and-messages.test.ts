@@ -5,7 +5,8 @@
 import { Issue, fail, hasErrors, issue, ok, withWhere } from "../../../src/core/issues";
 import { MESSAGES, formatIssue, locationText, messageText } from "../../../src/core/messages";
 
-const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+// `{name}` or the plural form `{name|one|many}`
+const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)(?:\|[^|}]*\|[^|}]*)?\}/g)].map((m) => m[1]));
 const entries = Object.entries(MESSAGES);
 
 describe("issues", () => {
@@ -77,7 +78,7 @@ describe("MESSAGES", () => {
 
   it.each(entries)("%s has balanced braces", (_code, text) => {
     for (const t of [text.de, text.en]) {
-      expect(t.replace(/\{\w+\}/g, "")).not.toMatch(/[{}]/);
+      expect(t.replace(/\{\w+(?:\|[^|{}]*\|[^|{}]*)?\}/g, "")).not.toMatch(/[{}]/);
     }
   });
 
@@ -90,7 +91,17 @@ describe("messageText", () => {
   it("fills placeholders in English by default and in German on request", () => {
     const i = issue("master.end_before_start", { end: "2026-01-31", start: "2026-02-10" });
     expect(messageText(i)).toBe("Contract end 2026-01-31 is before contract start 2026-02-10.");
-    expect(messageText(i, "de")).toBe("Vertragsende 2026-01-31 liegt vor dem Vertragsbeginn 2026-02-10.");
+    expect(messageText(i, "de")).toBe("Vertragsende 31.01.2026 liegt vor dem Vertragsbeginn 10.02.2026.");
+  });
+
+  it("writes months in words, German dates and decimal commas, and plurals by count", () => {
+    expect(messageText(issue("cli.period_from_file", { month: "2026-11", files: "a.csv" }), "de")).toContain("abgeglichen wird November 2026");
+    expect(messageText(issue("cli.period_from_file", { month: "2026-11", files: "a.csv" }), "en")).toContain("reconciling November 2026");
+    expect(messageText(issue("vendor.unknown_charge_type", { value: "X", count: 1 }), "de")).toContain("(1 Zeile)");
+    expect(messageText(issue("vendor.unknown_charge_type", { value: "X", count: 2 }), "en")).toContain("(2 rows)");
+    expect(messageText(issue("sepa.report.no_mandate", { invoice: "RE-1", customer: "K1", amount: "10.50" }), "de")).toBe("RE-1 (Kunde K1, 10,50): kein Lastschriftmandat hinterlegt.");
+    // what the user typed stays as typed
+    expect(messageText(issue("parse.invalid_month", { value: "2026-11.5" }), "de")).toContain("„2026-11.5“");
   });
 
   it("fills a placeholder that occurs twice and numeric params, including 0", () => {
@@ -119,7 +130,7 @@ describe("messageText", () => {
     for (const [code, text] of entries) {
       const params = Object.fromEntries([...placeholders(text.de)].map((p) => [p!, `<${p}>`]));
       for (const lang of ["de", "en"] as const) {
-        expect(messageText(issue(code, params), lang)).not.toMatch(/\{\w+\}/);
+        expect(messageText(issue(code, params), lang)).not.toMatch(/\{\w+(\|[^}]*)?\}/);
       }
     }
   });

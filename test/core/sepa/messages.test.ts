@@ -30,6 +30,6 @@ describe("SEPA messages", () => {
   });
 
   it("renders a report line", () => {
-    expect(messageText({ code: "sepa.report.no_mandate", severity: "warning", params: { invoice: "RE-1", customer: "K1", amount: "10.00" } }, "de")).toBe("RE-1 (Kunde K1, 10.00): kein Lastschriftmandat hinterlegt.");
+    expect(messageText({ code: "sepa.report.no_mandate", severity: "warning", params: { invoice: "RE-1", customer: "K1", amount: "10.00" } }, "de")).toBe("RE-1 (Kunde K1, 10,00): kein Lastschriftmandat hinterlegt.");
   });
 });

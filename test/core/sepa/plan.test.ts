@@ -97,7 +97,7 @@ describe("collection plan: a run with debit and transfer customers", () => {
       "RE-12": "zero_or_negative",
     });
     const expired = p.leftOut.find((l) => l.invoiceRef === "RE-10")!;
-    expect(messageText(expired.message, "de")).toBe("RE-10 (Kunde K10, 5.00): Mandat MND-K10 ist seit 2025-12-01 verfallen (36 Monate ohne Einzug seit 2022-12-01); ein neues Mandat einholen.");
+    expect(messageText(expired.message, "de")).toBe("RE-10 (Kunde K10, 5,00): Mandat MND-K10 ist seit 01.12.2025 verfallen (36 Monate ohne Einzug seit 01.12.2022); ein neues Mandat einholen.");
     expect(p.leftOut.find((l) => l.invoiceRef === "RE-9")!.details?.map((i) => i.code)).toEqual(["sepa.iban_checksum"]);
     expect(p.issues).toEqual([]);
   });

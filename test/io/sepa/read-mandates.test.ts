@@ -72,7 +72,7 @@ describe("mandates CSV", () => {
       "mandate.csv, Zeile 3, Spalte „iban (D)“: IBAN „DE88370400440532013000“: die Prüfziffern stimmen nicht (Tippfehler?).",
       "mandate.csv, Zeile 3, Spalte „bic (E)“: „XX“ ist keine BIC (8 oder 11 Zeichen, z. B. COBADEFFXXX).",
       "mandate.csv, Zeile 4, Spalte „iban (D)“: IBAN „TR330006100519786457841326“: TR gehört nicht zum SEPA-Raum; per SEPA-Lastschrift lässt sich davon nicht einziehen.",
-      "mandate.csv, Zeile 4, Spalte „signature_date (C)“: Mandat MND-3 (Kunde K3): das Unterschriftsdatum 2027-01-01 liegt in der Zukunft.",
+      "mandate.csv, Zeile 4, Spalte „signature_date (C)“: Mandat MND-3 (Kunde K3): das Unterschriftsdatum 01.01.2027 liegt in der Zukunft.",
     ]);
   });
 

@@ -70,12 +70,13 @@ describe("SEPA direct debit for a billing run", () => {
     expect(file.value.xml).toContain("<Nm>Kunde K-1 Mueller</Nm>");
   });
 
-  it("reports what was left out and why", () => {
+  it("reports what was left out and why (amounts with a German decimal comma)", () => {
+    const de = (amount: unknown) => String(amount).replace(".", ",");
     expect(plan.leftOut.map((l) => messageText(l.message, "de"))).toEqual([
-      `RE-3 (Kunde K-3, ${run.invoices[2]!.grossTotal}): der Kunde zahlt per Überweisung.`,
-      `RE-4 (Kunde K-4, ${run.invoices[3]!.grossTotal}): durch ST-1 storniert, wird nicht eingezogen.`,
-      `RE-5 (Kunde K-5, ${run.invoices[4]!.grossTotal}): kein Lastschriftmandat hinterlegt.`,
-      `ST-1 (Kunde K-4, -${run.invoices[3]!.grossTotal}): Storno von RE-4 aus diesem Lauf; beide werden nicht eingezogen.`,
+      `RE-3 (Kunde K-3, ${de(run.invoices[2]!.grossTotal)}): der Kunde zahlt per Überweisung.`,
+      `RE-4 (Kunde K-4, ${de(run.invoices[3]!.grossTotal)}): durch ST-1 storniert, wird nicht eingezogen.`,
+      `RE-5 (Kunde K-5, ${de(run.invoices[4]!.grossTotal)}): kein Lastschriftmandat hinterlegt.`,
+      `ST-1 (Kunde K-4, -${de(run.invoices[3]!.grossTotal)}): Storno von RE-4 aus diesem Lauf; beide werden nicht eingezogen.`,
     ]);
   });
 

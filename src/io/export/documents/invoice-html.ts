@@ -1,4 +1,5 @@
 import type { Invoice, InvoiceLine } from "../../../core/billing/invoice";
+import { prorationDaysText } from "./proration-text";
 import type { Customer } from "../../../core/contract/model";
 import type { IsoDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
@@ -124,7 +125,7 @@ function lineRow(l: InvoiceLine, invoiceDates: ReadonlyMap<string, IsoDate> | un
 <td class="num">${esc(period(l.serviceFrom, l.serviceTo))}</td>
 <td class="num">${esc(germanNumber(l.quantity))}</td>
 <td class="num">${esc(euro(priceText(l.unitPrice)))}</td>
-<td class="num">${esc(germanNumber(l.periodFactor))}</td>
+<td class="num">${esc(prorationDaysText(l.serviceFrom, l.serviceTo, l.periodFactor, "de") ?? germanNumber(l.periodFactor))}</td>
 <td class="num">${esc(percent(l.vatPct))}</td>
 <td class="num">${esc(euro(l.netAmount))}</td>
 </tr>`;

@@ -40,6 +40,17 @@ describe("invoice HTML", () => {
     expect(documentFileName("RE/2026 1")).toBe("RE_2026_1.html");
   });
 
+  it("shows a prorated line's factor as days (17 von 31 Tagen), a full month as 1", () => {
+    const c: Customer = { no: "10001", name: "Muster GmbH", address: "Weg 1\n24103 Kiel" };
+    const inv = doc(c, [line(), line({ lineNo: 2, serviceFrom: "2026-10-15", serviceTo: "2026-10-31", periodFactor: "0.548387", netAmount: "10167.10", exactAmount: "10167.09" })]);
+    const r = invoiceDocuments([inv], { company: COMPANY, customers: new Map([[c.no, c]]) });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const html = r.value.documents[0]!.html;
+    expect(html).toContain('<td class="num">17 von 31 Tagen</td>');
+    expect(html).toContain('<td class="num">1</td>');
+    expect(html).not.toContain("0,548387");
+  });
+
   it("a reverse-charge invoice states the recipient owes the VAT and shows the recipient's VAT id", () => {
     const eu: Customer = { no: "30001", name: "Wiener IT GmbH", address: "Ring 1\n1010 Wien\nÖsterreich", vatId: "ATU12345678", reverseCharge: true };
     const inv = doc(eu, [line({ vatPct: "0" })]);

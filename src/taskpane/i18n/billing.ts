@@ -1,0 +1,167 @@
+/** Task pane strings of the area "billing", German and English (composed in ../i18n.ts). */
+import { formatCount, plural } from "./format";
+
+export interface BillingStrings {
+  description: string;
+  previewTitle: string;
+  previewIntro: string;
+  month: string;
+  invoiceDate: string;
+  preview: string;
+  computing(month: string): string;
+  writingSheet(sheet: string): string;
+  nothingDue(month: string): string;
+  previewResultTitle(month: string): string;
+  sheet: string;
+  invoices: string;
+  lines: string;
+  differences: string;
+  net: string;
+  gross: string;
+  runTitle: string;
+  runIntro: string;
+  run: string;
+  confirmTitle: string;
+  confirmText(invoices: number, month: string, net: string): string;
+  confirmYes: string;
+  running(month: string): string;
+  ran(runId: string, invoices: number, net: string): string;
+  exportTitle: string;
+  exportIntro: string;
+  latestRun: string;
+  noRuns: string;
+  format: string;
+  formatGeneric: string;
+  formatGerman: string;
+  windows1252: string;
+  exportCsv: string;
+  exported(name: string, invoices: number): string;
+  formatDatev: string;
+  formatCustom(name: string): string;
+  datevMissing: string;
+  exportedBookings(name: string, records: number): string;
+  documents: string;
+  documentsHint: string;
+  documentsExported(name: string, invoices: number): string;
+  loadSettings: string;
+  settingsHint: string;
+  settingsSaved(what: string): string;
+  settingsNames: { datev: string; company: string; profiles(ids: string): string };
+  settingsState(datev: boolean, company: boolean, profiles: number): string;
+  undoRun: string;
+  undoConfirmTitle: string;
+  undoConfirmText(runId: string, month: string): string;
+  undoConfirmYes: string;
+  undoing(runId: string): string;
+  undone(runId: string, entries: number): string;
+}
+
+export const de: BillingStrings = {
+  description: "Einen Monat wählen, alle fälligen Rechnungspositionen in einem Blatt prüfen, freigeben und exportieren. Nichts wird doppelt und nichts wird vergessen abgerechnet.",
+  previewTitle: "1. Vorschau",
+  previewIntro: "Berechnet alle fälligen Positionen bis Ende des Monats (auch nachgeholte und Differenzen) und schreibt sie in das Blatt „Rechnungen JJJJ-MM“. Ändert noch nichts.",
+  month: "Abrechnungsmonat",
+  invoiceDate: "Rechnungsdatum",
+  preview: "Vorschau erstellen",
+  computing: (month) => `Abrechnung ${month} wird berechnet`,
+  writingSheet: (sheet) => `Blatt „${sheet}“ wird geschrieben`,
+  nothingDue: (month) => `Für ${month} ist nichts fällig: alles ist bereits abgerechnet.`,
+  previewResultTitle: (month) => `Vorschau ${month}`,
+  sheet: "Blatt",
+  invoices: "Rechnungen",
+  lines: "Positionen",
+  differences: "Differenzpositionen",
+  net: "Netto",
+  gross: "Brutto",
+  runTitle: "2. Abrechnen",
+  runIntro: "Schreibt die Rechnungen ins Abrechnungsjournal und vergibt die Rechnungsnummern.",
+  run: "Abrechnen …",
+  confirmTitle: "Abrechnung bestätigen",
+  confirmText: (n, month, net) => `${formatCount(n, "Rechnung", "Rechnungen", "de")} für ${month} über ${net} netto ins Abrechnungsjournal schreiben?`,
+  confirmYes: "Ja, abrechnen",
+  running: (month) => `Abrechnung ${month} wird gebucht`,
+  ran: (run, n, net) => `Lauf ${run} gebucht: ${formatCount(n, "Rechnung", "Rechnungen", "de")}, ${net} netto. Exportieren Sie ihn jetzt.`,
+  exportTitle: "3. Exportieren",
+  exportIntro: "Den letzten Lauf für die Buchhaltung herunterladen (CSV, DATEV, eigenes Exportprofil) oder als Rechnungen drucken, oder ihn rückgängig machen.",
+  latestRun: "Letzter Lauf",
+  noRuns: "Noch kein Abrechnungslauf.",
+  format: "Format",
+  formatGeneric: "CSV allgemein (Komma, Punkt, ISO-Datum)",
+  formatGerman: "CSV deutsch (Semikolon, Komma, TT.MM.JJJJ)",
+  windows1252: "Windows-1252 statt UTF-8 (ältere Buchhaltungsprogramme)",
+  exportCsv: "Datei herunterladen",
+  exported: (name, n) => `„${name}“ mit ${formatCount(n, "Rechnung", "Rechnungen", "de")} heruntergeladen.`,
+  formatDatev: "DATEV Buchungsstapel (EXTF, Windows-1252)",
+  formatCustom: (name) => `Exportprofil: ${name}`,
+  datevMissing: "DATEV und Rechnungsdokumente brauchen gespeicherte Einstellungen: unten „Exporteinstellungen laden“.",
+  exportedBookings: (name, n) => `„${name}“ mit ${formatCount(n, "Buchung", "Buchungen", "de")} bzw. Zeilen heruntergeladen.`,
+  documents: "Rechnungen als HTML (zum Drucken)",
+  documentsHint: "Alle Rechnungen des Laufs in einer Datei, eine Seite je Rechnung; im Browser drucken oder als PDF speichern.",
+  documentsExported: (name, n) => `„${name}“ mit ${formatCount(n, "Rechnung", "Rechnungen", "de")} heruntergeladen.`,
+  loadSettings: "Exporteinstellungen laden …",
+  settingsHint: "JSON-Datei mit DATEV-Einstellungen, Firmenangaben für Rechnungen und/oder Exportprofilen (wie bei export-settings und export-profile der Kommandozeile).",
+  settingsSaved: (what) => `Gespeichert: ${what}.`,
+  settingsNames: { datev: "DATEV-Einstellungen", company: "Firmenangaben", profiles: (ids) => `Exportprofile ${ids}` },
+  settingsState: (datev, company, n) => `DATEV-Einstellungen: ${datev ? "gespeichert" : "fehlen"} · Firmenangaben: ${company ? "gespeichert" : "fehlen"} · Exportprofile: ${n}`,
+  undoRun: "Lauf rückgängig …",
+  undoConfirmTitle: "Lauf rückgängig machen",
+  undoConfirmText: (run, month) => `Lauf ${run} (${month}) aus dem Abrechnungsjournal entfernen? Die Positionen werden beim nächsten Lauf wieder fällig.`,
+  undoConfirmYes: "Ja, rückgängig",
+  undoing: (run) => `Lauf ${run} wird rückgängig gemacht`,
+  undone: (run, n) => `Lauf ${run} rückgängig gemacht: ${formatCount(n, "Journaleintrag", "Journaleinträge", "de")} entfernt.`,
+};
+
+export const en: BillingStrings = {
+  description: "Choose a month, review every invoice line due in a sheet, approve and export it. Nothing is billed twice and nothing is forgotten.",
+  previewTitle: "1. Preview",
+  previewIntro: 'Computes every line due by the end of the month (including catch-ups and differences) and writes them to the sheet "Rechnungen YYYY-MM". Changes nothing yet.',
+  month: "Billing month",
+  invoiceDate: "Invoice date",
+  preview: "Create preview",
+  computing: (month) => `Computing billing for ${month}`,
+  writingSheet: (sheet) => `Writing the sheet "${sheet}"`,
+  nothingDue: (month) => `Nothing is due for ${month}: everything is billed already.`,
+  previewResultTitle: (month) => `Preview ${month}`,
+  sheet: "Sheet",
+  invoices: "Invoices",
+  lines: "Lines",
+  differences: "Difference lines",
+  net: "Net",
+  gross: "Gross",
+  runTitle: "2. Bill",
+  runIntro: "Writes the invoices to the billing ledger and assigns the invoice numbers.",
+  run: "Bill …",
+  confirmTitle: "Confirm the billing run",
+  confirmText: (n, month, net) => `Write ${formatCount(n, "invoice", "invoices", "en")} for ${month} totalling ${net} net to the billing ledger?`,
+  confirmYes: "Yes, bill",
+  running: (month) => `Booking the billing for ${month}`,
+  ran: (run, n, net) => `Run ${run} booked: ${formatCount(n, "invoice", "invoices", "en")}, ${net} net. Export it now.`,
+  exportTitle: "3. Export",
+  exportIntro: "Download the latest run for accounting (CSV, DATEV, your own export profile) or print it as invoices, or undo it.",
+  latestRun: "Latest run",
+  noRuns: "No billing run yet.",
+  format: "Format",
+  formatGeneric: "Generic CSV (comma, point, ISO dates)",
+  formatGerman: "German CSV (semicolon, comma, DD.MM.YYYY)",
+  windows1252: "Windows-1252 instead of UTF-8 (older accounting software)",
+  exportCsv: "Download file",
+  exported: (name, n) => `"${name}" with ${formatCount(n, "invoice", "invoices", "en")} downloaded.`,
+  formatDatev: "DATEV Buchungsstapel (EXTF, Windows-1252)",
+  formatCustom: (name) => `Export profile: ${name}`,
+  datevMissing: "DATEV and invoice documents need saved settings: use “Load export settings” below.",
+  exportedBookings: (name, n) => `"${name}" with ${formatCount(n, "booking", "bookings", "en")} or rows downloaded.`,
+  documents: "Invoices as HTML (to print)",
+  documentsHint: "Every invoice of the run in one file, one page per invoice; print it in the browser or save it as PDF.",
+  documentsExported: (name, n) => `"${name}" with ${formatCount(n, "invoice", "invoices", "en")} downloaded.`,
+  loadSettings: "Load export settings …",
+  settingsHint: "A JSON file with DATEV settings, company data for invoices and/or export profiles (as the command line's export-settings and export-profile take them).",
+  settingsSaved: (what) => `Saved: ${what}.`,
+  settingsNames: { datev: "DATEV settings", company: "company data", profiles: (ids) => `export profiles ${ids}` },
+  settingsState: (datev, company, n) => `DATEV settings: ${datev ? "saved" : "missing"} · Company data: ${company ? "saved" : "missing"} · Export profiles: ${n}`,
+  undoRun: "Undo run …",
+  undoConfirmTitle: "Undo the run",
+  undoConfirmText: (run, month) => `Remove run ${run} (${month}) from the billing ledger? Its lines fall due again in the next run.`,
+  undoConfirmYes: "Yes, undo",
+  undoing: (run) => `Undoing run ${run}`,
+  undone: (run, n) => `Run ${run} undone: ${n} ledger ${plural(n, "entry", "entries")} removed.`,
+};

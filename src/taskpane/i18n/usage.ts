@@ -1,0 +1,146 @@
+/** Task pane strings of the area "usage", German and English (composed in ../i18n.ts). */
+import { formatCount, plural } from "./format";
+
+export interface UsageStrings {
+  description: string;
+  timeTitle: string;
+  timeIntro: string;
+  importTime: string;
+  metersTitle: string;
+  metersIntro: string;
+  importMeters: string;
+  importing(name: string): string;
+  timeImported: string;
+  metersImported: string;
+  profile: string;
+  rows: string;
+  added: string;
+  changed: string;
+  unchanged: string;
+  nonBillable: string;
+  batch: string;
+  balanceTitle: string;
+  balanceIntro: string;
+  contractNo: string;
+  month: string;
+  showBalance: string;
+  balanceWritten(sheet: string, rows: number, over: number): string;
+  fixFileHint: string;
+  undone: string;
+  reviewTitle: string;
+  reviewIntro: string;
+  writeReview: string;
+  applyDecisions: string;
+  reviewWritten(sheet: string, rows: number, billable: number, problems: number, net: string): string;
+  decisionsApplied(approved: number, withdrawn: number, unchanged: number): string;
+  nothingChanged: string;
+  fixSheetHint(sheet: string): string;
+  rulesTitle: string;
+  rulesIntro: string;
+  loadRules: string;
+  loadingRules(name: string): string;
+  rulesSaved(contracts: number): string;
+  rulesStored: string;
+  rulesNone: string;
+  rulesUnitMinutes: string;
+  rulesTimeContracts: string;
+  rulesClickContracts: string;
+  rulesActivities: string;
+  rulesRegion: string;
+}
+
+export const de: UsageStrings = {
+  description: "Zeiterfassung und Zählerstände importieren, Kontingente prüfen.",
+  timeTitle: "Zeiten",
+  timeIntro: "CSV aus dem Ticketsystem; das Profil wird an den Spalten erkannt.",
+  importTime: "Zeiten importieren (CSV)",
+  metersTitle: "Zähler",
+  metersIntro: "Zählerstände-CSV; rückläufige Zähler und bereits abgerechnete Monate sind Fehler.",
+  importMeters: "Zählerstände importieren (CSV)",
+  importing: (name) => `${name} wird importiert`,
+  timeImported: "Zeiten importiert",
+  metersImported: "Zählerstände importiert",
+  profile: "Profil",
+  rows: "Zeilen",
+  added: "Neu",
+  changed: "Geändert",
+  unchanged: "Unverändert",
+  nonBillable: "Nicht abrechenbar",
+  batch: "Stapel",
+  balanceTitle: "Kontingent",
+  balanceIntro: "Schreibt das Blatt „Kontingente JJJJ-MM“: Stand jedes Vertrags mit Zeitregeln (offene Zeiten als Vorschau).",
+  contractNo: "Vertragsnummer",
+  month: "Monat",
+  showBalance: "Kontingente schreiben",
+  balanceWritten: (sheet, rows, over) => `${sheet}: ${formatCount(rows, "Vertrag", "Verträge", "de")}, ${over} überzogen.`,
+  fixFileHint: "Datei korrigieren und erneut importieren; es wurde nichts übernommen.",
+  undone: "Import rückgängig gemacht.",
+  reviewTitle: "Zeiten prüfen",
+  reviewIntro: "Schreibt das Blatt „Zeiten JJJJ-MM“: jeder offene Eintrag bis Monatsende, bewertet wie im Abrechnungslauf (Einheiten, Inklusiv- und Kontingentstunden, Zuschläge, Betrag). In „abrechnen“ Ja oder Nein wählen und übernehmen: der nächste Lauf rechnet genau die freigegebenen Einträge ab.",
+  writeReview: "Zeiten prüfen",
+  applyDecisions: "Entscheidungen übernehmen",
+  reviewWritten: (sheet, rows, billable, problems, net) => `${sheet}: ${rows} offene ${plural(rows, "Eintrag", "Einträge")}, ${billable} abrechenbar, ${problems} mit Problemen; Betrag ${net}.`,
+  decisionsApplied: (approved, withdrawn, unchanged) => `Entscheidungen übernommen: ${approved} freigegeben, ${withdrawn} zurückgestellt, ${unchanged} unverändert.`,
+  nothingChanged: "Nichts geändert: alle Entscheidungen waren schon gespeichert.",
+  fixSheetHint: (sheet) => `Zellen im Blatt „${sheet}“ korrigieren und erneut übernehmen; es wurde nichts geändert.`,
+  rulesTitle: "Regeln",
+  rulesIntro: "Zeit- und Klickregeln als JSON-Datei (Aufbau im README); sie ersetzt die gespeicherten Regeln. Fehler nennen den JSON-Pfad, dann bleibt alles beim Alten.",
+  loadRules: "Regeldatei laden (JSON)",
+  loadingRules: (name) => `${name} wird geprüft`,
+  rulesSaved: (contracts) => `Regeln gespeichert: Firmenregeln und ${formatCount(contracts, "Vertrag", "Verträge", "de")}.`,
+  rulesStored: "Gespeicherte Regeln",
+  rulesNone: "Noch keine Regeln gespeichert.",
+  rulesUnitMinutes: "Arbeitseinheit",
+  rulesTimeContracts: "Verträge mit Zeitregeln",
+  rulesClickContracts: "Klickverträge",
+  rulesActivities: "Tätigkeiten",
+  rulesRegion: "Bundesland",
+};
+
+export const en: UsageStrings = {
+  description: "Import time entries and meter readings, check contingents.",
+  timeTitle: "Time",
+  timeIntro: "CSV from the ticket system; the profile is recognised by its columns.",
+  importTime: "Import time (CSV)",
+  metersTitle: "Meters",
+  metersIntro: "Meter readings CSV; counters going backwards and billed months are errors.",
+  importMeters: "Import meter readings (CSV)",
+  importing: (name) => `Importing ${name}`,
+  timeImported: "Time entries imported",
+  metersImported: "Meter readings imported",
+  profile: "Profile",
+  rows: "Rows",
+  added: "Added",
+  changed: "Changed",
+  unchanged: "Unchanged",
+  nonBillable: "Non-billable",
+  batch: "Batch",
+  balanceTitle: "Contingent",
+  balanceIntro: "Writes the sheet \u201cKontingente YYYY-MM\u201d: the balance of every contract with time rules (open entries as a preview).",
+  contractNo: "Contract number",
+  month: "Month",
+  showBalance: "Write balances",
+  balanceWritten: (sheet, rows, over) => `${sheet}: ${formatCount(rows, "contract", "contracts", "en")}, ${over} overrun.`,
+  fixFileHint: "Correct the file and import it again; nothing was imported.",
+  undone: "Import undone.",
+  reviewTitle: "Review time",
+  reviewIntro: "Writes the sheet \u201cZeiten YYYY-MM\u201d: every open entry up to the month's end, rated as the billing run rates it (units, included and contingent hours, surcharges, amount). Choose Yes or No under \u201cbillable\u201d and apply: the next run bills exactly the approved entries.",
+  writeReview: "Review time",
+  applyDecisions: "Apply decisions",
+  reviewWritten: (sheet, rows, billable, problems, net) => `${sheet}: ${rows} open ${plural(rows, "entry", "entries")}, ${billable} billable, ${problems} with problems; amount ${net}.`,
+  decisionsApplied: (approved, withdrawn, unchanged) => `Decisions applied: ${approved} approved, ${withdrawn} held back, ${unchanged} unchanged.`,
+  nothingChanged: "Nothing changed: every decision was stored already.",
+  fixSheetHint: (sheet) => `Correct the cells on sheet \u201c${sheet}\u201d and apply again; nothing was changed.`,
+  rulesTitle: "Rules",
+  rulesIntro: "Time and click rules as a JSON file (shape in the README); it replaces the stored rules. Errors name the JSON path and change nothing.",
+  loadRules: "Load rules file (JSON)",
+  loadingRules: (name) => `Checking ${name}`,
+  rulesSaved: (contracts) => `Rules saved: company defaults and ${formatCount(contracts, "contract", "contracts", "en")}.`,
+  rulesStored: "Stored rules",
+  rulesNone: "No rules stored yet.",
+  rulesUnitMinutes: "Work unit",
+  rulesTimeContracts: "Contracts with time rules",
+  rulesClickContracts: "Click contracts",
+  rulesActivities: "Activities",
+  rulesRegion: "Federal state",
+};
