@@ -117,4 +117,7 @@ export interface AuditRecord {
   after?: unknown;
   /** Who did it (the team server's login; absent for the single-user stores). */
   user?: string;
+  /** Hash chain (set by the store on append): the previous entry's hash and this entry's own. */
+  prevHash?: string;
+  hash?: string;
 }
