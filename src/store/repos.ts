@@ -169,13 +169,14 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
       tracker.raised(up.map((u) => u.contractNo));
     },
   };
+  /** Rows no active run billed: never billed (""), or billed by a run undone since. */
+  const notBilled = async <T extends { id: string }>(table: "timeEntries" | "usageRecords", active: ReadonlySet<string>): Promise<T[]> => {
+    const undone = (await rows.all("runs")).map((r) => String(r.id)).filter((id) => !active.has(id));
+    return byKey((await rows.whereIn(table, "$billed_run_id", ["", ...undone])) as unknown as T[], (r) => r.id);
+  };
   const timeEntries: P.TimeEntryRepo = {
     ...keyed<TimeEntry>("timeEntries"),
-    async open(active, upTo) {
-      const runIds = (await rows.all("runs")).map((r) => String(r.id)).filter((id) => !active.has(id));
-      const found = (await rows.whereIn("timeEntries", "$billed_run_id", ["", ...runIds])) as unknown as TimeEntry[];
-      return byKey(found.filter((e) => e.date <= upTo), (e) => e.id);
-    },
+    open: async (active, upTo) => (await notBilled<TimeEntry>("timeEntries", active)).filter((e) => e.date <= upTo),
     ofCustomers: (nos) => (nos.length === 0 ? Promise.resolve([]) : as(rows.whereIn("timeEntries", "customerNo", unique(nos)))),
     all: () => as(rows.all("timeEntries")),
     deleteMany: (ids) => rows.delete("timeEntries", ids),
@@ -219,11 +220,7 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
   const usageRecords: P.UsageRecordRepo = {
     ...keyed<UsageRecordRow>("usageRecords"),
     ofMonth: (month) => as(rows.whereIn("usageRecords", "month", [month])),
-    async open(active, upTo) {
-      const runIds = (await rows.all("runs")).map((r) => String(r.id)).filter((id) => !active.has(id));
-      const found = (await rows.whereIn("usageRecords", "$billed_run_id", ["", ...runIds])) as unknown as UsageRecordRow[];
-      return byKey(found.filter((u) => u.month <= upTo), (u) => u.id);
-    },
+    open: async (active, upTo) => (await notBilled<UsageRecordRow>("usageRecords", active)).filter((u) => u.month <= upTo),
     deleteMany: (ids) => rows.delete("usageRecords", ids),
   };
   const counters: P.CounterRepo = {

@@ -44,6 +44,11 @@ export interface TableSpec {
 
 const col = (field: string, type: ColumnType, optional = false): ColumnSpec => ({ field, column: snake(field), type, ...(optional ? { optional } : {}) });
 const derived = (column: string, type: ColumnType, derive: (row: Record<string, unknown>) => unknown): ColumnSpec => ({ field: `$${column}`, column, type, optional: true, derive });
+/**
+ * The run that billed a row (time entry, usage record), "" while none did: IndexedDB does not index
+ * a missing value, and "not billed" must be a query.
+ */
+const billedRun = (): ColumnSpec => derived("billed_run_id", "text", (r) => (r.billing as { runId?: string } | undefined)?.runId ?? "");
 
 function snake(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -170,8 +175,7 @@ export const TABLES = {
       col("date", "date"),
       col("minutes", "int"),
       col("billable", "bool"),
-      // "" while open: IndexedDB does not index a missing value, and "open" must be a query.
-      derived("billed_run_id", "text", (r) => (r.billing as { runId?: string } | undefined)?.runId ?? ""),
+      billedRun(),
     ],
     indexes: [["customerNo"], ["date"], ["$billed_run_id"]],
   },
@@ -235,8 +239,7 @@ export const TABLES = {
       col("month", "text"),
       col("customerNo", "text", true),
       col("batchId", "text", true),
-      // "" while not billed by a run (as time entries): IndexedDB does not index a missing value.
-      derived("billed_run_id", "text", (r) => (r.billing as { runId?: string } | undefined)?.runId ?? ""),
+      billedRun(),
     ],
     indexes: [["month"], ["customerNo"], ["$billed_run_id"]],
   },

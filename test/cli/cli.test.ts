@@ -3,16 +3,11 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
+import { captureIo } from "../support/cli-io";
 import { runCli } from "../../src/cli/main";
-import { ARTICLES_CSV, CONTRACTS_CSV_DE, FIXED_NOW, MAPPINGS_CSV } from "../support/fixtures";
+import { ARTICLES_CSV, CONTRACTS_CSV_DE, MAPPINGS_CSV } from "../support/fixtures";
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  return { cli, out: () => out.join(""), err: () => err.join("") };
-}
+const io = () => captureIo();
 
 function dir() {
   const d = mkdtempSync(join(tmpdir(), "msp-cli-"));

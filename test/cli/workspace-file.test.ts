@@ -6,17 +6,12 @@
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
+import { captureIo } from "../support/cli-io";
 import { runCli } from "../../src/cli/main";
-import { ARTICLES_CSV, CONTRACTS_CSV_DE, FIXED_NOW } from "../support/fixtures";
+import { ARTICLES_CSV, CONTRACTS_CSV_DE } from "../support/fixtures";
 import { readWorkspace } from "../support/workspace";
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  return { cli, out: () => out.join(""), err: () => err.join("") };
-}
+const io = () => captureIo();
 
 function dir() {
   const d = mkdtempSync(join(tmpdir(), "msp-wsfile-"));

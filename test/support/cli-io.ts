@@ -1,0 +1,10 @@
+import type { CliIo } from "../../src/cli/cli-io";
+import { FIXED_NOW } from "./fixtures";
+
+/** A CLI io that collects stdout and stderr, with the fixed test clock. */
+export function captureIo(lang: "de" | "en" = "en") {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang };
+  return { cli, out: () => out.join(""), err: () => err.join("") };
+}
