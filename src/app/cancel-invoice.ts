@@ -4,6 +4,7 @@ import type { IsoDate } from "../core/date/iso-date";
 import { Result, fail, issue, ok } from "../core/issues";
 import type { StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
+import { sealInvoices } from "./issue-run";
 import { sequenceId } from "./numbering";
 
 export interface CancelOutcome {
@@ -56,7 +57,7 @@ export async function cancelInvoice(ctx: AppContext, invoiceRef: string, options
     const ref = `${prefix}${String(number).padStart(6, "0")}`;
     const runId = sequenceId("run", await tx.counters.reserve("run"));
 
-    const { seqInRun: _s, cancelledBy: _c, ...inv } = original;
+    const { seqInRun: _s, cancelledBy: _c, chainSeq: _q, prevHash: _p, hash: _h, ...inv } = original;
     const storno: StoredInvoice = {
       ...(inv as Invoice),
       invoiceRef: ref,
@@ -86,7 +87,7 @@ export async function cancelInvoice(ctx: AppContext, invoiceRef: string, options
         cancelsRef: invoiceRef,
       }));
     await tx.runs.add({ id: runId, month: run.month, createdAt: at, invoiceDate: date, invoiceRefs: [ref], firstInvoiceNumber: number, issuedAt: at, issuedBy: "cancellation", kind: "cancellation" });
-    await tx.invoices.addMany([storno]);
+    await tx.invoices.addMany(await sealInvoices(tx, [storno]));
     await tx.invoices.putMany([{ ...original, cancelledBy: ref }]);
     await tx.ledger.addMany(ledger);
     await tx.audit.append([

@@ -1,6 +1,7 @@
 import { Result, fail, issue, ok } from "../core/issues";
 import type { StoreTx } from "../store/port";
-import type { RunRecord } from "../store/records";
+import { CHAIN_START, sealRecord } from "../core/integrity/hash-chain";
+import type { RunRecord, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
 
 /** What issued a run: the explicit `finalize`, or the first export, printed document or e-invoice of it. */
@@ -18,6 +19,7 @@ export async function issueRun(tx: StoreTx, runId: string, reason: IssueReason, 
   if (run.issuedAt) return ok(run);
   const issued: RunRecord = { ...run, issuedAt: at, issuedBy: reason };
   await tx.runs.put(issued);
+  await tx.invoices.putMany(await sealInvoices(tx, await tx.invoices.ofRun(runId)));
   await tx.audit.append([{ at, kind: "billing.run.issue", source: runId, entity: `run:${runId}`, after: { issuedAt: at, issuedBy: reason, invoiceRefs: run.invoiceRefs } }]);
   return ok(issued);
 }
@@ -25,4 +27,32 @@ export async function issueRun(tx: StoreTx, runId: string, reason: IssueReason, 
 /** Issues a run in its own transaction (CLI `finalize`, the pane's Festschreiben, and exports). */
 export function finalizeRun(ctx: AppContext, runId: string, reason: IssueReason = "finalize"): Promise<Result<RunRecord>> {
   return ctx.store.write((tx) => issueRun(tx, runId, reason, ctx.now()));
+}
+
+/** Fields of an issued invoice that may change later (lifecycle marks), left out of its hash. */
+export const INVOICE_MUTABLE_FIELDS = ["cancelledBy"] as const;
+
+/** Where the chain of issued invoices ends: its length and last hash (a setting, so no table is needed). */
+export const INVOICE_CHAIN_KEY = "integrity:invoiceChain";
+
+export interface InvoiceChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Chains invoices as they are issued (GoBD tamper evidence): each gets the next `chainSeq`, the
+ * previous issued invoice's hash as `prevHash` and its own `hash`. Returns the sealed invoices for
+ * the caller to store; the chain head moves in the same transaction.
+ */
+export async function sealInvoices(tx: StoreTx, invoices: readonly StoredInvoice[]): Promise<StoredInvoice[]> {
+  const head = ((await tx.settings.getRaw(INVOICE_CHAIN_KEY)) as InvoiceChainHead | undefined) ?? { seq: 0, hash: CHAIN_START };
+  let { seq, hash } = head;
+  const out = invoices.map((inv) => {
+    const sealed = sealRecord({ ...inv, chainSeq: ++seq }, hash, INVOICE_MUTABLE_FIELDS);
+    hash = sealed.hash;
+    return sealed;
+  });
+  if (out.length > 0) await tx.settings.putRaw(INVOICE_CHAIN_KEY, { seq, hash } satisfies InvoiceChainHead);
+  return out;
 }

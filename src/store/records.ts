@@ -71,8 +71,12 @@ export interface StoredInvoice extends Invoice {
   seqInRun: number;
   /** For a Stornorechnung: the cancelled invoice's number and date. */
   cancels?: { number: string; issueDate: IsoDate };
-  /** Set on a cancelled invoice: the number of its Stornorechnung. */
+  /** Set on a cancelled invoice: the number of its Stornorechnung (not part of the hash). */
   cancelledBy?: string;
+  /** Hash chain of issued invoices (app/issue-run.ts `sealInvoices`): position, previous and own hash. */
+  chainSeq?: number;
+  prevHash?: string;
+  hash?: string;
 }
 
 /**
