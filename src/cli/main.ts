@@ -17,12 +17,13 @@ import { timeApproveCommand, timeReviewCommand } from "./commands/time-review";
 import { metersImportCommand } from "./commands/meters";
 import { rulesSetCommand, rulesShowCommand } from "./commands/rules";
 import { EXPORT_COMMANDS } from "./commands/export-run";
+import { LIFECYCLE_COMMANDS } from "./commands/lifecycle";
 
 export const COMMANDS: Command[] = [
   importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
   backupCommand, restoreCommand, profileAddCommand, profileListCommand, profileExportCommand, profileImportCommand,
   purchaseImportCommand, linksImportCommand, linksReportCommand, priceUpdateCommand, costCheckCommand,
-  ...EXPORT_COMMANDS,
+  ...EXPORT_COMMANDS, ...LIFECYCLE_COMMANDS,
   timeImportCommand, timeProfileCommand, timeBalanceCommand, timeReviewCommand, timeApproveCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
 ];
 
