@@ -100,6 +100,9 @@ export const MESSAGES: Record<string, Text> = {
   "billing.cancel_already": { de: "Rechnung {invoice} ist bereits durch {cancellation} storniert.", en: "Invoice {invoice} is already cancelled by {cancellation}." },
   "billing.cancel_is_cancellation": { de: "{invoice} ist selbst eine Stornorechnung und kann nicht storniert werden.", en: "{invoice} is itself a cancellation invoice and cannot be cancelled." },
   "billing.cancel_draft_pending": { de: "Der Entwurf {run} hält Rechnungsnummern; zuerst festschreiben oder rückgängig machen, damit die Nummern lückenlos bleiben.", en: "Draft run {run} holds invoice numbers; issue or undo it first so the numbering stays gap-free." },
+  "billing.einvoice_no_company": { de: "E-Rechnungen für Lauf {run}: es sind keine Firmenangaben gespeichert (Einstellung „company“, export-settings --company); nichts wurde festgeschrieben.", en: "E-invoices of run {run}: no company data is saved (setting \"company\", export-settings --company); nothing was issued." },
+  "billing.einvoice_unknown_customer": { de: "E-Rechnung {invoice}: Kunde {customer} steht nicht in den Stammdaten.", en: "E-invoice {invoice}: customer {customer} is not in the master data." },
+  "billing.einvoice_not_issued": { de: "E-Rechnungen für Lauf {run}: wegen der Fehler oben wurde nichts festgeschrieben und keine Datei geschrieben.", en: "E-invoices of run {run}: because of the errors above nothing was issued and no file was written." },
   "export.unencodable": { de: "Rechnung {invoice}: die Zeichen {chars} gibt es in Windows-1252 nicht; sie werden als ? geschrieben.", en: "Invoice {invoice}: the characters {chars} do not exist in Windows-1252 and are written as ?." },
   // excel (workbook gateway, src/excel)
   "excel.sheet_not_found": { de: "Blatt oder Tabelle „{sheet}“ gibt es in dieser Arbeitsmappe nicht (Blätter: {sheets}).", en: 'Sheet or table "{sheet}" does not exist in this workbook (sheets: {sheets}).' },

@@ -5,6 +5,7 @@ import { optional, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../store";
+import { einvoiceCommand } from "./einvoice";
 import { parseIsoDate } from "../../core/date/iso-date";
 
 export const finalizeCommand: Command = {
@@ -80,4 +81,4 @@ export const verifyCommand: Command = {
   },
 };
 
-export const LIFECYCLE_COMMANDS: Command[] = [finalizeCommand, cancelInvoiceCommand, verifyCommand];
+export const LIFECYCLE_COMMANDS: Command[] = [finalizeCommand, cancelInvoiceCommand, verifyCommand, einvoiceCommand];
