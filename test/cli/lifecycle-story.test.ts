@@ -1,4 +1,6 @@
 import Database from "better-sqlite3";
+import { XMLParser } from "fast-xml-parser";
+import iconv from "iconv-lite";
 import Papa from "papaparse";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -145,6 +147,32 @@ it("bill → issue → cancel → retroactive re-bill → e-invoices validated a
   // February's e-invoice issued its run: undo refused now.
   expect((await run("undo", "--workspace", ws, "--run", febRun)).code).toBe(1);
 
+  // Auditor export of the quarter: four CSVs and an index.xml that describes each of them.
+  const auditDir = join(d, "gdpdu");
+  const exp = await run("export-audit", "--workspace", ws, "--from", "2026-01-01", "--to", "2026-03-31", "--out", auditDir, "--json");
+  expect(exp.err).toBe("");
+  expect(exp.code).toBe(0);
+  const rowsOf = (JSON.parse(exp.out) as { rows: Record<string, number> }).rows;
+  expect(rowsOf.Rechnungen).toBe(5);
+  expect(readdirSync(auditDir).sort()).toEqual(["abrechnungsjournal.csv", "index.xml", "protokoll.csv", "rechnungen.csv", "rechnungspositionen.csv"]);
+  const index = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(auditDir, "index.xml"), "utf8")) as {
+    DataSet: { Media: { Table: { URL: string; Name: string; VariableLength: { VariableColumn?: unknown[]; VariablePrimaryKey?: unknown | unknown[] } }[] } };
+  };
+  const described = index.DataSet.Media.Table;
+  expect(described.map((t) => t.URL).sort()).toEqual(["abrechnungsjournal.csv", "protokoll.csv", "rechnungen.csv", "rechnungspositionen.csv"]);
+  for (const t of described) {
+    const csvRows = Papa.parse<string[]>(iconv.decode(readFileSync(join(auditDir, t.URL)), "windows-1252"), { delimiter: ";", skipEmptyLines: true }).data;
+    const keys = t.VariableLength.VariablePrimaryKey;
+    const columns = (keys === undefined ? 0 : Array.isArray(keys) ? keys.length : 1) + (t.VariableLength.VariableColumn?.length ?? 0);
+    expect(csvRows[0]!.length).toBe(columns);
+    for (const r of csvRows) expect(r.length).toBe(columns);
+    expect(csvRows.length - 1).toBe(rowsOf[t.Name]);
+  }
+  const invoiceRows = Papa.parse<Record<string, string>>(iconv.decode(readFileSync(join(auditDir, "rechnungen.csv")), "windows-1252"), { delimiter: ";", header: true, skipEmptyLines: true }).data;
+  const storno = invoiceRows.find((r) => r.Rechnungsnummer === "RE-000003")!;
+  expect(storno).toMatchObject({ Belegart: "Stornorechnung", Storniert_Rechnung: "RE-000001", Status: "festgeschrieben" });
+  for (const r of invoiceRows) expect(r.Brutto).toBe(csv.get(r.Rechnungsnummer!)!.net.plus(csv.get(r.Rechnungsnummer!)!.vat).toFixed(2).replace(".", ","));
+
   expect((await run("verify", "--workspace", ws)).code).toBe(0);
   const db = new Database(ws);
   const row = db.prepare("SELECT seq FROM audit_log WHERE kind = 'billing.run.issue' ORDER BY seq LIMIT 1").get() as { seq: number };
@@ -153,4 +181,4 @@ it("bill → issue → cancel → retroactive re-bill → e-invoices validated a
   const tampered = await run("verify", "--workspace", ws);
   expect(tampered.code).toBe(1);
   expect(tampered.err).toContain(`audit log entry seq ${row.seq}`);
-});
+}, 240_000);

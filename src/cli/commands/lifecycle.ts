@@ -6,6 +6,7 @@ import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../store";
 import { einvoiceCommand } from "./einvoice";
+import { exportAuditCommand } from "./export-audit";
 import { parseIsoDate } from "../../core/date/iso-date";
 
 export const finalizeCommand: Command = {
@@ -81,4 +82,4 @@ export const verifyCommand: Command = {
   },
 };
 
-export const LIFECYCLE_COMMANDS: Command[] = [finalizeCommand, cancelInvoiceCommand, verifyCommand, einvoiceCommand];
+export const LIFECYCLE_COMMANDS: Command[] = [finalizeCommand, cancelInvoiceCommand, verifyCommand, einvoiceCommand, exportAuditCommand];
