@@ -1,5 +1,5 @@
 import { planUndoRun } from "../core/billing/undo-run";
-import { Result, fail, ok } from "../core/issues";
+import { Result, fail, issue, ok } from "../core/issues";
 import type { AppContext } from "./context";
 
 export interface UndoRunSummary {
@@ -12,7 +12,7 @@ export interface UndoRunSummary {
 }
 
 /**
- * Undoes the latest billing run: its ledger entries and invoices are removed (the ledger returns
+ * Undoes the latest billing run while it is a draft (an issued one is refused): its ledger entries and invoices are removed (the ledger returns
  * exactly to its state before the run) and, when no invoice number was used since, its invoice
  * numbers are given back so the numbering has no gaps. The run record stays, marked undone, as does
  * the audit trail (which keeps the invoices' numbers and totals).
@@ -24,6 +24,8 @@ export async function undoRun(ctx: AppContext, runId: string): Promise<Result<Un
     const plan = planUndoRun(runId, runs, ledger);
     if (!plan.ok) return fail(...plan.issues);
     const run = runs.find((r) => r.id === runId)!;
+    // GoBD: an issued run is immutable; the way back is a cancellation (app/cancel-invoice.ts).
+    if (run.issuedAt) return fail(issue("billing.undo_issued", { run: runId, issuedAt: run.issuedAt, issuedBy: run.issuedBy ?? "finalize" }));
     const invoices = await tx.invoices.ofRun(runId);
     const invoiceRefs = [...new Set([...run.invoiceRefs, ...plan.value.invoiceRefs])].sort();
     await tx.ledger.deleteMany(plan.value.removed.map((e) => e.id));

@@ -23,12 +23,13 @@ import { usageApproveCommand, usageImportCommand, usageReviewCommand, usageRules
 import { serveCommand, userAddCommand } from "./commands/serve";
 import { pushCommand } from "./commands/push";
 import { withDatabaseOption } from "./team-store";
+import { LIFECYCLE_COMMANDS } from "./commands/lifecycle";
 
 export const COMMANDS: Command[] = [
   importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
   backupCommand, restoreCommand, profileAddCommand, profileListCommand, profileExportCommand, profileImportCommand,
   purchaseImportCommand, linksImportCommand, linksReportCommand, priceUpdateCommand, costCheckCommand,
-  ...EXPORT_COMMANDS,
+  ...EXPORT_COMMANDS, ...LIFECYCLE_COMMANDS,
   timeImportCommand, timeProfileCommand, timeBalanceCommand, timeReviewCommand, timeApproveCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
   ...SEPA_COMMANDS,
   usageImportCommand, usageRulesSetCommand, usageReviewCommand, usageApproveCommand,

@@ -3,10 +3,13 @@ import { BILLING_INTERVALS, BILLING_MODES } from "../core/date/billing-period";
 import { isIsoDate } from "../core/date/iso-date";
 import { parseIsoMonth } from "../core/date/iso-month";
 import { type Issue, issue } from "../core/issues";
+import { ChainWalker } from "../core/integrity/hash-chain";
 import { TABLES, type ColumnSpec, type TableName, type TableSpec, rowKey } from "./tables";
 
 const DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
 const MAX_ISSUES = 50;
+/** Fields of an issued invoice outside its hash (keep equal to INVOICE_MUTABLE_FIELDS in app/issue-run.ts). */
+const INVOICE_MUTABLE_FIELDS = ["cancelledBy"];
 
 /**
  * Checks the rows of a backup as an import would check them, before anything is restored: every
@@ -21,6 +24,9 @@ export class BackupChecker {
   private readonly keys = new Map<TableName, Set<string | number>>();
   private readonly maxUsed = new Map<string, number>();
   private readonly counters = new Map<string, number>();
+  /** Tamper evidence: the audit log is walked as it comes (in seq order), issued invoices at the end in chain order. */
+  private readonly audit: { rowNo: number; row: Record<string, unknown> }[] = [];
+  private readonly sealedInvoices: { rowNo: number; row: Record<string, unknown> }[] = [];
 
   constructor(private readonly source: string) {}
 
@@ -43,11 +49,15 @@ export class BackupChecker {
     this.keys.set(table, seen);
     if (seen.has(key)) return this.bad(table, rowNo, spec.key, `the key ${JSON.stringify(key)} appears twice`);
     seen.add(key);
+    if (table === "auditLog") this.audit.push({ rowNo, row });
+    if (table === "invoices" && typeof row.hash === "string") this.sealedInvoices.push({ rowNo, row });
     this.checkDomain(table, row, rowNo);
   }
 
   /** Cross-table checks after the last row; returns every issue found. */
   finish(): Issue[] {
+    this.checkChain("auditLog", this.audit.sort((a, b) => Number(a.row.seq) - Number(b.row.seq)), [], "seq");
+    this.checkChain("invoices", this.sealedInvoices.sort((a, b) => Number(a.row.chainSeq) - Number(b.row.chainSeq)), INVOICE_MUTABLE_FIELDS, "invoiceRef");
     for (const [name, used] of this.maxUsed) {
       const next = this.counters.get(name);
       if (next === undefined || next <= used) {
@@ -55,6 +65,19 @@ export class BackupChecker {
       }
     }
     return this.issues;
+  }
+
+  /** A restore of a tampered backup is refused: the first record whose hash or link does not verify is named. */
+  private checkChain(table: TableName, rows: readonly { rowNo: number; row: Record<string, unknown> }[], mutable: readonly string[], idField: string): void {
+    const walker = new ChainWalker(mutable);
+    for (const r of rows) {
+      const problem = walker.next(r.row);
+      if (problem) {
+        const detail = `the hash chain is broken here (${problem.reason}): the record ${idField} ${String(r.row[idField])} was changed, or one before it was removed`;
+        this.issues.push(issue("backup.row_invalid", { table, row: r.rowNo, field: "hash", detail }, { source: this.source, row: r.rowNo, column: "hash" }));
+        return;
+      }
+    }
   }
 
   private checkColumn(table: TableName, c: ColumnSpec, v: unknown, rowNo: number): void {

@@ -57,12 +57,26 @@ export interface RunRecord {
   /** Invoice numbers the run took: first and count (given back when a draft run is undone). */
   firstInvoiceNumber?: number;
   undoneAt?: string;
+  /** Set when the run was issued (festgeschrieben): its invoices are immutable from then on. */
+  issuedAt?: string;
+  /** What issued it: `finalize`, `export`, `documents`, `einvoice`, `cancellation`. */
+  issuedBy?: string;
+  /** `cancellation` for the run that holds one Stornorechnung (see app/cancel-invoice.ts). */
+  kind?: "billing" | "cancellation";
 }
 
 /** An invoice as stored: the billed invoice plus its place in the lifecycle. */
 export interface StoredInvoice extends Invoice {
   /** Position of the invoice in its run (0-based), for stable ordering. */
   seqInRun: number;
+  /** For a Stornorechnung: the cancelled invoice's number and date. */
+  cancels?: { number: string; issueDate: IsoDate };
+  /** Set on a cancelled invoice: the number of its Stornorechnung (not part of the hash). */
+  cancelledBy?: string;
+  /** Hash chain of issued invoices (app/issue-run.ts `sealInvoices`): position, previous and own hash. */
+  chainSeq?: number;
+  prevHash?: string;
+  hash?: string;
 }
 
 /**
@@ -117,4 +131,7 @@ export interface AuditRecord {
   after?: unknown;
   /** Who did it (the team server's login; absent for the single-user stores). */
   user?: string;
+  /** Hash chain (set by the store on append): the previous entry's hash and this entry's own. */
+  prevHash?: string;
+  hash?: string;
 }

@@ -10,6 +10,7 @@ import { addDays } from "../core/date/iso-date";
 import type { IsoMonth } from "../core/date/iso-month";
 import type { PurchaseContractRecord, PurchaseLink, PurchasePositionVersion } from "../core/purchase/model";
 import type { TimeEntry } from "../core/time/model";
+import { CHAIN_START, ChainWalker, sealRecord } from "../core/integrity/hash-chain";
 import type * as P from "./port";
 import type { AuditRecord, CollectionRow, ImportBatchRecord, MandateRow, MappingRecord, ProfileRecord, RunRecord, StoredInvoice, UsageRecordRow } from "./records";
 import type { Key, Row, RowAccess } from "./row-access";
@@ -250,11 +251,16 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
       if (entries.length === 0) return;
       const last = (await rows.lastByKey("auditLog", 1))[0] as AuditRecord | undefined;
       let seq = last?.seq ?? 0;
+      let prevHash = await auditHead(last);
       const out = entries.map((e) => {
-        const own: AuditRecord = { ...e, seq: e.seq ?? ++seq, ...(ctx.user !== undefined && e.user === undefined ? { user: ctx.user } : {}) };
+        const { hash: _h, prevHash: _p, ...given } = e;
+        const own: AuditRecord = { ...given, seq: e.seq ?? ++seq, ...(ctx.user !== undefined && e.user === undefined ? { user: ctx.user } : {}) };
         seq = Math.max(seq, own.seq!);
         for (const k of ["before", "after"] as const) if (own[k] === undefined) delete own[k];
-        return own as unknown as Row;
+        // Hash chain (core/integrity): each entry seals the one before it.
+        const sealed = sealRecord(own, prevHash);
+        prevHash = sealed.hash;
+        return sealed as unknown as Row;
       });
       await rows.insert("auditLog", out);
     },
@@ -264,6 +270,17 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
     count: () => rows.count("auditLog"),
     forEach: (visit) => rows.scan("auditLog", (batch) => batch.forEach((e) => visit(e as unknown as AuditRecord)), 5000),
   };
+  /**
+   * The hash the next audit entry chains to: the last entry's; for a log written before the chain
+   * existed (its last entry has no hash), the hash of that whole log hashed as a chain, read once.
+   */
+  async function auditHead(last: AuditRecord | undefined): Promise<string> {
+    if (!last) return CHAIN_START;
+    if (typeof last.hash === "string") return last.hash;
+    const walker = new ChainWalker();
+    await rows.scan("auditLog", (batch) => batch.forEach((r) => void walker.next(r)), 5000);
+    return walker.headHash;
+  }
   const tables: P.TableAdmin = {
     count: (t) => rows.count(t),
     scan: (t, visit, size = 2000) => rows.scan(t, visit as (r: Row[]) => void, size),

@@ -23,8 +23,9 @@ export class WatermarkTracker {
       for (const r of rows) this.lower(String(r.contractNo), addMonths(monthOf(String(r.validFrom)), -12));
     } else if (table === "contracts") {
       for (const r of rows) this.lower(String(r.no), null);
-    } else if (table === "ledger" && op === "delete") {
-      for (const r of rows) this.lower(String(r.contractNo), addMonths(String(r.month) as IsoMonth, -12));
+    } else if (table === "ledger") {
+      // Removed entries, and a cancellation's negated ones, leave their months to be billed again.
+      for (const r of rows) if (op === "delete" || r.cancelsRef !== undefined) this.lower(String(r.contractNo), addMonths(String(r.month) as IsoMonth, -12));
     }
   }
 

@@ -26,6 +26,7 @@ import type { CliIo, Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { localTimestamp } from "../../app/export-invoices";
 import type { OutputFiles } from "../store";
+import { finalizeRun } from "../../app/issue-run";
 import { withWorkspace } from "../store";
 
 /** Export options shared by `bill` and `export`. */
@@ -154,7 +155,13 @@ export const exportRunCommand: Command = {
         io.err("export: nothing was written.\n");
         return { code: 1, save: false };
       }
-      const summary = { runId, invoices: run.value.invoices.length, records: written.records, out: out ?? null, documents: written.documents };
+      // The first export or print of a run issues it (GoBD): from now on undo is refused.
+      const issued = await finalizeRun(ctx, runId, out !== undefined ? "export" : "documents");
+      if (!issued.ok) {
+        reportIssues(io, issued.issues);
+        return { code: 1, save: false };
+      }
+      const summary = { runId, invoices: run.value.invoices.length, records: written.records, out: out ?? null, documents: written.documents, issuedAt: issued.value.issuedAt };
       if (args.flags.has("json")) printJson(io, summary);
       else
         io.out(
@@ -163,8 +170,8 @@ export const exportRunCommand: Command = {
             (written.documents.length > 0 ? `, ${written.documents.length} documents → ${options.value.documentsDir}` : "") +
             "\n",
         );
-      return { code: 0, save: false };
-    }, "read");
+      return { code: 0, save: true };
+    });
   },
 };
 

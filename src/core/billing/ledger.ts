@@ -45,6 +45,8 @@ export interface LedgerEntry {
   lineType: LedgerLineType;
   /** For a difference: the invoice that first billed this month. */
   correctsRef?: string;
+  /** Set on the negated entries of a Stornorechnung: the cancelled invoice (its months are billed again as they stand). */
+  cancelsRef?: string;
 }
 
 /** Ledger entries by contract number, position number and month. */

@@ -1,0 +1,70 @@
+import type { EInvoiceInput } from "../core/einvoice/build-einvoice";
+import type { EInvoiceFormat } from "../core/einvoice/model";
+import type { IsoDate } from "../core/date/iso-date";
+import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
+import { renderEInvoices, type EInvoiceFile } from "../io/einvoice/generate-einvoice";
+import type { PdfFonts } from "../io/einvoice/invoice-pdf";
+import { COMPANY_SETTINGS_KEY, validateCompanyInfo } from "../io/export/documents/company";
+import type { AppContext } from "./context";
+import { issueRun } from "./issue-run";
+
+export interface RunEInvoices {
+  files: EInvoiceFile[];
+  /** Warnings only (errors fail the whole call). */
+  issues: Issue[];
+  /** True when this call issued the run (it was a draft). */
+  issuedNow: boolean;
+}
+
+/**
+ * The e-invoices of every invoice of a run (a billing run or the run of a Stornorechnung) in one
+ * format, built from the invoices as stored, the customers' current master data and the saved
+ * company data. Producing them issues a draft run (an e-invoice sent is an invoice issued), but only
+ * when every invoice rendered: missing master data or a broken rule fails the call naming the setting
+ * or the customer, and nothing is issued. Rendering happens between a read and the issuing write,
+ * because the PDF and the library are asynchronous work no store transaction may wait on.
+ */
+export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EInvoiceFormat, options: { fonts?: PdfFonts } = {}): Promise<Result<RunEInvoices>> {
+  const loaded = await ctx.store.read(async (tx): Promise<Result<{ inputs: EInvoiceInput[]; draft: boolean }>> => {
+    const run = await tx.runs.get(runId);
+    if (!run || run.undoneAt) return fail(issue("billing.finalize_unknown_run", { run: runId }));
+    const company = await tx.settings.get(COMPANY_SETTINGS_KEY);
+    if (company === undefined) return fail(issue("billing.einvoice_no_company", { run: runId }));
+    const seller = validateCompanyInfo(company);
+    if (!seller.ok) return fail(...seller.issues);
+    const invoices = (await tx.invoices.ofRun(runId)).sort((a, b) => a.seqInRun - b.seqInRun);
+    const customers = new Map((await tx.customers.all()).map((c) => [c.no, c]));
+    const corrected = [...new Set(invoices.flatMap((i) => i.lines.map((l) => l.correctsRef).filter((r): r is string => r !== undefined)))];
+    const dates = new Map<string, IsoDate>();
+    for (const inv of await tx.invoices.getMany(corrected)) if (inv) dates.set(inv.invoiceRef, inv.invoiceDate);
+    const inputs: EInvoiceInput[] = [];
+    const problems: Issue[] = [];
+    for (const stored of invoices) {
+      const { seqInRun: _s, cancels, cancelledBy: _c, chainSeq: _q, prevHash: _p, hash: _h, ...invoice } = stored;
+      const customer = customers.get(invoice.customerNo);
+      if (!customer) {
+        problems.push(issue("billing.einvoice_unknown_customer", { invoice: invoice.invoiceRef, customer: invoice.customerNo }));
+        continue;
+      }
+      inputs.push({
+        invoice,
+        customer,
+        seller: seller.value,
+        invoiceDates: dates,
+        ...(cancels ? { kind: "cancellation" as const, cancels: { number: cancels.number, issueDate: cancels.issueDate } } : {}),
+      });
+    }
+    if (problems.length > 0) return fail(...problems);
+    return ok({ inputs, draft: !run.issuedAt });
+  });
+  if (!loaded.ok) return loaded;
+  const rendered = await renderEInvoices(loaded.value.inputs, format, options);
+  if (hasErrors(rendered.issues)) return fail(...rendered.issues, issue("billing.einvoice_not_issued", { run: runId }));
+  let issuedNow = false;
+  if (loaded.value.draft) {
+    const issued = await ctx.store.write((tx) => issueRun(tx, runId, "einvoice", ctx.now()));
+    if (!issued.ok) return issued;
+    issuedNow = true;
+  }
+  return ok({ files: rendered.files, issues: rendered.issues, issuedNow });
+}

@@ -1,0 +1,58 @@
+import { Result, fail, issue, ok } from "../core/issues";
+import type { StoreTx } from "../store/port";
+import { CHAIN_START, sealRecord } from "../core/integrity/hash-chain";
+import type { RunRecord, StoredInvoice } from "../store/records";
+import type { AppContext } from "./context";
+
+/** What issued a run: the explicit `finalize`, or the first export, printed document or e-invoice of it. */
+export type IssueReason = "finalize" | "export" | "documents" | "einvoice" | "cancellation";
+
+/**
+ * Issues (festschreiben) a billing run inside the caller's transaction: from now on its invoices are
+ * immutable (undo is refused; the way back is a cancellation). Issuing an issued run again changes
+ * nothing, so every export path can call it. Returns the run as stored, or a failure for an unknown
+ * or undone run.
+ */
+export async function issueRun(tx: StoreTx, runId: string, reason: IssueReason, at: string): Promise<Result<RunRecord>> {
+  const run = await tx.runs.get(runId);
+  if (!run || run.undoneAt) return fail(issue("billing.finalize_unknown_run", { run: runId }));
+  if (run.issuedAt) return ok(run);
+  const issued: RunRecord = { ...run, issuedAt: at, issuedBy: reason };
+  await tx.runs.put(issued);
+  await tx.invoices.putMany(await sealInvoices(tx, await tx.invoices.ofRun(runId)));
+  await tx.audit.append([{ at, kind: "billing.run.issue", source: runId, entity: `run:${runId}`, after: { issuedAt: at, issuedBy: reason, invoiceRefs: run.invoiceRefs } }]);
+  return ok(issued);
+}
+
+/** Issues a run in its own transaction (CLI `finalize`, the pane's Festschreiben, and exports). */
+export function finalizeRun(ctx: AppContext, runId: string, reason: IssueReason = "finalize"): Promise<Result<RunRecord>> {
+  return ctx.store.write((tx) => issueRun(tx, runId, reason, ctx.now()));
+}
+
+/** Fields of an issued invoice that may change later (lifecycle marks), left out of its hash. */
+export const INVOICE_MUTABLE_FIELDS = ["cancelledBy"] as const;
+
+/** Where the chain of issued invoices ends: its length and last hash (a setting, so no table is needed). */
+export const INVOICE_CHAIN_KEY = "integrity:invoiceChain";
+
+export interface InvoiceChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Chains invoices as they are issued (GoBD tamper evidence): each gets the next `chainSeq`, the
+ * previous issued invoice's hash as `prevHash` and its own `hash`. Returns the sealed invoices for
+ * the caller to store; the chain head moves in the same transaction.
+ */
+export async function sealInvoices(tx: StoreTx, invoices: readonly StoredInvoice[]): Promise<StoredInvoice[]> {
+  const head = ((await tx.settings.getRaw(INVOICE_CHAIN_KEY)) as InvoiceChainHead | undefined) ?? { seq: 0, hash: CHAIN_START };
+  let { seq, hash } = head;
+  const out = invoices.map((inv) => {
+    const sealed = sealRecord({ ...inv, chainSeq: ++seq }, hash, INVOICE_MUTABLE_FIELDS);
+    hash = sealed.hash;
+    return sealed;
+  });
+  if (out.length > 0) await tx.settings.putRaw(INVOICE_CHAIN_KEY, { seq, hash } satisfies InvoiceChainHead);
+  return out;
+}

@@ -1,0 +1,51 @@
+import { ChainWalker, type ChainBreak } from "../core/integrity/hash-chain";
+import type { AuditRecord, StoredInvoice } from "../store/records";
+import type { AppContext } from "./context";
+import { INVOICE_CHAIN_KEY, INVOICE_MUTABLE_FIELDS, type InvoiceChainHead } from "./issue-run";
+
+/** The first record of a chain that does not verify. */
+export interface BrokenRecord {
+  /** `auditLog` entry (by `seq`) or issued invoice (by number). */
+  chain: "auditLog" | "invoices";
+  record: string;
+  problem: ChainBreak | { reason: "head_mismatch"; expected: string; found: string };
+}
+
+export interface VerifyReport {
+  auditEntries: number;
+  issuedInvoices: number;
+  /** Null when both chains verify. */
+  firstBreak: BrokenRecord | null;
+  /** Every break, audit log first (at most one per chain: after a break a chain is not trusted). */
+  breaks: BrokenRecord[];
+}
+
+/**
+ * Checks the hash chains (GoBD tamper evidence): every audit entry in `seq` order and every issued
+ * invoice in issue order must carry the hash of its own content and its predecessor's hash, and the
+ * invoice chain must end where the stored head says (so removing the last issued invoices shows).
+ * Names the first broken record of each chain. Reads only.
+ */
+export async function verifyIntegrity(ctx: AppContext): Promise<VerifyReport> {
+  return ctx.store.read(async (tx) => {
+    const breaks: BrokenRecord[] = [];
+    const audit = new ChainWalker();
+    await tx.audit.forEach((e: AuditRecord) => void audit.next(e as unknown as Record<string, unknown>));
+    if (audit.firstBreak) breaks.push({ chain: "auditLog", record: String(audit.firstBreak.record.seq), problem: audit.firstBreak.problem });
+
+    const issued: StoredInvoice[] = [];
+    for (const run of await tx.runs.all()) if (run.issuedAt && !run.undoneAt) issued.push(...(await tx.invoices.ofRun(run.id)));
+    issued.sort((a, b) => (a.chainSeq ?? Number.MAX_SAFE_INTEGER) - (b.chainSeq ?? Number.MAX_SAFE_INTEGER));
+    const invoices = new ChainWalker(INVOICE_MUTABLE_FIELDS);
+    // Issued invoices are chained from the first one on: a missing hash is a break, not a legacy record.
+    for (const inv of issued) {
+      const problem = typeof inv.hash === "string" ? invoices.next(inv as unknown as Record<string, unknown>) : { reason: "hash_missing" as const };
+      if (problem && !breaks.some((b) => b.chain === "invoices")) breaks.push({ chain: "invoices", record: inv.invoiceRef, problem });
+    }
+    const head = (await tx.settings.getRaw(INVOICE_CHAIN_KEY)) as InvoiceChainHead | undefined;
+    if (!breaks.some((b) => b.chain === "invoices") && (head?.hash ?? "") !== invoices.headHash) {
+      breaks.push({ chain: "invoices", record: issued.at(-1)?.invoiceRef ?? "-", problem: { reason: "head_mismatch", expected: head?.hash ?? "", found: invoices.headHash } });
+    }
+    return { auditEntries: audit.records, issuedInvoices: issued.length, firstBreak: breaks[0] ?? null, breaks };
+  });
+}

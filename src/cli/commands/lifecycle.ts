@@ -1,0 +1,85 @@
+import { cancelInvoice } from "../../app/cancel-invoice";
+import { finalizeRun } from "../../app/issue-run";
+import { verifyIntegrity, type BrokenRecord } from "../../app/verify";
+import { optional, parseArgs, required, UsageError } from "../args";
+import type { Command } from "../cli-io";
+import { printJson, reportIssues } from "../report";
+import { withWorkspace } from "../store";
+import { einvoiceCommand } from "./einvoice";
+import { exportAuditCommand } from "./export-audit";
+import { parseIsoDate } from "../../core/date/iso-date";
+
+export const finalizeCommand: Command = {
+  name: "finalize",
+  usage: "finalize --workspace W --run ID [--json]",
+  summary: "issue (festschreiben) a billing run: its invoices become immutable; undo is refused from then on, corrections go by cancel-invoice",
+  async run(argv, io) {
+    const args = parseArgs(argv, ["workspace", "run"], ["json"]);
+    const runId = required(args, "run");
+    return withWorkspace(required(args, "workspace"), io, async (ctx) => {
+      const r = await finalizeRun(ctx, runId, "finalize");
+      if (!r.ok) {
+        reportIssues(io, r.issues);
+        return { code: 1, save: false };
+      }
+      if (args.flags.has("json")) printJson(io, r.value);
+      else io.out(`finalize: run ${runId} issued at ${r.value.issuedAt} (invoices ${r.value.invoiceRefs.join(", ") || "none"})\n`);
+      return { code: 0, save: true };
+    });
+  },
+};
+
+export const cancelInvoiceCommand: Command = {
+  name: "cancel-invoice",
+  usage: "cancel-invoice --workspace W --invoice NO [--date YYYY-MM-DD] [--json]",
+  summary: "write a cancellation invoice (Stornorechnung) for an issued invoice: negated lines, own number, referencing the original",
+  async run(argv, io) {
+    const args = parseArgs(argv, ["workspace", "invoice", "date"], ["json"]);
+    const invoice = required(args, "invoice");
+    const dateText = optional(args, "date");
+    const date = dateText === undefined ? undefined : parseIsoDate(dateText);
+    if (date === null) throw new UsageError(`--date: "${dateText}" is not a date YYYY-MM-DD`);
+    return withWorkspace(required(args, "workspace"), io, async (ctx) => {
+      const r = await cancelInvoice(ctx, invoice, date !== undefined ? { date } : {});
+      if (!r.ok) {
+        reportIssues(io, r.issues);
+        return { code: 1, save: false };
+      }
+      if (args.flags.has("json")) printJson(io, r.value);
+      else io.out(`cancel-invoice: ${r.value.cancelled} cancelled by ${r.value.cancellationRef} (run ${r.value.runId}, gross ${r.value.grossTotal})\n`);
+      return { code: 0, save: true };
+    });
+  },
+};
+
+function describeBreak(b: BrokenRecord): string {
+  const what = b.chain === "auditLog" ? `audit log entry seq ${b.record}` : `issued invoice ${b.record}`;
+  return `${what}: ${b.problem.reason}`;
+}
+
+export const verifyCommand: Command = {
+  name: "verify",
+  usage: "verify --workspace W [--json]",
+  summary: "check the hash chains of the audit log and the issued invoices; exit code 1 names the first broken record",
+  async run(argv, io) {
+    const args = parseArgs(argv, ["workspace"], ["json"]);
+    return withWorkspace(
+      required(args, "workspace"),
+      io,
+      async (ctx) => {
+        const report = await verifyIntegrity(ctx);
+        if (args.flags.has("json")) printJson(io, report);
+        else if (report.firstBreak === null) io.out(`verify: ok (${report.auditEntries} audit entries, ${report.issuedInvoices} issued invoices)\n`);
+        if (report.firstBreak !== null) {
+          io.err(`verify: chain broken at ${describeBreak(report.firstBreak)}\n`);
+          for (const b of report.breaks.slice(1)) io.err(`verify: also broken: ${describeBreak(b)}\n`);
+          return { code: 1, save: false };
+        }
+        return { code: 0, save: false };
+      },
+      "read",
+    );
+  },
+};
+
+export const LIFECYCLE_COMMANDS: Command[] = [finalizeCommand, cancelInvoiceCommand, verifyCommand, einvoiceCommand, exportAuditCommand];

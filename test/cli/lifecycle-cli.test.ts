@@ -1,0 +1,74 @@
+import Database from "better-sqlite3";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CliIo } from "../../src/cli/cli-io";
+import { runCli } from "../../src/cli/main";
+import { FIXED_NOW } from "../support/fixtures";
+
+const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
+const CONTRACTS = [
+  "customer_no,customer_name,contract_no,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,vat_pct,valid_from",
+  "10001,Müller GmbH,V-1,monthly,advance,2026-01-01,1,M365-BP,10,20.60,19,2026-01-01",
+  "10002,Schmidt KG,V-2,monthly,advance,2026-01-01,1,M365-BP,3,20.60,19,2026-01-01",
+].join("\n");
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
+  const code = await runCli(argv, io);
+  return { code, out: out.join(""), err: err.join("") };
+}
+
+describe("CLI: finalize, cancel-invoice, verify", () => {
+  it("issues a run, refuses its undo, cancels one invoice, and verify names an edited audit row", async () => {
+    const d = mkdtempSync(join(tmpdir(), "msp-lifecycle-cli-"));
+    const ws = join(d, "ws.db");
+    writeFileSync(join(d, "articles.csv"), ARTICLES);
+    writeFileSync(join(d, "contracts.csv"), CONTRACTS);
+    expect((await run("import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv"))).code).toBe(0);
+    const bill = await run("bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "jan.csv"), "--invoice-date", "2026-01-02", "--json");
+    expect(bill.code).toBe(0);
+    const runId = (JSON.parse(bill.out) as { runId: string }).runId;
+    expect(runId).toBeTruthy();
+
+    // usage errors
+    expect((await run("finalize", "--workspace", ws)).code).toBe(2);
+    expect((await run("cancel-invoice", "--workspace", ws, "--invoice", "RE-000001", "--date", "2026-13-01")).code).toBe(2);
+    const unknown = await run("finalize", "--workspace", ws, "--run", "no-such-run");
+    expect(unknown.code).toBe(1);
+
+    const fin = await run("finalize", "--workspace", ws, "--run", runId, "--json");
+    expect(fin.code).toBe(0);
+    expect((JSON.parse(fin.out) as { issuedAt: string }).issuedAt).toBe(FIXED_NOW);
+    // finalizing again changes nothing and succeeds
+    expect((await run("finalize", "--workspace", ws, "--run", runId)).code).toBe(0);
+
+    const undo = await run("undo", "--workspace", ws, "--run", runId);
+    expect(undo.code).toBe(1);
+    expect(undo.err).toMatch(/issued/i);
+
+    const cancel = await run("cancel-invoice", "--workspace", ws, "--invoice", "RE-000001", "--date", "2026-01-20", "--json");
+    expect(cancel.code).toBe(0);
+    expect(JSON.parse(cancel.out)).toMatchObject({ cancelled: "RE-000001", cancellationRef: "RE-000003" });
+    const again = await run("cancel-invoice", "--workspace", ws, "--invoice", "RE-000001");
+    expect(again.code).toBe(1);
+
+    const ok = await run("verify", "--workspace", ws, "--json");
+    expect(ok.code).toBe(0);
+    const report = JSON.parse(ok.out) as { firstBreak: unknown; issuedInvoices: number; auditEntries: number };
+    expect(report.firstBreak).toBeNull();
+    expect(report.issuedInvoices).toBe(3);
+    expect(report.auditEntries).toBeGreaterThan(2);
+
+    // Edit one audit row in the SQLite workspace behind the program's back.
+    const db = new Database(ws);
+    const row = db.prepare("SELECT seq FROM audit_log ORDER BY seq LIMIT 1 OFFSET 1").get() as { seq: number };
+    db.prepare("UPDATE audit_log SET source = 'edited' WHERE seq = ?").run(row.seq);
+    db.close();
+    const broken = await run("verify", "--workspace", ws);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain(`audit log entry seq ${row.seq}: content_changed`);
+  });
+});
