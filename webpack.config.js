@@ -71,7 +71,8 @@ module.exports = async (env = {}, options = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
-      fallback: { buffer: require.resolve("buffer/") },
+      // url: only @oozcitak/url (under xmlbuilder2, the pain.008 writer) asks for it, for domainToASCII, which XML output never calls.
+      fallback: { buffer: require.resolve("buffer/"), url: false },
     },
     module: {
       rules: [

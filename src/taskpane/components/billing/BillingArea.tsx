@@ -11,6 +11,7 @@ import { FileButton } from "../common/FileButton";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { StepStatus } from "../common/StepStatus";
+import { SepaSection } from "./SepaSection";
 
 const useStyles = makeStyles({
   area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -181,6 +182,8 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
         </Body1>
         {status("export")}
       </StepSection>
+
+      <SepaSection run={latest} active={active} />
     </div>
   );
 }

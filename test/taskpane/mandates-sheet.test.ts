@@ -1,0 +1,69 @@
+import { importMandates } from "../../src/app/mandates";
+import { undoBatch } from "../../src/app/undo-batch";
+import { MANDATES_SHEET, applyMandatesSheet, writeMandatesSheet } from "../../src/taskpane/billing/mandates-sheet";
+import { MANDATES_CSV } from "../app/sepa/sepa-fixtures";
+import { deIban } from "../core/sepa/fixtures";
+import { memoryGateway, rowWhere, unwrap } from "../excel/fixtures";
+import { dbOf } from "../support/db-view";
+import { testContext, textFile } from "../support/fixtures";
+
+async function withMandates() {
+  const ctx = await testContext();
+  const m = await importMandates(ctx, textFile("mandates.csv", MANDATES_CSV));
+  if (!m.ok) throw new Error(JSON.stringify(m.issues));
+  return ctx;
+}
+const stored = async (ctx: Awaited<ReturnType<typeof testContext>>) => (await dbOf(ctx).mandates.toArray()).map((m: any) => [m.customerNo, m.mandateRef, m.iban, m.scheme, m.paymentMethod, m.netCredits ?? null]).sort();
+
+describe("the mandates sheet of the Abrechnung area (edit mandates in Excel)", () => {
+  it("written and read back unchanged, it changes nothing", async () => {
+    const ctx = await withMandates();
+    const { wb, gw } = memoryGateway({ locale: "de" });
+    const { written, mandates } = await writeMandatesSheet(ctx, gw);
+    expect(unwrap(written).rowsWritten).toBe(5);
+    expect(mandates).toBe(5);
+    // IBANs stay text, not numbers; the K2 row keeps its netting setting.
+    const k2 = rowWhere(wb, MANDATES_SHEET, 0, "K2");
+    expect(wb.values(MANDATES_SHEET, `D${k2}`)[0]![0]).toMatch(/^DE\d\d 3704 0044 0000 0000 02$/);
+    expect(wb.values(MANDATES_SHEET, `N${k2}`)[0]![0]).toBe("yes");
+    const before = await stored(ctx);
+    const r = await applyMandatesSheet(ctx, gw);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value).toMatchObject({ batchId: null, added: 0, changed: 0, unchanged: 5 });
+    expect(await stored(ctx)).toEqual(before);
+  });
+
+  it("an edited IBAN and a netting switch become one undoable batch", async () => {
+    const ctx = await withMandates();
+    const { wb, gw } = memoryGateway({ locale: "de" });
+    unwrap((await writeMandatesSheet(ctx, gw)).written);
+    const before = await stored(ctx);
+    const k1 = rowWhere(wb, MANDATES_SHEET, 0, "K1");
+    wb.typeInto(MANDATES_SHEET, `D${k1}`, deIban("50010517", 77));
+    wb.typeInto(MANDATES_SHEET, `N${k1}`, "yes");
+    const r = await applyMandatesSheet(ctx, gw);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value).toMatchObject({ changed: 1, unchanged: 4 });
+    expect(((await dbOf(ctx).mandates.get("K1")) as any)).toMatchObject({ iban: deIban("50010517", 77).replace(/ /g, ""), netCredits: true });
+    expect((await undoBatch(ctx, r.value.batchId!)).ok).toBe(true);
+    expect(await stored(ctx)).toEqual(before);
+  });
+
+  it("bad cells are named by sheet, row and column, and nothing is stored", async () => {
+    const ctx = await withMandates();
+    const { wb, gw } = memoryGateway({ locale: "de" });
+    unwrap((await writeMandatesSheet(ctx, gw)).written);
+    const before = await stored(ctx);
+    const k3 = rowWhere(wb, MANDATES_SHEET, 0, "K3");
+    wb.typeInto(MANDATES_SHEET, `D${k3}`, "DE00 1234");
+    // pasted: a paste skips the drop-down check, the import does not
+    wb.typeInto(MANDATES_SHEET, `F${k3}`, "COR", { paste: true });
+    const r = await applyMandatesSheet(ctx, gw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => [i.code, i.where?.source, i.where?.row, i.where?.column])).toEqual([
+      ["parse.invalid_choice", MANDATES_SHEET, k3, "scheme (F)"],
+      ["sepa.iban_length", MANDATES_SHEET, k3, "iban (D)"],
+    ]);
+    expect(await stored(ctx)).toEqual(before);
+  });
+});
