@@ -3,40 +3,57 @@ import type { Command } from "./cli-io";
 type Lang = "de" | "en";
 
 /**
- * One example per command, runnable on the files in `samples/` (the README's CLI section uses the
- * same lines). Keyed by command name; a command without an entry is a test failure (test/cli/help).
+ * One example per command; the `samples/` files are real (the README's CLI section uses them), other
+ * file names stand for the clerk's own files. Keyed by command name; a command without an entry is
+ * a test failure (test/cli/help).
  */
 export const EXAMPLES: Record<string, string> = {
-  "import-master": "msp-billing import-master --workspace ws.db samples/contracts.csv samples/articles.csv samples/mappings.csv",
+  "import-master": "msp-billing import-master --workspace ws.db samples/articles.csv samples/contracts.csv samples/mappings.csv",
   "export-master": "msp-billing export-master --workspace ws.db --out contracts-out.csv --articles articles-out.csv",
-  reconcile: "msp-billing reconcile --workspace ws.db --file samples/microsoft-2026-11.csv --out review.xlsx",
-  apply: "msp-billing apply --workspace ws.db --review review.xlsx",
-  bill: "msp-billing bill --workspace ws.db --period 2026-11 --out invoices.csv --format de",
-  undo: "msp-billing undo --workspace ws.db --batch apply-00001",
-  backup: "msp-billing backup --workspace ws.db --out backup.json",
-  restore: "msp-billing restore --workspace ws-new.db backup.json",
+  "reconcile": "msp-billing reconcile --workspace ws.db --file samples/nce-2026-10.csv --out review-2026-10.xlsx",
+  "apply": "msp-billing apply --workspace ws.db --review review-2026-10.xlsx",
+  "bill": "msp-billing bill --workspace ws.db --period 2026-10 --invoice-date 2026-11-02 --out invoices-2026-10.csv",
+  "undo": "msp-billing undo --workspace ws.db --batch apply-00001",
+  "backup": "msp-billing backup --workspace ws.db --out backup.json",
+  "restore": "msp-billing restore --workspace ws-new.db backup.json",
   "profile add": "msp-billing profile add --workspace ws.db my-vendor-profile.json",
   "profile list": "msp-billing profile list --workspace ws.db",
   "profile export": "msp-billing profile export --workspace ws.db --out profiles.json",
   "profile import": "msp-billing profile import --workspace ws.db profiles.json",
-  "purchase import": "msp-billing purchase import --workspace ws.db samples/purchase.csv",
-  "links import": "msp-billing links import --workspace ws.db samples/links.csv",
+  "purchase import": "msp-billing purchase import --workspace ws.db purchase.csv",
+  "links import": "msp-billing links import --workspace ws.db links.csv",
   "links report": "msp-billing links report --workspace ws.db --out links.xlsx",
   "price-update": "msp-billing price-update --workspace ws.db --article M365-BP --new-cost 17.20 --from 2027-01-01 --strategy keep-margin --out proposal.csv",
-  "cost-check": "msp-billing cost-check --workspace ws.db --file samples/microsoft-2026-11.csv --period 2026-11 --out cost-check.csv",
-  export: "msp-billing export --workspace ws.db --run bill-2026-11 --format datev --out EXTF_Buchungsstapel.csv",
+  "cost-check": "msp-billing cost-check --workspace ws.db --file samples/nce-2026-10.csv --period 2026-10 --out cost-check.csv",
+  "export": "msp-billing export --workspace ws.db --run run-00001 --format datev --out EXTF_Buchungsstapel.csv",
   "export-settings": "msp-billing export-settings --workspace ws.db --datev-config datev.json --company company.json",
   "export-profile import": "msp-billing export-profile import --workspace ws.db export-profiles.json",
   "export-profile export": "msp-billing export-profile export --workspace ws.db --out export-profiles.json",
   "export-profile list": "msp-billing export-profile list --workspace ws.db",
   "time import": "msp-billing time import --workspace ws.db samples/time.csv",
   "time profile": "msp-billing time profile list --workspace ws.db",
-  "time balance": "msp-billing time balance --workspace ws.db --contract V-1001 --period 2026-11",
-  "time review": "msp-billing time review --workspace ws.db --month 2026-11 --out time-review.xlsx",
+  "time balance": "msp-billing time balance --workspace ws.db --contract V-4001 --period 2026-10",
+  "time review": "msp-billing time review --workspace ws.db --month 2026-10 --out time-review.xlsx",
   "time approve": "msp-billing time approve --workspace ws.db time-review.xlsx",
   "meters import": "msp-billing meters import --workspace ws.db samples/meters.csv",
   "rules set": "msp-billing rules set --workspace ws.db samples/rules.json",
   "rules show": "msp-billing rules show --workspace ws.db",
+  "finalize": "msp-billing finalize --workspace ws.db --run run-00001",
+  "cancel-invoice": "msp-billing cancel-invoice --workspace ws.db --invoice RE-000001 --date 2026-11-10",
+  "verify": "msp-billing verify --workspace ws.db",
+  "einvoice": "msp-billing einvoice --workspace ws.db --run run-00001 --format xrechnung-cii --out e-invoices",
+  "export-audit": "msp-billing export-audit --workspace ws.db --from 2026-01-01 --to 2026-12-31 --out audit-2026",
+  "sepa": "msp-billing sepa --workspace ws.db --run run-00001 --collection-date 2026-11-10 --out sepa-2026-10.xml --report sepa-report.csv",
+  "sepa settings": "msp-billing sepa settings --workspace ws.db sepa.json",
+  "mandates import": "msp-billing mandates import --workspace ws.db mandates.csv",
+  "mandates export": "msp-billing mandates export --workspace ws.db --out mandates.csv",
+  "usage import": "msp-billing usage import --workspace ws.db --file samples/nce-2026-10.csv",
+  "usage rules": "msp-billing usage rules --workspace ws.db usage-rules.json",
+  "usage review": "msp-billing usage review --workspace ws.db --month 2026-10 --out usage-review.xlsx",
+  "usage approve": "msp-billing usage approve --workspace ws.db usage-review.xlsx",
+  "serve": "msp-billing serve --database postgres://msp@localhost/msp --cors-origin https://localhost:3000",
+  "user add": "msp-billing user add --name ada --role admin --database postgres://msp@localhost/msp",
+  "push": "msp-billing push --from ws.db --database postgres://msp@localhost/msp",
 };
 
 const WORDS = {
