@@ -266,10 +266,18 @@ const sheetNames = (page) => page.evaluate(() => window.__msp.env.workbook.sheet
 const values = (page, sheet) => page.evaluate((s) => window.__msp.env.workbook.values(s), sheet);
 
 /** Sheet row (1-based) of the first data row whose cells in the given columns have the given texts. */
+/** German headers and status words of the review sheet (src/io/reconcile/review-words.ts) → canonical. */
+const REVIEW_DE = {
+  Status: "status", Kundennummer: "customer_no", Aktion: "action",
+  "Menge geändert": "quantity_changed", "Neue Position": "new_position", "Fehlt in Datei": "missing_in_file",
+  "Kunde nicht zugeordnet": "unmapped_customer", "Artikel nicht zugeordnet": "unmapped_article", Unverändert: "unchanged",
+};
+const canonical = (v) => REVIEW_DE[String(v)] ?? String(v);
+
 async function rowWhere(page, sheet, match) {
   const grid = await values(page, sheet);
-  const header = grid[0].map(String);
-  const index = grid.findIndex((row, i) => i > 0 && Object.entries(match).every(([col, v]) => String(row[header.indexOf(col)]) === v));
+  const header = grid[0].map(canonical);
+  const index = grid.findIndex((row, i) => i > 0 && Object.entries(match).every(([col, v]) => canonical(row[header.indexOf(col)]) === v));
   if (index < 0) throw new Error(`no row with ${JSON.stringify(match)} on ${sheet}`);
   return index + 1;
 }

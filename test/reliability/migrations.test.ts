@@ -61,14 +61,16 @@ describe("store schema 1 → 3 (2 → 3 adds empty tables)", () => {
 
   it("the add-in: a Dexie database of version 1 opens upgraded, with the indexes of version 2", async () => {
     const indexedDB = new IDBFactory();
-    const old = new Dexie("msp-billing", { indexedDB, IDBKeyRange });
+    // Not the add-in's name "msp-billing": Dexie tells every database of one name in the process about
+    // writes (BroadcastChannel), and another test file leaves a browser store of that name without IndexedDB.
+    const old = new Dexie("msp-billing-v1-upgrade", { indexedDB, IDBKeyRange });
     old.version(1).stores(dexieSchemaV1);
     await old.open();
     await old.transaction("rw", Object.keys(dexieSchemaV1), async () => {
       for (const t of V1_TABLES) await old.table(t).bulkAdd(seed[t]!);
     });
     old.close();
-    const db = new MspDexie("msp-billing", { indexedDB, IDBKeyRange });
+    const db = new MspDexie("msp-billing-v1-upgrade", { indexedDB, IDBKeyRange });
     await db.open();
     expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(dexieSchemaV3).sort());

@@ -21,7 +21,8 @@ export function parseMonthText(text: string): string | null {
   const month = Number(m[1]);
   const year = Number(m[2]);
   if (month < 1 || month > 12 || year < 1) return null;
-  return `${m[2]}-${String(month).padStart(2, "0")}`;
+  // the same range as every other date the program accepts
+  return parseIsoMonth(`${m[2]}-${String(month).padStart(2, "0")}`);
 }
 
 /** `TT.MM.JJJJ` (one-digit day/month too) or ISO `YYYY-MM-DD` as ISO; null when it is no real day. */
@@ -34,7 +35,7 @@ export function parseDateText(text: string): string | null {
   const d = Number(m[1]);
   const mo = Number(m[2]);
   const y = Number(m[3]);
-  return isValidYmd(y, mo, d) ? ymdToIso(y, mo, d) : null;
+  return isValidYmd(y, mo, d) ? parseIsoDate(ymdToIso(y, mo, d)) : null;
 }
 
 /** An ISO month as the clerk reads it (`11.2026` in German); anything else unchanged. */
