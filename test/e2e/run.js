@@ -336,7 +336,7 @@ async function previewMonth(context, origin) {
     assert((await sheetNames(page)).includes(REVIEW_SHEET), `sheet ${REVIEW_SHEET} written`);
     assertEqual(await page.getAttribute('[data-testid="workbook"]', "data-active-sheet"), REVIEW_SHEET, "review sheet active");
     const table = await page.evaluate((s) => window.__msp.env.workbook.tableInfo(s.replace(/[^A-Za-z0-9]+/g, "_")), REVIEW_SHEET);
-    assert(table && table.headers[0] === "status" && table.headers[13] === "action" && table.showFilterButton, `review table ${JSON.stringify(table)}`);
+    assert(table && table.headers[0] === "Status" && table.headers[13] === "Aktion" && table.showFilterButton, `review table ${JSON.stringify(table)}`);
     const list = await page.evaluate((s) => window.__msp.env.workbook.validationList(s, "N2"), REVIEW_SHEET);
     assertEqual(list, ["übernehmen", "überspringen"], "action drop-down");
     assert(await page.isDisabled('[data-testid="apply-review"]'), "Apply is disabled");
