@@ -1,16 +1,14 @@
-import { sha256Hex } from "../../app/context";
 import { applyTimeDecisions, reviewTimeEntries } from "../../app/time-review";
 import { parseIsoMonth } from "../../core/date/iso-month";
-import { hasErrors, issue } from "../../core/issues";
+import { issue } from "../../core/issues";
 import { toCsv } from "../../io/table/write-csv";
 import { writeXlsxSheet } from "../../io/table/write-xlsx";
 import { readTimeReviewTable, timeReviewTableRows } from "../../io/time/review-table";
 import { optional, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
-import { readInputFiles } from "../read-input";
-import { readTableFile } from "../read-table-file";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../store";
+import { runReviewApproval } from "../review-approval";
 
 export const timeReviewCommand: Command = {
   name: "time review",
@@ -47,36 +45,11 @@ export const timeApproveCommand: Command = {
   name: "time approve",
   usage: "time approve --workspace W REVIEW.csv|.xlsx [--json]",
   summary: "set each listed entry's billable flag from an edited `time review` file (yes/no, ja/nein; read by header names; entries already billed cannot change; all or nothing)",
-  async run(argv, io) {
-    const args = parseArgs(argv, ["workspace"], ["json"]);
-    const workspace = required(args, "workspace");
-    if (args.positionals.length !== 1) throw new UsageError("name exactly one review file");
-    const files = readInputFiles(args.positionals);
-    if (!files.ok) {
-      reportIssues(io, files.issues);
-      return 1;
-    }
-    const file = files.value[0]!;
-    const { table, issues: readIssues } = await readTableFile(file);
-    const { decisions, issues } = readTimeReviewTable(table);
-    const all = [...readIssues, ...issues];
-    if (hasErrors(all)) {
-      const n = reportIssues(io, all);
-      io.err(`time approve: ${n} error(s) in ${file.name}; nothing was changed.\n`);
-      return 1;
-    }
-    const sha256 = await sha256Hex(file.bytes);
-    return withWorkspace(workspace, io, async (ctx) => {
-      const r = await applyTimeDecisions(ctx, decisions, { name: file.name, sha256 });
-      if (!r.ok) {
-        const n = reportIssues(io, r.issues);
-        io.err(`time approve: ${n} error(s); nothing was changed, the workspace is unchanged.\n`);
-        return { code: 1, save: false };
-      }
-      const s = r.value;
-      if (args.flags.has("json")) printJson(io, s);
-      else io.out(`time approve: ${s.approved} switched to billable, ${s.withdrawn} to not billable, ${s.unchanged} unchanged\n`);
-      return { code: 0, save: s.approved + s.withdrawn > 0 };
-    });
-  },
+  run: (argv, io) =>
+    runReviewApproval(argv, io, {
+      name: "time approve",
+      read: readTimeReviewTable,
+      apply: applyTimeDecisions,
+      summary: (s) => ({ line: `${s.approved} switched to billable, ${s.withdrawn} to not billable, ${s.unchanged} unchanged`, changed: s.approved + s.withdrawn > 0 }),
+    }),
 };

@@ -1,9 +1,9 @@
-import { fileSha256, sha256Hex } from "../../app/context";
+import { fileSha256 } from "../../app/context";
 import { loadUserProfiles } from "../../app/profiles";
 import type { VendorFileRead } from "../../app/reconcile";
 import { applyUsageDecisions, importUsage, reviewUsage, setUsageRules, storedUsageRules } from "../../app/usage";
 import { parseIsoMonth } from "../../core/date/iso-month";
-import { hasErrors, issue } from "../../core/issues";
+import { issue } from "../../core/issues";
 import { toCsv } from "../../io/table/write-csv";
 import { writeXlsxSheet } from "../../io/table/write-xlsx";
 import { USAGE_DECISION_DE, USAGE_DECISION_EN, readUsageReviewTable, usageReviewTableRows } from "../../io/usage/review-table";
@@ -12,9 +12,9 @@ import { allProfiles } from "../../io/vendor/profiles/registry";
 import { optional, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { readInputFiles, singleTextFile } from "../read-input";
-import { readTableFile } from "../read-table-file";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../store";
+import { runReviewApproval } from "../review-approval";
 
 export const usageImportCommand: Command = {
   name: "usage import",
@@ -112,33 +112,11 @@ export const usageApproveCommand: Command = {
   name: "usage approve",
   usage: "usage approve --workspace W REVIEW.csv|.xlsx [--json]",
   summary: "store each listed record's decision from an edited `usage review` file (approve/hold, freigeben/zurückhalten; read by header names; billed records cannot change; all or nothing)",
-  async run(argv, io) {
-    const args = parseArgs(argv, ["workspace"], ["json"]);
-    const workspace = required(args, "workspace");
-    if (args.positionals.length !== 1) throw new UsageError("name exactly one review file");
-    const files = readInputFiles(args.positionals);
-    if (!files.ok) { reportIssues(io, files.issues); return 1; }
-    const file = files.value[0]!;
-    const { table, issues: readIssues } = await readTableFile(file);
-    const { decisions, issues } = readUsageReviewTable(table);
-    const all = [...readIssues, ...issues];
-    if (hasErrors(all)) {
-      const n = reportIssues(io, all);
-      io.err(`usage approve: ${n} error(s) in ${file.name}; nothing was changed.\n`);
-      return 1;
-    }
-    const sha256 = await sha256Hex(file.bytes);
-    return withWorkspace(workspace, io, async (ctx) => {
-      const r = await applyUsageDecisions(ctx, decisions, { name: file.name, sha256 });
-      if (!r.ok) {
-        const n = reportIssues(io, r.issues);
-        io.err(`usage approve: ${n} error(s); nothing was changed, the workspace is unchanged.\n`);
-        return { code: 1, save: false };
-      }
-      const s = r.value;
-      if (args.flags.has("json")) printJson(io, s);
-      else io.out(`usage approve: ${s.approved} approved, ${s.held} held, ${s.unchanged} unchanged\n`);
-      return { code: 0, save: s.approved + s.held > 0 };
-    });
-  },
+  run: (argv, io) =>
+    runReviewApproval(argv, io, {
+      name: "usage approve",
+      read: readUsageReviewTable,
+      apply: applyUsageDecisions,
+      summary: (s) => ({ line: `${s.approved} approved, ${s.held} held, ${s.unchanged} unchanged`, changed: s.approved + s.held > 0 }),
+    }),
 };
