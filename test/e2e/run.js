@@ -531,7 +531,7 @@ async function previewMonth(context, origin) {
     assert(xml.startsWith("<?xml"), `starts with the XML declaration: ${xml.slice(0, 40)}`);
     for (const part of ["urn:iso:std:iso:20022:tech:xsd:pain.008.001.08", "<MndtId>MUELLER-2026-01</MndtId>", "DE89370400440532013000", "DE98ZZZ09999999999", `<ReqdColltnDt>${date}</ReqdColltnDt>`]) assert(xml.includes(part), `the file holds ${part}`);
     assertEqual((xml.match(/<DrctDbtTxInf>/g) || []).length, 1, "one direct debit (the customer with the mandate)");
-    assert((await notice()).includes(`${download.suggestedFilename()} gespeichert: 1 Lastschriften`), `export notice: ${await notice()}`);
+    assert((await notice()).includes(`${download.suggestedFilename()} gespeichert: 1 Lastschrift über`), `export notice: ${await notice()}`);
     const report = await sepa.locator('[data-testid="sepa-report"]').innerText();
     assert(/Eingezogen: 1 Lastschrift/.test(report), `report names what was collected: ${report}`);
     // A customer with neither a mandate nor a payment setting pays by transfer (sepa.report.not_direct_debit).
