@@ -491,6 +491,7 @@ async function previewMonth(context, origin) {
     const wrong = await sepa.locator('[data-testid="issues"]').innerText();
     assert(/2020\s?52/.test(wrong) && wrong.includes("Prüfziffern"), `a wrong IBAN is named: ${wrong}`);
     assert(await page.isDisabled('[data-testid="sepa-export"]'), "nothing stored");
+    await sepa.screenshot({ path: path.join(SCREENSHOTS, "sepa-de-settings.png") });
     await page.fill('[data-testid="sepa-iban"]', "DE02 1203 0000 0000 2020 51");
     await clickAndSettle(page, '[data-testid="sepa-save-settings"]');
     assertEqual(await notice(), "Gläubigerdaten gespeichert.", "settings saved");

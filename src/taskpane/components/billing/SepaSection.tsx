@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, ArrowUndoRegular, TableArrowUpRegular, TableEditRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, ArrowUndoRegular, SettingsRegular, TableArrowUpRegular, TableEditRegular } from "@fluentui/react-icons";
 import { undoBatch } from "../../../app/undo-batch";
 import { parseIsoDate } from "../../../core/date/iso-date";
 import { issue, type Issue } from "../../../core/issues";
@@ -166,7 +166,7 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
       )}
       {settingsStored && !showSettings && (
         <ButtonRow>
-          <Button appearance="subtle" size="small" onClick={() => setShowSettings(true)} data-testid="sepa-show-settings">
+          <Button appearance="subtle" size="small" icon={<SettingsRegular />} onClick={() => setShowSettings(true)} data-testid="sepa-show-settings">
             {t.settingsTitle}
           </Button>
         </ButtonRow>
