@@ -11,7 +11,9 @@
 //    Apply, an invalid date named by its cell, the mapping sheet, an action edited in the rendered
 //    sheet, apply, bill, export (the download's first line), undo; master data and backup; xlsx and
 //    CSV files opened at once (parsed in the Web Worker); time: rules file, time CSV, the review sheet
-//    "Zeiten YYYY-MM", one entry withdrawn in the rendered sheet, decisions applied.
+//    "Zeiten YYYY-MM", one entry withdrawn in the rendered sheet, decisions applied; SEPA: creditor
+//    details (a wrong IBAN named), a mandate typed under the mandates sheet's header and read back,
+//    the pain.008 download, the report of customers without a mandate, a repeat that asks first.
 // 3. Screenshots of the pane at 350 px, light and dark, under test/e2e/screenshots/.
 // Prints `N passed, N failed`; exits non-zero on any failure.
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_DIST (default dist/).
@@ -307,6 +309,25 @@ async function clickAndSettle(page, selector) {
   await settled(page);
 }
 
+/** `days` after `from`, moved on to the next TARGET2 business day (no weekend, New Year, Easter, 1 May, Christmas). */
+function sepaCollectionDate(from, days) {
+  const easter = (y) => {
+    const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3);
+    const h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+    return Date.UTC(y, Math.floor((h + l - 7 * m + 114) / 31) - 1, ((h + l - 7 * m + 114) % 31) + 1);
+  };
+  const day = 86_400_000;
+  let t = Date.UTC(from.getFullYear(), from.getMonth(), from.getDate()) + days * day;
+  for (;;) {
+    const d = new Date(t);
+    const md = d.toISOString().slice(5, 10);
+    const e = easter(d.getUTCFullYear());
+    const holiday = ["01-01", "05-01", "12-25", "12-26"].includes(md) || t === e - 2 * day || t === e + day;
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !holiday) return d.toISOString().slice(0, 10);
+    t += day;
+  }
+}
+
 async function previewMonth(context, origin) {
   const { page, errors } = await openPreview(context, origin, "lang=de&reset=1");
   const pane = page.locator('[data-testid="pane"]');
@@ -331,6 +352,7 @@ async function previewMonth(context, origin) {
     assertEqual(statuses, ["quantity_changed:2", "new_position:1", "missing_in_file:2", "unmapped_customer:1", "unmapped_article:1", "unchanged:1"], "rows per status");
   });
 
+  // The review sheet speaks the pane's language: German headers and status words here.
   await check("[preview] review sheet with unmapped rows: Apply blocked until acknowledged", async () => {
     await clickAndSettle(page, 'button:has-text("Prüfblatt schreiben")');
     assert((await sheetNames(page)).includes(REVIEW_SHEET), `sheet ${REVIEW_SHEET} written`);
@@ -345,7 +367,7 @@ async function previewMonth(context, origin) {
   });
 
   await check("[preview] an invalid date in the review is named by its cell and nothing is applied", async () => {
-    reviewRow = await rowWhere(page, REVIEW_SHEET, { status: "new_position", customer_no: "10002" });
+    reviewRow = await rowWhere(page, REVIEW_SHEET, { Status: "Neue Position", Kundennummer: "10002" });
     await typeIntoCell(page, REVIEW_SHEET, `K${reviewRow}`, "31.02.2026");
     await page.check('[data-testid="acknowledge-unmapped"] input[type="checkbox"]');
     await clickAndSettle(page, '[data-testid="apply-review"]');
@@ -379,7 +401,7 @@ async function previewMonth(context, origin) {
   await check("[preview] review again, edit one action in the rendered sheet, apply, see the summary", async () => {
     await clickAndSettle(page, 'button:has-text("Prüfblatt schreiben")');
     assertEqual(await pane.locator('[data-testid="acknowledge-unmapped"]').count(), 0, "no acknowledgement needed");
-    const row = await rowWhere(page, REVIEW_SHEET, { status: "quantity_changed", customer_no: "10002" });
+    const row = await rowWhere(page, REVIEW_SHEET, { Status: "Menge geändert", Kundennummer: "10002" });
     await chooseInCell(page, REVIEW_SHEET, `N${row}`, "überspringen");
     assertEqual((await values(page, REVIEW_SHEET))[row - 1][13], "überspringen", "action edited in the workbook");
     const before = await counts(page);
@@ -463,6 +485,79 @@ async function previewMonth(context, origin) {
     const html = fs.readFileSync(await docs.path(), "utf8");
     const pages = html.split('<main class="page">').length - 1;
     assert(pages >= 1 && html.includes("Rechnungsnummer") && html.includes("Systemhaus Beispiel GmbH"), `printable invoices (${pages} pages)`);
+  });
+
+  await check("[preview] SEPA: creditor details, a mandate typed into the mandates sheet, pain.008 download, report, repeat asks", async () => {
+    const sepa = pane.locator('[data-testid="step-bill-sepa"]');
+    const notice = () => sepa.locator('[data-testid="step-notice"]').innerText();
+    assert((await sepa.locator('[data-testid="sepa-settings-missing"]').innerText()).includes("Gläubigerdaten"), "missing creditor details are named");
+    assert(await page.isDisabled('[data-testid="sepa-export"]'), "export needs the creditor details");
+    await page.fill('[data-testid="sepa-name"]', "Systemhaus Beispiel GmbH");
+    await page.fill('[data-testid="sepa-iban"]', "DE02 1203 0000 0000 2020 52");
+    await page.fill('[data-testid="sepa-creditorId"]', "DE98ZZZ09999999999");
+    await clickAndSettle(page, '[data-testid="sepa-save-settings"]');
+    const wrong = await sepa.locator('[data-testid="issues"]').innerText();
+    assert(/2020\s?52/.test(wrong) && wrong.includes("Prüfziffern"), `a wrong IBAN is named: ${wrong}`);
+    assert(await page.isDisabled('[data-testid="sepa-export"]'), "nothing stored");
+    await sepa.screenshot({ path: path.join(SCREENSHOTS, "sepa-de-settings.png") });
+    await page.fill('[data-testid="sepa-iban"]', "DE02 1203 0000 0000 2020 51");
+    await clickAndSettle(page, '[data-testid="sepa-save-settings"]');
+    assertEqual(await notice(), "Gläubigerdaten gespeichert.", "settings saved");
+    assertEqual(await sepa.locator('[data-testid="sepa-settings"]').count(), 0, "the form folds away once stored");
+
+    // The mandates sheet: empty (no mandates yet); a row typed under its header joins the table, as in Excel.
+    await clickAndSettle(page, '[data-testid="sepa-write-mandates"]');
+    assert((await notice()).includes("0 Mandate ins Blatt „SEPA-Mandate“"), `sheet written: ${await notice()}`);
+    assertEqual(await page.getAttribute('[data-testid="workbook"]', "data-active-sheet"), "SEPA-Mandate", "mandates sheet active");
+    const header = (await values(page, "SEPA-Mandate"))[0].map(String);
+    assertEqual(header.slice(0, 7), ["customer_no", "mandate_ref", "signature_date", "iban", "bic", "scheme", "debtor_name"], "mandates header");
+    const col = (name) => String.fromCharCode(65 + header.indexOf(name));
+    for (const [name, text] of [["customer_no", "10001"], ["mandate_ref", "MUELLER-2026-01"], ["signature_date", "01.03.2026"], ["iban", "DE89 3704 0044 0532 0130 00"], ["scheme", "CORE"], ["debtor_name", "Müller GmbH"]]) {
+      await typeIntoCell(page, "SEPA-Mandate", `${col(name)}2`, text);
+    }
+    await clickAndSettle(page, '[data-testid="sepa-apply-mandates"]');
+    assertEqual(await notice(), "Mandate übernommen: 1 neu, 0 geändert, 0 unverändert.", "mandate read back from the sheet");
+    assertEqual(await sepa.locator('[data-testid="sepa-mandates-undo"]').count(), 1, "the import is undoable");
+    await clickAndSettle(page, '[data-testid="sepa-write-mandates"]');
+    const stored = (await values(page, "SEPA-Mandate"))[1];
+    assertEqual([stored[0], stored[1], stored[3], stored[6]].map(String), ["10001", "MUELLER-2026-01", "DE89 3704 0044 0532 0130 00", "Müller GmbH"], "the stored mandate written back");
+    assertEqual((await page.textContent(`[data-cell="${col("signature_date")}2"]`)).trim(), "01.03.2026", "signature date shown as a German date");
+    await clickAndSettle(page, '[data-testid="sepa-apply-mandates"]');
+    assertEqual(await notice(), "Das Blatt enthält keine Änderungen.", "reading back the written sheet changes nothing");
+
+    // A business day far enough ahead for the CORE lead time and the 14-day pre-notification.
+    const date = sepaCollectionDate(new Date(), 21);
+    await page.fill('[data-testid="sepa-collection-date"]', `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 10_000 }).catch(async (e) => {
+        throw new Error(`no SEPA download: ${await sepa.locator('[data-testid="issues"], [data-testid="sepa-report"]').allInnerTexts().catch(() => e.message)}`);
+      }),
+      page.click('[data-testid="sepa-export"]'),
+    ]);
+    await settled(page);
+    assert(/\.xml$/.test(download.suggestedFilename()), `an XML file: ${download.suggestedFilename()}`);
+    const xml = fs.readFileSync(await download.path(), "utf8");
+    assert(xml.startsWith("<?xml"), `starts with the XML declaration: ${xml.slice(0, 40)}`);
+    for (const part of ["urn:iso:std:iso:20022:tech:xsd:pain.008.001.08", "<MndtId>MUELLER-2026-01</MndtId>", "DE89370400440532013000", "DE98ZZZ09999999999", `<ReqdColltnDt>${date}</ReqdColltnDt>`]) assert(xml.includes(part), `the file holds ${part}`);
+    assertEqual((xml.match(/<DrctDbtTxInf>/g) || []).length, 1, "one direct debit (the customer with the mandate)");
+    assert((await notice()).includes(`${download.suggestedFilename()} gespeichert: 1 Lastschrift über`), `export notice: ${await notice()}`);
+    const report = await sepa.locator('[data-testid="sepa-report"]').innerText();
+    assert(/Eingezogen: 1 Lastschrift/.test(report), `report names what was collected: ${report}`);
+    // A customer with neither a mandate nor a payment setting pays by transfer (sepa.report.not_direct_debit).
+    const withoutMandate = [...report.matchAll(/Kunde (\d+)[^)]*\): (?:der Kunde zahlt per Überweisung|kein Lastschriftmandat)/g)].map((m) => m[1]).sort();
+    assertEqual(withoutMandate, ["10002", "10003"], `customers without a mandate in the report (${report})`);
+    await pane.locator('[data-testid="step-bill-sepa"]').screenshot({ path: path.join(SCREENSHOTS, "sepa-de-exported.png") });
+    const width = await sepa.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    assert(width.scroll <= width.client, `SEPA section overflows: ${JSON.stringify(width)}`);
+
+    await clickAndSettle(page, '[data-testid="sepa-export"]');
+    const confirm = await sepa.locator('[data-testid="sepa-repeat-confirm"]').innerText();
+    assert(confirm.includes("Lauf schon exportiert") && confirm.includes("run-00002") && confirm.includes("doppelt"), `a second export asks: ${confirm}`);
+    await pane.locator('[data-testid="step-bill-sepa"]').screenshot({ path: path.join(SCREENSHOTS, "sepa-de-repeat.png") });
+    const [again] = await Promise.all([page.waitForEvent("download", { timeout: 10_000 }), page.click('[data-testid="sepa-repeat-yes"]')]);
+    await settled(page);
+    assert(again.suggestedFilename() !== download.suggestedFilename(), `the repeat has a new message id: ${again.suggestedFilename()}`);
+    assert(fs.readFileSync(await again.path(), "utf8").includes("MUELLER-2026-01"), "the repeat holds the mandate");
   });
 
   await check("[preview] undo the run, then undo the applied review: the store is back", async () => {

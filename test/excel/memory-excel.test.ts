@@ -158,4 +158,24 @@ describe("MemoryWorkbook: the fake Excel API", () => {
     wb.filterTable("T", "n", (v) => v !== "1");
     expect([...wb.sheet("Tabelle1").hiddenRows]).toEqual([1]);
   });
+
+  it("grows a table when the user types into the row right below it (Excel's AutoExpansion), keeping text columns text", async () => {
+    const wb = new MemoryWorkbook({ locale: "de" });
+    wb.setValues("Tabelle1", "A1", [["id", "n"], ["", 5]]);
+    await run(wb, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Tabelle1");
+      sheet.getRange("A2").numberFormat = [["@"]];
+      sheet.tables.add("A1:B2", true).name = "T";
+      await context.sync();
+    });
+    wb.typeInto("Tabelle1", "C3", "beside"); // not below the table's columns
+    expect(wb.tableInfo("T")?.address).toBe("Tabelle1!A1:B2");
+    wb.typeInto("Tabelle1", "A3", "00123");
+    expect(wb.tableInfo("T")?.address).toBe("Tabelle1!A1:B3");
+    expect(wb.cell("Tabelle1", "A3")).toMatchObject({ value: "00123", numberFormat: "@" });
+    wb.typeInto("Tabelle1", "A5", "x"); // a gap: no expansion
+    expect(wb.tableInfo("T")?.address).toBe("Tabelle1!A1:B3");
+    wb.typeInto("Tabelle1", "A4", ""); // clearing a cell below adds nothing
+    expect(wb.tableInfo("T")?.address).toBe("Tabelle1!A1:B3");
+  });
 });

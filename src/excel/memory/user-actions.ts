@@ -48,7 +48,25 @@ export function typeInto(model: WorkbookModel, sheet: SheetModel, a1: string, te
   if (!paste && items && text !== "" && !items.some((i) => i.toLowerCase() === text.toLowerCase())) {
     throw new Error(`Excel rejects '${text}' in ${sheet.name}!${a1}: not in the drop-down list`);
   }
+  if (text !== "") expandTableBelow(model, sheet, rect.row, rect.col);
   applyUserInput(sheet.ensure(rect.row, rect.col), text, model.locale);
+}
+
+/**
+ * Excel's table AutoExpansion: a value typed into the row right below a table, within its columns,
+ * makes that row part of the table; its cells take the number formats of the table's last data row
+ * (so a text column stays text).
+ */
+function expandTableBelow(model: WorkbookModel, sheet: SheetModel, row: number, col: number): void {
+  const table = model.tables.find((t) => !t.deleted && t.sheet === sheet && row === t.rect.row + t.rect.rows && col >= t.rect.col && col < t.rect.col + t.rect.cols);
+  if (!table) return;
+  if (table.rect.rows > 1) {
+    for (let c = table.rect.col; c < table.rect.col + table.rect.cols; c++) {
+      const format = sheet.cell(row - 1, c)?.numberFormat;
+      if (format && format !== "General" && !sheet.cell(row, c)?.value) sheet.ensure(row, c).numberFormat = format;
+    }
+  }
+  table.rect = { ...table.rect, rows: table.rect.rows + 1 };
 }
 
 /** Sorts a table's data rows by one column (numbers before text, empty cells last), as the filter button does. */

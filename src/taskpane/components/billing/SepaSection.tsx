@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, ArrowUndoRegular, TableArrowUpRegular, TableEditRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, ArrowUndoRegular, SettingsRegular, TableArrowUpRegular, TableEditRegular } from "@fluentui/react-icons";
 import { undoBatch } from "../../../app/undo-batch";
 import { parseIsoDate } from "../../../core/date/iso-date";
 import { issue, type Issue } from "../../../core/issues";
@@ -47,6 +47,8 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [undoable, setUndoable] = React.useState<string | null>(null);
+  // Progress, problems and notices show under the part that produced them (export, settings, mandates).
+  const [statusAt, setStatusAt] = React.useState<"settings" | "export" | "mandates">("export");
 
   React.useEffect(() => {
     if (!active) return;
@@ -61,7 +63,8 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
     };
   }, [active, host]);
 
-  const start = () => {
+  const start = (part: "settings" | "export" | "mandates") => {
+    setStatusAt(part);
     setIssues([]);
     setNotice(null);
   };
@@ -71,7 +74,7 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
   const exportRun = async (repeat: boolean) => {
     const collectionDate = parseIsoDate(date);
     if (!run || !collectionDate) return;
-    start();
+    start("export");
     setReport([]);
     setConfirmRepeat(false);
     const outcome = await task.run(t.exportButton, () => exportSepaForPane(host.app, run.id, collectionDate, repeat));
@@ -92,18 +95,19 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
   };
 
   const saveSettings = async () => {
-    start();
+    start("settings");
     const outcome = await task.run(t.saveSettings, () => saveSepaSettingsForm(host.app, form));
     if (!settle(outcome)) return;
     if (!outcome.value.ok) return setIssues(outcome.value.issues);
     host.storeChanged();
     setSettingsStored(true);
     setShowSettings(false);
+    setStatusAt("export");
     setNotice(t.settingsSaved);
   };
 
   const writeSheet = async () => {
-    start();
+    start("mandates");
     const outcome = await task.run(t.writeMandates, ({ signal, progress }) => writeMandatesSheet(host.app, host.gateway, { signal, onProgress: (d, n) => progress(d, n) }));
     if (!settle(outcome)) return;
     const { written, mandates } = outcome.value;
@@ -112,7 +116,7 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
   };
 
   const applySheet = async () => {
-    start();
+    start("mandates");
     setUndoable(null);
     const outcome = await task.run(t.applyMandates, () => applyMandatesSheet(host.app, host.gateway));
     if (!settle(outcome)) return;
@@ -126,7 +130,7 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
   };
 
   const undo = async (batchId: string) => {
-    start();
+    start("mandates");
     const outcome = await task.run(s.common.undo, () => undoBatch(host.app, batchId));
     if (!settle(outcome)) return;
     if (!outcome.value.ok) return setIssues(outcome.value.issues);
@@ -140,6 +144,8 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
       <Input value={form[key]} disabled={busy} autoComplete="off" onChange={(_, d) => setForm((f) => ({ ...f, [key]: d.value }))} data-testid={`sepa-${key}`} />
     </Field>
   );
+
+  const status = <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} notice={notice} />;
 
   return (
     <StepSection id="step-bill-sepa" title={t.title} intro={t.intro} inactive={!run}>
@@ -155,11 +161,12 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
               {t.saveSettings}
             </Button>
           </ButtonRow>
+          {statusAt === "settings" && status}
         </div>
       )}
       {settingsStored && !showSettings && (
         <ButtonRow>
-          <Button appearance="subtle" size="small" onClick={() => setShowSettings(true)} data-testid="sepa-show-settings">
+          <Button appearance="subtle" size="small" icon={<SettingsRegular />} onClick={() => setShowSettings(true)} data-testid="sepa-show-settings">
             {t.settingsTitle}
           </Button>
         </ButtonRow>
@@ -189,6 +196,7 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
           {t.repeatText(run.id)}
         </Notice>
       )}
+      {statusAt === "export" && status}
       <IssueBars issues={report} max={8} testId="sepa-report" />
       <p className={styles.sub}>{t.mandatesTitle}</p>
       <ButtonRow>
@@ -206,7 +214,7 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
           </Button>
         </ButtonRow>
       )}
-      <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} notice={notice} />
+      {statusAt === "mandates" && status}
     </StepSection>
   );
 }
