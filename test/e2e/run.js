@@ -367,7 +367,7 @@ async function previewMonth(context, origin) {
   });
 
   await check("[preview] an invalid date in the review is named by its cell and nothing is applied", async () => {
-    reviewRow = await rowWhere(page, REVIEW_SHEET, { Status: "Neue Position", Kundennummer: "10002" });
+    reviewRow = await rowWhere(page, REVIEW_SHEET, { status: "new_position", customer_no: "10002" });
     await typeIntoCell(page, REVIEW_SHEET, `K${reviewRow}`, "31.02.2026");
     await page.check('[data-testid="acknowledge-unmapped"] input[type="checkbox"]');
     await clickAndSettle(page, '[data-testid="apply-review"]');
@@ -401,7 +401,7 @@ async function previewMonth(context, origin) {
   await check("[preview] review again, edit one action in the rendered sheet, apply, see the summary", async () => {
     await clickAndSettle(page, 'button:has-text("Prüfblatt schreiben")');
     assertEqual(await pane.locator('[data-testid="acknowledge-unmapped"]').count(), 0, "no acknowledgement needed");
-    const row = await rowWhere(page, REVIEW_SHEET, { Status: "Menge geändert", Kundennummer: "10002" });
+    const row = await rowWhere(page, REVIEW_SHEET, { status: "quantity_changed", customer_no: "10002" });
     await chooseInCell(page, REVIEW_SHEET, `N${row}`, "überspringen");
     assertEqual((await values(page, REVIEW_SHEET))[row - 1][13], "überspringen", "action edited in the workbook");
     const before = await counts(page);
