@@ -7,6 +7,8 @@ import type { PdfFonts } from "../io/einvoice/invoice-pdf";
 import { COMPANY_SETTINGS_KEY, validateCompanyInfo } from "../io/export/documents/company";
 import type { AppContext } from "./context";
 import { issueRun } from "./issue-run";
+import { debitFactsIn } from "./debit-of-invoices";
+import { withDirectDebit } from "../core/sepa/einvoice-debit";
 
 export interface RunEInvoices {
   files: EInvoiceFile[];
@@ -39,6 +41,7 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
     for (const inv of await tx.invoices.getMany(corrected)) if (inv) dates.set(inv.invoiceRef, inv.invoiceDate);
     const inputs: EInvoiceInput[] = [];
     const problems: Issue[] = [];
+    const debit = await debitFactsIn(tx, invoices);
     for (const stored of invoices) {
       const { seqInRun: _s, cancels, cancelledBy: _c, chainSeq: _q, prevHash: _p, hash: _h, ...invoice } = stored;
       const customer = customers.get(invoice.customerNo);
@@ -46,13 +49,16 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
         problems.push(issue("billing.einvoice_unknown_customer", { invoice: invoice.invoiceRef, customer: invoice.customerNo }));
         continue;
       }
-      inputs.push({
+      const input: EInvoiceInput = {
         invoice,
         customer,
         seller: seller.value,
         invoiceDates: dates,
         ...(cancels ? { kind: "cancellation" as const, cancels: { number: cancels.number, issueDate: cancels.issueDate } } : {}),
-      });
+      };
+      // Direct-debit customers: payment means 59 with mandate, creditor id and (once collected) the date.
+      const no = invoice.customerNo;
+      inputs.push(withDirectDebit(input, debit.mandates.get(no), debit.debtors.get(no), debit.creditorId, debit.collected.get(invoice.invoiceRef)));
     }
     if (problems.length > 0) return fail(...problems);
     return ok({ inputs, draft: !run.issuedAt });

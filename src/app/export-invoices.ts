@@ -1,5 +1,4 @@
 import { debitNoticeOfRecord } from "../core/sepa/debit-notice";
-import type { CollectionRecord } from "../core/sepa/sequence";
 import type { Invoice } from "../core/billing/invoice";
 import type { Customer } from "../core/contract/model";
 import type { IsoDate } from "../core/date/iso-date";
@@ -13,6 +12,7 @@ import { invoiceBatchDocument, invoiceDocuments, type DocumentContext, type Invo
 import { invoiceCsvBytes } from "../io/export/invoice-csv";
 import type { TextEncodingName } from "../io/table/decode";
 import type { StoreTx } from "../store/port";
+import { latestCollectionsIn } from "./debit-of-invoices";
 import type { RunRecord } from "../store/records";
 import { EXPORT_PROFILE_PREFIX } from "../store/settings";
 import type { AppContext } from "./context";
@@ -254,10 +254,6 @@ export async function exportInvoiceBatchDocument(ctx: AppContext, invoices: read
  * it was exported again): documents made after `sepa` say when and from which account it is collected.
  */
 async function debitNoticesOf(tx: StoreTx, invoices: readonly Invoice[]): Promise<Map<string, Issue>> {
-  const latest = new Map<string, CollectionRecord>();
-  for (const r of (await tx.collections.ofInvoices(invoices.map((i) => i.invoiceRef))) as unknown as CollectionRecord[]) {
-    const seen = latest.get(r.invoiceRef);
-    if (!seen || seen.collectionDate <= r.collectionDate) latest.set(r.invoiceRef, r);
-  }
+  const latest = await latestCollectionsIn(tx, invoices.map((i) => i.invoiceRef));
   return new Map([...latest].map(([ref, r]) => [ref, debitNoticeOfRecord(r)]));
 }

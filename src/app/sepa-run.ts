@@ -9,7 +9,7 @@ import { writePain008 } from "../io/sepa/pain008";
 import type { StoreTx } from "../store/port";
 import type { CollectionRow, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
-import { mandatesIn } from "./mandates";
+import { debtorSettingsIn } from "./debit-of-invoices";
 import { sepaSettingsIn } from "./sepa-settings";
 
 export interface SepaRunRequest {
@@ -74,12 +74,7 @@ export async function exportSepaRunIn(tx: StoreTx, now: string, req: SepaRunRequ
   const creditor = await sepaSettingsIn(tx);
   if (!creditor.ok) return creditor;
   const documents = runDocumentsOf(await tx.invoices.ofRun(req.runId));
-  const { mandates, debtors, rows } = await mandatesIn(tx);
-  // Customers' own payment setting (a `paymentMethod` field on the customer) wins over the mandate row's.
-  for (const c of await tx.customers.getMany([...new Set(documents.map((d) => d.customerNo))])) {
-    const method = (c as unknown as { paymentMethod?: unknown } | undefined)?.paymentMethod;
-    if (c && (method === "direct_debit" || method === "transfer")) debtors.set(c.no, { ...debtors.get(c.no), paymentMethod: method });
-  }
+  const { mandates, debtors, rows } = await debtorSettingsIn(tx, documents.map((d) => d.customerNo));
   const history = (await tx.collections.ofCustomers([...new Set(documents.map((d) => d.customerNo))])) as unknown as CollectionRecord[];
   const exported = new Set(history.map((h) => h.invoiceRef));
   const repeatRefs = req.repeat ? new Set(documents.map((d) => d.invoiceRef).filter((r) => exported.has(r))) : new Set<string>();
