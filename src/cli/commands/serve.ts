@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { openPostgresStore, redact } from "../../store/node/postgres-store";
 import { openSqliteStore } from "../../store/node/sqlite-store";
 import { AuthStore, passwordProblem, ROLES, type Role } from "../../server/auth";
-import { buildServer } from "../../server/app";
 import { optional, parseArgs, required, UsageError } from "../args";
 import type { CliIo, Command } from "../cli-io";
 
@@ -29,6 +28,8 @@ export const serveCommand: Command = {
     const host = optional(args, "host") ?? "127.0.0.1";
     const origins = args.options.get("cors-origin") ?? ["https://localhost:3000"];
     const store = await openServerStore(database, workspace);
+    // Fastify loads only for `serve`, not for every command.
+    const { buildServer } = await import("../../server/app");
     const app = await buildServer({ store, now: io.now, corsOrigins: origins, tokenTtlMs: hours * 3600_000, logger: true });
     const users = await new AuthStore(store, io.now).users();
     if (!users.some((u) => u.role === "admin" && !u.disabled)) io.err(`serve: no admin yet; create one with: msp-billing user add --name NAME --role admin ${database ? "--database URL" : `--workspace ${workspace}`}\n`);

@@ -1,5 +1,5 @@
 import { pushAll } from "../../core/array";
-import { type EInvoiceFormat as LibraryFormat, FormatFactoryService, InvoiceService, type Logger } from "@e-invoice-eu/core";
+import type { EInvoiceFormat as LibraryFormat, Logger } from "@e-invoice-eu/core";
 import type { EInvoice, EInvoiceFormat, EPrecedingInvoice } from "../../core/einvoice/model";
 import { type EInvoiceInput, buildEInvoice } from "../../core/einvoice/build-einvoice";
 import { validateEInvoice } from "../../core/einvoice/validate-einvoice";
@@ -55,6 +55,8 @@ class CollectingLogger implements Logger {
 export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, options: { fonts?: PdfFonts } = {}): Promise<Result<EInvoiceFile>> {
   const ruleIssues = validateEInvoice(e);
   if (hasErrors(ruleIssues)) return fail(...ruleIssues);
+  // Loaded on first use: the library takes about 0.75 s to load, which every CLI command would pay.
+  const { FormatFactoryService, InvoiceService } = await import("@e-invoice-eu/core");
   const logger = new CollectingLogger();
   const service = new InvoiceService(logger);
   const data = toLibraryInvoice(e, format);
