@@ -11,7 +11,7 @@ import type { MappingLookup } from "../core/reconcile/reconcile-month";
 import { aggregateUsage } from "../core/usage/aggregate";
 import type { UsageDecision, UsageMark, UsageRecord, UsageSourceLine } from "../core/usage/model";
 import type { UsageCostInput } from "../core/purchase/cost-check";
-import { parseUsageRules } from "../core/usage/parse-usage-rules";
+import { parseUsageRules } from "../io/usage/usage-rules-json";
 import { type UsageCharges, type UsageInput, type UsageReview, buildUsageReview, computeUsageCharges } from "../core/usage/review";
 import { EMPTY_USAGE_RULES, type UsageRules } from "../core/usage/rules";
 import type { VendorLine } from "../io/vendor/vendor-line";

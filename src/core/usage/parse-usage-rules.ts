@@ -1,4 +1,4 @@
-import { Issue, Result, fail, issue, ok } from "../issues";
+import { Issue, Result, issue, ok } from "../issues";
 import { Decimal, isCanonicalDecimal, toStored } from "../money/decimal";
 import type { UsagePrice, UsageRule, UsageRules } from "./rules";
 
@@ -18,17 +18,7 @@ const RULE_KEYS = ["method", "pct", "discountPct", "unitPrice", "articleNo", "co
  *                             "articles": { "AZURE-BACKUP": { "method": "cost_plus", "pct": "0" } } } } }
  * ```
  */
-export function parseUsageRules(text: string, source: string): Result<UsageRules> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return fail(issue("usagerules.invalid_json", { detail: (e as Error).message }, { source }));
-  }
-  return validateUsageRules(data, source);
-}
-
-/** {@link parseUsageRules} for an already parsed value (e.g. a setting stored as JSON). */
+/** Validates parsed usage rules (the JSON text is read in io: `src/io/usage/usage-rules-json.ts`). */
 export function validateUsageRules(data: unknown, source: string): Result<UsageRules> {
   const issues: Issue[] = [];
   const bad = (path: string, value: unknown, expected: string): undefined => {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Decimal } from "../../../src/core/money/decimal";
 import { aggregateUsage } from "../../../src/core/usage/aggregate";
 import type { UsageSourceLine } from "../../../src/core/usage/model";
-import { parseUsageRules } from "../../../src/core/usage/parse-usage-rules";
+import { parseUsageRules } from "../../../src/io/usage/usage-rules-json";
 import { usageExactNet, usageRuleFor } from "../../../src/core/usage/rules";
 
 const codes = (r: ReturnType<typeof parseUsageRules>) => (r.ok ? [] : r.issues.map((i) => [i.code, i.params.path]));

@@ -21,7 +21,7 @@ import { costCheck } from "../../../src/core/purchase/cost-check";
 import { buildCostIndex } from "../../../src/core/purchase/unit-cost";
 import { aggregateUsage } from "../../../src/core/usage/aggregate";
 import type { UsageMark } from "../../../src/core/usage/model";
-import { parseUsageRules } from "../../../src/core/usage/parse-usage-rules";
+import { parseUsageRules } from "../../../src/io/usage/usage-rules-json";
 import { type UsageInput, buildUsageReview, computeUsageCharges } from "../../../src/core/usage/review";
 import { usageInvoiceLine } from "../../../src/core/time/usage-line";
 import { datevExtf } from "../../../src/io/export/datev/extf";
