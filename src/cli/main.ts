@@ -1,40 +1,65 @@
 import { UsageError } from "./args";
 import type { CliIo, Command } from "./cli-io";
 import { cliWords, commandHelp, overview, suggestCommands } from "./help";
-import { backupCommand, restoreCommand } from "./commands/backup-restore";
-import { exportMasterCommand } from "./commands/export-master";
-import { importMasterCommand } from "./commands/import-master";
-import { applyCommand } from "./commands/apply";
-import { billCommand } from "./commands/bill";
-import { profileAddCommand, profileExportCommand, profileImportCommand, profileListCommand } from "./commands/profile";
-import { reconcileCommand } from "./commands/reconcile";
-import { undoCommand } from "./commands/undo";
-import { purchaseImportCommand } from "./commands/purchase";
-import { linksImportCommand, linksReportCommand } from "./commands/links";
-import { priceUpdateCommand } from "./commands/price-update";
-import { costCheckCommand } from "./commands/cost-check";
-import { timeBalanceCommand, timeImportCommand, timeProfileCommand } from "./commands/time";
-import { timeApproveCommand, timeReviewCommand } from "./commands/time-review";
-import { metersImportCommand } from "./commands/meters";
-import { rulesSetCommand, rulesShowCommand } from "./commands/rules";
-import { EXPORT_COMMANDS } from "./commands/export-run";
-import { SEPA_COMMANDS } from "./commands/sepa";
-import { usageApproveCommand, usageImportCommand, usageReviewCommand, usageRulesSetCommand } from "./commands/usage";
-import { serveCommand, userAddCommand } from "./commands/serve";
-import { pushCommand } from "./commands/push";
 import { withDatabaseOption } from "./team-store";
-import { LIFECYCLE_COMMANDS } from "./commands/lifecycle";
 
-export const COMMANDS: Command[] = [
-  importMasterCommand, exportMasterCommand, reconcileCommand, applyCommand, billCommand, undoCommand,
-  backupCommand, restoreCommand, profileAddCommand, profileListCommand, profileExportCommand, profileImportCommand,
-  purchaseImportCommand, linksImportCommand, linksReportCommand, priceUpdateCommand, costCheckCommand,
-  ...EXPORT_COMMANDS, ...LIFECYCLE_COMMANDS,
-  timeImportCommand, timeProfileCommand, timeBalanceCommand, timeReviewCommand, timeApproveCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
-  ...SEPA_COMMANDS,
-  usageImportCommand, usageRulesSetCommand, usageReviewCommand, usageApproveCommand,
-  serveCommand, userAddCommand, pushCommand,
+/**
+ * The command table. Each entry names its commands and loads its module only when one of them runs
+ * (or help lists them all): loading every module at start-up (exceljs, pdf-lib, kysely, SQLite …)
+ * cost a second or more per CLI call. test/cli/help.test.ts checks that the names match the loaded commands.
+ */
+const MODULES: readonly { names: readonly string[]; load: () => Promise<readonly Command[]> }[] = [
+  { names: ["import-master"], load: async () => [(await import("./commands/import-master")).importMasterCommand] },
+  { names: ["export-master"], load: async () => [(await import("./commands/export-master")).exportMasterCommand] },
+  { names: ["reconcile"], load: async () => [(await import("./commands/reconcile")).reconcileCommand] },
+  { names: ["apply"], load: async () => [(await import("./commands/apply")).applyCommand] },
+  { names: ["bill"], load: async () => [(await import("./commands/bill")).billCommand] },
+  { names: ["undo"], load: async () => [(await import("./commands/undo")).undoCommand] },
+  { names: ["backup", "restore"], load: async () => { const m = await import("./commands/backup-restore"); return [m.backupCommand, m.restoreCommand]; } },
+  {
+    names: ["profile add", "profile list", "profile export", "profile import"],
+    load: async () => { const m = await import("./commands/profile"); return [m.profileAddCommand, m.profileListCommand, m.profileExportCommand, m.profileImportCommand]; },
+  },
+  { names: ["purchase import"], load: async () => [(await import("./commands/purchase")).purchaseImportCommand] },
+  { names: ["links import", "links report"], load: async () => { const m = await import("./commands/links"); return [m.linksImportCommand, m.linksReportCommand]; } },
+  { names: ["price-update"], load: async () => [(await import("./commands/price-update")).priceUpdateCommand] },
+  { names: ["cost-check"], load: async () => [(await import("./commands/cost-check")).costCheckCommand] },
+  {
+    names: ["export", "export-settings", "export-profile import", "export-profile export", "export-profile list"],
+    load: async () => (await import("./commands/export-run")).EXPORT_COMMANDS,
+  },
+  { names: ["finalize", "cancel-invoice", "verify", "einvoice", "export-audit"], load: async () => (await import("./commands/lifecycle")).LIFECYCLE_COMMANDS },
+  {
+    names: ["time import", "time profile", "time balance"],
+    load: async () => { const m = await import("./commands/time"); return [m.timeImportCommand, m.timeProfileCommand, m.timeBalanceCommand]; },
+  },
+  { names: ["time review", "time approve"], load: async () => { const m = await import("./commands/time-review"); return [m.timeReviewCommand, m.timeApproveCommand]; } },
+  { names: ["meters import"], load: async () => [(await import("./commands/meters")).metersImportCommand] },
+  { names: ["rules set", "rules show"], load: async () => { const m = await import("./commands/rules"); return [m.rulesSetCommand, m.rulesShowCommand]; } },
+  { names: ["sepa settings", "mandates import", "mandates export", "sepa"], load: async () => (await import("./commands/sepa")).SEPA_COMMANDS },
+  {
+    names: ["usage import", "usage rules", "usage review", "usage approve"],
+    load: async () => { const m = await import("./commands/usage"); return [m.usageImportCommand, m.usageRulesSetCommand, m.usageReviewCommand, m.usageApproveCommand]; },
+  },
+  { names: ["serve", "user add"], load: async () => { const m = await import("./commands/serve"); return [m.serveCommand, m.userAddCommand]; } },
+  { names: ["push"], load: async () => [(await import("./commands/push")).pushCommand] },
 ];
+
+/** Every command name, in the order of the overview. */
+export const COMMAND_NAMES: readonly string[] = MODULES.flatMap((m) => m.names);
+
+/** Loads every command (for the overview and the help tests). */
+export async function loadAllCommands(): Promise<Command[]> {
+  return (await Promise.all(MODULES.map((m) => m.load()))).flat();
+}
+
+/** Loads the one command of that name. */
+async function loadCommand(name: string): Promise<Command> {
+  const entry = MODULES.find((m) => m.names.includes(name))!;
+  const found = (await entry.load()).find((c) => c.name === name);
+  if (!found) throw new Error(`command table: ${name} is not in its module`);
+  return found;
+}
 
 /**
  * Takes the global `--lang de|en` out of argv (anywhere in it); it overrides the locale (LANG).
@@ -68,19 +93,20 @@ export async function runCli(argvIn: readonly string[], ioIn: CliIo): Promise<nu
   // `help reconcile` is `reconcile --help`.
   const [name, ...rest] = first === "help" && afterFirst.length > 0 ? [...afterFirst, "--help"] : argv;
   if (!name || isHelp(name)) {
-    (name ? io.out : io.err)(overview(COMMANDS, io.lang));
+    (name ? io.out : io.err)(overview(await loadAllCommands(), io.lang));
     return name ? 0 : 2;
   }
   // Two-word commands (`time import`, `profile add`) are registered with a space in their name.
-  const command = COMMANDS.find((c) => c.name === `${name} ${rest[0] ?? ""}`) ?? COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const commandName = COMMAND_NAMES.find((c) => c === `${name} ${rest[0] ?? ""}`) ?? COMMAND_NAMES.find((c) => c === name);
+  if (!commandName) {
     const w = cliWords(io.lang);
     const typed = rest[0] && !rest[0].startsWith("-") ? `${name} ${rest[0]}` : name;
-    const near = suggestCommands(typed, COMMANDS.map((c) => c.name));
-    const nearFirst = near.length > 0 || typed === name ? near : suggestCommands(name, COMMANDS.map((c) => c.name));
-    io.err(`msp-billing: ${w.unknown(typed)}${nearFirst.length > 0 ? `. ${w.didYouMean(nearFirst)}` : ""}\n\n${overview(COMMANDS, io.lang)}`);
+    const near = suggestCommands(typed, COMMAND_NAMES);
+    const nearFirst = near.length > 0 || typed === name ? near : suggestCommands(name, COMMAND_NAMES);
+    io.err(`msp-billing: ${w.unknown(typed)}${nearFirst.length > 0 ? `. ${w.didYouMean(nearFirst)}` : ""}\n\n${overview(await loadAllCommands(), io.lang)}`);
     return 2;
   }
+  const command = await loadCommand(commandName);
   const args = withDatabaseOption(command.name, command.name.includes(" ") ? rest.slice(1) : rest, process.env);
   if (args.some((a) => a === "--help" || a === "-h")) {
     io.out(commandHelp(command, io.lang));

@@ -5,7 +5,6 @@ import { restoreEntry, tableCounts } from "../app/restore";
 import { type Issue, Result, fail, issue, ok } from "../core/issues";
 import { parseBackup, restoreBackup, BACKUP_TABLES } from "../store/backup";
 import { openSqliteStore } from "../store/node/sqlite-store";
-import { openPostgresStore, redact } from "../store/node/postgres-store";
 import { isDatabaseUrl } from "./team-store";
 import { type BillingStore, StoreBusyError } from "../store/port";
 import type { TableName } from "../store/tables";
@@ -163,7 +162,8 @@ function isJsonFile(path: string): boolean {
  */
 export async function openWorkspaceStore(path: string, io: CliIo): Promise<Result<BillingStore>> {
   try {
-    if (isDatabaseUrl(path)) return ok(await openPostgresStore(path));
+    // pg loads only for a team store: most CLI calls work on an SQLite file.
+    if (isDatabaseUrl(path)) return ok(await (await import("../store/node/postgres-store")).openPostgresStore(path));
     if (existsSync(path) && isJsonFile(path)) {
       const kept = keptName(path);
       const migrated = await migrateJsonWorkspace(path, `${path}.migrating-${process.pid}`, io.now());
@@ -176,7 +176,7 @@ export async function openWorkspaceStore(path: string, io: CliIo): Promise<Resul
     return ok(await openSqliteStore(path, { holder: `msp-billing ${process.argv.slice(2).join(" ")}`, ...(Number.isFinite(wait) && wait >= 0 ? { waitMs: wait } : {}) }));
   } catch (e) {
     if (e instanceof StoreBusyError) return fail(busyIssue(e));
-    const shown = isDatabaseUrl(path) ? redact(path) : path;
+    const shown = isDatabaseUrl(path) ? (await import("../store/node/postgres-store")).redact(path) : path;
     return fail(issue("store.open_failed", { store: shown, detail: (e as Error).message }, { source: shown }));
   }
 }
