@@ -10,6 +10,15 @@ import { unneutralizeFormula } from "./write-csv";
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/**
+ * True when a cell holds a control character that is damage, not data (a NUL byte, other C0
+ * controls except tab/CR/LF, DEL): the one guard of every table reader (master, vendor, review
+ * files), which then refuse the cell with `parse.control_character`.
+ */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL.test(text);
+}
+
 /** Quantities and amounts have at most 15 digits before the decimal point (what vendor files get too). */
 export const MAX_INTEGER_DIGITS = 15;
 
@@ -44,7 +53,7 @@ export class CellReader {
   text(column: string, required = false): string {
     const v = unneutralizeFormula(cellOf(this.table, this.cells, column));
     if (v === "" && required) this.bad("parse.required", column);
-    if (CONTROL.test(v)) {
+    if (hasControlCharacter(v)) {
       this.bad("parse.control_character", column);
       return "";
     }

@@ -129,7 +129,7 @@ export async function streamXlsxRows(
         while (nextRow < number) push(EMPTY_ROW);
         const values = row.values as unknown[]; // 1-based, sparse
         const cells = new Array<string>(Math.max(0, values.length - 1));
-        for (let c = 1; c < values.length; c++) cells[c - 1] = cellToText(values[c]);
+        for (let c = 1; c < values.length; c++) cells[c - 1] = unescapeXlsxText(cellToText(values[c]));
         push(cells);
       }
     }
@@ -151,6 +151,16 @@ export async function streamXlsxRows(
     else issues.push(issue("csv.empty_file", {}, { source }));
   }
   return { sheet: sheetRead, sheets, issues, rowCount: nextRow - 1 };
+}
+
+/**
+ * Text as Excel meant it: characters XML cannot hold (control characters) are written `_xHHHH_`
+ * (ECMA-376 ST_Xstring; a literal `_x` is escaped as `_x005F_`). exceljs's streaming reader keeps
+ * the escapes, so a NUL byte in a cell would arrive as the text `_x0000_`; decoded, the readers'
+ * control-character guard sees it.
+ */
+export function unescapeXlsxText(text: string): string {
+  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
 /** Reads one sheet of an `.xlsx` file into a RawTable (see {@link streamXlsxRows}). */

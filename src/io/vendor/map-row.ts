@@ -1,6 +1,7 @@
 import { IsoDate } from "../../core/date/iso-date";
 import { Issue, Severity } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
+import { hasControlCharacter } from "../table/cell-reader";
 import { DateOrder, isDateTextOutsideRange, parseDateCell, parseDecimalText } from "../values";
 import { ChargeTypeInfo, classifyChargeType } from "./charge-type";
 import { coveredMonths } from "./covered-months";
@@ -70,7 +71,7 @@ export interface RowContext {
   dateOrder: DateOrder;
   /** Caches, nested by input so no per-row key string is built: from → to, term text → frequency, amount → quantity → period. */
   monthsCache: Map<string, Map<string, MonthsEntry>>;
-  chargeTypeCache: Map<string, { lower: string; info: ChargeTypeInfo }>;
+  chargeTypeCache: Map<string, ChargeEntry>;
   termCache: Map<string, Map<string, TermInfo>>;
   unitCostCache: Map<string, Map<string, Map<MonthsEntry | null, string | null>>>;
   /** Entries in the unit cost cache (bounded). */
@@ -90,6 +91,12 @@ export interface RowContext {
 /** A condition value as compared: lower case, spaces collapsed. */
 const conditionKey = (v: string): string => v.trim().toLowerCase().replace(/\s+/g, " ");
 
+interface ChargeEntry {
+  lower: string;
+  info: ChargeTypeInfo;
+  control: boolean;
+}
+
 interface KeyNode {
   /** The parts so far, joined with `:`. */
   key: string;
@@ -99,12 +106,14 @@ interface KeyNode {
 interface IdEntry {
   text: string;
   mangled: boolean;
+  /** The cell holds a control character (a NUL byte …): refused as the master readers do. */
+  control: boolean;
 }
 
 interface NumberEntry {
   /** Canonical decimal text, or null when the cell is not a usable number. */
   text: string | null;
-  error: "parse.invalid_number" | "vendor.number_out_of_range" | null;
+  error: "parse.invalid_number" | "vendor.number_out_of_range" | "parse.control_character" | null;
 }
 
 const SCALAR_FIELDS = [
@@ -186,14 +195,24 @@ function pick(cells: readonly string[], r: Resolved): string {
   return "";
 }
 
-/** A text cell as a line keeps it: trimmed and shared (see {@link intern}); "" when empty. */
-function textCell(ctx: RowContext, cells: readonly string[], r: Resolved): string {
-  const raw = pick(cells, r);
-  if (raw === r.lastRaw) return r.lastValue as string;
-  const text = intern(ctx, raw);
-  r.lastRaw = raw;
-  r.lastValue = text;
-  return text;
+/** Marks a text cell whose value was refused (see {@link textCell}). */
+const REFUSED = Symbol("refused");
+
+/**
+ * A text cell as a line keeps it: trimmed and shared (see {@link intern}); "" when empty, and ""
+ * with an issue when it holds a control character.
+ */
+function textCell(st: RowState, r: Resolved): string {
+  const raw = pick(st.cells, r);
+  if (raw !== r.lastRaw) {
+    r.lastRaw = raw;
+    r.lastValue = hasControlCharacter(raw) ? REFUSED : intern(st.ctx, raw);
+  }
+  if (r.lastValue === REFUSED) {
+    report(st, "parse.control_character", {}, r.header);
+    return "";
+  }
+  return r.lastValue as string;
 }
 
 /**
@@ -244,6 +263,9 @@ function shorten(raw: string): string {
 }
 
 function report(st: RowState, code: string, params: Issue["params"], column: string, severity: Severity = "error"): void {
+  // Two fields may read one column (NCE's UnitPrice is unit and list price): one issue per cell.
+  const last = st.issues[st.issues.length - 1];
+  if (last !== undefined && last.code === code && last.where?.row === st.row && last.where.column === column && last.where.source === st.ctx.source) return;
   st.issues.push({ code, severity, params, where: { source: st.ctx.source, row: st.row, column } });
   if (severity === "error") st.error = true;
 }
@@ -261,13 +283,15 @@ function idText(st: RowState, r: Resolved, required: boolean): string {
     const ids = st.ctx.ids;
     id = ids.get(v);
     if (id === undefined) {
-      id = { text: intern(st.ctx, v), mangled: MANGLED_ID.test(v) };
+      const control = hasControlCharacter(v);
+      id = { text: control ? "" : intern(st.ctx, v), mangled: !control && MANGLED_ID.test(v), control };
       if (ids.size < STRING_CACHE_LIMIT) ids.set(id.text, id);
     }
     r.lastRaw = v;
     r.lastValue = id;
   }
-  if (id.mangled) report(st, "vendor.id_mangled", { value: id.text }, r.header, "warning");
+  if (id.control) report(st, "parse.control_character", {}, r.header);
+  else if (id.mangled) report(st, "vendor.id_mangled", { value: id.text }, r.header, "warning");
   return id.text;
 }
 
@@ -291,7 +315,7 @@ function numberText(st: RowState, r: Resolved, required: boolean): string | null
     r.lastRaw = raw;
     r.lastValue = n;
   }
-  if (n.error !== null) report(st, n.error, { value: shorten(raw) }, r.header);
+  if (n.error !== null) report(st, n.error, n.error === "parse.control_character" ? {} : { value: shorten(raw) }, r.header);
   return n.text;
 }
 
@@ -302,7 +326,7 @@ function readNumber(ctx: RowContext, raw: string): NumberEntry {
   const simple = simpleDecimal(raw, sep);
   if (simple !== null) return { text: intern(ctx, simple), error: null };
   const value = parseDecimalText(raw, sep);
-  if (value === null) return { text: null, error: "parse.invalid_number" };
+  if (value === null) return { text: null, error: hasControlCharacter(raw) ? "parse.control_character" : "parse.invalid_number" };
   if (!value.isZero() && value.e >= MAX_EXPONENT) return { text: null, error: "vendor.number_out_of_range" };
   return { text: intern(ctx, toStored(value)), error: null };
 }
@@ -350,7 +374,8 @@ function dateValue(st: RowState, r: Resolved, required: boolean): IsoDate | null
     r.lastValue = value;
   }
   if (value === null) {
-    if (isDateTextOutsideRange(raw, r.dateOrder)) report(st, "parse.date_out_of_range", { value: shorten(raw) }, r.header);
+    if (hasControlCharacter(raw)) report(st, "parse.control_character", {}, r.header);
+    else if (isDateTextOutsideRange(raw, r.dateOrder)) report(st, "parse.date_out_of_range", { value: shorten(raw) }, r.header);
     else report(st, "vendor.invalid_date", { value: shorten(raw), format: r.dateFormatLabel }, r.header);
   }
   return value;
@@ -487,8 +512,8 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
 
   const usageLine = isUsageRow(ctx, cells);
   // A usage line's term text is its meter's unit (`Data Stored (GB/Month)`), no commitment.
-  const termText = usageLine ? "" : textCell(ctx, cells, F.termAndBillingCycle);
-  const frequency = usageLine ? "" : textCell(ctx, cells, F.billingFrequency);
+  const termText = usageLine ? "" : textCell(st, F.termAndBillingCycle);
+  const frequency = usageLine ? "" : textCell(st, F.billingFrequency);
   const term = termText !== "" || frequency !== "" ? termOf(ctx, termText, frequency) : undefined;
 
   // Covered months: usage rows have none; one-time charges neither.
@@ -507,17 +532,19 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   }
 
   const rawChargeType = pick(cells, F.chargeType);
-  let charge: { lower: string; info: ChargeTypeInfo } | undefined;
-  if (rawChargeType === F.chargeType.lastRaw) charge = F.chargeType.lastValue as { lower: string; info: ChargeTypeInfo };
+  let charge: ChargeEntry | undefined;
+  if (rawChargeType === F.chargeType.lastRaw) charge = F.chargeType.lastValue as ChargeEntry;
   else {
     charge = ctx.chargeTypeCache.get(rawChargeType);
     if (!charge) {
-      charge = { lower: intern(ctx, rawChargeType.toLowerCase()), info: classifyChargeType(rawChargeType) };
+      const control = hasControlCharacter(rawChargeType);
+      charge = { lower: control ? "" : intern(ctx, rawChargeType.toLowerCase()), info: classifyChargeType(control ? "" : rawChargeType), control };
       if (ctx.chargeTypeCache.size < CACHE_LIMIT) ctx.chargeTypeCache.set(rawChargeType, charge);
     }
     F.chargeType.lastRaw = rawChargeType;
     F.chargeType.lastValue = charge;
   }
+  if (charge.control) report(st, "parse.control_character", {}, F.chargeType.header);
 
   const line: VendorLine = {
     profileId: profile.id,
@@ -525,9 +552,9 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
     row,
     rowCount: 1,
     vendorCustomerId: customerId,
-    vendorCustomerName: textCell(ctx, cells, F.customerName),
+    vendorCustomerName: textCell(st, F.customerName),
     vendorArticleKey: articleKey,
-    vendorArticleName: textCell(ctx, cells, F.articleName),
+    vendorArticleName: textCell(st, F.articleName),
     subscriptionId,
     chargeType: charge.lower,
     chargeKind: usageLine ? "usage" : charge.info.kind,
@@ -539,12 +566,12 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
     quantity,
     unitCost,
     amount,
-    currency: textCell(ctx, cells, F.currency) || profile.defaultCurrency || "",
+    currency: textCell(st, F.currency) || profile.defaultCurrency || "",
   };
   if (charge.info.setsTotal && !usageLine) line.setsTotal = true;
   if (usageLine) {
-    const meter = textCell(ctx, cells, F.meter);
-    const unit = textCell(ctx, cells, F.unit);
+    const meter = textCell(st, F.meter);
+    const unit = textCell(st, F.unit);
     if (meter !== "") line.meter = meter;
     if (unit !== "") line.unit = unit;
     if (listPrice !== null) {
@@ -560,5 +587,6 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   if (term?.billingCycle) line.billingCycle = term.billingCycle;
   if (subscriptionStart) line.subscriptionStart = subscriptionStart;
   if (subscriptionEnd) line.subscriptionEnd = subscriptionEnd;
-  return line;
+  // A text cell read above (a name, the currency, the meter …) may have been refused.
+  return st.error ? null : line;
 }
