@@ -1,7 +1,7 @@
 import { IsoDate } from "../../core/date/iso-date";
 import { Issue, Severity } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
-import { hasControlCharacter } from "../table/cell-reader";
+import { MAX_DECIMALS, fractionDigits, hasControlCharacter } from "../table/cell-reader";
 import { DateOrder, isDateTextOutsideRange, parseDateCell, parseDecimalText } from "../values";
 import { ChargeTypeInfo, classifyChargeType } from "./charge-type";
 import { coveredMonths } from "./covered-months";
@@ -113,7 +113,9 @@ interface IdEntry {
 interface NumberEntry {
   /** Canonical decimal text, or null when the cell is not a usable number. */
   text: string | null;
-  error: "parse.invalid_number" | "vendor.number_out_of_range" | "parse.control_character" | null;
+  error: "parse.invalid_number" | "vendor.number_out_of_range" | "parse.control_character" | "parse.too_many_decimals" | null;
+  /** Digits after the point of `text` (checked against a field's bound where the field is known). */
+  decimals: number;
 }
 
 const SCALAR_FIELDS = [
@@ -315,20 +317,28 @@ function numberText(st: RowState, r: Resolved, required: boolean): string | null
     r.lastRaw = raw;
     r.lastValue = n;
   }
-  if (n.error !== null) report(st, n.error, n.error === "parse.control_character" ? {} : { value: shorten(raw) }, r.header);
+  if (n.error !== null) {
+    const params: Issue["params"] = n.error === "parse.control_character" ? {} : n.error === "parse.too_many_decimals" ? { value: shorten(raw), count: n.decimals, limit: MAX_DECIMALS.vendor } : { value: shorten(raw) };
+    report(st, n.error, params, r.header);
+  }
   return n.text;
 }
 
 /** What a (non-empty, trimmed) number cell means, computed once per distinct cell text. */
 function readNumber(ctx: RowContext, raw: string): NumberEntry {
   const sep = ctx.decimalSeparator;
-  if (sep === "." && CANONICAL.test(raw)) return { text: intern(ctx, raw), error: null };
-  const simple = simpleDecimal(raw, sep);
-  if (simple !== null) return { text: intern(ctx, simple), error: null };
-  const value = parseDecimalText(raw, sep);
-  if (value === null) return { text: null, error: hasControlCharacter(raw) ? "parse.control_character" : "parse.invalid_number" };
-  if (!value.isZero() && value.e >= MAX_EXPONENT) return { text: null, error: "vendor.number_out_of_range" };
-  return { text: intern(ctx, toStored(value)), error: null };
+  let text: string | null = sep === "." && CANONICAL.test(raw) ? raw : simpleDecimal(raw, sep);
+  if (text === null) {
+    const value = parseDecimalText(raw, sep);
+    if (value === null) return { text: null, error: hasControlCharacter(raw) ? "parse.control_character" : "parse.invalid_number", decimals: 0 };
+    if (!value.isZero() && value.e >= MAX_EXPONENT) return { text: null, error: "vendor.number_out_of_range", decimals: 0 };
+    // An exponent of up to three digits (`1E-300`) would give hundreds of decimals.
+    if (value.decimalPlaces() > MAX_DECIMALS.vendor) return { text: null, error: "parse.too_many_decimals", decimals: value.decimalPlaces() };
+    text = toStored(value);
+  }
+  const decimals = fractionDigits(text);
+  if (decimals > MAX_DECIMALS.vendor) return { text: null, error: "parse.too_many_decimals", decimals };
+  return { text: intern(ctx, text), error: null, decimals };
 }
 
 const SIMPLE_POINT = /^(-?)(\d{1,15})(?:\.(\d{1,30}))?$/;
@@ -511,6 +521,11 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   if (amount !== fileAmount && amount !== null) amount = intern(ctx, amount);
 
   const usageLine = isUsageRow(ctx, cells);
+  // Seat counts become contract quantities through a review: bounded as quantities, not as usage.
+  if (!usageLine && fractionDigits(quantity) > MAX_DECIMALS.quantity) {
+    report(st, "parse.too_many_decimals", { value: shorten(quantity), count: fractionDigits(quantity), limit: MAX_DECIMALS.quantity }, F.quantity.header);
+    return null;
+  }
   // A usage line's term text is its meter's unit (`Data Stored (GB/Month)`), no commitment.
   const termText = usageLine ? "" : textCell(st, F.termAndBillingCycle);
   const frequency = usageLine ? "" : textCell(st, F.billingFrequency);
