@@ -27,11 +27,13 @@ export async function undoRun(ctx: AppContext, runId: string): Promise<Result<Un
     // GoBD: an issued run is immutable; the way back is a cancellation (app/cancel-invoice.ts).
     if (run.issuedAt) return fail(issue("billing.undo_issued", { run: runId, issuedAt: run.issuedAt, issuedBy: run.issuedBy ?? "finalize" }));
     const invoices = await tx.invoices.ofRun(runId);
-    const invoiceRefs = [...new Set([...run.invoiceRefs, ...plan.value.invoiceRefs])].sort();
+    // The run record, its ledger entries and the stored invoices each may miss some (usage-only
+    // invoices have no ledger entries; older run records listed fewer refs): the undo names them all.
+    const invoiceRefs = [...new Set([...run.invoiceRefs, ...plan.value.invoiceRefs, ...invoices.map((i) => i.invoiceRef)])].sort();
     await tx.ledger.deleteMany(plan.value.removed.map((e) => e.id));
     await tx.invoices.deleteMany(invoices.map((i) => i.invoiceRef));
     const next = await tx.counters.peek("invoice");
-    const numbersReturned = run.firstInvoiceNumber !== undefined && next === run.firstInvoiceNumber + run.invoiceRefs.length;
+    const numbersReturned = run.firstInvoiceNumber !== undefined && next === run.firstInvoiceNumber + invoiceRefs.length;
     if (numbersReturned) await tx.counters.set("invoice", run.firstInvoiceNumber!);
     const at = ctx.now();
     await tx.runs.put({ ...run, undoneAt: at });

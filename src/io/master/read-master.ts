@@ -56,10 +56,10 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
   const positionNo = r.positiveInt("position_no");
   const articleNo = r.text("article_no", true);
   const description = r.text("description");
-  const quantity = r.decimal("quantity", { required: true, min0: true });
-  const unitPrice = r.decimal("unit_price", { required: true });
-  const discountPct = r.decimal("discount_pct", { fallback: "0", percent: true });
-  const vatPct = r.decimal("vat_pct", { fallback: "19", percent: true });
+  const quantity = r.decimal("quantity", { kind: "quantity", required: true, min0: true });
+  const unitPrice = r.decimal("unit_price", { kind: "price", required: true });
+  const discountPct = r.decimal("discount_pct", { kind: "percent", fallback: "0" });
+  const vatPct = r.decimal("vat_pct", { kind: "percent", fallback: "19" });
   const validFrom = r.date("valid_from", { fallback: start });
   const vendorKey = r.text("vendor_key");
   const domain = r.text("customer_domain");
@@ -130,10 +130,10 @@ function readCustomerEInvoiceFields(r: CellReader): Partial<Customer> {
 function readArticleRow(r: CellReader, t: HeaderTable): ArticleRow | null {
   const no = r.text("article_no", true);
   const description = r.text("description", true);
-  const unitPrice = r.decimal("unit_price", { required: true });
-  const vatPct = r.decimal("vat_pct", { fallback: "19", percent: true });
+  const unitPrice = r.decimal("unit_price", { kind: "price", required: true });
+  const vatPct = r.decimal("vat_pct", { kind: "percent", fallback: "19" });
   const unit = r.text("unit");
-  const purchasePrice = r.decimal("purchase_price");
+  const purchasePrice = r.decimal("purchase_price", { kind: "price" });
   if (r.issues.length > 0 || unitPrice === undefined || !vatPct) return null;
   return { source: t.source, row: r.row, article: { no, description, unitPrice, vatPct, ...(unit ? { unit } : {}), ...(purchasePrice !== undefined ? { purchasePrice } : {}) } };
 }

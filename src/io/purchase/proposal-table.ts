@@ -58,11 +58,11 @@ export function readProposalTable(raw: RawTable): { decisions: PriceDecision[]; 
     if (actionText && !action) r.bad("review.invalid_action", "action", { value: actionText });
     const positionNo = r.positiveInt("position_no");
     const validFrom = r.date("valid_from", { required: true });
-    const currentPrice = r.decimal("current_price") ?? null;
-    const newPrice = r.decimal("new_price", { required: action === "accept", fallback: action === "accept" ? undefined : "0", min0: true });
+    const currentPrice = r.decimal("current_price", { kind: "price" }) ?? null;
+    const newPrice = r.decimal("new_price", { kind: "price", required: action === "accept", fallback: action === "accept" ? undefined : "0", min0: true });
     const purchase = r.text("purchase").split(/\s+/).filter(Boolean);
     for (const ref of purchase) if (!REF.test(ref)) r.bad("price.invalid_purchase_ref", "purchase", { value: ref });
-    const purchaseNewCost = r.decimal("purchase_new_cost", { min0: true }) ?? null;
+    const purchaseNewCost = r.decimal("purchase_new_cost", { kind: "price", min0: true }) ?? null;
     const costFrom = r.date("cost_from") ?? null;
     const contractNo = r.text("contract_no", true);
     if (r.issues.length > 0 || !action || !positionNo || !validFrom || newPrice === undefined) {

@@ -36,8 +36,8 @@ export function readPurchaseTable(raw: RawTable): { rows: PurchaseRow[]; issues:
     const articleNo = r.text("article_no", true);
     const description = r.text("description");
     const object = r.text("object");
-    const quantity = r.decimal("quantity", { required: true, min0: true });
-    const unitCost = r.decimal("unit_cost", { required: true, min0: true });
+    const quantity = r.decimal("quantity", { kind: "quantity", required: true, min0: true });
+    const unitCost = r.decimal("unit_cost", { kind: "price", required: true, min0: true });
     const interval = r.choice("billing_interval", BILLING_INTERVALS, "monthly");
     const validFrom = r.date("valid_from", { required: true });
     if (r.issues.length > 0 || !positionNo || quantity === undefined || unitCost === undefined || !interval || !validFrom) {

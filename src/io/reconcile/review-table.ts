@@ -54,9 +54,9 @@ export function readReviewTable(raw: RawTable): { decisions: ReviewDecision[]; i
     if (actionText && !action) r.bad("review.invalid_action", "action", { value: actionText });
     const positionText = r.text("position_no");
     const positionNo = positionText === "" ? null : r.positiveInt("position_no") ?? null;
-    const vendorQty = r.decimal("vendor_qty", { required: action === "accept", fallback: action === "accept" ? undefined : "0", min0: true });
-    const contractQty = r.decimal("contract_qty") ?? null;
-    const positionQty = r.decimal("position_qty") ?? null;
+    const vendorQty = r.decimal("vendor_qty", { kind: "quantity", required: action === "accept", fallback: action === "accept" ? undefined : "0", min0: true });
+    const contractQty = r.decimal("contract_qty", { kind: "quantity" }) ?? null;
+    const positionQty = r.decimal("position_qty", { kind: "quantity" }) ?? null;
     const effectiveDate = r.date("effective_date", { required: true });
     // Vendor commitment (issue 19): carried to the position when the row is accepted.
     const commitmentEnd = r.text("commitment_end") ? r.date("commitment_end") : undefined;

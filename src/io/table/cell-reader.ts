@@ -10,8 +10,36 @@ import { unneutralizeFormula } from "./write-csv";
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/**
+ * True when a cell holds a control character that is damage, not data (a NUL byte, other C0
+ * controls except tab/CR/LF, DEL): the one guard of every table reader (master, vendor, review
+ * files), which then refuse the cell with `parse.control_character`.
+ */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL.test(text);
+}
+
 /** Quantities and amounts have at most 15 digits before the decimal point (what vendor files get too). */
 export const MAX_INTEGER_DIGITS = 15;
+
+/**
+ * Digits after the decimal point, per kind of column (README "Limits and hardening"). A longer
+ * value is refused (`parse.too_many_decimals`), never rounded. Percentages (VAT, discounts) need
+ * few; prices, costs and quantities typed into master-style files get the precision of a computed
+ * unit cost (10); machine-written vendor numbers (Azure usage quantities such as 0.005001 or
+ * 0.000277777777777778, rates such as 0.0209951014286867) up to 20, the scale the store and its
+ * backups keep. Seat quantities of vendor licence lines are quantities (10): they become contract
+ * quantities through a review. With at most 15 digits before the point, sums of such values stay
+ * exact in the 34 significant digits of the core's Decimal.
+ */
+export const MAX_DECIMALS = { percent: 6, price: 10, quantity: 10, vendor: 20 } as const;
+export type DecimalKind = keyof typeof MAX_DECIMALS;
+
+/** Digits after the point of a canonical decimal text (`12.50` → 2, `-3` → 0). */
+export function fractionDigits(canonical: string): number {
+  const dot = canonical.indexOf(".");
+  return dot < 0 ? 0 : canonical.length - dot - 1;
+}
 
 /**
  * Reads typed values from one data row and collects an issue, naming file, row and column, for
@@ -44,23 +72,29 @@ export class CellReader {
   text(column: string, required = false): string {
     const v = unneutralizeFormula(cellOf(this.table, this.cells, column));
     if (v === "" && required) this.bad("parse.required", column);
-    if (CONTROL.test(v)) {
+    if (hasControlCharacter(v)) {
       this.bad("parse.control_character", column);
       return "";
     }
     return v;
   }
 
-  /** A canonical decimal string, or the fallback when empty. */
-  decimal(column: string, opts: { required?: boolean; fallback?: string; min0?: boolean; percent?: boolean } = {}): string | undefined {
+  /**
+   * A canonical decimal string, or the fallback when empty. `kind` bounds the digits after the
+   * point ({@link MAX_DECIMALS}); a percentage must also lie in 0…100.
+   */
+  decimal(column: string, opts: { kind: Exclude<DecimalKind, "vendor">; required?: boolean; fallback?: string; min0?: boolean }): string | undefined {
     const raw = this.text(column, opts.required && opts.fallback === undefined);
     if (raw === "") return opts.fallback;
     const d = parseDecimalText(raw);
     if (!d) return this.bad("parse.invalid_number", column, { value: raw });
-    if (!d.isZero() && d.e >= MAX_INTEGER_DIGITS) return this.bad("parse.number_too_large", column, { value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, digits: MAX_INTEGER_DIGITS });
+    if (!d.isZero() && d.e >= MAX_INTEGER_DIGITS) return this.bad("parse.number_too_large", column, { value: shortValue(raw), digits: MAX_INTEGER_DIGITS });
     if (opts.min0 && d.isNegative()) return this.bad("parse.negative_not_allowed", column, { value: raw });
-    if (opts.percent && (d.isNegative() || d.greaterThan(100))) return this.bad("parse.percent_range", column, { value: raw });
-    return toStored(d);
+    if (opts.kind === "percent" && (d.isNegative() || d.greaterThan(100))) return this.bad("parse.percent_range", column, { value: raw });
+    const text = toStored(d);
+    const decimals = fractionDigits(text);
+    if (decimals > MAX_DECIMALS[opts.kind]) return this.bad("parse.too_many_decimals", column, { value: shortValue(raw), count: decimals, limit: MAX_DECIMALS[opts.kind] });
+    return text;
   }
 
   /** A whole number ≥ 1. */
@@ -95,6 +129,11 @@ export class CellReader {
     const hit = allowed.find((a) => a === raw.toLowerCase());
     return hit ?? this.bad("parse.invalid_choice", column, { value: raw, allowed: allowed.join(", ") });
   }
+}
+
+/** A cell value as a message shows it: at most 40 characters. */
+function shortValue(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parse, stringify } from "lossless-json";
 import { Issue, issue } from "../../core/issues";
 import type { RawTable } from "./raw-table";
+import { JSON_MAX_DEPTH, depthExceededAt } from "../json-text";
 
 /**
  * JSON records as a table: what Partner Center's reconciliation API v2 exports (one JSON object per
@@ -28,7 +29,15 @@ export function jsonRecordsToTable(text: string, source: string): JsonTableResul
   const records: Record<string, unknown>[] = [];
   const issues: Issue[] = [];
   let layout: JsonTableResult["layout"] = null;
-  if (trimmed.startsWith("[") || !looksLikeJsonLines(body)) {
+  const lines = trimmed.startsWith("[") || !looksLikeJsonLines(body) ? null : body.split(/\r?\n/);
+  // The parser recurses per level: deep nesting would be a stack overflow, shown as its text. Records
+  // are flat (a list of objects with a few nested lists), so the bound of the settings files fits.
+  const deepAt = depthExceededAt(body, JSON_MAX_DEPTH);
+  if (deepAt >= 0) {
+    const line = body.slice(0, deepAt).split("\n").length;
+    return { table: null, issues: [issue("json.records_too_deep", { limit: JSON_MAX_DEPTH, line }, { source, row: line })], layout: lines ? "lines" : "array" };
+  }
+  if (lines === null) {
     layout = "array";
     let value: unknown;
     try {
@@ -44,7 +53,6 @@ export function jsonRecordsToTable(text: string, source: string): JsonTableResul
     });
   } else {
     layout = "lines";
-    const lines = body.split(/\r?\n/);
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.trim() === "") {

@@ -1,6 +1,7 @@
 import { IsoDate } from "../../core/date/iso-date";
 import { Issue, Severity } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
+import { MAX_DECIMALS, fractionDigits, hasControlCharacter } from "../table/cell-reader";
 import { DateOrder, isDateTextOutsideRange, parseDateCell, parseDecimalText } from "../values";
 import { ChargeTypeInfo, classifyChargeType } from "./charge-type";
 import { coveredMonths } from "./covered-months";
@@ -70,7 +71,7 @@ export interface RowContext {
   dateOrder: DateOrder;
   /** Caches, nested by input so no per-row key string is built: from → to, term text → frequency, amount → quantity → period. */
   monthsCache: Map<string, Map<string, MonthsEntry>>;
-  chargeTypeCache: Map<string, { lower: string; info: ChargeTypeInfo }>;
+  chargeTypeCache: Map<string, ChargeEntry>;
   termCache: Map<string, Map<string, TermInfo>>;
   unitCostCache: Map<string, Map<string, Map<MonthsEntry | null, string | null>>>;
   /** Entries in the unit cost cache (bounded). */
@@ -90,6 +91,12 @@ export interface RowContext {
 /** A condition value as compared: lower case, spaces collapsed. */
 const conditionKey = (v: string): string => v.trim().toLowerCase().replace(/\s+/g, " ");
 
+interface ChargeEntry {
+  lower: string;
+  info: ChargeTypeInfo;
+  control: boolean;
+}
+
 interface KeyNode {
   /** The parts so far, joined with `:`. */
   key: string;
@@ -99,12 +106,16 @@ interface KeyNode {
 interface IdEntry {
   text: string;
   mangled: boolean;
+  /** The cell holds a control character (a NUL byte …): refused as the master readers do. */
+  control: boolean;
 }
 
 interface NumberEntry {
   /** Canonical decimal text, or null when the cell is not a usable number. */
   text: string | null;
-  error: "parse.invalid_number" | "vendor.number_out_of_range" | null;
+  error: "parse.invalid_number" | "vendor.number_out_of_range" | "parse.control_character" | "parse.too_many_decimals" | null;
+  /** Digits after the point of `text` (checked against a field's bound where the field is known). */
+  decimals: number;
 }
 
 const SCALAR_FIELDS = [
@@ -186,14 +197,24 @@ function pick(cells: readonly string[], r: Resolved): string {
   return "";
 }
 
-/** A text cell as a line keeps it: trimmed and shared (see {@link intern}); "" when empty. */
-function textCell(ctx: RowContext, cells: readonly string[], r: Resolved): string {
-  const raw = pick(cells, r);
-  if (raw === r.lastRaw) return r.lastValue as string;
-  const text = intern(ctx, raw);
-  r.lastRaw = raw;
-  r.lastValue = text;
-  return text;
+/** Marks a text cell whose value was refused (see {@link textCell}). */
+const REFUSED = Symbol("refused");
+
+/**
+ * A text cell as a line keeps it: trimmed and shared (see {@link intern}); "" when empty, and ""
+ * with an issue when it holds a control character.
+ */
+function textCell(st: RowState, r: Resolved): string {
+  const raw = pick(st.cells, r);
+  if (raw !== r.lastRaw) {
+    r.lastRaw = raw;
+    r.lastValue = hasControlCharacter(raw) ? REFUSED : intern(st.ctx, raw);
+  }
+  if (r.lastValue === REFUSED) {
+    report(st, "parse.control_character", {}, r.header);
+    return "";
+  }
+  return r.lastValue as string;
 }
 
 /**
@@ -244,6 +265,9 @@ function shorten(raw: string): string {
 }
 
 function report(st: RowState, code: string, params: Issue["params"], column: string, severity: Severity = "error"): void {
+  // Two fields may read one column (NCE's UnitPrice is unit and list price): one issue per cell.
+  const last = st.issues[st.issues.length - 1];
+  if (last !== undefined && last.code === code && last.where?.row === st.row && last.where.column === column && last.where.source === st.ctx.source) return;
   st.issues.push({ code, severity, params, where: { source: st.ctx.source, row: st.row, column } });
   if (severity === "error") st.error = true;
 }
@@ -261,13 +285,15 @@ function idText(st: RowState, r: Resolved, required: boolean): string {
     const ids = st.ctx.ids;
     id = ids.get(v);
     if (id === undefined) {
-      id = { text: intern(st.ctx, v), mangled: MANGLED_ID.test(v) };
+      const control = hasControlCharacter(v);
+      id = { text: control ? "" : intern(st.ctx, v), mangled: !control && MANGLED_ID.test(v), control };
       if (ids.size < STRING_CACHE_LIMIT) ids.set(id.text, id);
     }
     r.lastRaw = v;
     r.lastValue = id;
   }
-  if (id.mangled) report(st, "vendor.id_mangled", { value: id.text }, r.header, "warning");
+  if (id.control) report(st, "parse.control_character", {}, r.header);
+  else if (id.mangled) report(st, "vendor.id_mangled", { value: id.text }, r.header, "warning");
   return id.text;
 }
 
@@ -291,20 +317,28 @@ function numberText(st: RowState, r: Resolved, required: boolean): string | null
     r.lastRaw = raw;
     r.lastValue = n;
   }
-  if (n.error !== null) report(st, n.error, { value: shorten(raw) }, r.header);
+  if (n.error !== null) {
+    const params: Issue["params"] = n.error === "parse.control_character" ? {} : n.error === "parse.too_many_decimals" ? { value: shorten(raw), count: n.decimals, limit: MAX_DECIMALS.vendor } : { value: shorten(raw) };
+    report(st, n.error, params, r.header);
+  }
   return n.text;
 }
 
 /** What a (non-empty, trimmed) number cell means, computed once per distinct cell text. */
 function readNumber(ctx: RowContext, raw: string): NumberEntry {
   const sep = ctx.decimalSeparator;
-  if (sep === "." && CANONICAL.test(raw)) return { text: intern(ctx, raw), error: null };
-  const simple = simpleDecimal(raw, sep);
-  if (simple !== null) return { text: intern(ctx, simple), error: null };
-  const value = parseDecimalText(raw, sep);
-  if (value === null) return { text: null, error: "parse.invalid_number" };
-  if (!value.isZero() && value.e >= MAX_EXPONENT) return { text: null, error: "vendor.number_out_of_range" };
-  return { text: intern(ctx, toStored(value)), error: null };
+  let text: string | null = sep === "." && CANONICAL.test(raw) ? raw : simpleDecimal(raw, sep);
+  if (text === null) {
+    const value = parseDecimalText(raw, sep);
+    if (value === null) return { text: null, error: hasControlCharacter(raw) ? "parse.control_character" : "parse.invalid_number", decimals: 0 };
+    if (!value.isZero() && value.e >= MAX_EXPONENT) return { text: null, error: "vendor.number_out_of_range", decimals: 0 };
+    // An exponent of up to three digits (`1E-300`) would give hundreds of decimals.
+    if (value.decimalPlaces() > MAX_DECIMALS.vendor) return { text: null, error: "parse.too_many_decimals", decimals: value.decimalPlaces() };
+    text = toStored(value);
+  }
+  const decimals = fractionDigits(text);
+  if (decimals > MAX_DECIMALS.vendor) return { text: null, error: "parse.too_many_decimals", decimals };
+  return { text: intern(ctx, text), error: null, decimals };
 }
 
 const SIMPLE_POINT = /^(-?)(\d{1,15})(?:\.(\d{1,30}))?$/;
@@ -350,7 +384,8 @@ function dateValue(st: RowState, r: Resolved, required: boolean): IsoDate | null
     r.lastValue = value;
   }
   if (value === null) {
-    if (isDateTextOutsideRange(raw, r.dateOrder)) report(st, "parse.date_out_of_range", { value: shorten(raw) }, r.header);
+    if (hasControlCharacter(raw)) report(st, "parse.control_character", {}, r.header);
+    else if (isDateTextOutsideRange(raw, r.dateOrder)) report(st, "parse.date_out_of_range", { value: shorten(raw) }, r.header);
     else report(st, "vendor.invalid_date", { value: shorten(raw), format: r.dateFormatLabel }, r.header);
   }
   return value;
@@ -486,9 +521,14 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   if (amount !== fileAmount && amount !== null) amount = intern(ctx, amount);
 
   const usageLine = isUsageRow(ctx, cells);
+  // Seat counts become contract quantities through a review: bounded as quantities, not as usage.
+  if (!usageLine && fractionDigits(quantity) > MAX_DECIMALS.quantity) {
+    report(st, "parse.too_many_decimals", { value: shorten(quantity), count: fractionDigits(quantity), limit: MAX_DECIMALS.quantity }, F.quantity.header);
+    return null;
+  }
   // A usage line's term text is its meter's unit (`Data Stored (GB/Month)`), no commitment.
-  const termText = usageLine ? "" : textCell(ctx, cells, F.termAndBillingCycle);
-  const frequency = usageLine ? "" : textCell(ctx, cells, F.billingFrequency);
+  const termText = usageLine ? "" : textCell(st, F.termAndBillingCycle);
+  const frequency = usageLine ? "" : textCell(st, F.billingFrequency);
   const term = termText !== "" || frequency !== "" ? termOf(ctx, termText, frequency) : undefined;
 
   // Covered months: usage rows have none; one-time charges neither.
@@ -507,17 +547,19 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   }
 
   const rawChargeType = pick(cells, F.chargeType);
-  let charge: { lower: string; info: ChargeTypeInfo } | undefined;
-  if (rawChargeType === F.chargeType.lastRaw) charge = F.chargeType.lastValue as { lower: string; info: ChargeTypeInfo };
+  let charge: ChargeEntry | undefined;
+  if (rawChargeType === F.chargeType.lastRaw) charge = F.chargeType.lastValue as ChargeEntry;
   else {
     charge = ctx.chargeTypeCache.get(rawChargeType);
     if (!charge) {
-      charge = { lower: intern(ctx, rawChargeType.toLowerCase()), info: classifyChargeType(rawChargeType) };
+      const control = hasControlCharacter(rawChargeType);
+      charge = { lower: control ? "" : intern(ctx, rawChargeType.toLowerCase()), info: classifyChargeType(control ? "" : rawChargeType), control };
       if (ctx.chargeTypeCache.size < CACHE_LIMIT) ctx.chargeTypeCache.set(rawChargeType, charge);
     }
     F.chargeType.lastRaw = rawChargeType;
     F.chargeType.lastValue = charge;
   }
+  if (charge.control) report(st, "parse.control_character", {}, F.chargeType.header);
 
   const line: VendorLine = {
     profileId: profile.id,
@@ -525,9 +567,9 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
     row,
     rowCount: 1,
     vendorCustomerId: customerId,
-    vendorCustomerName: textCell(ctx, cells, F.customerName),
+    vendorCustomerName: textCell(st, F.customerName),
     vendorArticleKey: articleKey,
-    vendorArticleName: textCell(ctx, cells, F.articleName),
+    vendorArticleName: textCell(st, F.articleName),
     subscriptionId,
     chargeType: charge.lower,
     chargeKind: usageLine ? "usage" : charge.info.kind,
@@ -539,12 +581,12 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
     quantity,
     unitCost,
     amount,
-    currency: textCell(ctx, cells, F.currency) || profile.defaultCurrency || "",
+    currency: textCell(st, F.currency) || profile.defaultCurrency || "",
   };
   if (charge.info.setsTotal && !usageLine) line.setsTotal = true;
   if (usageLine) {
-    const meter = textCell(ctx, cells, F.meter);
-    const unit = textCell(ctx, cells, F.unit);
+    const meter = textCell(st, F.meter);
+    const unit = textCell(st, F.unit);
     if (meter !== "") line.meter = meter;
     if (unit !== "") line.unit = unit;
     if (listPrice !== null) {
@@ -560,5 +602,6 @@ export function mapVendorRowInto(ctx: RowContext, cells: readonly string[], row:
   if (term?.billingCycle) line.billingCycle = term.billingCycle;
   if (subscriptionStart) line.subscriptionStart = subscriptionStart;
   if (subscriptionEnd) line.subscriptionEnd = subscriptionEnd;
-  return line;
+  // A text cell read above (a name, the currency, the meter …) may have been refused.
+  return st.error ? null : line;
 }

@@ -89,4 +89,29 @@ describe("readXlsx", () => {
     const far = await readXlsx(zipSync(files), { source: "review.xlsx" });
     expect(far.issues.map((i) => formatIssue(i))).toEqual(["review.xlsx: The workbook names row 999999999, but Excel has at most 1048576 rows: it is damaged; nothing is read."]);
   });
+
+  it("a damaged deflate stream (one flipped byte) is a message from the inflater, not a stall until the watchdog (issue 16 fuzzing)", async () => {
+    const good = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet("R");
+      for (let i = 0; i < 20; i++) ws.addRow([`a${i}`, i, `text ${i}`]);
+    });
+    // Where the sheet's compressed data lies: behind its local file header.
+    const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
+    let at = good.findIndex((_, i) => name.every((b, k) => good[i + k] === b));
+    expect(at).toBeGreaterThan(0);
+    at += name.length + 40;
+    let damaged = 0;
+    for (let k = 0; k < 12; k++) {
+      const bytes = good.slice();
+      bytes[at + k * 7] = bytes[at + k * 7]! ^ 0x55;
+      // A watchdog of 10 minutes: without the check the read would stall past the test's timeout.
+      const r = await streamXlsxRows(bytes, { source: "x.xlsx", stallMs: 600_000 }, () => undefined);
+      if (r.issues.length > 0) {
+        damaged++;
+        expect(r.issues.map((i) => i.code)).toEqual(["xlsx.damaged"]);
+        expect(String(r.issues[0]!.params.detail)).not.toMatch(/no progress/);
+      }
+    }
+    expect(damaged).toBeGreaterThan(0);
+  });
 });
