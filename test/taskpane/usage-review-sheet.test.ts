@@ -25,6 +25,8 @@ import { testContext } from "../support/fixtures";
 import { TENANT_A, TENANT_B, dailyUsageRecords, toCsv, utf8 } from "../io/vendor/fixtures";
 import { USAGE_RULES, azureRecords } from "../app/usage-fixtures";
 import { undoBatch } from "../../src/app/undo-batch";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: unknown[] }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -137,5 +139,29 @@ describe("the pane's usage review (Verbrauch YYYY-MM)", () => {
     const read = readUsageReviewSheet({ source: "usage-review.csv", rows: cli, firstRowNumber: 1 });
     expect(read.issues).toEqual([]);
     expect(read.decisions.map((d) => d.decision)).toEqual(review.rows.map((_, i) => (i === 0 ? "hold" : "approve")));
+  });
+
+  it("the sample files (samples/azure-usage-2026-10.csv, samples/usage-rules.json): tenant written in upper case, mapped in lower case for the NCE profile", async () => {
+    const ctx = await testContext();
+    await ctx.store.write(async (tx) => {
+      await tx.customers.putMany([{ no: "10001", name: "Müller GmbH" }, { no: "10002", name: "Schäfer KG" }]);
+      await tx.articles.putMany([{ no: "AZURE", description: "Azure-Verbrauch", unitPrice: "0", vatPct: "19" }]);
+      await tx.mappings.putMany([
+        { id: "customer|microsoft-nce-invoice|11111111-aaaa-4aaa-8aaa-000000000001", kind: "customer", source: "microsoft-nce-invoice", externalId: "11111111-aaaa-4aaa-8aaa-000000000001", internalNo: "10001" },
+        { id: "customer|microsoft-nce-invoice|22222222-bbbb-4bbb-8bbb-000000000002", kind: "customer", source: "microsoft-nce-invoice", externalId: "22222222-bbbb-4bbb-8bbb-000000000002", internalNo: "10002" },
+      ]);
+    });
+    const sample = (name: string) => readFileSync(join(__dirname, "../../samples", name));
+    unwrap(await setUsageRules(ctx, sample("usage-rules.json").toString("utf8"), "usage-rules.json"));
+    unwrap(await importUsageFiles(ctx, parser, [{ name: "azure-usage-2026-10.csv", bytes: new Uint8Array(sample("azure-usage-2026-10.csv")) }]));
+    const wb = new MemoryWorkbook({ locale: "de" });
+    const { review } = await writeUsageReviewSheet(ctx, new MemoryWorkbookGateway(wb), "2026-10" as IsoMonth, "de");
+    // cost + 15 % (defaults), Schäfer cost + 10 %; each net rounded once to the cent
+    expect(review.rows.map((r) => [r.customerNo, r.vendorArticleName, r.quantity, r.cost, r.net])).toEqual([
+      ["10001", "Tables - LRS", "1250.5", "47.83", "55.00"],
+      ["10001", "Virtual Machines Dv3 Series", "720.5", "62.18", "71.51"],
+      ["10002", "Virtual Machines Dv3 Series", "100", "8.63", "9.49"],
+    ]);
+    expect(review.totals).toMatchObject({ charged: 3, net: "136.00", cost: "118.64" });
   });
 });
