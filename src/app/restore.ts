@@ -1,6 +1,7 @@
 import { BACKUP_TABLES, type BackupDoc, restoreBackup } from "../store/backup";
 import type { StoreTx } from "../store/port";
 import type { TableName } from "../store/tables";
+import type { MappingIdUpgrade } from "../store/upgrade-v4";
 import type { AppContext } from "./context";
 
 export interface RestoreSummary {
@@ -9,6 +10,8 @@ export interface RestoreSummary {
   /** Rows per table before and after (the audit log's count without the restore's own entry). */
   before: Record<TableName, number>;
   after: Record<TableName, number>;
+  /** What restoring a backup older than schema 4 changed in the mappings (see store/upgrade-v4.ts). */
+  mappingIds?: MappingIdUpgrade;
 }
 
 /**
@@ -21,10 +24,10 @@ export interface RestoreSummary {
 export async function restoreStore(ctx: AppContext, doc: BackupDoc, file: { name: string; sha256: string }): Promise<RestoreSummary> {
   return ctx.store.write(async (tx) => {
     const before = await tableCounts(tx);
-    await restoreBackup(tx, doc);
+    const mappingIds = await restoreBackup(tx, doc, ctx.now());
     const after = await tableCounts(tx);
     await tx.audit.append([restoreEntry(ctx, file, before, after, doc.schemaVersion, doc.exportedAt)]);
-    return { file: file.name, sha256: file.sha256, before, after };
+    return { file: file.name, sha256: file.sha256, before, after, ...(mappingIds ? { mappingIds } : {}) };
   });
 }
 

@@ -7,7 +7,9 @@ import { parseBackup, restoreBackup, BACKUP_TABLES } from "../store/backup";
 import { openSqliteStore } from "../store/node/sqlite-store";
 import { isDatabaseUrl } from "./team-store";
 import { type BillingStore, StoreBusyError } from "../store/port";
+import type { MappingRecord } from "../store/records";
 import type { TableName } from "../store/tables";
+import { type MappingIdUpgrade, normalMapping } from "../store/upgrade-v4";
 import { writeFileAtomic } from "./atomic-write";
 import type { CliIo } from "./cli-io";
 import { unreadable } from "./read-input";
@@ -205,8 +207,9 @@ export async function migrateJsonWorkspace(from: string, to: string, now: string
   const store = await openSqliteStore(to);
   try {
     const ctx: AppContext = { store, now: () => now };
+    let upgrade: MappingIdUpgrade | undefined;
     await store.write(async (tx) => {
-      await restoreBackup(tx, doc.value);
+      upgrade = await restoreBackup(tx, doc.value, now);
       // The conversion is in the audit log like a restore (its source: the JSON's name).
       const counts = await tableCounts(tx);
       await tx.audit.append([{ ...restoreEntry(ctx, { name: from, sha256: "-" }, counts, counts, doc.value.schemaVersion, doc.value.exportedAt), kind: "store.migrate" }]);
@@ -217,12 +220,12 @@ export async function migrateJsonWorkspace(from: string, to: string, now: string
     await store.read(async (tx) => {
       for (const t of BACKUP_TABLES) {
         const expected = new Map<string, string>();
-        for (const r of doc.value.tables[t]) expected.set(JSON.stringify(keyOf(t, r)), canonicalJson(r));
+        for (const r of t === "mappings" ? upgradedMappings(doc.value.tables.mappings as MappingRecord[], upgrade) : doc.value.tables[t]) expected.set(JSON.stringify(keyOf(t, r)), canonicalJson(r));
         let seen = 0;
         await tx.tables.scan(t, (batch) => {
           for (const r of batch) {
             const want = expected.get(JSON.stringify(keyOf(t, r)));
-            if (t === "auditLog" && want === undefined && (r as { kind?: string }).kind === "store.migrate") continue;
+            if (t === "auditLog" && want === undefined && UPGRADE_KINDS.includes(String((r as { kind?: string }).kind))) continue;
             seen++;
             if (want !== canonicalJson(r) && problems.length < 20) problems.push(issue("backup.row_invalid", { table: t, row: seen, field: "*", detail: "differs after conversion" }, { source: from }));
           }
@@ -241,6 +244,17 @@ export async function migrateJsonWorkspace(from: string, to: string, now: string
   } finally {
     await store.close().catch(() => undefined);
   }
+}
+
+/** Audit entries the conversion itself appends (not in the workspace). */
+const UPGRADE_KINDS = ["store.migrate", "mapping.normalize", "mapping.id_collision"];
+
+/** The workspace's mappings as the schema-4 upgrade leaves them (what the converted store must hold). */
+function upgradedMappings(rows: MappingRecord[], upgrade: MappingIdUpgrade | undefined): MappingRecord[] {
+  if (!upgrade) return rows;
+  const gone = new Set([...upgrade.renamed.map((r) => r.from), ...upgrade.collisions.flatMap((c) => [c.keptWas, ...c.dropped].map((m) => m.id))]);
+  const renamed = new Set(upgrade.renamed.map((r) => r.from));
+  return [...rows.filter((r) => !gone.has(r.id)), ...rows.filter((r) => renamed.has(r.id)).map(normalMapping), ...upgrade.collisions.map((c) => c.kept)];
 }
 
 function keyOf(table: TableName, row: unknown): unknown {

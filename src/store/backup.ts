@@ -14,6 +14,7 @@ import { BackupChecker } from "./backup-check";
 import type { BillingStore, StoreTx } from "./port";
 import { STORE_SCHEMA_VERSION, TABLE_NAMES, type TableName } from "./tables";
 import { V1_TABLES, upgradeV1Tables } from "./upgrade-v1";
+import { type MappingIdUpgrade, upgradeMappingIds } from "./upgrade-v4";
 
 export const BACKUP_FORMAT = "msp-billing-backup";
 
@@ -26,6 +27,8 @@ export interface BackupDoc {
   schemaVersion: number;
   /** Time of export, supplied by the host (ISO timestamp). */
   exportedAt: string;
+  /** The schema the file was written with, when older than {@link schemaVersion} (then restore upgrades it). */
+  fromSchemaVersion?: number;
   tables: Record<TableName, unknown[]>;
 }
 
@@ -80,7 +83,7 @@ export async function writeBackup(store: BillingStore, exportedAt: string, write
   return counts;
 }
 
-/** Parses and checks a whole backup document (schema 1 or 2); never throws. Rows are checked as imports check them. */
+/** Parses and checks a whole backup document (schema 1 to 4); never throws. Rows are checked as imports check them. */
 export function parseBackup(text: string, source = "backup"): Result<BackupDoc> {
   let data: unknown;
   try {
@@ -107,7 +110,7 @@ export function parseBackup(text: string, source = "backup"): Result<BackupDoc> 
   for (const name of BACKUP_TABLES) tables[name].forEach((row, i) => checker.row(name, row as Record<string, unknown>, i + 1));
   const issues = checker.finish();
   if (issues.length > 0) return { ok: false, issues };
-  return ok({ format: BACKUP_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, exportedAt: String(doc.exportedAt ?? ""), tables });
+  return ok({ format: BACKUP_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, exportedAt: String(doc.exportedAt ?? ""), ...(version < STORE_SCHEMA_VERSION ? { fromSchemaVersion: version } : {}), tables });
 }
 
 function checkHeader(doc: Partial<BackupDoc>, source: string): Result<number> {
@@ -120,14 +123,26 @@ function checkHeader(doc: Partial<BackupDoc>, source: string): Result<number> {
 
 /**
  * Replaces the whole store with a checked backup, inside the caller's write transaction: either every
- * table is restored or (on any failure) the store stays exactly as it was.
+ * table is restored or (on any failure) the store stays exactly as it was. A backup written before
+ * schema 4 is brought to it ({@link upgradeRestored}); `at` dates the audit entries of that upgrade.
  */
-export async function restoreBackup(tx: StoreTx, doc: BackupDoc): Promise<void> {
+export async function restoreBackup(tx: StoreTx, doc: BackupDoc, at: string = doc.exportedAt): Promise<MappingIdUpgrade | undefined> {
   for (const name of TABLE_NAMES) await tx.tables.clear(name);
   for (const name of BACKUP_TABLES) {
     const rows = doc.tables[name] ?? [];
     for (let i = 0; i < rows.length; i += 5000) await tx.tables.insert(name, rows.slice(i, i + 5000) as never);
   }
+  return upgradeRestored(tx, doc.fromSchemaVersion ?? doc.schemaVersion, at);
+}
+
+/**
+ * After the rows of a backup of schema `version` are in the store: the upgrades of the versions
+ * after it that change data (schema 4: mapping ids in their normal form, upgrade-v4.ts). Returns
+ * what the mapping upgrade changed (undefined when the backup was already of schema 4).
+ */
+export async function upgradeRestored(tx: StoreTx, version: number, at: string): Promise<MappingIdUpgrade | undefined> {
+  if (version >= 4) return undefined;
+  return upgradeMappingIds(tx, at, `backup:schema${version}`);
 }
 
 /** One step of reading a backup line by line. */

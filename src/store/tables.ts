@@ -309,7 +309,7 @@ export type TableRow<T extends TableName> = TableRows[T];
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
 /** Version of the store schema (Dexie version, SQL migration level, backup `schemaVersion`). */
-export const STORE_SCHEMA_VERSION = 3;
+export const STORE_SCHEMA_VERSION = 4;
 
 /** The key of a row of a table (usage marks derive theirs). */
 export function rowKey(table: TableName, row: Record<string, unknown>): string | number {

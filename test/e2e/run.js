@@ -751,6 +751,47 @@ async function previewMonth(context, origin) {
     assert((await pane.locator('[data-testid="time-review-notice"]').innerText()).includes("98,33"), "the amount without the withdrawn entry");
   });
 
+  await check("[preview] Verbrauch (Azure): Azure plan lines of the NCE file imported, price rules, review sheet, one row held, decisions applied", async () => {
+    const sample = (name, mimeType = "text/csv") => ({ name, mimeType, buffer: fs.readFileSync(path.join(ROOT, "samples", name)) });
+    // the usage article through the master-data import (the demo store has none)
+    await page.click("#tab-masterData");
+    await page.setInputFiles('[data-testid="master-files"]', [{ name: "artikel-azure.csv", mimeType: "text/csv", buffer: Buffer.from("article_no,description,unit_price,vat_pct\nAZURE,Azure-Verbrauch,0,19\n", "utf8") }]);
+    await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
+    await settled(page);
+    await page.click("#tab-usage");
+    await page.setInputFiles('[data-testid="usage-rules-file"]', [sample("usage-rules.json", "application/json")]);
+    await page.waitForSelector('[data-testid="usage-review-notice"]', { timeout: 30_000 });
+    await settled(page);
+    const rules = await pane.locator('[data-testid="usage-review-notice"]').innerText();
+    assert(rules.includes("Preisregeln gespeichert: 1 Kundenregel"), `rules notice: ${rules}`);
+    await page.setInputFiles('[data-testid="usage-file"]', [sample("azure-usage-2026-10.csv")]);
+    await page.waitForSelector('[data-testid="usage-review-import"]', { timeout: 30_000 });
+    await settled(page);
+    const imported = await pane.locator('[data-testid="usage-review-import"]').innerText();
+    assert(/Verbrauchszeilen\s*3/.test(imported) && /Monate\s*2026-10/.test(imported), `import facts: ${imported}`);
+    assertEqual(await page.inputValue('[data-testid="usage-review-month"]'), "10.2026", "review month from the file");
+    await clickAndSettle(page, '[data-testid="usage-review-write"]');
+    const sheet = "Verbrauch 2026-10";
+    assert((await sheetNames(page)).includes(sheet), `sheet ${sheet} written`);
+    const written = await pane.locator('[data-testid="usage-review-notice"]').innerText();
+    // 62.18 + 47.83 cost + 15 %, 8.63 cost + 10 % (each net to the cent): 71.51 + 55.00 + 9.49
+    assert(written.includes("3 offene Sätze") && written.includes("136,00"), `review notice: ${written}`);
+    const grid = await values(page, sheet);
+    assertEqual(grid[0].slice(0, 4), ["Status", "Entscheidung", "Monat", "Kundennr"], "review header in German");
+    const row = await rowWhere(page, sheet, { Kundennr: "10002" });
+    assertEqual(await page.evaluate(([s, a1]) => window.__msp.env.workbook.validationList(s, a1), [sheet, `B${row}`]), ["freigeben", "zurückhalten"], "decision drop-down");
+    await pane.locator('[data-testid="section-usage-review"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-usage-review.png") });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "preview-de-usage-review.png") });
+    await chooseInCell(page, sheet, `B${row}`, "zurückhalten");
+    await clickAndSettle(page, '[data-testid="usage-review-apply"]');
+    const applied = await pane.locator('[data-testid="usage-review-notice"]').innerText();
+    assert(applied.includes("0 freigegeben, 1 zurückgehalten, 2 unverändert"), `apply notice: ${applied}`);
+    await clickAndSettle(page, '[data-testid="usage-review-write"]');
+    assert((await pane.locator('[data-testid="usage-review-notice"]').innerText()).includes("126,51"), "the amount without the held row");
+    const again = await values(page, sheet);
+    assertEqual(again.find((r) => String(r[3]) === "10002").slice(0, 2), ["zurückgehalten", "zurückhalten"], "held row in the new review");
+  });
+
   await check("[preview] Protokoll: recent audit entries, filterable", async () => {
     await page.click("#tab-audit");
     await page.waitForSelector('[data-testid="audit-list"]', { timeout: 30_000 });

@@ -260,7 +260,7 @@ describe("a restore is in the audit log it brings back", () => {
       source: `sha256:${sha256}`,
       entity: "file:sicherung.json",
       before: { tables: counts(before) },
-      after: { tables: counts(doc.tables), schemaVersion: 3, exportedAt: "2026-11-01T08:00:00.000Z" },
+      after: { tables: counts(doc.tables), schemaVersion: 4, exportedAt: "2026-11-01T08:00:00.000Z" },
       // sealed into the audit chain after the restored log's last entry
       prevHash: (doc.tables.auditLog as AuditRecord[]).at(-1)!.hash,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),

@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrateJsonWorkspace } from "../../src/cli/store";
 import { BACKUP_TABLES, exportBackup, parseBackup, restoreBackup } from "../../src/store/backup";
-import { DEXIE_SCHEMA_VERSION, MspDexie, dexieSchemaV1, dexieSchemaV2, dexieSchemaV3 } from "../../src/store/dexie/dexie-db";
+import { DEXIE_SCHEMA_VERSION, MspDexie, dexieSchemaV1, dexieSchemaV2, dexieSchemaV3, dexieSchemaV4 } from "../../src/store/dexie/dexie-db";
 import { DexieStore } from "../../src/store/dexie/dexie-store";
 import { openSqliteStore } from "../../src/store/node/sqlite-store";
 import { SQLITE } from "../../src/store/sql/dialect";
@@ -52,11 +52,11 @@ function expectV2(after: Record<TableName, unknown[]>): void {
   expect(rows(after) - after.invoices.length).toBe(rows(seed));
 }
 
-describe("store schema 1 → 3 (2 → 3 adds empty tables)", () => {
+describe("store schema 1 → 4 (2 → 3 adds empty tables; 3 → 4 normalises mapping ids: none in this seed, see test/store/contract/mapping-id-upgrade.ts)", () => {
   it("the frozen v1 store has rows in every v1 table", () => {
     expect(V1_TABLES.filter((t) => (seed[t] ?? []).length === 0)).toEqual([]);
-    expect(STORE_SCHEMA_VERSION).toBe(3);
-    expect(DEXIE_SCHEMA_VERSION).toBe(3);
+    expect(STORE_SCHEMA_VERSION).toBe(4);
+    expect(DEXIE_SCHEMA_VERSION).toBe(4);
   });
 
   it("the add-in: a Dexie database of version 1 opens upgraded, with the indexes of version 2", async () => {
@@ -72,8 +72,9 @@ describe("store schema 1 → 3 (2 → 3 adds empty tables)", () => {
     old.close();
     const db = new MspDexie("msp-billing-v1-upgrade", { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(dexieSchemaV3).sort());
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(dexieSchemaV4).sort());
+    expect(dexieSchemaV4).toEqual(dexieSchemaV3);
     expect(Object.keys(dexieSchemaV3).filter((t) => !(t in dexieSchemaV2)).sort()).toEqual(["collections", "mandates", "usageRecords"]);
     const store = new DexieStore(db);
     expectV2((await exportBackup(store, "t")).tables);
@@ -87,7 +88,8 @@ describe("store schema 1 → 3 (2 → 3 adds empty tables)", () => {
   it("a backup of version 1 restores into the current store", async () => {
     const doc = parseBackup(seedText, "store-v1.json");
     if (!doc.ok) throw new Error(JSON.stringify(doc.issues));
-    expect(doc.value.schemaVersion).toBe(3);
+    expect(doc.value.schemaVersion).toBe(4);
+    expect(doc.value.fromSchemaVersion).toBe(1);
     const store = await testStore();
     await store.write((tx) => restoreBackup(tx, doc.value));
     expectV2((await exportBackup(store, "t")).tables);
@@ -117,7 +119,7 @@ describe("store schema 1 → 3 (2 → 3 adds empty tables)", () => {
     const store = await openSqliteStore(":memory:");
     const ran = await store.read(async (tx) => tx.tables.count("customers"));
     expect(ran).toBe(0);
-    expect(migrationNames(SQLITE)).toEqual(["001_store_v2", "002_store_v3", "004_server_auth"]);
+    expect(migrationNames(SQLITE)).toEqual(["001_store_v2", "002_store_v3", "003_mapping_ids", "004_server_auth"]);
     await store.close();
     expect(TABLE_NAMES).toContain("billingState");
   });

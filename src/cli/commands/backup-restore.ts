@@ -4,8 +4,9 @@ import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { restoreEntry, restoreStore, tableCounts } from "../../app/restore";
 import { type Issue } from "../../core/issues";
-import { BACKUP_TABLES, parseBackup, readBackupLines, writeBackup } from "../../store/backup";
+import { BACKUP_TABLES, parseBackup, readBackupLines, upgradeRestored, writeBackup } from "../../store/backup";
 import { TABLE_NAMES } from "../../store/tables";
+import { type MappingIdUpgrade, mappingIdIssues } from "../../store/upgrade-v4";
 import { UsageError, parseArgs, required } from "../args";
 import type { Command } from "../cli-io";
 import { unreadable } from "../read-input";
@@ -84,12 +85,13 @@ export const restoreCommand: Command = {
     // A backup written one row per line is streamed into the store; an older (pretty-printed) one is read whole.
     const streamed = firstLine !== undefined && /^\uFEFF?\{"format":"msp-billing-backup","schemaVersion":[2-9],.*"tables":\{$/.test(firstLine);
     return withWorkspace(workspace, io, async (ctx) => {
+      let upgrade: MappingIdUpgrade | undefined;
       try {
         if (!streamed) {
           const { readFileSync } = await import("node:fs");
           const doc = parseBackup(readFileSync(path).toString("utf8"), path);
           if (!doc.ok) throw new RefusedBackup(doc.issues);
-          await restoreStore(ctx, doc.value, file);
+          upgrade = (await restoreStore(ctx, doc.value, file)).mappingIds;
         } else {
           await ctx.store.write(async (tx) => {
             const before = await tableCounts(tx);
@@ -97,6 +99,7 @@ export const restoreCommand: Command = {
             const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
             const reader = readBackupLines(lines, path);
             let exportedAt = "";
+            let version = 2;
             for (;;) {
               const step = await reader.next();
               if (step.done) {
@@ -104,11 +107,12 @@ export const restoreCommand: Command = {
                 break;
               }
               const part = step.value;
-              if (part.kind === "header") exportedAt = part.exportedAt;
+              if (part.kind === "header") ({ exportedAt, schemaVersion: version } = part);
               else await tx.tables.insert(part.table, part.rows as never);
             }
+            upgrade = await upgradeRestored(tx, version, ctx.now());
             const after = await tableCounts(tx);
-            await tx.audit.append([restoreEntry(ctx, file, before, after, 2, exportedAt)]);
+            await tx.audit.append([restoreEntry(ctx, file, before, after, version, exportedAt)]);
           });
         }
       } catch (e) {
@@ -117,7 +121,10 @@ export const restoreCommand: Command = {
         io.err("restore: the backup was refused; the store is unchanged.\n");
         return { code: 1, save: false };
       }
-      if (args.flags.has("json")) printJson(io, { restored: path, sha256, tables: BACKUP_TABLES.length });
+      // A backup older than schema 4: its mappings were brought to the normal form; collisions need a look.
+      const notes = mappingIdIssues(upgrade, path);
+      if (notes.length > 0) reportIssues(io, notes);
+      if (args.flags.has("json")) printJson(io, { restored: path, sha256, tables: BACKUP_TABLES.length, ...(upgrade ? { mappingIds: upgrade } : {}) });
       else io.out(`restore: ${path} → ${workspace}\n`);
       return { code: 0, save: true };
     });

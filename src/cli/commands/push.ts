@@ -74,7 +74,7 @@ export const pushCommand: Command = {
         const kept = audit.filter(isUserAdmin);
         const rows = Object.values(before).reduce((a, b) => a + b, 0) - kept.length;
         if (rows > 0 && !args.flags.has("replace")) return { refused: rows } as const;
-        await restoreBackup(tx, doc.value as BackupDoc);
+        await restoreBackup(tx, doc.value as BackupDoc, io.now());
         const after = await tableCounts(tx);
         const keptEntries = kept.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).map(({ seq: _seq, ...e }) => e);
         await tx.audit.append([...keptEntries, { ...restoreEntry({ store, now: io.now }, { name: basename(from), sha256 }, before, after, doc.value.schemaVersion, doc.value.exportedAt), kind: "store.push" }]);

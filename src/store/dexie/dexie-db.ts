@@ -1,6 +1,9 @@
 import Dexie from "dexie";
 import { TABLES, type TableSpec } from "../tables";
+import { createTx } from "../repos";
 import { upgradeV1Tables } from "../upgrade-v1";
+import { upgradeMappingIds } from "../upgrade-v4";
+import { dexieRows } from "./dexie-rows";
 
 /** Options for where the database lives: the browser's IndexedDB by default, fake-indexeddb in Node. */
 export interface DbOptions {
@@ -54,9 +57,14 @@ export const dexieSchemaV3: Record<string, string> = {
   ...Object.fromEntries(V3_TABLES.map((n) => [n, dexieSpec(TABLES[n as keyof typeof TABLES] as TableSpec)])),
 };
 
-export const DEXIE_SCHEMA_VERSION = 3;
+// ******* Version 4 - 2026-12-06 ******* //
+// - no schema change; data: stored mapping ids in their normal form (upgrade-v4.ts: upgradeMappingIds,
+//   the same function as SQL migration 003_mapping_ids and the restore of an older backup).
+export const dexieSchemaV4: Record<string, string> = dexieSchemaV3;
 
-/** The add-in's IndexedDB database (schema versions 1 and 2 with the upgrade between them). */
+export const DEXIE_SCHEMA_VERSION = 4;
+
+/** The add-in's IndexedDB database (schema versions 1 to 4 with the upgrades between them). */
 export class MspDexie extends Dexie {
   constructor(name = "msp-billing", options: DbOptions = {}) {
     super(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange! } : undefined);
@@ -80,6 +88,14 @@ export class MspDexie extends Dexie {
         await tx.table("storeMeta").put({ key: "revision", value: 0 });
       });
     this.version(3).stores(dexieSchemaV3);
+    this.version(4)
+      .stores(dexieSchemaV4)
+      .upgrade(async (tx) => {
+        // The store's own repositories over the upgrade transaction (hash-chained audit entries included).
+        const storeTx = createTx({ rows: dexieRows({ table: (name: string) => tx.table(name) } as unknown as Dexie), mode: "write" });
+        await upgradeMappingIds(storeTx, new Date().toISOString(), "dexie:4");
+        await storeTx.finish();
+      });
   }
 }
 

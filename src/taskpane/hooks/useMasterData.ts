@@ -10,6 +10,7 @@ import { importMaster, type ImportMasterSummary } from "../../app/import-master"
 import { exportUserProfiles, loadUserProfiles, saveProfilesFromJson } from "../../app/profiles";
 import { sha256Hex } from "../../app/context";
 import { restoreStore } from "../../app/restore";
+import { mappingIdIssues } from "../../store/upgrade-v4";
 import { undoBatch } from "../../app/undo-batch";
 import type { Issue } from "../../core/issues";
 import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
@@ -198,12 +199,13 @@ export function useMasterData(onBackup?: () => void) {
       const pending = view.pendingRestore;
       if (!pending || !confirmed) return update({ pendingRestore: null, notice: confirmed ? null : m.restoreCancelled });
       const outcome = await task.run(m.restoring, async () => {
-        await restoreStore(host.app, pending.doc, { name: pending.name, sha256: pending.sha256 });
+        const summary = await restoreStore(host.app, pending.doc, { name: pending.name, sha256: pending.sha256 });
         host.storeChanged();
-        return loadProfiles();
+        return { profiles: await loadProfiles(), notes: mappingIdIssues(summary.mappingIds, pending.name) };
       });
       if (!settle(outcome)) return;
-      update({ pendingRestore: null, profiles: outcome.value.list, issues: [], hint: null, notice: m.restored(pending.name) });
+      // A backup older than schema 4: mapping ids were normalised; colliding rows are shown (store/upgrade-v4.ts).
+      update({ pendingRestore: null, profiles: outcome.value.profiles.list, issues: outcome.value.notes, hint: null, notice: m.restored(pending.name) });
     },
     [host, task, m, view.pendingRestore, settle, update, loadProfiles],
   );

@@ -1,6 +1,8 @@
 import pg from "pg";
 import { openPostgresStore } from "../../../src/store/node/postgres-store";
+import { describeMappingIdUpgrade } from "./mapping-id-upgrade";
 import { describeStoreContract } from "./store-contract";
+import { postgresAtV3 } from "./v3-stores";
 import { pgTestUrl } from "../../support/postgres";
 
 const base = pgTestUrl();
@@ -20,3 +22,5 @@ async function freshDatabase(): Promise<string> {
 }
 
 describeStoreContract("PostgreSQL", { open: async () => openPostgresStore(await freshDatabase(), { poolSize: 2 }) });
+
+describeMappingIdUpgrade("PostgreSQL", { atV3: async (seed) => postgresAtV3(await freshDatabase(), seed, (url) => openPostgresStore(url, { poolSize: 2 })) });

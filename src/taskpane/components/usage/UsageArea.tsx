@@ -25,6 +25,7 @@ import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
 import { RulesSection } from "./RulesSection";
 import { TimeReviewSection } from "./TimeReviewSection";
+import { UsageReviewSection } from "./UsageReviewSection";
 
 const useStyles = makeStyles({
   area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -145,6 +146,7 @@ export function UsageArea(): React.ReactElement {
       </StepSection>
       <RulesSection />
       <TimeReviewSection />
+      <UsageReviewSection />
       <StepSection id="section-meters" title={u.metersTitle} intro={u.metersIntro}>
         <ButtonRow>
           <FileButton label={u.importMeters} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="meters-file" onFiles={(f) => void importMeterFile(f)} />
