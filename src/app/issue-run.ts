@@ -1,6 +1,7 @@
 import { Result, fail, issue, ok } from "../core/issues";
 import type { StoreTx } from "../store/port";
 import { CHAIN_START, sealRecord } from "../core/integrity/hash-chain";
+import { INVOICE_CHAIN_KEY } from "../store/chain-heads";
 import type { RunRecord, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
 
@@ -29,7 +30,9 @@ async function issueOne(tx: StoreTx, run: RunRecord, reason: IssueReason, at: st
   const issued: RunRecord = { ...run, issuedAt: at, issuedBy: reason };
   await tx.runs.put(issued);
   await tx.invoices.putMany(await sealInvoices(tx, await tx.invoices.ofRun(runId)));
-  await tx.audit.append([{ at, kind: "billing.run.issue", source: runId, entity: `run:${runId}`, after: { issuedAt: at, issuedBy: reason, invoiceRefs: run.invoiceRefs } }]);
+  // The invoice chain's head goes into the audit chain: cutting issued invoices then breaks both.
+  const chainHead = (await tx.settings.getRaw(INVOICE_CHAIN_KEY)) as InvoiceChainHead | undefined;
+  await tx.audit.append([{ at, kind: "billing.run.issue", source: runId, entity: `run:${runId}`, after: { issuedAt: at, issuedBy: reason, invoiceRefs: run.invoiceRefs, ...(chainHead ? { chainHead } : {}) } }]);
   return issued;
 }
 
@@ -42,7 +45,7 @@ export function finalizeRun(ctx: AppContext, runId: string, reason: IssueReason 
 export const INVOICE_MUTABLE_FIELDS = ["cancelledBy"] as const;
 
 /** Where the chain of issued invoices ends: its length and last hash (a setting, so no table is needed). */
-export const INVOICE_CHAIN_KEY = "integrity:invoiceChain";
+export { INVOICE_CHAIN_KEY };
 
 export interface InvoiceChainHead {
   seq: number;

@@ -198,12 +198,15 @@ export function useMasterData(onBackup?: () => void) {
       const pending = view.pendingRestore;
       if (!pending || !confirmed) return update({ pendingRestore: null, notice: confirmed ? null : m.restoreCancelled });
       const outcome = await task.run(m.restoring, async () => {
-        await restoreStore(host.app, pending.doc, { name: pending.name, sha256: pending.sha256 });
+        const restored = await restoreStore(host.app, pending.doc, { name: pending.name, sha256: pending.sha256 });
+        if (!restored.ok) return { refused: restored.issues };
         host.storeChanged();
-        return loadProfiles();
+        return { profiles: await loadProfiles() };
       });
       if (!settle(outcome)) return;
-      update({ pendingRestore: null, profiles: outcome.value.list, issues: [], hint: null, notice: m.restored(pending.name) });
+      // refused (it would lose issued invoices or audit entries): the store is unchanged, the reason shows
+      if ("refused" in outcome.value) return update({ pendingRestore: null, issues: outcome.value.refused, hint: null, notice: null });
+      update({ pendingRestore: null, profiles: outcome.value.profiles.list, issues: [], hint: null, notice: m.restored(pending.name) });
     },
     [host, task, m, view.pendingRestore, settle, update, loadProfiles],
   );
