@@ -72,7 +72,10 @@ module.exports = async (env = {}, options = {}) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
       // url: only @oozcitak/url (under xmlbuilder2, the pain.008 writer) asks for it, for domainToASCII, which XML output never calls.
-      fallback: { buffer: require.resolve("buffer/"), url: false },
+      // fs, path, child_process, tmp-promise: @e-invoice-eu/core (the pane's e-invoice ZIP, a lazy chunk) imports
+      // them for its LibreOffice conversion only, and @e965/xlsx for its spreadsheet mapping only; we call neither.
+      fallback: { buffer: require.resolve("buffer/"), url: false, fs: false, path: false, child_process: false },
+      alias: { "tmp-promise": false, "@e965/xlsx": false },
     },
     module: {
       rules: [
@@ -97,6 +100,8 @@ module.exports = async (env = {}, options = {}) => {
       // instances (one store, one in-memory index) as the shared runtime intends.
       runtimeChunk: "single",
     },
+    // @e-invoice-eu/core hands `require` to its Web Crypto lookup, which takes window.crypto.subtle in a browser first.
+    ignoreWarnings: [{ module: /@e-invoice-eu[\\/]core/, message: /Critical dependency: require function/ }],
     performance: {
       // Fluent UI + React make a ~1 MB page; the add-in loads from its own origin and is cached.
       maxEntrypointSize: 3_000_000,

@@ -1,5 +1,6 @@
 import type { EInvoiceInput } from "../core/einvoice/build-einvoice";
-import type { EInvoiceFormat } from "../core/einvoice/model";
+import { EINVOICE_FORMATS, type EInvoiceFormat } from "../core/einvoice/model";
+import type { Customer } from "../core/contract/model";
 import type { IsoDate } from "../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
 import { renderEInvoices, type EInvoiceFile } from "../io/einvoice/generate-einvoice";
@@ -16,18 +17,26 @@ export interface RunEInvoices {
   issues: Issue[];
   /** True when this call issued the run (it was a draft). */
   issuedNow: boolean;
+  /** With `format: "customer"`: invoices left out because their customer gets no e-invoice (`none`). */
+  skipped: string[];
+}
+
+/** The format a customer gets (`format: "customer"`): its `einvoiceFormat`, XRechnung CII when unset, null for `none`. */
+export function customerEInvoiceFormat(customer: Customer): EInvoiceFormat | null {
+  const f = customer.einvoiceFormat;
+  return f === "none" ? null : (f ?? "xrechnung-cii");
 }
 
 /**
  * The e-invoices of every invoice of a run (a billing run or the run of a Stornorechnung) in one
- * format, built from the invoices as stored, the customers' current master data and the saved
+ * format, or with `"customer"` each in its customer's format (the pane's ZIP), built from the invoices as stored, the customers' current master data and the saved
  * company data. Producing them issues a draft run (an e-invoice sent is an invoice issued), but only
  * when every invoice rendered: missing master data or a broken rule fails the call naming the setting
  * or the customer, and nothing is issued. Rendering happens between a read and the issuing write,
  * because the PDF and the library are asynchronous work no store transaction may wait on.
  */
-export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EInvoiceFormat, options: { fonts?: PdfFonts } = {}): Promise<Result<RunEInvoices>> {
-  const loaded = await ctx.store.read(async (tx): Promise<Result<{ inputs: EInvoiceInput[]; draft: boolean }>> => {
+export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EInvoiceFormat | "customer", options: { fonts?: PdfFonts } = {}): Promise<Result<RunEInvoices>> {
+  const loaded = await ctx.store.read(async (tx): Promise<Result<{ inputs: { input: EInvoiceInput; format: EInvoiceFormat }[]; skipped: string[]; draft: boolean }>> => {
     const run = await tx.runs.get(runId);
     if (!run || run.undoneAt) return fail(issue("billing.finalize_unknown_run", { run: runId }));
     const company = await tx.settings.get(COMPANY_SETTINGS_KEY);
@@ -39,7 +48,8 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
     const corrected = [...new Set(invoices.flatMap((i) => i.lines.map((l) => l.correctsRef).filter((r): r is string => r !== undefined)))];
     const dates = new Map<string, IsoDate>();
     for (const inv of await tx.invoices.getMany(corrected)) if (inv) dates.set(inv.invoiceRef, inv.invoiceDate);
-    const inputs: EInvoiceInput[] = [];
+    const inputs: { input: EInvoiceInput; format: EInvoiceFormat }[] = [];
+    const skipped: string[] = [];
     const problems: Issue[] = [];
     const debit = await debitFactsIn(tx, invoices);
     for (const stored of invoices) {
@@ -47,6 +57,11 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
       const customer = customers.get(invoice.customerNo);
       if (!customer) {
         problems.push(issue("billing.einvoice_unknown_customer", { invoice: invoice.invoiceRef, customer: invoice.customerNo }));
+        continue;
+      }
+      const chosen = format === "customer" ? customerEInvoiceFormat(customer) : format;
+      if (chosen === null) {
+        skipped.push(invoice.invoiceRef);
         continue;
       }
       const input: EInvoiceInput = {
@@ -58,19 +73,30 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
       };
       // Direct-debit customers: payment means 59 with mandate, creditor id and (once collected) the date.
       const no = invoice.customerNo;
-      inputs.push(withDirectDebit(input, debit.mandates.get(no), debit.debtors.get(no), debit.creditorId, debit.collected.get(invoice.invoiceRef)));
+      inputs.push({ input: withDirectDebit(input, debit.mandates.get(no), debit.debtors.get(no), debit.creditorId, debit.collected.get(invoice.invoiceRef)), format: chosen });
     }
     if (problems.length > 0) return fail(...problems);
-    return ok({ inputs, draft: !run.issuedAt });
+    return ok({ inputs, skipped, draft: !run.issuedAt });
   });
   if (!loaded.ok) return loaded;
-  const rendered = await renderEInvoices(loaded.value.inputs, format, options);
+  // One render per format (the customers of a run may get different ones), files back in invoice order.
+  const rendered: { files: EInvoiceFile[]; issues: Issue[] } = { files: [], issues: [] };
+  for (const f of EINVOICE_FORMATS) {
+    const group = loaded.value.inputs.filter((i) => i.format === f).map((i) => i.input);
+    if (group.length === 0) continue;
+    const r = await renderEInvoices(group, f, options);
+    rendered.files.push(...r.files);
+    rendered.issues.push(...r.issues);
+  }
+  const order = new Map(loaded.value.inputs.map((i, n) => [i.input.invoice.invoiceRef, n]));
+  rendered.files.sort((a, b) => order.get(a.invoiceRef)! - order.get(b.invoiceRef)!);
   if (hasErrors(rendered.issues)) return fail(...rendered.issues, issue("billing.einvoice_not_issued", { run: runId }));
   let issuedNow = false;
-  if (loaded.value.draft) {
+  // Nothing rendered (every customer gets none): nothing was sent, so nothing is issued.
+  if (loaded.value.draft && rendered.files.length > 0) {
     const issued = await ctx.store.write((tx) => issueRun(tx, runId, "einvoice", ctx.now()));
     if (!issued.ok) return issued;
     issuedNow = true;
   }
-  return ok({ files: rendered.files, issues: rendered.issues, issuedNow });
+  return ok({ files: rendered.files, issues: rendered.issues, issuedNow, skipped: loaded.value.skipped });
 }

@@ -1,6 +1,7 @@
 import { Result, fail, issue, ok } from "../core/issues";
 import type { StoreTx } from "../store/port";
 import { CHAIN_START, sealRecord } from "../core/integrity/hash-chain";
+import { INVOICE_CHAIN_KEY } from "../store/chain-heads";
 import type { RunRecord, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
 
@@ -9,19 +10,30 @@ export type IssueReason = "finalize" | "export" | "documents" | "einvoice" | "ca
 
 /**
  * Issues (festschreiben) a billing run inside the caller's transaction: from now on its invoices are
- * immutable (undo is refused; the way back is a cancellation). Issuing an issued run again changes
- * nothing, so every export path can call it. Returns the run as stored, or a failure for an unknown
- * or undone run.
+ * immutable (undo is refused; the way back is a cancellation). Earlier runs still in draft are
+ * issued with it. Issuing an issued run again changes nothing, so every export path can call it.
+ * Returns the run as stored, or a failure for an unknown or undone run.
  */
 export async function issueRun(tx: StoreTx, runId: string, reason: IssueReason, at: string): Promise<Result<RunRecord>> {
   const run = await tx.runs.get(runId);
   if (!run || run.undoneAt) return fail(issue("billing.finalize_unknown_run", { run: runId }));
   if (run.issuedAt) return ok(run);
+  // Earlier drafts are issued first: their numbers come before this run's (no gap, chain in number
+  // order), and they could not be undone any more once a later run exists.
+  const earlier = (await tx.runs.all()).filter((r) => !r.issuedAt && !r.undoneAt && r.id !== runId && (r.createdAt < run.createdAt || (r.createdAt === run.createdAt && r.id < run.id)));
+  for (const r of earlier.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id.localeCompare(b.id)))) await issueOne(tx, r, reason, at);
+  return ok(await issueOne(tx, run, reason, at));
+}
+
+async function issueOne(tx: StoreTx, run: RunRecord, reason: IssueReason, at: string): Promise<RunRecord> {
+  const runId = run.id;
   const issued: RunRecord = { ...run, issuedAt: at, issuedBy: reason };
   await tx.runs.put(issued);
   await tx.invoices.putMany(await sealInvoices(tx, await tx.invoices.ofRun(runId)));
-  await tx.audit.append([{ at, kind: "billing.run.issue", source: runId, entity: `run:${runId}`, after: { issuedAt: at, issuedBy: reason, invoiceRefs: run.invoiceRefs } }]);
-  return ok(issued);
+  // The invoice chain's head goes into the audit chain: cutting issued invoices then breaks both.
+  const chainHead = (await tx.settings.getRaw(INVOICE_CHAIN_KEY)) as InvoiceChainHead | undefined;
+  await tx.audit.append([{ at, kind: "billing.run.issue", source: runId, entity: `run:${runId}`, after: { issuedAt: at, issuedBy: reason, invoiceRefs: run.invoiceRefs, ...(chainHead ? { chainHead } : {}) } }]);
+  return issued;
 }
 
 /** Issues a run in its own transaction (CLI `finalize`, the pane's Festschreiben, and exports). */
@@ -33,7 +45,7 @@ export function finalizeRun(ctx: AppContext, runId: string, reason: IssueReason 
 export const INVOICE_MUTABLE_FIELDS = ["cancelledBy"] as const;
 
 /** Where the chain of issued invoices ends: its length and last hash (a setting, so no table is needed). */
-export const INVOICE_CHAIN_KEY = "integrity:invoiceChain";
+export { INVOICE_CHAIN_KEY };
 
 export interface InvoiceChainHead {
   seq: number;

@@ -1,4 +1,5 @@
 import { ChainWalker, type ChainBreak } from "../core/integrity/hash-chain";
+import type { ChainHeads } from "../store/chain-heads";
 import type { AuditRecord, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
 import { INVOICE_CHAIN_KEY, INVOICE_MUTABLE_FIELDS, type InvoiceChainHead } from "./issue-run";
@@ -18,6 +19,12 @@ export interface VerifyReport {
   firstBreak: BrokenRecord | null;
   /** Every break, audit log first (at most one per chain: after a break a chain is not trusted). */
   breaks: BrokenRecord[];
+  /**
+   * Where both chains end as walked (count and last hash; the audit log also its last `seq`): write
+   * them down outside the program and compare later — a store cut after its last records still
+   * verifies, but ends elsewhere.
+   */
+  heads: ChainHeads;
 }
 
 /**
@@ -30,7 +37,11 @@ export async function verifyIntegrity(ctx: AppContext): Promise<VerifyReport> {
   return ctx.store.read(async (tx) => {
     const breaks: BrokenRecord[] = [];
     const audit = new ChainWalker();
-    await tx.audit.forEach((e: AuditRecord) => void audit.next(e as unknown as Record<string, unknown>));
+    let lastSeq = 0;
+    await tx.audit.forEach((e: AuditRecord) => {
+      audit.next(e as unknown as Record<string, unknown>);
+      lastSeq = e.seq ?? lastSeq;
+    });
     if (audit.firstBreak) breaks.push({ chain: "auditLog", record: String(audit.firstBreak.record.seq), problem: audit.firstBreak.problem });
 
     const issued: StoredInvoice[] = [];
@@ -46,6 +57,7 @@ export async function verifyIntegrity(ctx: AppContext): Promise<VerifyReport> {
     if (!breaks.some((b) => b.chain === "invoices") && (head?.hash ?? "") !== invoices.headHash) {
       breaks.push({ chain: "invoices", record: issued.at(-1)?.invoiceRef ?? "-", problem: { reason: "head_mismatch", expected: head?.hash ?? "", found: invoices.headHash } });
     }
-    return { auditEntries: audit.records, issuedInvoices: issued.length, firstBreak: breaks[0] ?? null, breaks };
+    const heads: ChainHeads = { auditLog: { count: audit.records, lastSeq, hash: audit.headHash }, invoices: { count: issued.length, hash: invoices.headHash } };
+    return { auditEntries: audit.records, issuedInvoices: issued.length, firstBreak: breaks[0] ?? null, breaks, heads };
   });
 }

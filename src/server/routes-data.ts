@@ -100,7 +100,10 @@ export function registerDataRoutes(app: FastifyInstance, store: SqlStore, now: (
       const file = inputFile(req.body.file);
       const doc = readBackup(Buffer.from(file.bytes).toString("utf8"), file.name);
       if (!doc.ok) return sendIssues(reply, lang, doc.issues);
-      return restoreStore(ctx, doc.value, { name: file.name, sha256: await fileSha256(file) });
+      const restored = await restoreStore(ctx, doc.value, { name: file.name, sha256: await fileSha256(file) });
+      // refused (it would lose issued invoices or audit entries of the team store): nothing changed
+      if (!restored.ok) return sendIssues(reply, lang, restored.issues);
+      return restored.value;
     },
   );
 }

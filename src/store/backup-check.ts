@@ -4,6 +4,7 @@ import { isIsoDate } from "../core/date/iso-date";
 import { parseIsoMonth } from "../core/date/iso-month";
 import { type Issue, issue } from "../core/issues";
 import { ChainWalker } from "../core/integrity/hash-chain";
+import { type ChainHead, type ChainHeads, INVOICE_CHAIN_KEY } from "./chain-heads";
 import { TABLES, type ColumnSpec, type TableName, type TableSpec, rowKey } from "./tables";
 
 const DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
@@ -27,6 +28,8 @@ export class BackupChecker {
   /** Tamper evidence: the audit log is walked as it comes (in seq order), issued invoices at the end in chain order. */
   private readonly audit: { rowNo: number; row: Record<string, unknown> }[] = [];
   private readonly sealedInvoices: { rowNo: number; row: Record<string, unknown> }[] = [];
+  /** The backup's own record of the invoice chain head (setting `integrity:invoiceChain`). */
+  private invoiceHeadSetting: { seq: number; hash: string } | null = null;
 
   constructor(private readonly source: string) {}
 
@@ -51,13 +54,33 @@ export class BackupChecker {
     seen.add(key);
     if (table === "auditLog") this.audit.push({ rowNo, row });
     if (table === "invoices" && typeof row.hash === "string") this.sealedInvoices.push({ rowNo, row });
+    if (table === "settings" && row.key === INVOICE_CHAIN_KEY) {
+      const v = row.value as { seq?: unknown; hash?: unknown } | null;
+      if (v && typeof v.seq === "number" && typeof v.hash === "string") this.invoiceHeadSetting = { seq: v.seq, hash: v.hash };
+    }
     this.checkDomain(table, row, rowNo);
   }
 
-  /** Cross-table checks after the last row; returns every issue found. */
-  finish(): Issue[] {
-    this.checkChain("auditLog", this.audit.sort((a, b) => Number(a.row.seq) - Number(b.row.seq)), [], "seq");
-    this.checkChain("invoices", this.sealedInvoices.sort((a, b) => Number(a.row.chainSeq) - Number(b.row.chainSeq)), INVOICE_MUTABLE_FIELDS, "invoiceRef");
+  /**
+   * Cross-table checks after the last row; returns every issue found. `heads`: where the header says
+   * the chains ended when the backup was taken (backups of earlier versions have none).
+   */
+  finish(heads?: ChainHeads): Issue[] {
+    const audit = this.audit.sort((a, b) => Number(a.row.seq) - Number(b.row.seq));
+    const invoices = this.sealedInvoices.sort((a, b) => Number(a.row.chainSeq) - Number(b.row.chainSeq));
+    const auditHead = this.checkChain("auditLog", audit, [], "seq");
+    const invoiceHead = this.checkChain("invoices", invoices, INVOICE_MUTABLE_FIELDS, "invoiceRef");
+    // A backup cut after its last records still chains; it no longer ends where it said (or where the
+    // store's own invoice head setting says).
+    if (auditHead !== null && heads) this.checkHead("auditLog", "seq", audit, auditHead, heads.auditLog);
+    if (invoiceHead !== null) {
+      if (heads) this.checkHead("invoices", "invoiceRef", invoices, invoiceHead, heads.invoices);
+      const setting = this.invoiceHeadSetting;
+      if (setting && !this.issues.some((i) => i.code === "backup.chain_cut") && (setting.seq !== invoices.length || setting.hash !== invoiceHead)) {
+        const last = invoices.at(-1)?.row.invoiceRef;
+        this.issues.push(issue("backup.chain_cut", { chain: "invoices", declared: `${setting.seq} · ${setting.hash.slice(0, 12) || "-"}`, found: `${invoices.length} · ${invoiceHead.slice(0, 12) || "-"}`, last: String(last ?? "-"), where: INVOICE_CHAIN_KEY }, { source: this.source }));
+      }
+    }
     for (const [name, used] of this.maxUsed) {
       const next = this.counters.get(name);
       if (next === undefined || next <= used) {
@@ -67,17 +90,33 @@ export class BackupChecker {
     return this.issues;
   }
 
-  /** A restore of a tampered backup is refused: the first record whose hash or link does not verify is named. */
-  private checkChain(table: TableName, rows: readonly { rowNo: number; row: Record<string, unknown> }[], mutable: readonly string[], idField: string): void {
+  /**
+   * A restore of a tampered backup is refused: the first record whose hash or link does not verify is
+   * named. Returns the chain's head hash, or null when it is broken.
+   */
+  private checkChain(table: TableName, rows: readonly { rowNo: number; row: Record<string, unknown> }[], mutable: readonly string[], idField: string): string | null {
     const walker = new ChainWalker(mutable);
     for (const r of rows) {
       const problem = walker.next(r.row);
       if (problem) {
         const detail = `the hash chain is broken here (${problem.reason}): the record ${idField} ${String(r.row[idField])} was changed, or one before it was removed`;
         this.issues.push(issue("backup.row_invalid", { table, row: r.rowNo, field: "hash", detail }, { source: this.source, row: r.rowNo, column: "hash" }));
-        return;
+        return null;
       }
     }
+    return walker.headHash;
+  }
+
+  /** The chain must end where the header says: as many records, the last one with the declared hash. */
+  private checkHead(chain: "auditLog" | "invoices", idField: string, rows: readonly { row: Record<string, unknown> }[], found: string, declared: ChainHead): void {
+    const lastHash = rows.at(-1)?.row.hash;
+    // Entries written before the chain existed carry no hash: then only the count is compared.
+    const hashDiffers = declared.hash !== "" && typeof lastHash === "string" && declared.hash !== found;
+    if (rows.length === declared.count && !hashDiffers) return;
+    const last = rows.at(-1)?.row[idField];
+    this.issues.push(
+      issue("backup.chain_cut", { chain, declared: `${declared.count} · ${declared.hash.slice(0, 12) || "-"}`, found: `${rows.length} · ${found.slice(0, 12) || "-"}`, last: String(last ?? "-"), where: "chainHeads" }, { source: this.source }),
+    );
   }
 
   private checkColumn(table: TableName, c: ColumnSpec, v: unknown, rowNo: number): void {

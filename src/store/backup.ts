@@ -11,6 +11,7 @@
 import { pushAll } from "../core/array";
 import { Issue, Result, fail, issue, ok } from "../core/issues";
 import { BackupChecker } from "./backup-check";
+import { type ChainHeads, readChainHeads } from "./chain-heads";
 import type { BillingStore, StoreTx } from "./port";
 import { STORE_SCHEMA_VERSION, TABLE_NAMES, type TableName } from "./tables";
 import { V1_TABLES, upgradeV1Tables } from "./upgrade-v1";
@@ -29,23 +30,31 @@ export interface BackupDoc {
   exportedAt: string;
   /** The schema the file was written with, when older than {@link schemaVersion} (then restore upgrades it). */
   fromSchemaVersion?: number;
+  /**
+   * Where the audit log and the issued invoices' chain ended when the backup was taken (absent in
+   * backups of earlier versions). A restore checks the rows against it, so a backup cut after its
+   * last records is refused; written down elsewhere, it shows a backup whose header was cut as well.
+   */
+  chainHeads?: ChainHeads;
   tables: Record<TableName, unknown[]>;
 }
 
 /** Reads every table in one read transaction, rows in primary-key order. */
 export async function exportBackup(store: BillingStore, exportedAt: string): Promise<BackupDoc> {
   const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as unknown[]])) as Record<TableName, unknown[]>;
-  await store.read(async (tx) => {
+  const chainHeads = await store.read(async (tx) => {
     for (const name of BACKUP_TABLES) await tx.tables.scan(name, (rows) => void pushAll(tables[name], rows), 5000);
+    return readChainHeads(tx);
   });
-  return { format: BACKUP_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, exportedAt, tables };
+  return { format: BACKUP_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, exportedAt, chainHeads, tables };
 }
 
-const header = (exportedAt: string) => `{"format":${JSON.stringify(BACKUP_FORMAT)},"schemaVersion":${STORE_SCHEMA_VERSION},"exportedAt":${JSON.stringify(exportedAt)},"tables":{\n`;
+const header = (exportedAt: string, heads: ChainHeads | undefined) =>
+  `{"format":${JSON.stringify(BACKUP_FORMAT)},"schemaVersion":${STORE_SCHEMA_VERSION},"exportedAt":${JSON.stringify(exportedAt)},${heads ? `"chainHeads":${JSON.stringify(heads)},` : ""}"tables":{\n`;
 
 /** A backup document as text (one row per line; equal stores give byte-identical text). */
 export function backupToJson(doc: BackupDoc): string {
-  const parts = [header(doc.exportedAt)];
+  const parts = [header(doc.exportedAt, doc.chainHeads)];
   BACKUP_TABLES.forEach((name, i) => {
     const rows = doc.tables[name] ?? [];
     parts.push(`${JSON.stringify(name)}:[\n`);
@@ -63,7 +72,7 @@ export function backupToJson(doc: BackupDoc): string {
 export async function writeBackup(store: BillingStore, exportedAt: string, write: (chunk: string) => void | Promise<void>): Promise<Record<TableName, number>> {
   const counts = {} as Record<TableName, number>;
   await store.read(async (tx) => {
-    await write(header(exportedAt));
+    await write(header(exportedAt, await readChainHeads(tx)));
     for (const [i, name] of BACKUP_TABLES.entries()) {
       await write(`${JSON.stringify(name)}:[\n`);
       let n = 0;
@@ -106,11 +115,21 @@ export function parseBackup(text: string, source = "backup"): Result<BackupDoc> 
   if (problems.length > 0) return { ok: false, issues: problems };
   const given = doc.tables as Record<string, unknown[]>;
   const tables = version === 1 ? (upgradeV1Tables(given) as Record<TableName, unknown[]>) : (Object.fromEntries(TABLE_NAMES.map((t) => [t, t === "billingState" ? [] : (given[t] ?? [])])) as Record<TableName, unknown[]>);
+  const heads = chainHeadsOf(doc.chainHeads);
+  if (heads === null) return fail(issue("backup.invalid", { detail: "chainHeads must hold auditLog and invoices, each with count and hash" }, { source }));
   const checker = new BackupChecker(source);
   for (const name of BACKUP_TABLES) tables[name].forEach((row, i) => checker.row(name, row as Record<string, unknown>, i + 1));
-  const issues = checker.finish();
+  const issues = checker.finish(heads);
   if (issues.length > 0) return { ok: false, issues };
-  return ok({ format: BACKUP_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, exportedAt: String(doc.exportedAt ?? ""), ...(version < STORE_SCHEMA_VERSION ? { fromSchemaVersion: version } : {}), tables });
+  return ok({ format: BACKUP_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, exportedAt: String(doc.exportedAt ?? ""), ...(version < STORE_SCHEMA_VERSION ? { fromSchemaVersion: version } : {}), ...(heads ? { chainHeads: heads } : {}), tables });
+}
+
+/** The header's chain heads: undefined when absent (older backups), null when malformed. */
+function chainHeadsOf(v: unknown): ChainHeads | undefined | null {
+  if (v === undefined) return undefined;
+  const head = (h: unknown) => typeof h === "object" && h !== null && Number.isSafeInteger((h as { count?: unknown }).count) && typeof (h as { hash?: unknown }).hash === "string";
+  const o = v as Partial<ChainHeads> | null;
+  return typeof o === "object" && o !== null && head(o.auditLog) && head(o.invoices) ? (o as ChainHeads) : null;
 }
 
 function checkHeader(doc: Partial<BackupDoc>, source: string): Result<number> {
@@ -146,7 +165,7 @@ export async function upgradeRestored(tx: StoreTx, version: number, at: string):
 }
 
 /** One step of reading a backup line by line. */
-export type BackupPart = { kind: "header"; schemaVersion: number; exportedAt: string } | { kind: "rows"; table: TableName; rows: Record<string, unknown>[]; firstRow: number };
+export type BackupPart = { kind: "header"; schemaVersion: number; exportedAt: string; chainHeads?: ChainHeads } | { kind: "rows"; table: TableName; rows: Record<string, unknown>[]; firstRow: number };
 
 /**
  * Reads a schema-2 backup written one row per line (backupToJson, writeBackup) as a stream of row
@@ -162,6 +181,7 @@ export async function* readBackupLines(lines: AsyncIterable<string>, source: str
   const checker = new BackupChecker(source);
   const bad = (detail: string): Issue[] => [issue("backup.invalid", { detail: `line ${lineNo}: ${detail}` }, { source, row: lineNo })];
   let done = false;
+  let heads: ChainHeads | undefined;
   for await (const raw of lines) {
     lineNo++;
     const line = lineNo === 1 ? raw.replace(/^\uFEFF/, "") : raw;
@@ -175,7 +195,10 @@ export async function* readBackupLines(lines: AsyncIterable<string>, source: str
       const v = checkHeader(head, source);
       if (!v.ok) return v.issues;
       if (v.value < 2) return bad("a schema-1 backup must be read whole");
-      yield { kind: "header", schemaVersion: v.value, exportedAt: String(head.exportedAt ?? "") };
+      const declared = chainHeadsOf(head.chainHeads);
+      if (declared === null) return bad("chainHeads must hold auditLog and invoices, each with count and hash");
+      heads = declared;
+      yield { kind: "header", schemaVersion: v.value, exportedAt: String(head.exportedAt ?? ""), ...(heads ? { chainHeads: heads } : {}) };
       continue;
     }
     if (done) {
@@ -209,7 +232,7 @@ export async function* readBackupLines(lines: AsyncIterable<string>, source: str
     if (typeof row !== "object" || row === null || Array.isArray(row)) return bad(`a row of "${table}" must be an object`);
     rowNo++;
     checker.row(table, row as Record<string, unknown>, rowNo);
-    if (checker.failed()) return checker.finish();
+    if (checker.failed()) return checker.finish(heads);
     batch.push(row as Record<string, unknown>);
     if (batch.length >= batchSize) {
       yield { kind: "rows", table, rows: batch, firstRow };
@@ -218,5 +241,5 @@ export async function* readBackupLines(lines: AsyncIterable<string>, source: str
     }
   }
   if (!done) return bad("the document ends early");
-  return checker.finish();
+  return checker.finish(heads);
 }

@@ -95,6 +95,22 @@ describe("invoice lifecycle", () => {
     expect(c.ok && c.value.cancellationRef).toBe("RE-000003");
   });
 
+  it("issuing a run issues the earlier drafts first (their numbers come before; the chain stays in number order)", async () => {
+    const ctx = await seeded();
+    const jan = await bill(ctx, "2026-01", "2026-01-02");
+    const feb = await bill(ctx, "2026-02", "2026-02-02");
+    const r = await finalizeRun(ctx, feb.runId!);
+    expect(r.ok && r.value.id).toBe(feb.runId);
+    const runs = await dbOf(ctx).runs.toArray();
+    expect(runs.map((x) => [x.id, x.issuedBy])).toEqual([[jan.runId, "finalize"], [feb.runId, "finalize"]]);
+    const invoices = (await dbOf(ctx).invoices.toArray()) as StoredInvoice[];
+    expect(invoices.sort((a, b) => a.chainSeq! - b.chainSeq!).map((i) => i.invoiceRef)).toEqual(["RE-000001", "RE-000002", "RE-000003", "RE-000004"]);
+    const issues = (await dbOf(ctx).auditLog.toArray()).filter((a) => a.kind === "billing.run.issue").map((a) => a.source);
+    expect(issues).toEqual([jan.runId, feb.runId]);
+    // so an invoice of the earlier run can be cancelled now
+    expect((await cancelInvoice(ctx, "RE-000001")).ok).toBe(true);
+  });
+
   it("negates decimal text keeping its scale", () => {
     expect(["12.50", "-0.01", "0.00", "0", "3"].map(negateDecimal)).toEqual(["-12.50", "0.01", "0.00", "0", "-3"]);
   });

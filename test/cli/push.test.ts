@@ -111,6 +111,18 @@ describe("push into the team store (PostgreSQL)", () => {
     expectSameRows(read(join(d, "src.json")), replaced, ["server.user.add", "store.push"]);
   });
 
+  it("--replace never drops the team store's issued invoices: an older backup is refused naming the first one", async () => {
+    const { d, ws } = await populated();
+    const db = await freshDatabase();
+    const empty = join(d, "empty.db");
+    expect(await runCli(["import-master", "--workspace", empty, join(d, "contracts.csv"), join(d, "articles.csv"), join(d, "mappings.csv")], captureIo().cli)).toBe(0);
+    expect(await runCli(["finalize", "--workspace", ws, "--run", "run-00001"], captureIo().cli)).toBe(0);
+    expect(await runCli(["push", "--from", ws, "--database", db], captureIo().cli)).toBe(0);
+    const r = captureIo();
+    expect(await runCli(["push", "--from", empty, "--database", db, "--replace"], r.cli)).toBe(1);
+    expect(r.err()).toMatch(/does not hold issued invoice RE-000001/);
+  });
+
   it("a missing source or a bad backup changes nothing and says why", async () => {
     const d = mkdtempSync(join(tmpdir(), "msp-push-"));
     const db = await freshDatabase();

@@ -803,6 +803,111 @@ async function previewMonth(context, origin) {
     await page.fill('[data-testid="audit-filter"]', "");
   });
 
+  await check("[preview] Festschreiben und Storno: bill November, undo dialog of the draft, issue, undo refused with the way to cancel, cancel one invoice, e-invoice ZIP", async () => {
+    const file = (name, text, mimeType = "text/csv") => ({ name, mimeType, buffer: Buffer.from(text, "utf8") });
+    // e-invoices need each customer's address and inbox: the stored contract rows again, with the customer columns
+    await page.click("#tab-masterData");
+    const customers = [
+      "customer_no,customer_name,contract_no,contract_type,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,valid_from,customer_street,customer_postcode,customer_city,customer_email,einvoice_format",
+      "10001,Müller GmbH,V-1001,license,monthly,advance,2026-01-01,1,M365-BP,10,20.60,2026-01-01,Hauptstraße 1,20095,Hamburg,rechnung@mueller.example,zugferd",
+      "10002,Schäfer KG,V-2001,license,monthly,advance,2026-03-01,1,M365-BP,4,21.00,2026-03-01,Marktplatz 2,10115,Berlin,buchhaltung@schaefer.example,xrechnung-ubl",
+      "10003,Neukunde AG,V-3001,managed_service,monthly,advance,2026-09-01,1,MS-BASIC,1,49.00,2026-09-01,Industriestraße 5,80331,München,ap@neukunde.example,",
+    ].join("\n");
+    await page.setInputFiles('[data-testid="master-files"]', [file("kunden-erechnung.csv", customers)]);
+    await page.waitForTimeout(100);
+    await settled(page);
+    assertEqual(await pane.locator('[data-testid="section-import"] [data-testid="issues"]').count(), 0, `customer data imported: ${await pane.locator('[data-testid="section-import"]').innerText()}`);
+
+    await page.click("#tab-billing");
+    await page.waitForFunction(() => document.querySelector('[data-testid="billing-month"]')?.value !== "", null, { timeout: 10_000 }).catch(() => undefined);
+    assertEqual(await page.inputValue('[data-testid="billing-month"]'), "11.2026", "November again after the undo");
+    await page.fill('[data-testid="invoice-date"]', "02.11.2026");
+    await clickAndSettle(page, '[data-testid="billing-preview"]');
+    await page.click('[data-testid="billing-run"]');
+    await clickAndSettle(page, '[data-testid="billing-confirm-yes"]');
+    const runId = /run-\d+/.exec(await pane.locator('[data-testid="latest-run"]').innerText())[0];
+    // full company data for e-invoices (contact, VAT id, IBAN, payment terms)
+    const company = {
+      name: "Systemhaus Beispiel GmbH", address: "Hauptstraße 5\n20095 Hamburg", taxNumber: "22/123/45678", vatId: "DE123456789",
+      contactName: "Buchhaltung, Erika Beispiel", phone: "+49 40 1234567", email: "rechnung@systemhaus.example",
+      iban: "DE02120300000000202051", paymentTerms: "Zahlbar innerhalb von 14 Tagen ohne Abzug.",
+    };
+    await page.setInputFiles('[data-testid="export-settings-file"]', [file("firma.json", JSON.stringify({ company }), "application/json")]);
+    await settled(page);
+
+    const step = pane.locator('[data-testid="step-bill-lifecycle"]');
+    await page.waitForFunction((id) => document.querySelector('[data-testid="lifecycle-state"]')?.textContent.includes(id), runId, { timeout: 10_000 });
+    assert((await step.locator('[data-testid="lifecycle-state"]').innerText()).includes("Entwurf"), "the new run is a draft");
+
+    // undo of the draft says what it does
+    await page.click('[data-testid="billing-undo"]');
+    await page.waitForSelector('[data-testid="billing-undo-yes"]', { timeout: 10_000 });
+    const draftText = await pane.locator('[data-testid="billing-undo-confirm"]').innerText();
+    assert(/3 Rechnungen/.test(draftText) && draftText.includes("zurückgegeben"), `draft undo text: ${draftText}`);
+    await pane.locator('[data-testid="step-bill-export"]').screenshot({ path: path.join(SCREENSHOTS, "lifecycle-de-undo-draft.png") });
+    await pane.locator('[data-testid="billing-undo-confirm"] button', { hasText: "Abbrechen" }).click();
+
+    // Festschreiben: says what it does, then the state shows it
+    await page.click('[data-testid="lifecycle-finalize"]');
+    const finalizeText = await step.locator('[data-testid="lifecycle-finalize-confirm"]').innerText();
+    assert(finalizeText.includes("nicht mehr rückgängig") && finalizeText.includes("Stornorechnung"), `finalize text: ${finalizeText}`);
+    await step.screenshot({ path: path.join(SCREENSHOTS, "lifecycle-de-finalize-confirm.png") });
+    await clickAndSettle(page, '[data-testid="lifecycle-finalize-yes"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="lifecycle-state"]')?.textContent.includes("festgeschrieben"), null, { timeout: 10_000 });
+    assert((await step.innerText()).includes(`${runId} festgeschrieben: 3 Rechnungen.`), "finalize result next to the button");
+
+    // undo of the issued run: no undo, the reason, and the way to cancellation
+    await page.click('[data-testid="billing-undo"]');
+    await page.waitForSelector('[data-testid="billing-undo-to-cancel"]', { timeout: 10_000 });
+    const issuedText = await pane.locator('[data-testid="billing-undo-confirm"]').innerText();
+    assert(issuedText.includes("festgeschrieben") && issuedText.includes("GoBD"), `issued undo text: ${issuedText}`);
+    assertEqual(await pane.locator('[data-testid="billing-undo-yes"]').count(), 0, "no undo offered for an issued run");
+    await pane.locator('[data-testid="step-bill-export"]').screenshot({ path: path.join(SCREENSHOTS, "lifecycle-de-undo-issued.png") });
+    await page.click('[data-testid="billing-undo-to-cancel"]');
+    assertEqual(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "lifecycle-cancel-invoice", "the invoice picker has the focus");
+
+    // Stornieren: choose the Schäfer invoice, confirm naming number, customer and amount
+    const options = await step.locator('[data-testid="lifecycle-cancel-invoice"] option').evaluateAll((os) => os.map((o) => ({ value: o.value, text: o.textContent })));
+    const schaefer = options.find((o) => o.text.includes("Schäfer KG"));
+    assert(schaefer && options.length === 4, `picker: ${JSON.stringify(options)}`);
+    await page.selectOption('[data-testid="lifecycle-cancel-invoice"]', schaefer.value);
+    await page.fill('[data-testid="lifecycle-cancel-date"]', "20.11.2026");
+    await page.click('[data-testid="lifecycle-cancel"]');
+    const cancelText = await step.locator('[data-testid="lifecycle-cancel-confirm"]').innerText();
+    assert(cancelText.includes(schaefer.value) && cancelText.includes("Schäfer KG") && cancelText.includes("€") && cancelText.includes("20.11.2026"), `cancel text: ${cancelText}`);
+    await step.screenshot({ path: path.join(SCREENSHOTS, "lifecycle-de-cancel-confirm.png") });
+    await clickAndSettle(page, '[data-testid="lifecycle-cancel-yes"]');
+    const cancelled = new RegExp(`${schaefer.value} storniert: Stornorechnung (RE-\\d+) über -`).exec(await step.innerText());
+    assert(cancelled, `cancellation shown next to the button: ${await step.innerText()}`);
+    const storno = cancelled[1];
+
+    // one ZIP: every invoice and the cancellation, each in its customer's format
+    const [zip] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }).catch(async (e) => {
+        throw new Error(`no ZIP: ${await step.innerText().catch(() => e.message)}`);
+      }),
+      page.click('[data-testid="lifecycle-einvoice-zip"]'),
+    ]);
+    await settled(page);
+    assertEqual(zip.suggestedFilename(), `E-Rechnungen-2026-11-${runId}.zip`, "ZIP name");
+    const { unzipSync } = require("fflate");
+    const entries = unzipSync(new Uint8Array(fs.readFileSync(await zip.path())));
+    const names = Object.keys(entries);
+    assertEqual(names.length, 4, `3 invoices and 1 cancellation: ${names.join(", ")}`);
+    assertEqual(names.filter((n) => n.endsWith("_zugferd.pdf")).length, 1, "Müller: ZUGFeRD");
+    assertEqual(names.filter((n) => n.endsWith("_xrechnung-ubl.xml")).length, 2, "Schäfer: UBL, its invoice and its cancellation");
+    assertEqual(names.filter((n) => n.endsWith("_xrechnung.xml")).length, 1, "Neukunde: XRechnung CII (no format set)");
+    const text = (n) => Buffer.from(entries[n]).toString("utf8");
+    assert(text(`${storno}_xrechnung-ubl.xml`).includes("<CreditNote") && text(`${storno}_xrechnung-ubl.xml`).includes(schaefer.value), "the cancellation is a credit note referencing the invoice");
+    const pdf = names.find((n) => n.endsWith(".pdf"));
+    assertEqual(Buffer.from(entries[pdf]).subarray(0, 5).toString("latin1"), "%PDF-", "ZUGFeRD is a PDF");
+    assert(Buffer.from(entries[pdf]).includes(Buffer.from("factur-x.xml")), "with the embedded factur-x.xml");
+    assert((await step.innerText()).includes(`E-Rechnungen-2026-11-${runId}.zip gespeichert: 4 E-Rechnungen.`), "ZIP result next to the button");
+    await step.screenshot({ path: path.join(SCREENSHOTS, "lifecycle-de-done.png") });
+    const width = await step.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    assert(width.scroll <= width.client, `lifecycle section overflows: ${JSON.stringify(width)}`);
+  });
+
   await check("[preview] no script errors (CSP violations included)", async () => {
     assertEqual(errors, [], "page errors");
   });

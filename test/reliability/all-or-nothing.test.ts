@@ -24,7 +24,7 @@ const EXPECTED_WRITES: Record<string, number> = {
   "time import": 4,
   "meters import": 4,
   "time approve (the on-site visit withdrawn, the note approved)": 2,
-  "restore (a backup of another store over a filled one)": 33,
+  "restore (an earlier backup of the same store over later changes)": 30,
   "rules set (replacing stored rules)": 2,
   "time profile save (replacing a saved profile)": 2,
   "vendor profile save": 2,

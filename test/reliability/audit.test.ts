@@ -15,6 +15,7 @@ import type { AuditRecord, ImportBatchRecord } from "../../src/store/records";
 import { BACKUP_TABLES, backupToJson, exportBackup, parseBackup } from "../../src/store/backup";
 import { TABLES, TABLE_NAMES, type TableName, rowKey } from "../../src/store/tables";
 import { restoreStore } from "../../src/app/restore";
+import { verifyIntegrity } from "../../src/app/verify";
 import { importLinks } from "../../src/app/purchase";
 import { seedDomains } from "../scenarios/purchase/domain-scenario";
 import { storeState } from "../support/fail-injection";
@@ -117,7 +118,7 @@ const SOURCE: Record<string, "batch" | "run" | "file-hash" | "manual" | "not-aud
   "time import": "batch",
   "meters import": "batch",
   "time approve (the on-site visit withdrawn, the note approved)": "file-hash",
-  "restore (a backup of another store over a filled one)": "not-audited",
+  "restore (an earlier backup of the same store over later changes)": "not-audited",
   "rules set (replacing stored rules)": "file-hash",
   "time profile save (replacing a saved profile)": "manual",
   "vendor profile save": "manual",
@@ -231,28 +232,28 @@ describe("every change to contracts, mappings, the ledger and settings is in the
 describe("a restore is in the audit log it brings back", () => {
   const counts = (tables: Record<TableName, unknown[]>) => Object.fromEntries(BACKUP_TABLES.map((t: TableName) => [t, tables[t]!.length]));
 
-  it("one entry after the backup's log: the file's SHA-256, rows per table before and after; later entries follow it", async () => {
-    const source = await testContext();
-    await seedDomains(source);
-    const text = backupToJson(await exportBackup(source.store, "2026-11-01T08:00:00.000Z"));
+  it("one entry after the store's log, which is never rolled back: the file's SHA-256, rows per table before and after; later entries follow it", async () => {
+    const ctx = await testContext();
+    await seedDomains(ctx);
+    const text = backupToJson(await exportBackup(ctx.store, "2026-11-01T08:00:00.000Z"));
     const parsed = parseBackup(text, "sicherung.json");
     if (!parsed.ok) throw new Error("backup unreadable");
     const doc = parsed.value;
     const sha256 = await sha256Hex(new TextEncoder().encode(text));
 
-    const ctx = await testContext();
     await seedUsage(ctx);
     must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
-    await seedDomains(ctx);
     const before = (await exportBackup(ctx.store, "t")).tables;
-    // the store held more audit entries than the backup: the entry still comes right after the backup's last one
-    expect(before.auditLog.length).toBeGreaterThan(doc.tables.auditLog.length);
+    // the store holds more audit entries than the backup: they stay, the restore's entry follows them
+    const kept = before.auditLog.length - doc.tables.auditLog.length;
+    expect(kept).toBeGreaterThan(0);
+    expect(before.auditLog.slice(0, doc.tables.auditLog.length)).toEqual(doc.tables.auditLog);
 
-    const summary = await restoreStore(ctx, doc, { name: "sicherung.json", sha256 });
+    const summary = must(await restoreStore(ctx, doc, { name: "sicherung.json", sha256 }));
     const after = (await exportBackup(ctx.store, "t")).tables;
     for (const t of TABLE_NAMES) if (t !== "auditLog") expect({ t, rows: after[t] }).toEqual({ t, rows: doc.tables[t] });
-    expect(after.auditLog.slice(0, -1)).toEqual(doc.tables.auditLog);
-    const lastSeq = (doc.tables.auditLog as AuditRecord[]).at(-1)!.seq!;
+    expect(after.auditLog.slice(0, -1)).toEqual(before.auditLog);
+    const lastSeq = (before.auditLog as AuditRecord[]).at(-1)!.seq!;
     expect(after.auditLog.at(-1)).toEqual({
       seq: lastSeq + 1,
       at: FIXED_NOW,
@@ -260,12 +261,13 @@ describe("a restore is in the audit log it brings back", () => {
       source: `sha256:${sha256}`,
       entity: "file:sicherung.json",
       before: { tables: counts(before) },
-      after: { tables: counts(doc.tables), schemaVersion: 4, exportedAt: "2026-11-01T08:00:00.000Z" },
-      // sealed into the audit chain after the restored log's last entry
-      prevHash: (doc.tables.auditLog as AuditRecord[]).at(-1)!.hash,
+      after: { tables: { ...counts(doc.tables), auditLog: before.auditLog.length }, schemaVersion: 4, exportedAt: "2026-11-01T08:00:00.000Z", auditKept: kept },
+      // sealed into the audit chain after the store's last entry
+      prevHash: (before.auditLog as AuditRecord[]).at(-1)!.hash,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(summary).toEqual({ file: "sicherung.json", sha256, before: counts(before), after: counts(doc.tables) });
+    expect(summary).toEqual({ file: "sicherung.json", sha256, before: counts(before), after: { ...counts(doc.tables), auditLog: before.auditLog.length }, auditKept: kept });
+    expect((await verifyIntegrity(ctx)).firstBreak).toBeNull();
 
     must(await importLinks(ctx, textFile("links-neu.csv", LINKS_UPDATE)));
     const log = (await exportBackup(ctx.store, "t")).tables.auditLog as AuditRecord[];
@@ -275,12 +277,24 @@ describe("a restore is in the audit log it brings back", () => {
     expect(log.at(-2)!.seq).toBeGreaterThan(lastSeq + 1);
   });
 
-  it("a restore that fails (a key twice in a late table) leaves the store as it was, without an entry", async () => {
+  it("a backup of another store over a filled one is refused naming the first audit entry it would lose; nothing changes", async () => {
     const source = await testContext();
     await seedDomains(source);
     const doc = await exportBackup(source.store, "t");
-    const broken = { ...doc, tables: { ...doc.tables, settings: [...doc.tables.settings, doc.tables.settings[0]!] } };
     const ctx = await testContext();
+    await seedUsage(ctx);
+    const state = await storeState(ctx);
+    const first = (await exportBackup(ctx.store, "t")).tables.auditLog[0] as AuditRecord;
+    const r = await restoreStore(ctx, doc, { name: "fremd.json", sha256: "0".repeat(64) });
+    expect(!r.ok && r.issues.map((i) => [i.code, i.params.seq, i.params.kind])).toEqual([["restore.audit_diverges", first.seq, first.kind]]);
+    expect(await storeState(ctx)).toBe(state);
+  });
+
+  it("a restore that fails (a key twice in a late table) leaves the store as it was, without an entry", async () => {
+    const ctx = await testContext();
+    await seedDomains(ctx);
+    const doc = await exportBackup(ctx.store, "t");
+    const broken = { ...doc, tables: { ...doc.tables, settings: [...doc.tables.settings, doc.tables.settings[0]!] } };
     await seedUsage(ctx);
     const before = await storeState(ctx);
     await expect(restoreStore(ctx, broken, { name: "kaputt.json", sha256: "0".repeat(64) })).rejects.toThrow();

@@ -103,7 +103,7 @@ describe("doing the same thing twice changes nothing the second time", () => {
     await expectNoOp(ctx, async () => expect(must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }))).toMatchObject({ runId: null }));
   });
 
-  it("restoring the same backup twice gives exactly the backup, plus the one audit entry of the latest restore", async () => {
+  it("restoring the same backup twice gives exactly the backup's data; the log keeps both restore entries (it is never rolled back)", async () => {
     const source = await testContext();
     await seedUsage(source);
     must(await runBilling(source, { month: "2026-06", invoiceDate: "2026-07-01" }));
@@ -111,25 +111,24 @@ describe("doing the same thing twice changes nothing the second time", () => {
     const doc = parseBackup(text);
     if (!doc.ok) throw new Error("backup unreadable");
     const ctx = await testContext();
-    await seedDomains(ctx);
     const file = { name: "b.json", sha256: "b".repeat(64) };
-    /** The store without the restore's own (last) audit entry, which must be the only one added. */
-    const withoutRestoreEntry = async () => {
+    /** The store without the restore entries, which must be the only entries added, the last ones. */
+    const withoutRestoreEntries = async (n: number) => {
       const tables = (await exportBackup(ctx.store, "t")).tables;
-      expect((tables.auditLog.at(-1) as { kind: string }).kind).toBe("store.restore");
-      expect(tables.auditLog.filter((e) => (e as { kind: string }).kind === "store.restore")).toHaveLength(1);
-      return backupToJson({ ...doc.value, exportedAt: "t", tables: { ...tables, auditLog: tables.auditLog.slice(0, -1) } });
+      expect(tables.auditLog.slice(-n).map((e) => (e as { kind: string }).kind)).toEqual(Array(n).fill("store.restore"));
+      expect(tables.auditLog.filter((e) => (e as { kind: string }).kind === "store.restore")).toHaveLength(n);
+      return backupToJson({ ...doc.value, exportedAt: "t", tables: { ...tables, auditLog: tables.auditLog.slice(0, -n) } });
     };
-    await restoreStore(ctx, doc.value, file);
-    expect(await withoutRestoreEntry()).toBe(text);
+    must(await restoreStore(ctx, doc.value, file));
+    expect(await withoutRestoreEntries(1)).toBe(text);
     const once = await storeState(ctx);
-    await restoreStore(ctx, doc.value, file);
-    expect(await withoutRestoreEntry()).toBe(text);
-    // the second entry differs from the first only in what the store held before
+    must(await restoreStore(ctx, doc.value, file));
+    expect(await withoutRestoreEntries(2)).toBe(text);
+    // the second entry differs from the first only in what the store held before and that it kept the first
     const entry = async (state: string) => (JSON.parse(state) as { tables: { auditLog: Record<string, unknown>[] } }).tables.auditLog.at(-1)!;
     const [first, second] = [await entry(once), await entry(await storeState(ctx))];
-    // `before` (the store before the restore) differs, and with it the entry's hash in the audit chain.
-    expect({ ...second, before: null, hash: null }).toEqual({ ...first, before: null, hash: null });
+    expect(second.after).toMatchObject({ auditKept: 1 });
+    expect({ ...second, seq: null, before: null, after: null, prevHash: null, hash: null }).toEqual({ ...first, seq: null, before: null, after: null, prevHash: null, hash: null });
   });
 
   it("settings saved again with the same content change no setting; only the audit log records the repeated save", async () => {

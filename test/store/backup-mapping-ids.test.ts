@@ -30,13 +30,18 @@ async function v3BackupText(): Promise<string> {
   return text;
 }
 
+function must<T>(r: { ok: true; value: T } | { ok: false; issues: unknown[] }): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
 describe("a backup of schema 3 restored into schema 4", () => {
   it("restore (whole document): mappings normalised, collisions kept in the audit log and reported", async () => {
     const doc = parseBackup(await v3BackupText(), "b.json");
     if (!doc.ok) throw new Error(JSON.stringify(doc.issues));
     expect(doc.value.fromSchemaVersion).toBe(3);
     const store = await testStore();
-    const summary = await restoreStore({ store, now: () => FIXED_NOW }, doc.value, { name: "b.json", sha256: "x" });
+    const summary = must(await restoreStore({ store, now: () => FIXED_NOW }, doc.value, { name: "b.json", sha256: "x" }));
     await expectUpgraded(store);
     const log = await store.read((tx) => tx.audit.recent(1));
     expect(log[0]!.kind).toBe("store.restore");
@@ -88,7 +93,7 @@ describe("a backup of schema 3 restored into schema 4", () => {
     if (!doc.ok) throw new Error(JSON.stringify(doc.issues));
     expect(doc.value.fromSchemaVersion).toBeUndefined();
     const store = await testStore();
-    const summary = await restoreStore({ store, now: () => FIXED_NOW }, doc.value, { name: "b.json", sha256: "x" });
+    const summary = must(await restoreStore({ store, now: () => FIXED_NOW }, doc.value, { name: "b.json", sha256: "x" }));
     expect(summary.mappingIds).toBeUndefined();
     expect((await store.read((tx) => tx.mappings.all())).length).toBe(Object.keys(V3_MAPPINGS).length);
     await store.close();

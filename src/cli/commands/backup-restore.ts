@@ -3,6 +3,7 @@ import { closeSync, createReadStream, fsyncSync, openSync, renameSync, unlinkSyn
 import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { restoreEntry, restoreStore, tableCounts } from "../../app/restore";
+import { RestoreGuard } from "../../app/restore-guard";
 import { type Issue } from "../../core/issues";
 import { BACKUP_TABLES, parseBackup, readBackupLines, upgradeRestored, writeBackup } from "../../store/backup";
 import { TABLE_NAMES } from "../../store/tables";
@@ -91,11 +92,15 @@ export const restoreCommand: Command = {
           const { readFileSync } = await import("node:fs");
           const doc = parseBackup(readFileSync(path).toString("utf8"), path);
           if (!doc.ok) throw new RefusedBackup(doc.issues);
-          upgrade = (await restoreStore(ctx, doc.value, file)).mappingIds;
+          const restored = await restoreStore(ctx, doc.value, file);
+          if (!restored.ok) throw new RefusedBackup(restored.issues);
+          upgrade = restored.value.mappingIds;
         } else {
           await ctx.store.write(async (tx) => {
+            // What the restore must not lose is read before anything is replaced; the audit log stays (RestoreGuard).
+            const guard = await RestoreGuard.read(tx);
             const before = await tableCounts(tx);
-            for (const t of TABLE_NAMES) await tx.tables.clear(t);
+            for (const t of TABLE_NAMES) if (t !== "auditLog") await tx.tables.clear(t);
             const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
             const reader = readBackupLines(lines, path);
             let exportedAt = "";
@@ -108,11 +113,17 @@ export const restoreCommand: Command = {
               }
               const part = step.value;
               if (part.kind === "header") ({ exportedAt, schemaVersion: version } = part);
-              else await tx.tables.insert(part.table, part.rows as never);
+              else if (part.table === "auditLog") await tx.tables.insert("auditLog", guard.auditRows(part.rows) as never);
+              else {
+                if (part.table === "invoices") guard.invoiceRows(part.rows);
+                await tx.tables.insert(part.table, part.rows as never);
+              }
             }
+            const refused = guard.finish();
+            if (refused.length > 0) throw new RefusedBackup(refused);
             upgrade = await upgradeRestored(tx, version, ctx.now());
             const after = await tableCounts(tx);
-            await tx.audit.append([restoreEntry(ctx, file, before, after, version, exportedAt)]);
+            await tx.audit.append([restoreEntry(ctx, file, before, after, version, exportedAt, guard.auditKept)]);
           });
         }
       } catch (e) {

@@ -69,7 +69,13 @@ export const verifyCommand: Command = {
       async (ctx) => {
         const report = await verifyIntegrity(ctx);
         if (args.flags.has("json")) printJson(io, report);
-        else if (report.firstBreak === null) io.out(`verify: ok (${report.auditEntries} audit entries, ${report.issuedInvoices} issued invoices)\n`);
+        else if (report.firstBreak === null) {
+          io.out(`verify: ok (${report.auditEntries} audit entries, ${report.issuedInvoices} issued invoices)\n`);
+          // Written down outside the program (e.g. with the monthly closing), the heads show a store cut later.
+          const h = report.heads;
+          io.out(`verify: audit log head: ${h.auditLog.count} entries, last seq ${h.auditLog.lastSeq}, hash ${h.auditLog.hash || "-"}\n`);
+          io.out(`verify: issued invoices head: ${h.invoices.count} invoices, hash ${h.invoices.hash || "-"}\n`);
+        }
         if (report.firstBreak !== null) {
           io.err(`verify: chain broken at ${describeBreak(report.firstBreak)}\n`);
           for (const b of report.breaks.slice(1)) io.err(`verify: also broken: ${describeBreak(b)}\n`);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
 import { basename } from "node:path";
 import { restoreEntry, tableCounts } from "../../app/restore";
+import { RestoreGuard } from "../../app/restore-guard";
 import { issue } from "../../core/issues";
 import { type BackupDoc, parseBackup, restoreBackup, writeBackup } from "../../store/backup";
 import { openPostgresStore, redact } from "../../store/node/postgres-store";
@@ -74,12 +75,21 @@ export const pushCommand: Command = {
         const kept = audit.filter(isUserAdmin);
         const rows = Object.values(before).reduce((a, b) => a + b, 0) - kept.length;
         if (rows > 0 && !args.flags.has("replace")) return { refused: rows } as const;
+        // --replace never drops the team store's issued invoices (GoBD; see app/restore-guard.ts)
+        const guard = await RestoreGuard.read(tx);
+        guard.invoiceRows(doc.value.tables.invoices ?? []);
+        const lost = guard.finish().filter((i) => i.code !== "restore.audit_diverges");
+        if (lost.length > 0) return { lost } as const;
         await restoreBackup(tx, doc.value as BackupDoc, io.now());
         const after = await tableCounts(tx);
         const keptEntries = kept.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).map(({ seq: _seq, ...e }) => e);
         await tx.audit.append([...keptEntries, { ...restoreEntry({ store, now: io.now }, { name: basename(from), sha256 }, before, after, doc.value.schemaVersion, doc.value.exportedAt), kind: "store.push" }]);
         return { after } as const;
       });
+      if ("lost" in result && result.lost) {
+        reportIssues(io, result.lost);
+        return 1;
+      }
       if ("refused" in result) {
         reportIssues(io, [issue("push.target_not_empty", { store: redact(database), rows: String(result.refused) }, { source: redact(database) })]);
         return 1;

@@ -80,7 +80,8 @@ export function billingTotals(invoices: readonly Invoice[]): BillingTotals {
 
 /** The latest run that is not undone, or null. */
 export function latestRun(runs: readonly RunRecord[]): RunRecord | null {
-  const live = runs.filter((r) => !r.undoneAt).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id.localeCompare(b.id)));
+  // A Stornorechnung's run is not a billing run: the area keeps acting on the run it cancelled in.
+  const live = runs.filter((r) => !r.undoneAt && r.kind !== "cancellation").sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id.localeCompare(b.id)));
   return live[live.length - 1] ?? null;
 }
 

@@ -199,11 +199,14 @@ export function useMasterData(onBackup?: () => void) {
       const pending = view.pendingRestore;
       if (!pending || !confirmed) return update({ pendingRestore: null, notice: confirmed ? null : m.restoreCancelled });
       const outcome = await task.run(m.restoring, async () => {
-        const summary = await restoreStore(host.app, pending.doc, { name: pending.name, sha256: pending.sha256 });
+        const restored = await restoreStore(host.app, pending.doc, { name: pending.name, sha256: pending.sha256 });
+        if (!restored.ok) return { refused: restored.issues };
         host.storeChanged();
-        return { profiles: await loadProfiles(), notes: mappingIdIssues(summary.mappingIds, pending.name) };
+        return { profiles: await loadProfiles(), notes: mappingIdIssues(restored.value.mappingIds, pending.name) };
       });
       if (!settle(outcome)) return;
+      // refused (it would lose issued invoices or audit entries): the store is unchanged, the reason shows
+      if ("refused" in outcome.value) return update({ pendingRestore: null, issues: outcome.value.refused, hint: null, notice: null });
       // A backup older than schema 4: mapping ids were normalised; colliding rows are shown (store/upgrade-v4.ts).
       update({ pendingRestore: null, profiles: outcome.value.profiles.list, issues: outcome.value.notes, hint: null, notice: m.restored(pending.name) });
     },

@@ -11,6 +11,7 @@ import { FileButton } from "../common/FileButton";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { StepStatus } from "../common/StepStatus";
+import { LifecycleSection, UndoRunDialog } from "./LifecycleSection";
 import { SepaSection } from "./SepaSection";
 
 const useStyles = makeStyles({
@@ -147,25 +148,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
                 {b.undoRun}
               </Button>
             </ButtonRow>
-            {view.confirmingUndo && (
-              <Notice
-                intent="warning"
-                title={b.undoConfirmTitle}
-                testId="billing-undo-confirm"
-                actions={
-                  <>
-                    <Button appearance="primary" size="small" disabled={busy} onClick={act("export", bill.undoLatest)} data-testid="billing-undo-yes">
-                      {b.undoConfirmYes}
-                    </Button>
-                    <Button size="small" disabled={busy} onClick={() => bill.confirmUndo(false)}>
-                      {s.common.cancel}
-                    </Button>
-                  </>
-                }
-              >
-                {b.undoConfirmText(latest.id, latest.month)}
-              </Notice>
-            )}
+            {view.confirmingUndo && <UndoRunDialog run={latest} busy={busy} onUndo={act("export", bill.undoLatest)} onClose={() => bill.confirmUndo(false)} />}
           </>
         )}
         <Body1 as="p" className={styles.hint} data-testid="export-settings-state">
@@ -182,6 +165,8 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
         </Body1>
         {status("export")}
       </StepSection>
+
+      <LifecycleSection run={latest} active={active} revision={busy ? 0 : 1} />
 
       <SepaSection run={latest} active={active} />
     </div>

@@ -1,0 +1,131 @@
+/** Pane strings of the invoice lifecycle step of the Abrechnung area (Festschreiben, Stornieren, E-Rechnungen), per language. */
+import type { Language } from "../i18n";
+
+export interface LifecycleStrings {
+  title: string;
+  intro: string;
+  state: string;
+  draft: string;
+  issued: (at: string, by: string) => string;
+  /** What issued a run (RunRecord.issuedBy). */
+  issuedBy: Record<string, string>;
+  finalizeButton: string;
+  finalizeTitle: string;
+  finalizeText: (run: string, invoices: number) => string;
+  finalizeYes: string;
+  finalized: (run: string, invoices: number) => string;
+  cancelTitle: string;
+  cancelInvoice: string;
+  cancelChoose: string;
+  cancelOption: (ref: string, customer: string, amount: string) => string;
+  cancelledOption: (ref: string, customer: string, by: string) => string;
+  cancelDate: string;
+  cancelButton: string;
+  cancelNeedsIssued: string;
+  cancelConfirmTitle: string;
+  cancelConfirmText: (ref: string, customer: string, amount: string, date: string) => string;
+  cancelYes: string;
+  cancelled: (ref: string, storno: string, amount: string) => string;
+  zipTitle: string;
+  zipButton: string;
+  zipHint: string;
+  zipSaved: (name: string, files: number) => string;
+  zipSkipped: (refs: string) => string;
+  zipIssued: (run: string) => string;
+  zipEmpty: (refs: string) => string;
+  undoDraftTitle: string;
+  undoDraftText: (run: string, month: string, invoices: number, numbers: string) => string;
+  undoIssuedTitle: string;
+  undoIssuedText: (run: string, at: string, by: string) => string;
+  undoToCancel: string;
+  undoLoading: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const lifecycleStrings: Record<Language, LifecycleStrings> = {
+  de: {
+    title: "Festschreiben und Storno",
+    intro: "Ein Lauf ist ein Entwurf, bis er festgeschrieben ist – ausdrücklich hier oder durch die erste E-Rechnung. Festgeschriebene Rechnungen bleiben unverändert (GoBD); korrigiert wird mit einer Stornorechnung.",
+    state: "Status",
+    draft: "Entwurf (kann rückgängig gemacht werden)",
+    issued: (at, by) => `festgeschrieben am ${at} (${by})`,
+    issuedBy: { finalize: "Festschreiben", export: "Export", documents: "Druck", einvoice: "E-Rechnung", cancellation: "Storno" },
+    finalizeButton: "Festschreiben …",
+    finalizeTitle: "Lauf festschreiben?",
+    finalizeText: (run, n) =>
+      `Die ${plural(n, "Rechnung", "Rechnungen")} von ${run} werden endgültig: Nummern und Beträge ändern sich nicht mehr, der Lauf kann nicht mehr rückgängig gemacht werden. Fehler werden danach mit einer Stornorechnung korrigiert. Frühere Entwürfe werden mit festgeschrieben.`,
+    finalizeYes: "Festschreiben",
+    finalized: (run, n) => `${run} festgeschrieben: ${plural(n, "Rechnung", "Rechnungen")}.`,
+    cancelTitle: "Rechnung stornieren",
+    cancelInvoice: "Rechnung",
+    cancelChoose: "Rechnung wählen …",
+    cancelOption: (ref, customer, amount) => `${ref} – ${customer} – ${amount}`,
+    cancelledOption: (ref, customer, by) => `${ref} – ${customer} – storniert durch ${by}`,
+    cancelDate: "Datum der Stornorechnung",
+    cancelButton: "Stornieren …",
+    cancelNeedsIssued: "Stornieren geht bei festgeschriebenen Läufen. Einen Entwurf macht man stattdessen rückgängig.",
+    cancelConfirmTitle: "Stornorechnung erstellen?",
+    cancelConfirmText: (ref, customer, amount, date) =>
+      `Für ${ref} (${customer}, ${amount}) wird eine Stornorechnung mit der nächsten Rechnungsnummer und dem Datum ${date} erstellt und sofort festgeschrieben. Die Monate der Rechnung gelten danach als nicht abgerechnet: der nächste Lauf rechnet sie nach dem dann gültigen Vertrag ab.`,
+    cancelYes: "Stornorechnung erstellen",
+    cancelled: (ref, storno, amount) => `${ref} storniert: Stornorechnung ${storno} über ${amount}.`,
+    zipTitle: "E-Rechnungen",
+    zipButton: "E-Rechnungen herunterladen",
+    zipHint: "Eine ZIP-Datei mit der E-Rechnung jeder Rechnung und Stornorechnung des Laufs im Format des Kunden (XRechnung CII oder UBL, ZUGFeRD-PDF). Ein Entwurf wird dabei festgeschrieben.",
+    zipSaved: (name, n) => `${name} gespeichert: ${plural(n, "E-Rechnung", "E-Rechnungen")}.`,
+    zipSkipped: (refs) => `Ohne E-Rechnung (Kunde mit Format „none“): ${refs}.`,
+    zipIssued: (run) => `${run} ist damit festgeschrieben.`,
+    zipEmpty: (refs) => `Kein Kunde dieses Laufs erhält eine E-Rechnung (Format „none“: ${refs}); es wurde nichts gespeichert und nichts festgeschrieben.`,
+    undoDraftTitle: "Entwurf rückgängig machen?",
+    undoDraftText: (run, month, n, numbers) =>
+      `${run} (${month}) ist ein Entwurf. Rückgängig machen löscht seine ${plural(n, "Rechnung", "Rechnungen")} und Buchungen; die Rechnungsnummern ${numbers} werden zurückgegeben und vom nächsten Lauf wieder vergeben. Das Protokoll behält den Vorgang.`,
+    undoIssuedTitle: "Lauf ist festgeschrieben",
+    undoIssuedText: (run, at, by) =>
+      `${run} wurde am ${at} festgeschrieben (${by}). Festgeschriebene Rechnungen dürfen nicht gelöscht werden (GoBD), deshalb gibt es hier kein Rückgängig. Eine falsche Rechnung stornieren Sie mit einer Stornorechnung; der nächste Lauf rechnet die Monate dann neu ab.`,
+    undoToCancel: "Zum Stornieren",
+    undoLoading: "Lauf wird gelesen …",
+  },
+  en: {
+    title: "Issue and cancel",
+    intro: "A run is a draft until it is issued — here, or by its first e-invoice. Issued invoices never change (GoBD); corrections go by a cancellation invoice.",
+    state: "State",
+    draft: "draft (can be undone)",
+    issued: (at, by) => `issued on ${at} (${by})`,
+    issuedBy: { finalize: "issue", export: "export", documents: "print", einvoice: "e-invoice", cancellation: "cancellation" },
+    finalizeButton: "Issue …",
+    finalizeTitle: "Issue the run?",
+    finalizeText: (run, n) =>
+      `The ${plural(n, "invoice", "invoices")} of ${run} become final: numbers and amounts no longer change and the run can no longer be undone. Mistakes are corrected by a cancellation invoice afterwards. Earlier drafts are issued with it.`,
+    finalizeYes: "Issue",
+    finalized: (run, n) => `${run} issued: ${plural(n, "invoice", "invoices")}.`,
+    cancelTitle: "Cancel an invoice",
+    cancelInvoice: "Invoice",
+    cancelChoose: "Choose an invoice …",
+    cancelOption: (ref, customer, amount) => `${ref} – ${customer} – ${amount}`,
+    cancelledOption: (ref, customer, by) => `${ref} – ${customer} – cancelled by ${by}`,
+    cancelDate: "Date of the cancellation invoice",
+    cancelButton: "Cancel invoice …",
+    cancelNeedsIssued: "Invoices of an issued run can be cancelled. A draft is undone instead.",
+    cancelConfirmTitle: "Write a cancellation invoice?",
+    cancelConfirmText: (ref, customer, amount, date) =>
+      `For ${ref} (${customer}, ${amount}) a cancellation invoice with the next invoice number, dated ${date}, is written and issued at once. The invoice's months then count as not billed: the next run bills them as the contract stands then.`,
+    cancelYes: "Write cancellation invoice",
+    cancelled: (ref, storno, amount) => `${ref} cancelled: cancellation invoice ${storno}, ${amount}.`,
+    zipTitle: "E-invoices",
+    zipButton: "Download e-invoices",
+    zipHint: "One ZIP file with the e-invoice of every invoice and cancellation of the run in the customer's format (XRechnung CII or UBL, ZUGFeRD PDF). A draft is issued by it.",
+    zipSaved: (name, n) => `${name} saved: ${plural(n, "e-invoice", "e-invoices")}.`,
+    zipSkipped: (refs) => `No e-invoice (customer format "none"): ${refs}.`,
+    zipIssued: (run) => `${run} is issued now.`,
+    zipEmpty: (refs) => `No customer of this run gets an e-invoice (format "none": ${refs}); nothing was saved or issued.`,
+    undoDraftTitle: "Undo the draft?",
+    undoDraftText: (run, month, n, numbers) =>
+      `${run} (${month}) is a draft. Undo deletes its ${plural(n, "invoice", "invoices")} and ledger entries; the invoice numbers ${numbers} are given back and used again by the next run. The audit log keeps the record.`,
+    undoIssuedTitle: "The run is issued",
+    undoIssuedText: (run, at, by) =>
+      `${run} was issued on ${at} (${by}). Issued invoices must not be deleted (GoBD), so there is no undo. Cancel a wrong invoice with a cancellation invoice; the next run then bills the months again.`,
+    undoToCancel: "Go to cancellation",
+    undoLoading: "Reading the run …",
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * The pane's invoice lifecycle steps over the same app use cases as the CLI: the run's state
+ * (draft or issued, its invoices and their cancellations), Festschreiben (`finalize`), Stornieren
+ * (`cancel-invoice`) and one ZIP with the e-invoice of every invoice and cancellation of the run,
+ * each in its customer's format (`einvoice`).
+ */
+import { zipSync } from "fflate";
+import type { AppContext } from "../../app/context";
+import { cancelInvoice, type CancelOutcome } from "../../app/cancel-invoice";
+import { eInvoicesOfRun } from "../../app/einvoice-run";
+import { finalizeRun } from "../../app/issue-run";
+import type { IsoDate } from "../../core/date/iso-date";
+import type { EInvoiceFormat } from "../../core/einvoice/model";
+import { Issue, Result, fail, issue, ok } from "../../core/issues";
+import type { PdfFonts } from "../../io/einvoice/invoice-pdf";
+import type { RunRecord } from "../../store/records";
+
+/** One invoice of the run as the cancel choice shows it. */
+export interface RunInvoiceChoice {
+  invoiceRef: string;
+  customerNo: string;
+  customerName: string;
+  grossTotal: string;
+  invoiceDate: IsoDate;
+  /** The number of its Stornorechnung, once cancelled. */
+  cancelledBy: string | null;
+}
+
+export interface RunLifecycle {
+  runId: string;
+  /** When and by what the run was issued; null while it is a draft. */
+  issuedAt: string | null;
+  issuedBy: string | null;
+  invoices: RunInvoiceChoice[];
+  /** Runs holding the Stornorechnungen of this run's invoices (their e-invoices go into the ZIP too). */
+  cancellationRuns: string[];
+}
+
+/** The lifecycle state of a run (null for an unknown or undone run). */
+export function runLifecycle(app: AppContext, runId: string): Promise<RunLifecycle | null> {
+  return app.store.read(async (tx) => {
+    const run = await tx.runs.get(runId);
+    if (!run || run.undoneAt) return null;
+    const invoices = (await tx.invoices.ofRun(runId)).sort((a, b) => a.seqInRun - b.seqInRun);
+    const stornos = await tx.invoices.getMany(invoices.map((i) => i.cancelledBy).filter((r): r is string => r !== undefined));
+    return {
+      runId,
+      issuedAt: run.issuedAt ?? null,
+      issuedBy: run.issuedBy ?? null,
+      invoices: invoices.map((i) => ({ invoiceRef: i.invoiceRef, customerNo: i.customerNo, customerName: i.customerName, grossTotal: i.grossTotal, invoiceDate: i.invoiceDate, cancelledBy: i.cancelledBy ?? null })),
+      cancellationRuns: [...new Set(stornos.filter((s) => s !== undefined).map((s) => s.runId))],
+    };
+  });
+}
+
+/** Festschreiben: issues the run (as `finalize --run`). */
+export function finalizeForPane(app: AppContext, runId: string): Promise<Result<RunRecord>> {
+  return finalizeRun(app, runId, "finalize");
+}
+
+/** Stornieren: the Stornorechnung of one issued invoice (as `cancel-invoice --invoice [--date]`). */
+export function cancelForPane(app: AppContext, invoiceRef: string, date?: IsoDate): Promise<Result<CancelOutcome>> {
+  return cancelInvoice(app, invoiceRef, date !== undefined ? { date } : {});
+}
+
+export interface EInvoiceZip {
+  name: string;
+  bytes: Uint8Array;
+  /** What the ZIP holds, in order: file name, invoice and format. */
+  files: { fileName: string; invoiceRef: string; format: EInvoiceFormat }[];
+  /** Invoices whose customer gets no e-invoice (`einvoice_format` none). */
+  skipped: string[];
+  /** True when producing them issued the run. */
+  issuedNow: boolean;
+  /** Warnings of the rendering. */
+  issues: Issue[];
+}
+
+/** The ZIP's name: `E-Rechnungen-2026-01-run-00001.zip`. */
+export function eInvoiceZipName(run: Pick<RunRecord, "id" | "month">): string {
+  return `E-Rechnungen-${run.month}-${run.id}.zip`;
+}
+
+/**
+ * One ZIP with the e-invoice of every invoice of the run and of every cancellation of its invoices,
+ * each in its customer's format (XRechnung CII, UBL or ZUGFeRD PDF; none for `none`). The
+ * cancellations (issued already) are rendered first and the run itself last, so a draft run is issued
+ * only when every file rendered; any error fails the whole download naming the setting or customer.
+ * `fonts` is asked for only when a customer gets ZUGFeRD (the PDF embeds them).
+ */
+export async function eInvoiceZipForPane(app: AppContext, run: Pick<RunRecord, "id" | "month">, fonts: () => Promise<PdfFonts>): Promise<Result<EInvoiceZip>> {
+  const state = await runLifecycle(app, run.id);
+  if (!state) return fail(issue("billing.finalize_unknown_run", { run: run.id }));
+  const needsFonts = await app.store.read(async (tx) => {
+    const nos = new Set(state.invoices.map((i) => i.customerNo));
+    return (await tx.customers.all()).some((c) => nos.has(c.no) && c.einvoiceFormat === "zugferd");
+  });
+  const options = needsFonts ? { fonts: await fonts() } : {};
+  const parts = [];
+  for (const runId of [...state.cancellationRuns, run.id]) {
+    const r = await eInvoicesOfRun(app, runId, "customer", options);
+    if (!r.ok) return fail(...r.issues);
+    parts.push(r.value);
+  }
+  // The run's own invoices first, then the cancellations (rendered before it, see above).
+  const files = [...parts.at(-1)!.files, ...parts.slice(0, -1).flatMap((p) => p.files)];
+  const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, [f.bytes, { mtime: new Date(2000, 0, 1) }]])));
+  return ok({
+    name: eInvoiceZipName(run),
+    bytes: zip,
+    files: files.map((f) => ({ fileName: f.fileName, invoiceRef: f.invoiceRef, format: f.format })),
+    skipped: parts.flatMap((p) => p.skipped),
+    issuedNow: parts.some((p) => p.issuedNow),
+    issues: parts.flatMap((p) => p.issues),
+  });
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CliIo } from "../../src/cli/cli-io";
+import { runCli } from "../../src/cli/main";
+import { FIXED_NOW } from "../support/fixtures";
+
+const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
+const CONTRACTS = [
+  "customer_no,customer_name,contract_no,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,vat_pct,valid_from",
+  "10001,Müller GmbH,V-1,monthly,advance,2026-01-01,1,M365-BP,10,20.60,19,2026-01-01",
+  "10002,Schmidt KG,V-2,monthly,advance,2026-01-01,1,M365-BP,3,20.60,19,2026-01-01",
+].join("\n");
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
+  const code = await runCli(argv, io);
+  return { code, out: out.join(""), err: err.join("") };
+}
+
+it("restore (streamed) refuses a backup that would lose issued invoices or was cut; verify and backup carry the same chain heads", async () => {
+  const d = mkdtempSync(join(tmpdir(), "msp-restore-guard-"));
+  const ws = join(d, "ws.db");
+  writeFileSync(join(d, "a.csv"), ARTICLES);
+  writeFileSync(join(d, "c.csv"), CONTRACTS);
+  expect((await run("import-master", "--workspace", ws, join(d, "a.csv"), join(d, "c.csv"))).code).toBe(0);
+  expect((await run("backup", "--workspace", ws, "--out", join(d, "b0.json"))).code).toBe(0);
+  const jan = await run("bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "jan.csv"), "--invoice-date", "2026-01-02", "--json");
+  const runId = (JSON.parse(jan.out) as { runId: string }).runId;
+  expect((await run("finalize", "--workspace", ws, "--run", runId)).code).toBe(0);
+
+  const refused = await run("restore", "--workspace", ws, join(d, "b0.json"));
+  expect(refused.code).toBe(1);
+  expect(refused.err).toContain("does not hold issued invoice RE-000001 (10001 Müller GmbH, 2026-01-02, 245.14)");
+  expect(refused.err).toContain("the store is unchanged");
+
+  const verify = await run("verify", "--workspace", ws);
+  expect(verify.code).toBe(0);
+  const head = /issued invoices head: 2 invoices, hash ([0-9a-f]{64})/.exec(verify.out);
+  expect(head).not.toBeNull();
+  const auditHead = /audit log head: (\d+) entries, last seq (\d+), hash ([0-9a-f]{64})/.exec(verify.out)!;
+  expect(auditHead).not.toBeNull();
+
+  expect((await run("backup", "--workspace", ws, "--out", join(d, "b1.json"))).code).toBe(0);
+  const text = readFileSync(join(d, "b1.json"), "utf8");
+  const header = JSON.parse(`${text.split("\n")[0]}}}`) as { chainHeads: { auditLog: { count: number; hash: string }; invoices: { count: number; hash: string } } };
+  expect(header.chainHeads.invoices).toEqual({ count: 2, hash: head![1] });
+  expect(header.chainHeads.auditLog).toMatchObject({ count: Number(auditHead[1]), hash: auditHead[3] });
+
+  // the backup cut after its first issued invoice (the last invoice row removed) is refused, even into an empty workspace
+  const lines = text.split("\n");
+  const start = lines.indexOf('"invoices":[');
+  const end = lines.indexOf("],", start);
+  expect(lines[end - 1]).toContain('"invoiceRef":"RE-000002"');
+  const cut = [...lines];
+  cut.splice(end - 1, 1);
+  cut[end - 2] = cut[end - 2]!.replace(/,$/, "");
+  writeFileSync(join(d, "cut.json"), cut.join("\n"));
+  const cutRestore = await run("restore", "--workspace", join(d, "fresh.db"), join(d, "cut.json"));
+  expect(cutRestore.code).toBe(1);
+  expect(cutRestore.err).toContain("does not end where its chain must end (invoices)");
+
+  // the current backup restores, and the log is not rolled back
+  const ok = await run("restore", "--workspace", ws, join(d, "b1.json"));
+  expect(ok.code).toBe(0);
+  expect((await run("verify", "--workspace", ws)).code).toBe(0);
+});

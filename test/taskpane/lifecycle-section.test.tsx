@@ -1,0 +1,133 @@
+/** @jest-environment ./test/support/jsdom-env.js */
+import * as React from "react";
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { runBilling } from "../../src/app/bill";
+import { listRuns } from "../../src/app/billing-runs";
+import type { AppContext } from "../../src/app/context";
+import { importMaster } from "../../src/app/import-master";
+import { finalizeRun } from "../../src/app/issue-run";
+import type { IsoDate } from "../../src/core/date/iso-date";
+import type { RunRecord } from "../../src/store/records";
+import { LifecycleSection, UndoRunDialog } from "../../src/taskpane/components/billing/LifecycleSection";
+import { HostProvider, type TaskpaneHost } from "../../src/taskpane/host";
+import { StringsProvider, stringsFor } from "../../src/taskpane/i18n";
+import { dbOf } from "../support/db-view";
+import { testContext, textFile } from "../support/fixtures";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
+const CONTRACTS = [
+  "customer_no,customer_name,contract_no,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,vat_pct,valid_from",
+  "10001,Müller GmbH,V-1,monthly,advance,2026-01-01,1,M365-BP,10,20.60,19,2026-01-01",
+  "10002,Schmidt KG,V-2,monthly,advance,2026-01-01,1,M365-BP,3,20.60,19,2026-01-01",
+].join("\n");
+
+function hostOf(app: AppContext): TaskpaneHost {
+  return {
+    app,
+    language: "de",
+    gateway: undefined as never,
+    parser: undefined as never,
+    storage: { persist: async () => true, persisted: async () => true },
+    download: () => undefined,
+    storeChanged: () => undefined,
+    today: () => "2026-01-20" as IsoDate,
+  };
+}
+
+let container: HTMLDivElement;
+let root: Root;
+
+async function render(app: AppContext, node: React.ReactNode): Promise<void> {
+  await act(async () => root.render(<HostProvider value={hostOf(app)}>{<StringsProvider value={stringsFor("de")}>{node}</StringsProvider>}</HostProvider>));
+  // the components read the run asynchronously
+  for (let i = 0; i < 20 && container.textContent?.includes("wird gelesen"); i++) await act(() => new Promise((r) => setTimeout(r, 20)));
+  await act(() => new Promise((r) => setTimeout(r, 50)));
+}
+
+const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
+/** Text with the no-break spaces of currency formatting as plain spaces. */
+const plain = (t: string | null | undefined) => (t ?? "").replace(/\u00a0|\u202f/g, " ");
+async function click(id: string): Promise<void> {
+  await act(async () => (byTestId(id) as HTMLButtonElement).click());
+  await act(() => new Promise((r) => setTimeout(r, 100)));
+}
+
+async function billed(): Promise<{ ctx: AppContext; run: RunRecord }> {
+  const ctx = await testContext();
+  expect((await importMaster(ctx, [textFile("a.csv", ARTICLES), textFile("c.csv", CONTRACTS)])).ok).toBe(true);
+  const r = await runBilling(ctx, { month: "2026-01" as never, invoiceDate: "2026-01-02" as never });
+  expect(r.ok).toBe(true);
+  return { ctx, run: (await listRuns(ctx))[0]! };
+}
+
+beforeEach(() => {
+  container = document.createElement("div");
+  document.body.appendChild(container);
+  root = createRoot(container);
+});
+afterEach(async () => {
+  await act(async () => root.unmount());
+  container.remove();
+});
+
+describe("the lifecycle step in the pane (rendered)", () => {
+  it("the undo dialog of a draft says how many invoices go and that their numbers are given back", async () => {
+    const { ctx, run } = await billed();
+    await render(ctx, <UndoRunDialog run={run} busy={false} onUndo={() => undefined} onClose={() => undefined} />);
+    const text = byTestId("billing-undo-confirm")!.textContent!;
+    expect(text).toContain("Entwurf");
+    expect(text).toContain("2 Rechnungen");
+    expect(text).toContain("RE-000001 … RE-000002 werden zurückgegeben");
+    expect(byTestId("billing-undo-yes")).not.toBeNull();
+  });
+
+  it("the undo dialog of an issued run offers no undo: it says why and offers cancellation", async () => {
+    const { ctx, run } = await billed();
+    expect((await finalizeRun(ctx, run.id, "export")).ok).toBe(true);
+    await render(ctx, <UndoRunDialog run={run} busy={false} onUndo={() => undefined} onClose={() => undefined} />);
+    const text = byTestId("billing-undo-confirm")!.textContent!;
+    expect(text).toContain("festgeschrieben");
+    expect(text).toContain("(Export)");
+    expect(text).toContain("GoBD");
+    expect(byTestId("billing-undo-yes")).toBeNull();
+    expect(byTestId("billing-undo-to-cancel")).not.toBeNull();
+  });
+
+  it("Festschreiben says what it does, then the state shows festgeschrieben; Stornieren names number, customer and amount and shows the Stornorechnung", async () => {
+    const { ctx, run } = await billed();
+    await render(ctx, <LifecycleSection run={run} />);
+    expect(byTestId("lifecycle-state")!.textContent).toContain("Entwurf");
+    expect(byTestId("lifecycle-cancel-needs-issued")).not.toBeNull();
+    await click("lifecycle-finalize");
+    expect(byTestId("lifecycle-finalize-confirm")!.textContent).toContain("nicht mehr rückgängig");
+    expect((await dbOf(ctx).runs.get(run.id))!.issuedAt).toBeUndefined();
+    await click("lifecycle-finalize-yes");
+    expect((await dbOf(ctx).runs.get(run.id))!.issuedBy).toBe("finalize");
+    await act(() => new Promise((r) => setTimeout(r, 100)));
+    expect(byTestId("lifecycle-state")!.textContent).toContain("festgeschrieben am");
+    expect(container.textContent).toContain(`${run.id} festgeschrieben: 2 Rechnungen.`);
+
+    const picker = byTestId("lifecycle-cancel-invoice") as HTMLSelectElement;
+    expect([...picker.options].map((o) => plain(o.textContent))).toEqual(["Rechnung wählen …", "RE-000001 – Müller GmbH – 245,14 €", "RE-000002 – Schmidt KG – 73,54 €"]);
+    expect((byTestId("lifecycle-cancel") as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!;
+      setter.call(picker, "RE-000002");
+      picker.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await click("lifecycle-cancel");
+    const confirm = plain(byTestId("lifecycle-cancel-confirm")!.textContent);
+    expect(confirm).toContain("RE-000002 (Schmidt KG, 73,54 €)");
+    expect(confirm).toContain("20.01.2026");
+    await click("lifecycle-cancel-yes");
+    await act(() => new Promise((r) => setTimeout(r, 100)));
+    expect(plain(container.textContent)).toContain("RE-000002 storniert: Stornorechnung RE-000003 über -73,54 €.");
+    expect((await dbOf(ctx).invoices.get("RE-000002"))!.cancelledBy).toBe("RE-000003");
+    const options = [...(byTestId("lifecycle-cancel-invoice") as HTMLSelectElement).options];
+    expect(options.find((o) => o.value === "RE-000002")!.disabled).toBe(true);
+    expect(options.find((o) => o.value === "RE-000002")!.textContent).toContain("storniert durch RE-000003");
+  });
+});
