@@ -22,7 +22,9 @@ import { SEPA_COMMANDS } from "./commands/sepa";
 import { usageApproveCommand, usageImportCommand, usageReviewCommand, usageRulesSetCommand } from "./commands/usage";
 import { serveCommand, userAddCommand } from "./commands/serve";
 import { pushCommand } from "./commands/push";
+import { loginCommand } from "./commands/login";
 import { withDatabaseOption } from "./team-store";
+import { runRemote, takeServerOption } from "./remote-client";
 import { LIFECYCLE_COMMANDS } from "./commands/lifecycle";
 
 export const COMMANDS: Command[] = [
@@ -33,7 +35,7 @@ export const COMMANDS: Command[] = [
   timeImportCommand, timeProfileCommand, timeBalanceCommand, timeReviewCommand, timeApproveCommand, metersImportCommand, rulesSetCommand, rulesShowCommand,
   ...SEPA_COMMANDS,
   usageImportCommand, usageRulesSetCommand, usageReviewCommand, usageApproveCommand,
-  serveCommand, userAddCommand, pushCommand,
+  serveCommand, userAddCommand, pushCommand, loginCommand,
 ];
 
 /**
@@ -81,12 +83,15 @@ export async function runCli(argvIn: readonly string[], ioIn: CliIo): Promise<nu
     io.err(`msp-billing: ${w.unknown(typed)}${nearFirst.length > 0 ? `. ${w.didYouMean(nearFirst)}` : ""}\n\n${overview(COMMANDS, io.lang)}`);
     return 2;
   }
-  const args = withDatabaseOption(command.name, command.name.includes(" ") ? rest.slice(1) : rest, process.env);
-  if (args.some((a) => a === "--help" || a === "-h")) {
+  const own = command.name.includes(" ") ? rest.slice(1) : rest;
+  if (own.some((a) => a === "--help" || a === "-h")) {
     io.out(commandHelp(command, io.lang));
     return 0;
   }
   try {
+    const { args: local, server } = takeServerOption(command.name, own, process.env);
+    if (server) return await runRemote(command.name, local, io, server);
+    const args = withDatabaseOption(command.name, local, process.env);
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -7,6 +7,7 @@ import { ERROR_SCHEMA } from "./http-errors";
 import { ADMIN, ANY_ROLE } from "./route-kit";
 import { registerBillingRoutes } from "./routes-billing";
 import { registerDataRoutes } from "./routes-data";
+import { registerCliRoute } from "./routes-cli";
 
 export interface ServerOptions {
   store: SqlStore;
@@ -119,6 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   registerDataRoutes(app, store, now);
   registerBillingRoutes(app, store, now);
+  registerCliRoute(app, store, now);
   return app;
 }
 
