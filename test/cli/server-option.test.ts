@@ -4,6 +4,7 @@
  * same exit codes, stdout, stderr and files as on a local workspace; the files are written here only
  * after success; no token → refused; an auditor cannot write.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -144,5 +145,64 @@ describe("--server: the CLI on the team server", () => {
     expect(r.err).toMatch(/403.*auditor may not change the store/);
     expect(existsSync(join(inputs, "nov-export.csv"))).toBe(false);
     expect(await server.store.revision()).toBe(revision);
+  });
+});
+
+describe("push --server: a single-user store into the team store through the server", () => {
+  type Doc = { tables: Record<string, Record<string, unknown>[]> };
+
+  it("a workspace and a backup arrive row for row (push, then backup via --server); admin only; a store holding data needs --replace", async () => {
+    const d = mkdtempSync(join(tmpdir(), "msp-push-server-"));
+    const ws = join(d, "ws.db");
+    expect((await cli(["import-master", "--workspace", ws, ...["articles", "contracts", "mappings"].map((k) => join(inputs, `${k}.csv`))])).code).toBe(0);
+    expect((await cli(["bill", "--workspace", ws, "--period", "2026-10", "--invoice-date", "2026-11-01", "--out", join(d, "inv.csv")])).code).toBe(0);
+    expect((await cli(["backup", "--workspace", ws, "--out", join(d, "src.json")])).code).toBe(0);
+    const source = JSON.parse(readFileSync(join(d, "src.json"), "utf8")) as Doc;
+    expect(source.tables.invoices!.length).toBeGreaterThan(0);
+
+    const team = await testServer();
+    try {
+      team.clock.now = FIXED_NOW;
+      const teamUrl = `http://127.0.0.1:${(team.app.server.address() as { port: number }).port}`;
+      const ada = (await team.login("ada")).authorization.slice(7);
+      const clara = (await team.login("clara")).authorization.slice(7);
+      const byClerk = await cli(["push", "--from", ws, "--server", teamUrl, "--token", clara]);
+      expect(byClerk.code).toBe(1);
+      expect(byClerk.err).toMatch(/refused \(403\)/);
+
+      const pushed = await cli(["push", "--from", ws, "--server", teamUrl, "--token", ada]);
+      expect(pushed.err).toBe("");
+      expect(pushed.code).toBe(0);
+      expect(pushed.out).toMatch(/^push: .*ws\.db → http:\/\/127\.0\.0\.1:\d+ \(.*invoices/);
+
+      const roundTrip = async (name: string) => {
+        expect((await cli(["backup", "--server", teamUrl, "--token", ada, "--out", join(d, name)])).code).toBe(0);
+        return JSON.parse(readFileSync(join(d, name), "utf8")) as Doc;
+      };
+      const expectSameRows = (target: Doc, extraAuditKinds: string[]) => {
+        const n = source.tables.auditLog!.length;
+        expect(target.tables.auditLog!.slice(0, n)).toEqual(source.tables.auditLog);
+        expect(target.tables.auditLog!.slice(n).map((e) => e.kind)).toEqual(extraAuditKinds);
+        for (const [name, list] of Object.entries(source.tables)) if (name !== "auditLog") expect([name, target.tables[name]]).toEqual([name, list]);
+        expect(Object.keys(target.tables).sort()).toEqual(Object.keys(source.tables).sort());
+      };
+      const afterWorkspace = await roundTrip("team1.json");
+      expectSameRows(afterWorkspace, ["store.push"]);
+      expect(afterWorkspace.tables.auditLog!.at(-1)).toMatchObject({ kind: "store.push", user: "ada", entity: "file:ws.db" });
+
+      // The team store holds data now: refused, nothing changes; --replace replaces (with the backup file).
+      const revision = await team.store.revision();
+      const again = await cli(["push", "--from", join(d, "src.json"), "--server", teamUrl, "--token", ada]);
+      expect(again.code).toBe(1);
+      expect(again.err).toMatch(/409.*not empty/);
+      expect(await team.store.revision()).toBe(revision);
+      const replaced = await cli(["push", "--from", join(d, "src.json"), "--server", teamUrl, "--token", ada, "--replace", "--json"]);
+      expect(replaced.code).toBe(0);
+      const summary = JSON.parse(replaced.out) as { sha256: string; counts: Record<string, number> };
+      expect(summary.sha256).toBe(createHash("sha256").update(readFileSync(join(d, "src.json"))).digest("hex"));
+      expectSameRows(await roundTrip("team2.json"), ["store.push"]);
+    } finally {
+      await team.close();
+    }
   });
 });
