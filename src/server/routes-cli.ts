@@ -43,13 +43,13 @@ export function remoteCommandName(argv: readonly string[]): string | null {
 }
 
 /** Thrown by an auditor's store when a command tries to change something. */
-class ReadOnlyViolation extends Error {}
+export class ReadOnlyViolation extends Error {}
 
 /**
  * An auditor's view of the store: every transaction is a read transaction, so a command that would
  * change something (issue a draft run on export, say) fails before it writes anything.
  */
-function readOnly(store: BillingStore): BillingStore {
+export function readOnly(store: BillingStore): BillingStore {
   const view: BillingStore = {
     kind: store.kind,
     location: store.location,
