@@ -54,6 +54,7 @@ export const EXAMPLES: Record<string, string> = {
   "serve": "msp-billing serve --database postgres://msp@localhost/msp --cors-origin https://localhost:3000",
   "user add": "msp-billing user add --name ada --role admin --database postgres://msp@localhost/msp",
   "push": "msp-billing push --from ws.db --database postgres://msp@localhost/msp",
+  "login": "msp-billing login --server https://msp.example.de --user clara",
 };
 
 const WORDS = {

@@ -2,6 +2,7 @@ import { UsageError } from "./args";
 import type { CliIo, Command } from "./cli-io";
 import { cliWords, commandHelp, overview, suggestCommands } from "./help";
 import { withDatabaseOption } from "./team-store";
+import { runRemote, takeServerOption } from "./remote-client";
 
 /**
  * The command table. Each entry names its commands and loads its module only when one of them runs
@@ -43,6 +44,7 @@ const MODULES: readonly { names: readonly string[]; load: () => Promise<readonly
   },
   { names: ["serve", "user add"], load: async () => { const m = await import("./commands/serve"); return [m.serveCommand, m.userAddCommand]; } },
   { names: ["push"], load: async () => [(await import("./commands/push")).pushCommand] },
+  { names: ["login"], load: async () => [(await import("./commands/login")).loginCommand] },
 ];
 
 /** Every command name, in the order of the overview. */
@@ -107,12 +109,15 @@ export async function runCli(argvIn: readonly string[], ioIn: CliIo): Promise<nu
     return 2;
   }
   const command = await loadCommand(commandName);
-  const args = withDatabaseOption(command.name, command.name.includes(" ") ? rest.slice(1) : rest, process.env);
-  if (args.some((a) => a === "--help" || a === "-h")) {
+  const own = command.name.includes(" ") ? rest.slice(1) : rest;
+  if (own.some((a) => a === "--help" || a === "-h")) {
     io.out(commandHelp(command, io.lang));
     return 0;
   }
   try {
+    const { args: local, server } = takeServerOption(command.name, own, process.env);
+    if (server) return await runRemote(command.name, local, io, server);
+    const args = withDatabaseOption(command.name, local, process.env);
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {

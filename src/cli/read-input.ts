@@ -4,6 +4,16 @@ import { basename } from "node:path";
 import type { InputFile } from "../app/context";
 import { UsageError } from "./args";
 import { Issue, Result, fail, issue, ok } from "../core/issues";
+import { currentRemote } from "./remote-scope";
+
+/** On the team server (a `--server` client's command): the uploaded file, never the server's disk. */
+function readFileBytes(path: string): Buffer {
+  const remote = currentRemote();
+  if (!remote) return readFileSync(path);
+  const bytes = remote.files.get(path);
+  if (!bytes) throw Object.assign(new Error(`not uploaded: ${path}`), { code: "ENOENT" });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 /**
  * Reads files from disk for a use case; an unreadable file is an issue, not a crash. The bytes are
@@ -14,7 +24,7 @@ export function readInputFiles(paths: readonly string[]): Result<InputFile[]> {
   const files: InputFile[] = [];
   for (const p of paths) {
     try {
-      const buffer = readFileSync(p);
+      const buffer = readFileBytes(p);
       const sha256 = createHash("sha256").update(buffer).digest("hex");
       files.push({ name: basename(p), bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), sha256 });
     } catch (e) {
@@ -38,7 +48,7 @@ export function unreadable(path: string, e: unknown): Issue {
 /** Reads a UTF-8 text file (JSON settings, profiles, backups); an unreadable file is an issue. */
 export function readTextFile(path: string): Result<string> {
   try {
-    return ok(readFileSync(path, "utf8"));
+    return ok(readFileBytes(path).toString("utf8"));
   } catch (e) {
     return fail(unreadable(path, e));
   }

@@ -13,6 +13,7 @@ import { type MappingIdUpgrade, normalMapping } from "../store/upgrade-v4";
 import { writeFileAtomic } from "./atomic-write";
 import type { CliIo } from "./cli-io";
 import { unreadable } from "./read-input";
+import { currentRemote } from "./remote-scope";
 import { reportIssues } from "./report";
 
 /** Files a command produces: written (atomically) only after its store transaction committed. */
@@ -20,6 +21,9 @@ export class OutputFiles {
   private readonly files: { path: string; content: string | Uint8Array }[] = [];
   add(path: string, content: string | Uint8Array): void {
     this.files.push({ path, content });
+  }
+  get entries(): { path: string; content: string | Uint8Array }[] {
+    return [...this.files];
   }
   get paths(): string[] {
     return this.files.map((f) => f.path);
@@ -101,7 +105,8 @@ export async function withWorkspace(
   body: (ctx: AppContext, out: OutputFiles) => Promise<CommandOutcome>,
   mode: "read" | "write" = "write",
 ): Promise<number> {
-  const opened = await openWorkspaceStore(path, io);
+  const remote = currentRemote();
+  const opened = remote ? ok(remote.store) : await openWorkspaceStore(path, io);
   if (!opened.ok) {
     reportIssues(io, opened.issues);
     return 1;
@@ -128,6 +133,11 @@ export async function withWorkspace(
       } else throw e;
     }
     if (code !== 0) return code;
+    if (remote) {
+      // A --server client writes them, on its own machine, after this commit.
+      remote.outputs.push(...out.entries);
+      return code;
+    }
     const clash = isDatabaseUrl(path) ? [] : out.clashes(path);
     if (clash.length > 0) {
       reportIssues(io, clash.map((file) => issue("store.out_is_store", { file }, { source: file })));
@@ -136,7 +146,8 @@ export async function withWorkspace(
     out.writeAll();
     return code;
   } finally {
-    await store.close();
+    // The server's store outlives the command.
+    if (!remote) await store.close();
   }
 }
 

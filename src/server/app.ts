@@ -7,6 +7,8 @@ import { ERROR_SCHEMA } from "./http-errors";
 import { ADMIN, ANY_ROLE } from "./route-kit";
 import { registerBillingRoutes } from "./routes-billing";
 import { registerDataRoutes } from "./routes-data";
+import { registerCliRoute } from "./routes-cli";
+import { registerPaneRoutes } from "./routes-pane";
 
 export interface ServerOptions {
   store: SqlStore;
@@ -119,6 +121,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   registerDataRoutes(app, store, now);
   registerBillingRoutes(app, store, now);
+  registerCliRoute(app, store, now);
+  registerPaneRoutes(app, store, now);
   return app;
 }
 

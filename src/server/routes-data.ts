@@ -7,7 +7,8 @@ import { importMaster } from "../app/import-master";
 import { importMeters } from "../app/meters";
 import { saveProfilesFromJson } from "../app/profiles";
 import { importLinks, importPurchase } from "../app/purchase";
-import { restoreStore } from "../app/restore";
+import { pushStore } from "../app/push";
+import { issue } from "../core/issues";
 import { importTime, saveTimeProfiles, setRules, storedRules } from "../app/time";
 import { parseStrictDate } from "../io/table/cell-reader";
 import type { Result } from "../core/issues";
@@ -92,18 +93,26 @@ export function registerDataRoutes(app: FastifyInstance, store: SqlStore, now: (
     return reply.type("application/json").header("X-Store-Revision", String(await store.revision())).send(text);
   });
 
-  app.post<{ Body: { file: UploadedFile } }>(
+  app.post<{ Body: { file: UploadedFile; replace?: boolean } }>(
     "/api/push",
-    { config: { roles: ADMIN }, schema: { summary: "Replaces the team store by a backup JSON or single-user store export (admin; all or nothing)", body: fileBody } },
+    {
+      config: { roles: ADMIN },
+      schema: {
+        summary: "Moves a backup JSON (or a single-user store's export) into the team store (admin; all or nothing); 409 when the store holds data, unless replace",
+        body: { type: "object", properties: { file: FILE_SCHEMA, replace: { type: "boolean" } }, required: ["file"] },
+      },
+    },
     async (req, reply) => {
       const { ctx, lang } = routeContext(req, store, now);
       const file = inputFile(req.body.file);
       const doc = readBackup(Buffer.from(file.bytes).toString("utf8"), file.name);
       if (!doc.ok) return sendIssues(reply, lang, doc.issues);
-      const restored = await restoreStore(ctx, doc.value, { name: file.name, sha256: await fileSha256(file) });
-      // refused (it would lose issued invoices or audit entries of the team store): nothing changed
-      if (!restored.ok) return sendIssues(reply, lang, restored.issues);
-      return restored.value;
+      const sha256 = await fileSha256(file);
+      const r = await pushStore(ctx, doc.value, { name: file.name, sha256 }, req.body.replace ?? false);
+      // it would drop issued invoices of the team store: refused, nothing changed
+      if ("lost" in r) return sendIssues(reply, lang, r.lost, 409);
+      if ("refused" in r) return sendIssues(reply, lang, [issue("push.target_not_empty", { store: store.location, rows: String(r.refused) }, { source: file.name })], 409);
+      return { file: file.name, sha256, before: r.before, after: r.after };
     },
   );
 }

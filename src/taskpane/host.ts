@@ -32,6 +32,8 @@ export interface TaskpaneHost {
    * full recalculation, so store-backed worksheet functions show the new state.
    */
   storeChanged(): void;
+  /** Asks Excel for a full recalculation (store-backed MSP.* cells), debounced; absent outside Excel. */
+  recalculate?(): void;
   /** Today in the user's time zone. */
   today(): IsoDate;
 }

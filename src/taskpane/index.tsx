@@ -49,7 +49,8 @@ function render(): void {
   const store = getBrowserStore();
   // Every committed store write (the store's onChange, also for writes of the functions' or another
   // window) marks the MSP.* index stale; then Excel recalculates so the worksheet functions show it.
-  lookupIndexCache(store).onInvalidate(debounced(recalculate, 300));
+  const recalc = debounced(recalculate, 300);
+  lookupIndexCache(store).onInvalidate(recalc);
   const host: TaskpaneHost = {
     gateway: officeWorkbookGateway(),
     app: { store, now: () => new Date().toISOString() },
@@ -58,6 +59,7 @@ function render(): void {
     storage: browserStorage(),
     download: browserDownload,
     storeChanged: () => noteStoreChanged(store),
+    recalculate: recalc,
     today: localToday,
   };
   createRoot(container).render(

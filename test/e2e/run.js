@@ -15,8 +15,11 @@
 //    details (a wrong IBAN named), a mandate typed under the mandates sheet's header and read back,
 //    the pain.008 download, the report of customers without a mandate, a repeat that asks first.
 // 3. Screenshots of the pane at 350 px, light and dark, under test/e2e/screenshots/.
+// 4. The pane in server mode against a real `msp-billing serve` (embedded store): login under
+//    Verbindung, master data import, reconcile + apply, a billing run — checked on the server.
 // Prints `N passed, N failed`; exits non-zero on any failure.
-// Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_DIST (default dist/).
+// Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_DIST (default dist/), E2E_ONLY=server (part 4 only).
+// Needs the CLI built too (npm run build does both).
 "use strict";
 
 const fs = require("node:fs");
@@ -962,6 +965,116 @@ async function screenshots(context, origin) {
   });
 }
 
+// ---------------------------------------------------------------------------------------------------
+// 4. The pane in server mode: a real `msp-billing serve` on an embedded store, an admin made with the
+//    CLI, login from the preview page (Verbindung), master data import, reconcile, apply and a
+//    billing run — each on the server (checked through the server's API, not the page).
+
+const TEAM_PASSWORD = "e2e-team-password-1";
+
+/** Starts `node bin/msp-billing.js serve` on a fresh embedded store; resolves with its origin. */
+async function startTeamServer(corsOrigin) {
+  const { spawn, execFileSync } = require("node:child_process");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "msp-billing-e2e-team-"));
+  const db = path.join(dir, "team.db");
+  const bin = path.join(ROOT, "bin", "msp-billing.js");
+  execFileSync(process.execPath, [bin, "user", "add", "--name", "ada", "--role", "admin", "--workspace", db], { env: { ...process.env, MSP_BILLING_PASSWORD: TEAM_PASSWORD }, stdio: "pipe" });
+  const child = spawn(process.execPath, [bin, "serve", "--workspace", db, "--port", "0", "--cors-origin", corsOrigin], { stdio: ["ignore", "ignore", "pipe"] });
+  const origin = await new Promise((resolve, reject) => {
+    let err = "";
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 30_000);
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+      const m = / on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+  return { origin, stop: () => child.kill("SIGTERM"), dir };
+}
+
+async function teamApi(team, method, url, body) {
+  const login = await fetch(`${team.origin}/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: "ada", password: TEAM_PASSWORD }) });
+  const { token } = await login.json();
+  const r = await fetch(`${team.origin}${url}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  return r.json();
+}
+
+async function serverMode(context, origin, team) {
+  const { page, errors } = await openPreview(context, origin, "lang=de&reset=1");
+  const pane = page.locator('[data-testid="pane"]');
+  const sample = (name) => ({ name, mimeType: "text/csv", buffer: fs.readFileSync(path.join(ROOT, "samples", name)) });
+
+  await check("[server] Verbindung: log in to the team server from the preview page", async () => {
+    assert((await page.innerText('[data-testid="connection-status"]')).includes("Lokal"), "local by default");
+    await page.click('[data-testid="connection-change"]');
+    await page.click('[data-testid="connection-server"]');
+    await page.fill('[data-testid="connection-url"]', team.origin);
+    await page.fill('[data-testid="connection-user"]', "ada");
+    await page.fill('[data-testid="connection-password"]', "wrong password");
+    await page.click('[data-testid="connection-login"]');
+    await page.waitForSelector('[data-testid="connection-error"]', { timeout: 15_000 });
+    assert((await page.innerText('[data-testid="connection-error"]')).includes("Anmeldung abgelehnt"), "a wrong password is refused");
+    await page.fill('[data-testid="connection-password"]', TEAM_PASSWORD);
+    await page.click('[data-testid="connection-login"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="connection-status"]')?.textContent.includes("ada (admin)"), null, { timeout: 15_000 });
+    assertEqual(await pane.locator('[data-testid="storage-notice"]').count(), 0, "no local-storage notice in server mode");
+  });
+
+  await check("[server] master data import runs on the server", async () => {
+    await page.click("#tab-masterData");
+    await page.setInputFiles('[data-testid="master-files"]', [sample("articles.csv"), sample("contracts.csv"), sample("mappings.csv")]);
+    await page.waitForTimeout(100);
+    await settled(page);
+    const lookups = await teamApi(team, "GET", "/api/lookups");
+    assert(lookups.contracts.length >= 4 && lookups.articles.length >= 4, `server has the master data: ${lookups.contracts.length} contracts`);
+    const local = await counts(page);
+    assertEqual(local.importBatches, 1, "the local demo store is untouched (its seed batch only)");
+  });
+
+  await check("[server] reconcile the active sheet and apply the review on the server", async () => {
+    await page.click("#tab-reconcile");
+    await clickAndSettle(page, 'button:has-text("Aktives Blatt lesen")');
+    const statuses = await pane.locator('[data-testid="status-counts"] li').evaluateAll((els) => els.map((el) => el.dataset.status));
+    assert(statuses.includes("quantity_changed") && statuses.includes("new_position"), `rows per status: ${statuses}`);
+    await clickAndSettle(page, 'button:has-text("Prüfblatt schreiben")');
+    if (await pane.locator('[data-testid="acknowledge-unmapped"]').count()) await page.check('[data-testid="acknowledge-unmapped"] input[type="checkbox"]');
+    await clickAndSettle(page, '[data-testid="apply-review"]');
+    const result = await pane.locator('[data-testid="apply-result"]').innerText();
+    assert(/Neue Vertragsversionen\s*[1-9]/.test(result), `apply summary: ${result}`);
+    const audit = await teamApi(team, "GET", "/api/audit?limit=200");
+    assert(audit.some((e) => e.kind.startsWith("reconcile.apply") || e.kind.startsWith("review.apply") || /apply/.test(e.kind)), `apply in the server's audit log: ${[...new Set(audit.map((e) => e.kind))]}`);
+    assert(audit.every((e) => e.user === "ada" || e.kind.startsWith("server.user")), "every entry names the user");
+  });
+
+  await check("[server] bill October on the server: preview, confirm, run", async () => {
+    await page.click("#tab-billing");
+    await page.fill('[data-testid="billing-month"]', "10.2026");
+    await page.fill('[data-testid="invoice-date"]', "02.11.2026");
+    await clickAndSettle(page, '[data-testid="billing-preview"]');
+    const preview = await pane.locator('[data-testid="billing-preview-result"]').innerText();
+    assert(/Rechnungen\s*[1-9]/.test(preview), `preview: ${preview}`);
+    await page.click('[data-testid="billing-run"]');
+    await clickAndSettle(page, '[data-testid="billing-confirm-yes"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="latest-run"]')?.textContent.includes("run-00001"), null, { timeout: 15_000 });
+    const runs = await teamApi(team, "GET", "/api/runs");
+    assertEqual(runs.map((r) => r.id), ["run-00001"], "one run on the server");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "server-mode-de-billing.png") });
+    await pane.screenshot({ path: path.join(SCREENSHOTS, "server-mode-de-pane.png") });
+  });
+
+  await check("[server] log out: back to the local store", async () => {
+    await page.click('[data-testid="connection-logout"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="connection-status"]')?.textContent.includes("Lokal"), null, { timeout: 15_000 });
+    assertEqual(errors, [], "page errors");
+  });
+  await page.close();
+}
+
 async function main() {
   for (const file of ["taskpane.html", "preview.html"]) {
     if (!fs.existsSync(path.join(DIST, file))) {
@@ -983,6 +1096,7 @@ async function main() {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "msp-billing-e2e-"));
   const blocked = [];
   let context;
+  let stopTeam = () => {};
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
@@ -992,15 +1106,19 @@ async function main() {
       locale: "en-US",
       acceptDownloads: true,
     });
-    // Anything not served by our origin (except the routed office.js) is a failure.
+    const team = await startTeamServer(origin);
+    stopTeam = team.stop;
+    // Anything not served by our origin or the team server (except the routed office.js) is a failure.
     await context.route("**/*", (route) => {
       const url = route.request().url();
-      if (url.startsWith(`${origin}/`)) return route.continue();
+      if (url.startsWith(`${origin}/`) || url.startsWith(`${team.origin}/`)) return route.continue();
       blocked.push(url);
       return route.abort("blockedbyclient");
     });
 
-    for (const scenario of [
+    // E2E_ONLY=server: only the server-mode walk (the rest takes minutes).
+    const only = process.env.E2E_ONLY;
+    for (const scenario of only ? [] : [
       { language: "de-DE", lang: "de", dark: false },
       { language: "de-DE", lang: "de", dark: true },
       { language: "en-US", lang: "en", dark: false },
@@ -1008,8 +1126,11 @@ async function main() {
     ]) {
       await addinPage(context, origin, scenario);
     }
-    await previewMonth(context, origin);
-    await screenshots(context, origin);
+    if (!only) {
+      await previewMonth(context, origin);
+      await screenshots(context, origin);
+    }
+    await serverMode(context, origin, team);
 
     await check("no request left 127.0.0.1 (office.js answered by the stub)", async () => {
       assertEqual(blocked, [], "blocked requests");
@@ -1019,6 +1140,7 @@ async function main() {
     console.log(`not ok - harness\n    ${(error && error.stack) || error}`);
   } finally {
     if (context) await context.close().catch(() => {});
+    stopTeam();
     server.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }

@@ -9,7 +9,8 @@ import { BACKUP_TABLES, parseBackup, readBackupLines, upgradeRestored, writeBack
 import { TABLE_NAMES } from "../../store/tables";
 import { type MappingIdUpgrade, mappingIdIssues } from "../../store/upgrade-v4";
 import { UsageError, parseArgs, required } from "../args";
-import type { Command } from "../cli-io";
+import type { CliIo, Command } from "../cli-io";
+import { currentRemote } from "../remote-scope";
 import { unreadable } from "../read-input";
 import { printJson, reportIssues } from "../report";
 import { OutputFiles, withWorkspace } from "../store";
@@ -28,7 +29,15 @@ export const backupCommand: Command = {
       reportIssues(io, [{ code: "store.out_is_store", severity: "error", params: { file: out }, where: { source: out } }]);
       return 1;
     }
-    return withWorkspace(workspace, io, async (ctx) => {
+    return withWorkspace(workspace, io, async (ctx, outputs) => {
+      if (currentRemote()) {
+        // On the team server: the backup goes to the --server client, which writes it.
+        const parts: string[] = [];
+        const counts = await writeBackup(ctx.store, io.now(), (chunk) => void parts.push(chunk));
+        outputs.add(out, parts.join(""));
+        reportBackup(io, out, counts, args.flags.has("json"));
+        return { code: 0, save: false };
+      }
       // Streamed into a temp file beside the target, renamed when complete: never half a backup.
       const tmp = join(dirname(out) || ".", `.${basename(out)}.${process.pid}.tmp`);
       const fd = openSync(tmp, "w");
@@ -47,12 +56,16 @@ export const backupCommand: Command = {
         unlinkSync(tmp);
         throw e;
       }
-      if (args.flags.has("json")) printJson(io, { out, counts });
-      else io.out(`backup: ${out} (${Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(", ") || "empty store"})\n`);
+      reportBackup(io, out, counts, args.flags.has("json"));
       return { code: 0, save: false };
     }, "read");
   },
 };
+
+function reportBackup(io: CliIo, out: string, counts: Record<string, number>, json: boolean): void {
+  if (json) printJson(io, { out, counts });
+  else io.out(`backup: ${out} (${Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(", ") || "empty store"})\n`);
+}
 
 /** Thrown to roll a streamed restore back when a row of the backup is refused. */
 class RefusedBackup extends Error {

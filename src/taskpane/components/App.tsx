@@ -15,6 +15,7 @@ import { PurchaseArea } from "./purchase/PurchaseArea";
 import { ReconcileArea } from "./reconcile/ReconcileArea";
 import { StorageNotice } from "./storage/StorageNotice";
 import { UsageArea } from "./usage/UsageArea";
+import { useConnectionState } from "../connection/use-connection";
 
 const TAB_ORDER: readonly TabId[] = ["reconcile", "billing", "purchase", "usage", "audit", "masterData"];
 
@@ -86,6 +87,7 @@ export function App({ initialTab = "reconcile" }: AppProps): React.ReactElement 
   const styles = useStyles();
   const strings = useStrings();
   const storage = useStorageStatus();
+  const onServer = useConnectionState()?.server != null;
   const [selected, setSelected] = React.useState<TabId>(initialTab);
   const onTabSelect = React.useCallback((_event: SelectTabEvent, data: SelectTabData) => {
     setSelected(data.value as TabId);
@@ -125,7 +127,8 @@ export function App({ initialTab = "reconcile" }: AppProps): React.ReactElement 
           ))}
         </TabList>
       </nav>
-      <StorageNotice storage={storage} />
+      {/* The browser's storage only matters for local data; the team server's backups are the admin's. */}
+      {!onServer && <StorageNotice storage={storage} />}
       <main className={styles.main}>
         {panel("reconcile", <ReconcileArea />)}
         {panel("billing", <BillingArea active={selected === "billing"} />)}

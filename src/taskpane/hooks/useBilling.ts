@@ -5,14 +5,12 @@
  * (DATEV, company data, export profiles) are loaded from a JSON file.
  */
 import * as React from "react";
-import { runBilling } from "../../app/bill";
-import { listRuns } from "../../app/billing-runs";
-import { undoRun } from "../../app/undo-run";
 import type { Invoice } from "../../core/billing/invoice";
 import { parseIsoDate, type IsoDate } from "../../core/date/iso-date";
 import { parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
 import { Issue, issue } from "../../core/issues";
-import { exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, loadCompanyInfo, loadDatevConfig, loadRunInvoices, localTimestamp, parseExportFormat } from "../../app/export-invoices";
+import { localTimestamp, parseExportFormat } from "../../app/export-invoices";
+import { exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, listRuns, loadCompanyInfo, loadDatevConfig, loadRunInvoices, runBilling, undoRun } from "../connection/use-cases";
 import { saveExportSettingsFile } from "../../app/export-settings-file";
 import type { RunRecord } from "../../store/records";
 import { billingTotals, defaultBillingMonth, formatMoney, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, type BillingTotals } from "../billing/invoice-sheet";

@@ -4,14 +4,12 @@
  */
 import * as React from "react";
 import { readBackup, type BackupDoc } from "../../app/backup";
-import { listCustomers } from "../../app/customers";
-import { exportMaster } from "../../app/export-master";
-import { importMaster, type ImportMasterSummary } from "../../app/import-master";
-import { exportUserProfiles, loadUserProfiles, saveProfilesFromJson } from "../../app/profiles";
+import type { ImportMasterSummary } from "../../app/import-master";
+import { exportUserProfiles, saveProfilesFromJson } from "../../app/profiles";
+import { exportMaster, importMaster, listCustomers, loadUserProfiles, undoBatch } from "../connection/use-cases";
 import { sha256Hex } from "../../app/context";
 import { restoreStore } from "../../app/restore";
 import { mappingIdIssues } from "../../store/upgrade-v4";
-import { undoBatch } from "../../app/undo-batch";
 import type { Issue } from "../../core/issues";
 import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
 import { useHost } from "../host";

@@ -4,12 +4,11 @@
  * port; this hook only sequences the steps and keeps what the pane shows.
  */
 import * as React from "react";
-import { applyReview, type ApplySummary } from "../../app/apply-review";
+import type { ApplySummary } from "../../app/apply-review";
 import { sha256Hex } from "../../app/context";
-import { proposeMappings } from "../../app/mapping-proposal";
-import { loadUserProfiles } from "../../app/profiles";
-import { reconcileFiles, type ReconcileOutcome, type VendorFileRead } from "../../app/reconcile";
-import { undoBatch, type UndoSummary } from "../../app/undo-batch";
+import type { ReconcileOutcome, VendorFileRead } from "../../app/reconcile";
+import type { UndoSummary } from "../../app/undo-batch";
+import { applyReview, loadUserProfiles, proposeMappings, reconcileFiles, undoBatch } from "../connection/use-cases";
 import { firstDayOf, parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
 import { Issue, hasErrors, issue } from "../../core/issues";
 import { readReviewTable } from "../../io/reconcile/review-table";

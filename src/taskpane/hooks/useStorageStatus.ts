@@ -1,6 +1,6 @@
 import * as React from "react";
 import { useHost } from "../host";
-import { backupStatus } from "../../app/backup";
+import { backupStatus } from "../connection/use-cases";
 import { backupDue, saveBackup } from "../storage";
 
 export interface StorageStatus {

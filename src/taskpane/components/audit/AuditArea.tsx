@@ -3,7 +3,7 @@ import * as React from "react";
 import { Body1, Button, Caption1, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, FilterRegular } from "@fluentui/react-icons";
 import type { Issue } from "../../../core/issues";
-import { recentAudit } from "../../../app/audit-log";
+import { recentAudit } from "../../connection/use-cases";
 import type { AuditRecord } from "../../../store/records";
 import { useHost } from "../../host";
 import { formatTimestamp, useStrings } from "../../i18n";

@@ -1,7 +1,8 @@
 /** Zeiten/Zähler → Regeln: load the time and click rules JSON (validated as `rules set` does) and see what is stored. */
 import * as React from "react";
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { setRules, storedRules } from "../../../app/time";
+import { setRules } from "../../../app/time";
+import { storedRules } from "../../connection/use-cases";
 import { EMPTY_RULES } from "../../../core/time/rules";
 import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";

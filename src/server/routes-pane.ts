@@ -1,0 +1,67 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../app/context";
+import { decodeCallJson, encodeCallJson, PANE_CALLS, type PaneCallName } from "../app/pane-calls";
+import type { SqlStore } from "../store/sql/sql-store";
+import type { Role } from "./auth";
+import { ANY_ROLE, routeContext, WRITERS } from "./route-kit";
+import { readOnly, ReadOnlyViolation } from "./routes-cli";
+
+/** Who may call which pane use case (as the API's routes and the CLI commands decide). */
+export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = {
+  importMaster: WRITERS,
+  undoBatch: WRITERS,
+  undoRun: WRITERS,
+  reconcileFiles: WRITERS,
+  applyReview: WRITERS,
+  proposeMappings: ANY_ROLE,
+  loadUserProfiles: ANY_ROLE,
+  runBilling: WRITERS,
+  listRuns: ANY_ROLE,
+  loadRunInvoices: ANY_ROLE,
+  exportInvoiceBatch: ANY_ROLE,
+  exportInvoiceBatchDocument: ANY_ROLE,
+  listExportProfiles: ANY_ROLE,
+  loadCompanyInfo: ANY_ROLE,
+  loadDatevConfig: ANY_ROLE,
+  backupStatus: ANY_ROLE,
+  recentAudit: ANY_ROLE,
+  listCustomers: ANY_ROLE,
+  exportMaster: ANY_ROLE,
+  storedRules: ANY_ROLE,
+};
+
+/**
+ * `POST /api/pane/:name`: runs one use case of the task pane in server mode ({@link PANE_CALLS}) on
+ * the team store, as the logged-in user, in one transaction (the use case's own), and returns its
+ * result. The body is `{ "args": [...] }` — the use case's arguments after the context, files as
+ * `{"$bytes": base64}` — and so is the answer's encoding. Auditors get a read-only store.
+ */
+export function registerPaneRoutes(app: FastifyInstance, store: SqlStore, now: () => string): void {
+  app.post<{ Params: { name: string }; Body: { args: unknown[] } }>(
+    "/api/pane/:name",
+    {
+      config: { roles: ANY_ROLE },
+      schema: {
+        summary: "Runs a task-pane use case on the team store (the add-in in server mode): arguments in, result out",
+        params: { type: "object", properties: { name: { type: "string", enum: Object.keys(PANE_CALLS) } }, required: ["name"] },
+        body: { type: "object", properties: { args: { type: "array" } }, required: ["args"] },
+      },
+    },
+    async (req, reply) => {
+      const name = req.params.name as PaneCallName;
+      const user = req.user!;
+      if (!PANE_CALL_ROLES[name].includes(user.role)) return reply.code(403).send({ error: "forbidden", message: `role ${user.role} may not call ${name}` });
+      const { ctx } = routeContext(req, store, now);
+      const scoped: AppContext = user.role === "auditor" ? { ...ctx, store: readOnly(ctx.store) } : ctx;
+      const args = decodeCallJson(JSON.stringify(req.body.args)) as unknown[];
+      const fn = PANE_CALLS[name] as (ctx: AppContext, ...a: unknown[]) => Promise<unknown>;
+      try {
+        const result = await fn(scoped, ...args);
+        return reply.type("application/json").header("X-Store-Revision", String(await store.revision())).send(encodeCallJson(result ?? null));
+      } catch (e) {
+        if (e instanceof ReadOnlyViolation) return reply.code(403).send({ error: "forbidden", message: `role ${user.role} may not change the store (${name} would)` });
+        throw e;
+      }
+    },
+  );
+}
