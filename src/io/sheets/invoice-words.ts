@@ -21,7 +21,7 @@ export const INVOICE_VOCABULARY: SheetVocabulary = {
     quantity: "Menge",
     unit_price: "Einzelpreis",
     discount_pct: "Rabatt %",
-    period_factor: "Zeitanteil",
+    period_factor: "Monatsanteil",
     proration: "Zeitanteil",
     net_amount: "Nettobetrag",
     vat_pct: "USt %",
