@@ -1,3 +1,4 @@
+import { auditNote } from "./audit-text";
 import type { Issue } from "./issues";
 
 export type Lang = "de" | "en";
@@ -221,6 +222,57 @@ export const MESSAGES: Record<string, Text> = {
   "note.cost.not_billed_yet": { de: "für {month} noch nicht abgerechnet", en: "not billed for {month} yet" },
   "note.cost.usage_not_billed": { de: "Verbrauch {month} ({article}): noch nicht abgerechnet", en: "usage {month} ({article}): not billed yet" },
   "note.cost.usage_billed": { de: "Verbrauch {month} abgerechnet mit Rechnung {invoice}, Zeile {line}", en: "usage {month} billed on {invoice} line {line}" },
+  // audit log entries as sentences (the Protokoll; src/core/audit-text.ts)
+  "audit.customer.add": { de: "Kunde {id} angelegt", en: "Customer {id} added" },
+  "audit.customer.update": { de: "Kunde {id} geändert", en: "Customer {id} changed" },
+  "audit.article.add": { de: "Artikel {id} angelegt", en: "Article {id} added" },
+  "audit.article.update": { de: "Artikel {id} geändert", en: "Article {id} changed" },
+  "audit.contract.add": { de: "Vertrag {id} angelegt", en: "Contract {id} added" },
+  "audit.contract.update": { de: "Vertrag {id} geändert", en: "Contract {id} changed" },
+  "audit.contract.version.add": { de: "Vertrag/Position {id}: neuer Stand", en: "Contract/position {id}: new version" },
+  "audit.purchase.add": { de: "Einkaufsvertrag {id} angelegt", en: "Purchase contract {id} added" },
+  "audit.purchase.update": { de: "Einkaufsvertrag {id} geändert", en: "Purchase contract {id} changed" },
+  "audit.purchase.version.add": { de: "Einkaufsvertrag/Position {id}: neuer Stand", en: "Purchase contract/position {id}: new version" },
+  "audit.purchase.link.add": { de: "Verknüpfung {id} angelegt", en: "Link {id} added" },
+  "audit.purchase.link.remove": { de: "Verknüpfung {id} gelöst", en: "Link {id} removed" },
+  "audit.mapping.put.customer": { de: "Kundenzuordnung {id} gespeichert", en: "Customer mapping {id} saved" },
+  "audit.mapping.put.article": { de: "Artikelzuordnung {id} gespeichert", en: "Article mapping {id} saved" },
+  "audit.undo.delete": { de: "Rückgängig: {id} entfernt", en: "Undone: {id} removed" },
+  "audit.undo.restore": { de: "Rückgängig: {id} wiederhergestellt", en: "Undone: {id} restored" },
+  "audit.batch.undo": { de: "Stapel {id} rückgängig gemacht", en: "Batch {id} undone" },
+  "audit.billing.run": { de: "Abrechnungslauf {id} durchgeführt", en: "Billing run {id} made" },
+  "audit.billing.run.undo": { de: "Abrechnungslauf {id} rückgängig gemacht", en: "Billing run {id} undone" },
+  "audit.billing.run.issue": { de: "Abrechnungslauf {id} festgeschrieben", en: "Billing run {id} issued" },
+  "audit.invoice.cancel": { de: "Rechnung {id} storniert", en: "Invoice {id} cancelled" },
+  "audit.usage.mark": { de: "Verbrauch {id} als abgerechnet markiert", en: "Usage {id} marked as billed" },
+  "audit.usage.billed": { de: "Verbrauch {id} abgerechnet", en: "Usage {id} billed" },
+  "audit.usage.import": { de: "Verbrauch eingelesen aus {id}", en: "Usage imported from {id}" },
+  "audit.usage.decide": { de: "Entscheidung zu Verbrauch {id} gespeichert", en: "Decision on usage {id} saved" },
+  "audit.time.import": { de: "Zeiten eingelesen aus {id}", en: "Time entries imported from {id}" },
+  "audit.time.approve": { de: "Entscheidung zu Zeiteintrag {id} gespeichert", en: "Decision on time entry {id} saved" },
+  "audit.meters.import": { de: "Zählerstände eingelesen aus {id}", en: "Meter readings imported from {id}" },
+  "audit.profile.add": { de: "Lieferantenprofil {id} angelegt", en: "Vendor profile {id} added" },
+  "audit.profile.update": { de: "Lieferantenprofil {id} geändert", en: "Vendor profile {id} changed" },
+  "audit.mandate.add": { de: "Lastschriftmandat von Kunde {id} angelegt", en: "Direct debit mandate of customer {id} added" },
+  "audit.mandate.update": { de: "Lastschriftmandat von Kunde {id} geändert", en: "Direct debit mandate of customer {id} changed" },
+  "audit.mandate.used": { de: "Lastschriftmandat von Kunde {id} genutzt", en: "Direct debit mandate of customer {id} used" },
+  "audit.sepa.export": { de: "SEPA-Lastschriftdatei {id} erstellt", en: "SEPA direct debit file {id} created" },
+  "audit.sepa.export.repeat": { de: "SEPA-Lastschriftdatei {id} erneut erstellt", en: "SEPA direct debit file {id} created again" },
+  "audit.store.restore": { de: "Datenbestand wiederhergestellt aus {id}", en: "Data restored from {id}" },
+  "audit.store.push": { de: "Datenbestand übertragen aus {id}", en: "Data pushed from {id}" },
+  "audit.store.migrate": { de: "Datenbestand übernommen aus {id}", en: "Data migrated from {id}" },
+  "audit.server.user.add": { de: "Benutzer {id} angelegt", en: "User {id} added" },
+  "audit.server.user.disable": { de: "Benutzer {id} gesperrt", en: "User {id} disabled" },
+  "audit.server.user.enable": { de: "Benutzer {id} freigegeben", en: "User {id} enabled" },
+  "audit.settings.update": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
+  "audit.settings.put": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
+  "audit.settings.sepa": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
+  "audit.rules.set": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
+  "audit.usage.rules.set": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
+  "audit.time.profile.save": { de: "Einstellungen gespeichert: {setting} {id}", en: "Settings saved: {setting} {id}" },
+  "audit.exportProfile.add": { de: "Exportprofil {id} angelegt", en: "Export profile {id} added" },
+  "audit.exportProfile.update": { de: "Exportprofil {id} geändert", en: "Export profile {id} changed" },
+  "audit.other": { de: "Änderung ({kind}) an {id}", en: "Change ({kind}) to {id}" },
   // exports (DATEV Buchungsstapel, custom CSV profiles, invoice documents; src/io/export/{datev,custom-csv,documents}, src/app/export-invoices.ts)
   "datev.field_required": { de: "DATEV-Einstellungen: Feld {field} fehlt oder ist leer.", en: "DATEV settings: field {field} is missing or empty." },
   "datev.field_invalid": { de: "DATEV-Einstellungen: Feld {field}: „{value}“ ist ungültig (erwartet {expected}).", en: 'DATEV settings: field {field}: "{value}" is invalid (expected {expected}).' },
@@ -371,6 +423,16 @@ const MONTH_NAMES: Record<Lang, readonly string[]> = {
 
 /** Params holding a code word, as the reader says it (`frequency: annual` → "jährlich" / "annually"). */
 const PARAM_WORDS: Record<string, Record<string, Text>> = {
+  setting: {
+    datev: { de: "DATEV", en: "DATEV" },
+    company: { de: "Firmenangaben", en: "company data" },
+    exportProfile: { de: "Exportprofil", en: "export profile" },
+    lastBackup: { de: "Zeitpunkt der letzten Sicherung", en: "time of the last backup" },
+    timeRules: { de: "Zeitregeln", en: "time rules" },
+    timeProfile: { de: "Zeitprofil", en: "time profile" },
+    usageRules: { de: "Verbrauchsregeln", en: "usage rules" },
+    sepa: { de: "SEPA", en: "SEPA" },
+  },
   frequency: {
     monthly: { de: "monatlich", en: "monthly" },
     annual: { de: "jährlich", en: "annually" },
@@ -380,7 +442,7 @@ const PARAM_WORDS: Record<string, Record<string, Text>> = {
 };
 
 /** Params that echo what the user typed or named stay verbatim (a bad value must read as typed). */
-const VERBATIM = new Set(["value", "file", "files", "detail", "column", "columns", "path", "source", "profile", "store", "backup", "expected", "format"]);
+const VERBATIM = new Set(["id", "value", "file", "files", "detail", "column", "columns", "path", "source", "profile", "store", "backup", "expected", "format"]);
 
 /**
  * A param as the reader's language writes it: ISO months as "November 2026", in German ISO dates
@@ -429,6 +491,11 @@ export function locationText(issue: Issue, lang: Lang = "en"): string {
     if (w.column !== undefined) parts.push(lang === "de" ? `Spalte „${w.column}“` : `column "${w.column}"`);
   }
   return parts.join(", ");
+}
+
+/** An audit entry as a sentence in a language (`Vertrag/Position V-1001/1: neuer Stand`). */
+export function auditText(entry: { kind: string; entity: string }, lang: Lang = "en"): string {
+  return notesText([auditNote(entry)], lang);
 }
 
 /** Notes of a row (message codes with params) as one cell's text in a language, joined by "; ". */
