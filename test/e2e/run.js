@@ -538,9 +538,9 @@ async function previewMonth(context, origin) {
     assert((await notice()).includes("0 Mandate ins Blatt „SEPA-Mandate“"), `sheet written: ${await notice()}`);
     assertEqual(await page.getAttribute('[data-testid="workbook"]', "data-active-sheet"), "SEPA-Mandate", "mandates sheet active");
     const header = (await values(page, "SEPA-Mandate"))[0].map(String);
-    assertEqual(header.slice(0, 7), ["customer_no", "mandate_ref", "signature_date", "iban", "bic", "scheme", "debtor_name"], "mandates header");
+    assertEqual(header.slice(0, 7), ["Kundennummer", "Mandatsreferenz", "Unterschrieben am", "IBAN", "BIC", "Verfahren", "Kontoinhaber"], "mandates header in German");
     const col = (name) => String.fromCharCode(65 + header.indexOf(name));
-    for (const [name, text] of [["customer_no", "10001"], ["mandate_ref", "MUELLER-2026-01"], ["signature_date", "01.03.2026"], ["iban", "DE89 3704 0044 0532 0130 00"], ["scheme", "CORE"], ["debtor_name", "Müller GmbH"]]) {
+    for (const [name, text] of [["Kundennummer", "10001"], ["Mandatsreferenz", "MUELLER-2026-01"], ["Unterschrieben am", "01.03.2026"], ["IBAN", "DE89 3704 0044 0532 0130 00"], ["Verfahren", "CORE"], ["Kontoinhaber", "Müller GmbH"]]) {
       await typeIntoCell(page, "SEPA-Mandate", `${col(name)}2`, text);
     }
     await clickAndSettle(page, '[data-testid="sepa-apply-mandates"]');
@@ -549,7 +549,7 @@ async function previewMonth(context, origin) {
     await clickAndSettle(page, '[data-testid="sepa-write-mandates"]');
     const stored = (await values(page, "SEPA-Mandate"))[1];
     assertEqual([stored[0], stored[1], stored[3], stored[6]].map(String), ["10001", "MUELLER-2026-01", "DE89 3704 0044 0532 0130 00", "Müller GmbH"], "the stored mandate written back");
-    assertEqual((await page.textContent(`[data-cell="${col("signature_date")}2"]`)).trim(), "01.03.2026", "signature date shown as a German date");
+    assertEqual((await page.textContent(`[data-cell="${col("Unterschrieben am")}2"]`)).trim(), "01.03.2026", "signature date shown as a German date");
     await clickAndSettle(page, '[data-testid="sepa-apply-mandates"]');
     assertEqual(await notice(), "Das Blatt enthält keine Änderungen.", "reading back the written sheet changes nothing");
 
