@@ -1,3 +1,4 @@
+import { auditText } from "../core/messages";
 import type { IsoDate } from "../core/date/iso-date";
 import { type Result, ok } from "../core/issues";
 import type { AuditColumn, AuditTable, AuditValue, ExportFile, GdpduOptions } from "../io/audit-export/audit-table";
@@ -112,9 +113,9 @@ export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoD
       description: "Änderungsprotokoll (hash-verkettet)",
       validity,
       primaryKeyColumns: 1,
-      columns: [num("Nr", 0), text("Zeitpunkt"), text("Vorgang"), text("Quelle"), text("Objekt"), text("Benutzer"), text("Vorher"), text("Nachher"), text("Hash_Vorgaenger"), text("Hash")],
+      columns: [num("Nr", 0), text("Zeitpunkt"), text("Vorgang"), text("Beschreibung", "Der Vorgang als Satz"), text("Quelle"), text("Objekt"), text("Benutzer"), text("Vorher"), text("Nachher"), text("Hash_Vorgaenger"), text("Hash")],
       rows: audit.map((e) => [
-        opt(e.seq), e.at, e.kind, e.source, e.entity, opt(e.user),
+        opt(e.seq), e.at, e.kind, auditText(e, "de"), e.source, e.entity, opt(e.user),
         e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after), opt(e.prevHash), opt(e.hash),
       ]),
     };

@@ -22,6 +22,12 @@ export interface Issue {
   where?: Where;
 }
 
+/** A note on a row (a sheet's note column): a message code with params, rendered per language by the host. */
+export interface Note {
+  code: string;
+  params: Record<string, string | number>;
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /** A successful result. */

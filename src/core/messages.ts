@@ -1,3 +1,4 @@
+import { auditNote } from "./audit-text";
 import type { Issue } from "./issues";
 
 export type Lang = "de" | "en";
@@ -37,7 +38,7 @@ export const MESSAGES: Record<string, Text> = {
   "master.valid_from_before_start": { de: "Gültig ab {validFrom} liegt vor dem Vertragsbeginn {start}.", en: "valid_from {validFrom} is before the contract start {start}." },
   "master.duplicate_row": { de: "Zeile wiederholt Zeile {otherRow} mit anderem Inhalt.", en: "Row repeats row {otherRow} with different content." },
   // reconciliation review
-  "review.contract_required": { de: "Für die neue Position muss ein Vertrag gewählt werden (Spalte contract_no).", en: "Choose the contract for the new position (column contract_no)." },
+  "review.contract_required": { de: "Für die neue Position muss ein Vertrag gewählt werden (Spalte „Vertragsnummer“).", en: "Choose the contract for the new position (column contract_no)." },
   "review.unknown_contract": { de: "Vertrag {contract} gibt es nicht.", en: "Contract {contract} does not exist." },
   "review.contract_of_other_customer": { de: "Vertrag {contract} gehört nicht zu Kunde {customer}.", en: "Contract {contract} does not belong to customer {customer}." },
   "review.date_outside_contract": { de: "Wirksam ab {date} liegt außerhalb der Vertragslaufzeit ({start} – {end}).", en: "Effective date {date} is outside the contract term ({start} – {end})." },
@@ -206,13 +207,83 @@ export const MESSAGES: Record<string, Text> = {
   "purchase.unknown_purchase": { de: "Einkaufsvertrag {purchase} gibt es nicht.", en: "Purchase contract {purchase} does not exist." },
   "purchase.unknown_purchase_position": { de: "Einkaufsvertrag {purchase} hat keine Position {position}.", en: "Purchase contract {purchase} has no position {position}." },
   "price.purchase_not_started": { de: "Einkaufsvertrag {purchase} Position {position} hat am {date} noch keinen Stand.", en: "Purchase contract {purchase} position {position} has no state on {date} yet." },
-  "price.notice_period": { de: "Vertrag {contract} erlaubt keine Preisänderung vor dem {earliest} (Kündigungsfrist); gültig ab {date} ist zu früh. valid_from auf {earliest} setzen oder die Zeile überspringen.", en: "Contract {contract} allows no price change before {earliest} (notice period); valid_from {date} is too early. Set valid_from to {earliest} or skip the row." },
+  "price.notice_period": { de: "Vertrag {contract} erlaubt keine Preisänderung vor dem {earliest} (Kündigungsfrist); gültig ab {date} ist zu früh. „Gültig ab“ auf {earliest} setzen oder die Zeile überspringen.", en: "Contract {contract} allows no price change before {earliest} (notice period); valid_from {date} is too early. Set valid_from to {earliest} or skip the row." },
   "price.stale_row": { de: "Vertrag {contract} Position {position}: der Preis am {date} ist inzwischen {stored}, der Vorschlag ging von {proposed} aus. Den Vorschlag neu erstellen.", en: "Contract {contract} position {position}: the price on {date} is now {stored}, the proposal was made against {proposed}. Make a new proposal." },
   "price.position_ended": { de: "Vertrag {contract} Position {position} ist am {date} beendet (Menge 0); der Preis wird nicht geändert.", en: "Contract {contract} position {position} is ended on {date} (quantity 0); its price is not changed." },
   "price.conflicting_purchase_change": { de: "Einkaufsposition {purchase}: neue Kosten oder Stichtag weichen von Zeile {otherRow} ab.", en: "Purchase position {purchase}: new cost or date differ from row {otherRow}." },
   "price.invalid_purchase_ref": { de: "„{value}“ ist keine Einkaufsposition (erwartet NR:POS, z. B. EK-100:1).", en: '"{value}" is not a purchase position (expected NO:POS, e.g. EK-100:1).' },
   "price.no_purchase_selected": { de: "Keine Einkaufsposition mit Artikel {article} (Lieferant {supplier}) ist am {date} aktiv.", en: "No purchase position of article {article} (supplier {supplier}) is active on {date}." },
   "price.no_linked_positions": { de: "Mit {purchase} ist am {date} keine laufende Verkaufsposition verknüpft; der Vorschlag ist leer. Die neuen Kosten per „purchase import“ mit neuem valid_from erfassen.", en: "No running sales position is linked to {purchase} on {date}; the proposal is empty. Enter the new cost with `purchase import` and a new valid_from." },
+  // notes on rows of the review, cost check and price proposal, rendered in the sheet's language (issue 20; src/core/reconcile, src/core/purchase)
+  "note.reconcile.several_positions": { de: "{count} Positionen dieses Artikels: {positions}; die Änderung geht an {target}", en: "{count} positions of this article: {positions}; the change goes to {target}" },
+  "note.reconcile.choose_contract": { de: "Vertrag für die neue Position wählen", en: "choose the contract for the new position" },
+  "note.reconcile.missing_in_file": { de: "nicht in der Datei des Lieferanten: vor dem Beenden der Position prüfen", en: "not in the vendor file: check before ending the position" },
+  "note.price.no_cost": { de: "kein aktueller Einkaufspreis: „Marge halten“ kann den Preis nicht umrechnen; neuen Preis von Hand eintragen", en: "no current cost: keep-margin cannot scale the price; enter new_price by hand" },
+  "note.price.full_discount": { de: "100 % Rabatt: die Einkaufsänderung lässt sich nicht weitergeben; neuen Preis von Hand eintragen", en: "100 % discount: the cost difference cannot be passed on; enter new_price by hand" },
+  "note.price.unchanged": { de: "Preis unverändert", en: "price unchanged" },
+  "note.price.notice_period": { de: "Kündigungsfrist: keine Preisänderung vor dem {date} (zum Übernehmen „Gültig ab“ auf {date} setzen)", en: "notice period: no price change before {date} (set valid_from to {date} to accept)" },
+  "note.price.later_version_too": { de: "der Stand ab {date} erhält den neuen Preis ebenfalls", en: "the version from {date} gets the new price too" },
+  "note.price.later_version_own": { de: "der Stand ab {date} behält seinen eigenen Preis {price}", en: "the version from {date} keeps its own price {price}" },
+  "note.cost.unmapped_customer": { de: "Kunde {id} ({name}) des Lieferanten ist keinem Kunden zugeordnet", en: "vendor customer {id} ({name}) is not mapped to a customer" },
+  "note.cost.unmapped_article": { de: "Artikel {id} ({name}) des Lieferanten ist keinem Artikel zugeordnet", en: "vendor article {id} ({name}) is not mapped to an article" },
+  "note.cost.no_position_for": { de: "keine Vertragsposition für diese Lizenzen (käme in Vertrag {contract})", en: "no contract position for these seats (would go into contract {contract})" },
+  "note.cost.no_position": { de: "keine Vertragsposition für diese Lizenzen", en: "no contract position for these seats" },
+  "note.cost.vendor_seats": { de: "{count} Lizenz(en) beim Lieferanten, nicht im Vertrag", en: "{count} vendor seat(s) not in the contract" },
+  "note.cost.contract_seats": { de: "{count} Lizenz(en) im Vertrag, nicht in der Datei des Lieferanten", en: "{count} contract seat(s) not in the vendor file" },
+  "note.cost.not_billed_yet": { de: "für {month} noch nicht abgerechnet", en: "not billed for {month} yet" },
+  "note.cost.usage_not_billed": { de: "Verbrauch {month} ({article}): noch nicht abgerechnet", en: "usage {month} ({article}): not billed yet" },
+  "note.cost.usage_billed": { de: "Verbrauch {month} abgerechnet mit Rechnung {invoice}, Zeile {line}", en: "usage {month} billed on {invoice} line {line}" },
+  // audit log entries as sentences (the Protokoll; src/core/audit-text.ts)
+  "audit.customer.add": { de: "Kunde {id} angelegt", en: "Customer {id} added" },
+  "audit.customer.update": { de: "Kunde {id} geändert", en: "Customer {id} changed" },
+  "audit.article.add": { de: "Artikel {id} angelegt", en: "Article {id} added" },
+  "audit.article.update": { de: "Artikel {id} geändert", en: "Article {id} changed" },
+  "audit.contract.add": { de: "Vertrag {id} angelegt", en: "Contract {id} added" },
+  "audit.contract.update": { de: "Vertrag {id} geändert", en: "Contract {id} changed" },
+  "audit.contract.version.add": { de: "Vertrag/Position {id}: neuer Stand", en: "Contract/position {id}: new version" },
+  "audit.purchase.add": { de: "Einkaufsvertrag {id} angelegt", en: "Purchase contract {id} added" },
+  "audit.purchase.update": { de: "Einkaufsvertrag {id} geändert", en: "Purchase contract {id} changed" },
+  "audit.purchase.version.add": { de: "Einkaufsvertrag/Position {id}: neuer Stand", en: "Purchase contract/position {id}: new version" },
+  "audit.purchase.link.add": { de: "Verknüpfung {id} angelegt", en: "Link {id} added" },
+  "audit.purchase.link.remove": { de: "Verknüpfung {id} gelöst", en: "Link {id} removed" },
+  "audit.mapping.put.customer": { de: "Kundenzuordnung {id} gespeichert", en: "Customer mapping {id} saved" },
+  "audit.mapping.put.article": { de: "Artikelzuordnung {id} gespeichert", en: "Article mapping {id} saved" },
+  "audit.undo.delete": { de: "Rückgängig: {id} entfernt", en: "Undone: {id} removed" },
+  "audit.undo.restore": { de: "Rückgängig: {id} wiederhergestellt", en: "Undone: {id} restored" },
+  "audit.batch.undo": { de: "Stapel {id} rückgängig gemacht", en: "Batch {id} undone" },
+  "audit.billing.run": { de: "Abrechnungslauf {id} durchgeführt", en: "Billing run {id} made" },
+  "audit.billing.run.undo": { de: "Abrechnungslauf {id} rückgängig gemacht", en: "Billing run {id} undone" },
+  "audit.billing.run.issue": { de: "Abrechnungslauf {id} festgeschrieben", en: "Billing run {id} issued" },
+  "audit.invoice.cancel": { de: "Rechnung {id} storniert", en: "Invoice {id} cancelled" },
+  "audit.usage.mark": { de: "Verbrauch {id} als abgerechnet markiert", en: "Usage {id} marked as billed" },
+  "audit.usage.billed": { de: "Verbrauch {id} abgerechnet", en: "Usage {id} billed" },
+  "audit.usage.import": { de: "Verbrauch eingelesen aus {id}", en: "Usage imported from {id}" },
+  "audit.usage.decide": { de: "Entscheidung zu Verbrauch {id} gespeichert", en: "Decision on usage {id} saved" },
+  "audit.time.import": { de: "Zeiten eingelesen aus {id}", en: "Time entries imported from {id}" },
+  "audit.time.approve": { de: "Entscheidung zu Zeiteintrag {id} gespeichert", en: "Decision on time entry {id} saved" },
+  "audit.meters.import": { de: "Zählerstände eingelesen aus {id}", en: "Meter readings imported from {id}" },
+  "audit.profile.add": { de: "Lieferantenprofil {id} angelegt", en: "Vendor profile {id} added" },
+  "audit.profile.update": { de: "Lieferantenprofil {id} geändert", en: "Vendor profile {id} changed" },
+  "audit.mandate.add": { de: "Lastschriftmandat von Kunde {id} angelegt", en: "Direct debit mandate of customer {id} added" },
+  "audit.mandate.update": { de: "Lastschriftmandat von Kunde {id} geändert", en: "Direct debit mandate of customer {id} changed" },
+  "audit.mandate.used": { de: "Lastschriftmandat von Kunde {id} genutzt", en: "Direct debit mandate of customer {id} used" },
+  "audit.sepa.export": { de: "SEPA-Lastschriftdatei {id} erstellt", en: "SEPA direct debit file {id} created" },
+  "audit.sepa.export.repeat": { de: "SEPA-Lastschriftdatei {id} erneut erstellt", en: "SEPA direct debit file {id} created again" },
+  "audit.store.restore": { de: "Datenbestand wiederhergestellt aus {id}", en: "Data restored from {id}" },
+  "audit.store.push": { de: "Datenbestand übertragen aus {id}", en: "Data pushed from {id}" },
+  "audit.store.migrate": { de: "Datenbestand übernommen aus {id}", en: "Data migrated from {id}" },
+  "audit.server.user.add": { de: "Benutzer {id} angelegt", en: "User {id} added" },
+  "audit.server.user.disable": { de: "Benutzer {id} gesperrt", en: "User {id} disabled" },
+  "audit.server.user.enable": { de: "Benutzer {id} freigegeben", en: "User {id} enabled" },
+  "audit.settings.update": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
+  "audit.settings.put": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
+  "audit.settings.sepa": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
+  "audit.rules.set": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
+  "audit.usage.rules.set": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
+  "audit.time.profile.save": { de: "Einstellungen gespeichert: {setting} {id}", en: "Settings saved: {setting} {id}" },
+  "audit.exportProfile.add": { de: "Exportprofil {id} angelegt", en: "Export profile {id} added" },
+  "audit.exportProfile.update": { de: "Exportprofil {id} geändert", en: "Export profile {id} changed" },
+  "audit.other": { de: "Änderung ({kind}) an {id}", en: "Change ({kind}) to {id}" },
   // exports (DATEV Buchungsstapel, custom CSV profiles, invoice documents; src/io/export/{datev,custom-csv,documents}, src/app/export-invoices.ts)
   "datev.field_required": { de: "DATEV-Einstellungen: Feld {field} fehlt oder ist leer.", en: "DATEV settings: field {field} is missing or empty." },
   "datev.field_invalid": { de: "DATEV-Einstellungen: Feld {field}: „{value}“ ist ungültig (erwartet {expected}).", en: 'DATEV settings: field {field}: "{value}" is invalid (expected {expected}).' },
@@ -361,8 +432,28 @@ const MONTH_NAMES: Record<Lang, readonly string[]> = {
   en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 };
 
+/** Params holding a code word, as the reader says it (`frequency: annual` → "jährlich" / "annually"). */
+const PARAM_WORDS: Record<string, Record<string, Text>> = {
+  setting: {
+    datev: { de: "DATEV", en: "DATEV" },
+    company: { de: "Firmenangaben", en: "company data" },
+    exportProfile: { de: "Exportprofil", en: "export profile" },
+    lastBackup: { de: "Zeitpunkt der letzten Sicherung", en: "time of the last backup" },
+    timeRules: { de: "Zeitregeln", en: "time rules" },
+    timeProfile: { de: "Zeitprofil", en: "time profile" },
+    usageRules: { de: "Verbrauchsregeln", en: "usage rules" },
+    sepa: { de: "SEPA", en: "SEPA" },
+  },
+  frequency: {
+    monthly: { de: "monatlich", en: "monthly" },
+    annual: { de: "jährlich", en: "annually" },
+    triennial: { de: "alle drei Jahre", en: "every three years" },
+    one_time: { de: "einmalig", en: "once" },
+  },
+};
+
 /** Params that echo what the user typed or named stay verbatim (a bad value must read as typed). */
-const VERBATIM = new Set(["value", "file", "files", "detail", "column", "columns", "path", "source", "profile", "store", "backup", "expected", "format"]);
+const VERBATIM = new Set(["id", "value", "file", "files", "detail", "column", "columns", "path", "source", "profile", "store", "backup", "expected", "format"]);
 
 /**
  * A param as the reader's language writes it: ISO months as "November 2026", in German ISO dates
@@ -371,6 +462,8 @@ const VERBATIM = new Set(["value", "file", "files", "detail", "column", "columns
 export function formatParam(key: string, value: unknown, lang: Lang): string {
   const text = String(value);
   if (VERBATIM.has(key)) return text;
+  const word = PARAM_WORDS[key]?.[text];
+  if (word) return word[lang];
   const month = /^(\d{4})-(\d{2})$/.exec(text);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${MONTH_NAMES[lang][Number(month[2]) - 1]} ${month[1]}`;
   if (lang === "en") return text;
@@ -409,6 +502,16 @@ export function locationText(issue: Issue, lang: Lang = "en"): string {
     if (w.column !== undefined) parts.push(lang === "de" ? `Spalte „${w.column}“` : `column "${w.column}"`);
   }
   return parts.join(", ");
+}
+
+/** An audit entry as a sentence in a language (`Vertrag/Position V-1001/1: neuer Stand`). */
+export function auditText(entry: { kind: string; entity: string }, lang: Lang = "en"): string {
+  return notesText([auditNote(entry)], lang);
+}
+
+/** Notes of a row (message codes with params) as one cell's text in a language, joined by "; ". */
+export function notesText(notes: readonly Pick<Issue, "code" | "params">[], lang: Lang = "en"): string {
+  return notes.map((n) => messageText({ ...n, severity: "info" }, lang)).join("; ");
 }
 
 /** Location and text of an issue in one line, as the CLI and the task pane show it. */

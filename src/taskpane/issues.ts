@@ -7,6 +7,7 @@ import { Issue, issue } from "../core/issues";
 import { formatIssue, locationText, type Lang } from "../core/messages";
 import { withCells } from "../excel/a1";
 import { columnLetter, normalizeHeader, type RawTable } from "../io/table/raw-table";
+import { canonicalColumn, type SheetVocabulary } from "../io/table/sheet-vocabulary";
 
 /** Texts of the pane's own issue codes (`pane.*`). */
 const PANE_MESSAGES: Record<string, { de: string; en: string }> = {
@@ -18,7 +19,7 @@ const PANE_MESSAGES: Record<string, { de: string; en: string }> = {
   "pane.invalid_date": { de: "„{value}“ ist kein Datum: JJJJ-MM-TT eingeben.", en: '"{value}" is not a date: enter YYYY-MM-DD.' },
   "pane.empty_sheet": { de: "Blatt „{sheet}“ ist leer. Öffnen oder fügen Sie die Abrechnungsdatei des Distributors ein, oder wählen Sie „Dateien öffnen“.", en: 'Sheet "{sheet}" is empty. Open or paste the distributor billing file, or choose "Open files".' },
   "pane.invalid_kind": { de: "„{value}“ ist keine Art (Kunde oder Artikel).", en: '"{value}" is not a kind (customer or article; Kunde or Artikel).' },
-  "pane.mapping_sheet_empty": { de: "Im Blatt „{sheet}“ ist nichts eingetragen: wählen Sie Kunden- oder Artikelnummern in den Spalten customer_no / article_no.", en: 'Nothing is filled in on sheet "{sheet}": pick customer or article numbers in the columns customer_no / article_no.' },
+  "pane.mapping_sheet_empty": { de: "Im Blatt „{sheet}“ ist nichts eingetragen: wählen Sie Kunden- oder Artikelnummern in den Spalten „Kundennummer“ / „Artikelnummer“.", en: 'Nothing is filled in on sheet "{sheet}": pick customer or article numbers in the columns customer_no / article_no.' },
 };
 
 function render(text: string, params: Issue["params"]): string {
@@ -43,20 +44,29 @@ export function unexpectedIssue(error: unknown): Issue {
 /**
  * Adds the cell (`Sheet!K5`) to issues about rows of a table read from a sheet: issues whose column
  * carries its letter (`effective_date (K)`) and issues naming only a header (`effective_date`), whose
- * letter is looked up in the table's header row.
+ * letter is looked up in the table's header row. With the sheet's vocabulary, a canonical name
+ * (`contract_no`, from a reader or the apply step) finds its German header and is named by it.
  */
-export function locateIssues(issues: readonly Issue[], table: RawTable, sheet: string): Issue[] {
+export function locateIssues(issues: readonly Issue[], table: RawTable, sheet: string, vocabulary?: SheetVocabulary): Issue[] {
   const headerRow = table.rows.find((r) => r.some((c) => c.trim() !== "")) ?? [];
   const letters = new Map<string, string>();
+  /** Canonical column → the header the sheet has (a German sheet read back by a reader of canonical names). */
+  const shown = new Map<string, string>();
   headerRow.forEach((h, i) => {
     const key = normalizeHeader(h);
     if (key !== "" && !letters.has(key)) letters.set(key, columnLetter(i));
+    const canonical = vocabulary ? canonicalColumn(vocabulary, h) : undefined;
+    if (canonical && !letters.has(canonical)) {
+      letters.set(canonical, columnLetter(i));
+      shown.set(canonical, h.trim());
+    }
   });
   const withLetters = issues.map((i) => {
     const w = i.where;
     if (!w || w.cell || w.row === undefined || !w.column || /\([A-Z]{1,3}\)$/.test(w.column)) return i;
     const letter = letters.get(normalizeHeader(w.column));
-    return letter ? { ...i, where: { ...w, column: `${w.column} (${letter})` } } : i;
+    const name = shown.get(normalizeHeader(w.column)) ?? w.column;
+    return letter ? { ...i, where: { ...w, column: `${name} (${letter})` } } : i;
   });
   return withCells(withLetters, sheet);
 }

@@ -5,6 +5,7 @@
  * − 5 %), reviewed (hold / approve read back), billed as `usage` lines to the cent, not billed twice,
  * undo of the run voids the billing, and the cost check compares usage cost with what was billed.
  */
+import { notesText } from "../../src/core/messages";
 import { runBilling } from "../../src/app/bill";
 import { costCheckFile } from "../../src/app/cost-check";
 import { reconcileFiles } from "../../src/app/reconcile";
@@ -106,7 +107,7 @@ describe("usage re-billing through the use cases (issue 19)", () => {
     // Cost check: the usage cost against what was billed, no `unbilled`.
     const cc = await costCheckFile(ctx, azureRead(), MONTH);
     if (!cc.ok) throw new Error(JSON.stringify(cc.issues));
-    const usageRows = cc.value.rows.filter((r) => r.finding.startsWith("usage") || r.note.startsWith("usage"));
+    const usageRows = cc.value.rows.filter((r) => r.finding.startsWith("usage") || notesText(r.notes).startsWith("usage"));
     expect(usageRows.map((r) => [r.customerNo, r.vendorAmount, r.billedAmount, r.finding])).toEqual([
       ["10001", "0", "0.00", "ok"],
       ["10001", "62.18", "71.51", "ok"],

@@ -37,6 +37,7 @@ const WIDTH = 350;
 const HEIGHT = 700;
 
 const INVOICE_HEADER = "invoice_ref,customer_no,customer_name,invoice_date,contract_no,position_no,article_no,description,line_type,service_from,service_to,quantity,unit_price,discount_pct,period_factor,net_amount,vat_pct,corrects_ref";
+const INVOICE_HEADER_DE = "Rechnungsnummer;Kundennummer;Kundenname;Rechnungsdatum;Vertragsnummer;Position;Artikelnummer;Beschreibung;Zeilenart;Leistung von;Leistung bis;Menge;Einzelpreis;Rabatt %;Monatsanteil;Nettobetrag;USt %;Korrektur zu";
 const REVIEW_SHEET = "Abgleich 2026-10 MS NCE";
 const SAMPLE_SHEET = "NCE-Abrechnung 2026-10";
 
@@ -271,13 +272,36 @@ const sheetNames = (page) => page.evaluate(() => window.__msp.env.workbook.sheet
 const values = (page, sheet) => page.evaluate((s) => window.__msp.env.workbook.values(s), sheet);
 
 /** Sheet row (1-based) of the first data row whose cells in the given columns have the given texts. */
-/** German headers and status words of the review sheet (src/io/reconcile/review-words.ts) → canonical. */
+/**
+ * German headers and words of the sheets this walk reads (src/io/reconcile/review-words.ts,
+ * src/io/sheets/*-words.ts, the mapping sheet) → canonical.
+ */
 const REVIEW_DE = {
-  Status: "status", Kundennummer: "customer_no", Aktion: "action",
+  Status: "status", Kundennummer: "customer_no", Aktion: "action", Art: "kind", Ticket: "ticket_no", Nettobetrag: "net_amount",
   "Menge geändert": "quantity_changed", "Neue Position": "new_position", "Fehlt in Datei": "missing_in_file",
   "Kunde nicht zugeordnet": "unmapped_customer", "Artikel nicht zugeordnet": "unmapped_article", Unverändert: "unchanged",
+  "Nicht abrechenbar": "not_billable",
 };
 const canonical = (v) => REVIEW_DE[String(v)] ?? String(v);
+
+/**
+ * Code words a German clerk must not read: snake_case tokens (`period_factor`, `missing_in_file`) and
+ * the dotted keys of messages and audit kinds (`contract.version.add`, `note.cost.not_billed_yet`),
+ * taken from src/core/messages.ts so every key is known.
+ */
+const MESSAGE_KEYS = (() => {
+  const src = fs.readFileSync(path.join(ROOT, "src/core/messages.ts"), "utf8");
+  const keys = new Set([...src.matchAll(/^\s*"([a-zA-Z_]+(?:\.[a-zA-Z_]+)+)":/gm)].map((m) => m[1]));
+  for (const k of [...keys]) if (k.startsWith("audit.")) keys.add(k.slice("audit.".length));
+  return keys;
+})();
+function codeWordsIn(cell) {
+  if (typeof cell !== "string") return [];
+  const words = [...cell.matchAll(/(?<![\w.@/-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@/-])/g)].map((m) => m[0]);
+  for (const m of cell.matchAll(/[a-zA-Z_]+(?:\.[a-zA-Z_]+)+/g)) if (MESSAGE_KEYS.has(m[0])) words.push(m[0]);
+  return words;
+}
+const columnName = (i) => (i < 26 ? String.fromCharCode(65 + i) : columnName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 
 async function rowWhere(page, sheet, match) {
   const grid = await values(page, sheet);
@@ -336,6 +360,8 @@ async function previewMonth(context, origin) {
   const pane = page.locator('[data-testid="pane"]');
   let seed;
   let reviewRow = 0;
+  const downloads = [];
+  const seedSheets = await sheetNames(page);
 
   await check("[preview] demo workbook shows the sample NCE file as the active sheet", async () => {
     assertEqual(await page.getAttribute('[data-testid="workbook"]', "data-active-sheet"), SAMPLE_SHEET, "active sheet");
@@ -453,7 +479,9 @@ async function previewMonth(context, origin) {
     await page.check('input[type="radio"][value="de"]');
     const [german] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="billing-export"]')]);
     const de = fs.readFileSync(await german.path(), "utf8").replace(/^\uFEFF/, "");
-    assertEqual(de.split("\r\n")[0], INVOICE_HEADER.replace(/,/g, ";"), "first line of the German CSV");
+    assertEqual(de.split("\r\n")[0], INVOICE_HEADER_DE, "first line of the German CSV: German headers");
+    assert(de.includes(";Differenz;") && !de.includes(";difference;"), "German line types in the German CSV");
+    downloads.push({ name: german.suggestedFilename(), text: de, delimiter: ";" });
     await page.check('[data-testid="windows-1252"] input[type="checkbox"]');
     const [ansi] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="billing-export"]')]);
     const bytes = fs.readFileSync(await ansi.path());
@@ -513,9 +541,9 @@ async function previewMonth(context, origin) {
     assert((await notice()).includes("0 Mandate ins Blatt „SEPA-Mandate“"), `sheet written: ${await notice()}`);
     assertEqual(await page.getAttribute('[data-testid="workbook"]', "data-active-sheet"), "SEPA-Mandate", "mandates sheet active");
     const header = (await values(page, "SEPA-Mandate"))[0].map(String);
-    assertEqual(header.slice(0, 7), ["customer_no", "mandate_ref", "signature_date", "iban", "bic", "scheme", "debtor_name"], "mandates header");
+    assertEqual(header.slice(0, 7), ["Kundennummer", "Mandatsreferenz", "Unterschrieben am", "IBAN", "BIC", "Verfahren", "Kontoinhaber"], "mandates header in German");
     const col = (name) => String.fromCharCode(65 + header.indexOf(name));
-    for (const [name, text] of [["customer_no", "10001"], ["mandate_ref", "MUELLER-2026-01"], ["signature_date", "01.03.2026"], ["iban", "DE89 3704 0044 0532 0130 00"], ["scheme", "CORE"], ["debtor_name", "Müller GmbH"]]) {
+    for (const [name, text] of [["Kundennummer", "10001"], ["Mandatsreferenz", "MUELLER-2026-01"], ["Unterschrieben am", "01.03.2026"], ["IBAN", "DE89 3704 0044 0532 0130 00"], ["Verfahren", "CORE"], ["Kontoinhaber", "Müller GmbH"]]) {
       await typeIntoCell(page, "SEPA-Mandate", `${col(name)}2`, text);
     }
     await clickAndSettle(page, '[data-testid="sepa-apply-mandates"]');
@@ -524,7 +552,7 @@ async function previewMonth(context, origin) {
     await clickAndSettle(page, '[data-testid="sepa-write-mandates"]');
     const stored = (await values(page, "SEPA-Mandate"))[1];
     assertEqual([stored[0], stored[1], stored[3], stored[6]].map(String), ["10001", "MUELLER-2026-01", "DE89 3704 0044 0532 0130 00", "Müller GmbH"], "the stored mandate written back");
-    assertEqual((await page.textContent(`[data-cell="${col("signature_date")}2"]`)).trim(), "01.03.2026", "signature date shown as a German date");
+    assertEqual((await page.textContent(`[data-cell="${col("Unterschrieben am")}2"]`)).trim(), "01.03.2026", "signature date shown as a German date");
     await clickAndSettle(page, '[data-testid="sepa-apply-mandates"]');
     assertEqual(await notice(), "Das Blatt enthält keine Änderungen.", "reading back the written sheet changes nothing");
 
@@ -581,7 +609,7 @@ async function previewMonth(context, origin) {
     const sheets = await sheetNames(page);
     for (const s of ["Kunden", "Verträge", "Artikel"]) assert(sheets.includes(s), `sheet ${s}`);
     const contracts = await values(page, "Verträge");
-    assertEqual(contracts[0].slice(0, 3), ["customer_no", "customer_name", "contract_no"], "Verträge header");
+    assertEqual(contracts[0].slice(0, 3), ["Kundennummer", "Kundenname", "Vertragsnummer"], "Verträge header in German");
     await page.click('[data-testid="template-download"]');
     const [template] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="template-time"]')]);
     assertEqual(template.suggestedFilename(), "vorlage-zeiten.csv", "template file name");
@@ -650,12 +678,12 @@ async function previewMonth(context, origin) {
     await clickAndSettle(page, '[data-testid="links-report"]');
     assert((await sheetNames(page)).includes("Einkauf Verknüpfungen"), "links report sheet written");
     const report = await values(page, "Einkauf Verknüpfungen");
-    assertEqual(report[0][0], "status", "links report header");
+    assertEqual(report[0][0], "Status", "links report header");
     assert(report.some((r) => r.includes("V-1001")), "V-1001 in the links report");
     await clickAndSettle(page, '[data-testid="links-edit-write"]');
     const edit = await values(page, "Verknüpfungen bearbeiten");
-    assertEqual(edit[0].slice(0, 5).join(","), "purchase_no,purchase_position_no,contract_no,position_no,action", "links sheet header");
-    assert(edit.some((r) => r[0] === "EK-200" && r[2] === "V-1001" && r[4] === "link"), "the imported link in the links sheet");
+    assertEqual(edit[0].slice(0, 5).join(","), "Einkaufsvertrag,Einkaufsposition,Vertragsnummer,Position,Aktion", "links sheet header");
+    assert(edit.some((r) => r[0] === "EK-200" && r[2] === "V-1001" && r[4] === "verknüpfen"), "the imported link in the links sheet");
     await clickAndSettle(page, '[data-testid="links-edit-apply"]');
     const applied = await pane.locator('[data-testid="purchase-import-result"]').innerText();
     assert(/Verknüpfungen importiert/.test(applied) && /Unverändert\s*1/.test(applied), `links sheet applied unchanged: ${applied}`);
@@ -685,7 +713,7 @@ async function previewMonth(context, origin) {
     const text = await pane.locator('[data-testid="cost-result"], [data-testid="cost-issues"]').first().innerText();
     assert(text.includes("Kostenprüfung 2026-10"), `cost check result: ${text}`);
     const sheet = await values(page, "Kostenprüfung 2026-10");
-    assert(sheet[0].includes("finding") && sheet.length > 1, "cost check sheet with findings");
+    assert(sheet[0].includes("Befund") && sheet.length > 1, "cost check sheet with findings");
   });
 
   await check("[preview] Zeiten/Zähler: a bad meter file names file, row and column; nothing imported", async () => {
@@ -736,10 +764,10 @@ async function previewMonth(context, origin) {
     // 43.70 (2 of 6 units after the included hour) + 54.63 (evening) + 104.00 + 45.00 (on site, travel)
     assert(written.includes("3 offene Einträge") && written.includes("247,33"), `review notice: ${written}`);
     const grid = await values(page, sheet);
-    assertEqual(grid[0].slice(0, 3), ["status", "abrechnen", "date"], "review header");
+    assertEqual(grid[0].slice(0, 3), ["Status", "abrechnen", "Datum"], "review header");
     const row = await rowWhere(page, sheet, { ticket_no: "7003" });
     const header = grid[0].map(String);
-    assertEqual(grid[row - 1][header.indexOf("net_amount")], 149, "on-site entry with its travel fee");
+    assertEqual(grid[row - 1][header.indexOf("Nettobetrag")], 149, "on-site entry with its travel fee");
     assertEqual(await page.evaluate(([s, a1]) => window.__msp.env.workbook.validationList(s, a1), [sheet, `B${row}`]), ["Ja", "Nein"], "decision drop-down");
     await pane.locator('[data-testid="section-time-review"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-time-review.png") });
     await page.screenshot({ path: path.join(SCREENSHOTS, "preview-de-time-review.png") });
@@ -749,8 +777,8 @@ async function previewMonth(context, origin) {
     assert(applied.includes("Entscheidungen übernommen: 0 freigegeben, 1 zurückgestellt, 2 unverändert."), `apply notice: ${applied}`);
     await clickAndSettle(page, '[data-testid="time-review-write"]');
     const again = await values(page, sheet);
-    const status = again.find((r) => String(r[header.indexOf("ticket_no")]) === "7003");
-    assertEqual([status[0], status[1], status[header.indexOf("net_amount")]], ["not_billable", "Nein", ""], "withdrawn entry in the new review");
+    const status = again.find((r) => String(r[header.indexOf("Ticket")]) === "7003");
+    assertEqual([status[0], status[1], status[header.indexOf("Nettobetrag")]], ["Nicht abrechenbar", "Nein", ""], "withdrawn entry in the new review");
     assert((await pane.locator('[data-testid="time-review-notice"]').innerText()).includes("98,33"), "the amount without the withdrawn entry");
   });
 
@@ -800,7 +828,11 @@ async function previewMonth(context, origin) {
     await page.waitForSelector('[data-testid="audit-list"]', { timeout: 30_000 });
     const all = await pane.locator('[data-testid="audit-list"] li').count();
     assert(all > 0, "audit entries shown");
-    await page.fill('[data-testid="audit-filter"]', "purchase");
+    const texts = await pane.locator('[data-testid="audit-list"] li').allInnerTexts();
+    const coded = texts.filter((t) => codeWordsIn(t).length > 0);
+    assertEqual(coded, [], "audit entries read as sentences, no keys like contract.version.add");
+    assert(texts.some((t) => t.includes("Vertrag/Position V-1001/1: neuer Stand")), `a contract version as a sentence: ${texts.slice(0, 5).join(" | ")}`);
+    await page.fill('[data-testid="audit-filter"]', "Einkaufsvertrag");
     const filtered = await pane.locator('[data-testid="audit-list"] li').count();
     assert(filtered > 0 && filtered <= all, `filter keeps matching rows (${filtered} of ${all})`);
     await page.fill('[data-testid="audit-filter"]', "");
@@ -909,6 +941,24 @@ async function previewMonth(context, origin) {
     await step.screenshot({ path: path.join(SCREENSHOTS, "lifecycle-de-done.png") });
     const width = await step.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     assert(width.scroll <= width.client, `lifecycle section overflows: ${JSON.stringify(width)}`);
+  });
+
+  await check("[preview] no code words in any sheet the walk wrote or in the German CSV it downloaded", async () => {
+    const found = [];
+    for (const name of await sheetNames(page)) {
+      if (seedSheets.includes(name)) continue; // the vendor's own file, as the clerk opened it
+      (await values(page, name)).forEach((row, r) =>
+        row.forEach((cell, c) => {
+          for (const word of codeWordsIn(cell)) found.push(`${name}!${columnName(c)}${r + 1}: ${word} (in "${String(cell).slice(0, 60)}")`);
+        }),
+      );
+    }
+    for (const d of downloads) {
+      d.text.split("\r\n").forEach((line, r) => {
+        for (const word of codeWordsIn(line)) found.push(`${d.name} line ${r + 1}: ${word}`);
+      });
+    }
+    assertEqual(found, [], "code words");
   });
 
   await check("[preview] no script errors (CSP violations included)", async () => {

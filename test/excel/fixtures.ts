@@ -32,7 +32,6 @@ export function reviewRow(overrides: Partial<ReviewRow> = {}): ReviewRow {
     billingFrequency: null,
     commitmentEnd: null,
     notices: [],
-    note: "",
     finding: "",
     rows: [2, 3],
     ...overrides,

@@ -36,7 +36,7 @@ describe("the links sheet of the Einkauf area (edit links in Excel)", () => {
   it("written unchanged and applied, it changes nothing", async () => {
     const ctx = await seeded();
     const { gw } = memoryGateway({ locale: "de" });
-    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx)), linksEditWriteOptions));
+    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx)), linksEditWriteOptions()));
     const before = await linkIds(ctx);
     const r = await applySheet(ctx, gw);
     expect(r.ok && r.value).toMatchObject({ batchId: null, added: 0, removed: 0, unchangedRows: 3 });
@@ -46,7 +46,7 @@ describe("the links sheet of the Einkauf area (edit links in Excel)", () => {
   it("an unlink and a new row become one undoable links batch", async () => {
     const ctx = await seeded();
     const { wb, gw } = memoryGateway({ locale: "de" });
-    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx)), linksEditWriteOptions));
+    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx)), linksEditWriteOptions()));
     const before = await linkIds(ctx);
     const beta = rowWhere(wb, LINKS_EDIT_SHEET, 2, "V-3002");
     wb.typeInto(LINKS_EDIT_SHEET, `E${beta}`, "unlink");
@@ -64,7 +64,7 @@ describe("the links sheet of the Einkauf area (edit links in Excel)", () => {
   it("a bad cell is named by sheet, row and column, and nothing is changed", async () => {
     const ctx = await seeded();
     const { wb, gw } = memoryGateway({ locale: "de" });
-    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx)), linksEditWriteOptions));
+    unwrap(await gw.writeTable(LINKS_EDIT_SHEET, linksEditRows(await linksForEditing(ctx)), linksEditWriteOptions()));
     const before = await linkIds(ctx);
     const row = rowWhere(wb, LINKS_EDIT_SHEET, 2, "V-3002");
     wb.typeInto(LINKS_EDIT_SHEET, `D${row}`, "zwei");

@@ -33,6 +33,28 @@ describe("the mandates sheet of the Abrechnung area (edit mandates in Excel)", (
     expect(await stored(ctx)).toEqual(before);
   });
 
+  it("German: headers and words in German, read back unchanged; a German edit is applied; a bad cell names its German column", async () => {
+    const ctx = await withMandates();
+    const { wb, gw } = memoryGateway({ locale: "de" });
+    unwrap((await writeMandatesSheet(ctx, gw, {}, "de")).written);
+    const header = wb.values(MANDATES_SHEET)[0]!.map(String);
+    expect(header.slice(0, 7)).toEqual(["Kundennummer", "Mandatsreferenz", "Unterschrieben am", "IBAN", "BIC", "Verfahren", "Kontoinhaber"]);
+    expect(header.filter((h) => /_/.test(h))).toEqual([]);
+    const k2 = rowWhere(wb, MANDATES_SHEET, 0, "K2");
+    expect(wb.values(MANDATES_SHEET, `N${k2}`)[0]![0]).toBe("ja");
+    expect(wb.validationList(MANDATES_SHEET, `M${k2}`)).toEqual(["Lastschrift", "Überweisung"]);
+    const unchanged = await applyMandatesSheet(ctx, gw);
+    expect(unchanged.ok && unchanged.value).toMatchObject({ batchId: null, unchanged: 5 });
+    const k1 = rowWhere(wb, MANDATES_SHEET, 0, "K1");
+    wb.typeInto(MANDATES_SHEET, `N${k1}`, "ja");
+    const r = await applyMandatesSheet(ctx, gw);
+    expect(r.ok && r.value).toMatchObject({ changed: 1 });
+    expect(((await dbOf(ctx).mandates.get("K1")) as any).netCredits).toBe(true);
+    wb.typeInto(MANDATES_SHEET, `C${k1}`, "gestern");
+    const bad = await applyMandatesSheet(ctx, gw);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.where?.column)).toEqual(["Unterschrieben am (C)"]);
+  });
+
   it("an edited IBAN and a netting switch become one undoable batch", async () => {
     const ctx = await withMandates();
     const { wb, gw } = memoryGateway({ locale: "de" });

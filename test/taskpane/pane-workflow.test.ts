@@ -61,7 +61,8 @@ describe("the mapping sheet Zuordnung", () => {
     expect(wb.validationList(MAPPING_SHEET, "F2")).toEqual(["10001 – Müller GmbH", "10002 – Schäfer KG"]);
     expect(wb.validationList(MAPPING_SHEET, "G3")).toContain("EXO-P1 – Exchange Online Plan 1");
     // The user sorts, then picks a customer for the tenant; the article row stays open.
-    wb.sortTable("Zuordnung", "kind", "desc");
+    expect(sheet.rows[0]!.slice(0, 3)).toEqual(["Art", "Quelle", "Externe ID"]);
+    wb.sortTable("Zuordnung", "Art", "desc");
     const customerRow = wb.values(MAPPING_SHEET).findIndex((r) => r[0] === "Kunde") + 1;
     expect(() => wb.typeInto(MAPPING_SHEET, `F${customerRow}`, "10009 – Niemand")).toThrow(/drop-down/);
     wb.typeInto(MAPPING_SHEET, `F${customerRow}`, "10002 – Schäfer KG");
@@ -121,7 +122,7 @@ describe("the review sheet in German", () => {
     const table = { source: "Abgleich 2026-10", firstRowNumber: 1, rows: [["status", "customer_no", "contract_no"], ["new_position", "10002", ""]] };
     const located = locateIssues([issue("review.contract_required", {}, { source: "Abgleich 2026-10", row: 2, column: "contract_no" })], table, "Abgleich 2026-10");
     expect(located[0]!.where?.cell).toBe("Abgleich 2026-10!C2");
-    expect(describeIssue(located[0]!, "de")).toBe("Abgleich 2026-10!C2: Für die neue Position muss ein Vertrag gewählt werden (Spalte contract_no).");
+    expect(describeIssue(located[0]!, "de")).toBe("Abgleich 2026-10!C2: Für die neue Position muss ein Vertrag gewählt werden (Spalte „Vertragsnummer“).");
   });
 
   it("proposes the month most lines start in", () => {

@@ -10,6 +10,8 @@ import { EMPTY_RULES } from "../../src/core/time/rules";
 import { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
 import { MemoryWorkbookGateway } from "../../src/excel/memory/memory-gateway";
 import { readTimeReviewTable } from "../../src/io/time/review-table";
+import { TIME_REVIEW_VOCABULARY } from "../../src/io/sheets/time-words";
+import { canonicalColumn } from "../../src/io/table/sheet-vocabulary";
 import { describeIssue, locateIssues } from "../../src/taskpane/issues";
 import { rulesSummary, timeReviewSheetName, timeReviewSheetRows, timeReviewWriteOptions } from "../../src/taskpane/usage/time-review-sheet";
 import { textFile } from "../support/fixtures";
@@ -28,21 +30,25 @@ async function written(language: "de" | "en") {
   const wb = new MemoryWorkbook({ locale: language });
   const gw = new MemoryWorkbookGateway(wb);
   unwrap(await gw.writeTable(sheet, timeReviewSheetRows(review, language), timeReviewWriteOptions(sheet, language)));
-  const header = wb.values(sheet)[0]!.map(String);
+  const shown = wb.values(sheet)[0]!.map(String);
+  // Columns by canonical name whatever the sheet's language (the decision column keeps its shown name).
+  const header = shown.map((h) => (h === "abrechnen" || h === "billable" ? h : canonicalColumn(TIME_REVIEW_VOCABULARY, h) ?? h));
   /** A1 address of a column in the sheet row of the entry with this ticket and description. */
   const cellOf = (column: string, ticket: string, description: string) => {
     const grid = wb.values(sheet);
     const row = grid.findIndex((r) => String(r[header.indexOf("ticket_no")]) === ticket && String(r[header.indexOf("description")]) === description) + 1;
     return `${String.fromCharCode(65 + header.indexOf(column))}${row}`;
   };
-  return { ctx, review, sheet, wb, gw, header, cellOf };
+  return { ctx, review, sheet, wb, gw, header, shown, cellOf };
 }
 
 describe("the time review sheet Zeiten YYYY-MM", () => {
   it("German: abrechnen Ja/Nein drop-down, typed cells, ids as text, colours by status; a choice is read back and applied", async () => {
-    const { ctx, sheet, wb, gw, header, cellOf } = await written("de");
+    const { ctx, sheet, wb, gw, shown, cellOf } = await written("de");
     expect(sheet).toBe("Zeiten 2026-06");
-    expect(header.slice(0, 3)).toEqual(["status", "abrechnen", "date"]);
+    expect(shown.slice(0, 3)).toEqual(["Status", "abrechnen", "Datum"]);
+    expect(shown).toContain("Eintrags-ID");
+    expect(wb.cell(sheet, cellOf("status", "4720", "Drucker")).value).toBe("Berechnet");
     const onsite = cellOf("abrechnen", "4720", "Drucker");
     expect(wb.validationList(sheet, onsite)).toEqual(["Ja", "Nein"]);
     expect(wb.cell(sheet, onsite).value).toBe("Ja");
@@ -63,7 +69,7 @@ describe("the time review sheet Zeiten YYYY-MM", () => {
     expect(() => wb.typeInto(sheet, onsite, "Vielleicht")).toThrow(/drop-down/);
 
     // the user sorts the table and withdraws the on-site visit
-    wb.sortTable(unwrap(await gw.readTableByHeaders(sheet)).tableName!, "ticket_no", "desc");
+    wb.sortTable(unwrap(await gw.readTableByHeaders(sheet)).tableName!, "Ticket", "desc");
     wb.typeInto(sheet, cellOf("abrechnen", "4720", "Drucker"), "Nein");
     const read = unwrap(await gw.readTableByHeaders(sheet));
     const { decisions, issues } = readTimeReviewTable(read.table);

@@ -31,6 +31,8 @@ export interface InvoiceLine {
   vatPct: DecimalString;
   /** For a difference line: the invoice it corrects. */
   correctsRef?: string;
+  /** A recurring line for a period that fell due before the billed month (*Nachberechnung*). */
+  catchUp?: true;
 }
 
 /** Net, VAT and gross of the lines with one VAT rate. */

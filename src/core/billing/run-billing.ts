@@ -1,15 +1,16 @@
 import { pushAll } from "../array";
 import { contractProblem } from "../contract/contract-check";
-import type { Customer } from "../contract/model";
+import type { Contract, Customer } from "../contract/model";
 import type { IsoDate } from "../date/iso-date";
 import type { IsoMonth } from "../date/iso-month";
 import { Issue, issue } from "../issues";
 import { toStored } from "../money/decimal";
 import { type ChargeInput, indexPositions } from "./charge-input";
 import type { ChargeLine } from "./charge-line";
+import { isCatchUp } from "./catch-up";
 import { computeDifferences } from "./differential";
 import { computeDueCharges } from "./due-charges";
-import { Invoice, buildInvoice, compareChargeLines, compareNatural, toInvoiceLine } from "./invoice";
+import { Invoice, InvoiceLine, buildInvoice, compareChargeLines, compareNatural, toInvoiceLine } from "./invoice";
 import { LedgerEntry, indexLedger } from "./ledger";
 
 /** Everything a billing run reads. Nothing is written: the caller persists the result. */
@@ -56,6 +57,7 @@ export function computeBillingRun(input: BillingRunInput): BillingRunResult {
   const lines = [...computeDueCharges(input, billed, positions), ...differences.lines];
 
   const customers = new Map(input.customers.map((c) => [c.no, c]));
+  const contracts = new Map(input.contracts.map((c) => [c.no, c]));
   const byCustomer = new Map<string, ChargeLine[]>();
   const reported = new Set<string>();
   for (const line of lines) {
@@ -77,7 +79,7 @@ export function computeBillingRun(input: BillingRunInput): BillingRunResult {
     const own = byCustomer.get(customerNo)!.sort(compareChargeLines);
     const invoiceRef = format(next++);
     const header = { invoiceRef, runId: input.runId, invoiceDate: input.invoiceDate, customer: customers.get(customerNo)! };
-    invoices.push(buildInvoice(header, own.map((l, i) => toInvoiceLine(l, i + 1))));
+    invoices.push(buildInvoice(header, own.map((l, i) => withCatchUp(toInvoiceLine(l, i + 1), l, contracts.get(l.contractNo), input.runMonth))));
     own.forEach((l, i) => pushAll(newLedgerEntries, ledgerEntriesOf(l, input.runId, invoiceRef, i + 1)));
   }
   return { invoices, newLedgerEntries, issues, nextInvoiceNumber: next };
@@ -98,6 +100,11 @@ function withoutUnusableContracts<T extends BillingRunInput>(input: T, issues: I
   }
   if (refused.size === 0) return input;
   return { ...input, contracts: input.contracts.filter((c) => !refused.has(c.no)), ledger: input.ledger.filter((e) => !refused.has(e.contractNo)) };
+}
+
+/** The invoice line marked as a catch-up when its period fell due before the run month. */
+function withCatchUp(line: InvoiceLine, charge: ChargeLine, contract: Contract | undefined, runMonth: IsoMonth): InvoiceLine {
+  return contract && isCatchUp(charge, contract, runMonth) ? { ...line, catchUp: true } : line;
 }
 
 /** One ledger entry per month part of a line. */

@@ -72,6 +72,10 @@ export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
   const payment = buildPayment(input.seller, customer, ref, issues);
   const preceding = precedingInvoices(input, kind, issues);
 
+  // These notes stay German on purpose (issue 20): they are content of the invoice document (BT-22
+  // notes, BT-20 payment terms), whose language is the invoice's, German (§14 UStG; the reverse-charge
+  // wording of §14a(5) UStG), not the clerk's pane language. An English Office must not turn a German
+  // invoice's legal text English. Messages *about* the invoice (issues) are codes like everywhere.
   const notes: string[] = [];
   if (kind === "cancellation" && input.cancels) {
     notes.push(`Stornorechnung zu Rechnung ${input.cancels.number}${input.cancels.issueDate ? ` vom ${germanDate(input.cancels.issueDate)}` : ""}.`);

@@ -1,6 +1,7 @@
 import { pushAll } from "../array";
 import type { LedgerEntry } from "../billing/ledger";
 import type { Contract } from "../contract/model";
+import type { Note } from "../issues";
 import { IsoMonth, lastDayOf } from "../date/iso-month";
 import { Decimal, ZERO, toStored } from "../money/decimal";
 import type { ReviewRow } from "../reconcile/review-row";
@@ -45,7 +46,8 @@ export interface CostCheckRow {
   /** Cost per unit from the linked purchase positions (unit-cost.ts); "" when none is linked. */
   purchaseUnitCost: string;
   finding: string;
-  note: string;
+  /** Notes as message codes with params (the `note` column, rendered per language). */
+  notes: Note[];
 }
 
 export interface CostCheckInput {
@@ -84,18 +86,18 @@ export function costCheck(input: CostCheckInput): CostCheckRow[] {
     const vendorQty = new Decimal(r.vendorQty ?? "0");
     const contractQty = new Decimal(r.contractQty ?? "0");
     const findings: CostFinding[] = [];
-    const notes: string[] = [];
+    const notes: Note[] = [];
     if (!matched) {
       findings.push("unbilled");
       notes.push(unbilledNote(r));
     } else if (!vendorQty.equals(contractQty)) {
       findings.push("quantity_drift");
       const diff = vendorQty.minus(contractQty);
-      notes.push(diff.isPositive() ? `${toStored(diff)} vendor seat(s) not in the contract` : `${toStored(diff.negated())} contract seat(s) not in the vendor file`);
+      notes.push(diff.isPositive() ? { code: "note.cost.vendor_seats", params: { count: toStored(diff) } } : { code: "note.cost.contract_seats", params: { count: toStored(diff.negated()) } });
     }
     if (matched && r.unitPrice !== null && r.unitCost !== null && new Decimal(r.unitPrice).lessThan(r.unitCost)) findings.push("negative_margin");
     const billedAmount = r.customerNo && r.articleNo ? billed.get(`${r.customerNo}\u0000${r.articleNo}`) : undefined;
-    if (matched && contractQty.isPositive() && billedAmount === undefined) notes.push(`not billed for ${input.month} yet`);
+    if (matched && contractQty.isPositive() && billedAmount === undefined) notes.push({ code: "note.cost.not_billed_yet", params: { month: input.month } });
     const purchaseCost = matched ? salesUnitCost(input.costs, r.contractNo, r.positionNo!, day) : null;
     const amount = r.rows.reduce((s, row) => s.plus(input.amountByRow.get(row) ?? "0"), ZERO);
     return {
@@ -115,7 +117,7 @@ export function costCheck(input: CostCheckInput): CostCheckRow[] {
       margin: matched && r.unitPrice !== null && r.unitCost !== null ? toStored(new Decimal(r.unitPrice).minus(r.unitCost)) : "",
       purchaseUnitCost: purchaseCost === null ? "" : toStored(purchaseCost),
       finding: findings.length > 0 ? findings.join(" ") : "ok",
-      note: notes.join("; "),
+      notes,
     };
   });
   if (input.usage) pushAll(rows, usageCostRows(input.month, input.usage));
@@ -123,10 +125,10 @@ export function costCheck(input: CostCheckInput): CostCheckRow[] {
   return rows.sort((a, b) => cmp(a.customerNo, b.customerNo) || cmp(a.articleNo, b.articleNo) || cmp(a.externalCustomerId, b.externalCustomerId) || cmp(a.externalArticleId, b.externalArticleId) || cmp(a.contractNo, b.contractNo));
 }
 
-function unbilledNote(r: ReviewRow): string {
-  if (r.status === "unmapped_customer") return `vendor customer ${r.externalCustomerId} (${r.vendorCustomerName}) is not mapped to a customer`;
-  if (r.status === "unmapped_article") return `vendor article ${r.externalArticleId} (${r.vendorArticleName}) is not mapped to an article`;
-  return r.contractNo ? `no contract position for these seats (would go into contract ${r.contractNo})` : "no contract position for these seats";
+function unbilledNote(r: ReviewRow): Note {
+  if (r.status === "unmapped_customer") return { code: "note.cost.unmapped_customer", params: { id: r.externalCustomerId, name: r.vendorCustomerName } };
+  if (r.status === "unmapped_article") return { code: "note.cost.unmapped_article", params: { id: r.externalArticleId, name: r.vendorArticleName } };
+  return r.contractNo ? { code: "note.cost.no_position_for", params: { contract: r.contractNo } } : { code: "note.cost.no_position", params: {} };
 }
 
 /** Ledger amounts (as invoiced) of the month per customer and article. */
@@ -175,7 +177,11 @@ export function usageCostRows(month: IsoMonth, usage: UsageCostInput): CostCheck
         margin: billed === null ? "" : toStored(billed.minus(cost)),
         purchaseUnitCost: "",
         finding,
-        note: billed === null ? `usage ${r.month} (${r.vendorArticleName || r.vendorArticleKey}): not billed yet` : `usage ${r.month} billed on ${mark!.invoiceRef} line ${mark!.lineNo}`,
+        notes: [
+          billed === null
+            ? { code: "note.cost.usage_not_billed", params: { month: r.month, article: r.vendorArticleName || r.vendorArticleKey } }
+            : { code: "note.cost.usage_billed", params: { month: r.month, invoice: mark!.invoiceRef, line: mark!.lineNo } },
+        ],
       };
     });
 }

@@ -1,7 +1,7 @@
 import type { Contract, Customer, PositionVersion } from "../contract/model";
 import { contractActiveOn, groupByPosition, versionOnDay } from "../contract/state-on-day";
 import type { IsoDate } from "../date/iso-date";
-import { Issue, Result, issue, ok } from "../issues";
+import { Issue, Note, Result, issue, ok } from "../issues";
 import { Decimal, toStored } from "../money/decimal";
 import { purchaseVersionOnDay } from "./model";
 import { PriceRounding, PriceStrategy, exactNewPrice, roundPrice, roundingText, strategyText } from "./price-strategy";
@@ -46,7 +46,8 @@ export interface ProposalRow {
   currentMarginPct: string | null;
   newMarginPct: string | null;
   action: "accept" | "skip";
-  note: string;
+  /** Notes as message codes with params (the `note` column, rendered per language). */
+  notes: Note[];
   /** The changed purchase positions linked to this sales position (`NO:POS`, space-separated). */
   purchase: string;
   purchaseNewCost: string;
@@ -106,23 +107,23 @@ function proposeRow(
   const newCost = salesUnitCost(snapshot.costs, contract.no, current.positionNo, day, override) ?? new Decimal(0);
   const price = new Decimal(current.unitPrice);
   const exact = exactNewPrice({ currentPrice: price, discountPct: new Decimal(current.discountPct), currentCost, newCost }, change.strategy);
-  const notes: string[] = [];
+  const notes: Note[] = [];
   let action: ProposalRow["action"] = "accept";
   let newPrice = price;
   if ("problem" in exact) {
     action = "skip";
-    notes.push(exact.problem === "price.no_cost" ? "no current cost: keep-margin cannot scale the price; enter new_price by hand" : "100 % discount: the cost difference cannot be passed on; enter new_price by hand");
+    notes.push({ code: exact.problem === "price.no_cost" ? "note.price.no_cost" : "note.price.full_discount", params: {} });
   } else newPrice = roundPrice(exact.price, change.rounding);
   if (newPrice.equals(price) && action === "accept") {
     action = "skip";
-    notes.push("price unchanged");
+    notes.push({ code: "note.price.unchanged", params: {} });
   }
   if (contract.noPriceChangeBefore !== undefined && day < contract.noPriceChangeBefore) {
     action = "skip";
-    notes.push(`notice period: no price change before ${contract.noPriceChangeBefore} (set valid_from to ${contract.noPriceChangeBefore} to accept)`);
+    notes.push({ code: "note.price.notice_period", params: { date: contract.noPriceChangeBefore } });
   }
   for (const later of laterWinners(versions, day)) {
-    notes.push(later.unitPrice === current.unitPrice ? `the version from ${later.validFrom} gets the new price too` : `the version from ${later.validFrom} keeps its own price ${later.unitPrice}`);
+    notes.push(later.unitPrice === current.unitPrice ? { code: "note.price.later_version_too", params: { date: later.validFrom } } : { code: "note.price.later_version_own", params: { date: later.validFrom, price: later.unitPrice } });
   }
   const netNow = netUnitPrice(current);
   const netNew = netUnitPrice({ unitPrice: toStored(newPrice), discountPct: current.discountPct });
@@ -145,7 +146,7 @@ function proposeRow(
     currentMarginPct: pct(marginPct(netNow, currentCost)),
     newMarginPct: pct(marginPct(netNew, newCost)),
     action,
-    note: notes.join("; "),
+    notes,
     purchase: [...refs].sort().join(" "),
     purchaseNewCost: toStored(change.newCost),
     costFrom: change.from,

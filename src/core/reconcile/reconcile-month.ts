@@ -81,7 +81,7 @@ export function reconcileMonth(input: ReconcileInput): ReviewRow[] {
     const contractQty = list.reduce((s, c) => s.plus(c.version.quantity), ZERO);
     const status: ReconcileStatus = contractQty.equals(vq.quantity) ? "unchanged" : "quantity_changed";
     const row = rowFor(g, vq, status, { ...target, contractQty }, target.contract.no, input);
-    if (list.length > 1) row.note = `${list.length} positions of this article: ${list.map((c) => `${c.contract.no}/${c.version.positionNo}`).join(", ")}; the change goes to ${target.contract.no}/${target.version.positionNo}`;
+    if (list.length > 1) row.notices.push({ code: "note.reconcile.several_positions", params: { count: list.length, positions: list.map((c) => `${c.contract.no}/${c.version.positionNo}`).join(", "), target: `${target.contract.no}/${target.version.positionNo}` } });
     rows.push(row);
   }
   pushAll(rows, missingInFile(input, candidates, matched));
@@ -263,9 +263,8 @@ function rowFor(
     margin: price !== null && cost !== null ? toStored(price.minus(cost)) : null,
     action: defaultAction(status),
     finding: findingOf(vq.quantity, match ? match.contractQty : ZERO, price, cost),
-    note: status === "new_position" && !contractNo ? "choose the contract for the new position" : "",
     ...termColumns(commitmentOf(g, input.month), match?.version ?? null),
-    notices: [],
+    notices: status === "new_position" && !contractNo ? [{ code: "note.reconcile.choose_contract", params: {} }] : [],
     rows: vq.rows,
   };
   if (match && vq.quantity.lessThan(match.contractQty)) flagReduction(row, termStartOf(g, vq.effectiveDate, match.version));
@@ -372,16 +371,16 @@ function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[
         margin: null,
         action: "skip",
         finding: "",
-        note: "not in the vendor file: check before ending the position",
         ...termColumns({ term: null, billingFrequency: null, end: null }, v),
-        notices: [],
+        notices: [{ code: "note.reconcile.missing_in_file", params: {} }],
         rows: [],
       };
       const stillCommitted = v.termEnd === undefined || v.termEnd >= row.effectiveDate;
       if (billedLessThanMonthly(v.billingFrequency) && stillCommitted) {
         // The vendor charges such a subscription once a year (or term): a month without it says nothing.
         row.finding = "billed_annually";
-        row.note = "billed annually by the vendor: not charged every month, so no end is suggested";
+        // The notice replaces the missing-in-file note: the row is not missing.
+        row.notices = [];
         row.notices.push({ code: "reconcile.billed_annually", params: { frequency: v.billingFrequency!, commitmentEnd: v.termEnd ?? "" } });
       } else flagReduction(row, termStartOf(null, row.effectiveDate, v));
       rows.push(row);

@@ -45,12 +45,11 @@ export interface ReviewRow {
    * file whose subscription the vendor bills once a year (or term), so no end is suggested.
    */
   finding: string;
-  note: string;
   /** Vendor commitment of the subscription(s): term, billing frequency and last day; null / "" when unknown. */
   term: TermLength | null;
   billingFrequency: BillingFrequency | null;
   commitmentEnd: IsoDate | null;
-  /** Notes as message codes with parameters, rendered per language by the host (e.g. `reconcile.not_refundable`). */
+  /** Notes as message codes with parameters, rendered per language by the host (the review's `note` column; e.g. `reconcile.not_refundable`). */
   notices: { code: string; params: Record<string, string | number> }[];
   /** Vendor file rows behind this row. */
   rows: number[];

@@ -4,8 +4,14 @@ import { TextEncodingName, encodeText, unencodableIn1252 } from "../table/decode
 import { ExportCell, INVOICE_EXPORT_COLUMNS, invoiceExportRows } from "./invoice-rows";
 import { neutralizeText } from "./neutralize";
 import { quoteCsvField } from "../table/write-csv";
+import { INVOICE_VOCABULARY } from "../sheets/invoice-words";
+import { vocabularyHeader, vocabularyWord } from "../table/sheet-vocabulary";
 
-/** `generic`: `,`, `.` decimals, ISO dates. `de`: `;`, decimal comma, DD.MM.YYYY. */
+/**
+ * `generic`: `,`, `.` decimals, ISO dates, the column names and line types of PRODUCT.md §6.3. `de`
+ * ("CSV deutsch"): `;`, decimal comma, DD.MM.YYYY, German headers and line-type words (*Laufend*,
+ * *Differenz*, *Nachberechnung* …; src/io/sheets/invoice-words.ts).
+ */
 export type InvoiceCsvFormat = "generic" | "de";
 
 /** Encoding options of {@link invoiceCsvBytes}. */
@@ -31,10 +37,13 @@ function cellText(cell: ExportCell, format: InvoiceCsvFormat): string {
  */
 export function invoiceCsvText(invoices: readonly Invoice[], format: InvoiceCsvFormat = "generic"): string {
   const delimiter = format === "de" ? ";" : ",";
-  const lines = [INVOICE_EXPORT_COLUMNS.join(delimiter)];
-  for (const row of invoiceExportRows(invoices)) {
-    lines.push(row.map((c) => quoteCsvField(cellText(c, format), delimiter)).join(delimiter));
-  }
+  const lines = [INVOICE_EXPORT_COLUMNS.map((c) => (format === "de" ? vocabularyHeader(INVOICE_VOCABULARY, c, "de") : c)).join(delimiter)];
+  const lineTypes = invoices.flatMap((i) => i.lines.map((l) => (l.catchUp ? "catch_up" : l.lineType)));
+  const typeAt = INVOICE_EXPORT_COLUMNS.indexOf("line_type");
+  invoiceExportRows(invoices).forEach((row, k) => {
+    const cells = format === "de" ? row.map((c, i) => (i === typeAt ? { ...c, value: vocabularyWord(INVOICE_VOCABULARY, "line_type", lineTypes[k]!, "de") } : c)) : row;
+    lines.push(cells.map((c) => quoteCsvField(cellText(c, format), delimiter)).join(delimiter));
+  });
   return lines.join("\r\n") + "\r\n";
 }
 

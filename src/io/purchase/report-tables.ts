@@ -1,5 +1,6 @@
 import type { CostCheckRow } from "../../core/purchase/cost-check";
 import type { LinkReportRow } from "../../core/purchase/links-report";
+import { type Lang, notesText } from "../../core/messages";
 import type { CsvCell } from "../table/write-csv";
 
 const n = (v: string): CsvCell => (v === "" ? "" : { number: v });
@@ -32,13 +33,13 @@ export const COST_CHECK_COLUMNS = [
   "contract_qty", "net_price", "billed_amount", "margin", "purchase_unit_cost", "finding", "note", "external_customer_id", "external_article_id",
 ] as const;
 
-/** The cost check as a table (header first). */
-export function costCheckTableRows(rows: readonly CostCheckRow[]): CsvCell[][] {
+/** The cost check as a table (header first); notes in the language. */
+export function costCheckTableRows(rows: readonly CostCheckRow[], lang: Lang = "en"): CsvCell[][] {
   return [
     [...COST_CHECK_COLUMNS],
     ...rows.map((r) => [
       r.customerNo, r.customerName, r.articleNo, r.contractNo, int(r.positionNo), n(r.vendorQty), n(r.vendorUnitCost), n(r.vendorAmount),
-      n(r.contractQty), n(r.netPrice), n(r.billedAmount), n(r.margin), n(r.purchaseUnitCost), r.finding, r.note, r.externalCustomerId, r.externalArticleId,
+      n(r.contractQty), n(r.netPrice), n(r.billedAmount), n(r.margin), n(r.purchaseUnitCost), r.finding, notesText(r.notes, lang), r.externalCustomerId, r.externalArticleId,
     ]),
   ];
 }

@@ -3,10 +3,12 @@ import { BILLING_FREQUENCIES, BillingFrequency, TERM_LENGTHS, TermLength } from 
 import type { ReviewDecision } from "../../core/reconcile/plan-apply";
 import type { ReviewRow } from "../../core/reconcile/review-row";
 import type { Issue } from "../../core/issues";
+import { notesText } from "../../core/messages";
 import { CellReader } from "../table/cell-reader";
 import { missingColumns, toHeaderTable } from "../table/header-table";
 import type { RawTable } from "../table/raw-table";
-import { canonicalReviewHeaders, REVIEW_ACTION_WORDS, REVIEW_STATUS_WORDS, reviewActionOf, reviewHeader, reviewStatusOf, type SheetLanguage } from "./review-words";
+import { canonicalTable, vocabularyWord, withUserColumns } from "../table/sheet-vocabulary";
+import { REVIEW_ACTION_WORDS, REVIEW_STATUS_WORDS, REVIEW_VOCABULARY, reviewActionOf, reviewHeader, reviewStatusOf, type SheetLanguage } from "./review-words";
 
 /** The review columns of PRODUCT.md §8, then informational columns (ignored when read back). */
 export const REVIEW_COLUMNS = [
@@ -28,10 +30,19 @@ export function reviewTableRows(rows: readonly ReviewRow[], lang: SheetLanguage 
       REVIEW_STATUS_WORDS[lang][r.status], r.customerNo, r.contractNo, r.positionNo === null ? "" : { number: String(r.positionNo) }, r.articleNo,
       r.externalCustomerId, r.externalArticleId, n(r.contractQty), n(r.vendorQty), n(r.delta), r.effectiveDate,
       n(r.unitCost), n(r.unitPrice), REVIEW_ACTION_WORDS[lang][r.action],
-      n(r.positionQty), n(r.margin), r.finding, r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), r.note,
+      n(r.positionQty), n(r.margin), r.finding, r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), notesText(r.notices, lang),
       r.term ?? "", r.billingFrequency ?? "", r.commitmentEnd ?? "",
     ]),
-  ];
+  ].map((row, k) => (k === 0 || lang === "en" ? row : localizeInfo(row, lang)));
+}
+
+const INFO_WORDS = (["finding", "billing_frequency", "term"] as const).map((c) => [c, [...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS].indexOf(c)] as const);
+
+/** The informational code words of a row (findings, frequency, term) in the language. */
+function localizeInfo(row: ReviewCell[], lang: SheetLanguage): ReviewCell[] {
+  const out = row.slice();
+  for (const [column, i] of INFO_WORDS) if (typeof out[i] === "string" && out[i] !== "") out[i] = vocabularyWord(REVIEW_VOCABULARY, column, out[i] as string, lang);
+  return out;
 }
 
 /**
@@ -39,7 +50,13 @@ export function reviewTableRows(rows: readonly ReviewRow[], lang: SheetLanguage 
  * quantity, effective date, action, contract and mapping numbers). Every bad cell is an issue.
  */
 export function readReviewTable(raw: RawTable): { decisions: ReviewDecision[]; issues: Issue[] } {
-  const { table, issues } = toHeaderTable(canonicalReviewHeaders(raw));
+  const canonical = canonicalTable(REVIEW_VOCABULARY, raw);
+  const read = readCanonical(canonical.raw);
+  return { ...read, issues: withUserColumns(REVIEW_VOCABULARY, read.issues, canonical) };
+}
+
+function readCanonical(raw: RawTable): { decisions: ReviewDecision[]; issues: Issue[] } {
+  const { table, issues } = toHeaderTable(raw);
   if (!table) return { decisions: [], issues };
   const missing = missingColumns(table, REQUIRED);
   if (missing.length > 0) return { decisions: [], issues: [...issues, ...missing] };

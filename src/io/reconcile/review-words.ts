@@ -5,6 +5,7 @@
  */
 import type { ReconcileStatus, ReviewAction } from "../../core/reconcile/review-row";
 import { isBlankRow, type RawTable } from "../table/raw-table";
+import type { SheetVocabulary, WordList } from "../table/sheet-vocabulary";
 
 export type SheetLanguage = "de" | "en";
 
@@ -97,3 +98,26 @@ export function canonicalReviewHeaders(raw: RawTable): RawTable {
   rows[at] = rows[at]!.map((h) => HEADER_BACK.get(key(h)) ?? h);
   return { ...raw, rows };
 }
+
+const wordList = (words: Readonly<Record<SheetLanguage, Readonly<Record<string, string>>>>): WordList =>
+  Object.fromEntries(Object.keys(words.en).map((k) => [k, { de: words.de[k]!, en: words.en[k]! }]));
+
+/**
+ * The review as a sheet vocabulary (src/io/table/sheet-vocabulary.ts): headers, statuses, actions,
+ * and the words of the informational columns (findings, vendor billing frequency, term).
+ */
+export const REVIEW_VOCABULARY: SheetVocabulary = {
+  headers: REVIEW_HEADERS_DE,
+  words: {
+    status: wordList(REVIEW_STATUS_WORDS),
+    action: wordList(REVIEW_ACTION_WORDS),
+    finding: {
+      unbilled: { de: "Nicht abgerechnet" },
+      negative_margin: { de: "Negative Marge" },
+      not_refundable: { de: "Nicht erstattungsfähig" },
+      billed_annually: { de: "Jährlich berechnet" },
+    },
+    billing_frequency: { monthly: { de: "monatlich" }, annual: { de: "jährlich" }, triennial: { de: "dreijährlich" }, one_time: { de: "einmalig" } },
+    term: { trial: { de: "Testphase" } },
+  },
+};

@@ -11,6 +11,8 @@ import { CellReader } from "../table/cell-reader";
 import { cellOf, missingColumns, toHeaderTable } from "../table/header-table";
 import { type RawTable, columnLetter } from "../table/raw-table";
 import type { CsvCell } from "../table/write-csv";
+import { canonicalTable, userColumn, withUserColumns } from "../table/sheet-vocabulary";
+import { TIME_REVIEW_VOCABULARY } from "../sheets/time-words";
 
 /** The decision column: its header and words (`billable` yes/no in files and English sheets). */
 export interface DecisionWords {
@@ -49,11 +51,20 @@ export function timeReviewTableRows(rows: readonly TimeReviewRow[], lang: Lang, 
 }
 
 /**
- * Reads the decisions back by header names (rows may be sorted, filtered or deleted; a deleted row
+ * Reads the decisions back by header names, German or English (rows may be sorted, filtered or deleted; a deleted row
  * decides nothing): `entry_id` and the decision column (`billable` or `abrechnen`: yes/no, ja/nein,
  * 1/0 …). Every bad cell is an issue naming row and column.
  */
 export function readTimeReviewTable(raw: RawTable): { decisions: TimeDecision[]; issues: Issue[] } {
+  const canonical = canonicalTable(TIME_REVIEW_VOCABULARY, raw);
+  const read = readCanonical(canonical.raw);
+  return {
+    decisions: read.decisions.map((d) => (d.where?.column ? { ...d, where: { ...d.where, column: userColumn(TIME_REVIEW_VOCABULARY, canonical, d.where.column) } } : d)),
+    issues: withUserColumns(TIME_REVIEW_VOCABULARY, read.issues, canonical),
+  };
+}
+
+function readCanonical(raw: RawTable): { decisions: TimeDecision[]; issues: Issue[] } {
   const { table, issues } = toHeaderTable(raw);
   if (!table) return { decisions: [], issues };
   const column = DECISION_HEADERS.find((h) => table.index.has(h));

@@ -1,7 +1,8 @@
 /**
  * The billing preview sheet *Rechnungen YYYY-MM*: one row per invoice line with the columns of the
- * generic export (PRODUCT.md §6.3), typed per column, difference lines highlighted. Plus the month
- * defaults and totals the Abrechnung area shows.
+ * generic export (PRODUCT.md §6.3) in the user's language, typed per column, difference and catch-up
+ * lines highlighted, the period factor shown as days ("17 von 31 Tagen") where it is a share of one
+ * month. Plus the month defaults and totals the Abrechnung area shows.
  */
 import type { Invoice } from "../../core/billing/invoice";
 import { addMonths, monthOf, type IsoMonth } from "../../core/date/iso-month";
@@ -9,8 +10,12 @@ import type { IsoDate } from "../../core/date/iso-date";
 import { Decimal, ZERO } from "../../core/money/decimal";
 import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
 import { tableNameFor } from "../../excel/names";
+import { prorationDaysText } from "../../io/export/documents/proration-text";
 import { INVOICE_EXPORT_COLUMNS, invoiceExportRows } from "../../io/export/invoice-rows";
+import { INVOICE_VOCABULARY } from "../../io/sheets/invoice-words";
+import { localizeTable, vocabularyHeader, vocabularyWord } from "../../io/table/sheet-vocabulary";
 import type { RunRecord } from "../../store/records";
+import type { Language } from "../i18n";
 
 export const INVOICE_COLUMN_KINDS: Readonly<Record<string, ColumnKind>> = {
   invoice_ref: "id",
@@ -24,29 +29,44 @@ export const INVOICE_COLUMN_KINDS: Readonly<Record<string, ColumnKind>> = {
   quantity: "decimal",
   unit_price: "money",
   discount_pct: "decimal",
-  period_factor: "decimal",
+  proration: "decimal",
   net_amount: "money",
   vat_pct: "decimal",
   corrects_ref: "id",
 };
 
-/** Light fills by line type: differences (credits and debits) stand out. */
-export const LINE_TYPE_COLOURS: Readonly<Record<string, string>> = { difference: "#FFF2CC" };
+/** Light fills by line type: differences (credits and debits) and catch-ups stand out. */
+export const LINE_TYPE_COLOURS: Readonly<Record<string, string>> = { difference: "#FFF2CC", catch_up: "#FCE4D6" };
+
+/** The preview's columns: the export's, with the period factor as `proration` (days or months). */
+export const INVOICE_SHEET_COLUMNS: readonly string[] = INVOICE_EXPORT_COLUMNS.map((c) => (c === "period_factor" ? "proration" : c));
 
 export function invoiceSheetName(month: IsoMonth): string {
   return `Rechnungen ${month}`;
 }
 
-/** Header and one row per invoice line. */
-export function invoiceSheetRows(invoices: readonly Invoice[]): SheetCell[][] {
-  return [[...INVOICE_EXPORT_COLUMNS], ...invoiceExportRows(invoices).map((row) => row.map((c): SheetCell => (c.kind === "number" ? { number: c.value } : c.value)))];
+/** Header and one row per invoice line, headers and line types in the language. */
+export function invoiceSheetRows(invoices: readonly Invoice[], language: Language = "en"): SheetCell[][] {
+  const lines = invoices.flatMap((i) => i.lines);
+  const type = INVOICE_EXPORT_COLUMNS.indexOf("line_type");
+  const factor = INVOICE_EXPORT_COLUMNS.indexOf("period_factor");
+  const body = invoiceExportRows(invoices).map((row, k) => {
+    const line = lines[k]!;
+    return row.map((c, i): SheetCell => {
+      if (i === type && line.catchUp) return "catch_up";
+      if (i === factor) return prorationDaysText(line.serviceFrom, line.serviceTo, line.periodFactor, language) ?? { number: c.value };
+      return c.kind === "number" ? { number: c.value } : c.value;
+    });
+  });
+  return localizeTable(INVOICE_VOCABULARY, [[...INVOICE_SHEET_COLUMNS], ...body], language);
 }
 
-export function invoiceWriteOptions(sheet: string, extra: Partial<WriteTableOptions> = {}): WriteTableOptions {
+export function invoiceWriteOptions(sheet: string, extra: Partial<WriteTableOptions> = {}, language: Language = "en"): WriteTableOptions {
+  const header = (c: string) => vocabularyHeader(INVOICE_VOCABULARY, c, language);
   return {
     tableName: tableNameFor(sheet),
-    columns: INVOICE_COLUMN_KINDS,
-    status: { column: "line_type", colours: LINE_TYPE_COLOURS },
+    columns: Object.fromEntries(Object.entries(INVOICE_COLUMN_KINDS).map(([c, k]) => [header(c), k])),
+    status: { column: header("line_type"), colours: Object.fromEntries(Object.entries(LINE_TYPE_COLOURS).map(([t, c]) => [vocabularyWord(INVOICE_VOCABULARY, "line_type", t, language), c])) },
     replace: true,
     ...extra,
   };
@@ -59,6 +79,8 @@ export interface BillingTotals {
   net: string;
   gross: string;
   differences: number;
+  /** Recurring lines for periods that fell due before the month (*Nachberechnung*). */
+  catchUps: number;
 }
 
 export function billingTotals(invoices: readonly Invoice[]): BillingTotals {
@@ -75,6 +97,7 @@ export function billingTotals(invoices: readonly Invoice[]): BillingTotals {
     net: new Decimal(net).toFixed(2),
     gross: new Decimal(gross).toFixed(2),
     differences: invoices.reduce((n, i) => n + i.lines.filter((l) => l.lineType === "difference").length, 0),
+    catchUps: invoices.reduce((n, i) => n + i.lines.filter((l) => l.catchUp).length, 0),
   };
 }
 

@@ -6,32 +6,53 @@
 import { importMandates, mandateSheetRows, type ImportMandatesSummary } from "../../app/mandates";
 import type { AppContext } from "../../app/context";
 import type { Result } from "../../core/issues";
-import type { SheetCell, WorkbookGateway, WriteTableOptions, WriteTableResult } from "../../excel/gateway";
+import type { ColumnKind, SheetCell, WorkbookGateway, WriteTableOptions, WriteTableResult } from "../../excel/gateway";
+import { MANDATE_VOCABULARY } from "../../io/sheets/sepa-words";
+import { canonicalTable, localizeTable, type SheetLanguage, vocabularyHeader, vocabularyWord, withUserColumns } from "../../io/table/sheet-vocabulary";
 
 export const MANDATES_SHEET = "SEPA-Mandate";
 
-export const mandatesWriteOptions: WriteTableOptions = {
-  tableName: "SepaMandate",
-  // IBANs, references and customer numbers stay text (no number or date guessing by Excel).
-  columns: { customer_no: "id", mandate_ref: "id", signature_date: "date", iban: "id", bic: "id", last_collection_date: "date", changed_on: "date", previous_mandate_ref: "id", previous_iban: "id", revoked_on: "date" },
-  validation: [
-    { column: "scheme", list: ["CORE", "B2B"] },
-    { column: "payment_method", list: ["direct_debit", "transfer"] },
-    { column: "net_credits", list: ["yes", "no"] },
-  ],
-  replace: true,
+const KINDS: Readonly<Record<string, ColumnKind>> = {
+  customer_no: "id", mandate_ref: "id", signature_date: "date", iban: "id", bic: "id", last_collection_date: "date", changed_on: "date", previous_mandate_ref: "id", previous_iban: "id", revoked_on: "date",
 };
 
-/** Writes the stored mandates to the mandates sheet (replacing an earlier one). */
-export async function writeMandatesSheet(app: AppContext, gateway: WorkbookGateway, options: Pick<WriteTableOptions, "signal" | "onProgress"> = {}): Promise<{ written: Result<WriteTableResult>; mandates: number }> {
-  const rows: SheetCell[][] = await mandateSheetRows(app);
-  const written = await gateway.writeTable(MANDATES_SHEET, rows, { ...mandatesWriteOptions, ...options });
+/** Write options in the language: column kinds and drop-downs under the shown headers, words in the language. */
+export function mandatesWriteOptions(language: SheetLanguage = "en"): WriteTableOptions {
+  const header = (c: string) => vocabularyHeader(MANDATE_VOCABULARY, c, language);
+  const words = (c: string, values: string[]) => values.map((v) => vocabularyWord(MANDATE_VOCABULARY, c, v, language));
+  return {
+    tableName: "SepaMandate",
+    // IBANs, references and customer numbers stay text (no number or date guessing by Excel).
+    columns: Object.fromEntries(Object.entries(KINDS).map(([c, k]) => [header(c), k])),
+    validation: [
+      { column: header("scheme"), list: ["CORE", "B2B"] },
+      { column: header("payment_method"), list: words("payment_method", ["direct_debit", "transfer"]) },
+      { column: header("net_credits"), list: words("net_credits", ["yes", "no"]) },
+    ],
+    replace: true,
+  };
+}
+
+/** Writes the stored mandates to the mandates sheet (replacing an earlier one), headers and words in the language. */
+export async function writeMandatesSheet(
+  app: AppContext,
+  gateway: WorkbookGateway,
+  options: Pick<WriteTableOptions, "signal" | "onProgress"> = {},
+  language: SheetLanguage = "en",
+): Promise<{ written: Result<WriteTableResult>; mandates: number }> {
+  const rows: SheetCell[][] = localizeTable(MANDATE_VOCABULARY, await mandateSheetRows(app), language);
+  const written = await gateway.writeTable(MANDATES_SHEET, rows, { ...mandatesWriteOptions(language), ...options });
   return { written, mandates: rows.length - 1 };
 }
 
-/** Reads the mandates sheet back and imports it as a whole (nothing is stored when a cell is bad). */
+/**
+ * Reads the mandates sheet back (German or English) and imports it as a whole (nothing is stored
+ * when a cell is bad; problems name the column as the sheet has it).
+ */
 export async function applyMandatesSheet(app: AppContext, gateway: WorkbookGateway): Promise<Result<ImportMandatesSummary>> {
   const read = await gateway.readTableByHeaders(MANDATES_SHEET);
   if (!read.ok) return read;
-  return importMandates(app, { name: read.value.sheet, table: read.value.table });
+  const canonical = canonicalTable(MANDATE_VOCABULARY, read.value.table);
+  const r = await importMandates(app, { name: read.value.sheet, table: canonical.raw });
+  return r.ok ? r : { ok: false, issues: withUserColumns(MANDATE_VOCABULARY, r.issues, canonical) };
 }

@@ -147,7 +147,7 @@ export function useBilling(active = true) {
       if (invoices.length === 0) return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet: null }, warnings: issues };
       const sheet = invoiceSheetName(input.month);
       progress(0, null, b.writingSheet(sheet));
-      const written = await host.gateway.writeTable(sheet, invoiceSheetRows(invoices), invoiceWriteOptions(sheet, { signal, onProgress: (d, t) => progress(d, t) }));
+      const written = await host.gateway.writeTable(sheet, invoiceSheetRows(invoices, s.language), invoiceWriteOptions(sheet, { signal, onProgress: (d, t) => progress(d, t) }, s.language));
       if (!written.ok) return { issues: written.issues };
       return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet }, warnings: issues };
     });

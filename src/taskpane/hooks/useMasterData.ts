@@ -15,7 +15,7 @@ import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { locateIssues } from "../issues";
-import { MASTER_SHEET_NAMES, csvSheetRows, customerSheetRows, masterWriteOptions, sheetAsCsv, type MasterSheet } from "../master/master-sheets";
+import { MASTER_SHEET_NAMES, csvSheetRows, customerSheetRows, masterSheetAsCsv, masterWriteOptions, type MasterSheet } from "../master/master-sheets";
 import { saveBackup } from "../storage";
 import { useTask, type TaskOutcome } from "./useTask";
 
@@ -113,15 +113,15 @@ export function useMasterData(onBackup?: () => void) {
     const outcome = await task.run(m.writingSheets, async ({ signal, progress }) => {
       const exported = await exportMaster(host.app);
       const parts: [MasterSheet, ReturnType<typeof csvSheetRows>][] = [
-        ["customers", customerSheetRows(await listCustomers(host.app))],
-        ["contracts", csvSheetRows(exported.contracts, names.contracts)],
-        ["articles", csvSheetRows(exported.articles, names.articles)],
+        ["customers", customerSheetRows(await listCustomers(host.app), s.language)],
+        ["contracts", csvSheetRows(exported.contracts, names.contracts, "contracts", s.language)],
+        ["articles", csvSheetRows(exported.articles, names.articles, "articles", s.language)],
       ];
       const written: string[] = [];
       for (const [kind, rows] of parts) {
         const sheet = names[kind];
         progress(0, null, m.writingSheet(sheet));
-        const result = await host.gateway.writeTable(sheet, rows, { ...masterWriteOptions(kind, sheet), activate: kind === "contracts", signal, onProgress: (d, t) => progress(d, t) });
+        const result = await host.gateway.writeTable(sheet, rows, { ...masterWriteOptions(kind, sheet, s.language), activate: kind === "contracts", signal, onProgress: (d, t) => progress(d, t) });
         if (!result.ok) return { issues: result.issues };
         written.push(`${sheet} (${result.value.rowsWritten})`);
       }
@@ -138,8 +138,9 @@ export function useMasterData(onBackup?: () => void) {
       const outcome = await task.run(m.syncing(sheet), async () => {
         const read = await host.gateway.readTableByHeaders(sheet);
         if (!read.ok) return { issues: read.issues };
-        const result = await importMaster(host.app, [{ name: sheet, bytes: sheetAsCsv(read.value.table) }]);
-        if (!result.ok) return { issues: locateIssues(result.issues, read.value.table, sheet) };
+        const csv = masterSheetAsCsv(kind, read.value.table);
+        const result = await importMaster(host.app, [{ name: sheet, bytes: csv.bytes }]);
+        if (!result.ok) return { issues: locateIssues(csv.userColumns(result.issues), read.value.table, sheet) };
         if (result.value.batchId) host.storeChanged();
         return { summary: result.value };
       });

@@ -17,9 +17,10 @@ import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { locateIssues } from "../issues";
 import type { ParsedVendorFile } from "../parse/vendor-parser";
-import { MAPPING_SHEET, mappingSheet, readMappingSheet } from "../reconcile/mapping-sheet";
+import { MAPPING_SHEET, MAPPING_VOCABULARY, mappingSheet, readMappingSheet } from "../reconcile/mapping-sheet";
 import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, sha256OfRows, sourceLabel, unmappedLeftOut } from "../reconcile/review";
 import { useTask, type TaskOutcome } from "./useTask";
+import { REVIEW_VOCABULARY } from "../../io/reconcile/review-words";
 
 export interface SourceFile {
   name: string;
@@ -197,10 +198,10 @@ export function useReconcile() {
       const read = await host.gateway.readTableByHeaders(MAPPING_SHEET);
       if (!read.ok) return { issues: read.issues };
       const { decisions, issues } = readMappingSheet(read.value.table, firstDayOf(month));
-      if (issues.length > 0) return { issues: locateIssues(issues, read.value.table, read.value.sheet) };
+      if (issues.length > 0) return { issues: locateIssues(issues, read.value.table, read.value.sheet, MAPPING_VOCABULARY) };
       if (decisions.length === 0) return { issues: [issue("pane.mapping_sheet_empty", { sheet: MAPPING_SHEET })] };
       const applied = await applyReview(host.app, decisions, { name: MAPPING_SHEET, sha256: await sha256OfRows(read.value.table.rows) }, { kind: "mapping-sheet" });
-      if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet) };
+      if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet, MAPPING_VOCABULARY) };
       host.storeChanged();
       return { saved: applied.value, ...(await refresh()) };
     });
@@ -245,13 +246,13 @@ export function useReconcile() {
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
       const { decisions, issues } = readReviewTable(read.value.table);
-      if (issues.length > 0) return { issues: locateIssues(issues, read.value.table, read.value.sheet), hint: r.fixCellHint };
+      if (issues.length > 0) return { issues: locateIssues(issues, read.value.table, read.value.sheet, REVIEW_VOCABULARY), hint: r.fixCellHint };
       const leftOut = unmappedLeftOut(decisions);
       if (leftOut > 0 && !(v.acknowledged && v.unmapped === leftOut)) return { blocked: leftOut };
       progress(0, null, r.applying(sheet));
       const hash = v.sources.length > 0 ? await sha256Hex(new TextEncoder().encode(v.sources.map((f) => f.sha256).join(","))) : await sha256OfRows(read.value.table.rows);
       const applied = await applyReview(host.app, decisions, { name: sheet, sha256: hash }, { sheet, files: v.sources.map((f) => ({ name: f.name, sha256: f.sha256, profile: f.parsed.profile?.id ?? null })) });
-      if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet), hint: r.fixCellHint };
+      if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet, REVIEW_VOCABULARY), hint: r.fixCellHint };
       if (applied.value.batchId) host.storeChanged();
       return { applied: { ...applied.value, sheet }, ...(await refresh()) };
     });

@@ -1,16 +1,13 @@
 /**
- * The price update assistant's worksheet: the proposal written as "Preisaktualisierung <NO:POS>" with
- * an action drop-down (in the pane's language).
+ * The price update assistant's worksheet: the proposal written as "Preisaktualisierung <NO:POS>" in
+ * the pane's language (headers, actions, notes) with an action drop-down.
  */
 import type { ProposalRow } from "../../core/purchase/plan-price-update";
-import type { SheetCell, WriteTableOptions } from "../../excel/gateway";
-import { PROPOSAL_COLUMNS, proposalTableRows } from "../../io/purchase/proposal-table";
+import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
+import { proposalTableRows } from "../../io/purchase/proposal-table";
+import { PROPOSAL_VOCABULARY } from "../../io/sheets/purchase-words";
+import { localizeTable, vocabularyHeader, vocabularyWord } from "../../io/table/sheet-vocabulary";
 import type { Language } from "../i18n";
-
-const ACTION_WORDS: Record<Language, Record<"accept" | "skip", string>> = {
-  de: { accept: "übernehmen", skip: "überspringen" },
-  en: { accept: "accept", skip: "skip" },
-};
 
 /** Sheet name for the selected positions (Excel: at most 31 characters, no `:`). */
 export function priceSheetName(refs: readonly string[]): string {
@@ -19,22 +16,21 @@ export function priceSheetName(refs: readonly string[]): string {
 }
 
 export function priceSheetRows(rows: readonly ProposalRow[], language: Language): SheetCell[][] {
-  const table = proposalTableRows(rows);
-  const at = PROPOSAL_COLUMNS.indexOf("action");
-  const words = ACTION_WORDS[language];
-  return table.map((row, k) => (k === 0 ? row : row.map((cell, i) => (i === at && (cell === "accept" || cell === "skip") ? words[cell] : cell))));
+  return localizeTable(PROPOSAL_VOCABULARY, proposalTableRows(rows, language), language);
 }
 
+const KINDS: Readonly<Record<string, ColumnKind>> = {
+  position_no: "integer", valid_from: "date", current_price: "money", discount_pct: "decimal", current_cost: "money", new_cost: "money", new_price: "money",
+  current_margin: "money", new_margin: "money", purchase_new_cost: "money", cost_from: "date", quantity: "decimal", current_margin_pct: "decimal", new_margin_pct: "decimal",
+};
+
 export function priceWriteOptions(language: Language): WriteTableOptions {
-  const words = ACTION_WORDS[language];
+  const header = (c: string) => vocabularyHeader(PROPOSAL_VOCABULARY, c, language);
+  const word = (w: string) => vocabularyWord(PROPOSAL_VOCABULARY, "action", w, language);
   return {
-    columns: {
-      position_no: "integer", valid_from: "date", current_price: "money", discount_pct: "decimal", current_cost: "money", new_cost: "money", new_price: "money",
-      current_margin: "money", new_margin: "money", purchase_new_cost: "money", cost_from: "date", quantity: "decimal", current_margin_pct: "decimal", new_margin_pct: "decimal",
-    },
-    status: { column: "action", colours: { [words.skip]: "#EDEDED" } },
-    validation: [{ column: "action", list: [words.accept, words.skip] }],
+    columns: Object.fromEntries(Object.entries(KINDS).map(([c, k]) => [header(c), k])),
+    status: { column: header("action"), colours: { [word("skip")]: "#EDEDED" } },
+    validation: [{ column: header("action"), list: [word("accept"), word("skip")] }],
     replace: true,
   };
 }
-

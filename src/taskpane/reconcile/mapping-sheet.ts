@@ -14,6 +14,7 @@ import type { MappingKind } from "../../core/reconcile/mapping-suggestions";
 import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
 import { cellOf, toHeaderTable, missingColumns } from "../../io/table/header-table";
 import type { RawTable } from "../../io/table/raw-table";
+import { canonicalTable, localizeTable, type SheetVocabulary, vocabularyHeader, withUserColumns } from "../../io/table/sheet-vocabulary";
 import { unneutralizeFormula } from "../../io/table/write-csv";
 import type { Language } from "../i18n";
 
@@ -34,9 +35,19 @@ export function numberOfItem(text: string): string {
   return (dash >= 0 ? t.slice(0, dash) : t).trim();
 }
 
-const KIND_LABELS: Record<Language, Record<MappingKind, string>> = {
-  de: { customer: "Kunde", article: "Artikel" },
-  en: { customer: "customer", article: "article" },
+/** German headers and the kind words; read back in either language. */
+export const MAPPING_VOCABULARY: SheetVocabulary = {
+  headers: {
+    kind: "Art",
+    source: "Quelle",
+    external_id: "Externe ID",
+    vendor_name: "Name beim Lieferanten",
+    suggestion: "Vorschlag",
+    customer_no: "Kundennummer",
+    article_no: "Artikelnummer",
+    vendor_rows: "Zeilen Lieferant",
+  },
+  words: { kind: { customer: { de: "Kunde" }, article: { de: "Artikel" } } },
 };
 
 export interface MappingSheet {
@@ -60,17 +71,18 @@ export function mappingSheet(proposal: MappingProposal, language: Language): Map
     const suggestion = shown ? `${item} (${Math.round(shown.score * 100)} %)` : "";
     const fill = shown?.prefill ? item : "";
     if (fill) prefilled++;
-    return [KIND_LABELS[language][n.kind], n.source, n.externalId, n.vendorName, suggestion, n.kind === "customer" ? fill : "", n.kind === "article" ? fill : "", n.rows.join(" ")];
+    return [n.kind, n.source, n.externalId, n.vendorName, suggestion, n.kind === "customer" ? fill : "", n.kind === "article" ? fill : "", n.rows.join(" ")];
   });
-  const kinds: Record<string, ColumnKind> = { source: "id", external_id: "id", customer_no: "id", article_no: "id", vendor_rows: "text" };
+  const header = (c: string) => vocabularyHeader(MAPPING_VOCABULARY, c, language);
+  const kinds: Record<string, ColumnKind> = { [header("source")]: "id", [header("external_id")]: "id", [header("customer_no")]: "id", [header("article_no")]: "id", [header("vendor_rows")]: "text" };
   return {
-    rows: [[...MAPPING_COLUMNS], ...body],
+    rows: localizeTable(MAPPING_VOCABULARY, [[...MAPPING_COLUMNS], ...body], language),
     options: {
       tableName: MAPPING_TABLE,
       columns: kinds,
       validation: [
-        { column: "customer_no", list: customerItems },
-        { column: "article_no", list: articleItems },
+        { column: header("customer_no"), list: customerItems },
+        { column: header("article_no"), list: articleItems },
       ],
       replace: true,
     },
@@ -81,10 +93,17 @@ export function mappingSheet(proposal: MappingProposal, language: Language): Map
 }
 
 /**
- * Reads a filled mapping sheet back (by header names; rows may be sorted or filtered). A row whose
- * number cell for its kind is filled becomes an accepted decision; empty rows are left out.
+ * Reads a filled mapping sheet back (by header names, German or English; rows may be sorted or
+ * filtered). A row whose number cell for its kind is filled becomes an accepted decision; empty rows
+ * are left out. Issues name the columns as the sheet has them.
  */
 export function readMappingSheet(raw: RawTable, effectiveDate: IsoDate): { decisions: ReviewDecision[]; issues: Issue[]; open: number } {
+  const canonical = canonicalTable(MAPPING_VOCABULARY, raw);
+  const read = readCanonical(canonical.raw, effectiveDate);
+  return { ...read, issues: withUserColumns(MAPPING_VOCABULARY, read.issues, canonical) };
+}
+
+function readCanonical(raw: RawTable, effectiveDate: IsoDate): { decisions: ReviewDecision[]; issues: Issue[]; open: number } {
   const { table, issues } = toHeaderTable(raw);
   if (!table) return { decisions: [], issues, open: 0 };
   const missing = missingColumns(table, REQUIRED);
@@ -93,8 +112,8 @@ export function readMappingSheet(raw: RawTable, effectiveDate: IsoDate): { decis
   let open = 0;
   for (const { row, cells } of table.rows) {
     const get = (c: string) => unneutralizeFormula(cellOf(table, cells, c));
-    const kindText = get("kind").toLowerCase();
-    const kind: MappingKind | null = kindText === "customer" || kindText === "kunde" ? "customer" : kindText === "article" || kindText === "artikel" ? "article" : null;
+    const kindText = get("kind");
+    const kind: MappingKind | null = kindText === "customer" || kindText === "article" ? kindText : null;
     if (!kind) {
       issues.push(issue("pane.invalid_kind", { value: get("kind") }, { source: table.source, row, column: "kind" }));
       continue;

@@ -5,7 +5,10 @@ import { storedRules, timeBalance } from "../../app/time";
 import { EMPTY_RULES } from "../../core/time/rules";
 import type { IsoMonth } from "../../core/date/iso-month";
 import type { Issue } from "../../core/issues";
-import type { SheetCell, WriteTableOptions } from "../../excel/gateway";
+import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
+import { BALANCE_VOCABULARY } from "../../io/sheets/time-words";
+import { localizeTable, vocabularyHeader } from "../../io/table/sheet-vocabulary";
+import type { Language } from "../i18n";
 
 export const BALANCE_COLUMNS = ["contract_no", "month", "start_hours", "credited_hours", "used_hours", "remaining_hours", "overrun_hours", "pending_entries"] as const;
 
@@ -13,7 +16,7 @@ export function balanceSheetName(month: IsoMonth): string {
   return `Kontingente ${month}`;
 }
 
-export async function balanceSheetRows(ctx: AppContext, month: IsoMonth): Promise<{ rows: SheetCell[][]; issues: Issue[]; negative: number }> {
+export async function balanceSheetRows(ctx: AppContext, month: IsoMonth, language: Language = "en"): Promise<{ rows: SheetCell[][]; issues: Issue[]; negative: number }> {
   const rules = (await storedRules(ctx)) ?? EMPTY_RULES;
   const rows: SheetCell[][] = [[...BALANCE_COLUMNS]];
   const issues: Issue[] = [];
@@ -29,10 +32,11 @@ export async function balanceSheetRows(ctx: AppContext, month: IsoMonth): Promis
     if (v.remaining.isNegative() || !v.overrun.isZero()) negative += 1;
     rows.push([v.contractNo, v.month, num(v.start), num(v.credited), num(v.used), num(v.remaining), num(v.overrun), { number: String(v.pendingEntries) }]);
   }
-  return { rows, issues, negative };
+  return { rows: localizeTable(BALANCE_VOCABULARY, rows, language), issues, negative };
 }
 
-export const balanceWriteOptions: WriteTableOptions = {
-  columns: { start_hours: "decimal", credited_hours: "decimal", used_hours: "decimal", remaining_hours: "decimal", overrun_hours: "decimal", pending_entries: "integer" },
-  replace: true,
-};
+const KINDS: Readonly<Record<string, ColumnKind>> = { start_hours: "decimal", credited_hours: "decimal", used_hours: "decimal", remaining_hours: "decimal", overrun_hours: "decimal", pending_entries: "integer" };
+
+export function balanceWriteOptions(language: Language = "en"): WriteTableOptions {
+  return { columns: Object.fromEntries(Object.entries(KINDS).map(([c, k]) => [vocabularyHeader(BALANCE_VOCABULARY, c, language), k])), replace: true };
+}

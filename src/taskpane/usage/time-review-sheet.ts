@@ -10,6 +10,8 @@ import { BUILTIN_TIME_DEFAULTS, type Rules, hasTimeRules } from "../../core/time
 import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
 import { tableNameFor } from "../../excel/names";
 import { type DecisionWords, timeReviewTableRows } from "../../io/time/review-table";
+import { TIME_REVIEW_VOCABULARY } from "../../io/sheets/time-words";
+import { localizeTable, vocabularyHeader, vocabularyWord } from "../../io/table/sheet-vocabulary";
 import type { Language } from "../i18n";
 
 export const TIME_DECISION_WORDS: Record<Language, DecisionWords> = {
@@ -48,15 +50,16 @@ export function timeReviewSheetName(month: IsoMonth): string {
 
 /** Header and rows; issue texts and the decision words in the pane's language. */
 export function timeReviewSheetRows(review: Pick<TimeReview, "rows">, language: Language): SheetCell[][] {
-  return timeReviewTableRows(review.rows, language, TIME_DECISION_WORDS[language]);
+  return localizeTable(TIME_REVIEW_VOCABULARY, timeReviewTableRows(review.rows, language, TIME_DECISION_WORDS[language]), language);
 }
 
 export function timeReviewWriteOptions(sheet: string, language: Language): WriteTableOptions {
   const words = TIME_DECISION_WORDS[language];
+  const header = (c: string) => vocabularyHeader(TIME_REVIEW_VOCABULARY, c, language);
   return {
     tableName: tableNameFor(sheet),
-    columns: TIME_REVIEW_COLUMN_KINDS,
-    status: { column: "status", colours: TIME_STATUS_COLOURS },
+    columns: Object.fromEntries(Object.entries(TIME_REVIEW_COLUMN_KINDS).map(([c, k]) => [header(c), k])),
+    status: { column: header("status"), colours: Object.fromEntries(Object.entries(TIME_STATUS_COLOURS).map(([st, c]) => [vocabularyWord(TIME_REVIEW_VOCABULARY, "status", st, language), c])) },
     validation: [{ column: words.header, list: [words.yes, words.no] }],
     replace: true,
   };

@@ -8,7 +8,7 @@ function row(p: Partial<ReviewRow> & Pick<ReviewRow, "status" | "rows">): Review
   return {
     customerNo: "", customerName: "", contractNo: "", positionNo: null, articleNo: "", externalCustomerId: "", externalArticleId: "", vendorCustomerName: "", vendorArticleName: "",
     source: "microsoft-nce-invoice", contractQty: null, positionQty: null, vendorQty: "1", delta: null, effectiveDate: "2026-10-01", unitCost: null, unitPrice: null, margin: null,
-    action: "skip", finding: "", note: "", term: null, billingFrequency: null, commitmentEnd: null, notices: [], ...p,
+    action: "skip", finding: "", term: null, billingFrequency: null, commitmentEnd: null, notices: [], ...p,
   };
 }
 

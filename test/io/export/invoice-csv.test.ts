@@ -32,9 +32,9 @@ const GENERIC = [
 ].join("\r\n");
 
 const GERMAN = [
-  "invoice_ref;customer_no;customer_name;invoice_date;contract_no;position_no;article_no;description;line_type;service_from;service_to;quantity;unit_price;discount_pct;period_factor;net_amount;vat_pct;corrects_ref",
-  'RE-2;10001;"Müller & Söhne ""IT"", Berlin";28.02.2026;V-1001;1;M365-BP;Microsoft 365 Business Premium;difference;11.02.2026;31.03.2026;-1;20,60;0;1,642857;-33,84;19;RE-1',
-  "RE-3;10002;\"'=HYPERLINK(\"\"http://x\"\")\";28.02.2026;V-2001;1;BOOK;\"'-Handbuch, Band 1\nzweite Zeile\";recurring;10.02.2026;28.02.2026;1;12,50;10;0,678571;7,63;7;",
+  "Rechnungsnummer;Kundennummer;Kundenname;Rechnungsdatum;Vertragsnummer;Position;Artikelnummer;Beschreibung;Zeilenart;Leistung von;Leistung bis;Menge;Einzelpreis;Rabatt %;Monatsanteil;Nettobetrag;USt %;Korrektur zu",
+  'RE-2;10001;"Müller & Söhne ""IT"", Berlin";28.02.2026;V-1001;1;M365-BP;Microsoft 365 Business Premium;Differenz;11.02.2026;31.03.2026;-1;20,60;0;1,642857;-33,84;19;RE-1',
+  "RE-3;10002;\"'=HYPERLINK(\"\"http://x\"\")\";28.02.2026;V-2001;1;BOOK;\"'-Handbuch, Band 1\nzweite Zeile\";Laufend;10.02.2026;28.02.2026;1;12,50;10;0,678571;7,63;7;",
   "",
 ].join("\r\n");
 
@@ -50,7 +50,14 @@ describe("invoice CSV export", () => {
     expect(invoiceCsvText(invoices(), "generic")).toBe(GENERIC);
   });
 
-  it("writes the German CSV (golden)", () => {
+  it("writes a catch-up line as Nachberechnung in the German CSV and as recurring in the generic one", () => {
+    const [first, ...rest] = invoices();
+    const marked = [{ ...first!, lines: first!.lines.map((l) => ({ ...l, lineType: "recurring" as const, catchUp: true as const })) }, ...rest];
+    expect(invoiceCsvText(marked, "de").split("\r\n")[1]).toContain(";Nachberechnung;");
+    expect(invoiceCsvText(marked, "generic").split("\r\n")[1]).toContain(",recurring,");
+  });
+
+  it("writes the German CSV (golden): German headers and line types", () => {
     expect(invoiceCsvText(invoices(), "de")).toBe(GERMAN);
   });
 

@@ -62,6 +62,6 @@ describe("review sheet in the user's language", () => {
     const cells = reviewTableRows(rows, "de").map((r) => r.map(text));
     cells[1]![0] = "Irgendwas";
     const { issues } = readReviewTable({ source: "x.csv", firstRowNumber: 1, rows: cells });
-    expect(issues.map((i) => [i.code, i.where?.row, i.where?.column])).toEqual([["review.invalid_status", 2, "status (A)"]]);
+    expect(issues.map((i) => [i.code, i.where?.row, i.where?.column])).toEqual([["review.invalid_status", 2, "Status (A)"]]);
   });
 });

@@ -88,6 +88,6 @@ describe("CLI: purchase import, links import/report, price-update, apply, undo, 
     const r = await run(["cost-check", "--workspace", ws, "--file", f("nce.csv"), "--period", "2026-10", "--out", f("check.csv"), "--json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ month: "2026-10", rows: 8, counts: { unbilled: 3, quantity_drift: 4, ok: 1 } });
-    expect(readFileSync(f("check.csv"), "utf8")).toContain("10001,Müller GmbH,M365-BP,V-1001,1,12,18.6,206.4,10,20.6,0.00,2,,quantity_drift,2 vendor seat(s) not in the contract; not billed for 2026-10 yet,");
+    expect(readFileSync(f("check.csv"), "utf8")).toContain("10001,Müller GmbH,M365-BP,V-1001,1,12,18.6,206.4,10,20.6,0.00,2,,quantity_drift,2 vendor seat(s) not in the contract; not billed for October 2026 yet,");
   });
 });

@@ -1,3 +1,4 @@
+import { notesText } from "../../../src/core/messages";
 import { runBilling } from "../../../src/app/bill";
 import { costCheckFile } from "../../../src/app/cost-check";
 import { importMaster } from "../../../src/app/import-master";
@@ -46,10 +47,10 @@ describe("cost check, October 2026", () => {
   it("says which seats the customer is not billed for", async () => {
     const o = await checked();
     const bp = o.rows.find((r) => r.customerNo === "10001" && r.articleNo === "M365-BP")!;
-    expect(bp.note).toBe("2 vendor seat(s) not in the contract");
+    expect(notesText(bp.notes)).toBe("2 vendor seat(s) not in the contract");
     expect(bp.externalCustomerId).toBe(T1);
-    expect(o.rows.find((r) => r.customerNo === "10002" && r.articleNo === "M365-E3")!.note).toBe("no contract position for these seats (would go into contract V-2001)");
-    expect(o.rows[0]!.note).toBe("vendor customer 33333333-cccc-4ccc-8ccc-000000000003 (Neukunde AG) is not mapped to a customer");
+    expect(notesText(o.rows.find((r) => r.customerNo === "10002" && r.articleNo === "M365-E3")!.notes)).toBe("no contract position for these seats (would go into contract V-2001)");
+    expect(notesText(o.rows[0]!.notes)).toBe("vendor customer 33333333-cccc-4ccc-8ccc-000000000003 (Neukunde AG) is not mapped to a customer");
   });
 
   it("an unbilled month is noted, all positions fine gives ok, and the CSV has the §8 columns", async () => {
@@ -58,9 +59,10 @@ describe("cost check, October 2026", () => {
     const r = await costCheckFile(ctx, readNce("nce.csv", octoberCsv()), "2026-10");
     if (!r.ok) throw new Error("failed");
     const e3 = r.value.rows.find((x) => x.customerNo === "10001" && x.articleNo === "M365-E3")!;
-    expect([e3.finding, e3.billedAmount, e3.note]).toEqual(["ok", "0.00", "not billed for 2026-10 yet"]);
+    expect([e3.finding, e3.billedAmount, notesText(e3.notes)]).toEqual(["ok", "0.00", "not billed for October 2026 yet"]);
+    expect(notesText(e3.notes, "de")).toBe("für Oktober 2026 noch nicht abgerechnet");
     const csv = toCsv(costCheckTableRows(r.value.rows)).split("\r\n");
     expect(csv[0]).toBe("customer_no,customer_name,article_no,contract_no,position_no,vendor_qty,vendor_unit_cost,vendor_amount,contract_qty,net_price,billed_amount,margin,purchase_unit_cost,finding,note,external_customer_id,external_article_id");
-    expect(csv).toContain("10001,Müller GmbH,M365-E3,V-1001,2,3,30,90,3,33.7,0.00,3.7,,ok,not billed for 2026-10 yet,11111111-aaaa-4aaa-8aaa-000000000001,CFQ7TTC0LFLZ:0001");
+    expect(csv).toContain("10001,Müller GmbH,M365-E3,V-1001,2,3,30,90,3,33.7,0.00,3.7,,ok,not billed for October 2026 yet,11111111-aaaa-4aaa-8aaa-000000000001,CFQ7TTC0LFLZ:0001");
   });
 });

@@ -1,3 +1,4 @@
+import { notesText } from "../../../src/core/messages";
 import { dbOf } from "../../support/db-view";
 import { applyPriceUpdate, proposePriceUpdate } from "../../../src/app/price-update";
 import { splitPurchaseRecords } from "../../../src/app/purchase";
@@ -86,7 +87,7 @@ describe("price update: one domain purchase position (1.00 → 1.20 per month) f
     const ctx = await seeded();
     await dbOf(ctx).contracts.update("V-3002", { noPriceChangeBefore: "2027-04-01" });
     const rows = await propose(ctx, "keep-margin");
-    expect(rows.map((r) => [r.contractNo, r.action, r.note])).toEqual([
+    expect(rows.map((r) => [r.contractNo, r.action, notesText(r.notes)])).toEqual([
       ["V-3001", "accept", ""],
       ["V-3002", "skip", "notice period: no price change before 2027-04-01 (set valid_from to 2027-04-01 to accept)"],
       ["V-3003", "accept", ""],
@@ -152,7 +153,7 @@ describe("price update: one domain purchase position (1.00 → 1.20 per month) f
     const later = CONTRACTS.split("\n")[0] + "\n20001,Alpha GmbH,V-3001,flatrate,monthly,advance,2026-01-01,1,DOM-DE,2,2.50,0,2027-03-01";
     expect((await importMaster(ctx, [textFile("later.csv", later)])).ok).toBe(true);
     const rows = await propose(ctx, "keep-margin");
-    expect(rows[0]!.note).toBe("the version from 2027-03-01 gets the new price too");
+    expect(notesText(rows[0]!.notes)).toBe("the version from 2027-03-01 gets the new price too");
     const r = await applyCsv(ctx, rows);
     expect(r.ok && r.value.versions).toBe(4);
     const alpha = (await dbOf(ctx).contractVersions.where("contractNo").equals("V-3001").toArray()).filter((v) => v.positionNo === 1);

@@ -4,6 +4,7 @@
  * from SubscriptionEndDate. A reduction after the 168-hour window is not refunded by Microsoft; a
  * position billed annually that is missing from a month's file is not proposed for an end.
  */
+import { notesText } from "../../../src/core/messages";
 import { toSeatLine } from "../../../src/app/reconcile";
 import { addMonths, refundWindowEnd, termStartOn } from "../../../src/core/contract/term";
 import type { Contract, PositionVersion } from "../../../src/core/contract/model";
@@ -83,9 +84,10 @@ describe("NCE terms (issue 19, part 5)", () => {
     const missing = rows.filter((r) => r.status === "missing_in_file");
     expect(missing.map((r) => [r.positionNo, r.finding, r.action, r.billingFrequency, r.commitmentEnd, r.notices.map((n) => n.code)])).toEqual([
       [3, "billed_annually", "skip", "annual", "2027-11-19", ["reconcile.billed_annually"]],
-      [4, "not_refundable", "skip", "monthly", "2027-03-31", ["reconcile.not_refundable"]],
+      [4, "not_refundable", "skip", "monthly", "2027-03-31", ["note.reconcile.missing_in_file", "reconcile.not_refundable"]],
     ]);
-    expect(missing[0]!.note).toContain("billed annually");
+    expect(notesText(missing[0]!.notices)).toContain("Billed annually");
+    expect(notesText(missing[0]!.notices, "de")).toContain("jährlich abgerechnet");
   });
 
   it("the term columns go to the review table and back; an accepted row carries them to the new version", () => {

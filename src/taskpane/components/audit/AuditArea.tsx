@@ -3,6 +3,7 @@ import * as React from "react";
 import { Body1, Button, Caption1, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, FilterRegular } from "@fluentui/react-icons";
 import type { Issue } from "../../../core/issues";
+import { auditText } from "../../../core/messages";
 import { recentAudit } from "../../connection/use-cases";
 import type { AuditRecord } from "../../../store/records";
 import { useHost } from "../../host";
@@ -58,7 +59,7 @@ export function AuditArea({ active }: { active: boolean }): React.ReactElement {
   }, [active, load]);
 
   const needle = filter.trim().toLowerCase();
-  const shown = needle ? entries.filter((e) => [e.kind, e.source, e.entity, e.at].some((t) => t.toLowerCase().includes(needle))) : entries;
+  const shown = needle ? entries.filter((e) => [auditText(e, s.language), e.kind, e.source, e.entity, e.at].some((t) => t.toLowerCase().includes(needle))) : entries;
 
   return (
     <div className={styles.area} data-testid="audit-area">
@@ -92,7 +93,7 @@ export function AuditArea({ active }: { active: boolean }): React.ReactElement {
                 {formatTimestamp(e.at, s.language)} · {a.source}: {e.source}
               </Caption1>
               <Body1 className={styles.text}>
-                <span className={styles.kind}>{e.kind}</span> {e.entity}
+                <span className={styles.kind}>{auditText(e, s.language)}</span>
               </Body1>
             </li>
           ))}

@@ -108,7 +108,7 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
 
   const writeSheet = async () => {
     start("mandates");
-    const outcome = await task.run(t.writeMandates, ({ signal, progress }) => writeMandatesSheet(host.app, host.gateway, { signal, onProgress: (d, n) => progress(d, n) }));
+    const outcome = await task.run(t.writeMandates, ({ signal, progress }) => writeMandatesSheet(host.app, host.gateway, { signal, onProgress: (d, n) => progress(d, n) }, s.language));
     if (!settle(outcome)) return;
     const { written, mandates } = outcome.value;
     if (!written.ok) return setIssues(written.issues);

@@ -46,7 +46,7 @@ export function CostCheckSection(): React.ReactElement {
       const checked = await costCheckFile(host.app, { name: file.name, sha256: await sha256Hex(bytes), result: parsed }, iso);
       if (!checked.ok) return { issues: checked.issues };
       const sheet = costCheckSheetName(iso);
-      const written = await host.gateway.writeTable(sheet, costCheckSheetRows(checked.value.rows), { ...costCheckWriteOptions, signal, onProgress: (d, t) => progress(d, t, s.purchase.writing) });
+      const written = await host.gateway.writeTable(sheet, costCheckSheetRows(checked.value.rows, s.language), { ...costCheckWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t, s.purchase.writing) });
       if (!written.ok) return { issues: written.issues };
       return { result: { sheet, rows: checked.value.rows.length, counts: checked.value.counts }, warnings: checked.value.warnings };
     });

@@ -25,6 +25,7 @@ import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
+import { PROPOSAL_VOCABULARY } from "../../../io/sheets/purchase-words";
 
 const useStyles = makeStyles({
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -113,10 +114,10 @@ export function PriceSection(): React.ReactElement {
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
       const { decisions, issues: bad } = readProposalTable(read.value.table);
-      if (bad.length > 0) return { issues: locateIssues(bad, read.value.table, read.value.sheet) };
+      if (bad.length > 0) return { issues: locateIssues(bad, read.value.table, read.value.sheet, PROPOSAL_VOCABULARY) };
       const bytes = new TextEncoder().encode(read.value.table.rows.map((r) => r.join("\t")).join("\n"));
       const result = await applyPriceUpdate(host.app, decisions, { name: sheet, sha256: await sha256Hex(bytes) });
-      if (!result.ok) return { issues: locateIssues(result.issues, read.value.table, read.value.sheet) };
+      if (!result.ok) return { issues: locateIssues(result.issues, read.value.table, read.value.sheet, PROPOSAL_VOCABULARY) };
       return { summary: result.value };
     });
     if (!settle(outcome)) return;

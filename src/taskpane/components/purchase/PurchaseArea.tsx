@@ -11,8 +11,7 @@ import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
-import { sheetAsCsv } from "../../master/master-sheets";
-import { LINKS_EDIT_SHEET, linksEditRows, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
+import { LINKS_EDIT_SHEET, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
 import { linksSheet, LINKS_SHEET } from "../../purchase/links-sheet";
 import { readInputFile } from "../../usage/read-file";
 import { ButtonRow } from "../common/ButtonRow";
@@ -76,7 +75,7 @@ export function PurchaseArea(): React.ReactElement {
   };
 
   /** A links CSV or the edited links sheet (read back as CSV): the same import. */
-  const importLinkInput = async (name: string, read: () => Promise<InputFile | { issues: Issue[] }>) => {
+  const importLinkInput = async (name: string, read: () => Promise<InputFile | { issues: Issue[] }>, userColumns: (issues: Issue[]) => Issue[] = (i) => i) => {
     start();
     const outcome = await task.run(p.importing(name), async () => {
       const input = await read();
@@ -84,9 +83,9 @@ export function PurchaseArea(): React.ReactElement {
     });
     if (!settle(outcome)) return;
     const r = outcome.value;
-    if (!r.ok) return setIssues(r.issues);
+    if (!r.ok) return setIssues(userColumns(r.issues));
     host.storeChanged();
-    setIssues(r.value.warnings);
+    setIssues(userColumns(r.value.warnings));
     setImported({
       title: p.linksImported,
       batchId: r.value.batchId,
@@ -102,17 +101,22 @@ export function PurchaseArea(): React.ReactElement {
     if (file) await importLinkInput(file.name, () => readInputFile(file));
   };
 
-  const applyEditSheet = () =>
-    importLinkInput(LINKS_EDIT_SHEET, async () => {
+  const applyEditSheet = () => {
+    let userColumns = (issues: Issue[]): Issue[] => issues;
+    return importLinkInput(LINKS_EDIT_SHEET, async () => {
       const read = await host.gateway.readTableByHeaders(LINKS_EDIT_SHEET);
-      return read.ok ? { name: LINKS_EDIT_SHEET, bytes: sheetAsCsv(read.value.table) } : { issues: read.issues };
-    });
+      if (!read.ok) return { issues: read.issues };
+      const csv = linksEditSheetAsCsv(read.value.table);
+      userColumns = csv.userColumns;
+      return { name: LINKS_EDIT_SHEET, bytes: csv.bytes };
+    }, (issues) => userColumns(issues));
+  };
 
   const writeEditSheet = async () => {
     start();
     const outcome = await task.run(p.writing, async ({ signal, progress }) => {
       const links = await linksForEditing(host.app);
-      const written = await host.gateway.writeTable(LINKS_EDIT_SHEET, linksEditRows(links), { ...linksEditWriteOptions, signal, onProgress: (d, t) => progress(d, t) });
+      const written = await host.gateway.writeTable(LINKS_EDIT_SHEET, linksEditRows(links, s.language), { ...linksEditWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t) });
       return { written, links: links.length };
     });
     if (!settle(outcome)) return;
@@ -136,7 +140,7 @@ export function PurchaseArea(): React.ReactElement {
     const iso = parseIsoDate(day);
     if (!iso) return setNotice(s.common.invalidDate);
     const outcome = await task.run(p.writing, async ({ signal, progress }) => {
-      const sheet = linksSheet(await purchaseLinksReport(host.app, iso));
+      const sheet = linksSheet(await purchaseLinksReport(host.app, iso), s.language);
       const written = await host.gateway.writeTable(LINKS_SHEET, sheet.rows, { ...sheet.options, signal, onProgress: (d, t) => progress(d, t) });
       return { written, uncovered: sheet.uncovered };
     });

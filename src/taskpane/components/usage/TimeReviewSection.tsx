@@ -23,6 +23,7 @@ import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
+import { TIME_REVIEW_VOCABULARY } from "../../../io/sheets/time-words";
 
 export function TimeReviewSection(): React.ReactElement {
   const host = useHost();
@@ -75,9 +76,9 @@ export function TimeReviewSection(): React.ReactElement {
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
       const { decisions, issues: bad } = readTimeReviewTable(read.value.table);
-      if (bad.length > 0) return { issues: locateIssues(bad, read.value.table, read.value.sheet), hint: u.fixSheetHint(sheet) };
+      if (bad.length > 0) return { issues: locateIssues(bad, read.value.table, read.value.sheet, TIME_REVIEW_VOCABULARY), hint: u.fixSheetHint(sheet) };
       const applied = await applyTimeDecisions(host.app, decisions, { name: sheet, sha256: await sha256OfRows(read.value.table.rows) });
-      if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet), hint: u.fixSheetHint(sheet) };
+      if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet, TIME_REVIEW_VOCABULARY), hint: u.fixSheetHint(sheet) };
       return { summary: applied.value };
     });
     if (!settle(outcome)) return;

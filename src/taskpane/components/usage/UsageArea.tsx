@@ -122,8 +122,8 @@ export function UsageArea(): React.ReactElement {
     const iso = parseIsoMonth(month);
     if (!iso) return setNotice(s.common.invalidMonth);
     const outcome = await task.run(u.balanceTitle, async ({ signal, progress }) => {
-      const table = await balanceSheetRows(host.app, iso);
-      const written = await host.gateway.writeTable(balanceSheetName(iso), table.rows, { ...balanceWriteOptions, signal, onProgress: (d, t) => progress(d, t) });
+      const table = await balanceSheetRows(host.app, iso, s.language);
+      const written = await host.gateway.writeTable(balanceSheetName(iso), table.rows, { ...balanceWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t) });
       return { written, table };
     });
     if (!settle(outcome)) return;

@@ -69,7 +69,7 @@ export function reconcileMonth(input: ReconcileInput): ReviewRow[] {
     const contractQty = list.reduce((s, c) => s.plus(c.version.quantity), ZERO);
     const status: ReconcileStatus = contractQty.equals(vq.quantity) ? "unchanged" : "quantity_changed";
     const row = rowFor(g, vq, status, { ...target, contractQty }, target.contract.no, input);
-    if (list.length > 1) row.note = `${list.length} positions of this article: ${list.map((c) => `${c.contract.no}/${c.version.positionNo}`).join(", ")}; the change goes to ${target.contract.no}/${target.version.positionNo}`;
+    if (list.length > 1) row.notices.push({ code: "note.reconcile.several_positions", params: { count: list.length, positions: list.map((c) => `${c.contract.no}/${c.version.positionNo}`).join(", "), target: `${target.contract.no}/${target.version.positionNo}` } });
     rows.push(row);
   }
   rows.push(...missingInFile(input, candidates, matched));
@@ -186,12 +186,11 @@ function rowFor(
     margin: price !== null && cost !== null ? toStored(price.minus(cost)) : null,
     action: defaultAction(status),
     finding: findingOf(vq.quantity, match ? match.contractQty : ZERO, price, cost),
-    note: status === "new_position" && !contractNo ? "choose the contract for the new position" : "",
     // Issue 19: term columns (the reference's lines carry no term data, so the position's).
     term: match?.version.term ?? null,
     billingFrequency: match?.version.billingFrequency ?? null,
     commitmentEnd: match?.version.termEnd ?? null,
-    notices: [],
+    notices: status === "new_position" && !contractNo ? [{ code: "note.reconcile.choose_contract", params: {} }] : [],
     rows: vq.rows,
   };
 }
@@ -234,11 +233,10 @@ function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[
         margin: null,
         action: "skip",
         finding: "",
-        note: "not in the vendor file: check before ending the position",
         term: v.term ?? null,
         billingFrequency: v.billingFrequency ?? null,
         commitmentEnd: v.termEnd ?? null,
-        notices: [],
+        notices: [{ code: "note.reconcile.missing_in_file", params: {} }],
         rows: [],
       });
     }

@@ -1,0 +1,72 @@
+/**
+ * The master-data sheets (Kunden, Verträge, Artikel) and CSV files in German (issue 20): headers of
+ * PRODUCT.md §6.2 and the code words of contract type, interval, mode, yes/no, e-invoice format and
+ * payment means. Read back, German and English are both accepted (src/io/table/sheet-vocabulary.ts).
+ */
+import type { SheetVocabulary, WordList } from "../table/sheet-vocabulary";
+
+const YES_NO: WordList = { yes: { de: "ja" }, no: { de: "nein" } };
+
+export const CUSTOMER_VOCABULARY: SheetVocabulary = {
+  headers: { customer_no: "Kundennummer", customer_name: "Kundenname", domain: "Domäne" },
+};
+
+export const CONTRACT_VOCABULARY: SheetVocabulary = {
+  headers: {
+    customer_no: "Kundennummer",
+    customer_name: "Kundenname",
+    contract_no: "Vertragsnummer",
+    contract_type: "Vertragsart",
+    billing_interval: "Abrechnungsintervall",
+    billing_mode: "Abrechnungsweise",
+    contract_start: "Vertragsbeginn",
+    contract_end: "Vertragsende",
+    position_no: "Position",
+    article_no: "Artikelnummer",
+    description: "Beschreibung",
+    quantity: "Menge",
+    unit_price: "Einzelpreis",
+    discount_pct: "Rabatt %",
+    vat_pct: "USt %",
+    valid_from: "Gültig ab",
+    vendor_key: "Herstellerschlüssel",
+    customer_domain: "Kundendomäne",
+    debtor_account: "Debitorenkonto",
+    vat_id: "USt-IdNr.",
+    customer_address: "Kundenanschrift",
+    reverse_charge: "Reverse Charge",
+    suppress_credits: "Keine Gutschriften",
+    no_price_change_before: "Keine Preisänderung vor",
+    customer_street: "Straße",
+    customer_postcode: "PLZ",
+    customer_city: "Ort",
+    customer_country: "Land",
+    customer_email: "E-Mail",
+    buyer_reference: "Leitweg-ID / Käuferreferenz",
+    einvoice_format: "E-Rechnungsformat",
+    payment_means: "Zahlungsart",
+    sepa_mandate_ref: "Mandatsreferenz",
+    sepa_debtor_iban: "IBAN Zahler",
+    vat_exemption_reason: "Grund der Steuerbefreiung",
+  },
+  words: {
+    contract_type: {
+      license: { de: "Lizenz" },
+      managed_service: { de: "Managed Service", en: "managed service" },
+      flatrate: { de: "Pauschale" },
+      contingent: { de: "Kontingent" },
+      click: { de: "Klick" },
+      purchase: { de: "Einkauf" },
+    },
+    billing_interval: { monthly: { de: "monatlich" }, quarterly: { de: "vierteljährlich" }, semiannual: { de: "halbjährlich" }, annual: { de: "jährlich" } },
+    billing_mode: { advance: { de: "im Voraus" }, arrears: { de: "nachträglich" } },
+    reverse_charge: YES_NO,
+    suppress_credits: YES_NO,
+    einvoice_format: { none: { de: "keine" } },
+    payment_means: { transfer: { de: "Überweisung" }, direct_debit: { de: "Lastschrift", en: "direct debit" } },
+  },
+};
+
+export const ARTICLE_VOCABULARY: SheetVocabulary = {
+  headers: { article_no: "Artikelnummer", description: "Beschreibung", unit_price: "Einzelpreis", vat_pct: "USt %", unit: "Einheit", purchase_price: "Einkaufspreis" },
+};

@@ -1,0 +1,102 @@
+/**
+ * The purchase sheets in German (issue 20): links report, links edit sheet, cost check and price
+ * update proposal — headers and their code words (statuses, findings, actions). Read back (links
+ * edit sheet, proposal) German and English are both accepted (src/io/table/sheet-vocabulary.ts).
+ */
+import type { SheetVocabulary } from "../table/sheet-vocabulary";
+
+const COMMON: Readonly<Record<string, string>> = {
+  status: "Status",
+  supplier: "Lieferant",
+  purchase_no: "Einkaufsvertrag",
+  supplier_ref: "Referenz Lieferant",
+  purchase_position_no: "Einkaufsposition",
+  purchase_article_no: "Artikel Einkauf",
+  object: "Objekt",
+  purchase_qty: "Menge Einkauf",
+  unit_cost: "Einkaufspreis",
+  linked_sales_qty: "Verknüpfte Menge Verkauf",
+  customer_no: "Kundennummer",
+  customer_name: "Kundenname",
+  contract_no: "Vertragsnummer",
+  position_no: "Position",
+  article_no: "Artikelnummer",
+  description: "Beschreibung",
+  contract_start: "Vertragsbeginn",
+  contract_end: "Vertragsende",
+  valid_from: "Gültig ab",
+  valid_to: "Gültig bis",
+  quantity: "Menge",
+  unit_price: "Einzelpreis",
+  discount_pct: "Rabatt %",
+  net_price: "Nettopreis",
+  sales_unit_cost: "Einkaufspreis Verkauf",
+  margin: "Marge",
+  margin_pct: "Marge %",
+  action: "Aktion",
+  note: "Hinweis",
+};
+
+export const LINKS_REPORT_VOCABULARY: SheetVocabulary = {
+  headers: COMMON,
+  words: {
+    status: {
+      linked: { de: "Verknüpft" },
+      inactive: { de: "Inaktiv" },
+      not_linked: { de: "Nicht verknüpft", en: "not linked" },
+      uncovered: { de: "Ohne Einkauf", en: "uncovered" },
+    },
+  },
+};
+
+export const LINKS_EDIT_VOCABULARY: SheetVocabulary = {
+  headers: COMMON,
+  words: { action: { link: { de: "verknüpfen" }, unlink: { de: "lösen" } } },
+};
+
+export const COST_CHECK_VOCABULARY: SheetVocabulary = {
+  headers: {
+    ...COMMON,
+    vendor_qty: "Menge Lieferant",
+    vendor_unit_cost: "Einkaufspreis Lieferant",
+    vendor_amount: "Betrag Lieferant",
+    contract_qty: "Menge Vertrag",
+    billed_amount: "Abgerechnet",
+    purchase_unit_cost: "Einkaufspreis Vertrag",
+    finding: "Befund",
+    external_customer_id: "Externe Kunden-ID",
+    external_article_id: "Externe Artikel-ID",
+  },
+  words: {
+    finding: {
+      ok: { de: "in Ordnung" },
+      unbilled: { de: "Nicht abgerechnet", en: "unbilled" },
+      quantity_drift: { de: "Menge weicht ab", en: "quantity drift" },
+      negative_margin: { de: "Negative Marge", en: "negative margin" },
+      usage_unbilled: { de: "Verbrauch nicht abgerechnet", en: "usage unbilled" },
+      usage_below_cost: { de: "Verbrauch unter Einkauf", en: "usage below cost" },
+    },
+  },
+};
+
+export const PROPOSAL_VOCABULARY: SheetVocabulary = {
+  headers: {
+    ...COMMON,
+    current_price: "Preis bisher",
+    current_cost: "Einkauf bisher",
+    new_cost: "Einkauf neu",
+    new_price: "Preis neu",
+    current_margin: "Marge bisher",
+    new_margin: "Marge neu",
+    purchase: "Einkaufspositionen",
+    purchase_new_cost: "Einkaufspreis neu",
+    cost_from: "Einkauf ab",
+    current_margin_pct: "Marge % bisher",
+    new_margin_pct: "Marge % neu",
+    strategy: "Strategie",
+  },
+  words: {
+    action: { accept: { de: "übernehmen" }, skip: { de: "überspringen" } },
+    strategy: { "keep-margin": { de: "Marge halten" }, "pass-through": { de: "Weitergeben" } },
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * Sheets in the user's language (issue 20): a canonical table written in German and read back gives
+ * the canonical table again (headers and code words, in any case, spacing and umlaut spelling), and
+ * readers' issues name columns as the user's sheet has them.
+ */
+import fc from "fast-check";
+import { issue } from "../../../src/core/issues";
+import { REVIEW_VOCABULARY } from "../../../src/io/reconcile/review-words";
+import { INVOICE_VOCABULARY } from "../../../src/io/sheets/invoice-words";
+import { ARTICLE_VOCABULARY, CONTRACT_VOCABULARY, CUSTOMER_VOCABULARY } from "../../../src/io/sheets/master-words";
+import { COST_CHECK_VOCABULARY, LINKS_EDIT_VOCABULARY, LINKS_REPORT_VOCABULARY, PROPOSAL_VOCABULARY } from "../../../src/io/sheets/purchase-words";
+import { BALANCE_VOCABULARY, TIME_REVIEW_VOCABULARY } from "../../../src/io/sheets/time-words";
+import { MAPPING_VOCABULARY } from "../../../src/taskpane/reconcile/mapping-sheet";
+import {
+  canonicalColumn, canonicalTable, localizeTable, type SheetVocabulary, vocabularyValue, vocabularyWord, withUserColumns,
+} from "../../../src/io/table/sheet-vocabulary";
+
+const ALL: Record<string, SheetVocabulary> = {
+  review: REVIEW_VOCABULARY, mapping: MAPPING_VOCABULARY, invoice: INVOICE_VOCABULARY, customers: CUSTOMER_VOCABULARY, contracts: CONTRACT_VOCABULARY,
+  articles: ARTICLE_VOCABULARY, linksReport: LINKS_REPORT_VOCABULARY, linksEdit: LINKS_EDIT_VOCABULARY, costCheck: COST_CHECK_VOCABULARY,
+  proposal: PROPOSAL_VOCABULARY, timeReview: TIME_REVIEW_VOCABULARY, balance: BALANCE_VOCABULARY,
+};
+const CODE_WORD = /\b[a-z]+(?:_[a-z0-9]+)+\b/;
+
+describe.each(Object.entries(ALL))("vocabulary %s", (_name, v) => {
+  const readBack = Object.keys(v.headers);
+
+  it("German headers are unique, free of code words, and lead back to their column", () => {
+    const de = readBack.map((c) => v.headers[c]!);
+    expect(new Set(de.map((h) => h.toLowerCase())).size).toBe(de.length);
+    for (const c of readBack) {
+      expect(v.headers[c]).not.toMatch(CODE_WORD);
+      expect(canonicalColumn(v, v.headers[c]!)).toBe(c);
+      expect(canonicalColumn(v, `  ${v.headers[c]!.toUpperCase()} `)).toBe(c);
+      expect(canonicalColumn(v, c)).toBe(c);
+    }
+  });
+
+  it("every code word has a German word without underscores, unique in its column, read back in both languages", () => {
+    for (const [column, list] of Object.entries(v.words ?? {})) {
+      const de = Object.values(list).map((w) => w.de.toLowerCase());
+      expect(new Set(de).size).toBe(de.length);
+      for (const [value, w] of Object.entries(list)) {
+        expect(w.de).not.toMatch(CODE_WORD);
+        expect(vocabularyWord(v, column, value, "de")).toBe(w.de);
+        expect(vocabularyValue(v, column, w.de)).toBe(value);
+        expect(vocabularyValue(v, column, w.de.toUpperCase())).toBe(value);
+        expect(vocabularyValue(v, column, vocabularyWord(v, column, value, "en"))).toBe(value);
+        expect(vocabularyValue(v, column, value)).toBe(value);
+      }
+    }
+  });
+
+  it("property: a canonical table written in either language reads back as itself", () => {
+    const columns = readBack;
+    const cell = (column: string) => {
+      const words = Object.keys(v.words?.[column] ?? {});
+      return words.length > 0 ? fc.constantFrom(...words) : fc.string({ maxLength: 6 }).filter((s) => s.trim() === s && !/^\s*$/.test(s) && vocabularyValue(v, column, s) === undefined);
+    };
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(columns, { minLength: 1 }),
+        fc.constantFrom("de" as const, "en" as const),
+        fc.integer({ min: 0, max: 4 }),
+        fc.context(),
+        (picked, lang, n, _ctx) => {
+          const rows = fc.sample(fc.tuple(...picked.map(cell)), { numRuns: n, seed: n });
+          const table = [picked, ...rows.map((r) => [...r])];
+          const written = localizeTable(v, table, lang).map((r) => r.map(String));
+          const back = canonicalTable(v, { source: "s", firstRowNumber: 1, rows: written });
+          expect(back.raw.rows).toEqual(table);
+          expect(back.language).toBe(lang === "de" && picked.some((c) => v.headers[c]!.toLowerCase() !== c) ? "de" : "en");
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("issues name the column as the user's sheet has it", () => {
+  it("renames canonical columns (with or without letter) and params; a missing column in the sheet's language", () => {
+    const back = canonicalTable(REVIEW_VOCABULARY, { source: "s", firstRowNumber: 1, rows: [["Status", "Menge Lieferant", "Aktion"], ["Neue Position", "x", "übernehmen"]] });
+    expect(back.language).toBe("de");
+    const named = withUserColumns(REVIEW_VOCABULARY, [
+      issue("parse.invalid_number", { value: "x" }, { source: "s", row: 2, column: "vendor_qty (B)" }),
+      issue("csv.missing_column", { column: "effective_date" }, { source: "s", row: 1, column: "effective_date" }),
+      issue("x", {}, { source: "s", row: 2, column: "Unbekannt (C)" }),
+    ], back);
+    expect(named.map((i) => [i.where?.column, i.params.column])).toEqual([["Menge Lieferant (B)", undefined], ["Wirksam ab", "Wirksam ab"], ["Unbekannt (C)", undefined]]);
+  });
+
+  it("umlauts typed as ae/oe/ue read the same", () => {
+    expect(canonicalColumn(CONTRACT_VOCABULARY, "Gueltig ab")).toBe("valid_from");
+    expect(vocabularyValue(CONTRACT_VOCABULARY, "billing_interval", "vierteljaehrlich")).toBe("quarterly");
+    expect(vocabularyValue(REVIEW_VOCABULARY, "action", "uebernehmen")).toBe("accept");
+  });
+
+  it("several code words in one cell are translated each", () => {
+    expect(vocabularyWord(COST_CHECK_VOCABULARY, "finding", "unbilled negative_margin", "de")).toBe("Nicht abgerechnet, Negative Marge");
+    expect(vocabularyWord(COST_CHECK_VOCABULARY, "finding", "unbilled negative_margin", "en")).toBe("unbilled negative margin");
+  });
+});
