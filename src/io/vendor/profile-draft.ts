@@ -94,7 +94,8 @@ const NUMBER_FIELDS: readonly DraftField[] = ["quantity", "unitCost", "amount"];
 
 /**
  * A first draft for a file: columns guessed from their header words (each column at most once, in
- * field order), the decimal separator and date format guessed from the values of the columns chosen.
+ * field order), the decimal separator and date format guessed from the values of the columns chosen,
+ * the currency EUR.
  * Everything is a proposal the clerk changes in the editor.
  */
 export function suggestDraft(head: FileHead, name = ""): ProfileDraft {
@@ -107,7 +108,8 @@ export function suggestDraft(head: FileHead, name = ""): ProfileDraft {
       used.add(header);
     }
   }
-  const draft: ProfileDraft = { name, columns, decimalSeparator: ",", dateFormat: "DD.MM.YYYY" };
+  // Amounts in euros unless the file has a currency column (the clerk can change it).
+  const draft: ProfileDraft = { name, columns, decimalSeparator: ",", dateFormat: "DD.MM.YYYY", currency: "EUR" };
   return { ...draft, ...formatsOf(head, draft) };
 }
 
