@@ -345,7 +345,6 @@ export const MESSAGES: Record<string, Text> = {
   "sepa.report.amount_too_large": { de: "{invoice} (Kunde {customer}, {amount}): mehr als {max} EUR lassen sich nicht per Lastschrift einziehen.", en: "{invoice} (customer {customer}, {amount}): more than EUR {max} cannot be collected by direct debit." },
   // issue 20 forms: the vendor profile editor and the settings forms of the task pane
   "profile.draft_date_and_period": { de: "Entweder ein Buchungsdatum oder Leistungsbeginn/-ende zuordnen, nicht beides.", en: "Assign either a charge date or a period start/end, not both." },
-  "profile.draft_no_header": { de: "{file}: keine Kopfzeile gefunden (eine Zeile mit mindestens zwei Spaltennamen in den ersten 50 Zeilen).", en: "{file}: no header row found (a row with at least two column names within the first 50 rows)." },
 };
 
 const MONTH_NAMES: Record<Lang, readonly string[]> = {
