@@ -655,7 +655,11 @@ async function previewMonth(context, origin) {
     assertEqual(await preview.locator("li").count(), 4, "the four rows previewed");
     const shown = await preview.innerText();
     assert(shown.includes("CH-4711 · Müller GmbH") && shown.includes("10 × 4,99 EUR") && shown.includes("01.11.2026 – 30.11.2026"), `preview as read: ${shown}`);
+    // The editor is taller than the window: a tall window for its picture, then back.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: viewport.width, height: 2600 });
     await editor.screenshot({ path: path.join(SCREENSHOTS, "step-de-profile-editor.png") });
+    await page.setViewportSize(viewport);
     await clickAndSettle(page, '[data-testid="profile-save"]');
     await page.waitForSelector('[data-testid="status-counts"]', { timeout: 30_000 });
     const card = await pane.locator('[data-testid="source-summary"]').innerText();

@@ -13,6 +13,7 @@ import { restoreStore } from "../../app/restore";
 import { undoBatch } from "../../app/undo-batch";
 import type { Issue } from "../../core/issues";
 import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
+import { onProfilesChanged } from "../reconcile/profiles-changed";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { locateIssues } from "../issues";
@@ -68,6 +69,9 @@ export function useMasterData(onBackup?: () => void) {
     const list: ProfileEntry[] = [...BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name, builtin: true })), ...profiles.map((p) => ({ id: p.id, name: p.name, builtin: false }))];
     return { list, issues };
   }, [host]);
+
+  // A profile saved by the Abgleich area's editor joins the list.
+  React.useEffect(() => onProfilesChanged(() => void loadProfiles().then(({ list }) => setView((v) => ({ ...v, profiles: list })), () => undefined)), [loadProfiles]);
 
   React.useEffect(() => {
     let live = true;

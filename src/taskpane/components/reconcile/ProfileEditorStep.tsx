@@ -31,15 +31,17 @@ import type { SourceFile, useReconcile } from "../../hooks/useReconcile";
 import { formatDay, useStrings } from "../../i18n";
 import { formatDecimal } from "../../i18n/format";
 import { headOf } from "../../reconcile/profile-editor-source";
+import { profilesChanged } from "../../reconcile/profiles-changed";
 import { profileEditorStrings } from "../../reconcile/profile-editor-strings";
 import { ButtonRow } from "../common/ButtonRow";
 import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
+import { SHRINKING_FIELDS } from "../settings/form-parts";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, ...SHRINKING_FIELDS },
   sub: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   preview: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   line: {
@@ -159,6 +161,7 @@ export function ProfileEditor({ source, busy, onSaved }: { source: SourceFile; b
     if (outcome.status !== "done") return;
     if (!outcome.value.ok) return setIssues(outcome.value.issues);
     host.storeChanged();
+    profilesChanged();
     await onSaved(draft.name.trim());
   };
 

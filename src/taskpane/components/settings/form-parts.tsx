@@ -5,8 +5,18 @@ import type { Issue } from "../../../core/issues";
 import { messageText } from "../../../core/messages";
 import type { Language } from "../../i18n";
 
+/**
+ * Inputs and selects take their natural width from their text (20 characters, the longest option):
+ * in a 320 px pane they must shrink to the column instead of widening it.
+ */
+export const SHRINKING_FIELDS = {
+  "& .fui-Field > *": { minWidth: 0 },
+  "& .fui-Input, & .fui-Select, & .fui-Textarea": { minWidth: 0, maxWidth: "100%" },
+  "& input, & select, & textarea": { minWidth: 0, maxWidth: "100%" },
+} as const;
+
 export const useFormStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, ...SHRINKING_FIELDS },
   sub: { margin: 0, marginTop: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   row: {
     display: "flex",
@@ -16,7 +26,14 @@ export const useFormStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    "& > *": { minWidth: 0 },
+    ...SHRINKING_FIELDS,
+    "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
+  },
   days: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
 });
 
