@@ -425,6 +425,8 @@ export const MESSAGES: Record<string, Text> = {
   "sepa.report.mandate_revoked": { de: "{invoice} (Kunde {customer}, {amount}): Mandat {mandate} ist seit {date} widerrufen.", en: "{invoice} (customer {customer}, {amount}): mandate {mandate} is revoked since {date}." },
   "sepa.report.mandate_expired": { de: "{invoice} (Kunde {customer}, {amount}): Mandat {mandate} ist seit {date} verfallen (36 Monate ohne Einzug seit {last}); ein neues Mandat einholen.", en: "{invoice} (customer {customer}, {amount}): mandate {mandate} lapsed on {date} (36 months without collection since {last}); obtain a new mandate." },
   "sepa.report.amount_too_large": { de: "{invoice} (Kunde {customer}, {amount}): mehr als {max} EUR lassen sich nicht per Lastschrift einziehen.", en: "{invoice} (customer {customer}, {amount}): more than EUR {max} cannot be collected by direct debit." },
+  // issue 20 forms: the vendor profile editor and the settings forms of the task pane
+  "profile.draft_date_and_period": { de: "Entweder ein Buchungsdatum oder Leistungsbeginn/-ende zuordnen, nicht beides.", en: "Assign either a charge date or a period start/end, not both." },
 };
 
 const MONTH_NAMES: Record<Lang, readonly string[]> = {

@@ -663,6 +663,48 @@ async function previewMonth(context, origin) {
     assertEqual(await pane.locator('[data-testid="status-counts"]').count(), 0, "no reconciliation");
   });
 
+  await check("[preview] vendor profile editor: a file of an unknown layout gets its profile in the pane, then reconciles", async () => {
+    const file = "cloudhaus-2026-11.csv";
+    const bytes = fs.readFileSync(path.join(ROOT, "test/fixtures/vendor-unknown", file));
+    await page.setInputFiles('[data-testid="vendor-files"]', [{ name: file, mimeType: "text/csv", buffer: bytes }]);
+    await page.waitForSelector('[data-testid="profile-editor"]', { timeout: 30_000 });
+    const editor = pane.locator('[data-testid="step-profile"]');
+    assert((await editor.innerText()).includes(`Kein Profil kennt die Spalten von „${file}“`), `editor intro: ${await editor.innerText()}`);
+    // proposed from the German header words and the values
+    for (const [field, header] of [["customerId", "Endkunde Nr."], ["customerName", "Endkunde"], ["articleKey", "Artikelcode"], ["quantity", "Stück"], ["unitCost", "EK netto"], ["periodFrom", "Leistungsbeginn"], ["chargeType", "Vorgang"]])
+      assertEqual(await page.inputValue(`[data-testid="profile-col-${field}"]`), header, `proposed column for ${field}`);
+    assertEqual(await page.inputValue('[data-testid="profile-date-format"]'), "DD.MM.YYYY", "date format from the values");
+    // an invalid mapping: the message next to the field, nothing saved, nothing reconciled
+    await page.selectOption('[data-testid="profile-col-quantity"]', "");
+    await page.click('[data-testid="profile-save"]');
+    const quantityField = editor.locator('.fui-Field:has([data-testid="profile-col-quantity"])');
+    assert((await quantityField.innerText()).includes("Bitte eine Spalte wählen."), `message next to the field: ${await quantityField.innerText()}`);
+    assertEqual(await pane.locator('[data-testid="status-counts"]').count(), 0, "nothing reconciled");
+    await page.selectOption('[data-testid="profile-col-quantity"]', "Stück");
+    await page.fill('[data-testid="profile-name"]', "Cloudhaus Monatsabrechnung");
+    const preview = pane.locator('[data-testid="profile-preview"]');
+    assertEqual(await preview.locator("li").count(), 4, "the four rows previewed");
+    const shown = await preview.innerText();
+    assert(shown.includes("CH-4711 · Müller GmbH") && shown.includes("10 × 4,99 EUR") && shown.includes("01.11.2026 – 30.11.2026"), `preview as read: ${shown}`);
+    // The editor is taller than the window: a tall window for its picture, then back.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: viewport.width, height: 2600 });
+    await editor.screenshot({ path: path.join(SCREENSHOTS, "step-de-profile-editor.png") });
+    await page.setViewportSize(viewport);
+    await clickAndSettle(page, '[data-testid="profile-save"]');
+    await page.waitForSelector('[data-testid="status-counts"]', { timeout: 30_000 });
+    const card = await pane.locator('[data-testid="source-summary"]').innerText();
+    assert(card.includes("Cloudhaus Monatsabrechnung") && /Zeilen\s*4/.test(card), `file read with the new profile: ${card}`);
+    assert((await pane.locator('[data-testid="profile-saved"]').innerText()).includes("Cloudhaus Monatsabrechnung"), "saved notice");
+    assertEqual(await page.inputValue('[data-testid="reconcile-month"]'), "11.2026", "month from the file");
+    const statuses = await pane.locator('[data-testid="status-counts"] li').evaluateAll((els) => els.map((el) => el.dataset.status));
+    assert(statuses.includes("unmapped_customer"), `reconciled (customers still to map): ${statuses}`);
+    await pane.locator('[data-testid="step-source"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-profile-reconciled.png") });
+    await page.click("#tab-masterData");
+    assert((await pane.locator('[data-testid="profile-list"]').innerText()).includes("Cloudhaus Monatsabrechnung"), "the profile is listed under Stammdaten");
+    await page.click("#tab-reconcile");
+  });
+
   await check("[preview] Einkauf: purchase and links import, links report sheet, price update proposal → apply → undo", async () => {
     const csv = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
     await page.click("#tab-purchase");

@@ -116,6 +116,8 @@ class Validator {
       );
     if (o.activities !== undefined) {
       const acts = this.object(o.activities, p("activities"), null);
+      // A blank name cannot be chosen by a time entry: a form row without a name, not an activity.
+      for (const name of Object.keys(acts ?? {})) if (name.trim() === "") this.bad(`${p("activities")}.${name}`, name, "an activity name");
       if (acts) out.activities = Object.fromEntries(Object.entries(acts).map(([name, a]) => [name, this.activity(a, `${p("activities")}.${name}`)] as const).filter((e): e is [string, ActivityRate] => e[1] !== undefined));
     }
     if (o.defaultActivity !== undefined) out.defaultActivity = this.text(o.defaultActivity, p("defaultActivity"));

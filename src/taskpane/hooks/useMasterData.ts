@@ -12,6 +12,7 @@ import { restoreStore } from "../../app/restore";
 import { mappingIdIssues } from "../../store/upgrade-v4";
 import type { Issue } from "../../core/issues";
 import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
+import { onProfilesChanged } from "../reconcile/profiles-changed";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { locateIssues } from "../issues";
@@ -67,6 +68,9 @@ export function useMasterData(onBackup?: () => void) {
     const list: ProfileEntry[] = [...BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name, builtin: true })), ...profiles.map((p) => ({ id: p.id, name: p.name, builtin: false }))];
     return { list, issues };
   }, [host]);
+
+  // A profile saved by the Abgleich area's editor joins the list.
+  React.useEffect(() => onProfilesChanged(() => void loadProfiles().then(({ list }) => setView((v) => ({ ...v, profiles: list })), () => undefined)), [loadProfiles]);
 
   React.useEffect(() => {
     let live = true;

@@ -18,6 +18,7 @@ import { useStrings } from "../i18n";
 import { locateIssues } from "../issues";
 import type { ParsedVendorFile } from "../parse/vendor-parser";
 import { MAPPING_SHEET, MAPPING_VOCABULARY, mappingSheet, readMappingSheet } from "../reconcile/mapping-sheet";
+import { needsProfile, rereadSources, type RawSource } from "../reconcile/profile-editor-source";
 import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, sha256OfRows, sourceLabel, unmappedLeftOut } from "../reconcile/review";
 import { useTask, type TaskOutcome } from "./useTask";
 import { REVIEW_VOCABULARY } from "../../io/reconcile/review-words";
@@ -26,6 +27,8 @@ export interface SourceFile {
   name: string;
   sha256: string;
   parsed: ParsedVendorFile;
+  /** The file itself while no profile recognises it (for the profile editor and the read after it). */
+  raw?: RawSource;
 }
 
 export interface MappingWritten {
@@ -132,7 +135,7 @@ export function useReconcile() {
       if (table.rows.every(isBlankRow)) return { issues: [issue("pane.empty_sheet", { sheet })] };
       progress(0, table.rows.length, r.readingRows(sheet));
       const parsed = await host.parser.parseTable(table, { name: sheet, userProfiles: await userProfiles() }, { signal, onProgress: (d, t) => progress(d, t) });
-      return { source: { name: sheet, sha256: await sha256OfRows(table.rows), parsed } as SourceFile };
+      return { source: { name: sheet, sha256: await sha256OfRows(table.rows), parsed, ...(needsProfile(parsed) ? { raw: { kind: "table", table } } : {}) } as SourceFile };
     });
     if (!settle(outcome)) return;
     if ("issues" in outcome.value) return update({ issues: outcome.value.issues ?? [], hint: null, notice: null });
@@ -149,7 +152,7 @@ export function useReconcile() {
           progress(0, null, r.readingFile(file.name));
           const bytes = new Uint8Array(await file.arrayBuffer());
           const parsed = await host.parser.parseBytes(bytes, { name: file.name, userProfiles: profiles }, { signal, onProgress: (d, t) => progress(d, t) });
-          sources.push({ name: file.name, sha256: await sha256Hex(bytes), parsed });
+          sources.push({ name: file.name, sha256: await sha256Hex(bytes), parsed, ...(needsProfile(parsed) ? { raw: { kind: "bytes" as const, bytes } } : {}) });
         }
         return sources;
       });
@@ -157,6 +160,12 @@ export function useReconcile() {
     },
     [host, task, r, settle, takeSources, userProfiles],
   );
+
+  /** After a vendor profile was saved: reads the files that had none again, then reconciles. */
+  const rereadWithProfiles = React.useCallback(async () => {
+    const outcome = await task.run(r.readingFiles(latest.current.sources.length), async ({ signal }) => rereadSources(latest.current.sources, host.parser, await userProfiles(), signal));
+    if (settle(outcome)) await takeSources(outcome.value);
+  }, [host, task, r, settle, takeSources, userProfiles]);
 
   const setMonth = React.useCallback(
     async (text: string) => {
@@ -287,6 +296,7 @@ export function useReconcile() {
     task,
     readActiveSheet,
     openFiles,
+    rereadWithProfiles,
     setMonth,
     writeMappingSheet,
     saveMappings,

@@ -3,6 +3,7 @@ import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import { useMasterData, type MasterStep } from "../../hooks/useMasterData";
 import { useStrings } from "../../i18n";
 import { StepStatus } from "../common/StepStatus";
+import { CompanySettingsSection } from "../settings/CompanySettingsSection";
 import { BackupSection } from "./BackupSection";
 import { ImportSection } from "./ImportSection";
 import { ProfilesSection } from "./ProfilesSection";
@@ -46,6 +47,7 @@ export function MasterDataArea({ onBackup }: { onBackup?: () => void }): React.R
       </Body1>
       <ImportSection {...section("import")} />
       <SheetsSection {...section("sheets")} />
+      <CompanySettingsSection />
       <BackupSection {...section("backup")} />
       <ProfilesSection {...section("profiles")} />
     </div>

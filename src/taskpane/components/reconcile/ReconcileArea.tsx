@@ -10,6 +10,7 @@ import { StepSection } from "../common/StepSection";
 import { StepStatus } from "../common/StepStatus";
 import { ApplyStep } from "./ApplyStep";
 import { MappingStep } from "./MappingStep";
+import { ProfileStep } from "./ProfileEditorStep";
 import { SourceSummary } from "./SourceSummary";
 import { StatusCounts } from "./StatusCounts";
 
@@ -66,6 +67,8 @@ export function ReconcileArea(): React.ReactElement {
         ))}
         {status("source")}
       </StepSection>
+
+      <ProfileStep rc={rc} busy={busy} />
 
       <StepSection id="step-month" title={r.monthTitle} intro={r.monthIntro} inactive={view.sources.length === 0}>
         <MonthField

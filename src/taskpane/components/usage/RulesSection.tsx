@@ -1,9 +1,10 @@
 /** Zeiten/Zähler → Regeln: load the time and click rules JSON (validated as `rules set` does) and see what is stored. */
 import * as React from "react";
-import { DocumentArrowUpRegular } from "@fluentui/react-icons";
+import { Button } from "@fluentui/react-components";
+import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { setRules } from "../../../app/time";
 import { storedRules } from "../../connection/use-cases";
-import { EMPTY_RULES } from "../../../core/time/rules";
+import { EMPTY_RULES, type Rules } from "../../../core/time/rules";
 import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
@@ -16,6 +17,8 @@ import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
+import { ContractRulesForm, DefaultRulesForm } from "../settings/RulesForms";
+import { settingsStrings } from "../../settings/settings-strings";
 
 export function RulesSection(): React.ReactElement {
   const host = useHost();
@@ -23,6 +26,7 @@ export function RulesSection(): React.ReactElement {
   const u = s.usage;
   const task = useTask();
   const [summary, setSummary] = React.useState<RulesSummary | null>(null);
+  const [rules, setRulesState] = React.useState<Rules>(EMPTY_RULES);
   const [stored, setStored] = React.useState(false);
   const [saved, setSaved] = React.useState<string | null>(null);
   const [issues, setIssues] = React.useState<Issue[]>([]);
@@ -31,6 +35,7 @@ export function RulesSection(): React.ReactElement {
     const rules = await storedRules(host.app);
     setStored(rules !== undefined);
     setSummary(rulesSummary(rules ?? EMPTY_RULES));
+    setRulesState(rules ?? EMPTY_RULES);
   }, [host]);
   React.useEffect(() => {
     refresh().catch(() => undefined);
@@ -53,11 +58,17 @@ export function RulesSection(): React.ReactElement {
     await refresh();
   };
 
+  const exportRules = () => host.download("regeln.json", new TextEncoder().encode(JSON.stringify(rules, null, 2) + "\n"), "application/json");
+
   const list = (items: readonly string[]) => (items.length > 0 ? items.join(", ") : "–");
   return (
+    <>
     <StepSection id="section-rules" title={u.rulesTitle} intro={u.rulesIntro}>
       <ButtonRow>
         <FileButton label={u.loadRules} accept=".json,application/json" disabled={task.running} icon={<DocumentArrowUpRegular />} testId="rules-file" onFiles={(f) => void load(f)} />
+        <Button icon={<ArrowDownloadRegular />} disabled={!stored} onClick={exportRules} data-testid="rules-export">
+          {settingsStrings[s.language].rules.exportRules}
+        </Button>
       </ButtonRow>
       <TaskProgress progress={task.progress} onCancel={task.cancel} />
       {saved && (
@@ -83,5 +94,8 @@ export function RulesSection(): React.ReactElement {
       )}
       <IssueBars issues={issues} testId="rules-issues" />
     </StepSection>
+      <DefaultRulesForm rules={rules} onSaved={refresh} />
+      <ContractRulesForm rules={rules} onSaved={refresh} />
+    </>
   );
 }

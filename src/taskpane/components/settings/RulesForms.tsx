@@ -1,0 +1,289 @@
+/**
+ * Zeiten/Zähler → Regeln as forms: the company's time rules (unit, rounding, Bundesland, rates per
+ * activity, surcharges) and one contract's included hours, contingent and click prices. Each saves
+ * the whole rules document through `setRules`, the JSON upload's path and validator; errors appear
+ * next to their field and nothing is stored while any is left.
+ */
+import * as React from "react";
+import { Button, Checkbox, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { AddRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
+import { contractNumbers } from "../../../app/contract-numbers";
+import { setRules } from "../../../app/time";
+import type { Issue } from "../../../core/issues";
+import { HOLIDAY_REGIONS } from "../../../core/time/holidays";
+import type { Rules } from "../../../core/time/rules";
+import { useHost } from "../../host";
+import { useTask } from "../../hooks/useTask";
+import { useStrings } from "../../i18n";
+import {
+  EMPTY_CLICK,
+  SURCHARGE_DAYS,
+  UNIT_MINUTES,
+  contractFormOf,
+  defaultsFormOf,
+  rulesFieldOf,
+  rulesWithContract,
+  rulesWithDefaults,
+  type ClickForm,
+  type ContractForm,
+  type DefaultsForm,
+} from "../../settings/rules-form";
+import { settingsStrings } from "../../settings/settings-strings";
+import { ButtonRow } from "../common/ButtonRow";
+import { DateField } from "../common/DateFields";
+import { IssueBars } from "../common/IssueBars";
+import { Notice } from "../common/Notice";
+import { StepSection } from "../common/StepSection";
+import { TaskProgress } from "../common/TaskProgress";
+import { TextField, errorsByField, fieldMessage, useFormStyles } from "./form-parts";
+
+interface FormProps {
+  rules: Rules;
+  onSaved: () => Promise<void>;
+}
+
+/** Saving a rules document built by a form; field errors by key, the rest and warnings under the button. */
+function useRulesSave(fieldOf: (i: Issue) => string | null) {
+  const host = useHost();
+  const s = useStrings();
+  const t = settingsStrings[s.language];
+  const task = useTask();
+  const [issues, setIssues] = React.useState<Issue[]>([]);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const save = async (label: string, doc: Record<string, unknown>, onSaved: () => Promise<void>) => {
+    setIssues([]);
+    setNotice(null);
+    const outcome = await task.run(label, () => setRules(host.app, JSON.stringify(doc), label));
+    if (outcome.status === "failed") return setIssues([outcome.issue]);
+    if (outcome.status !== "done") return;
+    if (!outcome.value.ok) return setIssues(outcome.value.issues);
+    host.storeChanged();
+    setIssues(outcome.value.value.warnings);
+    setNotice(outcome.value.value.warnings.length > 0 ? t.savedWithWarnings : t.saved);
+    await onSaved();
+  };
+  const { byField, rest } = errorsByField(issues, fieldOf);
+  const error = (key: string) => fieldMessage(byField.get(key), s.language, t.required);
+  const status = (testId: string) => (
+    <>
+      <TaskProgress progress={task.progress} onCancel={task.cancel} />
+      <IssueBars issues={rest} testId={`${testId}-issues`} />
+      {notice && !task.progress && <Notice testId={`${testId}-saved`}>{notice}</Notice>}
+    </>
+  );
+  return { busy: task.running, save, error, status };
+}
+
+export function DefaultRulesForm({ rules, onSaved }: FormProps): React.ReactElement {
+  const styles = useFormStyles();
+  const s = useStrings();
+  const t = settingsStrings[s.language].rules;
+  const [form, setForm] = React.useState<DefaultsForm>(() => defaultsFormOf(rules, s.language));
+  React.useEffect(() => setForm(defaultsFormOf(rules, s.language)), [rules, s.language]);
+  const { busy, save, error, status } = useRulesSave((i) => rulesFieldOf(i, { kind: "defaults", activities: form.activities }));
+  const patch = (p: Partial<DefaultsForm>) => setForm((f) => ({ ...f, ...p }));
+  const setRow = <K extends "activities" | "surcharges">(list: K, index: number, p: Partial<DefaultsForm[K][number]>) =>
+    setForm((f) => ({ ...f, [list]: f[list].map((row, i) => (i === index ? { ...row, ...p } : row)) }));
+  const removeRow = (list: "activities" | "surcharges", index: number) => setForm((f) => ({ ...f, [list]: f[list].filter((_, i) => i !== index) }));
+  const units = UNIT_MINUTES.includes(form.unitMinutes as (typeof UNIT_MINUTES)[number]) ? UNIT_MINUTES : [...UNIT_MINUTES, form.unitMinutes];
+  const names = form.activities.map((a) => a.name.trim()).filter((n) => n !== "");
+
+  return (
+    <StepSection id="section-rules-defaults" title={t.defaultsTitle} intro={t.defaultsIntro}>
+      <div className={styles.form} data-testid="rules-defaults-form">
+        <div className={styles.pair}>
+          <Field label={t.unitMinutes} validationState={error("unitMinutes") ? "error" : "none"} validationMessage={error("unitMinutes")}>
+            <Select value={form.unitMinutes} disabled={busy} onChange={(_, d) => patch({ unitMinutes: d.value })} data-testid="rules-unitMinutes">
+              {units.map((n) => (
+                <option key={n} value={n}>
+                  {t.minutes(n)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t.holidayRegion} validationState={error("holidayRegion") ? "error" : "none"} validationMessage={error("holidayRegion")}>
+            <Select value={form.holidayRegion} disabled={busy} onChange={(_, d) => patch({ holidayRegion: d.value })} data-testid="rules-holidayRegion">
+              {HOLIDAY_REGIONS.map((r) => (
+                <option key={r} value={r}>
+                  {t.regions[r] ?? r}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <Field label={t.rounding}>
+          <RadioGroup layout="horizontal" value={form.rounding} disabled={busy} onChange={(_, d) => patch({ rounding: d.value === "ticket_day" ? "ticket_day" : "entry" })} data-testid="rules-rounding">
+            <Radio value="entry" label={t.roundingEntry} />
+            <Radio value="ticket_day" label={t.roundingTicketDay} />
+          </RadioGroup>
+        </Field>
+
+        <p className={styles.sub}>{t.activitiesTitle}</p>
+        {form.activities.map((a, i) => (
+          <div key={i} className={styles.row} data-testid={`rules-activity-${i}`}>
+            <div className={styles.pair}>
+              <TextField label={t.activityName} value={a.name} disabled={busy} error={error(`activities.${i}.name`)} onChange={(v) => setRow("activities", i, { name: v })} testId={`rules-activity-${i}-name`} />
+              <TextField label={t.activityArticle} value={a.articleNo} disabled={busy} error={error(`activities.${i}.articleNo`)} onChange={(v) => setRow("activities", i, { articleNo: v })} testId={`rules-activity-${i}-articleNo`} />
+            </div>
+            <TextField label={t.activityPrice} value={a.pricePerHour} numeric disabled={busy} error={error(`activities.${i}.pricePerHour`)} onChange={(v) => setRow("activities", i, { pricePerHour: v })} testId={`rules-activity-${i}-price`} />
+            <ButtonRow>
+              <Button size="small" appearance="subtle" icon={<DeleteRegular />} disabled={busy} onClick={() => removeRow("activities", i)}>
+                {t.remove}
+              </Button>
+            </ButtonRow>
+          </div>
+        ))}
+        <ButtonRow>
+          <Button size="small" icon={<AddRegular />} disabled={busy} onClick={() => patch({ activities: [...form.activities, { name: "", articleNo: "", pricePerHour: "" }] })} data-testid="rules-add-activity">
+            {t.addActivity}
+          </Button>
+        </ButtonRow>
+        <Field label={t.defaultActivity} validationState={error("defaultActivity") ? "error" : "none"} validationMessage={error("defaultActivity")}>
+          <Select value={form.defaultActivity} disabled={busy} onChange={(_, d) => patch({ defaultActivity: d.value })} data-testid="rules-defaultActivity">
+            <option value="">{t.noDefaultActivity}</option>
+            {[...new Set([...names, ...(form.defaultActivity ? [form.defaultActivity] : [])])].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </Select>
+        </Field>
+
+        <p className={styles.sub}>{t.surchargesTitle}</p>
+        {form.surcharges.map((sc, i) => (
+          <div key={i} className={styles.row} data-testid={`rules-surcharge-${i}`}>
+            <div className={styles.pair}>
+              <TextField label={t.surchargeLabel} value={sc.label} disabled={busy} error={error(`surcharges.${i}.label`)} onChange={(v) => setRow("surcharges", i, { label: v })} testId={`rules-surcharge-${i}-label`} />
+              <TextField label={t.surchargePct} value={sc.pct} numeric disabled={busy} error={error(`surcharges.${i}.pct`)} onChange={(v) => setRow("surcharges", i, { pct: v })} testId={`rules-surcharge-${i}-pct`} />
+            </div>
+            <Field label={t.surchargeDays} validationState={error(`surcharges.${i}.days`) ? "error" : "none"} validationMessage={error(`surcharges.${i}.days`)}>
+              <div className={styles.days} data-testid={`rules-surcharge-${i}-days`}>
+                {SURCHARGE_DAYS.map((d) => (
+                  <Checkbox
+                    key={d}
+                    label={t.days[d]}
+                    value={d}
+                    checked={sc.days.includes(d)}
+                    disabled={busy}
+                    onChange={(_, data) => setRow("surcharges", i, { days: data.checked === true ? [...sc.days, d] : sc.days.filter((x) => x !== d) })}
+                  />
+                ))}
+              </div>
+            </Field>
+            <div className={styles.pair}>
+              <TextField label={t.surchargeFrom} value={sc.from} placeholder="18:00" disabled={busy} error={error(`surcharges.${i}.from`)} onChange={(v) => setRow("surcharges", i, { from: v })} testId={`rules-surcharge-${i}-from`} />
+              <TextField label={t.surchargeTo} value={sc.to} placeholder="22:00" disabled={busy} error={error(`surcharges.${i}.to`)} onChange={(v) => setRow("surcharges", i, { to: v })} testId={`rules-surcharge-${i}-to`} />
+            </div>
+            <ButtonRow>
+              <Button size="small" appearance="subtle" icon={<DeleteRegular />} disabled={busy} onClick={() => removeRow("surcharges", i)}>
+                {t.remove}
+              </Button>
+            </ButtonRow>
+          </div>
+        ))}
+        <ButtonRow>
+          <Button size="small" icon={<AddRegular />} disabled={busy} onClick={() => patch({ surcharges: [...form.surcharges, { label: "", days: [], from: "", to: "", pct: "" }] })} data-testid="rules-add-surcharge">
+            {t.addSurcharge}
+          </Button>
+        </ButtonRow>
+        <Checkbox checked={form.poolsCoverSurcharged} disabled={busy} label={t.poolsCoverSurcharged} onChange={(_, d) => patch({ poolsCoverSurcharged: d.checked === true })} data-testid="rules-poolsCoverSurcharged" />
+        <ButtonRow>
+          <Button appearance="primary" icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.saveDefaults, rulesWithDefaults(rules, form, s.language), onSaved)} data-testid="rules-defaults-save">
+            {t.saveDefaults}
+          </Button>
+        </ButtonRow>
+        {status("rules-defaults")}
+      </div>
+    </StepSection>
+  );
+}
+
+const CLICK_FIELDS: readonly (keyof ClickForm)[] = ["includedBw", "includedColor", "priceBw", "priceColor", "minimumFee", "articleBw", "articleColor", "articleMinimum"];
+
+export function ContractRulesForm({ rules, onSaved }: FormProps): React.ReactElement {
+  const styles = useFormStyles();
+  const host = useHost();
+  const s = useStrings();
+  const t = settingsStrings[s.language].rules;
+  const [contracts, setContracts] = React.useState<string[]>([]);
+  const [contractNo, setContractNo] = React.useState("");
+  const [form, setForm] = React.useState<ContractForm | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    void contractNumbers(host.app).then((nos) => live && setContracts(nos));
+    return () => {
+      live = false;
+    };
+  }, [host, rules]);
+  React.useEffect(() => setForm(contractNo ? contractFormOf(rules, contractNo, s.language) : null), [rules, contractNo, s.language]);
+  const { busy, save, error, status } = useRulesSave((i) => rulesFieldOf(i, { kind: "contract", contractNo }));
+  const patch = (p: Partial<ContractForm>) => setForm((f) => (f ? { ...f, ...p } : f));
+  const all = [...new Set([...contracts, ...Object.keys(rules.contracts)])].sort((a, b) => a.localeCompare(b, "de", { numeric: true }));
+
+  return (
+    <StepSection id="section-rules-contract" title={t.contractTitle} intro={t.contractIntro}>
+      <div className={styles.form} data-testid="rules-contract-form">
+        <Field label={t.contract}>
+          <Select value={contractNo} disabled={busy} onChange={(_, d) => setContractNo(d.value)} data-testid="rules-contract">
+            <option value="">{t.chooseContract}</option>
+            {all.map((no) => (
+              <option key={no} value={no}>
+                {no}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {form && (
+          <>
+            <div className={styles.form}>
+              <TextField label={t.includedHours} value={form.includedHoursPerMonth} numeric disabled={busy} error={error("includedHoursPerMonth")} onChange={(v) => patch({ includedHoursPerMonth: v })} testId="rules-includedHours" />
+              <TextField label={t.monthlyHours} value={form.monthlyHours} numeric disabled={busy} error={error("monthlyHours")} onChange={(v) => patch({ monthlyHours: v })} testId="rules-monthlyHours" />
+            </div>
+            <p className={styles.sub}>{t.creditsTitle}</p>
+            {form.credits.map((cr, i) => (
+              <div key={i} className={styles.row} data-testid={`rules-credit-${i}`}>
+                <div className={styles.pair}>
+                  <DateField label={t.creditDate} value={cr.date} disabled={busy} onChange={(v) => patch({ credits: form.credits.map((c, j) => (j === i ? { ...c, date: v } : c)) })} testId={`rules-credit-${i}-date`} />
+                  <TextField label={t.creditHours} value={cr.hours} numeric disabled={busy} error={error(`credits.${i}.hours`) ?? error(`credits.${i}.date`)} onChange={(v) => patch({ credits: form.credits.map((c, j) => (j === i ? { ...c, hours: v } : c)) })} testId={`rules-credit-${i}-hours`} />
+                </div>
+                <ButtonRow>
+                  <Button size="small" appearance="subtle" icon={<DeleteRegular />} disabled={busy} onClick={() => patch({ credits: form.credits.filter((_, j) => j !== i) })}>
+                    {t.remove}
+                  </Button>
+                </ButtonRow>
+              </div>
+            ))}
+            <ButtonRow>
+              <Button size="small" icon={<AddRegular />} disabled={busy} onClick={() => patch({ credits: [...form.credits, { date: "", hours: "" }] })} data-testid="rules-add-credit">
+                {t.addCredit}
+              </Button>
+            </ButtonRow>
+            <Checkbox checked={form.click !== null} disabled={busy} label={t.clickOn} onChange={(_, d) => patch({ click: d.checked === true ? { ...EMPTY_CLICK } : null })} data-testid="rules-click-on" />
+            {form.click && (
+              <div className={styles.form}>
+                {CLICK_FIELDS.map((k) => (
+                  <TextField
+                    key={k}
+                    label={t[k]}
+                    value={form.click![k]}
+                    numeric={!k.startsWith("article")}
+                    disabled={busy}
+                    error={error(`click.${k}`)}
+                    onChange={(v) => patch({ click: { ...form.click!, [k]: v } })}
+                    testId={`rules-click-${k}`}
+                  />
+                ))}
+              </div>
+            )}
+            <ButtonRow>
+              <Button appearance="primary" icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.saveContract, rulesWithContract(rules, contractNo, form, s.language), onSaved)} data-testid="rules-contract-save">
+                {t.saveContract}
+              </Button>
+            </ButtonRow>
+          </>
+        )}
+        {status("rules-contract")}
+      </div>
+    </StepSection>
+  );
+}
