@@ -5,6 +5,7 @@
  * (DATEV, company data, export profiles) are loaded from a JSON file.
  */
 import * as React from "react";
+import { backupStatus } from "../../app/backup";
 import { runBilling } from "../../app/bill";
 import { listRuns } from "../../app/billing-runs";
 import { undoRun } from "../../app/undo-run";
@@ -18,6 +19,7 @@ import type { RunRecord } from "../../store/records";
 import { billingTotals, defaultBillingMonth, formatMoney, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, type BillingTotals } from "../billing/invoice-sheet";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
+import { flowStrings } from "../i18n/flow";
 import { useTask, type TaskOutcome } from "./useTask";
 
 export interface BillingPreview {
@@ -146,7 +148,8 @@ export function useBilling(active = true) {
       const result = await runBilling(host.app, { ...input, dryRun: true });
       if (!result.ok) return { issues: result.issues };
       const { invoices, issues } = result.value;
-      if (invoices.length === 0) return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet: null }, warnings: issues };
+      // Empty state: with no contracts at all, say to import them first (not "nothing due").
+      if (invoices.length === 0) return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet: null }, warnings: issues, noContracts: (await backupStatus(host.app)).contracts === 0 };
       const sheet = invoiceSheetName(input.month);
       progress(0, null, b.writingSheet(sheet));
       const written = await host.gateway.writeTable(sheet, invoiceSheetRows(invoices), invoiceWriteOptions(sheet, { signal, onProgress: (d, t) => progress(d, t) }));
@@ -156,8 +159,9 @@ export function useBilling(active = true) {
     if (!settle(outcome)) return;
     const value = outcome.value;
     if ("issues" in value) return update({ issues: value.issues ?? [], notice: null, preview: null });
-    update({ preview: value.preview, confirming: false, issues: value.warnings, notice: value.preview.invoices.length === 0 ? b.nothingDue(value.preview.month) : null });
-  }, [host, task, b, settle, update]);
+    const empty = value.preview.invoices.length === 0 ? ("noContracts" in value && value.noContracts ? flowStrings[s.language].noContracts : b.nothingDue(value.preview.month)) : null;
+    update({ preview: value.preview, confirming: false, issues: value.warnings, notice: empty });
+  }, [host, task, b, s, settle, update]);
 
   const confirm = React.useCallback((on: boolean) => update({ confirming: on }), [update]);
 

@@ -22,8 +22,12 @@ export interface FlowStrings {
   confirmYes: string;
   /** After the review sheet is written: cancellations to 0 wait for the clerk's *übernehmen*. */
   cancellationsSkipped(n: number): string;
-  /** Billing with nothing to bill from: no contracts in the store yet. */
+  /** Empty states: what to do first instead of writing an empty sheet. */
   noContracts: string;
+  noTimeEntries(month: string): string;
+  noContingents: string;
+  noLinks: string;
+  noMasterData: string;
 }
 
 const de: FlowStrings = {
@@ -44,6 +48,10 @@ const de: FlowStrings = {
   cancellationsSkipped: (n) =>
     `${formatCount(n, "Kündigung", "Kündigungen", "de")} auf Menge 0 ${plural(n, "steht", "stehen", "de")} auf „überspringen“: wählen Sie „übernehmen“, wenn die Position wirklich enden soll.`,
   noContracts: "Noch keine Verträge gespeichert: importieren Sie zuerst Verträge und Artikel unter „Stammdaten“ (oder übernehmen Sie einen Abgleich). Dann gibt es etwas abzurechnen.",
+  noTimeEntries: (month) => `Für ${month} gibt es keine offenen Zeiteinträge; kein Blatt geschrieben. Importieren Sie zuerst die Zeiten des Monats (Datei oben).`,
+  noContingents: "Kein Vertrag hat ein Stundenkontingent; kein Blatt geschrieben. Legen Sie Kontingente zuerst in den Zeitregeln fest.",
+  noLinks: "Noch keine Einkaufsverknüpfungen; kein Blatt geschrieben. Importieren Sie zuerst Einkaufsverträge und Verknüpfungen (oben) oder bearbeiten Sie sie im Blatt.",
+  noMasterData: "Noch keine Stammdaten gespeichert; keine Blätter geschrieben. Importieren Sie zuerst Artikel und Verträge (CSV oben).",
 };
 
 const en: FlowStrings = {
@@ -64,6 +72,10 @@ const en: FlowStrings = {
   cancellationsSkipped: (n) =>
     `${formatCount(n, "cancellation", "cancellations", "en")} to quantity 0 ${plural(n, "is", "are", "en")} set to "skip": choose "accept" if the position really ends.`,
   noContracts: 'No contracts stored yet: import contracts and articles under "Master data" first (or apply a reconciliation). Then there is something to bill.',
+  noTimeEntries: (month) => `No open time entries for ${month}; no sheet written. Import the month's time entries first (file above).`,
+  noContingents: "No contract has an hour contingent; no sheet written. Set contingents in the time rules first.",
+  noLinks: "No purchase links yet; no sheet written. Import purchase contracts and links first (above) or edit them in the sheet.",
+  noMasterData: "No master data stored yet; no sheets written. Import articles and contracts first (CSV above).",
 };
 
 export const flowStrings: Record<Lang, FlowStrings> = { de, en };

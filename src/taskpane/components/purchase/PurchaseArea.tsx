@@ -11,6 +11,7 @@ import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { flowStrings } from "../../i18n/flow";
 import { sheetAsCsv } from "../../master/master-sheets";
 import { LINKS_EDIT_SHEET, linksEditRows, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
 import { linksSheet, LINKS_SHEET } from "../../purchase/links-sheet";
@@ -136,12 +137,15 @@ export function PurchaseArea(): React.ReactElement {
     const iso = parseIsoDate(day);
     if (!iso) return setNotice(s.common.invalidDate);
     const outcome = await task.run(p.writing, async ({ signal, progress }) => {
-      const sheet = linksSheet(await purchaseLinksReport(host.app, iso));
+      const report = await purchaseLinksReport(host.app, iso);
+      if (report.length === 0) return { written: null, uncovered: 0 };
+      const sheet = linksSheet(report);
       const written = await host.gateway.writeTable(LINKS_SHEET, sheet.rows, { ...sheet.options, signal, onProgress: (d, t) => progress(d, t) });
       return { written, uncovered: sheet.uncovered };
     });
     if (!settle(outcome)) return;
     const { written, uncovered } = outcome.value;
+    if (!written) return setNotice(flowStrings[s.language].noLinks);
     if (!written.ok) return setIssues(written.issues);
     setNotice(p.reportWritten(written.value.sheet, written.value.rowsWritten, uncovered));
   };

@@ -13,6 +13,7 @@ import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { flowStrings } from "../../i18n/flow";
 import { balanceSheetName, balanceSheetRows, balanceWriteOptions } from "../../usage/balance-sheet";
 import { readInputFile } from "../../usage/read-file";
 import { ButtonRow } from "../common/ButtonRow";
@@ -122,11 +123,13 @@ export function UsageArea(): React.ReactElement {
     if (!iso) return setNotice(s.common.invalidMonth);
     const outcome = await task.run(u.balanceTitle, async ({ signal, progress }) => {
       const table = await balanceSheetRows(host.app, iso);
+      if (table.rows.length <= 1 && table.issues.length === 0) return { written: null, table };
       const written = await host.gateway.writeTable(balanceSheetName(iso), table.rows, { ...balanceWriteOptions, signal, onProgress: (d, t) => progress(d, t) });
       return { written, table };
     });
     if (!settle(outcome)) return;
     const { written, table } = outcome.value;
+    if (!written) return setNotice(flowStrings[s.language].noContingents);
     if (!written.ok) return setIssues([...table.issues, ...written.issues]);
     setIssues(table.issues);
     setNotice(u.balanceWritten(written.value.sheet, written.value.rowsWritten, table.negative));
