@@ -37,12 +37,16 @@ describe("empty states", () => {
     await until(() => expect(byTestId(usage.container, "time-review-notice").textContent).toMatch(/^No open time entries for \w+ \d{4}; no sheet written/));
     await click(byTestId(usage.container, "balance-write"));
     await until(() => expect(byTestId(usage.container, "usage-notice").textContent).toContain("No contract has an hour contingent"));
+    // Next to its button: inside the section of the button, scrolled into view.
+    expect(byTestId(usage.container, "usage-notice").closest('[data-testid="section-balance"]')).not.toBeNull();
+    expect(usage.scrolled.some((el) => el.contains(byTestId(usage.container, "usage-notice")))).toBe(true);
     expect(usage.wb.sheetNames()).toEqual(sheetsBefore);
     usage.unmount();
 
     const purchase = await renderPane(ctx, <PurchaseArea />);
     await click(byTestId(purchase.container, "links-report"));
-    await until(() => expect(purchase.container.textContent).toContain("Noch keine Einkaufsverknüpfungen"));
+    await until(() => expect(byTestId(purchase.container, "purchase-notice").textContent).toContain("Noch keine Einkaufsverknüpfungen"));
+    expect(byTestId(purchase.container, "purchase-notice").closest('[data-testid="section-links-report"]')).not.toBeNull();
     expect(purchase.wb.sheetNames()).toEqual(sheetsBefore);
     purchase.unmount();
   });
