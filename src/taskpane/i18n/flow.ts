@@ -28,6 +28,10 @@ export interface FlowStrings {
   noContingents: string;
   noLinks: string;
   noMasterData: string;
+  /** The compact storage notice: one short line, the reason behind "Warum?". */
+  notPersistedShort: string;
+  why: string;
+  less: string;
 }
 
 const de: FlowStrings = {
@@ -52,6 +56,9 @@ const de: FlowStrings = {
   noContingents: "Kein Vertrag hat ein Stundenkontingent; kein Blatt geschrieben. Legen Sie Kontingente zuerst in den Zeitregeln fest.",
   noLinks: "Noch keine Einkaufsverknüpfungen; kein Blatt geschrieben. Importieren Sie zuerst Einkaufsverträge und Verknüpfungen (oben) oder bearbeiten Sie sie im Blatt.",
   noMasterData: "Noch keine Stammdaten gespeichert; keine Blätter geschrieben. Importieren Sie zuerst Artikel und Verträge (CSV oben).",
+  notPersistedShort: "Sichern Sie regelmäßig.",
+  why: "Warum?",
+  less: "Weniger",
 };
 
 const en: FlowStrings = {
@@ -76,6 +83,9 @@ const en: FlowStrings = {
   noContingents: "No contract has an hour contingent; no sheet written. Set contingents in the time rules first.",
   noLinks: "No purchase links yet; no sheet written. Import purchase contracts and links first (above) or edit them in the sheet.",
   noMasterData: "No master data stored yet; no sheets written. Import articles and contracts first (CSV above).",
+  notPersistedShort: "Back up regularly.",
+  why: "Why?",
+  less: "Less",
 };
 
 export const flowStrings: Record<Lang, FlowStrings> = { de, en };
