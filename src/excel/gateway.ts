@@ -91,4 +91,25 @@ export interface WorkbookGateway {
    */
   writeTable(sheet: string, rows: readonly (readonly SheetCell[])[], options?: WriteTableOptions): Promise<Result<WriteTableResult>>;
   activateSheet(name: string): Promise<Result<void>>;
+  /**
+   * Activates `sheet` and selects `address` on it (`K5`, `A2:C2`): a cell a message names, clicked
+   * in the pane. An unknown sheet or an address that is not one is an issue.
+   */
+  select(sheet: string, address: string): Promise<Result<void>>;
+  /**
+   * What lies in the rows right under the Excel table read by `readTableByHeaders(sheetOrTable)`
+   * but outside it: rows typed below a table (after an empty row, or beyond its columns) that a
+   * read-back would miss. Empty when nothing is there or the sheet has no table.
+   */
+  rowsBelowTable(sheetOrTable: string): Promise<Result<RowsBelow>>;
+}
+
+/** Filled rows under a table but outside it (sheet row numbers, 1-based). */
+export interface RowsBelow {
+  sheet: string;
+  tableName: string | null;
+  /** Sheet rows below the table's last row that hold a value. */
+  rows: number[];
+  /** Sheet address of the first such cell (`A45`), for a link; null when none. */
+  first: string | null;
 }

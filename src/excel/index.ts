@@ -1,5 +1,5 @@
 /** The workbook gateway: the port, its Office.js adapter, the in-memory workbook, and helpers. */
-export type { ColumnKind, ListValidation, SheetCell, SheetRead, WorkbookGateway, WriteTableOptions, WriteTableResult } from "./gateway";
+export type { ColumnKind, ListValidation, RowsBelow, SheetCell, SheetRead, WorkbookGateway, WriteTableOptions, WriteTableResult } from "./gateway";
 export { OfficeWorkbookGateway, type GatewayOptions } from "./office-workbook-gateway";
 export { MemoryWorkbook } from "./memory/memory-workbook";
 export { MemoryWorkbookGateway } from "./memory/memory-gateway";

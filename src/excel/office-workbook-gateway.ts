@@ -1,6 +1,8 @@
 import { Result, fail, issue, ok } from "../core/issues";
 import { dateFormatFor } from "./cell-values";
-import type { SheetCell, SheetRead, WorkbookGateway, WriteTableOptions, WriteTableResult } from "./gateway";
+import { parseA1 } from "./a1";
+import type { RowsBelow, SheetCell, SheetRead, WorkbookGateway, WriteTableOptions, WriteTableResult } from "./gateway";
+import { columnLetter } from "../io/table/raw-table";
 import { DEFAULT_LIST_SHEET } from "./list-source";
 import { isValidTableName } from "./names";
 import { DEFAULT_PAYLOAD_BUDGET } from "./payload";
@@ -8,7 +10,7 @@ import { emptyRead, intersect, readRect, rectOf } from "./read-range";
 import { RowTooLargeError } from "./write-chunks";
 import { planWrite } from "./write-plan";
 import { writeTableIn } from "./write-table";
-import { officeErrorCode, type XlContext, type XlRun, type XlTable, type XlWorksheet } from "./xl-api";
+import { officeErrorCode, type XlContext, type XlRange, type XlRun, type XlTable, type XlWorksheet } from "./xl-api";
 
 export interface GatewayOptions {
   /** Office display language (`Office.context.displayLanguage`): German shows dates as DD.MM.YYYY. */
@@ -85,27 +87,80 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
 
   readTableByHeaders(sheetOrTable: string): Promise<Result<SheetRead>> {
     return this.guard(async (context) => {
-      // Sheet names with spaces are never table names: don't ask Excel for those as tables.
-      let table: XlTable | null = isValidTableName(sheetOrTable) ? context.workbook.tables.getItemOrNullObject(sheetOrTable) : null;
-      const ws = context.workbook.worksheets.getItemOrNullObject(sheetOrTable);
-      await context.sync();
-      if (!table || table.isNullObject) {
-        if (ws.isNullObject) return this.notFound(context, sheetOrTable);
-        ws.tables.load("items/name");
-        await context.sync();
-        const first = ws.tables.items[0];
-        if (!first) return ok(await this.readUsed(context, ws, sheetOrTable));
-        table = first;
-      }
-      const range = table.getRange();
-      range.load("rowIndex,columnIndex,rowCount,columnCount");
-      table.load("name");
-      const owner = table.worksheet;
-      owner.load("name");
-      await context.sync();
+      const found = await this.findTable(context, sheetOrTable);
+      if (found === "missing") return this.notFound(context, sheetOrTable);
+      if ("used" in found) return ok(await this.readUsed(context, found.used, sheetOrTable));
+      const { table, range, owner } = found;
       const read = await readRect(context, owner, owner.name, rectOf(range), this.budget);
       return ok({ ...read, tableName: table.name });
     });
+  }
+
+  rowsBelowTable(sheetOrTable: string): Promise<Result<RowsBelow>> {
+    return this.guard(async (context) => {
+      const found = await this.findTable(context, sheetOrTable);
+      if (found === "missing") return this.notFound(context, sheetOrTable);
+      if ("used" in found) return ok({ sheet: sheetOrTable, tableName: null, rows: [], first: null });
+      const { table, range, owner } = found;
+      const none: RowsBelow = { sheet: owner.name, tableName: table.name, rows: [], first: null };
+      const used = owner.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      await context.sync();
+      if (used.isNullObject) return ok(none);
+      const below = range.rowIndex + range.rowCount;
+      const end = used.rowIndex + used.rowCount;
+      if (end <= below) return ok(none);
+      const read = await readRect(context, owner, owner.name, { row: below, col: used.columnIndex, rows: end - below, cols: used.columnCount }, this.budget);
+      const rows: number[] = [];
+      let first: string | null = null;
+      read.table.rows.forEach((cells, i) => {
+        const at = cells.findIndex((c) => c.trim() !== "");
+        if (at < 0) return;
+        const row = read.table.firstRowNumber + i;
+        rows.push(row);
+        first ??= `${columnLetter(at)}${row}`;
+      });
+      return ok({ ...none, rows, first });
+    });
+  }
+
+  select(sheet: string, address: string): Promise<Result<void>> {
+    if (!parseA1(address)) return Promise.resolve(fail(issue("excel.invalid_address", { address, sheet })));
+    return this.guard(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+      await context.sync();
+      if (ws.isNullObject) return this.notFound(context, sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+      return ok(undefined);
+    });
+  }
+
+  /**
+   * The Excel table of that name, else the first table on the sheet of that name (with its range
+   * and sheet loaded), else the sheet itself when it has no table; "missing" when neither exists.
+   */
+  private async findTable(context: XlContext, sheetOrTable: string): Promise<{ table: XlTable; range: XlRange; owner: XlWorksheet } | { used: XlWorksheet } | "missing"> {
+    // Sheet names with spaces are never table names: don't ask Excel for those as tables.
+    let table: XlTable | null = isValidTableName(sheetOrTable) ? context.workbook.tables.getItemOrNullObject(sheetOrTable) : null;
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheetOrTable);
+    await context.sync();
+    if (!table || table.isNullObject) {
+      if (ws.isNullObject) return "missing";
+      ws.tables.load("items/name");
+      await context.sync();
+      const first = ws.tables.items[0];
+      if (!first) return { used: ws };
+      table = first;
+    }
+    const range = table.getRange();
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    table.load("name");
+    const owner = table.worksheet;
+    owner.load("name");
+    await context.sync();
+    return { table, range, owner };
   }
 
   writeTable(sheet: string, rows: readonly (readonly SheetCell[])[], options: WriteTableOptions = {}): Promise<Result<WriteTableResult>> {

@@ -77,6 +77,8 @@ export interface XlRange {
   readonly worksheet: XlWorksheet;
   load(propertyNames?: string | string[]): XlRange;
   untrack(): XlRange;
+  /** Selects the range in the Excel UI (ExcelApi 1.1); its sheet must be the active one. */
+  select(): void;
 }
 
 export interface XlRangeFormat {

@@ -46,6 +46,12 @@ export function WorkbookView({ env, locale, labels }: { env: PreviewEnv; locale:
   React.useEffect(() => env.subscribe(() => setVersion((v) => v + 1)), [env]);
   const active = wb.activeSheetName;
   const [selection, setSelection] = React.useState<Selection>({ sheet: active, row: 0, col: 0 });
+  // A selection made through the gateway (a cell link in the pane) moves the rendered one too.
+  const selected = wb.selectedAddress;
+  React.useEffect(() => {
+    const { sheet: name, rect } = wb.selection;
+    setSelection({ sheet: name.name, row: rect.row, col: rect.col });
+  }, [selected]);
   const sel = selection.sheet === active ? selection : { sheet: active, row: 0, col: 0 };
   const sheet = wb.sheet(active);
   const address = `${columnLetter(sel.col)}${sel.row + 1}`;

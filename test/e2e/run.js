@@ -127,6 +127,18 @@ async function assertNoHorizontalOverflow(page, width) {
   assert(sizes.navScroll >= 0 && sizes.navScroll <= sizes.navClient, `tab bar overflows: ${sizes.navScroll} > ${sizes.navClient}`);
 }
 
+/** Texts of the enabled primary buttons (brand background) inside `scope` (a CSS selector). */
+async function primaryButtons(page, scope) {
+  return page.$$eval(`${scope} button`, (buttons) => {
+    const probe = document.createElement("div");
+    probe.style.backgroundColor = "var(--colorBrandBackground)";
+    document.querySelector(".fui-FluentProvider").appendChild(probe);
+    const brand = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return buttons.filter((b) => !b.disabled && b.offsetParent !== null && getComputedStyle(b).backgroundColor === brand).map((b) => (b.innerText || "").trim());
+  });
+}
+
 async function focusedInfo(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
@@ -183,6 +195,19 @@ async function addinPage(context, origin, scenario) {
 
   await check(`[add-in ${label}] fits ${WIDTH} px without horizontal scrolling`, async () => {
     await assertNoHorizontalOverflow(page, WIDTH);
+  });
+
+  await check(`[add-in ${label}] the tab bar is two rows of three at ${WIDTH} px; the storage notice is compact`, async () => {
+    await page.waitForTimeout(300);
+    const layout = await page.evaluate(() => {
+      const tops = [...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().top));
+      const notice = document.querySelector('[data-testid="storage-notice"]');
+      return { tops, notice: notice ? Math.round(notice.getBoundingClientRect().height) : 0 };
+    });
+    const rows = [...new Set(layout.tops)];
+    assertEqual([rows.length, layout.tops.filter((t) => t === rows[0]).length], [2, 3], `tab rows (tops ${layout.tops})`);
+    assert(layout.notice <= 80, `storage notice ${layout.notice} px high`);
+    if (!scenario.dark) await page.screenshot({ path: path.join(SCREENSHOTS, `addin-${scenario.lang}-tabs.png`), clip: { x: 0, y: 0, width: WIDTH, height: 220 } });
   });
 
   if (!scenario.dark) {
@@ -402,6 +427,10 @@ async function previewMonth(context, origin) {
     await clickAndSettle(page, '[data-testid="apply-review"]');
     const text = await pane.locator('[data-testid="issues"]').innerText();
     assert(text.includes(`${REVIEW_SHEET}!K${reviewRow}`) && text.includes("31.02.2026"), `error names the cell: ${text}`);
+    // The cell is a link: clicking it selects the cell in the workbook.
+    await page.click(`[data-testid="issues"] [data-testid="cell-link"][data-cell="${REVIEW_SHEET}!K${reviewRow}"]`);
+    await page.waitForFunction((a) => window.__msp.env.workbook.selectedAddress === a, `${REVIEW_SHEET}!K${reviewRow}`, { timeout: 5_000 });
+    assert(await page.isVisible(`[data-cell="K${reviewRow}"]`), "the selected cell is shown");
     const now = await counts(page);
     assertEqual([now.contractVersions, now.importBatches], [seed.contractVersions, seed.importBatches], "store unchanged");
     await pane.locator('[data-testid="step-apply"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-apply-error.png") });
@@ -427,14 +456,47 @@ async function previewMonth(context, origin) {
     assert((await pane.locator('[data-testid="mapping-needs"]').innerText()).includes("Alle Kunden und Artikel"), "nothing unmapped any more");
   });
 
-  await check("[preview] review again, edit one action in the rendered sheet, apply, see the summary", async () => {
+  await check("[preview] review again: the cancellation to 0 is überspringen by default; one primary button, Übernehmen", async () => {
     await clickAndSettle(page, 'button:has-text("Prüfblatt schreiben")');
     assertEqual(await pane.locator('[data-testid="acknowledge-unmapped"]').count(), 0, "no acknowledgement needed");
+    const notice = await pane.locator('[data-testid="step-review"] [data-testid="step-notice"]').innerText();
+    assert(notice.includes("1 Kündigung auf Menge 0 steht auf „überspringen“"), `the review says so: ${notice}`);
     const row = await rowWhere(page, REVIEW_SHEET, { status: "quantity_changed", customer_no: "10002" });
-    await chooseInCell(page, REVIEW_SHEET, `N${row}`, "überspringen");
-    assertEqual((await values(page, REVIEW_SHEET))[row - 1][13], "überspringen", "action edited in the workbook");
+    assertEqual((await values(page, REVIEW_SHEET))[row - 1][13], "überspringen", "the cancellation to 0 is skipped by default");
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["Übernehmen"], "one primary button: the next step");
+  });
+
+  await check("[preview] Übernehmen asks first: an accepted cancellation called out with a link to its row, rows typed below the table warned about, nothing applied", async () => {
+    const row = await rowWhere(page, REVIEW_SHEET, { status: "quantity_changed", customer_no: "10002" });
+    await chooseInCell(page, REVIEW_SHEET, `N${row}`, "übernehmen");
+    const last = (await values(page, REVIEW_SHEET)).length;
+    await typeIntoCell(page, REVIEW_SHEET, `B${last + 2}`, "10009");
     const before = await counts(page);
     await clickAndSettle(page, '[data-testid="apply-review"]');
+    const confirm = await pane.locator('[data-testid="apply-confirm"]').innerText();
+    assert(/Übernehmen bestätigen/.test(confirm) && /Beendigungen \(Menge 0\)\s*1/.test(confirm) && /Neue Positionen\s*1/.test(confirm), `confirmation: ${confirm}`);
+    assert((await pane.locator('[data-testid="apply-confirm-ends"]').innerText()).includes("1 Position wird beendet (Menge 0)"), "the end is called out");
+    const warning = await pane.locator('[data-testid="step-apply"] [data-testid="issues"]').innerText();
+    assert(warning.includes(`außerhalb davon (ab Zeile ${last + 2})`), `rows below the table: ${warning}`);
+    assert(await pane.locator('[data-testid="apply-confirm"]').isVisible(), "the confirmation is in view");
+    await pane.locator('[data-testid="step-apply"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-apply-confirm.png") });
+    await page.click(`[data-testid="apply-confirm-ends"] [data-testid="cell-link"]`);
+    await page.waitForFunction((a) => window.__msp.env.workbook.selectedAddress === a, `${REVIEW_SHEET}!A${row}`, { timeout: 5_000 });
+    await page.click('[data-testid="apply-confirm-cancel"]');
+    const now = await counts(page);
+    assertEqual([now.contractVersions, now.importBatches], [before.contractVersions, before.importBatches], "nothing applied before the confirmation");
+    // Back as it was: the cancellation skipped, the stray row emptied.
+    await chooseInCell(page, REVIEW_SHEET, `N${row}`, "überspringen");
+    await typeIntoCell(page, REVIEW_SHEET, `B${last + 2}`, "");
+  });
+
+  await check("[preview] apply after the confirmation, see the summary", async () => {
+    const before = await counts(page);
+    await clickAndSettle(page, '[data-testid="apply-review"]');
+    const confirm = await pane.locator('[data-testid="apply-confirm"]').innerText();
+    assert(/Beendigungen \(Menge 0\)\s*0/.test(confirm) && /Übersprungen\s*4/.test(confirm), `confirmation: ${confirm}`);
+    assertEqual(await pane.locator('[data-testid="step-apply"] [data-testid="issues"]').count(), 0, "no warning any more");
+    await clickAndSettle(page, '[data-testid="apply-confirm-yes"]');
     await pane.locator('[data-testid="step-apply"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-apply-result.png") });
     const result = await pane.locator('[data-testid="apply-result"]').innerText();
     assert(/Neue Vertragsversionen\s*4/.test(result) && /Übersprungen\s*4/.test(result), `summary: ${result}`);
@@ -461,6 +523,7 @@ async function previewMonth(context, origin) {
     assert(/Rechnungen\s*3/.test(preview) && /Differenzpositionen\s*[1-9]/.test(preview), `preview: ${preview}`);
     const before = await counts(page);
     assertEqual(before.ledger, seed.ledger, "the preview wrote nothing");
+    assertEqual(await primaryButtons(page, '[data-testid^="step-bill-"]'), ["Abrechnen …"], "after the preview the next step is the run");
     await page.click('[data-testid="billing-run"]');
     await clickAndSettle(page, '[data-testid="billing-confirm-yes"]');
     latestCounts = await counts(page);
@@ -764,8 +827,11 @@ async function previewMonth(context, origin) {
     await page.waitForSelector('[data-testid="usage-issues"]', { timeout: 30_000 });
     const text = await pane.locator('[data-testid="usage-issues"]').innerText();
     assert(text.includes("zaehler.csv") && text.includes("reading_date"), `issue names file and column: ${text}`);
+    // Empty state: no contract has a contingent yet, so the pane says so instead of writing an empty sheet.
     await clickAndSettle(page, '[data-testid="balance-write"]');
-    assert((await sheetNames(page)).some((n) => n.startsWith("Kontingente ")), "contingent sheet written");
+    const empty = await pane.locator('[data-testid="section-balance"] [data-testid="usage-notice"]').innerText();
+    assert(empty.includes("Kein Vertrag hat ein Stundenkontingent"), `empty state next to its button: ${empty}`);
+    assert(!(await sheetNames(page)).some((n) => n.startsWith("Kontingente ")), "no empty contingent sheet");
   });
 
   await check("[preview] Zeiten prüfen: rules file, time CSV, review sheet, one entry set to Nein, decisions applied", async () => {
@@ -822,6 +888,10 @@ async function previewMonth(context, origin) {
     const status = again.find((r) => String(r[header.indexOf("Ticket")]) === "7003");
     assertEqual([status[0], status[1], status[header.indexOf("Nettobetrag")]], ["Nicht abrechenbar", "Nein", ""], "withdrawn entry in the new review");
     assert((await pane.locator('[data-testid="time-review-notice"]').innerText()).includes("98,33"), "the amount without the withdrawn entry");
+    // With V-2002's contingent from the rules the balance sheet is written.
+    await page.fill('[data-testid="balance-month"]', "11.2026");
+    await clickAndSettle(page, '[data-testid="balance-write"]');
+    assert((await sheetNames(page)).includes("Kontingente 2026-11"), `contingent sheet written (${await sheetNames(page)})`);
   });
 
   await check("[preview] Verbrauch (Azure): Azure plan lines of the NCE file imported, price rules, review sheet, one row held, decisions applied", async () => {

@@ -1,19 +1,23 @@
-// jsdom for rendered pane tests, with the Node globals jsdom leaves out that the app's modules use at
-// load time (TextEncoder/TextDecoder in fontkit and the CSV writers, structuredClone, Web Crypto).
+/**
+ * jsdom for the pane's component tests, plus the Node globals the app layer and the store use and
+ * jsdom lacks (TextEncoder/Decoder, Web Crypto for SHA-256, structuredClone, timers' setImmediate).
+ * Use with the docblock `@jest-environment ./test/support/jsdom-env.js`.
+ */
 const { TestEnvironment } = require("jest-environment-jsdom");
 const util = require("node:util");
+const timers = require("node:timers");
 const { webcrypto } = require("node:crypto");
 
 class PaneEnvironment extends TestEnvironment {
   async setup() {
     await super.setup();
     const g = this.global;
-    g.TextEncoder ??= util.TextEncoder;
-    g.TextDecoder ??= util.TextDecoder;
-    g.structuredClone ??= globalThis.structuredClone;
-    g.setImmediate ??= globalThis.setImmediate;
-    g.clearImmediate ??= globalThis.clearImmediate;
-    if (!g.crypto?.subtle) Object.defineProperty(g, "crypto", { value: webcrypto, configurable: true });
+    g.TextEncoder = util.TextEncoder;
+    g.TextDecoder = util.TextDecoder;
+    if (!g.crypto || !g.crypto.subtle) Object.defineProperty(g, "crypto", { value: webcrypto, configurable: true });
+    if (!g.structuredClone) g.structuredClone = structuredClone;
+    if (!g.setImmediate) g.setImmediate = timers.setImmediate;
+    if (!g.clearImmediate) g.clearImmediate = timers.clearImmediate;
   }
 }
 

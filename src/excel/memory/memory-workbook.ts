@@ -77,6 +77,11 @@ export class MemoryWorkbook extends WorkbookModel {
     this.selection = { sheet: s, rect: this.rect(a1) };
   }
 
+  /** The selection as `Sheet!A1` (sheet not quoted), as the user sees it in the name box. */
+  get selectedAddress(): string {
+    return `${this.selection.sheet.name}!${rectToA1(this.selection.rect)}`;
+  }
+
   /** A table's sheet, address and header names. */
   tableInfo(name: string): { sheet: string; address: string; headers: string[]; showFilterButton: boolean } | undefined {
     const t = this.findTable(name);

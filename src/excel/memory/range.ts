@@ -60,6 +60,14 @@ export class MemoryRange extends MemoryProxy<RangeTarget> implements XlRange {
     return this;
   }
 
+  /** Selects the range as the user's selection. Strict: only on the active sheet (VBA's Select fails otherwise), so callers activate the sheet first. */
+  select(): void {
+    this.queue("select", undefined, ({ sheet, rect }) => {
+      if (this.ctx.model.active !== sheet) throw invalidOperation(`select: sheet '${sheet.name}' is not the active sheet`);
+      this.ctx.model.selection = { sheet, rect };
+    });
+  }
+
   /** The workbook this range belongs to. */
   get model(): WorkbookModel {
     return this.ctx.model;

@@ -50,6 +50,10 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     // Never let the tab bar widen the pane; below 350 px drop the tab icons to keep the labels.
     overflowX: "auto",
+    // Two rows of three tabs at 350 px in German too (issue 20): narrower tab padding below 420 px.
+    "@media (max-width: 419.98px)": {
+      "& .fui-Tab": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+    },
     "@media (max-width: 349.98px)": {
       "& .fui-Tab__icon": { display: "none" },
     },

@@ -10,12 +10,13 @@ import { parseIsoDate, type IsoDate } from "../../core/date/iso-date";
 import { parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
 import { Issue, issue } from "../../core/issues";
 import { localTimestamp, parseExportFormat } from "../../app/export-invoices";
-import { exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, listRuns, loadCompanyInfo, loadDatevConfig, loadRunInvoices, runBilling, undoRun } from "../connection/use-cases";
+import { backupStatus, exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, listRuns, loadCompanyInfo, loadDatevConfig, loadRunInvoices, runBilling, undoRun } from "../connection/use-cases";
 import { saveExportSettingsFile } from "../../app/export-settings-file";
 import type { RunRecord } from "../../store/records";
 import { billingTotals, defaultBillingMonth, formatMoney, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, type BillingTotals } from "../billing/invoice-sheet";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
+import { flowStrings } from "../i18n/flow";
 import { useTask, type TaskOutcome } from "./useTask";
 
 export interface BillingPreview {
@@ -144,7 +145,8 @@ export function useBilling(active = true) {
       const result = await runBilling(host.app, { ...input, dryRun: true });
       if (!result.ok) return { issues: result.issues };
       const { invoices, issues } = result.value;
-      if (invoices.length === 0) return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet: null }, warnings: issues };
+      // Empty state: with no contracts at all, say to import them first (not "nothing due").
+      if (invoices.length === 0) return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet: null }, warnings: issues, noContracts: (await backupStatus(host.app)).contracts === 0 };
       const sheet = invoiceSheetName(input.month);
       progress(0, null, b.writingSheet(sheet));
       const written = await host.gateway.writeTable(sheet, invoiceSheetRows(invoices, s.language), invoiceWriteOptions(sheet, { signal, onProgress: (d, t) => progress(d, t) }, s.language));
@@ -154,8 +156,9 @@ export function useBilling(active = true) {
     if (!settle(outcome)) return;
     const value = outcome.value;
     if ("issues" in value) return update({ issues: value.issues ?? [], notice: null, preview: null });
-    update({ preview: value.preview, confirming: false, issues: value.warnings, notice: value.preview.invoices.length === 0 ? b.nothingDue(value.preview.month) : null });
-  }, [host, task, b, settle, update]);
+    const empty = value.preview.invoices.length === 0 ? ("noContracts" in value && value.noContracts ? flowStrings[s.language].noContracts : b.nothingDue(value.preview.month)) : null;
+    update({ preview: value.preview, confirming: false, issues: value.warnings, notice: empty });
+  }, [host, task, b, s, settle, update]);
 
   const confirm = React.useCallback((on: boolean) => update({ confirming: on }), [update]);
 

@@ -15,6 +15,7 @@ import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
 import { onProfilesChanged } from "../reconcile/profiles-changed";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
+import { flowStrings } from "../i18n/flow";
 import { locateIssues } from "../issues";
 import { MASTER_SHEET_NAMES, csvSheetRows, customerSheetRows, masterSheetAsCsv, masterWriteOptions, type MasterSheet } from "../master/master-sheets";
 import { saveBackup } from "../storage";
@@ -121,6 +122,8 @@ export function useMasterData(onBackup?: () => void) {
         ["contracts", csvSheetRows(exported.contracts, names.contracts, "contracts", s.language)],
         ["articles", csvSheetRows(exported.articles, names.articles, "articles", s.language)],
       ];
+      // Empty state: nothing stored yet is said, not written as three empty sheets.
+      if (parts.every(([, rows]) => rows.length <= 1)) return { empty: true as const };
       const written: string[] = [];
       for (const [kind, rows] of parts) {
         const sheet = names[kind];
@@ -133,8 +136,9 @@ export function useMasterData(onBackup?: () => void) {
     });
     if (!settle(outcome)) return;
     if ("issues" in outcome.value) return update({ issues: outcome.value.issues ?? [], notice: null, hint: null });
+    if ("empty" in outcome.value) return update({ issues: [], hint: null, notice: flowStrings[s.language].noMasterData });
     update({ issues: [], hint: null, notice: m.sheetsWritten(outcome.value.written!.join(", ")) });
-  }, [host, task, m, names, settle, update]);
+  }, [host, task, m, s, names, settle, update]);
 
   const syncSheet = React.useCallback(
     async (kind: "contracts" | "articles") => {

@@ -11,10 +11,13 @@ import type { UndoSummary } from "../../app/undo-batch";
 import { applyReview, loadUserProfiles, proposeMappings, reconcileFiles, undoBatch } from "../connection/use-cases";
 import { firstDayOf, parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
 import { Issue, hasErrors, issue } from "../../core/issues";
+import { isCancellationToZero, previewApply, type ApplyPreview } from "../../core/reconcile/apply-preview";
+import type { ReviewDecision } from "../../core/reconcile/plan-apply";
 import { readReviewTable } from "../../io/reconcile/review-table";
-import { isBlankRow } from "../../io/table/raw-table";
+import { isBlankRow, type RawTable } from "../../io/table/raw-table";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
+import { flowStrings } from "../i18n/flow";
 import { locateIssues } from "../issues";
 import type { ParsedVendorFile } from "../parse/vendor-parser";
 import { MAPPING_SHEET, MAPPING_VOCABULARY, mappingSheet, readMappingSheet } from "../reconcile/mapping-sheet";
@@ -42,6 +45,17 @@ export interface Applied extends ApplySummary {
   sheet: string;
 }
 
+/** A review read back and counted, waiting for the clerk's confirmation (issue 20). */
+export interface PendingApply {
+  sheet: string;
+  decisions: ReviewDecision[];
+  preview: ApplyPreview;
+  /** The review's "file hash" for the import batch. */
+  hash: string;
+  /** The table read, to name the cells of problems the apply finds. */
+  table: RawTable;
+}
+
 export interface ReconcileView {
   sources: SourceFile[];
   month: string;
@@ -54,6 +68,8 @@ export interface ReconcileView {
   unmapped: number;
   acknowledged: boolean;
   applied: Applied | null;
+  /** Read back and counted; applied only on confirmation. */
+  pending: PendingApply | null;
   undone: UndoSummary | null;
   /** Sheets that look like review sheets (offered when this session wrote none). */
   reviewSheets: string[];
@@ -74,6 +90,7 @@ const EMPTY: ReconcileView = {
   unmapped: 0,
   acknowledged: false,
   applied: null,
+  pending: null,
   undone: null,
   reviewSheets: [],
   issues: [],
@@ -127,6 +144,17 @@ export function useReconcile() {
 
   const userProfiles = React.useCallback(async () => (await loadUserProfiles(host.app)).profiles, [host]);
 
+  /** Rows typed under a table but outside it: a warning naming the first such cell (a read-back would miss them). */
+  const rowsBelowWarning = React.useCallback(
+    async (sheet: string): Promise<Issue[]> => {
+      const below = await host.gateway.rowsBelowTable(sheet);
+      if (!below.ok || below.value.rows.length === 0) return [];
+      const { rows, first } = below.value;
+      return [issue("excel.rows_below_table", { sheet: below.value.sheet, count: rows.length, row: rows[0]! }, first ? { cell: `${below.value.sheet}!${first}` } : { source: below.value.sheet }, "warning")];
+    },
+    [host],
+  );
+
   const readActiveSheet = React.useCallback(async () => {
     const outcome = await task.run(r.readingSheet, async ({ signal, progress }) => {
       const read = await host.gateway.readActiveSheet();
@@ -172,7 +200,7 @@ export function useReconcile() {
       update({ month: text });
       if (!parseIsoMonth(text) || latest.current.sources.length === 0) return;
       const patch = await reconcileWith(latest.current.sources, text);
-      update({ notice: null, ...patch, mapping: null, mappingSaved: null, reviewSheet: null, applied: null, undone: null });
+      update({ notice: null, ...patch, mapping: null, mappingSaved: null, reviewSheet: null, applied: null, pending: null, undone: null });
     },
     [reconcileWith, update],
   );
@@ -206,20 +234,21 @@ export function useReconcile() {
     const outcome = await task.run(r.savingMappings, async () => {
       const read = await host.gateway.readTableByHeaders(MAPPING_SHEET);
       if (!read.ok) return { issues: read.issues };
+      const warnings = await rowsBelowWarning(MAPPING_SHEET);
       const { decisions, issues } = readMappingSheet(read.value.table, firstDayOf(month));
-      if (issues.length > 0) return { issues: locateIssues(issues, read.value.table, read.value.sheet, MAPPING_VOCABULARY) };
-      if (decisions.length === 0) return { issues: [issue("pane.mapping_sheet_empty", { sheet: MAPPING_SHEET })] };
+      if (issues.length > 0) return { issues: [...locateIssues(issues, read.value.table, read.value.sheet, MAPPING_VOCABULARY), ...warnings] };
+      if (decisions.length === 0) return { issues: [issue("pane.mapping_sheet_empty", { sheet: MAPPING_SHEET }), ...warnings] };
       const applied = await applyReview(host.app, decisions, { name: MAPPING_SHEET, sha256: await sha256OfRows(read.value.table.rows) }, { kind: "mapping-sheet" });
       if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet, MAPPING_VOCABULARY) };
       host.storeChanged();
-      return { saved: applied.value, ...(await refresh()) };
+      return { saved: applied.value, warnings, ...(await refresh()) };
     });
     if (!settle(outcome)) return;
     const value = outcome.value;
     if ("issues" in value && value.issues) return update({ issues: value.issues, hint: r.fixMappingHint, notice: null });
-    const { saved, ...rest } = value as { saved: ApplySummary } & Partial<ReconcileView>;
-    update({ ...rest, mappingSaved: saved.batchId ? saved : null, issues: [], hint: null, notice: saved.batchId ? null : r.mappingsUnchanged });
-  }, [host, task, r, settle, update, refresh]);
+    const { saved, warnings, ...rest } = value as { saved: ApplySummary; warnings: Issue[] } & Partial<ReconcileView>;
+    update({ ...rest, mappingSaved: saved.batchId ? saved : null, issues: warnings, hint: null, notice: saved.batchId ? null : r.mappingsUnchanged });
+  }, [host, task, r, settle, update, refresh, rowsBelowWarning]);
 
   const writeReview = React.useCallback(async () => {
     const v = latest.current;
@@ -232,7 +261,9 @@ export function useReconcile() {
     );
     if (!settle(outcome)) return;
     if (!outcome.value.ok) return update({ issues: outcome.value.issues, hint: null, notice: null });
-    update({ reviewSheet: sheet, reviewRows: outcome.value.value.rowsWritten, applied: null, undone: null, acknowledged: false, issues: [], hint: null, notice: r.reviewWritten(sheet, outcome.value.value.rowsWritten) });
+    const cancellations = v.outcome!.rows.filter(isCancellationToZero).length;
+    const notice = r.reviewWritten(sheet, outcome.value.value.rowsWritten) + (cancellations > 0 ? ` ${flowStrings[s.language].cancellationsSkipped(cancellations)}` : "");
+    update({ reviewSheet: sheet, reviewRows: outcome.value.value.rowsWritten, applied: null, pending: null, undone: null, acknowledged: false, issues: [], hint: null, notice });
   }, [host, task, r, s, settle, update]);
 
   const findReviewSheets = React.useCallback(async () => {
@@ -242,36 +273,54 @@ export function useReconcile() {
     update({ reviewSheets: sheets, notice: sheets.length === 0 ? r.noReviewSheets : null, issues: [] });
   }, [host, task, r, settle, update]);
 
-  const chooseReviewSheet = React.useCallback((sheet: string) => update({ reviewSheet: sheet || null, applied: null, undone: null, acknowledged: false }), [update]);
+  const chooseReviewSheet = React.useCallback((sheet: string) => update({ reviewSheet: sheet || null, applied: null, pending: null, undone: null, acknowledged: false }), [update]);
 
   const acknowledge = React.useCallback((checked: boolean) => update({ acknowledged: checked }), [update]);
 
+  /** Übernehmen, step 1: reads the review back, checks every cell, counts what it would do; applies nothing. */
   const apply = React.useCallback(async () => {
     const v = latest.current;
     const sheet = v.reviewSheet;
     if (!sheet) return;
-    const outcome = await task.run(r.applying(sheet), async ({ progress }) => {
-      progress(0, null, r.readingReview(sheet));
+    const outcome = await task.run(r.readingReview(sheet), async () => {
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
+      const warnings = await rowsBelowWarning(sheet);
       const { decisions, issues } = readReviewTable(read.value.table);
-      if (issues.length > 0) return { issues: locateIssues(issues, read.value.table, read.value.sheet, REVIEW_VOCABULARY), hint: r.fixCellHint };
+      if (issues.length > 0) return { issues: [...locateIssues(issues, read.value.table, read.value.sheet, REVIEW_VOCABULARY), ...warnings], hint: r.fixCellHint };
       const leftOut = unmappedLeftOut(decisions);
-      if (leftOut > 0 && !(v.acknowledged && v.unmapped === leftOut)) return { blocked: leftOut };
-      progress(0, null, r.applying(sheet));
+      if (leftOut > 0 && !(v.acknowledged && v.unmapped === leftOut)) return { blocked: leftOut, warnings };
       const hash = v.sources.length > 0 ? await sha256Hex(new TextEncoder().encode(v.sources.map((f) => f.sha256).join(","))) : await sha256OfRows(read.value.table.rows);
-      const applied = await applyReview(host.app, decisions, { name: sheet, sha256: hash }, { sheet, files: v.sources.map((f) => ({ name: f.name, sha256: f.sha256, profile: f.parsed.profile?.id ?? null })) });
-      if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet, REVIEW_VOCABULARY), hint: r.fixCellHint };
-      if (applied.value.batchId) host.storeChanged();
-      return { applied: { ...applied.value, sheet }, ...(await refresh()) };
+      return { pending: { sheet: read.value.sheet, decisions, preview: previewApply(decisions), hash, table: read.value.table } as PendingApply, warnings };
     });
     if (!settle(outcome)) return;
-    const value = outcome.value as { issues?: Issue[]; hint?: string; blocked?: number; applied?: Applied } & Partial<ReconcileView>;
-    if (value.issues) return update({ issues: value.issues, hint: value.hint ?? null, notice: null });
-    if (value.blocked !== undefined) return update({ unmapped: value.blocked, acknowledged: false, issues: [], hint: null, notice: r.acknowledgeFirst(value.blocked) });
+    const value = outcome.value as { issues?: Issue[]; hint?: string; blocked?: number; pending?: PendingApply; warnings?: Issue[] };
+    if (value.issues) return update({ pending: null, issues: value.issues, hint: value.hint ?? null, notice: null });
+    if (value.blocked !== undefined) return update({ pending: null, unmapped: value.blocked, acknowledged: false, issues: value.warnings ?? [], hint: null, notice: r.acknowledgeFirst(value.blocked) });
+    const pending = value.pending!;
+    if (pending.preview.changes === 0) return update({ pending: null, issues: value.warnings ?? [], hint: null, notice: r.nothingToApply });
+    update({ pending, applied: null, issues: value.warnings ?? [], hint: null, notice: null });
+  }, [host, task, r, settle, update, rowsBelowWarning]);
+
+  /** Übernehmen, step 2 (confirmed): applies exactly the rows the clerk confirmed, in one transaction. */
+  const confirmApply = React.useCallback(async () => {
+    const v = latest.current;
+    const pending = v.pending;
+    if (!pending) return;
+    const outcome = await task.run(r.applying(pending.sheet), async () => {
+      const applied = await applyReview(host.app, pending.decisions, { name: pending.sheet, sha256: pending.hash }, { sheet: pending.sheet, files: v.sources.map((f) => ({ name: f.name, sha256: f.sha256, profile: f.parsed.profile?.id ?? null })) });
+      if (!applied.ok) return { issues: locateIssues(applied.issues, pending.table, pending.sheet, REVIEW_VOCABULARY) };
+      if (applied.value.batchId) host.storeChanged();
+      return { applied: { ...applied.value, sheet: pending.sheet }, ...(await refresh()) };
+    });
+    if (!settle(outcome)) return;
+    const value = outcome.value as { issues?: Issue[]; applied?: Applied } & Partial<ReconcileView>;
+    if (value.issues) return update({ pending: null, issues: value.issues, hint: r.fixCellHint, notice: null });
     const { applied, ...rest } = value;
-    update({ ...rest, applied: applied!, undone: null, issues: [], hint: null, notice: applied!.batchId ? null : r.nothingToApply });
+    update({ ...rest, pending: null, applied: applied!, undone: null, issues: [], hint: null, notice: applied!.batchId ? null : r.nothingToApply });
   }, [host, task, r, settle, update, refresh]);
+
+  const cancelApply = React.useCallback(() => update({ pending: null }), [update]);
 
   const undo = React.useCallback(
     async (batchId: string) => {
@@ -305,6 +354,8 @@ export function useReconcile() {
     chooseReviewSheet,
     acknowledge,
     apply,
+    confirmApply,
+    cancelApply,
     undo,
   };
 }

@@ -7,6 +7,7 @@ import { sha256Hex } from "../../app/context";
 import type { ReconcileOutcome } from "../../app/reconcile";
 import { type IsoDate } from "../../core/date/iso-date";
 import { addMonths, monthOf, type IsoMonth } from "../../core/date/iso-month";
+import { skipCancellations } from "../../core/reconcile/apply-preview";
 import type { ReviewDecision } from "../../core/reconcile/plan-apply";
 import type { ReviewRow } from "../../core/reconcile/review-row";
 import type { WriteTableOptions } from "../../excel/gateway";
@@ -39,9 +40,12 @@ export function reviewSheetFor(month: IsoMonth, label: string): string {
   return reviewSheetName(month, label);
 }
 
-/** Review rows as cells: headers, status and action words in the user's language. */
+/**
+ * Review rows as cells: headers, status and action words in the user's language. A cancellation to
+ * quantity 0 is written as *überspringen* until the clerk accepts it (the CLI keeps `accept`).
+ */
 export function reviewCells(rows: readonly ReviewRow[], language: Language): ReviewCell[][] {
-  return reviewTableRows(rows, language);
+  return reviewTableRows(skipCancellations(rows), language);
 }
 
 /** Write options of the review sheet: status colours, filters and the action drop-down in the user's words. */

@@ -41,6 +41,8 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
   const preview = view.preview;
   const latest = view.latest;
   const latestTotals = latest ? billingTotals(view.latestInvoices) : null;
+  // One primary button per stage, the next step (issue 20): preview → run → export.
+  const next = preview && preview.invoices.length > 0 ? "run" : view.justRan ? "export" : "preview";
 
   return (
     <div className={styles.area}>
@@ -54,12 +56,12 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
           <DateField label={b.invoiceDate} value={view.invoiceDate} onChange={bill.setInvoiceDate} disabled={busy} testId="invoice-date" />
         </div>
         <ButtonRow>
-          <Button appearance="primary" icon={<EyeRegular />} disabled={busy} onClick={act("preview", bill.previewRun)} data-testid="billing-preview">
+          <Button appearance={next === "preview" ? "primary" : "secondary"} icon={<EyeRegular />} disabled={busy} onClick={act("preview", bill.previewRun)} data-testid="billing-preview">
             {b.preview}
           </Button>
         </ButtonRow>
         {preview && preview.invoices.length > 0 && (
-          <Notice intent="info" title={b.previewResultTitle(preview.month)} testId="billing-preview-result">
+          <Notice key={`${preview.month}:${preview.sheet}`} reveal intent="info" title={b.previewResultTitle(preview.month)} testId="billing-preview-result">
             <FactList
               facts={[
                 [b.sheet, preview.sheet ?? "–"],
@@ -78,7 +80,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
       <StepSection id="step-bill-run" title={b.runTitle} intro={b.runIntro} inactive={!preview || preview.invoices.length === 0}>
         {!view.confirming ? (
           <ButtonRow>
-            <Button icon={<PlayRegular />} disabled={busy || !preview || preview.invoices.length === 0} onClick={() => bill.confirm(true)} data-testid="billing-run">
+            <Button appearance={next === "run" ? "primary" : "secondary"} icon={<PlayRegular />} disabled={busy || !preview || preview.invoices.length === 0} onClick={() => bill.confirm(true)} data-testid="billing-run">
               {b.run}
             </Button>
           </ButtonRow>
@@ -86,6 +88,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
           preview && (
             <Notice
               intent="warning"
+              reveal
               title={b.confirmTitle}
               testId="billing-confirm"
               actions={
@@ -138,7 +141,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
               </div>
             )}
             <ButtonRow>
-              <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={act("export", bill.exportFile)} data-testid="billing-export">
+              <Button appearance={next === "export" ? "primary" : "secondary"} icon={<ArrowDownloadRegular />} disabled={busy} onClick={act("export", bill.exportFile)} data-testid="billing-export">
                 {b.exportCsv}
               </Button>
               <Button icon={<DocumentTextRegular />} disabled={busy || !view.exportSettings.company} onClick={act("export", bill.exportDocuments)} title={b.documentsHint} data-testid="billing-documents">

@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens
 import type { Issue } from "../../../core/issues";
 import { bySeverity, describeIssue } from "../../issues";
 import { useStrings } from "../../i18n";
+import { CellLink } from "./CellLink";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -21,6 +22,20 @@ export interface IssueBarsProps {
   testId?: string;
 }
 
+/** An issue's text; the cell it names (`Abgleich 2026-10!K5: …`) is a link that selects it in Excel. */
+function IssueText({ issue }: { issue: Issue }): React.ReactElement {
+  const s = useStrings();
+  const text = describeIssue(issue, s.language);
+  const cell = issue.where?.cell;
+  if (!cell || !text.startsWith(`${cell}: `)) return <>{text}</>;
+  return (
+    <>
+      <CellLink cell={cell} />
+      {text.slice(cell.length)}
+    </>
+  );
+}
+
 /** Every problem in its own MessageBar, naming the cell; errors first; long lists collapsed. */
 export function IssueBars({ issues, hint, max = 5, testId = "issues" }: IssueBarsProps): React.ReactElement | null {
   const styles = useStyles();
@@ -33,10 +48,11 @@ export function IssueBars({ issues, hint, max = 5, testId = "issues" }: IssueBar
   return (
     <div className={styles.root} data-testid={testId}>
       {shown.map((i, k) => (
-        <MessageBar key={k} intent={INTENT[i.severity]} layout="multiline">
+        // Keyed by content: a new problem is a new bar, which announces itself.
+        <MessageBar key={`${k}:${i.code}:${JSON.stringify(i.params)}:${i.where?.cell ?? i.where?.row ?? ""}`} intent={INTENT[i.severity]} layout="multiline">
           <MessageBarBody className={styles.text}>
             <MessageBarTitle>{s.common.severity[i.severity]}</MessageBarTitle>
-            {describeIssue(i, s.language)}
+            <IssueText issue={i} />
             {hint && k === firstError && <span className={styles.hint}>{hint}</span>}
           </MessageBarBody>
         </MessageBar>

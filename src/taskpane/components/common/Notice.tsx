@@ -1,5 +1,6 @@
 import * as React from "react";
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles } from "@fluentui/react-components";
+import { useReveal } from "./reveal";
 
 const useStyles = makeStyles({ text: { overflowWrap: "anywhere" } });
 
@@ -10,13 +11,16 @@ export interface NoticeProps {
   /** Buttons (e.g. Undo) under the text. */
   actions?: React.ReactNode;
   testId?: string;
+  /** Scroll it into view when it appears (a result next to the button that made it). */
+  reveal?: boolean;
 }
 
 /** A result or hint in a MessageBar (announced to screen readers when it appears). */
-export function Notice({ intent = "success", title, children, actions, testId }: NoticeProps): React.ReactElement {
+export function Notice({ intent = "success", title, children, actions, testId, reveal }: NoticeProps): React.ReactElement {
   const styles = useStyles();
+  const ref = useReveal<HTMLDivElement>(reveal ? true : null);
   return (
-    <MessageBar intent={intent} layout="multiline" data-testid={testId}>
+    <MessageBar ref={ref} intent={intent} layout="multiline" data-testid={testId}>
       <MessageBarBody className={styles.text}>
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
         {children}

@@ -5,6 +5,7 @@ import type { TaskProgressState } from "../../hooks/useTask";
 import { IssueBars } from "./IssueBars";
 import { Notice } from "./Notice";
 import { TaskProgress } from "./TaskProgress";
+import { useReveal } from "./reveal";
 
 const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
 
@@ -14,16 +15,25 @@ export interface StepStatusProps {
   issues: readonly Issue[];
   hint?: string | null;
   notice?: string | null;
+  /** Test ids of the notice and the problems (areas that had their own keep them). */
+  noticeTestId?: string;
+  issuesTestId?: string;
 }
 
-/** Progress, problems and the latest notice of the step the user is working on, right under it. */
-export function StepStatus({ progress, onCancel, issues, hint, notice }: StepStatusProps): React.ReactElement {
+/**
+ * Progress, problems and the latest notice of the step the user is working on, right under it:
+ * scrolled into view when they change, and announced (each MessageBar announces itself when it
+ * appears; a new notice text is a new bar).
+ */
+export function StepStatus({ progress, onCancel, issues, hint, notice, noticeTestId = "step-notice", issuesTestId }: StepStatusProps): React.ReactElement {
+  const shown = progress ? `progress:${progress.label}` : issues.length > 0 ? issues : notice ? `notice:${notice}` : null;
+  const ref = useReveal<HTMLDivElement>(shown);
   return (
-    <div className={useStyles().root}>
+    <div className={useStyles().root} ref={ref} data-testid="step-status">
       <TaskProgress progress={progress} onCancel={onCancel} />
-      <IssueBars issues={issues} hint={hint ?? undefined} />
+      <IssueBars issues={issues} hint={hint ?? undefined} testId={issuesTestId} />
       {notice && !progress && (
-        <Notice intent="info" testId="step-notice">
+        <Notice key={notice} intent="info" testId={noticeTestId}>
           {notice}
         </Notice>
       )}

@@ -11,6 +11,7 @@ import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { flowStrings } from "../../i18n/flow";
 import { LINKS_EDIT_SHEET, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
 import { linksSheet, LINKS_SHEET } from "../../purchase/links-sheet";
 import { readInputFile } from "../../usage/read-file";
@@ -18,10 +19,9 @@ import { ButtonRow } from "../common/ButtonRow";
 import { DateField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
 import { FileButton } from "../common/FileButton";
-import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
-import { TaskProgress } from "../common/TaskProgress";
+import { StepStatus } from "../common/StepStatus";
 import { CostCheckSection } from "./CostCheckSection";
 import { PriceSection } from "./PriceSection";
 
@@ -29,6 +29,8 @@ const useStyles = makeStyles({
   area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   flush: { margin: 0 },
 });
+
+type PurchaseSection = "import" | "edit" | "report";
 
 interface Imported {
   title: string;
@@ -43,6 +45,7 @@ export function PurchaseArea(): React.ReactElement {
   const p = s.purchase;
   const task = useTask();
   const [imported, setImported] = React.useState<Imported | null>(null);
+  const [at, setAt] = React.useState<PurchaseSection>("import");
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [day, setDay] = React.useState<string>(() => host.today());
@@ -140,29 +143,28 @@ export function PurchaseArea(): React.ReactElement {
     const iso = parseIsoDate(day);
     if (!iso) return setNotice(s.common.invalidDate);
     const outcome = await task.run(p.writing, async ({ signal, progress }) => {
-      const sheet = linksSheet(await purchaseLinksReport(host.app, iso), s.language);
+      const report = await purchaseLinksReport(host.app, iso);
+      if (report.length === 0) return { written: null, uncovered: 0 };
+      const sheet = linksSheet(report, s.language);
       const written = await host.gateway.writeTable(LINKS_SHEET, sheet.rows, { ...sheet.options, signal, onProgress: (d, t) => progress(d, t) });
       return { written, uncovered: sheet.uncovered };
     });
     if (!settle(outcome)) return;
     const { written, uncovered } = outcome.value;
+    if (!written) return setNotice(flowStrings[s.language].noLinks);
     if (!written.ok) return setIssues(written.issues);
     setNotice(p.reportWritten(written.value.sheet, written.value.rowsWritten, uncovered));
   };
 
   const busy = task.running;
-  return (
-    <div className={styles.area} data-testid="purchase-area">
-      <Body1 as="p" className={styles.flush}>
-        {p.description}
-      </Body1>
-      <StepSection id="section-purchase-import" title={p.importTitle} intro={p.importIntro}>
-        <ButtonRow>
-          <FileButton label={p.importContracts} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="purchase-file" onFiles={(f) => void importContracts(f)} />
-          <FileButton label={p.importLinks} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="links-file" onFiles={(f) => void importLinkFile(f)} />
-        </ButtonRow>
-        {imported && (
+  // Results and problems appear in the section whose button made them (issue 20), not at the area's end.
+  const status = (section: PurchaseSection) =>
+    at === section ? (
+      <>
+        {imported && section !== "report" && (
           <Notice
+            key={imported.batchId ?? imported.title}
+            reveal
             title={imported.title}
             testId="purchase-import-result"
             actions={
@@ -176,34 +178,43 @@ export function PurchaseArea(): React.ReactElement {
             <FactList facts={imported.batchId ? [[p.batch, imported.batchId], ...imported.facts] : imported.facts} />
           </Notice>
         )}
+        <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} notice={notice} noticeTestId="purchase-notice" issuesTestId="purchase-issues" />
+      </>
+    ) : null;
+  return (
+    <div className={styles.area} data-testid="purchase-area">
+      <Body1 as="p" className={styles.flush}>
+        {p.description}
+      </Body1>
+      <StepSection id="section-purchase-import" title={p.importTitle} intro={p.importIntro}>
+        <ButtonRow>
+          <FileButton label={p.importContracts} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="purchase-file" onFiles={(f) => (setAt("import"), void importContracts(f))} />
+          <FileButton label={p.importLinks} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="links-file" onFiles={(f) => (setAt("import"), void importLinkFile(f))} />
+        </ButtonRow>
+        {status("import")}
       </StepSection>
       <StepSection id="section-links-edit" title={p.editTitle} intro={p.editIntro}>
         <ButtonRow>
-          <Button icon={<TableRegular />} disabled={busy} onClick={() => void writeEditSheet()} data-testid="links-edit-write">
+          <Button icon={<TableRegular />} disabled={busy} onClick={() => (setAt("edit"), void writeEditSheet())} data-testid="links-edit-write">
             {p.writeEditSheet}
           </Button>
-          <Button appearance="primary" icon={<ArrowUploadRegular />} disabled={busy} onClick={() => void applyEditSheet()} data-testid="links-edit-apply">
+          <Button appearance="primary" icon={<ArrowUploadRegular />} disabled={busy} onClick={() => (setAt("edit"), void applyEditSheet())} data-testid="links-edit-apply">
             {p.applyEditSheet}
           </Button>
         </ButtonRow>
+        {status("edit")}
       </StepSection>
       <StepSection id="section-links-report" title={p.reportTitle} intro={p.reportIntro}>
         <DateField label={p.reportDay} value={day} onChange={setDay} disabled={busy} testId="links-day" />
         <ButtonRow>
-          <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => void writeReport()} data-testid="links-report">
+          <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => (setAt("report"), void writeReport())} data-testid="links-report">
             {p.writeReport}
           </Button>
         </ButtonRow>
+        {status("report")}
       </StepSection>
       <PriceSection />
       <CostCheckSection />
-      <TaskProgress progress={task.progress} onCancel={task.cancel} />
-      {notice && (
-        <Notice intent="info" testId="purchase-notice">
-          {notice}
-        </Notice>
-      )}
-      <IssueBars issues={issues} testId="purchase-issues" />
     </div>
   );
 }

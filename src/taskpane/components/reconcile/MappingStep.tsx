@@ -7,6 +7,7 @@ import { mappingNeeds } from "../../../core/reconcile/mapping-suggestions";
 import { ButtonRow } from "../common/ButtonRow";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
+import type { NextStep } from "./ReconcileArea";
 
 const useStyles = makeStyles({ flush: { margin: 0 } });
 
@@ -14,12 +15,14 @@ export interface MappingStepProps {
   rc: ReturnType<typeof useReconcile>;
   busy: boolean;
   inactive: boolean;
+  /** Which button is the primary one of the area (the next step). */
+  next: NextStep;
   onAct: (action: () => Promise<unknown>) => void;
   status: React.ReactNode;
 }
 
 /** Zuordnung: unmapped vendor customers and articles go to a sheet with drop-downs; saving remembers them. */
-export function MappingStep({ rc, busy, inactive, onAct, status }: MappingStepProps): React.ReactElement {
+export function MappingStep({ rc, busy, inactive, next, onAct, status }: MappingStepProps): React.ReactElement {
   const styles = useStyles();
   const s = useStrings();
   const r = s.reconcile;
@@ -37,11 +40,11 @@ export function MappingStep({ rc, busy, inactive, onAct, status }: MappingStepPr
       )}
       {(needs.length > 0 || view.mapping) && (
         <ButtonRow>
-          <Button icon={<PeopleSwapRegular />} disabled={busy || needs.length === 0} onClick={() => onAct(rc.writeMappingSheet)}>
+          <Button appearance={next === "writeMapping" ? "primary" : "secondary"} icon={<PeopleSwapRegular />} disabled={busy || needs.length === 0} onClick={() => onAct(rc.writeMappingSheet)} data-testid="write-mapping">
             {r.writeMapping}
           </Button>
           {view.mapping && (
-            <Button appearance="primary" icon={<SaveRegular />} disabled={busy} onClick={() => onAct(rc.saveMappings)}>
+            <Button appearance={next === "saveMapping" ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => onAct(rc.saveMappings)} data-testid="save-mappings">
               {r.saveMappings}
             </Button>
           )}

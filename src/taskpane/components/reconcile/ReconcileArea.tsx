@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular, TableArrowUpRegular, TableSimpleRegular } from "@fluentui/react-icons";
-import { useReconcile } from "../../hooks/useReconcile";
+import { useReconcile, type ReconcileView } from "../../hooks/useReconcile";
 import { useStrings } from "../../i18n";
 import { ButtonRow } from "../common/ButtonRow";
 import { MonthField } from "../common/DateFields";
@@ -21,6 +21,18 @@ const useStyles = makeStyles({
 
 export type ReconcileStep = "source" | "month" | "mapping" | "review" | "apply";
 
+/** The step whose button is the primary one: the next thing to do (one primary button per stage). */
+export type NextStep = "source" | "writeMapping" | "saveMapping" | "review" | "apply" | null;
+
+export function nextStep(view: Pick<ReconcileView, "outcome" | "mapping" | "mappingSaved" | "reviewSheet" | "applied" | "unmapped">): NextStep {
+  // A review sheet picked from an earlier session can be applied without reading the file again.
+  if (!view.outcome) return view.reviewSheet && !view.applied?.batchId ? "apply" : "source";
+  if (view.mapping && !view.mappingSaved) return "saveMapping";
+  if (view.unmapped > 0 && !view.mapping && !view.reviewSheet) return "writeMapping";
+  if (!view.reviewSheet) return "review";
+  return view.applied?.batchId ? null : "apply";
+}
+
 /** Abgleich: read → map → prepare → apply (PRODUCT.md §3), one section per step. */
 export function ReconcileArea(): React.ReactElement {
   const styles = useStyles();
@@ -37,6 +49,7 @@ export function ReconcileArea(): React.ReactElement {
   const status = (step: ReconcileStep) =>
     at === step ? <StepStatus progress={task.progress} onCancel={task.cancel} issues={view.issues} hint={view.hint} notice={view.notice} /> : null;
   const hasOutcome = view.outcome !== null;
+  const next = nextStep(view);
 
   return (
     <div className={styles.area}>
@@ -46,7 +59,7 @@ export function ReconcileArea(): React.ReactElement {
 
       <StepSection id="step-source" title={r.sourceTitle} intro={r.sourceIntro}>
         <ButtonRow>
-          <Button appearance="primary" icon={<TableSimpleRegular />} disabled={busy} onClick={act("source", rc.readActiveSheet)}>
+          <Button appearance={next === "source" ? "primary" : "secondary"} icon={<TableSimpleRegular />} disabled={busy} onClick={act("source", rc.readActiveSheet)} data-testid="read-active-sheet">
             {r.readSheet}
           </Button>
           <FileButton
@@ -85,18 +98,18 @@ export function ReconcileArea(): React.ReactElement {
         {status("month")}
       </StepSection>
 
-      <MappingStep rc={rc} busy={busy} inactive={!hasOutcome} onAct={(action) => act("mapping", action)()} status={status("mapping")} />
+      <MappingStep rc={rc} busy={busy} inactive={!hasOutcome} next={next} onAct={(action) => act("mapping", action)()} status={status("mapping")} />
 
       <StepSection id="step-review" title={r.reviewTitle} intro={r.reviewIntro} inactive={!hasOutcome}>
         <ButtonRow>
-          <Button appearance={hasOutcome ? "primary" : "secondary"} icon={<TableArrowUpRegular />} disabled={busy || !hasOutcome} onClick={act("review", rc.writeReview)}>
+          <Button appearance={next === "review" ? "primary" : "secondary"} icon={<TableArrowUpRegular />} disabled={busy || !hasOutcome} onClick={act("review", rc.writeReview)} data-testid="write-review">
             {r.writeReview}
           </Button>
         </ButtonRow>
         {status("review")}
       </StepSection>
 
-      <ApplyStep rc={rc} busy={busy} onAct={(action) => act("apply", action)()} status={status("apply")} />
+      <ApplyStep rc={rc} busy={busy} primary={next === "apply"} onAct={(action) => act("apply", action)()} status={status("apply")} />
     </div>
   );
 }

@@ -1,19 +1,20 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { DatabaseArrowDownRegular, DismissRegular } from "@fluentui/react-icons";
 import { unexpectedIssue } from "../../issues";
 import { formatTimestamp, useStrings } from "../../i18n";
 import type { useStorageStatus } from "../../hooks/useStorageStatus";
 import { IssueBars } from "../common/IssueBars";
+import { flowStrings } from "../../i18n/flow";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
-  text: { overflowWrap: "anywhere" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL} 0` },
+  text: { overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   line: { display: "block", marginTop: tokens.spacingVerticalXXS },
 });
 
 /**
- * Data safety at the top of the pane, in one bar: a warning when the browser may evict the store
+ * Data safety at the top of the pane, in one compact bar (the reason behind "Warum?"): a warning when the browser may evict the store
  * (not persisted) and a reminder to download a backup (never made, or older than a week), with a
  * button that makes one right away.
  */
@@ -23,6 +24,9 @@ export function StorageNotice({ storage }: { storage: ReturnType<typeof useStora
   const t = s.storage;
   const [dismissed, setDismissed] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
+  // Compact (issue 20): one short line; the reason only on request.
+  const [why, setWhy] = React.useState(false);
+  const f = flowStrings[s.language];
   const [failure, setFailure] = React.useState<unknown>(null);
   const { status } = storage;
   const notPersisted = status.persisted === false;
@@ -36,7 +40,14 @@ export function StorageNotice({ storage }: { storage: ReturnType<typeof useStora
         <MessageBar intent={notPersisted ? "warning" : "info"} layout="multiline" data-testid={notPersisted ? "storage-not-persisted" : "backup-reminder"}>
           <MessageBarBody className={styles.text}>
             <MessageBarTitle>{notPersisted ? t.notPersistedTitle : t.backupTitle}</MessageBarTitle>
-            {notPersisted && t.notPersistedBody}
+            {notPersisted && (
+              <>
+                {why ? t.notPersistedBody : f.notPersistedShort}{" "}
+                <Link as="button" inline onClick={() => setWhy((v) => !v)} aria-expanded={why} data-testid="storage-why">
+                  {why ? f.less : f.why}
+                </Link>
+              </>
+            )}
             {status.backupDue && <span className={notPersisted ? styles.line : undefined}>{backupLine}</span>}
           </MessageBarBody>
           <MessageBarActions containerAction={<Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label={t.dismiss} onClick={() => setDismissed(true)} />}>

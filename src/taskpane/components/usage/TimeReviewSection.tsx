@@ -14,6 +14,8 @@ import { formatMoney } from "../../billing/invoice-sheet";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { flowStrings } from "../../i18n/flow";
+import { formatMonth } from "../../i18n/format";
 import { locateIssues } from "../../issues";
 import { sha256OfRows } from "../../reconcile/review";
 import { timeReviewSheetName, timeReviewSheetRows, timeReviewWriteOptions } from "../../usage/time-review-sheet";
@@ -56,11 +58,14 @@ export function TimeReviewSection(): React.ReactElement {
     const sheet = timeReviewSheetName(iso);
     const outcome = await task.run(u.reviewTitle, async ({ signal, progress }) => {
       const review = await reviewTimeEntries(host.app, iso);
+      // Empty state: say what to do first instead of writing an empty sheet.
+      if (review.totals.rows === 0 && review.issues.length === 0) return { review, written: null };
       const written = await host.gateway.writeTable(sheet, timeReviewSheetRows(review, s.language), { ...timeReviewWriteOptions(sheet, s.language), signal, onProgress: (d, t) => progress(d, t) });
       return { review, written };
     });
     if (!settle(outcome)) return;
     const { review, written } = outcome.value;
+    if (!written) return setNotice({ text: flowStrings[s.language].noTimeEntries(formatMonth(iso, s.language)), intent: "info" });
     if (!written.ok) return setIssues([...review.issues, ...written.issues]);
     setIssues(review.issues);
     const t = review.totals;

@@ -13,16 +13,16 @@ import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { flowStrings } from "../../i18n/flow";
 import { balanceSheetName, balanceSheetRows, balanceWriteOptions } from "../../usage/balance-sheet";
 import { readInputFile } from "../../usage/read-file";
 import { ButtonRow } from "../common/ButtonRow";
 import { MonthField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
 import { FileButton } from "../common/FileButton";
-import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
-import { TaskProgress } from "../common/TaskProgress";
+import { StepStatus } from "../common/StepStatus";
 import { RulesSection } from "./RulesSection";
 import { TimeReviewSection } from "./TimeReviewSection";
 import { UsageReviewSection } from "./UsageReviewSection";
@@ -31,6 +31,8 @@ const useStyles = makeStyles({
   area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   flush: { margin: 0 },
 });
+
+type UsageSection = "time" | "meters" | "balance";
 
 interface Imported {
   title: string;
@@ -49,6 +51,7 @@ export function UsageArea(): React.ReactElement {
   const [hint, setHint] = React.useState<string | undefined>(undefined);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [month, setMonth] = React.useState<string>(() => host.today().slice(0, 7));
+  const [at, setAt] = React.useState<UsageSection>("time");
 
   const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } =>
     settleOutcome(outcome, () => setNotice(s.common.cancelled), (i) => setIssues([i]));
@@ -123,17 +126,43 @@ export function UsageArea(): React.ReactElement {
     if (!iso) return setNotice(s.common.invalidMonth);
     const outcome = await task.run(u.balanceTitle, async ({ signal, progress }) => {
       const table = await balanceSheetRows(host.app, iso, s.language);
+      if (table.rows.length <= 1 && table.issues.length === 0) return { written: null, table };
       const written = await host.gateway.writeTable(balanceSheetName(iso), table.rows, { ...balanceWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t) });
       return { written, table };
     });
     if (!settle(outcome)) return;
     const { written, table } = outcome.value;
+    if (!written) return setNotice(flowStrings[s.language].noContingents);
     if (!written.ok) return setIssues([...table.issues, ...written.issues]);
     setIssues(table.issues);
     setNotice(u.balanceWritten(written.value.sheet, written.value.rowsWritten, table.negative));
   };
 
   const busy = task.running;
+  // Results and problems appear in the section whose button made them (issue 20), not at the area's end.
+  const status = (section: UsageSection) =>
+    at === section ? (
+      <>
+        {imported && section !== "balance" && (
+          <Notice
+            key={imported.batchId ?? imported.title}
+            reveal
+            title={imported.title}
+            testId="usage-import-result"
+            actions={
+              imported.batchId ? (
+                <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void undo(imported.batchId!)}>
+                  {s.common.undo}
+                </Button>
+              ) : undefined
+            }
+          >
+            <FactList facts={imported.batchId ? [[u.batch, imported.batchId], ...imported.facts] : imported.facts} />
+          </Notice>
+        )}
+        <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} hint={hint} notice={notice} noticeTestId="usage-notice" issuesTestId="usage-issues" />
+      </>
+    ) : null;
   return (
     <div className={styles.area} data-testid="usage-area">
       <Body1 as="p" className={styles.flush}>
@@ -141,47 +170,28 @@ export function UsageArea(): React.ReactElement {
       </Body1>
       <StepSection id="section-time" title={u.timeTitle} intro={u.timeIntro}>
         <ButtonRow>
-          <FileButton label={u.importTime} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="time-file" onFiles={(f) => void importTimeFile(f)} />
+          <FileButton label={u.importTime} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="time-file" onFiles={(f) => (setAt("time"), void importTimeFile(f))} />
         </ButtonRow>
+        {status("time")}
       </StepSection>
       <RulesSection />
       <TimeReviewSection />
       <UsageReviewSection />
       <StepSection id="section-meters" title={u.metersTitle} intro={u.metersIntro}>
         <ButtonRow>
-          <FileButton label={u.importMeters} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="meters-file" onFiles={(f) => void importMeterFile(f)} />
+          <FileButton label={u.importMeters} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="meters-file" onFiles={(f) => (setAt("meters"), void importMeterFile(f))} />
         </ButtonRow>
+        {status("meters")}
       </StepSection>
-      {imported && (
-        <Notice
-          title={imported.title}
-          testId="usage-import-result"
-          actions={
-            imported.batchId ? (
-              <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void undo(imported.batchId!)}>
-                {s.common.undo}
-              </Button>
-            ) : undefined
-          }
-        >
-          <FactList facts={imported.batchId ? [[u.batch, imported.batchId], ...imported.facts] : imported.facts} />
-        </Notice>
-      )}
       <StepSection id="section-balance" title={u.balanceTitle} intro={u.balanceIntro}>
         <MonthField label={u.month} value={month} onChange={setMonth} disabled={busy} testId="balance-month" />
         <ButtonRow>
-          <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => void writeBalances()} data-testid="balance-write">
+          <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => (setAt("balance"), void writeBalances())} data-testid="balance-write">
             {u.showBalance}
           </Button>
         </ButtonRow>
+        {status("balance")}
       </StepSection>
-      <TaskProgress progress={task.progress} onCancel={task.cancel} />
-      {notice && (
-        <Notice intent="info" testId="usage-notice">
-          {notice}
-        </Notice>
-      )}
-      <IssueBars issues={issues} hint={hint} testId="usage-issues" />
     </div>
   );
 }
