@@ -41,5 +41,5 @@ export const AUDIT_KINDS: ReadonlySet<string> = new Set([
   "batch.undo", "billing.run", "billing.run.undo", "billing.run.issue", "invoice.cancel",
   "usage.mark", "usage.billed", "usage.import", "usage.decide", "time.import", "time.approve", "meters.import",
   "profile.add", "profile.update", "mandate.add", "mandate.update", "mandate.used", "sepa.export", "sepa.export.repeat",
-  "store.restore", "store.push", "store.migrate", "server.user.add", "server.user.disable", "server.user.enable",
+  "store.restore", "store.push", "store.migrate", "mapping.normalize", "mapping.id_collision", "server.user.add", "server.user.disable", "server.user.enable",
 ]);

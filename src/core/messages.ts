@@ -275,6 +275,11 @@ export const MESSAGES: Record<string, Text> = {
   "audit.store.restore": { de: "Datenbestand wiederhergestellt aus {id}", en: "Data restored from {id}" },
   "audit.store.push": { de: "Datenbestand übertragen aus {id}", en: "Data pushed from {id}" },
   "audit.store.migrate": { de: "Datenbestand übernommen aus {id}", en: "Data migrated from {id}" },
+  "audit.mapping.normalize": { de: "Zuordnung {id}: Kennung vereinheitlicht (Schema 4)", en: "Mapping {id}: id normalised (schema 4)" },
+  "audit.mapping.id_collision": {
+    de: "Zuordnung {id}: nach dem Vereinheitlichen doppelt; der neueste Eintrag gilt, die anderen stehen in diesem Protokolleintrag",
+    en: "Mapping {id}: duplicate after normalising; the newest row stays, the others are kept in this audit entry",
+  },
   "audit.server.user.add": { de: "Benutzer {id} angelegt", en: "User {id} added" },
   "audit.server.user.disable": { de: "Benutzer {id} gesperrt", en: "User {id} disabled" },
   "audit.server.user.enable": { de: "Benutzer {id} freigegeben", en: "User {id} enabled" },
