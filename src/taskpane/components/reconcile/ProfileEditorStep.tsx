@@ -9,6 +9,7 @@ import { SaveRegular } from "@fluentui/react-icons";
 import { loadUserProfiles, saveProfilesFromJson } from "../../../app/profiles";
 import type { Issue } from "../../../core/issues";
 import { messageText } from "../../../core/messages";
+import { Decimal } from "../../../core/money/decimal";
 import {
   DRAFT_DATE_FORMATS,
   DRAFT_FIELDS,
@@ -232,6 +233,8 @@ function PreviewLines({ lines }: { lines: readonly VendorLine[] }): React.ReactE
   const s = useStrings();
   const t = profileEditorStrings[s.language];
   const num = (v: string | null) => (v === null ? "–" : formatDecimal(v, s.language));
+  // Amounts as money: at least two decimals (49.9 → 49,90); unit costs keep their digits.
+  const money = (v: string | null) => num(v !== null && /^-?\d+(\.\d)?$/.test(v) ? new Decimal(v).toFixed(2) : v);
   return (
     <ul className={styles.preview} data-testid="profile-preview">
       {lines.map((l) => (
@@ -243,7 +246,7 @@ function PreviewLines({ lines }: { lines: readonly VendorLine[] }): React.ReactE
             {l.vendorArticleKey} · {l.vendorArticleName}
           </span>
           <span>
-            {num(l.quantity)} × {num(l.unitCost)} {l.currency} = {num(l.amount)}
+            {num(l.quantity)} × {money(l.unitCost)} {l.currency} = {money(l.amount)}
           </span>
           <span className={styles.meta}>
             {t.previewRow(l.row)} · {l.chargeFrom ? `${formatDay(l.chargeFrom, s.language)}${l.chargeTo ? ` – ${formatDay(l.chargeTo, s.language)}` : ""}` : t.noPeriod}

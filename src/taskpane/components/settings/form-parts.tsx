@@ -30,6 +30,8 @@ export const useFormStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     gap: tokens.spacingHorizontalS,
+    // A label that wraps to two lines must not push its input below its neighbour's.
+    alignItems: "end",
     "& > *": { minWidth: 0 },
     ...SHRINKING_FIELDS,
     "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
