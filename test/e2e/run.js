@@ -474,7 +474,7 @@ async function previewMonth(context, origin) {
     const before = await counts(page);
     await clickAndSettle(page, '[data-testid="apply-review"]');
     const confirm = await pane.locator('[data-testid="apply-confirm"]').innerText();
-    assert(/Übernehmen bestätigen/.test(confirm) && /Beendigungen \(Menge 0\)\s*1/.test(confirm) && /Neue Positionen\s*1/.test(confirm), `confirmation: ${confirm}`);
+    assert(/Übernehmen bestätigen/.test(confirm) && /Beendigungen \(Menge 0\)\s*1/.test(confirm) && /Neue Positionen\s*3/.test(confirm), `confirmation: ${confirm}`);
     assert((await pane.locator('[data-testid="apply-confirm-ends"]').innerText()).includes("1 Position wird beendet (Menge 0)"), "the end is called out");
     const warning = await pane.locator('[data-testid="step-apply"] [data-testid="issues"]').innerText();
     assert(warning.includes(`außerhalb davon (ab Zeile ${last + 2})`), `rows below the table: ${warning}`);

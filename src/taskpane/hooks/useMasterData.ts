@@ -17,6 +17,7 @@ import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { flowStrings } from "../i18n/flow";
 import { locateIssues } from "../issues";
+import { rowsBelowWarning } from "../rows-below";
 import { MASTER_SHEET_NAMES, csvSheetRows, customerSheetRows, masterSheetAsCsv, masterWriteOptions, type MasterSheet } from "../master/master-sheets";
 import { saveBackup } from "../storage";
 import { useTask, type TaskOutcome } from "./useTask";
@@ -146,17 +147,18 @@ export function useMasterData(onBackup?: () => void) {
       const outcome = await task.run(m.syncing(sheet), async () => {
         const read = await host.gateway.readTableByHeaders(sheet);
         if (!read.ok) return { issues: read.issues };
+        const below = await rowsBelowWarning(host.gateway, sheet);
         const csv = masterSheetAsCsv(kind, read.value.table);
         const result = await importMaster(host.app, [{ name: sheet, bytes: csv.bytes }]);
-        if (!result.ok) return { issues: locateIssues(csv.userColumns(result.issues), read.value.table, sheet) };
+        if (!result.ok) return { issues: [...locateIssues(csv.userColumns(result.issues), read.value.table, sheet), ...below] };
         if (result.value.batchId) host.storeChanged();
-        return { summary: result.value };
+        return { summary: result.value, below };
       });
       if (!settle(outcome)) return;
       const value = outcome.value;
       if ("issues" in value) return update({ issues: value.issues ?? [], hint: m.fixSheetHint, notice: null });
       const summary = value.summary!;
-      update({ imported: summary.batchId ? summary : null, issues: summary.warnings, hint: null, notice: summary.batchId ? null : m.syncUnchanged(sheet) });
+      update({ imported: summary.batchId ? summary : null, issues: [...summary.warnings, ...(value.below ?? [])], hint: null, notice: summary.batchId ? null : m.syncUnchanged(sheet) });
     },
     [host, task, m, names, settle, update],
   );

@@ -19,6 +19,7 @@ import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { flowStrings } from "../i18n/flow";
 import { locateIssues } from "../issues";
+import { rowsBelowWarning } from "../rows-below";
 import type { ParsedVendorFile } from "../parse/vendor-parser";
 import { MAPPING_SHEET, MAPPING_VOCABULARY, mappingSheet, readMappingSheet } from "../reconcile/mapping-sheet";
 import { needsProfile, rereadSources, type RawSource } from "../reconcile/profile-editor-source";
@@ -145,15 +146,7 @@ export function useReconcile() {
   const userProfiles = React.useCallback(async () => (await loadUserProfiles(host.app)).profiles, [host]);
 
   /** Rows typed under a table but outside it: a warning naming the first such cell (a read-back would miss them). */
-  const rowsBelowWarning = React.useCallback(
-    async (sheet: string): Promise<Issue[]> => {
-      const below = await host.gateway.rowsBelowTable(sheet);
-      if (!below.ok || below.value.rows.length === 0) return [];
-      const { rows, first } = below.value;
-      return [issue("excel.rows_below_table", { sheet: below.value.sheet, count: rows.length, row: rows[0]! }, first ? { cell: `${below.value.sheet}!${first}` } : { source: below.value.sheet }, "warning")];
-    },
-    [host],
-  );
+  const rowsBelow = React.useCallback((sheet: string) => rowsBelowWarning(host.gateway, sheet), [host]);
 
   const readActiveSheet = React.useCallback(async () => {
     const outcome = await task.run(r.readingSheet, async ({ signal, progress }) => {
@@ -234,7 +227,7 @@ export function useReconcile() {
     const outcome = await task.run(r.savingMappings, async () => {
       const read = await host.gateway.readTableByHeaders(MAPPING_SHEET);
       if (!read.ok) return { issues: read.issues };
-      const warnings = await rowsBelowWarning(MAPPING_SHEET);
+      const warnings = await rowsBelow(MAPPING_SHEET);
       const { decisions, issues } = readMappingSheet(read.value.table, firstDayOf(month));
       if (issues.length > 0) return { issues: [...locateIssues(issues, read.value.table, read.value.sheet, MAPPING_VOCABULARY), ...warnings] };
       if (decisions.length === 0) return { issues: [issue("pane.mapping_sheet_empty", { sheet: MAPPING_SHEET }), ...warnings] };
@@ -248,7 +241,7 @@ export function useReconcile() {
     if ("issues" in value && value.issues) return update({ issues: value.issues, hint: r.fixMappingHint, notice: null });
     const { saved, warnings, ...rest } = value as { saved: ApplySummary; warnings: Issue[] } & Partial<ReconcileView>;
     update({ ...rest, mappingSaved: saved.batchId ? saved : null, issues: warnings, hint: null, notice: saved.batchId ? null : r.mappingsUnchanged });
-  }, [host, task, r, settle, update, refresh, rowsBelowWarning]);
+  }, [host, task, r, settle, update, refresh, rowsBelow]);
 
   const writeReview = React.useCallback(async () => {
     const v = latest.current;
@@ -285,7 +278,7 @@ export function useReconcile() {
     const outcome = await task.run(r.readingReview(sheet), async () => {
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
-      const warnings = await rowsBelowWarning(sheet);
+      const warnings = await rowsBelow(sheet);
       const { decisions, issues } = readReviewTable(read.value.table);
       if (issues.length > 0) return { issues: [...locateIssues(issues, read.value.table, read.value.sheet, REVIEW_VOCABULARY), ...warnings], hint: r.fixCellHint };
       const leftOut = unmappedLeftOut(decisions);
@@ -300,7 +293,7 @@ export function useReconcile() {
     const pending = value.pending!;
     if (pending.preview.changes === 0) return update({ pending: null, issues: value.warnings ?? [], hint: null, notice: r.nothingToApply });
     update({ pending, applied: null, issues: value.warnings ?? [], hint: null, notice: null });
-  }, [host, task, r, settle, update, rowsBelowWarning]);
+  }, [host, task, r, settle, update, rowsBelow]);
 
   /** Übernehmen, step 2 (confirmed): applies exactly the rows the clerk confirmed, in one transaction. */
   const confirmApply = React.useCallback(async () => {

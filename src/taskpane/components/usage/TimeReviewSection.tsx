@@ -17,6 +17,7 @@ import { useStrings } from "../../i18n";
 import { flowStrings } from "../../i18n/flow";
 import { formatMonth } from "../../i18n/format";
 import { locateIssues } from "../../issues";
+import { rowsBelowWarning } from "../../rows-below";
 import { sha256OfRows } from "../../reconcile/review";
 import { timeReviewSheetName, timeReviewSheetRows, timeReviewWriteOptions } from "../../usage/time-review-sheet";
 import { ButtonRow } from "../common/ButtonRow";
@@ -80,11 +81,12 @@ export function TimeReviewSection(): React.ReactElement {
     const outcome = await task.run(u.applyDecisions, async () => {
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
+      const below = await rowsBelowWarning(host.gateway, sheet);
       const { decisions, issues: bad } = readTimeReviewTable(read.value.table);
-      if (bad.length > 0) return { issues: locateIssues(bad, read.value.table, read.value.sheet, TIME_REVIEW_VOCABULARY), hint: u.fixSheetHint(sheet) };
+      if (bad.length > 0) return { issues: [...locateIssues(bad, read.value.table, read.value.sheet, TIME_REVIEW_VOCABULARY), ...below], hint: u.fixSheetHint(sheet) };
       const applied = await applyTimeDecisions(host.app, decisions, { name: sheet, sha256: await sha256OfRows(read.value.table.rows) });
-      if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet, TIME_REVIEW_VOCABULARY), hint: u.fixSheetHint(sheet) };
-      return { summary: applied.value };
+      if (!applied.ok) return { issues: [...locateIssues(applied.issues, read.value.table, read.value.sheet, TIME_REVIEW_VOCABULARY), ...below], hint: u.fixSheetHint(sheet) };
+      return { summary: applied.value, below };
     });
     if (!settle(outcome)) return;
     const v = outcome.value;
@@ -94,6 +96,7 @@ export function TimeReviewSection(): React.ReactElement {
       return;
     }
     const { approved, withdrawn, unchanged } = v.summary;
+    setIssues(v.below);
     if (approved + withdrawn > 0) host.storeChanged();
     setNotice(approved + withdrawn > 0 ? { text: u.decisionsApplied(approved, withdrawn, unchanged), intent: "success" } : { text: u.nothingChanged, intent: "info" });
   };
