@@ -893,7 +893,8 @@ async function serverMode(context, origin, team) {
     await page.click("#tab-reconcile");
     await clickAndSettle(page, 'button:has-text("Aktives Blatt lesen")');
     const statuses = await pane.locator('[data-testid="status-counts"] li').evaluateAll((els) => els.map((el) => el.dataset.status));
-    assert(statuses.includes("quantity_changed") && statuses.includes("new_position"), `rows per status: ${statuses}`);
+    if (statuses.length === 0) await page.screenshot({ path: path.join(SCREENSHOTS, "server-mode-de-reconcile-failed.png") });
+    assert(statuses.includes("quantity_changed") && statuses.includes("new_position"), `rows per status: ${statuses}; the pane says: ${(await page.locator('[data-testid="tab-panel"]').innerText()).slice(0, 600)}`);
     await clickAndSettle(page, 'button:has-text("Prüfblatt schreiben")');
     if (await pane.locator('[data-testid="acknowledge-unmapped"]').count()) await page.check('[data-testid="acknowledge-unmapped"] input[type="checkbox"]');
     await clickAndSettle(page, '[data-testid="apply-review"]');
@@ -924,7 +925,8 @@ async function serverMode(context, origin, team) {
   await check("[server] log out: back to the local store", async () => {
     await page.click('[data-testid="connection-logout"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="connection-status"]')?.textContent.includes("Lokal"), null, { timeout: 15_000 });
-    assertEqual(errors, [], "page errors");
+    // The browser logs the refused login with the wrong password (401) itself; nothing else may fail.
+    assertEqual(errors.filter((e) => !/status of 401/.test(e)), [], "page errors");
   });
   await page.close();
 }
