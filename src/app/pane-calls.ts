@@ -16,6 +16,7 @@ import { importMaster } from "./import-master";
 import { proposeMappings } from "./mapping-proposal";
 import { loadUserProfiles } from "./profiles";
 import { reconcileFiles } from "./reconcile";
+import { storedSepaSettings } from "./sepa-settings";
 import { storedRules } from "./time";
 import { undoBatch } from "./undo-batch";
 import { undoRun } from "./undo-run";
@@ -41,6 +42,7 @@ export const PANE_CALLS = {
   listCustomers,
   exportMaster,
   storedRules,
+  storedSepaSettings,
 } as const;
 
 export type PaneCallName = keyof typeof PANE_CALLS;

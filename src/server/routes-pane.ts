@@ -28,6 +28,7 @@ export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = 
   listCustomers: ANY_ROLE,
   exportMaster: ANY_ROLE,
   storedRules: ANY_ROLE,
+  storedSepaSettings: ANY_ROLE,
 };
 
 /**

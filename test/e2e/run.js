@@ -1200,15 +1200,21 @@ async function serverMode(context, origin, team) {
   await check("[server] reconcile the active sheet and apply the review on the server", async () => {
     await page.click("#tab-reconcile");
     await clickAndSettle(page, 'button:has-text("Aktives Blatt lesen")');
+    // The comparison itself is a server call after the sheet was read: wait for its counts.
+    await page.waitForSelector('[data-testid="status-counts"] li', { timeout: 20_000 });
     const statuses = await pane.locator('[data-testid="status-counts"] li').evaluateAll((els) => els.map((el) => el.dataset.status));
-    assert(statuses.includes("quantity_changed") && statuses.includes("new_position"), `rows per status: ${statuses}`);
+    if (statuses.length === 0) await page.screenshot({ path: path.join(SCREENSHOTS, "server-mode-de-reconcile-failed.png") });
+    assert(statuses.includes("quantity_changed") && statuses.includes("new_position"), `rows per status: ${statuses}; the pane says: ${(await page.locator('[data-testid="tab-panel"]').innerText()).slice(300, 2500).replace(/\n/g, " / ")}`);
     await clickAndSettle(page, 'button:has-text("Prüfblatt schreiben")');
     if (await pane.locator('[data-testid="acknowledge-unmapped"]').count()) await page.check('[data-testid="acknowledge-unmapped"] input[type="checkbox"]');
+    const versionsBefore = (await teamApi(team, "GET", "/api/lookups")).versions.length;
     await clickAndSettle(page, '[data-testid="apply-review"]');
     const result = await pane.locator('[data-testid="apply-result"]').innerText();
-    assert(/Neue Vertragsversionen\s*[1-9]/.test(result), `apply summary: ${result}`);
-    const audit = await teamApi(team, "GET", "/api/audit?limit=200");
-    assert(audit.some((e) => e.kind.startsWith("reconcile.apply") || e.kind.startsWith("review.apply") || /apply/.test(e.kind)), `apply in the server's audit log: ${[...new Set(audit.map((e) => e.kind))]}`);
+    const m = /Neue Vertragsversionen\s*(\d+)/.exec(result);
+    assert(m && Number(m[1]) > 0, `apply summary: ${result}`);
+    const versionsAfter = (await teamApi(team, "GET", "/api/lookups")).versions.length;
+    assertEqual(versionsAfter - versionsBefore, Number(m[1]), "the new contract versions are on the server");
+    const audit = await teamApi(team, "GET", "/api/audit?limit=500");
     assert(audit.every((e) => e.user === "ada" || e.kind.startsWith("server.user")), "every entry names the user");
   });
 
@@ -1217,6 +1223,8 @@ async function serverMode(context, origin, team) {
     await page.fill('[data-testid="billing-month"]', "10.2026");
     await page.fill('[data-testid="invoice-date"]', "02.11.2026");
     await clickAndSettle(page, '[data-testid="billing-preview"]');
+    const shown = await page.waitForSelector('[data-testid="billing-preview-result"]', { timeout: 20_000 }).catch(() => null);
+    assert(shown, `no preview; the pane says: ${(await page.locator('[data-testid="tab-panel"]').innerText()).slice(0, 1500).replace(/\n/g, " / ")}`);
     const preview = await pane.locator('[data-testid="billing-preview-result"]').innerText();
     assert(/Rechnungen\s*[1-9]/.test(preview), `preview: ${preview}`);
     await page.click('[data-testid="billing-run"]');
@@ -1232,7 +1240,8 @@ async function serverMode(context, origin, team) {
   await check("[server] log out: back to the local store", async () => {
     await page.click('[data-testid="connection-logout"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="connection-status"]')?.textContent.includes("Lokal"), null, { timeout: 15_000 });
-    assertEqual(errors, [], "page errors");
+    // The browser logs the refused login with the wrong password (401) itself; nothing else may fail.
+    assertEqual(errors.filter((e) => !/status of 401/.test(e)), [], "page errors");
   });
   await page.close();
 }

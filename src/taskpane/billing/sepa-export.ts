@@ -4,7 +4,8 @@
  */
 import type { AppContext } from "../../app/context";
 import { exportSepaRun } from "../../app/sepa-run";
-import { setSepaSettings, storedSepaSettings } from "../../app/sepa-settings";
+import { setSepaSettings } from "../../app/sepa-settings";
+import { storedSepaSettings } from "../connection/use-cases";
 import type { IsoDate } from "../../core/date/iso-date";
 import type { Issue, Result } from "../../core/issues";
 import type { CreditorSettings } from "../../core/sepa/creditor";

@@ -42,3 +42,4 @@ export const recentAudit = via("recentAudit");
 export const listCustomers = via("listCustomers");
 export const exportMaster = via("exportMaster");
 export const storedRules = via("storedRules");
+export const storedSepaSettings = via("storedSepaSettings");
