@@ -15,6 +15,9 @@ import { readVendorCsv } from "../../src/io/vendor/read-vendor";
 import { DAILY_USAGE_HEADERS } from "../../src/io/vendor/profiles/microsoft-nce-daily-usage.profile";
 import { NCE_INVOICE_HEADERS } from "../../src/io/vendor/profiles/microsoft-nce-invoice.profile";
 import { dailyUsageRecords, nceRecords, toCsv, utf8 } from "../io/vendor/fixtures";
+import { parseRules } from "../../src/io/time/rules-json";
+import { parseUsageRules } from "../../src/io/usage/usage-rules-json";
+import { USAGE_RULES } from "../app/usage-fixtures";
 import { dbOf } from "../support/db-view";
 import { testContext, textFile } from "../support/fixtures";
 import { MASTER_ARTICLES, MASTER_CONTRACTS } from "../support/reconcile-scenario";
@@ -103,5 +106,35 @@ describe("vendor files", () => {
     recs[0] = { ...recs[0]!, BillableQuantity: "5." + "1".repeat(11) };
     const r = readVendorCsv(utf8(toCsv(NCE_INVOICE_HEADERS, recs)), { fileName: "nce.csv" });
     expect(r.issues.map((i) => formatIssue(i))).toEqual([`nce.csv, row 2, column "BillableQuantity": "5.${"1".repeat(11)}" has 11 digits after the decimal point; this column takes at most 10. The value is not rounded; correct the file.`]);
+  });
+});
+
+describe("JSON rules (time and usage)", () => {
+  const timeRules = (price: unknown) => JSON.stringify({ defaults: { activities: { remote: { articleNo: "SUP-R", pricePerHour: price } } } });
+
+  it.each([
+    ["a 38-digit price", "1".repeat(38), "at most 15 digits before the point"],
+    ["an 11-decimal price", "87.12345678901", "at most 10 digits after the point"],
+    // A JSON number of 19 digits: JSON.parse has rounded it before anyone sees it.
+    ["a JSON number of 19 digits", "RAW:0.1234567890123456789", "the number as a text"],
+  ])("time rules: %s is refused naming the field", (_, price, expected) => {
+    const text = typeof price === "string" && price.startsWith("RAW:") ? timeRules("§").replace('"§"', price.slice(4)) : timeRules(price);
+    const r = parseRules(text, "rules.json");
+    expect(!r.ok && r.issues.map((i) => formatIssue(i)).join(" ")).toContain(expected);
+  });
+
+  it("time rules: prices as people write them are read", () => {
+    expect(parseRules(timeRules("87.4"), "rules.json").ok).toBe(true);
+    expect(parseRules(timeRules(87.4), "rules.json").ok).toBe(true);
+    expect(parseRules(timeRules("0.0085"), "rules.json").ok).toBe(true);
+  });
+
+  it("usage rules: an 11-decimal unit price and a 7-decimal percentage are refused; the documented example is read", () => {
+    const rules = (rule: Record<string, unknown>) => JSON.stringify({ defaults: { articleNo: "AZURE", ...rule } });
+    const price = parseUsageRules(rules({ method: "fixed", unitPrice: "0.12345678901" }), "usage-rules.json");
+    expect(!price.ok && price.issues.map((i) => formatIssue(i)).join(" ")).toContain("at most 10 digits after the point");
+    const pct = parseUsageRules(rules({ method: "cost_plus", pct: "15.0000001" }), "usage-rules.json");
+    expect(!pct.ok && pct.issues.map((i) => formatIssue(i)).join(" ")).toContain("at most 6 digits after the point");
+    expect(parseUsageRules(USAGE_RULES, "usage-rules.json").ok).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { pushAll } from "../array";
 import { isIsoDate } from "../date/iso-date";
 import { Issue, Result, issue, ok } from "../issues";
 import { isCanonicalDecimal, Decimal, toStored } from "../money/decimal";
+import { type DecimalKind, jsonDecimalProblem } from "../money/decimal-bounds";
 import { WEEKDAY_CODES, parseClock } from "./clock";
 import { HOLIDAY_NAMES, HOLIDAY_REGIONS } from "./holidays";
 import type { ActivityRate, ClickRule, ContingentRule, ContractRules, FlatFeeRule, Rules, SurchargeRule, TimeRuleSet } from "./rules";
@@ -77,12 +78,14 @@ class Validator {
   }
 
   /** A decimal given as a JSON string (`"95.00"`) or number; `min0` rejects negatives. */
-  private decimal(value: unknown, path: string, min0 = true): string | undefined {
+  private decimal(value: unknown, path: string, min0 = true, kind: DecimalKind = "price"): string | undefined {
     const text = typeof value === "number" && Number.isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : "";
     if (!isCanonicalDecimal(text)) return this.bad(path, value, 'a decimal number such as "95.00"');
     const d = new Decimal(text);
     if (min0 && d.isNegative()) return this.bad(path, value, "a number ≥ 0");
-    return toStored(d);
+    const stored = toStored(d);
+    const problem = jsonDecimalProblem(value, stored, kind);
+    return problem === null ? stored : this.bad(path, value, problem);
   }
 
   private integer(value: unknown, path: string, min: number): number | undefined {
@@ -137,7 +140,7 @@ class Validator {
     if (!base) return undefined;
     const o = value as Obj;
     const out: ContractRules = { ...base };
-    if (o.includedHoursPerMonth !== undefined) out.includedHoursPerMonth = this.decimal(o.includedHoursPerMonth, join(path, "includedHoursPerMonth"));
+    if (o.includedHoursPerMonth !== undefined) out.includedHoursPerMonth = this.decimal(o.includedHoursPerMonth, join(path, "includedHoursPerMonth"), true, "quantity");
     if (o.contingent !== undefined) out.contingent = this.contingent(o.contingent, join(path, "contingent"));
     if (o.click !== undefined) out.click = this.click(o.click, join(path, "click"));
     return dropUndefined(out);
@@ -158,7 +161,7 @@ class Validator {
     const okPct = this.required(o, "pct", path);
     if (!okDays || !okPct) return undefined;
     const days = this.array(o.days, join(path, "days"))?.map((d, i) => this.choice(d, `${join(path, "days")}[${i}]`, [...WEEKDAY_CODES, "holiday"] as const));
-    const pct = this.decimal(o.pct, join(path, "pct"));
+    const pct = this.decimal(o.pct, join(path, "pct"), true, "percent");
     const label = o.label === undefined ? `+${pct ?? "?"} %` : this.text(o.label, join(path, "label"));
     if ((o.from === undefined) !== (o.to === undefined)) return this.bad(path, "from/to", "both from and to, or neither");
     const from = o.from === undefined ? undefined : typeof o.from === "string" && parseClock(o.from) !== null ? o.from : this.bad(join(path, "from"), o.from, "HH:MM");
@@ -198,11 +201,11 @@ class Validator {
           const okH = this.required(co, "hours", cp);
           if (!okD || !okH) return undefined;
           const date = typeof co.date === "string" && isIsoDate(co.date) ? co.date : this.bad(join(cp, "date"), co.date, "YYYY-MM-DD");
-          const hours = this.decimal(co.hours, join(cp, "hours"), false);
+          const hours = this.decimal(co.hours, join(cp, "hours"), false, "quantity");
           return date !== undefined && hours !== undefined ? { date, hours } : undefined;
         })
         .filter((c): c is { date: string; hours: string } => c !== undefined);
-    if (o.monthlyHours !== undefined) out.monthlyHours = this.decimal(o.monthlyHours, join(path, "monthlyHours"));
+    if (o.monthlyHours !== undefined) out.monthlyHours = this.decimal(o.monthlyHours, join(path, "monthlyHours"), true, "quantity");
     return dropUndefined(out);
   }
 

@@ -1,5 +1,6 @@
 import { Issue, Result, issue, ok } from "../issues";
 import { Decimal, isCanonicalDecimal, toStored } from "../money/decimal";
+import { jsonDecimalProblem } from "../money/decimal-bounds";
 import type { UsagePrice, UsageRule, UsageRules } from "./rules";
 
 type Obj = Record<string, unknown>;
@@ -36,7 +37,9 @@ export function validateUsageRules(data: unknown, source: string): Result<UsageR
     const d = new Decimal(t);
     if (range === "min0" && d.isNegative()) return bad(path, value, "a number ≥ 0");
     if (range === "percent" && (d.isNegative() || d.greaterThan(100))) return bad(path, value, "a percentage from 0 to 100");
-    return toStored(d);
+    const stored = toStored(d);
+    const problem = jsonDecimalProblem(value, stored, range === "min0" ? "price" : "percent");
+    return problem === null ? stored : bad(path, value, problem);
   };
   const rule = (value: unknown, path: string, extra: string[] = []): UsageRule | undefined => {
     const o = object(value, path, [...RULE_KEYS, ...extra]);

@@ -1,6 +1,7 @@
 import { IsoDate, isAcceptedYmd, isValidYmd, ymdToIso } from "../../core/date/iso-date";
 import { Issue, issue } from "../../core/issues";
 import { toStored } from "../../core/money/decimal";
+import { MAX_DECIMALS, MAX_INTEGER_DIGITS, type DecimalKind, fractionDigits } from "../../core/money/decimal-bounds";
 import { HeaderTable, cellOf } from "./header-table";
 import { columnLetter } from "./raw-table";
 import { parseDecimalText } from "../values";
@@ -19,27 +20,8 @@ export function hasControlCharacter(text: string): boolean {
   return CONTROL.test(text);
 }
 
-/** Quantities and amounts have at most 15 digits before the decimal point (what vendor files get too). */
-export const MAX_INTEGER_DIGITS = 15;
-
-/**
- * Digits after the decimal point, per kind of column (README "Limits and hardening"). A longer
- * value is refused (`parse.too_many_decimals`), never rounded. Percentages (VAT, discounts) need
- * few; prices, costs and quantities typed into master-style files get the precision of a computed
- * unit cost (10); machine-written vendor numbers (Azure usage quantities such as 0.005001 or
- * 0.000277777777777778, rates such as 0.0209951014286867) up to 20, the scale the store and its
- * backups keep. Seat quantities of vendor licence lines are quantities (10): they become contract
- * quantities through a review. With at most 15 digits before the point, sums of such values stay
- * exact in the 34 significant digits of the core's Decimal.
- */
-export const MAX_DECIMALS = { percent: 6, price: 10, quantity: 10, vendor: 20 } as const;
-export type DecimalKind = keyof typeof MAX_DECIMALS;
-
-/** Digits after the point of a canonical decimal text (`12.50` → 2, `-3` → 0). */
-export function fractionDigits(canonical: string): number {
-  const dot = canonical.indexOf(".");
-  return dot < 0 ? 0 : canonical.length - dot - 1;
-}
+// The bounds live in core (the JSON settings readers use them too); readers of tables take them from here.
+export { MAX_DECIMALS, MAX_INTEGER_DIGITS, type DecimalKind, fractionDigits };
 
 /**
  * Reads typed values from one data row and collects an issue, naming file, row and column, for

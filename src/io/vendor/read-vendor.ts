@@ -1,7 +1,7 @@
 import { IsoDate } from "../../core/date/iso-date";
 import { Issue, issue } from "../../core/issues";
 import { Decimal, toStored } from "../../core/money/decimal";
-import { gunzipSync } from "fflate";
+import { Gunzip } from "fflate";
 import { DecodedEncodingName, TextEncodingName, decodeBytes } from "../table/decode";
 import { jsonRecordsToTable } from "../table/read-json";
 import { FileKind, sniffFileKind } from "../table/sniff";
@@ -447,6 +447,38 @@ export interface ReadVendorCsvOptions extends ReadVendorOptions {
   encoding?: TextEncodingName;
   /** Rows per batch handed from the CSV parser to the reader (default 256). */
   batchRows?: number;
+  /** Largest file (unpacked) read, in bytes (default {@link MAX_FILE_BYTES}; smaller in tests). */
+  maxBytes?: number;
+}
+
+/**
+ * The largest vendor file read as text, unpacked: JavaScript strings end at about 536 million
+ * characters, so a larger file could not be decoded at all (an exception, not a message). A small
+ * gzip file may unpack to gigabytes (a "zip bomb"): it is unpacked in steps and stopped here.
+ */
+export const MAX_FILE_BYTES = 500_000_000;
+
+/** Unpacks gzip data in steps, stopping once the output passes `max` bytes (then "too_large"). */
+function gunzipBounded(bytes: Uint8Array, max: number): Uint8Array | "too_large" {
+  // Header (10), an empty deflate block (2) and trailer (8): the streaming unpacker would read a
+  // shorter, truncated header as an empty file instead of failing.
+  if (bytes.length < 20) throw new Error("unexpected end of data");
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const gunzip = new Gunzip((chunk) => {
+    total += chunk.length;
+    if (total <= max) chunks.push(chunk);
+  });
+  const step = 1 << 20;
+  for (let at = 0; at < bytes.length && total <= max; at += step) gunzip.push(bytes.subarray(at, at + step), at + step >= bytes.length);
+  if (total > max) return "too_large";
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /**
@@ -489,17 +521,22 @@ function unreadable(source: string, code: string, params: Record<string, string 
  */
 export function readVendorCsv(bytes: Uint8Array, options: ReadVendorCsvOptions = {}): ReadVendorCsvResult {
   const source = options.fileName ?? "";
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   let kind = sniffFileKind(bytes);
   let compressed: "gzip" | undefined;
   if (kind === "gzip") {
+    let unpacked: Uint8Array | "too_large";
     try {
-      bytes = gunzipSync(bytes);
+      unpacked = gunzipBounded(bytes, maxBytes);
     } catch (e) {
       return unreadable(source, "file.gzip_invalid", { detail: e instanceof Error ? e.message : String(e) });
     }
+    if (unpacked === "too_large") return unreadable(source, "file.too_large", { limit: maxBytes }, { compressed: "gzip" });
+    bytes = unpacked;
     compressed = "gzip";
     kind = sniffFileKind(bytes);
   }
+  if (bytes.length > maxBytes) return unreadable(source, "file.too_large", { limit: maxBytes }, compressed ? { compressed } : {});
   const notTable = NOT_A_TABLE[kind];
   if (notTable) return unreadable(source, notTable, {}, compressed ? { compressed } : {});
   if (kind === "json") {
