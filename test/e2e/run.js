@@ -214,9 +214,13 @@ async function addinPage(context, origin, scenario) {
     await check(`[add-in ${label}] tabs are keyboard-operable (Tab, arrow keys, Enter)`, async () => {
       await page.reload({ waitUntil: "load" });
       await page.waitForSelector('[role="tab"]');
+      // The connection bar sits above the tabs, so its one button comes first in the tab order.
       await page.keyboard.press("Tab");
       let focused = await focusedInfo(page);
-      assertEqual([focused.role, focused.text], ["tab", expected.tabs[0]], "Tab focuses the selected tab");
+      assertEqual(focused.text, scenario.lang === "de" ? "Ändern" : "Change", "Tab focuses the connection bar's button first");
+      await page.keyboard.press("Tab");
+      focused = await focusedInfo(page);
+      assertEqual([focused.role, focused.text], ["tab", expected.tabs[0]], "the next Tab focuses the selected tab");
       await page.keyboard.press("ArrowRight");
       focused = await focusedInfo(page);
       assertEqual([focused.role, focused.text], ["tab", expected.tabs[1]], "ArrowRight moves to the next tab");
@@ -1209,6 +1213,8 @@ async function serverMode(context, origin, team) {
     if (await pane.locator('[data-testid="acknowledge-unmapped"]').count()) await page.check('[data-testid="acknowledge-unmapped"] input[type="checkbox"]');
     const versionsBefore = (await teamApi(team, "GET", "/api/lookups")).versions.length;
     await clickAndSettle(page, '[data-testid="apply-review"]');
+    // Übernehmen first shows what it will do; the clerk confirms.
+    await clickAndSettle(page, '[data-testid="apply-confirm-yes"]');
     const result = await pane.locator('[data-testid="apply-result"]').innerText();
     const m = /Neue Vertragsversionen\s*(\d+)/.exec(result);
     assert(m && Number(m[1]) > 0, `apply summary: ${result}`);

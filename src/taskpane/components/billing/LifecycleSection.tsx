@@ -232,7 +232,7 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
         <div className={styles.part}>
           <p className={styles.sub}>{t.zipTitle}</p>
           <ButtonRow>
-            <Button appearance="primary" icon={<ArchiveRegular />} disabled={busy} onClick={() => void downloadZip()} data-testid="lifecycle-einvoice-zip">
+            <Button icon={<ArchiveRegular />} disabled={busy} onClick={() => void downloadZip()} data-testid="lifecycle-einvoice-zip">
               {t.zipButton}
             </Button>
           </ButtonRow>
