@@ -16,11 +16,14 @@ export function auditNote(entry: { kind: string; entity: string }): Note {
   }
   if (type === "setting" || type === "settings") {
     const setting = SETTING_CODES.find(([prefix]) => id === prefix || id.startsWith(`${prefix}:`) || id.startsWith(`${prefix}/`));
-    if (setting) return { code: `audit.${entry.kind}`, params: { setting: setting[1], id: id.slice(setting[0].length + 1) } };
+    if (setting) return { code: kindCode(entry.kind), params: { setting: setting[1], id: id.slice(setting[0].length + 1) } };
   }
-  if (entry.kind === "undo.delete" || entry.kind === "undo.restore") return { code: `audit.${entry.kind}`, params: { id: entry.entity } };
-  return AUDIT_KINDS.has(entry.kind) ? { code: `audit.${entry.kind}`, params: { id } } : { code: "audit.other", params: { kind: entry.kind, id: entry.entity } };
+  if (entry.kind === "undo.delete" || entry.kind === "undo.restore") return { code: kindCode(entry.kind), params: { id: entry.entity } };
+  return AUDIT_KINDS.has(entry.kind) ? { code: kindCode(entry.kind), params: { id } } : { code: "audit.other", params: { kind: entry.kind, id: entry.entity } };
 }
+
+/** Message codes are lower-case: `exportProfile.add` is `audit.export_profile.add`. */
+const kindCode = (kind: string): string => `audit.${kind.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 
 /** Setting keys (prefixes) and the word param naming them in the sentences (`audit.setting.*` codes). */
 const SETTING_CODES: readonly (readonly [string, string])[] = [

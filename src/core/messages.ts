@@ -290,8 +290,8 @@ export const MESSAGES: Record<string, Text> = {
   "audit.rules.set": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
   "audit.usage.rules.set": { de: "Einstellungen gespeichert: {setting}", en: "Settings saved: {setting}" },
   "audit.time.profile.save": { de: "Einstellungen gespeichert: {setting} {id}", en: "Settings saved: {setting} {id}" },
-  "audit.exportProfile.add": { de: "Exportprofil {id} angelegt", en: "Export profile {id} added" },
-  "audit.exportProfile.update": { de: "Exportprofil {id} geändert", en: "Export profile {id} changed" },
+  "audit.export_profile.add": { de: "Exportprofil {id} angelegt", en: "Export profile {id} added" },
+  "audit.export_profile.update": { de: "Exportprofil {id} geändert", en: "Export profile {id} changed" },
   "audit.other": { de: "Änderung ({kind}) an {id}", en: "Change ({kind}) to {id}" },
   // exports (DATEV Buchungsstapel, custom CSV profiles, invoice documents; src/io/export/{datev,custom-csv,documents}, src/app/export-invoices.ts)
   "datev.field_required": { de: "DATEV-Einstellungen: Feld {field} fehlt oder ist leer.", en: "DATEV settings: field {field} is missing or empty." },
