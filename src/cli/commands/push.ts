@@ -86,7 +86,7 @@ export const pushCommand: Command = {
         await tx.audit.append([...keptEntries, { ...restoreEntry({ store, now: io.now }, { name: basename(from), sha256 }, before, after, doc.value.schemaVersion, doc.value.exportedAt), kind: "store.push" }]);
         return { after } as const;
       });
-      if ("lost" in result) {
+      if ("lost" in result && result.lost) {
         reportIssues(io, result.lost);
         return 1;
       }
