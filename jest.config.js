@@ -10,8 +10,6 @@ module.exports = {
   transformIgnorePatterns: ["/node_modules/(?!(office-addin-manifest)/)"],
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
-    // webpack asset/resource imports (the pane's fonts) are URLs: a name stands in for them
-    "\\.ttf$": "<rootDir>/test/support/asset-url-stub.js",
   },
   setupFiles: [],
   // 2 cores shared with builds and browser tests: slow, not stuck.

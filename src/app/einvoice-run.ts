@@ -3,8 +3,7 @@ import { EINVOICE_FORMATS, type EInvoiceFormat } from "../core/einvoice/model";
 import type { Customer } from "../core/contract/model";
 import type { IsoDate } from "../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
-import { renderEInvoices, type EInvoiceFile } from "../io/einvoice/generate-einvoice";
-import type { PdfFonts } from "../io/einvoice/invoice-pdf";
+import { renderEInvoices, type EInvoiceFile, type EInvoiceRenderOptions } from "../io/einvoice/generate-einvoice";
 import { COMPANY_SETTINGS_KEY, validateCompanyInfo } from "../io/export/documents/company";
 import type { AppContext } from "./context";
 import { issueRun } from "./issue-run";
@@ -35,7 +34,7 @@ export function customerEInvoiceFormat(customer: Customer): EInvoiceFormat | nul
  * or the customer, and nothing is issued. Rendering happens between a read and the issuing write,
  * because the PDF and the library are asynchronous work no store transaction may wait on.
  */
-export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EInvoiceFormat | "customer", options: { fonts?: PdfFonts } = {}): Promise<Result<RunEInvoices>> {
+export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EInvoiceFormat | "customer", options: EInvoiceRenderOptions = {}): Promise<Result<RunEInvoices>> {
   const loaded = await ctx.store.read(async (tx): Promise<Result<{ inputs: { input: EInvoiceInput; format: EInvoiceFormat }[]; skipped: string[]; draft: boolean }>> => {
     const run = await tx.runs.get(runId);
     if (!run || run.undoneAt) return fail(issue("billing.finalize_unknown_run", { run: runId }));

@@ -16,6 +16,8 @@ import { dbOf } from "../support/db-view";
 import { testContext, textFile } from "../support/fixtures";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// The pane's font loader imports the TTF files as webpack assets (URLs); these tests make no ZUGFeRD file.
+jest.mock("../../src/taskpane/billing/einvoice-fonts", () => ({ paneFonts: () => Promise.reject(new Error("no fonts in this test")) }));
 
 const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
 const CONTRACTS = [

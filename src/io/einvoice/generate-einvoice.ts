@@ -32,6 +32,19 @@ export function eInvoiceFileName(invoiceRef: string, format: EInvoiceFormat): st
   return `${safeName(invoiceRef)}${suffix}`;
 }
 
+/** How an e-invoice is rendered. */
+export interface EInvoiceRenderOptions {
+  /** The fonts the ZUGFeRD PDF embeds (needed for ZUGFeRD only). */
+  fonts?: PdfFonts;
+  /**
+   * false: skip the library's own JSON-schema check and render through its format service directly
+   * (as cancellations are rendered anyway). For the task pane: the check compiles the schema at run
+   * time (Ajv, `new Function`), which the add-in's Content Security Policy forbids. Our own EN 16931
+   * checks run either way, and test/io/einvoice/render-paths.test.ts shows both paths give the same XML.
+   */
+  librarySchemaCheck?: boolean;
+}
+
 /** A logger that keeps the library's messages instead of printing them. */
 class CollectingLogger implements Logger {
   readonly messages: string[] = [];
@@ -52,7 +65,7 @@ class CollectingLogger implements Logger {
  * with the CII XML embedded as factur-x.xml). Our validator (BR-CO, BR-DE) runs first: an invoice
  * that breaks a rule is not rendered. `fonts` is needed for ZUGFeRD only.
  */
-export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, options: { fonts?: PdfFonts } = {}): Promise<Result<EInvoiceFile>> {
+export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, options: EInvoiceRenderOptions = {}): Promise<Result<EInvoiceFile>> {
   const ruleIssues = validateEInvoice(e);
   if (hasErrors(ruleIssues)) return fail(...ruleIssues);
   // Loaded on first use: the library takes about 0.75 s to load, which every CLI command would pay.
@@ -68,7 +81,8 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
     }
     const libOptions = { format: LIBRARY_FORMAT[format], lang: "de-de", noWarnings: true, ...(pdf ? { pdf } : {}) };
     let out: string | Uint8Array;
-    if (format === "xrechnung-ubl" || e.preceding.length === 0) out = await service.generate(data, libOptions);
+    const direct = options.librarySchemaCheck === false;
+    if (!direct && (format === "xrechnung-ubl" || e.preceding.length === 0)) out = await service.generate(data, libOptions);
     else {
       // @e-invoice-eu/core 2.3.4 loses BG-3 (preceding invoice) in CII and Factur-X: its CII mapping
       // reads cac:BillingReference/cbc:ID, while its schema (and UBL) nest the number in
@@ -76,11 +90,12 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
       // So the data is checked against the library's schema as it is (rendered as plain CII, output
       // discarded), then rendered by the format service, whose CII tree gets the references before
       // it is serialised (renderXML, public API of the library's format services).
-      await service.generate(structuredClone(data), { format: "CII", lang: "de-de", noWarnings: true });
+      // Without the schema check (the pane: see EInvoiceRenderOptions) the same format service renders.
+      if (!direct) await service.generate(structuredClone(data), { format: "CII", lang: "de-de", noWarnings: true });
       const factory = new FormatFactoryService();
       const formatter = factory.createFormatService(libOptions.format, logger) as LibraryFormat & { renderXML(tree: object): string };
       const render = formatter.renderXML.bind(formatter);
-      formatter.renderXML = (tree: object): string => render(withPrecedingReferences(tree, e.preceding));
+      if (format !== "xrechnung-ubl" && e.preceding.length > 0) formatter.renderXML = (tree: object): string => render(withPrecedingReferences(tree, e.preceding));
       const copy = structuredClone(data);
       formatter.fillInvoiceDefaults(copy);
       out = await formatter.generate(copy, { ...libOptions, format: factory.normalizeFormat(libOptions.format) });
@@ -134,7 +149,7 @@ function withPrecedingReferences(tree: object, preceding: readonly EPrecedingInv
 export async function renderEInvoices(
   inputs: readonly EInvoiceInput[],
   format: EInvoiceFormat,
-  options: { fonts?: PdfFonts } = {},
+  options: EInvoiceRenderOptions = {},
 ): Promise<{ files: EInvoiceFile[]; issues: Issue[] }> {
   const files: EInvoiceFile[] = [];
   const issues: Issue[] = [];
@@ -155,7 +170,7 @@ export async function renderEInvoices(
 export async function generateEInvoices(
   invoices: readonly EInvoice[],
   format: EInvoiceFormat,
-  options: { fonts?: PdfFonts } = {},
+  options: EInvoiceRenderOptions = {},
 ): Promise<{ files: EInvoiceFile[]; issues: Issue[] }> {
   const files: EInvoiceFile[] = [];
   const issues: Issue[] = [];

@@ -95,7 +95,8 @@ export async function eInvoiceZipForPane(app: AppContext, run: Pick<RunRecord, "
     const nos = new Set(state.invoices.map((i) => i.customerNo));
     return (await tx.customers.all()).some((c) => nos.has(c.no) && c.einvoiceFormat === "zugferd");
   });
-  const options = needsFonts ? { fonts: await fonts() } : {};
+  // The library's own schema check compiles code at run time, which the add-in's CSP forbids (see EInvoiceRenderOptions).
+  const options = { librarySchemaCheck: false, ...(needsFonts ? { fonts: await fonts() } : {}) };
   const parts = [];
   for (const runId of [...state.cancellationRuns, run.id]) {
     const r = await eInvoicesOfRun(app, runId, "customer", options);

@@ -22,6 +22,9 @@ const useStyles = makeStyles({
   part: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   sub: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   hint: { margin: 0, color: tokens.colorNeutralForeground3 },
+  // A native select grows to its longest option ("RE-… – customer – storniert durch RE-…"): keep it in the pane.
+  picker: { width: "100%", maxWidth: "100%", minWidth: 0 },
+  pickerSelect: { width: "100%", maxWidth: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
 /** The id of the invoice picker: the undo dialog of an issued run sends the clerk there. */
@@ -182,7 +185,7 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
           ) : (
             <>
               <Field label={t.cancelInvoice}>
-                <Select id={CANCEL_PICKER_ID} value={choice} disabled={busy} onChange={(_, d) => (setChoice(d.value), setConfirm(null))} data-testid="lifecycle-cancel-invoice">
+                <Select id={CANCEL_PICKER_ID} className={styles.picker} select={{ className: styles.pickerSelect }} value={choice} disabled={busy} onChange={(_, d) => (setChoice(d.value), setConfirm(null))} data-testid="lifecycle-cancel-invoice">
                   <option value="">{t.cancelChoose}</option>
                   {state.invoices.map((i) =>
                     i.cancelledBy === null ? (
