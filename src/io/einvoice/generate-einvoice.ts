@@ -70,6 +70,9 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
   if (hasErrors(ruleIssues)) return fail(...ruleIssues);
   // Loaded on first use: the library takes about 0.75 s to load, which every CLI command would pay.
   const { FormatFactoryService, InvoiceService } = await import("@e-invoice-eu/core");
+  // The library ships no message catalogues. Bound to an empty one, its gettext runtime no longer looks
+  // for ./locale/de-de/… (a 404 in the add-in, a file lookup in Node); its PDF metadata words stay English either way.
+  (await import("@esgettext/runtime")).Textdomain.getInstance("e-invoice-eu").bindtextdomain({});
   const logger = new CollectingLogger();
   const service = new InvoiceService(logger);
   const data = toLibraryInvoice(e, format);
