@@ -12,6 +12,9 @@ import { UsageArea } from "../../../src/taskpane/components/usage/UsageArea";
 import { testContext } from "../../support/fixtures";
 import { byTestId, click, renderPane, until } from "./pane-harness";
 
+// The pane imports its fonts as webpack assets (URLs); jest cannot load a .ttf, and no e-invoice is made here.
+jest.mock("../../../src/taskpane/billing/einvoice-fonts", () => ({ paneFonts: () => Promise.reject(new Error("no fonts in this test")) }));
+
 const sheetsBefore = ["Tabelle1"];
 
 describe("empty states", () => {

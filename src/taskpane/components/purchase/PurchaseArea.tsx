@@ -1,7 +1,7 @@
 /** Einkauf: import purchase contracts and links (undoable), edit links in a sheet, write the links report sheet. */
 import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowUndoRegular, ArrowUploadRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
+import { ArrowUploadRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
 import type { InputFile } from "../../../app/context";
 import { linksForEditing } from "../../../app/links-for-editing";
 import { importLinks, importPurchase, purchaseLinksReport } from "../../../app/purchase";
@@ -15,11 +15,10 @@ import { flowStrings } from "../../i18n/flow";
 import { LINKS_EDIT_SHEET, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
 import { linksSheet, LINKS_SHEET } from "../../purchase/links-sheet";
 import { readInputFile } from "../../usage/read-file";
+import { BatchNotice } from "../common/BatchNotice";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField } from "../common/DateFields";
-import { FactList } from "../common/FactList";
 import { FileButton } from "../common/FileButton";
-import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { StepStatus } from "../common/StepStatus";
 import { CostCheckSection } from "./CostCheckSection";
@@ -162,21 +161,18 @@ export function PurchaseArea(): React.ReactElement {
     at === section ? (
       <>
         {imported && section !== "report" && (
-          <Notice
+          <BatchNotice
             key={imported.batchId ?? imported.title}
             reveal
             title={imported.title}
+            facts={imported.facts}
+            batchId={imported.batchId}
+            batchLabel={p.batch}
+            undoLabel={s.common.undo}
+            busy={busy}
+            onUndo={(id) => void undo(id)}
             testId="purchase-import-result"
-            actions={
-              imported.batchId ? (
-                <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void undo(imported.batchId!)}>
-                  {s.common.undo}
-                </Button>
-              ) : undefined
-            }
-          >
-            <FactList facts={imported.batchId ? [[p.batch, imported.batchId], ...imported.facts] : imported.facts} />
-          </Notice>
+          />
         )}
         <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} notice={notice} noticeTestId="purchase-notice" issuesTestId="purchase-issues" />
       </>

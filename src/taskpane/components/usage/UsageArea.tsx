@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowUndoRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
+import { DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
 import { importMeters } from "../../../app/meters";
 import { importTime } from "../../../app/time";
 import { undoBatch } from "../../../app/undo-batch";
@@ -16,11 +16,10 @@ import { useStrings } from "../../i18n";
 import { flowStrings } from "../../i18n/flow";
 import { balanceSheetName, balanceSheetRows, balanceWriteOptions } from "../../usage/balance-sheet";
 import { readInputFile } from "../../usage/read-file";
+import { BatchNotice } from "../common/BatchNotice";
 import { ButtonRow } from "../common/ButtonRow";
 import { MonthField } from "../common/DateFields";
-import { FactList } from "../common/FactList";
 import { FileButton } from "../common/FileButton";
-import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { StepStatus } from "../common/StepStatus";
 import { RulesSection } from "./RulesSection";
@@ -144,21 +143,18 @@ export function UsageArea(): React.ReactElement {
     at === section ? (
       <>
         {imported && section !== "balance" && (
-          <Notice
+          <BatchNotice
             key={imported.batchId ?? imported.title}
             reveal
             title={imported.title}
+            facts={imported.facts}
+            batchId={imported.batchId}
+            batchLabel={u.batch}
+            undoLabel={s.common.undo}
+            busy={busy}
+            onUndo={(id) => void undo(id)}
             testId="usage-import-result"
-            actions={
-              imported.batchId ? (
-                <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void undo(imported.batchId!)}>
-                  {s.common.undo}
-                </Button>
-              ) : undefined
-            }
-          >
-            <FactList facts={imported.batchId ? [[u.batch, imported.batchId], ...imported.facts] : imported.facts} />
-          </Notice>
+          />
         )}
         <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} hint={hint} notice={notice} noticeTestId="usage-notice" issuesTestId="usage-issues" />
       </>

@@ -6,7 +6,7 @@
  */
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
-import { ArrowUndoRegular, CheckmarkRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
+import { CheckmarkRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
 import { undoBatch } from "../../../app/undo-batch";
 import { setUsageRules } from "../../../app/usage";
 import { addMonths, monthOf, parseIsoMonth } from "../../../core/date/iso-month";
@@ -18,9 +18,9 @@ import { useStrings } from "../../i18n";
 import { applyUsageReviewSheet, importUsageFiles, writeUsageReviewSheet } from "../../usage/usage-review-flow";
 import { usageReviewSheetName } from "../../usage/usage-review-sheet";
 import { USAGE_REVIEW_STRINGS } from "../../usage/usage-review-strings";
+import { BatchNotice } from "../common/BatchNotice";
 import { ButtonRow } from "../common/ButtonRow";
 import { MonthField } from "../common/DateFields";
-import { FactList } from "../common/FactList";
 import { FileButton } from "../common/FileButton";
 import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
@@ -155,19 +155,16 @@ export function UsageReviewSection(): React.ReactElement {
         <FileButton label={t.loadRules} accept=".json,application/json" disabled={busy} icon={<DocumentArrowUpRegular />} testId="usage-rules-file" onFiles={(f) => void loadRules(f)} />
       </ButtonRow>
       {imported && (
-        <Notice
+        <BatchNotice
           title={t.imported}
+          facts={imported.facts}
+          batchId={imported.batchId}
+          batchLabel={t.batch}
+          undoLabel={s.common.undo}
+          busy={busy}
+          onUndo={(id) => void undo(id)}
           testId="usage-review-import"
-          actions={
-            imported.batchId ? (
-              <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void undo(imported.batchId!)}>
-                {s.common.undo}
-              </Button>
-            ) : undefined
-          }
-        >
-          <FactList facts={imported.batchId ? [[t.batch, imported.batchId], ...imported.facts] : imported.facts} />
-        </Notice>
+        />
       )}
       <MonthField label={t.month} value={month} onChange={setMonth} disabled={busy} testId="usage-review-month" />
       <ButtonRow>
