@@ -129,6 +129,10 @@ async function assertNoHorizontalOverflow(page, width) {
 
 /** Texts of the enabled primary buttons (brand background) inside `scope` (a CSS selector). */
 async function primaryButtons(page, scope) {
+  // Colours are compared: a button under the mouse (after a click the layout may have moved one
+  // there) shows its hover colour, so the pointer goes out of the way and the transition ends first.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
   return page.$$eval(`${scope} button`, (buttons) => {
     const probe = document.createElement("div");
     probe.style.backgroundColor = "var(--colorBrandBackground)";
