@@ -1,7 +1,7 @@
 import { Result, fail, ok } from "../core/issues";
-import { BACKUP_TABLES, type BackupDoc, upgradeRestored } from "../store/backup";
+import { BACKUP_TABLES, type BackupDoc, restoreBackup } from "../store/backup";
 import type { StoreTx } from "../store/port";
-import { TABLE_NAMES, type TableName } from "../store/tables";
+import type { TableName } from "../store/tables";
 import type { MappingIdUpgrade } from "../store/upgrade-v4";
 import type { AppContext } from "./context";
 import { RestoreGuard } from "./restore-guard";
@@ -34,12 +34,7 @@ export async function restoreStore(ctx: AppContext, doc: BackupDoc, file: { name
     const refused = guard.finish();
     if (refused.length > 0) return fail(...refused);
     const before = await tableCounts(tx);
-    for (const name of TABLE_NAMES) if (name !== "auditLog") await tx.tables.clear(name);
-    for (const name of BACKUP_TABLES) {
-      const rows = name === "auditLog" ? audit : (doc.tables[name] ?? []);
-      for (let i = 0; i < rows.length; i += 5000) await tx.tables.insert(name, rows.slice(i, i + 5000) as never);
-    }
-    const mappingIds = await upgradeRestored(tx, doc.fromSchemaVersion ?? doc.schemaVersion, ctx.now());
+    const mappingIds = await restoreBackup(tx, doc, ctx.now(), audit);
     const after = await tableCounts(tx);
     await tx.audit.append([restoreEntry(ctx, file, before, after, doc.schemaVersion, doc.exportedAt, guard.auditKept)]);
     return ok({ file: file.name, sha256: file.sha256, before, after, auditKept: guard.auditKept, ...(mappingIds ? { mappingIds } : {}) });

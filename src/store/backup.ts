@@ -144,11 +144,13 @@ function checkHeader(doc: Partial<BackupDoc>, source: string): Result<number> {
  * Replaces the whole store with a checked backup, inside the caller's write transaction: either every
  * table is restored or (on any failure) the store stays exactly as it was. A backup written before
  * schema 4 is brought to it ({@link upgradeRestored}); `at` dates the audit entries of that upgrade.
+ * `keptAuditRows`: the store's audit log stays and only these rows are added (a restore never rolls
+ * the log back, app/restore-guard.ts); without it the log is replaced by the backup's.
  */
-export async function restoreBackup(tx: StoreTx, doc: BackupDoc, at: string = doc.exportedAt): Promise<MappingIdUpgrade | undefined> {
-  for (const name of TABLE_NAMES) await tx.tables.clear(name);
+export async function restoreBackup(tx: StoreTx, doc: BackupDoc, at: string = doc.exportedAt, keptAuditRows?: readonly unknown[]): Promise<MappingIdUpgrade | undefined> {
+  for (const name of TABLE_NAMES) if (!(keptAuditRows && name === "auditLog")) await tx.tables.clear(name);
   for (const name of BACKUP_TABLES) {
-    const rows = doc.tables[name] ?? [];
+    const rows = name === "auditLog" && keptAuditRows ? keptAuditRows : (doc.tables[name] ?? []);
     for (let i = 0; i < rows.length; i += 5000) await tx.tables.insert(name, rows.slice(i, i + 5000) as never);
   }
   return upgradeRestored(tx, doc.fromSchemaVersion ?? doc.schemaVersion, at);
