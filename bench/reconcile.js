@@ -112,7 +112,7 @@ function generateStore(withLedger) {
 /** The workspace file exactly as the CLI writes it (tables in key order, the backup format). */
 function workspaceJson(store) {
   const byKey = (key) => (a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0);
-  const { TABLE_NAMES } = require("../src/store/schema.ts");
+  const { V1_TABLES: TABLE_NAMES } = require("../src/store/upgrade-v1.ts");
   const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, []]));
   tables.customers = [...store.customers].sort(byKey("no"));
   tables.articles = [...store.articles].sort(byKey("no"));
@@ -120,7 +120,8 @@ function workspaceJson(store) {
   tables.contractVersions = [...store.versions].sort(byKey("id"));
   tables.mappings = [...store.mappings].sort(byKey("id"));
   tables.ledger = [...store.ledger].sort(byKey("id"));
-  tables.settings = [{ key: "counter:batch", value: 2 }];
+  const maxSeq = Math.max(0, ...store.versions.map((v) => Number(v.seq) || 0));
+  tables.settings = [{ key: "counter:batch", value: 2 }, { key: "counter:versionSeq", value: maxSeq + 1 }];
   return JSON.stringify({ format: "msp-billing-backup", schemaVersion: 1, exportedAt: "2026-11-30T08:00:00.000Z", tables }, null, 1) + "\n";
 }
 
@@ -225,11 +226,12 @@ async function child(phase, dir) {
     const { runCli } = require("../src/cli/main.ts");
     info.loadMs = performance.now() - t0;
     for (let run = 0; run < RUNS; run++) {
-      fs.copyFileSync(path.join(dir, "ws.json"), path.join(dir, "ws-run.json"));
+      for (const suffix of ["-wal", "-shm"]) fs.rmSync(path.join(dir, `ws-run.db${suffix}`), { force: true });
+      fs.copyFileSync(path.join(dir, "ws.db"), path.join(dir, "ws-run.db"));
       const out = [];
       const err = [];
       const io = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => "2026-11-30T08:00:00.000Z", lang: "en" };
-      const argv = ["reconcile", "--workspace", path.join(dir, "ws-run.json"), "--file", file, "--period", MONTH, "--out", path.join(dir, "review.csv"), "--json"];
+      const argv = ["reconcile", "--workspace", path.join(dir, "ws-run.db"), "--file", file, "--period", MONTH, "--out", path.join(dir, "review.csv"), "--json"];
       const t = performance.now();
       const code = await runCli(argv, io);
       times.push(performance.now() - t);
@@ -250,7 +252,7 @@ async function child(phase, dir) {
 
 /** The command's steps timed one by one (same functions the command calls, warm). */
 async function breakdown(dir, file) {
-  const { openWorkspace } = require("../src/cli/workspace.ts");
+  const { openWorkspaceStore } = require("../src/cli/store.ts");
   const { loadUserProfiles } = require("../src/app/profiles.ts");
   const { readVendorFile } = require("../src/io/vendor/read-vendor-file.ts");
   const { allProfiles } = require("../src/io/vendor/profiles/registry.ts");
@@ -266,20 +268,21 @@ async function breakdown(dir, file) {
     steps[name] = now - t;
     t = now;
   };
-  const opened = await openWorkspace(path.join(dir, "ws.json"));
-  const db = opened.value;
-  const { profiles } = await loadUserProfiles(db);
+  const opened = await openWorkspaceStore(path.join(dir, "ws.db"), { out: () => {}, err: () => {}, now: () => "2026-11-30T08:00:00.000Z", lang: "en" });
+  if (!opened.ok) throw new Error(JSON.stringify(opened.issues));
+  const ctx = { store: opened.value, now: () => "2026-11-30T08:00:00.000Z" };
+  const { profiles } = await loadUserProfiles(ctx);
   lap("open workspace");
   const input = readInputFiles([file]).value[0];
   lap("read file (bytes, SHA-256)");
   const result = await readVendorFile(input.bytes, { fileName: "nce.csv", profiles: allProfiles(profiles) });
   lap("vendor reader (decode, parse, map)");
   const sha256 = await fileSha256(input);
-  const outcome = await reconcileFiles({ db, now: () => "x" }, [{ name: "nce.csv", sha256, result }], MONTH);
+  const outcome = await reconcileFiles(ctx, [{ name: "nce.csv", sha256, result }], MONTH);
   lap("reconcile (store reads + core)");
   fs.writeFileSync(path.join(dir, "review2.csv"), toCsv(reviewTableRows(outcome.value.rows)));
   lap("write review");
-  db.close();
+  await opened.value.close();
   return steps;
 }
 
@@ -288,7 +291,7 @@ async function breakdown(dir, file) {
 const fmt = (n) => Math.round(n).toLocaleString("en-US");
 const MB = (bytes) => Math.round(bytes / 1048576);
 
-function main() {
+async function main() {
   const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
   if (sizes.length === 0) sizes.push(100_000, 200_000, 400_000);
   const withLedger = args.includes("--ledger");
@@ -300,6 +303,9 @@ function main() {
     const store = generateStore(withLedger);
     const ws = workspaceJson(store);
     fs.writeFileSync(path.join(dir, "ws.json"), ws);
+    // The CLI's store is SQLite: convert once (as `migrate-workspace` does), each run copies the database.
+    const converted = await require("../src/cli/store.ts").migrateJsonWorkspace(path.join(dir, "ws.json"), path.join(dir, "ws.db"), "2026-11-30T08:00:00.000Z");
+    if (!converted.ok) throw new Error(JSON.stringify(converted.issues));
     console.log(
       `workspace: ${fmt(store.customers.length)} customers, ${fmt(store.contracts.length)} contracts, ${fmt(store.positions.length)} positions, ${fmt(store.versions.length)} versions, ${fmt(store.mappings.length)} mappings` +
         `${withLedger ? `, ${fmt(store.ledger.length)} ledger entries` : ""} — ${(ws.length / 1048576).toFixed(1)} MB (generated in ${fmt(performance.now() - t)} ms)`,
@@ -351,4 +357,7 @@ if (write) {
     console.error(e);
     process.exit(1);
   });
-} else main();
+} else main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
