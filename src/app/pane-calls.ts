@@ -18,6 +18,7 @@ import { loadUserProfiles } from "./profiles";
 import { reconcileFiles } from "./reconcile";
 import { storedSepaSettings } from "./sepa-settings";
 import { storedRules } from "./time";
+import { dismissStoreNotices, pendingStoreNotices } from "./store-notices";
 import { undoBatch } from "./undo-batch";
 import { undoRun } from "./undo-run";
 
@@ -43,6 +44,8 @@ export const PANE_CALLS = {
   exportMaster,
   storedRules,
   storedSepaSettings,
+  pendingStoreNotices,
+  dismissStoreNotices,
 } as const;
 
 export type PaneCallName = keyof typeof PANE_CALLS;

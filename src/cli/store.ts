@@ -2,6 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, rea
 import { basename, dirname, join, resolve } from "node:path";
 import type { AppContext } from "../app/context";
 import { restoreEntry, tableCounts } from "../app/restore";
+import { dismissStoreNotices, pendingStoreNotices } from "../app/store-notices";
 import { type Issue, Result, fail, issue, ok } from "../core/issues";
 import { parseBackup, restoreBackup, BACKUP_TABLES } from "../store/backup";
 import { openSqliteStore } from "../store/node/sqlite-store";
@@ -117,12 +118,16 @@ export async function withWorkspace(
     const ctx: AppContext = { store, now: io.now };
     let code: number;
     try {
+      // An upgrade at open may have merged mappings: say so until a writing command has run.
+      const notices = remote ? [] : await pendingStoreNotices(ctx);
+      reportIssues(io, notices);
       code =
         mode === "read"
           ? (await store.read(async () => body(ctx, out))).code
           : await store.write(async () => {
               const r = await body(ctx, out);
               if (r.code !== 0 || !r.save) throw new Rollback(r.code);
+              if (notices.length > 0) await dismissStoreNotices(ctx);
               return r.code;
             });
     } catch (e) {

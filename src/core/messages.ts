@@ -96,8 +96,8 @@ export const MESSAGES: Record<string, Text> = {
   "store.open_failed": { de: "Der Datenbestand {store} lässt sich nicht öffnen: {detail}", en: "The store {store} cannot be opened: {detail}" },
   // store schema 4: mapping ids in their normal form (store/upgrade-v4.ts)
   "store.mapping_ids_normalized": { de: "{count|Zuordnung|Zuordnungen} auf die einheitliche Schreibweise der Hersteller-IDs umgestellt (GUIDs klein, ohne Klammern).", en: "{count|mapping|mappings} converted to the one spelling of vendor ids (GUIDs lower case, without braces)." },
-  "store.mapping_id_collision": { de: "Zuordnung {kind} {externalId} (Quelle {source}) war mehrfach gespeichert ({ids}): gültig bleibt {keptId} → {keptNo} ({rule}); {droppedNo} steht mit beiden Werten im Prüfprotokoll (mapping.id_collision). Bitte prüfen.", en: "Mapping {kind} {externalId} (source {source}) was stored more than once ({ids}): {keptId} → {keptNo} stays active ({rule}); {droppedNo} is kept with both values in the audit log (mapping.id_collision). Please check." },
-  "store.mapping_id_merged": { de: "Zuordnung {kind} {externalId} (Quelle {source}) war in mehreren Schreibweisen gespeichert ({ids}), alle → {keptNo}: zu einer zusammengefasst (Prüfprotokoll: mapping.id_collision).", en: "Mapping {kind} {externalId} (source {source}) was stored in several spellings ({ids}), all → {keptNo}: merged into one (audit log: mapping.id_collision)." },
+  "store.mapping_id_collision": { de: "{mappingKind}-Zuordnung {externalId} (Quelle {source}) war mehrfach gespeichert ({ids}): gültig bleibt {keptId} → {keptNo} ({keptBy}); {droppedNo} steht mit beiden Werten im Protokoll. Bitte prüfen.", en: "{mappingKind} mapping {externalId} (source {source}) was stored more than once ({ids}): {keptId} → {keptNo} stays active ({keptBy}); {droppedNo} is kept with both values in the audit log. Please check." },
+  "store.mapping_id_merged": { de: "{mappingKind}-Zuordnung {externalId} (Quelle {source}) war in mehreren Schreibweisen gespeichert ({ids}), alle → {keptNo}: zu einer zusammengefasst (siehe Protokoll).", en: "{mappingKind} mapping {externalId} (source {source}) was stored in several spellings ({ids}), all → {keptNo}: merged into one (see the audit log)." },
   "workspace.migrated": { de: "Arbeitsbereich {file} (JSON) wurde in eine Datenbank umgewandelt: {rows|Zeile|Zeilen} geprüft; das alte JSON liegt unter {backup}.", en: "Workspace {file} (JSON) was converted to a database: {rows|row|rows} verified; the old JSON is kept as {backup}." },
   "file.is_zip": { de: "{file} ist ein Zip-Archiv, keine Tabelle: entpacken Sie es und wählen Sie die CSV- oder JSON-Datei darin (eine .xlsx-Arbeitsmappe öffnen Sie als .xlsx).", en: "{file} is a zip archive, not a table: unpack it and choose the CSV or JSON file inside (open an .xlsx workbook as .xlsx)." },
   "file.is_pdf": { de: "{file} ist ein PDF-Dokument. Laden Sie die Abrechnungsdatei als CSV, Excel (.xlsx) oder JSON herunter.", en: "{file} is a PDF document. Download the billing file as CSV, Excel (.xlsx) or JSON." },
@@ -454,6 +454,15 @@ const PARAM_WORDS: Record<string, Record<string, Text>> = {
     timeProfile: { de: "Zeitprofil", en: "time profile" },
     usageRules: { de: "Verbrauchsregeln", en: "usage rules" },
     sepa: { de: "SEPA", en: "SEPA" },
+  },
+  mappingKind: {
+    customer: { de: "Kunden", en: "Customer" },
+    article: { de: "Artikel", en: "Article" },
+  },
+  keptBy: {
+    newer: { de: "zuletzt geschrieben laut Prüfprotokoll", en: "newest write in the audit log" },
+    normal_form: { de: "schon in einheitlicher Schreibweise", en: "already in normal form" },
+    id_order: { de: "erste nach ID", en: "first by id" },
   },
   frequency: {
     monthly: { de: "monatlich", en: "monthly" },

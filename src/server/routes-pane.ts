@@ -29,6 +29,8 @@ export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = 
   exportMaster: ANY_ROLE,
   storedRules: ANY_ROLE,
   storedSepaSettings: ANY_ROLE,
+  pendingStoreNotices: ANY_ROLE,
+  dismissStoreNotices: WRITERS,
 };
 
 /**

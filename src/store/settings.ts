@@ -1,5 +1,6 @@
 import type { Rules } from "../core/time/rules";
 import type { UsageRules } from "../core/usage/rules";
+import type { MappingIdCollision } from "./upgrade-v4";
 
 /**
  * The typed settings of the store: one value type per key. Keyed families (export profiles) are
@@ -23,6 +24,19 @@ export interface SettingTypes {
   sepa: unknown;
   /** When the task pane last saved a backup (ISO timestamp). */
   "taskpane.lastBackupAt": string;
+  /**
+   * What an upgrade at store open found that the user must see (mapping ids that collided), kept until
+   * a host has shown it: the pane until the clerk dismisses it, the CLI until a writing command ran.
+   */
+  "store.upgradeNotices": StoreUpgradeNotice[];
+}
+
+/** One upgrade's report, as {@link SettingTypes}["store.upgradeNotices"] keeps it. */
+export interface StoreUpgradeNotice {
+  at: string;
+  /** The upgrade path (`dexie:4`, `migration:003_mapping_ids`). */
+  source: string;
+  collisions: MappingIdCollision[];
 }
 
 export type SettingKey = keyof SettingTypes;

@@ -115,7 +115,7 @@ export function planMappingIds(
  * comment); returns what changed. `source` names the path in the audit entries (`migration:…`,
  * `dexie:4`, `backup:…`).
  */
-export async function upgradeMappingIds(tx: StoreTx, at: string, source: string): Promise<MappingIdUpgrade> {
+export async function upgradeMappingIds(tx: StoreTx, at: string, source: string, options: { remember?: boolean } = {}): Promise<MappingIdUpgrade> {
   const groups = mappingIdGroups(await tx.mappings.all());
   if (groups.size === 0) return { renamed: [], collisions: [] };
   const wanted = collidingIds(groups);
@@ -131,10 +131,13 @@ export async function upgradeMappingIds(tx: StoreTx, at: string, source: string)
   for (const id of plan.remove) await tx.tables.delete("mappings", id);
   await tx.mappings.putMany(plan.put);
   await tx.audit.append(plan.audit);
+  // At store open nobody is there to read the report: keep the collisions until a host shows them.
+  if (options.remember && plan.report.collisions.length > 0) {
+    const pending = (await tx.settings.get("store.upgradeNotices")) ?? [];
+    await tx.settings.put("store.upgradeNotices", [...pending, { at, source, collisions: plan.report.collisions }]);
+  }
   return plan.report;
 }
-
-const RULE_TEXT: Record<MappingIdCollision["rule"], string> = { newer: "newest write in the audit log", normal_form: "already in normal form", id_order: "first by id" };
 
 /**
  * The report of an upgrade as issues for the hosts: one info with the number of rows renamed, one
@@ -147,7 +150,7 @@ export function mappingIdIssues(report: MappingIdUpgrade | undefined, source: st
   const changed = report.renamed.length + report.collisions.length;
   if (changed > 0) out.push(issue("store.mapping_ids_normalized", { count: changed }, { source }, "info"));
   for (const c of report.collisions) {
-    const params = { kind: c.kept.kind, externalId: c.kept.externalId, source: c.kept.source, ids: [c.keptWas, ...c.dropped].map((m) => m.externalId).join(", "), keptId: c.keptWas.externalId, keptNo: c.kept.internalNo, rule: RULE_TEXT[c.rule], droppedNo: c.dropped.map((d) => d.internalNo).join(", ") };
+    const params = { mappingKind: c.kept.kind, externalId: c.kept.externalId, source: c.kept.source, ids: [c.keptWas, ...c.dropped].map((m) => m.externalId).join(", "), keptId: c.keptWas.externalId, keptNo: c.kept.internalNo, keptBy: c.rule, droppedNo: c.dropped.map((d) => d.internalNo).join(", ") };
     out.push(c.conflicting ? issue("store.mapping_id_collision", params, { source }, "warning") : issue("store.mapping_id_merged", params, { source }, "info"));
   }
   return out;

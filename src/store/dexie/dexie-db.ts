@@ -93,7 +93,7 @@ export class MspDexie extends Dexie {
       .upgrade(async (tx) => {
         // The store's own repositories over the upgrade transaction (hash-chained audit entries included).
         const storeTx = createTx({ rows: dexieRows({ table: (name: string) => tx.table(name) } as unknown as Dexie), mode: "write" });
-        await upgradeMappingIds(storeTx, new Date().toISOString(), "dexie:4");
+        await upgradeMappingIds(storeTx, new Date().toISOString(), "dexie:4", { remember: true });
         await storeTx.finish();
       });
   }

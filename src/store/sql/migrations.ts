@@ -50,7 +50,7 @@ export function migrations(dialect: SqlDialect): Record<string, Migration> {
         if (own) await exec("BEGIN IMMEDIATE", []);
         try {
           const tx = createTx({ rows: sqlRows(exec, dialect), mode: "write" });
-          await upgradeMappingIds(tx, new Date().toISOString(), "migration:003_mapping_ids");
+          await upgradeMappingIds(tx, new Date().toISOString(), "migration:003_mapping_ids", { remember: true });
           await tx.finish();
           if (own) await exec("COMMIT", []);
         } catch (e) {

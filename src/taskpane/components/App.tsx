@@ -14,6 +14,7 @@ import { MasterDataArea } from "./masterData/MasterDataArea";
 import { PurchaseArea } from "./purchase/PurchaseArea";
 import { ReconcileArea } from "./reconcile/ReconcileArea";
 import { StorageNotice } from "./storage/StorageNotice";
+import { StoreNotices } from "./storage/StoreNotices";
 import { UsageArea } from "./usage/UsageArea";
 import { useConnectionState } from "../connection/use-connection";
 
@@ -133,6 +134,7 @@ export function App({ initialTab = "reconcile" }: AppProps): React.ReactElement 
       </nav>
       {/* The browser's storage only matters for local data; the team server's backups are the admin's. */}
       {!onServer && <StorageNotice storage={storage} />}
+      <StoreNotices />
       <main className={styles.main}>
         {panel("reconcile", <ReconcileArea />)}
         {panel("billing", <BillingArea active={selected === "billing"} />)}

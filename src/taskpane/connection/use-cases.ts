@@ -43,3 +43,5 @@ export const listCustomers = via("listCustomers");
 export const exportMaster = via("exportMaster");
 export const storedRules = via("storedRules");
 export const storedSepaSettings = via("storedSepaSettings");
+export const pendingStoreNotices = via("pendingStoreNotices");
+export const dismissStoreNotices = via("dismissStoreNotices");

@@ -5,7 +5,9 @@
  * upgrade-v4.ts says and both kept in the audit log; the hash chain still verifies; opening again
  * changes nothing.
  */
+import { dismissStoreNotices, pendingStoreNotices } from "../../../src/app/store-notices";
 import { verifyIntegrity } from "../../../src/app/verify";
+import { formatIssue } from "../../../src/core/messages";
 import type { BillingStore, StoreTx } from "../../../src/store/port";
 import type { AuditRecord, MappingRecord } from "../../../src/store/records";
 
@@ -104,6 +106,36 @@ export function describeMappingIdUpgrade(name: string, factory: V3StoreFactory):
       try {
         expect(await again.read((tx) => tx.audit.count())).toBe(8);
         expect(byId(await again.read((tx) => tx.mappings.all()))).toEqual(expectedV4Mappings());
+      } finally {
+        await again.close();
+      }
+    });
+
+    it("keeps what the upgrade at open found for the hosts until it is dismissed, in the user's language", async () => {
+      const handle = await factory.atV3(seedV3);
+      const store = await handle.open();
+      const ctx = { store, now: () => "2026-12-07T01:00:00.000Z" };
+      try {
+        const notices = await pendingStoreNotices(ctx);
+        // Two collisions with different customers (warnings), one merge of spellings (info).
+        expect(notices.map((i) => `${i.severity} ${i.code} ${String(i.params.externalId)}`)).toEqual([
+          `warning store.mapping_id_collision ${lower(G1_UP)}`,
+          `info store.mapping_id_merged ${lower(G4_UP)}`,
+          `warning store.mapping_id_collision ${lower(G2_UP)}`,
+        ]);
+        const de = formatIssue(notices[0]!, "de");
+        expect(de).toContain("Kunden-Zuordnung");
+        expect(de).toContain("zuletzt geschrieben laut Prüfprotokoll");
+        expect(de).not.toMatch(/newest|mapping\.id_collision|customer/);
+        expect(formatIssue(notices[0]!, "en")).toContain("Customer mapping");
+        await dismissStoreNotices(ctx);
+        expect(await pendingStoreNotices(ctx)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+      const again = await handle.open();
+      try {
+        expect(await pendingStoreNotices({ store: again, now: () => "t" })).toEqual([]);
       } finally {
         await again.close();
       }
