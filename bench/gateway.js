@@ -44,7 +44,7 @@ function reviewRows(n) {
       margin: (8.6 - (i % 100) / 100).toFixed(2),
       action: defaultAction(status),
       finding: i % 11 === 0 ? "unbilled" : "",
-      note: status === "new_position" ? "choose the contract for the new position" : "",
+      notices: status === "new_position" ? [{ code: "note.reconcile.choose_contract", params: {} }] : [],
       rows: [i + 2],
     };
   });
