@@ -34,6 +34,28 @@ function productionUrl() {
   return raw.endsWith("/") ? raw : `${raw}/`;
 }
 
+/**
+ * Where the add-in page may connect (its CSP's connect-src): its own origin and, for the team server,
+ * any HTTPS origin — the clerk types the server's address in *Verbindung*. An administrator who builds
+ * the add-in for one team pins it: ADDIN_TEAM_SERVERS="https://billing.example.com" (several separated
+ * by spaces or commas; https origins only).
+ */
+function connectSources() {
+  const raw = (process.env.ADDIN_TEAM_SERVERS || "").trim();
+  if (!raw) return "'self' https:";
+  const origins = raw.split(/[\s,]+/).filter(Boolean).map((o) => {
+    let url;
+    try {
+      url = new URL(o);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.protocol !== "https:" || url.origin !== o.replace(/\/$/, "")) throw new Error(`ADDIN_TEAM_SERVERS: "${o}" is not an https origin (https://host[:port], no path)`);
+    return url.origin;
+  });
+  return ["'self'", ...origins].join(" ");
+}
+
 /** Dev-server certificates; only called for `webpack serve` (may install a CA, needs sudo on Linux). */
 async function getHttpsOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -121,6 +143,7 @@ module.exports = async (env = {}, options = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        templateParameters: { connectSrc: connectSources() },
         chunks: pageChunks,
         chunksSortMode: "manual",
       }),
