@@ -20,6 +20,7 @@ import { storedSepaSettings } from "./sepa-settings";
 import { storedRules } from "./time";
 import { undoBatch } from "./undo-batch";
 import { undoRun } from "./undo-run";
+import { PURCHASE_BILLING_CALLS } from "./pane-calls-purchase-billing";
 
 export const PANE_CALLS = {
   importMaster,
@@ -43,6 +44,7 @@ export const PANE_CALLS = {
   exportMaster,
   storedRules,
   storedSepaSettings,
+  ...PURCHASE_BILLING_CALLS,
 } as const;
 
 export type PaneCallName = keyof typeof PANE_CALLS;

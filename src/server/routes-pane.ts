@@ -5,6 +5,7 @@ import type { SqlStore } from "../store/sql/sql-store";
 import type { Role } from "./auth";
 import { ANY_ROLE, routeContext, WRITERS } from "./route-kit";
 import { readOnly, ReadOnlyViolation } from "./routes-cli";
+import { PURCHASE_BILLING_ROLES } from "./pane-roles-purchase-billing";
 
 /** Who may call which pane use case (as the API's routes and the CLI commands decide). */
 export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = {
@@ -29,6 +30,7 @@ export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = 
   exportMaster: ANY_ROLE,
   storedRules: ANY_ROLE,
   storedSepaSettings: ANY_ROLE,
+  ...PURCHASE_BILLING_ROLES,
 };
 
 /**
