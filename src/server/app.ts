@@ -9,6 +9,7 @@ import { registerBillingRoutes } from "./routes-billing";
 import { registerDataRoutes } from "./routes-data";
 import { registerCliRoute } from "./routes-cli";
 import { registerPaneRoutes } from "./routes-pane";
+import { paneArgComponents } from "./pane-schemas/openapi";
 
 export interface ServerOptions {
   store: SqlStore;
@@ -36,7 +37,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swagger, {
     openapi: {
       info: { title: "MSP Billing team server", version: "1" },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: paneArgComponents() },
       security: [{ bearer: [] }],
     },
   });

@@ -16,9 +16,16 @@ export function setCallLanguage(lang: "de" | "en"): void {
   callLanguage = lang;
 }
 
+/** An omitted optional argument stays omitted (JSON would send it as null, which no default replaces). */
+function withoutTrailingUndefined(args: unknown[]): unknown[] {
+  let n = args.length;
+  while (n > 0 && args[n - 1] === undefined) n--;
+  return args.slice(0, n);
+}
+
 function via<N extends PaneCallName>(name: N): Calls[N] {
   const local = PANE_CALLS[name] as (ctx: AppContext, ...args: unknown[]) => Promise<unknown>;
-  const call = (ctx: AppContext, ...args: unknown[]) => (ctx.store instanceof ServerStore ? ctx.store.connection.call(name, args, callLanguage) : local(ctx, ...args));
+  const call = (ctx: AppContext, ...args: unknown[]) => (ctx.store instanceof ServerStore ? ctx.store.connection.call(name, withoutTrailingUndefined(args), callLanguage) : local(ctx, ...args));
   return call as unknown as Calls[N];
 }
 
