@@ -9,6 +9,7 @@ import { registerBillingRoutes } from "./routes-billing";
 import { registerDataRoutes } from "./routes-data";
 import { registerCliRoute } from "./routes-cli";
 import { registerPaneRoutes } from "./routes-pane";
+import { registerLedgerLookupRoute } from "./routes-ledger-lookup";
 import { paneArgComponents } from "./pane-schemas/openapi";
 
 export interface ServerOptions {
@@ -124,6 +125,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerBillingRoutes(app, store, now);
   registerCliRoute(app, store, now);
   registerPaneRoutes(app, store, now);
+  registerLedgerLookupRoute(app, store);
   return app;
 }
 
