@@ -21,6 +21,7 @@ import { storedRules } from "./time";
 import { dismissStoreNotices, pendingStoreNotices } from "./store-notices";
 import { undoBatch } from "./undo-batch";
 import { undoRun } from "./undo-run";
+import { PURCHASE_BILLING_CALLS } from "./pane-calls-purchase-billing";
 
 export const PANE_CALLS = {
   importMaster,
@@ -46,6 +47,7 @@ export const PANE_CALLS = {
   storedSepaSettings,
   pendingStoreNotices,
   dismissStoreNotices,
+  ...PURCHASE_BILLING_CALLS,
 } as const;
 
 export type PaneCallName = keyof typeof PANE_CALLS;

@@ -9,6 +9,8 @@ import { registerBillingRoutes } from "./routes-billing";
 import { registerDataRoutes } from "./routes-data";
 import { registerCliRoute } from "./routes-cli";
 import { registerPaneRoutes } from "./routes-pane";
+import { registerLedgerLookupRoute } from "./routes-ledger-lookup";
+import { paneArgComponents } from "./pane-schemas/openapi";
 
 export interface ServerOptions {
   store: SqlStore;
@@ -36,7 +38,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swagger, {
     openapi: {
       info: { title: "MSP Billing team server", version: "1" },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: paneArgComponents() },
       security: [{ bearer: [] }],
     },
   });
@@ -123,6 +125,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerBillingRoutes(app, store, now);
   registerCliRoute(app, store, now);
   registerPaneRoutes(app, store, now);
+  registerLedgerLookupRoute(app, store);
   return app;
 }
 

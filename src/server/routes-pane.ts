@@ -5,6 +5,8 @@ import type { SqlStore } from "../store/sql/sql-store";
 import type { Role } from "./auth";
 import { ANY_ROLE, routeContext, WRITERS } from "./route-kit";
 import { readOnly, ReadOnlyViolation } from "./routes-cli";
+import { PURCHASE_BILLING_ROLES } from "./pane-roles-purchase-billing";
+import { PaneArgsChecker } from "./pane-args-check";
 
 /** Who may call which pane use case (as the API's routes and the CLI commands decide). */
 export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = {
@@ -31,21 +33,26 @@ export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = 
   storedSepaSettings: ANY_ROLE,
   pendingStoreNotices: ANY_ROLE,
   dismissStoreNotices: WRITERS,
+  ...PURCHASE_BILLING_ROLES,
 };
 
 /**
  * `POST /api/pane/:name`: runs one use case of the task pane in server mode ({@link PANE_CALLS}) on
  * the team store, as the logged-in user, in one transaction (the use case's own), and returns its
  * result. The body is `{ "args": [...] }` — the use case's arguments after the context, files as
- * `{"$bytes": base64}` — and so is the answer's encoding. Auditors get a read-only store.
+ * `{"$bytes": base64}` — and so is the answer's encoding. Auditors get a read-only store. The
+ * arguments are checked against the call's schema first (src/server/pane-schemas): 400 naming the
+ * argument when they do not fit, so no use case runs on a malformed request.
  */
 export function registerPaneRoutes(app: FastifyInstance, store: SqlStore, now: () => string): void {
+  const checker = new PaneArgsChecker();
   app.post<{ Params: { name: string }; Body: { args: unknown[] } }>(
     "/api/pane/:name",
     {
       config: { roles: ANY_ROLE },
       schema: {
         summary: "Runs a task-pane use case on the team store (the add-in in server mode): arguments in, result out",
+        description: "The arguments of each call are described by the schema `PaneArgs_NAME` under components.schemas (JSON Schema 2020-12); arguments that do not fit answer 400 naming the argument.",
         params: { type: "object", properties: { name: { type: "string", enum: Object.keys(PANE_CALLS) } }, required: ["name"] },
         body: { type: "object", properties: { args: { type: "array" } }, required: ["args"] },
       },
@@ -54,6 +61,8 @@ export function registerPaneRoutes(app: FastifyInstance, store: SqlStore, now: (
       const name = req.params.name as PaneCallName;
       const user = req.user!;
       if (!PANE_CALL_ROLES[name].includes(user.role)) return reply.code(403).send({ error: "forbidden", message: `role ${user.role} may not call ${name}` });
+      const bad = checker.check(name, req.body.args);
+      if (bad) return reply.code(400).send({ error: "bad_request", ...bad });
       const { ctx } = routeContext(req, store, now);
       const scoped: AppContext = user.role === "auditor" ? { ...ctx, store: readOnly(ctx.store) } : ctx;
       const args = decodeCallJson(JSON.stringify(req.body.args)) as unknown[];

@@ -26,7 +26,7 @@
  * the task pane recalculates (`Excel.CalculationType.full`); {@link LookupIndexCache.onInvalidate}
  * tells it when the index went stale.
  */
-import { LedgerIndex } from "../../core/lookup/ledger-index";
+import { type BilledSumRow, LedgerIndex } from "../../core/lookup/ledger-index";
 import { MasterIndex } from "../../core/lookup/master-index";
 import type { BillingStore, StoreTx } from "../../store/port";
 
@@ -50,7 +50,7 @@ interface LedgerPart {
 }
 
 /** What the ledger depends on: every run with its state (the ledger only changes with runs). */
-async function runsSignature(tx: StoreTx): Promise<string> {
+export async function runsSignature(tx: StoreTx): Promise<string> {
   return (await tx.runs.all()).map((r) => `${r.id}|${r.createdAt}|${r.undoneAt ?? ""}|${r.invoiceRefs.length}`).join("\n");
 }
 
@@ -64,6 +64,23 @@ async function scanLedger(tx: StoreTx): Promise<LedgerIndex> {
 /** Reads the ledger part in one read transaction. */
 export function buildLedgerIndex(store: BillingStore): Promise<LedgerIndex> {
   return store.read(scanLedger);
+}
+
+/** The ledger part and the runs signature it belongs to, in one read transaction (the team server sends both). */
+export function readLedgerPart(store: BillingStore): Promise<{ index: LedgerIndex; runs: string }> {
+  return store.read(async (tx) => ({ runs: await runsSignature(tx), index: await scanLedger(tx) }));
+}
+
+/**
+ * A store that serves the billed sums itself instead of a ledger to scan: the pane's store in server
+ * mode, which has no ledger but asks the team server (`GET /api/lookups/ledger`).
+ */
+export interface BilledSumsSource {
+  billedSums(): Promise<{ signature: string; rows: BilledSumRow[] }>;
+}
+
+function servesBilledSums(store: BillingStore): store is BillingStore & BilledSumsSource {
+  return typeof (store as Partial<BilledSumsSource>).billedSums === "function";
 }
 
 /** Build and invalidation counters, for tests and the benchmark. */
@@ -135,8 +152,17 @@ export class LookupIndexCache {
       this.stats.masterBuilds++;
       return buildMasterIndex(store);
     });
-    this.ledgerPart = new CachedPart((previous) =>
-      store.read(async (tx) => {
+    this.ledgerPart = new CachedPart(async (previous) => {
+      if (servesBilledSums(store)) {
+        const sums = await store.billedSums();
+        if (previous && previous.runs === sums.signature) {
+          this.stats.ledgerReused++;
+          return previous;
+        }
+        this.stats.ledgerBuilds++;
+        return { index: LedgerIndex.fromRows(sums.rows), runs: sums.signature };
+      }
+      return store.read(async (tx) => {
         const runs = await runsSignature(tx);
         if (previous && previous.runs === runs) {
           this.stats.ledgerReused++;
@@ -144,8 +170,8 @@ export class LookupIndexCache {
         }
         this.stats.ledgerBuilds++;
         return { index: await scanLedger(tx), runs };
-      }),
-    );
+      });
+    });
     this.unsubscribe = store.onChange(() => this.storeChanged());
   }
 

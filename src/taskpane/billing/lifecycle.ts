@@ -2,56 +2,21 @@
  * The pane's invoice lifecycle steps over the same app use cases as the CLI: the run's state
  * (draft or issued, its invoices and their cancellations), Festschreiben (`finalize`), Stornieren
  * (`cancel-invoice`) and one ZIP with the e-invoice of every invoice and cancellation of the run,
- * each in its customer's format (`einvoice`).
+ * each in its customer's format (`einvoice`). In server mode each step runs on the team server
+ * (connection/use-cases.ts); only the ZIP is packed here.
  */
 import { zipSync } from "fflate";
 import type { AppContext } from "../../app/context";
-import { cancelInvoice, type CancelOutcome } from "../../app/cancel-invoice";
-import { eInvoicesOfRun } from "../../app/einvoice-run";
-import { finalizeRun } from "../../app/issue-run";
+import type { CancelOutcome } from "../../app/cancel-invoice";
+import { cancelInvoice, eInvoicesOfRun, finalizeRun, runLifecycle } from "../connection/use-cases";
 import type { IsoDate } from "../../core/date/iso-date";
 import type { EInvoiceFormat } from "../../core/einvoice/model";
 import { Issue, Result, fail, issue, ok } from "../../core/issues";
 import type { PdfFonts } from "../../io/einvoice/invoice-pdf";
 import type { RunRecord } from "../../store/records";
 
-/** One invoice of the run as the cancel choice shows it. */
-export interface RunInvoiceChoice {
-  invoiceRef: string;
-  customerNo: string;
-  customerName: string;
-  grossTotal: string;
-  invoiceDate: IsoDate;
-  /** The number of its Stornorechnung, once cancelled. */
-  cancelledBy: string | null;
-}
-
-export interface RunLifecycle {
-  runId: string;
-  /** When and by what the run was issued; null while it is a draft. */
-  issuedAt: string | null;
-  issuedBy: string | null;
-  invoices: RunInvoiceChoice[];
-  /** Runs holding the Stornorechnungen of this run's invoices (their e-invoices go into the ZIP too). */
-  cancellationRuns: string[];
-}
-
-/** The lifecycle state of a run (null for an unknown or undone run). */
-export function runLifecycle(app: AppContext, runId: string): Promise<RunLifecycle | null> {
-  return app.store.read(async (tx) => {
-    const run = await tx.runs.get(runId);
-    if (!run || run.undoneAt) return null;
-    const invoices = (await tx.invoices.ofRun(runId)).sort((a, b) => a.seqInRun - b.seqInRun);
-    const stornos = await tx.invoices.getMany(invoices.map((i) => i.cancelledBy).filter((r): r is string => r !== undefined));
-    return {
-      runId,
-      issuedAt: run.issuedAt ?? null,
-      issuedBy: run.issuedBy ?? null,
-      invoices: invoices.map((i) => ({ invoiceRef: i.invoiceRef, customerNo: i.customerNo, customerName: i.customerName, grossTotal: i.grossTotal, invoiceDate: i.invoiceDate, cancelledBy: i.cancelledBy ?? null })),
-      cancellationRuns: [...new Set(stornos.filter((s) => s !== undefined).map((s) => s.runId))],
-    };
-  });
-}
+export type { RunInvoiceChoice, RunLifecycle } from "../../app/run-lifecycle";
+export { runLifecycle };
 
 /** Festschreiben: issues the run (as `finalize --run`). */
 export function finalizeForPane(app: AppContext, runId: string): Promise<Result<RunRecord>> {
@@ -91,12 +56,8 @@ export function eInvoiceZipName(run: Pick<RunRecord, "id" | "month">): string {
 export async function eInvoiceZipForPane(app: AppContext, run: Pick<RunRecord, "id" | "month">, fonts: () => Promise<PdfFonts>): Promise<Result<EInvoiceZip>> {
   const state = await runLifecycle(app, run.id);
   if (!state) return fail(issue("billing.finalize_unknown_run", { run: run.id }));
-  const needsFonts = await app.store.read(async (tx) => {
-    const nos = new Set(state.invoices.map((i) => i.customerNo));
-    return (await tx.customers.all()).some((c) => nos.has(c.no) && c.einvoiceFormat === "zugferd");
-  });
   // The library's own schema check compiles code at run time, which the add-in's CSP forbids (see EInvoiceRenderOptions).
-  const options = { librarySchemaCheck: false, ...(needsFonts ? { fonts: await fonts() } : {}) };
+  const options = { librarySchemaCheck: false, ...(state.needsPdfFonts ? { fonts: await fonts() } : {}) };
   const parts = [];
   for (const runId of [...state.cancellationRuns, run.id]) {
     const r = await eInvoicesOfRun(app, runId, "customer", options);

@@ -3,7 +3,8 @@
  * (`MANDATE_COLUMNS`). Read back, the sheet goes through the same mandates import as the CSV
  * (`importMandates`): all or nothing, problems named by sheet row and column, one undoable batch.
  */
-import { importMandates, mandateSheetRows, type ImportMandatesSummary } from "../../app/mandates";
+import type { ImportMandatesSummary } from "../../app/mandates";
+import { importMandates, mandateSheetRows } from "../connection/use-cases";
 import type { AppContext } from "../../app/context";
 import type { Result } from "../../core/issues";
 import type { ColumnKind, SheetCell, WorkbookGateway, WriteTableOptions, WriteTableResult } from "../../excel/gateway";

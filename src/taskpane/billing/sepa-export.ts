@@ -3,9 +3,7 @@
  * scheme) as downloads plus the report, and the creditor settings form's save.
  */
 import type { AppContext } from "../../app/context";
-import { exportSepaRun } from "../../app/sepa-run";
-import { setSepaSettings } from "../../app/sepa-settings";
-import { storedSepaSettings } from "../connection/use-cases";
+import { exportSepaRun, setSepaSettings, storedSepaSettings } from "../connection/use-cases";
 import type { IsoDate } from "../../core/date/iso-date";
 import type { Issue, Result } from "../../core/issues";
 import type { CreditorSettings } from "../../core/sepa/creditor";

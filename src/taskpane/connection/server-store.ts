@@ -4,11 +4,13 @@
  * use-cases.ts). What it serves is the master data of the lookup index, loaded from `GET
  * /api/lookups` and kept until the server's revision (its ETag) changes; it notices changes after
  * the pane's own calls and by asking the server every `pollMs` while someone listens (the lookup
- * index does), so cells update after a colleague's change. Anything else asked of it is refused with
+ * index does), so cells update after a colleague's change. The billed sums MSP.BILLED needs come from
+ * `GET /api/lookups/ledger` ({@link ServerStore.billedSums}). Anything else asked of it is refused with
  * a message: a use case that does not run on the server yet fails loudly instead of silently
  * working on local data.
  */
 import type { Article, Contract, Customer, PositionVersion } from "../../core/contract/model";
+import type { BilledSumRow } from "../../core/lookup/ledger-index";
 import type { BillingStore, StoreTx } from "../../store/port";
 import type { ServerConnection } from "./server-connection";
 
@@ -99,6 +101,15 @@ export class ServerStore implements BillingStore {
       }
     })();
     return this.loading;
+  }
+
+  private ledger: { etag: string | null; body: { signature: string; rows: BilledSumRow[] } } | null = null;
+
+  /** The billed sums per contract and month (the lookup index's ledger part), kept while the server's runs are unchanged (ETag). */
+  async billedSums(): Promise<{ signature: string; rows: BilledSumRow[] }> {
+    const got = await this.connection.get("/api/lookups/ledger", this.ledger?.etag ?? undefined);
+    if (got) this.ledger = { etag: got.etag, body: got.body as { signature: string; rows: BilledSumRow[] } };
+    return this.ledger!.body;
   }
 
   async read<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {

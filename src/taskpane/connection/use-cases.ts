@@ -16,9 +16,16 @@ export function setCallLanguage(lang: "de" | "en"): void {
   callLanguage = lang;
 }
 
+/** An omitted optional argument stays omitted (JSON would send it as null, which no default replaces). */
+function withoutTrailingUndefined(args: unknown[]): unknown[] {
+  let n = args.length;
+  while (n > 0 && args[n - 1] === undefined) n--;
+  return args.slice(0, n);
+}
+
 function via<N extends PaneCallName>(name: N): Calls[N] {
   const local = PANE_CALLS[name] as (ctx: AppContext, ...args: unknown[]) => Promise<unknown>;
-  const call = (ctx: AppContext, ...args: unknown[]) => (ctx.store instanceof ServerStore ? ctx.store.connection.call(name, args, callLanguage) : local(ctx, ...args));
+  const call = (ctx: AppContext, ...args: unknown[]) => (ctx.store instanceof ServerStore ? ctx.store.connection.call(name, withoutTrailingUndefined(args), callLanguage) : local(ctx, ...args));
   return call as unknown as Calls[N];
 }
 
@@ -45,3 +52,20 @@ export const storedRules = via("storedRules");
 export const storedSepaSettings = via("storedSepaSettings");
 export const pendingStoreNotices = via("pendingStoreNotices");
 export const dismissStoreNotices = via("dismissStoreNotices");
+// Einkauf, invoice lifecycle, SEPA (src/app/pane-calls-purchase-billing.ts).
+export const importPurchase = via("importPurchase");
+export const importLinks = via("importLinks");
+export const purchaseLinksReport = via("purchaseLinksReport");
+export const linksForEditing = via("linksForEditing");
+export const purchasePositionRefs = via("purchasePositionRefs");
+export const proposePriceUpdateText = via("proposePriceUpdateText");
+export const applyPriceUpdate = via("applyPriceUpdate");
+export const costCheckFile = via("costCheckFile");
+export const runLifecycle = via("runLifecycle");
+export const finalizeRun = via("finalizeRun");
+export const cancelInvoice = via("cancelInvoice");
+export const eInvoicesOfRun = via("eInvoicesOfRun");
+export const exportSepaRun = via("exportSepaRun");
+export const setSepaSettings = via("setSepaSettings");
+export const importMandates = via("importMandates");
+export const mandateSheetRows = via("mandateSheetRows");

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowUndoRegular, SettingsRegular, TableArrowUpRegular, TableEditRegular } from "@fluentui/react-icons";
-import { undoBatch } from "../../../app/undo-batch";
+import { undoBatch } from "../../connection/use-cases";
 import { parseIsoDate } from "../../../core/date/iso-date";
 import { issue, type Issue } from "../../../core/issues";
 import { Decimal, sum } from "../../../core/money/decimal";

@@ -2,8 +2,7 @@
 import * as React from "react";
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { sha256Hex } from "../../../app/context";
-import { costCheckFile } from "../../../app/cost-check";
-import { loadUserProfiles } from "../../../app/profiles";
+import { costCheckFile, loadUserProfiles } from "../../connection/use-cases";
 import { parseIsoMonth } from "../../../core/date/iso-month";
 import { issue, type Issue } from "../../../core/issues";
 import { useHost } from "../../host";

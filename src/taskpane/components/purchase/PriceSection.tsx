@@ -6,12 +6,10 @@ import * as React from "react";
 import { Button, Combobox, Field, Input, Option, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowUndoRegular, CheckmarkRegular, TableRegular } from "@fluentui/react-icons";
 import { sha256Hex } from "../../../app/context";
-import { applyPriceUpdate, proposePriceUpdate } from "../../../app/price-update";
-import { purchasePositionRefs } from "../../../app/purchase-positions";
-import { undoBatch } from "../../../app/undo-batch";
+import { applyPriceUpdate, proposePriceUpdateText, purchasePositionRefs, undoBatch } from "../../connection/use-cases";
 import { parseIsoDate } from "../../../core/date/iso-date";
 import { issue, type Issue } from "../../../core/issues";
-import { parseRounding, parseStrategy } from "../../../core/purchase/price-strategy";
+import { parseRounding, parseStrategy, roundingText, strategyText } from "../../../core/purchase/price-strategy";
 import { readProposalTable } from "../../../io/purchase/proposal-table";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
@@ -91,7 +89,7 @@ export function PriceSection(): React.ReactElement {
     if (!round) bad.push(issue("parse.invalid_number", { value: ending.trim() }, { source: p.rounding }));
     if (bad.length > 0 || !newCost || newCost.kind !== "fixed" || !day || !strat || !round) return setIssues(bad);
     const outcome = await task.run(p.proposing, async ({ signal, progress }) => {
-      const proposal = await proposePriceUpdate(host.app, { selection: { refs: selected }, newCost: newCost.price, from: day, strategy: strat, rounding: round });
+      const proposal = await proposePriceUpdateText(host.app, { selection: { refs: selected }, newCost: cost.trim(), from: day, strategy: strategyText(strat), rounding: roundingText(round) });
       if (!proposal.ok) return { issues: proposal.issues };
       const name = priceSheetName(proposal.value.refs);
       const written = await host.gateway.writeTable(name, priceSheetRows(proposal.value.rows, s.language), { ...priceWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t) });
