@@ -20,6 +20,16 @@ import { storedSepaSettings } from "./sepa-settings";
 import { storedRules } from "./time";
 import { undoBatch } from "./undo-batch";
 import { undoRun } from "./undo-run";
+// Zeiten/Zähler, settings, backup and restore (issue 21, pane b)
+import { backupJson } from "./backup";
+import { contractNumbers } from "./contract-numbers";
+import { saveExportSettingsFile } from "./export-settings-file";
+import { importMeters } from "./meters";
+import { pushBackupFile, timeBalanceFigures } from "./pane-json";
+import { exportUserProfiles, saveProfilesFromJson } from "./profiles";
+import { importTime, setRules } from "./time";
+import { applyTimeDecisions, reviewTimeEntries } from "./time-review";
+import { applyUsageDecisions, importUsage, reviewUsage, setUsageRules } from "./usage";
 
 export const PANE_CALLS = {
   importMaster,
@@ -43,6 +53,23 @@ export const PANE_CALLS = {
   exportMaster,
   storedRules,
   storedSepaSettings,
+  // Zeiten/Zähler, settings, backup and restore
+  importTime,
+  importMeters,
+  reviewTimeEntries,
+  applyTimeDecisions,
+  setRules,
+  setUsageRules,
+  importUsage,
+  reviewUsage,
+  applyUsageDecisions,
+  timeBalanceFigures,
+  contractNumbers,
+  saveExportSettingsFile,
+  saveProfilesFromJson,
+  exportUserProfiles,
+  backupJson,
+  pushBackupFile,
 } as const;
 
 export type PaneCallName = keyof typeof PANE_CALLS;
