@@ -8,6 +8,7 @@
  */
 import { finalizeRun } from "../../src/app/issue-run";
 import { decodeCallJson, encodeCallJson } from "../../src/app/pane-calls";
+import { USAGE_SETTINGS_SCHEMAS } from "../../src/server/pane-schemas/usage-settings";
 import type { AppContext } from "../../src/app/context";
 import type { IsoMonth } from "../../src/core/date/iso-month";
 import { EXAMPLE_USER_PROFILES } from "../../src/io/vendor";
@@ -27,6 +28,29 @@ import { USAGE_RULES, azureRead } from "../app/usage-fixtures";
 import { TENANT_A, TENANT_B } from "../io/vendor/fixtures";
 
 jest.setTimeout(180_000);
+
+// Every call the pane sends in these tests is checked against its argument schema (as the server will).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Ajv2020 = require(require.resolve("ajv/dist/2020", { paths: [require.resolve("@fastify/ajv-compiler")] })).default as new (o: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+const schemaChecks = Object.fromEntries(Object.entries(USAGE_SETTINGS_SCHEMAS).map(([n, schema]) => [n, ajv.compile(schema!)]));
+const checked = new Set<string>();
+const send = ServerConnection.prototype.call;
+beforeAll(() => {
+  jest.spyOn(ServerConnection.prototype, "call").mockImplementation(function (this: ServerConnection, name, args, lang) {
+    const check = schemaChecks[name];
+    if (check) {
+      if (!check(JSON.parse(encodeCallJson(args)))) throw new Error(`${name}: arguments do not fit the schema: ${JSON.stringify(check.errors)}`);
+      checked.add(name);
+    }
+    return send.call(this, name, args, lang);
+  });
+});
+afterAll(() => {
+  jest.restoreAllMocks();
+  // each call of this area went through its schema at least once
+  expect([...checked].sort()).toEqual(Object.keys(USAGE_SETTINGS_SCHEMAS).sort());
+});
 
 const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
 
