@@ -16,17 +16,15 @@ export interface TeamBackupStrings {
 export const teamBackupStrings: Readonly<Record<Language, TeamBackupStrings>> = {
   de: {
     intro:
-      "Verbunden mit dem Teamserver: „Sicherung herunterladen“ lädt eine Kopie des ganzen Teamdatenbestands als JSON-Datei. " +
-      "Die Sicherung des Servers selbst (pg_dump) ist Sache des Administrators; das Add-in erinnert hier nicht daran. " +
-      "Wiederherstellen ersetzt den Teamdatenbestand für alle Benutzer und ist dem Administrator vorbehalten.",
+      "Verbunden mit dem Teamserver: Die Sicherung ist eine Kopie des ganzen Teamdatenbestands. Den Server selbst (pg_dump) sichert der Administrator; " +
+      "das Add-in erinnert hier nicht daran. Wiederherstellen ersetzt den Teamdatenbestand für alle und ist dem Administrator vorbehalten.",
     restoreConfirmText: (name) => `Der ganze Teamdatenbestand (für alle Benutzer) wird durch „${name}“ ersetzt; ausgestellte Rechnungen des Servers gehen dabei nie verloren:`,
     restoreAdminOnly: "Nur ein Administrator kann den Teamdatenbestand wiederherstellen. Nichts geändert.",
   },
   en: {
     intro:
-      "Connected to the team server: “Download backup” saves a copy of the whole team store as a JSON file. " +
-      "Backing up the server itself (pg_dump) is the administrator's job; the add-in does not remind you of it here. " +
-      "Restoring replaces the team store for every user and is reserved for the administrator.",
+      "Connected to the team server: the backup is a copy of the whole team store. The administrator backs up the server itself (pg_dump); " +
+      "the add-in does not remind you here. Restoring replaces the team store for everyone and is reserved for the administrator.",
     restoreConfirmText: (name) => `The whole team store (for every user) will be replaced by "${name}"; the server's issued invoices are never lost:`,
     restoreAdminOnly: "Only an administrator can restore the team store. Nothing changed.",
   },
