@@ -16,6 +16,7 @@ import { ServerCallError, ServerConnection } from "../../src/taskpane/connection
 import { ServerStore } from "../../src/taskpane/connection/server-store";
 import * as pane from "../../src/taskpane/connection/use-cases";
 import { saveBackup } from "../../src/taskpane/storage";
+import { describeIssue, unexpectedIssue } from "../../src/taskpane/issues";
 import { balanceSheetRows } from "../../src/taskpane/usage/balance-sheet";
 import type { BillingStore } from "../../src/store/port";
 import { backupJson } from "../../src/app/backup";
@@ -156,7 +157,13 @@ describe("Zeiten/Zähler and usage on the team server", () => {
     const clara = await connect(server, "clara");
     await expect(pane.setRules(clara, TIME_RULES, "rules.json")).rejects.toMatchObject({ status: 403 });
     await expect(pane.setUsageRules(clara, USAGE_RULES, "usage-rules.json")).rejects.toMatchObject({ status: 403 });
-    await expect(pane.setRules(otto, TIME_RULES, "rules.json")).rejects.toBeInstanceOf(ServerCallError);
+    const refused = await pane.setRules(otto, TIME_RULES, "rules.json").catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ServerCallError);
+    // the pane shows a 403 as what it is, not as an unexpected error
+    const shown = unexpectedIssue(refused);
+    expect(shown.code).toBe("pane.server_forbidden");
+    expect(describeIssue(shown, "de")).toMatch(/^Auf dem Teamserver ist das Ihrer Rolle nicht erlaubt: .*Administrator.*\(role auditor may not call setRules\)$/);
+    expect(unexpectedIssue(new Error("kaputt")).code).toBe("pane.unexpected");
     expect(await server.store.revision()).toBe(before);
     // The clerk does the billing work: a time import (nothing new) goes through.
     expect(unwrap(await pane.importTime(clara, file("zeiten-juni.csv", TIME_CSV))).added).toBe(0);
