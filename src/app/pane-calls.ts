@@ -22,6 +22,16 @@ import { dismissStoreNotices, pendingStoreNotices } from "./store-notices";
 import { undoBatch } from "./undo-batch";
 import { undoRun } from "./undo-run";
 import { PURCHASE_BILLING_CALLS } from "./pane-calls-purchase-billing";
+// Zeiten/Zähler, settings, backup and restore (issue 21, pane b)
+import { backupJson } from "./backup";
+import { contractNumbers } from "./contract-numbers";
+import { saveExportSettingsFile } from "./export-settings-file";
+import { importMeters } from "./meters";
+import { pushBackupFile, timeBalanceFigures } from "./pane-json";
+import { exportUserProfiles, saveProfilesFromJson } from "./profiles";
+import { importTime, setRules } from "./time";
+import { applyTimeDecisions, reviewTimeEntries } from "./time-review";
+import { applyUsageDecisions, importUsage, reviewUsage, setUsageRules } from "./usage";
 
 export const PANE_CALLS = {
   importMaster,
@@ -48,6 +58,23 @@ export const PANE_CALLS = {
   pendingStoreNotices,
   dismissStoreNotices,
   ...PURCHASE_BILLING_CALLS,
+  // Zeiten/Zähler, settings, backup and restore
+  importTime,
+  importMeters,
+  reviewTimeEntries,
+  applyTimeDecisions,
+  setRules,
+  setUsageRules,
+  importUsage,
+  reviewUsage,
+  applyUsageDecisions,
+  timeBalanceFigures,
+  contractNumbers,
+  saveExportSettingsFile,
+  saveProfilesFromJson,
+  exportUserProfiles,
+  backupJson,
+  pushBackupFile,
 } as const;
 
 export type PaneCallName = keyof typeof PANE_CALLS;

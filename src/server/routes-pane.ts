@@ -3,7 +3,7 @@ import type { AppContext } from "../app/context";
 import { decodeCallJson, encodeCallJson, PANE_CALLS, type PaneCallName } from "../app/pane-calls";
 import type { SqlStore } from "../store/sql/sql-store";
 import type { Role } from "./auth";
-import { ANY_ROLE, routeContext, WRITERS } from "./route-kit";
+import { ADMIN, ANY_ROLE, routeContext, WRITERS } from "./route-kit";
 import { readOnly, ReadOnlyViolation } from "./routes-cli";
 import { PURCHASE_BILLING_ROLES } from "./pane-roles-purchase-billing";
 import { PaneArgsChecker } from "./pane-args-check";
@@ -34,6 +34,25 @@ export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = 
   pendingStoreNotices: ANY_ROLE,
   dismissStoreNotices: WRITERS,
   ...PURCHASE_BILLING_ROLES,
+  // Zeiten/Zähler, settings, backup and restore: as REMOTE_COMMANDS (routes-cli.ts) decides for
+  // `time import`, `rules set` (admin), `usage rules` (admin), `profile import` (admin),
+  // `export-settings` (admin), `backup` (any role); a restore is the admin's `push --replace`.
+  importTime: WRITERS,
+  importMeters: WRITERS,
+  reviewTimeEntries: ANY_ROLE,
+  applyTimeDecisions: WRITERS,
+  setRules: ADMIN,
+  setUsageRules: ADMIN,
+  importUsage: WRITERS,
+  reviewUsage: ANY_ROLE,
+  applyUsageDecisions: WRITERS,
+  timeBalanceFigures: ANY_ROLE,
+  contractNumbers: ANY_ROLE,
+  saveExportSettingsFile: ADMIN,
+  saveProfilesFromJson: ADMIN,
+  exportUserProfiles: ANY_ROLE,
+  backupJson: ANY_ROLE,
+  pushBackupFile: ADMIN,
 };
 
 /**

@@ -19,6 +19,10 @@ const PANE_MESSAGES: Record<string, { de: string; en: string }> = {
   "pane.invalid_date": { de: "„{value}“ ist kein Datum: JJJJ-MM-TT eingeben.", en: '"{value}" is not a date: enter YYYY-MM-DD.' },
   "pane.empty_sheet": { de: "Blatt „{sheet}“ ist leer. Öffnen oder fügen Sie die Abrechnungsdatei des Distributors ein, oder wählen Sie „Dateien öffnen“.", en: 'Sheet "{sheet}" is empty. Open or paste the distributor billing file, or choose "Open files".' },
   "pane.invalid_kind": { de: "„{value}“ ist keine Art (Kunde oder Artikel).", en: '"{value}" is not a kind (customer or article; Kunde or Artikel).' },
+  "pane.server_forbidden": {
+    de: "Auf dem Teamserver ist das Ihrer Rolle nicht erlaubt: Einstellungen, Regeln und Profile ändert der Administrator, Prüfer lesen nur. Nichts wurde geändert. ({detail})",
+    en: "Your role may not do this on the team server: settings, rules and profiles are the administrator's, auditors only read. Nothing was changed. ({detail})",
+  },
   "pane.mapping_sheet_empty": { de: "Im Blatt „{sheet}“ ist nichts eingetragen: wählen Sie Kunden- oder Artikelnummern in den Spalten „Kundennummer“ / „Artikelnummer“.", en: 'Nothing is filled in on sheet "{sheet}": pick customer or article numbers in the columns customer_no / article_no.' },
 };
 
@@ -38,6 +42,8 @@ export function describeIssue(i: Issue, lang: Lang): string {
 /** An issue for an exception nobody expected (shown, never only logged). */
 export function unexpectedIssue(error: unknown): Issue {
   const detail = error instanceof Error ? error.message : String(error);
+  // A team server's 403 (ServerCallError; its status read here so this module does not load the connection).
+  if (error instanceof Error && (error as { status?: unknown }).status === 403) return issue("pane.server_forbidden", { detail });
   return issue("pane.unexpected", { detail: detail.endsWith(".") ? detail : `${detail}.` });
 }
 

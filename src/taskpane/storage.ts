@@ -1,9 +1,10 @@
 /**
  * Persistence of the store in the webview (IndexedDB can be evicted under storage pressure and is
  * wiped when the Office cache is cleared): ask for persistent storage, download backups (the last
- * one is remembered in the store, src/app/backup.ts), and decide when to remind the user to back up.
+ * one is remembered in the store, src/app/backup.ts), and decide when to remind the user to back up
+ * (only for the local store: a team server's backups are its administrator's).
  */
-import { backupJson, markBackedUp } from "../app/backup";
+import { backupJson, markBackedUp } from "./connection/use-cases";
 import type { AppContext } from "../app/context";
 import type { StorageAccess } from "./host";
 
@@ -46,7 +47,10 @@ export function browserDownload(name: string, bytes: Uint8Array, mime: string): 
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** Downloads a backup of the whole store and records when (after the download); returns the file name. */
+/**
+ * Downloads a backup of the whole store and records when (after the download); returns the file name.
+ * In server mode it is the team store's backup, made by the server, and nothing is recorded (see markBackedUp).
+ */
 export async function saveBackup(host: { app: AppContext; download(name: string, bytes: Uint8Array, mime: string): void }): Promise<string> {
   const at = host.app.now();
   const json = await backupJson(host.app, at);

@@ -1247,6 +1247,8 @@ async function serverMode(context, origin, team) {
     await pane.screenshot({ path: path.join(SCREENSHOTS, "server-mode-de-pane.png") });
   });
 
+  await require("./server-usage-backup")({ page, pane, team, check, assert, assertEqual, clickAndSettle, settled, teamApi, ROOT, SCREENSHOTS });
+
   await check("[server] log out: back to the local store", async () => {
     await page.click('[data-testid="connection-logout"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="connection-status"]')?.textContent.includes("Lokal"), null, { timeout: 15_000 });

@@ -27,7 +27,8 @@ const PURE_HELPERS: Record<string, readonly string[]> = {
  * the pane has: the lookup index reads the ServerStore's lookup snapshot). File → module → names.
  */
 const CONNECTION_MACHINERY: Record<string, Record<string, readonly string[]>> = {
-  "src/taskpane/connection/use-cases.ts": { "pane-calls": ["PANE_CALLS"] },
+  // Backup bookkeeping and restore decide local vs. server themselves (markBackedUp, restoreBackupFile).
+  "src/taskpane/connection/use-cases.ts": { "pane-calls": ["PANE_CALLS"], backup: ["markBackedUp"], restore: ["restoreStore"] },
   "src/taskpane/connection/server-connection.ts": { "pane-calls": ["decodeCallJson", "encodeCallJson"] },
   "src/taskpane/connection/use-connection.ts": { "lookup/lookup-index": ["lookupIndexCache"] },
   "src/taskpane/index.tsx": { "lookup/lookup-index": ["lookupIndexCache", "noteStoreChanged"] },
@@ -40,18 +41,6 @@ const CONNECTION_MACHINERY: Record<string, Record<string, readonly string[]>> = 
  * backup, restore); the lead empties this list when merging it. File → names imported from src/app.
  */
 const STILL_LOCAL: Record<string, readonly string[]> = {
-  "src/taskpane/components/usage/UsageReviewSection.tsx": ["undoBatch", "setUsageRules"],
-  "src/taskpane/components/usage/TimeReviewSection.tsx": ["applyTimeDecisions", "reviewTimeEntries"],
-  "src/taskpane/components/usage/RulesSection.tsx": ["setRules"],
-  "src/taskpane/components/usage/UsageArea.tsx": ["importMeters", "importTime", "undoBatch"],
-  "src/taskpane/components/settings/CompanySettingsSection.tsx": ["loadCompanyInfo", "loadDatevConfig", "saveExportSettingsFile"],
-  "src/taskpane/components/settings/RulesForms.tsx": ["contractNumbers", "setRules"],
-  "src/taskpane/components/reconcile/ProfileEditorStep.tsx": ["loadUserProfiles", "saveProfilesFromJson"],
-  "src/taskpane/hooks/useBilling.ts": ["saveExportSettingsFile"],
-  "src/taskpane/hooks/useMasterData.ts": ["exportUserProfiles", "saveProfilesFromJson", "restoreStore"],
-  "src/taskpane/usage/balance-sheet.ts": ["storedRules", "timeBalance"],
-  "src/taskpane/usage/usage-review-flow.ts": ["loadUserProfiles", "applyUsageDecisions", "importUsage", "reviewUsage"],
-  "src/taskpane/storage.ts": ["backupJson", "markBackedUp"],
 };
 
 /** This branch's steps (Einkauf, lifecycle, SEPA): they run on the server and must never be on STILL_LOCAL. */

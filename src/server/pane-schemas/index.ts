@@ -9,6 +9,7 @@ import type { JsonSchema } from "./common";
 import { MASTER_SCHEMAS } from "./master";
 import { PURCHASE_SCHEMAS } from "./purchase";
 import { SEPA_SCHEMAS } from "./sepa";
+import { USAGE_SETTINGS_SCHEMAS } from "./usage-settings";
 
 export type { JsonSchema } from "./common";
 
@@ -17,6 +18,7 @@ export const PANE_ARG_SCHEMAS: Partial<Record<PaneCallName, JsonSchema>> = {
   ...BILLING_SCHEMAS,
   ...PURCHASE_SCHEMAS,
   ...SEPA_SCHEMAS,
+  ...USAGE_SETTINGS_SCHEMAS,
 };
 
 /**

@@ -6,6 +6,9 @@
  */
 import type { AppContext } from "../../app/context";
 import { PANE_CALLS, type PaneCallName } from "../../app/pane-calls";
+import { type BackupDoc, markBackedUp as markLocalBackup } from "../../app/backup";
+import { type RestoreSummary, restoreStore } from "../../app/restore";
+import type { Result } from "../../core/issues";
 import { ServerStore } from "./server-store";
 
 type Calls = typeof PANE_CALLS;
@@ -16,8 +19,8 @@ export function setCallLanguage(lang: "de" | "en"): void {
   callLanguage = lang;
 }
 
-/** An omitted optional argument stays omitted (JSON would send it as null, which no default replaces). */
-function withoutTrailingUndefined(args: unknown[]): unknown[] {
+/** The arguments as sent: trailing optional arguments left out (JSON would make them null, which is no default). */
+function sent(args: readonly unknown[]): unknown[] {
   let n = args.length;
   while (n > 0 && args[n - 1] === undefined) n--;
   return args.slice(0, n);
@@ -25,7 +28,7 @@ function withoutTrailingUndefined(args: unknown[]): unknown[] {
 
 function via<N extends PaneCallName>(name: N): Calls[N] {
   const local = PANE_CALLS[name] as (ctx: AppContext, ...args: unknown[]) => Promise<unknown>;
-  const call = (ctx: AppContext, ...args: unknown[]) => (ctx.store instanceof ServerStore ? ctx.store.connection.call(name, withoutTrailingUndefined(args), callLanguage) : local(ctx, ...args));
+  const call = (ctx: AppContext, ...args: unknown[]) => (ctx.store instanceof ServerStore ? ctx.store.connection.call(name, sent(args), callLanguage) : local(ctx, ...args));
   return call as unknown as Calls[N];
 }
 
@@ -69,3 +72,44 @@ export const exportSepaRun = via("exportSepaRun");
 export const setSepaSettings = via("setSepaSettings");
 export const importMandates = via("importMandates");
 export const mandateSheetRows = via("mandateSheetRows");
+
+// Zeiten/Zähler, settings, backup and restore
+export const importTime = via("importTime");
+export const importMeters = via("importMeters");
+export const reviewTimeEntries = via("reviewTimeEntries");
+export const applyTimeDecisions = via("applyTimeDecisions");
+export const setRules = via("setRules");
+export const setUsageRules = via("setUsageRules");
+export const importUsage = via("importUsage");
+export const reviewUsage = via("reviewUsage");
+export const applyUsageDecisions = via("applyUsageDecisions");
+export const timeBalanceFigures = via("timeBalanceFigures");
+export const contractNumbers = via("contractNumbers");
+export const saveExportSettingsFile = via("saveExportSettingsFile");
+export const saveProfilesFromJson = via("saveProfilesFromJson");
+export const exportUserProfiles = via("exportUserProfiles");
+export const backupJson = via("backupJson");
+
+/** Whether the pane works on a team server (its use cases run there). */
+export function onTeamServer(ctx: AppContext): boolean {
+  return ctx.store instanceof ServerStore;
+}
+
+/**
+ * Records that a backup was downloaded (the storage notice's reminder). Only for the local store:
+ * in server mode a download is a copy of the team store, whose real backups (pg_dump) are the
+ * administrator's job, so nothing is recorded there and the pane does not remind a clerk.
+ */
+export async function markBackedUp(ctx: AppContext, at: string): Promise<void> {
+  if (!onTeamServer(ctx)) await markLocalBackup(ctx, at);
+}
+
+/**
+ * Restores a checked backup: locally {@link restoreStore} (the parsed document); on the team server
+ * the administrator's `push --replace` of the file's bytes, checked again there (pushBackupFile;
+ * other roles get 403).
+ */
+export function restoreBackupFile(ctx: AppContext, file: { name: string; bytes: Uint8Array; sha256: string }, doc: BackupDoc): Promise<Result<RestoreSummary>> {
+  if (ctx.store instanceof ServerStore) return ctx.store.connection.call("pushBackupFile", [{ name: file.name, bytes: file.bytes }], callLanguage) as Promise<Result<RestoreSummary>>;
+  return restoreStore(ctx, doc, { name: file.name, sha256: file.sha256 });
+}

@@ -11,7 +11,7 @@ import { parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
 import { Issue, issue } from "../../core/issues";
 import { localTimestamp, parseExportFormat } from "../../app/export-invoices";
 import { backupStatus, exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, listRuns, loadCompanyInfo, loadDatevConfig, loadRunInvoices, runBilling, undoRun } from "../connection/use-cases";
-import { saveExportSettingsFile } from "../../app/export-settings-file";
+import { saveExportSettingsFile } from "../connection/use-cases";
 import type { RunRecord } from "../../store/records";
 import { billingTotals, defaultBillingMonth, formatMoney, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, type BillingTotals } from "../billing/invoice-sheet";
 import { useHost } from "../host";

@@ -5,10 +5,10 @@
 import * as React from "react";
 import { readBackup, type BackupDoc } from "../../app/backup";
 import type { ImportMasterSummary } from "../../app/import-master";
-import { exportUserProfiles, saveProfilesFromJson } from "../../app/profiles";
-import { exportMaster, importMaster, listCustomers, loadUserProfiles, undoBatch } from "../connection/use-cases";
+import { exportMaster, exportUserProfiles, importMaster, listCustomers, loadUserProfiles, restoreBackupFile, saveProfilesFromJson, undoBatch } from "../connection/use-cases";
+import { ServerCallError } from "../connection/server-connection";
+import { teamBackupStrings } from "../master/team-backup-strings";
 import { sha256Hex } from "../../app/context";
-import { restoreStore } from "../../app/restore";
 import { mappingIdIssues } from "../../store/upgrade-v4";
 import type { Issue } from "../../core/issues";
 import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
@@ -32,6 +32,8 @@ export interface PendingRestore {
   name: string;
   /** SHA-256 of the file's bytes: names it in the audit entry of the restore. */
   sha256: string;
+  /** The file's bytes: in server mode the server checks and restores the file itself. */
+  bytes: Uint8Array;
   doc: BackupDoc;
   counts: { customers: number; contracts: number; versions: number; runs: number };
 }
@@ -187,14 +189,14 @@ export function useMasterData(onBackup?: () => void) {
       if (!file) return;
       const outcome = await task.run(m.checkingBackup, async () => {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        return { parsed: readBackup(new TextDecoder().decode(bytes), file.name), sha256: await sha256Hex(bytes) };
+        return { parsed: readBackup(new TextDecoder().decode(bytes), file.name), sha256: await sha256Hex(bytes), bytes };
       });
       if (!settle(outcome)) return;
       const { parsed, sha256 } = outcome.value;
       if (!parsed.ok) return update({ issues: parsed.issues, hint: null, notice: null, pendingRestore: null });
       const t = parsed.value.tables;
       update({
-        pendingRestore: { name: file.name, sha256, doc: parsed.value, counts: { customers: t.customers.length, contracts: t.contracts.length, versions: t.contractVersions.length, runs: t.runs.length } },
+        pendingRestore: { name: file.name, sha256, bytes: outcome.value.bytes, doc: parsed.value, counts: { customers: t.customers.length, contracts: t.contracts.length, versions: t.contractVersions.length, runs: t.runs.length } },
         issues: [],
         hint: null,
         notice: null,
@@ -208,7 +210,14 @@ export function useMasterData(onBackup?: () => void) {
       const pending = view.pendingRestore;
       if (!pending || !confirmed) return update({ pendingRestore: null, notice: confirmed ? null : m.restoreCancelled });
       const outcome = await task.run(m.restoring, async () => {
-        const restored = await restoreStore(host.app, pending.doc, { name: pending.name, sha256: pending.sha256 });
+        let restored;
+        try {
+          restored = await restoreBackupFile(host.app, { name: pending.name, bytes: pending.bytes, sha256: pending.sha256 }, pending.doc);
+        } catch (e) {
+          // On a team server only an administrator replaces the store (push --replace): say so plainly.
+          if (e instanceof ServerCallError && e.status === 403) return { forbidden: true as const };
+          throw e;
+        }
         if (!restored.ok) return { refused: restored.issues };
         host.storeChanged();
         return { profiles: await loadProfiles(), notes: mappingIdIssues(restored.value.mappingIds, pending.name) };
@@ -216,10 +225,11 @@ export function useMasterData(onBackup?: () => void) {
       if (!settle(outcome)) return;
       // refused (it would lose issued invoices or audit entries): the store is unchanged, the reason shows
       if ("refused" in outcome.value) return update({ pendingRestore: null, issues: outcome.value.refused, hint: null, notice: null });
+      if ("forbidden" in outcome.value) return update({ pendingRestore: null, issues: [], hint: null, notice: teamBackupStrings[s.language].restoreAdminOnly });
       // A backup older than schema 4: mapping ids were normalised; colliding rows are shown (store/upgrade-v4.ts).
       update({ pendingRestore: null, profiles: outcome.value.profiles.list, issues: outcome.value.notes, hint: null, notice: m.restored(pending.name) });
     },
-    [host, task, m, view.pendingRestore, settle, update, loadProfiles],
+    [host, task, m, s, view.pendingRestore, settle, update, loadProfiles],
   );
 
   const importProfiles = React.useCallback(

@@ -1,7 +1,8 @@
 /** The contingent balances of a month as a worksheet ("Kontingente YYYY-MM"), one row per contract with time rules. */
 import { pushAll } from "../../core/array";
 import type { AppContext } from "../../app/context";
-import { storedRules, timeBalance } from "../../app/time";
+import { storedRules, timeBalanceFigures } from "../connection/use-cases";
+import { Decimal } from "../../core/money/decimal";
 import { EMPTY_RULES } from "../../core/time/rules";
 import type { IsoMonth } from "../../core/date/iso-month";
 import type { Issue } from "../../core/issues";
@@ -21,15 +22,15 @@ export async function balanceSheetRows(ctx: AppContext, month: IsoMonth, languag
   const rows: SheetCell[][] = [[...BALANCE_COLUMNS]];
   const issues: Issue[] = [];
   let negative = 0;
-  const num = (v: { toFixed(n: number): string }): SheetCell => ({ number: v.toFixed(2) });
+  const num = (v: string): SheetCell => ({ number: new Decimal(v).toFixed(2) });
   for (const no of Object.keys(rules.contracts).sort()) {
-    const b = await timeBalance(ctx, no, month);
+    const b = await timeBalanceFigures(ctx, no, month);
     if (!b.ok) {
       pushAll(issues, b.issues);
       continue;
     }
     const v = b.value;
-    if (v.remaining.isNegative() || !v.overrun.isZero()) negative += 1;
+    if (new Decimal(v.remaining).isNegative() || !new Decimal(v.overrun).isZero()) negative += 1;
     rows.push([v.contractNo, v.month, num(v.start), num(v.credited), num(v.used), num(v.remaining), num(v.overrun), { number: String(v.pendingEntries) }]);
   }
   return { rows: localizeTable(BALANCE_VOCABULARY, rows, language), issues, negative };

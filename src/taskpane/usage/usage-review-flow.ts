@@ -6,9 +6,9 @@
  */
 import type { AppContext } from "../../app/context";
 import { sha256Hex } from "../../app/context";
-import { loadUserProfiles } from "../../app/profiles";
 import type { VendorFileRead } from "../../app/reconcile";
-import { type UsageImportSummary, applyUsageDecisions, importUsage, reviewUsage } from "../../app/usage";
+import type { UsageImportSummary } from "../../app/usage";
+import { applyUsageDecisions, importUsage, loadUserProfiles, reviewUsage } from "../connection/use-cases";
 import type { IsoMonth } from "../../core/date/iso-month";
 import type { Issue, Result } from "../../core/issues";
 import type { UsageReview } from "../../core/usage/review";

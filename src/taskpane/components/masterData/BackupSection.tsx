@@ -8,14 +8,18 @@ import { FileButton } from "../common/FileButton";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import type { SectionProps } from "./MasterDataArea";
+import { useConnectionState } from "../../connection/use-connection";
+import { teamBackupStrings } from "../../master/team-backup-strings";
 
 /** Backup of the whole store as one JSON file, and restore with a confirm step. */
 export function BackupSection({ md, busy, act, status }: SectionProps): React.ReactElement {
   const s = useStrings();
   const m = s.master;
   const pending = md.view.pendingRestore;
+  // Server mode: the download is the team store's; the server's own backups are the admin's.
+  const team = useConnectionState()?.server != null ? teamBackupStrings[s.language] : null;
   return (
-    <StepSection id="section-backup" title={m.backupTitle} intro={m.backupIntro}>
+    <StepSection id="section-backup" title={m.backupTitle} intro={team?.intro ?? m.backupIntro}>
       <ButtonRow>
         <Button appearance="primary" icon={<DatabaseArrowDownRegular />} disabled={busy} onClick={() => act(md.downloadBackup)} data-testid="backup-download">
           {m.downloadBackup}
@@ -38,7 +42,7 @@ export function BackupSection({ md, busy, act, status }: SectionProps): React.Re
             </>
           }
         >
-          {m.restoreConfirmText(pending.name)}
+          {(team?.restoreConfirmText ?? m.restoreConfirmText)(pending.name)}
           <FactList
             facts={[
               [m.exportedAt, pending.doc.exportedAt ? formatTimestamp(pending.doc.exportedAt, s.language) : "–"],

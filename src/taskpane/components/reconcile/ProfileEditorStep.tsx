@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Button, Caption1, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
-import { loadUserProfiles, saveProfilesFromJson } from "../../../app/profiles";
+import { loadUserProfiles, saveProfilesFromJson } from "../../connection/use-cases";
 import type { Issue } from "../../../core/issues";
 import { messageText } from "../../../core/messages";
 import { Decimal } from "../../../core/money/decimal";

@@ -7,8 +7,7 @@
 import * as React from "react";
 import { Button, Checkbox, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentArrowUpRegular, SaveRegular } from "@fluentui/react-icons";
-import { loadCompanyInfo, loadDatevConfig } from "../../../app/export-invoices";
-import { saveExportSettingsFile } from "../../../app/export-settings-file";
+import { loadCompanyInfo, loadDatevConfig, saveExportSettingsFile } from "../../connection/use-cases";
 import type { Issue } from "../../../core/issues";
 import { CHART_PRESETS } from "../../../io/export/datev/config";
 import { useHost } from "../../host";

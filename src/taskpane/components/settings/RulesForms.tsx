@@ -7,8 +7,7 @@
 import * as React from "react";
 import { Button, Checkbox, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
-import { contractNumbers } from "../../../app/contract-numbers";
-import { setRules } from "../../../app/time";
+import { contractNumbers, setRules } from "../../connection/use-cases";
 import type { Issue } from "../../../core/issues";
 import { HOLIDAY_REGIONS } from "../../../core/time/holidays";
 import type { Rules } from "../../../core/time/rules";

@@ -2,8 +2,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { setRules } from "../../../app/time";
-import { storedRules } from "../../connection/use-cases";
+import { setRules, storedRules } from "../../connection/use-cases";
 import { EMPTY_RULES, type Rules } from "../../../core/time/rules";
 import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";

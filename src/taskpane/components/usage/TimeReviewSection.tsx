@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { CheckmarkRegular, TableRegular } from "@fluentui/react-icons";
-import { applyTimeDecisions, reviewTimeEntries } from "../../../app/time-review";
+import { applyTimeDecisions, reviewTimeEntries } from "../../connection/use-cases";
 import { addMonths, monthOf, parseIsoMonth } from "../../../core/date/iso-month";
 import { issue, type Issue } from "../../../core/issues";
 import { readTimeReviewTable } from "../../../io/time/review-table";

@@ -5,9 +5,7 @@
 import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
-import { importMeters } from "../../../app/meters";
-import { importTime } from "../../../app/time";
-import { undoBatch } from "../../../app/undo-batch";
+import { importMeters, importTime, undoBatch } from "../../connection/use-cases";
 import { parseIsoMonth } from "../../../core/date/iso-month";
 import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";

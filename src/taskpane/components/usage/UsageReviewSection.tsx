@@ -7,8 +7,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { CheckmarkRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
-import { undoBatch } from "../../../app/undo-batch";
-import { setUsageRules } from "../../../app/usage";
+import { setUsageRules, undoBatch } from "../../connection/use-cases";
 import { addMonths, monthOf, parseIsoMonth } from "../../../core/date/iso-month";
 import { issue, type Issue } from "../../../core/issues";
 import { formatMoney } from "../../billing/invoice-sheet";
