@@ -29,6 +29,9 @@ export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = 
   exportMaster: ANY_ROLE,
   storedRules: ANY_ROLE,
   storedSepaSettings: ANY_ROLE,
+  // the first export or print of a draft run issues it (a write)
+  exportRunIssuing: WRITERS,
+  printRunIssuing: WRITERS,
 };
 
 /**

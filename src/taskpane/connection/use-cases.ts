@@ -43,3 +43,5 @@ export const listCustomers = via("listCustomers");
 export const exportMaster = via("exportMaster");
 export const storedRules = via("storedRules");
 export const storedSepaSettings = via("storedSepaSettings");
+export const exportRunIssuing = via("exportRunIssuing");
+export const printRunIssuing = via("printRunIssuing");
