@@ -199,11 +199,11 @@ export function useBilling(active = true) {
     const format = parseExportFormat(v.format);
     if (!run || !format) return;
     update({ confirmingExport: null });
+    // No DATEV label of its own: the saved one, else the CLI's default ("Rechnungsausgang MM/YYYY"), so the file is the CLI's.
     const request = {
       format,
       ...(format.kind === "de" && v.windows1252 ? { encoding: "windows-1252" as const } : {}),
       createdAt: localTimestamp(host.app.now()),
-      label: `Rechnungen ${run.month}`,
     };
     const outcome = await task.run(b.exportCsv, async () => {
       const draft = await draftRun(host.app, run.id);
