@@ -158,7 +158,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
                 {x.draftHint}
               </Body1>
             )}
-            {view.confirmingExport && (
+            {view.confirmingExport?.run.id === latest.id && (
               <Notice
                 intent="warning"
                 reveal
