@@ -11,6 +11,7 @@ import { listRuns } from "./billing-runs";
 import { recentAudit } from "./audit-log";
 import { listCustomers } from "./customers";
 import { exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, loadCompanyInfo, loadDatevConfig, loadRunInvoices } from "./export-invoices";
+import { exportRunIssuing, printRunIssuing } from "./export-issuing";
 import { exportMaster } from "./export-master";
 import { importMaster } from "./import-master";
 import { proposeMappings } from "./mapping-proposal";
@@ -75,6 +76,8 @@ export const PANE_CALLS = {
   exportUserProfiles,
   backupJson,
   pushBackupFile,
+  exportRunIssuing,
+  printRunIssuing,
 } as const;
 
 export type PaneCallName = keyof typeof PANE_CALLS;

@@ -53,6 +53,9 @@ export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = 
   exportUserProfiles: ANY_ROLE,
   backupJson: ANY_ROLE,
   pushBackupFile: ADMIN,
+  // the first export or print of a draft run issues it (a write)
+  exportRunIssuing: WRITERS,
+  printRunIssuing: WRITERS,
 };
 
 /**

@@ -540,26 +540,31 @@ async function previewMonth(context, origin) {
     assert((await pane.locator('[data-testid="latest-run"]').innerText()).includes("run-00002"), "latest run shown");
   });
 
-  await check("[preview] export the run as CSV (generic and German): the download's first line", async () => {
-    await page.check('input[type="radio"][value="generic"]');
-    const [generic] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="billing-export"]')]);
-    assertEqual(generic.suggestedFilename(), "Rechnungen-2026-11-run-00002.csv", "file name");
-    const text = fs.readFileSync(await generic.path(), "utf8");
-    assertEqual(text.split("\r\n")[0], INVOICE_HEADER, "first CSV line");
-    assert(text.includes(",difference,"), "difference lines exported");
-    await page.check('input[type="radio"][value="de"]');
-    const [german] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="billing-export"]')]);
-    const de = fs.readFileSync(await german.path(), "utf8").replace(/^\uFEFF/, "");
-    assertEqual(de.split("\r\n")[0], INVOICE_HEADER_DE, "first line of the German CSV: German headers");
-    assert(de.includes(";Differenz;") && !de.includes(";difference;"), "German line types in the German CSV");
-    downloads.push({ name: german.suggestedFilename(), text: de, delimiter: ";" });
-    await page.check('[data-testid="windows-1252"] input[type="checkbox"]');
-    const [ansi] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="billing-export"]')]);
-    const bytes = fs.readFileSync(await ansi.path());
-    assert(bytes.includes(Buffer.from("M\u00fcller", "latin1")) && !bytes.includes(Buffer.from("Müller", "utf8")), "Windows-1252 bytes (iconv-lite with the Buffer polyfill)");
+  // Issue 17: the first export or print issues the run. This run is undone below (a draft, never
+  // exported); the exports themselves run in the Festschreiben step, on the run that stays.
+  await check("[preview] the first export of the draft run asks what it does; Abbrechen: still a draft, no file", async () => {
+    let downloaded = 0;
+    const count = () => void downloaded++;
+    page.on("download", count);
+    try {
+      assert((await pane.locator('[data-testid="billing-export-draft-hint"]').innerText()).includes("erste Export oder Druck schreibt ihn fest"), "the draft hint under the buttons");
+      await page.check('input[type="radio"][value="generic"]');
+      await page.click('[data-testid="billing-export"]');
+      await page.waitForSelector('[data-testid="billing-export-confirm"]', { timeout: 10_000 });
+      const text = await pane.locator('[data-testid="billing-export-confirm"]').innerText();
+      for (const part of ["Exportieren schreibt den Lauf fest", "run-00002 ist noch ein Entwurf", "festgeschrieben", "nicht mehr rückgängig", "Stornorechnung"]) assert(text.includes(part), `the question says ${part}: ${text}`);
+      await pane.locator('[data-testid="step-bill-export"]').screenshot({ path: path.join(SCREENSHOTS, "export-de-issue-question.png") });
+      await page.click('[data-testid="billing-export-cancel"]');
+      assertEqual(await pane.locator('[data-testid="billing-export-confirm"]').count(), 0, "the question is gone");
+      await page.waitForTimeout(300);
+      assertEqual(downloaded, 0, "no file without the answer");
+      assert((await pane.locator('[data-testid="lifecycle-state"]').innerText()).includes("Entwurf"), "still a draft");
+    } finally {
+      page.off("download", count);
+    }
   });
 
-  await check("[preview] export settings from a JSON file, then DATEV Buchungsstapel and printable invoices", async () => {
+  await check("[preview] export settings from a JSON file: DATEV and the printable invoices become available", async () => {
     assert(await page.isDisabled('input[type="radio"][value="datev"]'), "DATEV needs saved settings");
     assert(await page.isDisabled('[data-testid="billing-documents"]'), "documents need company data");
     const settings = {
@@ -569,24 +574,8 @@ async function previewMonth(context, origin) {
     await page.setInputFiles('[data-testid="export-settings-file"]', [{ name: "export.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(settings), "utf8") }]);
     await settled(page);
     assert((await pane.locator('[data-testid="export-settings-state"]').innerText()).includes("DATEV-Einstellungen: gespeichert · Firmenangaben: gespeichert"), "settings state shown");
-    await page.check('input[type="radio"][value="datev"]');
-    const exportStep = pane.locator('[data-testid="step-bill-export"]');
-    const [datev] = await Promise.all([
-      page.waitForEvent("download", { timeout: 10000 }).catch(async (e) => {
-        throw new Error(`no DATEV download: ${await exportStep.locator('[data-testid="issues"]').innerText().catch(() => e.message)}`);
-      }),
-      page.click('[data-testid="billing-export"]'),
-    ]);
-    assertEqual(datev.suggestedFilename(), "EXTF_Buchungsstapel_2026-11_run-00002.csv", "DATEV file name");
-    const extf = fs.readFileSync(await datev.path()).toString("latin1").split("\r\n");
-    assert(extf[0].startsWith('"EXTF";700;21;"Buchungsstapel";13;'), `DATEV header line: ${extf[0].slice(0, 60)}`);
-    assert(extf[1].startsWith("Umsatz (ohne Soll/Haben-Kz);Soll/Haben-Kennzeichen;"), "DATEV column line");
-    assert(extf.length > 3, "bookings written");
-    const [docs] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="billing-documents"]')]);
-    assertEqual(docs.suggestedFilename(), "Rechnungen-2026-11-run-00002.html", "documents file name");
-    const html = fs.readFileSync(await docs.path(), "utf8");
-    const pages = html.split('<main class="page">').length - 1;
-    assert(pages >= 1 && html.includes("Rechnungsnummer") && html.includes("Systemhaus Beispiel GmbH"), `printable invoices (${pages} pages)`);
+    assert(!(await page.isDisabled('input[type="radio"][value="datev"]')), "DATEV can be chosen");
+    assert(!(await page.isDisabled('[data-testid="billing-documents"]')), "documents can be printed");
   });
 
   await check("[preview] SEPA: creditor details, a mandate typed into the mandates sheet, pain.008 download, report, repeat asks", async () => {
@@ -662,7 +651,7 @@ async function previewMonth(context, origin) {
     assert(fs.readFileSync(await again.path(), "utf8").includes("MUELLER-2026-01"), "the repeat holds the mandate");
   });
 
-  await check("[preview] undo the run, then undo the applied review: the store is back", async () => {
+  await check("[preview] undo the run (a draft, never exported), then undo the applied review: the store is back", async () => {
     await page.click('[data-testid="billing-undo"]');
     await clickAndSettle(page, '[data-testid="billing-undo-yes"]');
     const afterRunUndo = await counts(page);
@@ -958,7 +947,7 @@ async function previewMonth(context, origin) {
     await page.fill('[data-testid="audit-filter"]', "");
   });
 
-  await check("[preview] Festschreiben und Storno: bill November, undo dialog of the draft, issue, undo refused with the way to cancel, cancel one invoice, e-invoice ZIP", async () => {
+  await check("[preview] Festschreiben und Storno: bill November, undo dialog of the draft, the first export asks and issues, further exports without asking, undo refused with the way to cancel, cancel one invoice, e-invoice ZIP", async () => {
     const file = (name, text, mimeType = "text/csv") => ({ name, mimeType, buffer: Buffer.from(text, "utf8") });
     // e-invoices need each customer's address and inbox: the stored contract rows again, with the customer columns
     await page.click("#tab-masterData");
@@ -1002,20 +991,67 @@ async function previewMonth(context, origin) {
     await pane.locator('[data-testid="step-bill-export"]').screenshot({ path: path.join(SCREENSHOTS, "lifecycle-de-undo-draft.png") });
     await pane.locator('[data-testid="billing-undo-confirm"] button', { hasText: "Abbrechen" }).click();
 
-    // Festschreiben: says what it does, then the state shows it
+    // Festschreiben says what it does; here the first export issues the run instead
     await page.click('[data-testid="lifecycle-finalize"]');
     const finalizeText = await step.locator('[data-testid="lifecycle-finalize-confirm"]').innerText();
     assert(finalizeText.includes("nicht mehr rückgängig") && finalizeText.includes("Stornorechnung"), `finalize text: ${finalizeText}`);
     await step.screenshot({ path: path.join(SCREENSHOTS, "lifecycle-de-finalize-confirm.png") });
-    await clickAndSettle(page, '[data-testid="lifecycle-finalize-yes"]');
+    await step.locator('[data-testid="lifecycle-finalize-confirm"] button', { hasText: "Abbrechen" }).click();
+    assertEqual(await step.locator('[data-testid="lifecycle-finalize-confirm"]').count(), 0, "Festschreiben not confirmed");
+
+    // the first export of the draft asks, then issues it; the file comes after the run is issued
+    const exportStep = pane.locator('[data-testid="step-bill-export"]');
+    await page.check('input[type="radio"][value="generic"]');
+    await page.click('[data-testid="billing-export"]');
+    await page.waitForSelector('[data-testid="billing-export-confirm"]', { timeout: 10_000 });
+    const question = await exportStep.locator('[data-testid="billing-export-confirm"]').innerText();
+    assert(question.includes(`${runId} ist noch ein Entwurf`) && /3 Rechnungen \(RE-\d+ … RE-\d+\)/.test(question) && question.includes("Stornorechnung"), `export question: ${question}`);
+    const [generic] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.click('[data-testid="billing-export-yes"]')]);
+    await settled(page);
+    assertEqual(generic.suggestedFilename(), `Rechnungen-2026-11-${runId}.csv`, "file name");
+    assertEqual(fs.readFileSync(await generic.path(), "utf8").split("\r\n")[0], INVOICE_HEADER, "first CSV line");
     await page.waitForFunction(() => document.querySelector('[data-testid="lifecycle-state"]')?.textContent.includes("festgeschrieben"), null, { timeout: 10_000 });
-    assert((await step.innerText()).includes(`${runId} festgeschrieben: 3 Rechnungen.`), "finalize result next to the button");
+    assert((await step.locator('[data-testid="lifecycle-state"]').innerText()).includes("(Export)"), "issued by the export");
+    assert((await exportStep.locator('[data-testid="step-notice"]').innerText()).includes(`${runId} ist damit festgeschrieben.`), "the export says it issued the run");
+    assertEqual(await pane.locator('[data-testid="billing-export-draft-hint"]').count(), 0, "no draft hint any more");
+    await exportStep.screenshot({ path: path.join(SCREENSHOTS, "export-de-issued.png") });
+
+    // issued: every further export without the question (German CSV, Windows-1252, DATEV, the printable invoices)
+    await page.check('input[type="radio"][value="de"]');
+    const [german] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.click('[data-testid="billing-export"]')]);
+    const de = fs.readFileSync(await german.path(), "utf8").replace(/^\uFEFF/, "");
+    assertEqual(de.split("\r\n")[0], INVOICE_HEADER_DE, "first line of the German CSV: German headers");
+    assert(de.includes(";Laufend;") && !de.includes(";recurring;") && !de.includes(";difference;"), "German line types in the German CSV");
+    downloads.push({ name: german.suggestedFilename(), text: de, delimiter: ";" });
+    await page.check('[data-testid="windows-1252"] input[type="checkbox"]');
+    const [ansi] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.click('[data-testid="billing-export"]')]);
+    const bytes = fs.readFileSync(await ansi.path());
+    assert(bytes.includes(Buffer.from("M\u00fcller", "latin1")) && !bytes.includes(Buffer.from("Müller", "utf8")), "Windows-1252 bytes (iconv-lite with the Buffer polyfill)");
+    await page.check('input[type="radio"][value="datev"]');
+    const [datev] = await Promise.all([
+      page.waitForEvent("download", { timeout: 30_000 }).catch(async (e) => {
+        throw new Error(`no DATEV download: ${await exportStep.locator('[data-testid="issues"]').innerText().catch(() => e.message)}`);
+      }),
+      page.click('[data-testid="billing-export"]'),
+    ]);
+    assertEqual(datev.suggestedFilename(), `EXTF_Buchungsstapel_2026-11_${runId}.csv`, "DATEV file name");
+    const extf = fs.readFileSync(await datev.path()).toString("latin1").split("\r\n");
+    assert(extf[0].startsWith('"EXTF";700;21;"Buchungsstapel";13;') && extf[0].includes('"Rechnungsausgang 11/2026"'), `DATEV header line: ${extf[0].slice(0, 120)}`);
+    assert(extf[1].startsWith("Umsatz (ohne Soll/Haben-Kz);Soll/Haben-Kennzeichen;"), "DATEV column line");
+    assert(extf.length > 3, "bookings written");
+    const [docs] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.click('[data-testid="billing-documents"]')]);
+    await settled(page);
+    assertEqual(docs.suggestedFilename(), `Rechnungen-2026-11-${runId}.html`, "documents file name");
+    const html = fs.readFileSync(await docs.path(), "utf8");
+    const pages = html.split('<main class="page">').length - 1;
+    assert(pages === 3 && html.includes("Rechnungsnummer") && html.includes("Systemhaus Beispiel GmbH"), `printable invoices (${pages} pages)`);
+    assertEqual(await pane.locator('[data-testid="billing-export-confirm"]').count(), 0, "no question for an issued run");
 
     // undo of the issued run: no undo, the reason, and the way to cancellation
     await page.click('[data-testid="billing-undo"]');
     await page.waitForSelector('[data-testid="billing-undo-to-cancel"]', { timeout: 10_000 });
     const issuedText = await pane.locator('[data-testid="billing-undo-confirm"]').innerText();
-    assert(issuedText.includes("festgeschrieben") && issuedText.includes("GoBD"), `issued undo text: ${issuedText}`);
+    assert(issuedText.includes("festgeschrieben") && issuedText.includes("(Export)") && issuedText.includes("GoBD"), `issued undo text: ${issuedText}`);
     assertEqual(await pane.locator('[data-testid="billing-undo-yes"]').count(), 0, "no undo offered for an issued run");
     await pane.locator('[data-testid="step-bill-export"]').screenshot({ path: path.join(SCREENSHOTS, "lifecycle-de-undo-issued.png") });
     await page.click('[data-testid="billing-undo-to-cancel"]');

@@ -11,6 +11,9 @@ export const BILLING_SCHEMAS: PaneArgSchemas = {
   undoRun: args([["runId", nonEmpty]]),
   loadRunInvoices: args([["runId", nonEmpty]]),
   exportInvoiceBatch: args([["invoices", arrayOf(invoice)], ["request", obj({ format: exportFormat, encoding: oneOfStrings("utf-8", "windows-1252"), datev: anyObject, createdAt: str, label: str }, ["format", "createdAt"])]]),
+  // The first export or print of a draft run issues it (src/app/export-issuing.ts).
+  exportRunIssuing: args([["runId", nonEmpty], ["request", obj({ format: exportFormat, encoding: oneOfStrings("utf-8", "windows-1252"), datev: anyObject, createdAt: str, label: str }, ["format", "createdAt"])]]),
+  printRunIssuing: args([["runId", nonEmpty], ["title", str]]),
   exportInvoiceBatchDocument: args([["invoices", arrayOf(invoice)], ["title", str], ["company", obj({ name: str, address: str }, ["name", "address"])]], 2),
   listExportProfiles: noArgs,
   loadCompanyInfo: noArgs,

@@ -46,7 +46,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const lifecycleStrings: Record<Language, LifecycleStrings> = {
   de: {
     title: "Festschreiben und Storno",
-    intro: "Ein Lauf ist ein Entwurf, bis er festgeschrieben ist – ausdrücklich hier oder durch die erste E-Rechnung. Festgeschriebene Rechnungen bleiben unverändert (GoBD); korrigiert wird mit einer Stornorechnung.",
+    intro: "Ein Lauf ist ein Entwurf, bis er festgeschrieben ist – ausdrücklich hier oder durch den ersten Export, Druck oder die erste E-Rechnung. Festgeschriebene Rechnungen bleiben unverändert (GoBD); korrigiert wird mit einer Stornorechnung.",
     state: "Status",
     draft: "Entwurf (kann rückgängig gemacht werden)",
     issued: (at, by) => `festgeschrieben am ${at} (${by})`,
@@ -88,7 +88,7 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
   },
   en: {
     title: "Issue and cancel",
-    intro: "A run is a draft until it is issued — here, or by its first e-invoice. Issued invoices never change (GoBD); corrections go by a cancellation invoice.",
+    intro: "A run is a draft until it is issued — here, or by its first export, print or e-invoice. Issued invoices never change (GoBD); corrections go by a cancellation invoice.",
     state: "State",
     draft: "draft (can be undone)",
     issued: (at, by) => `issued on ${at} (${by})`,

@@ -113,3 +113,5 @@ export function restoreBackupFile(ctx: AppContext, file: { name: string; bytes: 
   if (ctx.store instanceof ServerStore) return ctx.store.connection.call("pushBackupFile", [{ name: file.name, bytes: file.bytes }], callLanguage) as Promise<Result<RestoreSummary>>;
   return restoreStore(ctx, doc, { name: file.name, sha256: file.sha256 });
 }
+export const exportRunIssuing = via("exportRunIssuing");
+export const printRunIssuing = via("printRunIssuing");

@@ -18,6 +18,8 @@ import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { flowStrings } from "../i18n/flow";
 import { useTask, type TaskOutcome } from "./useTask";
+import { draftRun, exportRunIssuing, printRunIssuing } from "../billing/export-issue";
+import { exportIssueStrings, type ExportKind } from "../billing/export-issue-strings";
 
 export interface BillingPreview {
   month: IsoMonth;
@@ -57,6 +59,8 @@ export interface BillingView {
   /** What is saved for the exports beyond CSV. */
   exportSettings: ExportSettingsState;
   confirmingUndo: boolean;
+  /** The question before the first export or print of a draft run (it issues the run). */
+  confirmingExport: { kind: ExportKind; run: RunRecord } | null;
   issues: Issue[];
   notice: string | null;
 }
@@ -79,6 +83,7 @@ export function useBilling(active = true) {
     windows1252: false,
     exportSettings: { datev: false, company: false, profiles: [] },
     confirmingUndo: false,
+    confirmingExport: null,
     issues: [],
     notice: null,
   }));
@@ -185,56 +190,80 @@ export function useBilling(active = true) {
     });
   }, [host, task, b, s, settle, update, loadRuns]);
 
-  const exportFile = React.useCallback(async () => {
+  // The first export or print of a draft run issues it (issue 17): the clerk is asked first
+  // (`confirmed` is the answer), the app use case makes the file and issues the run, and the file is
+  // offered only after that committed. An issued run's file is made again without the question.
+  const exportFile = React.useCallback(async (confirmed = false) => {
     const v = latestView.current;
     const run = v.latest;
     const format = parseExportFormat(v.format);
     if (!run || !format) return;
+    update({ confirmingExport: null });
+    // No DATEV label of its own: the saved one, else the CLI's default ("Rechnungsausgang MM/YYYY"), so the file is the CLI's.
+    const request = {
+      format,
+      ...(format.kind === "de" && v.windows1252 ? { encoding: "windows-1252" as const } : {}),
+      createdAt: localTimestamp(host.app.now()),
+    };
     const outcome = await task.run(b.exportCsv, async () => {
+      const draft = await draftRun(host.app, run.id);
+      if (draft && !confirmed) return { ask: true as const, run: draft };
+      if (draft) {
+        const result = await exportRunIssuing(host.app, run.id, request);
+        return { result, invoices: result.ok ? result.value.invoices : 0, issuedNow: result.ok && result.value.issuedNow, runs: result.ok ? await loadRuns() : null };
+      }
       const loaded = await loadRunInvoices(host.app, run.id);
-      if (!loaded.ok) return { result: loaded, invoices: [] };
-      const invoices = loaded.value.invoices;
-      const result = await exportInvoiceBatch(host.app, invoices, {
-        format,
-        ...(format.kind === "de" && v.windows1252 ? { encoding: "windows-1252" as const } : {}),
-        createdAt: localTimestamp(host.app.now()),
-        label: `Rechnungen ${run.month}`,
-      });
-      return { result, invoices };
+      if (!loaded.ok) return { result: loaded, invoices: 0, issuedNow: false, runs: null };
+      return { result: await exportInvoiceBatch(host.app, loaded.value.invoices, request), invoices: loaded.value.invoices.length, issuedNow: false, runs: null };
     });
     if (!settle(outcome)) return;
-    const { result, invoices } = outcome.value;
+    if (outcome.value.ask) return update({ confirmingExport: { kind: "file", run: outcome.value.run }, confirmingUndo: false, issues: [], notice: null });
+    const { result, invoices, issuedNow, runs } = outcome.value;
     if (!result.ok) return update({ issues: result.issues, notice: null });
+    if (issuedNow) host.storeChanged();
     const name = exportFileName(v.format, run.month, run.id);
+    const issued = issuedNow ? { ...(runs ? { latest: runs.latest, latestInvoices: runs.latestInvoices } : {}), confirmingUndo: false } : {};
     try {
       host.download(name, result.value.bytes, "text/csv");
       const csv = format.kind === "generic" || format.kind === "de";
-      update({ issues: result.value.issues, notice: csv ? b.exported(name, invoices.length) : b.exportedBookings(name, result.value.records) });
+      const notice = csv ? b.exported(name, invoices) : b.exportedBookings(name, result.value.records);
+      update({ ...issued, issues: result.value.issues, notice: issuedNow ? `${notice} ${exportIssueStrings[s.language].issuedNow(run.id)}` : notice });
     } catch (error) {
-      update({ issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
+      update({ ...issued, issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
     }
-  }, [host, task, b, settle, update]);
+  }, [host, task, b, s, settle, update, loadRuns]);
 
-  const exportDocuments = React.useCallback(async () => {
+  const exportDocuments = React.useCallback(async (confirmed = false) => {
     const run = latestView.current.latest;
     if (!run) return;
+    update({ confirmingExport: null });
+    const title = `Rechnungen ${run.month} (${run.id})`;
     const outcome = await task.run(b.documents, async () => {
+      const draft = await draftRun(host.app, run.id);
+      if (draft && !confirmed) return { ask: true as const, run: draft };
+      if (draft) {
+        const result = await printRunIssuing(host.app, run.id, title);
+        return { result, invoices: result.ok ? result.value.invoices : 0, issuedNow: result.ok && result.value.issuedNow, runs: result.ok ? await loadRuns() : null };
+      }
       const loaded = await loadRunInvoices(host.app, run.id);
-      if (!loaded.ok) return { result: loaded, invoices: [] };
-      const invoices = loaded.value.invoices;
-      return { result: await exportInvoiceBatchDocument(host.app, invoices, `Rechnungen ${run.month} (${run.id})`), invoices };
+      if (!loaded.ok) return { result: loaded, invoices: 0, issuedNow: false, runs: null };
+      return { result: await exportInvoiceBatchDocument(host.app, loaded.value.invoices, title), invoices: loaded.value.invoices.length, issuedNow: false, runs: null };
     });
     if (!settle(outcome)) return;
-    const { result, invoices } = outcome.value;
+    if (outcome.value.ask) return update({ confirmingExport: { kind: "documents", run: outcome.value.run }, confirmingUndo: false, issues: [], notice: null });
+    const { result, invoices, issuedNow, runs } = outcome.value;
     if (!result.ok) return update({ issues: result.issues, notice: null });
+    if (issuedNow) host.storeChanged();
     const name = `Rechnungen-${run.month}-${run.id}.html`;
+    const issued = issuedNow ? { ...(runs ? { latest: runs.latest, latestInvoices: runs.latestInvoices } : {}), confirmingUndo: false } : {};
     try {
       host.download(name, new TextEncoder().encode(result.value.html), "text/html");
-      update({ issues: result.value.issues, notice: b.documentsExported(name, invoices.length) });
+      const notice = b.documentsExported(name, invoices);
+      update({ ...issued, issues: result.value.issues, notice: issuedNow ? `${notice} ${exportIssueStrings[s.language].issuedNow(run.id)}` : notice });
     } catch (error) {
-      update({ issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
+      update({ ...issued, issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
     }
-  }, [host, task, b, settle, update]);
+  }, [host, task, b, s, settle, update, loadRuns]);
 
   const loadSettingsFile = React.useCallback(
     async (file: File) => {
@@ -273,7 +302,10 @@ export function useBilling(active = true) {
     setInvoiceDate: (invoiceDate: string) => update({ invoiceDate, preview: null, confirming: false }),
     setFormat: (format: string) => update({ format }),
     setWindows1252: (windows1252: boolean) => update({ windows1252 }),
-    confirmUndo: (on: boolean) => update({ confirmingUndo: on }),
+    confirmUndo: (on: boolean) => update({ confirmingUndo: on, confirmingExport: null }),
+    cancelExport: () => update({ confirmingExport: null }),
+    /** Reads the latest run again (another step issued or cancelled: the export question and the undo depend on it). */
+    refreshRuns: () => loadRuns().then((runs) => update({ latest: runs.latest, latestInvoices: runs.latestInvoices }), (error: unknown) => update({ issues: [issue("pane.unexpected", { detail: String(error) })] })),
     previewRun,
     confirm,
     runNow,

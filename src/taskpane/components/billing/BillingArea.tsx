@@ -12,6 +12,7 @@ import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { StepStatus } from "../common/StepStatus";
 import { LifecycleSection, UndoRunDialog } from "./LifecycleSection";
+import { exportIssueStrings, invoiceNumberRange } from "../../billing/export-issue-strings";
 import { SepaSection } from "./SepaSection";
 
 const useStyles = makeStyles({
@@ -29,6 +30,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
   const styles = useStyles();
   const s = useStrings();
   const b = s.billing;
+  const x = exportIssueStrings[s.language];
   const bill = useBilling(active);
   const { view, task } = bill;
   const [at, setAt] = React.useState<BillingStep>("preview");
@@ -151,6 +153,31 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
                 {b.undoRun}
               </Button>
             </ButtonRow>
+            {!latest.issuedAt && (
+              <Body1 as="p" className={styles.hint} data-testid="billing-export-draft-hint">
+                {x.draftHint}
+              </Body1>
+            )}
+            {view.confirmingExport?.run.id === latest.id && (
+              <Notice
+                intent="warning"
+                reveal
+                title={x.confirmTitle[view.confirmingExport.kind]}
+                testId="billing-export-confirm"
+                actions={
+                  <>
+                    <Button appearance="primary" size="small" disabled={busy} onClick={act("export", () => (view.confirmingExport!.kind === "file" ? bill.exportFile(true) : bill.exportDocuments(true)))} data-testid="billing-export-yes">
+                      {x.confirmYes[view.confirmingExport.kind]}
+                    </Button>
+                    <Button size="small" disabled={busy} onClick={bill.cancelExport} data-testid="billing-export-cancel">
+                      {s.common.cancel}
+                    </Button>
+                  </>
+                }
+              >
+                {x.confirmText(view.confirmingExport.kind, view.confirmingExport.run.id, view.confirmingExport.run.invoiceRefs.length, invoiceNumberRange(view.confirmingExport.run.invoiceRefs))}
+              </Notice>
+            )}
             {view.confirmingUndo && <UndoRunDialog run={latest} busy={busy} onUndo={act("export", bill.undoLatest)} onClose={() => bill.confirmUndo(false)} />}
           </>
         )}
@@ -169,7 +196,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
         {status("export")}
       </StepSection>
 
-      <LifecycleSection run={latest} active={active} revision={busy ? 0 : 1} />
+      <LifecycleSection run={latest} active={active} revision={busy ? 0 : 1} onChanged={() => void bill.refreshRuns()} />
 
       <SepaSection run={latest} active={active} />
     </div>
