@@ -18,6 +18,7 @@ import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { locateIssues } from "../../issues";
 import { priceSheetName, priceSheetRows, priceWriteOptions } from "../../purchase/price-sheet";
+import { rowsBelowWarning } from "../../rows-below";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
@@ -94,7 +95,7 @@ export function PriceSection(): React.ReactElement {
       const proposal = await proposePriceUpdate(host.app, { selection: { refs: selected }, newCost: newCost.price, from: day, strategy: strat, rounding: round });
       if (!proposal.ok) return { issues: proposal.issues };
       const name = priceSheetName(proposal.value.refs);
-      const written = await host.gateway.writeTable(name, priceSheetRows(proposal.value.rows, s.language), { ...priceWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t) });
+      const written = await host.gateway.writeTable(name, priceSheetRows(proposal.value.rows, s.language), { ...priceWriteOptions(s.language, name), signal, onProgress: (d, t) => progress(d, t) });
       if (!written.ok) return { issues: written.issues };
       return { sheet: name, rows: proposal.value.rows.length, warnings: proposal.value.warnings };
     });
@@ -113,12 +114,13 @@ export function PriceSection(): React.ReactElement {
     const outcome = await task.run(p.applying, async () => {
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
+      const below = await rowsBelowWarning(host.gateway, sheet);
       const { decisions, issues: bad } = readProposalTable(read.value.table);
-      if (bad.length > 0) return { issues: locateIssues(bad, read.value.table, read.value.sheet, PROPOSAL_VOCABULARY) };
+      if (bad.length > 0) return { issues: [...locateIssues(bad, read.value.table, read.value.sheet, PROPOSAL_VOCABULARY), ...below] };
       const bytes = new TextEncoder().encode(read.value.table.rows.map((r) => r.join("\t")).join("\n"));
       const result = await applyPriceUpdate(host.app, decisions, { name: sheet, sha256: await sha256Hex(bytes) });
-      if (!result.ok) return { issues: locateIssues(result.issues, read.value.table, read.value.sheet, PROPOSAL_VOCABULARY) };
-      return { summary: result.value };
+      if (!result.ok) return { issues: [...locateIssues(result.issues, read.value.table, read.value.sheet, PROPOSAL_VOCABULARY), ...below] };
+      return { summary: result.value, below };
     });
     if (!settle(outcome)) return;
     const v = outcome.value;
@@ -128,6 +130,7 @@ export function PriceSection(): React.ReactElement {
       return;
     }
     if (v.summary.batchId) host.storeChanged();
+    setIssues(v.below);
     setApplied(v.summary);
     if (!v.summary.batchId) setNotice(p.nothingToApply);
   };

@@ -14,6 +14,7 @@ import { useStrings } from "../../i18n";
 import { flowStrings } from "../../i18n/flow";
 import { LINKS_EDIT_SHEET, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
 import { linksSheet, LINKS_SHEET } from "../../purchase/links-sheet";
+import { rowsBelowWarning } from "../../rows-below";
 import { readInputFile } from "../../usage/read-file";
 import { BatchNotice } from "../common/BatchNotice";
 import { ButtonRow } from "../common/ButtonRow";
@@ -105,13 +106,16 @@ export function PurchaseArea(): React.ReactElement {
 
   const applyEditSheet = () => {
     let userColumns = (issues: Issue[]): Issue[] => issues;
+    // Rows typed under the table are not read: said with the result, as for the other sheets.
+    let below: Issue[] = [];
     return importLinkInput(LINKS_EDIT_SHEET, async () => {
       const read = await host.gateway.readTableByHeaders(LINKS_EDIT_SHEET);
       if (!read.ok) return { issues: read.issues };
+      below = await rowsBelowWarning(host.gateway, LINKS_EDIT_SHEET);
       const csv = linksEditSheetAsCsv(read.value.table);
       userColumns = csv.userColumns;
       return { name: LINKS_EDIT_SHEET, bytes: csv.bytes };
-    }, (issues) => userColumns(issues));
+    }, (issues) => [...userColumns(issues), ...below]);
   };
 
   const writeEditSheet = async () => {
