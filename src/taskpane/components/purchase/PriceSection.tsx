@@ -18,6 +18,8 @@ import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { locateIssues } from "../../issues";
 import { priceSheetName, priceSheetRows, priceWriteOptions } from "../../purchase/price-sheet";
+import { useReportEditing, type FlowEvents } from "../../hooks/useNextStep";
+import type { PurchaseDone, PurchaseForm, PurchaseNext } from "../../purchase/next-step";
 import { rowsBelowWarning } from "../../rows-below";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField } from "../common/DateFields";
@@ -44,7 +46,14 @@ interface Applied {
   skipped: number;
 }
 
-export function PriceSection(): React.ReactElement {
+export interface PriceSectionProps {
+  /** The area's next step: its button is the one primary button (issue 20). */
+  next?: PurchaseNext | null;
+  /** Tells the area what was done and whether a price update is being typed. */
+  flow?: FlowEvents<PurchaseDone, PurchaseNext, PurchaseForm>;
+}
+
+export function PriceSection({ next = null, flow }: PriceSectionProps): React.ReactElement {
   const styles = useStyles();
   const host = useHost();
   const s = useStrings();
@@ -63,6 +72,10 @@ export function PriceSection(): React.ReactElement {
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const [hint, setHint] = React.useState<string | undefined>(undefined);
   const [notice, setNotice] = React.useState<string | null>(null);
+  // Typed inputs not yet proposed make the proposal the area's next step.
+  const inputs = JSON.stringify([ref, cost, from, strategy, param, rounding, ending]);
+  const [proposedInputs, setProposedInputs] = React.useState<string | null>(null);
+  useReportEditing(flow?.editing, "price", ref.trim() !== "" && cost.trim() !== "" && inputs !== proposedInputs);
 
   const loadRefs = React.useCallback(() => {
     purchasePositionRefs(host.app).then(setRefs, () => undefined);
@@ -103,6 +116,8 @@ export function PriceSection(): React.ReactElement {
     const v = outcome.value;
     if (v.issues) return setIssues(v.issues);
     setSheet(v.sheet);
+    setProposedInputs(inputs);
+    flow?.done("proposePrice");
     setApplied(null);
     setIssues(v.warnings);
     setNotice(p.proposed(v.sheet, v.rows));
@@ -130,6 +145,7 @@ export function PriceSection(): React.ReactElement {
       return;
     }
     if (v.summary.batchId) host.storeChanged();
+    flow?.done("applyPrice");
     setIssues(v.below);
     setApplied(v.summary);
     if (!v.summary.batchId) setNotice(p.nothingToApply);
@@ -141,6 +157,7 @@ export function PriceSection(): React.ReactElement {
     if (!settle(outcome)) return;
     if (!outcome.value.ok) return setIssues(outcome.value.issues);
     host.storeChanged();
+    flow?.undone("applyPrice");
     setApplied(null);
     setNotice(p.undone);
   };
@@ -198,10 +215,10 @@ export function PriceSection(): React.ReactElement {
         )}
       </div>
       <ButtonRow>
-        <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => void propose()} data-testid="price-propose">
+        <Button appearance={next === "proposePrice" ? "primary" : "secondary"} icon={<TableRegular />} disabled={busy} onClick={() => void propose()} data-testid="price-propose">
           {p.propose}
         </Button>
-        <Button icon={<CheckmarkRegular />} disabled={busy || !sheet} onClick={() => void apply()} data-testid="price-apply">
+        <Button appearance={next === "applyPrice" ? "primary" : "secondary"} icon={<CheckmarkRegular />} disabled={busy || !sheet} onClick={() => void apply()} data-testid="price-apply">
           {p.apply}
         </Button>
       </ButtonRow>
