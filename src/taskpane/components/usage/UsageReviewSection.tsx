@@ -150,6 +150,7 @@ export function UsageReviewSection({ next = null, flow }: { next?: UsageNext | n
     }
     const { approved, held, unchanged } = v.summary;
     flow?.done("applyUsage");
+    setIssues(v.below);
     if (approved + held > 0) host.storeChanged();
     setNotice(approved + held > 0 ? { text: t.decisionsApplied(approved, held, unchanged), intent: "success" } : { text: t.nothingChanged, intent: "info" });
   };
