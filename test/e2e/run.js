@@ -665,9 +665,12 @@ async function previewMonth(context, origin) {
 
   await check("[preview] master data to sheets, a CSV template (Vorlage), backup download, data-safety notice", async () => {
     await page.click("#tab-masterData");
+    // One primary button per area, the next step: nothing imported yet → the import; sheets written → read Verträge back.
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["CSV-Dateien importieren …"], "Stammdaten: one primary button, the import");
     await clickAndSettle(page, '[data-testid="master-sheets"]');
     const sheets = await sheetNames(page);
     for (const s of ["Kunden", "Verträge", "Artikel"]) assert(sheets.includes(s), `sheet ${s}`);
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["„Verträge“ zurückschreiben"], "Stammdaten: after writing the sheets, reading Verträge back");
     const contracts = await values(page, "Verträge");
     assertEqual(contracts[0].slice(0, 3), ["Kundennummer", "Kundenname", "Vertragsnummer"], "Verträge header in German");
     await page.click('[data-testid="template-download"]');
@@ -768,6 +771,7 @@ async function previewMonth(context, origin) {
   await check("[preview] Einkauf: purchase and links import, links report sheet, price update proposal → apply → undo", async () => {
     const csv = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
     await page.click("#tab-purchase");
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["Einkaufsverträge (CSV)"], "Einkauf: one primary button, the import");
     await page.setInputFiles('[data-testid="purchase-file"]', [csv("einkauf.csv", [
       "supplier,purchase_no,supplier_ref,position_no,article_no,description,object,quantity,unit_cost,billing_interval,valid_from",
       "Distributor AG,EK-200,KD-1,1,M365-BP,,Lizenzen Müller,10,18.60,monthly,2026-01-01",
@@ -786,6 +790,7 @@ async function previewMonth(context, origin) {
     const edit = await values(page, "Verknüpfungen bearbeiten");
     assertEqual(edit[0].slice(0, 5).join(","), "Einkaufsvertrag,Einkaufsposition,Vertragsnummer,Position,Aktion", "links sheet header");
     assert(edit.some((r) => r[0] === "EK-200" && r[2] === "V-1001" && r[4] === "verknüpfen"), "the imported link in the links sheet");
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["Blatt übernehmen"], "Einkauf: the written links sheet is read back next");
     await clickAndSettle(page, '[data-testid="links-edit-apply"]');
     const applied = await pane.locator('[data-testid="purchase-import-result"]').innerText();
     assert(/Verknüpfungen importiert/.test(applied) && /Unverändert\s*1/.test(applied), `links sheet applied unchanged: ${applied}`);
@@ -797,6 +802,7 @@ async function previewMonth(context, origin) {
     assertEqual(issues, 0, `no problems: ${issues ? await pane.locator('[data-testid="price-issues"]').innerText() : ""}`);
     const sheet = (await sheetNames(page)).find((n) => n.startsWith("Preisaktualisierung"));
     assert(sheet, "proposal sheet written");
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["Übernehmen"], "Einkauf: the proposal is applied next");
     await clickAndSettle(page, '[data-testid="price-apply"]');
     const result = await pane.locator('[data-testid="price-result"], [data-testid="price-notice"], [data-testid="price-issues"]').first().innerText();
     assert(/Preise übernommen/.test(result) && /Neue Verkaufsversionen\s*1/.test(result), `apply result: ${result}`);
@@ -820,6 +826,7 @@ async function previewMonth(context, origin) {
 
   await check("[preview] Zeiten/Zähler: a bad meter file names file, row and column; nothing imported", async () => {
     await page.click("#tab-usage");
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["Zeiten importieren (CSV)"], "Zeiten/Zähler: one primary button, the time import");
     await page.setInputFiles('[data-testid="meters-file"]', [{ name: "zaehler.csv", mimeType: "text/csv", buffer: Buffer.from("device_id,customer_no,contract_no,reading_date,counter_bw,counter_color\nD1,10001,V-1001,2026-13-45,100,10\n", "utf8") }]);
     await page.waitForSelector('[data-testid="usage-issues"]', { timeout: 30_000 });
     const text = await pane.locator('[data-testid="usage-issues"]').innerText();
@@ -866,6 +873,7 @@ async function previewMonth(context, origin) {
     const sheet = "Zeiten 2026-11";
     assert((await sheetNames(page)).includes(sheet), `sheet ${sheet} written`);
     const written = await pane.locator('[data-testid="time-review-notice"]').innerText();
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["Entscheidungen übernehmen"], "Zeiten/Zähler: the review sheet is read back next");
     // 43.70 (2 of 6 units after the included hour) + 54.63 (evening) + 104.00 + 45.00 (on site, travel)
     assert(written.includes("3 offene Einträge") && written.includes("247,33"), `review notice: ${written}`);
     const grid = await values(page, sheet);
@@ -879,6 +887,7 @@ async function previewMonth(context, origin) {
     await chooseInCell(page, sheet, `B${row}`, "Nein");
     await clickAndSettle(page, '[data-testid="time-review-apply"]');
     const applied = await pane.locator('[data-testid="time-review-notice"]').innerText();
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["Kontingente schreiben"], "Zeiten/Zähler: after the decisions, the hour balances");
     assert(applied.includes("Entscheidungen übernommen: 0 freigegeben, 1 zurückgestellt, 2 unverändert."), `apply notice: ${applied}`);
     await clickAndSettle(page, '[data-testid="time-review-write"]');
     const again = await values(page, sheet);

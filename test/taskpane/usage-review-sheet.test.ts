@@ -98,10 +98,15 @@ describe("the pane's usage review (Verbrauch YYYY-MM)", () => {
     // The clerk holds Schäfer's usage in the sheet and applies.
     wb.typeInto(sheet, `${col("Entscheidung")}${schaefer}`, "zurückhalten");
     const applied = await applyUsageReviewSheet(ctx, gw, month);
-    expect(applied).toEqual({ summary: { approved: 0, held: 1, unchanged: 2 }, sheet });
-    expect(await applyUsageReviewSheet(ctx, gw, month)).toEqual({ summary: { approved: 0, held: 0, unchanged: 3 }, sheet });
+    expect(applied).toEqual({ summary: { approved: 0, held: 1, unchanged: 2 }, sheet, below: [] });
+    expect(await applyUsageReviewSheet(ctx, gw, month)).toEqual({ summary: { approved: 0, held: 0, unchanged: 3 }, sheet, below: [] });
     const audit = await ctx.store.read((tx) => tx.audit.recent(1));
     expect(audit[0]).toMatchObject({ kind: "usage.decide", after: { decision: "hold", file: sheet } });
+    // A row typed under the table after an empty row is not read: a warning names its first cell.
+    const last = wb.values(sheet).length;
+    wb.typeInto(sheet, `A${last + 2}`, "10009");
+    const below = await applyUsageReviewSheet(ctx, gw, month);
+    expect("below" in below && below.below.map((i) => [i.code, i.where?.cell])).toEqual([["excel.rows_below_table", `${sheet}!A${last + 2}`]]);
 
     // The next run bills the approved usage as usage lines, to the cent; the held one stays open.
     const run = unwrap(await runBilling(ctx, { month, invoiceDate: "2020-10-01" }));

@@ -9,6 +9,7 @@ import type { AppContext } from "../../app/context";
 import type { Result } from "../../core/issues";
 import type { ColumnKind, SheetCell, WorkbookGateway, WriteTableOptions, WriteTableResult } from "../../excel/gateway";
 import { MANDATE_VOCABULARY } from "../../io/sheets/sepa-words";
+import { rowsBelowWarning } from "../rows-below";
 import { canonicalTable, localizeTable, type SheetLanguage, vocabularyHeader, vocabularyWord, withUserColumns } from "../../io/table/sheet-vocabulary";
 
 export const MANDATES_SHEET = "SEPA-Mandate";
@@ -53,7 +54,9 @@ export async function writeMandatesSheet(
 export async function applyMandatesSheet(app: AppContext, gateway: WorkbookGateway): Promise<Result<ImportMandatesSummary>> {
   const read = await gateway.readTableByHeaders(MANDATES_SHEET);
   if (!read.ok) return read;
+  // Rows typed under the table are not read: a warning with the result, as for the other sheets.
+  const below = await rowsBelowWarning(gateway, MANDATES_SHEET);
   const canonical = canonicalTable(MANDATE_VOCABULARY, read.value.table);
   const r = await importMandates(app, { name: read.value.sheet, table: canonical.raw });
-  return r.ok ? r : { ok: false, issues: withUserColumns(MANDATE_VOCABULARY, r.issues, canonical) };
+  return r.ok ? { ok: true, value: { ...r.value, warnings: [...r.value.warnings, ...below] } } : { ok: false, issues: [...withUserColumns(MANDATE_VOCABULARY, r.issues, canonical), ...below] };
 }

@@ -21,6 +21,8 @@ import { rowsBelowWarning } from "../rows-below";
 import { MASTER_SHEET_NAMES, csvSheetRows, customerSheetRows, masterSheetAsCsv, masterWriteOptions, type MasterSheet } from "../master/master-sheets";
 import { saveBackup } from "../storage";
 import { useTask, type TaskOutcome } from "./useTask";
+import type { FlowEvents } from "./useNextStep";
+import type { MasterDone, MasterForm, MasterNext } from "../master/next-step";
 
 export interface ProfileEntry {
   id: string;
@@ -49,7 +51,8 @@ export interface MasterView {
 
 export type MasterStep = "import" | "sheets" | "backup" | "profiles";
 
-export function useMasterData(onBackup?: () => void) {
+/** `flow`: told each step that succeeded, so the area's primary button is the next one (issue 20). */
+export function useMasterData(onBackup?: () => void, flow?: FlowEvents<MasterDone, MasterNext, MasterForm>) {
   const host = useHost();
   const s = useStrings();
   const m = s.master;
@@ -98,9 +101,10 @@ export function useMasterData(onBackup?: () => void) {
       if (!settle(outcome)) return;
       const result = outcome.value;
       if (!result.ok) return update({ issues: result.issues, hint: m.fixImportHint, notice: null, imported: null });
+      flow?.done("import");
       update({ imported: result.value, issues: result.value.warnings, hint: null, notice: result.value.batchId ? null : m.importUnchanged });
     },
-    [host, task, m, settle, update],
+    [host, task, m, settle, update, flow],
   );
 
   const undoImport = React.useCallback(
@@ -112,9 +116,10 @@ export function useMasterData(onBackup?: () => void) {
       });
       if (!settle(outcome)) return;
       if (!outcome.value.ok) return update({ issues: outcome.value.issues, notice: null, hint: null });
+      flow?.undone("import");
       update({ imported: null, issues: [], hint: null, notice: m.undone(batchId) });
     },
-    [host, task, m, settle, update],
+    [host, task, m, settle, update, flow],
   );
 
   const writeSheets = React.useCallback(async () => {
@@ -140,8 +145,9 @@ export function useMasterData(onBackup?: () => void) {
     if (!settle(outcome)) return;
     if ("issues" in outcome.value) return update({ issues: outcome.value.issues ?? [], notice: null, hint: null });
     if ("empty" in outcome.value) return update({ issues: [], hint: null, notice: flowStrings[s.language].noMasterData });
+    flow?.done("writeSheets");
     update({ issues: [], hint: null, notice: m.sheetsWritten(outcome.value.written!.join(", ")) });
-  }, [host, task, m, s, names, settle, update]);
+  }, [host, task, m, s, names, settle, update, flow]);
 
   const syncSheet = React.useCallback(
     async (kind: "contracts" | "articles") => {
@@ -160,9 +166,10 @@ export function useMasterData(onBackup?: () => void) {
       const value = outcome.value;
       if ("issues" in value) return update({ issues: value.issues ?? [], hint: m.fixSheetHint, notice: null });
       const summary = value.summary!;
+      flow?.done("sync");
       update({ imported: summary.batchId ? summary : null, issues: [...summary.warnings, ...(value.below ?? [])], hint: null, notice: summary.batchId ? null : m.syncUnchanged(sheet) });
     },
-    [host, task, m, names, settle, update],
+    [host, task, m, names, settle, update, flow],
   );
 
   const downloadCsv = React.useCallback(

@@ -4,6 +4,7 @@
  */
 import type { ProposalRow } from "../../core/purchase/plan-price-update";
 import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
+import { tableNameFor } from "../../excel/names";
 import { proposalTableRows } from "../../io/purchase/proposal-table";
 import { PROPOSAL_VOCABULARY } from "../../io/sheets/purchase-words";
 import { localizeTable, vocabularyHeader, vocabularyWord } from "../../io/table/sheet-vocabulary";
@@ -24,10 +25,15 @@ const KINDS: Readonly<Record<string, ColumnKind>> = {
   current_margin: "money", new_margin: "money", purchase_new_cost: "money", cost_from: "date", quantity: "decimal", current_margin_pct: "decimal", new_margin_pct: "decimal",
 };
 
-export function priceWriteOptions(language: Language): WriteTableOptions {
+/**
+ * Write options in the language. With the sheet's name the proposal is an Excel table, so rows typed
+ * under it after an empty row are found (and warned about) before it is read back.
+ */
+export function priceWriteOptions(language: Language, sheet?: string): WriteTableOptions {
   const header = (c: string) => vocabularyHeader(PROPOSAL_VOCABULARY, c, language);
   const word = (w: string) => vocabularyWord(PROPOSAL_VOCABULARY, "action", w, language);
   return {
+    ...(sheet ? { tableName: tableNameFor(sheet) } : {}),
     columns: Object.fromEntries(Object.entries(KINDS).map(([c, k]) => [header(c), k])),
     status: { column: header("action"), colours: { [word("skip")]: "#EDEDED" } },
     validation: [{ column: header("action"), list: [word("accept"), word("skip")] }],

@@ -15,6 +15,7 @@ import type { UsageReview } from "../../core/usage/review";
 import type { WorkbookGateway, WriteTableResult } from "../../excel/gateway";
 import type { Language } from "../i18n";
 import { locateIssues } from "../issues";
+import { rowsBelowWarning } from "../rows-below";
 import type { ParseRun, VendorParser } from "../parse/vendor-parser";
 import { sha256OfRows } from "../reconcile/review";
 import { readUsageReviewSheet, usageReviewSheetName, usageReviewSheetRows, usageReviewWriteOptions } from "./usage-review-sheet";
@@ -47,16 +48,18 @@ export async function writeUsageReviewSheet(
   return { review, written };
 }
 
-export type AppliedUsageSheet = { issues: Issue[]; sheet: string } | { summary: { approved: number; held: number; unchanged: number }; sheet: string };
+/** `below`: the warning about rows typed under the sheet's table (not read), empty when there are none. */
+export type AppliedUsageSheet = { issues: Issue[]; sheet: string } | { summary: { approved: number; held: number; unchanged: number }; sheet: string; below: Issue[] };
 
 /** Reads the decisions of the month's review sheet back and stores them (all or nothing; bad cells named by their cell). */
 export async function applyUsageReviewSheet(app: AppContext, gateway: WorkbookGateway, month: IsoMonth): Promise<AppliedUsageSheet> {
   const sheet = usageReviewSheetName(month);
   const read = await gateway.readTableByHeaders(sheet);
   if (!read.ok) return { issues: read.issues, sheet };
+  const below = await rowsBelowWarning(gateway, sheet);
   const { decisions, issues: bad } = readUsageReviewSheet(read.value.table);
-  if (bad.length > 0) return { issues: locateIssues(bad, read.value.table, read.value.sheet), sheet };
+  if (bad.length > 0) return { issues: [...locateIssues(bad, read.value.table, read.value.sheet), ...below], sheet };
   const applied = await applyUsageDecisions(app, decisions, { name: sheet, sha256: await sha256OfRows(read.value.table.rows) });
-  if (!applied.ok) return { issues: locateIssues(applied.issues, read.value.table, read.value.sheet), sheet };
-  return { summary: applied.value, sheet };
+  if (!applied.ok) return { issues: [...locateIssues(applied.issues, read.value.table, read.value.sheet), ...below], sheet };
+  return { summary: applied.value, sheet, below };
 }

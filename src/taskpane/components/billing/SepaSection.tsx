@@ -122,10 +122,10 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
     if (!settle(outcome)) return;
     const r = outcome.value;
     if (!r.ok) return setIssues(r.issues);
+    setIssues(r.value.warnings);
     if (r.value.batchId === null) return setNotice(t.mandatesUnchanged);
     host.storeChanged();
     setUndoable(r.value.batchId);
-    setIssues(r.value.warnings);
     setNotice(t.mandatesApplied(r.value.added, r.value.changed, r.value.unchanged));
   };
 

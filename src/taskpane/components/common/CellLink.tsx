@@ -31,7 +31,10 @@ export function CellLink({ cell, children }: { cell: string; children?: React.Re
   };
   return (
     <>
-      <Link as="button" inline onClick={onClick} title={flowStrings[s.language].selectCell(cell)} data-testid="cell-link" data-cell={cell}>
+      {/* A span, not a button: a button is an atomic inline box, so a line could break between the
+          link and the ": …" that follows it; a span flows with the message's text (role="button",
+          focusable, Enter/Space click: Fluent's Link as span). */}
+      <Link as="span" inline onClick={onClick} title={flowStrings[s.language].selectCell(cell)} data-testid="cell-link" data-cell={cell}>
         {children ?? cell}
       </Link>
       {problem && (

@@ -12,7 +12,7 @@ import { useConnectionState } from "../../connection/use-connection";
 import { teamBackupStrings } from "../../master/team-backup-strings";
 
 /** Backup of the whole store as one JSON file, and restore with a confirm step. */
-export function BackupSection({ md, busy, act, status }: SectionProps): React.ReactElement {
+export function BackupSection({ md, busy, act, status, next }: SectionProps): React.ReactElement {
   const s = useStrings();
   const m = s.master;
   const pending = md.view.pendingRestore;
@@ -21,7 +21,7 @@ export function BackupSection({ md, busy, act, status }: SectionProps): React.Re
   return (
     <StepSection id="section-backup" title={m.backupTitle} intro={team?.intro ?? m.backupIntro}>
       <ButtonRow>
-        <Button appearance="primary" icon={<DatabaseArrowDownRegular />} disabled={busy} onClick={() => act(md.downloadBackup)} data-testid="backup-download">
+        <Button icon={<DatabaseArrowDownRegular />} disabled={busy} onClick={() => act(md.downloadBackup)} data-testid="backup-download">
           {m.downloadBackup}
         </Button>
         <FileButton label={m.restoreBackup} accept=".json,application/json" disabled={busy} icon={<DatabaseArrowUpRegular />} testId="backup-file" onFiles={(files) => act(() => md.chooseRestore(files))} />
@@ -33,7 +33,7 @@ export function BackupSection({ md, busy, act, status }: SectionProps): React.Re
           testId="restore-confirm"
           actions={
             <>
-              <Button appearance="primary" size="small" disabled={busy} onClick={() => act(() => md.restore(true))} data-testid="restore-yes">
+              <Button appearance={next === "restore" ? "primary" : "secondary"} size="small" disabled={busy} onClick={() => act(() => md.restore(true))} data-testid="restore-yes">
                 {m.restoreYes}
               </Button>
               <Button size="small" disabled={busy} onClick={() => act(() => md.restore(false))}>

@@ -11,14 +11,14 @@ import { TemplateDownload } from "../common/TemplateDownload";
 import type { SectionProps } from "./MasterDataArea";
 
 /** Import of master-data CSV files (contracts, articles, mappings; recognised by header). */
-export function ImportSection({ md, busy, act, status }: SectionProps): React.ReactElement {
+export function ImportSection({ md, busy, act, status, next }: SectionProps): React.ReactElement {
   const s = useStrings();
   const m = s.master;
   const imported = md.view.imported;
   return (
     <StepSection id="section-import" title={m.importTitle} intro={m.importIntro}>
       <ButtonRow>
-        <FileButton label={m.importFiles} accept=".csv,.txt,text/csv" multiple disabled={busy} icon={<DocumentArrowUpRegular />} testId="master-files" onFiles={(files) => act(() => md.importFiles(files))} />
+        <FileButton label={m.importFiles} appearance={next === "import" ? "primary" : "secondary"} accept=".csv,.txt,text/csv" multiple disabled={busy} icon={<DocumentArrowUpRegular />} testId="master-files" onFiles={(files) => act(() => md.importFiles(files))} />
         <TemplateDownload disabled={busy} />
       </ButtonRow>
       {imported?.batchId && (

@@ -3,6 +3,8 @@ import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import { useMasterData, type MasterStep } from "../../hooks/useMasterData";
 import { useStrings } from "../../i18n";
 import { StepStatus } from "../common/StepStatus";
+import { useFlow } from "../../hooks/useNextStep";
+import { masterNextStep, type MasterDone, type MasterForm, type MasterNext } from "../../master/next-step";
 import { CompanySettingsSection } from "../settings/CompanySettingsSection";
 import { BackupSection } from "./BackupSection";
 import { ImportSection } from "./ImportSection";
@@ -21,13 +23,17 @@ export interface SectionProps {
   busy: boolean;
   act: (action: () => unknown) => void;
   status: React.ReactNode;
+  /** The area's next step: its button is the one primary button (issue 20). */
+  next: MasterNext | null;
 }
 
 /** Stammdaten: import master CSV, master data as sheets and back, backup/restore, vendor profiles. */
 export function MasterDataArea({ onBackup }: { onBackup?: () => void }): React.ReactElement {
   const styles = useStyles();
   const s = useStrings();
-  const md = useMasterData(onBackup);
+  const [flow, flowEvents] = useFlow<MasterDone, MasterNext, MasterForm>();
+  const md = useMasterData(onBackup, flowEvents);
+  const next = masterNextStep(flow, md.view.pendingRestore !== null);
   const { view, task } = md;
   const [at, setAt] = React.useState<MasterStep>("import");
   const busy = task.running;
@@ -39,6 +45,7 @@ export function MasterDataArea({ onBackup }: { onBackup?: () => void }): React.R
       void action();
     },
     status: at === step ? <StepStatus progress={task.progress} onCancel={task.cancel} issues={view.issues} hint={view.hint} notice={view.notice} /> : null,
+    next,
   });
   return (
     <div className={styles.area}>
@@ -47,7 +54,7 @@ export function MasterDataArea({ onBackup }: { onBackup?: () => void }): React.R
       </Body1>
       <ImportSection {...section("import")} />
       <SheetsSection {...section("sheets")} />
-      <CompanySettingsSection />
+      <CompanySettingsSection next={next} onEditing={flowEvents.editing} />
       <BackupSection {...section("backup")} />
       <ProfilesSection {...section("profiles")} />
     </div>

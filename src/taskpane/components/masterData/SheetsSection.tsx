@@ -7,17 +7,17 @@ import { StepSection } from "../common/StepSection";
 import type { SectionProps } from "./MasterDataArea";
 
 /** Master data as Excel tables (Kunden, Verträge, Artikel), synced back as versions; CSV downloads. */
-export function SheetsSection({ md, busy, act, status }: SectionProps): React.ReactElement {
+export function SheetsSection({ md, busy, act, status, next }: SectionProps): React.ReactElement {
   const m = useStrings().master;
   return (
     <StepSection id="section-sheets" title={m.sheetsTitle} intro={m.sheetsIntro(md.names.customers, md.names.contracts, md.names.articles)}>
       <ButtonRow>
-        <Button appearance="primary" icon={<TableArrowUpRegular />} disabled={busy} onClick={() => act(md.writeSheets)} data-testid="master-sheets">
+        <Button appearance={next === "writeSheets" ? "primary" : "secondary"} icon={<TableArrowUpRegular />} disabled={busy} onClick={() => act(md.writeSheets)} data-testid="master-sheets">
           {m.writeSheets}
         </Button>
       </ButtonRow>
       <ButtonRow>
-        <Button icon={<ArrowSyncRegular />} disabled={busy} onClick={() => act(() => md.syncSheet("contracts"))}>
+        <Button appearance={next === "syncContracts" ? "primary" : "secondary"} icon={<ArrowSyncRegular />} disabled={busy} onClick={() => act(() => md.syncSheet("contracts"))}>
           {m.syncSheet(md.names.contracts)}
         </Button>
         <Button icon={<ArrowSyncRegular />} disabled={busy} onClick={() => act(() => md.syncSheet("articles"))}>

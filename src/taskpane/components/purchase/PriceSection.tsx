@@ -16,6 +16,9 @@ import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { locateIssues } from "../../issues";
 import { priceSheetName, priceSheetRows, priceWriteOptions } from "../../purchase/price-sheet";
+import { useReportEditing, type FlowEvents } from "../../hooks/useNextStep";
+import type { PurchaseDone, PurchaseForm, PurchaseNext } from "../../purchase/next-step";
+import { rowsBelowWarning } from "../../rows-below";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
@@ -41,7 +44,14 @@ interface Applied {
   skipped: number;
 }
 
-export function PriceSection(): React.ReactElement {
+export interface PriceSectionProps {
+  /** The area's next step: its button is the one primary button (issue 20). */
+  next?: PurchaseNext | null;
+  /** Tells the area what was done and whether a price update is being typed. */
+  flow?: FlowEvents<PurchaseDone, PurchaseNext, PurchaseForm>;
+}
+
+export function PriceSection({ next = null, flow }: PriceSectionProps): React.ReactElement {
   const styles = useStyles();
   const host = useHost();
   const s = useStrings();
@@ -60,6 +70,10 @@ export function PriceSection(): React.ReactElement {
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const [hint, setHint] = React.useState<string | undefined>(undefined);
   const [notice, setNotice] = React.useState<string | null>(null);
+  // Typed inputs not yet proposed make the proposal the area's next step.
+  const inputs = JSON.stringify([ref, cost, from, strategy, param, rounding, ending]);
+  const [proposedInputs, setProposedInputs] = React.useState<string | null>(null);
+  useReportEditing(flow?.editing, "price", ref.trim() !== "" && cost.trim() !== "" && inputs !== proposedInputs);
 
   const loadRefs = React.useCallback(() => {
     purchasePositionRefs(host.app).then(setRefs, () => undefined);
@@ -92,7 +106,7 @@ export function PriceSection(): React.ReactElement {
       const proposal = await proposePriceUpdateText(host.app, { selection: { refs: selected }, newCost: cost.trim(), from: day, strategy: strategyText(strat), rounding: roundingText(round) });
       if (!proposal.ok) return { issues: proposal.issues };
       const name = priceSheetName(proposal.value.refs);
-      const written = await host.gateway.writeTable(name, priceSheetRows(proposal.value.rows, s.language), { ...priceWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t) });
+      const written = await host.gateway.writeTable(name, priceSheetRows(proposal.value.rows, s.language), { ...priceWriteOptions(s.language, name), signal, onProgress: (d, t) => progress(d, t) });
       if (!written.ok) return { issues: written.issues };
       return { sheet: name, rows: proposal.value.rows.length, warnings: proposal.value.warnings };
     });
@@ -100,6 +114,8 @@ export function PriceSection(): React.ReactElement {
     const v = outcome.value;
     if (v.issues) return setIssues(v.issues);
     setSheet(v.sheet);
+    setProposedInputs(inputs);
+    flow?.done("proposePrice");
     setApplied(null);
     setIssues(v.warnings);
     setNotice(p.proposed(v.sheet, v.rows));
@@ -111,12 +127,13 @@ export function PriceSection(): React.ReactElement {
     const outcome = await task.run(p.applying, async () => {
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
+      const below = await rowsBelowWarning(host.gateway, sheet);
       const { decisions, issues: bad } = readProposalTable(read.value.table);
-      if (bad.length > 0) return { issues: locateIssues(bad, read.value.table, read.value.sheet, PROPOSAL_VOCABULARY) };
+      if (bad.length > 0) return { issues: [...locateIssues(bad, read.value.table, read.value.sheet, PROPOSAL_VOCABULARY), ...below] };
       const bytes = new TextEncoder().encode(read.value.table.rows.map((r) => r.join("\t")).join("\n"));
       const result = await applyPriceUpdate(host.app, decisions, { name: sheet, sha256: await sha256Hex(bytes) });
-      if (!result.ok) return { issues: locateIssues(result.issues, read.value.table, read.value.sheet, PROPOSAL_VOCABULARY) };
-      return { summary: result.value };
+      if (!result.ok) return { issues: [...locateIssues(result.issues, read.value.table, read.value.sheet, PROPOSAL_VOCABULARY), ...below] };
+      return { summary: result.value, below };
     });
     if (!settle(outcome)) return;
     const v = outcome.value;
@@ -126,6 +143,8 @@ export function PriceSection(): React.ReactElement {
       return;
     }
     if (v.summary.batchId) host.storeChanged();
+    flow?.done("applyPrice");
+    setIssues(v.below);
     setApplied(v.summary);
     if (!v.summary.batchId) setNotice(p.nothingToApply);
   };
@@ -136,6 +155,7 @@ export function PriceSection(): React.ReactElement {
     if (!settle(outcome)) return;
     if (!outcome.value.ok) return setIssues(outcome.value.issues);
     host.storeChanged();
+    flow?.undone("applyPrice");
     setApplied(null);
     setNotice(p.undone);
   };
@@ -193,10 +213,10 @@ export function PriceSection(): React.ReactElement {
         )}
       </div>
       <ButtonRow>
-        <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => void propose()} data-testid="price-propose">
+        <Button appearance={next === "proposePrice" ? "primary" : "secondary"} icon={<TableRegular />} disabled={busy} onClick={() => void propose()} data-testid="price-propose">
           {p.propose}
         </Button>
-        <Button icon={<CheckmarkRegular />} disabled={busy || !sheet} onClick={() => void apply()} data-testid="price-apply">
+        <Button appearance={next === "applyPrice" ? "primary" : "secondary"} icon={<CheckmarkRegular />} disabled={busy || !sheet} onClick={() => void apply()} data-testid="price-apply">
           {p.apply}
         </Button>
       </ButtonRow>

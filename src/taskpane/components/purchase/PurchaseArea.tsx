@@ -10,8 +10,11 @@ import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { flowStrings } from "../../i18n/flow";
+import { useFlow } from "../../hooks/useNextStep";
+import { purchaseNextStep, type PurchaseDone, type PurchaseForm, type PurchaseNext } from "../../purchase/next-step";
 import { LINKS_EDIT_SHEET, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
 import { linksSheet, LINKS_SHEET } from "../../purchase/links-sheet";
+import { rowsBelowWarning } from "../../rows-below";
 import { readInputFile } from "../../usage/read-file";
 import { BatchNotice } from "../common/BatchNotice";
 import { ButtonRow } from "../common/ButtonRow";
@@ -30,6 +33,8 @@ const useStyles = makeStyles({
 type PurchaseSection = "import" | "edit" | "report";
 
 interface Imported {
+  /** The step that made it: done again after an undo. */
+  step: "importContracts" | "importLinks" | "applyEditSheet";
   title: string;
   batchId: string | null;
   facts: [string, string][];
@@ -46,6 +51,9 @@ export function PurchaseArea(): React.ReactElement {
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [day, setDay] = React.useState<string>(() => host.today());
+  // One primary button in the area: the next step (issue 20).
+  const [flow, flowEvents] = useFlow<PurchaseDone, PurchaseNext, PurchaseForm>();
+  const next = purchaseNextStep(flow);
 
   const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } =>
     settleOutcome(outcome, () => setNotice(s.common.cancelled), (i) => setIssues([i]));
@@ -62,8 +70,10 @@ export function PurchaseArea(): React.ReactElement {
     const r = outcome.value;
     if (!r.ok) return setIssues(r.issues);
     host.storeChanged();
+    flowEvents.done("importContracts");
     setIssues(r.value.warnings);
     setImported({
+      step: "importContracts",
       title: p.contractsImported,
       batchId: r.value.batchId,
       facts: [
@@ -75,7 +85,7 @@ export function PurchaseArea(): React.ReactElement {
   };
 
   /** A links CSV or the edited links sheet (read back as CSV): the same import. */
-  const importLinkInput = async (name: string, read: () => Promise<InputFile | { issues: Issue[] }>, userColumns: (issues: Issue[]) => Issue[] = (i) => i) => {
+  const importLinkInput = async (step: "importLinks" | "applyEditSheet", name: string, read: () => Promise<InputFile | { issues: Issue[] }>, userColumns: (issues: Issue[]) => Issue[] = (i) => i) => {
     start();
     const outcome = await task.run(p.importing(name), async () => {
       const input = await read();
@@ -85,8 +95,10 @@ export function PurchaseArea(): React.ReactElement {
     const r = outcome.value;
     if (!r.ok) return setIssues(userColumns(r.issues));
     host.storeChanged();
+    flowEvents.done(step);
     setIssues(userColumns(r.value.warnings));
     setImported({
+      step,
       title: p.linksImported,
       batchId: r.value.batchId,
       facts: [
@@ -98,18 +110,21 @@ export function PurchaseArea(): React.ReactElement {
   };
 
   const importLinkFile = async ([file]: File[]) => {
-    if (file) await importLinkInput(file.name, () => readInputFile(file));
+    if (file) await importLinkInput("importLinks", file.name, () => readInputFile(file));
   };
 
   const applyEditSheet = () => {
     let userColumns = (issues: Issue[]): Issue[] => issues;
-    return importLinkInput(LINKS_EDIT_SHEET, async () => {
+    // Rows typed under the table are not read: said with the result, as for the other sheets.
+    let below: Issue[] = [];
+    return importLinkInput("applyEditSheet", LINKS_EDIT_SHEET, async () => {
       const read = await host.gateway.readTableByHeaders(LINKS_EDIT_SHEET);
       if (!read.ok) return { issues: read.issues };
+      below = await rowsBelowWarning(host.gateway, LINKS_EDIT_SHEET);
       const csv = linksEditSheetAsCsv(read.value.table);
       userColumns = csv.userColumns;
       return { name: LINKS_EDIT_SHEET, bytes: csv.bytes };
-    }, (issues) => userColumns(issues));
+    }, (issues) => [...userColumns(issues), ...below]);
   };
 
   const writeEditSheet = async () => {
@@ -122,6 +137,7 @@ export function PurchaseArea(): React.ReactElement {
     if (!settle(outcome)) return;
     const { written, links } = outcome.value;
     if (!written.ok) return setIssues(written.issues);
+    flowEvents.done("writeEditSheet");
     setNotice(p.editSheetWritten(written.value.sheet, links));
   };
 
@@ -131,6 +147,7 @@ export function PurchaseArea(): React.ReactElement {
     if (!settle(outcome)) return;
     if (!outcome.value.ok) return setIssues(outcome.value.issues);
     host.storeChanged();
+    if (imported?.batchId === batchId) flowEvents.undone(imported.step);
     setImported(null);
     setNotice(p.undone);
   };
@@ -150,6 +167,7 @@ export function PurchaseArea(): React.ReactElement {
     const { written, uncovered } = outcome.value;
     if (!written) return setNotice(flowStrings[s.language].noLinks);
     if (!written.ok) return setIssues(written.issues);
+    flowEvents.done("report");
     setNotice(p.reportWritten(written.value.sheet, written.value.rowsWritten, uncovered));
   };
 
@@ -182,8 +200,8 @@ export function PurchaseArea(): React.ReactElement {
       </Body1>
       <StepSection id="section-purchase-import" title={p.importTitle} intro={p.importIntro}>
         <ButtonRow>
-          <FileButton label={p.importContracts} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="purchase-file" onFiles={(f) => (setAt("import"), void importContracts(f))} />
-          <FileButton label={p.importLinks} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="links-file" onFiles={(f) => (setAt("import"), void importLinkFile(f))} />
+          <FileButton label={p.importContracts} appearance={next === "importContracts" ? "primary" : "secondary"} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="purchase-file" onFiles={(f) => (setAt("import"), void importContracts(f))} />
+          <FileButton label={p.importLinks} appearance={next === "importLinks" ? "primary" : "secondary"} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="links-file" onFiles={(f) => (setAt("import"), void importLinkFile(f))} />
         </ButtonRow>
         {status("import")}
       </StepSection>
@@ -192,7 +210,7 @@ export function PurchaseArea(): React.ReactElement {
           <Button icon={<TableRegular />} disabled={busy} onClick={() => (setAt("edit"), void writeEditSheet())} data-testid="links-edit-write">
             {p.writeEditSheet}
           </Button>
-          <Button appearance="primary" icon={<ArrowUploadRegular />} disabled={busy} onClick={() => (setAt("edit"), void applyEditSheet())} data-testid="links-edit-apply">
+          <Button appearance={next === "applyEditSheet" ? "primary" : "secondary"} icon={<ArrowUploadRegular />} disabled={busy} onClick={() => (setAt("edit"), void applyEditSheet())} data-testid="links-edit-apply">
             {p.applyEditSheet}
           </Button>
         </ButtonRow>
@@ -201,13 +219,13 @@ export function PurchaseArea(): React.ReactElement {
       <StepSection id="section-links-report" title={p.reportTitle} intro={p.reportIntro}>
         <DateField label={p.reportDay} value={day} onChange={setDay} disabled={busy} testId="links-day" />
         <ButtonRow>
-          <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => (setAt("report"), void writeReport())} data-testid="links-report">
+          <Button appearance={next === "report" ? "primary" : "secondary"} icon={<TableRegular />} disabled={busy} onClick={() => (setAt("report"), void writeReport())} data-testid="links-report">
             {p.writeReport}
           </Button>
         </ButtonRow>
         {status("report")}
       </StepSection>
-      <PriceSection />
+      <PriceSection next={next} flow={flowEvents} />
       <CostCheckSection />
     </div>
   );

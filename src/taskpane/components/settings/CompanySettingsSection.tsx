@@ -23,6 +23,8 @@ import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
 import { TextField, errorsByField, fieldMessage, useFormStyles } from "./form-parts";
+import { differs, useReportEditing } from "../../hooks/useNextStep";
+import type { MasterNext } from "../../master/next-step";
 
 type Part = "company" | "datev" | "json";
 
@@ -30,7 +32,14 @@ const MAIN: readonly CompanyField[] = ["name", "address", "taxNumber", "vatId", 
 const BANK: readonly CompanyField[] = ["bankName", "iban", "bic", "paymentTerms", "footer"];
 const MORE: readonly CompanyField[] = ["street", "postcode", "city", "countryCode", "creditorId"];
 
-export function CompanySettingsSection(): React.ReactElement {
+export interface CompanySettingsProps {
+  /** The Stammdaten area's next step: its button is the one primary button (issue 20). */
+  next?: MasterNext | null;
+  /** Told whether a form holds typing not saved yet. */
+  onEditing?: (form: "company" | "datev", dirty: boolean) => void;
+}
+
+export function CompanySettingsSection({ next = null, onEditing }: CompanySettingsProps = {}): React.ReactElement {
   const styles = useFormStyles();
   const host = useHost();
   const s = useStrings();
@@ -40,6 +49,10 @@ export function CompanySettingsSection(): React.ReactElement {
   const [company, setCompany] = React.useState<CompanyForm>(() => companyFormOf(null));
   const [datev, setDatev] = React.useState<DatevForm>(() => datevFormOf(null, s.language));
   const [stored, setStored] = React.useState<{ company: boolean; datev: boolean }>({ company: false, datev: false });
+  // The forms as filled from the store: typing that differs from them is unsaved.
+  const [filled, setFilled] = React.useState<{ company: CompanyForm; datev: DatevForm }>(() => ({ company, datev }));
+  useReportEditing(onEditing, "company", differs(company, filled.company));
+  useReportEditing(onEditing, "datev", differs(datev, filled.datev));
   // Results show under the form (or the JSON buttons) that produced them.
   const [at, setAt] = React.useState<Part>("company");
   const [issues, setIssues] = React.useState<Issue[]>([]);
@@ -51,6 +64,7 @@ export function CompanySettingsSection(): React.ReactElement {
     const config = d.ok ? d.value : null;
     setCompany(companyFormOf(info));
     setDatev(datevFormOf(config, s.language));
+    setFilled({ company: companyFormOf(info), datev: datevFormOf(config, s.language) });
     setStored({ company: info !== null, datev: config !== null });
   }, [host, s.language]);
   React.useEffect(() => {
@@ -121,7 +135,7 @@ export function CompanySettingsSection(): React.ReactElement {
           <p className={styles.sub}>{t.company.moreTitle}</p>
           {MORE.map(companyField)}
           <ButtonRow>
-            <Button appearance={stored.company ? "secondary" : "primary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save("company", t.company.save, t.company.title, JSON.stringify({ company: companyJsonOf(company) }))} data-testid="company-save">
+            <Button appearance={next === "saveCompany" ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save("company", t.company.save, t.company.title, JSON.stringify({ company: companyJsonOf(company) }))} data-testid="company-save">
               {t.company.save}
             </Button>
           </ButtonRow>
@@ -173,7 +187,7 @@ export function CompanySettingsSection(): React.ReactElement {
           <Checkbox checked={datev.debtorFromCustomerNo} disabled={busy} label={t.datev.debtorFromCustomerNo} onChange={(_, d) => setDatev((f) => ({ ...f, debtorFromCustomerNo: d.checked === true }))} data-testid="datev-debtorFromCustomerNo" />
           {datevText("label", t.datev.label, { hint: t.datev.labelHint })}
           <ButtonRow>
-            <Button appearance={stored.datev ? "secondary" : "primary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save("datev", t.datev.save, t.datev.title, JSON.stringify({ datev: datevJsonOf(datev) }))} data-testid="datev-save">
+            <Button appearance={next === "saveDatev" ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save("datev", t.datev.save, t.datev.title, JSON.stringify({ datev: datevJsonOf(datev) }))} data-testid="datev-save">
               {t.datev.save}
             </Button>
           </ButtonRow>

@@ -35,10 +35,15 @@ import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
 import { TextField, errorsByField, fieldMessage, useFormStyles } from "./form-parts";
+import { differs, useReportEditing } from "../../hooks/useNextStep";
 
 interface FormProps {
   rules: Rules;
   onSaved: () => Promise<void>;
+  /** Whether saving is the area's next step (its one primary button, issue 20). */
+  primary?: boolean;
+  /** Told whether the form holds typing not saved yet. */
+  onEditing?: (form: "defaults" | "contract", dirty: boolean) => void;
 }
 
 /** Saving a rules document built by a form; field errors by key, the rest and warnings under the button. */
@@ -73,12 +78,13 @@ function useRulesSave(fieldOf: (i: Issue) => string | null) {
   return { busy: task.running, save, error, status };
 }
 
-export function DefaultRulesForm({ rules, onSaved }: FormProps): React.ReactElement {
+export function DefaultRulesForm({ rules, onSaved, primary = false, onEditing }: FormProps): React.ReactElement {
   const styles = useFormStyles();
   const s = useStrings();
   const t = settingsStrings[s.language].rules;
   const [form, setForm] = React.useState<DefaultsForm>(() => defaultsFormOf(rules, s.language));
   React.useEffect(() => setForm(defaultsFormOf(rules, s.language)), [rules, s.language]);
+  useReportEditing(onEditing, "defaults", React.useMemo(() => differs(form, defaultsFormOf(rules, s.language)), [form, rules, s.language]));
   const { busy, save, error, status } = useRulesSave((i) => rulesFieldOf(i, { kind: "defaults", activities: form.activities }));
   const patch = (p: Partial<DefaultsForm>) => setForm((f) => ({ ...f, ...p }));
   const setRow = <K extends "activities" | "surcharges">(list: K, index: number, p: Partial<DefaultsForm[K][number]>) =>
@@ -187,7 +193,7 @@ export function DefaultRulesForm({ rules, onSaved }: FormProps): React.ReactElem
         </ButtonRow>
         <Checkbox checked={form.poolsCoverSurcharged} disabled={busy} label={t.poolsCoverSurcharged} onChange={(_, d) => patch({ poolsCoverSurcharged: d.checked === true })} data-testid="rules-poolsCoverSurcharged" />
         <ButtonRow>
-          <Button appearance="primary" icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.saveDefaults, rulesWithDefaults(rules, form, s.language), onSaved)} data-testid="rules-defaults-save">
+          <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.saveDefaults, rulesWithDefaults(rules, form, s.language), onSaved)} data-testid="rules-defaults-save">
             {t.saveDefaults}
           </Button>
         </ButtonRow>
@@ -199,7 +205,7 @@ export function DefaultRulesForm({ rules, onSaved }: FormProps): React.ReactElem
 
 const CLICK_FIELDS: readonly (keyof ClickForm)[] = ["includedBw", "includedColor", "priceBw", "priceColor", "minimumFee", "articleBw", "articleColor", "articleMinimum"];
 
-export function ContractRulesForm({ rules, onSaved }: FormProps): React.ReactElement {
+export function ContractRulesForm({ rules, onSaved, primary = false, onEditing }: FormProps): React.ReactElement {
   const styles = useFormStyles();
   const host = useHost();
   const s = useStrings();
@@ -215,6 +221,7 @@ export function ContractRulesForm({ rules, onSaved }: FormProps): React.ReactEle
     };
   }, [host, rules]);
   React.useEffect(() => setForm(contractNo ? contractFormOf(rules, contractNo, s.language) : null), [rules, contractNo, s.language]);
+  useReportEditing(onEditing, "contract", React.useMemo(() => form !== null && differs(form, contractFormOf(rules, contractNo, s.language)), [form, rules, contractNo, s.language]));
   const { busy, save, error, status } = useRulesSave((i) => rulesFieldOf(i, { kind: "contract", contractNo }));
   const patch = (p: Partial<ContractForm>) => setForm((f) => (f ? { ...f, ...p } : f));
   const all = [...new Set([...contracts, ...Object.keys(rules.contracts)])].sort((a, b) => a.localeCompare(b, "de", { numeric: true }));
@@ -275,7 +282,7 @@ export function ContractRulesForm({ rules, onSaved }: FormProps): React.ReactEle
               </div>
             )}
             <ButtonRow>
-              <Button appearance="primary" icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.saveContract, rulesWithContract(rules, contractNo, form, s.language), onSaved)} data-testid="rules-contract-save">
+              <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.saveContract, rulesWithContract(rules, contractNo, form, s.language), onSaved)} data-testid="rules-contract-save">
                 {t.saveContract}
               </Button>
             </ButtonRow>

@@ -18,8 +18,9 @@ import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
 import { ContractRulesForm, DefaultRulesForm } from "../settings/RulesForms";
 import { settingsStrings } from "../../settings/settings-strings";
+import type { UsageFlowProps } from "./TimeReviewSection";
 
-export function RulesSection(): React.ReactElement {
+export function RulesSection({ next = null, flow }: UsageFlowProps): React.ReactElement {
   const host = useHost();
   const s = useStrings();
   const u = s.usage;
@@ -52,9 +53,15 @@ export function RulesSection(): React.ReactElement {
     const r = outcome.value;
     if (!r.ok) return setIssues(r.issues.map((i) => ({ ...i, where: { source: file.name, ...i.where } })));
     host.storeChanged();
+    flow?.done("loadRules");
     setIssues(r.value.warnings);
     setSaved(u.rulesSaved(r.value.contracts));
     await refresh();
+  };
+
+  const savedByForm = async () => {
+    await refresh();
+    flow?.done("saveRules");
   };
 
   const exportRules = () => host.download("regeln.json", new TextEncoder().encode(JSON.stringify(rules, null, 2) + "\n"), "application/json");
@@ -93,8 +100,8 @@ export function RulesSection(): React.ReactElement {
       )}
       <IssueBars issues={issues} testId="rules-issues" />
     </StepSection>
-      <DefaultRulesForm rules={rules} onSaved={refresh} />
-      <ContractRulesForm rules={rules} onSaved={refresh} />
+      <DefaultRulesForm rules={rules} onSaved={savedByForm} primary={next === "saveDefaults"} onEditing={flow?.editing} />
+      <ContractRulesForm rules={rules} onSaved={savedByForm} primary={next === "saveContract"} onEditing={flow?.editing} />
     </>
   );
 }

@@ -27,8 +27,16 @@ import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
 import { TIME_REVIEW_VOCABULARY } from "../../../io/sheets/time-words";
+import type { FlowEvents } from "../../hooks/useNextStep";
+import type { UsageDone, UsageForm, UsageNext } from "../../usage/next-step";
 
-export function TimeReviewSection(): React.ReactElement {
+/** The Zeiten/Zähler area's next step (its button is the one primary button) and what a section tells it. */
+export interface UsageFlowProps {
+  next?: UsageNext | null;
+  flow?: FlowEvents<UsageDone, UsageNext, UsageForm>;
+}
+
+export function TimeReviewSection({ next = null, flow }: UsageFlowProps): React.ReactElement {
   const host = useHost();
   const s = useStrings();
   const u = s.usage;
@@ -69,6 +77,7 @@ export function TimeReviewSection(): React.ReactElement {
     if (!written) return setNotice({ text: flowStrings[s.language].noTimeEntries(formatMonth(iso, s.language)), intent: "info" });
     if (!written.ok) return setIssues([...review.issues, ...written.issues]);
     setIssues(review.issues);
+    flow?.done("writeTimeReview");
     const t = review.totals;
     setNotice({ text: u.reviewWritten(written.value.sheet, t.rows, t.billable, t.problems, formatMoney(t.net, s.language)), intent: "info" });
   };
@@ -97,6 +106,7 @@ export function TimeReviewSection(): React.ReactElement {
     }
     const { approved, withdrawn, unchanged } = v.summary;
     setIssues(v.below);
+    flow?.done("applyTime");
     if (approved + withdrawn > 0) host.storeChanged();
     setNotice(approved + withdrawn > 0 ? { text: u.decisionsApplied(approved, withdrawn, unchanged), intent: "success" } : { text: u.nothingChanged, intent: "info" });
   };
@@ -106,10 +116,10 @@ export function TimeReviewSection(): React.ReactElement {
     <StepSection id="section-time-review" title={u.reviewTitle} intro={u.reviewIntro}>
       <MonthField label={u.month} value={month} onChange={setMonth} disabled={busy} testId="time-review-month" />
       <ButtonRow>
-        <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => void writeReview()} data-testid="time-review-write">
+        <Button appearance={next === "writeTimeReview" ? "primary" : "secondary"} icon={<TableRegular />} disabled={busy} onClick={() => void writeReview()} data-testid="time-review-write">
           {u.writeReview}
         </Button>
-        <Button icon={<CheckmarkRegular />} disabled={busy} onClick={() => void applyDecisions()} data-testid="time-review-apply">
+        <Button appearance={next === "applyTime" ? "primary" : "secondary"} icon={<CheckmarkRegular />} disabled={busy} onClick={() => void applyDecisions()} data-testid="time-review-apply">
           {u.applyDecisions}
         </Button>
       </ButtonRow>

@@ -12,6 +12,8 @@ import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import { flowStrings } from "../../i18n/flow";
+import { useFlow } from "../../hooks/useNextStep";
+import { usageNextStep, type UsageDone, type UsageForm, type UsageNext } from "../../usage/next-step";
 import { balanceSheetName, balanceSheetRows, balanceWriteOptions } from "../../usage/balance-sheet";
 import { readInputFile } from "../../usage/read-file";
 import { BatchNotice } from "../common/BatchNotice";
@@ -32,6 +34,8 @@ const useStyles = makeStyles({
 type UsageSection = "time" | "meters" | "balance";
 
 interface Imported {
+  /** The step that made it: done again after an undo. */
+  step: "importTime" | "importMeters";
   title: string;
   batchId: string | null;
   facts: [string, string][];
@@ -49,6 +53,9 @@ export function UsageArea(): React.ReactElement {
   const [notice, setNotice] = React.useState<string | null>(null);
   const [month, setMonth] = React.useState<string>(() => host.today().slice(0, 7));
   const [at, setAt] = React.useState<UsageSection>("time");
+  // One primary button in the area: the next step (issue 20).
+  const [flow, flowEvents] = useFlow<UsageDone, UsageNext, UsageForm>();
+  const next = usageNextStep(flow);
 
   const settle = <T,>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } =>
     settleOutcome(outcome, () => setNotice(s.common.cancelled), (i) => setIssues([i]));
@@ -72,7 +79,9 @@ export function UsageArea(): React.ReactElement {
     host.storeChanged();
     setIssues(r.value.warnings);
     const v = r.value;
+    flowEvents.done("importTime");
     setImported({
+      step: "importTime",
       title: u.timeImported,
       batchId: v.batchId,
       facts: [
@@ -96,7 +105,9 @@ export function UsageArea(): React.ReactElement {
     host.storeChanged();
     setIssues(r.value.warnings);
     const v = r.value;
+    flowEvents.done("importMeters");
     setImported({
+      step: "importMeters",
       title: u.metersImported,
       batchId: v.batchId,
       facts: [
@@ -113,6 +124,7 @@ export function UsageArea(): React.ReactElement {
     if (!settle(outcome)) return;
     if (!outcome.value.ok) return setIssues(outcome.value.issues);
     host.storeChanged();
+    if (imported?.batchId === batchId) flowEvents.undone(imported.step);
     setImported(null);
     setNotice(u.undone);
   };
@@ -132,6 +144,7 @@ export function UsageArea(): React.ReactElement {
     if (!written) return setNotice(flowStrings[s.language].noContingents);
     if (!written.ok) return setIssues([...table.issues, ...written.issues]);
     setIssues(table.issues);
+    flowEvents.done("writeBalance");
     setNotice(u.balanceWritten(written.value.sheet, written.value.rowsWritten, table.negative));
   };
 
@@ -164,23 +177,23 @@ export function UsageArea(): React.ReactElement {
       </Body1>
       <StepSection id="section-time" title={u.timeTitle} intro={u.timeIntro}>
         <ButtonRow>
-          <FileButton label={u.importTime} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="time-file" onFiles={(f) => (setAt("time"), void importTimeFile(f))} />
+          <FileButton label={u.importTime} appearance={next === "importTime" ? "primary" : "secondary"} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="time-file" onFiles={(f) => (setAt("time"), void importTimeFile(f))} />
         </ButtonRow>
         {status("time")}
       </StepSection>
-      <RulesSection />
-      <TimeReviewSection />
-      <UsageReviewSection />
+      <RulesSection next={next} flow={flowEvents} />
+      <TimeReviewSection next={next} flow={flowEvents} />
+      <UsageReviewSection next={next} flow={flowEvents} />
       <StepSection id="section-meters" title={u.metersTitle} intro={u.metersIntro}>
         <ButtonRow>
-          <FileButton label={u.importMeters} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="meters-file" onFiles={(f) => (setAt("meters"), void importMeterFile(f))} />
+          <FileButton label={u.importMeters} appearance={next === "importMeters" ? "primary" : "secondary"} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="meters-file" onFiles={(f) => (setAt("meters"), void importMeterFile(f))} />
         </ButtonRow>
         {status("meters")}
       </StepSection>
       <StepSection id="section-balance" title={u.balanceTitle} intro={u.balanceIntro}>
         <MonthField label={u.month} value={month} onChange={setMonth} disabled={busy} testId="balance-month" />
         <ButtonRow>
-          <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => (setAt("balance"), void writeBalances())} data-testid="balance-write">
+          <Button appearance={next === "writeBalance" ? "primary" : "secondary"} icon={<TableRegular />} disabled={busy} onClick={() => (setAt("balance"), void writeBalances())} data-testid="balance-write">
             {u.showBalance}
           </Button>
         </ButtonRow>

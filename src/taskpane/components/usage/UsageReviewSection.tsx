@@ -25,13 +25,15 @@ import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
+import type { FlowEvents } from "../../hooks/useNextStep";
+import type { UsageDone, UsageForm, UsageNext } from "../../usage/next-step";
 
 interface Imported {
   batchId: string | null;
   facts: [string, string][];
 }
 
-export function UsageReviewSection(): React.ReactElement {
+export function UsageReviewSection({ next = null, flow }: { next?: UsageNext | null; flow?: FlowEvents<UsageDone, UsageNext, UsageForm> }): React.ReactElement {
   const host = useHost();
   const s = useStrings();
   const t = USAGE_REVIEW_STRINGS[s.language];
@@ -73,6 +75,7 @@ export function UsageReviewSection(): React.ReactElement {
     }
     const v = r.value;
     if (v.batchId) host.storeChanged();
+    flow?.done("importUsage");
     setIssues(r.warnings ?? []);
     setImported({
       batchId: v.batchId,
@@ -102,6 +105,7 @@ export function UsageReviewSection(): React.ReactElement {
       return;
     }
     host.storeChanged();
+    flow?.done("loadUsageRules");
     setIssues(r.value.warnings);
     setNotice({ text: t.rulesStored(r.value.customers, r.value.articles), intent: "success" });
   };
@@ -112,6 +116,7 @@ export function UsageReviewSection(): React.ReactElement {
     if (!settle(outcome)) return;
     if (!outcome.value.ok) return setIssues(outcome.value.issues);
     host.storeChanged();
+    flow?.undone("importUsage");
     setImported(null);
     setNotice({ text: t.undone, intent: "info" });
   };
@@ -125,6 +130,7 @@ export function UsageReviewSection(): React.ReactElement {
     const { review, written } = outcome.value;
     if (!written.ok) return setIssues(written.issues);
     setIssues(review.rows.flatMap((r) => r.issues));
+    flow?.done("writeUsageReview");
     const x = review.totals;
     setNotice({ text: t.reviewWritten(written.value.sheet, x.rows, x.charged, x.held, x.problems, formatMoney(x.net, s.language), formatMoney(x.cost, s.language)), intent: "info" });
   };
@@ -142,6 +148,8 @@ export function UsageReviewSection(): React.ReactElement {
       return;
     }
     const { approved, held, unchanged } = v.summary;
+    flow?.done("applyUsage");
+    setIssues(v.below);
     if (approved + held > 0) host.storeChanged();
     setNotice(approved + held > 0 ? { text: t.decisionsApplied(approved, held, unchanged), intent: "success" } : { text: t.nothingChanged, intent: "info" });
   };
@@ -150,7 +158,7 @@ export function UsageReviewSection(): React.ReactElement {
   return (
     <StepSection id="section-usage-review" title={t.title} intro={t.intro}>
       <ButtonRow>
-        <FileButton label={t.importFile} accept=".csv,.txt,.xlsx,.json,.gz,text/csv,application/json" multiple disabled={busy} icon={<DocumentArrowUpRegular />} testId="usage-file" onFiles={(f) => void importFiles(f)} />
+        <FileButton label={t.importFile} appearance={next === "importUsage" ? "primary" : "secondary"} accept=".csv,.txt,.xlsx,.json,.gz,text/csv,application/json" multiple disabled={busy} icon={<DocumentArrowUpRegular />} testId="usage-file" onFiles={(f) => void importFiles(f)} />
         <FileButton label={t.loadRules} accept=".json,application/json" disabled={busy} icon={<DocumentArrowUpRegular />} testId="usage-rules-file" onFiles={(f) => void loadRules(f)} />
       </ButtonRow>
       {imported && (
@@ -167,10 +175,10 @@ export function UsageReviewSection(): React.ReactElement {
       )}
       <MonthField label={t.month} value={month} onChange={setMonth} disabled={busy} testId="usage-review-month" />
       <ButtonRow>
-        <Button appearance="primary" icon={<TableRegular />} disabled={busy} onClick={() => void writeReview()} data-testid="usage-review-write">
+        <Button appearance={next === "writeUsageReview" ? "primary" : "secondary"} icon={<TableRegular />} disabled={busy} onClick={() => void writeReview()} data-testid="usage-review-write">
           {t.writeReview}
         </Button>
-        <Button icon={<CheckmarkRegular />} disabled={busy} onClick={() => void applyDecisions()} data-testid="usage-review-apply">
+        <Button appearance={next === "applyUsage" ? "primary" : "secondary"} icon={<CheckmarkRegular />} disabled={busy} onClick={() => void applyDecisions()} data-testid="usage-review-apply">
           {t.applyDecisions}
         </Button>
       </ButtonRow>

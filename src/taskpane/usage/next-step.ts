@@ -1,0 +1,42 @@
+/**
+ * Zeiten/Zähler's one primary button (issue 20): time entries imported → review them → read the
+ * decisions back → the hour balances; usage (Azure) imported → its review → its decisions; a rules
+ * form with unsaved typing → its save. See hooks/useNextStep.ts.
+ */
+import { nextOf, type FlowState } from "../hooks/useNextStep";
+
+export type UsageDone =
+  | "importTime"
+  | "importMeters"
+  | "loadRules"
+  | "saveRules"
+  | "writeTimeReview"
+  | "applyTime"
+  | "importUsage"
+  | "loadUsageRules"
+  | "writeUsageReview"
+  | "applyUsage"
+  | "writeBalance";
+export type UsageNext = "importTime" | "importMeters" | "importUsage" | "writeTimeReview" | "applyTime" | "writeUsageReview" | "applyUsage" | "writeBalance" | "saveDefaults" | "saveContract";
+export type UsageForm = "defaults" | "contract";
+export type UsageFlow = FlowState<UsageDone, UsageNext, UsageForm>;
+
+const AFTER: Readonly<Record<UsageDone | "start", UsageNext | null>> = {
+  start: "importTime",
+  importTime: "writeTimeReview",
+  loadRules: "writeTimeReview",
+  saveRules: "writeTimeReview",
+  writeTimeReview: "applyTime",
+  applyTime: "writeBalance",
+  writeBalance: null,
+  // Meter readings are billed by the run (Abrechnung): nothing more to do here.
+  importMeters: null,
+  importUsage: "writeUsageReview",
+  loadUsageRules: "writeUsageReview",
+  writeUsageReview: "applyUsage",
+  applyUsage: null,
+};
+
+export function usageNextStep(flow: UsageFlow): UsageNext | null {
+  return nextOf(flow, AFTER, { defaults: "saveDefaults", contract: "saveContract" });
+}
