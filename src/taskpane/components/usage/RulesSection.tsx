@@ -18,6 +18,7 @@ import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
 import { ContractRulesForm, DefaultRulesForm } from "../settings/RulesForms";
+import { ContractOverridesForm, FlatFeesForm, HolidaysForm } from "../settings/RulesExtraForms";
 import { settingsStrings } from "../../settings/settings-strings";
 
 export function RulesSection(): React.ReactElement {
@@ -96,6 +97,9 @@ export function RulesSection(): React.ReactElement {
     </StepSection>
       <DefaultRulesForm rules={rules} onSaved={refresh} />
       <ContractRulesForm rules={rules} onSaved={refresh} />
+      <FlatFeesForm rules={rules} onSaved={refresh} />
+      <HolidaysForm rules={rules} onSaved={refresh} />
+      <ContractOverridesForm rules={rules} onSaved={refresh} />
     </>
   );
 }
