@@ -45,6 +45,7 @@ export interface ExtraFormsStrings {
     newProfile: string;
     id: string;
     idHint: string;
+    idTaken: string;
     name: string;
     level: string;
     levels: Record<"line" | "invoice" | "vat_rate", string>;
@@ -214,6 +215,7 @@ export const extraFormsStrings: Record<Language, ExtraFormsStrings> = {
       newProfile: "– neues Profil –",
       id: "Kennung",
       idHint: "Buchstaben, Ziffern, . _ -",
+      idTaken: "Diese Kennung hat schon ein Profil – oben das Profil wählen, um es zu ändern, oder eine andere Kennung eingeben.",
       name: "Name",
       level: "Eine Zeile je",
       levels: { line: "Rechnungsposition", invoice: "Rechnung", vat_rate: "Rechnung und Steuersatz" },
@@ -281,6 +283,7 @@ export const extraFormsStrings: Record<Language, ExtraFormsStrings> = {
       newProfile: "– new profile –",
       id: "Id",
       idHint: "Letters, digits, . _ -",
+      idTaken: "A profile already has this id – choose it above to change it, or type another id.",
       name: "Name",
       level: "One row per",
       levels: { line: "invoice line", invoice: "invoice", vat_rate: "invoice and VAT rate" },

@@ -4,6 +4,7 @@ import { useMasterData, type MasterStep } from "../../hooks/useMasterData";
 import { useStrings } from "../../i18n";
 import { StepStatus } from "../common/StepStatus";
 import { CompanySettingsSection } from "../settings/CompanySettingsSection";
+import { ExportProfileSection } from "../settings/ExportProfileSection";
 import { BackupSection } from "./BackupSection";
 import { ImportSection } from "./ImportSection";
 import { ProfilesSection } from "./ProfilesSection";
@@ -48,6 +49,7 @@ export function MasterDataArea({ onBackup }: { onBackup?: () => void }): React.R
       <ImportSection {...section("import")} />
       <SheetsSection {...section("sheets")} />
       <CompanySettingsSection />
+      <ExportProfileSection />
       <BackupSection {...section("backup")} />
       <ProfilesSection {...section("profiles")} />
     </div>

@@ -117,7 +117,7 @@ export function HolidaysForm({ rules, onSaved }: FormProps): React.ReactElement 
   React.useEffect(() => setForm(holidaysFormOf(rules, s.language)), [rules, s.language]);
   const { busy, save, error, status } = useRulesSave((i) => extraFieldOf(i, { kind: "holidays", extra: form.extra }));
   const region = rules.defaults.holidayRegion ?? BUILTIN_TIME_DEFAULTS.holidayRegion;
-  const year = Number(host.app.now().slice(0, 4));
+  const year = Number(host.today().slice(0, 4));
   // days of the region, plus any stored as off that the region does not have (so they can be unticked)
   const days = [...new Set([...regionHolidays(region, year), ...form.off])];
   const regionName = settingsStrings[s.language].rules.regions[region] ?? region;
