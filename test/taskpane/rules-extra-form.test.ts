@@ -5,6 +5,7 @@ import { validateRules } from "../../src/core/time/parse-rules";
 import type { Rules } from "../../src/core/time/rules";
 import { extraFormsStrings } from "../../src/taskpane/settings/extra-forms-strings";
 import {
+  duplicateActivityRows,
   extraFieldOf,
   flatFeeRowsOf,
   holidayInput,
@@ -92,6 +93,11 @@ describe("flat fee, holiday and override forms: typed text ⇄ rules document", 
         expect(rulesWithHolidays({ defaults: {}, contracts: {} }, { extra: typed, off: [] })).toEqual({ defaults: days.length > 0 ? { extraHolidays: days } : {}, contracts: {} });
       }),
     );
+  });
+
+  it("rows naming an activity a row above names are found (blank names are not)", () => {
+    const row = (name: string) => ({ name, articleNo: "A", pricePerHour: "" });
+    expect(duplicateActivityRows([row("a"), row(""), row(" a"), row("b"), row(""), row("a ")])).toEqual([2, 5]);
   });
 
   it("issues find their form row, counting the empty rows the form leaves out", () => {

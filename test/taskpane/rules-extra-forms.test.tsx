@@ -189,6 +189,24 @@ describe("contract overrides form (unit, rounding, Bundesland, rates)", () => {
     expect(pane.storeChanges()).toBe(0);
     pane.unmount();
   });
+  it("an activity in two rows: a message at the second, nothing stored (the document holds each name once)", async () => {
+    const { ctx, pane, c } = await rendered();
+    const before = await storedRules(ctx);
+    await choose(byTestId(c, "override-contract"), "V-2002");
+    await waitFor(() => queryTestId(c, "override-activity-0-name"), "the contract's rates");
+    await click(byTestId(c, "override-add-activity"));
+    await typeInto(byTestId(c, "override-activity-1-name"), " onsite ");
+    await typeInto(byTestId(c, "override-activity-1-articleNo"), "SUP-X");
+    await click(byTestId(c, "overrides-save"));
+    await waitFor(() => fieldText(c, "override-activity-1-name").includes("schon"), "the duplicate's message");
+    expect(fieldText(c, "override-activity-0-name")).not.toContain("schon");
+    expect(await storedRules(ctx)).toEqual(before);
+    await click(byTestId(c, "override-activity-0-remove"));
+    await click(byTestId(c, "overrides-save"));
+    await waitFor(() => queryTestId(c, "rules-overrides-saved"), "the saved notice");
+    expect((await storedRules(ctx))?.contracts["V-2002"]?.activities).toEqual({ onsite: { articleNo: "SUP-X" } });
+    pane.unmount();
+  });
 });
 
 describe("the forms saved unchanged store the same rules (round trip through the pane)", () => {

@@ -34,6 +34,7 @@ export interface ExtraFormsStrings {
     title: string;
     intro: string;
     asDefault: (shown: string) => string;
+    twice: string;
     activitiesTitle: string;
     add: string;
     save: string;
@@ -204,6 +205,7 @@ export const extraFormsStrings: Record<Language, ExtraFormsStrings> = {
       title: "Vertrag: abweichende Sätze und Regeln",
       intro: "Was ein Vertrag anders regelt als der Standard: Takt, Aufrunden, Bundesland und Stundensätze je Tätigkeit (statt des Standardsatzes der gleichnamigen Tätigkeit).",
       asDefault: (shown) => `wie Standard (${shown})`,
+      twice: "Diese Tätigkeit steht schon in einer Zeile darüber.",
       activitiesTitle: "Eigene Stundensätze",
       add: "Satz hinzufügen",
       save: "Abweichungen speichern",
@@ -272,6 +274,7 @@ export const extraFormsStrings: Record<Language, ExtraFormsStrings> = {
       title: "Contract: own rates and rules",
       intro: "What a contract sets differently from the defaults: billing unit, rounding, federal state and hourly rates per activity (instead of the default rate of the activity with the same name).",
       asDefault: (shown) => `as default (${shown})`,
+      twice: "A row above already has this activity.",
       activitiesTitle: "Own hourly rates",
       add: "Add rate",
       save: "Save overrides",

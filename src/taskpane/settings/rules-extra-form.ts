@@ -137,6 +137,18 @@ export function overridesFormOf(rules: Rules, contractNo: string, lang: Lang): O
   };
 }
 
+/** Rows naming an activity a row above already names (the document can hold each name once). */
+export function duplicateActivityRows(rows: readonly ActivityRow[]): number[] {
+  const seen = new Set<string>();
+  return rows.flatMap((a, i) => {
+    const name = a.name.trim();
+    if (name === "") return [];
+    if (seen.has(name)) return [i];
+    seen.add(name);
+    return [];
+  });
+}
+
 export const keptActivityRows = (rows: readonly ActivityRow[]): number[] => rows.flatMap((a, i) => (blank(a.name, a.articleNo, a.pricePerHour) ? [] : [i]));
 
 /**

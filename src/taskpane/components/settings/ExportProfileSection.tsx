@@ -123,24 +123,20 @@ export function ExportProfileSection(): React.ReactElement {
             ))}
           </Select>
         </Field>
-        <div className={styles.pair}>
-          <TextField label={t.id} hint={t.idHint} value={form.id} required disabled={busy || chosen !== ""} error={error("id")} onChange={(v) => patch({ id: v })} testId="profile-id" />
-          <TextField label={t.name} value={form.name} required disabled={busy} error={error("name")} onChange={(v) => patch({ name: v })} testId="profile-name" />
-        </div>
+        <TextField label={t.name} value={form.name} required disabled={busy} error={error("name")} onChange={(v) => patch({ name: v })} testId="profile-name" />
+        <TextField label={t.id} hint={t.idHint} value={form.id} required disabled={busy || chosen !== ""} error={error("id")} onChange={(v) => patch({ id: v })} testId="profile-id" />
         {select("level", t.level, EXPORT_LEVELS, (o) => t.levels[o as keyof typeof t.levels])}
         <div className={styles.pair}>
           {select("delimiter", t.delimiter, EXPORT_DELIMITERS, (o) => t.delimiters[o] ?? o)}
           {select("dateFormat", t.dateFormat, EXPORT_DATE_FORMATS, (o) => o)}
         </div>
-        <div className={styles.pair}>
-          {select("encoding", t.encoding, EXPORT_ENCODINGS, (o) => t.encodings[o as keyof typeof t.encodings])}
-          <Field label={t.decimal}>
-            <RadioGroup value={form.decimal} disabled={busy} onChange={(_, d) => patch({ decimal: d.value })} data-testid="profile-decimal">
-              <Radio value="," label={t.decimalComma} />
-              <Radio value="." label={t.decimalPoint} />
-            </RadioGroup>
-          </Field>
-        </div>
+        {select("encoding", t.encoding, EXPORT_ENCODINGS, (o) => t.encodings[o as keyof typeof t.encodings])}
+        <Field label={t.decimal}>
+          <RadioGroup layout="horizontal" value={form.decimal} disabled={busy} onChange={(_, d) => patch({ decimal: d.value })} data-testid="profile-decimal">
+            <Radio value="," label={t.decimalComma} />
+            <Radio value="." label={t.decimalPoint} />
+          </RadioGroup>
+        </Field>
         <Checkbox checked={form.headerRow} disabled={busy} label={t.headerRow} onChange={(_, d) => patch({ headerRow: d.checked === true })} data-testid="profile-headerRow" />
 
         <p className={styles.sub}>{t.columnsTitle}</p>

@@ -15,6 +15,7 @@ import { useStrings } from "../../i18n";
 import { extraFormsStrings } from "../../settings/extra-forms-strings";
 import {
   EMPTY_FLAT_FEE,
+  duplicateActivityRows,
   FLAT_FEE_PER,
   extraFieldOf,
   flatFeeRowsOf,
@@ -128,7 +129,7 @@ export function HolidaysForm({ rules, onSaved }: FormProps): React.ReactElement 
         <p className={styles.sub}>{t.extraTitle}</p>
         {form.extra.map((h, i) => (
           <div key={i} className={styles.pair} data-testid={`holiday-${i}`}>
-            <TextField label={t.extraDay} value={h} placeholder={t.extraPlaceholder} numeric disabled={busy} error={error(`extra.${i}`)} onChange={(v) => setForm((f) => ({ ...f, extra: f.extra.map((e, j) => (j === i ? v : e)) }))} testId={`holiday-${i}-day`} />
+            <TextField label={t.extraDay} value={h} placeholder={t.extraPlaceholder} disabled={busy} error={error(`extra.${i}`)} onChange={(v) => setForm((f) => ({ ...f, extra: f.extra.map((e, j) => (j === i ? v : e)) }))} testId={`holiday-${i}-day`} />
             <RemoveRow label={x.remove} disabled={busy} onClick={() => setForm((f) => ({ ...f, extra: f.extra.filter((_, j) => j !== i) }))} testId={`holiday-${i}-remove`} />
           </div>
         ))}
@@ -180,7 +181,16 @@ export function ContractOverridesForm({ rules, onSaved }: FormProps): React.Reac
     };
   }, [host, rules]);
   React.useEffect(() => setForm(contractNo ? overridesFormOf(rules, contractNo, s.language) : null), [rules, contractNo, s.language]);
-  const { busy, save, error, status } = useRulesSave((i) => extraFieldOf(i, { kind: "overrides", contractNo, activities: form?.activities ?? [] }));
+  const { busy, save, error: saveError, status } = useRulesSave((i) => extraFieldOf(i, { kind: "overrides", contractNo, activities: form?.activities ?? [] }));
+  // two rows of one activity would leave one of them out of the document without a word
+  const [twice, setTwice] = React.useState<number[]>([]);
+  React.useEffect(() => setTwice([]), [contractNo]);
+  const error = (key: string) => saveError(key) ?? (twice.some((i) => key === `activities.${i}.name`) ? t.twice : undefined);
+  const trySave = (f: OverridesForm) => {
+    const dupes = duplicateActivityRows(f.activities);
+    setTwice(dupes);
+    if (dupes.length === 0) void save(t.save, rulesWithOverrides(rules, contractNo, f, s.language), onSaved);
+  };
   const patch = (p: Partial<OverridesForm>) => setForm((f) => (f ? { ...f, ...p } : f));
   const setAct = (index: number, p: Partial<OverridesForm["activities"][number]>) => setForm((f) => (f ? { ...f, activities: f.activities.map((a, i) => (i === index ? { ...a, ...p } : a)) } : f));
   const all = [...new Set([...contracts, ...Object.keys(rules.contracts)])].sort((a, b) => a.localeCompare(b, "de", { numeric: true }));
@@ -240,7 +250,7 @@ export function ContractOverridesForm({ rules, onSaved }: FormProps): React.Reac
               </Button>
             </ButtonRow>
             <ButtonRow>
-              <Button appearance="primary" icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.save, rulesWithOverrides(rules, contractNo, form, s.language), onSaved)} data-testid="overrides-save">
+              <Button appearance="primary" icon={<SaveRegular />} disabled={busy} onClick={() => trySave(form)} data-testid="overrides-save">
                 {t.save}
               </Button>
             </ButtonRow>
