@@ -192,7 +192,7 @@ export const extraFormsStrings: Record<Language, ExtraFormsStrings> = {
     },
     holidays: {
       title: "Feiertage",
-      intro: (region) => `Die gesetzlichen Feiertage kommen aus dem Bundesland (${region}). Hier eigene Feiertage ergänzen und Feiertage abwählen, an denen normal gearbeitet wird.`,
+      intro: (region) => `Die gesetzlichen Feiertage kommen aus dem Bundesland (${region}). Hier eigene Feiertage ergänzen und die gesetzlichen ankreuzen, an denen normal gearbeitet wird.`,
       extraTitle: "Eigene Feiertage (z. B. Heiligabend)",
       extraDay: "Tag (TT.MM. jedes Jahr oder TT.MM.JJJJ)",
       extraPlaceholder: "24.12.",
@@ -261,7 +261,7 @@ export const extraFormsStrings: Record<Language, ExtraFormsStrings> = {
     },
     holidays: {
       title: "Holidays",
-      intro: (region) => `Public holidays come from the federal state (${region}). Add your own days off here and untick holidays you work on.`,
+      intro: (region) => `Public holidays come from the federal state (${region}). Add your own days off here and tick the public holidays you work on.`,
       extraTitle: "Own holidays (e.g. Christmas Eve)",
       extraDay: "Day (MM-DD every year or YYYY-MM-DD)",
       extraPlaceholder: "12-24",
