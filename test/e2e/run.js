@@ -1160,6 +1160,17 @@ async function screenshots(context, origin) {
         await assertNoHorizontalOverflow(page, WIDTH);
         await page.screenshot({ path: path.join(SCREENSHOTS, `pane-${lang}-${theme}-${file}.png`), fullPage: true });
       }
+      // the settings forms, one row each added (form state only, nothing saved)
+      await page.click("#tab-usage");
+      await page.click('[data-testid="flatfee-add"]');
+      await page.click('[data-testid="holiday-add"]');
+      await page.selectOption('[data-testid="override-contract"]', { index: 1 });
+      await page.click('[data-testid="override-add-activity"]');
+      await assertNoHorizontalOverflow(page, WIDTH);
+      for (const section of ["rules-flatfees", "rules-holidays", "rules-overrides"])
+        await page.locator(`[data-testid="section-${section}"]`).screenshot({ path: path.join(SCREENSHOTS, `form-${lang}-${theme}-${section}.png`) });
+      await page.click("#tab-masterData");
+      await page.locator('[data-testid="section-export-profiles"]').screenshot({ path: path.join(SCREENSHOTS, `form-${lang}-${theme}-export-profiles.png`) });
       if (lang === "de" && theme === "light") {
         await page.setViewportSize({ width: 320, height: HEIGHT });
         await assertNoHorizontalOverflow(page, 320);

@@ -6,8 +6,8 @@
 import { nextOf, type FlowState } from "../hooks/useNextStep";
 
 export type MasterDone = "import" | "writeSheets" | "sync";
-export type MasterNext = "import" | "writeSheets" | "syncContracts" | "restore" | "saveCompany" | "saveDatev";
-export type MasterForm = "company" | "datev";
+export type MasterNext = "import" | "writeSheets" | "syncContracts" | "restore" | "saveCompany" | "saveDatev" | "saveExportProfile";
+export type MasterForm = "company" | "datev" | "exportProfile";
 export type MasterFlow = FlowState<MasterDone, MasterNext, MasterForm>;
 
 const AFTER: Readonly<Record<MasterDone | "start", MasterNext | null>> = {
@@ -19,5 +19,5 @@ const AFTER: Readonly<Record<MasterDone | "start", MasterNext | null>> = {
 
 export function masterNextStep(flow: MasterFlow, restorePending: boolean): MasterNext | null {
   if (restorePending) return "restore";
-  return nextOf(flow, AFTER, { company: "saveCompany", datev: "saveDatev" });
+  return nextOf(flow, AFTER, { company: "saveCompany", datev: "saveDatev", exportProfile: "saveExportProfile" });
 }

@@ -3,7 +3,8 @@
  * Bundesland, rates per activity, surcharges) and one contract's pools and click parameters
  * (included hours, contingent, click prices). Each form edits its part of the stored rules document;
  * saving sends the whole document through `setRules`, the JSON upload's path and validator. Parts
- * the forms do not show (flat fees, holidays off, a contract's own overrides) are kept as stored.
+ * a form does not show are kept as stored (flat fees, holidays and a contract's overrides have their
+ * own forms: rules-extra-form.ts).
  */
 import type { Issue } from "../../core/issues";
 import { WEEKDAY_CODES } from "../../core/time/clock";

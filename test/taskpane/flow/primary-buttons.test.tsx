@@ -18,6 +18,7 @@ import { UsageArea } from "../../../src/taskpane/components/usage/UsageArea";
 import { stringsFor } from "../../../src/taskpane/i18n";
 import { masterNextStep } from "../../../src/taskpane/master/next-step";
 import { purchaseNextStep } from "../../../src/taskpane/purchase/next-step";
+import { extraFormsStrings } from "../../../src/taskpane/settings/extra-forms-strings";
 import { settingsStrings } from "../../../src/taskpane/settings/settings-strings";
 import { usageNextStep } from "../../../src/taskpane/usage/next-step";
 import { ARTICLES, CONTRACTS, LINKS, PURCHASE } from "../../scenarios/purchase/domain-scenario";
@@ -28,6 +29,7 @@ import { expectPrimary } from "./primary-probe";
 
 const de = stringsFor("de");
 const set = settingsStrings.de;
+const extra = extraFormsStrings.de;
 const sample = (name: string) => readFileSync(join(__dirname, "../../../samples", name), "utf8");
 const flow = <D extends string, N extends string, F extends string>(patch: Partial<FlowState<D, N, F>>): FlowState<D, N, F> => ({ ...emptyFlow<D, N, F>(), ...patch });
 
@@ -147,6 +149,13 @@ describe("one primary button rendered per area", () => {
     await expectPrimary(pane.container, [set.rules.saveDefaults]);
     await typeInto(first, before);
     await expectPrimary(pane.container, [u.applyDecisions]);
+    // The same for the flat fee, holiday and override forms.
+    const fee = byTestId(pane.container, "flatfee-0-label") as HTMLInputElement;
+    const feeBefore = fee.value;
+    await typeInto(fee, `${feeBefore}x`);
+    await expectPrimary(pane.container, [extra.flatFees.save]);
+    await typeInto(fee, feeBefore);
+    await expectPrimary(pane.container, [u.applyDecisions]);
 
     await click(byTestId(pane.container, "time-review-apply"));
     await expectPrimary(pane.container, [u.showBalance]);
@@ -176,6 +185,10 @@ describe("one primary button rendered per area", () => {
     await typeInto(byTestId(pane.container, "company-name"), "Muster IT GmbH");
     await expectPrimary(pane.container, [set.company.save]);
     await typeInto(byTestId(pane.container, "company-name"), "");
+    await expectPrimary(pane.container, [md.syncSheet("Verträge")]);
+    await typeInto(byTestId(pane.container, "profile-name"), "ERP-Export");
+    await expectPrimary(pane.container, [extra.profile.save]);
+    await typeInto(byTestId(pane.container, "profile-name"), "");
     await expectPrimary(pane.container, [md.syncSheet("Verträge")]);
     const backup = await backupJson(ctx, "2026-11-23T08:00:00.000Z");
     await pickFiles(byTestId(pane.container, "backup-file") as HTMLInputElement, [testFile("backup.json", backup, "application/json")]);

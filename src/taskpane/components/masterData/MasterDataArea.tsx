@@ -6,6 +6,7 @@ import { StepStatus } from "../common/StepStatus";
 import { useFlow } from "../../hooks/useNextStep";
 import { masterNextStep, type MasterDone, type MasterForm, type MasterNext } from "../../master/next-step";
 import { CompanySettingsSection } from "../settings/CompanySettingsSection";
+import { ExportProfileSection } from "../settings/ExportProfileSection";
 import { BackupSection } from "./BackupSection";
 import { ImportSection } from "./ImportSection";
 import { ProfilesSection } from "./ProfilesSection";
@@ -55,6 +56,7 @@ export function MasterDataArea({ onBackup }: { onBackup?: () => void }): React.R
       <ImportSection {...section("import")} />
       <SheetsSection {...section("sheets")} />
       <CompanySettingsSection next={next} onEditing={flowEvents.editing} />
+      <ExportProfileSection primary={next === "saveExportProfile"} onEditing={flowEvents.editing} />
       <BackupSection {...section("backup")} />
       <ProfilesSection {...section("profiles")} />
     </div>

@@ -47,7 +47,7 @@ interface FormProps {
 }
 
 /** Saving a rules document built by a form; field errors by key, the rest and warnings under the button. */
-function useRulesSave(fieldOf: (i: Issue) => string | null) {
+export function useRulesSave(fieldOf: (i: Issue) => string | null) {
   const host = useHost();
   const s = useStrings();
   const t = settingsStrings[s.language];

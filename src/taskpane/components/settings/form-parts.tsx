@@ -39,7 +39,7 @@ export const useFormStyles = makeStyles({
   days: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
 });
 
-const REQUIRED = new Set(["company.field_required", "datev.field_required", "rules.field_required"]);
+const REQUIRED = new Set(["company.field_required", "datev.field_required", "rules.field_required", "profile.field_required"]);
 
 /** Errors per form field (the first per field) and the rest (shown under the save button). */
 export function errorsByField<K extends string>(issues: readonly Issue[], fieldOf: (i: Issue) => K | null): { byField: Map<K, Issue>; rest: Issue[] } {

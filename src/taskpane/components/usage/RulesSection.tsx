@@ -17,6 +17,7 @@ import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
 import { ContractRulesForm, DefaultRulesForm } from "../settings/RulesForms";
+import { ContractOverridesForm, FlatFeesForm, HolidaysForm } from "../settings/RulesExtraForms";
 import { settingsStrings } from "../../settings/settings-strings";
 import type { UsageFlowProps } from "./TimeReviewSection";
 
@@ -102,6 +103,9 @@ export function RulesSection({ next = null, flow }: UsageFlowProps): React.React
     </StepSection>
       <DefaultRulesForm rules={rules} onSaved={savedByForm} primary={next === "saveDefaults"} onEditing={flow?.editing} />
       <ContractRulesForm rules={rules} onSaved={savedByForm} primary={next === "saveContract"} onEditing={flow?.editing} />
+      <FlatFeesForm rules={rules} onSaved={savedByForm} primary={next === "saveFlatFees"} onEditing={flow?.editing} />
+      <HolidaysForm rules={rules} onSaved={savedByForm} primary={next === "saveHolidays"} onEditing={flow?.editing} />
+      <ContractOverridesForm rules={rules} onSaved={savedByForm} primary={next === "saveOverrides"} onEditing={flow?.editing} />
     </>
   );
 }

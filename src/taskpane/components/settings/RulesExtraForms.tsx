@@ -1,0 +1,271 @@
+/**
+ * Zeiten/Zähler → Regeln, the forms beyond the defaults and pools: flat fees, the company's own and
+ * not observed holidays, and one contract's overrides (unit, rounding, Bundesland, rates). Each saves
+ * the whole rules document through `setRules` (as the JSON upload); errors stand next to their field
+ * and nothing is stored while any is left.
+ */
+import * as React from "react";
+import { Button, Checkbox, Field, Select } from "@fluentui/react-components";
+import { AddRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
+import { contractNumbers } from "../../connection/use-cases";
+import { differs, useReportEditing } from "../../hooks/useNextStep";
+import { HOLIDAY_NAMES, HOLIDAY_REGIONS, publicHolidays, type HolidayRegion } from "../../../core/time/holidays";
+import { BUILTIN_TIME_DEFAULTS, type Rules } from "../../../core/time/rules";
+import { useHost } from "../../host";
+import { useStrings } from "../../i18n";
+import { extraFormsStrings } from "../../settings/extra-forms-strings";
+import {
+  EMPTY_FLAT_FEE,
+  duplicateActivityRows,
+  FLAT_FEE_PER,
+  extraFieldOf,
+  flatFeeRowsOf,
+  holidaysFormOf,
+  overridesFormOf,
+  rulesWithFlatFees,
+  rulesWithHolidays,
+  rulesWithOverrides,
+  type FlatFeeRow,
+  type HolidaysForm,
+  type OverridesForm,
+} from "../../settings/rules-extra-form";
+import { UNIT_MINUTES } from "../../settings/rules-form";
+import { settingsStrings } from "../../settings/settings-strings";
+import { ButtonRow } from "../common/ButtonRow";
+import { StepSection } from "../common/StepSection";
+import { TextField, useFormStyles } from "./form-parts";
+import { useRulesSave } from "./RulesForms";
+
+interface FormProps {
+  rules: Rules;
+  onSaved: () => Promise<void>;
+  /** Whether saving is the area's next step (its one primary button, issue 20). */
+  primary?: boolean;
+  /** Told whether the form holds typing not saved yet. */
+  onEditing?: (form: "flatFees" | "holidays" | "overrides", dirty: boolean) => void;
+}
+
+function RemoveRow({ label, disabled, onClick, testId }: { label: string; disabled: boolean; onClick: () => void; testId: string }): React.ReactElement {
+  return (
+    <ButtonRow>
+      <Button size="small" appearance="subtle" icon={<DeleteRegular />} disabled={disabled} onClick={onClick} data-testid={testId}>
+        {label}
+      </Button>
+    </ButtonRow>
+  );
+}
+
+export function FlatFeesForm({ rules, onSaved, primary = false, onEditing }: FormProps): React.ReactElement {
+  const styles = useFormStyles();
+  const s = useStrings();
+  const x = extraFormsStrings[s.language];
+  const t = x.flatFees;
+  const [rows, setRows] = React.useState<FlatFeeRow[]>(() => flatFeeRowsOf(rules.defaults.flatFees, s.language));
+  React.useEffect(() => setRows(flatFeeRowsOf(rules.defaults.flatFees, s.language)), [rules, s.language]);
+  useReportEditing(onEditing, "flatFees", React.useMemo(() => differs(rows, flatFeeRowsOf(rules.defaults.flatFees, s.language)), [rows, rules, s.language]));
+  const { busy, save, error, status } = useRulesSave((i) => extraFieldOf(i, { kind: "flatFees", rows }));
+  const setRow = (index: number, p: Partial<FlatFeeRow>) => setRows((rs) => rs.map((r, i) => (i === index ? { ...r, ...p } : r)));
+  const known = Object.keys(rules.defaults.activities ?? {}).join(", ");
+
+  return (
+    <StepSection id="section-rules-flatfees" title={t.title} intro={t.intro}>
+      <div className={styles.form} data-testid="rules-flatfees-form">
+        {rows.map((r, i) => (
+          <div key={i} className={styles.row} data-testid={`flatfee-${i}`}>
+            <div className={styles.pair}>
+              <TextField label={t.label} value={r.label} disabled={busy} error={error(`flatFees.${i}.label`)} onChange={(v) => setRow(i, { label: v })} testId={`flatfee-${i}-label`} />
+              <TextField label={t.articleNo} value={r.articleNo} disabled={busy} error={error(`flatFees.${i}.articleNo`)} onChange={(v) => setRow(i, { articleNo: v })} testId={`flatfee-${i}-articleNo`} />
+            </div>
+            <TextField label={t.activities} hint={t.activitiesHint(known)} value={r.activities} disabled={busy} error={error(`flatFees.${i}.activities`)} onChange={(v) => setRow(i, { activities: v })} testId={`flatfee-${i}-activities`} />
+            <div className={styles.pair}>
+              <Field label={t.per}>
+                <Select value={r.per} disabled={busy} onChange={(_, d) => setRow(i, { per: d.value })} data-testid={`flatfee-${i}-per`}>
+                  {FLAT_FEE_PER.map((p) => (
+                    <option key={p} value={p}>
+                      {t.perChoices[p]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <TextField label={t.price} value={r.price} numeric disabled={busy} error={error(`flatFees.${i}.price`)} onChange={(v) => setRow(i, { price: v })} testId={`flatfee-${i}-price`} />
+            </div>
+            <RemoveRow label={x.remove} disabled={busy} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))} testId={`flatfee-${i}-remove`} />
+          </div>
+        ))}
+        <ButtonRow>
+          <Button size="small" icon={<AddRegular />} disabled={busy} onClick={() => setRows((rs) => [...rs, { ...EMPTY_FLAT_FEE }])} data-testid="flatfee-add">
+            {t.add}
+          </Button>
+        </ButtonRow>
+        <ButtonRow>
+          <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.save, rulesWithFlatFees(rules, rows, s.language), onSaved)} data-testid="flatfees-save">
+            {t.save}
+          </Button>
+        </ButtonRow>
+        {status("rules-flatfees")}
+      </div>
+    </StepSection>
+  );
+}
+
+/** The public holidays a region has (names), in the package's order, for this and next year. */
+function regionHolidays(region: HolidayRegion, year: number): string[] {
+  const names = new Set([...publicHolidays(year, region).values(), ...publicHolidays(year + 1, region).values()]);
+  return HOLIDAY_NAMES.filter((n) => names.has(n));
+}
+
+export function HolidaysForm({ rules, onSaved, primary = false, onEditing }: FormProps): React.ReactElement {
+  const styles = useFormStyles();
+  const host = useHost();
+  const s = useStrings();
+  const x = extraFormsStrings[s.language];
+  const t = x.holidays;
+  const [form, setForm] = React.useState<HolidaysForm>(() => holidaysFormOf(rules, s.language));
+  React.useEffect(() => setForm(holidaysFormOf(rules, s.language)), [rules, s.language]);
+  useReportEditing(onEditing, "holidays", React.useMemo(() => differs(form, holidaysFormOf(rules, s.language)), [form, rules, s.language]));
+  const { busy, save, error, status } = useRulesSave((i) => extraFieldOf(i, { kind: "holidays", extra: form.extra }));
+  const region = rules.defaults.holidayRegion ?? BUILTIN_TIME_DEFAULTS.holidayRegion;
+  const year = Number(host.today().slice(0, 4));
+  // days of the region, plus any stored as off that the region does not have (so they can be unticked)
+  const days = [...new Set([...regionHolidays(region, year), ...form.off])];
+  const regionName = settingsStrings[s.language].rules.regions[region] ?? region;
+
+  return (
+    <StepSection id="section-rules-holidays" title={t.title} intro={t.intro(regionName)}>
+      <div className={styles.form} data-testid="rules-holidays-form">
+        <p className={styles.sub}>{t.extraTitle}</p>
+        {form.extra.map((h, i) => (
+          <div key={i} className={styles.pair} data-testid={`holiday-${i}`}>
+            <TextField label={t.extraDay} value={h} placeholder={t.extraPlaceholder} disabled={busy} error={error(`extra.${i}`)} onChange={(v) => setForm((f) => ({ ...f, extra: f.extra.map((e, j) => (j === i ? v : e)) }))} testId={`holiday-${i}-day`} />
+            <RemoveRow label={x.remove} disabled={busy} onClick={() => setForm((f) => ({ ...f, extra: f.extra.filter((_, j) => j !== i) }))} testId={`holiday-${i}-remove`} />
+          </div>
+        ))}
+        <ButtonRow>
+          <Button size="small" icon={<AddRegular />} disabled={busy} onClick={() => setForm((f) => ({ ...f, extra: [...f.extra, ""] }))} data-testid="holiday-add">
+            {t.add}
+          </Button>
+        </ButtonRow>
+        <Field label={t.offTitle} validationState={error("off") ? "error" : "none"} validationMessage={error("off")}>
+          <div className={styles.days} data-testid="holidays-off">
+            {days.map((n) => (
+              <Checkbox
+                key={n}
+                label={t.names[n] ?? n}
+                value={n}
+                checked={form.off.includes(n)}
+                disabled={busy}
+                onChange={(_, d) => setForm((f) => ({ ...f, off: d.checked === true ? [...f.off, n] : f.off.filter((o) => o !== n) }))}
+              />
+            ))}
+          </div>
+        </Field>
+        <ButtonRow>
+          <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.save, rulesWithHolidays(rules, form), onSaved)} data-testid="holidays-save">
+            {t.save}
+          </Button>
+        </ButtonRow>
+        {status("rules-holidays")}
+      </div>
+    </StepSection>
+  );
+}
+
+export function ContractOverridesForm({ rules, onSaved, primary = false, onEditing }: FormProps): React.ReactElement {
+  const styles = useFormStyles();
+  const host = useHost();
+  const s = useStrings();
+  const x = extraFormsStrings[s.language];
+  const t = x.overrides;
+  const r = settingsStrings[s.language].rules;
+  const [contracts, setContracts] = React.useState<string[]>([]);
+  const [contractNo, setContractNo] = React.useState("");
+  const [form, setForm] = React.useState<OverridesForm | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    void contractNumbers(host.app).then((nos) => live && setContracts(nos));
+    return () => {
+      live = false;
+    };
+  }, [host, rules]);
+  React.useEffect(() => setForm(contractNo ? overridesFormOf(rules, contractNo, s.language) : null), [rules, contractNo, s.language]);
+  useReportEditing(onEditing, "overrides", React.useMemo(() => form !== null && differs(form, overridesFormOf(rules, contractNo, s.language)), [form, rules, contractNo, s.language]));
+  const { busy, save, error: saveError, status } = useRulesSave((i) => extraFieldOf(i, { kind: "overrides", contractNo, activities: form?.activities ?? [] }));
+  // two rows of one activity would leave one of them out of the document without a word
+  const [twice, setTwice] = React.useState<number[]>([]);
+  React.useEffect(() => setTwice([]), [contractNo]);
+  const error = (key: string) => saveError(key) ?? (twice.some((i) => key === `activities.${i}.name`) ? t.twice : undefined);
+  const trySave = (f: OverridesForm) => {
+    const dupes = duplicateActivityRows(f.activities);
+    setTwice(dupes);
+    if (dupes.length === 0) void save(t.save, rulesWithOverrides(rules, contractNo, f, s.language), onSaved);
+  };
+  const patch = (p: Partial<OverridesForm>) => setForm((f) => (f ? { ...f, ...p } : f));
+  const setAct = (index: number, p: Partial<OverridesForm["activities"][number]>) => setForm((f) => (f ? { ...f, activities: f.activities.map((a, i) => (i === index ? { ...a, ...p } : a)) } : f));
+  const all = [...new Set([...contracts, ...Object.keys(rules.contracts)])].sort((a, b) => a.localeCompare(b, "de", { numeric: true }));
+  const d = rules.defaults;
+  const unit = String(d.unitMinutes ?? BUILTIN_TIME_DEFAULTS.unitMinutes);
+  const region = d.holidayRegion ?? BUILTIN_TIME_DEFAULTS.holidayRegion;
+  const rounding = d.rounding ?? BUILTIN_TIME_DEFAULTS.rounding;
+  const units = form && form.unitMinutes !== "" && !(UNIT_MINUTES as readonly string[]).includes(form.unitMinutes) ? [...UNIT_MINUTES, form.unitMinutes] : UNIT_MINUTES;
+  const selectField = (key: "unitMinutes" | "rounding" | "holidayRegion", label: string, options: [string, string][]) => (
+    <Field label={label} validationState={error(key) ? "error" : "none"} validationMessage={error(key)}>
+      <Select value={form?.[key] ?? ""} disabled={busy} onChange={(_, v) => patch({ [key]: v.value } as Partial<OverridesForm>)} data-testid={`override-${key}`}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <StepSection id="section-rules-overrides" title={t.title} intro={t.intro}>
+      <div className={styles.form} data-testid="rules-overrides-form">
+        <Field label={r.contract}>
+          <Select value={contractNo} disabled={busy} onChange={(_, v) => setContractNo(v.value)} data-testid="override-contract">
+            <option value="">{r.chooseContract}</option>
+            {all.map((no) => (
+              <option key={no} value={no}>
+                {no}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {form && (
+          <>
+            {selectField("unitMinutes", r.unitMinutes, [["", t.asDefault(r.minutes(unit))], ...units.map((n): [string, string] => [n, r.minutes(n)])])}
+            {selectField("rounding", r.rounding, [
+              ["", t.asDefault(rounding === "entry" ? r.roundingEntry : r.roundingTicketDay)],
+              ["entry", r.roundingEntry],
+              ["ticket_day", r.roundingTicketDay],
+            ])}
+            {selectField("holidayRegion", r.holidayRegion, [["", t.asDefault(r.regions[region] ?? region)], ...HOLIDAY_REGIONS.map((g): [string, string] => [g, r.regions[g] ?? g])])}
+            <p className={styles.sub}>{t.activitiesTitle}</p>
+            {form.activities.map((a, i) => (
+              <div key={i} className={styles.row} data-testid={`override-activity-${i}`}>
+                <div className={styles.pair}>
+                  <TextField label={r.activityName} value={a.name} disabled={busy} error={error(`activities.${i}.name`)} onChange={(v) => setAct(i, { name: v })} testId={`override-activity-${i}-name`} />
+                  <TextField label={r.activityArticle} value={a.articleNo} disabled={busy} error={error(`activities.${i}.articleNo`)} onChange={(v) => setAct(i, { articleNo: v })} testId={`override-activity-${i}-articleNo`} />
+                </div>
+                <TextField label={r.activityPrice} value={a.pricePerHour} numeric disabled={busy} error={error(`activities.${i}.pricePerHour`)} onChange={(v) => setAct(i, { pricePerHour: v })} testId={`override-activity-${i}-price`} />
+                <RemoveRow label={x.remove} disabled={busy} onClick={() => patch({ activities: form.activities.filter((_, j) => j !== i) })} testId={`override-activity-${i}-remove`} />
+              </div>
+            ))}
+            <ButtonRow>
+              <Button size="small" icon={<AddRegular />} disabled={busy} onClick={() => patch({ activities: [...form.activities, { name: "", articleNo: "", pricePerHour: "" }] })} data-testid="override-add-activity">
+                {t.add}
+              </Button>
+            </ButtonRow>
+            <ButtonRow>
+              <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => trySave(form)} data-testid="overrides-save">
+                {t.save}
+              </Button>
+            </ButtonRow>
+          </>
+        )}
+        {status("rules-overrides")}
+      </div>
+    </StepSection>
+  );
+}
