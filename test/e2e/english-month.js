@@ -76,7 +76,7 @@ async function englishMonth(context, origin, h) {
     const before = await counts(page);
     await clickAndSettle(page, '[data-testid="apply-review"]');
     const confirm = await pane.locator('[data-testid="apply-confirm"]').innerText();
-    assert(/New positions\s*3/i.test(confirm) || /3/.test(confirm), `confirmation: ${confirm}`);
+    assert(/Confirm apply/.test(confirm) && /New positions\s*3/.test(confirm) && /Ends \(quantity 0\)\s*0/.test(confirm), `confirmation: ${confirm}`);
     messages.push({ what: "apply confirmation", text: confirm });
     await shot("apply-confirm", pane.locator('[data-testid="step-apply"]'));
     await clickAndSettle(page, '[data-testid="apply-confirm-yes"]');
@@ -156,11 +156,12 @@ async function englishMonth(context, origin, h) {
     assertEqual([...new Set(found)], [], "code words");
   });
 
-  await check("[english] screenshots at 350 px: the walk's sheets next to the pane, and no script errors", async () => {
-    await page.click(`[data-sheet="${REVIEW_SHEET}"]`);
-    await page.screenshot({ path: path.join(SCREENSHOTS, "english-preview-review.png") });
-    await page.click(`[data-sheet="${PREVIEW_SHEET}"]`);
-    await page.screenshot({ path: path.join(SCREENSHOTS, "english-preview-invoices.png") });
+  await check("[english] screenshots: the walk's sheets next to the 350 px pane, and no script errors", async () => {
+    for (const [sheet, file] of [[MAPPING_SHEET, "mapping"], [REVIEW_SHEET, "review"], [PREVIEW_SHEET, "invoices"]]) {
+      await page.click(`[data-sheet="${sheet}"]`);
+      await page.click('[data-cell="A1"]');
+      await page.screenshot({ path: path.join(SCREENSHOTS, `english-preview-${file}.png`) });
+    }
     assertEqual(errors, [], "page errors");
   });
   await page.close();
