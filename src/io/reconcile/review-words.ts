@@ -108,6 +108,8 @@ export const REVIEW_VOCABULARY: SheetVocabulary = {
     billing_frequency: {
       monthly: { de: "monatlich", en: "monthly" }, annual: { de: "jährlich", en: "annual" }, triennial: { de: "dreijährlich", en: "triennial" }, one_time: { de: "einmalig", en: "one-time" },
     },
-    term: { trial: { de: "Testphase", en: "trial" } },
+    term: {
+      P1M: { de: "1 Monat", en: "1 month" }, P1Y: { de: "1 Jahr", en: "1 year" }, P3Y: { de: "3 Jahre", en: "3 years" }, trial: { de: "Testphase", en: "trial" },
+    },
   },
 };

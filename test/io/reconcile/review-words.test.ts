@@ -88,3 +88,15 @@ describe("review sheet in the user's language", () => {
     expect(issues.map((i) => [i.code, i.where?.row, i.where?.column])).toEqual([["review.invalid_status", 2, "Status (A)"]]);
   });
 });
+
+describe("review info words: term and billing frequency", () => {
+  const termRows = [reviewRow({ customerNo: "10001", status: "quantity_changed", action: "accept", vendorQty: "12", term: "P1Y", billingFrequency: "monthly" })];
+  it.each([["de", "1 Jahr", "monatlich"], ["en", "1 year", "monthly"], ["code", "P1Y", "monthly"]] as const)("%s: written as words, read back as codes", (lang, term, frequency) => {
+    const cells = reviewTableRows(termRows, lang);
+    const at = (c: string) => [...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS].indexOf(c as never);
+    expect([cells[1]![at("term")], cells[1]![at("billing_frequency")]]).toEqual([term, frequency]);
+    const { decisions, issues } = readReviewTable(raw(cells));
+    expect(issues).toEqual([]);
+    expect(decisions.map((d) => [d.term, d.billingFrequency])).toEqual([["P1Y", "monthly"]]);
+  });
+});
