@@ -32,6 +32,10 @@ describe("CLI reconcile → apply → undo", () => {
     expect(JSON.parse(r.out()).counts).toEqual({ quantity_changed: 2, new_position: 1, missing_in_file: 2, unmapped_customer: 1, unmapped_article: 1, unchanged: 1 });
     const review = readFileSync(join(d, "review.csv"), "utf8");
     expect(review.split("\r\n")[0]).toMatch(/^status,customer_no,contract_no,position_no,article_no,external_customer_id,external_article_id,contract_qty,vendor_qty,delta,effective_date,unit_cost,unit_price,action,/);
+    // in English the file keeps the codes of PRODUCT.md §8 (an English sheet in the pane has words)
+    expect(review).toContain("quantity_changed,");
+    expect(review).toMatch(/,accept,/);
+    expect(review).not.toContain("Quantity changed");
     const a = io();
     expect(await runCli(["apply", "--workspace", ws, "--review", join(d, "review.csv")], a.cli)).toBe(0);
     expect(a.out()).toContain("3 new contract versions");

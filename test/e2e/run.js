@@ -18,7 +18,7 @@
 // 4. The pane in server mode against a real `msp-billing serve` (embedded store): login under
 //    Verbindung, master data import, reconcile + apply, a billing run — checked on the server.
 // Prints `N passed, N failed`; exits non-zero on any failure.
-// Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_DIST (default dist/), E2E_ONLY=server (part 4 only).
+// Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_DIST (default dist/), E2E_ONLY=server (part 4 only), E2E_ONLY=english (english-month.js only).
 // Needs the CLI built too (npm run build does both).
 "use strict";
 
@@ -317,24 +317,8 @@ const REVIEW_DE = {
 };
 const canonical = (v) => REVIEW_DE[String(v)] ?? String(v);
 
-/**
- * Code words a German clerk must not read: snake_case tokens (`period_factor`, `missing_in_file`) and
- * the dotted keys of messages and audit kinds (`contract.version.add`, `note.cost.not_billed_yet`),
- * taken from src/core/messages.ts so every key is known.
- */
-const MESSAGE_KEYS = (() => {
-  const src = fs.readFileSync(path.join(ROOT, "src/core/messages.ts"), "utf8");
-  const keys = new Set([...src.matchAll(/^\s*"([a-zA-Z_]+(?:\.[a-zA-Z_]+)+)":/gm)].map((m) => m[1]));
-  for (const k of [...keys]) if (k.startsWith("audit.")) keys.add(k.slice("audit.".length));
-  return keys;
-})();
-function codeWordsIn(cell) {
-  if (typeof cell !== "string") return [];
-  const words = [...cell.matchAll(/(?<![\w.@/-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@/-])/g)].map((m) => m[0]);
-  for (const m of cell.matchAll(/[a-zA-Z_]+(?:\.[a-zA-Z_]+)+/g)) if (MESSAGE_KEYS.has(m[0])) words.push(m[0]);
-  return words;
-}
-const columnName = (i) => (i < 26 ? String.fromCharCode(65 + i) : columnName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+const { codeWordsIn, columnName } = require("./code-words");
+const { englishMonth } = require("./english-month");
 
 async function rowWhere(page, sheet, match) {
   const grid = await values(page, sheet);
@@ -1369,7 +1353,8 @@ async function main() {
       await previewMonth(context, origin);
       await screenshots(context, origin);
     }
-    await serverMode(context, origin, team);
+    if (!only || only === "english") await englishMonth(context, origin, { check, assert, assertEqual, openPreview, clickAndSettle, chooseInCell, values, sheetNames, counts });
+    if (only !== "english") await serverMode(context, origin, team);
 
     await check("no request left 127.0.0.1 (office.js answered by the stub)", async () => {
       assertEqual(blocked, [], "blocked requests");

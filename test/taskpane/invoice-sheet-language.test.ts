@@ -58,11 +58,13 @@ describe("the preview sheet Rechnungen YYYY-MM", () => {
     expect(billingTotals(invoices)).toMatchObject({ lines: 3, catchUps: 2, differences: 0 });
   });
 
-  it("English: the export's column names, days in English, the proration column instead of period_factor", () => {
+  it("English: English headers and line types, days in English, the proration column instead of period_factor", () => {
     const rows = invoiceSheetRows(bill(book(), "2026-03" as IsoMonth).invoices, "en");
     expect(rows[0]).not.toContain("period_factor");
-    expect(rows[1]![rows[0]!.indexOf("proration")]).toBe("17 of 31 days");
-    expect(rows[1]![rows[0]!.indexOf("line_type")]).toBe("catch-up");
-    expect(rows[3]![rows[0]!.indexOf("line_type")]).toBe("recurring");
+    expect(rows[0]!.slice(0, 2)).toEqual(["Invoice no.", "Customer no."]);
+    expect(rows[1]![rows[0]!.indexOf("Proration")]).toBe("17 of 31 days");
+    expect(rows[1]![rows[0]!.indexOf("Line type")]).toBe("Catch-up");
+    expect(rows[3]![rows[0]!.indexOf("Line type")]).toBe("Recurring");
+    expect(rows.flat().filter((c): c is string => typeof c === "string" && CODE_WORD.test(c))).toEqual([]);
   });
 });

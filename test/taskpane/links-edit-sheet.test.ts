@@ -2,8 +2,7 @@ import { linksForEditing } from "../../src/app/links-for-editing";
 import { importLinks, loadLinks } from "../../src/app/purchase";
 import { undoBatch } from "../../src/app/undo-batch";
 import { formatIssue } from "../../src/core/messages";
-import { sheetAsCsv } from "../../src/taskpane/master/master-sheets";
-import { LINKS_EDIT_SHEET, linksEditRows, linksEditWriteOptions } from "../../src/taskpane/purchase/links-edit-sheet";
+import { LINKS_EDIT_SHEET, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../src/taskpane/purchase/links-edit-sheet";
 import { memoryGateway, rowWhere, unwrap } from "../excel/fixtures";
 import { seedDomains } from "../scenarios/purchase/domain-scenario";
 import { testContext } from "../support/fixtures";
@@ -18,14 +17,16 @@ const linkIds = async (ctx: Awaited<ReturnType<typeof testContext>>) => (await c
 
 async function applySheet(ctx: Awaited<ReturnType<typeof testContext>>, gw: ReturnType<typeof memoryGateway>["gw"]) {
   const read = unwrap(await gw.readTableByHeaders(LINKS_EDIT_SHEET));
-  return importLinks(ctx, { name: LINKS_EDIT_SHEET, bytes: sheetAsCsv(read.table) });
+  const csv = linksEditSheetAsCsv(read.table);
+  const r = await importLinks(ctx, { name: LINKS_EDIT_SHEET, bytes: csv.bytes });
+  return r.ok ? r : { ...r, issues: csv.userColumns(r.issues) };
 }
 
 describe("the links sheet of the Einkauf area (edit links in Excel)", () => {
   it("lists every stored link with both ends named, in the columns of the links CSV", async () => {
     const ctx = await seeded();
     const rows = linksEditRows(await linksForEditing(ctx));
-    expect(rows[0]).toEqual(["purchase_no", "purchase_position_no", "contract_no", "position_no", "action", "supplier", "object", "customer_no", "customer_name", "article_no", "description"]);
+    expect(rows[0]).toEqual(["Purchase no.", "Purchase position no.", "Contract no.", "Position no.", "Action", "Supplier", "Object", "Customer no.", "Customer name", "Article no.", "Description"]);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[4], r[5], r[7], r[8], r[9]])).toEqual([
       ["EK-100", "V-3001", "link", "DENIC Registrar GmbH", "20001", "Alpha GmbH", "DOM-DE"],
       ["EK-100", "V-3002", "link", "DENIC Registrar GmbH", "20002", "Beta KG", "DOM-DE"],
@@ -71,7 +72,7 @@ describe("the links sheet of the Einkauf area (edit links in Excel)", () => {
     const r = await applySheet(ctx, gw);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues[0]!.where).toMatchObject({ source: LINKS_EDIT_SHEET, row, column: expect.stringContaining("position_no") });
+    expect(r.issues[0]!.where).toMatchObject({ source: LINKS_EDIT_SHEET, row, column: expect.stringContaining("Position no.") });
     expect(formatIssue(r.issues[0]!, "de")).toContain(LINKS_EDIT_SHEET);
     expect(await linkIds(ctx)).toEqual(before);
   });

@@ -83,8 +83,8 @@ describe("the mandates sheet of the Abrechnung area (edit mandates in Excel)", (
     const r = await applyMandatesSheet(ctx, gw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => [i.code, i.where?.source, i.where?.row, i.where?.column])).toEqual([
-      ["parse.invalid_choice", MANDATES_SHEET, k3, "scheme (F)"],
-      ["sepa.iban_length", MANDATES_SHEET, k3, "iban (D)"],
+      ["parse.invalid_choice", MANDATES_SHEET, k3, "Scheme (F)"],
+      ["sepa.iban_length", MANDATES_SHEET, k3, "IBAN (D)"],
     ]);
     expect(await stored(ctx)).toEqual(before);
   });

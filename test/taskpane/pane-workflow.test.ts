@@ -13,7 +13,7 @@ import { defaultBillingMonth, invoiceSheetRows, latestRun } from "../../src/task
 import { describeIssue, locateIssues } from "../../src/taskpane/issues";
 import { proposeMappings } from "../../src/app/mapping-proposal";
 import { mappingNeeds } from "../../src/core/reconcile/mapping-suggestions";
-import { MAPPING_SHEET, listItem, mappingSheet, numberOfItem, readMappingSheet } from "../../src/taskpane/reconcile/mapping-sheet";
+import { MAPPING_SHEET, MAPPING_VOCABULARY, listItem, mappingSheet, numberOfItem, readMappingSheet } from "../../src/taskpane/reconcile/mapping-sheet";
 import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, sourceLabel, unmappedLeftOut } from "../../src/taskpane/reconcile/review";
 import { bestMatch, normalizeName, similarity } from "../../src/core/reconcile/similarity";
 import { backupDue } from "../../src/taskpane/storage";
@@ -91,7 +91,7 @@ describe("the mapping sheet Zuordnung", () => {
     const { decisions } = readMappingSheet(read.table, "2026-10-01" as IsoDate);
     const result = await applyReview(ctx, decisions, { name: MAPPING_SHEET, sha256: "x" });
     expect(result.ok).toBe(false);
-    const located = locateIssues(result.ok ? [] : result.issues, read.table, read.sheet);
+    const located = locateIssues(result.ok ? [] : result.issues, read.table, read.sheet, MAPPING_VOCABULARY);
     expect(located.map((i) => i.where?.cell)).toEqual(["Zuordnung!G3"]);
     expect(describeIssue(located[0]!, "en")).toMatch(/^Zuordnung!G3: Article NOPE is unknown/);
   });
@@ -142,7 +142,7 @@ describe("billing and storage helpers", () => {
   });
 
   it("writes invoice lines with typed numbers", () => {
-    expect(invoiceSheetRows([])).toEqual([expect.arrayContaining(["invoice_ref", "net_amount"])]);
+    expect(invoiceSheetRows([])).toEqual([expect.arrayContaining(["Invoice no.", "Net amount"])]);
   });
 
   it("reminds to back up when there is data and no recent backup", () => {

@@ -74,12 +74,17 @@ describe("master sheets Kunden, Verträge, Artikel", () => {
     expect(located.map((i) => describeIssue(i, "de"))).toEqual([`Verträge!${qty}${row}: „viele“ ist keine gültige Zahl.`]);
   });
 
-  it("English sheets keep the column names of the CSV files", async () => {
+  it("English sheets: English headers and words, read back like the CSV files", async () => {
     const ctx = await testContext();
     await seedStore(ctx);
     const contracts = csvSheetRows((await exportMaster(ctx)).contracts, "Contracts", "contracts", "en");
-    expect(contracts[0]!.slice(0, 4)).toEqual(["customer_no", "customer_name", "contract_no", "contract_type"]);
+    expect(contracts[0]!.slice(0, 4)).toEqual(["Customer no.", "Customer name", "Contract no.", "Contract type"]);
+    expect(contracts[1]![3]).toBe("license");
     expect(contracts[1]![4]).toBe("monthly");
+    expect(contracts[1]![5]).toBe("in advance");
+    expect(texts(contracts).filter((t) => CODE_WORD.test(t))).toEqual([]);
+    const back = masterSheetAsCsv("contracts", { source: "Contracts", firstRowNumber: 1, rows: contracts.map((r) => r.map((c) => (typeof c === "string" ? c : c.number))) });
+    expect(new TextDecoder().decode(back.bytes).split(/\r?\n/)[0]).toMatch(/^customer_no,customer_name,contract_no,contract_type,/);
   });
 });
 
@@ -134,7 +139,9 @@ describe("cost check sheet", () => {
     expect(costCheckWriteOptions("de").status!.colours["Menge weicht ab, Negative Marge"]).toBe("#F8CBAD");
     expect(texts(de).filter((t) => CODE_WORD.test(t))).toEqual([]);
     const en = costCheckSheetRows([base], "en");
-    expect(en[1]![en[0]!.indexOf("note")]).toBe("2 vendor seat(s) not in the contract; not billed for October 2026 yet");
+    expect(en[1]![en[0]!.indexOf("Note")]).toBe("2 vendor seat(s) not in the contract; not billed for October 2026 yet");
+    expect(en[1]![en[0]!.indexOf("Finding")]).toBe("Quantity differs, Negative margin");
+    expect(texts(en).filter((t) => CODE_WORD.test(t))).toEqual([]);
   });
 });
 

@@ -54,7 +54,8 @@ export const reconcileCommand: Command = {
       }
       const o = outcome.value;
       reportIssues(io, o.warnings);
-      const table = reviewTableRows(o.rows, io.lang);
+      // English: the documented file format (PRODUCT.md §8: status and action codes); German: German words.
+      const table = reviewTableRows(o.rows, io.lang === "de" ? "de" : "code");
       outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Abgleich ${month}`, table) : toCsv(table));
       if (args.flags.has("json")) printJson(io, { month, out, files: o.files, counts: o.counts, rows: o.rows.length, warnings: o.warnings.length });
       else {

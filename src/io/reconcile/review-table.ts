@@ -8,7 +8,7 @@ import { CellReader } from "../table/cell-reader";
 import { missingColumns, toHeaderTable } from "../table/header-table";
 import type { RawTable } from "../table/raw-table";
 import { canonicalTable, vocabularyWord, withUserColumns } from "../table/sheet-vocabulary";
-import { REVIEW_ACTION_WORDS, REVIEW_STATUS_WORDS, REVIEW_VOCABULARY, reviewActionOf, reviewHeader, reviewStatusOf, type SheetLanguage } from "./review-words";
+import { REVIEW_ACTION_WORDS, REVIEW_STATUS_WORDS, REVIEW_VOCABULARY, reviewActionOf, reviewHeader, reviewStatusOf, type TableLanguage } from "./review-words";
 
 /** The review columns of PRODUCT.md §8, then informational columns (ignored when read back). */
 export const REVIEW_COLUMNS = [
@@ -21,8 +21,11 @@ const REQUIRED = ["status", "customer_no", "contract_no", "position_no", "articl
 /** A review row as cells: strings for text, `{ number }` for numeric cells, so writers can type them. */
 export type ReviewCell = string | { number: string };
 
-/** The header and rows of a review table in a language (headers, status and action words), ready for CSV, xlsx or a worksheet. */
-export function reviewTableRows(rows: readonly ReviewRow[], lang: SheetLanguage = "en"): ReviewCell[][] {
+/**
+ * The header and rows of a review table in a language (headers, status and action words), ready for
+ * CSV, xlsx or a worksheet; `code` (the default) is the file format of PRODUCT.md §8, notes in English.
+ */
+export function reviewTableRows(rows: readonly ReviewRow[], lang: TableLanguage = "code"): ReviewCell[][] {
   const n = (v: string | null): ReviewCell => (v === null ? "" : { number: v });
   return [
     [...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS].map((c) => reviewHeader(c, lang)),
@@ -30,16 +33,16 @@ export function reviewTableRows(rows: readonly ReviewRow[], lang: SheetLanguage 
       REVIEW_STATUS_WORDS[lang][r.status], r.customerNo, r.contractNo, r.positionNo === null ? "" : { number: String(r.positionNo) }, r.articleNo,
       r.externalCustomerId, r.externalArticleId, n(r.contractQty), n(r.vendorQty), n(r.delta), r.effectiveDate,
       n(r.unitCost), n(r.unitPrice), REVIEW_ACTION_WORDS[lang][r.action],
-      n(r.positionQty), n(r.margin), r.finding, r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), notesText(r.notices, lang),
+      n(r.positionQty), n(r.margin), r.finding, r.customerName, r.vendorCustomerName, r.vendorArticleName, r.source, r.rows.join(" "), notesText(r.notices, lang === "de" ? "de" : "en"),
       r.term ?? "", r.billingFrequency ?? "", r.commitmentEnd ?? "",
     ]),
-  ].map((row, k) => (k === 0 || lang === "en" ? row : localizeInfo(row, lang)));
+  ].map((row, k) => (k === 0 || lang === "code" ? row : localizeInfo(row, lang)));
 }
 
 const INFO_WORDS = (["finding", "billing_frequency", "term"] as const).map((c) => [c, [...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS].indexOf(c)] as const);
 
 /** The informational code words of a row (findings, frequency, term) in the language. */
-function localizeInfo(row: ReviewCell[], lang: SheetLanguage): ReviewCell[] {
+function localizeInfo(row: ReviewCell[], lang: TableLanguage): ReviewCell[] {
   const out = row.slice();
   for (const [column, i] of INFO_WORDS) if (typeof out[i] === "string" && out[i] !== "") out[i] = vocabularyWord(REVIEW_VOCABULARY, column, out[i] as string, lang);
   return out;

@@ -4,10 +4,9 @@
  * and spacing, and maps them back to the canonical (English code) names.
  */
 import type { ReconcileStatus, ReviewAction } from "../../core/reconcile/review-row";
-import { isBlankRow, type RawTable } from "../table/raw-table";
-import type { SheetVocabulary, WordList } from "../table/sheet-vocabulary";
+import { type SheetLanguage, type SheetVocabulary, type TableLanguage, vocabularyHeader, type WordList, vocabularyValue } from "../table/sheet-vocabulary";
 
-export type SheetLanguage = "de" | "en";
+export type { SheetLanguage, TableLanguage };
 
 /** German header of each canonical review column (English headers are the canonical names). */
 export const REVIEW_HEADERS_DE: Readonly<Record<string, string>> = {
@@ -39,7 +38,8 @@ export const REVIEW_HEADERS_DE: Readonly<Record<string, string>> = {
   commitment_end: "Bindung bis",
 };
 
-export const REVIEW_STATUS_WORDS: Readonly<Record<SheetLanguage, Readonly<Record<ReconcileStatus, string>>>> = {
+/** Status words per language; `code` is the documented CLI file format (PRODUCT.md §8). */
+export const REVIEW_STATUS_WORDS: Readonly<Record<TableLanguage, Readonly<Record<ReconcileStatus, string>>>> = {
   de: {
     quantity_changed: "Menge geändert",
     new_position: "Neue Position",
@@ -49,6 +49,14 @@ export const REVIEW_STATUS_WORDS: Readonly<Record<SheetLanguage, Readonly<Record
     unchanged: "Unverändert",
   },
   en: {
+    quantity_changed: "Quantity changed",
+    new_position: "New position",
+    missing_in_file: "Missing in file",
+    unmapped_customer: "Customer not mapped",
+    unmapped_article: "Article not mapped",
+    unchanged: "Unchanged",
+  },
+  code: {
     quantity_changed: "quantity_changed",
     new_position: "new_position",
     missing_in_file: "missing_in_file",
@@ -58,45 +66,25 @@ export const REVIEW_STATUS_WORDS: Readonly<Record<SheetLanguage, Readonly<Record
   },
 };
 
-export const REVIEW_ACTION_WORDS: Readonly<Record<SheetLanguage, Readonly<Record<ReviewAction, string>>>> = {
+export const REVIEW_ACTION_WORDS: Readonly<Record<TableLanguage, Readonly<Record<ReviewAction, string>>>> = {
   de: { accept: "übernehmen", skip: "überspringen" },
   en: { accept: "accept", skip: "skip" },
+  code: { accept: "accept", skip: "skip" },
 };
 
-/** The header of a canonical column in a language. */
-export function reviewHeader(column: string, lang: SheetLanguage): string {
-  return lang === "de" ? REVIEW_HEADERS_DE[column] ?? column : column;
+/** The header of a canonical column in a language (`code`: the canonical name). */
+export function reviewHeader(column: string, lang: TableLanguage): string {
+  return vocabularyHeader(REVIEW_VOCABULARY, column, lang);
 }
 
-const key = (s: string): string => s.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/\s+/g, " ");
-
-const HEADER_BACK = new Map<string, string>(Object.entries(REVIEW_HEADERS_DE).flatMap(([c, de]) => [[key(de), c], [key(c), c]]));
-
-/** Canonical status of a cell in either language (`Menge geändert`, `quantity_changed`, ` MENGE  geändert `). */
+/** Canonical status of a cell in any language or as code (`Menge geändert`, `Quantity changed`, `quantity_changed`, ` MENGE  geändert `). */
 export function reviewStatusOf(text: string): ReconcileStatus | undefined {
-  const k = key(text);
-  for (const words of Object.values(REVIEW_STATUS_WORDS)) {
-    for (const [status, word] of Object.entries(words)) if (key(word) === k) return status as ReconcileStatus;
-  }
-  return undefined;
+  return vocabularyValue(REVIEW_VOCABULARY, "status", text) as ReconcileStatus | undefined;
 }
 
 /** Canonical action of a cell in either language (also `uebernehmen`/`ueberspringen`). */
 export function reviewActionOf(text: string): ReviewAction | undefined {
-  const k = key(text).replace(/ue/g, "ü");
-  for (const words of Object.values(REVIEW_ACTION_WORDS)) {
-    for (const [action, word] of Object.entries(words)) if (key(word) === k) return action as ReviewAction;
-  }
-  return undefined;
-}
-
-/** The raw table with German header cells of the first non-blank row replaced by the canonical names. */
-export function canonicalReviewHeaders(raw: RawTable): RawTable {
-  const at = raw.rows.findIndex((r) => !isBlankRow(r));
-  if (at < 0) return raw;
-  const rows = raw.rows.slice();
-  rows[at] = rows[at]!.map((h) => HEADER_BACK.get(key(h)) ?? h);
-  return { ...raw, rows };
+  return vocabularyValue(REVIEW_VOCABULARY, "action", text) as ReviewAction | undefined;
 }
 
 const wordList = (words: Readonly<Record<SheetLanguage, Readonly<Record<string, string>>>>): WordList =>
@@ -112,12 +100,16 @@ export const REVIEW_VOCABULARY: SheetVocabulary = {
     status: wordList(REVIEW_STATUS_WORDS),
     action: wordList(REVIEW_ACTION_WORDS),
     finding: {
-      unbilled: { de: "Nicht abgerechnet" },
-      negative_margin: { de: "Negative Marge" },
-      not_refundable: { de: "Nicht erstattungsfähig" },
-      billed_annually: { de: "Jährlich berechnet" },
+      unbilled: { de: "Nicht abgerechnet", en: "Not billed" },
+      negative_margin: { de: "Negative Marge", en: "Negative margin" },
+      not_refundable: { de: "Nicht erstattungsfähig", en: "Not refundable" },
+      billed_annually: { de: "Jährlich berechnet", en: "Billed annually" },
     },
-    billing_frequency: { monthly: { de: "monatlich" }, annual: { de: "jährlich" }, triennial: { de: "dreijährlich" }, one_time: { de: "einmalig" } },
-    term: { trial: { de: "Testphase" } },
+    billing_frequency: {
+      monthly: { de: "monatlich", en: "monthly" }, annual: { de: "jährlich", en: "annual" }, triennial: { de: "dreijährlich", en: "triennial" }, one_time: { de: "einmalig", en: "one-time" },
+    },
+    term: {
+      P1M: { de: "1 Monat", en: "1 month" }, P1Y: { de: "1 Jahr", en: "1 year" }, P3Y: { de: "3 Jahre", en: "3 years" }, trial: { de: "Testphase", en: "trial" },
+    },
   },
 };

@@ -27,15 +27,16 @@ export const INVOICE_VOCABULARY: SheetVocabulary = {
     vat_pct: "USt %",
     corrects_ref: "Korrektur zu",
   },
+  headersEn: { invoice_ref: "Invoice no.", corrects_ref: "Corrects invoice", period_factor: "Month share" },
   words: {
     line_type: {
-      recurring: { de: "Laufend" },
-      catch_up: { de: "Nachberechnung", en: "catch-up" },
-      difference: { de: "Differenz" },
-      time: { de: "Zeit" },
-      flat_fee: { de: "Pauschale", en: "flat fee" },
-      click: { de: "Klicks" },
-      usage: { de: "Verbrauch" },
+      recurring: { de: "Laufend", en: "Recurring" },
+      catch_up: { de: "Nachberechnung", en: "Catch-up" },
+      difference: { de: "Differenz", en: "Difference" },
+      time: { de: "Zeit", en: "Time" },
+      flat_fee: { de: "Pauschale", en: "Flat fee" },
+      click: { de: "Klicks", en: "Clicks" },
+      usage: { de: "Verbrauch", en: "Usage" },
     },
   },
 };

@@ -5,7 +5,7 @@
  */
 import type { SheetVocabulary, WordList } from "../table/sheet-vocabulary";
 
-const YES_NO: WordList = { yes: { de: "ja" }, no: { de: "nein" } };
+const YES_NO: WordList = { yes: { de: "ja", en: "yes" }, no: { de: "nein", en: "no" } };
 
 export const CUSTOMER_VOCABULARY: SheetVocabulary = {
   headers: { customer_no: "Kundennummer", customer_name: "Kundenname", domain: "Domäne" },
@@ -49,21 +49,24 @@ export const CONTRACT_VOCABULARY: SheetVocabulary = {
     sepa_debtor_iban: "IBAN Zahler",
     vat_exemption_reason: "Grund der Steuerbefreiung",
   },
+  headersEn: { no_price_change_before: "No price change before", buyer_reference: "Leitweg-ID / buyer reference" },
   words: {
     contract_type: {
-      license: { de: "Lizenz" },
+      license: { de: "Lizenz", en: "license" },
       managed_service: { de: "Managed Service", en: "managed service" },
-      flatrate: { de: "Pauschale" },
-      contingent: { de: "Kontingent" },
-      click: { de: "Klick" },
-      purchase: { de: "Einkauf" },
+      flatrate: { de: "Pauschale", en: "flat rate" },
+      contingent: { de: "Kontingent", en: "contingent" },
+      click: { de: "Klick", en: "click" },
+      purchase: { de: "Einkauf", en: "purchase" },
     },
-    billing_interval: { monthly: { de: "monatlich" }, quarterly: { de: "vierteljährlich" }, semiannual: { de: "halbjährlich" }, annual: { de: "jährlich" } },
-    billing_mode: { advance: { de: "im Voraus" }, arrears: { de: "nachträglich" } },
+    billing_interval: {
+      monthly: { de: "monatlich", en: "monthly" }, quarterly: { de: "vierteljährlich", en: "quarterly" }, semiannual: { de: "halbjährlich", en: "semiannual" }, annual: { de: "jährlich", en: "annual" },
+    },
+    billing_mode: { advance: { de: "im Voraus", en: "in advance" }, arrears: { de: "nachträglich", en: "in arrears" } },
     reverse_charge: YES_NO,
     suppress_credits: YES_NO,
-    einvoice_format: { none: { de: "keine" } },
-    payment_means: { transfer: { de: "Überweisung" }, direct_debit: { de: "Lastschrift", en: "direct debit" } },
+    einvoice_format: { none: { de: "keine", en: "none" } },
+    payment_means: { transfer: { de: "Überweisung", en: "transfer" }, direct_debit: { de: "Lastschrift", en: "direct debit" } },
   },
 };
 

@@ -41,17 +41,17 @@ export const LINKS_REPORT_VOCABULARY: SheetVocabulary = {
   headers: COMMON,
   words: {
     status: {
-      linked: { de: "Verknüpft" },
-      inactive: { de: "Inaktiv" },
-      not_linked: { de: "Nicht verknüpft", en: "not linked" },
-      uncovered: { de: "Ohne Einkauf", en: "uncovered" },
+      linked: { de: "Verknüpft", en: "Linked" },
+      inactive: { de: "Inaktiv", en: "Inactive" },
+      not_linked: { de: "Nicht verknüpft", en: "Not linked" },
+      uncovered: { de: "Ohne Einkauf", en: "Uncovered" },
     },
   },
 };
 
 export const LINKS_EDIT_VOCABULARY: SheetVocabulary = {
   headers: COMMON,
-  words: { action: { link: { de: "verknüpfen" }, unlink: { de: "lösen" } } },
+  words: { action: { link: { de: "verknüpfen", en: "link" }, unlink: { de: "lösen", en: "unlink" } } },
 };
 
 export const COST_CHECK_VOCABULARY: SheetVocabulary = {
@@ -69,12 +69,12 @@ export const COST_CHECK_VOCABULARY: SheetVocabulary = {
   },
   words: {
     finding: {
-      ok: { de: "in Ordnung" },
-      unbilled: { de: "Nicht abgerechnet", en: "unbilled" },
-      quantity_drift: { de: "Menge weicht ab", en: "quantity drift" },
-      negative_margin: { de: "Negative Marge", en: "negative margin" },
-      usage_unbilled: { de: "Verbrauch nicht abgerechnet", en: "usage unbilled" },
-      usage_below_cost: { de: "Verbrauch unter Einkauf", en: "usage below cost" },
+      ok: { de: "in Ordnung", en: "OK" },
+      unbilled: { de: "Nicht abgerechnet", en: "Not billed" },
+      quantity_drift: { de: "Menge weicht ab", en: "Quantity differs" },
+      negative_margin: { de: "Negative Marge", en: "Negative margin" },
+      usage_unbilled: { de: "Verbrauch nicht abgerechnet", en: "Usage not billed" },
+      usage_below_cost: { de: "Verbrauch unter Einkauf", en: "Usage below cost" },
     },
   },
 };
@@ -95,8 +95,9 @@ export const PROPOSAL_VOCABULARY: SheetVocabulary = {
     new_margin_pct: "Marge % neu",
     strategy: "Strategie",
   },
+  headersEn: { purchase: "Purchase positions", purchase_new_cost: "New purchase cost", current_margin_pct: "Current margin %", sales_unit_cost: "Unit cost (sales)" },
   words: {
-    action: { accept: { de: "übernehmen" }, skip: { de: "überspringen" } },
-    strategy: { "keep-margin": { de: "Marge halten" }, "pass-through": { de: "Weitergeben" } },
+    action: { accept: { de: "übernehmen", en: "accept" }, skip: { de: "überspringen", en: "skip" } },
+    strategy: { "keep-margin": { de: "Marge halten", en: "Keep margin" }, "pass-through": { de: "Weitergeben", en: "Pass through" } },
   },
 };

@@ -23,7 +23,7 @@ export const MANDATE_VOCABULARY: SheetVocabulary = {
     net_credits: "Gutschriften verrechnen",
   },
   words: {
-    payment_method: { direct_debit: { de: "Lastschrift", en: "direct debit" }, transfer: { de: "Überweisung" } },
-    net_credits: { yes: { de: "ja" }, no: { de: "nein" } },
+    payment_method: { direct_debit: { de: "Lastschrift", en: "direct debit" }, transfer: { de: "Überweisung", en: "transfer" } },
+    net_credits: { yes: { de: "ja", en: "yes" }, no: { de: "nein", en: "no" } },
   },
 };

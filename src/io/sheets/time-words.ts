@@ -35,12 +35,13 @@ export const TIME_REVIEW_VOCABULARY: SheetVocabulary = {
     source_file: "Quelldatei",
     source_row: "Quellzeile",
   },
+  headersEn: { unit_minutes: "Minutes per unit", price_per_hour: "Hourly rate" },
   words: {
     status: {
-      charged: { de: "Berechnet" },
-      covered: { de: "Im Kontingent" },
-      not_billable: { de: "Nicht abrechenbar", en: "not billable" },
-      problem: { de: "Problem" },
+      charged: { de: "Berechnet", en: "Charged" },
+      covered: { de: "Im Kontingent", en: "In contingent" },
+      not_billable: { de: "Nicht abrechenbar", en: "Not billable" },
+      problem: { de: "Problem", en: "Problem" },
     },
   },
 };

@@ -118,7 +118,7 @@ export const de: ReconcileStrings = {
   saveMappings: "Zuordnungen speichern",
   writingMapping: "Blatt „Zuordnung“ wird geschrieben",
   mappingWritten: (sheet, c, a, p) =>
-    `Blatt „${sheet}“ geschrieben: ${formatCount(c, "Kunde", "Kunden", "de")}, ${a} Artikel${p > 0 ? `, ${formatCount(p, "Vorschlag", "Vorschläge", "de")} schon eingetragen – bitte prüfen` : ""}. Wählen Sie in customer_no bzw. article_no aus der Liste und klicken Sie dann „Zuordnungen speichern“.`,
+    `Blatt „${sheet}“ geschrieben: ${formatCount(c, "Kunde", "Kunden", "de")}, ${a} Artikel${p > 0 ? `, ${formatCount(p, "Vorschlag", "Vorschläge", "de")} schon eingetragen – bitte prüfen` : ""}. Wählen Sie in „Kundennummer“ bzw. „Artikelnummer“ aus der Liste und klicken Sie dann „Zuordnungen speichern“.`,
   savingMappings: "Zuordnungen werden gespeichert",
   fixMappingHint: "Korrigieren Sie die genannte Zelle im Blatt „Zuordnung“ und speichern Sie erneut.",
   mappingsSavedTitle: "Zuordnungen gespeichert",
@@ -197,7 +197,7 @@ export const en: ReconcileStrings = {
   saveMappings: "Save mappings",
   writingMapping: 'Writing the sheet "Zuordnung"',
   mappingWritten: (sheet, c, a, p) =>
-    `Sheet "${sheet}" written: ${formatCount(c, "customer", "customers", "en")}, ${formatCount(a, "article", "articles", "en")}${p > 0 ? `, ${formatCount(p, "suggestion", "suggestions", "en")} already filled in – please check` : ""}. Pick from the list in customer_no or article_no, then click "Save mappings".`,
+    `Sheet "${sheet}" written: ${formatCount(c, "customer", "customers", "en")}, ${formatCount(a, "article", "articles", "en")}${p > 0 ? `, ${formatCount(p, "suggestion", "suggestions", "en")} already filled in – please check` : ""}. Pick from the list in "Customer no." or "Article no.", then click "Save mappings".`,
   savingMappings: "Saving the mappings",
   fixMappingHint: 'Correct the cell named in the sheet "Zuordnung" and save again.',
   mappingsSavedTitle: "Mappings saved",

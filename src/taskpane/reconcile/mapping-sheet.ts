@@ -47,7 +47,7 @@ export const MAPPING_VOCABULARY: SheetVocabulary = {
     article_no: "Artikelnummer",
     vendor_rows: "Zeilen Lieferant",
   },
-  words: { kind: { customer: { de: "Kunde" }, article: { de: "Artikel" } } },
+  words: { kind: { customer: { de: "Kunde", en: "Customer" }, article: { de: "Artikel", en: "Article" } } },
 };
 
 export interface MappingSheet {

@@ -16,7 +16,7 @@ import type { Language } from "../i18n";
 
 export const TIME_DECISION_WORDS: Record<Language, DecisionWords> = {
   de: { header: "abrechnen", yes: "Ja", no: "Nein" },
-  en: { header: "billable", yes: "Yes", no: "No" },
+  en: { header: "Billable", yes: "Yes", no: "No" },
 };
 
 export const TIME_REVIEW_COLUMN_KINDS: Readonly<Record<string, ColumnKind>> = {

@@ -31,11 +31,22 @@ describe("review sheet in the user's language", () => {
   it("leaves no code word (snake_case or English status/action) in a German sheet's header, status or action", () => {
     const [header, ...body] = reviewTableRows(rows, "de");
     const words = [...header!.map(text), ...body.flatMap((r) => [text(r[0]!), text(r[13]!)])];
-    const english = new Set([...Object.values(REVIEW_STATUS_WORDS.en), "accept", "skip"]);
+    const english = new Set([...Object.values(REVIEW_STATUS_WORDS.en), ...Object.values(REVIEW_STATUS_WORDS.code), "accept", "skip"]);
     expect(words.filter((w) => /^[a-z]+(_[a-z]+)+$/.test(w) || /\w\.\w/.test(w) || english.has(w))).toEqual([]);
   });
 
-  it.each(["de", "en"] as const)("reads a %s sheet back to the same decisions", (lang) => {
+  it("writes English headers, status and action words in an English sheet, and codes in the file format (PRODUCT.md §8)", () => {
+    const [header, ...body] = reviewTableRows(rows, "en");
+    expect(header!.slice(0, 4).map(text)).toEqual(["Status", "Customer no.", "Contract no.", "Position no."]);
+    expect(body.map((r) => [r[0], r[13]])).toEqual([["Quantity changed", "accept"], ["New position", "accept"], ["Missing in file", "skip"], ["Unchanged", "skip"]]);
+    const words = [...header!.map(text), ...body.flatMap((r) => r.map(text))];
+    expect(words.filter((w) => /\b[a-z]+(_[a-z0-9]+)+\b/.test(w))).toEqual([]);
+    const [codeHeader, ...codeBody] = reviewTableRows(rows);
+    expect(codeHeader).toEqual([...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS]);
+    expect(codeBody.map((r) => [r[0], r[13]])).toEqual([["quantity_changed", "accept"], ["new_position", "accept"], ["missing_in_file", "skip"], ["unchanged", "skip"]]);
+  });
+
+  it.each(["de", "en", "code"] as const)("reads a %s sheet back to the same decisions", (lang) => {
     const { decisions, issues } = readReviewTable(raw(reviewTableRows(rows, lang)));
     expect(issues).toEqual([]);
     expect(decisions.map((d) => [d.customerNo, d.status, d.action, d.vendorQty])).toEqual([
@@ -58,10 +69,34 @@ describe("review sheet in the user's language", () => {
     ]);
   });
 
+  it("names a missing column in the sheet's language: German, English, or the code of a file", () => {
+    const missing = (lang: "de" | "en" | "code") => {
+      const cells = reviewTableRows(rows, lang).map((r) => r.map(text));
+      const at = [...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS].indexOf("effective_date");
+      const { issues } = readReviewTable({ source: "x.csv", firstRowNumber: 1, rows: cells.map((r) => r.filter((_c, i) => i !== at)) });
+      return issues.map((i) => i.params.column);
+    };
+    expect(missing("de")).toEqual(["Wirksam ab"]);
+    expect(missing("en")).toEqual(["Effective date"]);
+    expect(missing("code")).toEqual(["effective_date"]);
+  });
+
   it("names an unknown status word as an issue", () => {
     const cells = reviewTableRows(rows, "de").map((r) => r.map(text));
     cells[1]![0] = "Irgendwas";
     const { issues } = readReviewTable({ source: "x.csv", firstRowNumber: 1, rows: cells });
     expect(issues.map((i) => [i.code, i.where?.row, i.where?.column])).toEqual([["review.invalid_status", 2, "Status (A)"]]);
+  });
+});
+
+describe("review info words: term and billing frequency", () => {
+  const termRows = [reviewRow({ customerNo: "10001", status: "quantity_changed", action: "accept", vendorQty: "12", term: "P1Y", billingFrequency: "monthly" })];
+  it.each([["de", "1 Jahr", "monatlich"], ["en", "1 year", "monthly"], ["code", "P1Y", "monthly"]] as const)("%s: written as words, read back as codes", (lang, term, frequency) => {
+    const cells = reviewTableRows(termRows, lang);
+    const at = (c: string) => [...REVIEW_COLUMNS, ...REVIEW_INFO_COLUMNS].indexOf(c as never);
+    expect([cells[1]![at("term")], cells[1]![at("billing_frequency")]]).toEqual([term, frequency]);
+    const { decisions, issues } = readReviewTable(raw(cells));
+    expect(issues).toEqual([]);
+    expect(decisions.map((d) => [d.term, d.billingFrequency])).toEqual([["P1Y", "monthly"]]);
   });
 });

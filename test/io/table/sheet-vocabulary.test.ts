@@ -12,7 +12,7 @@ import { COST_CHECK_VOCABULARY, LINKS_EDIT_VOCABULARY, LINKS_REPORT_VOCABULARY, 
 import { BALANCE_VOCABULARY, TIME_REVIEW_VOCABULARY } from "../../../src/io/sheets/time-words";
 import { MAPPING_VOCABULARY } from "../../../src/taskpane/reconcile/mapping-sheet";
 import {
-  canonicalColumn, canonicalTable, localizeTable, type SheetVocabulary, vocabularyValue, vocabularyWord, withUserColumns,
+  canonicalColumn, canonicalTable, localizeTable, type SheetVocabulary, vocabularyHeader, vocabularyValue, vocabularyWord, withUserColumns,
 } from "../../../src/io/table/sheet-vocabulary";
 
 const ALL: Record<string, SheetVocabulary> = {
@@ -36,12 +36,32 @@ describe.each(Object.entries(ALL))("vocabulary %s", (_name, v) => {
     }
   });
 
-  it("every code word has a German word without underscores, unique in its column, read back in both languages", () => {
+  it("English headers are unique, free of code words, and lead back to their column", () => {
+    const en = readBack.map((c) => vocabularyHeader(v, c, "en"));
+    expect(new Set(en.map((h) => h.toLowerCase())).size).toBe(en.length);
+    for (const c of readBack) {
+      const h = vocabularyHeader(v, c, "en");
+      expect(h).not.toMatch(CODE_WORD);
+      expect(canonicalColumn(v, h)).toBe(c);
+      expect(canonicalColumn(v, ` ${h.toLowerCase().replace(/ /g, "   ")}  `)).toBe(c);
+      expect(vocabularyHeader(v, c, "code")).toBe(c);
+    }
+  });
+
+  it("every code word has a German and an English word without underscores, unique in its column, read back in both languages", () => {
     for (const [column, list] of Object.entries(v.words ?? {})) {
-      const de = Object.values(list).map((w) => w.de.toLowerCase());
-      expect(new Set(de).size).toBe(de.length);
+      for (const lang of ["de", "en"] as const) {
+        const words = Object.values(list).map((w) => w[lang].toLowerCase());
+        expect(new Set(words).size).toBe(words.length);
+        // no word of one code is another code of the column (read back would be ambiguous)
+        for (const [value, w] of Object.entries(list)) expect(vocabularyValue(v, column, w[lang])).toBe(value);
+      }
       for (const [value, w] of Object.entries(list)) {
         expect(w.de).not.toMatch(CODE_WORD);
+        expect(w.en).not.toMatch(CODE_WORD);
+        expect(vocabularyWord(v, column, value, "code")).toBe(value);
+        expect(vocabularyWord(v, column, value, "en")).toBe(w.en);
+        expect(vocabularyValue(v, column, w.en.toUpperCase())).toBe(value);
         expect(vocabularyWord(v, column, value, "de")).toBe(w.de);
         expect(vocabularyValue(v, column, w.de)).toBe(value);
         expect(vocabularyValue(v, column, w.de.toUpperCase())).toBe(value);
@@ -60,7 +80,7 @@ describe.each(Object.entries(ALL))("vocabulary %s", (_name, v) => {
     fc.assert(
       fc.property(
         fc.shuffledSubarray(columns, { minLength: 1 }),
-        fc.constantFrom("de" as const, "en" as const),
+        fc.constantFrom("de" as const, "en" as const, "code" as const),
         fc.integer({ min: 0, max: 4 }),
         fc.context(),
         (picked, lang, n, _ctx) => {
@@ -69,7 +89,10 @@ describe.each(Object.entries(ALL))("vocabulary %s", (_name, v) => {
           const written = localizeTable(v, table, lang).map((r) => r.map(String));
           const back = canonicalTable(v, { source: "s", firstRowNumber: 1, rows: written });
           expect(back.raw.rows).toEqual(table);
-          expect(back.language).toBe(lang === "de" && picked.some((c) => v.headers[c]!.toLowerCase() !== c) ? "de" : "en");
+          const differs = (c: string, l: "de" | "en") => vocabularyHeader(v, c, l).toLowerCase() !== c && vocabularyHeader(v, c, "de") !== vocabularyHeader(v, c, "en");
+          const enWord = (c: string) => vocabularyHeader(v, c, "en").toLowerCase() !== c;
+          const expected = lang === "de" ? (picked.some((c) => differs(c, "de")) ? "de" : picked.some(enWord) ? "en" : "code") : lang === "en" && picked.some(enWord) ? "en" : "code";
+          expect(back.language).toBe(expected);
         },
       ),
       { numRuns: 40 },
@@ -97,6 +120,45 @@ describe("issues name the column as the user's sheet has it", () => {
 
   it("several code words in one cell are translated each", () => {
     expect(vocabularyWord(COST_CHECK_VOCABULARY, "finding", "unbilled negative_margin", "de")).toBe("Nicht abgerechnet, Negative Marge");
-    expect(vocabularyWord(COST_CHECK_VOCABULARY, "finding", "unbilled negative_margin", "en")).toBe("unbilled negative margin");
+    expect(vocabularyWord(COST_CHECK_VOCABULARY, "finding", "unbilled negative_margin", "en")).toBe("Not billed, Negative margin");
+    expect(vocabularyWord(COST_CHECK_VOCABULARY, "finding", "unbilled negative_margin", "code")).toBe("unbilled negative_margin");
+    expect(vocabularyValue(COST_CHECK_VOCABULARY, "finding", "Not billed, Negative margin")).toBe("unbilled negative_margin");
+    expect(vocabularyValue(COST_CHECK_VOCABULARY, "finding", "nicht abgerechnet ,negative marge")).toBe("unbilled negative_margin");
+  });
+});
+
+describe("every vocabulary, as a property", () => {
+  const lists = Object.entries(ALL).flatMap(([name, v]) => Object.entries(v.words ?? {}).map(([column, list]) => ({ name, v, column, list })));
+
+  it("property: any code word, in any language, case and spacing, reads back as its code; no two codes share a word", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...lists),
+        fc.constantFrom("de" as const, "en" as const, "code" as const),
+        fc.nat(),
+        fc.constantFrom((s: string) => s, (s: string) => s.toUpperCase(), (s: string) => ` ${s.toLowerCase().replace(/ /g, "  ")} `),
+        ({ v, column, list }, lang, k, shape) => {
+          const codes = Object.keys(list);
+          const code = codes[k % codes.length]!;
+          const word = vocabularyWord(v, column, code, lang);
+          expect(lang === "code" || !CODE_WORD.test(word)).toBe(true);
+          expect(vocabularyValue(v, column, shape(word))).toBe(code);
+          for (const other of codes) if (other !== code && lang !== "code") expect(vocabularyWord(v, column, other, lang).toLowerCase()).not.toBe(word.toLowerCase());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a table written in English reads back to the same canonical table as one written in German or as codes", () => {
+    for (const v of Object.values(ALL)) {
+      const columns = Object.keys(v.headers);
+      const row = columns.map((c) => Object.keys(v.words?.[c] ?? {})[0] ?? "x");
+      const canonical = [columns, row];
+      const back = (lang: "de" | "en" | "code") => canonicalTable(v, { source: "s", firstRowNumber: 1, rows: localizeTable(v, canonical, lang).map((r) => r.map(String)) }).raw.rows;
+      expect(back("en")).toEqual(canonical);
+      expect(back("de")).toEqual(canonical);
+      expect(back("code")).toEqual(canonical);
+    }
   });
 });
