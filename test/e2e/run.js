@@ -1247,6 +1247,8 @@ async function serverMode(context, origin, team) {
     await pane.screenshot({ path: path.join(SCREENSHOTS, "server-mode-de-pane.png") });
   });
 
+  await require("./server-lifecycle").serverLifecycle({ page, pane, team, teamApi, check, assert, assertEqual, clickAndSettle, settled, SCREENSHOTS });
+
   await check("[server] log out: back to the local store", async () => {
     await page.click('[data-testid="connection-logout"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="connection-status"]')?.textContent.includes("Lokal"), null, { timeout: 15_000 });
