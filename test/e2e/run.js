@@ -1287,6 +1287,7 @@ async function serverMode(context, origin, team) {
     await pane.screenshot({ path: path.join(SCREENSHOTS, "server-mode-de-pane.png") });
   });
 
+  await require("./server-lifecycle").serverLifecycle({ page, pane, team, teamApi, check, assert, assertEqual, clickAndSettle, settled, SCREENSHOTS });
   await require("./server-usage-backup")({ page, pane, team, check, assert, assertEqual, clickAndSettle, settled, teamApi, ROOT, SCREENSHOTS });
 
   await check("[server] log out: back to the local store", async () => {

@@ -192,7 +192,10 @@ describe("Abrechnung and SEPA on the team server", () => {
       const cancelled = unwrap(await cancelForPane(ctx, "RE-000002", "2026-01-20" as never));
       const after = await pane.runLifecycle(ctx, run.id);
       const unknownRun = await pane.eInvoicesOfRun(ctx, "run-99999", "customer", { librarySchemaCheck: false });
-      return { settings, mandates, again, sheetRows, billed, draft, issued, zip: { ...zip, bytes: Object.keys(entries).sort() }, xml, cancelled, after, sepa, repeat, unknownRun };
+      // The raw results the pane's helpers reshape: JSON-clean too (the whole value travels).
+      const rawEInvoices = await pane.eInvoicesOfRun(ctx, run.id, "xrechnung-cii", { librarySchemaCheck: false });
+      const rawSepa = await pane.exportSepaRun(ctx, { runId: run.id, collectionDate: "2026-12-08" as never, repeat: true });
+      return { settings, mandates, again, sheetRows, billed, draft, issued, zip: { ...zip, bytes: Object.keys(entries).sort() }, xml, cancelled, after, sepa, repeat, unknownRun, rawEInvoices, rawSepa };
     });
     expect(fontsAsked).toBe(2);
     expect(remote.mandates.added).toBe(5);
@@ -209,6 +212,8 @@ describe("Abrechnung and SEPA on the team server", () => {
     ]);
     expect(remote.repeat.kind).toBe("confirm_repeat");
     expect(!remote.unknownRun.ok && remote.unknownRun.issues[0]!.code).toBe("billing.finalize_unknown_run");
+    expect(remote.rawEInvoices.ok && remote.rawEInvoices.value.files.length).toBe(3);
+    expect(remote.rawSepa.ok && remote.rawSepa.value.plan.groups.length).toBeGreaterThan(0);
   });
 });
 
