@@ -50,7 +50,8 @@ export function runDocumentsOf(invoices: readonly StoredInvoice[]): RunDocument[
   return invoices.map((inv) => {
     const doc = runDocumentOf(inv);
     const extra = inv as unknown as { kind?: unknown; cancels?: unknown };
-    const cancels = typeof extra.cancels === "string" ? extra.cancels : undefined;
+    // A Stornorechnung stores what it cancels as { number, issueDate } (cancel-invoice.ts); older rows as the number.
+    const cancels = typeof extra.cancels === "string" ? extra.cancels : typeof (extra.cancels as { number?: unknown } | undefined)?.number === "string" ? (extra.cancels as { number: string }).number : undefined;
     if (extra.kind === "cancellation" || cancels !== undefined) {
       const { correctsRef: _, ...rest } = doc;
       return { ...rest, kind: "cancellation", ...(cancels ?? doc.correctsRef ? { correctsRef: (cancels ?? doc.correctsRef)! } : {}) };
@@ -73,14 +74,17 @@ export async function exportSepaRunIn(tx: StoreTx, now: string, req: SepaRunRequ
   if (!run || run.undoneAt) return fail(issue("export.unknown_run", { run: req.runId }));
   const creditor = await sepaSettingsIn(tx);
   if (!creditor.ok) return creditor;
-  const documents = runDocumentsOf(await tx.invoices.ofRun(req.runId));
+  const stored = await tx.invoices.ofRun(req.runId);
+  const documents = runDocumentsOf(stored);
+  const inRun = new Set(stored.map((i) => i.invoiceRef));
+  const cancelledElsewhere = new Map(stored.flatMap((i) => (i.cancelledBy !== undefined && !inRun.has(i.cancelledBy) ? [[i.invoiceRef, i.cancelledBy] as const] : [])));
   const { mandates, debtors, rows } = await debtorSettingsIn(tx, documents.map((d) => d.customerNo));
   const history = (await tx.collections.ofCustomers([...new Set(documents.map((d) => d.customerNo))])) as unknown as CollectionRecord[];
   const exported = new Set(history.map((h) => h.invoiceRef));
   const repeatRefs = req.repeat ? new Set(documents.map((d) => d.invoiceRef).filter((r) => exported.has(r))) : new Set<string>();
   const planned = planCollection({
     documents, debtors, mandates: new Map(mandates.map((m) => [m.customerNo, m])), history, creditor: creditor.value,
-    collectionDate: req.collectionDate, today: now.slice(0, 10) as IsoDate, repeat: repeatRefs,
+    collectionDate: req.collectionDate, today: now.slice(0, 10) as IsoDate, repeat: repeatRefs, cancelledElsewhere,
   });
   if (!planned.ok) return planned;
   const plan = planned.value;

@@ -47,6 +47,11 @@ export interface CollectionPlanInput {
   today: IsoDate;
   /** Invoices to export again although an earlier file holds them (explicit repeat). */
   repeat?: ReadonlySet<string>;
+  /**
+   * Invoices of the run cancelled by a Stornorechnung outside it (a cancellation is a run of its
+   * own): invoice number → the cancellation's number. They are never collected.
+   */
+  cancelledElsewhere?: ReadonlyMap<string, string>;
 }
 
 /** One collection of the plan: an invoice of a direct-debit customer. */
@@ -196,8 +201,9 @@ export function planCollection(input: CollectionPlanInput): Result<CollectionPla
       leave(doc, "cancels_invoice", { cancelled: doc.correctsRef });
       continue;
     }
-    if (cancelledBy.has(doc.invoiceRef)) {
-      const cancellation = cancelledBy.get(doc.invoiceRef)!.invoiceRef;
+    const elsewhere = input.cancelledElsewhere?.get(doc.invoiceRef);
+    if (cancelledBy.has(doc.invoiceRef) || elsewhere !== undefined) {
+      const cancellation = cancelledBy.get(doc.invoiceRef)?.invoiceRef ?? elsewhere!;
       const exported = exportedIn.get(doc.invoiceRef);
       if (exported) leave(doc, "cancelled_after_export", { cancellation, files: exported.map((r) => r.messageId).join(", ") });
       else leave(doc, "cancelled", { cancellation });
