@@ -47,10 +47,13 @@ npx jest --ci --maxWorkers=2 --json --outputFile=reports/jest.json 2>&1 | grep -
 count_jest reports/jest.json
 # The use cases and scenarios once more on the add-in's store (Dexie) and on PostgreSQL (the team
 # store): every adapter runs the same code, and these prove it on real workloads.
+# On PostgreSQL also the team server: its API, the pane's calls through it and BILLED (issue 21).
 for kind in dexie postgres; do
-  echo "== jest on the $kind store (use cases and scenarios)"
+  extra=()
+  if [[ $kind == postgres ]]; then extra=(test/server test/taskpane/server- test/functions/billed-server-mode); fi
+  echo "== jest on the $kind store (use cases and scenarios${extra[*]:+, team server})"
   rm -f "reports/jest-$kind.json"
-  MSP_TEST_STORE=$kind npx jest --ci --maxWorkers=2 --json --outputFile="reports/jest-$kind.json" test/app test/scenarios 2>&1 | grep -vE '^\s+(✓|√)' | tail -n 30
+  MSP_TEST_STORE=$kind npx jest --ci --maxWorkers=2 --json --outputFile="reports/jest-$kind.json" test/app test/scenarios "${extra[@]}" 2>&1 | grep -vE '^\s+(✓|√)' | tail -n 30
   count_jest "reports/jest-$kind.json"
 done
 if [[ -f scripts/check-manifest.sh ]]; then step "manifest XSD check" bash scripts/check-manifest.sh; fi
