@@ -43,8 +43,10 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
   const preview = view.preview;
   const latest = view.latest;
   const latestTotals = latest ? billingTotals(view.latestInvoices) : null;
-  // One primary button per stage, the next step (issue 20): preview → run → export.
-  const next = preview && preview.invoices.length > 0 ? "run" : view.justRan ? "export" : "preview";
+  // One primary button per stage, the next step (issue 20): preview → run → export; a collection date
+  // typed in the SEPA step makes its export the next step.
+  const [sepaTyped, setSepaTyped] = React.useState(false);
+  const next = sepaTyped ? "sepa" : preview && preview.invoices.length > 0 ? "run" : view.justRan ? "export" : "preview";
 
   return (
     <div className={styles.area}>
@@ -198,7 +200,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
 
       <LifecycleSection run={latest} active={active} revision={busy ? 0 : 1} onChanged={() => void bill.refreshRuns()} />
 
-      <SepaSection run={latest} active={active} />
+      <SepaSection run={latest} active={active} primary={next === "sepa"} onEditing={setSepaTyped} />
     </div>
   );
 }

@@ -31,7 +31,16 @@ const EMPTY_FORM: SepaSettingsForm = { name: "", iban: "", bic: "", creditorId: 
  * SEPA-Lastschrift step of the Abrechnung area: the run's pain.008 download with its report next to
  * the button (a repeat needs a confirmation), the creditor details, and the mandates edited in a sheet.
  */
-export function SepaSection({ run, active = true }: { run: RunRecord | null; active?: boolean }): React.ReactElement {
+export interface SepaSectionProps {
+  run: RunRecord | null;
+  active?: boolean;
+  /** Whether the direct debit export is the area's next step (its one primary button, issue 20). */
+  primary?: boolean;
+  /** Told when the clerk has typed a collection date of their own (the SEPA export is then what they do next). */
+  onEditing?: (dirty: boolean) => void;
+}
+
+export function SepaSection({ run, active = true, primary = false, onEditing }: SepaSectionProps): React.ReactElement {
   const styles = useStyles();
   const host = useHost();
   const s = useStrings();
@@ -39,6 +48,7 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
   const task = useTask();
   const busy = task.running;
   const [date, setDate] = React.useState<string>(() => host.today());
+  React.useEffect(() => onEditing?.(date !== host.today()), [date, host, onEditing]);
   const [form, setForm] = React.useState<SepaSettingsForm>(EMPTY_FORM);
   const [settingsStored, setSettingsStored] = React.useState(false);
   const [showSettings, setShowSettings] = React.useState(false);
@@ -173,7 +183,7 @@ export function SepaSection({ run, active = true }: { run: RunRecord | null; act
       )}
       <DateField label={t.collectionDate} value={date} onChange={setDate} disabled={busy} testId="sepa-collection-date" />
       <ButtonRow>
-        <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy || !run || !settingsStored || parseIsoDate(date) === null} onClick={() => void exportRun(false)} data-testid="sepa-export">
+        <Button appearance={primary ? "primary" : "secondary"} icon={<ArrowDownloadRegular />} disabled={busy || !run || !settingsStored || parseIsoDate(date) === null} onClick={() => void exportRun(false)} data-testid="sepa-export">
           {t.exportButton}
         </Button>
       </ButtonRow>
