@@ -65,7 +65,7 @@ export interface UserProfile {
   example?: boolean;
   /** Headers a file must have to be recognised; every mapped column is required as well. */
   match: { requiredHeaders: string[] };
-  csv?: { delimiter?: "," | ";" | "\t"; encoding?: "utf-8" | "windows-1252" };
+  csv?: { delimiter?: "," | ";" | "\t" | "|"; encoding?: "utf-8" | "windows-1252" };
   number: { decimalSeparator: "," | "." | "auto" };
   dateFormat: ProfileDateFormat;
   columns: UserProfileColumns;
@@ -177,7 +177,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
   const csvObj = object(json, "csv", true);
   if (csvObj) {
     unknownFields(csvObj, ["delimiter", "encoding"], "csv.");
-    const delimiter = choice(csvObj, "delimiter", "csv.", [",", ";", "\t"] as const, true);
+    const delimiter = choice(csvObj, "delimiter", "csv.", [",", ";", "\t", "|"] as const, true);
     const encoding = choice(csvObj, "encoding", "csv.", ["utf-8", "windows-1252"] as const, true);
     csv = {};
     if (delimiter) csv.delimiter = delimiter;
