@@ -86,7 +86,7 @@ export const profileEditorStrings: Record<Language, ProfileEditorStrings> = {
     delimiters: { ";": "Semikolon ( ; )", ",": "Komma ( , )", "\t": "Tabulator", "|": "Senkrechter Strich ( | )" },
     signMode: "Gutschriften und Minusbeträge",
     signModes: { asIs: "Vorzeichen wie in der Datei (−12,50, 12,50- und (12,50) sind negativ)", flip: "Alle Vorzeichen umkehren (Belastungen stehen negativ in der Datei)", fromAmount: "Menge folgt dem Vorzeichen des Betrags (1 × 12,50 = 12,50- ist eine Gutschrift)" },
-    signHint: "„Menge folgt dem Betrag“ braucht eine zugeordnete Betragsspalte.",
+    signHint: "„Menge folgt dem Vorzeichen des Betrags“ braucht eine zugeordnete Betragsspalte.",
   },
   en: {
     title: "Create a file profile",
@@ -134,6 +134,6 @@ export const profileEditorStrings: Record<Language, ProfileEditorStrings> = {
     delimiters: { ";": "Semicolon ( ; )", ",": "Comma ( , )", "\t": "Tab", "|": "Vertical bar ( | )" },
     signMode: "Credits and negative amounts",
     signModes: { asIs: "Signs as in the file (−12.50, 12.50- and (12.50) are negative)", flip: "Flip every sign (charges are negative in the file)", fromAmount: "Quantity follows the amount's sign (1 × 12.50 = 12.50- is a credit)" },
-    signHint: "\"Quantity follows the amount\" needs an amount column.",
+    signHint: "\"Quantity follows the amount's sign\" needs an amount column.",
   },
 };
