@@ -434,6 +434,88 @@ export const MESSAGES: Record<string, Text> = {
   "sepa.report.mandate_revoked": { de: "{invoice} (Kunde {customer}, {amount}): Mandat {mandate} ist seit {date} widerrufen.", en: "{invoice} (customer {customer}, {amount}): mandate {mandate} is revoked since {date}." },
   "sepa.report.mandate_expired": { de: "{invoice} (Kunde {customer}, {amount}): Mandat {mandate} ist seit {date} verfallen (36 Monate ohne Einzug seit {last}); ein neues Mandat einholen.", en: "{invoice} (customer {customer}, {amount}): mandate {mandate} lapsed on {date} (36 months without collection since {last}); obtain a new mandate." },
   "sepa.report.amount_too_large": { de: "{invoice} (Kunde {customer}, {amount}): mehr als {max} EUR lassen sich nicht per Lastschrift einziehen.", en: "{invoice} (customer {customer}, {amount}): more than EUR {max} cannot be collected by direct debit." },
+  // issue 20: what a settings validator expected (the `expected` param of *.field_invalid; src/core/expectation.ts) and the e-invoice rule details (`detail` of einvoice.rule)
+  "expect.object": { de: "ein Objekt { … }", en: "an object { … }" },
+  "expect.text": { de: "einen nicht leeren Text", en: "a non-empty text" },
+  "expect.list": { de: "eine Liste [ … ]", en: "a list [ … ]" },
+  "expect.boolean": { de: "true oder false", en: "true or false" },
+  "expect.header": { de: "eine Spaltenüberschrift", en: "a column header" },
+  "expect.header_list": { de: "eine nicht leere Liste von Spaltenüberschriften", en: "a non-empty list of column headers" },
+  "expect.text_list": { de: "eine Liste von Texten", en: "a list of texts" },
+  "expect.column_map": { de: "ein Objekt Feld → Spaltenüberschrift", en: "an object of field → column header" },
+  "expect.decimal": { de: "eine Dezimalzahl mit Punkt, z. B. „{example}“", en: 'a decimal number such as "{example}"' },
+  "expect.min0": { de: "eine Zahl ≥ 0", en: "a number ≥ 0" },
+  "expect.min": { de: "mindestens {min}", en: "at least {min}" },
+  "expect.percent": { de: "einen Prozentsatz von 0 bis 100", en: "a percentage from 0 to 100" },
+  "expect.whole_min": { de: "eine ganze Zahl ≥ {min}", en: "a whole number ≥ {min}" },
+  "expect.whole_range": { de: "eine ganze Zahl von {min} bis {max}", en: "a whole number from {min} to {max}" },
+  "expect.max_minutes": { de: "höchstens {max} Minuten", en: "at most {max} minutes" },
+  "expect.max_chars": { de: "höchstens {max} Zeichen", en: "at most {max} characters" },
+  "expect.decimal_as_text": { de: "die Zahl als Text in Anführungszeichen (eine JSON-Zahl mit 16 oder mehr Stellen wird beim Lesen gerundet)", en: "the number as a text (a JSON number of 16 or more digits is rounded when read)" },
+  "expect.max_integer_digits": { de: "eine Zahl mit höchstens {digits} Stellen vor dem Komma", en: "a number with at most {digits} digits before the point" },
+  "expect.max_fraction_digits": { de: "eine Zahl mit höchstens {digits} Nachkommastellen", en: "a number with at most {digits} digits after the point" },
+  "expect.one_of": { de: "einen dieser Werte: {choices}", en: "one of {choices}" },
+  "expect.exact": { de: "„{exact}“", en: '"{exact}"' },
+  "expect.id": { de: "Buchstaben, Ziffern, . _ - (höchstens 64 Zeichen)", en: "letters, digits, . _ - (at most 64)" },
+  "expect.currency": { de: "einen dreibuchstabigen ISO-Code wie EUR", en: "a three-letter ISO code such as EUR" },
+  "expect.article_no": { de: "eine Artikelnummer", en: "an article number" },
+  "expect.activity_name": { de: "einen Tätigkeitsnamen", en: "an activity name" },
+  "expect.activity_of": { de: "eine der Tätigkeiten ({choices})", en: "one of the activities ({choices})" },
+  "expect.iso_date": { de: "ein Datum JJJJ-MM-TT", en: "a date YYYY-MM-DD" },
+  "expect.month_day": { de: "MM-TT, z. B. 01-01", en: "MM-DD, e.g. 01-01" },
+  "expect.month_day_or_date": { de: "MM-TT (jedes Jahr) oder JJJJ-MM-TT", en: "MM-DD (every year) or YYYY-MM-DD" },
+  "expect.clock": { de: "eine Uhrzeit HH:MM", en: "a time HH:MM" },
+  "expect.clock_24": { de: "eine Uhrzeit HH:MM (24:00 erlaubt)", en: "a time HH:MM (24:00 allowed)" },
+  "expect.clock_differs": { de: "eine andere Uhrzeit als bei „from“", en: "a time different from `from`" },
+  "expect.from_and_to": { de: "„from“ und „to“ zusammen oder keins von beiden", en: "both from and to, or neither" },
+  "expect.start_and_end": { de: "Beginn und Ende zusammen (start, end)", en: "start and end together" },
+  "expect.one_day": { de: "mindestens einen Tag", en: "at least one day" },
+  "expect.date_time_seconds": { de: "einen Zeitpunkt JJJJ-MM-TTTHH:MM:SS", en: "a date-time YYYY-MM-DDTHH:MM:SS" },
+  "expect.unused_by_method": { de: "kein Wert: die Methode {method} verwendet dieses Feld nicht", en: "nothing: method {method} does not use it" },
+  "expect.sign_without_amount": { de: "asIs oder flip, solange keine Betragsspalte zugeordnet ist", en: "asIs or flip when no amount column is mapped" },
+  "expect.usage_rows": { de: "„all“ oder { column, values }", en: '"all" or { column, values }' },
+  "expect.profile_list": { de: "eine Liste von Profilen", en: "a list of profiles" },
+  "expect.one_profile": { de: "mindestens ein Profil", en: "at least one profile" },
+  "expect.export_columns": { de: "eine nicht leere Liste von { source, header }", en: "a non-empty list of { source, header }" },
+  "expect.export_column": { de: "{ source, header }", en: "{ source, header }" },
+  "expect.literal_text": { de: "den festen Text einer literal-Spalte", en: "the fixed text of a literal column" },
+  "expect.no_value": { de: "keinen Wert (nur eine literal-Spalte hat einen)", en: "no value (only a literal column has one)" },
+  "expect.field_of_level": { de: "ein Feld der Ebene {level} ({name} gibt es auf Ebene {levels})", en: "a field of level {level} ({name} exists at {levels})" },
+  "expect.unique_header": { de: "eine noch nicht verwendete Überschrift (columns[{index}] hat sie schon)", en: "a header not used before (columns[{index}] has it)" },
+  "expect.debtor_account": { de: "ein Debitorenkonto mit {digits} Ziffern, erste Ziffer 1–6", en: "a debtor account of {digits} digits starting with 1–6" },
+  "expect.vat_rate_key": { de: "einen Steuersatz in Prozent als Schlüssel, z. B. „19“", en: 'a VAT rate in percent as the key, e.g. "19"' },
+  "expect.account_no": { de: "eine Kontonummer", en: "an account number" },
+  "expect.ledger_account": { de: "ein Sachkonto mit höchstens {digits} Ziffern", en: "an account of at most {digits} digits" },
+  "expect.type_numeric": { de: "Zahl mit {decimals} Nachkommastellen", en: "numeric ({decimals} decimals)" },
+  "expect.type_date": { de: "Datum (JJJJ-MM-TT)", en: "date (YYYY-MM-DD)" },
+  "einvoice.detail.not_amount": { de: "{term} = „{value}“ ist kein Betrag", en: '{term} = "{value}" is not an amount' },
+  "einvoice.detail.line_not_amount": { de: "Position {line}: {term} = „{value}“ ist kein Betrag", en: 'line {line}: {term} = "{value}" is not an amount' },
+  "einvoice.detail.too_many_decimals": { de: "{term} = {value} hat mehr als zwei Nachkommastellen", en: "{term} = {value} has more than two decimals" },
+  "einvoice.detail.line_too_many_decimals": { de: "Position {line}: {term} = {value} hat mehr als zwei Nachkommastellen", en: "line {line}: {term} = {value} has more than two decimals" },
+  "einvoice.detail.no_line": { de: "keine Rechnungsposition", en: "no invoice line" },
+  "einvoice.detail.sum_mismatch": { de: "{term} {amount} ≠ {formula} = {should}", en: "{term} {amount} ≠ {formula} = {should}" },
+  "einvoice.detail.no_vat_breakdown": { de: "keine Aufschlüsselung der Umsatzsteuer", en: "no VAT breakdown" },
+  "einvoice.detail.negative_price": { de: "Position {line}: Nettopreis (BT-146) {value} ist negativ oder fehlt", en: "line {line}: BT-146 {value} is negative or missing" },
+  "einvoice.detail.period_reversed": { de: "Position {line}: Leistungsende (BT-135) {end} liegt vor dem Beginn (BT-134) {start}", en: "line {line}: BT-135 {end} before BT-134 {start}" },
+  "einvoice.detail.group_tax_mismatch": { de: "{category} {rate} %: BT-117 {amount} ≠ BT-116 × BT-119 / 100 = {should}", en: "{category} {rate} %: BT-117 {amount} ≠ BT-116 × BT-119 / 100 = {should}" },
+  "einvoice.detail.group_taxable_mismatch": { de: "{category} {rate} %: BT-116 {amount} ≠ Σ BT-131 der Positionen = {should}", en: "{category} {rate} %: BT-116 {amount} ≠ Σ BT-131 of its lines = {should}" },
+  "einvoice.detail.breakdown_without_lines": { de: "Steueraufschlüsselung {category} {rate} % ohne Position dieser Kategorie und dieses Satzes", en: "VAT breakdown {category} {rate} % without a line of that category and rate" },
+  "einvoice.detail.lines_without_breakdown": { de: "Positionen der Kategorie {category} zu {rate} % haben keine Steueraufschlüsselung", en: "lines of category {category} at {rate} % have no VAT breakdown" },
+  "einvoice.detail.category_rate": { de: "Kategorie {category} mit Steuersatz {rate}", en: "category {category} with rate {rate}" },
+  "einvoice.detail.category_vat": { de: "Kategorie {category} mit Umsatzsteuer {value}", en: "category {category} with VAT {value}" },
+  "einvoice.detail.category_without_seller_tax_id": { de: "Kategorie {category} ohne USt-IdNr. oder Steuernummer des Verkäufers", en: "category {category} without seller VAT id or tax number" },
+  "einvoice.detail.no_exemption_reason": { de: "Kategorie {category} ohne Befreiungsgrund (BT-120/121)", en: "category {category} without exemption reason (BT-120/121)" },
+  "einvoice.detail.reverse_charge_without": { de: "Steuerschuldnerschaft des Leistungsempfängers ohne {term}", en: "reverse charge without {term}" },
+  "einvoice.detail.missing": { de: "{term} fehlt", en: "{term} missing" },
+  "einvoice.detail.no_due_date": { de: "Zahlbetrag ohne Fälligkeitsdatum (BT-9) oder Zahlungsbedingungen (BT-20)", en: "amount due without due date (BT-9) or payment terms (BT-20)" },
+  "einvoice.detail.type_code": { de: "Rechnungsart {value} ist nicht zulässig", en: "type code {value} is not allowed" },
+  "einvoice.detail.phone_digits": { de: "Telefonnummer des Verkäufers „{value}“ hat weniger als drei Ziffern", en: 'seller telephone "{value}" has fewer than three digits' },
+  "einvoice.detail.email_invalid": { de: "E-Mail des Verkäufers „{value}“ ist keine E-Mail-Adresse", en: 'seller e-mail "{value}" is not an e-mail address' },
+  "einvoice.detail.iban_invalid": { de: "{term} „{value}“ ist keine gültige IBAN", en: '{term} "{value}" is not a valid IBAN' },
+  "einvoice.detail.transfer_without": { de: "Überweisung ohne {term}", en: "credit transfer without {term}" },
+  "einvoice.detail.debit_without": { de: "Lastschrift ohne {term}", en: "direct debit without {term}" },
+  "einvoice.detail.payment_means": { de: "Zahlungsart {value} ist weder Überweisung noch Lastschrift", en: "payment means {value} is neither credit transfer nor direct debit" },
+  "einvoice.detail.cancellation_without_reference": { de: "Stornorechnung ohne Verweis auf die stornierte Rechnung (BT-25)", en: "cancellation without preceding invoice reference (BT-25)" },
   // issue 20 forms: the vendor profile editor and the settings forms of the task pane
   "profile.draft_date_and_period": { de: "Entweder ein Buchungsdatum oder Leistungsbeginn/-ende zuordnen, nicht beides.", en: "Assign either a charge date or a period start/end, not both." },
 };
@@ -464,6 +546,28 @@ const PARAM_WORDS: Record<string, Record<string, Text>> = {
     normal_form: { de: "schon in einheitlicher Schreibweise", en: "already in normal form" },
     id_order: { de: "erste nach ID", en: "first by id" },
   },
+  // e-invoice business terms named in einvoice.detail.* (issue 20)
+  term: {
+    "BG-6": { de: "Kontakt des Verkäufers (BG-6)", en: "seller contact (BG-6)" },
+    "BT-41": { de: "Ansprechpartner des Verkäufers (BT-41)", en: "seller contact point (BT-41)" },
+    "BT-42": { de: "Telefon des Verkäufers (BT-42)", en: "seller contact telephone (BT-42)" },
+    "BT-43": { de: "E-Mail des Verkäufers (BT-43)", en: "seller contact e-mail (BT-43)" },
+    "BT-37": { de: "Ort des Verkäufers (BT-37)", en: "seller city (BT-37)" },
+    "BT-38": { de: "Postleitzahl des Verkäufers (BT-38)", en: "seller post code (BT-38)" },
+    "BT-52": { de: "Ort des Käufers (BT-52)", en: "buyer city (BT-52)" },
+    "BT-53": { de: "Postleitzahl des Käufers (BT-53)", en: "buyer post code (BT-53)" },
+    "BT-10": { de: "Käuferreferenz/Leitweg-ID (BT-10)", en: "buyer reference (BT-10)" },
+    "BT-31": { de: "USt-IdNr. des Verkäufers (BT-31)", en: "the seller's VAT id (BT-31)" },
+    "BT-48": { de: "USt-IdNr. des Käufers (BT-48)", en: "the buyer's VAT id (BT-48)" },
+    "BT-31/BT-32": { de: "USt-IdNr. (BT-31) oder Steuernummer (BT-32) des Verkäufers", en: "seller VAT id (BT-31) or tax number (BT-32)" },
+    "BT-34": { de: "elektronische Adresse des Verkäufers (BT-34)", en: "seller electronic address (BT-34)" },
+    "BT-49": { de: "elektronische Adresse des Käufers (BT-49)", en: "buyer electronic address (BT-49)" },
+    "BG-16": { de: "Zahlungsanweisungen (BG-16)", en: "payment instructions (BG-16)" },
+    "BT-84": { de: "Konto des Zahlungsempfängers (BT-84)", en: "account (BT-84)" },
+    "BT-89": { de: "Mandatsreferenz (BT-89)", en: "mandate reference (BT-89)" },
+    "BT-90": { de: "Gläubiger-ID (BT-90)", en: "creditor id (BT-90)" },
+    "BT-91": { de: "belastetes Konto (BT-91)", en: "debited account (BT-91)" },
+  },
   frequency: {
     monthly: { de: "monatlich", en: "monthly" },
     annual: { de: "jährlich", en: "annually" },
@@ -473,7 +577,7 @@ const PARAM_WORDS: Record<string, Record<string, Text>> = {
 };
 
 /** Params that echo what the user typed or named stay verbatim (a bad value must read as typed). */
-const VERBATIM = new Set(["id", "value", "file", "files", "detail", "column", "columns", "path", "source", "profile", "store", "backup", "expected", "format"]);
+const VERBATIM = new Set(["id", "value", "file", "files", "detail", "column", "columns", "path", "source", "profile", "store", "backup", "expected", "format", "choices", "example", "exact"]);
 
 /**
  * A param as the reader's language writes it: ISO months as "November 2026", in German ISO dates
@@ -505,9 +609,24 @@ export function messageText(issue: Issue, lang: Lang = "en"): string {
   return text[lang].replace(/\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g, (_, key: string, one?: string, many?: string) => {
     const value = issue.params[key];
     if (value === undefined || value === null) return `{${key}}`;
+    const nested = nestedCode(key, value);
+    if (nested !== null) return messageText({ ...issue, code: nested }, lang);
     if (one === undefined) return formatParam(key, value, lang);
     return `${formatParam(key, value, lang)} ${Number(value) === 1 ? one : many}`;
   });
+}
+
+/**
+ * A param that is itself a message code, rendered with the issue's params: `expected` holding an
+ * `expect.*` code (what a validator wanted, src/core/expectation.ts) and `detail` holding an
+ * `einvoice.detail.*` code. Any other value of these params is shown as it is (a count, a hash, a
+ * library's own text).
+ */
+function nestedCode(key: string, value: string | number): string | null {
+  if (typeof value !== "string" || MESSAGES[value] === undefined) return null;
+  if (key === "expected" && value.startsWith("expect.")) return value;
+  if (key === "detail" && value.startsWith("einvoice.detail.")) return value;
+  return null;
 }
 
 /** Renders where an issue happened, e.g. `contracts.csv, row 14, column "valid_from"`. */

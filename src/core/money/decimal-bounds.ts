@@ -1,3 +1,5 @@
+import { type Expectation, expecting } from "../expectation";
+
 /**
  * The bounds of every decimal the program reads from a file (README "Limits and hardening"): a
  * value outside is refused naming where it is, never rounded.
@@ -36,9 +38,9 @@ export function integerDigits(canonical: string): number {
  * kind: the bounds above, and no JSON number of 16 or more significant digits (`JSON.parse` has
  * rounded it already to a binary float; such a value must be written as a text, `"0.12345678901234567"`).
  */
-export function jsonDecimalProblem(value: unknown, canonical: string, kind: DecimalKind): string | null {
-  if (typeof value === "number" && canonical.replace(/^-?0*\.?0*/, "").replace(".", "").length >= 16) return "the number as a text (a JSON number of 16 or more digits is rounded when read)";
-  if (integerDigits(canonical) > MAX_INTEGER_DIGITS) return `a number with at most ${MAX_INTEGER_DIGITS} digits before the point`;
-  if (fractionDigits(canonical) > MAX_DECIMALS[kind]) return `a number with at most ${MAX_DECIMALS[kind]} digits after the point`;
+export function jsonDecimalProblem(value: unknown, canonical: string, kind: DecimalKind): Expectation | null {
+  if (typeof value === "number" && canonical.replace(/^-?0*\.?0*/, "").replace(".", "").length >= 16) return expecting("decimal_as_text");
+  if (integerDigits(canonical) > MAX_INTEGER_DIGITS) return expecting("max_integer_digits", { digits: MAX_INTEGER_DIGITS });
+  if (fractionDigits(canonical) > MAX_DECIMALS[kind]) return expecting("max_fraction_digits", { digits: MAX_DECIMALS[kind] });
   return null;
 }

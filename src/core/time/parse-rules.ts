@@ -1,4 +1,5 @@
 import { pushAll } from "../array";
+import { type Expectation, expecting, expectationParams, oneOf } from "../expectation";
 import { isIsoDate } from "../date/iso-date";
 import { Issue, Result, issue, ok } from "../issues";
 import { isCanonicalDecimal, Decimal, toStored } from "../money/decimal";
@@ -55,14 +56,14 @@ class Validator {
   readonly issues: Issue[] = [];
   constructor(private readonly source: string) {}
 
-  private bad(path: string, value: unknown, expected: string): undefined {
-    this.issues.push(issue("rules.field_invalid", { path: path || "(root)", value: shown(value), expected }, { source: this.source }));
+  private bad(path: string, value: unknown, expected: Expectation): undefined {
+    this.issues.push(issue("rules.field_invalid", { path: path || "(root)", value: shown(value), ...expectationParams(expected) }, { source: this.source }));
     return undefined;
   }
 
   /** An object; unknown keys are issues unless `known` is null (free keys, e.g. contract numbers). */
   object(value: unknown, path: string, known: string[] | null): Obj | undefined {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return this.bad(path, value, "an object");
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return this.bad(path, value, expecting("object"));
     if (known) for (const k of Object.keys(value)) if (!known.includes(k)) this.issues.push(issue("rules.field_unknown", { path: join(path, k) }, { source: this.source }));
     return value as Obj;
   }
@@ -74,30 +75,30 @@ class Validator {
   }
 
   private text(value: unknown, path: string): string | undefined {
-    return typeof value === "string" && value.trim() !== "" ? value.trim() : this.bad(path, value, "a non-empty text");
+    return typeof value === "string" && value.trim() !== "" ? value.trim() : this.bad(path, value, expecting("text"));
   }
 
   /** A decimal given as a JSON string (`"95.00"`) or number; `min0` rejects negatives. */
   private decimal(value: unknown, path: string, min0 = true, kind: DecimalKind = "price"): string | undefined {
     const text = typeof value === "number" && Number.isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : "";
-    if (!isCanonicalDecimal(text)) return this.bad(path, value, 'a decimal number such as "95.00"');
+    if (!isCanonicalDecimal(text)) return this.bad(path, value, expecting("decimal", { example: "95.00" }));
     const d = new Decimal(text);
-    if (min0 && d.isNegative()) return this.bad(path, value, "a number ≥ 0");
+    if (min0 && d.isNegative()) return this.bad(path, value, expecting("min0"));
     const stored = toStored(d);
     const problem = jsonDecimalProblem(value, stored, kind);
     return problem === null ? stored : this.bad(path, value, problem);
   }
 
   private integer(value: unknown, path: string, min: number): number | undefined {
-    return typeof value === "number" && Number.isSafeInteger(value) && value >= min ? value : this.bad(path, value, `a whole number ≥ ${min}`);
+    return typeof value === "number" && Number.isSafeInteger(value) && value >= min ? value : this.bad(path, value, expecting("whole_min", { min }));
   }
 
   private choice<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
-    return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : this.bad(path, value, `one of ${allowed.join(", ")}`);
+    return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : this.bad(path, value, oneOf(allowed));
   }
 
   private array(value: unknown, path: string): unknown[] | undefined {
-    return Array.isArray(value) ? value : this.bad(path, value, "a list");
+    return Array.isArray(value) ? value : this.bad(path, value, expecting("list"));
   }
 
   timeRuleSet(value: unknown, path: string, extraKeys: string[]): TimeRuleSet | undefined {
@@ -107,7 +108,7 @@ class Validator {
     const p = (k: string) => join(path, k);
     if (o.unitMinutes !== undefined) {
       const n = this.integer(o.unitMinutes, p("unitMinutes"), 1);
-      if (n !== undefined && n > 1440) this.bad(p("unitMinutes"), o.unitMinutes, "at most 1440 minutes");
+      if (n !== undefined && n > 1440) this.bad(p("unitMinutes"), o.unitMinutes, expecting("max_minutes", { max: 1440 }));
       else if (n !== undefined) out.unitMinutes = n;
     }
     if (o.rounding !== undefined) out.rounding = this.choice(o.rounding, p("rounding"), ["entry", "ticket_day"] as const);
@@ -115,12 +116,12 @@ class Validator {
     if (o.holidaysOff !== undefined) out.holidaysOff = this.array(o.holidaysOff, p("holidaysOff"))?.map((h, i) => this.choice(h, `${p("holidaysOff")}[${i}]`, HOLIDAY_NAMES) ?? "");
     if (o.extraHolidays !== undefined)
       out.extraHolidays = this.array(o.extraHolidays, p("extraHolidays"))?.map((d, i) =>
-        typeof d === "string" && (MONTH_DAY.test(d) || isIsoDate(d)) ? d : (this.bad(`${p("extraHolidays")}[${i}]`, d, "MM-DD (every year) or YYYY-MM-DD") ?? ""),
+        typeof d === "string" && (MONTH_DAY.test(d) || isIsoDate(d)) ? d : (this.bad(`${p("extraHolidays")}[${i}]`, d, expecting("month_day_or_date")) ?? ""),
       );
     if (o.activities !== undefined) {
       const acts = this.object(o.activities, p("activities"), null);
       // A blank name cannot be chosen by a time entry: a form row without a name, not an activity.
-      for (const name of Object.keys(acts ?? {})) if (name.trim() === "") this.bad(`${p("activities")}.${name}`, name, "an activity name");
+      for (const name of Object.keys(acts ?? {})) if (name.trim() === "") this.bad(`${p("activities")}.${name}`, name, expecting("activity_name"));
       if (acts) out.activities = Object.fromEntries(Object.entries(acts).map(([name, a]) => [name, this.activity(a, `${p("activities")}.${name}`)] as const).filter((e): e is [string, ActivityRate] => e[1] !== undefined));
     }
     if (o.defaultActivity !== undefined) out.defaultActivity = this.text(o.defaultActivity, p("defaultActivity"));
@@ -128,10 +129,10 @@ class Validator {
     if (o.flatFees !== undefined) out.flatFees = this.array(o.flatFees, p("flatFees"))?.map((f, i) => this.flatFee(f, `${p("flatFees")}[${i}]`)).filter((f): f is FlatFeeRule => f !== undefined);
     if (o.poolsCoverSurcharged !== undefined) {
       if (typeof o.poolsCoverSurcharged === "boolean") out.poolsCoverSurcharged = o.poolsCoverSurcharged;
-      else this.bad(p("poolsCoverSurcharged"), o.poolsCoverSurcharged, "true or false");
+      else this.bad(p("poolsCoverSurcharged"), o.poolsCoverSurcharged, expecting("boolean"));
     }
     if (out.defaultActivity !== undefined && out.activities && !(out.defaultActivity in out.activities) && path === "defaults")
-      this.bad(p("defaultActivity"), out.defaultActivity, `one of the activities (${Object.keys(out.activities).join(", ")})`);
+      this.bad(p("defaultActivity"), out.defaultActivity, expecting("activity_of", { choices: Object.keys(out.activities).join(", ") }));
     return dropUndefined(out);
   }
 
@@ -163,12 +164,12 @@ class Validator {
     const days = this.array(o.days, join(path, "days"))?.map((d, i) => this.choice(d, `${join(path, "days")}[${i}]`, [...WEEKDAY_CODES, "holiday"] as const));
     const pct = this.decimal(o.pct, join(path, "pct"), true, "percent");
     const label = o.label === undefined ? `+${pct ?? "?"} %` : this.text(o.label, join(path, "label"));
-    if ((o.from === undefined) !== (o.to === undefined)) return this.bad(path, "from/to", "both from and to, or neither");
-    const from = o.from === undefined ? undefined : typeof o.from === "string" && parseClock(o.from) !== null ? o.from : this.bad(join(path, "from"), o.from, "HH:MM");
-    const to = o.to === undefined ? undefined : typeof o.to === "string" && parseClock(o.to, true) !== null ? o.to : this.bad(join(path, "to"), o.to, "HH:MM (24:00 allowed)");
-    if (from !== undefined && to !== undefined && parseClock(from) === parseClock(to, true)) return this.bad(join(path, "to"), to, "a time different from `from`");
+    if ((o.from === undefined) !== (o.to === undefined)) return this.bad(path, "from/to", expecting("from_and_to"));
+    const from = o.from === undefined ? undefined : typeof o.from === "string" && parseClock(o.from) !== null ? o.from : this.bad(join(path, "from"), o.from, expecting("clock"));
+    const to = o.to === undefined ? undefined : typeof o.to === "string" && parseClock(o.to, true) !== null ? o.to : this.bad(join(path, "to"), o.to, expecting("clock_24"));
+    if (from !== undefined && to !== undefined && parseClock(from) === parseClock(to, true)) return this.bad(join(path, "to"), to, expecting("clock_differs"));
     if (!days || days.some((d) => d === undefined) || pct === undefined || label === undefined) return undefined;
-    if (days.length === 0) return this.bad(join(path, "days"), o.days, "at least one day");
+    if (days.length === 0) return this.bad(join(path, "days"), o.days, expecting("one_day"));
     return { label, days: days as SurchargeRule["days"], pct, ...(from !== undefined && to !== undefined ? { from, to } : {}) };
   }
 
@@ -200,7 +201,7 @@ class Validator {
           const okD = this.required(co, "date", cp);
           const okH = this.required(co, "hours", cp);
           if (!okD || !okH) return undefined;
-          const date = typeof co.date === "string" && isIsoDate(co.date) ? co.date : this.bad(join(cp, "date"), co.date, "YYYY-MM-DD");
+          const date = typeof co.date === "string" && isIsoDate(co.date) ? co.date : this.bad(join(cp, "date"), co.date, expecting("iso_date"));
           const hours = this.decimal(co.hours, join(cp, "hours"), false, "quantity");
           return date !== undefined && hours !== undefined ? { date, hours } : undefined;
         })

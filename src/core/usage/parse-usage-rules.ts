@@ -1,3 +1,4 @@
+import { type Expectation, expecting, expectationParams, oneOf } from "../expectation";
 import { Issue, Result, issue, ok } from "../issues";
 import { Decimal, isCanonicalDecimal, toStored } from "../money/decimal";
 import { jsonDecimalProblem } from "../money/decimal-bounds";
@@ -22,21 +23,21 @@ const RULE_KEYS = ["method", "pct", "discountPct", "unitPrice", "articleNo", "co
 /** Validates parsed usage rules (the JSON text is read in io: `src/io/usage/usage-rules-json.ts`). */
 export function validateUsageRules(data: unknown, source: string): Result<UsageRules> {
   const issues: Issue[] = [];
-  const bad = (path: string, value: unknown, expected: string): undefined => {
-    issues.push(issue("usagerules.field_invalid", { path: path || "(root)", value: shown(value), expected }, { source }));
+  const bad = (path: string, value: unknown, expected: Expectation): undefined => {
+    issues.push(issue("usagerules.field_invalid", { path: path || "(root)", value: shown(value), ...expectationParams(expected) }, { source }));
     return undefined;
   };
   const object = (value: unknown, path: string, known: string[] | null): Obj | undefined => {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return bad(path, value, "an object");
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return bad(path, value, expecting("object"));
     if (known) for (const k of Object.keys(value)) if (!known.includes(k)) issues.push(issue("usagerules.field_unknown", { path: join(path, k) }, { source }));
     return value as Obj;
   };
   const decimal = (value: unknown, path: string, range: "any" | "min0" | "percent"): string | undefined => {
     const t = typeof value === "number" && Number.isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : "";
-    if (!isCanonicalDecimal(t)) return bad(path, value, 'a decimal number such as "15"');
+    if (!isCanonicalDecimal(t)) return bad(path, value, expecting("decimal", { example: "15" }));
     const d = new Decimal(t);
-    if (range === "min0" && d.isNegative()) return bad(path, value, "a number ≥ 0");
-    if (range === "percent" && (d.isNegative() || d.greaterThan(100))) return bad(path, value, "a percentage from 0 to 100");
+    if (range === "min0" && d.isNegative()) return bad(path, value, expecting("min0"));
+    if (range === "percent" && (d.isNegative() || d.greaterThan(100))) return bad(path, value, expecting("percent"));
     const stored = toStored(d);
     const problem = jsonDecimalProblem(value, stored, range === "min0" ? "price" : "percent");
     return problem === null ? stored : bad(path, value, problem);
@@ -54,12 +55,12 @@ export function validateUsageRules(data: unknown, source: string): Result<UsageR
       issues.push(issue("usagerules.field_required", { path: join(path, key) }, { source }));
       return false;
     };
-    const forbid = (...keys: string[]) => keys.forEach((k) => o[k] !== undefined && bad(join(path, k), o[k], `nothing: method ${String(o.method)} does not use it`));
+    const forbid = (...keys: string[]) => keys.forEach((k) => o[k] !== undefined && bad(join(path, k), o[k], expecting("unused_by_method", { method: String(o.method) })));
     if (o.method === "cost_plus") {
       forbid("discountPct", "unitPrice");
       // A negative surcharge (a discount on cost) is allowed, but not below −100 %.
       const pct = need("pct") ? decimal(o.pct, join(path, "pct"), "any") : undefined;
-      if (pct !== undefined && new Decimal(pct).lessThan(-100)) bad(join(path, "pct"), o.pct, "at least -100");
+      if (pct !== undefined && new Decimal(pct).lessThan(-100)) bad(join(path, "pct"), o.pct, expecting("min", { min: -100 }));
       else if (pct !== undefined) price = { method: "cost_plus", pct };
     } else if (o.method === "list_price") {
       forbid("pct", "unitPrice");
@@ -69,9 +70,9 @@ export function validateUsageRules(data: unknown, source: string): Result<UsageR
       forbid("pct", "discountPct");
       const unitPrice = need("unitPrice") ? decimal(o.unitPrice, join(path, "unitPrice"), "min0") : undefined;
       if (unitPrice !== undefined) price = { method: "fixed", unitPrice };
-    } else return bad(join(path, "method"), o.method, "one of cost_plus, list_price, fixed");
+    } else return bad(join(path, "method"), o.method, oneOf(["cost_plus", "list_price", "fixed"]));
     let articleNo: string | undefined;
-    if (o.articleNo !== undefined) articleNo = typeof o.articleNo === "string" && o.articleNo.trim() !== "" ? o.articleNo.trim() : bad(join(path, "articleNo"), o.articleNo, "an article number");
+    if (o.articleNo !== undefined) articleNo = typeof o.articleNo === "string" && o.articleNo.trim() !== "" ? o.articleNo.trim() : bad(join(path, "articleNo"), o.articleNo, expecting("article_no"));
     return price ? { price, ...(articleNo ? { articleNo } : {}) } : undefined;
   };
 

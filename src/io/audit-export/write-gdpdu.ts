@@ -1,4 +1,5 @@
 import { isIsoDate } from "../../core/date/iso-date";
+import { type Expectation, expecting, expectationParams } from "../../core/expectation";
 import { Issue, Result, fail, issue, ok } from "../../core/issues";
 import { Decimal, isCanonicalDecimal } from "../../core/money/decimal";
 import { neutralizeText } from "../export/neutralize";
@@ -76,21 +77,21 @@ const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 function cell(t: AuditTable, c: AuditColumn, v: AuditValue, row: number, issues: Issue[]): string {
   if (v === null || v === "") return "";
-  const bad = (expected: string): string => {
-    issues.push(issue("audit.bad_value", { table: t.name, row, column: c.name, value: v, expected }));
+  const bad = (expected: Expectation): string => {
+    issues.push(issue("audit.bad_value", { table: t.name, row, column: c.name, value: v, ...expectationParams(expected) }));
     return "";
   };
   switch (c.type.kind) {
     case "text":
       return quote(neutralizeText(v.replace(/\r\n|\r|\n/g, " ")));
     case "numeric": {
-      if (!isCanonicalDecimal(v)) return bad(`numeric (${c.type.decimals} decimals)`);
+      if (!isCanonicalDecimal(v)) return bad(expecting("type_numeric", { decimals: c.type.decimals }));
       const d = new Decimal(v);
-      if (d.decimalPlaces() > c.type.decimals) return bad(`numeric (${c.type.decimals} decimals)`);
+      if (d.decimalPlaces() > c.type.decimals) return bad(expecting("type_numeric", { decimals: c.type.decimals }));
       return d.toFixed(c.type.decimals).replace(".", ",");
     }
     case "date":
-      if (!isIsoDate(v)) return bad("date");
+      if (!isIsoDate(v)) return bad(expecting("type_date"));
       return `${v.slice(8, 10)}.${v.slice(5, 7)}.${v.slice(0, 4)}`;
   }
 }

@@ -1,3 +1,4 @@
+import { expecting } from "../../core/expectation";
 import { Result, fail } from "../../core/issues";
 import { type CreditorSettings, checkCreditor } from "../../core/sepa/creditor";
 import { JsonCheck, isObject } from "../export/custom-csv/json-check";
@@ -17,7 +18,7 @@ const FIELDS = ["name", "iban", "bic", "creditorId", "firstSequenceType", "leadD
 export function validateCreditorSettings(json: unknown): Result<CreditorSettings> {
   const c = new JsonCheck({ required: "sepa.settings.field_required", invalid: "sepa.settings.field_invalid", unknown: "sepa.settings.field_unknown" });
   if (!isObject(json)) {
-    c.invalid("(settings)", json, "an object");
+    c.invalid("(settings)", json, expecting("object"));
     return fail(...c.issues);
   }
   c.onlyKnown(json, FIELDS);

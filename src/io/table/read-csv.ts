@@ -2,7 +2,10 @@ import Papa from "papaparse";
 import { Issue, issue } from "../../core/issues";
 import { RawTable } from "./raw-table";
 
-export type Delimiter = "," | ";" | "\t";
+export type Delimiter = "," | ";" | "\t" | "|";
+
+/** The delimiters guessed when nothing else is known (a pipe only where a profile names it: `|` also appears inside values). */
+export const DETECTED_DELIMITERS: readonly Delimiter[] = [";", ",", "\t"];
 
 export interface CsvReadResult {
   table: RawTable;
@@ -16,14 +19,14 @@ const DETECT_SAMPLE_CHARS = 64 * 1024;
 /**
  * Guesses the delimiter from the first non-blank lines: the candidate that appears most often outside
  * quotes and the same number of times on the first lines wins. Only the first 64 KB are looked at,
- * so a 100,000-row file is not split into lines twice.
+ * so a 100,000-row file is not split into lines twice. Ties go to the earlier candidate.
  */
-export function detectDelimiter(text: string): Delimiter {
+export function detectDelimiter(text: string, candidates: readonly Delimiter[] = DETECTED_DELIMITERS): Delimiter {
   const sample = text.length > DETECT_SAMPLE_CHARS ? text.slice(0, DETECT_SAMPLE_CHARS) : text;
   const lines = sample.split(/\r\n|\n|\r/).filter((l) => l.trim() !== "").slice(0, 20);
   let best: Delimiter = ",";
   let bestScore = -1;
-  for (const d of [";", ",", "\t"] as Delimiter[]) {
+  for (const d of candidates) {
     const counts = lines.map((l) => countOutsideQuotes(l, d));
     const max = Math.max(0, ...counts);
     // The header is usually among the first lines; count how many lines reach the typical count.

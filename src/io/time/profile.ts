@@ -1,4 +1,5 @@
 import { parseJsonText } from "../json-text";
+import { type Expectation, expecting, expectationParams, oneOf } from "../../core/expectation";
 import { Result, issue, ok, Issue } from "../../core/issues";
 import { isCanonicalDecimal } from "../../core/money/decimal";
 import { headerKey } from "../table/raw-table";
@@ -70,31 +71,31 @@ export function parseTimeProfiles(text: string, reservedIds: ReadonlySet<string>
 const KNOWN_KEYS = ["id", "name", "version", "columns", "dateTime", "minutesPerUnit", "billableYes", "billableNo", "aggregate", "note"];
 
 function parseTimeProfile(item: unknown, prefix: string, issues: Issue[]): TimeProfile | undefined {
-  const bad = (field: string, value: unknown, expected: string) => void issues.push(issue("profile.field_invalid", { field: prefix + field, value: String(JSON.stringify(value)), expected }));
-  if (typeof item !== "object" || item === null || Array.isArray(item)) return void bad("(profile)", item, "an object");
+  const bad = (field: string, value: unknown, expected: Expectation) => void issues.push(issue("profile.field_invalid", { field: prefix + field, value: String(JSON.stringify(value)), ...expectationParams(expected) }));
+  if (typeof item !== "object" || item === null || Array.isArray(item)) return void bad("(profile)", item, expecting("object"));
   const o = item as Record<string, unknown>;
   for (const k of Object.keys(o)) if (!KNOWN_KEYS.includes(k)) issues.push(issue("profile.field_unknown", { field: prefix + k }));
   const before = issues.length;
   const text = (k: string) => (typeof o[k] === "string" && (o[k] as string).trim() !== "" ? (o[k] as string).trim() : void issues.push(issue("profile.field_required", { field: prefix + k })));
   const id = text("id");
   const name = text("name");
-  if (o.version !== 1) bad("version", o.version, "1");
+  if (o.version !== 1) bad("version", o.version, expecting("exact", { exact: 1 }));
   const columns: Partial<Record<TimeField, string>> = {};
-  if (typeof o.columns !== "object" || o.columns === null || Array.isArray(o.columns)) bad("columns", o.columns, "an object of field → header");
+  if (typeof o.columns !== "object" || o.columns === null || Array.isArray(o.columns)) bad("columns", o.columns, expecting("column_map"));
   else
     for (const [k, v] of Object.entries(o.columns)) {
       if (!(TIME_FIELDS as readonly string[]).includes(k)) issues.push(issue("profile.field_unknown", { field: `${prefix}columns.${k}` }));
-      else if (typeof v !== "string" || v.trim() === "") bad(`columns.${k}`, v, "a header text");
+      else if (typeof v !== "string" || v.trim() === "") bad(`columns.${k}`, v, expecting("header"));
       else columns[k as TimeField] = v.trim();
     }
   for (const f of REQUIRED_FIELDS) if (!columns[f]) issues.push(issue("profile.field_required", { field: `${prefix}columns.${f}` }));
-  if ((columns.start === undefined) !== (columns.end === undefined)) bad("columns.end", columns.end, "start and end together");
+  if ((columns.start === undefined) !== (columns.end === undefined)) bad("columns.end", columns.end, expecting("start_and_end"));
   if (!columns.start && !columns.minutes && !columns.hours && !columns.units) issues.push(issue("profile.field_required", { field: `${prefix}columns.minutes` }));
-  if (o.dateTime !== undefined && o.dateTime !== "utc" && o.dateTime !== "local") bad("dateTime", o.dateTime, "utc or local");
-  if (o.minutesPerUnit !== undefined && (typeof o.minutesPerUnit !== "string" || !isCanonicalDecimal(o.minutesPerUnit))) bad("minutesPerUnit", o.minutesPerUnit, 'a decimal text such as "1"');
+  if (o.dateTime !== undefined && o.dateTime !== "utc" && o.dateTime !== "local") bad("dateTime", o.dateTime, oneOf(["utc", "local"]));
+  if (o.minutesPerUnit !== undefined && (typeof o.minutesPerUnit !== "string" || !isCanonicalDecimal(o.minutesPerUnit))) bad("minutesPerUnit", o.minutesPerUnit, expecting("decimal", { example: "1" }));
   for (const k of ["billableYes", "billableNo"])
-    if (o[k] !== undefined && (!Array.isArray(o[k]) || (o[k] as unknown[]).some((v) => typeof v !== "string"))) bad(k, o[k], "a list of texts");
-  if (o.aggregate !== undefined && typeof o.aggregate !== "boolean") bad("aggregate", o.aggregate, "true or false");
+    if (o[k] !== undefined && (!Array.isArray(o[k]) || (o[k] as unknown[]).some((v) => typeof v !== "string"))) bad(k, o[k], expecting("text_list"));
+  if (o.aggregate !== undefined && typeof o.aggregate !== "boolean") bad("aggregate", o.aggregate, expecting("boolean"));
   if (!o.dateTime && !o.aggregate && !columns.date) issues.push(issue("profile.field_required", { field: `${prefix}columns.date` }));
   if (issues.length > before || !id || !name) return undefined;
   return {

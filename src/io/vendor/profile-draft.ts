@@ -1,5 +1,7 @@
 import { Issue, Result, fail, issue } from "../../core/issues";
 import { headerKey, isBlankRow, type RawTable } from "../table/raw-table";
+import { DETECTED_DELIMITERS, detectDelimiter, readCsvText, type Delimiter } from "../table/read-csv";
+import type { SignMode } from "./profile";
 import { detectDateOrder, detectDecimalSeparator } from "./formats";
 import { readVendorTable } from "./read-vendor";
 import { USER_PROFILE_VERSION, compileUserProfile, validateProfile, type ProfileDateFormat, type UserProfile } from "./user-profile";
@@ -24,6 +26,16 @@ export const REQUIRED_DRAFT_FIELDS: readonly DraftField[] = ["customerId", "cust
 
 export const DRAFT_DATE_FORMATS: readonly ProfileDateFormat[] = ["DD.MM.YYYY", "YYYY-MM-DD", "M/D/YYYY", "D/M/YYYY", "auto"];
 
+/** Delimiters the clerk can pick for a CSV file (the editor also guesses a pipe). */
+export const DRAFT_DELIMITERS: readonly Delimiter[] = [...DETECTED_DELIMITERS, "|"];
+
+/**
+ * How signs are read (the profile's `sign.mode`): as in the file (a leading or trailing minus,
+ * `12,50-`, and parentheses, `(12,50)`, are negative), all flipped, or the quantity taking the
+ * amount's sign (a credit line written `1 × 12,50 = 12,50-` reads as −1).
+ */
+export const DRAFT_SIGN_MODES: readonly SignMode[] = ["asIs", "flip", "fromAmount"];
+
 export interface ProfileDraft {
   /** The profile's name as the clerk calls the vendor (`Cloudhaus Monatsabrechnung`). */
   name: string;
@@ -33,6 +45,10 @@ export interface ProfileDraft {
   dateFormat: ProfileDateFormat;
   /** Currency of the amounts when no currency column is assigned (ISO code). */
   currency?: string;
+  /** How credits are signed (absent: `asIs`). */
+  signMode?: SignMode;
+  /** The CSV delimiter the profile fixes (absent: guessed per file; not for xlsx or a sheet). */
+  delimiter?: Delimiter;
 }
 
 /** The top of a file as the editor shows it: the header row (the first row with two or more cells) and the rows below it. */
@@ -46,30 +62,61 @@ export interface FileHead {
   rows: string[][];
   /** Row number of `rows[0]`. */
   firstDataRow: number;
+  /** The first non-blank rows, any of which the clerk can make the header (title lines above it are skipped). */
+  headerChoices: HeaderChoice[];
+  /** The delimiter the text was split with (CSV only). */
+  delimiter?: Delimiter;
+}
+
+/** A row the clerk can pick as the header: its number and its first cells. */
+export interface HeaderChoice {
+  row: number;
+  cells: string[];
 }
 
 const HEADER_SCAN = 50;
+const HEADER_CHOICES = 12;
 
 /**
- * Finds the header of a table no profile recognised: the first non-blank row (of the first 50) with
- * at least two non-empty cells, so title lines above it are skipped. Null when there is none.
+ * Finds the header of a table no profile recognised: `headerRow` when the clerk picked one, else the
+ * first non-blank row (of the first 50) with at least two non-empty cells, so title lines above it
+ * are skipped. Null when there is none (or the picked row is blank or not in the table).
  */
-export function fileHead(table: RawTable, maxRows = 200): FileHead | null {
+export function fileHead(table: RawTable, options: { headerRow?: number; maxRows?: number } = {}): FileHead | null {
+  const maxRows = options.maxRows ?? 200;
+  const choices: HeaderChoice[] = [];
+  let at = -1;
   let seen = 0;
   for (let i = 0; i < table.rows.length && seen < HEADER_SCAN; i++) {
     const row = table.rows[i]!;
     if (isBlankRow(row)) continue;
     seen++;
-    if (row.filter((c) => c.trim() !== "").length < 2) continue;
-    return {
-      source: table.source,
-      headerRow: table.firstRowNumber + i,
-      headers: row.map((c) => c.replace(/^\uFEFF/, "").trim()),
-      rows: table.rows.slice(i + 1, i + 1 + maxRows),
-      firstDataRow: table.firstRowNumber + i + 1,
-    };
+    const number = table.firstRowNumber + i;
+    if (choices.length < HEADER_CHOICES) choices.push({ row: number, cells: row.map((c) => c.trim()).filter((c) => c !== "").slice(0, 4) });
+    if (at < 0 && (options.headerRow === undefined ? row.filter((c) => c.trim() !== "").length >= 2 : number === options.headerRow)) at = i;
+    if (at >= 0 && choices.length >= HEADER_CHOICES) break;
   }
-  return null;
+  if (at < 0) return null;
+  const header = table.rows[at]!;
+  if (!choices.some((c) => c.row === table.firstRowNumber + at)) choices.push({ row: table.firstRowNumber + at, cells: header.map((c) => c.trim()).filter((c) => c !== "").slice(0, 4) });
+  return {
+    source: table.source,
+    headerRow: table.firstRowNumber + at,
+    headers: header.map((c) => c.replace(/^\uFEFF/, "").trim()),
+    rows: table.rows.slice(at + 1, at + 1 + maxRows),
+    firstDataRow: table.firstRowNumber + at + 1,
+    headerChoices: choices,
+  };
+}
+
+/**
+ * The head of CSV text split with `delimiter` (guessed among {@link DRAFT_DELIMITERS} when absent,
+ * so a pipe file is split right too) at the picked header row.
+ */
+export function csvHead(text: string, source: string, options: { delimiter?: Delimiter; headerRow?: number } = {}): { head: FileHead | null; delimiter: Delimiter } {
+  const delimiter = options.delimiter ?? detectDelimiter(text, DRAFT_DELIMITERS);
+  const head = fileHead(readCsvText(text, source, delimiter).table, options.headerRow === undefined ? {} : { headerRow: options.headerRow });
+  return { head: head && { ...head, delimiter }, delimiter };
 }
 
 /** Header words per field, German and English (header keys: lower case, without spaces, `_`, `-`, `.`). */
@@ -109,7 +156,7 @@ export function suggestDraft(head: FileHead, name = ""): ProfileDraft {
     }
   }
   // Amounts in euros unless the file has a currency column (the clerk can change it).
-  const draft: ProfileDraft = { name, columns, decimalSeparator: ",", dateFormat: "DD.MM.YYYY", currency: "EUR" };
+  const draft: ProfileDraft = { name, columns, decimalSeparator: ",", dateFormat: "DD.MM.YYYY", currency: "EUR", signMode: "asIs", ...(head.delimiter ? { delimiter: head.delimiter } : {}) };
   return { ...draft, ...formatsOf(head, draft) };
 }
 
@@ -184,8 +231,9 @@ export function draftToProfileJson(draft: ProfileDraft, id: string): Record<stri
     number: { decimalSeparator: draft.decimalSeparator },
     dateFormat: draft.dateFormat,
     columns,
-    sign: { mode: "asIs" },
+    sign: { mode: draft.signMode ?? "asIs" },
   };
+  if (draft.delimiter) json.csv = { delimiter: draft.delimiter };
   if (draft.currency?.trim() && !col(draft, "currency")) json.currency = draft.currency.trim().toUpperCase();
   return json;
 }
@@ -204,12 +252,14 @@ export function profileFromDraft(draft: ProfileDraft, id: string): Result<UserPr
 }
 
 /** The editor field an issue of {@link profileFromDraft} belongs to (`columns.articleKey[1]` → `articleKey2`), or null. */
-export function draftFieldOf(i: Issue): DraftField | "name" | "currency" | "decimalSeparator" | "dateFormat" | null {
+export function draftFieldOf(i: Issue): DraftField | "name" | "currency" | "decimalSeparator" | "dateFormat" | "signMode" | "delimiter" | null {
   const field = typeof i.params.field === "string" ? i.params.field : "";
   if (field === "name" || field === "id") return "name";
   if (field === "currency") return "currency";
   if (field === "number.decimalSeparator") return "decimalSeparator";
   if (field === "dateFormat") return "dateFormat";
+  if (field === "sign.mode") return "signMode";
+  if (field === "csv.delimiter") return "delimiter";
   const m = /^columns\.([A-Za-z]+)(\[(\d+)\])?$/.exec(field);
   if (!m) return null;
   const name = m[1]!;

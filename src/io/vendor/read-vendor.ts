@@ -6,7 +6,7 @@ import { DecodedEncodingName, TextEncodingName, decodeBytes } from "../table/dec
 import { jsonRecordsToTable } from "../table/read-json";
 import { FileKind, sniffFileKind } from "../table/sniff";
 import { RawTable, headerKey, isBlankRow } from "../table/raw-table";
-import { Delimiter, detectDelimiter, streamCsvText } from "../table/read-csv";
+import { DETECTED_DELIMITERS, Delimiter, detectDelimiter, streamCsvText } from "../table/read-csv";
 import { DateOrder } from "../values";
 import { ColumnDateEvidence, addDateEvidence, columnDateOrder, detectDateOrder, detectDecimalSeparator, emptyDateEvidence } from "./formats";
 import { ColumnDateFormat, DATE_FIELDS, DateField, RowContext, UNIT_COST_DECIMALS, createRowContext, dateFormatLabelOf, mapVendorRowInto } from "./map-row";
@@ -554,7 +554,9 @@ function readDelimited(bytes: Uint8Array, options: ReadVendorCsvOptions, source:
   const wanted = options.profileId?.toLowerCase();
   const forced = wanted === undefined ? undefined : ((options.profiles ?? []).find((p) => typeof p.id === "string" && p.id.toLowerCase() === wanted) ?? builtinProfile(wanted));
   const decoded = decodeBytes(bytes, options.encoding ?? forced?.csv?.encoding);
-  const delimiter = forced?.csv?.delimiter ?? detectDelimiter(decoded.text);
+  // A user profile's own delimiter (a pipe) joins the guess, so later files of that vendor are recognised.
+  const own = (options.profiles ?? []).map((p) => p.csv?.delimiter).filter((d): d is Delimiter => d !== undefined && !DETECTED_DELIMITERS.includes(d));
+  const delimiter = forced?.csv?.delimiter ?? detectDelimiter(decoded.text, [...DETECTED_DELIMITERS, ...new Set(own)]);
   const reader = createVendorReader({ ...options, source, delimiter });
   const csv = streamCsvText(decoded.text, { source, delimiter, batchRows: options.batchRows ?? CSV_BATCH_ROWS }, (rows, first) => reader.push(rows, first));
   const result = reader.finish();

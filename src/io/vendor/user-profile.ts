@@ -1,5 +1,6 @@
 import { pushAll } from "../../core/array";
 import { parseJsonText } from "../json-text";
+import { type Expectation, expecting, expectationParams, oneOf } from "../../core/expectation";
 import { Issue, Result, fail, issue, ok } from "../../core/issues";
 import type { DateOrder } from "../values";
 import type { ColumnAliases, FieldSource, ProfileColumns, SignMode, VendorProfile } from "./profile";
@@ -64,7 +65,7 @@ export interface UserProfile {
   example?: boolean;
   /** Headers a file must have to be recognised; every mapped column is required as well. */
   match: { requiredHeaders: string[] };
-  csv?: { delimiter?: "," | ";" | "\t"; encoding?: "utf-8" | "windows-1252" };
+  csv?: { delimiter?: "," | ";" | "\t" | "|"; encoding?: "utf-8" | "windows-1252" };
   number: { decimalSeparator: "," | "." | "auto" };
   dateFormat: ProfileDateFormat;
   columns: UserProfileColumns;
@@ -108,7 +109,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
   const issues: Issue[] = [];
   const f = (name: string): string => `${path}${name}`;
   const required = (name: string): Issue => issue("profile.field_required", { field: f(name) });
-  const invalid = (name: string, value: unknown, expected: string): Issue => issue("profile.field_invalid", { field: f(name), value: shown(value), expected });
+  const invalid = (name: string, value: unknown, expected: Expectation): Issue => issue("profile.field_invalid", { field: f(name), value: shown(value), ...expectationParams(expected) });
   const unknownFields = (o: Obj, allowed: readonly string[], prefix: string): void => {
     for (const k of Object.keys(o)) if (!allowed.includes(k)) issues.push(issue("profile.field_unknown", { field: f(prefix + k) }));
   };
@@ -119,7 +120,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
       return undefined;
     }
     if (typeof v !== "string" || v.trim() === "") {
-      issues.push(invalid(prefix + name, v, "text"));
+      issues.push(invalid(prefix + name, v, expecting("text")));
       return undefined;
     }
     return v;
@@ -131,7 +132,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
       return undefined;
     }
     if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
-      issues.push(invalid(prefix + name, v, allowed.map((a) => (a === "\t" ? "\\t" : a)).join(" | ")));
+      issues.push(invalid(prefix + name, v, oneOf(allowed)));
       return undefined;
     }
     return v as T;
@@ -140,13 +141,13 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
     const v = o[name];
     if (v === undefined && optional) return undefined;
     if (!isObject(v)) {
-      issues.push(v === undefined ? required(name) : invalid(name, v, "object"));
+      issues.push(v === undefined ? required(name) : invalid(name, v, expecting("object")));
       return undefined;
     }
     return v;
   };
 
-  if (!isObject(json)) return fail(invalid("", json, "a profile object"));
+  if (!isObject(json)) return fail(invalid("", json, expecting("object")));
   unknownFields(json, TOP_FIELDS, "");
 
   if (json.version !== USER_PROFILE_VERSION) {
@@ -154,20 +155,20 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
     else issues.push(issue("profile.version_unsupported", { found: shown(json.version), supported: USER_PROFILE_VERSION }));
   }
   const id = text(json, "id", "");
-  if (id !== undefined && !ID.test(id)) issues.push(invalid("id", id, "letters, digits, . _ - (at most 64)"));
+  if (id !== undefined && !ID.test(id)) issues.push(invalid("id", id, expecting("id")));
   const name = text(json, "name", "");
   const note = text(json, "note", "", true);
-  if (json.example !== undefined && typeof json.example !== "boolean") issues.push(invalid("example", json.example, "true | false"));
+  if (json.example !== undefined && typeof json.example !== "boolean") issues.push(invalid("example", json.example, expecting("boolean")));
 
   const match = object(json, "match");
   const requiredHeaders: string[] = [];
   if (match) {
     unknownFields(match, ["requiredHeaders"], "match.");
     const rh = match.requiredHeaders;
-    if (!Array.isArray(rh) || rh.length === 0) issues.push(rh === undefined ? required("match.requiredHeaders") : invalid("match.requiredHeaders", rh, "a non-empty list of header texts"));
+    if (!Array.isArray(rh) || rh.length === 0) issues.push(rh === undefined ? required("match.requiredHeaders") : invalid("match.requiredHeaders", rh, expecting("header_list")));
     else
       rh.forEach((h, i) => {
-        if (typeof h !== "string" || h.trim() === "") issues.push(invalid(`match.requiredHeaders[${i}]`, h, "header text"));
+        if (typeof h !== "string" || h.trim() === "") issues.push(invalid(`match.requiredHeaders[${i}]`, h, expecting("header")));
         else requiredHeaders.push(h);
       });
   }
@@ -176,7 +177,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
   const csvObj = object(json, "csv", true);
   if (csvObj) {
     unknownFields(csvObj, ["delimiter", "encoding"], "csv.");
-    const delimiter = choice(csvObj, "delimiter", "csv.", [",", ";", "\t"] as const, true);
+    const delimiter = choice(csvObj, "delimiter", "csv.", [",", ";", "\t", "|"] as const, true);
     const encoding = choice(csvObj, "encoding", "csv.", ["utf-8", "windows-1252"] as const, true);
     csv = {};
     if (delimiter) csv.delimiter = delimiter;
@@ -199,7 +200,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
   }
 
   const currency = text(json, "currency", "", true);
-  if (currency !== undefined && !CURRENCY.test(currency)) issues.push(invalid("currency", currency, "a three-letter ISO code such as EUR"));
+  if (currency !== undefined && !CURRENCY.test(currency)) issues.push(invalid("currency", currency, expecting("currency")));
 
   let columns: UserProfileColumns | undefined;
   const colObj = object(json, "columns");
@@ -211,7 +212,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
         const parts = colObj.articleKey as unknown[];
         if (parts.length === 0) issues.push(required("columns.articleKey"));
         parts.forEach((p, i) => {
-          if (typeof p !== "string" || p.trim() === "") issues.push(invalid(`columns.articleKey[${i}]`, p, "header text"));
+          if (typeof p !== "string" || p.trim() === "") issues.push(invalid(`columns.articleKey[${i}]`, p, expecting("header")));
         });
         if (parts.length > 0 && parts.every((p) => typeof p === "string" && p.trim() !== "")) out.articleKey = parts as string[];
         continue;
@@ -223,7 +224,7 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
       const v = text(colObj, k, "columns.", true);
       if (v !== undefined) (out as Record<string, string>)[k] = v;
     }
-    if (mode === "fromAmount" && out.amount === undefined) issues.push(invalid("sign.mode", mode, "asIs or flip when no amount column is mapped"));
+    if (mode === "fromAmount" && out.amount === undefined) issues.push(invalid("sign.mode", mode, expecting("sign_without_amount")));
     columns = out as UserProfileColumns;
   }
 
@@ -239,11 +240,11 @@ export function validateProfile(json: unknown, path = ""): Result<UserProfile> {
       const values = rows.values;
       let list: string[] | undefined;
       if (values !== undefined) {
-        if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== "string" || v.trim() === "")) issues.push(invalid("usage.rows.values", values, "a non-empty list of texts"));
+        if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== "string" || v.trim() === "")) issues.push(invalid("usage.rows.values", values, expecting("text_list")));
         else list = values as string[];
       }
       if (column !== undefined) usage = { rows: { column, ...(list ? { values: list } : {}) } };
-    } else issues.push(rows === undefined ? required("usage.rows") : invalid("usage.rows", rows, '"all" or { column, values }'));
+    } else issues.push(rows === undefined ? required("usage.rows") : invalid("usage.rows", rows, expecting("usage_rows")));
   }
 
   if (issues.length > 0) return fail(...issues);
@@ -363,16 +364,16 @@ export function importProfiles(text: string, options: ImportProfilesOptions = {}
   let prefix = (i: number): string => `profiles[${i}].`;
   if (Array.isArray(json)) list = json;
   else if (isObject(json) && "profiles" in json) {
-    if (json.format !== undefined && json.format !== PROFILE_FILE_FORMAT) return fail(issue("profile.field_invalid", { field: "format", value: shown(json.format), expected: PROFILE_FILE_FORMAT }));
+    if (json.format !== undefined && json.format !== PROFILE_FILE_FORMAT) return fail(issue("profile.field_invalid", { field: "format", value: shown(json.format), ...expectationParams(expecting("exact", { exact: PROFILE_FILE_FORMAT })) }));
     if (json.version !== undefined && json.version !== USER_PROFILE_VERSION) return fail(issue("profile.version_unsupported", { found: shown(json.version), supported: USER_PROFILE_VERSION }));
-    if (!Array.isArray(json.profiles)) return fail(issue("profile.field_invalid", { field: "profiles", value: shown(json.profiles), expected: "a list of profiles" }));
+    if (!Array.isArray(json.profiles)) return fail(issue("profile.field_invalid", { field: "profiles", value: shown(json.profiles), ...expectationParams(expecting("profile_list")) }));
     list = json.profiles;
   } else {
     list = [json];
     prefix = () => "";
   }
   // An empty list saves nothing; refusing it keeps a save from committing (and rewriting) the store.
-  if (list.length === 0) return fail(issue("profile.field_invalid", { field: "profiles", value: "[]", expected: "at least one profile" }));
+  if (list.length === 0) return fail(issue("profile.field_invalid", { field: "profiles", value: "[]", ...expectationParams(expecting("one_profile")) }));
   const issues: Issue[] = [];
   const profiles: UserProfile[] = [];
   const ids = new Set<string>();

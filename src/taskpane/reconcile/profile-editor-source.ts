@@ -5,8 +5,8 @@
  */
 import type { RawTable } from "../../io/table/raw-table";
 import { decodeBytes } from "../../io/table/decode";
-import { readCsvText } from "../../io/table/read-csv";
-import { fileHead, type FileHead } from "../../io/vendor/profile-draft";
+import type { Delimiter } from "../../io/table/read-csv";
+import { csvHead, fileHead, type FileHead } from "../../io/vendor/profile-draft";
 import type { UserProfile } from "../../io/vendor/user-profile";
 import type { ParsedVendorFile, VendorParser } from "../parse/vendor-parser";
 import { looksLikeXlsx } from "../parse/parse-vendor";
@@ -23,17 +23,24 @@ export function needsProfile(parsed: ParsedVendorFile): boolean {
 /** Bytes of CSV text looked at for the head: enough for hundreds of rows, never a whole large file. */
 const HEAD_BYTES = 256 * 1024;
 
+/** What the clerk picked in the editor: the header row and (CSV) the delimiter; absent = guessed. */
+export interface HeadOptions {
+  headerRow?: number;
+  delimiter?: Delimiter;
+}
+
 /** The header and first rows of a kept file (null: no header row, or an unreadable xlsx). */
-export async function headOf(name: string, raw: RawSource): Promise<FileHead | null> {
-  if (raw.kind === "table") return fileHead(raw.table);
+export async function headOf(name: string, raw: RawSource, options: HeadOptions = {}): Promise<FileHead | null> {
+  const at = options.headerRow === undefined ? {} : { headerRow: options.headerRow };
+  if (raw.kind === "table") return fileHead(raw.table, at);
   if (looksLikeXlsx(raw.bytes)) {
     const read = await readXlsxTable(raw.bytes, name);
-    return read.ok ? fileHead(read.table) : null;
+    return read.ok ? fileHead(read.table, at) : null;
   }
   let text = decodeBytes(raw.bytes.subarray(0, HEAD_BYTES)).text;
   // A cut file ends mid-row: drop the last, partial line.
   if (raw.bytes.length > HEAD_BYTES) text = text.slice(0, Math.max(0, text.lastIndexOf("\n")));
-  return fileHead(readCsvText(text, name).table);
+  return csvHead(text, name, { ...at, ...(options.delimiter ? { delimiter: options.delimiter } : {}) }).head;
 }
 
 export interface KeptSource {

@@ -1,4 +1,6 @@
 /** Pane strings of the vendor profile editor (Abgleich: a file no profile recognises), per language. */
+import type { Delimiter } from "../../io/table/read-csv";
+import type { SignMode } from "../../io/vendor/profile";
 import type { DraftField } from "../../io/vendor/profile-draft";
 import type { Language } from "../i18n";
 
@@ -27,6 +29,14 @@ export interface ProfileEditorStrings {
   saving: string;
   saved: (name: string) => string;
   noHeader: string;
+  layoutTitle: string;
+  headerRow: string;
+  headerRowOption: (row: number, cells: readonly string[]) => string;
+  delimiter: string;
+  delimiters: Record<Delimiter, string>;
+  signMode: string;
+  signModes: Record<SignMode, string>;
+  signHint: string;
 }
 
 export const profileEditorStrings: Record<Language, ProfileEditorStrings> = {
@@ -68,7 +78,15 @@ export const profileEditorStrings: Record<Language, ProfileEditorStrings> = {
     save: "Profil speichern und abgleichen",
     saving: "Profil wird gespeichert …",
     saved: (name) => `Profil „${name}“ gespeichert; die Datei wurde damit gelesen.`,
-    noHeader: "In der Datei wurde keine Kopfzeile gefunden.",
+    noHeader: "In der Datei wurde keine Kopfzeile gefunden. Wählen Sie oben Trennzeichen oder Kopfzeile.",
+    layoutTitle: "Aufbau der Datei",
+    headerRow: "Kopfzeile (Zeile mit den Spaltennamen)",
+    headerRowOption: (row, cells) => `Zeile ${row}: ${cells.join(" · ") || "(leer)"}`,
+    delimiter: "Trennzeichen",
+    delimiters: { ";": "Semikolon ( ; )", ",": "Komma ( , )", "\t": "Tabulator", "|": "Senkrechter Strich ( | )" },
+    signMode: "Gutschriften und Minusbeträge",
+    signModes: { asIs: "Vorzeichen wie in der Datei (−12,50, 12,50- und (12,50) sind negativ)", flip: "Alle Vorzeichen umkehren (Belastungen stehen negativ in der Datei)", fromAmount: "Menge folgt dem Vorzeichen des Betrags (1 × 12,50 = 12,50- ist eine Gutschrift)" },
+    signHint: "„Menge folgt dem Vorzeichen des Betrags“ braucht eine zugeordnete Betragsspalte.",
   },
   en: {
     title: "Create a file profile",
@@ -108,6 +126,14 @@ export const profileEditorStrings: Record<Language, ProfileEditorStrings> = {
     save: "Save profile and reconcile",
     saving: "Saving the profile …",
     saved: (name) => `Profile "${name}" saved; the file was read with it.`,
-    noHeader: "No header row was found in the file.",
+    noHeader: "No header row was found in the file. Choose the delimiter or header row above.",
+    layoutTitle: "File layout",
+    headerRow: "Header row (the row with the column names)",
+    headerRowOption: (row, cells) => `Row ${row}: ${cells.join(" · ") || "(empty)"}`,
+    delimiter: "Delimiter",
+    delimiters: { ";": "Semicolon ( ; )", ",": "Comma ( , )", "\t": "Tab", "|": "Vertical bar ( | )" },
+    signMode: "Credits and negative amounts",
+    signModes: { asIs: "Signs as in the file (−12.50, 12.50- and (12.50) are negative)", flip: "Flip every sign (charges are negative in the file)", fromAmount: "Quantity follows the amount's sign (1 × 12.50 = 12.50- is a credit)" },
+    signHint: "\"Quantity follows the amount's sign\" needs an amount column.",
   },
 };

@@ -3,8 +3,10 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { loadUserProfiles, saveProfilesFromJson } from "../../../src/app/profiles";
 import { readCsvText } from "../../../src/io/table/read-csv";
+import { Decimal } from "../../../src/core/money/decimal";
 import {
   DRAFT_FIELDS,
+  csvHead,
   draftFieldOf,
   draftToProfileJson,
   fileHead,
@@ -18,6 +20,7 @@ import {
 import { BUILTIN_PROFILE_IDS } from "../../../src/io/vendor/profiles/registry";
 import { readVendorCsv } from "../../../src/io/vendor/read-vendor";
 import { validateProfile } from "../../../src/io/vendor/user-profile";
+import type { VendorLine } from "../../../src/io/vendor/vendor-line";
 import { testContext } from "../../support/fixtures";
 
 /** A distributor file of a layout no profile knows: invented German column names, a title line above the header. */
@@ -143,5 +146,97 @@ describe("the vendor profile editor's draft (mapping → profile)", () => {
         },
       ),
     );
+  });
+});
+
+/**
+ * A file whose layout the guess gets wrong: two title lines of two cells above the header, `|` as
+ * delimiter, and credits written with a trailing minus on the amount only (`1 | 12,50 | 12,50-`).
+ */
+describe("the editor's options: header row, delimiter, sign mode", () => {
+  const PIPE = "wolkenwerk-2026-11.csv";
+  const pipeBytes = fs.readFileSync(path.join(__dirname, "../../fixtures/vendor-unknown", PIPE));
+  const text = new TextDecoder().decode(pipeBytes);
+  const rows = (lines: VendorLine[]) => lines.map((l) => [l.row, l.vendorCustomerId, l.vendorArticleKey, l.quantity, l.unitCost, l.amount, l.chargeFrom, l.chargeTo]);
+
+  it("the guessed draft takes a title line for the header: no column can be assigned, nothing is valid", () => {
+    const guessed = csvHead(text, PIPE);
+    expect(guessed.delimiter).toBe("|");
+    expect(guessed.head!.headerRow).toBe(1);
+    expect(guessed.head!.headers).toEqual(["Wolkenwerk IT-Distribution GmbH", "Abrechnung"]);
+    expect(guessed.head!.headerChoices.map((c) => c.row)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const draft = suggestDraft(guessed.head!, "Wolkenwerk");
+    expect(assigned(draft)).toEqual({});
+    const r = profileFromDraft(draft, "wolkenwerk");
+    expect(!r.ok && r.issues.map((i) => draftFieldOf(i))).toEqual(expect.arrayContaining(["customerId", "customerName", "articleKey", "quantity"]));
+    // Without a pipe among the candidates the file splits at its decimal commas: no profile reads it.
+    expect(readVendorCsv(pipeBytes, { fileName: PIPE }).issues.map((i) => i.code)).toEqual(["vendor.no_profile"]);
+  });
+
+  it("with the header row picked the columns are found, but the credits read as charges (quantity +1)", () => {
+    const { head: picked } = csvHead(text, PIPE, { headerRow: 3 });
+    expect(picked!.headerRow).toBe(3);
+    const draft = suggestDraft(picked!, "Wolkenwerk");
+    expect(assigned(draft)).toEqual({ customerId: "Kundennr", customerName: "Kunde", articleKey: "SKU", articleName: "Produkt", quantity: "Menge", unitCost: "Einzelpreis", amount: "Betrag", periodFrom: "Von", periodTo: "Bis" });
+    expect([draft.decimalSeparator, draft.dateFormat, draft.signMode, draft.delimiter]).toEqual([",", "DD.MM.YYYY", "asIs", "|"]);
+    const preview = previewDraft(draft, "wolkenwerk", picked!);
+    expect(preview.issues).toEqual([]);
+    expect(rows(preview.lines)[1]).toEqual([5, "W-100", "WW-BKP", "1", "12.5", "-12.5", "2026-11-01", "2026-11-30"]);
+  });
+
+  it("a delimiter the file does not use splits it elsewhere: the column names are not among the choices", () => {
+    const { head: commas } = csvHead(text, PIPE, { delimiter: "," });
+    expect(commas!.delimiter).toBe(",");
+    expect(commas!.headers).not.toContain("Menge");
+  });
+
+  it("picked: header row 3, `|`, quantity follows the amount — the preview reads every credit right; saved, the file is recognised and read the same", async () => {
+    const { head: picked } = csvHead(text, PIPE, { headerRow: 3, delimiter: "|" });
+    const draft: ProfileDraft = { ...suggestDraft(picked!, "Wolkenwerk Monatsabrechnung"), signMode: "fromAmount" };
+    const id = profileIdFor(draft.name, BUILTIN_PROFILE_IDS);
+    const preview = previewDraft(draft, id, picked!);
+    expect(preview.issues).toEqual([]);
+    const expected = [
+      [4, "W-100", "WW-BKP", "4", "12.5", "50", "2026-11-01", "2026-11-30"],
+      [5, "W-100", "WW-BKP", "-1", "12.5", "-12.5", "2026-11-01", "2026-11-30"],
+      [6, "W-200", "WW-MAIL", "10", "2", "20", "2026-11-01", "2026-11-30"],
+      [7, "W-200", "WW-MAIL", "-2", "1000", "-2000", "2026-11-15", "2026-11-30"],
+    ];
+    expect(rows(preview.lines)).toEqual(expected);
+    // Every credit has quantity × unit cost = amount, as a charge does.
+    for (const l of preview.lines) expect(new Decimal(l.quantity).times(l.unitCost!).equals(new Decimal(l.amount!))).toBe(true);
+
+    const json = draftToProfileJson(draft, id);
+    expect(json).toMatchObject({ csv: { delimiter: "|" }, sign: { mode: "fromAmount" } });
+    const ctx = await testContext();
+    const saved = await saveProfilesFromJson(ctx, JSON.stringify(json));
+    if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
+    const { profiles } = await loadUserProfiles(ctx);
+    expect(profiles[0]).toMatchObject({ csv: { delimiter: "|" }, sign: { mode: "fromAmount" } });
+    // No profile forced: the saved profile's pipe joins the delimiter guess and its headers recognise the file below the title lines.
+    const read = readVendorCsv(pipeBytes, { fileName: PIPE, profiles });
+    expect(read.profile?.id).toBe(id);
+    expect(read.headerRow).toBe(3);
+    expect(read.issues).toEqual([]);
+    expect(rows(read.lines)).toEqual(expected);
+    expect(read.lines).toEqual(preview.lines);
+  });
+
+  it("quantity follows the amount only with an amount column; the issue belongs to the sign option", () => {
+    const { head: picked } = csvHead(text, PIPE, { headerRow: 3 });
+    const draft: ProfileDraft = { ...suggestDraft(picked!, "W"), signMode: "fromAmount" };
+    draft.columns.amount = "";
+    const r = profileFromDraft(draft, "w");
+    expect(!r.ok && r.issues.map((i) => [i.code, draftFieldOf(i)])).toEqual([["profile.field_invalid", "signMode"]]);
+  });
+
+  it("flip negates quantity and amount; trailing minus and parentheses are negative as they stand", () => {
+    const table = { source: "t.csv", firstRowNumber: 1, rows: [["Kd", "Kunde", "SKU", "Menge", "Betrag"], ["1", "A", "X", "2", "(10,00)"], ["1", "A", "X", "3", "15,00-"], ["1", "A", "X", "1", "5,00"]] };
+    const head2 = fileHead(table)!;
+    const base: ProfileDraft = { name: "T", decimalSeparator: ",", dateFormat: "auto", columns: { customerId: "Kd", customerName: "Kunde", articleKey: "SKU", quantity: "Menge", amount: "Betrag" } };
+    const read = (signMode: ProfileDraft["signMode"]) => previewDraft({ ...base, signMode }, "t", head2).lines.map((l) => [l.quantity, l.amount]);
+    expect(read("asIs")).toEqual([["2", "-10"], ["3", "-15"], ["1", "5"]]);
+    expect(read("flip")).toEqual([["-2", "10"], ["-3", "15"], ["-1", "-5"]]);
+    expect(read("fromAmount")).toEqual([["-2", "-10"], ["-3", "-15"], ["1", "5"]]);
   });
 });

@@ -50,7 +50,7 @@ describe("validateProfile", () => {
       version: 1,
       name: "",
       match: { requiredHeaders: [] },
-      csv: { delimiter: "|" },
+      csv: { delimiter: ":" },
       number: { decimalSeparator: ";" },
       dateFormat: "MM-DD",
       columns: { customerId: "A", customerName: "B", articleKey: [], articleName: 5, quantiy: "Q" },

@@ -63,7 +63,7 @@ describe("export commands", () => {
     const before = await workspaceState(ws);
     const r = io();
     expect(await runCli(["bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "x.csv"), "--format", "datev", "--datev-config", join(d, "bad.json")], r.cli)).toBe(1);
-    expect(r.err()).toContain('bad.json: DATEV settings: field chart: "SKR05" is invalid (expected SKR03 | SKR04).');
+    expect(r.err()).toContain('bad.json: DATEV settings: field chart: "SKR05" is invalid (expected one of SKR03, SKR04).');
     // valid settings, but no debtor account: the run is not kept and nothing is written
     writeFileSync(join(d, "nodebtor.json"), JSON.stringify({ ...DATEV, debtorFromCustomerNo: false }));
     const n = io();

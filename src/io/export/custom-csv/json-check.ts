@@ -1,3 +1,4 @@
+import { type Expectation, expecting, expectationParams, oneOf } from "../../../core/expectation";
 import { Issue, issue } from "../../../core/issues";
 
 /**
@@ -44,8 +45,8 @@ export class JsonCheck {
     this.issues.push(issue(this.codes.required, { field }));
   }
 
-  invalid(field: string, value: unknown, expected: string): void {
-    this.issues.push(issue(this.codes.invalid, { field, value: shown(value), expected }));
+  invalid(field: string, value: unknown, expected: Expectation): void {
+    this.issues.push(issue(this.codes.invalid, { field, value: shown(value), ...expectationParams(expected) }));
   }
 
   /** Reports every key of `o` that is not in `allowed`. */
@@ -61,11 +62,11 @@ export class JsonCheck {
       return undefined;
     }
     if (typeof v !== "string" || v.trim() === "") {
-      this.invalid(prefix + name, v, "text");
+      this.invalid(prefix + name, v, expecting("text"));
       return undefined;
     }
     if (maxLength !== undefined && v.length > maxLength) {
-      this.invalid(prefix + name, v, `at most ${maxLength} characters`);
+      this.invalid(prefix + name, v, expecting("max_chars", { max: maxLength }));
       return undefined;
     }
     return v;
@@ -79,7 +80,7 @@ export class JsonCheck {
       return undefined;
     }
     if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
-      this.invalid(prefix + name, v, allowed.map((a) => (a === "\t" ? "\\t" : a)).join(" | "));
+      this.invalid(prefix + name, v, oneOf(allowed));
       return undefined;
     }
     return v as T;
@@ -94,7 +95,7 @@ export class JsonCheck {
     }
     const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
     if (!Number.isInteger(n) || n < min || n > max) {
-      this.invalid(prefix + name, v, `a whole number from ${min} to ${max}`);
+      this.invalid(prefix + name, v, expecting("whole_range", { min, max }));
       return undefined;
     }
     return n;
@@ -104,7 +105,7 @@ export class JsonCheck {
     const v = o[name];
     if (v === undefined) return undefined;
     if (typeof v !== "boolean") {
-      this.invalid(prefix + name, v, "true | false");
+      this.invalid(prefix + name, v, expecting("boolean"));
       return undefined;
     }
     return v;
@@ -116,7 +117,7 @@ export class JsonCheck {
     if (v === undefined && optional) return undefined;
     if (!isObject(v)) {
       if (v === undefined) this.required(prefix + name);
-      else this.invalid(prefix + name, v, "an object");
+      else this.invalid(prefix + name, v, expecting("object"));
       return undefined;
     }
     return v;

@@ -1,5 +1,6 @@
 import { pushAll } from "../../../core/array";
 import { parseJsonText } from "../../json-text";
+import { expecting, expectationParams, oneOf } from "../../../core/expectation";
 import { Issue, Result, fail, issue, ok } from "../../../core/issues";
 import { JsonCheck, isObject, shown } from "./json-check";
 
@@ -116,7 +117,7 @@ const TOP_FIELDS = ["id", "version", "name", "delimiter", "decimal", "dateFormat
 export function validateExportProfile(json: unknown, path = ""): Result<ExportProfile> {
   const c = new JsonCheck({ required: "profile.field_required", invalid: "profile.field_invalid", unknown: "profile.field_unknown" });
   if (!isObject(json)) {
-    c.invalid(path || "(profile)", json, "an export profile object");
+    c.invalid(path || "(profile)", json, expecting("object"));
     return fail(...c.issues);
   }
   c.onlyKnown(json, TOP_FIELDS, path);
@@ -125,7 +126,7 @@ export function validateExportProfile(json: unknown, path = ""): Result<ExportPr
     else c.issues.push(issue("profile.version_unsupported", { found: shown(json.version), supported: EXPORT_PROFILE_VERSION }));
   }
   const id = c.text(json, "id", path);
-  if (id !== undefined && !ID.test(id)) c.invalid(`${path}id`, id, "letters, digits, . _ - (at most 64)");
+  if (id !== undefined && !ID.test(id)) c.invalid(`${path}id`, id, expecting("id"));
   const name = c.text(json, "name", path);
   const delimiter = c.choice(json, "delimiter", EXPORT_DELIMITERS, path);
   const decimal = c.choice(json, "decimal", [",", "."] as const, path);
@@ -138,13 +139,13 @@ export function validateExportProfile(json: unknown, path = ""): Result<ExportPr
   const cols = json.columns;
   if (!Array.isArray(cols) || cols.length === 0) {
     if (cols === undefined) c.required(`${path}columns`);
-    else c.invalid(`${path}columns`, cols, "a non-empty list of {source, header}");
+    else c.invalid(`${path}columns`, cols, expecting("export_columns"));
   } else {
     const headers = new Map<string, number>();
     cols.forEach((col: unknown, i) => {
       const p = `${path}columns[${i}].`;
       if (!isObject(col)) {
-        c.invalid(`${path}columns[${i}]`, col, "{source, header}");
+        c.invalid(`${path}columns[${i}]`, col, expecting("export_column"));
         return;
       }
       c.onlyKnown(col, ["source", "header", "value"], p);
@@ -153,20 +154,20 @@ export function validateExportProfile(json: unknown, path = ""): Result<ExportPr
       if (source === undefined) c.required(`${p}source`);
       else if (source === "literal") {
         const value = col.value;
-        if (typeof value !== "string") c.invalid(`${p}value`, value, "the fixed text of a literal column");
+        if (typeof value !== "string") c.invalid(`${p}value`, value, expecting("literal_text"));
         else if (header !== undefined) columns.push({ source: "literal", header, value });
       } else if (typeof source !== "string" || !(source in EXPORT_FIELDS)) {
-        c.invalid(`${p}source`, source, `one of ${EXPORT_FIELD_NAMES.join(", ")}, literal`);
+        c.invalid(`${p}source`, source, oneOf([...EXPORT_FIELD_NAMES, "literal"]));
       } else {
         const info: ExportFieldInfo = EXPORT_FIELDS[source as ExportField];
-        if (col.value !== undefined) c.invalid(`${p}value`, col.value, "no value (only a literal column has one)");
-        if (level !== undefined && !info.levels.includes(level)) c.invalid(`${p}source`, source, `a field of level ${level} (${source} exists at ${info.levels.join(", ")})`);
+        if (col.value !== undefined) c.invalid(`${p}value`, col.value, expecting("no_value"));
+        if (level !== undefined && !info.levels.includes(level)) c.invalid(`${p}source`, source, expecting("field_of_level", { level, name: source, levels: info.levels.join(", ") }));
         else if (header !== undefined) columns.push({ source: source as ExportField, header });
       }
       if (header !== undefined) {
         const key = header.trim().toLowerCase();
         const before = headers.get(key);
-        if (before !== undefined) c.invalid(`${p}header`, header, `a header not used before (columns[${before}] has it)`);
+        if (before !== undefined) c.invalid(`${p}header`, header, expecting("unique_header", { index: before }));
         else headers.set(key, i);
       }
     });
@@ -199,7 +200,7 @@ export function importProfilesJson(text: string): Result<ExportProfile[]> {
   let prefix = "";
   if (Array.isArray(json)) list = json;
   else if (isObject(json) && json.format === EXPORT_PROFILE_FILE_FORMAT) {
-    if (!Array.isArray(json.profiles)) return fail(issue("profile.field_invalid", { field: "profiles", value: shown(json.profiles), expected: "a list of export profiles" }));
+    if (!Array.isArray(json.profiles)) return fail(issue("profile.field_invalid", { field: "profiles", value: shown(json.profiles), ...expectationParams(expecting("profile_list")) }));
     list = json.profiles;
     prefix = "profiles";
   } else list = [json];

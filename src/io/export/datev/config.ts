@@ -4,6 +4,7 @@ import { isValidYmd } from "../../../core/date/iso-date";
 import { Result, fail, issue, ok } from "../../../core/issues";
 import { Decimal, toStored } from "../../../core/money/decimal";
 import { JsonCheck, isObject } from "../custom-csv/json-check";
+import { expecting } from "../../../core/expectation";
 
 /**
  * The DATEV settings of a company (PRODUCT.md §6.3, research/domain.md D1): who the tax advisor's
@@ -78,7 +79,7 @@ export function isLedgerAccount(account: string, accountLength: number): boolean
 export function validateDatevConfig(json: unknown): Result<DatevConfig> {
   const c = new JsonCheck({ required: "datev.field_required", invalid: "datev.field_invalid", unknown: "datev.field_unknown" });
   if (!isObject(json)) {
-    c.invalid("(settings)", json, "an object");
+    c.invalid("(settings)", json, expecting("object"));
     return fail(...c.issues);
   }
   c.onlyKnown(json, FIELDS);
@@ -86,23 +87,23 @@ export function validateDatevConfig(json: unknown): Result<DatevConfig> {
   const clientNo = c.integer(json, "clientNo", 1, 99999);
   const fiscalYearStart = c.text(json, "fiscalYearStart");
   if (fiscalYearStart !== undefined && !(MONTH_DAY.test(fiscalYearStart) && isValidYmd(2001, Number(fiscalYearStart.slice(0, 2)), Number(fiscalYearStart.slice(3)))))
-    c.invalid("fiscalYearStart", fiscalYearStart, "MM-DD, e.g. 01-01");
+    c.invalid("fiscalYearStart", fiscalYearStart, expecting("month_day"));
   const accountLength = c.integer(json, "accountLength", 4, 8);
   const chart = c.choice(json, "chart", ["SKR03", "SKR04"] as const);
   const label = c.text(json, "label", "", true, 30);
   const debtorFromCustomerNo = c.boolean(json, "debtorFromCustomerNo");
   const defaultDebtor = c.text(json, "defaultDebtor", "", true);
   if (defaultDebtor !== undefined && accountLength !== undefined && !isDebtorAccount(defaultDebtor, accountLength))
-    c.invalid("defaultDebtor", defaultDebtor, `a debtor account of ${accountLength + 1} digits starting with 1–6`);
+    c.invalid("defaultDebtor", defaultDebtor, expecting("debtor_account", { digits: accountLength + 1 }));
   let revenueAccounts: Record<string, string> | undefined;
   const ra = c.object(json, "revenueAccounts", "", true);
   if (ra) {
     revenueAccounts = {};
     for (const [k, v] of Object.entries(ra)) {
       const key = rateKey(k);
-      if (key === null) c.invalid(`revenueAccounts.${k}`, k, "a VAT rate in percent as the key, e.g. \"19\"");
-      else if (typeof v !== "string" && typeof v !== "number") c.invalid(`revenueAccounts.${k}`, v, "an account number");
-      else if (accountLength !== undefined && !isLedgerAccount(String(v), accountLength)) c.invalid(`revenueAccounts.${k}`, v, `an account of at most ${accountLength} digits`);
+      if (key === null) c.invalid(`revenueAccounts.${k}`, k, expecting("vat_rate_key"));
+      else if (typeof v !== "string" && typeof v !== "number") c.invalid(`revenueAccounts.${k}`, v, expecting("account_no"));
+      else if (accountLength !== undefined && !isLedgerAccount(String(v), accountLength)) c.invalid(`revenueAccounts.${k}`, v, expecting("ledger_account", { digits: accountLength }));
       else revenueAccounts[key] = String(v);
     }
   }

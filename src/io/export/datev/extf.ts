@@ -3,6 +3,7 @@ import type { Invoice } from "../../../core/billing/invoice";
 import type { Customer } from "../../../core/contract/model";
 import { IsoDate, addDays, isoToYmd, ymdToIso } from "../../../core/date/iso-date";
 import { firstDayOf, lastDayOf, monthOf } from "../../../core/date/iso-month";
+import { expecting, expectationParams } from "../../../core/expectation";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
 import { Decimal } from "../../../core/money/decimal";
 import { encodeText, unencodableIn1252 } from "../../table/decode";
@@ -219,7 +220,7 @@ export function datevHeader(config: DatevConfig, fields: { createdAt: string; fi
 export function datevExtf(invoices: readonly Invoice[], customers: ReadonlyMap<string, Customer>, config: DatevConfig, options: DatevExportOptions): Result<DatevFile> {
   if (invoices.length === 0) return fail(issue("datev.no_invoices"));
   const createdAt = datevTimestamp(options.createdAt);
-  if (createdAt === null) return fail(issue("datev.field_invalid", { field: "createdAt", value: options.createdAt, expected: "YYYY-MM-DDTHH:MM:SS" }));
+  if (createdAt === null) return fail(issue("datev.field_invalid", { field: "createdAt", value: options.createdAt, ...expectationParams(expecting("date_time_seconds")) }));
   const { bookings, issues } = datevBookings(invoices, customers, config);
 
   const dates = invoices.map((i) => i.invoiceDate);
@@ -232,7 +233,7 @@ export function datevExtf(invoices: readonly Invoice[], customers: ReadonlyMap<s
   const dateTo = minOf([fyEnd, lastDayOf(monthOf(last))]);
   const mmYyyy = (d: IsoDate): string => `${d.slice(5, 7)}/${d.slice(0, 4)}`;
   const label = options.label ?? config.label ?? (monthOf(first) === monthOf(last) ? `Rechnungsausgang ${mmYyyy(first)}` : `Rechnungen ${mmYyyy(first)}-${mmYyyy(last)}`);
-  if (neutralizeLineText(label).length > 30) issues.push(issue("datev.field_invalid", { field: "label", value: label, expected: "at most 30 characters" }));
+  if (neutralizeLineText(label).length > 30) issues.push(issue("datev.field_invalid", { field: "label", value: label, ...expectationParams(expecting("max_chars", { max: 30 })) }));
 
   const labelChars = unencodableIn1252(label);
   if (labelChars.length > 0) issues.push(issue("datev.label_unencodable", { label, chars: labelChars.join(" ") }));

@@ -1,6 +1,7 @@
 import { parseJsonText } from "../../json-text";
 import { Result, fail, issue, ok } from "../../../core/issues";
 import { JsonCheck, isObject } from "../custom-csv/json-check";
+import { expecting } from "../../../core/expectation";
 
 /**
  * The supplier's data printed on every invoice document (§ 14 Abs. 4 Nr. 1 and 2 UStG: full name
@@ -48,7 +49,7 @@ const OPTIONAL = [
 export function validateCompanyInfo(json: unknown): Result<CompanyInfo> {
   const c = new JsonCheck({ required: "company.field_required", invalid: "company.field_invalid", unknown: "company.field_unknown" });
   if (!isObject(json)) {
-    c.invalid("(company)", json, "an object");
+    c.invalid("(company)", json, expecting("object"));
     return fail(...c.issues);
   }
   c.onlyKnown(json, ["name", "address", ...OPTIONAL]);

@@ -10,9 +10,13 @@ import { loadUserProfiles, saveProfilesFromJson } from "../../connection/use-cas
 import type { Issue } from "../../../core/issues";
 import { messageText } from "../../../core/messages";
 import { Decimal } from "../../../core/money/decimal";
+import type { Delimiter } from "../../../io/table/read-csv";
+import type { SignMode } from "../../../io/vendor/profile";
 import {
   DRAFT_DATE_FORMATS,
+  DRAFT_DELIMITERS,
   DRAFT_FIELDS,
+  DRAFT_SIGN_MODES,
   REQUIRED_DRAFT_FIELDS,
   draftFieldOf,
   draftToProfileJson,
@@ -31,7 +35,8 @@ import { useTask } from "../../hooks/useTask";
 import type { SourceFile, useReconcile } from "../../hooks/useReconcile";
 import { formatDay, useStrings } from "../../i18n";
 import { formatDecimal } from "../../i18n/format";
-import { headOf } from "../../reconcile/profile-editor-source";
+import { looksLikeXlsx } from "../../parse/parse-vendor";
+import { type HeadOptions, headOf } from "../../reconcile/profile-editor-source";
 import { profilesChanged } from "../../reconcile/profiles-changed";
 import { profileEditorStrings } from "../../reconcile/profile-editor-strings";
 import { ButtonRow } from "../common/ButtonRow";
@@ -107,20 +112,24 @@ export function ProfileEditor({ source, busy, onSaved }: { source: SourceFile; b
   // Field errors show once the clerk tried to save (not while the form is being filled in).
   const [tried, setTried] = React.useState(false);
   const [issues, setIssues] = React.useState<Issue[]>([]);
+  // The clerk's header row and delimiter; the file is split again and the columns guessed anew when they change.
+  const [layout, setLayout] = React.useState<HeadOptions>({});
+  const csv = source.raw?.kind === "bytes" && !looksLikeXlsx(source.raw.bytes);
 
   React.useEffect(() => {
     let live = true;
     if (!source.raw) return;
-    void Promise.all([headOf(source.name, source.raw), loadUserProfiles(host.app)]).then(([h, { profiles }]) => {
+    void Promise.all([headOf(source.name, source.raw, layout), loadUserProfiles(host.app)]).then(([h, { profiles }]) => {
       if (!live) return;
       setHead(h);
       setTaken([...BUILTIN_PROFILE_IDS, ...profiles.map((p) => p.id)]);
-      if (h) setDraft(suggestDraft(h, nameFromFile(source.name)));
+      // What the clerk typed or chose besides the columns survives a new split of the file.
+      if (h) setDraft((d) => ({ ...suggestDraft(h, d?.name ?? nameFromFile(source.name)), ...(d ? { signMode: d.signMode, currency: d.currency } : {}) }));
     });
     return () => {
       live = false;
     };
-  }, [source, host]);
+  }, [source, host, layout]);
 
   const id = draft ? profileIdFor(draft.name, taken) : "";
   const preview = React.useMemo(() => (draft && head ? previewDraft(draft, id, head) : null), [draft, head, id]);
@@ -131,9 +140,23 @@ export function ProfileEditor({ source, busy, onSaved }: { source: SourceFile; b
         <Caption1>{t.loading}</Caption1>
       </StepSection>
     );
+  const disabled = busy || task.running;
+  const delimiterField = csv && (
+    <Field label={t.delimiter}>
+      <Select value={head?.delimiter ?? layout.delimiter ?? ""} disabled={disabled} onChange={(_, d) => setLayout({ delimiter: d.value as Delimiter })} data-testid="profile-delimiter">
+        {!(head?.delimiter ?? layout.delimiter) && <option value="">–</option>}
+        {DRAFT_DELIMITERS.map((d) => (
+          <option key={d} value={d}>
+            {t.delimiters[d]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
   if (head === null || !draft)
     return (
       <StepSection id="step-profile" title={t.title} intro={t.intro(source.name)}>
+        {delimiterField}
         <Notice intent="warning">{t.noHeader}</Notice>
       </StepSection>
     );
@@ -191,6 +214,17 @@ export function ProfileEditor({ source, busy, onSaved }: { source: SourceFile; b
         <Field label={t.name} required validationState={nameError ? "error" : "none"} validationMessage={nameError} hint={draft.name.trim() ? t.idHint(id) : undefined}>
           <Input value={draft.name} placeholder={t.namePlaceholder} disabled={busy || task.running} autoComplete="off" onChange={(_, d) => set({ name: d.value })} data-testid="profile-name" />
         </Field>
+        <p className={styles.sub}>{t.layoutTitle}</p>
+        {delimiterField}
+        <Field label={t.headerRow}>
+          <Select value={String(head.headerRow)} disabled={disabled} onChange={(_, d) => setLayout((l) => ({ ...l, headerRow: Number(d.value) }))} data-testid="profile-header-row">
+            {head.headerChoices.map((c) => (
+              <option key={c.row} value={String(c.row)}>
+                {t.headerRowOption(c.row, c.cells)}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <p className={styles.sub}>{t.columnsTitle}</p>
         {DRAFT_FIELDS.map(select)}
         <Field label={t.decimalSeparator} validationState={errorOf("decimalSeparator") ? "error" : "none"} validationMessage={errorOf("decimalSeparator")}>
@@ -207,6 +241,13 @@ export function ProfileEditor({ source, busy, onSaved }: { source: SourceFile; b
               </option>
             ))}
           </Select>
+        </Field>
+        <Field label={t.signMode} hint={t.signHint} validationState={errorOf("signMode") ? "error" : "none"} validationMessage={errorOf("signMode")}>
+          <RadioGroup value={draft.signMode ?? "asIs"} disabled={disabled} onChange={(_, d) => set({ signMode: d.value as SignMode })} data-testid="profile-sign">
+            {DRAFT_SIGN_MODES.map((m) => (
+              <Radio key={m} value={m} label={t.signModes[m]} data-testid={`profile-sign-${m}`} />
+            ))}
+          </RadioGroup>
         </Field>
         {!draft.columns.currency && (
           <Field label={t.currency} validationState={errorOf("currency") ? "error" : "none"} validationMessage={errorOf("currency")}>

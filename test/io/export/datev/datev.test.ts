@@ -41,7 +41,7 @@ describe("DATEV settings", () => {
       ["datev.field_invalid", "chart"],
       ["datev.field_invalid", "label"],
     ]);
-    expect(!r.ok && formatIssue(r.issues[1]!, "de")).toBe("DATEV-Einstellungen: Feld consultantNo: „999“ ist ungültig (erwartet a whole number from 1001 to 9999999).");
+    expect(!r.ok && formatIssue(r.issues[1]!, "de")).toBe("DATEV-Einstellungen: Feld consultantNo: „999“ ist ungültig (erwartet eine ganze Zahl von 1001 bis 9999999).");
   });
 
   it("reports missing fields, accounts that do not fit the account length, bad rate keys and bad JSON", () => {
