@@ -7,7 +7,6 @@
 import * as React from "react";
 import { Button, Checkbox, Field, Select } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
-import { contractNumbers } from "../../connection/use-cases";
 import { differs, useReportEditing } from "../../hooks/useNextStep";
 import { HOLIDAY_NAMES, HOLIDAY_REGIONS, publicHolidays, type HolidayRegion } from "../../../core/time/holidays";
 import { BUILTIN_TIME_DEFAULTS, type Rules } from "../../../core/time/rules";
@@ -33,6 +32,7 @@ import { UNIT_MINUTES } from "../../settings/rules-form";
 import { settingsStrings } from "../../settings/settings-strings";
 import { ButtonRow } from "../common/ButtonRow";
 import { StepSection } from "../common/StepSection";
+import { ContractPicker } from "./ContractPicker";
 import { TextField, useFormStyles } from "./form-parts";
 import { useRulesSave } from "./RulesForms";
 
@@ -172,21 +172,12 @@ export function HolidaysForm({ rules, onSaved, primary = false, onEditing }: For
 
 export function ContractOverridesForm({ rules, onSaved, primary = false, onEditing }: FormProps): React.ReactElement {
   const styles = useFormStyles();
-  const host = useHost();
   const s = useStrings();
   const x = extraFormsStrings[s.language];
   const t = x.overrides;
   const r = settingsStrings[s.language].rules;
-  const [contracts, setContracts] = React.useState<string[]>([]);
   const [contractNo, setContractNo] = React.useState("");
   const [form, setForm] = React.useState<OverridesForm | null>(null);
-  React.useEffect(() => {
-    let live = true;
-    void contractNumbers(host.app).then((nos) => live && setContracts(nos));
-    return () => {
-      live = false;
-    };
-  }, [host, rules]);
   React.useEffect(() => setForm(contractNo ? overridesFormOf(rules, contractNo, s.language) : null), [rules, contractNo, s.language]);
   useReportEditing(onEditing, "overrides", React.useMemo(() => form !== null && differs(form, overridesFormOf(rules, contractNo, s.language)), [form, rules, contractNo, s.language]));
   const { busy, save, error: saveError, status } = useRulesSave((i) => extraFieldOf(i, { kind: "overrides", contractNo, activities: form?.activities ?? [] }));
@@ -201,7 +192,6 @@ export function ContractOverridesForm({ rules, onSaved, primary = false, onEditi
   };
   const patch = (p: Partial<OverridesForm>) => setForm((f) => (f ? { ...f, ...p } : f));
   const setAct = (index: number, p: Partial<OverridesForm["activities"][number]>) => setForm((f) => (f ? { ...f, activities: f.activities.map((a, i) => (i === index ? { ...a, ...p } : a)) } : f));
-  const all = [...new Set([...contracts, ...Object.keys(rules.contracts)])].sort((a, b) => a.localeCompare(b, "de", { numeric: true }));
   const d = rules.defaults;
   const unit = String(d.unitMinutes ?? BUILTIN_TIME_DEFAULTS.unitMinutes);
   const region = d.holidayRegion ?? BUILTIN_TIME_DEFAULTS.holidayRegion;
@@ -222,16 +212,7 @@ export function ContractOverridesForm({ rules, onSaved, primary = false, onEditi
   return (
     <StepSection id="section-rules-overrides" title={t.title} intro={t.intro}>
       <div className={styles.form} data-testid="rules-overrides-form">
-        <Field label={r.contract}>
-          <Select value={contractNo} disabled={busy} onChange={(_, v) => setContractNo(v.value)} data-testid="override-contract">
-            <option value="">{r.chooseContract}</option>
-            {all.map((no) => (
-              <option key={no} value={no}>
-                {no}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ContractPicker rules={rules} label={r.contract} placeholder={r.chooseContract} value={contractNo} onChange={setContractNo} disabled={busy} testId="override-contract" />
         {form && (
           <>
             {selectField("unitMinutes", r.unitMinutes, [["", t.asDefault(r.minutes(unit))], ...units.map((n): [string, string] => [n, r.minutes(n)])])}

@@ -7,7 +7,7 @@
 import * as React from "react";
 import { Button, Checkbox, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
-import { contractNumbers, setRules } from "../../connection/use-cases";
+import { setRules } from "../../connection/use-cases";
 import type { Issue } from "../../../core/issues";
 import { HOLIDAY_REGIONS } from "../../../core/time/holidays";
 import type { Rules } from "../../../core/time/rules";
@@ -34,6 +34,7 @@ import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
+import { ContractPicker } from "./ContractPicker";
 import { TextField, errorsByField, fieldMessage, useFormStyles } from "./form-parts";
 import { differs, useReportEditing } from "../../hooks/useNextStep";
 
@@ -207,38 +208,19 @@ const CLICK_FIELDS: readonly (keyof ClickForm)[] = ["includedBw", "includedColor
 
 export function ContractRulesForm({ rules, onSaved, primary = false, onEditing }: FormProps): React.ReactElement {
   const styles = useFormStyles();
-  const host = useHost();
   const s = useStrings();
   const t = settingsStrings[s.language].rules;
-  const [contracts, setContracts] = React.useState<string[]>([]);
   const [contractNo, setContractNo] = React.useState("");
   const [form, setForm] = React.useState<ContractForm | null>(null);
-  React.useEffect(() => {
-    let live = true;
-    void contractNumbers(host.app).then((nos) => live && setContracts(nos));
-    return () => {
-      live = false;
-    };
-  }, [host, rules]);
   React.useEffect(() => setForm(contractNo ? contractFormOf(rules, contractNo, s.language) : null), [rules, contractNo, s.language]);
   useReportEditing(onEditing, "contract", React.useMemo(() => form !== null && differs(form, contractFormOf(rules, contractNo, s.language)), [form, rules, contractNo, s.language]));
   const { busy, save, error, status } = useRulesSave((i) => rulesFieldOf(i, { kind: "contract", contractNo }));
   const patch = (p: Partial<ContractForm>) => setForm((f) => (f ? { ...f, ...p } : f));
-  const all = [...new Set([...contracts, ...Object.keys(rules.contracts)])].sort((a, b) => a.localeCompare(b, "de", { numeric: true }));
 
   return (
     <StepSection id="section-rules-contract" title={t.contractTitle} intro={t.contractIntro}>
       <div className={styles.form} data-testid="rules-contract-form">
-        <Field label={t.contract}>
-          <Select value={contractNo} disabled={busy} onChange={(_, d) => setContractNo(d.value)} data-testid="rules-contract">
-            <option value="">{t.chooseContract}</option>
-            {all.map((no) => (
-              <option key={no} value={no}>
-                {no}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ContractPicker rules={rules} label={t.contract} placeholder={t.chooseContract} value={contractNo} onChange={setContractNo} disabled={busy} testId="rules-contract" />
         {form && (
           <>
             <div className={styles.form}>
