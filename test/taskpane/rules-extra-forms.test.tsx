@@ -1,11 +1,11 @@
 /**
  * @jest-environment ./test/support/jsdom-environment.js
  */
-import { setRules, storedRules } from "../../src/app/time";
+import { storedRules } from "../../src/app/time";
 import { RulesSection } from "../../src/taskpane/components/usage/RulesSection";
 import { testContext } from "../support/fixtures";
-import { seedStore } from "../support/reconcile-scenario";
 import { byTestId, choose, click, queryTestId, renderPane, typeInto, waitFor } from "./support/render-pane";
+import { fieldText, inputOf, rulesViaJson, storeWithRules } from "./support/rules-store";
 
 type Ctx = Awaited<ReturnType<typeof testContext>>;
 
@@ -22,13 +22,7 @@ const STORED = {
   contracts: { "V-2002": { unitMinutes: 30, includedHoursPerMonth: "2", activities: { onsite: { articleNo: "SUP-O", pricePerHour: "80" } } } },
 };
 
-async function seeded(): Promise<Ctx> {
-  const ctx = await testContext();
-  await seedStore(ctx);
-  const r = await setRules(ctx, JSON.stringify(STORED), "regeln.json");
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return ctx;
-}
+const seeded = (): Promise<Ctx> => storeWithRules(STORED);
 
 async function rendered(language: "de" | "en" = "de") {
   const ctx = await seeded();
@@ -37,16 +31,9 @@ async function rendered(language: "de" | "en" = "de") {
   return { ctx, pane, c: pane.container };
 }
 
-/** What a JSON upload of `doc` stores (a fresh store with the same contracts). */
-async function viaJson(doc: unknown) {
-  const ctx = await seeded();
-  const r = await setRules(ctx, JSON.stringify(doc), "form.json");
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return storedRules(ctx);
-}
+const viaJson = (doc: unknown) => rulesViaJson(STORED, doc);
 
-const fieldText = (root: HTMLElement, testId: string) => byTestId(root, testId).closest(".fui-Field")!.textContent ?? "";
-const box = (root: HTMLElement, group: string, value: string) => byTestId(root, group).querySelector<HTMLInputElement>(`input[value="${value}"]`)!;
+const box = inputOf;
 
 describe("flat fees form", () => {
   it("saved valid (German decimals), stores what the JSON upload stores; everything else stays", async () => {

@@ -1,11 +1,11 @@
 /**
  * @jest-environment ./test/support/jsdom-environment.js
  */
-import { setRules, storedRules } from "../../src/app/time";
+import { storedRules } from "../../src/app/time";
 import { RulesSection } from "../../src/taskpane/components/usage/RulesSection";
 import { testContext } from "../support/fixtures";
-import { seedStore } from "../support/reconcile-scenario";
 import { byTestId, choose, click, queryTestId, renderPane, typeInto, waitFor } from "./support/render-pane";
+import { fieldText, inputOf, rulesViaJson, storeWithRules } from "./support/rules-store";
 
 type Ctx = Awaited<ReturnType<typeof testContext>>;
 
@@ -15,13 +15,7 @@ const STORED = {
   contracts: { "V-2002": { unitMinutes: 30, includedHoursPerMonth: "2" } },
 };
 
-async function seeded(): Promise<Ctx> {
-  const ctx = await testContext();
-  await seedStore(ctx);
-  const r = await setRules(ctx, JSON.stringify(STORED), "regeln.json");
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return ctx;
-}
+const seeded = (): Promise<Ctx> => storeWithRules(STORED);
 
 async function rendered() {
   const ctx = await seeded();
@@ -30,16 +24,9 @@ async function rendered() {
   return { ctx, pane, c: pane.container };
 }
 
-/** The rules a JSON upload of `doc` stores (a fresh store with the same contracts). */
-async function viaJson(doc: unknown) {
-  const ctx = await seeded();
-  const r = await setRules(ctx, JSON.stringify(doc), "form.json");
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return storedRules(ctx);
-}
+const viaJson = (doc: unknown) => rulesViaJson(STORED, doc);
 
-const fieldText = (root: HTMLElement, testId: string) => byTestId(root, testId).closest(".fui-Field")!.textContent ?? "";
-const radio = (root: HTMLElement, group: string, value: string) => byTestId(root, group).querySelector<HTMLInputElement>(`input[value="${value}"]`)!;
+const radio = inputOf;
 const checkbox = (root: HTMLElement, testId: string) => (byTestId(root, testId).querySelector("input") ?? byTestId(root, testId)) as HTMLInputElement;
 
 describe("time rules form (defaults)", () => {
