@@ -75,7 +75,11 @@ function officeStub({ language, dark }) {
 }
 
 const results = [];
-async function check(name, fn) {
+/** The label of the server-mode checks: "[server]" on the embedded store, "[server/PostgreSQL]" on the second run. */
+let serverLabel = "[server]";
+
+async function check(rawName, fn) {
+  const name = rawName.replace("[server]", serverLabel);
   const started = Date.now();
   try {
     await fn();
@@ -1183,13 +1187,14 @@ async function screenshots(context, origin) {
 const TEAM_PASSWORD = "e2e-team-password-1";
 
 /** Starts `node bin/msp-billing.js serve` on a fresh embedded store; resolves with its origin. */
-async function startTeamServer(corsOrigin) {
+/** `msp-billing serve` with an admin: on the embedded store (a temp file), or on `database` (postgres://…). */
+async function startTeamServer(corsOrigin, database) {
   const { spawn, execFileSync } = require("node:child_process");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "msp-billing-e2e-team-"));
-  const db = path.join(dir, "team.db");
+  const store = database ? ["--database", database] : ["--workspace", path.join(dir, "team.db")];
   const bin = path.join(ROOT, "bin", "msp-billing.js");
-  execFileSync(process.execPath, [bin, "user", "add", "--name", "ada", "--role", "admin", "--workspace", db], { env: { ...process.env, MSP_BILLING_PASSWORD: TEAM_PASSWORD }, stdio: "pipe" });
-  const child = spawn(process.execPath, [bin, "serve", "--workspace", db, "--port", "0", "--cors-origin", corsOrigin], { stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync(process.execPath, [bin, "user", "add", "--name", "ada", "--role", "admin", ...store], { env: { ...process.env, MSP_BILLING_PASSWORD: TEAM_PASSWORD }, stdio: "pipe" });
+  const child = spawn(process.execPath, [bin, "serve", ...store, "--port", "0", "--cors-origin", corsOrigin], { stdio: ["ignore", "ignore", "pipe"] });
   const origin = await new Promise((resolve, reject) => {
     let err = "";
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 30_000);
@@ -1321,6 +1326,7 @@ async function main() {
   const blocked = [];
   let context;
   let stopTeam = () => {};
+  let dropPgDatabase = async () => {};
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
@@ -1331,11 +1337,12 @@ async function main() {
       acceptDownloads: true,
     });
     const team = await startTeamServer(origin);
+    const teamOrigins = [team.origin];
     stopTeam = team.stop;
-    // Anything not served by our origin or the team server (except the routed office.js) is a failure.
+    // Anything not served by our origin or a team server (except the routed office.js) is a failure.
     await context.route("**/*", (route) => {
       const url = route.request().url();
-      if (url.startsWith(`${origin}/`) || url.startsWith(`${team.origin}/`)) return route.continue();
+      if (url.startsWith(`${origin}/`) || teamOrigins.some((o) => url.startsWith(`${o}/`))) return route.continue();
       blocked.push(url);
       return route.abort("blockedbyclient");
     });
@@ -1356,6 +1363,36 @@ async function main() {
     }
     if (!only || only === "english") await englishMonth(context, origin, { check, assert, assertEqual, openPreview, clickAndSettle, chooseInCell, values, sheetNames, counts });
     if (only !== "english") await serverMode(context, origin, team);
+    // The same walk on PostgreSQL (issue 21: "the same works on PostgreSQL in CI"), when a cluster is there (npm test starts one).
+    if (only !== "english" && process.env.MSP_TEST_PG_URL) {
+      const pg = require("pg");
+      const name = `msp_e2e_${process.pid}`;
+      const admin = new pg.Client({ connectionString: process.env.MSP_TEST_PG_URL });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      dropPgDatabase = async () => {
+        const c = new pg.Client({ connectionString: process.env.MSP_TEST_PG_URL });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      };
+      const url = new URL(process.env.MSP_TEST_PG_URL);
+      url.pathname = `/${name}`;
+      const pgTeam = await startTeamServer(origin, url.toString());
+      teamOrigins.push(pgTeam.origin);
+      const stopFirst = stopTeam;
+      stopTeam = () => {
+        stopFirst();
+        pgTeam.stop();
+      };
+      serverLabel = "[server/PostgreSQL]";
+      try {
+        await serverMode(context, origin, pgTeam);
+      } finally {
+        serverLabel = "[server]";
+      }
+    }
 
     await check("no request left 127.0.0.1 (office.js answered by the stub)", async () => {
       assertEqual(blocked, [], "blocked requests");
@@ -1366,6 +1403,8 @@ async function main() {
   } finally {
     if (context) await context.close().catch(() => {});
     stopTeam();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await dropPgDatabase().catch((e) => console.log(`# could not drop the e2e database: ${e.message}`));
     server.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
