@@ -1,5 +1,7 @@
 import type { ColumnKind, WriteTableOptions } from "./gateway";
 import { isValidSheetName, tableNameFor } from "./names";
+import { sheetName } from "../io/table/sheet-names";
+import type { SheetLanguage } from "../io/table/sheet-vocabulary";
 
 /**
  * How a reconciliation review table (io/reconcile/review-table.ts) is laid out in Excel: column
@@ -36,10 +38,10 @@ export const REVIEW_STATUS_COLOURS: Readonly<Record<string, string>> = {
 /** The actions offered in the drop-down (the reader also accepts übernehmen / überspringen). */
 export const REVIEW_ACTIONS = ["accept", "skip"] as const;
 
-/** `Abgleich 2026-10 <source>`, cut to Excel's 31 characters, without characters sheets forbid. */
-export function reviewSheetName(period: string, source: string): string {
-  const name = `Abgleich ${period} ${source}`.replace(/[:\\/?*[\]]/g, "_").slice(0, 31).trim();
-  return isValidSheetName(name) ? name : `Abgleich ${period}`;
+/** `Abgleich 2026-10 <source>` (`Review …` in English), cut to Excel's 31 characters, without characters sheets forbid. */
+export function reviewSheetName(period: string, source: string, language: SheetLanguage = "de"): string {
+  const name = sheetName("review", language, `${period} ${source}`);
+  return isValidSheetName(name) ? name : sheetName("review", language, period);
 }
 
 /** Write options for a review sheet (replaces an older sheet of the same name). */

@@ -66,7 +66,7 @@ describe("CLI reconcile → apply → undo", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(d, "review.xlsx"));
     const sheet = wb.worksheets[0]!;
-    expect(sheet.name).toBe("Abgleich 2026-10");
+    expect(sheet.name).toBe("Review 2026-10");
     sheet.getCell("K2").value = "2026-13-01";
     await wb.xlsx.writeFile(join(d, "edited.xlsx"));
     const before = await workspaceState(ws);

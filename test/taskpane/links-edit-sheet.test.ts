@@ -2,10 +2,13 @@ import { linksForEditing } from "../../src/app/links-for-editing";
 import { importLinks, loadLinks } from "../../src/app/purchase";
 import { undoBatch } from "../../src/app/undo-batch";
 import { formatIssue } from "../../src/core/messages";
-import { LINKS_EDIT_SHEET, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../src/taskpane/purchase/links-edit-sheet";
+import { linksEditSheetName, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../src/taskpane/purchase/links-edit-sheet";
 import { memoryGateway, rowWhere, unwrap } from "../excel/fixtures";
 import { seedDomains } from "../scenarios/purchase/domain-scenario";
 import { testContext } from "../support/fixtures";
+
+/** The German name, as these tests write and read German sheets. */
+const LINKS_EDIT_SHEET = linksEditSheetName("de");
 
 async function seeded() {
   const ctx = await testContext();

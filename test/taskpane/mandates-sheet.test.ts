@@ -1,11 +1,15 @@
 import { importMandates } from "../../src/app/mandates";
 import { undoBatch } from "../../src/app/undo-batch";
-import { MANDATES_SHEET, applyMandatesSheet, writeMandatesSheet } from "../../src/taskpane/billing/mandates-sheet";
+import { mandatesSheetName, applyMandatesSheet, writeMandatesSheet } from "../../src/taskpane/billing/mandates-sheet";
 import { MANDATES_CSV } from "../app/sepa/sepa-fixtures";
 import { deIban } from "../core/sepa/fixtures";
 import { memoryGateway, rowWhere, unwrap } from "../excel/fixtures";
 import { dbOf } from "../support/db-view";
 import { testContext, textFile } from "../support/fixtures";
+
+/** The German name, as these tests write and read German sheets. */
+const MANDATES_SHEET = mandatesSheetName("de");
+const MANDATES_SHEET_EN = mandatesSheetName("en");
 
 async function withMandates() {
   const ctx = await testContext();
@@ -23,9 +27,9 @@ describe("the mandates sheet of the Abrechnung area (edit mandates in Excel)", (
     expect(unwrap(written).rowsWritten).toBe(5);
     expect(mandates).toBe(5);
     // IBANs stay text, not numbers; the K2 row keeps its netting setting.
-    const k2 = rowWhere(wb, MANDATES_SHEET, 0, "K2");
-    expect(wb.values(MANDATES_SHEET, `D${k2}`)[0]![0]).toMatch(/^DE\d\d 3704 0044 0000 0000 02$/);
-    expect(wb.values(MANDATES_SHEET, `N${k2}`)[0]![0]).toBe("yes");
+    const k2 = rowWhere(wb, MANDATES_SHEET_EN, 0, "K2");
+    expect(wb.values(MANDATES_SHEET_EN, `D${k2}`)[0]![0]).toMatch(/^DE\d\d 3704 0044 0000 0000 02$/);
+    expect(wb.values(MANDATES_SHEET_EN, `N${k2}`)[0]![0]).toBe("yes");
     const before = await stored(ctx);
     const r = await applyMandatesSheet(ctx, gw);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -60,9 +64,9 @@ describe("the mandates sheet of the Abrechnung area (edit mandates in Excel)", (
     const { wb, gw } = memoryGateway({ locale: "de" });
     unwrap((await writeMandatesSheet(ctx, gw)).written);
     const before = await stored(ctx);
-    const k1 = rowWhere(wb, MANDATES_SHEET, 0, "K1");
-    wb.typeInto(MANDATES_SHEET, `D${k1}`, deIban("50010517", 77));
-    wb.typeInto(MANDATES_SHEET, `N${k1}`, "yes");
+    const k1 = rowWhere(wb, MANDATES_SHEET_EN, 0, "K1");
+    wb.typeInto(MANDATES_SHEET_EN, `D${k1}`, deIban("50010517", 77));
+    wb.typeInto(MANDATES_SHEET_EN, `N${k1}`, "yes");
     const r = await applyMandatesSheet(ctx, gw);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.value).toMatchObject({ changed: 1, unchanged: 4 });
@@ -76,15 +80,15 @@ describe("the mandates sheet of the Abrechnung area (edit mandates in Excel)", (
     const { wb, gw } = memoryGateway({ locale: "de" });
     unwrap((await writeMandatesSheet(ctx, gw)).written);
     const before = await stored(ctx);
-    const k3 = rowWhere(wb, MANDATES_SHEET, 0, "K3");
-    wb.typeInto(MANDATES_SHEET, `D${k3}`, "DE00 1234");
+    const k3 = rowWhere(wb, MANDATES_SHEET_EN, 0, "K3");
+    wb.typeInto(MANDATES_SHEET_EN, `D${k3}`, "DE00 1234");
     // pasted: a paste skips the drop-down check, the import does not
-    wb.typeInto(MANDATES_SHEET, `F${k3}`, "COR", { paste: true });
+    wb.typeInto(MANDATES_SHEET_EN, `F${k3}`, "COR", { paste: true });
     const r = await applyMandatesSheet(ctx, gw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => [i.code, i.where?.source, i.where?.row, i.where?.column])).toEqual([
-      ["parse.invalid_choice", MANDATES_SHEET, k3, "Scheme (F)"],
-      ["sepa.iban_length", MANDATES_SHEET, k3, "IBAN (D)"],
+      ["parse.invalid_choice", MANDATES_SHEET_EN, k3, "Scheme (F)"],
+      ["sepa.iban_length", MANDATES_SHEET_EN, k3, "IBAN (D)"],
     ]);
     expect(await stored(ctx)).toEqual(before);
   });

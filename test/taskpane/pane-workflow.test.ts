@@ -13,13 +13,16 @@ import { defaultBillingMonth, invoiceSheetRows, latestRun } from "../../src/task
 import { describeIssue, locateIssues } from "../../src/taskpane/issues";
 import { proposeMappings } from "../../src/app/mapping-proposal";
 import { mappingNeeds } from "../../src/core/reconcile/mapping-suggestions";
-import { MAPPING_SHEET, MAPPING_VOCABULARY, listItem, mappingSheet, numberOfItem, readMappingSheet } from "../../src/taskpane/reconcile/mapping-sheet";
+import { mappingSheetName, MAPPING_VOCABULARY, listItem, mappingSheet, numberOfItem, readMappingSheet } from "../../src/taskpane/reconcile/mapping-sheet";
 import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, sourceLabel, unmappedLeftOut } from "../../src/taskpane/reconcile/review";
 import { bestMatch, normalizeName, similarity } from "../../src/core/reconcile/similarity";
 import { backupDue } from "../../src/taskpane/storage";
 import { octoberCsv, reconcile, seedStore } from "../support/reconcile-scenario";
 import { testContext } from "../support/fixtures";
 import type { RunRecord } from "../../src/store/records";
+
+/** The German name, as these tests write and read German sheets. */
+const MAPPING_SHEET = mappingSheetName("de");
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: unknown[] }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));

@@ -18,7 +18,7 @@ import { readProposalTable } from "../../src/io/purchase/proposal-table";
 import { columnLetter } from "../../src/io/table/raw-table";
 import { csvSheetRows, customerSheetRows, masterSheetAsCsv, masterWriteOptions } from "../../src/taskpane/master/master-sheets";
 import { costCheckSheetRows, costCheckWriteOptions } from "../../src/taskpane/purchase/cost-check-sheet";
-import { LINKS_EDIT_SHEET, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../src/taskpane/purchase/links-edit-sheet";
+import { linksEditSheetName, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../src/taskpane/purchase/links-edit-sheet";
 import { linksSheet } from "../../src/taskpane/purchase/links-sheet";
 import { priceSheetRows, priceWriteOptions } from "../../src/taskpane/purchase/price-sheet";
 import { describeIssue, locateIssues } from "../../src/taskpane/issues";
@@ -30,7 +30,13 @@ import { octoberCsv, reconcile, seedStore } from "../support/reconcile-scenario"
 import { applyReview } from "../../src/app/apply-review";
 import { proposeMappings } from "../../src/app/mapping-proposal";
 import type { IsoDate } from "../../src/core/date/iso-date";
-import { MAPPING_SHEET, MAPPING_VOCABULARY, mappingSheet, readMappingSheet } from "../../src/taskpane/reconcile/mapping-sheet";
+import { mappingSheetName, MAPPING_VOCABULARY, mappingSheet, readMappingSheet } from "../../src/taskpane/reconcile/mapping-sheet";
+
+/** The German name, as these tests write and read German sheets. */
+const LINKS_EDIT_SHEET = linksEditSheetName("de");
+
+/** The German name, as these tests write and read German sheets. */
+const MAPPING_SHEET = mappingSheetName("de");
 
 const CODE_WORD = /\b[a-z]+(?:_[a-z0-9]+)+\b/;
 const texts = (rows: readonly (readonly unknown[])[]) => rows.flat().filter((c): c is string => typeof c === "string");

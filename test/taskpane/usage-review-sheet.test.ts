@@ -134,8 +134,8 @@ describe("the pane's usage review (Verbrauch YYYY-MM)", () => {
     const decision = `${String.fromCharCode(65 + header.indexOf("Decision"))}2`;
     expect(wb.validationList(sheet, decision)).toEqual(["approve", "hold"]);
     wb.typeInto(sheet, decision, "maybe", { paste: true });
-    const bad = await applyUsageReviewSheet(ctx, gw, month);
-    expect("issues" in bad && bad.issues.map((i) => describeIssue(i, "en"))).toEqual([`${usageReviewSheetName(month)}!${decision}: "maybe" is not allowed (allowed: approve, hold / freigeben, zurückhalten).`]);
+    const bad = await applyUsageReviewSheet(ctx, gw, month, "en");
+    expect("issues" in bad && bad.issues.map((i) => describeIssue(i, "en"))).toEqual([`${usageReviewSheetName(month, "en")}!${decision}: "maybe" is not allowed (allowed: approve, hold / freigeben, zurückhalten).`]);
     expect((await reviewUsage(ctx, month)).rows.every((r) => r.decision === "approve")).toBe(true);
 
     // The CLI's file (canonical headers) reads back through the same reader.

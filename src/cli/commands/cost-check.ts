@@ -6,6 +6,7 @@ import { issue } from "../../core/issues";
 import { costCheckTableRows } from "../../io/purchase/report-tables";
 import { toCsv } from "../../io/table/write-csv";
 import { writeXlsxSheet } from "../../io/table/write-xlsx";
+import { monthSheetName } from "../../io/table/sheet-names";
 import { readVendorFile } from "../../io/vendor/read-vendor-file";
 import { allProfiles } from "../../io/vendor/profiles/registry";
 import { optional, parseArgs, required } from "../args";
@@ -42,7 +43,7 @@ export const costCheckCommand: Command = {
       const o = outcome.value;
       reportIssues(io, o.warnings);
       const table = costCheckTableRows(o.rows);
-      outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Kostenprüfung ${month}`, table) : toCsv(table));
+      outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(monthSheetName("costCheck", month, io.lang), table) : toCsv(table));
       if (args.flags.has("json")) printJson(io, { month, out, rows: o.rows.length, counts: o.counts, warnings: o.warnings.length });
       else io.out(`cost-check ${month}: ${Object.entries(o.counts).map(([k, v]) => `${v} ${k}`).join(", ") || "no rows"} → ${out}\n`);
       return { code: 0, save: false };

@@ -7,6 +7,7 @@ import { hasErrors, issue } from "../../core/issues";
 import { reviewTableRows } from "../../io/reconcile/review-table";
 import { toCsv } from "../../io/table/write-csv";
 import { writeXlsxSheet } from "../../io/table/write-xlsx";
+import { monthSheetName } from "../../io/table/sheet-names";
 import { readVendorFile } from "../../io/vendor/read-vendor-file";
 import { allProfiles } from "../../io/vendor/profiles/registry";
 import { optional, parseArgs, required, UsageError } from "../args";
@@ -56,7 +57,7 @@ export const reconcileCommand: Command = {
       reportIssues(io, o.warnings);
       // English: the documented file format (PRODUCT.md §8: status and action codes); German: German words.
       const table = reviewTableRows(o.rows, io.lang === "de" ? "de" : "code");
-      outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Abgleich ${month}`, table) : toCsv(table));
+      outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(monthSheetName("review", month, io.lang), table) : toCsv(table));
       if (args.flags.has("json")) printJson(io, { month, out, files: o.files, counts: o.counts, rows: o.rows.length, warnings: o.warnings.length });
       else {
         for (const f of o.files) io.out(`${f.name}: profile ${f.profileId ?? "?"}, ${f.rowCount} rows, ${f.lines} lines, period ${f.from ?? "?"} – ${f.to ?? "?"}\n`);

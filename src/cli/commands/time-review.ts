@@ -3,6 +3,7 @@ import { parseIsoMonth } from "../../core/date/iso-month";
 import { issue } from "../../core/issues";
 import { toCsv } from "../../io/table/write-csv";
 import { writeXlsxSheet } from "../../io/table/write-xlsx";
+import { monthSheetName } from "../../io/table/sheet-names";
 import { readTimeReviewTable, timeReviewTableRows } from "../../io/time/review-table";
 import { optional, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
@@ -32,7 +33,7 @@ export const timeReviewCommand: Command = {
       const t = review.totals;
       if (out === undefined) io.out(toCsv(table));
       else {
-        outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Zeiten ${month}`, table) : toCsv(table));
+        outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(monthSheetName("time", month, io.lang), table) : toCsv(table));
         if (args.flags.has("json")) printJson(io, { out, month, ...t });
         else io.out(`time review ${month}: ${t.rows} open entries (${t.billable} billable, ${t.notBillable} not billable, ${t.problems} with problems), ${t.net} net → ${out}\n`);
       }

@@ -6,6 +6,7 @@ import { parseIsoMonth } from "../../core/date/iso-month";
 import { issue } from "../../core/issues";
 import { toCsv } from "../../io/table/write-csv";
 import { writeXlsxSheet } from "../../io/table/write-xlsx";
+import { monthSheetName } from "../../io/table/sheet-names";
 import { USAGE_DECISION_DE, USAGE_DECISION_EN, readUsageReviewTable, usageReviewTableRows } from "../../io/usage/review-table";
 import { readVendorFile } from "../../io/vendor/read-vendor-file";
 import { allProfiles } from "../../io/vendor/profiles/registry";
@@ -99,7 +100,7 @@ export const usageReviewCommand: Command = {
       const t = review.totals;
       if (out === undefined) io.out(toCsv(table));
       else {
-        outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(`Verbrauch ${month}`, table) : toCsv(table));
+        outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(monthSheetName("usage", month, io.lang), table) : toCsv(table));
         if (args.flags.has("json")) printJson(io, { out, month, ...t });
         else io.out(`usage review ${month}: ${t.rows} open records (${t.charged} to bill, ${t.held} held, ${t.problems} with problems), ${t.net} net on ${t.cost} cost → ${out}\n`);
       }

@@ -4,6 +4,7 @@
  * lines highlighted, the period factor shown as days ("17 von 31 Tagen") where it is a share of one
  * month. Plus the month defaults and totals the Abrechnung area shows.
  */
+import { monthSheetName, sheetName } from "../../io/table/sheet-names";
 import type { Invoice } from "../../core/billing/invoice";
 import { addMonths, monthOf, type IsoMonth } from "../../core/date/iso-month";
 import type { IsoDate } from "../../core/date/iso-date";
@@ -41,8 +42,14 @@ export const LINE_TYPE_COLOURS: Readonly<Record<string, string>> = { difference:
 /** The preview's columns: the export's, with the period factor as `proration` (days or months). */
 export const INVOICE_SHEET_COLUMNS: readonly string[] = INVOICE_EXPORT_COLUMNS.map((c) => (c === "period_factor" ? "proration" : c));
 
-export function invoiceSheetName(month: IsoMonth): string {
-  return `Rechnungen ${month}`;
+/** `Rechnungen 2026-11` / `Invoices 2026-11`. */
+/** The print title of a run: `Rechnungen 2026-11 (R-1)` / `Invoices 2026-11 (R-1)`. */
+export function invoicePrintTitle(month: string, runId: string, language: Language = "de"): string {
+  return `${sheetName("invoices", language)} ${month} (${runId})`;
+}
+
+export function invoiceSheetName(month: IsoMonth, language: Language = "de"): string {
+  return monthSheetName("invoices", month, language);
 }
 
 /** Header and one row per invoice line, headers and line types in the language. */

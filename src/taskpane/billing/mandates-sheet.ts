@@ -10,9 +10,15 @@ import type { Result } from "../../core/issues";
 import type { ColumnKind, SheetCell, WorkbookGateway, WriteTableOptions, WriteTableResult } from "../../excel/gateway";
 import { MANDATE_VOCABULARY } from "../../io/sheets/sepa-words";
 import { rowsBelowWarning } from "../rows-below";
+import { findSheet } from "../find-sheet";
+import { sheetName } from "../../io/table/sheet-names";
+import { tableNameFor } from "../../excel/names";
 import { canonicalTable, localizeTable, type SheetLanguage, vocabularyHeader, vocabularyWord, withUserColumns } from "../../io/table/sheet-vocabulary";
 
-export const MANDATES_SHEET = "SEPA-Mandate";
+/** `SEPA-Mandate` / `SEPA mandates` (read back under either name). */
+export function mandatesSheetName(language: SheetLanguage = "de"): string {
+  return sheetName("mandates", language);
+}
 
 const KINDS: Readonly<Record<string, ColumnKind>> = {
   customer_no: "id", mandate_ref: "id", signature_date: "date", iban: "id", bic: "id", last_collection_date: "date", changed_on: "date", previous_mandate_ref: "id", previous_iban: "id", revoked_on: "date",
@@ -23,7 +29,8 @@ export function mandatesWriteOptions(language: SheetLanguage = "en"): WriteTable
   const header = (c: string) => vocabularyHeader(MANDATE_VOCABULARY, c, language);
   const words = (c: string, values: string[]) => values.map((v) => vocabularyWord(MANDATE_VOCABULARY, c, v, language));
   return {
-    tableName: "SepaMandate",
+    // The German table keeps its old name; each language its own, so both sheets can sit in one workbook.
+    tableName: language === "de" ? "SepaMandate" : tableNameFor(mandatesSheetName(language)),
     // IBANs, references and customer numbers stay text (no number or date guessing by Excel).
     columns: Object.fromEntries(Object.entries(KINDS).map(([c, k]) => [header(c), k])),
     validation: [
@@ -43,7 +50,7 @@ export async function writeMandatesSheet(
   language: SheetLanguage = "en",
 ): Promise<{ written: Result<WriteTableResult>; mandates: number }> {
   const rows: SheetCell[][] = localizeTable(MANDATE_VOCABULARY, await mandateSheetRows(app), language);
-  const written = await gateway.writeTable(MANDATES_SHEET, rows, { ...mandatesWriteOptions(language), ...options });
+  const written = await gateway.writeTable(mandatesSheetName(language), rows, { ...mandatesWriteOptions(language), ...options });
   return { written, mandates: rows.length - 1 };
 }
 
@@ -51,7 +58,8 @@ export async function writeMandatesSheet(
  * Reads the mandates sheet back (German or English) and imports it as a whole (nothing is stored
  * when a cell is bad; problems name the column as the sheet has it).
  */
-export async function applyMandatesSheet(app: AppContext, gateway: WorkbookGateway): Promise<Result<ImportMandatesSummary>> {
+export async function applyMandatesSheet(app: AppContext, gateway: WorkbookGateway, language: SheetLanguage = "de"): Promise<Result<ImportMandatesSummary>> {
+  const MANDATES_SHEET = await findSheet(gateway, mandatesSheetName(language), language);
   const read = await gateway.readTableByHeaders(MANDATES_SHEET);
   if (!read.ok) return read;
   // Rows typed under the table are not read: a warning with the result, as for the other sheets.

@@ -13,7 +13,7 @@ import { localTimestamp, parseExportFormat } from "../../app/export-invoices";
 import { backupStatus, exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, listRuns, loadCompanyInfo, loadDatevConfig, loadRunInvoices, runBilling, undoRun } from "../connection/use-cases";
 import { saveExportSettingsFile } from "../connection/use-cases";
 import type { RunRecord } from "../../store/records";
-import { billingTotals, defaultBillingMonth, formatMoney, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, type BillingTotals } from "../billing/invoice-sheet";
+import { billingTotals, defaultBillingMonth, formatMoney, invoicePrintTitle, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, type BillingTotals } from "../billing/invoice-sheet";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { flowStrings } from "../i18n/flow";
@@ -152,7 +152,7 @@ export function useBilling(active = true) {
       const { invoices, issues } = result.value;
       // Empty state: with no contracts at all, say to import them first (not "nothing due").
       if (invoices.length === 0) return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet: null }, warnings: issues, noContracts: (await backupStatus(host.app)).contracts === 0 };
-      const sheet = invoiceSheetName(input.month);
+      const sheet = invoiceSheetName(input.month, s.language);
       progress(0, null, b.writingSheet(sheet));
       const written = await host.gateway.writeTable(sheet, invoiceSheetRows(invoices, s.language), invoiceWriteOptions(sheet, { signal, onProgress: (d, t) => progress(d, t) }, s.language));
       if (!written.ok) return { issues: written.issues };
@@ -237,7 +237,7 @@ export function useBilling(active = true) {
     const run = latestView.current.latest;
     if (!run) return;
     update({ confirmingExport: null });
-    const title = `Rechnungen ${run.month} (${run.id})`;
+    const title = invoicePrintTitle(run.month, run.id, s.language);
     const outcome = await task.run(b.documents, async () => {
       const draft = await draftRun(host.app, run.id);
       if (draft && !confirmed) return { ask: true as const, run: draft };

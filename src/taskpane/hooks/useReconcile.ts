@@ -21,7 +21,9 @@ import { flowStrings } from "../i18n/flow";
 import { locateIssues } from "../issues";
 import { rowsBelowWarning } from "../rows-below";
 import type { ParsedVendorFile } from "../parse/vendor-parser";
-import { MAPPING_SHEET, MAPPING_VOCABULARY, mappingSheet, readMappingSheet } from "../reconcile/mapping-sheet";
+import { MAPPING_VOCABULARY, mappingSheet, mappingSheetName, readMappingSheet } from "../reconcile/mapping-sheet";
+import { findSheet } from "../find-sheet";
+import { isSheetOfKind } from "../../io/table/sheet-names";
 import { needsProfile, rereadSources, type RawSource } from "../reconcile/profile-editor-source";
 import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, sha256OfRows, sourceLabel, unmappedLeftOut } from "../reconcile/review";
 import { useTask, type TaskOutcome } from "./useTask";
@@ -211,13 +213,14 @@ export function useReconcile() {
     if (!v.outcome) return;
     const outcome = await task.run(r.writingMapping, async ({ signal, progress }) => {
       const sheet = mappingSheet(await proposeMappings(host.app, v.outcome!.rows), s.language);
-      const written = await host.gateway.writeTable(MAPPING_SHEET, sheet.rows, { ...sheet.options, signal, onProgress: (d, t) => progress(d, t) });
+      const written = await host.gateway.writeTable(mappingSheetName(s.language), sheet.rows, { ...sheet.options, signal, onProgress: (d, t) => progress(d, t) });
       return { written, sheet };
     });
     if (!settle(outcome)) return;
     const { written, sheet } = outcome.value;
     if (!written.ok) return update({ issues: written.issues, hint: null, notice: null });
-    update({ mapping: { sheet: MAPPING_SHEET, customers: sheet.customers, articles: sheet.articles, prefilled: sheet.prefilled }, issues: [], hint: null, notice: r.mappingWritten(MAPPING_SHEET, sheet.customers, sheet.articles, sheet.prefilled) });
+    const name = mappingSheetName(s.language);
+    update({ mapping: { sheet: name, customers: sheet.customers, articles: sheet.articles, prefilled: sheet.prefilled }, issues: [], hint: null, notice: r.mappingWritten(name, sheet.customers, sheet.articles, sheet.prefilled) });
   }, [host, task, r, s, settle, update]);
 
   const saveMappings = React.useCallback(async () => {
@@ -225,6 +228,7 @@ export function useReconcile() {
     const month = parseIsoMonth(v.month);
     if (!month) return;
     const outcome = await task.run(r.savingMappings, async () => {
+      const MAPPING_SHEET = await findSheet(host.gateway, mappingSheetName(s.language), s.language);
       const read = await host.gateway.readTableByHeaders(MAPPING_SHEET);
       if (!read.ok) return { issues: read.issues };
       const warnings = await rowsBelow(MAPPING_SHEET);
@@ -241,14 +245,14 @@ export function useReconcile() {
     if ("issues" in value && value.issues) return update({ issues: value.issues, hint: r.fixMappingHint, notice: null });
     const { saved, warnings, ...rest } = value as { saved: ApplySummary; warnings: Issue[] } & Partial<ReconcileView>;
     update({ ...rest, mappingSaved: saved.batchId ? saved : null, issues: warnings, hint: null, notice: saved.batchId ? null : r.mappingsUnchanged });
-  }, [host, task, r, settle, update, refresh, rowsBelow]);
+  }, [host, task, r, s, settle, update, refresh, rowsBelow]);
 
   const writeReview = React.useCallback(async () => {
     const v = latest.current;
     const month = parseIsoMonth(v.month) as IsoMonth | null;
     if (!v.outcome || !month) return;
     const label = sourceLabel(v.sources.flatMap((f) => (f.parsed.profile ? [{ id: f.parsed.profile.id, name: f.parsed.profile.name }] : [])), s.language);
-    const sheet = reviewSheetFor(month, label);
+    const sheet = reviewSheetFor(month, label, s.language);
     const outcome = await task.run(r.writingReview(sheet), ({ signal, progress }) =>
       host.gateway.writeTable(sheet, reviewCells(v.outcome!.rows, s.language), reviewOptions(sheet, s.language, { signal, onProgress: (d, t) => progress(d, t) })),
     );
@@ -262,7 +266,7 @@ export function useReconcile() {
   const findReviewSheets = React.useCallback(async () => {
     const outcome = await task.run(r.findingSheets, () => host.gateway.listSheets());
     if (!settle(outcome)) return;
-    const sheets = outcome.value.filter((name) => /^Abgleich \d{4}-\d{2}/.test(name));
+    const sheets = outcome.value.filter((name) => isSheetOfKind(name, "review", /^\d{4}-\d{2}/));
     update({ reviewSheets: sheets, notice: sheets.length === 0 ? r.noReviewSheets : null, issues: [] });
   }, [host, task, r, settle, update]);
 

@@ -1,4 +1,6 @@
 /** The cost check as a worksheet ("Kostenprüfung YYYY-MM") in the user's language, findings coloured. */
+import { monthSheetName } from "../../io/table/sheet-names";
+import type { SheetLanguage as SheetNameLanguage } from "../../io/table/sheet-vocabulary";
 import type { IsoMonth } from "../../core/date/iso-month";
 import type { CostCheckRow } from "../../core/purchase/cost-check";
 import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
@@ -7,8 +9,9 @@ import { COST_CHECK_VOCABULARY } from "../../io/sheets/purchase-words";
 import { localizeTable, vocabularyHeader, vocabularyWord } from "../../io/table/sheet-vocabulary";
 import type { Language } from "../i18n";
 
-export function costCheckSheetName(month: IsoMonth): string {
-  return `Kostenprüfung ${month}`;
+/** `Kostenprüfung 2026-11` / `Cost check 2026-11`. */
+export function costCheckSheetName(month: IsoMonth, language: SheetNameLanguage = "de"): string {
+  return monthSheetName("costCheck", month, language);
 }
 
 export function costCheckSheetRows(rows: readonly CostCheckRow[], language: Language = "en"): SheetCell[][] {

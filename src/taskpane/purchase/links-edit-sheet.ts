@@ -12,9 +12,14 @@ import { LINKS_EDIT_VOCABULARY } from "../../io/sheets/purchase-words";
 import type { RawTable } from "../../io/table/raw-table";
 import { canonicalTable, localizeTable, vocabularyHeader, vocabularyWord, withUserColumns } from "../../io/table/sheet-vocabulary";
 import type { Language } from "../i18n";
+import { sheetName } from "../../io/table/sheet-names";
+import { tableNameFor } from "../../excel/names";
 import { sheetAsCsv } from "../master/master-sheets";
 
-export const LINKS_EDIT_SHEET = "Verknüpfungen bearbeiten";
+/** `Verknüpfungen bearbeiten` / `Edit links` (read back under either name). */
+export function linksEditSheetName(language: Language = "de"): string {
+  return sheetName("linksEdit", language);
+}
 
 export const LINKS_EDIT_HEADER = ["purchase_no", "purchase_position_no", "contract_no", "position_no", "action", "supplier", "object", "customer_no", "customer_name", "article_no", "description"] as const;
 
@@ -33,7 +38,8 @@ export function linksEditWriteOptions(language: Language = "en"): WriteTableOpti
   const header = (c: string) => vocabularyHeader(LINKS_EDIT_VOCABULARY, c, language);
   const word = (w: string) => vocabularyWord(LINKS_EDIT_VOCABULARY, "action", w, language);
   return {
-    tableName: "VerknuepfungenBearbeiten",
+    // The German table keeps its old name; each language its own, so both sheets can sit in one workbook.
+    tableName: language === "de" ? "VerknuepfungenBearbeiten" : tableNameFor(linksEditSheetName(language)),
     columns: Object.fromEntries(Object.entries({ purchase_no: "id", purchase_position_no: "integer", contract_no: "id", position_no: "integer", customer_no: "id", article_no: "id" } as const).map(([c, k]) => [header(c), k])),
     validation: [{ column: header("action"), list: [word("link"), word("unlink")] }],
     replace: true,

@@ -9,11 +9,12 @@ import { proposalTableRows } from "../../io/purchase/proposal-table";
 import { PROPOSAL_VOCABULARY } from "../../io/sheets/purchase-words";
 import { localizeTable, vocabularyHeader, vocabularyWord } from "../../io/table/sheet-vocabulary";
 import type { Language } from "../i18n";
+import { sheetName } from "../../io/table/sheet-names";
 
 /** Sheet name for the selected positions (Excel: at most 31 characters, no `:`). */
-export function priceSheetName(refs: readonly string[]): string {
+export function priceSheetName(refs: readonly string[], language: Language = "de"): string {
   const label = refs.length === 1 ? refs[0]!.replace(/:/g, "-") : `${refs[0]!.replace(/:/g, "-")} +${refs.length - 1}`;
-  return `Preisaktualisierung ${label}`.replace(/[\\/?*[\]]/g, "-").slice(0, 31);
+  return sheetName("priceUpdate", language, label.replace(/[\\/?*[\]]/g, "-"));
 }
 
 export function priceSheetRows(rows: readonly ProposalRow[], language: Language): SheetCell[][] {

@@ -17,9 +17,18 @@ import type { RawTable } from "../../io/table/raw-table";
 import { canonicalTable, localizeTable, type SheetVocabulary, vocabularyHeader, withUserColumns } from "../../io/table/sheet-vocabulary";
 import { unneutralizeFormula } from "../../io/table/write-csv";
 import type { Language } from "../i18n";
+import { sheetName } from "../../io/table/sheet-names";
+import { tableNameFor } from "../../excel/names";
 
-export const MAPPING_SHEET = "Zuordnung";
-export const MAPPING_TABLE = "Zuordnung";
+/** `Zuordnung` / `Mapping` (read back under either name: src/taskpane/find-sheet.ts). */
+export function mappingSheetName(language: Language): string {
+  return sheetName("mapping", language);
+}
+
+/** The mapping table's name: the sheet's name as a table name (`Zuordnung`, `Mapping`). */
+export function mappingTableName(language: Language): string {
+  return tableNameFor(mappingSheetName(language));
+}
 export const MAPPING_COLUMNS = ["kind", "source", "external_id", "vendor_name", "suggestion", "customer_no", "article_no", "vendor_rows"] as const;
 const REQUIRED = ["kind", "source", "external_id", "customer_no", "article_no"] as const;
 
@@ -78,7 +87,7 @@ export function mappingSheet(proposal: MappingProposal, language: Language): Map
   return {
     rows: localizeTable(MAPPING_VOCABULARY, [[...MAPPING_COLUMNS], ...body], language),
     options: {
-      tableName: MAPPING_TABLE,
+      tableName: mappingTableName(language),
       columns: kinds,
       validation: [
         { column: header("customer_no"), list: customerItems },

@@ -36,8 +36,8 @@ export function sourceLabel(profiles: readonly { id: string; name: string }[], l
 }
 
 /** The review sheet's name for a month and source label. */
-export function reviewSheetFor(month: IsoMonth, label: string): string {
-  return reviewSheetName(month, label);
+export function reviewSheetFor(month: IsoMonth, label: string, language: Language = "de"): string {
+  return reviewSheetName(month, label, language);
 }
 
 /**

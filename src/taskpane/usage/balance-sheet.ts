@@ -1,4 +1,5 @@
 /** The contingent balances of a month as a worksheet ("Kontingente YYYY-MM"), one row per contract with time rules. */
+import { monthSheetName } from "../../io/table/sheet-names";
 import { pushAll } from "../../core/array";
 import type { AppContext } from "../../app/context";
 import { storedRules, timeBalanceFigures } from "../connection/use-cases";
@@ -13,8 +14,9 @@ import type { Language } from "../i18n";
 
 export const BALANCE_COLUMNS = ["contract_no", "month", "start_hours", "credited_hours", "used_hours", "remaining_hours", "overrun_hours", "pending_entries"] as const;
 
-export function balanceSheetName(month: IsoMonth): string {
-  return `Kontingente ${month}`;
+/** `Kontingente 2026-11` / `Contingents 2026-11`. */
+export function balanceSheetName(month: IsoMonth, language: Language = "de"): string {
+  return monthSheetName("contingents", month, language);
 }
 
 export async function balanceSheetRows(ctx: AppContext, month: IsoMonth, language: Language = "en"): Promise<{ rows: SheetCell[][]; issues: Issue[]; negative: number }> {

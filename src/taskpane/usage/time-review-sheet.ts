@@ -4,6 +4,8 @@
  * English `billable` Yes/No, a drop-down), typed number columns, ids as text, status colours; and a
  * short summary of the stored time rules.
  */
+import { monthSheetName } from "../../io/table/sheet-names";
+import type { SheetLanguage as SheetNameLanguage } from "../../io/table/sheet-vocabulary";
 import type { TimeReview } from "../../app/time-review";
 import type { IsoMonth } from "../../core/date/iso-month";
 import { BUILTIN_TIME_DEFAULTS, type Rules, hasTimeRules } from "../../core/time/rules";
@@ -44,8 +46,9 @@ export const TIME_STATUS_COLOURS: Readonly<Record<string, string>> = {
   problem: "#F8CBAD",
 };
 
-export function timeReviewSheetName(month: IsoMonth): string {
-  return `Zeiten ${month}`;
+/** `Zeiten 2026-11` / `Time 2026-11`. */
+export function timeReviewSheetName(month: IsoMonth, language: SheetNameLanguage = "de"): string {
+  return monthSheetName("time", month, language);
 }
 
 /** Header and rows; issue texts and the decision words in the pane's language. */

@@ -4,6 +4,7 @@
  * store them. The same use cases as `usage import`, `usage review` and `usage approve`
  * (src/app/usage.ts): the next billing run bills what they approved.
  */
+import { findSheet } from "../find-sheet";
 import type { AppContext } from "../../app/context";
 import { sha256Hex } from "../../app/context";
 import type { VendorFileRead } from "../../app/reconcile";
@@ -43,7 +44,7 @@ export async function writeUsageReviewSheet(
   run: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<{ review: UsageReview; written: Result<WriteTableResult> }> {
   const review = await reviewUsage(app, month);
-  const sheet = usageReviewSheetName(month);
+  const sheet = usageReviewSheetName(month, language);
   const written = await gateway.writeTable(sheet, usageReviewSheetRows(review, language), { ...usageReviewWriteOptions(sheet, language), ...run });
   return { review, written };
 }
@@ -52,8 +53,9 @@ export async function writeUsageReviewSheet(
 export type AppliedUsageSheet = { issues: Issue[]; sheet: string } | { summary: { approved: number; held: number; unchanged: number }; sheet: string; below: Issue[] };
 
 /** Reads the decisions of the month's review sheet back and stores them (all or nothing; bad cells named by their cell). */
-export async function applyUsageReviewSheet(app: AppContext, gateway: WorkbookGateway, month: IsoMonth): Promise<AppliedUsageSheet> {
-  const sheet = usageReviewSheetName(month);
+export async function applyUsageReviewSheet(app: AppContext, gateway: WorkbookGateway, month: IsoMonth, language: Language = "de"): Promise<AppliedUsageSheet> {
+  // The user's-language sheet, else a colleague's in the other language.
+  const sheet = await findSheet(gateway, usageReviewSheetName(month, language), language);
   const read = await gateway.readTableByHeaders(sheet);
   if (!read.ok) return { issues: read.issues, sheet };
   const below = await rowsBelowWarning(gateway, sheet);

@@ -6,6 +6,8 @@
  * back by header names (either language; rows may be sorted, filtered or deleted) through the CLI's
  * reader of the review table.
  */
+import { monthSheetName } from "../../io/table/sheet-names";
+import type { SheetLanguage as SheetNameLanguage } from "../../io/table/sheet-vocabulary";
 import type { IsoMonth } from "../../core/date/iso-month";
 import type { Issue } from "../../core/issues";
 import type { UsageReview } from "../../core/usage/review";
@@ -16,8 +18,9 @@ import { USAGE_DECISION_EN, type UsageDecisionCell, readUsageReviewTable, usageR
 import type { Language } from "../i18n";
 import { USAGE_REVIEW_STRINGS, type UsageReviewColumn } from "./usage-review-strings";
 
-export function usageReviewSheetName(month: IsoMonth): string {
-  return `Verbrauch ${month}`;
+/** `Verbrauch 2026-11` / `Usage 2026-11`. */
+export function usageReviewSheetName(month: IsoMonth, language: SheetNameLanguage = "de"): string {
+  return monthSheetName("usage", month, language);
 }
 
 const KINDS: Partial<Record<UsageReviewColumn, ColumnKind>> = {

@@ -7,11 +7,11 @@
  */
 import { importMandates } from "../../../src/app/mandates";
 import { loadLinks } from "../../../src/app/purchase";
-import { MANDATES_SHEET, applyMandatesSheet, writeMandatesSheet } from "../../../src/taskpane/billing/mandates-sheet";
+import { mandatesSheetName, applyMandatesSheet, writeMandatesSheet } from "../../../src/taskpane/billing/mandates-sheet";
 import { MasterDataArea } from "../../../src/taskpane/components/masterData/MasterDataArea";
 import { PurchaseArea } from "../../../src/taskpane/components/purchase/PurchaseArea";
 import { formatIssue } from "../../../src/core/messages";
-import { LINKS_EDIT_SHEET } from "../../../src/taskpane/purchase/links-edit-sheet";
+import { linksEditSheetName } from "../../../src/taskpane/purchase/links-edit-sheet";
 import { MANDATES_CSV } from "../../app/sepa/sepa-fixtures";
 import { memoryGateway, unwrap } from "../../excel/fixtures";
 import { seedDomains } from "../../scenarios/purchase/domain-scenario";
@@ -20,6 +20,12 @@ import { testContext, textFile } from "../../support/fixtures";
 import { seedStore } from "../../support/reconcile-scenario";
 import { typeInto } from "../support/render-pane";
 import { buttonNamed, byTestId, click, renderPane, until } from "./pane-harness";
+
+/** The German name, as these tests write and read German sheets. */
+const LINKS_EDIT_SHEET = linksEditSheetName("de");
+
+/** The German name, as these tests write and read German sheets. */
+const MANDATES_SHEET = mandatesSheetName("de");
 
 const belowText = (sheet: string, count: number, row: number) =>
   `Blatt „${sheet}“ hat ${count} ${count === 1 ? "Zeile" : "Zeilen"} unter der Tabelle, aber außerhalb davon (ab Zeile ${row})`;

@@ -7,7 +7,7 @@ import { issue, type Issue } from "../../../core/issues";
 import { Decimal, sum } from "../../../core/money/decimal";
 import type { RunRecord } from "../../../store/records";
 import { formatMoney } from "../../billing/invoice-sheet";
-import { MANDATES_SHEET, applyMandatesSheet, writeMandatesSheet } from "../../billing/mandates-sheet";
+import { mandatesSheetName, applyMandatesSheet, writeMandatesSheet } from "../../billing/mandates-sheet";
 import { exportSepaForPane, saveSepaSettingsForm, sepaSettingsFormOf, type SepaSettingsForm } from "../../billing/sepa-export";
 import { sepaStrings } from "../../billing/sepa-strings";
 import { useHost } from "../../host";
@@ -128,7 +128,7 @@ export function SepaSection({ run, active = true, primary = false, onEditing }: 
   const applySheet = async () => {
     start("mandates");
     setUndoable(null);
-    const outcome = await task.run(t.applyMandates, () => applyMandatesSheet(host.app, host.gateway));
+    const outcome = await task.run(t.applyMandates, () => applyMandatesSheet(host.app, host.gateway, s.language));
     if (!settle(outcome)) return;
     const r = outcome.value;
     if (!r.ok) return setIssues(r.issues);
@@ -213,7 +213,7 @@ export function SepaSection({ run, active = true, primary = false, onEditing }: 
         <Button icon={<TableEditRegular />} disabled={busy} onClick={() => void writeSheet()} data-testid="sepa-write-mandates">
           {t.writeMandates}
         </Button>
-        <Button icon={<TableArrowUpRegular />} disabled={busy} onClick={() => void applySheet()} title={MANDATES_SHEET} data-testid="sepa-apply-mandates">
+        <Button icon={<TableArrowUpRegular />} disabled={busy} onClick={() => void applySheet()} title={mandatesSheetName(s.language)} data-testid="sepa-apply-mandates">
           {t.applyMandates}
         </Button>
       </ButtonRow>

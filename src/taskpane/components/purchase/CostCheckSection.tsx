@@ -44,7 +44,7 @@ export function CostCheckSection(): React.ReactElement {
       const parsed = await host.parser.parseBytes(bytes, { name: file.name, userProfiles: profiles }, { signal, onProgress: (d, t) => progress(d, t) });
       const checked = await costCheckFile(host.app, { name: file.name, sha256: await sha256Hex(bytes), result: parsed }, iso);
       if (!checked.ok) return { issues: checked.issues };
-      const sheet = costCheckSheetName(iso);
+      const sheet = costCheckSheetName(iso, s.language);
       const written = await host.gateway.writeTable(sheet, costCheckSheetRows(checked.value.rows, s.language), { ...costCheckWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t, s.purchase.writing) });
       if (!written.ok) return { issues: written.issues };
       return { result: { sheet, rows: checked.value.rows.length, counts: checked.value.counts }, warnings: checked.value.warnings };

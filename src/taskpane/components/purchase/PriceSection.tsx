@@ -105,7 +105,7 @@ export function PriceSection({ next = null, flow }: PriceSectionProps): React.Re
     const outcome = await task.run(p.proposing, async ({ signal, progress }) => {
       const proposal = await proposePriceUpdateText(host.app, { selection: { refs: selected }, newCost: cost.trim(), from: day, strategy: strategyText(strat), rounding: roundingText(round) });
       if (!proposal.ok) return { issues: proposal.issues };
-      const name = priceSheetName(proposal.value.refs);
+      const name = priceSheetName(proposal.value.refs, s.language);
       const written = await host.gateway.writeTable(name, priceSheetRows(proposal.value.rows, s.language), { ...priceWriteOptions(s.language, name), signal, onProgress: (d, t) => progress(d, t) });
       if (!written.ok) return { issues: written.issues };
       return { sheet: name, rows: proposal.value.rows.length, warnings: proposal.value.warnings };

@@ -1,4 +1,5 @@
 /** Einkauf: import purchase contracts and links (undoable), edit links in a sheet, write the links report sheet. */
+import { findSheet } from "../../find-sheet";
 import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowUploadRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
@@ -12,7 +13,7 @@ import { useStrings } from "../../i18n";
 import { flowStrings } from "../../i18n/flow";
 import { useFlow } from "../../hooks/useNextStep";
 import { purchaseNextStep, type PurchaseDone, type PurchaseForm, type PurchaseNext } from "../../purchase/next-step";
-import { LINKS_EDIT_SHEET, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
+import { linksEditSheetName, linksEditRows, linksEditSheetAsCsv, linksEditWriteOptions } from "../../purchase/links-edit-sheet";
 import { linksSheet, LINKS_SHEET } from "../../purchase/links-sheet";
 import { rowsBelowWarning } from "../../rows-below";
 import { readInputFile } from "../../usage/read-file";
@@ -117,7 +118,9 @@ export function PurchaseArea(): React.ReactElement {
     let userColumns = (issues: Issue[]): Issue[] => issues;
     // Rows typed under the table are not read: said with the result, as for the other sheets.
     let below: Issue[] = [];
-    return importLinkInput("applyEditSheet", LINKS_EDIT_SHEET, async () => {
+    return importLinkInput("applyEditSheet", linksEditSheetName(s.language), async () => {
+      // The user's-language sheet, else a colleague's in the other language.
+      const LINKS_EDIT_SHEET = await findSheet(host.gateway, linksEditSheetName(s.language), s.language);
       const read = await host.gateway.readTableByHeaders(LINKS_EDIT_SHEET);
       if (!read.ok) return { issues: read.issues };
       below = await rowsBelowWarning(host.gateway, LINKS_EDIT_SHEET);
@@ -131,7 +134,7 @@ export function PurchaseArea(): React.ReactElement {
     start();
     const outcome = await task.run(p.writing, async ({ signal, progress }) => {
       const links = await linksForEditing(host.app);
-      const written = await host.gateway.writeTable(LINKS_EDIT_SHEET, linksEditRows(links, s.language), { ...linksEditWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t) });
+      const written = await host.gateway.writeTable(linksEditSheetName(s.language), linksEditRows(links, s.language), { ...linksEditWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t) });
       return { written, links: links.length };
     });
     if (!settle(outcome)) return;

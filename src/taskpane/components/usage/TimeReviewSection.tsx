@@ -3,6 +3,7 @@
  * written as "Zeiten YYYY-MM" with the decision drop-down; "Entscheidungen übernehmen" reads the sheet
  * back by header names and sets each entry's billable flag (approved = billed by the next run).
  */
+import { findSheet } from "../../find-sheet";
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { CheckmarkRegular, TableRegular } from "@fluentui/react-icons";
@@ -64,7 +65,7 @@ export function TimeReviewSection({ next = null, flow }: UsageFlowProps): React.
     start();
     const iso = chosenMonth();
     if (!iso) return;
-    const sheet = timeReviewSheetName(iso);
+    const sheet = timeReviewSheetName(iso, s.language);
     const outcome = await task.run(u.reviewTitle, async ({ signal, progress }) => {
       const review = await reviewTimeEntries(host.app, iso);
       // Empty state: say what to do first instead of writing an empty sheet.
@@ -86,8 +87,9 @@ export function TimeReviewSection({ next = null, flow }: UsageFlowProps): React.
     start();
     const iso = chosenMonth();
     if (!iso) return;
-    const sheet = timeReviewSheetName(iso);
     const outcome = await task.run(u.applyDecisions, async () => {
+      // The user's-language sheet, else a colleague's in the other language.
+      const sheet = await findSheet(host.gateway, timeReviewSheetName(iso, s.language), s.language);
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
       const below = await rowsBelowWarning(host.gateway, sheet);

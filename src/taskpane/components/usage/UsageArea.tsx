@@ -136,7 +136,7 @@ export function UsageArea(): React.ReactElement {
     const outcome = await task.run(u.balanceTitle, async ({ signal, progress }) => {
       const table = await balanceSheetRows(host.app, iso, s.language);
       if (table.rows.length <= 1 && table.issues.length === 0) return { written: null, table };
-      const written = await host.gateway.writeTable(balanceSheetName(iso), table.rows, { ...balanceWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t) });
+      const written = await host.gateway.writeTable(balanceSheetName(iso, s.language), table.rows, { ...balanceWriteOptions(s.language), signal, onProgress: (d, t) => progress(d, t) });
       return { written, table };
     });
     if (!settle(outcome)) return;

@@ -139,12 +139,12 @@ export function UsageReviewSection({ next = null, flow }: { next?: UsageNext | n
     start();
     const iso = chosenMonth();
     if (!iso) return;
-    const outcome = await task.run(t.applyDecisions, async () => applyUsageReviewSheet(host.app, host.gateway, iso));
+    const outcome = await task.run(t.applyDecisions, async () => applyUsageReviewSheet(host.app, host.gateway, iso, s.language));
     if (!settle(outcome)) return;
     const v = outcome.value;
     if ("issues" in v) {
       setIssues(v.issues);
-      setHint(t.fixSheetHint(usageReviewSheetName(iso)));
+      setHint(t.fixSheetHint(usageReviewSheetName(iso, s.language)));
       return;
     }
     const { approved, held, unchanged } = v.summary;
