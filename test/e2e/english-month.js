@@ -1,6 +1,6 @@
 // The month in English (issue 20): the preview with locale en-US walks read → map → review → apply
-// (with its confirmation) → bill (preview sheet, run) → CSV export → Protokoll, and fails on any code
-// word (snake_case, message key) in a sheet it wrote, in the CSV it downloaded (beyond the column
+// (with its confirmation) → bill (preview sheet, run) → CSV export → Protokoll, and fails on a German
+// sheet name or any code word (snake_case, message key) in a sheet it wrote, in the CSV it downloaded (beyond the column
 // names and line types PRODUCT.md §6.3 fixes for the generic format) or in a message the pane showed.
 // Called from run.js with its helpers (its `check` records the results); screenshots at 350 px go to
 // test/e2e/screenshots/english-*.png.
@@ -11,9 +11,11 @@ const path = require("node:path");
 const { codeWordsIn, columnName } = require("./code-words");
 
 const SCREENSHOTS = path.join(__dirname, "screenshots");
-const REVIEW_SHEET = "Abgleich 2026-10 MS NCE";
-const MAPPING_SHEET = "Zuordnung";
-const PREVIEW_SHEET = "Rechnungen 2026-11";
+const REVIEW_SHEET = "Review 2026-10 MS NCE";
+const MAPPING_SHEET = "Mapping";
+const PREVIEW_SHEET = "Invoices 2026-11";
+/** The German names of the sheets the pane writes (src/io/table/sheet-names.ts): none may name an English sheet. */
+const GERMAN_SHEET_NAMES = ["Zuordnung", "Abgleich", "Rechnungen", "Zeiten", "Verbrauch", "Kostenprüfung", "Preisaktualisierung", "SEPA-Mandate", "Verknüpfungen bearbeiten", "Kontingente"];
 /** The generic invoice CSV (PRODUCT.md §6.3): its column names and line types are the documented format. */
 const GENERIC_HEADER = "invoice_ref,customer_no,customer_name,invoice_date,contract_no,position_no,article_no,description,line_type,service_from,service_to,quantity,unit_price,discount_pct,period_factor,net_amount,vat_pct,corrects_ref";
 const GENERIC_WORDS = new Set(["flat_fee", "catch_up"]);
@@ -140,6 +142,7 @@ async function englishMonth(context, origin, h) {
     const found = [];
     for (const name of await sheetNames(page)) {
       if (seedSheets.includes(name)) continue; // the vendor's own file, as the clerk opened it
+      for (const de of GERMAN_SHEET_NAMES) if (name === de || name.startsWith(`${de} `)) found.push(`sheet "${name}": a German name`);
       (await values(page, name)).forEach((row, r) =>
         row.forEach((cell, c) => {
           for (const word of codeWordsIn(cell)) found.push(`${name}!${columnName(c)}${r + 1}: ${word} (in "${String(cell).slice(0, 60)}")`);

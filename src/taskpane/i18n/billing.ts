@@ -114,7 +114,7 @@ export const de: BillingStrings = {
 export const en: BillingStrings = {
   description: "Choose a month, review every invoice line due in a sheet, approve and export it. Nothing is billed twice and nothing is forgotten.",
   previewTitle: "1. Preview",
-  previewIntro: 'Computes every line due by the end of the month (including catch-ups and differences) and writes them to the sheet "Rechnungen YYYY-MM". Changes nothing yet.',
+  previewIntro: 'Computes every line due by the end of the month (including catch-ups and differences) and writes them to the sheet "Invoices YYYY-MM". Changes nothing yet.',
   month: "Billing month",
   invoiceDate: "Invoice date",
   preview: "Create preview",

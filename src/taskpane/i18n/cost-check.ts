@@ -21,7 +21,7 @@ export const de: CostCheckStrings = {
 
 export const en: CostCheckStrings = {
   title: "Cost check",
-  intro: "A distributor billing file against the contracts, purchase costs and billed amounts of the month; writes \u201cKostenprüfung YYYY-MM\u201d.",
+  intro: "A distributor billing file against the contracts, purchase costs and billed amounts of the month; writes \u201cCost check YYYY-MM\u201d.",
   month: "Month",
   openFile: "Check file …",
   checking: (name) => `Checking ${name}`,

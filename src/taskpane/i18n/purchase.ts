@@ -81,7 +81,7 @@ export const en: PurchaseStrings = {
   writing: "Writing sheet",
   reportWritten: (sheet, rows, uncovered) => `${sheet}: ${formatCount(rows, "row", "rows", "en")}, ${uncovered} uncovered.`,
   editTitle: "Edit links",
-  editIntro: "Writes every link to the sheet “Verknüpfungen bearbeiten”. New rows link, action “unlink” removes a link; applied like a links CSV (undoable).",
+  editIntro: "Writes every link to the sheet “Edit links”. New rows link, action “unlink” removes a link; applied like a links CSV (undoable).",
   writeEditSheet: "Write sheet",
   applyEditSheet: "Apply sheet",
   editSheetWritten: (sheet, n) => `${sheet}: ${formatCount(n, "link", "links", "en")}. Add rows or set action to “unlink”, then “Apply sheet”.`,
