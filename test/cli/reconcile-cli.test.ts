@@ -59,6 +59,18 @@ describe("CLI reconcile → apply → undo", () => {
     expect(a.out()).toContain("3 new contract versions");
   });
 
+  it("names the xlsx review's sheet in the --lang language, and apply reads the German workbook", async () => {
+    const { d, ws } = await workspace();
+    expect(await runCli(["--lang", "de", "reconcile", "--workspace", ws, "--file", join(d, "nce.csv"), "--period", "2026-10", "--out", join(d, "pruefung.xlsx")], io().cli)).toBe(0);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(d, "pruefung.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Abgleich 2026-10"]);
+    const a = io();
+    expect(await runCli(["apply", "--workspace", ws, "--review", join(d, "pruefung.xlsx")], a.cli)).toBe(0);
+    expect(a.out()).toContain("3 new contract versions");
+  });
+
   it("apply reads an edited xlsx review back and names a bad cell", async () => {
     const { d, ws } = await workspace();
     expect(await runCli(["reconcile", "--workspace", ws, "--file", join(d, "nce.csv"), "--period", "2026-10", "--out", join(d, "review.xlsx")], io().cli)).toBe(0);

@@ -23,9 +23,8 @@ import { rowsBelowWarning } from "../rows-below";
 import type { ParsedVendorFile } from "../parse/vendor-parser";
 import { MAPPING_VOCABULARY, mappingSheet, mappingSheetName, readMappingSheet } from "../reconcile/mapping-sheet";
 import { findSheet } from "../find-sheet";
-import { isSheetOfKind } from "../../io/table/sheet-names";
 import { needsProfile, rereadSources, type RawSource } from "../reconcile/profile-editor-source";
-import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, sha256OfRows, sourceLabel, unmappedLeftOut } from "../reconcile/review";
+import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, reviewSheetsIn, sha256OfRows, sourceLabel, unmappedLeftOut } from "../reconcile/review";
 import { useTask, type TaskOutcome } from "./useTask";
 import { REVIEW_VOCABULARY } from "../../io/reconcile/review-words";
 
@@ -266,7 +265,7 @@ export function useReconcile() {
   const findReviewSheets = React.useCallback(async () => {
     const outcome = await task.run(r.findingSheets, () => host.gateway.listSheets());
     if (!settle(outcome)) return;
-    const sheets = outcome.value.filter((name) => isSheetOfKind(name, "review", /^\d{4}-\d{2}/));
+    const sheets = reviewSheetsIn(outcome.value);
     update({ reviewSheets: sheets, notice: sheets.length === 0 ? r.noReviewSheets : null, issues: [] });
   }, [host, task, r, settle, update]);
 
@@ -277,9 +276,11 @@ export function useReconcile() {
   /** Übernehmen, step 1: reads the review back, checks every cell, counts what it would do; applies nothing. */
   const apply = React.useCallback(async () => {
     const v = latest.current;
-    const sheet = v.reviewSheet;
-    if (!sheet) return;
-    const outcome = await task.run(r.readingReview(sheet), async () => {
+    const chosen = v.reviewSheet;
+    if (!chosen) return;
+    const outcome = await task.run(r.readingReview(chosen), async () => {
+      // The chosen sheet, else the same review under the other language's name.
+      const sheet = await findSheet(host.gateway, chosen, s.language);
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
       const warnings = await rowsBelow(sheet);
@@ -297,7 +298,7 @@ export function useReconcile() {
     const pending = value.pending!;
     if (pending.preview.changes === 0) return update({ pending: null, issues: value.warnings ?? [], hint: null, notice: r.nothingToApply });
     update({ pending, applied: null, issues: value.warnings ?? [], hint: null, notice: null });
-  }, [host, task, r, settle, update, rowsBelow]);
+  }, [host, task, r, s, settle, update, rowsBelow]);
 
   /** Übernehmen, step 2 (confirmed): applies exactly the rows the clerk confirmed, in one transaction. */
   const confirmApply = React.useCallback(async () => {

@@ -16,6 +16,7 @@ import { reviewTableRows, type ReviewCell } from "../../io/reconcile/review-tabl
 import { REVIEW_ACTION_WORDS, REVIEW_STATUS_WORDS, reviewHeader } from "../../io/reconcile/review-words";
 import type { VendorLine } from "../../io/vendor/vendor-line";
 import type { Language } from "../i18n";
+import { isSheetOfKind } from "../../io/table/sheet-names";
 
 export const ACTION_WORDS: Record<Language, { accept: string; skip: string }> = REVIEW_ACTION_WORDS;
 
@@ -38,6 +39,11 @@ export function sourceLabel(profiles: readonly { id: string; name: string }[], l
 /** The review sheet's name for a month and source label. */
 export function reviewSheetFor(month: IsoMonth, label: string, language: Language = "de"): string {
   return reviewSheetName(month, label, language);
+}
+
+/** The review sheets among a workbook's sheets, in either language (`Abgleich 2026-10 …`, `Review 2026-10 …`). */
+export function reviewSheetsIn(sheets: readonly string[]): string[] {
+  return sheets.filter((name) => isSheetOfKind(name, "review", /^\d{4}-\d{2}/));
 }
 
 /**
