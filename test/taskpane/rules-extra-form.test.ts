@@ -86,6 +86,11 @@ describe("flat fee, holiday and override forms: typed text ⇄ rules document", 
     );
   });
 
+  it("a contract entry stored empty stays when its override form is saved unchanged (found by the property, seed -1879154118)", () => {
+    const rules = stored({ defaults: {}, contracts: { "V-1": {} } });
+    expect(stored(rulesWithOverrides(rules, "V-1", overridesFormOf(rules, "V-1", "de"), "de"))).toEqual(rules);
+  });
+
   it("holidays typed in German store what the ISO JSON stores (property)", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(monthDay, isoDay), { maxLength: 5 }), (days) => {

@@ -168,7 +168,11 @@ export function rulesWithOverrides(rules: Rules, contractNo: string, form: Overr
     );
   else Object.assign(c, keptEmpty(rules.contracts[contractNo]?.activities, "activities"));
   const contracts: Record<string, unknown> = { ...rules.contracts };
+  const before = rules.contracts[contractNo];
   if (Object.keys(c).length > 0) contracts[contractNo] = c;
+  // An entry stored empty stays as stored when nothing is typed (saving unchanged changes nothing);
+  // one whose overrides were all cleared goes.
+  else if (before !== undefined && Object.keys(before).length === 0) contracts[contractNo] = {};
   else delete contracts[contractNo];
   return { defaults: rules.defaults, contracts };
 }
