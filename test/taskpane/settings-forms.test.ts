@@ -46,9 +46,11 @@ describe("the settings forms' translation between typed text and the JSON docume
     }
   });
 
-  it("a contract whose last rule the form clears leaves the document", () => {
+  it("a contract whose last rule the form clears leaves the document; one stored empty stays when saved unchanged", () => {
     const rules: Rules = { defaults: {}, contracts: { "V-1": { includedHoursPerMonth: "2" } } };
     expect(rulesWithContract(rules, "V-1", { includedHoursPerMonth: "", monthlyHours: "", credits: [], click: null }, "de")).toEqual({ defaults: {}, contracts: {} });
+    const empty: Rules = { defaults: {}, contracts: { "V-1": {} } };
+    expect(rulesWithContract(empty, "V-1", contractFormOf(empty, "V-1", "de"), "de")).toEqual(empty);
   });
 
   it("issues find their field: company tax id, rules paths by form row", () => {

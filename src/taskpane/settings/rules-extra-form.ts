@@ -8,7 +8,7 @@
 import type { Issue } from "../../core/issues";
 import { isValidYmd } from "../../core/date/iso-date";
 import type { ContractRules, FlatFeeRule, Rules, TimeRuleSet } from "../../core/time/rules";
-import { type ActivityRow, decimalInput } from "./rules-form";
+import { type ActivityRow, decimalInput, withContractEntry } from "./rules-form";
 
 type Lang = "de" | "en";
 
@@ -167,14 +167,7 @@ export function rulesWithOverrides(rules: Rules, contractNo: string, form: Overr
       acts.map((a) => [a.name.trim(), { ...(a.articleNo.trim() !== "" ? { articleNo: a.articleNo.trim() } : {}), ...(a.pricePerHour.trim() !== "" ? { pricePerHour: decimalInput(a.pricePerHour, lang) } : {}) }]),
     );
   else Object.assign(c, keptEmpty(rules.contracts[contractNo]?.activities, "activities"));
-  const contracts: Record<string, unknown> = { ...rules.contracts };
-  const before = rules.contracts[contractNo];
-  if (Object.keys(c).length > 0) contracts[contractNo] = c;
-  // An entry stored empty stays as stored when nothing is typed (saving unchanged changes nothing);
-  // one whose overrides were all cleared goes.
-  else if (before !== undefined && Object.keys(before).length === 0) contracts[contractNo] = {};
-  else delete contracts[contractNo];
-  return { defaults: rules.defaults, contracts };
+  return { defaults: rules.defaults, contracts: withContractEntry(rules, contractNo, c) };
 }
 
 /** Which form an issue is matched against (the rows are the form's, before empty ones are left out). */

@@ -145,6 +145,18 @@ export function contractFormOf(rules: Rules, contractNo: string, lang: Lang): Co
 export const EMPTY_CLICK: ClickForm = { includedBw: "0", includedColor: "0", priceBw: "", priceColor: "", minimumFee: "", articleBw: "", articleColor: "", articleMinimum: "" };
 
 /**
+ * The rules' contracts with one contract's entry as a form leaves it: a contract whose entry is
+ * empty now goes — unless it was stored empty and stays as stored (saving unchanged changes nothing).
+ */
+export function withContractEntry(rules: Rules, contractNo: string, entry: Record<string, unknown>): Record<string, unknown> {
+  const contracts: Record<string, unknown> = { ...rules.contracts };
+  const before = rules.contracts[contractNo];
+  if (Object.keys(entry).length > 0 || (before !== undefined && Object.keys(before).length === 0)) contracts[contractNo] = entry;
+  else delete contracts[contractNo];
+  return contracts;
+}
+
+/**
  * The rules document with one contract's pools and click parameters from the form (its other
  * rules as stored); a contract left with no rules at all is removed from the document.
  */
@@ -170,9 +182,7 @@ export function rulesWithContract(rules: Rules, contractNo: string, form: Contra
       ...(k.minimumFee.trim() !== "" ? { minimumFee: decimalInput(k.minimumFee, lang) } : {}),
       ...(k.articleMinimum.trim() !== "" ? { articleMinimum: k.articleMinimum.trim() } : {}),
     };
-  const contracts: Record<string, unknown> = { ...rules.contracts };
-  if (Object.keys(c).length > 0) contracts[contractNo] = c;
-  else delete contracts[contractNo];
+  const contracts = withContractEntry(rules, contractNo, c);
   return { defaults: rules.defaults, contracts };
 }
 
