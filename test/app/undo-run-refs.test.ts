@@ -71,7 +71,7 @@ describe("undo of a run names every invoice it voids", () => {
     };
     const setUp = async (ws: string) => {
       expect((await cli("import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv"))).code).toBe(0);
-      const bill = await cli("bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "jan.csv"), "--invoice-date", "2026-01-02", "--json");
+      const bill = await cli("bill", "--workspace", ws, "--period", "2026-01", "--draft", "--invoice-date", "2026-01-02", "--json");
       expect(bill.code).toBe(0);
       const runId = (JSON.parse(bill.out) as { runId: string }).runId;
       const store = await openSqliteStore(ws);

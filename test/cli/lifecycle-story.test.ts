@@ -79,9 +79,11 @@ it("bill → issue → cancel → retroactive re-bill → e-invoices validated a
   for (const [name, text] of Object.entries(files)) writeFileSync(join(d, name), text);
   expect((await run("import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv"))).code).toBe(0);
 
-  const jan = await run("bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "jan.csv"), "--invoice-date", "2026-01-02", "--json");
+  // A draft first (no file): it can still be undone.
+  const jan = await run("bill", "--workspace", ws, "--period", "2026-01", "--draft", "--invoice-date", "2026-01-02", "--json");
   expect(jan.code).toBe(0);
   const janRun = (JSON.parse(jan.out) as { runId: string }).runId;
+  expect(readdirSync(d)).not.toContain("jan.csv");
 
   // Without company data: a clear error naming the setting, nothing issued, nothing written.
   const noCompany = await run("einvoice", "--workspace", ws, "--run", janRun, "--out", join(d, "none"));
@@ -91,6 +93,8 @@ it("bill → issue → cancel → retroactive re-bill → e-invoices validated a
   expect((await run("undo", "--workspace", ws, "--run", janRun, "--json")).code).toBe(0);
   const jan2 = await run("bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "jan.csv"), "--invoice-date", "2026-01-02", "--json");
   const janRun2 = (JSON.parse(jan2.out) as { runId: string }).runId;
+  // The invoice file for the ERP issued the run.
+  expect((JSON.parse(jan2.out) as { issuedAt: string | null }).issuedAt).not.toBeNull();
   expect((await run("export-settings", "--workspace", ws, "--company", join(d, "company.json"))).code).toBe(0);
 
   expect((await run("finalize", "--workspace", ws, "--run", janRun2)).code).toBe(0);
@@ -144,7 +148,7 @@ it("bill → issue → cancel → retroactive re-bill → e-invoices validated a
     }
   }
   expect(checked).toHaveLength(15);
-  // February's e-invoice issued its run: undo refused now.
+  // February's invoice file issued its run: undo refused.
   expect((await run("undo", "--workspace", ws, "--run", febRun)).code).toBe(1);
 
   // Auditor export of the quarter: four CSVs and an index.xml that describes each of them.

@@ -137,7 +137,7 @@ describe("--server: the CLI on the team server", () => {
   it("an auditor's export that would issue a draft run is refused before anything changes", async () => {
     const t = await token("clara");
     // A second month's draft run (October was issued by the export above).
-    const bill = await cli(["bill", "--server", url, "--token", t, "--period", "2026-11", "--invoice-date", "2026-12-01", "--out", join(inputs, "nov.csv")]);
+    const bill = await cli(["bill", "--server", url, "--token", t, "--period", "2026-11", "--invoice-date", "2026-12-01", "--draft"]);
     expect(bill.code).toBe(0);
     const revision = await server.store.revision();
     const r = await cli(["export", "--server", url, "--token", await token("otto"), "--run", "run-00002", "--out", join(inputs, "nov-export.csv")]);

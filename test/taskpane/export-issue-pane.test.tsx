@@ -58,7 +58,7 @@ async function workspace(): Promise<Workspace> {
   writeFileSync(join(dir, "company.json"), JSON.stringify(COMPANY));
   expect((await cli("import-master", "--workspace", ws, join(dir, "articles.csv"), join(dir, "contracts.csv"))).code).toBe(0);
   expect((await cli("export-settings", "--workspace", ws, "--datev-config", join(dir, "datev.json"), "--company", join(dir, "company.json"))).code).toBe(0);
-  const bill = await cli("bill", "--workspace", ws, "--period", "2026-01", "--invoice-date", "2026-01-02", "--out", join(dir, "bill.csv"), "--json");
+  const bill = await cli("bill", "--workspace", ws, "--period", "2026-01", "--invoice-date", "2026-01-02", "--draft", "--json");
   expect(bill.code).toBe(0);
   const runId = (JSON.parse(bill.out) as { runId: string }).runId;
   const cliCopy = join(dir, "cli.db");

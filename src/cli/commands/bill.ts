@@ -3,7 +3,8 @@ import { parseIsoMonth } from "../../core/date/iso-month";
 import { issue } from "../../core/issues";
 import { Decimal, sum } from "../../core/money/decimal";
 import { parseStrictDate } from "../../io/table/cell-reader";
-import { optional, parseArgs, required } from "../args";
+import { finalizeRun } from "../../app/issue-run";
+import { optional, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../store";
@@ -12,12 +13,20 @@ import { EXPORT_VALUE_OPTIONS, readExportOptions, writeExports } from "./export-
 export const billCommand: Command = {
   name: "bill",
   usage:
-    "bill --workspace W --period YYYY-MM --out INVOICES.csv [--format generic|de|datev|custom:PROFILE] [--encoding utf-8|windows-1252] [--datev-config DATEV.json] [--label TEXT] [--documents DIR] [--company COMPANY.json] [--invoice-date DATE] [--dry-run] [--json]",
-  summary: "bill every charge due by the end of the month and not yet billed, plus differences; write the invoice batch (and invoice documents)",
+    "bill --workspace W --period YYYY-MM (--out INVOICES.csv | --draft) [--format generic|de|datev|custom:PROFILE] [--encoding utf-8|windows-1252] [--datev-config DATEV.json] [--label TEXT] [--documents DIR] [--company COMPANY.json] [--invoice-date DATE] [--dry-run] [--json]",
+  summary:
+    "bill every charge due by the end of the month and not yet billed, plus differences; write the invoice batch (and invoice documents), which issues the run; --draft stores the run without a file, --dry-run writes only a preview",
   async run(argv, io) {
-    const args = parseArgs(argv, ["workspace", "period", "out", "invoice-date", ...EXPORT_VALUE_OPTIONS], ["dry-run", "json"]);
+    const args = parseArgs(argv, ["workspace", "period", "out", "invoice-date", ...EXPORT_VALUE_OPTIONS], ["dry-run", "draft", "json"]);
     const workspace = required(args, "workspace");
-    const out = required(args, "out");
+    const draft = args.flags.has("draft");
+    const dryRun = args.flags.has("dry-run");
+    // A file for the ERP is an export, and the first export issues the run (GoBD, issue 17): its numbers
+    // are never given back. A run to be checked first is stored as a draft without any file.
+    if (draft && dryRun) throw new UsageError("--draft stores the run and --dry-run stores nothing: give one of them");
+    if (draft && (optional(args, "out") !== undefined || optional(args, "documents") !== undefined))
+      throw new UsageError("--draft writes no invoice file (a file issues the run): preview with --dry-run --out, issue later with export --run RUN_ID");
+    const out = draft ? undefined : required(args, "out");
     // Export settings are read and checked before anything is billed.
     const exportOptions = readExportOptions(args);
     const monthText = required(args, "period");
@@ -34,7 +43,6 @@ export const billCommand: Command = {
       return 1;
     }
     const options = exportOptions.value;
-    const dryRun = args.flags.has("dry-run");
     return withWorkspace(workspace, io, async (ctx, outputs) => {
       const r = await runBilling(ctx, { month: month!, invoiceDate: invoiceDate ?? undefined, dryRun });
       if (!r.ok) {
@@ -44,7 +52,7 @@ export const billCommand: Command = {
       const o = r.value;
       reportIssues(io, o.issues);
       // A DATEV batch needs at least one booking: when nothing is due, no DATEV file is written.
-      const noDatevFile = options.format.kind === "datev" && o.invoices.length === 0;
+      const noDatevFile = out === undefined || (options.format.kind === "datev" && o.invoices.length === 0);
       // The run is kept only when every file could be produced: they are made inside the run's
       // transaction and written after it committed.
       const written = await writeExports(ctx, io, o.invoices, options, noDatevFile ? undefined : out, outputs);
@@ -52,21 +60,31 @@ export const billCommand: Command = {
         io.err(`bill ${month}: the export failed, so nothing was billed and no file was written.\n`);
         return { code: 1, save: false };
       }
+      const issued = !dryRun && !draft && o.runId !== null ? await finalizeRun(ctx, o.runId, written.documents.length > 0 && noDatevFile ? "documents" : "export") : null;
+      if (issued && !issued.ok) {
+        reportIssues(io, issued.issues);
+        io.err(`bill ${month}: the run could not be issued, so nothing was billed and no file was written.\n`);
+        return { code: 1, save: false };
+      }
       const net = sum(o.invoices.map((i) => new Decimal(i.netTotal)));
       const lines = o.invoices.reduce((n, i) => n + i.lines.length, 0);
       if (args.flags.has("json"))
         printJson(io, {
-          runId: o.runId, dryRun, month, invoices: o.invoices.length, lines, ledgerEntries: o.ledgerEntries,
+          runId: o.runId, dryRun, draft, issuedAt: issued?.ok ? issued.value.issuedAt ?? null : null, month, invoices: o.invoices.length, lines, ledgerEntries: o.ledgerEntries,
           totals: o.invoices.map((i) => ({ invoiceRef: i.invoiceRef, customerNo: i.customerNo, net: i.netTotal, vat: i.vatTotal, gross: i.grossTotal })),
           format: options.format.kind, out: noDatevFile ? null : out, records: written.records, documents: written.documents,
         });
       else
         io.out(
-          `bill ${month}${dryRun ? " (dry run: nothing written to the workspace)" : ""}: ${o.invoices.length} invoices, ${lines} lines, net ${net.toFixed(2)} → ${noDatevFile ? "no DATEV file (nothing to book)" : out}` +
+          `bill ${month}${dryRun ? " (dry run: nothing written to the workspace)" : draft ? " (draft)" : ""}: ${o.invoices.length} invoices, ${lines} lines, net ${net.toFixed(2)}${out === undefined ? "" : ` → ${noDatevFile ? "no DATEV file (nothing to book)" : out}`}` +
             (options.format.kind === "datev" && !noDatevFile ? ` (${written.records} DATEV bookings)` : "") +
             (written.documents.length > 0 ? `; ${written.documents.length} invoice documents → ${options.documentsDir}` : "") +
             "\n" +
-            (o.runId ? `  run ${o.runId}; undo with: undo --run ${o.runId}\n` : o.invoices.length === 0 ? "  nothing due\n" : ""),
+            (o.runId === null
+              ? o.invoices.length === 0 ? "  nothing due\n" : ""
+              : draft
+                ? `  run ${o.runId} stored as a draft; issue it with: export --run ${o.runId} --out FILE (or finalize --run ${o.runId}); undo with: undo --run ${o.runId}\n`
+                : `  run ${o.runId} issued (festgeschrieben) with this file: it can no longer be undone; correct an invoice with: cancel-invoice --invoice NO\n`),
         );
       return { code: 0, save: !dryRun && o.runId !== null };
     });

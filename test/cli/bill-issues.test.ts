@@ -1,0 +1,125 @@
+/**
+ * Issue 17: the invoice file of `bill --out` goes to the ERP, so it issues the run like the first
+ * `export`; `--draft` stores a run to be checked without a file, `--dry-run --out` previews.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CliIo } from "../../src/cli/cli-io";
+import { runCli } from "../../src/cli/main";
+import { openSqliteStore } from "../../src/store/node/sqlite-store";
+import { FIXED_NOW } from "../support/fixtures";
+
+const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
+const CONTRACTS = [
+  "customer_no,customer_name,contract_no,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,vat_pct,valid_from",
+  "10001,Müller GmbH,V-1,monthly,advance,2026-01-01,1,M365-BP,10,20.60,19,2026-01-01",
+  "10002,Schmidt KG,V-2,monthly,advance,2026-01-01,1,M365-BP,3,20.60,19,2026-01-01",
+].join("\n");
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
+  const code = await runCli(argv, io);
+  return { code, out: out.join(""), err: err.join("") };
+}
+
+async function workspace(): Promise<{ d: string; ws: string }> {
+  const d = mkdtempSync(join(tmpdir(), "msp-bill-issues-"));
+  writeFileSync(join(d, "articles.csv"), ARTICLES);
+  writeFileSync(join(d, "contracts.csv"), CONTRACTS);
+  const ws = join(d, "ws.db");
+  expect((await cli("import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv"))).code).toBe(0);
+  return { d, ws };
+}
+
+async function storedRuns(ws: string) {
+  const store = await openSqliteStore(ws);
+  try {
+    return await store.read((tx) => tx.runs.all());
+  } finally {
+    await store.close();
+  }
+}
+
+const JAN = ["--period", "2026-01", "--invoice-date", "2026-01-02"];
+
+describe("bill: the invoice file issues the run (issue 17)", () => {
+  it("--out issues the run: undo is refused, the file equals the preview of --dry-run and a later export of the run", async () => {
+    const { d, ws } = await workspace();
+    const preview = await cli("bill", "--workspace", ws, ...JAN, "--dry-run", "--out", join(d, "preview.csv"));
+    expect(preview.code).toBe(0);
+    expect(await storedRuns(ws)).toEqual([]);
+
+    const bill = await cli("bill", "--workspace", ws, ...JAN, "--out", join(d, "jan.csv"), "--json");
+    expect(bill.code).toBe(0);
+    const summary = JSON.parse(bill.out) as { runId: string; issuedAt: string | null; draft: boolean };
+    expect(summary.draft).toBe(false);
+    expect(summary.issuedAt).toBe(FIXED_NOW);
+    const [run] = await storedRuns(ws);
+    expect(run).toMatchObject({ id: summary.runId, issuedAt: FIXED_NOW, issuedBy: "export" });
+    // The preview showed the same invoices with the same numbers.
+    expect(readFileSync(join(d, "jan.csv"), "utf8")).toBe(readFileSync(join(d, "preview.csv"), "utf8"));
+    expect(readFileSync(join(d, "jan.csv"), "utf8")).toContain("RE-000002");
+
+    const undo = await cli("undo", "--workspace", ws, "--run", summary.runId);
+    expect(undo.code).toBe(1);
+    expect(undo.err).toMatch(/issued/);
+    const again = await cli("export", "--workspace", ws, "--run", summary.runId, "--out", join(d, "again.csv"));
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(d, "again.csv"), "utf8")).toBe(readFileSync(join(d, "jan.csv"), "utf8"));
+  });
+
+  it("the text output says the run is issued and how to correct it", async () => {
+    const { d, ws } = await workspace();
+    const bill = await cli("bill", "--workspace", ws, ...JAN, "--out", join(d, "jan.csv"));
+    expect(bill.code).toBe(0);
+    expect(bill.out).toMatch(/run \S+ issued \(festgeschrieben\) with this file: it can no longer be undone; correct an invoice with: cancel-invoice/);
+    expect(bill.out).not.toMatch(/undo with/);
+  });
+
+  it("--draft stores a draft without a file; it can be undone (numbers back) or issued later by export", async () => {
+    const { d, ws } = await workspace();
+    const draft = await cli("bill", "--workspace", ws, ...JAN, "--draft", "--json");
+    expect(draft.code).toBe(0);
+    const first = JSON.parse(draft.out) as { runId: string; issuedAt: string | null; draft: boolean; out: string | null };
+    expect(first).toMatchObject({ draft: true, issuedAt: null, out: null });
+    expect((await storedRuns(ws))[0]!.issuedAt).toBeUndefined();
+    expect((await cli("undo", "--workspace", ws, "--run", first.runId)).code).toBe(0);
+
+    const text = await cli("bill", "--workspace", ws, ...JAN, "--draft");
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/\(draft\): 2 invoices/);
+    const runId = /run (\S+) stored as a draft/.exec(text.out)![1]!;
+    expect(text.out).toContain(`undo with: undo --run ${runId}`);
+    const exported = await cli("export", "--workspace", ws, "--run", runId, "--out", join(d, "jan.csv"));
+    expect(exported.code).toBe(0);
+    // The undone draft gave its numbers back: the issued run starts at RE-000001 again.
+    expect(readFileSync(join(d, "jan.csv"), "utf8")).toContain("RE-000001");
+    expect((await storedRuns(ws)).find((r) => r.id === runId)!.issuedAt).toBe(FIXED_NOW);
+  });
+
+  it("--draft with a file, or with --dry-run, is refused before anything is stored", async () => {
+    const { d, ws } = await workspace();
+    const withOut = await cli("bill", "--workspace", ws, ...JAN, "--draft", "--out", join(d, "jan.csv"));
+    expect(withOut.code).not.toBe(0);
+    expect(withOut.err).toMatch(/--draft writes no invoice file/);
+    const withDocs = await cli("bill", "--workspace", ws, ...JAN, "--draft", "--documents", join(d, "docs"));
+    expect(withDocs.code).not.toBe(0);
+    const withDry = await cli("bill", "--workspace", ws, ...JAN, "--draft", "--dry-run");
+    expect(withDry.code).not.toBe(0);
+    expect(withDry.err).toMatch(/give one of them/);
+    expect(existsSync(join(d, "jan.csv"))).toBe(false);
+    expect(await storedRuns(ws)).toEqual([]);
+  });
+
+  it("a month with nothing due issues nothing and stores no run", async () => {
+    const { d, ws } = await workspace();
+    expect((await cli("bill", "--workspace", ws, ...JAN, "--out", join(d, "jan.csv"))).code).toBe(0);
+    const again = await cli("bill", "--workspace", ws, ...JAN, "--out", join(d, "jan-again.csv"), "--json");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject({ runId: null, issuedAt: null, invoices: 0 });
+    expect(await storedRuns(ws)).toHaveLength(1);
+  });
+});
