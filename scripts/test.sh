@@ -40,6 +40,8 @@ step "typecheck" npx tsc --noEmit -p tsconfig.json
 step "typecheck core (no DOM/Node types)" npx tsc --noEmit -p tsconfig.core.json
 step "lint" npx eslint src test
 step "build (webpack + CLI)" npm run --silent build
+# The UN/CEFACT CII D16B schema for the e-invoice tests (downloaded from Debian, not installed).
+step "CII D16B schema" bash scripts/fetch-cii-schema.sh
 # jest runs after the build so that the test comparing dist/functions.json with the JSDoc runs too
 echo "== jest"
 rm -f reports/jest.json

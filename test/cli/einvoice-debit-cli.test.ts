@@ -6,7 +6,7 @@ import { runCli } from "../../src/cli/main";
 import type { EInvoiceFile } from "../../src/io/einvoice/generate-einvoice";
 import { FIXED_NOW } from "../support/fixtures";
 import { xmlOf } from "../support/einvoice-check";
-import { validateAgainstFacturX } from "../support/xml-schema";
+import { validateAgainstCiiD16B, validateAgainstFacturX } from "../support/xml-schema";
 
 const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
 const CONTRACTS = [
@@ -36,6 +36,7 @@ async function eInvoiceXml(ws: string, runId: string, dir: string): Promise<Map<
   for (const path of (JSON.parse(r.out) as { files: string[] }).files) {
     const xml = await xmlOf({ mimeType: "application/xml", bytes: new Uint8Array(readFileSync(path)) } as EInvoiceFile);
     expect((await validateAgainstFacturX(xml, "EN16931")).errors).toEqual([]);
+    expect((await validateAgainstCiiD16B(xml)).errors).toEqual([]);
     out.set(/<ram:ID>(RE-\d+)<\/ram:ID>/.exec(xml)![1]!, xml);
   }
   return out;

@@ -13,7 +13,7 @@ import type { EInvoiceFile } from "../../src/io/einvoice/generate-einvoice";
 import { FIXED_NOW } from "../support/fixtures";
 import { xmlOf } from "../support/einvoice-check";
 import { parseEInvoiceXml } from "../support/einvoice-xml";
-import { checkWellFormed, validateAgainstFacturX } from "../support/xml-schema";
+import { checkWellFormed, validateAgainstCiiD16B, validateAgainstFacturX } from "../support/xml-schema";
 
 const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\nBOOK,Handbuch,12.00,7\n";
 const HEAD =
@@ -130,6 +130,7 @@ it("bill → issue → cancel → retroactive re-bill → e-invoices validated a
         else {
           expect((await validateAgainstFacturX(xml, "EN16931")).errors).toEqual([]);
           expect((await validateAgainstFacturX(xml, "EXTENDED")).errors).toEqual([]);
+          expect((await validateAgainstCiiD16B(xml)).errors).toEqual([]);
         }
         const parsed = parseEInvoiceXml(xml);
         expect(validateEInvoice(parsed)).toEqual([]);

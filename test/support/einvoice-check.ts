@@ -8,7 +8,7 @@ import { invoiceCsvText } from "../../src/io/export/invoice-csv";
 import { EInvoiceFile, generateEInvoice } from "../../src/io/einvoice/generate-einvoice";
 import { parseEInvoiceXml } from "./einvoice-xml";
 import { loadFonts } from "./einvoice-fixtures";
-import { checkWellFormed, validateAgainstFacturX } from "./xml-schema";
+import { checkWellFormed, validateAgainstCiiD16B, validateAgainstFacturX } from "./xml-schema";
 
 const fonts = loadFonts();
 
@@ -49,8 +49,8 @@ export interface CheckedFile {
 }
 
 /**
- * Renders one format and runs every check we have on what was written: the XSD (Factur-X EN16931
- * and EXTENDED for CII; well-formedness for UBL), our BR-CO/BR-DE validator on the XML read back,
+ * Renders one format and runs every check we have on what was written: the XSD (UN/CEFACT CII D16B,
+ * Factur-X EN16931 and EXTENDED for CII; well-formedness for UBL), our BR-CO/BR-DE validator on the XML read back,
  * and its totals against the invoice CSV to the cent (times the document's sign).
  */
 export async function renderAndCheck(model: EInvoice, inv: Invoice, format: EInvoiceFormat): Promise<CheckedFile> {
@@ -67,7 +67,9 @@ export async function renderAndCheck(model: EInvoice, inv: Invoice, format: EInv
     expect(en.errors).toEqual([]);
     const ext = await validateAgainstFacturX(xml, "EXTENDED");
     expect(ext.errors).toEqual([]);
-    schema = "Factur-X 1.07.3 EN16931 + EXTENDED XSD";
+    const d16b = await validateAgainstCiiD16B(xml);
+    expect(d16b.errors).toEqual([]);
+    schema = "UN/CEFACT CII D16B + Factur-X 1.07.3 EN16931 + EXTENDED XSD";
   }
   const parsed = parseEInvoiceXml(xml);
   expect(validateEInvoice(parsed)).toEqual([]);

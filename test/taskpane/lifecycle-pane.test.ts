@@ -10,7 +10,7 @@ import { dbOf } from "../support/db-view";
 import { loadFonts } from "../support/einvoice-fixtures";
 import { xmlOf } from "../support/einvoice-check";
 import { testContext, textFile } from "../support/fixtures";
-import { checkWellFormed, validateAgainstFacturX } from "../support/xml-schema";
+import { checkWellFormed, validateAgainstCiiD16B, validateAgainstFacturX } from "../support/xml-schema";
 
 const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\nBOOK,Handbuch,12.00,7\n";
 const HEAD =
@@ -113,7 +113,10 @@ describe("the pane's lifecycle step", () => {
       if (name.endsWith("-ubl.xml")) {
         expect(xml).toMatch(/<Invoice[\s>]/);
         expect((await checkWellFormed(xml)).errors).toEqual([]);
-      } else expect((await validateAgainstFacturX(xml, "EN16931")).errors).toEqual([]);
+      } else {
+        expect((await validateAgainstFacturX(xml, "EN16931")).errors).toEqual([]);
+        expect((await validateAgainstCiiD16B(xml)).errors).toEqual([]);
+      }
     }
     // the Stornorechnung is a credit note referencing the cancelled invoice
     const storno = await entryXml("RE-000005_zugferd.pdf", entries["RE-000005_zugferd.pdf"]!);

@@ -9,7 +9,7 @@ import { toLibraryInvoice } from "../../../src/io/einvoice/to-library-invoice";
 import { renderAndCheck, xmlOf } from "../../support/einvoice-check";
 import { CUSTOMER, SELLER, invoice, line } from "../../support/einvoice-fixtures";
 import { parseEInvoiceXml } from "../../support/einvoice-xml";
-import { validateAgainstFacturX } from "../../support/xml-schema";
+import { validateAgainstCiiD16B, validateAgainstFacturX } from "../../support/xml-schema";
 
 const model = (() => {
   const r = buildEInvoice({ invoice: invoice(CUSTOMER, [line(), line({ vatPct: "7", unitPrice: "10", netAmount: "10.00" })]), customer: CUSTOMER, seller: SELLER });
@@ -27,6 +27,25 @@ describe("the checks catch broken files", () => {
     const result = await validateAgainstFacturX(broken, "EN16931");
     expect(result.valid).toBe(false);
     expect(result.errors.join("\n")).toMatch(/SpecifiedTradeSettlementHeaderMonetarySummation/);
+  });
+
+  it("the full UN/CEFACT CII D16B XSD accepts our CII and rejects elements out of order, unknown or mistyped", async () => {
+    const r = await generateEInvoice(model, "xrechnung-cii");
+    if (!r.ok) throw new Error("generate");
+    const xml = await xmlOf(r.value);
+    expect((await validateAgainstCiiD16B(xml)).errors).toEqual([]);
+    // The seller after the buyer: D16B fixes the order of the agreement's children.
+    const swapped = xml.replace(/(<ram:SellerTradeParty>[\s\S]*?<\/ram:SellerTradeParty>)(\s*)(<ram:BuyerTradeParty>[\s\S]*?<\/ram:BuyerTradeParty>)/, "$3$2$1");
+    expect(swapped).not.toBe(xml);
+    const order = await validateAgainstCiiD16B(swapped);
+    expect(order.valid).toBe(false);
+    expect(order.errors.join("\n")).toMatch(/SellerTradeParty|BuyerTradeParty/);
+    const unknown = await validateAgainstCiiD16B(xml.replace("<ram:SellerTradeParty>", "<ram:SellerTradeParty><ram:Nickname>X</ram:Nickname>"));
+    expect(unknown.valid).toBe(false);
+    expect(unknown.errors.join("\n")).toMatch(/Nickname/);
+    const mistyped = await validateAgainstCiiD16B(xml.replace(/<ram:DuePayableAmount>[^<]*</, "<ram:DuePayableAmount>vierunddreißig<"));
+    expect(mistyped.valid).toBe(false);
+    expect(mistyped.errors.join("\n")).toMatch(/DuePayableAmount/);
   });
 
   it("the validator rejects an XML whose amount due was edited", async () => {
