@@ -1,7 +1,7 @@
 /**
  * The rules forms beyond the defaults and pools (Zeiten/Zähler → Regeln): flat fees (Pauschalen),
  * the company's own and not observed holidays, and one contract's overrides (unit, rounding,
- * Bundesland, rates per activity). Each turns typed text into the rules document for `setRules`,
+ * Bundesland, rates per activity, the activity for entries without one). Each turns typed text into the rules document for `setRules`,
  * the JSON upload's path and validator; the form has no checks of its own, and parts it does not
  * show are kept as stored.
  */
@@ -38,6 +38,8 @@ export interface OverridesForm {
   rounding: "" | "entry" | "ticket_day";
   holidayRegion: string;
   activities: ActivityRow[];
+  /** The activity for entries without one; empty: the default's. */
+  defaultActivity: string;
 }
 
 const shownDecimal = (text: string | undefined, lang: Lang) => (text === undefined ? "" : lang === "de" ? text.replace(".", ",") : text);
@@ -159,6 +161,7 @@ export function overridesFormOf(rules: Rules, contractNo: string, lang: Lang): O
     rounding: c.rounding ?? "",
     holidayRegion: c.holidayRegion ?? "",
     activities: Object.entries(c.activities ?? {}).map(([name, a]) => ({ name, articleNo: a.articleNo, pricePerHour: shownDecimal(a.pricePerHour, lang) })),
+    defaultActivity: c.defaultActivity ?? "",
   };
 }
 
@@ -181,11 +184,12 @@ export const keptActivityRows = (rows: readonly ActivityRow[]): number[] => rows
  * other rules as stored); a contract left with no rules at all leaves the document.
  */
 export function rulesWithOverrides(rules: Rules, contractNo: string, form: OverridesForm, lang: Lang): Record<string, unknown> {
-  const { unitMinutes: _u, rounding: _r, holidayRegion: _h, activities: _a, ...rest } = rules.contracts[contractNo] ?? {};
+  const { unitMinutes: _u, rounding: _r, holidayRegion: _h, activities: _a, defaultActivity: _d, ...rest } = rules.contracts[contractNo] ?? {};
   const c: Record<string, unknown> = { ...rest };
   if (form.unitMinutes.trim() !== "") c.unitMinutes = wholeInput(form.unitMinutes);
   if (form.rounding !== "") c.rounding = form.rounding;
   if (form.holidayRegion !== "") c.holidayRegion = form.holidayRegion;
+  if (form.defaultActivity !== "") c.defaultActivity = form.defaultActivity;
   const acts = keptActivityRows(form.activities).map((i) => form.activities[i]!);
   if (acts.length > 0)
     c.activities = Object.fromEntries(
@@ -217,6 +221,6 @@ export function extraFieldOf(i: Issue, form: ExtraFormKind): string | null {
     const row = form.activities.findIndex((a) => a.name.trim() === act[1]);
     return row < 0 ? "activities" : `activities.${row}.${act[2] ?? "name"}`;
   }
-  const m = /^(unitMinutes|rounding|holidayRegion)$/.exec(rest);
+  const m = /^(unitMinutes|rounding|holidayRegion|defaultActivity)$/.exec(rest);
   return m ? m[1]! : null;
 }

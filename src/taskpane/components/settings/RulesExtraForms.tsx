@@ -1,8 +1,8 @@
 /**
  * Zeiten/Zähler → Regeln, the forms beyond the defaults and pools: flat fees, the company's own and
- * not observed holidays, and one contract's overrides (unit, rounding, Bundesland, rates). Each saves
- * the whole rules document through `setRules` (as the JSON upload); errors stand next to their field
- * and nothing is stored while any is left.
+ * not observed holidays, and one contract's overrides (unit, rounding, Bundesland, rates, the
+ * activity for entries without one). Each saves the whole rules document through `setRules` (as the
+ * JSON upload); errors stand next to their field and nothing is stored while any is left.
  */
 import * as React from "react";
 import { Button, Field, Select } from "@fluentui/react-components";
@@ -128,7 +128,9 @@ export function ContractOverridesForm({ rules, onSaved, primary = false, onEditi
   const region = d.holidayRegion ?? BUILTIN_TIME_DEFAULTS.holidayRegion;
   const rounding = d.rounding ?? BUILTIN_TIME_DEFAULTS.rounding;
   const units = form && form.unitMinutes !== "" && !(UNIT_MINUTES as readonly string[]).includes(form.unitMinutes) ? [...UNIT_MINUTES, form.unitMinutes] : UNIT_MINUTES;
-  const selectField = (key: "unitMinutes" | "rounding" | "holidayRegion", label: string, options: [string, string][]) => (
+  // the activities an entry of this contract can have: the company's and the contract's own rows
+  const activityNames = [...new Set([...Object.keys(d.activities ?? {}), ...(form?.activities ?? []).map((a) => a.name.trim()).filter((n) => n !== ""), ...(form?.defaultActivity ? [form.defaultActivity] : [])])];
+  const selectField = (key: "unitMinutes" | "rounding" | "holidayRegion" | "defaultActivity", label: string, options: [string, string][]) => (
     <Field label={label} validationState={error(key) ? "error" : "none"} validationMessage={error(key)}>
       <Select value={form?.[key] ?? ""} disabled={busy} onChange={(_, v) => patch({ [key]: v.value } as Partial<OverridesForm>)} data-testid={`override-${key}`}>
         {options.map(([value, text]) => (
@@ -169,6 +171,7 @@ export function ContractOverridesForm({ rules, onSaved, primary = false, onEditi
                 {t.add}
               </Button>
             </ButtonRow>
+            {selectField("defaultActivity", r.defaultActivity, [["", t.asDefault(d.defaultActivity ?? r.noDefaultActivity)], ...activityNames.map((n): [string, string] => [n, n])])}
             <ButtonRow>
               <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => trySave(form)} data-testid="overrides-save">
                 {t.save}
