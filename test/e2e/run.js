@@ -1154,8 +1154,11 @@ async function screenshots(context, origin) {
       await page.click('[data-testid="holiday-add"]');
       await page.selectOption('[data-testid="override-contract"]', { index: 1 });
       await page.click('[data-testid="override-add-activity"]');
+      await page.selectOption('[data-testid="extras-contract"]', { index: 1 });
+      for (const own of ["surcharges", "flatFees", "extraHolidays", "holidaysOff"]) await page.click(`[data-testid="extras-own-${own}"]`);
+      await page.click('[data-testid="extras-add-surcharge"]');
       await assertNoHorizontalOverflow(page, WIDTH);
-      for (const section of ["rules-flatfees", "rules-holidays", "rules-overrides"])
+      for (const section of ["rules-flatfees", "rules-holidays", "rules-overrides", "rules-contract-extras"])
         await page.locator(`[data-testid="section-${section}"]`).screenshot({ path: path.join(SCREENSHOTS, `form-${lang}-${theme}-${section}.png`) });
       await page.click("#tab-masterData");
       await page.locator('[data-testid="section-export-profiles"]').screenshot({ path: path.join(SCREENSHOTS, `form-${lang}-${theme}-export-profiles.png`) });

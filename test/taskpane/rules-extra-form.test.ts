@@ -33,7 +33,7 @@ const flatFee = fc.record(
 );
 const activities = fc.dictionary(name, fc.record({ articleNo: name, pricePerHour: decimal }, { requiredKeys: ["articleNo"] }), { maxKeys: 3 });
 const overrides = fc.record(
-  { unitMinutes: fc.integer({ min: 1, max: 1440 }), rounding: fc.constantFrom("entry", "ticket_day"), holidayRegion: fc.constantFrom(...HOLIDAY_REGIONS), activities },
+  { unitMinutes: fc.integer({ min: 1, max: 1440 }), rounding: fc.constantFrom("entry", "ticket_day"), holidayRegion: fc.constantFrom(...HOLIDAY_REGIONS), activities, defaultActivity: name },
   { requiredKeys: [] },
 );
 const doc = fc.record({
@@ -121,6 +121,7 @@ describe("flat fee, holiday and override forms: typed text ⇄ rules document", 
     const ov = (path: string) => extraFieldOf(issue("rules.field_invalid", { path }), { kind: "overrides", contractNo: "V-1", activities: [{ name: "onsite", articleNo: "", pricePerHour: "" }] });
     expect(ov("contracts.V-1.activities.onsite.articleNo")).toBe("activities.0.articleNo");
     expect(ov("contracts.V-1.unitMinutes")).toBe("unitMinutes");
+    expect(ov("contracts.V-1.defaultActivity")).toBe("defaultActivity");
     expect(ov("contracts.V-1.includedHoursPerMonth")).toBeNull();
     expect(ov("contracts.V-2.unitMinutes")).toBeNull();
   });

@@ -142,6 +142,9 @@ describe("contract overrides form (unit, rounding, Bundesland, rates)", () => {
     await typeInto(byTestId(c, "override-activity-1-name"), "remote");
     await typeInto(byTestId(c, "override-activity-1-articleNo"), "SUP-R2");
     await typeInto(byTestId(c, "override-activity-1-price"), "70");
+    // the contract's own activity for entries without one (offered: the company's and the typed rows)
+    expect([...byTestId<HTMLSelectElement>(c, "override-defaultActivity").options].map((o) => o.value)).toEqual(["", "onsite", "remote"]);
+    await choose(byTestId(c, "override-defaultActivity"), "remote");
     await click(byTestId(c, "overrides-save"));
     await waitFor(() => queryTestId(c, "rules-overrides-saved"), "the saved notice");
     const expected = await viaJson({
@@ -150,6 +153,7 @@ describe("contract overrides form (unit, rounding, Bundesland, rates)", () => {
         "V-2002": {
           includedHoursPerMonth: "2", rounding: "ticket_day", holidayRegion: "NW",
           activities: { onsite: { articleNo: "SUP-O", pricePerHour: "82.50" }, remote: { articleNo: "SUP-R2", pricePerHour: "70" } },
+          defaultActivity: "remote",
         },
       },
     });

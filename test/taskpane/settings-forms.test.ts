@@ -46,6 +46,15 @@ describe("the settings forms' translation between typed text and the JSON docume
     }
   });
 
+  it("surcharge days keep their stored order (a form saved unchanged stores the same); issues skip the empty rows the form leaves out", () => {
+    const rules: Rules = { defaults: { surcharges: [{ label: "WE", days: ["sun", "sat", "holiday"], pct: "50" }] }, contracts: {} };
+    const saved = validateRules(rulesWithDefaults(rules, defaultsFormOf(rules, "de"), "de"), "x");
+    expect(saved.ok && saved.value.defaults.surcharges).toEqual(rules.defaults.surcharges);
+    const blankRow = { label: "", days: [], from: "", to: "", pct: "" };
+    const form = { kind: "defaults" as const, activities: [], surcharges: [blankRow, { ...blankRow, pct: "x" }] };
+    expect(rulesFieldOf(issue("rules.field_invalid", { path: "defaults.surcharges[0].pct" }), form)).toBe("surcharges.1.pct");
+  });
+
   it("a contract whose last rule the form clears leaves the document; one stored empty stays when saved unchanged", () => {
     const rules: Rules = { defaults: {}, contracts: { "V-1": { includedHoursPerMonth: "2" } } };
     expect(rulesWithContract(rules, "V-1", { includedHoursPerMonth: "", monthlyHours: "", credits: [], click: null }, "de")).toEqual({ defaults: {}, contracts: {} });

@@ -203,7 +203,7 @@ export const extraFormsStrings: Record<Language, ExtraFormsStrings> = {
     },
     overrides: {
       title: "Vertrag: abweichende Sätze und Regeln",
-      intro: "Was ein Vertrag anders regelt als der Standard: Takt, Aufrunden, Bundesland und Stundensätze je Tätigkeit (statt des Standardsatzes der gleichnamigen Tätigkeit).",
+      intro: "Was ein Vertrag anders regelt als der Standard: Takt, Aufrunden, Bundesland, Stundensätze je Tätigkeit (statt des Standardsatzes der gleichnamigen Tätigkeit) und die Tätigkeit für Einträge ohne Tätigkeit.",
       asDefault: (shown) => `wie Standard (${shown})`,
       twice: "Diese Tätigkeit steht schon in einer Zeile darüber.",
       activitiesTitle: "Eigene Stundensätze",
@@ -272,7 +272,7 @@ export const extraFormsStrings: Record<Language, ExtraFormsStrings> = {
     },
     overrides: {
       title: "Contract: own rates and rules",
-      intro: "What a contract sets differently from the defaults: billing unit, rounding, federal state and hourly rates per activity (instead of the default rate of the activity with the same name).",
+      intro: "What a contract sets differently from the defaults: billing unit, rounding, federal state, hourly rates per activity (instead of the default rate of the activity with the same name) and the activity for entries without one.",
       asDefault: (shown) => `as default (${shown})`,
       twice: "A row above already has this activity.",
       activitiesTitle: "Own hourly rates",

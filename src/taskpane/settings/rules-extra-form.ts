@@ -1,7 +1,7 @@
 /**
  * The rules forms beyond the defaults and pools (Zeiten/Zähler → Regeln): flat fees (Pauschalen),
  * the company's own and not observed holidays, and one contract's overrides (unit, rounding,
- * Bundesland, rates per activity). Each turns typed text into the rules document for `setRules`,
+ * Bundesland, rates per activity, the activity for entries without one). Each turns typed text into the rules document for `setRules`,
  * the JSON upload's path and validator; the form has no checks of its own, and parts it does not
  * show are kept as stored.
  */
@@ -38,6 +38,8 @@ export interface OverridesForm {
   rounding: "" | "entry" | "ticket_day";
   holidayRegion: string;
   activities: ActivityRow[];
+  /** The activity for entries without one; empty: the default's. */
+  defaultActivity: string;
 }
 
 const shownDecimal = (text: string | undefined, lang: Lang) => (text === undefined ? "" : lang === "de" ? text.replace(".", ",") : text);
@@ -60,7 +62,8 @@ export function keptFlatFeeRows(rows: readonly FlatFeeRow[]): number[] {
   return rows.flatMap((r, i) => (blank(r.label, r.activities, r.articleNo, r.price) ? [] : [i]));
 }
 
-function flatFeesJsonOf(rows: readonly FlatFeeRow[], lang: Lang): Record<string, unknown>[] {
+/** Flat fee rows as the JSON's list (company defaults or a contract's own). */
+export function flatFeesJsonOf(rows: readonly FlatFeeRow[], lang: Lang): Record<string, unknown>[] {
   return keptFlatFeeRows(rows).map((i) => {
     const r = rows[i]!;
     const activities = r.activities.split(/[,;]/).map((a) => a.trim()).filter((a) => a !== "");
@@ -115,10 +118,34 @@ export function holidaysFormOf(rules: Rules, lang: Lang): HolidaysForm {
 /** Indexes of the extra-holiday rows a form sends (empty rows are none). */
 export const keptHolidayRows = (extra: readonly string[]): number[] => extra.flatMap((h, i) => (h.trim() === "" ? [] : [i]));
 
+/** Typed extra-holiday rows as the JSON's list (empty rows left out). */
+export const extraHolidaysJsonOf = (extra: readonly string[]): string[] => keptHolidayRows(extra).map((i) => holidayInput(extra[i]!));
+
+/**
+ * The form field of a path inside flat fees (`flatFees[1].price`, the part after `defaults.` or
+ * `contracts.NO.`): `flatFees.<form row>.<field>`, counting the empty rows the form leaves out.
+ */
+export function flatFeeFieldOf(rest: string, rows: readonly FlatFeeRow[]): string | null {
+  const m = /^flatFees\[(\d+)\](?:\.([a-zA-Z]+))?/.exec(rest);
+  if (!m) return null;
+  const row = keptFlatFeeRows(rows)[Number(m[1])];
+  return row === undefined ? null : `flatFees.${row}.${m[2] ?? "activities"}`;
+}
+
+/** The form field of a path inside the holidays (`extraHolidays[2]` → `extra.<form row>`, `holidaysOff…` → `off`). */
+export function holidayFieldOf(rest: string, extra: readonly string[]): string | null {
+  const m = /^extraHolidays\[(\d+)\]$/.exec(rest);
+  if (m) {
+    const row = keptHolidayRows(extra)[Number(m[1])];
+    return row === undefined ? null : `extra.${row}`;
+  }
+  return rest.startsWith("holidaysOff") ? "off" : null;
+}
+
 /** The rules document with the company's extra and not observed holidays from the form. */
 export function rulesWithHolidays(rules: Rules, form: HolidaysForm): Record<string, unknown> {
   const { extraHolidays: _e, holidaysOff: _o, ...keep } = rules.defaults;
-  const extra = keptHolidayRows(form.extra).map((i) => holidayInput(form.extra[i]!));
+  const extra = extraHolidaysJsonOf(form.extra);
   // in the stored order (a day ticked later goes last), so a form saved unchanged changes nothing
   const off = form.off;
   const defaults: Partial<TimeRuleSet> & Record<string, unknown> = { ...keep };
@@ -134,6 +161,7 @@ export function overridesFormOf(rules: Rules, contractNo: string, lang: Lang): O
     rounding: c.rounding ?? "",
     holidayRegion: c.holidayRegion ?? "",
     activities: Object.entries(c.activities ?? {}).map(([name, a]) => ({ name, articleNo: a.articleNo, pricePerHour: shownDecimal(a.pricePerHour, lang) })),
+    defaultActivity: c.defaultActivity ?? "",
   };
 }
 
@@ -156,11 +184,12 @@ export const keptActivityRows = (rows: readonly ActivityRow[]): number[] => rows
  * other rules as stored); a contract left with no rules at all leaves the document.
  */
 export function rulesWithOverrides(rules: Rules, contractNo: string, form: OverridesForm, lang: Lang): Record<string, unknown> {
-  const { unitMinutes: _u, rounding: _r, holidayRegion: _h, activities: _a, ...rest } = rules.contracts[contractNo] ?? {};
+  const { unitMinutes: _u, rounding: _r, holidayRegion: _h, activities: _a, defaultActivity: _d, ...rest } = rules.contracts[contractNo] ?? {};
   const c: Record<string, unknown> = { ...rest };
   if (form.unitMinutes.trim() !== "") c.unitMinutes = wholeInput(form.unitMinutes);
   if (form.rounding !== "") c.rounding = form.rounding;
   if (form.holidayRegion !== "") c.holidayRegion = form.holidayRegion;
+  if (form.defaultActivity !== "") c.defaultActivity = form.defaultActivity;
   const acts = keptActivityRows(form.activities).map((i) => form.activities[i]!);
   if (acts.length > 0)
     c.activities = Object.fromEntries(
@@ -182,20 +211,8 @@ export type ExtraFormKind =
  */
 export function extraFieldOf(i: Issue, form: ExtraFormKind): string | null {
   const path = typeof i.params.path === "string" ? i.params.path : "";
-  if (form.kind === "flatFees") {
-    const m = /^defaults\.flatFees\[(\d+)\](?:\.([a-zA-Z]+))?/.exec(path);
-    if (!m) return null;
-    const row = keptFlatFeeRows(form.rows)[Number(m[1])];
-    return row === undefined ? null : `flatFees.${row}.${m[2] ?? "activities"}`;
-  }
-  if (form.kind === "holidays") {
-    const m = /^defaults\.extraHolidays\[(\d+)\]$/.exec(path);
-    if (m) {
-      const row = keptHolidayRows(form.extra)[Number(m[1])];
-      return row === undefined ? null : `extra.${row}`;
-    }
-    return path.startsWith("defaults.holidaysOff") ? "off" : null;
-  }
+  if (form.kind === "flatFees") return path.startsWith("defaults.") ? flatFeeFieldOf(path.slice("defaults.".length), form.rows) : null;
+  if (form.kind === "holidays") return path.startsWith("defaults.") ? holidayFieldOf(path.slice("defaults.".length), form.extra) : null;
   const prefix = `contracts.${form.contractNo}.`;
   if (!path.startsWith(prefix)) return null;
   const rest = path.slice(prefix.length);
@@ -204,6 +221,6 @@ export function extraFieldOf(i: Issue, form: ExtraFormKind): string | null {
     const row = form.activities.findIndex((a) => a.name.trim() === act[1]);
     return row < 0 ? "activities" : `activities.${row}.${act[2] ?? "name"}`;
   }
-  const m = /^(unitMinutes|rounding|holidayRegion)$/.exec(rest);
+  const m = /^(unitMinutes|rounding|holidayRegion|defaultActivity)$/.exec(rest);
   return m ? m[1]! : null;
 }

@@ -8,7 +8,7 @@
  */
 import type { Issue } from "../../core/issues";
 import { WEEKDAY_CODES } from "../../core/time/clock";
-import type { ContractRules, Rules, TimeRuleSet } from "../../core/time/rules";
+import type { ContractRules, Rules, SurchargeRule, TimeRuleSet } from "../../core/time/rules";
 import { BUILTIN_TIME_DEFAULTS } from "../../core/time/rules";
 
 export const SURCHARGE_DAYS = [...WEEKDAY_CODES, "holiday"] as const;
@@ -88,7 +88,7 @@ export function defaultsFormOf(rules: Rules, lang: Lang): DefaultsForm {
     holidayRegion: d.holidayRegion ?? BUILTIN_TIME_DEFAULTS.holidayRegion,
     activities: Object.entries(d.activities ?? {}).map(([name, a]) => ({ name, articleNo: a.articleNo, pricePerHour: shownDecimal(a.pricePerHour, lang) })),
     defaultActivity: d.defaultActivity ?? "",
-    surcharges: (d.surcharges ?? []).map((s) => ({ label: s.label, days: [...s.days], from: s.from ?? "", to: s.to ?? "", pct: shownDecimal(s.pct, lang) })),
+    surcharges: surchargeRowsOf(d.surcharges, lang),
     poolsCoverSurcharged: d.poolsCoverSurcharged ?? BUILTIN_TIME_DEFAULTS.poolsCoverSurcharged,
   };
 }
@@ -106,17 +106,49 @@ export function rulesWithDefaults(rules: Rules, form: DefaultsForm, lang: Lang):
       activities.map((a) => [a.name.trim(), { articleNo: a.articleNo.trim(), ...(a.pricePerHour.trim() !== "" ? { pricePerHour: decimalInput(a.pricePerHour, lang) } : {}) }]),
     );
   if (form.defaultActivity.trim() !== "") defaults.defaultActivity = form.defaultActivity.trim();
-  const surcharges = form.surcharges.filter((s) => !(blank(s.label, s.from, s.to, s.pct) && s.days.length === 0));
-  if (surcharges.length > 0)
-    defaults.surcharges = surcharges.map((s) => ({
+  const surcharges = surchargesJsonOf(form.surcharges, lang);
+  if (surcharges.length > 0) defaults.surcharges = surcharges;
+  defaults.poolsCoverSurcharged = form.poolsCoverSurcharged;
+  return { defaults, contracts: rules.contracts };
+}
+
+/** The form rows of stored surcharges (company defaults or a contract's own). */
+export function surchargeRowsOf(list: readonly SurchargeRule[] | undefined, lang: Lang): SurchargeRow[] {
+  return (list ?? []).map((s) => ({ label: s.label, days: [...s.days], from: s.from ?? "", to: s.to ?? "", pct: shownDecimal(s.pct, lang) }));
+}
+
+/** Indexes of the surcharge rows a form sends (a row left wholly empty is no surcharge). */
+export function keptSurchargeRows(rows: readonly SurchargeRow[]): number[] {
+  return rows.flatMap((s, i) => (blank(s.label, s.from, s.to, s.pct) && s.days.length === 0 ? [] : [i]));
+}
+
+/**
+ * Surcharge rows as the JSON's list. Days go in the row's order (stored order, a day ticked later
+ * last), so a form saved unchanged stores the same list.
+ */
+export function surchargesJsonOf(rows: readonly SurchargeRow[], lang: Lang): Record<string, unknown>[] {
+  return keptSurchargeRows(rows).map((i) => {
+    const s = rows[i]!;
+    return {
       ...(s.label.trim() !== "" ? { label: s.label.trim() } : {}),
-      days: SURCHARGE_DAYS.filter((d) => s.days.includes(d)),
+      days: [...s.days],
       ...(s.from.trim() !== "" ? { from: s.from.trim() } : {}),
       ...(s.to.trim() !== "" ? { to: s.to.trim() } : {}),
       pct: decimalInput(s.pct, lang),
-    }));
-  defaults.poolsCoverSurcharged = form.poolsCoverSurcharged;
-  return { defaults, contracts: rules.contracts };
+    };
+  });
+}
+
+/**
+ * The form field of a path inside a surcharge list (`surcharges[1].pct`, the part after `defaults.`
+ * or `contracts.NO.`): `surcharges.<form row>.<field>`, counting the empty rows the form leaves out.
+ * A window with only one end is reported at `to`; anything else about a row at its days.
+ */
+export function surchargeFieldOf(rest: string, rows: readonly SurchargeRow[] | undefined, value: unknown): string | null {
+  const m = /^surcharges\[(\d+)\](?:\.([a-z]+))?/.exec(rest);
+  if (!m) return null;
+  const row = rows ? keptSurchargeRows(rows)[Number(m[1])] : Number(m[1]);
+  return row === undefined ? null : `surcharges.${row}.${m[2] ?? (value === "from/to" ? "to" : "days")}`;
 }
 
 export function contractFormOf(rules: Rules, contractNo: string, lang: Lang): ContractForm {
@@ -192,7 +224,10 @@ export function rulesWithContract(rules: Rules, contractNo: string, form: Contra
  * `click.priceBw`, `includedHoursPerMonth` … Null when the issue is about something the form does
  * not show (it is then listed under the save button).
  */
-export function rulesFieldOf(i: Issue, form: { kind: "defaults"; activities: readonly ActivityRow[] } | { kind: "contract"; contractNo: string }): string | null {
+export function rulesFieldOf(
+  i: Issue,
+  form: { kind: "defaults"; activities: readonly ActivityRow[]; surcharges?: readonly SurchargeRow[] } | { kind: "contract"; contractNo: string },
+): string | null {
   const path = typeof i.params.path === "string" ? i.params.path : "";
   let rest: string;
   if (form.kind === "defaults") {
@@ -211,8 +246,7 @@ export function rulesFieldOf(i: Issue, form: { kind: "defaults"; activities: rea
     if (credit) return `credits.${credit[1]}.${credit[2]}`;
     if (rest === "contingent.monthlyHours") return "monthlyHours";
   }
-  const indexed = /^(surcharges)\[(\d+)\](?:\.([a-z]+))?/.exec(rest);
-  if (indexed) return `${indexed[1]}.${indexed[2]}.${indexed[3] ?? (i.params.value === "from/to" ? "to" : "days")}`;
+  if (rest.startsWith("surcharges[")) return surchargeFieldOf(rest, form.kind === "defaults" ? form.surcharges : undefined, i.params.value);
   const m = /^([A-Za-z]+)(?:\.([A-Za-z]+))?/.exec(rest);
   if (!m) return null;
   return m[1] === "click" && m[2] ? `click.${m[2]}` : m[1]!;

@@ -17,8 +17,8 @@ export type UsageDone =
   | "writeUsageReview"
   | "applyUsage"
   | "writeBalance";
-export type UsageNext = "importTime" | "importMeters" | "importUsage" | "writeTimeReview" | "applyTime" | "writeUsageReview" | "applyUsage" | "writeBalance" | "saveDefaults" | "saveContract" | "saveFlatFees" | "saveHolidays" | "saveOverrides";
-export type UsageForm = "defaults" | "contract" | "flatFees" | "holidays" | "overrides";
+export type UsageNext = "importTime" | "importMeters" | "importUsage" | "writeTimeReview" | "applyTime" | "writeUsageReview" | "applyUsage" | "writeBalance" | "saveDefaults" | "saveContract" | "saveFlatFees" | "saveHolidays" | "saveOverrides" | "saveContractExtras";
+export type UsageForm = "defaults" | "contract" | "flatFees" | "holidays" | "overrides" | "contractExtras";
 export type UsageFlow = FlowState<UsageDone, UsageNext, UsageForm>;
 
 const AFTER: Readonly<Record<UsageDone | "start", UsageNext | null>> = {
@@ -38,5 +38,5 @@ const AFTER: Readonly<Record<UsageDone | "start", UsageNext | null>> = {
 };
 
 export function usageNextStep(flow: UsageFlow): UsageNext | null {
-  return nextOf(flow, AFTER, { defaults: "saveDefaults", contract: "saveContract", flatFees: "saveFlatFees", holidays: "saveHolidays", overrides: "saveOverrides" });
+  return nextOf(flow, AFTER, { defaults: "saveDefaults", contract: "saveContract", flatFees: "saveFlatFees", holidays: "saveHolidays", overrides: "saveOverrides", contractExtras: "saveContractExtras" });
 }

@@ -18,18 +18,20 @@ import { UsageArea } from "../../../src/taskpane/components/usage/UsageArea";
 import { stringsFor } from "../../../src/taskpane/i18n";
 import { masterNextStep } from "../../../src/taskpane/master/next-step";
 import { purchaseNextStep } from "../../../src/taskpane/purchase/next-step";
+import { contractExtrasStrings } from "../../../src/taskpane/settings/contract-extras-strings";
 import { extraFormsStrings } from "../../../src/taskpane/settings/extra-forms-strings";
 import { settingsStrings } from "../../../src/taskpane/settings/settings-strings";
 import { usageNextStep } from "../../../src/taskpane/usage/next-step";
 import { ARTICLES, CONTRACTS, LINKS, PURCHASE } from "../../scenarios/purchase/domain-scenario";
 import { testContext, textFile } from "../../support/fixtures";
-import { pickFiles, testFile, typeInto } from "../support/render-pane";
+import { choose, pickFiles, testFile, typeInto } from "../support/render-pane";
 import { buttonNamed, byTestId, click, renderPane, until } from "./pane-harness";
 import { expectPrimary } from "./primary-probe";
 
 const de = stringsFor("de");
 const set = settingsStrings.de;
 const extra = extraFormsStrings.de;
+const contractExtras = contractExtrasStrings.de;
 const sample = (name: string) => readFileSync(join(__dirname, "../../../samples", name), "utf8");
 const flow = <D extends string, N extends string, F extends string>(patch: Partial<FlowState<D, N, F>>): FlowState<D, N, F> => ({ ...emptyFlow<D, N, F>(), ...patch });
 
@@ -64,6 +66,7 @@ describe("the next step of each area (pure)", () => {
     // the form typed into latest wins
     expect(usageNextStep(flow({ last: "writeTimeReview", editing: ["contract", "defaults"] }))).toBe("saveDefaults");
     expect(usageNextStep(flow({ last: "writeTimeReview", editing: ["defaults", "contract"] }))).toBe("saveContract");
+    expect(usageNextStep(flow({ last: "writeTimeReview", editing: ["contractExtras"] }))).toBe("saveContractExtras");
   });
 
   it("Stammdaten: import → sheets → read Verträge back; a pending restore is the only next step", () => {
@@ -155,6 +158,15 @@ describe("one primary button rendered per area", () => {
     await typeInto(fee, `${feeBefore}x`);
     await expectPrimary(pane.container, [extra.flatFees.save]);
     await typeInto(fee, feeBefore);
+    await expectPrimary(pane.container, [u.applyDecisions]);
+    // a contract's own lists: ticking one is typing (its save), unticking it again is not
+    await choose(byTestId(pane.container, "extras-contract"), "V-3001");
+    await until(() => byTestId(pane.container, "extras-own-surcharges"));
+    await expectPrimary(pane.container, [u.applyDecisions]);
+    const ownSurcharges = byTestId(pane.container, "extras-own-surcharges").querySelector("input") ?? byTestId(pane.container, "extras-own-surcharges");
+    await click(ownSurcharges);
+    await expectPrimary(pane.container, [contractExtras.save]);
+    await click(ownSurcharges);
     await expectPrimary(pane.container, [u.applyDecisions]);
 
     await click(byTestId(pane.container, "time-review-apply"));

@@ -1,22 +1,20 @@
 /**
  * Zeiten/Zähler → Regeln, the forms beyond the defaults and pools: flat fees, the company's own and
- * not observed holidays, and one contract's overrides (unit, rounding, Bundesland, rates). Each saves
- * the whole rules document through `setRules` (as the JSON upload); errors stand next to their field
- * and nothing is stored while any is left.
+ * not observed holidays, and one contract's overrides (unit, rounding, Bundesland, rates, the
+ * activity for entries without one). Each saves the whole rules document through `setRules` (as the
+ * JSON upload); errors stand next to their field and nothing is stored while any is left.
  */
 import * as React from "react";
-import { Button, Checkbox, Field, Select } from "@fluentui/react-components";
-import { AddRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
+import { Button, Field, Select } from "@fluentui/react-components";
+import { AddRegular, SaveRegular } from "@fluentui/react-icons";
 import { differs, useReportEditing } from "../../hooks/useNextStep";
-import { HOLIDAY_NAMES, HOLIDAY_REGIONS, publicHolidays, type HolidayRegion } from "../../../core/time/holidays";
+import { HOLIDAY_REGIONS } from "../../../core/time/holidays";
 import { BUILTIN_TIME_DEFAULTS, type Rules } from "../../../core/time/rules";
 import { useHost } from "../../host";
 import { useStrings } from "../../i18n";
 import { extraFormsStrings } from "../../settings/extra-forms-strings";
 import {
-  EMPTY_FLAT_FEE,
   duplicateActivityRows,
-  FLAT_FEE_PER,
   extraFieldOf,
   flatFeeRowsOf,
   holidaysFormOf,
@@ -34,6 +32,7 @@ import { ButtonRow } from "../common/ButtonRow";
 import { StepSection } from "../common/StepSection";
 import { ContractPicker } from "./ContractPicker";
 import { TextField, useFormStyles } from "./form-parts";
+import { ExtraHolidayRows, FlatFeeRows, HolidaysOffBoxes, RemoveRow } from "./rule-lists";
 import { useRulesSave } from "./RulesForms";
 
 interface FormProps {
@@ -45,16 +44,6 @@ interface FormProps {
   onEditing?: (form: "flatFees" | "holidays" | "overrides", dirty: boolean) => void;
 }
 
-function RemoveRow({ label, disabled, onClick, testId }: { label: string; disabled: boolean; onClick: () => void; testId: string }): React.ReactElement {
-  return (
-    <ButtonRow>
-      <Button size="small" appearance="subtle" icon={<DeleteRegular />} disabled={disabled} onClick={onClick} data-testid={testId}>
-        {label}
-      </Button>
-    </ButtonRow>
-  );
-}
-
 export function FlatFeesForm({ rules, onSaved, primary = false, onEditing }: FormProps): React.ReactElement {
   const styles = useFormStyles();
   const s = useStrings();
@@ -64,39 +53,12 @@ export function FlatFeesForm({ rules, onSaved, primary = false, onEditing }: For
   React.useEffect(() => setRows(flatFeeRowsOf(rules.defaults.flatFees, s.language)), [rules, s.language]);
   useReportEditing(onEditing, "flatFees", React.useMemo(() => differs(rows, flatFeeRowsOf(rules.defaults.flatFees, s.language)), [rows, rules, s.language]));
   const { busy, save, error, status } = useRulesSave((i) => extraFieldOf(i, { kind: "flatFees", rows }));
-  const setRow = (index: number, p: Partial<FlatFeeRow>) => setRows((rs) => rs.map((r, i) => (i === index ? { ...r, ...p } : r)));
   const known = Object.keys(rules.defaults.activities ?? {}).join(", ");
 
   return (
     <StepSection id="section-rules-flatfees" title={t.title} intro={t.intro}>
       <div className={styles.form} data-testid="rules-flatfees-form">
-        {rows.map((r, i) => (
-          <div key={i} className={styles.row} data-testid={`flatfee-${i}`}>
-            <div className={styles.pair}>
-              <TextField label={t.label} value={r.label} disabled={busy} error={error(`flatFees.${i}.label`)} onChange={(v) => setRow(i, { label: v })} testId={`flatfee-${i}-label`} />
-              <TextField label={t.articleNo} value={r.articleNo} disabled={busy} error={error(`flatFees.${i}.articleNo`)} onChange={(v) => setRow(i, { articleNo: v })} testId={`flatfee-${i}-articleNo`} />
-            </div>
-            <TextField label={t.activities} hint={t.activitiesHint(known)} value={r.activities} disabled={busy} error={error(`flatFees.${i}.activities`)} onChange={(v) => setRow(i, { activities: v })} testId={`flatfee-${i}-activities`} />
-            <div className={styles.pair}>
-              <Field label={t.per}>
-                <Select value={r.per} disabled={busy} onChange={(_, d) => setRow(i, { per: d.value })} data-testid={`flatfee-${i}-per`}>
-                  {FLAT_FEE_PER.map((p) => (
-                    <option key={p} value={p}>
-                      {t.perChoices[p]}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <TextField label={t.price} value={r.price} numeric disabled={busy} error={error(`flatFees.${i}.price`)} onChange={(v) => setRow(i, { price: v })} testId={`flatfee-${i}-price`} />
-            </div>
-            <RemoveRow label={x.remove} disabled={busy} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))} testId={`flatfee-${i}-remove`} />
-          </div>
-        ))}
-        <ButtonRow>
-          <Button size="small" icon={<AddRegular />} disabled={busy} onClick={() => setRows((rs) => [...rs, { ...EMPTY_FLAT_FEE }])} data-testid="flatfee-add">
-            {t.add}
-          </Button>
-        </ButtonRow>
+        <FlatFeeRows rows={rows} onChange={setRows} busy={busy} error={error} known={known} testId="flatfee" addTestId="flatfee-add" />
         <ButtonRow>
           <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.save, rulesWithFlatFees(rules, rows, s.language), onSaved)} data-testid="flatfees-save">
             {t.save}
@@ -106,12 +68,6 @@ export function FlatFeesForm({ rules, onSaved, primary = false, onEditing }: For
       </div>
     </StepSection>
   );
-}
-
-/** The public holidays a region has (names), in the package's order, for this and next year. */
-function regionHolidays(region: HolidayRegion, year: number): string[] {
-  const names = new Set([...publicHolidays(year, region).values(), ...publicHolidays(year + 1, region).values()]);
-  return HOLIDAY_NAMES.filter((n) => names.has(n));
 }
 
 export function HolidaysForm({ rules, onSaved, primary = false, onEditing }: FormProps): React.ReactElement {
@@ -126,39 +82,14 @@ export function HolidaysForm({ rules, onSaved, primary = false, onEditing }: For
   const { busy, save, error, status } = useRulesSave((i) => extraFieldOf(i, { kind: "holidays", extra: form.extra }));
   const region = rules.defaults.holidayRegion ?? BUILTIN_TIME_DEFAULTS.holidayRegion;
   const year = Number(host.today().slice(0, 4));
-  // days of the region, plus any stored as off that the region does not have (so they can be unticked)
-  const days = [...new Set([...regionHolidays(region, year), ...form.off])];
   const regionName = settingsStrings[s.language].rules.regions[region] ?? region;
 
   return (
     <StepSection id="section-rules-holidays" title={t.title} intro={t.intro(regionName)}>
       <div className={styles.form} data-testid="rules-holidays-form">
         <p className={styles.sub}>{t.extraTitle}</p>
-        {form.extra.map((h, i) => (
-          <div key={i} className={styles.pair} data-testid={`holiday-${i}`}>
-            <TextField label={t.extraDay} value={h} placeholder={t.extraPlaceholder} disabled={busy} error={error(`extra.${i}`)} onChange={(v) => setForm((f) => ({ ...f, extra: f.extra.map((e, j) => (j === i ? v : e)) }))} testId={`holiday-${i}-day`} />
-            <RemoveRow label={x.remove} disabled={busy} onClick={() => setForm((f) => ({ ...f, extra: f.extra.filter((_, j) => j !== i) }))} testId={`holiday-${i}-remove`} />
-          </div>
-        ))}
-        <ButtonRow>
-          <Button size="small" icon={<AddRegular />} disabled={busy} onClick={() => setForm((f) => ({ ...f, extra: [...f.extra, ""] }))} data-testid="holiday-add">
-            {t.add}
-          </Button>
-        </ButtonRow>
-        <Field label={t.offTitle} validationState={error("off") ? "error" : "none"} validationMessage={error("off")}>
-          <div className={styles.days} data-testid="holidays-off">
-            {days.map((n) => (
-              <Checkbox
-                key={n}
-                label={t.names[n] ?? n}
-                value={n}
-                checked={form.off.includes(n)}
-                disabled={busy}
-                onChange={(_, d) => setForm((f) => ({ ...f, off: d.checked === true ? [...f.off, n] : f.off.filter((o) => o !== n) }))}
-              />
-            ))}
-          </div>
-        </Field>
+        <ExtraHolidayRows rows={form.extra} onChange={(extra) => setForm((f) => ({ ...f, extra }))} busy={busy} error={error} testId="holiday" addTestId="holiday-add" />
+        <HolidaysOffBoxes off={form.off} onChange={(off) => setForm((f) => ({ ...f, off }))} region={region} year={year} label={t.offTitle} busy={busy} error={error("off")} testId="holidays-off" />
         <ButtonRow>
           <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.save, rulesWithHolidays(rules, form), onSaved)} data-testid="holidays-save">
             {t.save}
@@ -197,7 +128,9 @@ export function ContractOverridesForm({ rules, onSaved, primary = false, onEditi
   const region = d.holidayRegion ?? BUILTIN_TIME_DEFAULTS.holidayRegion;
   const rounding = d.rounding ?? BUILTIN_TIME_DEFAULTS.rounding;
   const units = form && form.unitMinutes !== "" && !(UNIT_MINUTES as readonly string[]).includes(form.unitMinutes) ? [...UNIT_MINUTES, form.unitMinutes] : UNIT_MINUTES;
-  const selectField = (key: "unitMinutes" | "rounding" | "holidayRegion", label: string, options: [string, string][]) => (
+  // the activities an entry of this contract can have: the company's and the contract's own rows
+  const activityNames = [...new Set([...Object.keys(d.activities ?? {}), ...(form?.activities ?? []).map((a) => a.name.trim()).filter((n) => n !== ""), ...(form?.defaultActivity ? [form.defaultActivity] : [])])];
+  const selectField = (key: "unitMinutes" | "rounding" | "holidayRegion" | "defaultActivity", label: string, options: [string, string][]) => (
     <Field label={label} validationState={error(key) ? "error" : "none"} validationMessage={error(key)}>
       <Select value={form?.[key] ?? ""} disabled={busy} onChange={(_, v) => patch({ [key]: v.value } as Partial<OverridesForm>)} data-testid={`override-${key}`}>
         {options.map(([value, text]) => (
@@ -238,6 +171,7 @@ export function ContractOverridesForm({ rules, onSaved, primary = false, onEditi
                 {t.add}
               </Button>
             </ButtonRow>
+            {selectField("defaultActivity", r.defaultActivity, [["", t.asDefault(d.defaultActivity ?? r.noDefaultActivity)], ...activityNames.map((n): [string, string] => [n, n])])}
             <ButtonRow>
               <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => trySave(form)} data-testid="overrides-save">
                 {t.save}

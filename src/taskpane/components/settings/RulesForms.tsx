@@ -16,7 +16,6 @@ import { useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
 import {
   EMPTY_CLICK,
-  SURCHARGE_DAYS,
   UNIT_MINUTES,
   contractFormOf,
   defaultsFormOf,
@@ -36,6 +35,7 @@ import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
 import { ContractPicker } from "./ContractPicker";
 import { TextField, errorsByField, fieldMessage, useFormStyles } from "./form-parts";
+import { SurchargeRows } from "./rule-lists";
 import { differs, useReportEditing } from "../../hooks/useNextStep";
 
 interface FormProps {
@@ -86,11 +86,10 @@ export function DefaultRulesForm({ rules, onSaved, primary = false, onEditing }:
   const [form, setForm] = React.useState<DefaultsForm>(() => defaultsFormOf(rules, s.language));
   React.useEffect(() => setForm(defaultsFormOf(rules, s.language)), [rules, s.language]);
   useReportEditing(onEditing, "defaults", React.useMemo(() => differs(form, defaultsFormOf(rules, s.language)), [form, rules, s.language]));
-  const { busy, save, error, status } = useRulesSave((i) => rulesFieldOf(i, { kind: "defaults", activities: form.activities }));
+  const { busy, save, error, status } = useRulesSave((i) => rulesFieldOf(i, { kind: "defaults", activities: form.activities, surcharges: form.surcharges }));
   const patch = (p: Partial<DefaultsForm>) => setForm((f) => ({ ...f, ...p }));
-  const setRow = <K extends "activities" | "surcharges">(list: K, index: number, p: Partial<DefaultsForm[K][number]>) =>
-    setForm((f) => ({ ...f, [list]: f[list].map((row, i) => (i === index ? { ...row, ...p } : row)) }));
-  const removeRow = (list: "activities" | "surcharges", index: number) => setForm((f) => ({ ...f, [list]: f[list].filter((_, i) => i !== index) }));
+  const setRow = (index: number, p: Partial<DefaultsForm["activities"][number]>) => setForm((f) => ({ ...f, activities: f.activities.map((row, i) => (i === index ? { ...row, ...p } : row)) }));
+  const removeRow = (index: number) => setForm((f) => ({ ...f, activities: f.activities.filter((_, i) => i !== index) }));
   const units = UNIT_MINUTES.includes(form.unitMinutes as (typeof UNIT_MINUTES)[number]) ? UNIT_MINUTES : [...UNIT_MINUTES, form.unitMinutes];
   const names = form.activities.map((a) => a.name.trim()).filter((n) => n !== "");
 
@@ -128,12 +127,12 @@ export function DefaultRulesForm({ rules, onSaved, primary = false, onEditing }:
         {form.activities.map((a, i) => (
           <div key={i} className={styles.row} data-testid={`rules-activity-${i}`}>
             <div className={styles.pair}>
-              <TextField label={t.activityName} value={a.name} disabled={busy} error={error(`activities.${i}.name`)} onChange={(v) => setRow("activities", i, { name: v })} testId={`rules-activity-${i}-name`} />
-              <TextField label={t.activityArticle} value={a.articleNo} disabled={busy} error={error(`activities.${i}.articleNo`)} onChange={(v) => setRow("activities", i, { articleNo: v })} testId={`rules-activity-${i}-articleNo`} />
+              <TextField label={t.activityName} value={a.name} disabled={busy} error={error(`activities.${i}.name`)} onChange={(v) => setRow(i, { name: v })} testId={`rules-activity-${i}-name`} />
+              <TextField label={t.activityArticle} value={a.articleNo} disabled={busy} error={error(`activities.${i}.articleNo`)} onChange={(v) => setRow(i, { articleNo: v })} testId={`rules-activity-${i}-articleNo`} />
             </div>
-            <TextField label={t.activityPrice} value={a.pricePerHour} numeric disabled={busy} error={error(`activities.${i}.pricePerHour`)} onChange={(v) => setRow("activities", i, { pricePerHour: v })} testId={`rules-activity-${i}-price`} />
+            <TextField label={t.activityPrice} value={a.pricePerHour} numeric disabled={busy} error={error(`activities.${i}.pricePerHour`)} onChange={(v) => setRow(i, { pricePerHour: v })} testId={`rules-activity-${i}-price`} />
             <ButtonRow>
-              <Button size="small" appearance="subtle" icon={<DeleteRegular />} disabled={busy} onClick={() => removeRow("activities", i)}>
+              <Button size="small" appearance="subtle" icon={<DeleteRegular />} disabled={busy} onClick={() => removeRow(i)}>
                 {t.remove}
               </Button>
             </ButtonRow>
@@ -156,42 +155,7 @@ export function DefaultRulesForm({ rules, onSaved, primary = false, onEditing }:
         </Field>
 
         <p className={styles.sub}>{t.surchargesTitle}</p>
-        {form.surcharges.map((sc, i) => (
-          <div key={i} className={styles.row} data-testid={`rules-surcharge-${i}`}>
-            <div className={styles.pair}>
-              <TextField label={t.surchargeLabel} value={sc.label} disabled={busy} error={error(`surcharges.${i}.label`)} onChange={(v) => setRow("surcharges", i, { label: v })} testId={`rules-surcharge-${i}-label`} />
-              <TextField label={t.surchargePct} value={sc.pct} numeric disabled={busy} error={error(`surcharges.${i}.pct`)} onChange={(v) => setRow("surcharges", i, { pct: v })} testId={`rules-surcharge-${i}-pct`} />
-            </div>
-            <Field label={t.surchargeDays} validationState={error(`surcharges.${i}.days`) ? "error" : "none"} validationMessage={error(`surcharges.${i}.days`)}>
-              <div className={styles.days} data-testid={`rules-surcharge-${i}-days`}>
-                {SURCHARGE_DAYS.map((d) => (
-                  <Checkbox
-                    key={d}
-                    label={t.days[d]}
-                    value={d}
-                    checked={sc.days.includes(d)}
-                    disabled={busy}
-                    onChange={(_, data) => setRow("surcharges", i, { days: data.checked === true ? [...sc.days, d] : sc.days.filter((x) => x !== d) })}
-                  />
-                ))}
-              </div>
-            </Field>
-            <div className={styles.pair}>
-              <TextField label={t.surchargeFrom} value={sc.from} placeholder="18:00" disabled={busy} error={error(`surcharges.${i}.from`)} onChange={(v) => setRow("surcharges", i, { from: v })} testId={`rules-surcharge-${i}-from`} />
-              <TextField label={t.surchargeTo} value={sc.to} placeholder="22:00" disabled={busy} error={error(`surcharges.${i}.to`)} onChange={(v) => setRow("surcharges", i, { to: v })} testId={`rules-surcharge-${i}-to`} />
-            </div>
-            <ButtonRow>
-              <Button size="small" appearance="subtle" icon={<DeleteRegular />} disabled={busy} onClick={() => removeRow("surcharges", i)}>
-                {t.remove}
-              </Button>
-            </ButtonRow>
-          </div>
-        ))}
-        <ButtonRow>
-          <Button size="small" icon={<AddRegular />} disabled={busy} onClick={() => patch({ surcharges: [...form.surcharges, { label: "", days: [], from: "", to: "", pct: "" }] })} data-testid="rules-add-surcharge">
-            {t.addSurcharge}
-          </Button>
-        </ButtonRow>
+        <SurchargeRows rows={form.surcharges} onChange={(surcharges) => patch({ surcharges })} busy={busy} error={error} testId="rules-surcharge" addTestId="rules-add-surcharge" />
         <Checkbox checked={form.poolsCoverSurcharged} disabled={busy} label={t.poolsCoverSurcharged} onChange={(_, d) => patch({ poolsCoverSurcharged: d.checked === true })} data-testid="rules-poolsCoverSurcharged" />
         <ButtonRow>
           <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={() => void save(t.saveDefaults, rulesWithDefaults(rules, form, s.language), onSaved)} data-testid="rules-defaults-save">

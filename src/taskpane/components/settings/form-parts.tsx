@@ -37,6 +37,7 @@ export const useFormStyles = makeStyles({
     "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
   },
   days: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
+  hint: { margin: 0, color: tokens.colorNeutralForeground3 },
 });
 
 const REQUIRED = new Set(["company.field_required", "datev.field_required", "rules.field_required", "profile.field_required"]);

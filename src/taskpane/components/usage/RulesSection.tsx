@@ -18,6 +18,7 @@ import { StepSection } from "../common/StepSection";
 import { TaskProgress } from "../common/TaskProgress";
 import { ContractRulesForm, DefaultRulesForm } from "../settings/RulesForms";
 import { ContractOverridesForm, FlatFeesForm, HolidaysForm } from "../settings/RulesExtraForms";
+import { ContractExtrasForm } from "../settings/ContractExtrasForm";
 import { settingsStrings } from "../../settings/settings-strings";
 import type { UsageFlowProps } from "./TimeReviewSection";
 
@@ -106,6 +107,7 @@ export function RulesSection({ next = null, flow }: UsageFlowProps): React.React
       <FlatFeesForm rules={rules} onSaved={savedByForm} primary={next === "saveFlatFees"} onEditing={flow?.editing} />
       <HolidaysForm rules={rules} onSaved={savedByForm} primary={next === "saveHolidays"} onEditing={flow?.editing} />
       <ContractOverridesForm rules={rules} onSaved={savedByForm} primary={next === "saveOverrides"} onEditing={flow?.editing} />
+      <ContractExtrasForm rules={rules} onSaved={savedByForm} primary={next === "saveContractExtras"} onEditing={flow?.editing} />
     </>
   );
 }
