@@ -175,6 +175,9 @@ async function seedUsage(store: BillingStore): Promise<void> {
   });
 }
 
+/** Two export profiles as a settings file holds them (the second one is deleted in the steps). */
+const EXPORT_PROFILES = ["lexware", "sage"].map((id) => ({ id, version: 1, name: id.toUpperCase(), delimiter: ";", decimal: ",", dateFormat: "DD.MM.YYYY", encoding: "utf-8", level: "invoice", columns: [{ source: "invoice_ref", header: "BelegNr" }] }));
+
 describe("usage, export settings and vendor profiles on the team server", () => {
   const server = listeningServer();
 
@@ -192,6 +195,10 @@ describe("usage, export settings and vendor profiles on the team server", () => 
     out.datev = unwrap(await pane.saveExportSettingsFile(ctx, "datev.json", JSON.stringify(DATEV_CONFIG)));
     out.company = unwrap(await pane.saveExportSettingsFile(ctx, "firma.json", JSON.stringify(COMPANY)));
     out.badSettings = await pane.saveExportSettingsFile(ctx, "kaputt.json", "[1]");
+    out.exportProfiles = unwrap(await pane.saveExportSettingsFile(ctx, "profile.json", JSON.stringify({ profiles: EXPORT_PROFILES })));
+    out.deletedProfile = unwrap(await pane.deleteExportProfile(ctx, "sage"));
+    out.deletedAgain = await pane.deleteExportProfile(ctx, "sage");
+    out.profilesLeft = await pane.listExportProfiles(ctx);
     out.loaded = [await pane.loadDatevConfig(ctx), await pane.loadCompanyInfo(ctx)];
     out.profiles = unwrap(await pane.saveProfilesFromJson(ctx, JSON.stringify(EXAMPLE_USER_PROFILES)));
     out.userProfiles = await pane.loadUserProfiles(ctx);
@@ -211,15 +218,21 @@ describe("usage, export settings and vendor profiles on the team server", () => 
     expect((local.imported as { records: number }).records).toBeGreaterThan(0);
     expect((local.decided as { held: number }).held).toBe(1);
     expect(local.badSettings).toMatchObject({ ok: false });
+    expect(local.deletedProfile).toEqual({ id: "sage", name: "SAGE" });
+    expect(local.deletedAgain).toMatchObject({ ok: false, issues: [{ code: "export.profile_delete_unknown" }] });
+    expect((await auditKinds(server.store)).find((e) => e.kind === "exportProfile.delete")?.user).toBe("ada");
     expect(JSON.parse(local.exported as string).profiles).toHaveLength(EXAMPLE_USER_PROFILES.length);
   });
 
-  it("roles: settings and vendor profiles are the admin's (clerk 403), reading them is anyone's", async () => {
+  it("roles: settings, deleting an export profile and vendor profiles are the admin's (clerk and auditor 403), reading them is anyone's", async () => {
     const clara = await server.paneContext("clara");
     await expect(pane.saveExportSettingsFile(clara, "datev.json", JSON.stringify(DATEV_CONFIG))).rejects.toMatchObject({ status: 403 });
     await expect(pane.saveProfilesFromJson(clara, JSON.stringify(EXAMPLE_USER_PROFILES))).rejects.toMatchObject({ status: 403 });
+    await expect(pane.deleteExportProfile(clara, "lexware")).rejects.toMatchObject({ status: 403 });
     const otto = await server.paneContext("otto");
     await expect(pane.saveExportSettingsFile(otto, "datev.json", JSON.stringify(DATEV_CONFIG))).rejects.toMatchObject({ status: 403 });
+    await expect(pane.deleteExportProfile(otto, "lexware")).rejects.toMatchObject({ status: 403 });
+    expect((await pane.listExportProfiles(otto)).profiles.map((p) => p.id)).toEqual(["lexware"]);
     expect(unwrap(await pane.loadDatevConfig(otto))).toMatchObject({ consultantNo: DATEV_CONFIG.consultantNo });
     expect((await pane.loadUserProfiles(otto)).profiles.map((p) => p.id)).toEqual(EXAMPLE_USER_PROFILES.map((p) => p.id));
     expect(JSON.parse(await pane.exportUserProfiles(otto)).profiles).toHaveLength(EXAMPLE_USER_PROFILES.length);
