@@ -6,28 +6,13 @@
 import { deleteExportProfile } from "../../src/app/export-profile-delete";
 import { exportInvoiceBatch, listExportProfiles, loadRunInvoices, saveExportProfiles } from "../../src/app/export-invoices";
 import { auditText } from "../../src/core/messages";
-import type { ExportProfile } from "../../src/io/export/custom-csv/profile";
 import { TABLES, type TableName } from "../../src/store/tables";
 import { billedScenario } from "../scenarios/exports/scenario";
 import { dbOf } from "../support/db-view";
-import { testContext } from "../support/fixtures";
+import { exportProfileNamed as profile, testContext } from "../support/fixtures";
 
 type Ctx = Awaited<ReturnType<typeof testContext>>;
 
-const profile = (id: string, name: string): ExportProfile => ({
-  id,
-  version: 1,
-  name,
-  delimiter: ";",
-  decimal: ",",
-  dateFormat: "DD.MM.YYYY",
-  encoding: "utf-8",
-  level: "invoice",
-  columns: [
-    { source: "invoice_ref", header: "BelegNr" },
-    { source: "gross_total", header: "Brutto" },
-  ],
-});
 const SAGE = profile("sage", "Sage 100");
 const LEXWARE = profile("lexware", "Lexware");
 const ERP = profile("erp", "ERP");

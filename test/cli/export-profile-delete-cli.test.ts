@@ -8,12 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
 import { captureIo } from "../support/cli-io";
-import { ARTICLES_CSV, CONTRACTS_CSV_DE } from "../support/fixtures";
+import { ARTICLES_CSV, CONTRACTS_CSV_DE, exportProfileNamed as profile } from "../support/fixtures";
 import { listeningServer } from "../server/server-fixture";
 
 jest.setTimeout(60_000);
 
-const profile = (id: string, name: string) => ({ id, version: 1, name, delimiter: ";", decimal: ",", dateFormat: "DD.MM.YYYY", encoding: "utf-8", level: "invoice", columns: [{ source: "invoice_ref", header: "BelegNr" }, { source: "gross_total", header: "Brutto" }] });
+const PROFILES_JSON = JSON.stringify([profile("sage", "Sage 100"), profile("lexware", "Lexware")]);
 
 async function cli(argv: string[], lang: "de" | "en" = "en") {
   const io = captureIo(lang);
@@ -27,7 +27,7 @@ async function workspace() {
   const ws = join(d, "ws.db");
   writeFileSync(join(d, "articles.csv"), ARTICLES_CSV);
   writeFileSync(join(d, "contracts.csv"), CONTRACTS_CSV_DE);
-  writeFileSync(join(d, "profiles.json"), JSON.stringify([profile("sage", "Sage 100"), profile("lexware", "Lexware")]));
+  writeFileSync(join(d, "profiles.json"), PROFILES_JSON);
   expect((await cli(["import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv")])).code).toBe(0);
   expect((await cli(["export-profile", "import", "--workspace", ws, join(d, "profiles.json")])).code).toBe(0);
   expect((await cli(["bill", "--workspace", ws, "--period", "2026-01", "--invoice-date", "2026-01-02", "--format", "custom:sage", "--out", join(d, "sage.csv")])).code).toBe(0);
@@ -79,7 +79,7 @@ describe("export-profile delete on the team server (--server)", () => {
 
   it("the admin deletes; a clerk and an auditor are refused (403) and nothing changes", async () => {
     const d = mkdtempSync(join(tmpdir(), "msp-profile-delete-server-"));
-    writeFileSync(join(d, "profiles.json"), JSON.stringify([profile("sage", "Sage 100"), profile("lexware", "Lexware")]));
+    writeFileSync(join(d, "profiles.json"), PROFILES_JSON);
     const token = async (user: string) => (await server.login(user)).authorization.slice("Bearer ".length);
     const remote = async (user: string, ...argv: string[]) => cli([...argv, "--server", server.url, "--token", await token(user)]);
     expect((await remote("ada", "export-profile", "import", join(d, "profiles.json"))).code).toBe(0);

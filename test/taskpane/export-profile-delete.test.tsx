@@ -8,16 +8,13 @@
  */
 import { deleteExportProfile } from "../../src/app/export-profile-delete";
 import { listExportProfiles, saveExportProfiles } from "../../src/app/export-invoices";
-import type { ExportProfile } from "../../src/io/export/custom-csv/profile";
 import { ExportProfileSection } from "../../src/taskpane/components/settings/ExportProfileSection";
 import { dbOf } from "../support/db-view";
-import { testContext } from "../support/fixtures";
+import { exportProfileNamed as profile, testContext } from "../support/fixtures";
 import { primaryButtons } from "./flow/primary-probe";
 import { byTestId, choose, click, queryTestId, renderPane, waitFor } from "./support/render-pane";
 
 type Ctx = Awaited<ReturnType<typeof testContext>>;
-
-const profile = (id: string, name: string): ExportProfile => ({ id, version: 1, name, delimiter: ";", decimal: ",", dateFormat: "DD.MM.YYYY", encoding: "utf-8", level: "invoice", columns: [{ source: "invoice_ref", header: "BelegNr" }] });
 
 async function stored(ctx: Ctx) {
   return { profiles: (await listExportProfiles(ctx)).profiles.map((p) => p.id), audit: (await dbOf(ctx).auditLog.toArray()).map((e: { kind: string }) => e.kind) };

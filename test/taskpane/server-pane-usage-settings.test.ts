@@ -20,7 +20,7 @@ import { balanceSheetRows } from "../../src/taskpane/usage/balance-sheet";
 import type { BillingStore } from "../../src/store/port";
 import { backupJson } from "../../src/app/backup";
 import { COMPANY, DATEV_CONFIG } from "../scenarios/exports/scenario";
-import { FIXED_NOW, testContext, textFile as file } from "../support/fixtures";
+import { FIXED_NOW, exportProfileNamed, testContext, textFile as file } from "../support/fixtures";
 import { seedStore } from "../support/reconcile-scenario";
 import { listeningServer } from "../server/server-fixture";
 import { METERS_CSV, TIME_ARTICLES, TIME_CONTRACTS, TIME_CSV, TIME_RULES } from "../app/time-fixtures";
@@ -175,8 +175,8 @@ async function seedUsage(store: BillingStore): Promise<void> {
   });
 }
 
-/** Two export profiles as a settings file holds them (the second one is deleted in the steps). */
-const EXPORT_PROFILES = ["lexware", "sage"].map((id) => ({ id, version: 1, name: id.toUpperCase(), delimiter: ";", decimal: ",", dateFormat: "DD.MM.YYYY", encoding: "utf-8", level: "invoice", columns: [{ source: "invoice_ref", header: "BelegNr" }] }));
+/** Two export profiles (the second one is deleted in the steps). */
+const EXPORT_PROFILES = [exportProfileNamed("lexware", "Lexware"), exportProfileNamed("sage", "Sage 100")];
 
 describe("usage, export settings and vendor profiles on the team server", () => {
   const server = listeningServer();
@@ -218,7 +218,7 @@ describe("usage, export settings and vendor profiles on the team server", () => 
     expect((local.imported as { records: number }).records).toBeGreaterThan(0);
     expect((local.decided as { held: number }).held).toBe(1);
     expect(local.badSettings).toMatchObject({ ok: false });
-    expect(local.deletedProfile).toEqual({ id: "sage", name: "SAGE" });
+    expect(local.deletedProfile).toEqual({ id: "sage", name: "Sage 100" });
     expect(local.deletedAgain).toMatchObject({ ok: false, issues: [{ code: "export.profile_delete_unknown" }] });
     expect((await auditKinds(server.store)).find((e) => e.kind === "exportProfile.delete")?.user).toBe("ada");
     expect(JSON.parse(local.exported as string).profiles).toHaveLength(EXAMPLE_USER_PROFILES.length);

@@ -21,6 +21,7 @@ import { extraFormsStrings } from "../../settings/extra-forms-strings";
 import { fieldsAt, newProfileForm, profileFieldOf, profileFormOf, profileJsonOf, type ColumnRow, type ProfileForm } from "../../settings/export-profile-form";
 import { settingsStrings } from "../../settings/settings-strings";
 import { ButtonRow } from "../common/ButtonRow";
+import { ConfirmNotice } from "../common/ConfirmNotice";
 import { FileButton } from "../common/FileButton";
 import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
@@ -233,23 +234,9 @@ export function ExportProfileSection({ primary = false, onEditing }: ExportProfi
           )}
         </ButtonRow>
         {current && confirmDelete && (
-          <Notice
-            intent="warning"
-            title={del.confirmTitle}
-            testId="profile-delete-confirm"
-            actions={
-              <>
-                <Button size="small" icon={<DeleteRegular />} disabled={busy} onClick={() => void remove()} data-testid="profile-delete-yes">
-                  {del.yes}
-                </Button>
-                <Button size="small" disabled={busy} onClick={() => setConfirmDelete(false)} data-testid="profile-delete-no">
-                  {s.common.cancel}
-                </Button>
-              </>
-            }
-          >
+          <ConfirmNotice title={del.confirmTitle} yes={del.yes} yesIcon={<DeleteRegular />} onYes={() => void remove()} onNo={() => setConfirmDelete(false)} busy={busy} testId="profile-delete">
             {del.confirmText(current.name, current.id)}
-          </Notice>
+          </ConfirmNotice>
         )}
         <TaskProgress progress={task.progress} onCancel={task.cancel} />
         <IssueBars issues={rest} testId="profile-issues" />
