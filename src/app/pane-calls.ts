@@ -27,6 +27,7 @@ import { PURCHASE_BILLING_CALLS } from "./pane-calls-purchase-billing";
 import { backupJson } from "./backup";
 import { contractNumbers } from "./contract-numbers";
 import { saveExportSettingsFile } from "./export-settings-file";
+import { deleteExportProfile } from "./export-profile-delete";
 import { importMeters } from "./meters";
 import { pushBackupFile, timeBalanceFigures } from "./pane-json";
 import { exportUserProfiles, saveProfilesFromJson } from "./profiles";
@@ -72,6 +73,7 @@ export const PANE_CALLS = {
   timeBalanceFigures,
   contractNumbers,
   saveExportSettingsFile,
+  deleteExportProfile,
   saveProfilesFromJson,
   exportUserProfiles,
   backupJson,

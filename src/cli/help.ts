@@ -30,6 +30,7 @@ export const EXAMPLES: Record<string, string> = {
   "export-profile import": "msp-billing export-profile import --workspace ws.db export-profiles.json",
   "export-profile export": "msp-billing export-profile export --workspace ws.db --out export-profiles.json",
   "export-profile list": "msp-billing export-profile list --workspace ws.db",
+  "export-profile delete": "msp-billing export-profile delete --workspace ws.db --id sage-buchungen",
   "time import": "msp-billing time import --workspace ws.db samples/time.csv",
   "time profile": "msp-billing time profile list --workspace ws.db",
   "time balance": "msp-billing time balance --workspace ws.db --contract V-4001 --period 2026-10",

@@ -29,6 +29,7 @@ const MODULES: readonly { names: readonly string[]; load: () => Promise<readonly
     names: ["export", "export-settings", "export-profile import", "export-profile export", "export-profile list"],
     load: async () => (await import("./commands/export-run")).EXPORT_COMMANDS,
   },
+  { names: ["export-profile delete"], load: async () => [(await import("./commands/export-profile-delete")).exportProfileDeleteCommand] },
   { names: ["finalize", "cancel-invoice", "verify", "einvoice", "export-audit"], load: async () => (await import("./commands/lifecycle")).LIFECYCLE_COMMANDS },
   {
     names: ["time import", "time profile", "time balance"],

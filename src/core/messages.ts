@@ -292,6 +292,12 @@ export const MESSAGES: Record<string, Text> = {
   "audit.time.profile.save": { de: "Einstellungen gespeichert: {setting} {id}", en: "Settings saved: {setting} {id}" },
   "audit.export_profile.add": { de: "Exportprofil {id} angelegt", en: "Export profile {id} added" },
   "audit.export_profile.update": { de: "Exportprofil {id} geändert", en: "Export profile {id} changed" },
+  // deleting an export profile (src/app/export-profile-delete.ts)
+  "audit.export_profile.delete": { de: "Exportprofil {id} gelöscht", en: "Export profile {id} deleted" },
+  "export.profile_delete_unknown": {
+    de: "Exportprofil „{profile}“ gibt es nicht; nichts wurde gelöscht (gespeichert: {profiles}).",
+    en: 'Export profile "{profile}" does not exist; nothing was deleted (saved: {profiles}).',
+  },
   "audit.other": { de: "Änderung ({kind}) an {id}", en: "Change ({kind}) to {id}" },
   // exports (DATEV Buchungsstapel, custom CSV profiles, invoice documents; src/io/export/{datev,custom-csv,documents}, src/app/export-invoices.ts)
   "datev.field_required": { de: "DATEV-Einstellungen: Feld {field} fehlt oder ist leer.", en: "DATEV settings: field {field} is missing or empty." },

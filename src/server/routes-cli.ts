@@ -25,7 +25,7 @@ export const REMOTE_COMMANDS: Readonly<Record<string, readonly Role[]>> = {
   "usage import": WRITERS, "usage review": WRITERS, "usage approve": WRITERS,
   "mandates import": WRITERS, sepa: WRITERS, finalize: WRITERS, "cancel-invoice": WRITERS, einvoice: WRITERS,
   // settings
-  "rules set": ADMIN, "profile add": ADMIN, "profile import": ADMIN, "export-settings": ADMIN, "export-profile import": ADMIN,
+  "rules set": ADMIN, "profile add": ADMIN, "profile import": ADMIN, "export-settings": ADMIN, "export-profile import": ADMIN, "export-profile delete": ADMIN,
   "sepa settings": ADMIN, "usage rules": ADMIN, "time profile": ADMIN,
 };
 

@@ -49,6 +49,8 @@ export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = 
   timeBalanceFigures: ANY_ROLE,
   contractNumbers: ANY_ROLE,
   saveExportSettingsFile: ADMIN,
+  // as saving one (`export-profile delete`)
+  deleteExportProfile: ADMIN,
   saveProfilesFromJson: ADMIN,
   exportUserProfiles: ANY_ROLE,
   backupJson: ANY_ROLE,

@@ -213,6 +213,8 @@ export interface SettingsRepo {
   withPrefix(prefix: string): Promise<{ key: string; value: unknown }[]>;
   getRaw(key: string): Promise<unknown>;
   putRaw(key: string, value: unknown): Promise<void>;
+  /** Removes one key of a keyed family (a deleted export profile); no key, no change. */
+  deleteRaw(key: string): Promise<void>;
 }
 
 export interface AuditRepo {

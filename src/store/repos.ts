@@ -245,6 +245,7 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
     withPrefix: async (prefix) => ((await rows.range("settings", "key", prefix, `${prefix}\uffff`)) as unknown as TableRow<"settings">[]).map((r) => ({ key: r.key, value: r.value })),
     getRaw: async (key) => ((await rows.get("settings", key)) as TableRow<"settings"> | undefined)?.value,
     putRaw: (key, value) => rows.put("settings", [{ key, value }]),
+    deleteRaw: (key) => rows.delete("settings", [key]),
   };
   const audit: P.AuditRepo = {
     async append(entries) {

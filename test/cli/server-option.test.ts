@@ -11,26 +11,20 @@ import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
 import { takeServerOption } from "../../src/cli/remote-client";
 import { captureIo } from "../support/cli-io";
-import { FIXED_NOW } from "../support/fixtures";
 import { MASTER_ARTICLES, MASTER_CONTRACTS, MASTER_MAPPINGS, octoberCsv } from "../support/reconcile-scenario";
-import { type TestServer, testServer } from "../server/server-fixture";
+import { listeningServer, testServer } from "../server/server-fixture";
 
 jest.setTimeout(120_000);
 
-let server: TestServer;
-let url: string;
+const server = listeningServer();
 let inputs: string;
 
-beforeAll(async () => {
-  server = await testServer();
-  server.clock.now = FIXED_NOW;
-  url = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
+beforeAll(() => {
   inputs = mkdtempSync(join(tmpdir(), "msp-server-opt-"));
   const files = { articles: MASTER_ARTICLES, contracts: MASTER_CONTRACTS, mappings: MASTER_MAPPINGS };
   for (const [k, v] of Object.entries(files)) writeFileSync(join(inputs, `${k}.csv`), v);
   writeFileSync(join(inputs, "nce.csv"), octoberCsv());
 });
-afterAll(async () => server.close());
 
 async function token(user: string): Promise<string> {
   return (await server.login(user)).authorization.slice("Bearer ".length);
@@ -84,7 +78,7 @@ describe("--server: the CLI on the team server", () => {
 
   it("import-master, reconcile, apply, bill, export and backup print and write the same through the server as on a workspace file", async () => {
     const local = await month(join(inputs, "local"), ["--workspace", join(inputs, "ws.db")]);
-    const remote = await month(join(inputs, "remote"), ["--server", url, "--token", await token("clara")]);
+    const remote = await month(join(inputs, "remote"), ["--server", server.url, "--token", await token("clara")]);
     expect(local.log.map((s) => [s.step, s.code, s.err])).toEqual(local.log.map((s) => [s.step, 0, ""]));
     expect(remote.log).toEqual(local.log);
     expect(Object.keys(local.files)).toEqual(["backup.json", "export-de.csv", "invoices.csv", "review.csv"]);
@@ -101,7 +95,7 @@ describe("--server: the CLI on the team server", () => {
     const out = join(inputs, "fail");
     mkdirSync(out, { recursive: true });
     const t = await token("clara");
-    const r = await cli(["reconcile", "--server", url, "--token", t, "--file", join(inputs, "missing.csv"), "--period", "2026-10", "--out", join(out, "review.csv")]);
+    const r = await cli(["reconcile", "--server", server.url, "--token", t, "--file", join(inputs, "missing.csv"), "--period", "2026-10", "--out", join(out, "review.csv")]);
     const l = await cli(["reconcile", "--workspace", join(inputs, "ws.db"), "--file", join(inputs, "missing.csv"), "--period", "2026-10", "--out", join(out, "review.csv")]);
     expect(r).toEqual(l);
     expect(r.code).toBe(1);
@@ -113,34 +107,34 @@ describe("--server: the CLI on the team server", () => {
     expect(apply.json().stderr).toMatch(/There is no file .*articles\.csv/);
     const own = await server.inject({ method: "POST", url: "/api/cli", headers: { authorization: `Bearer ${t}` }, payload: { argv: ["bill", "--workspace", "/tmp/x.db", "--period", "2026-10"] } });
     expect(own.statusCode).toBe(400);
-    const bad = await cli(["bill", "--server", url, "--token", t, "--period", "2026-13", "--out", join(out, "inv.csv")]);
+    const bad = await cli(["bill", "--server", server.url, "--token", t, "--period", "2026-13", "--out", join(out, "inv.csv")]);
     expect(bad.code).not.toBe(0);
     expect(existsSync(join(out, "inv.csv"))).toBe(false);
   });
 
   it("refuses without a valid token (401) and an auditor writing (403); an auditor may read and export", async () => {
-    const noToken = await cli(["bill", "--server", url, "--token", "wrong", "--period", "2026-10", "--out", join(inputs, "x.csv")]);
+    const noToken = await cli(["bill", "--server", server.url, "--token", "wrong", "--period", "2026-10", "--out", join(inputs, "x.csv")]);
     expect(noToken.code).toBe(1);
     expect(noToken.err).toMatch(/refused the token/);
     const otto = await token("otto");
-    const write = await cli(["import-master", "--server", url, "--token", otto, join(inputs, "articles.csv")]);
+    const write = await cli(["import-master", "--server", server.url, "--token", otto, join(inputs, "articles.csv")]);
     expect(write.code).toBe(1);
     expect(write.err).toMatch(/refused \(403\).*auditor may not run import-master/);
-    const backup = await cli(["backup", "--server", url, "--token", otto, "--out", join(inputs, "auditor-backup.json")]);
+    const backup = await cli(["backup", "--server", server.url, "--token", otto, "--out", join(inputs, "auditor-backup.json")]);
     expect(backup.code).toBe(0);
     expect(existsSync(join(inputs, "auditor-backup.json"))).toBe(true);
     // Settings are the admin's.
-    const rules = await cli(["rules", "set", "--server", url, "--token", await token("clara"), join(inputs, "articles.csv")]);
+    const rules = await cli(["rules", "set", "--server", server.url, "--token", await token("clara"), join(inputs, "articles.csv")]);
     expect(rules.err).toMatch(/refused \(403\).*clerk may not run rules set/);
   });
 
   it("an auditor's export that would issue a draft run is refused before anything changes", async () => {
     const t = await token("clara");
     // A second month's draft run (October was issued by the export above).
-    const bill = await cli(["bill", "--server", url, "--token", t, "--period", "2026-11", "--invoice-date", "2026-12-01", "--draft"]);
+    const bill = await cli(["bill", "--server", server.url, "--token", t, "--period", "2026-11", "--invoice-date", "2026-12-01", "--draft"]);
     expect(bill.code).toBe(0);
     const revision = await server.store.revision();
-    const r = await cli(["export", "--server", url, "--token", await token("otto"), "--run", "run-00002", "--out", join(inputs, "nov-export.csv")]);
+    const r = await cli(["export", "--server", server.url, "--token", await token("otto"), "--run", "run-00002", "--out", join(inputs, "nov-export.csv")]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/403.*auditor may not change the store/);
     expect(existsSync(join(inputs, "nov-export.csv"))).toBe(false);
@@ -162,8 +156,7 @@ describe("push --server: a single-user store into the team store through the ser
 
     const team = await testServer();
     try {
-      team.clock.now = FIXED_NOW;
-      const teamUrl = `http://127.0.0.1:${(team.app.server.address() as { port: number }).port}`;
+      const teamUrl = team.url;
       const ada = (await team.login("ada")).authorization.slice(7);
       const clara = (await team.login("clara")).authorization.slice(7);
       const byClerk = await cli(["push", "--from", ws, "--server", teamUrl, "--token", clara]);

@@ -25,7 +25,7 @@ describe("audit entries as sentences", () => {
       }
     }
     expect(kinds.size).toBeGreaterThan(30);
-    const generic = [...kinds].filter((k) => auditNote({ kind: k, entity: "x:1" }).code === "audit.other" && !["settings.update", "settings.put", "settings.sepa", "rules.set", "usage.rules.set", "time.profile.save", "exportProfile.add", "exportProfile.update", "mapping.put", "undo.delete", "undo.restore"].includes(k));
+    const generic = [...kinds].filter((k) => auditNote({ kind: k, entity: "x:1" }).code === "audit.other" && !["settings.update", "settings.put", "settings.sepa", "rules.set", "usage.rules.set", "time.profile.save", "exportProfile.add", "exportProfile.update", "exportProfile.delete", "mapping.put", "undo.delete", "undo.restore"].includes(k));
     expect(generic).toEqual([]);
     for (const k of AUDIT_KINDS) expect(MESSAGES[`audit.${k}`]).toBeDefined();
   });

@@ -1162,6 +1162,16 @@ async function screenshots(context, origin) {
         await page.locator(`[data-testid="section-${section}"]`).screenshot({ path: path.join(SCREENSHOTS, `form-${lang}-${theme}-${section}.png`) });
       await page.click("#tab-masterData");
       await page.locator('[data-testid="section-export-profiles"]').screenshot({ path: path.join(SCREENSHOTS, `form-${lang}-${theme}-export-profiles.png`) });
+      // a saved profile (loaded from a file, then chosen): its deletion asks first naming it; cancelled
+      const saved = { id: "sage", version: 1, name: "Sage 100", delimiter: ";", decimal: ",", dateFormat: "DD.MM.YYYY", encoding: "utf-8", level: "invoice", columns: [{ source: "invoice_ref", header: "BelegNr" }] };
+      await page.setInputFiles('[data-testid="profile-json-file"]', [{ name: "sage.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(saved), "utf8") }]);
+      await page.waitForSelector('[data-testid="profile-delete"]', { timeout: 30_000 });
+      await page.click('[data-testid="profile-delete"]');
+      await page.waitForSelector('[data-testid="profile-delete-confirm"]');
+      assert((await page.locator('[data-testid="profile-delete-confirm"]').innerText()).includes("Sage 100"), "the confirmation names the profile");
+      await assertNoHorizontalOverflow(page, WIDTH);
+      await page.locator('[data-testid="section-export-profiles"]').screenshot({ path: path.join(SCREENSHOTS, `form-${lang}-${theme}-export-profile-delete.png`) });
+      await page.click('[data-testid="profile-delete-no"]');
       if (lang === "de" && theme === "light") {
         await page.setViewportSize({ width: 320, height: HEIGHT });
         await assertNoHorizontalOverflow(page, 320);

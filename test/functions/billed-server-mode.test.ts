@@ -10,20 +10,14 @@ import { lookupIndexCache } from "../../src/app/lookup/lookup-index";
 import { LedgerIndex } from "../../src/core/lookup/ledger-index";
 import { configureFunctions, resetFunctionsEnvironment } from "../../src/functions/environment";
 import { billed } from "../../src/functions/functions";
-import { ServerConnection } from "../../src/taskpane/connection/server-connection";
-import { ServerStore } from "../../src/taskpane/connection/server-store";
 import { ARTICLES_CSV, CONTRACTS_CSV_DE, FIXED_NOW, textFile } from "../support/fixtures";
-import { PASSWORD, testServer, type TestServer } from "../server/server-fixture";
+import { listeningServer } from "../server/server-fixture";
 import { ledgerRow, rejection, SECOND_CONTRACT_CSV } from "./seed";
 
 jest.setTimeout(120_000);
 
-let server: TestServer;
-let url: string;
+const server = listeningServer();
 beforeAll(async () => {
-  server = await testServer();
-  server.clock.now = FIXED_NOW;
-  url = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
   const ctx = { store: server.store, now: () => FIXED_NOW };
   for (const files of [[textFile("articles.csv", ARTICLES_CSV), textFile("contracts.csv", CONTRACTS_CSV_DE)], [textFile("contracts2.csv", SECOND_CONTRACT_CSV)]]) {
     const r = await importMaster(ctx, files);
@@ -38,14 +32,11 @@ beforeAll(async () => {
     ]),
   );
 });
-afterAll(async () => {
-  resetFunctionsEnvironment();
-  await server.close();
-});
+afterAll(() => resetFunctionsEnvironment());
 
 describe("MSP.BILLED in server mode", () => {
   it("answers from the server's ledger (no #N/A), as locally; unknown contracts stay #N/A", async () => {
-    const store = new ServerStore(await ServerConnection.login(url, "otto", PASSWORD), 0);
+    const { store } = await server.paneContext("otto");
     configureFunctions({ store: () => store, today: () => "2026-02-10", language: () => "en" });
     expect(await billed("V-1001", "2026-01")).toBe(276.39);
     expect(await billed("V-1001", "2026-02")).toBe(0);
@@ -55,7 +46,7 @@ describe("MSP.BILLED in server mode", () => {
   });
 
   it("keeps the sums across a write that is no run (304), and follows a colleague's billing run", async () => {
-    const store = new ServerStore(await ServerConnection.login(url, "otto", PASSWORD), 0);
+    const { store } = await server.paneContext("otto");
     configureFunctions({ store: () => store, today: () => "2026-02-10", language: () => "en" });
     const cache = lookupIndexCache(store);
     expect(await billed("V-1001", "2026-03")).toBe(0);

@@ -30,6 +30,7 @@ const EXPECTED_WRITES: Record<string, number> = {
   "vendor profile save": 2,
   "export settings save (replacing company data, adding DATEV settings)": 4,
   "export profile save (replacing a saved profile)": 2,
+  "export profile delete": 2,
 };
 
 describe("an injected failure at any write step leaves the store exactly as before", () => {

@@ -124,6 +124,7 @@ const SOURCE: Record<string, "batch" | "run" | "file-hash" | "manual" | "not-aud
   "vendor profile save": "manual",
   "export settings save (replacing company data, adding DATEV settings)": "manual",
   "export profile save (replacing a saved profile)": "manual",
+  "export profile delete": "manual",
 };
 
 /** The audit entries of each use case, as `kind entity [before][after]`. */
@@ -167,6 +168,7 @@ const ENTRIES: Record<string, string[]> = {
   "vendor profile save": ["profile.add profile:example-ingram-rde-short A"],
   "export settings save (replacing company data, adding DATEV settings)": ["settings.update setting:company BA", "settings.update setting:datevConfig A"],
   "export profile save (replacing a saved profile)": ["exportProfile.update setting:exportProfile:erp-zeilen BA"],
+  "export profile delete": ["exportProfile.delete setting:exportProfile:erp-zeilen B"],
 };
 
 const summary = (e: AuditRecord) => `${e.kind} ${e.entity} ${e.before !== undefined ? "B" : ""}${e.after !== undefined ? "A" : ""}`;

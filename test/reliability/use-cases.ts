@@ -8,6 +8,7 @@ import { applyReview } from "../../src/app/apply-review";
 import { runBilling } from "../../src/app/bill";
 import type { AppContext } from "../../src/app/context";
 import { saveExportProfiles, saveExportSettings } from "../../src/app/export-invoices";
+import { deleteExportProfile } from "../../src/app/export-profile-delete";
 import { importMaster } from "../../src/app/import-master";
 import { importMeters } from "../../src/app/meters";
 import { applyPriceUpdate, proposePriceUpdate } from "../../src/app/price-update";
@@ -266,6 +267,13 @@ export const USE_CASES: readonly UseCase[] = [
     async prepare(ctx) {
       await saveExportProfiles(ctx, [EXPORT_PROFILE]);
       return (c) => saveExportProfiles(c, [{ ...EXPORT_PROFILE, name: "ERP Rechnungszeilen 2027" }]);
+    },
+  },
+  {
+    name: "export profile delete",
+    async prepare(ctx) {
+      await saveExportProfiles(ctx, [EXPORT_PROFILE, { ...EXPORT_PROFILE, id: "bleibt" }]);
+      return async (c) => must(await deleteExportProfile(c, EXPORT_PROFILE.id));
     },
   },
 ];

@@ -10,9 +10,9 @@ import { encodeCallJson, PANE_CALLS, type PaneCallName } from "../../src/app/pan
 import { reconcileFiles } from "../../src/app/reconcile";
 import { PaneArgsChecker } from "../../src/server/pane-args-check";
 import { PANE_ARG_SCHEMAS, WITHOUT_SCHEMA_YET } from "../../src/server/pane-schemas";
-import { FIXED_NOW, testContext, textFile } from "../support/fixtures";
+import { testContext, textFile } from "../support/fixtures";
 import { octoberCsv, readNce, seedStore } from "../support/reconcile-scenario";
-import { testServer, type TestServer } from "./server-fixture";
+import { listeningServer } from "./server-fixture";
 
 jest.setTimeout(120_000);
 
@@ -75,12 +75,7 @@ describe("the schemas", () => {
 });
 
 describe("POST /api/pane/NAME with arguments that do not fit", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await testServer();
-    server.clock.now = FIXED_NOW;
-  });
-  afterAll(async () => server.close());
+  const server = listeningServer();
 
   const call = async (user: string, name: string, args: unknown) => server.inject({ method: "POST", url: `/api/pane/${name}`, headers: await server.login(user), payload: { args } });
 

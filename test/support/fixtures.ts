@@ -1,4 +1,5 @@
 import type { AppContext, InputFile } from "../../src/app/context";
+import type { ExportProfile } from "../../src/io/export/custom-csv/profile";
 import { testStore } from "./fixtures-store";
 
 /** A fixed clock for tests. */
@@ -7,6 +8,15 @@ export const FIXED_NOW = "2026-11-23T10:00:00.000Z";
 /** A fresh in-memory store with a fixed clock. */
 export async function testContext(): Promise<AppContext> {
   return { store: await testStore(), now: () => FIXED_NOW };
+}
+
+/** A small valid export profile: one row per invoice, its number (`BelegNr`) and gross (`Brutto`). */
+export function exportProfileNamed(id: string, name: string): ExportProfile {
+  const columns: ExportProfile["columns"] = [
+    { source: "invoice_ref", header: "BelegNr" },
+    { source: "gross_total", header: "Brutto" },
+  ];
+  return { id, version: 1, name, delimiter: ";", decimal: ",", dateFormat: "DD.MM.YYYY", encoding: "utf-8", level: "invoice", columns };
 }
 
 /** A file from text (UTF-8). */

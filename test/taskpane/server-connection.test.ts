@@ -7,26 +7,17 @@
 import { lookupIndexCache } from "../../src/app/lookup/lookup-index";
 import { roundTripReview } from "../support/reconcile-scenario";
 import { MASTER_ARTICLES, MASTER_CONTRACTS, MASTER_MAPPINGS, octoberCsv, readNce } from "../support/reconcile-scenario";
-import { FIXED_NOW, testContext } from "../support/fixtures";
-import { PASSWORD, testServer, type TestServer, upload } from "../server/server-fixture";
+import { testContext, textFile as file } from "../support/fixtures";
+import { listeningServer, upload } from "../server/server-fixture";
 import { ServerCallError, ServerConnection } from "../../src/taskpane/connection/server-connection";
-import { NotInServerMode, ServerStore } from "../../src/taskpane/connection/server-store";
+import { NotInServerMode } from "../../src/taskpane/connection/server-store";
 import { applyReview, importMaster, listRuns, reconcileFiles, runBilling, undoRun } from "../../src/taskpane/connection/use-cases";
 import type { AppContext } from "../../src/app/context";
 import { parseIsoMonth } from "../../src/core/date/iso-month";
 
 jest.setTimeout(120_000);
 
-let server: TestServer;
-let url: string;
-beforeAll(async () => {
-  server = await testServer();
-  server.clock.now = FIXED_NOW;
-  url = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
-});
-afterAll(async () => server.close());
-
-const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+const server = listeningServer();
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: unknown[] }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -46,20 +37,18 @@ async function month(ctx: AppContext) {
 describe("the pane connected to a team server", () => {
   it("import, reconcile, apply and bill run on the server and give what they give locally; the audit log names the user", async () => {
     const local = await month(await testContext());
-    const connection = await ServerConnection.login(url, "clara", PASSWORD);
-    const store = new ServerStore(connection, 0);
-    const remote = await month({ store, now: () => FIXED_NOW });
+    const clara = await server.paneContext("clara");
+    const remote = await month(clara);
     expect(JSON.parse(JSON.stringify(remote))).toEqual(JSON.parse(JSON.stringify(local)));
     expect(remote.billed.invoices.length).toBeGreaterThan(0);
     const audit = (await server.inject({ method: "GET", url: "/api/audit?limit=100", headers: await server.login("otto") })).json() as { kind: string; user?: string }[];
     expect(audit.find((e) => e.kind === "billing.run")?.user).toBe("clara");
     // Undo of the run, too (the latest draft).
-    expect(unwrap(await undoRun({ store, now: () => FIXED_NOW }, remote.billed.runId!))).toMatchObject({ runId: remote.billed.runId });
+    expect(unwrap(await undoRun(clara, remote.billed.runId!))).toMatchObject({ runId: remote.billed.runId });
   });
 
   it("the lookup index loads from the server and goes stale after a colleague's change (revision/ETag)", async () => {
-    const connection = await ServerConnection.login(url, "otto", PASSWORD);
-    const store = new ServerStore(connection, 0);
+    const { store } = await server.paneContext("otto");
     const cache = lookupIndexCache(store);
     const index = await cache.master();
     expect(index).toBe(await cache.master());
@@ -78,12 +67,11 @@ describe("the pane connected to a team server", () => {
   });
 
   it("an auditor cannot bill from the pane (403); a step not on the server fails with a message instead of using local data", async () => {
-    const connection = await ServerConnection.login(url, "otto", PASSWORD);
-    const store = new ServerStore(connection, 0);
-    const ctx = { store, now: () => FIXED_NOW };
+    const ctx = await server.paneContext("otto");
+    const { store } = ctx;
     await expect(runBilling(ctx, { month: parseIsoMonth("2026-11")!, dryRun: false })).rejects.toMatchObject({ status: 403 });
     await expect(store.write(async () => 1)).rejects.toBeInstanceOf(NotInServerMode);
     await expect(store.read(async (tx) => tx.ledger)).rejects.toBeInstanceOf(NotInServerMode);
-    await expect(ServerConnection.login(url, "otto", "wrong password!")).rejects.toBeInstanceOf(ServerCallError);
+    await expect(ServerConnection.login(server.url, "otto", "wrong password!")).rejects.toBeInstanceOf(ServerCallError);
   });
 });

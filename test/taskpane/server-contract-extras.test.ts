@@ -6,17 +6,13 @@
  */
 import type { AppContext } from "../../src/app/context";
 import type { IsoMonth } from "../../src/core/date/iso-month";
-import { ServerConnection } from "../../src/taskpane/connection/server-connection";
-import { ServerStore } from "../../src/taskpane/connection/server-store";
 import * as pane from "../../src/taskpane/connection/use-cases";
 import { contractExtrasFormOf, rulesWithContractExtras } from "../../src/taskpane/settings/contract-extras-form";
 import { TIME_ARTICLES, TIME_CONTRACTS, TIME_CSV, TIME_RULES } from "../app/time-fixtures";
-import { FIXED_NOW, testContext } from "../support/fixtures";
-import { PASSWORD, testServer, type TestServer } from "../server/server-fixture";
+import { testContext, textFile } from "../support/fixtures";
+import { listeningServer } from "../server/server-fixture";
 
 jest.setTimeout(120_000);
-
-const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: unknown[] }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -25,9 +21,9 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: unknown[] })
 
 /** The pane's steps: master data, rules, time; then the form's save for V-100 and the review again. */
 async function steps(ctx: AppContext) {
-  unwrap(await pane.importMaster(ctx, [file("articles.csv", TIME_ARTICLES), file("contracts.csv", TIME_CONTRACTS)]));
+  unwrap(await pane.importMaster(ctx, [textFile("articles.csv", TIME_ARTICLES), textFile("contracts.csv", TIME_CONTRACTS)]));
   unwrap(await pane.setRules(ctx, TIME_RULES, "rules.json"));
-  unwrap(await pane.importTime(ctx, file("zeiten-juni.csv", TIME_CSV)));
+  unwrap(await pane.importTime(ctx, textFile("zeiten-juni.csv", TIME_CSV)));
   const before = await pane.reviewTimeEntries(ctx, "2026-06" as IsoMonth);
   const rules = (await pane.storedRules(ctx))!;
   // V-100: no surcharges at all, Fronleichnam a working day, its own extra holiday; flat fees as default
@@ -41,17 +37,11 @@ const surchargesOf = (review: Awaited<ReturnType<typeof pane.reviewTimeEntries>>
   review.rows.filter((r) => r.contractNo === contractNo).flatMap((r) => r.surcharges);
 
 describe("a contract's own lists saved from the form on the team server", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await testServer();
-    server.clock.now = FIXED_NOW;
-  });
-  afterAll(async () => server.close());
+  const server = listeningServer();
 
   it("stores and rates on the server what it stores and rates locally", async () => {
     const local = await steps(await testContext());
-    const url = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
-    const remote = await steps({ store: new ServerStore(await ServerConnection.login(url, "ada", PASSWORD), 0), now: () => FIXED_NOW });
+    const remote = await steps(await server.paneContext("ada"));
 
     expect(local.saved.ok).toBe(true);
     expect(local.stored!.contracts["V-100"]).toEqual({ includedHoursPerMonth: "1", surcharges: [], holidaysOff: ["FRONLEICHNAM"], extraHolidays: ["2026-06-01"] });

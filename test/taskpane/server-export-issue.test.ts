@@ -4,37 +4,21 @@
  * but gets the file of an issued run as before.
  */
 import { parseIsoMonth } from "../../src/core/date/iso-month";
-import type { AppContext } from "../../src/app/context";
 import { draftRun } from "../../src/taskpane/billing/export-issue";
-import { ServerConnection } from "../../src/taskpane/connection/server-connection";
-import { ServerStore } from "../../src/taskpane/connection/server-store";
 import { exportInvoiceBatch, exportRunIssuing, importMaster, listRuns, loadRunInvoices, runBilling, undoRun } from "../../src/taskpane/connection/use-cases";
-import { PASSWORD, testServer, type TestServer } from "../server/server-fixture";
+import { listeningServer } from "../server/server-fixture";
 import { MASTER_ARTICLES, MASTER_CONTRACTS } from "../support/reconcile-scenario";
-import { FIXED_NOW } from "../support/fixtures";
+import { FIXED_NOW, textFile as file } from "../support/fixtures";
 
 jest.setTimeout(120_000);
 
-let server: TestServer;
-let url: string;
-beforeAll(async () => {
-  server = await testServer();
-  server.clock.now = FIXED_NOW;
-  url = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
-});
-afterAll(async () => server.close());
-
-const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+const server = listeningServer();
 const request = { format: { kind: "generic" as const }, createdAt: "2026-11-23T11:00:00.000" };
-
-async function as(user: string): Promise<AppContext> {
-  return { store: new ServerStore(await ServerConnection.login(url, user, PASSWORD), 0), now: () => FIXED_NOW };
-}
 
 describe("the pane's export issues a draft run on the team server", () => {
   it("auditor: refused (403) and the run stays a draft; clerk: issued by 'export' on the server; then undo is refused and the auditor exports the same file", async () => {
-    const clara = await as("clara");
-    const otto = await as("otto");
+    const clara = await server.paneContext("clara");
+    const otto = await server.paneContext("otto");
     expect((await importMaster(clara, [file("articles.csv", MASTER_ARTICLES), file("contracts.csv", MASTER_CONTRACTS)])).ok).toBe(true);
     const billed = await runBilling(clara, { month: parseIsoMonth("2026-10")!, invoiceDate: "2026-11-01" as never });
     if (!billed.ok || !billed.value.runId) throw new Error("bill failed");

@@ -16,15 +16,13 @@ import { readCsvText } from "../../src/io/table/read-csv";
 import { PURCHASE_BILLING_ROLES } from "../../src/server/pane-roles-purchase-billing";
 import { cancelForPane, eInvoiceZipForPane, finalizeForPane } from "../../src/taskpane/billing/lifecycle";
 import { exportSepaForPane, saveSepaSettingsForm } from "../../src/taskpane/billing/sepa-export";
-import { ServerConnection } from "../../src/taskpane/connection/server-connection";
-import { ServerStore } from "../../src/taskpane/connection/server-store";
 import * as pane from "../../src/taskpane/connection/use-cases";
 import { MANDATES_CSV } from "../app/sepa/sepa-fixtures";
 import { LINKS, PURCHASE, ARTICLES as DOMAIN_ARTICLES, CONTRACTS as DOMAIN_CONTRACTS } from "../scenarios/purchase/domain-scenario";
 import { loadFonts } from "../support/einvoice-fixtures";
 import { FIXED_NOW, testContext, textFile } from "../support/fixtures";
 import { octoberCsv, readNce, seedStore } from "../support/reconcile-scenario";
-import { PASSWORD, testServer, type TestServer } from "../server/server-fixture";
+import { testServer, type TestServer } from "../server/server-fixture";
 
 jest.setTimeout(180_000);
 
@@ -61,10 +59,8 @@ let servers: TestServer[] = [];
 async function serverSide(user = "clara"): Promise<Side & { server: TestServer }> {
   const server = await testServer();
   servers.push(server);
-  server.clock.now = FIXED_NOW;
-  const url = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
-  const store = new ServerStore(await ServerConnection.login(url, user, PASSWORD), 0);
-  return { server, seed: { store: server.store, now: () => FIXED_NOW }, pane: { store, now: () => FIXED_NOW }, close: () => store.close() };
+  const pane = await server.paneContext(user);
+  return { server, seed: { store: server.store, now: () => FIXED_NOW }, pane, close: () => pane.store.close() };
 }
 afterEach(async () => {
   for (const s of servers) await s.close();

@@ -13,7 +13,6 @@ import type { AppContext } from "../../src/app/context";
 import type { IsoMonth } from "../../src/core/date/iso-month";
 import { EXAMPLE_USER_PROFILES } from "../../src/io/vendor";
 import { ServerCallError, ServerConnection } from "../../src/taskpane/connection/server-connection";
-import { ServerStore } from "../../src/taskpane/connection/server-store";
 import * as pane from "../../src/taskpane/connection/use-cases";
 import { saveBackup } from "../../src/taskpane/storage";
 import { describeIssue, unexpectedIssue } from "../../src/taskpane/issues";
@@ -21,9 +20,9 @@ import { balanceSheetRows } from "../../src/taskpane/usage/balance-sheet";
 import type { BillingStore } from "../../src/store/port";
 import { backupJson } from "../../src/app/backup";
 import { COMPANY, DATEV_CONFIG } from "../scenarios/exports/scenario";
-import { FIXED_NOW, testContext } from "../support/fixtures";
+import { FIXED_NOW, exportProfileNamed, testContext, textFile as file } from "../support/fixtures";
 import { seedStore } from "../support/reconcile-scenario";
-import { PASSWORD, testServer, type TestServer } from "../server/server-fixture";
+import { listeningServer } from "../server/server-fixture";
 import { METERS_CSV, TIME_ARTICLES, TIME_CONTRACTS, TIME_CSV, TIME_RULES } from "../app/time-fixtures";
 import { USAGE_RULES, azureRead } from "../app/usage-fixtures";
 import { TENANT_A, TENANT_B } from "../io/vendor/fixtures";
@@ -52,8 +51,6 @@ afterAll(() => {
   // each call of this area went through its schema at least once
   expect([...checked].sort()).toEqual(Object.keys(USAGE_SETTINGS_SCHEMAS).sort());
 });
-
-const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: unknown[] }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -84,22 +81,12 @@ function expectJsonClean(value: unknown): void {
 /** Results compared as the pane sees them (undefined properties are absent after JSON). */
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
 
-async function connect(server: TestServer, user: string): Promise<AppContext> {
-  const url = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
-  return { store: new ServerStore(await ServerConnection.login(url, user, PASSWORD), 0), now: () => FIXED_NOW };
-}
-
 async function auditKinds(store: BillingStore): Promise<{ kind: string; user?: string }[]> {
   return store.read(async (tx) => (await tx.audit.recent(1000)) as { kind: string; user?: string }[]);
 }
 
 describe("Zeiten/Zähler and usage on the team server", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await testServer();
-    server.clock.now = FIXED_NOW;
-  });
-  afterAll(async () => server.close());
+  const server = listeningServer();
 
   /** The Zeiten/Zähler steps of the pane, each result kept (arguments checked JSON-clean). */
   async function timeSteps(ctx: AppContext) {
@@ -131,7 +118,7 @@ describe("Zeiten/Zähler and usage on the team server", () => {
 
   it("time import, review, decisions, balances and rules give on the server what they give locally; the audit names the user", async () => {
     const local = await timeSteps(await testContext());
-    const remote = await timeSteps(await connect(server, "ada"));
+    const remote = await timeSteps(await server.paneContext("ada"));
     for (const v of Object.values(local)) expectJsonClean(v);
     expect(plain(remote)).toEqual(plain(local));
     expect((local.time as { added: number }).added).toBeGreaterThan(0);
@@ -144,7 +131,7 @@ describe("Zeiten/Zähler and usage on the team server", () => {
   });
 
   it("roles: the auditor reads (review, balances) but gets 403 on imports and decisions; a clerk gets 403 on the admin's rules", async () => {
-    const otto = await connect(server, "otto");
+    const otto = await server.paneContext("otto");
     expect((await pane.reviewTimeEntries(otto, "2026-06" as IsoMonth)).rows.length).toBeGreaterThan(0);
     expect(unwrap(await pane.timeBalanceFigures(otto, "V-200", "2026-06" as IsoMonth)).contractNo).toBe("V-200");
     expect(await pane.contractNumbers(otto)).toContain("V-200");
@@ -154,7 +141,7 @@ describe("Zeiten/Zähler and usage on the team server", () => {
     await expect(pane.applyTimeDecisions(otto, [])).rejects.toMatchObject({ status: 403 });
     await expect(pane.importUsage(otto, [azureRead()])).rejects.toMatchObject({ status: 403 });
     await expect(pane.applyUsageDecisions(otto, [])).rejects.toMatchObject({ status: 403 });
-    const clara = await connect(server, "clara");
+    const clara = await server.paneContext("clara");
     await expect(pane.setRules(clara, TIME_RULES, "rules.json")).rejects.toMatchObject({ status: 403 });
     await expect(pane.setUsageRules(clara, USAGE_RULES, "usage-rules.json")).rejects.toMatchObject({ status: 403 });
     const refused = await pane.setRules(otto, TIME_RULES, "rules.json").catch((e: unknown) => e);
@@ -188,13 +175,11 @@ async function seedUsage(store: BillingStore): Promise<void> {
   });
 }
 
+/** Two export profiles (the second one is deleted in the steps). */
+const EXPORT_PROFILES = [exportProfileNamed("lexware", "Lexware"), exportProfileNamed("sage", "Sage 100")];
+
 describe("usage, export settings and vendor profiles on the team server", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await testServer();
-    server.clock.now = FIXED_NOW;
-  });
-  afterAll(async () => server.close());
+  const server = listeningServer();
 
   async function steps(ctx: AppContext) {
     const out: Record<string, unknown> = {};
@@ -210,6 +195,10 @@ describe("usage, export settings and vendor profiles on the team server", () => 
     out.datev = unwrap(await pane.saveExportSettingsFile(ctx, "datev.json", JSON.stringify(DATEV_CONFIG)));
     out.company = unwrap(await pane.saveExportSettingsFile(ctx, "firma.json", JSON.stringify(COMPANY)));
     out.badSettings = await pane.saveExportSettingsFile(ctx, "kaputt.json", "[1]");
+    out.exportProfiles = unwrap(await pane.saveExportSettingsFile(ctx, "profile.json", JSON.stringify({ profiles: EXPORT_PROFILES })));
+    out.deletedProfile = unwrap(await pane.deleteExportProfile(ctx, "sage"));
+    out.deletedAgain = await pane.deleteExportProfile(ctx, "sage");
+    out.profilesLeft = await pane.listExportProfiles(ctx);
     out.loaded = [await pane.loadDatevConfig(ctx), await pane.loadCompanyInfo(ctx)];
     out.profiles = unwrap(await pane.saveProfilesFromJson(ctx, JSON.stringify(EXAMPLE_USER_PROFILES)));
     out.userProfiles = await pane.loadUserProfiles(ctx);
@@ -223,21 +212,27 @@ describe("usage, export settings and vendor profiles on the team server", () => 
     await seedUsage(localCtx.store);
     await seedUsage(server.store);
     const local = await steps(localCtx);
-    const remote = await steps(await connect(server, "ada"));
+    const remote = await steps(await server.paneContext("ada"));
     for (const v of Object.values(local)) expectJsonClean(v);
     expect(plain(remote)).toEqual(plain(local));
     expect((local.imported as { records: number }).records).toBeGreaterThan(0);
     expect((local.decided as { held: number }).held).toBe(1);
     expect(local.badSettings).toMatchObject({ ok: false });
+    expect(local.deletedProfile).toEqual({ id: "sage", name: "Sage 100" });
+    expect(local.deletedAgain).toMatchObject({ ok: false, issues: [{ code: "export.profile_delete_unknown" }] });
+    expect((await auditKinds(server.store)).find((e) => e.kind === "exportProfile.delete")?.user).toBe("ada");
     expect(JSON.parse(local.exported as string).profiles).toHaveLength(EXAMPLE_USER_PROFILES.length);
   });
 
-  it("roles: settings and vendor profiles are the admin's (clerk 403), reading them is anyone's", async () => {
-    const clara = await connect(server, "clara");
+  it("roles: settings, deleting an export profile and vendor profiles are the admin's (clerk and auditor 403), reading them is anyone's", async () => {
+    const clara = await server.paneContext("clara");
     await expect(pane.saveExportSettingsFile(clara, "datev.json", JSON.stringify(DATEV_CONFIG))).rejects.toMatchObject({ status: 403 });
     await expect(pane.saveProfilesFromJson(clara, JSON.stringify(EXAMPLE_USER_PROFILES))).rejects.toMatchObject({ status: 403 });
-    const otto = await connect(server, "otto");
+    await expect(pane.deleteExportProfile(clara, "lexware")).rejects.toMatchObject({ status: 403 });
+    const otto = await server.paneContext("otto");
     await expect(pane.saveExportSettingsFile(otto, "datev.json", JSON.stringify(DATEV_CONFIG))).rejects.toMatchObject({ status: 403 });
+    await expect(pane.deleteExportProfile(otto, "lexware")).rejects.toMatchObject({ status: 403 });
+    expect((await pane.listExportProfiles(otto)).profiles.map((p) => p.id)).toEqual(["lexware"]);
     expect(unwrap(await pane.loadDatevConfig(otto))).toMatchObject({ consultantNo: DATEV_CONFIG.consultantNo });
     expect((await pane.loadUserProfiles(otto)).profiles.map((p) => p.id)).toEqual(EXAMPLE_USER_PROFILES.map((p) => p.id));
     expect(JSON.parse(await pane.exportUserProfiles(otto)).profiles).toHaveLength(EXAMPLE_USER_PROFILES.length);
@@ -246,16 +241,11 @@ describe("usage, export settings and vendor profiles on the team server", () => 
 });
 
 describe("backup and restore in server mode", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await testServer();
-    server.clock.now = FIXED_NOW;
-  });
-  afterAll(async () => server.close());
+  const server = listeningServer();
 
   it("any role downloads the team store's backup; nothing is recorded on the team store (no reminder in server mode)", async () => {
     await seedStore({ store: server.store, now: () => FIXED_NOW });
-    const otto = await connect(server, "otto");
+    const otto = await server.paneContext("otto");
     const auditBefore = (await auditKinds(server.store)).length;
     const revision = await server.store.revision();
     const downloads: { name: string; text: string }[] = [];
@@ -283,14 +273,14 @@ describe("backup and restore in server mode", () => {
     const doc = JSON.parse(backup);
     const revision = await server.store.revision();
     for (const user of ["clara", "otto"]) {
-      const ctx = await connect(server, user);
+      const ctx = await server.paneContext(user);
       await expect(pane.restoreBackupFile(ctx, backupFile, doc)).rejects.toMatchObject({ status: 403 });
     }
     expect(await server.store.revision()).toBe(revision);
     // The admin bills and issues a run on the team store, then restores the older backup: refused.
     const run = unwrap(await pane.runBilling(admin, { month: "2026-10" as IsoMonth, invoiceDate: "2026-11-01" as never }));
     unwrap(await finalizeRun(admin, run.runId!));
-    const ada = await connect(server, "ada");
+    const ada = await server.paneContext("ada");
     const refused = await pane.restoreBackupFile(ada, backupFile, doc);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.issues.map((i) => i.code)).toContain("restore.loses_invoice");

@@ -114,6 +114,7 @@ export const USAGE_SETTINGS_SCHEMAS: PaneArgSchemas = {
   ),
   // settings and vendor profiles
   saveExportSettingsFile: args([name, text]),
+  deleteExportProfile: args([name]),
   saveProfilesFromJson: args([text]),
   exportUserProfiles: args([{ type: "array", items: name }], 1),
   // backup and restore

@@ -86,6 +86,7 @@ export const applyUsageDecisions = via("applyUsageDecisions");
 export const timeBalanceFigures = via("timeBalanceFigures");
 export const contractNumbers = via("contractNumbers");
 export const saveExportSettingsFile = via("saveExportSettingsFile");
+export const deleteExportProfile = via("deleteExportProfile");
 export const saveProfilesFromJson = via("saveProfilesFromJson");
 export const exportUserProfiles = via("exportUserProfiles");
 export const backupJson = via("backupJson");

@@ -250,6 +250,19 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         });
       });
 
+      it("settings: deleteRaw removes one key of a family and nothing else; an absent key is no change", async () => {
+        await store.write(async (tx) => {
+          await tx.settings.putRaw("exportProfile:datev2", { id: "datev2" });
+          await tx.settings.deleteRaw("exportProfile:lexware");
+          await tx.settings.deleteRaw("exportProfile:none");
+        });
+        await store.read(async (tx) => {
+          expect((await tx.settings.withPrefix("exportProfile:")).map((s) => s.key)).toEqual(["exportProfile:datev2"]);
+          expect(await tx.settings.getRaw("exportProfile:lexware")).toBeUndefined();
+          expect(await tx.settings.get("invoicePrefix")).toBe("RE-");
+        });
+      });
+
       it("audit: append numbers entries after the last, names the user of `as`, recent newest first, inPeriod", async () => {
         await store.as("bernd").write((tx) => tx.audit.append([{ at: "2026-11-05T00:00:00.000Z", kind: "x", source: "manual", entity: "e:1" }, { at: "2026-11-06T00:00:00.000Z", kind: "y", source: "manual", entity: "e:2", before: undefined, after: { v: 1 } }]));
         await store.read(async (tx) => {

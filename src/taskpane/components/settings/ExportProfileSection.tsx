@@ -3,11 +3,12 @@
  * remove, move). Saving sends the profile's JSON through `saveExportSettingsFile`, the path of a
  * profile file, so `validateExportProfile` checks it; errors stand next to their field and nothing is
  * stored while any is left. Profile files can still be loaded and the saved profiles downloaded.
+ * A saved profile can be deleted (*Löschen*, after a confirmation naming it; `deleteExportProfile`).
  */
 import * as React from "react";
 import { Button, Checkbox, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { AddRegular, ArrowDownRegular, ArrowDownloadRegular, ArrowUpRegular, DeleteRegular, DocumentArrowUpRegular, SaveRegular } from "@fluentui/react-icons";
-import { saveExportSettingsFile } from "../../connection/use-cases";
+import { deleteExportProfile, saveExportSettingsFile } from "../../connection/use-cases";
 import { differs, useReportEditing } from "../../hooks/useNextStep";
 import type { Issue } from "../../../core/issues";
 import { EXPORT_DATE_FORMATS, EXPORT_DELIMITERS, EXPORT_ENCODINGS, EXPORT_LEVELS, exportProfilesJson, type ExportField, type ExportProfile } from "../../../io/export/custom-csv/profile";
@@ -15,10 +16,12 @@ import { listExportProfiles } from "../../connection/use-cases";
 import { useHost } from "../../host";
 import { useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { exportProfileDeleteStrings } from "../../settings/export-profile-delete-strings";
 import { extraFormsStrings } from "../../settings/extra-forms-strings";
 import { fieldsAt, newProfileForm, profileFieldOf, profileFormOf, profileJsonOf, type ColumnRow, type ProfileForm } from "../../settings/export-profile-form";
 import { settingsStrings } from "../../settings/settings-strings";
 import { ButtonRow } from "../common/ButtonRow";
+import { ConfirmNotice } from "../common/ConfirmNotice";
 import { FileButton } from "../common/FileButton";
 import { IssueBars } from "../common/IssueBars";
 import { Notice } from "../common/Notice";
@@ -40,6 +43,7 @@ export function ExportProfileSection({ primary = false, onEditing }: ExportProfi
   const common = settingsStrings[s.language];
   const x = extraFormsStrings[s.language];
   const t = x.profile;
+  const del = exportProfileDeleteStrings[s.language];
   const task = useTask();
   const busy = task.running;
   const label = React.useCallback((f: ExportField) => t.fields[f], [t]);
@@ -49,6 +53,8 @@ export function ExportProfileSection({ primary = false, onEditing }: ExportProfi
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const [idTaken, setIdTaken] = React.useState(false);
   const [notice, setNotice] = React.useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = React.useState(false);
+  const [deleted, setDeleted] = React.useState<string | null>(null);
   // What the form was filled with (a saved profile or the empty new one): typing beyond it is unsaved.
   const [baseline, setBaseline] = React.useState<ProfileForm>(() => newProfileForm(label));
   useReportEditing(onEditing, "exportProfile", React.useMemo(() => differs(form, baseline), [form, baseline]));
@@ -70,11 +76,13 @@ export function ExportProfileSection({ primary = false, onEditing }: ExportProfi
     setBaseline(filled);
     setIssues([]);
     setIdTaken(false);
+    setConfirmDelete(false);
   };
 
   const run = async (what: string, name: string, text: string, after: (saved: string[]) => string) => {
     setIssues([]);
     setNotice(null);
+    setDeleted(null);
     setIdTaken(false);
     const outcome = await task.run(what, () => saveExportSettingsFile(host.app, name, text));
     if (outcome.status === "failed") return setIssues([outcome.issue]);
@@ -85,6 +93,22 @@ export function ExportProfileSection({ primary = false, onEditing }: ExportProfi
     const saved = outcome.value.value.profiles;
     if (saved.length > 0) choose(saved[0]!, list);
     setNotice(after(saved));
+  };
+
+  const current = profiles.find((p) => p.id === chosen);
+  const remove = async () => {
+    if (!current) return;
+    setIssues([]);
+    setNotice(null);
+    setDeleted(null);
+    setConfirmDelete(false);
+    const outcome = await task.run(del.button, () => deleteExportProfile(host.app, current.id));
+    if (outcome.status === "failed") return setIssues([outcome.issue]);
+    if (outcome.status !== "done") return;
+    if (!outcome.value.ok) return setIssues(outcome.value.issues);
+    host.storeChanged();
+    choose("", await load());
+    setDeleted(del.deleted(outcome.value.value.name, outcome.value.value.id));
   };
 
   const save = () => {
@@ -203,10 +227,21 @@ export function ExportProfileSection({ primary = false, onEditing }: ExportProfi
           <Button appearance={primary ? "primary" : "secondary"} icon={<SaveRegular />} disabled={busy} onClick={save} data-testid="profile-save">
             {t.save}
           </Button>
+          {current && (
+            <Button icon={<DeleteRegular />} disabled={busy} onClick={() => (setNotice(null), setDeleted(null), setConfirmDelete(true))} data-testid="profile-delete">
+              {del.button}
+            </Button>
+          )}
         </ButtonRow>
+        {current && confirmDelete && (
+          <ConfirmNotice title={del.confirmTitle} yes={del.yes} yesIcon={<DeleteRegular />} onYes={() => void remove()} onNo={() => setConfirmDelete(false)} busy={busy} testId="profile-delete">
+            {del.confirmText(current.name, current.id)}
+          </ConfirmNotice>
+        )}
         <TaskProgress progress={task.progress} onCancel={task.cancel} />
         <IssueBars issues={rest} testId="profile-issues" />
         {notice && !task.progress && <Notice testId="profile-saved">{notice}</Notice>}
+        {deleted && !task.progress && <Notice testId="profile-deleted">{deleted}</Notice>}
         <p className={styles.sub}>{common.jsonHint}</p>
         <ButtonRow>
           <FileButton
