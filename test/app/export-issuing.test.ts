@@ -7,13 +7,7 @@ import { undoRun } from "../../src/app/undo-run";
 import { validateCompanyInfo } from "../../src/io/export/documents/company";
 import { dbOf } from "../support/db-view";
 import { FIXED_NOW, testContext, textFile } from "../support/fixtures";
-
-const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
-const CONTRACTS = [
-  "customer_no,customer_name,contract_no,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,vat_pct,valid_from",
-  "10001,Müller GmbH,V-1,monthly,advance,2026-01-01,1,M365-BP,10,20.60,19,2026-01-01",
-  "10002,Schmidt KG,V-2,monthly,advance,2026-01-01,1,M365-BP,3,20.60,19,2026-01-01",
-].join("\n");
+import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
 
 async function billed(): Promise<{ ctx: AppContext; runId: string }> {
   const ctx = await testContext();

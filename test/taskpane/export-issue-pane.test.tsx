@@ -18,16 +18,11 @@ import type { Language } from "../../src/taskpane/i18n";
 import { dbOf } from "../support/db-view";
 import { FIXED_NOW } from "../support/fixtures";
 import { byTestId, click, queryTestId, renderPane, waitFor, type Rendered } from "./support/render-pane";
+import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
 
 // The pane's font loader imports the TTF files as webpack assets (URLs); no ZUGFeRD file is made here.
 jest.mock("../../src/taskpane/billing/einvoice-fonts", () => ({ paneFonts: () => Promise.reject(new Error("no fonts in this test")) }));
 
-const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
-const CONTRACTS = [
-  "customer_no,customer_name,contract_no,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,vat_pct,valid_from",
-  "10001,Müller GmbH,V-1,monthly,advance,2026-01-01,1,M365-BP,10,20.60,19,2026-01-01",
-  "10002,Schmidt KG,V-2,monthly,advance,2026-01-01,1,M365-BP,3,20.60,19,2026-01-01",
-].join("\n");
 const DATEV = { consultantNo: 1234567, clientNo: 10001, fiscalYearStart: "01-01", accountLength: 4, chart: "SKR03", debtorFromCustomerNo: true };
 const COMPANY = { name: "Systemhaus Beispiel GmbH", address: "Hauptstraße 5\n20095 Hamburg", taxNumber: "22/123/45678" };
 

@@ -14,17 +14,11 @@ import { HostProvider, type TaskpaneHost } from "../../src/taskpane/host";
 import { StringsProvider, stringsFor } from "../../src/taskpane/i18n";
 import { dbOf } from "../support/db-view";
 import { testContext, textFile } from "../support/fixtures";
+import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // The pane's font loader imports the TTF files as webpack assets (URLs); these tests make no ZUGFeRD file.
 jest.mock("../../src/taskpane/billing/einvoice-fonts", () => ({ paneFonts: () => Promise.reject(new Error("no fonts in this test")) }));
-
-const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
-const CONTRACTS = [
-  "customer_no,customer_name,contract_no,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,vat_pct,valid_from",
-  "10001,Müller GmbH,V-1,monthly,advance,2026-01-01,1,M365-BP,10,20.60,19,2026-01-01",
-  "10002,Schmidt KG,V-2,monthly,advance,2026-01-01,1,M365-BP,3,20.60,19,2026-01-01",
-].join("\n");
 
 function hostOf(app: AppContext): TaskpaneHost {
   return {
