@@ -135,6 +135,8 @@ export const MESSAGES: Record<string, Text> = {
   "export.unencodable": { de: "Rechnung {invoice}: die Zeichen {chars} gibt es in Windows-1252 nicht; sie werden als ? geschrieben.", en: "Invoice {invoice}: the characters {chars} do not exist in Windows-1252 and are written as ?." },
   // excel (workbook gateway, src/excel)
   "excel.sheet_not_found": { de: "Blatt oder Tabelle „{sheet}“ gibt es in dieser Arbeitsmappe nicht (Blätter: {sheets}).", en: 'Sheet or table "{sheet}" does not exist in this workbook (sheets: {sheets}).' },
+  // a sheet read back found under neither language's name (src/taskpane/find-sheet.ts)
+  "excel.sheet_not_found_either": { de: "Blatt „{sheet}“ gibt es in dieser Arbeitsmappe nicht, auch nicht unter dem englischen Namen „{other}“ (Blätter: {sheets}).", en: 'Sheet "{sheet}" does not exist in this workbook, nor under its German name "{other}" (sheets: {sheets}).' },
   "excel.sheet_exists": { de: "Blatt „{sheet}“ gibt es schon. Benennen oder löschen Sie es, oder lassen Sie es ersetzen.", en: 'Sheet "{sheet}" already exists. Rename or delete it, or choose to replace it.' },
   "excel.invalid_sheet_name": { de: "„{sheet}“ ist kein gültiger Blattname (1–31 Zeichen, ohne : \\ / ? * [ ]).", en: '"{sheet}" is not a valid sheet name (1–31 characters, none of : \\ / ? * [ ]).' },
   "excel.invalid_table_name": { de: "„{table}“ ist kein gültiger Tabellenname (Buchstaben, Ziffern, _; beginnt mit einem Buchstaben).", en: '"{table}" is not a valid table name (letters, digits, _; starting with a letter).' },

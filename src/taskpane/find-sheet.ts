@@ -1,5 +1,6 @@
+import { fail, issue, ok, type Result } from "../core/issues";
 import type { WorkbookGateway } from "../excel/gateway";
-import { pickSheet } from "../io/table/sheet-names";
+import { counterpartSheetName, pickSheet } from "../io/table/sheet-names";
 import type { SheetLanguage } from "../io/table/sheet-vocabulary";
 
 /**
@@ -15,4 +16,22 @@ export async function findSheet(gateway: Pick<WorkbookGateway, "listSheets">, ow
     return own;
   }
   return pickSheet(existing, own, language);
+}
+
+/**
+ * As findSheet, but a workbook with neither name is a problem that names both (the user may have
+ * the colleague's workbook in mind): `excel.sheet_not_found_either`. When the sheets cannot be
+ * listed, the user's name is read (and the read names what is wrong).
+ */
+export async function findSheetToRead(gateway: Pick<WorkbookGateway, "listSheets">, own: string, language: SheetLanguage): Promise<Result<string>> {
+  let existing: string[];
+  try {
+    existing = await gateway.listSheets();
+  } catch {
+    return ok(own);
+  }
+  const found = pickSheet(existing, own, language);
+  const other = counterpartSheetName(own, language);
+  if (found !== own || other === null || existing.some((s) => s.toLowerCase() === own.toLowerCase())) return ok(found);
+  return fail(issue("excel.sheet_not_found_either", { sheet: own, other, sheets: existing.join(", ") }));
 }

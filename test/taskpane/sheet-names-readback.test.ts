@@ -9,7 +9,15 @@ import type { IsoDate } from "../../src/core/date/iso-date";
 import { proposeMappings } from "../../src/app/mapping-proposal";
 import { readReviewTable } from "../../src/io/reconcile/review-table";
 import { applyMandatesSheet, mandatesSheetName, writeMandatesSheet } from "../../src/taskpane/billing/mandates-sheet";
+import { exportMaster } from "../../src/app/export-master";
+import type { AppContext } from "../../src/app/context";
+import { vocabularyHeader } from "../../src/io/table/sheet-vocabulary";
+import { columnLetter } from "../../src/io/table/raw-table";
+import type { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
+import type { MemoryWorkbookGateway } from "../../src/excel/memory/memory-gateway";
 import { findSheet } from "../../src/taskpane/find-sheet";
+import { MASTER_SHEET_NAMES, MASTER_VOCABULARIES, csvSheetRows, masterWriteOptions } from "../../src/taskpane/master/master-sheets";
+import { syncMasterSheet } from "../../src/taskpane/master/sync-master-sheet";
 import { describeIssue } from "../../src/taskpane/issues";
 import { mappingSheet, mappingSheetName, readMappingSheet } from "../../src/taskpane/reconcile/mapping-sheet";
 import { reviewCells, reviewOptions, reviewSheetFor, reviewSheetsIn } from "../../src/taskpane/reconcile/review";
@@ -20,6 +28,33 @@ import { testContext, textFile } from "../support/fixtures";
 
 type Language = "de" | "en";
 const other = (l: Language): Language => (l === "de" ? "en" : "de");
+
+/** Writes the Verträge/Artikel sheets in the language, as the pane's "In Blätter schreiben" does. */
+async function writeMasterSheets(ctx: AppContext, gw: MemoryWorkbookGateway, language: Language): Promise<void> {
+  const exported = await exportMaster(ctx);
+  for (const kind of ["contracts", "articles"] as const) {
+    const sheet = MASTER_SHEET_NAMES[language][kind];
+    unwrap(await gw.writeTable(sheet, csvSheetRows(exported[kind], sheet, kind, language), masterWriteOptions(kind, sheet, language)));
+  }
+}
+
+/** Types a new state of the sheet's first contract row under it: `quantity` from 2026-11-01. */
+function typeNewVersion(wb: MemoryWorkbook, sheet: string, language: Language, quantity: string): void {
+  const grid = wb.values(sheet);
+  const col = (c: string) => grid[0]!.indexOf(vocabularyHeader(MASTER_VOCABULARIES.contracts, c, language));
+  const copy = grid[1]!.map(String);
+  copy[col("quantity")] = quantity;
+  copy[col("valid_from")] = "2026-11-01";
+  const row = grid.length + 1;
+  copy.forEach((v, i) => v !== "" && wb.typeInto(sheet, `${columnLetter(i)}${row}`, v));
+}
+
+/** The stored contract rows valid from 2026-11-01 (customer, contract, position, quantity). */
+async function novemberVersions(ctx: AppContext): Promise<string[]> {
+  const [header, ...rows] = (await exportMaster(ctx)).contracts.trim().split(/\r?\n/).map((l) => l.split(","));
+  const at = (c: string) => header!.indexOf(c);
+  return rows.filter((r) => r[at("valid_from")] === "2026-11-01").map((r) => [r[at("contract_no")], r[at("position_no")], r[at("quantity")]].join(" "));
+}
 
 describe.each<Language>(["de", "en"])("a sheet written in %s, read back in the other language's pane", (writer) => {
   const reader = other(writer);
@@ -79,6 +114,54 @@ describe.each<Language>(["de", "en"])("a sheet written in %s, read back in the o
     expect(applied).toMatchObject({ changed: 1 });
     expect(applied.batchId).not.toBeNull();
   });
+
+  it("the contracts sheet (Verträge zurückschreiben): the colleague's sheet found, an edit stored as a new version", async () => {
+    const ctx = await testContext();
+    await seedStore(ctx);
+    const { wb, gw } = memoryGateway({ locale: writer });
+    await writeMasterSheets(ctx, gw, writer);
+    const name = writer === "de" ? "Verträge" : "Contracts";
+    expect(await gw.listSheets()).not.toContain(MASTER_SHEET_NAMES[reader].contracts);
+
+    const unchanged = await syncMasterSheet(ctx, gw, "contracts", reader);
+    expect(unchanged).toMatchObject({ ok: true, sheet: name, summary: { batchId: null } });
+    typeNewVersion(wb, name, writer, "99");
+    const synced = await syncMasterSheet(ctx, gw, "contracts", reader);
+    expect(synced).toMatchObject({ ok: true, sheet: name, summary: { versions: 1 }, below: [] });
+    expect(synced.ok && synced.summary.batchId).not.toBeNull();
+    expect(await novemberVersions(ctx)).toEqual(["V-1001 1 99"]);
+  });
+
+  it("the contracts sheet: a bad cell in the colleague's sheet is named by that sheet's cell, nothing stored", async () => {
+    const ctx = await testContext();
+    await seedStore(ctx);
+    const { wb, gw } = memoryGateway({ locale: writer });
+    await writeMasterSheets(ctx, gw, writer);
+    const name = MASTER_SHEET_NAMES[writer].contracts;
+    typeNewVersion(wb, name, writer, "lots");
+    const grid = wb.values(name);
+    const qty = `${columnLetter(grid[0]!.indexOf(vocabularyHeader(MASTER_VOCABULARIES.contracts, "quantity", writer)))}${grid.length}`;
+    const r = await syncMasterSheet(ctx, gw, "contracts", reader);
+    expect(r).toMatchObject({ ok: false, sheet: name, missing: false });
+    expect(r.ok ? [] : r.issues.map((i) => describeIssue(i, reader))).toEqual([expect.stringContaining(`${name}!${qty}`)]);
+    expect(await novemberVersions(ctx)).toEqual([]);
+  });
+
+  it("the articles sheet: the colleague's sheet found, a price change stored", async () => {
+    const ctx = await testContext();
+    await seedStore(ctx);
+    const { wb, gw } = memoryGateway({ locale: writer });
+    await writeMasterSheets(ctx, gw, writer);
+    const name = writer === "de" ? "Artikel" : "Articles";
+    const grid = wb.values(name);
+    const price = columnLetter(grid[0]!.indexOf(vocabularyHeader(MASTER_VOCABULARIES.articles, "unit_price", writer)));
+    const row = grid.findIndex((r) => r[0] === "EXO-P1") + 1;
+    wb.typeInto(name, `${price}${row}`, "4.50");
+    const synced = await syncMasterSheet(ctx, gw, "articles", reader);
+    expect(synced).toMatchObject({ ok: true, sheet: name });
+    expect(synced.ok && synced.summary.batchId).not.toBeNull();
+    expect((await exportMaster(ctx)).articles).toMatch(/^EXO-P1,Exchange Online Plan 1,4\.5,/m);
+  });
 });
 
 describe("sheets in both languages and missing sheets", () => {
@@ -104,4 +187,37 @@ describe("sheets in both languages and missing sheets", () => {
     expect(text).toContain(name);
     expect(text).not.toContain(name === "SEPA-Mandate" ? "SEPA mandates" : "SEPA-Mandate");
   });
+
+  it.each<[Language, string, string]>([["de", "Verträge", "77"], ["en", "Contracts", "88"]])("master sheets in both languages: the %s user writes back %s", async (language, name, quantity) => {
+    const ctx = await testContext();
+    await seedStore(ctx);
+    const { wb, gw } = memoryGateway({ locale: language });
+    // Both in one workbook (their tables are named after the sheets, so neither write replaces the other).
+    await writeMasterSheets(ctx, gw, "de");
+    await writeMasterSheets(ctx, gw, "en");
+    expect(await gw.listSheets()).toEqual(expect.arrayContaining(["Verträge", "Contracts", "Artikel", "Articles"]));
+    typeNewVersion(wb, "Verträge", "de", "77");
+    typeNewVersion(wb, "Contracts", "en", "88");
+
+    const synced = await syncMasterSheet(ctx, gw, "contracts", language);
+    expect(synced).toMatchObject({ ok: true, sheet: name, summary: { versions: 1 } });
+    expect(await novemberVersions(ctx)).toEqual([`V-1001 1 ${quantity}`]);
+    expect(await syncMasterSheet(ctx, gw, "articles", language)).toMatchObject({ ok: true, sheet: MASTER_SHEET_NAMES[language].articles, summary: { batchId: null } });
+  });
+
+  it.each<[Language, string, string]>([["en", "Contracts", "Verträge"], ["de", "Verträge", "Contracts"], ["en", "Articles", "Artikel"], ["de", "Artikel", "Articles"]])(
+    "no master sheet (%s): the message names %s and %s, nothing read",
+    async (language, own, theirs) => {
+      const ctx = await testContext();
+      await seedStore(ctx);
+      const { gw } = memoryGateway({ locale: language, sheets: [language === "de" ? "Tabelle1" : "Sheet1"] });
+      const kind = own === "Contracts" || own === "Verträge" ? "contracts" : "articles";
+      const r = await syncMasterSheet(ctx, gw, kind, language);
+      expect(r).toMatchObject({ ok: false, sheet: own, missing: true });
+      const text = r.ok ? "" : r.issues.map((i) => describeIssue(i, language)).join("\n");
+      expect(text).toContain(`${language === "de" ? "„" : '"'}${own}${language === "de" ? "“" : '"'}`);
+      expect(text).toContain(theirs);
+      expect(text).toContain(language === "de" ? "Tabelle1" : "Sheet1");
+    },
+  );
 });

@@ -6,7 +6,9 @@
  */
 import type { SheetLanguage } from "./sheet-vocabulary";
 
-export type SheetKind = "mapping" | "review" | "invoices" | "time" | "usage" | "costCheck" | "priceUpdate" | "mandates" | "linksEdit" | "contingents";
+export type SheetKind =
+  | "mapping" | "review" | "invoices" | "time" | "usage" | "costCheck" | "priceUpdate" | "mandates" | "linksEdit" | "contingents"
+  | "customers" | "contracts" | "articles";
 
 /** The fixed names and the prefixes of the named-per-month sheets. */
 export const SHEET_NAMES: Record<SheetLanguage, Record<SheetKind, string>> = {
@@ -21,6 +23,9 @@ export const SHEET_NAMES: Record<SheetLanguage, Record<SheetKind, string>> = {
     mandates: "SEPA-Mandate",
     linksEdit: "Verknüpfungen bearbeiten",
     contingents: "Kontingente",
+    customers: "Kunden",
+    contracts: "Verträge",
+    articles: "Artikel",
   },
   en: {
     mapping: "Mapping",
@@ -33,6 +38,9 @@ export const SHEET_NAMES: Record<SheetLanguage, Record<SheetKind, string>> = {
     mandates: "SEPA mandates",
     linksEdit: "Edit links",
     contingents: "Contingents",
+    customers: "Customers",
+    contracts: "Contracts",
+    articles: "Articles",
   },
 };
 

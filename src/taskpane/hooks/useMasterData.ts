@@ -16,9 +16,8 @@ import { onProfilesChanged } from "../reconcile/profiles-changed";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { flowStrings } from "../i18n/flow";
-import { locateIssues } from "../issues";
-import { rowsBelowWarning } from "../rows-below";
-import { MASTER_SHEET_NAMES, csvSheetRows, customerSheetRows, masterSheetAsCsv, masterWriteOptions, type MasterSheet } from "../master/master-sheets";
+import { MASTER_SHEET_NAMES, csvSheetRows, customerSheetRows, masterWriteOptions, type MasterSheet } from "../master/master-sheets";
+import { syncMasterSheet } from "../master/sync-master-sheet";
 import { saveBackup } from "../storage";
 import { useTask, type TaskOutcome } from "./useTask";
 import type { FlowEvents } from "./useNextStep";
@@ -151,25 +150,20 @@ export function useMasterData(onBackup?: () => void, flow?: FlowEvents<MasterDon
 
   const syncSheet = React.useCallback(
     async (kind: "contracts" | "articles") => {
-      const sheet = names[kind];
-      const outcome = await task.run(m.syncing(sheet), async () => {
-        const read = await host.gateway.readTableByHeaders(sheet);
-        if (!read.ok) return { issues: read.issues };
-        const below = await rowsBelowWarning(host.gateway, sheet);
-        const csv = masterSheetAsCsv(kind, read.value.table);
-        const result = await importMaster(host.app, [{ name: sheet, bytes: csv.bytes }]);
-        if (!result.ok) return { issues: [...locateIssues(csv.userColumns(result.issues), read.value.table, sheet), ...below] };
-        if (result.value.batchId) host.storeChanged();
-        return { summary: result.value, below };
+      const outcome = await task.run(m.syncing(names[kind]), async () => {
+        // The sheet under the user's name, else a colleague's under the other language's (sync-master-sheet.ts).
+        const synced = await syncMasterSheet(host.app, host.gateway, kind, s.language);
+        if (synced.ok && synced.summary.batchId) host.storeChanged();
+        return synced;
       });
       if (!settle(outcome)) return;
       const value = outcome.value;
-      if ("issues" in value) return update({ issues: value.issues ?? [], hint: m.fixSheetHint, notice: null });
-      const summary = value.summary!;
+      if (!value.ok) return update({ issues: value.issues, hint: value.missing ? null : m.fixSheetHint, notice: null });
+      const summary = value.summary;
       flow?.done("sync");
-      update({ imported: summary.batchId ? summary : null, issues: [...summary.warnings, ...(value.below ?? [])], hint: null, notice: summary.batchId ? null : m.syncUnchanged(sheet) });
+      update({ imported: summary.batchId ? summary : null, issues: [...summary.warnings, ...value.below], hint: null, notice: summary.batchId ? null : m.syncUnchanged(value.sheet) });
     },
-    [host, task, m, names, settle, update, flow],
+    [host, task, m, s, names, settle, update, flow],
   );
 
   const downloadCsv = React.useCallback(

@@ -9,6 +9,7 @@ import type { Customer } from "../../core/contract/model";
 import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
 import { tableNameFor } from "../../excel/names";
 import { readCsvText } from "../../io/table/read-csv";
+import { sheetName } from "../../io/table/sheet-names";
 import type { RawTable } from "../../io/table/raw-table";
 import { toCsv, unneutralizeFormula } from "../../io/table/write-csv";
 import type { Issue } from "../../core/issues";
@@ -18,10 +19,10 @@ import type { Language } from "../i18n";
 
 export type MasterSheet = "customers" | "contracts" | "articles";
 
-export const MASTER_SHEET_NAMES: Record<Language, Record<MasterSheet, string>> = {
-  de: { customers: "Kunden", contracts: "Verträge", articles: "Artikel" },
-  en: { customers: "Customers", contracts: "Contracts", articles: "Articles" },
-};
+const namesIn = (language: Language): Record<MasterSheet, string> => ({ customers: sheetName("customers", language), contracts: sheetName("contracts", language), articles: sheetName("articles", language) });
+
+/** Kunden/Verträge/Artikel, Customers/Contracts/Articles (src/io/table/sheet-names.ts: read back under either name). */
+export const MASTER_SHEET_NAMES: Record<Language, Record<MasterSheet, string>> = { de: namesIn("de"), en: namesIn("en") };
 
 export const MASTER_COLUMN_KINDS: Record<MasterSheet, Readonly<Record<string, ColumnKind>>> = {
   customers: { customer_no: "id" },

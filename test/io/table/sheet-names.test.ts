@@ -13,10 +13,12 @@ describe("sheet names per language", () => {
     expect(SHEET_NAMES.de).toEqual({
       mapping: "Zuordnung", review: "Abgleich", invoices: "Rechnungen", time: "Zeiten", usage: "Verbrauch", costCheck: "Kostenprüfung",
       priceUpdate: "Preisaktualisierung", mandates: "SEPA-Mandate", linksEdit: "Verknüpfungen bearbeiten", contingents: "Kontingente",
+      customers: "Kunden", contracts: "Verträge", articles: "Artikel",
     });
     expect(SHEET_NAMES.en).toEqual({
       mapping: "Mapping", review: "Review", invoices: "Invoices", time: "Time", usage: "Usage", costCheck: "Cost check",
       priceUpdate: "Price update", mandates: "SEPA mandates", linksEdit: "Edit links", contingents: "Contingents",
+      customers: "Customers", contracts: "Contracts", articles: "Articles",
     });
     expect(monthSheetName("invoices", "2026-11", "de")).toBe("Rechnungen 2026-11");
     expect(monthSheetName("invoices", "2026-11", "en")).toBe("Invoices 2026-11");
@@ -64,6 +66,8 @@ describe("sheet names per language", () => {
     expect(counterpartSheetName("Tabelle1", "de")).toBeNull();
     expect(counterpartSheetName("Zuordnung", "de")).toBe("Mapping");
     expect(counterpartSheetName("Verknüpfungen bearbeiten", "de")).toBe("Edit links");
+    expect(counterpartSheetName("Verträge", "de")).toBe("Contracts");
+    expect(counterpartSheetName("Articles", "en")).toBe("Artikel");
   });
 
   it("picks the user's sheet, else the other language's, else names the user's", () => {
