@@ -5,23 +5,10 @@ import type { SheetLanguage } from "../io/table/sheet-vocabulary";
 
 /**
  * The sheet to read back: the user's-language name when the workbook has it, else the other
- * language's (a workbook from a colleague in the other language), else the user's (named in the
- * "sheet missing" message).
- */
-export async function findSheet(gateway: Pick<WorkbookGateway, "listSheets">, own: string, language: SheetLanguage): Promise<string> {
-  let existing: string[] = [];
-  try {
-    existing = await gateway.listSheets();
-  } catch {
-    return own;
-  }
-  return pickSheet(existing, own, language);
-}
-
-/**
- * As findSheet, but a workbook with neither name is a problem that names both (the user may have
- * the colleague's workbook in mind): `excel.sheet_not_found_either`. When the sheets cannot be
- * listed, the user's name is read (and the read names what is wrong).
+ * language's (a workbook from a colleague in the other language). A workbook with neither name is a
+ * problem that names both (the user may have the colleague's workbook in mind):
+ * `excel.sheet_not_found_either`. When the sheets cannot be listed, the user's name is read (and the
+ * read names what is wrong).
  */
 export async function findSheetToRead(gateway: Pick<WorkbookGateway, "listSheets">, own: string, language: SheetLanguage): Promise<Result<string>> {
   let existing: string[];

@@ -15,7 +15,7 @@ import { vocabularyHeader } from "../../src/io/table/sheet-vocabulary";
 import { columnLetter } from "../../src/io/table/raw-table";
 import type { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
 import type { MemoryWorkbookGateway } from "../../src/excel/memory/memory-gateway";
-import { findSheet } from "../../src/taskpane/find-sheet";
+import { findSheetToRead } from "../../src/taskpane/find-sheet";
 import { MASTER_SHEET_NAMES, MASTER_VOCABULARIES, csvSheetRows, masterWriteOptions } from "../../src/taskpane/master/master-sheets";
 import { syncMasterSheet } from "../../src/taskpane/master/sync-master-sheet";
 import { describeIssue } from "../../src/taskpane/issues";
@@ -25,6 +25,9 @@ import { MANDATES_CSV } from "../app/sepa/sepa-fixtures";
 import { memoryGateway, unwrap } from "../excel/fixtures";
 import { octoberCsv, reconcile, seedStore } from "../support/reconcile-scenario";
 import { testContext, textFile } from "../support/fixtures";
+
+/** The sheet read back, for the tests where one is there. */
+const findSheet = async (...a: Parameters<typeof findSheetToRead>): Promise<string> => unwrap(await findSheetToRead(...a));
 
 type Language = "de" | "en";
 const other = (l: Language): Language => (l === "de" ? "en" : "de");
@@ -178,14 +181,15 @@ describe("sheets in both languages and missing sheets", () => {
     expect(wb.sheetNames()).toContain("SEPA-Mandate");
   });
 
-  it.each<[Language, string]>([["en", "SEPA mandates"], ["de", "SEPA-Mandate"]])("no mandates sheet (%s): the message names the user's sheet", async (language, name) => {
+  it.each<[Language, string, string]>([["en", "SEPA mandates", "SEPA-Mandate"], ["de", "SEPA-Mandate", "SEPA mandates"]])("no mandates sheet (%s): the message names the user's sheet and the colleague's", async (language, name, other) => {
     const ctx = await testContext();
     const { gw } = memoryGateway({ locale: language });
     const r = await applyMandatesSheet(ctx, gw, language);
     expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(["excel.sheet_not_found_either"]);
     const text = r.ok ? "" : r.issues.map((i) => describeIssue(i, language)).join("\n");
     expect(text).toContain(name);
-    expect(text).not.toContain(name === "SEPA-Mandate" ? "SEPA mandates" : "SEPA-Mandate");
+    expect(text).toContain(other);
   });
 
   it.each<[Language, string, string]>([["de", "Verträge", "77"], ["en", "Contracts", "88"]])("master sheets in both languages: the %s user writes back %s", async (language, name, quantity) => {

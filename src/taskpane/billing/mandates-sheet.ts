@@ -10,7 +10,7 @@ import type { Result } from "../../core/issues";
 import type { ColumnKind, SheetCell, WorkbookGateway, WriteTableOptions, WriteTableResult } from "../../excel/gateway";
 import { MANDATE_VOCABULARY } from "../../io/sheets/sepa-words";
 import { rowsBelowWarning } from "../rows-below";
-import { findSheet } from "../find-sheet";
+import { findSheetToRead } from "../find-sheet";
 import { sheetName } from "../../io/table/sheet-names";
 import { tableNameFor } from "../../excel/names";
 import { canonicalTable, localizeTable, type SheetLanguage, vocabularyHeader, vocabularyWord, withUserColumns } from "../../io/table/sheet-vocabulary";
@@ -59,7 +59,9 @@ export async function writeMandatesSheet(
  * when a cell is bad; problems name the column as the sheet has it).
  */
 export async function applyMandatesSheet(app: AppContext, gateway: WorkbookGateway, language: SheetLanguage = "de"): Promise<Result<ImportMandatesSummary>> {
-  const MANDATES_SHEET = await findSheet(gateway, mandatesSheetName(language), language);
+  const found = await findSheetToRead(gateway, mandatesSheetName(language), language);
+  if (!found.ok) return found;
+  const MANDATES_SHEET = found.value;
   const read = await gateway.readTableByHeaders(MANDATES_SHEET);
   if (!read.ok) return read;
   // Rows typed under the table are not read: a warning with the result, as for the other sheets.

@@ -22,7 +22,7 @@ import { locateIssues } from "../issues";
 import { rowsBelowWarning } from "../rows-below";
 import type { ParsedVendorFile } from "../parse/vendor-parser";
 import { MAPPING_VOCABULARY, mappingSheet, mappingSheetName, readMappingSheet } from "../reconcile/mapping-sheet";
-import { findSheet } from "../find-sheet";
+import { findSheetToRead } from "../find-sheet";
 import { needsProfile, rereadSources, type RawSource } from "../reconcile/profile-editor-source";
 import { defaultMonth, reviewCells, reviewOptions, reviewSheetFor, reviewSheetsIn, sha256OfRows, sourceLabel, unmappedLeftOut } from "../reconcile/review";
 import { useTask, type TaskOutcome } from "./useTask";
@@ -227,7 +227,9 @@ export function useReconcile() {
     const month = parseIsoMonth(v.month);
     if (!month) return;
     const outcome = await task.run(r.savingMappings, async () => {
-      const MAPPING_SHEET = await findSheet(host.gateway, mappingSheetName(s.language), s.language);
+      const found = await findSheetToRead(host.gateway, mappingSheetName(s.language), s.language);
+      if (!found.ok) return { issues: found.issues };
+      const MAPPING_SHEET = found.value;
       const read = await host.gateway.readTableByHeaders(MAPPING_SHEET);
       if (!read.ok) return { issues: read.issues };
       const warnings = await rowsBelow(MAPPING_SHEET);
@@ -280,7 +282,9 @@ export function useReconcile() {
     if (!chosen) return;
     const outcome = await task.run(r.readingReview(chosen), async () => {
       // The chosen sheet, else the same review under the other language's name.
-      const sheet = await findSheet(host.gateway, chosen, s.language);
+      const found = await findSheetToRead(host.gateway, chosen, s.language);
+      if (!found.ok) return { issues: found.issues };
+      const sheet = found.value;
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
       const warnings = await rowsBelow(sheet);

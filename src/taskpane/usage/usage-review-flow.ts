@@ -4,7 +4,7 @@
  * store them. The same use cases as `usage import`, `usage review` and `usage approve`
  * (src/app/usage.ts): the next billing run bills what they approved.
  */
-import { findSheet } from "../find-sheet";
+import { findSheetToRead } from "../find-sheet";
 import type { AppContext } from "../../app/context";
 import { sha256Hex } from "../../app/context";
 import type { VendorFileRead } from "../../app/reconcile";
@@ -55,7 +55,9 @@ export type AppliedUsageSheet = { issues: Issue[]; sheet: string } | { summary: 
 /** Reads the decisions of the month's review sheet back and stores them (all or nothing; bad cells named by their cell). */
 export async function applyUsageReviewSheet(app: AppContext, gateway: WorkbookGateway, month: IsoMonth, language: Language = "de"): Promise<AppliedUsageSheet> {
   // The user's-language sheet, else a colleague's in the other language.
-  const sheet = await findSheet(gateway, usageReviewSheetName(month, language), language);
+  const found = await findSheetToRead(gateway, usageReviewSheetName(month, language), language);
+  if (!found.ok) return { issues: found.issues, sheet: usageReviewSheetName(month, language) };
+  const sheet = found.value;
   const read = await gateway.readTableByHeaders(sheet);
   if (!read.ok) return { issues: read.issues, sheet };
   const below = await rowsBelowWarning(gateway, sheet);

@@ -1,5 +1,5 @@
 /** Einkauf: import purchase contracts and links (undoable), edit links in a sheet, write the links report sheet. */
-import { findSheet } from "../../find-sheet";
+import { findSheetToRead } from "../../find-sheet";
 import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowUploadRegular, DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
@@ -120,7 +120,9 @@ export function PurchaseArea(): React.ReactElement {
     let below: Issue[] = [];
     return importLinkInput("applyEditSheet", linksEditSheetName(s.language), async () => {
       // The user's-language sheet, else a colleague's in the other language.
-      const LINKS_EDIT_SHEET = await findSheet(host.gateway, linksEditSheetName(s.language), s.language);
+      const found = await findSheetToRead(host.gateway, linksEditSheetName(s.language), s.language);
+      if (!found.ok) return { issues: found.issues };
+      const LINKS_EDIT_SHEET = found.value;
       const read = await host.gateway.readTableByHeaders(LINKS_EDIT_SHEET);
       if (!read.ok) return { issues: read.issues };
       below = await rowsBelowWarning(host.gateway, LINKS_EDIT_SHEET);

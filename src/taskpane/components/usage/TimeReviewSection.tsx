@@ -3,7 +3,7 @@
  * written as "Zeiten YYYY-MM" with the decision drop-down; "Entscheidungen übernehmen" reads the sheet
  * back by header names and sets each entry's billable flag (approved = billed by the next run).
  */
-import { findSheet } from "../../find-sheet";
+import { findSheetToRead } from "../../find-sheet";
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { CheckmarkRegular, TableRegular } from "@fluentui/react-icons";
@@ -89,7 +89,9 @@ export function TimeReviewSection({ next = null, flow }: UsageFlowProps): React.
     if (!iso) return;
     const outcome = await task.run(u.applyDecisions, async () => {
       // The user's-language sheet, else a colleague's in the other language.
-      const sheet = await findSheet(host.gateway, timeReviewSheetName(iso, s.language), s.language);
+      const found = await findSheetToRead(host.gateway, timeReviewSheetName(iso, s.language), s.language);
+      if (!found.ok) return { issues: found.issues };
+      const sheet = found.value;
       const read = await host.gateway.readTableByHeaders(sheet);
       if (!read.ok) return { issues: read.issues };
       const below = await rowsBelowWarning(host.gateway, sheet);
