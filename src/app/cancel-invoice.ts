@@ -2,9 +2,10 @@ import type { Invoice, InvoiceLine, VatTotal } from "../core/billing/invoice";
 import type { LedgerEntry } from "../core/billing/ledger";
 import type { IsoDate } from "../core/date/iso-date";
 import { Result, fail, issue, ok } from "../core/issues";
-import type { StoredInvoice } from "../store/records";
+import type { StoreTx } from "../store/port";
+import type { AuditRecord, RunRecord, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
-import { sealInvoices } from "./issue-run";
+import { INVOICE_CHAIN_KEY, sealInvoices, type InvoiceChainHead } from "./issue-run";
 import { sequenceId } from "./numbering";
 
 export interface CancelOutcome {
@@ -49,14 +50,61 @@ export async function cancelInvoice(ctx: AppContext, invoiceRef: string, options
     if (!run || !run.issuedAt) return fail(issue("billing.cancel_not_issued", { invoice: invoiceRef, run: original.runId }));
     const draft = (await tx.runs.active()).find((r) => !r.issuedAt);
     if (draft) return fail(issue("billing.cancel_draft_pending", { run: draft.id }));
+    const [one] = await writeCancellations(tx, run, [original], options.date ?? (ctx.now().slice(0, 10) as IsoDate), ctx.now());
+    return ok(one!);
+  });
+}
 
-    const at = ctx.now();
-    const date = options.date ?? (at.slice(0, 10) as IsoDate);
-    const prefix = (await tx.settings.get("invoicePrefix")) ?? "RE-";
-    const number = await tx.counters.reserve("invoice");
-    const ref = `${prefix}${String(number).padStart(6, "0")}`;
-    const runId = sequenceId("run", await tx.counters.reserve("run"));
+/** What cancelling a whole run wrote: one cancellation run holding a Stornorechnung per invoice. */
+export interface CancelRunOutcome {
+  runId: string;
+  cancelledRun: string;
+  cancellations: CancelOutcome[];
+  /** Invoices of the run cancelled earlier, one by one; left as they are. */
+  cancelledBefore: string[];
+}
 
+/**
+ * Cancels every invoice of an issued billing run that is not cancelled yet (a run billed for the wrong
+ * month or from wrong master data, after its file went to the ERP): one cancellation run, issued at
+ * once, with a Stornorechnung per invoice in the run's number order, all in one transaction — all or
+ * nothing. Its `export --run` gives the ERP one file with every Stornorechnung. The same refusals as
+ * for one invoice: a draft run (undo it), a cancellation run, a run with nothing left to cancel, and
+ * while a draft run holds numbers.
+ */
+export async function cancelRun(ctx: AppContext, runId: string, options: { date?: IsoDate } = {}): Promise<Result<CancelRunOutcome>> {
+  return ctx.store.write(async (tx) => {
+    const run = await tx.runs.get(runId);
+    if (!run || run.undoneAt) return fail(issue("billing.cancel_unknown_run", { run: runId }));
+    if (run.kind === "cancellation") return fail(issue("billing.cancel_run_is_cancellation", { run: runId }));
+    if (!run.issuedAt) return fail(issue("billing.cancel_run_not_issued", { run: runId }));
+    const draft = (await tx.runs.active()).find((r) => !r.issuedAt);
+    if (draft) return fail(issue("billing.cancel_draft_pending", { run: draft.id }));
+    const invoices = (await tx.invoices.ofRun(runId)).sort((a, b) => a.seqInRun - b.seqInRun || a.invoiceRef.localeCompare(b.invoiceRef));
+    const open = invoices.filter((i) => !i.cancelledBy);
+    const cancelledBefore = invoices.filter((i) => i.cancelledBy).map((i) => i.invoiceRef);
+    if (open.length === 0) return fail(issue("billing.cancel_run_nothing", { run: runId, count: invoices.length }));
+    const cancellations = await writeCancellations(tx, run, open, options.date ?? (ctx.now().slice(0, 10) as IsoDate), ctx.now());
+    return ok({ runId: cancellations[0]!.runId, cancelledRun: runId, cancellations, cancelledBefore });
+  });
+}
+
+/**
+ * One cancellation run with a Stornorechnung per original (numbers in the originals' order), the
+ * originals marked, the negated ledger entries and an audit entry per invoice.
+ */
+async function writeCancellations(tx: StoreTx, run: RunRecord, originals: StoredInvoice[], date: IsoDate, at: string): Promise<CancelOutcome[]> {
+  const prefix = (await tx.settings.get("invoicePrefix")) ?? "RE-";
+  const numbers: number[] = [];
+  for (let i = 0; i < originals.length; i++) numbers.push(await tx.counters.reserve("invoice"));
+  const runId = sequenceId("run", await tx.counters.reserve("run"));
+  const stornos: StoredInvoice[] = [];
+  const ledger: LedgerEntry[] = [];
+  const outcomes: CancelOutcome[] = [];
+  const audit: AuditRecord[] = [];
+  for (const [k, original] of originals.entries()) {
+    const invoiceRef = original.invoiceRef;
+    const ref = `${prefix}${String(numbers[k]).padStart(6, "0")}`;
     const { seqInRun: _s, cancelledBy: _c, chainSeq: _q, prevHash: _p, hash: _h, ...inv } = original;
     const storno: StoredInvoice = {
       ...(inv as Invoice),
@@ -69,10 +117,11 @@ export async function cancelInvoice(ctx: AppContext, invoiceRef: string, options
       netTotal: negateDecimal(original.netTotal),
       vatTotal: negateDecimal(original.vatTotal),
       grossTotal: negateDecimal(original.grossTotal),
-      seqInRun: 0,
+      seqInRun: k,
       cancels: { number: invoiceRef, issueDate: original.invoiceDate },
     };
-    const ledger: LedgerEntry[] = (await tx.ledger.ofRun(original.runId))
+    stornos.push(storno);
+    const entries = (await tx.ledger.ofRun(original.runId))
       .filter((e) => e.invoiceRef === invoiceRef)
       .map((e) => ({
         ...e,
@@ -82,24 +131,29 @@ export async function cancelInvoice(ctx: AppContext, invoiceRef: string, options
         quantity: negateDecimal(e.quantity),
         exactAmount: negateDecimal(e.exactAmount),
         roundedAmount: negateDecimal(e.roundedAmount),
-        lineType: "difference",
+        lineType: "difference" as const,
         correctsRef: e.correctsRef ?? invoiceRef,
         cancelsRef: invoiceRef,
       }));
-    await tx.runs.add({ id: runId, month: run.month, createdAt: at, invoiceDate: date, invoiceRefs: [ref], firstInvoiceNumber: number, issuedAt: at, issuedBy: "cancellation", kind: "cancellation" });
-    await tx.invoices.addMany(await sealInvoices(tx, [storno]));
-    await tx.invoices.putMany([{ ...original, cancelledBy: ref }]);
-    await tx.ledger.addMany(ledger);
-    await tx.audit.append([
-      {
-        at,
-        kind: "invoice.cancel",
-        source: runId,
-        entity: `invoice:${invoiceRef}`,
-        before: { invoiceRef, runId: original.runId, netTotal: original.netTotal, grossTotal: original.grossTotal },
-        after: { cancellationRef: ref, invoiceDate: date, netTotal: storno.netTotal, grossTotal: storno.grossTotal, ledgerEntries: ledger.length },
-      },
-    ]);
-    return ok({ cancellationRef: ref, runId, cancelled: invoiceRef, grossTotal: storno.grossTotal });
-  });
+    ledger.push(...entries);
+    audit.push({
+      at,
+      kind: "invoice.cancel",
+      source: runId,
+      entity: `invoice:${invoiceRef}`,
+      before: { invoiceRef, runId: original.runId, netTotal: original.netTotal, grossTotal: original.grossTotal },
+      after: { cancellationRef: ref, invoiceDate: date, netTotal: storno.netTotal, grossTotal: storno.grossTotal, ledgerEntries: entries.length },
+    });
+    outcomes.push({ cancellationRef: ref, runId, cancelled: invoiceRef, grossTotal: storno.grossTotal });
+  }
+  await tx.runs.add({ id: runId, month: run.month, createdAt: at, invoiceDate: date, invoiceRefs: stornos.map((i) => i.invoiceRef), firstInvoiceNumber: numbers[0]!, issuedAt: at, issuedBy: "cancellation", kind: "cancellation" });
+  await tx.invoices.addMany(await sealInvoices(tx, stornos));
+  await tx.invoices.putMany(originals.map((o, k) => ({ ...o, cancelledBy: stornos[k]!.invoiceRef })));
+  await tx.ledger.addMany(ledger);
+  // The cancellation run is issued at once, and like any issue its chain head goes into the audit
+  // chain: cutting the last Stornorechnungen (and the head) then breaks the audit chain too.
+  const chainHead = (await tx.settings.getRaw(INVOICE_CHAIN_KEY)) as InvoiceChainHead | undefined;
+  audit.push({ at, kind: "billing.run.issue", source: runId, entity: `run:${runId}`, after: { issuedAt: at, issuedBy: "cancellation", invoiceRefs: stornos.map((i) => i.invoiceRef), ...(chainHead ? { chainHead } : {}) } });
+  await tx.audit.append(audit);
+  return outcomes;
 }

@@ -5,19 +5,12 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
-import { runCli } from "../../src/cli/main";
 import { openSqliteStore } from "../../src/store/node/sqlite-store";
+import { runCommand } from "../support/cli-io";
 import { FIXED_NOW } from "../support/fixtures";
 import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const cli = runCommand;
 
 async function workspace(): Promise<{ d: string; ws: string }> {
   const d = mkdtempSync(join(tmpdir(), "msp-bill-issues-"));

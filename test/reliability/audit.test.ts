@@ -22,6 +22,7 @@ import { storeState } from "../support/fail-injection";
 import { FIXED_NOW, testContext, textFile } from "../support/fixtures";
 import { TIME_RULES } from "../app/time-fixtures";
 import { runBilling } from "../../src/app/bill";
+import { INVOICE_CHAIN_KEY } from "../../src/app/issue-run";
 import { undoRun } from "../../src/app/undo-run";
 import { LINKS_UPDATE, USE_CASES, must, seedUsage, type UseCase } from "./use-cases";
 
@@ -67,6 +68,8 @@ function names(e: AuditRecord, c: Change): boolean {
     case "ledger":
       return e.entity === `run:${String(r.runId)}` && e.source === r.runId;
     case "settings":
+      // The invoice chain's head is recorded by the audit entry of the issue that moved it.
+      if (c.key === INVOICE_CHAIN_KEY) return e.kind === "billing.run.issue" && same((e.after as Row | undefined)?.chainHead, r.value);
       return e.entity === `setting:${c.key}` || e.entity.startsWith(`setting:${c.key}/`);
     case "purchaseContracts":
       return e.entity === (r.kind === "position" ? `purchase:${String(r.purchaseNo)}/${String(r.positionNo)}` : `purchase:${String(r.purchaseNo)}`);
@@ -95,6 +98,7 @@ function unexplained(c: Change, entries: readonly AuditRecord[]): string | null 
   const named = entries.filter((e) => names(e, c));
   if (named.length === 0) return "no audit entry names it";
   if (c.table === "ledger") return null; // audited per run
+  if (c.table === "settings" && c.key === INVOICE_CHAIN_KEY) return null; // named by the head it carries
   // a setting holding a collection (saved time profiles) is audited per element: `setting:<key>/<id>`
   if (c.table === "settings" && named.every((e) => e.entity !== `setting:${c.key}`)) return named.every((e) => e.after !== undefined || e.before !== undefined) ? null : "element entries without before/after";
   const beforeOk = c.before === undefined || named.some((e) => forms(c.table, c.before!).some((f) => same(e.before, f)));
@@ -113,6 +117,9 @@ const SOURCE: Record<string, "batch" | "run" | "file-hash" | "manual" | "not-aud
   "undo batch (a reconcile apply)": "batch",
   "undo batch (a master import that overwrote rows)": "batch",
   "undo run": "run",
+  "finalize (issue a billing run)": "run",
+  "cancel invoice": "run",
+  "cancel run (the invoices of an issued run not cancelled yet)": "run",
   "purchase import (new version, new contract)": "batch",
   "links import (one link added, one removed)": "batch",
   "time import": "batch",
@@ -157,6 +164,9 @@ const ENTRIES: Record<string, string[]> = {
     "undo.restore mapping:article:CFQ7TTC0LH16:0001 BA",
   ],
   "undo run": ["billing.run.undo run:run-00001 BA"],
+  "finalize (issue a billing run)": ["billing.run.issue run:run-00001 A"],
+  "cancel invoice": ["billing.run.issue run:run-00002 A", "invoice.cancel invoice:RE-000001 BA"],
+  "cancel run (the invoices of an issued run not cancelled yet)": ["billing.run.issue run:run-00003 A", "invoice.cancel invoice:RE-000002 BA", "invoice.cancel invoice:RE-000003 BA"],
   "purchase import (new version, new contract)": ["purchase.add purchase:EK-200 A", "purchase.version.add purchase:EK-100/1 A", "purchase.version.add purchase:EK-200/1 A"],
   "links import (one link added, one removed)": ["purchase.link.add link:EK-100/1>V-3004/1 A", "purchase.link.remove link:EK-100/1>V-3003/1 B"],
   "time import": ["time.import file:zeiten-juni.csv A"],

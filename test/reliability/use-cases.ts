@@ -19,6 +19,8 @@ import { importTime, saveTimeProfiles, setRules } from "../../src/app/time";
 import { applyTimeDecisions, reviewTimeEntries } from "../../src/app/time-review";
 import { undoBatch } from "../../src/app/undo-batch";
 import { undoRun } from "../../src/app/undo-run";
+import { cancelInvoice, cancelRun } from "../../src/app/cancel-invoice";
+import { finalizeRun } from "../../src/app/issue-run";
 import type { Result } from "../../src/core/issues";
 import { Decimal } from "../../src/core/money/decimal";
 import { parseRounding, parseStrategy } from "../../src/core/purchase/price-strategy";
@@ -182,6 +184,33 @@ export const USE_CASES: readonly UseCase[] = [
       await seedUsage(ctx);
       const { runId } = must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
       return async (c) => must(await undoRun(c, runId!));
+    },
+  },
+  {
+    name: "finalize (issue a billing run)",
+    async prepare(ctx) {
+      await seedUsage(ctx);
+      const { runId } = must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
+      return async (c) => ({ runId: must(await finalizeRun(c, runId!)).id });
+    },
+  },
+  {
+    name: "cancel invoice",
+    async prepare(ctx) {
+      await seedUsage(ctx);
+      const { runId, invoices } = must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
+      must(await finalizeRun(ctx, runId!));
+      return async (c) => must(await cancelInvoice(c, invoices[0]!.invoiceRef, { date: "2026-07-10" }));
+    },
+  },
+  {
+    name: "cancel run (the invoices of an issued run not cancelled yet)",
+    async prepare(ctx) {
+      await seedUsage(ctx);
+      const { runId, invoices } = must(await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }));
+      must(await finalizeRun(ctx, runId!));
+      must(await cancelInvoice(ctx, invoices[0]!.invoiceRef, { date: "2026-07-05" }));
+      return async (c) => must(await cancelRun(c, runId!, { date: "2026-07-10" }));
     },
   },
   {

@@ -1,4 +1,4 @@
-import { cancelInvoice } from "../../app/cancel-invoice";
+import { cancelInvoice, cancelRun } from "../../app/cancel-invoice";
 import { finalizeRun } from "../../app/issue-run";
 import { verifyIntegrity, type BrokenRecord } from "../../app/verify";
 import { optional, parseArgs, required, UsageError } from "../args";
@@ -31,16 +31,36 @@ export const finalizeCommand: Command = {
 
 export const cancelInvoiceCommand: Command = {
   name: "cancel-invoice",
-  usage: "cancel-invoice --workspace W --invoice NO [--date YYYY-MM-DD] [--json]",
-  summary: "write a cancellation invoice (Stornorechnung) for an issued invoice: negated lines, own number, referencing the original",
+  usage: "cancel-invoice --workspace W (--invoice NO | --run RUN_ID) [--date YYYY-MM-DD] [--json]",
+  summary:
+    "write a cancellation invoice (Stornorechnung) for an issued invoice: negated lines, own number, referencing the original; --run cancels every invoice of an issued run not cancelled yet, in one cancellation run",
   async run(argv, io) {
-    const args = parseArgs(argv, ["workspace", "invoice", "date"], ["json"]);
-    const invoice = required(args, "invoice");
+    const args = parseArgs(argv, ["workspace", "invoice", "run", "date"], ["json"]);
+    const invoice = optional(args, "invoice");
+    const runId = optional(args, "run");
+    if ((invoice === undefined) === (runId === undefined)) throw new UsageError("give --invoice NO or --run RUN_ID (one of them)");
     const dateText = optional(args, "date");
     const date = dateText === undefined ? undefined : parseIsoDate(dateText);
     if (date === null) throw new UsageError(`--date: "${dateText}" is not a date YYYY-MM-DD`);
+    const options = date !== undefined ? { date } : {};
     return withWorkspace(required(args, "workspace"), io, async (ctx) => {
-      const r = await cancelInvoice(ctx, invoice, date !== undefined ? { date } : {});
+      if (runId !== undefined) {
+        const r = await cancelRun(ctx, runId, options);
+        if (!r.ok) {
+          reportIssues(io, r.issues);
+          return { code: 1, save: false };
+        }
+        if (args.flags.has("json")) printJson(io, r.value);
+        else
+          io.out(
+            `cancel-invoice: run ${runId}: ${r.value.cancellations.length} invoices cancelled in run ${r.value.runId}\n` +
+              r.value.cancellations.map((c) => `  ${c.cancelled} cancelled by ${c.cancellationRef} (gross ${c.grossTotal})\n`).join("") +
+              (r.value.cancelledBefore.length > 0 ? `  cancelled before, left as they are: ${r.value.cancelledBefore.join(", ")}\n` : "") +
+              `  the Stornorechnungen for the ERP: export --run ${r.value.runId} --out FILE\n`,
+          );
+        return { code: 0, save: true };
+      }
+      const r = await cancelInvoice(ctx, invoice!, options);
       if (!r.ok) {
         reportIssues(io, r.issues);
         return { code: 1, save: false };
