@@ -4,7 +4,7 @@
  * Every argument and result is JSON (files as byte arrays); where a use case takes a Decimal the
  * table holds its text wrapper (proposePriceUpdateText).
  */
-import { cancelInvoice } from "./cancel-invoice";
+import { cancelInvoice, cancelRun } from "./cancel-invoice";
 import { costCheckFile } from "./cost-check";
 import { eInvoicesOfRun } from "./einvoice-run";
 import { finalizeRun } from "./issue-run";
@@ -30,6 +30,7 @@ export const PURCHASE_BILLING_CALLS = {
   runLifecycle,
   finalizeRun,
   cancelInvoice,
+  cancelRun,
   eInvoicesOfRun,
   exportSepaRun,
   setSepaSettings,

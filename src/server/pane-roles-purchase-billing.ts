@@ -15,6 +15,7 @@ export const PURCHASE_BILLING_ROLES: Readonly<Record<keyof typeof PURCHASE_BILLI
   runLifecycle: ANY_ROLE,
   finalizeRun: WRITERS,
   cancelInvoice: WRITERS,
+  cancelRun: WRITERS,
   // Producing e-invoices issues a draft run (an e-invoice sent is an invoice issued), as `einvoice` does for the CLI route.
   eInvoicesOfRun: WRITERS,
   // The export records the collections (so none is doubled), as the CLI route's `sepa`.

@@ -1057,7 +1057,8 @@ async function previewMonth(context, origin) {
     // Stornieren: choose the Schäfer invoice, confirm naming number, customer and amount
     const options = await step.locator('[data-testid="lifecycle-cancel-invoice"] option').evaluateAll((os) => os.map((o) => ({ value: o.value, text: o.textContent })));
     const schaefer = options.find((o) => o.text.includes("Schäfer KG"));
-    assert(schaefer && options.length === 4, `picker: ${JSON.stringify(options)}`);
+    // "choose", all open invoices at once, and the three invoices
+    assert(schaefer && options.length === 5 && options[1].value === "*" && options[1].text.startsWith("Alle 3 offenen Rechnungen dieses Laufs"), `picker: ${JSON.stringify(options)}`);
     await page.selectOption('[data-testid="lifecycle-cancel-invoice"]', schaefer.value);
     await page.fill('[data-testid="lifecycle-cancel-date"]', "20.11.2026");
     await page.click('[data-testid="lifecycle-cancel"]');

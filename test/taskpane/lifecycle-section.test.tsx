@@ -107,7 +107,7 @@ describe("the lifecycle step in the pane (rendered)", () => {
     expect(container.textContent).toContain(`${run.id} festgeschrieben: 2 Rechnungen.`);
 
     const picker = byTestId("lifecycle-cancel-invoice") as HTMLSelectElement;
-    expect([...picker.options].map((o) => plain(o.textContent))).toEqual(["Rechnung wählen …", "RE-000001 – Müller GmbH – 245,14 €", "RE-000002 – Schmidt KG – 73,54 €"]);
+    expect([...picker.options].map((o) => plain(o.textContent))).toEqual(["Rechnung wählen …", "Alle 2 offenen Rechnungen dieses Laufs – 318,68 €", "RE-000001 – Müller GmbH – 245,14 €", "RE-000002 – Schmidt KG – 73,54 €"]);
     expect((byTestId("lifecycle-cancel") as HTMLButtonElement).disabled).toBe(true);
     await act(async () => {
       const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!;
@@ -125,5 +125,33 @@ describe("the lifecycle step in the pane (rendered)", () => {
     const options = [...(byTestId("lifecycle-cancel-invoice") as HTMLSelectElement).options];
     expect(options.find((o) => o.value === "RE-000002")!.disabled).toBe(true);
     expect(options.find((o) => o.value === "RE-000002")!.textContent).toContain("storniert durch RE-000003");
+  });
+
+  it("Stornieren of all open invoices: one entry in the picker names count and total, the confirmation names the run, and one cancellation run holds a Stornorechnung per invoice", async () => {
+    const { ctx, run } = await billed();
+    expect((await finalizeRun(ctx, run.id)).ok).toBe(true);
+    await render(ctx, <LifecycleSection run={run} />);
+    const picker = byTestId("lifecycle-cancel-invoice") as HTMLSelectElement;
+    expect(plain(byTestId("lifecycle-cancel-all")!.textContent)).toBe("Alle 2 offenen Rechnungen dieses Laufs – 318,68 €");
+    await act(async () => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!;
+      setter.call(picker, "*");
+      picker.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await click("lifecycle-cancel");
+    const confirm = plain(byTestId("lifecycle-cancel-confirm")!.textContent);
+    expect(confirm).toContain(`Für alle 2 noch nicht stornierten Rechnungen von ${run.id} (zusammen 318,68 €)`);
+    expect(confirm).toContain("20.01.2026");
+    expect((await dbOf(ctx).invoices.get("RE-000001"))!.cancelledBy).toBeUndefined();
+    await click("lifecycle-cancel-yes");
+    await act(() => new Promise((r) => setTimeout(r, 100)));
+    const storno = (await dbOf(ctx).invoices.get("RE-000001"))!.cancelledBy;
+    expect([storno, (await dbOf(ctx).invoices.get("RE-000002"))!.cancelledBy]).toEqual(["RE-000003", "RE-000004"]);
+    const cancelRunId = (await dbOf(ctx).invoices.get("RE-000003"))!.runId;
+    expect((await dbOf(ctx).invoices.get("RE-000004"))!.runId).toBe(cancelRunId);
+    expect(plain(container.textContent)).toContain(`2 Rechnungen storniert: Stornorechnungen RE-000003 bis RE-000004 im Lauf ${cancelRunId}`);
+    // Nothing open any more: no "all" entry, every invoice shows its cancellation.
+    expect(byTestId("lifecycle-cancel-all")).toBeNull();
+    expect([...(byTestId("lifecycle-cancel-invoice") as HTMLSelectElement).options].filter((o) => o.disabled)).toHaveLength(2);
   });
 });

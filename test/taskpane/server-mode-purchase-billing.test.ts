@@ -217,7 +217,7 @@ describe("roles on the pane's Einkauf, lifecycle and SEPA calls", () => {
   const writes = (Object.keys(PURCHASE_BILLING_CALLS) as (keyof typeof PURCHASE_BILLING_CALLS)[]).filter((n) => !PURCHASE_BILLING_ROLES[n].includes("auditor"));
 
   it("writes are the clerks' (and admins'); reads are everyone's", () => {
-    expect(writes.sort()).toEqual(["applyPriceUpdate", "cancelInvoice", "eInvoicesOfRun", "exportSepaRun", "finalizeRun", "importLinks", "importMandates", "importPurchase", "setSepaSettings"]);
+    expect(writes.sort()).toEqual(["applyPriceUpdate", "cancelInvoice", "cancelRun", "eInvoicesOfRun", "exportSepaRun", "finalizeRun", "importLinks", "importMandates", "importPurchase", "setSepaSettings"]);
     for (const n of Object.keys(PURCHASE_BILLING_ROLES) as (keyof typeof PURCHASE_BILLING_ROLES)[]) expect([n, PURCHASE_BILLING_ROLES[n].includes("clerk")]).toEqual([n, true]);
   });
 
@@ -233,6 +233,7 @@ describe("roles on the pane's Einkauf, lifecycle and SEPA calls", () => {
         applyPriceUpdate: [[], { name: "Preis", sha256: "x" }],
         finalizeRun: ["run-00001"],
         cancelInvoice: ["RE-000001", {}],
+        cancelRun: ["run-00001", {}],
         eInvoicesOfRun: ["run-00001", "customer", {}],
         exportSepaRun: [{ runId: "run-00001", collectionDate: "2026-01-20" }],
         setSepaSettings: ["{}"],

@@ -26,6 +26,10 @@ export interface LifecycleStrings {
   cancelConfirmText: (ref: string, customer: string, amount: string, date: string) => string;
   cancelYes: string;
   cancelled: (ref: string, storno: string, amount: string) => string;
+  /** The picker's entry for every open invoice of the run at once. */
+  cancelAllOption: (count: number, amount: string) => string;
+  cancelAllConfirmText: (run: string, count: number, amount: string, date: string) => string;
+  cancelledAll: (count: number, first: string, last: string, run: string) => string;
   zipTitle: string;
   zipButton: string;
   zipHint: string;
@@ -70,6 +74,10 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
       `Für ${ref} (${customer}, ${amount}) wird eine Stornorechnung mit der nächsten Rechnungsnummer und dem Datum ${date} erstellt und sofort festgeschrieben. Die Monate der Rechnung gelten danach als nicht abgerechnet: der nächste Lauf rechnet sie nach dem dann gültigen Vertrag ab.`,
     cancelYes: "Stornorechnung erstellen",
     cancelled: (ref, storno, amount) => `${ref} storniert: Stornorechnung ${storno} über ${amount}.`,
+    cancelAllOption: (count, amount) => `Alle ${count} offenen Rechnungen dieses Laufs – ${amount}`,
+    cancelAllConfirmText: (run, count, amount, date) =>
+      `Für alle ${count} noch nicht stornierten Rechnungen von ${run} (zusammen ${amount}) werden Stornorechnungen mit den nächsten Rechnungsnummern erstellt, datiert auf ${date}, in einem Stornolauf, und sofort festgeschrieben. Die Monate gelten dann als nicht abgerechnet: der nächste Lauf rechnet sie so ab, wie die Verträge dann stehen.`,
+    cancelledAll: (count, first, last, run) => `${count} Rechnungen storniert: Stornorechnungen ${first} bis ${last} im Lauf ${run} (exportieren wie jeden Lauf).`,
     zipTitle: "E-Rechnungen",
     zipButton: "E-Rechnungen herunterladen",
     zipHint: "Eine ZIP-Datei mit der E-Rechnung jeder Rechnung und Stornorechnung des Laufs im Format des Kunden (XRechnung CII oder UBL, ZUGFeRD-PDF). Ein Entwurf wird dabei festgeschrieben.",
@@ -112,6 +120,10 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
       `For ${ref} (${customer}, ${amount}) a cancellation invoice with the next invoice number, dated ${date}, is written and issued at once. The invoice's months then count as not billed: the next run bills them as the contract stands then.`,
     cancelYes: "Write cancellation invoice",
     cancelled: (ref, storno, amount) => `${ref} cancelled: cancellation invoice ${storno}, ${amount}.`,
+    cancelAllOption: (count, amount) => `All ${count} open invoices of this run – ${amount}`,
+    cancelAllConfirmText: (run, count, amount, date) =>
+      `For all ${count} invoices of ${run} not cancelled yet (${amount} together) cancellation invoices with the next invoice numbers, dated ${date}, are written in one cancellation run and issued at once. Their months then count as not billed: the next run bills them as the contracts stand then.`,
+    cancelledAll: (count, first, last, run) => `${count} invoices cancelled: cancellation invoices ${first} to ${last} in run ${run} (export it like any run).`,
     zipTitle: "E-invoices",
     zipButton: "Download e-invoices",
     zipHint: "One ZIP file with the e-invoice of every invoice and cancellation of the run in the customer's format (XRechnung CII or UBL, ZUGFeRD PDF). A draft is issued by it.",

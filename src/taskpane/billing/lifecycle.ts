@@ -7,8 +7,8 @@
  */
 import { zipSync } from "fflate";
 import type { AppContext } from "../../app/context";
-import type { CancelOutcome } from "../../app/cancel-invoice";
-import { cancelInvoice, eInvoicesOfRun, finalizeRun, runLifecycle } from "../connection/use-cases";
+import type { CancelOutcome, CancelRunOutcome } from "../../app/cancel-invoice";
+import { cancelInvoice, cancelRun, eInvoicesOfRun, finalizeRun, runLifecycle } from "../connection/use-cases";
 import type { IsoDate } from "../../core/date/iso-date";
 import type { EInvoiceFormat } from "../../core/einvoice/model";
 import { Issue, Result, fail, issue, ok } from "../../core/issues";
@@ -26,6 +26,11 @@ export function finalizeForPane(app: AppContext, runId: string): Promise<Result<
 /** Stornieren: the Stornorechnung of one issued invoice (as `cancel-invoice --invoice [--date]`). */
 export function cancelForPane(app: AppContext, invoiceRef: string, date?: IsoDate): Promise<Result<CancelOutcome>> {
   return cancelInvoice(app, invoiceRef, date !== undefined ? { date } : {});
+}
+
+/** Stornieren of every open invoice of the run, in one cancellation run (as `cancel-invoice --run [--date]`). */
+export function cancelRunForPane(app: AppContext, runId: string, date?: IsoDate): Promise<Result<CancelRunOutcome>> {
+  return cancelRun(app, runId, date !== undefined ? { date } : {});
 }
 
 export interface EInvoiceZip {

@@ -67,6 +67,7 @@ export const costCheckFile = via("costCheckFile");
 export const runLifecycle = via("runLifecycle");
 export const finalizeRun = via("finalizeRun");
 export const cancelInvoice = via("cancelInvoice");
+export const cancelRun = via("cancelRun");
 export const eInvoicesOfRun = via("eInvoicesOfRun");
 export const exportSepaRun = via("exportSepaRun");
 export const setSepaSettings = via("setSepaSettings");

@@ -6,7 +6,8 @@ import { issue, type Issue } from "../../../core/issues";
 import type { RunRecord } from "../../../store/records";
 import { formatMoney } from "../../billing/invoice-sheet";
 import { paneFonts } from "../../billing/einvoice-fonts";
-import { cancelForPane, eInvoiceZipForPane, finalizeForPane, runLifecycle, type RunLifecycle } from "../../billing/lifecycle";
+import { cancelForPane, cancelRunForPane, eInvoiceZipForPane, finalizeForPane, runLifecycle, type RunLifecycle } from "../../billing/lifecycle";
+import { Decimal, sum } from "../../../core/money/decimal";
 import { lifecycleStrings, type LifecycleStrings } from "../../billing/lifecycle-strings";
 import { useHost } from "../../host";
 import { settleOutcome, useTask } from "../../hooks/useTask";
@@ -27,6 +28,9 @@ const useStyles = makeStyles({
   pickerSelect: { width: "100%", maxWidth: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
+/** The picker's value for every open invoice of the run at once (`cancel-invoice --run`). */
+const ALL_OPEN = "*";
+
 /** The id of the invoice picker: the undo dialog of an issued run sends the clerk there. */
 export const CANCEL_PICKER_ID = "lifecycle-cancel-invoice";
 
@@ -40,8 +44,8 @@ function stateText(t: LifecycleStrings, state: RunLifecycle, language: "de" | "e
 /**
  * Festschreiben und Storno step of the Abrechnung area, for the area's latest run: its state (draft or
  * issued), *Festschreiben* with a confirmation that says what it does, *Stornieren* of one invoice of
- * an issued run (choose it, confirm naming number, customer and amount; the Stornorechnung's number
- * shows next to the button), and *E-Rechnungen herunterladen* (one ZIP). Results and problems show
+ * an issued run or of all its open invoices at once (choose, confirm naming number, customer and amount
+ * or count and total; the Stornorechnung's number shows next to the button), and *E-Rechnungen herunterladen* (one ZIP). Results and problems show
  * under the part that produced them. `revision` changes when the area changed the store (an export
  * may have issued the run), so the state is read again.
  */
@@ -105,8 +109,24 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
 
   const chosen = state?.invoices.find((i) => i.invoiceRef === choice) ?? null;
   const cancelDate = parseIsoDate(date);
+  const open = state?.invoices.filter((i) => i.cancelledBy === null) ?? [];
+  const allChosen = choice === ALL_OPEN && open.length > 1;
+  const openTotal = formatMoney(sum(open.map((i) => new Decimal(i.grossTotal))).toFixed(2), s.language);
+
+  const cancelAll = async () => {
+    if (!run || !cancelDate) return;
+    start("cancel");
+    const outcome = await task.run(t.cancelYes, () => cancelRunForPane(host.app, run.id, cancelDate));
+    if (!settle(outcome)) return;
+    if (!outcome.value.ok) return setIssues(outcome.value.issues);
+    changed();
+    setChoice("");
+    const r = outcome.value.value;
+    setNotice(t.cancelledAll(r.cancellations.length, r.cancellations[0]!.cancellationRef, r.cancellations[r.cancellations.length - 1]!.cancellationRef, r.runId));
+  };
 
   const cancel = async () => {
+    if (allChosen) return cancelAll();
     if (!chosen || !cancelDate) return;
     start("cancel");
     const outcome = await task.run(t.cancelYes, () => cancelForPane(host.app, chosen.invoiceRef, cancelDate));
@@ -139,7 +159,6 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
 
   const status = (part: Part) => (statusAt === part ? <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} notice={notice} /> : null);
   const issued = state?.issuedAt != null;
-  const open = state?.invoices.filter((i) => i.cancelledBy === null) ?? [];
 
   return (
     <StepSection id="step-bill-lifecycle" title={t.title} intro={t.intro} inactive={!run}>
@@ -187,6 +206,11 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
               <Field label={t.cancelInvoice}>
                 <Select id={CANCEL_PICKER_ID} className={styles.picker} select={{ className: styles.pickerSelect }} value={choice} disabled={busy} onChange={(_, d) => (setChoice(d.value), setConfirm(null))} data-testid="lifecycle-cancel-invoice">
                   <option value="">{t.cancelChoose}</option>
+                  {open.length > 1 && (
+                    <option value={ALL_OPEN} data-testid="lifecycle-cancel-all">
+                      {t.cancelAllOption(open.length, openTotal)}
+                    </option>
+                  )}
                   {state.invoices.map((i) =>
                     i.cancelledBy === null ? (
                       <option key={i.invoiceRef} value={i.invoiceRef}>
@@ -202,11 +226,11 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
               </Field>
               <DateField label={t.cancelDate} value={date} onChange={setDate} disabled={busy} testId="lifecycle-cancel-date" />
               <ButtonRow>
-                <Button icon={<DocumentDismissRegular />} disabled={busy || !chosen || chosen.cancelledBy !== null || !cancelDate || open.length === 0} onClick={() => (start("cancel"), setConfirm("cancel"))} data-testid="lifecycle-cancel">
+                <Button icon={<DocumentDismissRegular />} disabled={busy || !(allChosen || (chosen && chosen.cancelledBy === null)) || !cancelDate || open.length === 0} onClick={() => (start("cancel"), setConfirm("cancel"))} data-testid="lifecycle-cancel">
                   {t.cancelButton}
                 </Button>
               </ButtonRow>
-              {confirm === "cancel" && chosen && cancelDate && (
+              {confirm === "cancel" && (chosen || allChosen) && cancelDate && run && (
                 <Notice
                   intent="warning"
                   title={t.cancelConfirmTitle}
@@ -222,7 +246,9 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
                     </>
                   }
                 >
-                  {t.cancelConfirmText(chosen.invoiceRef, chosen.customerName, formatMoney(chosen.grossTotal, s.language), formatDay(cancelDate, s.language))}
+                  {chosen
+                    ? t.cancelConfirmText(chosen.invoiceRef, chosen.customerName, formatMoney(chosen.grossTotal, s.language), formatDay(cancelDate, s.language))
+                    : t.cancelAllConfirmText(run.id, open.length, openTotal, formatDay(cancelDate, s.language))}
                 </Notice>
               )}
             </>
