@@ -14,7 +14,7 @@ import { decodeCallJson, encodeCallJson, type PaneCallName } from "../../src/app
 import type { PriceDecision } from "../../src/core/purchase/plan-apply-price-update";
 import { readCsvText } from "../../src/io/table/read-csv";
 import { PURCHASE_BILLING_ROLES } from "../../src/server/pane-roles-purchase-billing";
-import { cancelForPane, eInvoiceZipForPane, finalizeForPane } from "../../src/taskpane/billing/lifecycle";
+import { cancelForPane, cancelRunForPane, eInvoiceZipForPane, finalizeForPane } from "../../src/taskpane/billing/lifecycle";
 import { exportSepaForPane, saveSepaSettingsForm } from "../../src/taskpane/billing/sepa-export";
 import * as pane from "../../src/taskpane/connection/use-cases";
 import { MANDATES_CSV } from "../app/sepa/sepa-fixtures";
@@ -191,7 +191,9 @@ describe("Abrechnung and SEPA on the team server", () => {
       // The raw results the pane's helpers reshape: JSON-clean too (the whole value travels).
       const rawEInvoices = await pane.eInvoicesOfRun(ctx, run.id, "xrechnung-cii", { librarySchemaCheck: false });
       const rawSepa = await pane.exportSepaRun(ctx, { runId: run.id, collectionDate: "2026-12-08" as never, repeat: true });
-      return { settings, mandates, again, sheetRows, billed, draft, issued, zip: { ...zip, bytes: Object.keys(entries).sort() }, xml, cancelled, after, sepa, repeat, unknownRun, rawEInvoices, rawSepa };
+      // Last: it cancels what SEPA above collects.
+      const cancelledAll = unwrap(await cancelRunForPane(ctx, run.id, "2026-01-21" as never));
+      return { settings, mandates, again, sheetRows, billed, draft, issued, zip: { ...zip, bytes: Object.keys(entries).sort() }, xml, cancelled, after, cancelledAll, sepa, repeat, unknownRun, rawEInvoices, rawSepa };
     });
     expect(fontsAsked).toBe(2);
     expect(remote.mandates.added).toBe(5);
@@ -201,6 +203,8 @@ describe("Abrechnung and SEPA on the team server", () => {
     expect(remote.zip.files.map((f) => f.format)).toEqual(["zugferd", "xrechnung-ubl", "xrechnung-cii"]);
     expect(Object.keys(remote.xml)).toHaveLength(2);
     expect(remote.after!.invoices.find((i) => i.invoiceRef === "RE-000002")!.cancelledBy).toBe(remote.cancelled.cancellationRef);
+    expect(remote.cancelledAll.cancelledBefore).toEqual(["RE-000002"]);
+    expect(remote.cancelledAll.cancellations.map((c) => c.cancelled)).toEqual(["RE-000001", "RE-000003"]);
     expect(remote.sepa.kind === "failed" ? remote.sepa.issues : remote.sepa.kind).toBe("done");
     expect(remote.sepa.kind === "done" && remote.sepa.value.report.map((i) => [i.code, i.params.invoice ?? i.params.count])).toEqual([
       ["sepa.report.collected", 2],
