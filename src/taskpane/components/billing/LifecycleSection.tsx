@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { ArchiveRegular, DocumentDismissRegular, LockClosedRegular } from "@fluentui/react-icons";
 import { parseIsoDate } from "../../../core/date/iso-date";
-import { issue, type Issue } from "../../../core/issues";
+import { issue, type Issue, type Result } from "../../../core/issues";
 import type { RunRecord } from "../../../store/records";
 import { formatMoney } from "../../billing/invoice-sheet";
 import { paneFonts } from "../../billing/einvoice-fonts";
@@ -113,29 +113,29 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
   const allChosen = choice === ALL_OPEN && open.length > 1;
   const openTotal = formatMoney(sum(open.map((i) => new Decimal(i.grossTotal))).toFixed(2), s.language);
 
-  const cancelAll = async () => {
-    if (!run || !cancelDate) return;
+  /** One invoice or all open ones: the same task, then the store changed and the result named. */
+  const cancelWith = async <T,>(call: () => Promise<Result<T>>, done: (value: T) => string) => {
     start("cancel");
-    const outcome = await task.run(t.cancelYes, () => cancelRunForPane(host.app, run.id, cancelDate));
+    const outcome = await task.run(t.cancelYes, call);
     if (!settle(outcome)) return;
     if (!outcome.value.ok) return setIssues(outcome.value.issues);
     changed();
     setChoice("");
-    const r = outcome.value.value;
-    setNotice(t.cancelledAll(r.cancellations.length, r.cancellations[0]!.cancellationRef, r.cancellations[r.cancellations.length - 1]!.cancellationRef, r.runId));
+    setNotice(done(outcome.value.value));
   };
 
   const cancel = async () => {
-    if (allChosen) return cancelAll();
-    if (!chosen || !cancelDate) return;
-    start("cancel");
-    const outcome = await task.run(t.cancelYes, () => cancelForPane(host.app, chosen.invoiceRef, cancelDate));
-    if (!settle(outcome)) return;
-    if (!outcome.value.ok) return setIssues(outcome.value.issues);
-    changed();
-    setChoice("");
-    const r = outcome.value.value;
-    setNotice(t.cancelled(r.cancelled, r.cancellationRef, formatMoney(r.grossTotal, s.language)));
+    if (!cancelDate) return;
+    if (allChosen && run)
+      return cancelWith(
+        () => cancelRunForPane(host.app, run.id, cancelDate),
+        (r) => t.cancelledAll(r.cancellations.length, r.cancellations[0]!.cancellationRef, r.cancellations[r.cancellations.length - 1]!.cancellationRef, r.runId),
+      );
+    if (!chosen) return;
+    return cancelWith(
+      () => cancelForPane(host.app, chosen.invoiceRef, cancelDate),
+      (r) => t.cancelled(r.cancelled, r.cancellationRef, formatMoney(r.grossTotal, s.language)),
+    );
   };
 
   const downloadZip = async () => {
