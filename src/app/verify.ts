@@ -9,7 +9,8 @@ export interface BrokenRecord {
   /** `auditLog` entry (by `seq`) or issued invoice (by number). */
   chain: "auditLog" | "invoices";
   record: string;
-  problem: ChainBreak | { reason: "head_mismatch"; expected: string; found: string };
+  /** `head_mismatch`: the chain does not end, or no longer passes, where the stored head (or the audit entry `auditSeq`) says. */
+  problem: ChainBreak | { reason: "head_mismatch"; expected: string; found: string; auditSeq?: number };
 }
 
 export interface VerifyReport {
@@ -29,8 +30,9 @@ export interface VerifyReport {
 
 /**
  * Checks the hash chains (GoBD tamper evidence): every audit entry in `seq` order and every issued
- * invoice in issue order must carry the hash of its own content and its predecessor's hash, and the
- * invoice chain must end where the stored head says (so removing the last issued invoices shows).
+ * invoice in issue order must carry the hash of its own content and its predecessor's hash, the
+ * invoice chain must end where the stored head says (so removing the last issued invoices shows), and
+ * pass through every head an issue recorded in the audit log (so it shows even with the head reset).
  * Names the first broken record of each chain. Reads only.
  */
 export async function verifyIntegrity(ctx: AppContext): Promise<VerifyReport> {
@@ -38,9 +40,13 @@ export async function verifyIntegrity(ctx: AppContext): Promise<VerifyReport> {
     const breaks: BrokenRecord[] = [];
     const audit = new ChainWalker();
     let lastSeq = 0;
+    // The invoice chain's head as each issue left it, recorded in the (chained) audit log.
+    const recorded: { auditSeq: number; head: InvoiceChainHead }[] = [];
     await tx.audit.forEach((e: AuditRecord) => {
       audit.next(e as unknown as Record<string, unknown>);
       lastSeq = e.seq ?? lastSeq;
+      const head = e.kind === "billing.run.issue" ? (e.after as { chainHead?: InvoiceChainHead } | undefined)?.chainHead : undefined;
+      if (head && typeof head.seq === "number" && typeof head.hash === "string") recorded.push({ auditSeq: e.seq ?? 0, head });
     });
     if (audit.firstBreak) breaks.push({ chain: "auditLog", record: String(audit.firstBreak.record.seq), problem: audit.firstBreak.problem });
 
@@ -48,10 +54,19 @@ export async function verifyIntegrity(ctx: AppContext): Promise<VerifyReport> {
     for (const run of await tx.runs.all()) if (run.issuedAt && !run.undoneAt) issued.push(...(await tx.invoices.ofRun(run.id)));
     issued.sort((a, b) => (a.chainSeq ?? Number.MAX_SAFE_INTEGER) - (b.chainSeq ?? Number.MAX_SAFE_INTEGER));
     const invoices = new ChainWalker(INVOICE_MUTABLE_FIELDS);
+    const walked = new Map<number, { ref: string; hash: string }>();
     // Issued invoices are chained from the first one on: a missing hash is a break, not a legacy record.
     for (const inv of issued) {
       const problem = typeof inv.hash === "string" ? invoices.next(inv as unknown as Record<string, unknown>) : { reason: "hash_missing" as const };
       if (problem && !breaks.some((b) => b.chain === "invoices")) breaks.push({ chain: "invoices", record: inv.invoiceRef, problem });
+      walked.set(invoices.records, { ref: inv.invoiceRef, hash: invoices.headHash });
+    }
+    // Every head an issue recorded must still be on the chain: removing the last issued invoices
+    // and resetting the stored head together still shows, as long as the audit log was not cut too.
+    for (const { auditSeq, head } of recorded) {
+      if (breaks.some((b) => b.chain === "invoices")) break;
+      const at = walked.get(head.seq);
+      if (at?.hash !== head.hash) breaks.push({ chain: "invoices", record: at?.ref ?? `#${head.seq}`, problem: { reason: "head_mismatch", expected: head.hash, found: at?.hash ?? "", auditSeq } });
     }
     const head = (await tx.settings.getRaw(INVOICE_CHAIN_KEY)) as InvoiceChainHead | undefined;
     if (!breaks.some((b) => b.chain === "invoices") && (head?.hash ?? "") !== invoices.headHash) {

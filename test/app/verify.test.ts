@@ -2,7 +2,7 @@ import { dbOf } from "../support/db-view";
 import { runBilling } from "../../src/app/bill";
 import { cancelInvoice } from "../../src/app/cancel-invoice";
 import { importMaster } from "../../src/app/import-master";
-import { finalizeRun } from "../../src/app/issue-run";
+import { INVOICE_CHAIN_KEY, finalizeRun } from "../../src/app/issue-run";
 import { verifyIntegrity } from "../../src/app/verify";
 import { testContext, textFile } from "../support/fixtures";
 import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
@@ -57,5 +57,19 @@ describe("verifyIntegrity", () => {
     await dbOf(ctx).invoices.delete("RE-000003");
     const r = await verifyIntegrity(ctx);
     expect(r.firstBreak).toMatchObject({ chain: "invoices", problem: { reason: "head_mismatch" } });
+  });
+
+  it("notices the last issued invoice removed with the stored head reset too: the audit log recorded where each issue left the chain", async () => {
+    const ctx = await story();
+    const audit = await dbOf(ctx).auditLog.orderBy("seq").toArray();
+    const issues = audit.filter((e: { kind: string }) => e.kind === "billing.run.issue");
+    // January's issue and the cancellation run's (its Stornorechnung RE-000003 is the chain's last record)
+    expect(issues).toHaveLength(2);
+    const januaryHead = issues[0].after.chainHead;
+    expect(januaryHead.seq).toBe(2);
+    await dbOf(ctx).invoices.delete("RE-000003");
+    await ctx.store.write((tx) => tx.settings.putRaw(INVOICE_CHAIN_KEY, januaryHead));
+    const r = await verifyIntegrity(ctx);
+    expect(r.firstBreak).toMatchObject({ chain: "invoices", record: "#3", problem: { reason: "head_mismatch", auditSeq: issues[1].seq, found: "" } });
   });
 });

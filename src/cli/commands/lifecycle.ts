@@ -74,7 +74,8 @@ export const cancelInvoiceCommand: Command = {
 
 function describeBreak(b: BrokenRecord): string {
   const what = b.chain === "auditLog" ? `audit log entry seq ${b.record}` : `issued invoice ${b.record}`;
-  return `${what}: ${b.problem.reason}`;
+  const recordedBy = "auditSeq" in b.problem && b.problem.auditSeq !== undefined ? ` (where audit log entry seq ${b.problem.auditSeq} recorded the invoice chain)` : "";
+  return `${what}: ${b.problem.reason}${recordedBy}`;
 }
 
 export const verifyCommand: Command = {
