@@ -51,16 +51,16 @@ export const billCommand: Command = {
       }
       const o = r.value;
       reportIssues(io, o.issues);
-      // A DATEV batch needs at least one booking: when nothing is due, no DATEV file is written.
-      const noDatevFile = out === undefined || (options.format.kind === "datev" && o.invoices.length === 0);
+      // No batch file for a draft; a DATEV batch needs at least one booking, so none when nothing is due.
+      const noBatchFile = out === undefined || (options.format.kind === "datev" && o.invoices.length === 0);
       // The run is kept only when every file could be produced: they are made inside the run's
       // transaction and written after it committed.
-      const written = await writeExports(ctx, io, o.invoices, options, noDatevFile ? undefined : out, outputs);
+      const written = await writeExports(ctx, io, o.invoices, options, noBatchFile ? undefined : out, outputs);
       if (!written) {
         io.err(`bill ${month}: the export failed, so nothing was billed and no file was written.\n`);
         return { code: 1, save: false };
       }
-      const issued = !dryRun && !draft && o.runId !== null ? await finalizeRun(ctx, o.runId, written.documents.length > 0 && noDatevFile ? "documents" : "export") : null;
+      const issued = !dryRun && !draft && o.runId !== null ? await finalizeRun(ctx, o.runId, written.documents.length > 0 && noBatchFile ? "documents" : "export") : null;
       if (issued && !issued.ok) {
         reportIssues(io, issued.issues);
         io.err(`bill ${month}: the run could not be issued, so nothing was billed and no file was written.\n`);
@@ -72,12 +72,12 @@ export const billCommand: Command = {
         printJson(io, {
           runId: o.runId, dryRun, draft, issuedAt: issued?.ok ? issued.value.issuedAt ?? null : null, month, invoices: o.invoices.length, lines, ledgerEntries: o.ledgerEntries,
           totals: o.invoices.map((i) => ({ invoiceRef: i.invoiceRef, customerNo: i.customerNo, net: i.netTotal, vat: i.vatTotal, gross: i.grossTotal })),
-          format: options.format.kind, out: noDatevFile ? null : out, records: written.records, documents: written.documents,
+          format: options.format.kind, out: noBatchFile ? null : out, records: written.records, documents: written.documents,
         });
       else
         io.out(
-          `bill ${month}${dryRun ? " (dry run: nothing written to the workspace)" : draft ? " (draft)" : ""}: ${o.invoices.length} invoices, ${lines} lines, net ${net.toFixed(2)}${out === undefined ? "" : ` → ${noDatevFile ? "no DATEV file (nothing to book)" : out}`}` +
-            (options.format.kind === "datev" && !noDatevFile ? ` (${written.records} DATEV bookings)` : "") +
+          `bill ${month}${dryRun ? " (dry run: nothing written to the workspace)" : draft ? " (draft)" : ""}: ${o.invoices.length} invoices, ${lines} lines, net ${net.toFixed(2)}${out === undefined ? "" : ` → ${noBatchFile ? "no DATEV file (nothing to book)" : out}`}` +
+            (options.format.kind === "datev" && !noBatchFile ? ` (${written.records} DATEV bookings)` : "") +
             (written.documents.length > 0 ? `; ${written.documents.length} invoice documents → ${options.documentsDir}` : "") +
             "\n" +
             (o.runId === null
