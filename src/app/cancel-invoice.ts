@@ -4,6 +4,7 @@ import type { IsoDate } from "../core/date/iso-date";
 import { Result, fail, issue, ok } from "../core/issues";
 import type { StoreTx } from "../store/port";
 import type { AuditRecord, RunRecord, StoredInvoice } from "../store/records";
+import { usageMarkKey } from "../store/tables";
 import type { AppContext } from "./context";
 import { INVOICE_CHAIN_KEY, sealInvoices, type InvoiceChainHead } from "./issue-run";
 import { sequenceId } from "./numbering";
@@ -36,7 +37,8 @@ const negVat = (v: VatTotal): VatTotal => ({ vatPct: v.vatPct, net: negateDecima
  * the negated lines and totals, its own number from the same gap-free range, referencing the
  * original's number and date; marks the original as cancelled; and appends the negated ledger
  * entries, so the cancelled months count as not billed and the next run bills them as the contract
- * stands then (a difference against what was issued). The cancellation is issued at once. Refused
+ * stands then (a difference against what was issued); its time entries, click months and vendor usage
+ * are released with it (see `releaseUsage`). The cancellation is issued at once. Refused
  * for a draft's invoice (undo the draft), a cancellation, an invoice cancelled already, and while a
  * draft run holds numbers (its undo could not give them back without a gap).
  */
@@ -89,19 +91,58 @@ export async function cancelRun(ctx: AppContext, runId: string, options: { date?
   });
 }
 
+/** What a cancellation gave back to the next run: time entries, vendor usage and click months, by invoice. */
+interface ReleasedUsage {
+  timeEntries: Map<string, string[]>;
+  usageRecords: Map<string, string[]>;
+  clickMonths: Map<string, string[]>;
+}
+
+const addTo = (m: Map<string, string[]>, invoiceRef: string, id: string) => void (m.get(invoiceRef)?.push(id) ?? m.set(invoiceRef, [id]));
+
+/**
+ * Releases what the cancelled invoices billed besides recurring months: their time entries and vendor
+ * usage records lose their `billing`, and their click months' marks are removed, so the next run bills
+ * them again as they stand then (contingents, included hours and flat fees used come back with them).
+ * The invoice keeps what it billed, and the audit entry of each cancellation names what it released.
+ */
+async function releaseUsage(tx: StoreTx, runId: string, invoiceRefs: ReadonlySet<string>): Promise<ReleasedUsage> {
+  const out: ReleasedUsage = { timeEntries: new Map(), usageRecords: new Map(), clickMonths: new Map() };
+  const entries = (await tx.timeEntries.billedBy([runId])).filter((e) => invoiceRefs.has(e.billing!.invoiceRef));
+  for (const e of entries) addTo(out.timeEntries, e.billing!.invoiceRef, e.id);
+  await tx.timeEntries.putMany(entries.map(({ billing: _b, ...e }) => e));
+  const records = (await tx.usageRecords.billedBy([runId])).filter((r) => invoiceRefs.has(r.billing!.invoiceRef));
+  for (const r of records) addTo(out.usageRecords, r.billing!.invoiceRef, r.id);
+  await tx.usageRecords.putMany(records.map(({ billing: _b, ...r }) => r));
+  const marks = (await tx.usageMarks.all()).filter((m) => m.runId === runId && invoiceRefs.has(m.invoiceRef));
+  const keys = marks.map((m) => usageMarkKey(m.contractNo, m.month));
+  marks.forEach((m, i) => addTo(out.clickMonths, m.invoiceRef, keys[i]!));
+  await tx.usageMarks.deleteMany(keys);
+  return out;
+}
+
+/** The audit entry's account of what one cancelled invoice released (absent when nothing). */
+function releasedOf(r: ReleasedUsage, invoiceRef: string): { released?: Record<string, string[]> } {
+  const parts = Object.entries({ timeEntries: r.timeEntries.get(invoiceRef), usageRecords: r.usageRecords.get(invoiceRef), clickMonths: r.clickMonths.get(invoiceRef) }).filter(
+    (p): p is [string, string[]] => p[1] !== undefined,
+  );
+  return parts.length === 0 ? {} : { released: Object.fromEntries(parts) };
+}
+
 /**
  * One cancellation run with a Stornorechnung per original (numbers in the originals' order), the
- * originals marked, the negated ledger entries and an audit entry per invoice.
+ * originals marked, the negated ledger entries, their usage released and an audit entry per invoice.
  */
 async function writeCancellations(tx: StoreTx, run: RunRecord, originals: StoredInvoice[], date: IsoDate, at: string): Promise<CancelOutcome[]> {
   const prefix = (await tx.settings.get("invoicePrefix")) ?? "RE-";
-  const numbers: number[] = [];
-  for (let i = 0; i < originals.length; i++) numbers.push(await tx.counters.reserve("invoice"));
+  const first = await tx.counters.reserve("invoice", originals.length);
+  const numbers = originals.map((_, k) => first + k);
   const runId = sequenceId("run", await tx.counters.reserve("run"));
   const stornos: StoredInvoice[] = [];
   const ledger: LedgerEntry[] = [];
   const outcomes: CancelOutcome[] = [];
   const audit: AuditRecord[] = [];
+  const released = await releaseUsage(tx, run.id, new Set(originals.map((o) => o.invoiceRef)));
   for (const [k, original] of originals.entries()) {
     const invoiceRef = original.invoiceRef;
     const ref = `${prefix}${String(numbers[k]).padStart(6, "0")}`;
@@ -142,7 +183,7 @@ async function writeCancellations(tx: StoreTx, run: RunRecord, originals: Stored
       source: runId,
       entity: `invoice:${invoiceRef}`,
       before: { invoiceRef, runId: original.runId, netTotal: original.netTotal, grossTotal: original.grossTotal },
-      after: { cancellationRef: ref, invoiceDate: date, netTotal: storno.netTotal, grossTotal: storno.grossTotal, ledgerEntries: entries.length },
+      after: { cancellationRef: ref, invoiceDate: date, netTotal: storno.netTotal, grossTotal: storno.grossTotal, ledgerEntries: entries.length, ...releasedOf(released, invoiceRef) },
     });
     outcomes.push({ cancellationRef: ref, runId, cancelled: invoiceRef, grossTotal: storno.grossTotal });
   }

@@ -138,6 +138,8 @@ export interface BillingStateRepo {
 export interface TimeEntryRepo extends KeyedRows<TimeEntry> {
   /** Entries not billed by any of the given (active) runs, dated on or before `upTo`. */
   open(activeRunIds: ReadonlySet<string>, upTo: string): Promise<TimeEntry[]>;
+  /** Entries whose `billing` names one of the given runs (active or not). */
+  billedBy(runIds: readonly string[]): Promise<TimeEntry[]>;
   /** Every entry (billed or not) of the given customers. */
   ofCustomers(customerNos: readonly string[]): Promise<TimeEntry[]>;
   all(): Promise<TimeEntry[]>;
@@ -156,6 +158,8 @@ export interface UsageMarkRepo {
   all(): Promise<ClickMonthMark[]>;
   getMany(keys: readonly string[]): Promise<(ClickMonthMark | undefined)[]>;
   putMany(marks: readonly ClickMonthMark[]): Promise<void>;
+  /** Removes marks by key (`usageMarkKey`); a missing key is no change. */
+  deleteMany(keys: readonly string[]): Promise<void>;
 }
 
 /** Purchase contract headers and their position versions (one table, two kinds of rows). */
@@ -190,6 +194,8 @@ export interface UsageRecordRepo extends KeyedRows<UsageRecordRow> {
   ofMonth(month: IsoMonth): Promise<UsageRecordRow[]>;
   /** Records not billed by any of the given (active) runs, of months up to and including `upTo`. */
   open(activeRunIds: ReadonlySet<string>, upTo: IsoMonth): Promise<UsageRecordRow[]>;
+  /** Records whose `billing` names one of the given runs (active or not). */
+  billedBy(runIds: readonly string[]): Promise<UsageRecordRow[]>;
   deleteMany(ids: readonly string[]): Promise<void>;
 }
 

@@ -177,6 +177,7 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
   const timeEntries: P.TimeEntryRepo = {
     ...keyed<TimeEntry>("timeEntries"),
     open: async (active, upTo) => (await notBilled<TimeEntry>("timeEntries", active)).filter((e) => e.date <= upTo),
+    billedBy: (runIds) => (runIds.length === 0 ? Promise.resolve([]) : as(rows.whereIn("timeEntries", "$billed_run_id", unique(runIds)))),
     ofCustomers: (nos) => (nos.length === 0 ? Promise.resolve([]) : as(rows.whereIn("timeEntries", "customerNo", unique(nos)))),
     all: () => as(rows.all("timeEntries")),
     deleteMany: (ids) => rows.delete("timeEntries", ids),
@@ -192,6 +193,7 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
     all: () => as(rows.all("usageMarks")),
     getMany: (keys) => rows.getMany("usageMarks", keys) as Promise<(ClickMonthMark | undefined)[]>,
     putMany: (list) => rows.put("usageMarks", list as unknown as Row[]),
+    deleteMany: (keys) => rows.delete("usageMarks", keys),
   };
   type PurchaseRow = PurchaseContractRecord | PurchasePositionVersion;
   const purchase: P.PurchaseRepo = {
@@ -221,6 +223,7 @@ export function createTx(ctx: TxContext): P.StoreTx & { finish(): Promise<boolea
     ...keyed<UsageRecordRow>("usageRecords"),
     ofMonth: (month) => as(rows.whereIn("usageRecords", "month", [month])),
     open: async (active, upTo) => (await notBilled<UsageRecordRow>("usageRecords", active)).filter((u) => u.month <= upTo),
+    billedBy: (runIds) => (runIds.length === 0 ? Promise.resolve([]) : as(rows.whereIn("usageRecords", "$billed_run_id", unique(runIds)))),
     deleteMany: (ids) => rows.delete("usageRecords", ids),
   };
   const counters: P.CounterRepo = {

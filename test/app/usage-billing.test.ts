@@ -14,32 +14,11 @@ import { undoRun } from "../../src/app/undo-run";
 import { applyUsageDecisions, importUsage, reviewUsage, setUsageRules, storedUsageRules } from "../../src/app/usage";
 import type { IsoMonth } from "../../src/core/date/iso-month";
 import { dbOf } from "../support/db-view";
-import { testContext } from "../support/fixtures";
-import { TENANT_A, TENANT_B } from "../io/vendor/fixtures";
-import { USAGE_RULES, azureRead, azureRecords } from "./usage-fixtures";
+import { USAGE_RULES, azureRead, azureRecords, azureWorkspace } from "./usage-fixtures";
 
 const MONTH = "2020-09" as IsoMonth;
 
-async function seeded() {
-  const ctx = await testContext();
-  await ctx.store.write(async (tx) => {
-    await tx.customers.putMany([
-      { no: "10001", name: "Müller GmbH", debtorAccount: "10001" },
-      { no: "10002", name: "Schäfer & Söhne KG", debtorAccount: "10002" },
-    ]);
-    await tx.articles.putMany([
-      { no: "AZURE", description: "Azure-Verbrauch", unitPrice: "0", vatPct: "19" },
-      { no: "BASIC", description: "Microsoft 365 Business Basic", unitPrice: "6", vatPct: "19" },
-    ]);
-    // The tenant stored in upper case, the file writes it in lower case: ids match in normal form.
-    await tx.mappings.putMany([
-      { id: `customer|*|${TENANT_A.toUpperCase()}`, kind: "customer", source: "*", externalId: TENANT_A.toUpperCase(), internalNo: "10001" },
-      { id: `customer|*|${TENANT_B}`, kind: "customer", source: "*", externalId: TENANT_B, internalNo: "10002" },
-      { id: "article|*|CFQ7TTC0LH18:0001", kind: "article", source: "*", externalId: "CFQ7TTC0LH18:0001", internalNo: "BASIC" },
-    ]);
-  });
-  return ctx;
-}
+const seeded = azureWorkspace;
 
 describe("usage re-billing through the use cases (issue 19)", () => {
   it("imports usage records (all or nothing, undoable); Azure lines are never seats", async () => {

@@ -71,12 +71,12 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
     cancelNeedsIssued: "Stornieren geht bei festgeschriebenen Läufen. Einen Entwurf macht man stattdessen rückgängig.",
     cancelConfirmTitle: "Stornorechnung erstellen?",
     cancelConfirmText: (ref, customer, amount, date) =>
-      `Für ${ref} (${customer}, ${amount}) wird eine Stornorechnung mit der nächsten Rechnungsnummer und dem Datum ${date} erstellt und sofort festgeschrieben. Die Monate der Rechnung gelten danach als nicht abgerechnet: der nächste Lauf rechnet sie nach dem dann gültigen Vertrag ab.`,
+      `Für ${ref} (${customer}, ${amount}) wird eine Stornorechnung mit der nächsten Rechnungsnummer und dem Datum ${date} erstellt und sofort festgeschrieben. Ihre Monate, Zeiten, Klicks und Verbräuche gelten danach als nicht abgerechnet (Kontingent und Pauschalen kommen zurück): der nächste Lauf rechnet sie ab, wie Vertrag und Zeiten dann stehen.`,
     cancelYes: "Stornorechnung erstellen",
     cancelled: (ref, storno, amount) => `${ref} storniert: Stornorechnung ${storno} über ${amount}.`,
     cancelAllOption: (count, amount) => `Alle ${count} offenen Rechnungen dieses Laufs – ${amount}`,
     cancelAllConfirmText: (run, count, amount, date) =>
-      `Für alle ${count} noch nicht stornierten Rechnungen von ${run} (zusammen ${amount}) werden Stornorechnungen mit den nächsten Rechnungsnummern erstellt, datiert auf ${date}, in einem Stornolauf, und sofort festgeschrieben. Die Monate gelten dann als nicht abgerechnet: der nächste Lauf rechnet sie so ab, wie die Verträge dann stehen.`,
+      `Für alle ${count} noch nicht stornierten Rechnungen von ${run} (zusammen ${amount}) werden Stornorechnungen mit den nächsten Rechnungsnummern erstellt, datiert auf ${date}, in einem Stornolauf, und sofort festgeschrieben. Ihre Monate, Zeiten, Klicks und Verbräuche gelten dann als nicht abgerechnet: der nächste Lauf rechnet sie so ab, wie Verträge und Zeiten dann stehen.`,
     cancelledAll: (count, first, last, run) => `${count} Rechnungen storniert: Stornorechnungen ${first} bis ${last} im Lauf ${run} (exportieren wie jeden Lauf).`,
     zipTitle: "E-Rechnungen",
     zipButton: "E-Rechnungen herunterladen",
@@ -117,12 +117,12 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
     cancelNeedsIssued: "Invoices of an issued run can be cancelled. A draft is undone instead.",
     cancelConfirmTitle: "Write a cancellation invoice?",
     cancelConfirmText: (ref, customer, amount, date) =>
-      `For ${ref} (${customer}, ${amount}) a cancellation invoice with the next invoice number, dated ${date}, is written and issued at once. The invoice's months then count as not billed: the next run bills them as the contract stands then.`,
+      `For ${ref} (${customer}, ${amount}) a cancellation invoice with the next invoice number, dated ${date}, is written and issued at once. Its months, time, clicks and usage then count as not billed (contingent hours and flat fees come back): the next run bills them as the contract and the time entries stand then.`,
     cancelYes: "Write cancellation invoice",
     cancelled: (ref, storno, amount) => `${ref} cancelled: cancellation invoice ${storno}, ${amount}.`,
     cancelAllOption: (count, amount) => `All ${count} open invoices of this run – ${amount}`,
     cancelAllConfirmText: (run, count, amount, date) =>
-      `For all ${count} invoices of ${run} not cancelled yet (${amount} together) cancellation invoices with the next invoice numbers, dated ${date}, are written in one cancellation run and issued at once. Their months then count as not billed: the next run bills them as the contracts stand then.`,
+      `For all ${count} invoices of ${run} not cancelled yet (${amount} together) cancellation invoices with the next invoice numbers, dated ${date}, are written in one cancellation run and issued at once. Their months, time, clicks and usage then count as not billed: the next run bills them as the contracts and time entries stand then.`,
     cancelledAll: (count, first, last, run) => `${count} invoices cancelled: cancellation invoices ${first} to ${last} in run ${run} (export it like any run).`,
     zipTitle: "E-invoices",
     zipButton: "Download e-invoices",

@@ -189,6 +189,16 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         // run-00001 undone: its entries are open again
         expect(await open([], "2026-11-30")).toEqual(["t-aaa", "t-bbb"]);
         expect((await store.read((tx) => tx.timeEntries.ofCustomers(["10002", "nobody"]))).map((e) => e.id)).toEqual(["t-bbb"]);
+        // billedBy: by run id, active or not; an entry whose billing is cleared (released) is open again
+        expect((await store.read((tx) => tx.timeEntries.billedBy(["run-00001", "run-x"]))).map((e) => e.id)).toEqual(["t-bbb"]);
+        expect(await store.read((tx) => tx.timeEntries.billedBy([]))).toEqual([]);
+        await store.write(async (tx) => {
+          const [e] = await tx.timeEntries.billedBy(["run-00001"]);
+          const { billing: _b, ...released } = e!;
+          await tx.timeEntries.putMany([released]);
+        });
+        expect(await store.read((tx) => tx.timeEntries.billedBy(["run-00001"]))).toEqual([]);
+        expect(await open(["run-00001"], "2026-11-30")).toEqual(["t-aaa", "t-bbb"]);
       });
 
       it("meter readings, usage marks, purchase rows, links", async () => {
@@ -206,6 +216,8 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
           expect(await tx.links.all()).toEqual([]);
           expect((await tx.usageMarks.all()).map((m) => m.runId)).toEqual(["run-00003"]);
         });
+        await store.write((tx) => tx.usageMarks.deleteMany(["V-2001/2026-10", "V-9/2026-01"]));
+        expect(await store.read((tx) => tx.usageMarks.all())).toEqual([]);
       });
 
       it("mandates, collections, usage records", async () => {
@@ -217,6 +229,8 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
           expect((await tx.usageRecords.open(new Set(["run-00001"]), "2026-12")).map((u) => u.id)).toEqual(["ms|8f2e0c4a|azure-sql|EUR|2026-10"]);
           expect((await tx.usageRecords.open(new Set(), "2026-12")).length).toBe(2);
           expect(await tx.usageRecords.open(new Set(), "2026-09")).toEqual([]);
+          expect((await tx.usageRecords.billedBy(["run-00001"])).map((u) => u.id)).toEqual(["ms|8f2e0c4a|azure-vm|EUR|2026-10"]);
+          expect(await tx.usageRecords.billedBy(["run-00002"])).toEqual([]);
         });
         await store.write(async (tx) => {
           await tx.mandates.deleteMany(["10002"]);
