@@ -1,7 +1,7 @@
 import type { Invoice, InvoiceLine, VatTotal } from "../core/billing/invoice";
 import type { LedgerEntry } from "../core/billing/ledger";
 import type { IsoDate } from "../core/date/iso-date";
-import { Result, fail, issue, ok } from "../core/issues";
+import { type Issue, Result, fail, issue, ok } from "../core/issues";
 import type { StoreTx } from "../store/port";
 import type { AuditRecord, RunRecord, StoredInvoice } from "../store/records";
 import { usageMarkKey } from "../store/tables";
@@ -15,6 +15,15 @@ export interface CancelOutcome {
   runId: string;
   cancelled: string;
   grossTotal: string;
+  /** What the cancelled invoice billed besides recurring months and gave back to the next run. */
+  released: ReleasedCounts;
+}
+
+/** Counts of time entries, click months and vendor usage records released by a cancellation. */
+export interface ReleasedCounts {
+  timeEntries: number;
+  clickMonths: number;
+  usageRecords: number;
 }
 
 /** A decimal string negated as text, so its scale (cents, exact) stays as stored; zero stays zero. */
@@ -38,7 +47,7 @@ const negVat = (v: VatTotal): VatTotal => ({ vatPct: v.vatPct, net: negateDecima
  * original's number and date; marks the original as cancelled; and appends the negated ledger
  * entries, so the cancelled months count as not billed and the next run bills them as the contract
  * stands then (a difference against what was issued); its time entries, click months and vendor usage
- * are released with it (see `releaseUsage`). The cancellation is issued at once. Refused
+ * are released with it (see `releaseUsage`). It is dated `date` (default today), never before the invoice. The cancellation is issued at once. Refused
  * for a draft's invoice (undo the draft), a cancellation, an invoice cancelled already, and while a
  * draft run holds numbers (its undo could not give them back without a gap).
  */
@@ -52,7 +61,10 @@ export async function cancelInvoice(ctx: AppContext, invoiceRef: string, options
     if (!run || !run.issuedAt) return fail(issue("billing.cancel_not_issued", { invoice: invoiceRef, run: original.runId }));
     const draft = (await tx.runs.active()).find((r) => !r.issuedAt);
     if (draft) return fail(issue("billing.cancel_draft_pending", { run: draft.id }));
-    const [one] = await writeCancellations(tx, run, [original], options.date ?? (ctx.now().slice(0, 10) as IsoDate), ctx.now());
+    const date = options.date ?? (ctx.now().slice(0, 10) as IsoDate);
+    const early = datedBefore([original], date);
+    if (early) return fail(early);
+    const [one] = await writeCancellations(tx, run, [original], date, ctx.now());
     return ok(one!);
   });
 }
@@ -86,9 +98,18 @@ export async function cancelRun(ctx: AppContext, runId: string, options: { date?
     const open = invoices.filter((i) => !i.cancelledBy);
     const cancelledBefore = invoices.filter((i) => i.cancelledBy).map((i) => i.invoiceRef);
     if (open.length === 0) return fail(issue("billing.cancel_run_nothing", { run: runId, count: invoices.length }));
-    const cancellations = await writeCancellations(tx, run, open, options.date ?? (ctx.now().slice(0, 10) as IsoDate), ctx.now());
+    const date = options.date ?? (ctx.now().slice(0, 10) as IsoDate);
+    const early = datedBefore(open, date);
+    if (early) return fail(early);
+    const cancellations = await writeCancellations(tx, run, open, date, ctx.now());
     return ok({ runId: cancellations[0]!.runId, cancelledRun: runId, cancellations, cancelledBefore });
   });
+}
+
+/** A Stornorechnung dated before the invoice it cancels (the first such invoice), else undefined. */
+function datedBefore(originals: readonly StoredInvoice[], date: IsoDate): Issue | undefined {
+  const first = originals.find((o) => date < o.invoiceDate);
+  return first && issue("billing.cancel_date_before_invoice", { invoice: first.invoiceRef, date, invoiceDate: first.invoiceDate });
 }
 
 /** What a cancellation gave back to the next run: time entries, vendor usage and click months, by invoice. */
@@ -185,7 +206,8 @@ async function writeCancellations(tx: StoreTx, run: RunRecord, originals: Stored
       before: { invoiceRef, runId: original.runId, netTotal: original.netTotal, grossTotal: original.grossTotal },
       after: { cancellationRef: ref, invoiceDate: date, netTotal: storno.netTotal, grossTotal: storno.grossTotal, ledgerEntries: entries.length, ...releasedOf(released, invoiceRef) },
     });
-    outcomes.push({ cancellationRef: ref, runId, cancelled: invoiceRef, grossTotal: storno.grossTotal });
+    const count = (m: Map<string, string[]>) => m.get(invoiceRef)?.length ?? 0;
+    outcomes.push({ cancellationRef: ref, runId, cancelled: invoiceRef, grossTotal: storno.grossTotal, released: { timeEntries: count(released.timeEntries), clickMonths: count(released.clickMonths), usageRecords: count(released.usageRecords) } });
   }
   await tx.runs.add({ id: runId, month: run.month, createdAt: at, invoiceDate: date, invoiceRefs: stornos.map((i) => i.invoiceRef), firstInvoiceNumber: numbers[0]!, issuedAt: at, issuedBy: "cancellation", kind: "cancellation" });
   await tx.invoices.addMany(await sealInvoices(tx, stornos));
@@ -197,4 +219,9 @@ async function writeCancellations(tx: StoreTx, run: RunRecord, originals: Stored
   audit.push({ at, kind: "billing.run.issue", source: runId, entity: `run:${runId}`, after: { issuedAt: at, issuedBy: "cancellation", invoiceRefs: stornos.map((i) => i.invoiceRef), ...(chainHead ? { chainHead } : {}) } });
   await tx.audit.append(audit);
   return outcomes;
+}
+
+/** The released counts of several cancellations added up (a whole run's). */
+export function sumReleased(list: readonly ReleasedCounts[]): ReleasedCounts {
+  return list.reduce((a, r) => ({ timeEntries: a.timeEntries + r.timeEntries, clickMonths: a.clickMonths + r.clickMonths, usageRecords: a.usageRecords + r.usageRecords }), { timeEntries: 0, clickMonths: 0, usageRecords: 0 });
 }

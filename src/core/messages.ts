@@ -132,6 +132,10 @@ export const MESSAGES: Record<string, Text> = {
   "billing.cancel_unknown_run": { de: "Den Abrechnungslauf {run} gibt es nicht (oder er wurde rückgängig gemacht).", en: "Billing run {run} does not exist (or was undone)." },
   "billing.cancel_run_is_cancellation": { de: "{run} ist selbst ein Stornolauf und kann nicht storniert werden.", en: "{run} is itself a cancellation run and cannot be cancelled." },
   "billing.cancel_run_not_issued": { de: "Der Lauf {run} ist ein Entwurf; einen Entwurf macht man rückgängig statt ihn zu stornieren.", en: "Run {run} is a draft; undo a draft instead of cancelling it." },
+  "billing.cancel_date_before_invoice": {
+    de: "Die Stornorechnung zu {invoice} kann nicht vor der Rechnung datiert sein: {date} liegt vor dem Rechnungsdatum {invoiceDate}.",
+    en: "The cancellation of {invoice} cannot be dated before the invoice: {date} is before its invoice date {invoiceDate}.",
+  },
   "billing.cancel_run_nothing": { de: "Im Lauf {run} ist nichts mehr zu stornieren: alle {count} Rechnungen sind bereits storniert.", en: "Nothing left to cancel in run {run}: all {count} invoices are cancelled already." },
   "billing.einvoice_no_company": { de: "E-Rechnungen für Lauf {run}: es sind keine Firmenangaben gespeichert (Einstellung „company“, export-settings --company); nichts wurde festgeschrieben.", en: "E-invoices of run {run}: no company data is saved (setting \"company\", export-settings --company); nothing was issued." },
   "billing.einvoice_unknown_customer": { de: "E-Rechnung {invoice}: Kunde {customer} steht nicht in den Stammdaten.", en: "E-invoice {invoice}: customer {customer} is not in the master data." },

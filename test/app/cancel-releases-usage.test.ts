@@ -74,7 +74,11 @@ describe("a cancellation releases the time, flat fees, clicks and usage of its i
     expect(byInvoice[`invoice:${click}`]).toEqual({ clickMonths: ["K-300/2026-06"] });
     const time = june.invoices.find((i) => i.customerNo === "10002")!.invoiceRef;
     expect(byInvoice[`invoice:${time}`]?.timeEntries).toHaveLength(1);
-    expect(cancelled.cancellations).toHaveLength(3);
+    expect(Object.fromEntries(cancelled.cancellations.map((c) => [c.cancelled, c.released]))).toEqual({
+      [june.invoices.find((i) => i.customerNo === "10001")!.invoiceRef]: { timeEntries: 3, clickMonths: 0, usageRecords: 0 },
+      [time]: { timeEntries: 1, clickMonths: 0, usageRecords: 0 },
+      [click]: { timeEntries: 0, clickMonths: 1, usageRecords: 0 },
+    });
     expect((await verifyIntegrity(ctx)).firstBreak).toBeNull();
   });
 

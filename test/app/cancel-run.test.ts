@@ -69,6 +69,12 @@ describe("cancel a whole issued run", () => {
     expect(codes(await cancelRun(ctx, jan.runId!))).toEqual(["billing.cancel_run_not_issued"]);
     expect(codes(await cancelRun(ctx, "run-99999"))).toEqual(["billing.cancel_unknown_run"]);
     await finalizeRun(ctx, jan.runId!);
+    // A Stornorechnung is never dated before the invoice it cancels (January's are dated 2026-01-02).
+    const early = await storeState(ctx);
+    expect(codes(await cancelRun(ctx, jan.runId!, { date: "2026-01-01" }))).toEqual(["billing.cancel_date_before_invoice"]);
+    expect(codes(await cancelInvoice(ctx, "RE-000001", { date: "2026-01-01" }))).toEqual(["billing.cancel_date_before_invoice"]);
+    expect(await storeState(ctx)).toBe(early);
+    expect((await cancelInvoice(ctx, "RE-000001", { date: "2026-01-02" })).ok).toBe(true);
     const all = await cancelRun(ctx, jan.runId!);
     if (!all.ok) throw new Error("cancel");
     expect(codes(await cancelRun(ctx, all.value.runId))).toEqual(["billing.cancel_run_is_cancellation"]);

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCommand as cli } from "../support/cli-io";
 import { TWO_CUSTOMERS_ARTICLES, TWO_CUSTOMERS_CONTRACTS } from "../support/two-customers";
+import { METERS_CSV, TIME_ARTICLES, TIME_CONTRACTS, TIME_CSV, TIME_RULES } from "../app/time-fixtures";
 
 async function issuedJanuary(): Promise<{ d: string; ws: string; runId: string }> {
   const d = mkdtempSync(join(tmpdir(), "msp-cancel-run-"));
@@ -50,5 +51,26 @@ describe("cancel-invoice --run", () => {
     const r = await cli("cancel-invoice", "--workspace", ws, "--run", runId, "--json");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ cancelledRun: runId, cancelledBefore: [], cancellations: [{ cancelled: "RE-000001", cancellationRef: "RE-000003" }, { cancelled: "RE-000002", cancellationRef: "RE-000004" }] });
+  });
+
+  it("names what a cancellation gives back to the next bill: time entries and click months", async () => {
+    const d = mkdtempSync(join(tmpdir(), "msp-cancel-usage-"));
+    const files = { "articles.csv": TIME_ARTICLES, "contracts.csv": TIME_CONTRACTS, "rules.json": TIME_RULES, "zeiten.csv": TIME_CSV, "zaehler.csv": METERS_CSV };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(d, name), text);
+    const ws = join(d, "ws.db");
+    expect((await cli("import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv"))).code).toBe(0);
+    expect((await cli("rules", "set", "--workspace", ws, join(d, "rules.json"))).code).toBe(0);
+    expect((await cli("time", "import", "--workspace", ws, join(d, "zeiten.csv"))).code).toBe(0);
+    expect((await cli("meters", "import", "--workspace", ws, join(d, "zaehler.csv"))).code).toBe(0);
+    const bill = await cli("bill", "--workspace", ws, "--period", "2026-06", "--invoice-date", "2026-07-01", "--out", join(d, "juni.csv"), "--json");
+    expect(bill.code).toBe(0);
+    const runId = (JSON.parse(bill.out) as { runId: string }).runId;
+    // RE-000001 is Muster GmbH's (three time entries billed), RE-000003 Druck KG's (one click month).
+    const one = await cli("cancel-invoice", "--workspace", ws, "--invoice", "RE-000001", "--date", "2026-07-10");
+    expect(one.out).toMatch(/^cancel-invoice: RE-000001 cancelled by RE-000004 \(run \S+, gross -\S+\)\n {2}open again for the next bill: 3 time entries\n$/);
+    const all = await cli("cancel-invoice", "--workspace", ws, "--run", runId, "--date", "2026-07-10");
+    expect(all.out).toContain("  cancelled before, left as they are: RE-000001\n  open again for the next bill: 1 time entry, 1 click month\n");
+    const json = await cli("bill", "--workspace", ws, "--period", "2026-06", "--invoice-date", "2026-07-11", "--dry-run", "--out", join(d, "vorschau.csv"), "--json");
+    expect(JSON.parse(json.out)).toMatchObject({ runId: null, invoices: 3 });
   });
 });

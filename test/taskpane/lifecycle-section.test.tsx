@@ -14,11 +14,15 @@ import { HostProvider, type TaskpaneHost } from "../../src/taskpane/host";
 import { StringsProvider, stringsFor } from "../../src/taskpane/i18n";
 import { dbOf } from "../support/db-view";
 import { testContext, textFile } from "../support/fixtures";
+import { seedUsage } from "../reliability/use-cases";
 import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // The pane's font loader imports the TTF files as webpack assets (URLs); these tests make no ZUGFeRD file.
 jest.mock("../../src/taskpane/billing/einvoice-fonts", () => ({ paneFonts: () => Promise.reject(new Error("no fonts in this test")) }));
+
+/** The pane's day (the cancellation date it proposes). */
+let today = "2026-01-20" as IsoDate;
 
 function hostOf(app: AppContext): TaskpaneHost {
   return {
@@ -29,7 +33,7 @@ function hostOf(app: AppContext): TaskpaneHost {
     storage: { persist: async () => true, persisted: async () => true },
     download: () => undefined,
     storeChanged: () => undefined,
-    today: () => "2026-01-20" as IsoDate,
+    today: () => today,
   };
 }
 
@@ -60,6 +64,7 @@ async function billed(): Promise<{ ctx: AppContext; run: RunRecord }> {
 }
 
 beforeEach(() => {
+  today = "2026-01-20" as IsoDate;
   container = document.createElement("div");
   document.body.appendChild(container);
   root = createRoot(container);
@@ -153,5 +158,27 @@ describe("the lifecycle step in the pane (rendered)", () => {
     // Nothing open any more: no "all" entry, every invoice shows its cancellation.
     expect(byTestId("lifecycle-cancel-all")).toBeNull();
     expect([...(byTestId("lifecycle-cancel-invoice") as HTMLSelectElement).options].filter((o) => o.disabled)).toHaveLength(2);
+  });
+
+  it("cancelling a run with time and clicks says what is open again for the next run", async () => {
+    const ctx = await testContext();
+    await seedUsage(ctx);
+    const r = await runBilling(ctx, { month: "2026-06" as never, invoiceDate: "2026-07-01" as never });
+    expect(r.ok && (await finalizeRun(ctx, r.value.runId!)).ok).toBe(true);
+    const run = (await listRuns(ctx))[0]!;
+    today = "2026-07-10" as IsoDate;
+    await render(ctx, <LifecycleSection run={run} />);
+    const picker = byTestId("lifecycle-cancel-invoice") as HTMLSelectElement;
+    await act(async () => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!;
+      setter.call(picker, "*");
+      picker.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await click("lifecycle-cancel");
+    expect(plain(byTestId("lifecycle-cancel-confirm")!.textContent)).toContain("Ihre Monate, Zeiten, Klicks und Verbräuche gelten dann als nicht abgerechnet");
+    await click("lifecycle-cancel-yes");
+    await act(() => new Promise((r) => setTimeout(r, 100)));
+    expect(plain(container.textContent)).toContain("3 Rechnungen storniert: Stornorechnungen RE-000004 bis RE-000006");
+    expect(plain(container.textContent)).toContain("(exportieren wie jeden Lauf). Wieder offen für den nächsten Lauf: 4 Zeiteinträge, 1 Klickmonat.");
   });
 });

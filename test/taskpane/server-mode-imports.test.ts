@@ -20,6 +20,7 @@ const PURE_HELPERS: Record<string, readonly string[]> = {
   context: ["sha256Hex", "fileSha256"],
   "export-invoices": ["localTimestamp", "parseExportFormat"],
   backup: ["readBackup"],
+  "cancel-invoice": ["sumReleased"],
 };
 
 /**

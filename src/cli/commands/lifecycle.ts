@@ -1,4 +1,4 @@
-import { cancelInvoice, cancelRun } from "../../app/cancel-invoice";
+import { cancelInvoice, cancelRun, sumReleased, type ReleasedCounts } from "../../app/cancel-invoice";
 import { finalizeRun } from "../../app/issue-run";
 import { verifyIntegrity, type BrokenRecord } from "../../app/verify";
 import { optional, parseArgs, required, UsageError } from "../args";
@@ -56,6 +56,7 @@ export const cancelInvoiceCommand: Command = {
             `cancel-invoice: run ${runId}: ${r.value.cancellations.length} invoices cancelled in run ${r.value.runId}\n` +
               r.value.cancellations.map((c) => `  ${c.cancelled} cancelled by ${c.cancellationRef} (gross ${c.grossTotal})\n`).join("") +
               (r.value.cancelledBefore.length > 0 ? `  cancelled before, left as they are: ${r.value.cancelledBefore.join(", ")}\n` : "") +
+              releasedLine(sumReleased(r.value.cancellations.map((c) => c.released))) +
               `  the Stornorechnungen for the ERP: export --run ${r.value.runId} --out FILE\n`,
           );
         return { code: 0, save: true };
@@ -66,11 +67,22 @@ export const cancelInvoiceCommand: Command = {
         return { code: 1, save: false };
       }
       if (args.flags.has("json")) printJson(io, r.value);
-      else io.out(`cancel-invoice: ${r.value.cancelled} cancelled by ${r.value.cancellationRef} (run ${r.value.runId}, gross ${r.value.grossTotal})\n`);
+      else io.out(`cancel-invoice: ${r.value.cancelled} cancelled by ${r.value.cancellationRef} (run ${r.value.runId}, gross ${r.value.grossTotal})\n${releasedLine(r.value.released)}`);
       return { code: 0, save: true };
     });
   },
 };
+
+/** "  open again for the next bill: 3 time entries, 1 click month" (nothing when none). */
+function releasedLine(r: ReleasedCounts): string {
+  const parts = [
+    [r.timeEntries, "time entry", "time entries"],
+    [r.clickMonths, "click month", "click months"],
+    [r.usageRecords, "usage record", "usage records"],
+  ] as const;
+  const shown = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  return shown.length === 0 ? "" : `  open again for the next bill: ${shown.join(", ")}\n`;
+}
 
 function describeBreak(b: BrokenRecord): string {
   const what = b.chain === "auditLog" ? `audit log entry seq ${b.record}` : `issued invoice ${b.record}`;

@@ -1,5 +1,6 @@
 /** Pane strings of the invoice lifecycle step of the Abrechnung area (Festschreiben, Stornieren, E-Rechnungen), per language. */
 import type { Language } from "../i18n";
+import type { ReleasedCounts } from "../../app/cancel-invoice";
 
 export interface LifecycleStrings {
   title: string;
@@ -30,6 +31,8 @@ export interface LifecycleStrings {
   cancelAllOption: (count: number, amount: string) => string;
   cancelAllConfirmText: (run: string, count: number, amount: string, date: string) => string;
   cancelledAll: (count: number, first: string, last: string, run: string) => string;
+  /** What the cancellation gave back to the next run ("" when nothing besides recurring months). */
+  releasedNote: (r: ReleasedCounts) => string;
   zipTitle: string;
   zipButton: string;
   zipHint: string;
@@ -46,6 +49,13 @@ export interface LifecycleStrings {
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** A count that is left out when zero. */
+const plural0 = (n: number, one: string, many: string) => (n === 0 ? "" : plural(n, one, many));
+/** " Label: a, b." of the parts that are not empty; "" when all are. */
+const listNote = (label: string, parts: string[]) => {
+  const shown = parts.filter((p) => p !== "");
+  return shown.length === 0 ? "" : ` ${label}: ${shown.join(", ")}.`;
+};
 
 export const lifecycleStrings: Record<Language, LifecycleStrings> = {
   de: {
@@ -78,6 +88,8 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
     cancelAllConfirmText: (run, count, amount, date) =>
       `Für alle ${count} noch nicht stornierten Rechnungen von ${run} (zusammen ${amount}) werden Stornorechnungen mit den nächsten Rechnungsnummern erstellt, datiert auf ${date}, in einem Stornolauf, und sofort festgeschrieben. Ihre Monate, Zeiten, Klicks und Verbräuche gelten dann als nicht abgerechnet: der nächste Lauf rechnet sie so ab, wie Verträge und Zeiten dann stehen.`,
     cancelledAll: (count, first, last, run) => `${count} Rechnungen storniert: Stornorechnungen ${first} bis ${last} im Lauf ${run} (exportieren wie jeden Lauf).`,
+    releasedNote: (r) =>
+      listNote("Wieder offen für den nächsten Lauf", [plural0(r.timeEntries, "Zeiteintrag", "Zeiteinträge"), plural0(r.clickMonths, "Klickmonat", "Klickmonate"), plural0(r.usageRecords, "Verbrauch", "Verbräuche")]),
     zipTitle: "E-Rechnungen",
     zipButton: "E-Rechnungen herunterladen",
     zipHint: "Eine ZIP-Datei mit der E-Rechnung jeder Rechnung und Stornorechnung des Laufs im Format des Kunden (XRechnung CII oder UBL, ZUGFeRD-PDF). Ein Entwurf wird dabei festgeschrieben.",
@@ -124,6 +136,7 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
     cancelAllConfirmText: (run, count, amount, date) =>
       `For all ${count} invoices of ${run} not cancelled yet (${amount} together) cancellation invoices with the next invoice numbers, dated ${date}, are written in one cancellation run and issued at once. Their months, time, clicks and usage then count as not billed: the next run bills them as the contracts and time entries stand then.`,
     cancelledAll: (count, first, last, run) => `${count} invoices cancelled: cancellation invoices ${first} to ${last} in run ${run} (export it like any run).`,
+    releasedNote: (r) => listNote("Open again for the next run", [plural0(r.timeEntries, "time entry", "time entries"), plural0(r.clickMonths, "click month", "click months"), plural0(r.usageRecords, "usage record", "usage records")]),
     zipTitle: "E-invoices",
     zipButton: "Download e-invoices",
     zipHint: "One ZIP file with the e-invoice of every invoice and cancellation of the run in the customer's format (XRechnung CII or UBL, ZUGFeRD PDF). A draft is issued by it.",

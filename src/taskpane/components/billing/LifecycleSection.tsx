@@ -7,6 +7,7 @@ import type { RunRecord } from "../../../store/records";
 import { formatMoney } from "../../billing/invoice-sheet";
 import { paneFonts } from "../../billing/einvoice-fonts";
 import { cancelForPane, cancelRunForPane, eInvoiceZipForPane, finalizeForPane, runLifecycle, type RunLifecycle } from "../../billing/lifecycle";
+import { sumReleased } from "../../../app/cancel-invoice";
 import { Decimal, sum } from "../../../core/money/decimal";
 import { lifecycleStrings, type LifecycleStrings } from "../../billing/lifecycle-strings";
 import { useHost } from "../../host";
@@ -129,12 +130,14 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
     if (allChosen && run)
       return cancelWith(
         () => cancelRunForPane(host.app, run.id, cancelDate),
-        (r) => t.cancelledAll(r.cancellations.length, r.cancellations[0]!.cancellationRef, r.cancellations[r.cancellations.length - 1]!.cancellationRef, r.runId),
+        (r) =>
+          t.cancelledAll(r.cancellations.length, r.cancellations[0]!.cancellationRef, r.cancellations[r.cancellations.length - 1]!.cancellationRef, r.runId) +
+          t.releasedNote(sumReleased(r.cancellations.map((c) => c.released))),
       );
     if (!chosen) return;
     return cancelWith(
       () => cancelForPane(host.app, chosen.invoiceRef, cancelDate),
-      (r) => t.cancelled(r.cancelled, r.cancellationRef, formatMoney(r.grossTotal, s.language)),
+      (r) => t.cancelled(r.cancelled, r.cancellationRef, formatMoney(r.grossTotal, s.language)) + t.releasedNote(r.released),
     );
   };
 
