@@ -48,3 +48,15 @@ export function optional(args: ParsedArgs, name: string): string | undefined {
   if (v && v.length > 1) throw new UsageError(`--${name} given more than once`);
   return v?.[0];
 }
+
+/**
+ * The month of a review command: `--period` as every other command names it, or `--month`, which the
+ * time and usage reviews took first and still accept. Returns the text and the option it came from.
+ */
+export function requiredPeriod(args: ParsedArgs): { text: string; option: "--period" | "--month" } {
+  const period = optional(args, "period");
+  const month = optional(args, "month");
+  if (period !== undefined && month !== undefined) throw new UsageError("give --period YYYY-MM once (--month is its older name)");
+  if (period === undefined && month === undefined) throw new UsageError("--period is required");
+  return period !== undefined ? { text: period, option: "--period" } : { text: month!, option: "--month" };
+}

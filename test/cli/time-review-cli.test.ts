@@ -45,8 +45,14 @@ describe("CLI: time review and time approve", () => {
     expect(badMonth.code).toBe(1);
     expect(badMonth.err).toContain('"2026-13" is not a valid month');
 
+    // --period as every command names it; --month (its older name) gives the same; both at once is a usage error
+    const byPeriod = await run("time", "review", "--workspace", ws, "--period", "2026-06");
+    expect((await run("time", "review", "--workspace", ws, "--period", "2026-06", "--month", "2026-06")).code).toBe(2);
+    expect((await run("time", "review", "--workspace", ws, "--period", "2026-13")).err).toMatch(/--period.*"2026-13" is not a valid month|"2026-13" is not a valid month.*--period/s);
+
     // without --out the CSV goes to stdout; formula-like text is neutralised
     const stdout = await run("time", "review", "--workspace", ws, "--month", "2026-06");
+    expect(byPeriod).toEqual(stdout);
     expect(stdout.code).toBe(0);
     expect(stdout.out.split("\r\n")[0]).toMatch(/^status,billable,date,start,end,ticket_no,/);
     expect(stdout.out).toContain(",'=HYPERLINK(1),");

@@ -5,7 +5,7 @@ import { toCsv } from "../../io/table/write-csv";
 import { writeXlsxSheet } from "../../io/table/write-xlsx";
 import { monthSheetName } from "../../io/table/sheet-names";
 import { readTimeReviewTable, timeReviewTableRows } from "../../io/time/review-table";
-import { optional, parseArgs, required, UsageError } from "../args";
+import { optional, parseArgs, required, requiredPeriod, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../store";
@@ -13,17 +13,17 @@ import { runReviewApproval } from "../review-approval";
 
 export const timeReviewCommand: Command = {
   name: "time review",
-  usage: "time review --workspace W --month YYYY-MM [--out REVIEW.csv|.xlsx] [--json]",
+  usage: "time review --workspace W --period YYYY-MM [--out REVIEW.csv|.xlsx] [--json]",
   summary: "the open time entries up to the month's end, rated as `bill` would (units, pools, rate, surcharges, amount per entry); CSV on stdout or --out; edit `billable` and run `time approve` (reads only)",
   async run(argv, io) {
-    const args = parseArgs(argv, ["workspace", "month", "out"], ["json"]);
+    const args = parseArgs(argv, ["workspace", "period", "month", "out"], ["json"]);
     const workspace = required(args, "workspace");
-    const monthText = required(args, "month");
+    const { text: monthText, option: monthOption } = requiredPeriod(args);
     const out = optional(args, "out");
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const month = parseIsoMonth(monthText);
     if (!month) {
-      reportIssues(io, [issue("parse.invalid_month", { value: monthText }, { source: "--month" })]);
+      reportIssues(io, [issue("parse.invalid_month", { value: monthText }, { source: monthOption })]);
       return 1;
     }
     return withWorkspace(workspace, io, async (ctx, outputs) => {

@@ -10,7 +10,7 @@ import { monthSheetName } from "../../io/table/sheet-names";
 import { USAGE_DECISION_DE, USAGE_DECISION_EN, readUsageReviewTable, usageReviewTableRows } from "../../io/usage/review-table";
 import { readVendorFile } from "../../io/vendor/read-vendor-file";
 import { allProfiles } from "../../io/vendor/profiles/registry";
-import { optional, parseArgs, required, UsageError } from "../args";
+import { optional, parseArgs, required, requiredPeriod, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { readInputFiles, singleTextFile } from "../read-input";
 import { printJson, reportIssues } from "../report";
@@ -84,16 +84,16 @@ export const usageRulesSetCommand: Command = {
 
 export const usageReviewCommand: Command = {
   name: "usage review",
-  usage: "usage review --workspace W --month YYYY-MM [--out REVIEW.csv|.xlsx] [--json]",
+  usage: "usage review --workspace W --period YYYY-MM [--out REVIEW.csv|.xlsx] [--json]",
   summary: "the open usage records up to the month, priced as `bill` would (rule, unit price, net, margin); CSV on stdout or --out; edit `decision` (approve/hold) and run `usage approve` (reads only)",
   async run(argv, io) {
-    const args = parseArgs(argv, ["workspace", "month", "out"], ["json"]);
+    const args = parseArgs(argv, ["workspace", "period", "month", "out"], ["json"]);
     const workspace = required(args, "workspace");
-    const monthText = required(args, "month");
+    const { text: monthText, option: monthOption } = requiredPeriod(args);
     const out = optional(args, "out");
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const month = parseIsoMonth(monthText);
-    if (!month) { reportIssues(io, [issue("parse.invalid_month", { value: monthText }, { source: "--month" })]); return 1; }
+    if (!month) { reportIssues(io, [issue("parse.invalid_month", { value: monthText }, { source: monthOption })]); return 1; }
     return withWorkspace(workspace, io, async (ctx, outputs) => {
       const review = await reviewUsage(ctx, month);
       const table = usageReviewTableRows(review.rows, io.lang, io.lang === "de" ? USAGE_DECISION_DE : USAGE_DECISION_EN);
