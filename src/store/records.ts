@@ -69,8 +69,6 @@ export interface RunRecord {
 export interface StoredInvoice extends Invoice {
   /** Position of the invoice in its run (0-based), for stable ordering. */
   seqInRun: number;
-  /** For a Stornorechnung: the cancelled invoice's number and date. */
-  cancels?: { number: string; issueDate: IsoDate };
   /** Set on a cancelled invoice: the number of its Stornorechnung (not part of the hash). */
   cancelledBy?: string;
   /** Hash chain of issued invoices (app/issue-run.ts `sealInvoices`): position, previous and own hash. */

@@ -7,6 +7,9 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { exportInvoiceBatchDocument, exportInvoiceDocuments, saveExportSettings } from "../../../src/app/export-invoices";
+import { listRuns } from "../../../src/app/billing-runs";
+import { cancelInvoice } from "../../../src/app/cancel-invoice";
+import { finalizeRun } from "../../../src/app/issue-run";
 import { COMPANY, billedScenario } from "./scenario";
 
 /** The visible text of a document: tags removed, entities and non-breaking spaces resolved, spaces collapsed. */
@@ -77,6 +80,33 @@ describe("invoice documents for the billing scenario", () => {
       "Der Betrag wird Ihnen gutgeschrieben",
     ])
       expect(text).toContain(part);
+  });
+
+  it("a Stornorechnung is titled so, cancels the named invoice in full, and shows the negated lines and the credit", async () => {
+    const s = await billedScenario();
+    await saveExportSettings(s.ctx, { company: COMPANY });
+    const runs = await listRuns(s.ctx);
+    for (const r of [...runs].reverse()) expect((await finalizeRun(s.ctx, r.id)).ok).toBe(true);
+    const cancelled = await cancelInvoice(s.ctx, "RE-000001", { date: "2026-03-05" });
+    if (!cancelled.ok) throw new Error(JSON.stringify(cancelled.issues));
+    // The documents of the cancellation run, read from the store as `export --run … --documents` reads them.
+    const stored = await s.ctx.store.read((tx) => tx.invoices.ofRun(cancelled.value.runId));
+    const r = await exportInvoiceDocuments(s.ctx, stored);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const [doc] = r.value.documents;
+    expect(doc!.html).toContain("<title>Stornorechnung RE-000005 – Müller GmbH</title>");
+    const text = visibleText(doc!.html);
+    for (const part of [
+      "Stornorechnung Wir stornieren die Rechnung RE-000001 vom 02.01.2026 vollständig:",
+      "Nr. der Stornorechnung RE-000005",
+      "Rechnungsdatum 05.03.2026",
+      "1 Microsoft 365 Business Premium Art.-Nr. M365-BP · Vertrag V-1/1 01.01.2026 – 31.01.2026 -10 20,60 € 1 19 % -206,00 €",
+      "Summe netto -218,00 € Summe Umsatzsteuer -39,98 € Gutschriftsbetrag (brutto) -257,98 €",
+    ])
+      expect(text).toContain(part);
+    // The cancelled invoice is named once, above the lines, not on every line.
+    expect(text).not.toContain("Korrektur zu Rechnung");
+    expect(text).not.toContain("Rechnungskorrektur");
   });
 
   async function scenarioBatch() {

@@ -47,7 +47,7 @@ export const EXPORT_FIELDS = {
   invoice_ref: { kind: "text", levels: ALL, description: "invoice number" },
   run_id: { kind: "text", levels: ALL, description: "billing run id" },
   document_type: { kind: "text", levels: ALL, description: "invoice | correction" },
-  document_title: { kind: "text", levels: ALL, description: "Rechnung | Rechnungskorrektur" },
+  document_title: { kind: "text", levels: ALL, description: "Rechnung | Rechnungskorrektur | Stornorechnung" },
   corrects_refs: { kind: "text", levels: ALL, description: "invoices corrected by lines of the invoice (at vat_rate level: of that rate), comma-separated" },
   customer_no: { kind: "text", levels: ALL, description: "customer number" },
   customer_name: { kind: "text", levels: ALL, description: "customer name" },

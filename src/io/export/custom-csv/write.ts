@@ -57,7 +57,7 @@ function invoiceValues(inv: Invoice, customer: Customer | undefined, debtor: str
     invoice_ref: text(inv.invoiceRef),
     run_id: text(inv.runId),
     document_type: text(inv.documentType),
-    document_title: text(inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung"),
+    document_title: text(inv.cancels ? "Stornorechnung" : inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung"),
     corrects_refs: text(refs.join(", ")),
     customer_no: text(inv.customerNo),
     customer_name: text(inv.customerName),

@@ -112,10 +112,11 @@ thead { display: table-header-group; }
 }
 `;
 
-function lineRow(l: InvoiceLine, invoiceDates: ReadonlyMap<string, IsoDate> | undefined): string {
+function lineRow(l: InvoiceLine, invoiceDates: ReadonlyMap<string, IsoDate> | undefined, storno: boolean): string {
   const discount = new Decimal(l.discountPct).isZero() ? "" : `<div class="sub">abzgl. ${esc(percent(l.discountPct))} Rabatt</div>`;
   let correction = "";
-  if (l.correctsRef) {
+  // A Stornorechnung names the cancelled invoice once, above the lines.
+  if (l.correctsRef && !storno) {
     const d = invoiceDates?.get(l.correctsRef);
     correction = `<div class="sub">${l.lineType === "difference" ? "Differenz, " : ""}Korrektur zu Rechnung <span class="nowrap">${esc(l.correctsRef)}</span>${d ? ` vom <span class="nowrap">${germanDate(d)}</span>` : ""}</div>`;
   }
@@ -149,7 +150,7 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
   const { company } = context;
   const customer = context.customers.get(inv.customerNo);
   const correction = inv.documentType === "correction";
-  const title = correction ? "Rechnungskorrektur" : "Rechnung";
+  const title = documentKind(inv);
   const reverseCharge = customer?.reverseCharge === true;
   const corrected = [...new Set(inv.lines.flatMap((l) => (l.correctsRef ? [l.correctsRef] : [])))];
   const servicePeriod = invoicePeriod(inv);
@@ -157,14 +158,16 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
   const contact = [company.phone && `Tel. ${company.phone}`, company.email, company.web].filter(Boolean) as string[];
 
   const meta: [string, string][] = [
-    [correction ? "Nr. der Rechnungskorrektur" : "Rechnungsnummer", inv.invoiceRef],
+    [inv.cancels ? "Nr. der Stornorechnung" : correction ? "Nr. der Rechnungskorrektur" : "Rechnungsnummer", inv.invoiceRef],
     ["Rechnungsdatum", germanDate(inv.invoiceDate)],
     ["Kundennummer", inv.customerNo],
   ];
   if (servicePeriod) meta.push(["Leistungszeitraum", period(servicePeriod[0], servicePeriod[1])]);
   if (customer?.vatId) meta.push(["Ihre USt-IdNr.", customer.vatId]);
 
-  const intro = correction
+  const intro = inv.cancels
+    ? `Wir stornieren die Rechnung <span class="nowrap">${esc(inv.cancels.number)}</span> vom <span class="nowrap">${germanDate(inv.cancels.issueDate)}</span> vollständig:`
+    : correction
     ? `Wir korrigieren ${corrected.length === 1 ? "die Rechnung" : "die Rechnungen"} ${corrected
         .map((r) => {
           const d = context.invoiceDates?.get(r);
@@ -213,7 +216,7 @@ ${meta.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join("\n
 <table class="lines">
 <thead><tr><th class="num">Pos.</th><th>Leistung</th><th class="num">Zeitraum</th><th class="num">Menge</th><th class="num">Preis/Monat</th><th class="num">Monate</th><th class="num">USt</th><th class="num">Netto</th></tr></thead>
 <tbody>
-${inv.lines.map((l) => lineRow(l, context.invoiceDates)).join("\n")}
+${inv.lines.map((l) => lineRow(l, context.invoiceDates, inv.cancels !== undefined)).join("\n")}
 </tbody>
 </table>
 <table class="totals">
@@ -237,7 +240,12 @@ function customerAddress(c: Customer | undefined): string | undefined {
 
 /** The title of an invoice's document (`Rechnung RE-1 – Kunde`). */
 function documentTitle(inv: Invoice): string {
-  return `${inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung"} ${inv.invoiceRef} – ${inv.customerName}`;
+  return `${documentKind(inv)} ${inv.invoiceRef} – ${inv.customerName}`;
+}
+
+/** What the document is: a Stornorechnung (cancels one whole invoice), a Rechnungskorrektur or a Rechnung. */
+function documentKind(inv: Invoice): string {
+  return inv.cancels ? "Stornorechnung" : inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung";
 }
 
 /** A self-contained HTML page around one or more invoice pages. */

@@ -163,6 +163,13 @@ describe("customCsv", () => {
     expect(r.ok && r.value.text).toBe(["RE-1;Rechnung;;DE111111111;0202;2802;257,98;\"a;b\"", "RE-2;Rechnungskorrektur;RE-0;DE111111111;0202;2802;-49,03;\"a;b\"", ""].join("\r\n"));
   });
 
+  it("a cancellation's document_title is Stornorechnung", () => {
+    const profile: ExportProfile = { ...LINES, id: "titel", level: "invoice", columns: [{ source: "invoice_ref", header: "Nr" }, { source: "document_title", header: "Art" }] };
+    const storno = { ...INVOICES[1]!, invoiceRef: "RE-3", cancels: { number: "RE-0", issueDate: "2026-01-02" as const } };
+    const r = customCsv([storno], profile, { customers });
+    expect(r.ok && r.value.text.split("\r\n")[1]).toBe("RE-3,Stornorechnung");
+  });
+
   it("fails before writing: account fields without account settings, characters outside Windows-1252 per invoice", () => {
     const noAccounts = customCsv(INVOICES, SAGE, { customers });
     expect(!noAccounts.ok && noAccounts.issues.map((i) => i.code)).toEqual(["export.accounts_needed"]);
