@@ -61,12 +61,12 @@ export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoD
       primaryKeyColumns: 1,
       columns: [
         text("Rechnungsnummer"), date("Rechnungsdatum"), text("Kundennummer"), text("Kundenname"), text("Belegart"),
-        text("Storniert_Rechnung"), text("Storniert_durch"), text("Status"), text("Festgeschrieben_am"), text("Abrechnungslauf"),
+        text("Storniert_Rechnung"), text("Stornogrund"), text("Storniert_durch"), text("Status"), text("Festgeschrieben_am"), text("Abrechnungslauf"),
         num("Netto", 2), num("USt", 2), num("Brutto", 2), num("Kettenposition", 0), text("Hash_Vorgaenger"), text("Hash"),
       ],
       rows: invoices.map(({ inv, issuedAt }) => [
         inv.invoiceRef, inv.invoiceDate, inv.customerNo, inv.customerName, inv.cancels ? "Stornorechnung" : inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung",
-        opt(inv.cancels?.number), opt(inv.cancelledBy), issuedAt ? "festgeschrieben" : "Entwurf", opt(issuedAt), inv.runId,
+        opt(inv.cancels?.number), opt(inv.cancels?.reason), opt(inv.cancelledBy), issuedAt ? "festgeschrieben" : "Entwurf", opt(issuedAt), inv.runId,
         inv.netTotal, inv.vatTotal, inv.grossTotal, opt(inv.chainSeq), opt(inv.prevHash), opt(inv.hash),
       ]),
     };

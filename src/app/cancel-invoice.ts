@@ -2,6 +2,7 @@ import type { Invoice, InvoiceLine, VatTotal } from "../core/billing/invoice";
 import type { LedgerEntry } from "../core/billing/ledger";
 import type { IsoDate } from "../core/date/iso-date";
 import { type Issue, Result, fail, issue, ok } from "../core/issues";
+import { cancellationReason } from "../core/billing/cancellation-reason";
 import type { StoreTx } from "../store/port";
 import type { AuditRecord, RunRecord, StoredInvoice } from "../store/records";
 import { usageMarkKey } from "../store/tables";
@@ -51,7 +52,9 @@ const negVat = (v: VatTotal): VatTotal => ({ vatPct: v.vatPct, net: negateDecima
  * for a draft's invoice (undo the draft), a cancellation, an invoice cancelled already, and while a
  * draft run holds numbers (its undo could not give them back without a gap).
  */
-export async function cancelInvoice(ctx: AppContext, invoiceRef: string, options: { date?: IsoDate } = {}): Promise<Result<CancelOutcome>> {
+export async function cancelInvoice(ctx: AppContext, invoiceRef: string, options: CancelOptions = {}): Promise<Result<CancelOutcome>> {
+  const reason = cancellationReason(options.reason);
+  if (!reason.ok) return reason;
   return ctx.store.write(async (tx) => {
     const original = await tx.invoices.get(invoiceRef);
     if (!original) return fail(issue("billing.cancel_unknown_invoice", { invoice: invoiceRef }));
@@ -64,7 +67,7 @@ export async function cancelInvoice(ctx: AppContext, invoiceRef: string, options
     const date = options.date ?? (ctx.now().slice(0, 10) as IsoDate);
     const early = datedBefore([original], date);
     if (early) return fail(early);
-    const [one] = await writeCancellations(tx, run, [original], date, ctx.now());
+    const [one] = await writeCancellations(tx, run, [original], { date, at: ctx.now(), reason: reason.value });
     return ok(one!);
   });
 }
@@ -86,7 +89,9 @@ export interface CancelRunOutcome {
  * for one invoice: a draft run (undo it), a cancellation run, a run with nothing left to cancel, and
  * while a draft run holds numbers.
  */
-export async function cancelRun(ctx: AppContext, runId: string, options: { date?: IsoDate } = {}): Promise<Result<CancelRunOutcome>> {
+export async function cancelRun(ctx: AppContext, runId: string, options: CancelOptions = {}): Promise<Result<CancelRunOutcome>> {
+  const reason = cancellationReason(options.reason);
+  if (!reason.ok) return reason;
   return ctx.store.write(async (tx) => {
     const run = await tx.runs.get(runId);
     if (!run || run.undoneAt) return fail(issue("billing.cancel_unknown_run", { run: runId }));
@@ -101,9 +106,16 @@ export async function cancelRun(ctx: AppContext, runId: string, options: { date?
     const date = options.date ?? (ctx.now().slice(0, 10) as IsoDate);
     const early = datedBefore(open, date);
     if (early) return fail(early);
-    const cancellations = await writeCancellations(tx, run, open, date, ctx.now());
+    const cancellations = await writeCancellations(tx, run, open, { date, at: ctx.now(), reason: reason.value });
     return ok({ runId: cancellations[0]!.runId, cancelledRun: runId, cancellations, cancelledBefore });
   });
+}
+
+/** How to cancel: the Stornorechnung's date (default today) and the reason printed on it (optional). */
+export interface CancelOptions {
+  date?: IsoDate;
+  /** Why the invoice is cancelled (Stornogrund): one line, printed on the Stornorechnung and kept in the audit log. */
+  reason?: string;
 }
 
 /** A Stornorechnung dated before the invoice it cancels (the first such invoice), else undefined. */
@@ -154,7 +166,8 @@ function releasedOf(r: ReleasedUsage, invoiceRef: string): { released?: Record<s
  * One cancellation run with a Stornorechnung per original (numbers in the originals' order), the
  * originals marked, the negated ledger entries, their usage released and an audit entry per invoice.
  */
-async function writeCancellations(tx: StoreTx, run: RunRecord, originals: StoredInvoice[], date: IsoDate, at: string): Promise<CancelOutcome[]> {
+async function writeCancellations(tx: StoreTx, run: RunRecord, originals: StoredInvoice[], how: { date: IsoDate; at: string; reason: string | undefined }): Promise<CancelOutcome[]> {
+  const { date, at, reason } = how;
   const prefix = (await tx.settings.get("invoicePrefix")) ?? "RE-";
   const first = await tx.counters.reserve("invoice", originals.length);
   const numbers = originals.map((_, k) => first + k);
@@ -180,7 +193,7 @@ async function writeCancellations(tx: StoreTx, run: RunRecord, originals: Stored
       vatTotal: negateDecimal(original.vatTotal),
       grossTotal: negateDecimal(original.grossTotal),
       seqInRun: k,
-      cancels: { number: invoiceRef, issueDate: original.invoiceDate },
+      cancels: { number: invoiceRef, issueDate: original.invoiceDate, ...(reason !== undefined ? { reason } : {}) },
     };
     stornos.push(storno);
     const entries = (await tx.ledger.ofRun(original.runId))
@@ -204,7 +217,7 @@ async function writeCancellations(tx: StoreTx, run: RunRecord, originals: Stored
       source: runId,
       entity: `invoice:${invoiceRef}`,
       before: { invoiceRef, runId: original.runId, netTotal: original.netTotal, grossTotal: original.grossTotal },
-      after: { cancellationRef: ref, invoiceDate: date, netTotal: storno.netTotal, grossTotal: storno.grossTotal, ledgerEntries: entries.length, ...releasedOf(released, invoiceRef) },
+      after: { cancellationRef: ref, invoiceDate: date, ...(reason !== undefined ? { reason } : {}), netTotal: storno.netTotal, grossTotal: storno.grossTotal, ledgerEntries: entries.length, ...releasedOf(released, invoiceRef) },
     });
     const count = (m: Map<string, string[]>) => m.get(invoiceRef)?.length ?? 0;
     outcomes.push({ cancellationRef: ref, runId, cancelled: invoiceRef, grossTotal: storno.grossTotal, released: { timeEntries: count(released.timeEntries), clickMonths: count(released.clickMonths), usageRecords: count(released.usageRecords) } });

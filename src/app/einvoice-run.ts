@@ -68,7 +68,7 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
         customer,
         seller: seller.value,
         invoiceDates: dates,
-        ...(cancels ? { kind: "cancellation" as const, cancels: { number: cancels.number, issueDate: cancels.issueDate } } : {}),
+        ...(cancels ? { kind: "cancellation" as const, cancels: { number: cancels.number, issueDate: cancels.issueDate }, ...(cancels.reason ? { cancellationReason: cancels.reason } : {}) } : {}),
       };
       // Direct-debit customers: payment means 59 with mandate, creditor id and (once collected) the date.
       const no = invoice.customerNo;

@@ -136,6 +136,8 @@ export const MESSAGES: Record<string, Text> = {
     de: "Die Stornorechnung zu {invoice} kann nicht vor der Rechnung datiert sein: {date} liegt vor dem Rechnungsdatum {invoiceDate}.",
     en: "The cancellation of {invoice} cannot be dated before the invoice: {date} is before its invoice date {invoiceDate}.",
   },
+  "billing.cancel_reason_one_line": { de: "Der Stornogrund muss eine Zeile sein (ohne Zeilenumbruch oder Steuerzeichen).", en: "The cancellation reason must be one line (no line breaks or control characters)." },
+  "billing.cancel_reason_too_long": { de: "Der Stornogrund ist {length} Zeichen lang; höchstens {max} passen auf die Stornorechnung.", en: "The cancellation reason is {length} characters long; at most {max} fit on the cancellation invoice." },
   "billing.cancel_run_nothing": { de: "Im Lauf {run} ist nichts mehr zu stornieren: alle {count} Rechnungen sind bereits storniert.", en: "Nothing left to cancel in run {run}: all {count} invoices are cancelled already." },
   "billing.einvoice_no_company": { de: "E-Rechnungen für Lauf {run}: es sind keine Firmenangaben gespeichert (Einstellung „company“, export-settings --company); nichts wurde festgeschrieben.", en: "E-invoices of run {run}: no company data is saved (setting \"company\", export-settings --company); nothing was issued." },
   "billing.einvoice_unknown_customer": { de: "E-Rechnung {invoice}: Kunde {customer} steht nicht in den Stammdaten.", en: "E-invoice {invoice}: customer {customer} is not in the master data." },

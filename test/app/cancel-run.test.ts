@@ -87,6 +87,35 @@ describe("cancel a whole issued run", () => {
     expect(await storeState(ctx)).toBe(before);
   });
 
+  it("the reason is kept on every Stornorechnung (inside its hash) and in the audit log; a multi-line or too long reason is refused", async () => {
+    const ctx = await seeded();
+    const jan = await billJanuary(ctx);
+    await finalizeRun(ctx, jan.runId!);
+    const before = await storeState(ctx);
+    expect(codes(await cancelRun(ctx, jan.runId!, { reason: "falscher\nMonat" }))).toEqual(["billing.cancel_reason_one_line"]);
+    expect(codes(await cancelInvoice(ctx, "RE-000001", { reason: "x".repeat(301) }))).toEqual(["billing.cancel_reason_too_long"]);
+    expect(await storeState(ctx)).toBe(before);
+    // Blank is no reason; a reason is trimmed.
+    const one = await cancelInvoice(ctx, "RE-000001", { reason: "   " });
+    const all = await cancelRun(ctx, jan.runId!, { reason: "  Abrechnung für den falschen Monat  " });
+    if (!one.ok || !all.ok) throw new Error("cancel");
+    const stored = await ctx.store.read((tx) => tx.invoices.getMany(["RE-000004", "RE-000005", "RE-000006"]));
+    expect(stored.map((i) => i!.cancels)).toEqual([
+      { number: "RE-000001", issueDate: "2026-01-02" },
+      { number: "RE-000002", issueDate: "2026-01-02", reason: "Abrechnung für den falschen Monat" },
+      { number: "RE-000003", issueDate: "2026-01-02", reason: "Abrechnung für den falschen Monat" },
+    ]);
+    const audit = (await ctx.store.read((tx) => tx.audit.recent(20))).filter((a) => a.kind === "invoice.cancel");
+    expect(audit.map((a) => (a.after as { reason?: string }).reason).sort()).toEqual(["Abrechnung für den falschen Monat", "Abrechnung für den falschen Monat", undefined]);
+    // The reason is sealed with the invoice: changing it breaks the chain.
+    expect((await verifyIntegrity(ctx)).firstBreak).toBeNull();
+    await ctx.store.write(async (tx) => {
+      const s = (await tx.invoices.get("RE-000005"))!;
+      await tx.invoices.putMany([{ ...s, cancels: { ...s.cancels!, reason: "Kunde hat nicht bezahlt" } }]);
+    });
+    expect((await verifyIntegrity(ctx)).firstBreak).not.toBeNull();
+  });
+
   it("property: cancelling the whole run and billing the month again gives every customer the same invoice total", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -102,7 +102,8 @@ it("bill → issue → cancel → retroactive re-bill → e-invoices validated a
   expect(undo.code).toBe(1);
   expect(undo.err).toContain("cannot be undone");
 
-  const cancel = await run("cancel-invoice", "--workspace", ws, "--invoice", "RE-000001", "--date", "2026-01-20", "--json");
+  // The reason (with characters XML and CSV must escape) is printed on the Stornorechnung.
+  const cancel = await run("cancel-invoice", "--workspace", ws, "--invoice", "RE-000001", "--date", "2026-01-20", "--reason", "Falscher Monat; <Müller & Co> \"Vertrag\"", "--json");
   expect(cancel.code).toBe(0);
   const cancelRun = (JSON.parse(cancel.out) as { runId: string; cancellationRef: string }).runId;
   expect((await run("export", "--workspace", ws, "--run", cancelRun, "--out", join(d, "storno.csv"))).code).toBe(0);
@@ -143,6 +144,7 @@ it("bill → issue → cancel → retroactive re-bill → e-invoices validated a
         if (parsed.number === "RE-000003") {
           expect(parsed.typeCode).toBe("381");
           expect(parsed.preceding.map((p) => p.number)).toEqual(["RE-000001"]);
+          expect(parsed.notes).toContain('Stornorechnung zu Rechnung RE-000001 vom 02.01.2026. Grund: Falscher Monat; <Müller & Co> "Vertrag"');
         }
         checked.push(`${parsed.number} ${format}`);
       }
@@ -175,7 +177,7 @@ it("bill → issue → cancel → retroactive re-bill → e-invoices validated a
   }
   const invoiceRows = Papa.parse<Record<string, string>>(iconv.decode(readFileSync(join(auditDir, "rechnungen.csv")), "windows-1252"), { delimiter: ";", header: true, skipEmptyLines: true }).data;
   const storno = invoiceRows.find((r) => r.Rechnungsnummer === "RE-000003")!;
-  expect(storno).toMatchObject({ Belegart: "Stornorechnung", Storniert_Rechnung: "RE-000001", Status: "festgeschrieben" });
+  expect(storno).toMatchObject({ Belegart: "Stornorechnung", Storniert_Rechnung: "RE-000001", Stornogrund: 'Falscher Monat; <Müller & Co> "Vertrag"', Status: "festgeschrieben" });
   for (const r of invoiceRows) expect(r.Brutto).toBe(csv.get(r.Rechnungsnummer!)!.net.plus(csv.get(r.Rechnungsnummer!)!.vat).toFixed(2).replace(".", ","));
 
   expect((await run("verify", "--workspace", ws)).code).toBe(0);

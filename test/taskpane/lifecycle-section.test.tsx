@@ -174,11 +174,19 @@ describe("the lifecycle step in the pane (rendered)", () => {
       setter.call(picker, "*");
       picker.dispatchEvent(new Event("change", { bubbles: true }));
     });
+    const reason = byTestId("lifecycle-cancel-reason") as HTMLInputElement;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(reason, "Zeiten dem falschen Kunden gebucht");
+      reason.dispatchEvent(new Event("input", { bubbles: true }));
+    });
     await click("lifecycle-cancel");
     expect(plain(byTestId("lifecycle-cancel-confirm")!.textContent)).toContain("Ihre Monate, Zeiten, Klicks und Verbräuche gelten dann als nicht abgerechnet");
+    expect(plain(byTestId("lifecycle-cancel-confirm")!.textContent)).toContain("Grund auf der Stornorechnung: „Zeiten dem falschen Kunden gebucht“.");
     await click("lifecycle-cancel-yes");
     await act(() => new Promise((r) => setTimeout(r, 100)));
     expect(plain(container.textContent)).toContain("3 Rechnungen storniert: Stornorechnungen RE-000004 bis RE-000006");
     expect(plain(container.textContent)).toContain("(exportieren wie jeden Lauf). Wieder offen für den nächsten Lauf: 4 Zeiteinträge, 1 Klickmonat.");
+    expect((await dbOf(ctx).invoices.get("RE-000004"))!.cancels).toMatchObject({ number: "RE-000001", reason: "Zeiten dem falschen Kunden gebucht" });
+    expect((byTestId("lifecycle-cancel-reason") as HTMLInputElement).value).toBe("");
   });
 });

@@ -185,7 +185,7 @@ describe("Abrechnung and SEPA on the team server", () => {
       const xml = Object.fromEntries(Object.entries(entries).filter(([n]) => n.endsWith(".xml")));
       const sepa = await exportSepaForPane(ctx, run.id, "2026-12-08" as never);
       const repeat = await exportSepaForPane(ctx, run.id, "2026-12-08" as never);
-      const cancelled = unwrap(await cancelForPane(ctx, "RE-000002", "2026-01-20" as never));
+      const cancelled = unwrap(await cancelForPane(ctx, "RE-000002", "2026-01-20" as never, "doppelt berechnet"));
       const after = await pane.runLifecycle(ctx, run.id);
       const unknownRun = await pane.eInvoicesOfRun(ctx, "run-99999", "customer", { librarySchemaCheck: false });
       // The raw results the pane's helpers reshape: JSON-clean too (the whole value travels).

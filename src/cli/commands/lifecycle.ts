@@ -31,18 +31,19 @@ export const finalizeCommand: Command = {
 
 export const cancelInvoiceCommand: Command = {
   name: "cancel-invoice",
-  usage: "cancel-invoice --workspace W (--invoice NO | --run RUN_ID) [--date YYYY-MM-DD] [--json]",
+  usage: "cancel-invoice --workspace W (--invoice NO | --run RUN_ID) [--date YYYY-MM-DD] [--reason TEXT] [--json]",
   summary:
-    "write a cancellation invoice (Stornorechnung) for an issued invoice: negated lines, own number, referencing the original; --run cancels every invoice of an issued run not cancelled yet, in one cancellation run",
+    "write a cancellation invoice (Stornorechnung) for an issued invoice: negated lines, own number, referencing the original, with the reason printed on it; --run cancels every invoice of an issued run not cancelled yet, in one cancellation run",
   async run(argv, io) {
-    const args = parseArgs(argv, ["workspace", "invoice", "run", "date"], ["json"]);
+    const args = parseArgs(argv, ["workspace", "invoice", "run", "date", "reason"], ["json"]);
     const invoice = optional(args, "invoice");
     const runId = optional(args, "run");
     if ((invoice === undefined) === (runId === undefined)) throw new UsageError("give --invoice NO or --run RUN_ID (one of them)");
     const dateText = optional(args, "date");
     const date = dateText === undefined ? undefined : parseIsoDate(dateText);
     if (date === null) throw new UsageError(`--date: "${dateText}" is not a date YYYY-MM-DD`);
-    const options = date !== undefined ? { date } : {};
+    const reason = optional(args, "reason");
+    const options = { ...(date !== undefined ? { date } : {}), ...(reason !== undefined ? { reason } : {}) };
     return withWorkspace(required(args, "workspace"), io, async (ctx) => {
       if (runId !== undefined) {
         const r = await cancelRun(ctx, runId, options);

@@ -52,8 +52,8 @@ export interface Invoice {
   customerName: string;
   /** `correction` (Rechnungskorrektur) when every line corrects an earlier invoice. */
   documentType: "invoice" | "correction";
-  /** Set on a Stornorechnung (a `correction` negating one whole invoice): the cancelled invoice's number and date. */
-  cancels?: { number: string; issueDate: IsoDate };
+  /** Set on a Stornorechnung (a `correction` negating one whole invoice): the cancelled invoice's number and date, and why. */
+  cancels?: { number: string; issueDate: IsoDate; reason?: string };
   lines: InvoiceLine[];
   /** Per VAT rate, highest rate first. */
   vatTotals: VatTotal[];

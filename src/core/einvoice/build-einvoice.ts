@@ -20,6 +20,8 @@ export interface EInvoiceInput {
   kind?: EInvoiceKind;
   /** For a cancellation (Stornorechnung): the cancelled invoice's number and date (BT-25, BT-26). */
   cancels?: EPrecedingInvoice;
+  /** For a cancellation: why (Stornogrund), one line; stated in the note after the cancelled invoice. */
+  cancellationReason?: string;
   /** Issue dates of the earlier invoices that difference lines correct (`correctsRef`), for BT-26. */
   invoiceDates?: ReadonlyMap<string, IsoDate>;
   /** BT-9 payment due date, if the caller computes one. */
@@ -78,7 +80,7 @@ export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
   // invoice's legal text English. Messages *about* the invoice (issues) are codes like everywhere.
   const notes: string[] = [];
   if (kind === "cancellation" && input.cancels) {
-    notes.push(`Stornorechnung zu Rechnung ${input.cancels.number}${input.cancels.issueDate ? ` vom ${germanDate(input.cancels.issueDate)}` : ""}.`);
+    notes.push(`Stornorechnung zu Rechnung ${input.cancels.number}${input.cancels.issueDate ? ` vom ${germanDate(input.cancels.issueDate)}` : ""}.${input.cancellationReason ? ` Grund: ${input.cancellationReason}` : ""}`);
   } else if (kind === "correction" && preceding.length > 0) {
     notes.push(`Rechnungskorrektur zu ${preceding.length === 1 ? "Rechnung" : "den Rechnungen"} ${preceding.map(precedingText).join(", ")}.`);
   }

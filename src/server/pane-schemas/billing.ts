@@ -20,7 +20,7 @@ export const BILLING_SCHEMAS: PaneArgSchemas = {
   loadDatevConfig: noArgs,
   runLifecycle: args([["runId", nonEmpty]]),
   finalizeRun: args([["runId", nonEmpty], ["reason", oneOfStrings("finalize", "export", "documents", "einvoice", "cancellation")]], 1),
-  cancelInvoice: args([["invoiceRef", nonEmpty], ["options", obj({ date: isoDate })]], 1),
-  cancelRun: args([["runId", nonEmpty], ["options", obj({ date: isoDate })]], 1),
+  cancelInvoice: args([["invoiceRef", nonEmpty], ["options", obj({ date: isoDate, reason: str })]], 1),
+  cancelRun: args([["runId", nonEmpty], ["options", obj({ date: isoDate, reason: str })]], 1),
   eInvoicesOfRun: args([["runId", nonEmpty], ["format", eInvoiceFormat], ["options", obj({ fonts: obj({ regular: bytes, bold: bytes }, ["regular", "bold"]), librarySchemaCheck: bool })]], 2),
 };

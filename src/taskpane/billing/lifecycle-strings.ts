@@ -21,6 +21,10 @@ export interface LifecycleStrings {
   cancelOption: (ref: string, customer: string, amount: string) => string;
   cancelledOption: (ref: string, customer: string, by: string) => string;
   cancelDate: string;
+  cancelReason: string;
+  cancelReasonHint: string;
+  /** The reason as the confirmation repeats it. */
+  cancelReasonConfirm: (reason: string) => string;
   cancelButton: string;
   cancelNeedsIssued: string;
   cancelConfirmTitle: string;
@@ -77,6 +81,9 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
     cancelOption: (ref, customer, amount) => `${ref} – ${customer} – ${amount}`,
     cancelledOption: (ref, customer, by) => `${ref} – ${customer} – storniert durch ${by}`,
     cancelDate: "Datum der Stornorechnung",
+    cancelReason: "Grund (optional)",
+    cancelReasonHint: "Steht auf der Stornorechnung und im Protokoll, z. B. „falscher Abrechnungsmonat“.",
+    cancelReasonConfirm: (reason) => ` Grund auf der Stornorechnung: „${reason}“.`,
     cancelButton: "Stornieren …",
     cancelNeedsIssued: "Stornieren geht bei festgeschriebenen Läufen. Einen Entwurf macht man stattdessen rückgängig.",
     cancelConfirmTitle: "Stornorechnung erstellen?",
@@ -125,6 +132,9 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
     cancelOption: (ref, customer, amount) => `${ref} – ${customer} – ${amount}`,
     cancelledOption: (ref, customer, by) => `${ref} – ${customer} – cancelled by ${by}`,
     cancelDate: "Date of the cancellation invoice",
+    cancelReason: "Reason (optional)",
+    cancelReasonHint: "Printed on the cancellation invoice (in German documents as „Grund“) and kept in the log, e.g. “wrong billing month”.",
+    cancelReasonConfirm: (reason) => ` Reason on the cancellation invoice: “${reason}”.`,
     cancelButton: "Cancel invoice …",
     cancelNeedsIssued: "Invoices of an issued run can be cancelled. A draft is undone instead.",
     cancelConfirmTitle: "Write a cancellation invoice?",

@@ -24,13 +24,18 @@ export function finalizeForPane(app: AppContext, runId: string): Promise<Result<
 }
 
 /** Stornieren: the Stornorechnung of one issued invoice (as `cancel-invoice --invoice [--date]`). */
-export function cancelForPane(app: AppContext, invoiceRef: string, date?: IsoDate): Promise<Result<CancelOutcome>> {
-  return cancelInvoice(app, invoiceRef, date !== undefined ? { date } : {});
+export function cancelForPane(app: AppContext, invoiceRef: string, date?: IsoDate, reason?: string): Promise<Result<CancelOutcome>> {
+  return cancelInvoice(app, invoiceRef, cancelOptions(date, reason));
+}
+
+/** The options as the use case takes them: absent values left out (they cross the server as JSON). */
+function cancelOptions(date: IsoDate | undefined, reason: string | undefined): { date?: IsoDate; reason?: string } {
+  return { ...(date !== undefined ? { date } : {}), ...(reason?.trim() ? { reason } : {}) };
 }
 
 /** Stornieren of every open invoice of the run, in one cancellation run (as `cancel-invoice --run [--date]`). */
-export function cancelRunForPane(app: AppContext, runId: string, date?: IsoDate): Promise<Result<CancelRunOutcome>> {
-  return cancelRun(app, runId, date !== undefined ? { date } : {});
+export function cancelRunForPane(app: AppContext, runId: string, date?: IsoDate, reason?: string): Promise<Result<CancelRunOutcome>> {
+  return cancelRun(app, runId, cancelOptions(date, reason));
 }
 
 export interface EInvoiceZip {

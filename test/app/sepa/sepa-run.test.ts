@@ -35,7 +35,7 @@ describe("SEPA export of a run", () => {
       storedInvoice("run-00001", 5, "RE-000006", "K5", "10.00"),
       storedInvoice("run-00001", 6, "RE-000007", "K9", "20.00"),
       storedInvoice("run-00001", 7, "RE-000008", "K1", "50.00"),
-      storedInvoice("run-00001", 8, "ST-000001", "K1", "-50.00", { kind: "cancellation", cancels: "RE-000008" }),
+      storedInvoice("run-00001", 8, "ST-000001", "K1", "-50.00", { kind: "cancellation", cancels: { number: "RE-000008", issueDate: "2026-03-01" } }),
       storedInvoice("run-00001", 9, "RE-000009", "K1", "-5.00"),
     ]);
     const r = await exportSepaRun(ctx, { runId: "run-00001", collectionDate: DATE });

@@ -87,7 +87,7 @@ describe("invoice documents for the billing scenario", () => {
     await saveExportSettings(s.ctx, { company: COMPANY });
     const runs = await listRuns(s.ctx);
     for (const r of [...runs].reverse()) expect((await finalizeRun(s.ctx, r.id)).ok).toBe(true);
-    const cancelled = await cancelInvoice(s.ctx, "RE-000001", { date: "2026-03-05" });
+    const cancelled = await cancelInvoice(s.ctx, "RE-000001", { date: "2026-03-05", reason: "Lizenzen <doppelt> berechnet" });
     if (!cancelled.ok) throw new Error(JSON.stringify(cancelled.issues));
     // The documents of the cancellation run, read from the store as `export --run … --documents` reads them.
     const stored = await s.ctx.store.read((tx) => tx.invoices.ofRun(cancelled.value.runId));
@@ -97,13 +97,14 @@ describe("invoice documents for the billing scenario", () => {
     expect(doc!.html).toContain("<title>Stornorechnung RE-000005 – Müller GmbH</title>");
     const text = visibleText(doc!.html);
     for (const part of [
-      "Stornorechnung Wir stornieren die Rechnung RE-000001 vom 02.01.2026 vollständig:",
+      "Stornorechnung Wir stornieren die Rechnung RE-000001 vom 02.01.2026 vollständig (Grund: Lizenzen <doppelt> berechnet):",
       "Nr. der Stornorechnung RE-000005",
       "Rechnungsdatum 05.03.2026",
       "1 Microsoft 365 Business Premium Art.-Nr. M365-BP · Vertrag V-1/1 01.01.2026 – 31.01.2026 -10 20,60 € 1 19 % -206,00 €",
       "Summe netto -218,00 € Summe Umsatzsteuer -39,98 € Gutschriftsbetrag (brutto) -257,98 €",
     ])
       expect(text).toContain(part);
+    expect(doc!.html).toContain("Lizenzen &lt;doppelt&gt; berechnet");
     // The cancelled invoice is named once, above the lines, not on every line.
     expect(text).not.toContain("Korrektur zu Rechnung");
     expect(text).not.toContain("Rechnungskorrektur");

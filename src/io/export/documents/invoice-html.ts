@@ -166,7 +166,7 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
   if (customer?.vatId) meta.push(["Ihre USt-IdNr.", customer.vatId]);
 
   const intro = inv.cancels
-    ? `Wir stornieren die Rechnung <span class="nowrap">${esc(inv.cancels.number)}</span> vom <span class="nowrap">${germanDate(inv.cancels.issueDate)}</span> vollständig:`
+    ? `Wir stornieren die Rechnung <span class="nowrap">${esc(inv.cancels.number)}</span> vom <span class="nowrap">${germanDate(inv.cancels.issueDate)}</span> vollständig${inv.cancels.reason ? ` (Grund: ${esc(inv.cancels.reason)})` : ""}:`
     : correction
     ? `Wir korrigieren ${corrected.length === 1 ? "die Rechnung" : "die Rechnungen"} ${corrected
         .map((r) => {

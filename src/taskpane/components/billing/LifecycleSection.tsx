@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { ArchiveRegular, DocumentDismissRegular, LockClosedRegular } from "@fluentui/react-icons";
 import { parseIsoDate } from "../../../core/date/iso-date";
 import { issue, type Issue, type Result } from "../../../core/issues";
@@ -8,6 +8,7 @@ import { formatMoney } from "../../billing/invoice-sheet";
 import { paneFonts } from "../../billing/einvoice-fonts";
 import { cancelForPane, cancelRunForPane, eInvoiceZipForPane, finalizeForPane, runLifecycle, type RunLifecycle } from "../../billing/lifecycle";
 import { sumReleased } from "../../../app/cancel-invoice";
+import { MAX_CANCEL_REASON } from "../../../core/billing/cancellation-reason";
 import { Decimal, sum } from "../../../core/money/decimal";
 import { lifecycleStrings, type LifecycleStrings } from "../../billing/lifecycle-strings";
 import { useHost } from "../../host";
@@ -61,6 +62,7 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
   const [confirm, setConfirm] = React.useState<"finalize" | "cancel" | null>(null);
   const [choice, setChoice] = React.useState("");
   const [date, setDate] = React.useState<string>(() => host.today());
+  const [reason, setReason] = React.useState("");
   const [statusAt, setStatusAt] = React.useState<Part>("finalize");
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const [notice, setNotice] = React.useState<string | null>(null);
@@ -122,6 +124,7 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
     if (!outcome.value.ok) return setIssues(outcome.value.issues);
     changed();
     setChoice("");
+    setReason("");
     setNotice(done(outcome.value.value));
   };
 
@@ -129,14 +132,14 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
     if (!cancelDate) return;
     if (allChosen && run)
       return cancelWith(
-        () => cancelRunForPane(host.app, run.id, cancelDate),
+        () => cancelRunForPane(host.app, run.id, cancelDate, reason),
         (r) =>
           t.cancelledAll(r.cancellations.length, r.cancellations[0]!.cancellationRef, r.cancellations[r.cancellations.length - 1]!.cancellationRef, r.runId) +
           t.releasedNote(sumReleased(r.cancellations.map((c) => c.released))),
       );
     if (!chosen) return;
     return cancelWith(
-      () => cancelForPane(host.app, chosen.invoiceRef, cancelDate),
+      () => cancelForPane(host.app, chosen.invoiceRef, cancelDate, reason),
       (r) => t.cancelled(r.cancelled, r.cancellationRef, formatMoney(r.grossTotal, s.language)) + t.releasedNote(r.released),
     );
   };
@@ -228,6 +231,9 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
                 </Select>
               </Field>
               <DateField label={t.cancelDate} value={date} onChange={setDate} disabled={busy} testId="lifecycle-cancel-date" />
+              <Field label={t.cancelReason} hint={t.cancelReasonHint}>
+                <Input value={reason} maxLength={MAX_CANCEL_REASON} disabled={busy} onChange={(_, d) => setReason(d.value)} data-testid="lifecycle-cancel-reason" />
+              </Field>
               <ButtonRow>
                 <Button icon={<DocumentDismissRegular />} disabled={busy || !(allChosen || (chosen && chosen.cancelledBy === null)) || !cancelDate || open.length === 0} onClick={() => (start("cancel"), setConfirm("cancel"))} data-testid="lifecycle-cancel">
                   {t.cancelButton}
@@ -252,6 +258,7 @@ export function LifecycleSection({ run, active = true, revision = 0, onChanged }
                   {chosen
                     ? t.cancelConfirmText(chosen.invoiceRef, chosen.customerName, formatMoney(chosen.grossTotal, s.language), formatDay(cancelDate, s.language))
                     : t.cancelAllConfirmText(run.id, open.length, openTotal, formatDay(cancelDate, s.language))}
+                  {reason.trim() ? t.cancelReasonConfirm(reason.trim()) : ""}
                 </Notice>
               )}
             </>
