@@ -1,3 +1,4 @@
+import { documentTitle } from "../core/billing/invoice";
 import { auditText } from "../core/messages";
 import type { IsoDate } from "../core/date/iso-date";
 import { type Result, ok } from "../core/issues";
@@ -65,7 +66,7 @@ export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoD
         num("Netto", 2), num("USt", 2), num("Brutto", 2), num("Kettenposition", 0), text("Hash_Vorgaenger"), text("Hash"),
       ],
       rows: invoices.map(({ inv, issuedAt }) => [
-        inv.invoiceRef, inv.invoiceDate, inv.customerNo, inv.customerName, inv.cancels ? "Stornorechnung" : inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung",
+        inv.invoiceRef, inv.invoiceDate, inv.customerNo, inv.customerName, documentTitle(inv),
         opt(inv.cancels?.number), opt(inv.cancels?.reason), opt(inv.cancelledBy), issuedAt ? "festgeschrieben" : "Entwurf", opt(issuedAt), inv.runId,
         inv.netTotal, inv.vatTotal, inv.grossTotal, opt(inv.chainSeq), opt(inv.prevHash), opt(inv.hash),
       ]),

@@ -62,6 +62,14 @@ export interface Invoice {
   grossTotal: DecimalString;
 }
 
+/** What a document is called in German: a Stornorechnung (cancels one whole invoice), a Rechnungskorrektur or a Rechnung. */
+export type DocumentTitle = "Rechnung" | "Rechnungskorrektur" | "Stornorechnung";
+
+/** The title of an invoice's document; the same word in the printed page, the e-invoice PDF and every export. */
+export function documentTitle(inv: Pick<Invoice, "documentType" | "cancels">): DocumentTitle {
+  return inv.cancels ? "Stornorechnung" : inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung";
+}
+
 /** The exported form of a charge line. */
 export function toInvoiceLine(line: ChargeLine, lineNo: number): InvoiceLine {
   const s = line.state;

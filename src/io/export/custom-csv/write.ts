@@ -1,5 +1,5 @@
 import { pushAll } from "../../../core/array";
-import type { Invoice, InvoiceLine, VatTotal } from "../../../core/billing/invoice";
+import { type Invoice, type InvoiceLine, type VatTotal, documentTitle } from "../../../core/billing/invoice";
 import type { Customer } from "../../../core/contract/model";
 import type { IsoDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, issue, ok } from "../../../core/issues";
@@ -57,7 +57,7 @@ function invoiceValues(inv: Invoice, customer: Customer | undefined, debtor: str
     invoice_ref: text(inv.invoiceRef),
     run_id: text(inv.runId),
     document_type: text(inv.documentType),
-    document_title: text(inv.cancels ? "Stornorechnung" : inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung"),
+    document_title: text(documentTitle(inv)),
     corrects_refs: text(refs.join(", ")),
     customer_no: text(inv.customerNo),
     customer_name: text(inv.customerName),

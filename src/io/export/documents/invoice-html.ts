@@ -1,4 +1,4 @@
-import type { Invoice, InvoiceLine } from "../../../core/billing/invoice";
+import { type Invoice, type InvoiceLine, documentTitle } from "../../../core/billing/invoice";
 import { prorationDaysText } from "./proration-text";
 import type { Customer } from "../../../core/contract/model";
 import type { IsoDate } from "../../../core/date/iso-date";
@@ -150,7 +150,7 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
   const { company } = context;
   const customer = context.customers.get(inv.customerNo);
   const correction = inv.documentType === "correction";
-  const title = documentKind(inv);
+  const title = documentTitle(inv);
   const reverseCharge = customer?.reverseCharge === true;
   const corrected = [...new Set(inv.lines.flatMap((l) => (l.correctsRef ? [l.correctsRef] : [])))];
   const servicePeriod = invoicePeriod(inv);
@@ -158,7 +158,7 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
   const contact = [company.phone && `Tel. ${company.phone}`, company.email, company.web].filter(Boolean) as string[];
 
   const meta: [string, string][] = [
-    [inv.cancels ? "Nr. der Stornorechnung" : correction ? "Nr. der Rechnungskorrektur" : "Rechnungsnummer", inv.invoiceRef],
+    [title === "Rechnung" ? "Rechnungsnummer" : `Nr. der ${title}`, inv.invoiceRef],
     ["Rechnungsdatum", germanDate(inv.invoiceDate)],
     ["Kundennummer", inv.customerNo],
   ];
@@ -238,14 +238,9 @@ function customerAddress(c: Customer | undefined): string | undefined {
   return undefined;
 }
 
-/** The title of an invoice's document (`Rechnung RE-1 – Kunde`). */
-function documentTitle(inv: Invoice): string {
-  return `${documentKind(inv)} ${inv.invoiceRef} – ${inv.customerName}`;
-}
-
-/** What the document is: a Stornorechnung (cancels one whole invoice), a Rechnungskorrektur or a Rechnung. */
-function documentKind(inv: Invoice): string {
-  return inv.cancels ? "Stornorechnung" : inv.documentType === "correction" ? "Rechnungskorrektur" : "Rechnung";
+/** The title of an invoice's page (`Rechnung RE-1 – Kunde`). */
+function pageTitle(inv: Invoice): string {
+  return `${documentTitle(inv)} ${inv.invoiceRef} – ${inv.customerName}`;
 }
 
 /** A self-contained HTML page around one or more invoice pages. */
@@ -267,7 +262,7 @@ ${pages.join("\n")}
 
 /** One invoice as a self-contained HTML document (see the module comment for its content). */
 export function invoiceHtml(inv: Invoice, context: DocumentContext): string {
-  return htmlPage(documentTitle(inv), [invoicePage(inv, context)]);
+  return htmlPage(pageTitle(inv), [invoicePage(inv, context)]);
 }
 
 /**
