@@ -2,6 +2,7 @@
  * `rounding: "ticket_day"`: a late entry of a ticket-day an earlier run billed is charged only the
  * units the whole day needs beyond those already billed (src/core/time/late-ticket-day.ts).
  */
+import fc from "fast-check";
 import type { Contract } from "../../../src/core/contract/model";
 import type { TimeChargeResult } from "../../../src/core/time/bill-time";
 import type { TimeEntry } from "../../../src/core/time/model";
@@ -106,6 +107,18 @@ describe("late entries of a billed ticket-day (rounding per ticket and day)", ()
     expect(july.allocations[0]!.ticketDay).toEqual({ billedUnits: 2, dayUnits: 2 });
   });
 
+  it("with a unit already in a surcharge the whole day no longer gives one, the missing units go to the lowest surcharge first", () => {
+    // Friday: 1 min at 10:00 and 1 min at 18:00 billed together = 1 unit, the evening one (the later segment)
+    const s = new Store(perDay()).add(entry({ date: "2026-06-05", ...span("10:00", "10:01") }), entry({ date: "2026-06-05", ...span("18:00", "18:01") }));
+    expect(s.run("2026-06").allocations.map((a) => a.surcharges.map((x) => x.label))).toEqual([[], ["Abend"]]);
+    // late: 22:30–22:43 and 23:47–00:13 (13 normal minutes, 13 on Saturday): the day is 41 min = 3 units, 2 normal + 1 Saturday,
+    // none in the evening; 1 evening unit is billed, so 2 more: both normal (not the Saturday one at +50 %)
+    s.add(entry({ date: "2026-06-05", ...span("22:30", "22:43") }), entry({ date: "2026-06-05", ...span("23:47", "00:13") }));
+    const july = s.run("2026-07");
+    expect(july.allocations[0]!.ticketDay).toEqual({ billedUnits: 1, dayUnits: 3 });
+    expect(lines(july)).toEqual(["time - SUP-R 0.5 × 87.4 = 43.70 [2026-06-05..2026-06-05] Remote-Support, Ticket 4711"]);
+  });
+
   it("a unit the day needs in a surcharge no late entry worked in goes to the last late entry at that surcharge's rate", () => {
     // billed together: 7 + 7 min = 1 unit (to the later entry); a late 2-minute evening entry makes the day 16 min = 2 normal units
     const s = new Store(perDay()).add(entry({ date: "2026-06-02", ...span("09:00", "09:07") }), entry({ date: "2026-06-02", ...span("10:00", "10:07") }));
@@ -174,5 +187,85 @@ describe("late entries of a billed ticket-day (rounding per ticket and day)", ()
     // the day: 35 min = 3 units, 1 still billed: the June entry brings 2
     expect(units(again)).toEqual([[2, 0, 0, 2]]);
     expect(again.allocations[0]!.ticketDay).toEqual({ billedUnits: 1, dayUnits: 3 });
+  });
+});
+
+/** Units per surcharge (`label pct`) of the entries active runs billed, from their stored records. */
+function billedBuckets(s: Store): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of s.entries) {
+    if (!e.billing || !s.active.has(e.billing.runId)) continue;
+    for (const b of e.billing.surcharges!) out.set(`${b.label} ${b.pct}`, (out.get(`${b.label} ${b.pct}`) ?? 0) + b.units);
+  }
+  return out;
+}
+
+/** Units per surcharge of rating the entries at once, all open. */
+function wholeDay(entries: readonly TimeEntry[], r: Rules): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const a of bill({ month: "2026-06", entries: entries.map(({ billing: _b, ...e }) => e), rules: r }).allocations)
+    for (const b of a.surcharges) out.set(`${b.label} ${b.pct.toFixed()}`, (out.get(`${b.label} ${b.pct.toFixed()}`) ?? 0) + b.units);
+  return out;
+}
+
+const total = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+const hhmm = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+
+describe("property: a ticket-day billed over several runs", () => {
+  const work = fc.record({
+    start: fc.integer({ min: 0, max: 1439 }),
+    minutes: fc.integer({ min: 1, max: 150 }),
+    clock: fc.boolean(),
+    batch: fc.integer({ min: 0, max: 3 }),
+  });
+  const day = fc.record({
+    work: fc.array(work, { minLength: 1, maxLength: 7 }),
+    // after the run of each batch: give back one active run's entries (a Stornorechnung or an undo), or not
+    release: fc.array(fc.option(fc.record({ pick: fc.nat(), undo: fc.boolean() }), { nil: undefined }), { minLength: 4, maxLength: 4 }),
+    unitMinutes: fc.constantFrom(10, 15),
+    saturday: fc.boolean(),
+  });
+
+  it("charges over all runs the units of rating the day at once (per surcharge while no run put a unit where the whole day has none), and nothing when billed again", () => {
+    fc.assert(
+      fc.property(day, ({ work, release, unitMinutes, saturday }) => {
+        const r = perDay({ unitMinutes });
+        const date = saturday ? "2026-06-06" : "2026-06-02";
+        const entries = work.map((w, i) =>
+          entry({ id: `w${i}`, date, ...(w.clock ? { start: hhmm(w.start), end: hhmm(w.start + w.minutes), minutes: w.minutes } : { minutes: w.minutes }) }),
+        );
+        const s = new Store(r);
+        const known: TimeEntry[] = [];
+        const runAndCheck = () => {
+          const before = billedBuckets(s);
+          const whole = wholeDay(known, r);
+          s.run("2026-06");
+          const after = billedBuckets(s);
+          // every known entry is billed, and the active runs hold the whole day's units
+          expect(s.entries.every((e) => e.billing && s.active.has(e.billing.runId))).toBe(true);
+          expect(total(after)).toBe(total(whole));
+          const buckets = new Set([...before.keys(), ...whole.keys(), ...after.keys()]);
+          // a run adds to a surcharge only up to the whole day's units in it
+          for (const b of buckets) expect(after.get(b) ?? 0).toBeLessThanOrEqual(Math.max(whole.get(b) ?? 0, before.get(b) ?? 0));
+          // while no surcharge holds more than the whole day gives it, the run makes every surcharge exact
+          if ([...buckets].every((b) => (before.get(b) ?? 0) <= (whole.get(b) ?? 0))) for (const b of buckets) expect(after.get(b) ?? 0).toBe(whole.get(b) ?? 0);
+        };
+        for (let batch = 0; batch < 4; batch++) {
+          const added = entries.filter((_, i) => work[i]!.batch === batch);
+          known.push(...added);
+          s.add(...added);
+          runAndCheck();
+          const rel = release[batch];
+          const runs = [...s.active].sort();
+          if (!rel || runs.length === 0) continue;
+          const runId = runs[rel.pick % runs.length]!;
+          if (rel.undo) s.active.delete(runId);
+          else s.entries = s.entries.map((e) => (e.billing?.runId === runId ? (({ billing: _b, ...rest }) => rest)(e) : e));
+        }
+        runAndCheck();
+        expect(s.run("2026-06").allocations).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
