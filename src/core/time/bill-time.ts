@@ -115,7 +115,8 @@ export interface ContractGroup {
  * the end of the run month that no active run billed yet. Per contract: entries are split at midnight
  * and surcharge boundaries, rounded up to started work units (per entry, or per ticket and day: a
  * late entry of a ticket-day an active run billed in part is charged only the units the whole day
- * needs beyond the billed ones, see `rateLateTicketDay`), then covered in time order by the month's included hours, then the prepaid contingent; the rest is
+ * needs beyond the billed ones, see `rateLateTicketDay`), then covered in time order by the month's
+ * included hours, then the prepaid contingent; the rest is
  * charged, one line per ticket, article and surcharge. Flat fees are added once per day (or technician
  * and day, or entry). Pure: the caller records the allocations on the entries.
  */
@@ -130,11 +131,16 @@ export function computeTimeCharges(input: TimeChargeInput): TimeChargeResult {
   const allocations: EntryAllocation[] = [];
   const drafts: LineDraft[] = [];
   const chargedFees = new Set(billed.flatMap((e) => e.billing!.flatFeeKeys));
+  const billedByGroup = new Map<string, TimeEntry[]>();
+  for (const e of billed) {
+    const key = billedGroupKey(e.billing!.contractNo, e.customerNo);
+    billedByGroup.get(key)?.push(e) ?? billedByGroup.set(key, [e]);
+  }
   for (const g of groups.values()) {
     const calendarKey = JSON.stringify([g.rules.holidayRegion, g.rules.holidaysOff, g.rules.extraHolidays]);
     let calendar = calendars.get(calendarKey);
     if (!calendar) calendars.set(calendarKey, (calendar = new HolidayCalendar({ region: g.rules.holidayRegion, off: g.rules.holidaysOff, extra: g.rules.extraHolidays })));
-    const own = billGroup(g, calendar, openPools(g, billed), billed);
+    const own = billGroup(g, calendar, openPools(g, billed), billedByGroup.get(billedGroupKey(g.contract?.no ?? "", g.customerNo)) ?? []);
     pushAll(allocations, own.allocations);
     pushAll(drafts, own.drafts);
     pushAll(drafts, collectFees(g, own.allocations, chargedFees, input.articles, issues));
@@ -204,24 +210,27 @@ interface Chunk {
   units: number;
 }
 
+/** Billed entries belong to a contract group by the contract they were billed on and their customer (no contract: the customer's group). */
+const billedGroupKey = (contractNo: string, customerNo: string): string => JSON.stringify([contractNo, customerNo]);
+
 /**
- * Billed entries of the group's ticket-days (`ticket_day` rounding), by rounding key: billed on the
- * group's contract (or, without one, for its customer without a contract), so a late entry of such a
- * day is rated together with them.
+ * The group's billed entries (billed on its contract, or without one for its customer) of the
+ * ticket-days that have open entries (`ticket_day` rounding), by rounding key, so a late entry of
+ * such a day is rated together with them.
  */
-function billedTicketDays(g: ContractGroup, billed: readonly TimeEntry[], calendar: HolidayCalendar): Map<string, BilledDayEntry[]> {
+function billedTicketDays(g: ContractGroup, billed: readonly TimeEntry[], openDays: ReadonlyMap<string, unknown>, calendar: HolidayCalendar): Map<string, BilledDayEntry[]> {
   const out = new Map<string, BilledDayEntry[]>();
   if (g.rules.rounding !== "ticket_day") return out;
-  const contractNo = g.contract?.no ?? "";
   for (const entry of billed) {
-    if (entry.billing!.contractNo !== contractNo || entry.customerNo !== g.customerNo) continue;
     const key = roundingKey(entry, activityOf(entry, g.rules), g.rules);
+    if (!openDays.has(key)) continue;
     const day = { entry, segments: splitEntry(toSplitInput(entry), g.rules.surcharges, calendar) };
     out.get(key)?.push(day) ?? out.set(key, [day]);
   }
   return out;
 }
 
+/** `billed`: the active runs' entries of the group (`billedGroupKey`). */
 function billGroup(g: ContractGroup, calendar: HolidayCalendar, pools: Pools, billed: readonly TimeEntry[]): { allocations: EntryAllocation[]; drafts: LineDraft[] } {
   const unit = g.rules.unitMinutes;
   const roundingGroups = new Map<string, PricedEntry[]>();
@@ -229,7 +238,7 @@ function billGroup(g: ContractGroup, calendar: HolidayCalendar, pools: Pools, bi
     const key = roundingKey(p.entry, p.activity, g.rules);
     roundingGroups.get(key)?.push(p) ?? roundingGroups.set(key, [p]);
   }
-  const billedDays = billedTicketDays(g, billed, calendar);
+  const billedDays = billedTicketDays(g, billed, roundingGroups, calendar);
   const alloc = new Map<string, EntryAllocation>();
   for (const p of g.entries)
     alloc.set(p.entry.id, {
