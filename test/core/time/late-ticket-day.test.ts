@@ -188,6 +188,16 @@ describe("late entries of a billed ticket-day (rounding per ticket and day)", ()
     expect(units(again)).toEqual([[2, 0, 0, 2]]);
     expect(again.allocations[0]!.ticketDay).toEqual({ billedUnits: 1, dayUnits: 3 });
   });
+
+  it("known limit: billed entries released and then withdrawn leave the late entry with the units it was billed", () => {
+    const s = new Store(perDay()).add(entry({ id: "june", date: "2026-06-02", ...span("09:00", "09:20") }));
+    s.run("2026-06");
+    s.add(entry({ id: "late", date: "2026-06-02", ...span("14:00", "14:05") }));
+    expect(units(s.run("2026-07"))).toEqual([[0, 0, 0, 0]]);
+    // the June invoice cancelled (its entry released), the entry then switched off: nothing open, the 5 late minutes stay at 0 units
+    s.entries = s.entries.map((e) => (e.id === "june" ? (({ billing: _b, ...rest }) => ({ ...rest, billable: false }))(e) : e));
+    expect(s.run("2026-08").allocations).toEqual([]);
+  });
 });
 
 /** Units per surcharge (`label pct`) of the entries active runs billed, from their stored records. */
