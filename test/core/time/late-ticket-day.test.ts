@@ -7,6 +7,8 @@ import type { Contract } from "../../../src/core/contract/model";
 import type { TimeChargeResult } from "../../../src/core/time/bill-time";
 import type { TimeEntry } from "../../../src/core/time/model";
 import type { Rules } from "../../../src/core/time/rules";
+import { rateLateTicketDay } from "../../../src/core/time/late-ticket-day";
+import { Decimal } from "../../../src/core/money/decimal";
 import { bill, contract, entry, lines, record, rules, span } from "../../scenarios/time/time-fixtures";
 
 const perDay = (over: Rules["defaults"] = {}, contracts: Rules["contracts"] = {}): Rules => {
@@ -187,6 +189,15 @@ describe("late entries of a billed ticket-day (rounding per ticket and day)", ()
     // the day: 35 min = 3 units, 1 still billed: the June entry brings 2
     expect(units(again)).toEqual([[2, 0, 0, 2]]);
     expect(again.allocations[0]!.ticketDay).toEqual({ billedUnits: 1, dayUnits: 3 });
+  });
+
+  it("units the day needs while its open entries have no minutes (start = end) go to such an entry, on the day's date", () => {
+    const billed = { ...entry({ date: "2026-06-02", ...span("09:00", "09:10") }), billing: { runId: "r", invoiceRef: "", contractNo: "", unitMinutes: 15, units: 0, included: 0, contingent: 0, charged: 0, lineNos: [], flatFeeKeys: [] } };
+    const seg = { entryId: billed.id, date: billed.date, from: 540, to: 550, minutes: 10, pct: new Decimal(0), label: "" };
+    const p = { entry: entry({ date: "2026-06-02", start: "12:00", end: "12:00", minutes: 0 }), activity: "remote", article: { no: "SUP-R", description: "", unitPrice: "87.40", vatPct: "19" }, pricePerHour: new Decimal("87.40") };
+    const late = rateLateTicketDay([], [p], [{ entry: billed, segments: [seg] }], 15);
+    expect([late.billedUnits, late.dayUnits]).toEqual([0, 1]);
+    expect(late.chunks.map((c) => [c.p.entry.id, c.seg.date, c.seg.minutes, c.seg.pct.toFixed(), c.units])).toEqual([[p.entry.id, "2026-06-02", 0, "0", 1]]);
   });
 
   it("known limit: billed entries released and then withdrawn leave the late entry with the units it was billed", () => {
