@@ -55,6 +55,10 @@ interface Bucket {
  *
  * Billed units of another unit size (the rules changed between the runs) count as the started units
  * of today's size their minutes fill.
+ *
+ * @param open the open entries' segments (their rounding group's members, split under today's rules)
+ * @param members the open entries of the day (one of them carries units when none has minutes)
+ * @param billed the day's entries active runs billed, with their segments under today's rules
  */
 export function rateLateTicketDay(open: readonly OpenSegment[], members: readonly PricedEntry[], billed: readonly BilledDayEntry[], unitMinutes: number): LateTicketDay {
   const all: { open?: OpenSegment; seg: TimeSegment }[] = [...open.map((o) => ({ open: o, seg: o.seg })), ...billed.flatMap((b) => b.segments.map((seg) => ({ seg })))];
