@@ -5,7 +5,7 @@ import type { IsoMonth } from "../core/date/iso-month";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
 import { type ContingentBalance, contingentBalance } from "../core/time/balance";
 import { computeTimeCharges } from "../core/time/bill-time";
-import { type TimeEntry, isBilled } from "../core/time/model";
+import { type TimeEntry, billedSurcharges, isBilled } from "../core/time/model";
 import type { MappingRecord } from "../store/records";
 import { parseRules } from "../io/time/rules-json";
 import type { Rules } from "../core/time/rules";
@@ -232,7 +232,7 @@ async function balanceIn(tx: StoreTx, contractNo: string, month: IsoMonth): Prom
   const PREVIEW = "(preview)";
   const merged = entries.map((e) => {
     const a = pending.get(e.id);
-    return a ? { ...e, billing: { runId: PREVIEW, invoiceRef: "", contractNo: a.contractNo, unitMinutes: a.unitMinutes, units: a.units, included: a.included, contingent: a.contingent, charged: a.charged, lineNos: [], flatFeeKeys: a.flatFeeKeys } } : e;
+    return a ? { ...e, billing: { runId: PREVIEW, invoiceRef: "", contractNo: a.contractNo, unitMinutes: a.unitMinutes, units: a.units, included: a.included, contingent: a.contingent, charged: a.charged, lineNos: [], flatFeeKeys: a.flatFeeKeys, surcharges: billedSurcharges(a.surcharges) } } : e;
   });
   const report = contingentBalance(contract, rules, merged, new Set([...active, PREVIEW]), month);
   return ok({ ...report, pendingEntries: preview.allocations.filter((a) => a.contractNo === contractNo).length });

@@ -4,7 +4,7 @@ import type { ClickMonthMark } from "../core/clicks/model";
 import { type IsoMonth, lastDayOf } from "../core/date/iso-month";
 import type { Issue } from "../core/issues";
 import { computeTimeCharges, type EntryAllocation, type TimeChargeInput } from "../core/time/bill-time";
-import type { TimeEntry } from "../core/time/model";
+import { type TimeEntry, billedSurcharges } from "../core/time/model";
 import type { UsageLine } from "../core/time/usage-line";
 import type { StoreTx } from "../store/port";
 import { usageMarkKey } from "../store/tables";
@@ -70,7 +70,7 @@ export async function writeUsageMarks(tx: StoreTx, plan: UsagePlan, merged: Merg
     const e = entries[i];
     if (!e || !customers.has(e.customerNo)) return;
     const lineNos = a.lineKeys.map((k) => merged.places.get(k)?.lineNo).filter((n): n is number => n !== undefined);
-    const billing = { runId, invoiceRef: merged.invoiceOf.get(e.customerNo) ?? "", contractNo: a.contractNo, unitMinutes: a.unitMinutes, units: a.units, included: a.included, contingent: a.contingent, charged: a.charged, lineNos, flatFeeKeys: a.flatFeeKeys };
+    const billing = { runId, invoiceRef: merged.invoiceOf.get(e.customerNo) ?? "", contractNo: a.contractNo, unitMinutes: a.unitMinutes, units: a.units, included: a.included, contingent: a.contingent, charged: a.charged, lineNos, flatFeeKeys: a.flatFeeKeys, surcharges: billedSurcharges(a.surcharges) };
     updated.push({ ...e, billing });
   });
   await tx.timeEntries.putMany(updated);

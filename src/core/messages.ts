@@ -387,6 +387,7 @@ export const MESSAGES: Record<string, Text> = {
   "time.review_unknown_entry": { de: "Zeiteintrag {entry} gibt es nicht (mehr), z. B. nach dem Rückgängigmachen seines Imports; Blatt neu schreiben.", en: "Time entry {entry} does not exist (any more), e.g. after its import was undone; write the sheet again." },
   "time.review_billed": { de: "Ticket {ticket} (Eintrag {entry}) ist in Lauf {run} schon abgerechnet; die Entscheidung lässt sich nicht mehr ändern (erst den Lauf rückgängig machen).", en: "Ticket {ticket} (entry {entry}) was billed in run {run} already; its decision can no longer change (undo the run first)." },
   "time.review_duplicate_entry": { de: "Zeiteintrag {entry} steht zweimal im Blatt (auch Zeile {other}).", en: "Time entry {entry} appears twice (also row {other})." },
+  "time.review_late_ticket_day": { de: "Ticket {ticket} am {date} ist schon mit {billed} Einheiten abgerechnet; der ganze Tag ergibt {day} Einheiten, dieser Eintrag bringt {units} dazu.", en: "Ticket {ticket} on {date} was billed with {billed} units already; the whole day comes to {day} units, this entry adds {units}." },
   "meters.invalid_counter": { de: "„{value}“ ist kein Zählerstand (ganze Zahl ≥ 0).", en: '"{value}" is not a counter reading (whole number ≥ 0).' },
   "meters.unknown_contract": { de: "Vertrag {contract} gibt es nicht.", en: "Contract {contract} does not exist." },
   "meters.contract_of_other_customer": { de: "Vertrag {contract} gehört nicht zu Kunde {customer}.", en: "Contract {contract} does not belong to customer {customer}." },

@@ -44,11 +44,11 @@ describe("billing run with ticket time, flat fees and clicks (end to end)", () =
     const byTicket = (ticket: string, billable = true) => entries.filter((e) => e.ticketNo === ticket && e.billable === billable).map((e) => e.billing);
     expect(byTicket("4711")).toEqual(
       expect.arrayContaining([
-        { runId: "run-00001", invoiceRef: "RE-000001", contractNo: "V-100", unitMinutes: 15, units: 6, included: 4, contingent: 0, charged: 2, lineNos: [2], flatFeeKeys: [] },
-        { runId: "run-00001", invoiceRef: "RE-000001", contractNo: "V-100", unitMinutes: 15, units: 10, included: 0, contingent: 0, charged: 10, lineNos: [3], flatFeeKeys: [] },
+        { runId: "run-00001", invoiceRef: "RE-000001", contractNo: "V-100", unitMinutes: 15, units: 6, included: 4, contingent: 0, charged: 2, lineNos: [2], flatFeeKeys: [], surcharges: [{ label: "", pct: "0", units: 6, charged: 2 }] },
+        { runId: "run-00001", invoiceRef: "RE-000001", contractNo: "V-100", unitMinutes: 15, units: 10, included: 0, contingent: 0, charged: 10, lineNos: [3], flatFeeKeys: [], surcharges: [{ label: "Sonn-/Feiertag", pct: "100", units: 10, charged: 10 }] },
       ]),
     );
-    expect(byTicket("4720")).toEqual([{ runId: "run-00001", invoiceRef: "RE-000001", contractNo: "V-100", unitMinutes: 15, units: 4, included: 0, contingent: 0, charged: 4, lineNos: [4, 5], flatFeeKeys: ["Anfahrt|V-100|2026-06-08"] }]);
+    expect(byTicket("4720")).toEqual([{ runId: "run-00001", invoiceRef: "RE-000001", contractNo: "V-100", unitMinutes: 15, units: 4, included: 0, contingent: 0, charged: 4, lineNos: [4, 5], flatFeeKeys: ["Anfahrt|V-100|2026-06-08"], surcharges: [{ label: "", pct: "0", units: 4, charged: 4 }] }]);
     expect(byTicket("4720", false)).toEqual([undefined]);
     expect(await dbOf(ctx).usageMarks.get("K-300/2026-06")).toMatchObject({ runId: "run-00001", invoiceRef: "RE-000003", lineNos: [1, 2, 3] });
 

@@ -9,6 +9,7 @@ import { allocate, money } from "../money/money";
 import { ContractsByCustomer, assignContract, contractsByCustomer } from "./assign-contract";
 import { parseClock } from "./clock";
 import { HolidayCalendar } from "./holidays";
+import { type BilledDayEntry, rateLateTicketDay } from "./late-ticket-day";
 import { type TimeEntry, isBilled } from "./model";
 import { type Pools, openPools } from "./pools";
 import { spreadUnits } from "./rounding";
@@ -45,6 +46,12 @@ export interface EntryAllocation {
   pricePerHour: Decimal;
   /** The entry's units per surcharge they fell into (`pct` 0 and label "" = none) and how many of them were charged. */
   surcharges: EntrySurcharge[];
+  /**
+   * Set on an open entry of a ticket-day that active runs already billed part of (`rounding:
+   * "ticket_day"`): the units billed for the day and the units of the whole day; the entry carries
+   * only what the day needs beyond the billed ones (`rateLateTicketDay`).
+   */
+  ticketDay?: { billedUnits: number; dayUnits: number };
   /**
    * The entry's share of each line it feeds, in exact cents: its charged units of a time line, one
    * fee of a flat-fee line it carries. A line's net is split over its entries by weight (largest
@@ -106,8 +113,10 @@ export interface ContractGroup {
 /**
  * Ticket time of a billing run (PRODUCT.md §5.4), in arrears: every billable entry dated on or before
  * the end of the run month that no active run billed yet. Per contract: entries are split at midnight
- * and surcharge boundaries, rounded up to started work units (per entry, or per ticket and day), then
- * covered in time order by the month's included hours, then the prepaid contingent; the rest is
+ * and surcharge boundaries, rounded up to started work units (per entry, or per ticket and day: a
+ * late entry of a ticket-day an active run billed in part is charged only the units the whole day
+ * needs beyond the billed ones, see `rateLateTicketDay`), then covered in time order by the month's
+ * included hours, then the prepaid contingent; the rest is
  * charged, one line per ticket, article and surcharge. Flat fees are added once per day (or technician
  * and day, or entry). Pure: the caller records the allocations on the entries.
  */
@@ -122,11 +131,16 @@ export function computeTimeCharges(input: TimeChargeInput): TimeChargeResult {
   const allocations: EntryAllocation[] = [];
   const drafts: LineDraft[] = [];
   const chargedFees = new Set(billed.flatMap((e) => e.billing!.flatFeeKeys));
+  const billedByGroup = new Map<string, TimeEntry[]>();
+  for (const e of billed) {
+    const key = billedGroupKey(e.billing!.contractNo, e.customerNo);
+    billedByGroup.get(key)?.push(e) ?? billedByGroup.set(key, [e]);
+  }
   for (const g of groups.values()) {
     const calendarKey = JSON.stringify([g.rules.holidayRegion, g.rules.holidaysOff, g.rules.extraHolidays]);
     let calendar = calendars.get(calendarKey);
     if (!calendar) calendars.set(calendarKey, (calendar = new HolidayCalendar({ region: g.rules.holidayRegion, off: g.rules.holidaysOff, extra: g.rules.extraHolidays })));
-    const own = billGroup(g, calendar, openPools(g, billed));
+    const own = billGroup(g, calendar, openPools(g, billed), billedByGroup.get(billedGroupKey(g.contract?.no ?? "", g.customerNo)) ?? []);
     pushAll(allocations, own.allocations);
     pushAll(drafts, own.drafts);
     pushAll(drafts, collectFees(g, own.allocations, chargedFees, input.articles, issues));
@@ -163,9 +177,7 @@ function groupEntries(open: readonly TimeEntry[], byCustomer: ContractsByCustome
     const key = contract ? contract.no : `~${entry.customerNo}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, ...(contract ? { contract } : {}), customerNo: entry.customerNo, rules: effectiveTimeRules(input.rules, contract?.no), entries: [] }));
-    const named = entry.activity || g.rules.defaultActivity || "";
-    // Activity names match ignoring case (`Remote` books on `remote`).
-    const activity = named in g.rules.activities ? named : Object.keys(g.rules.activities).find((k) => k.toLowerCase() === named.toLowerCase()) ?? named;
+    const activity = activityOf(entry, g.rules);
     const rate = g.rules.activities[activity];
     const article = rate ? input.articles.get(rate.articleNo) : undefined;
     if (rate && article) {
@@ -181,19 +193,52 @@ function groupEntries(open: readonly TimeEntry[], byCustomer: ContractsByCustome
   return groups;
 }
 
+/** The activity as the rules name it: the entry's, or the default; names match ignoring case (`Remote` books on `remote`). */
+function activityOf(entry: TimeEntry, rules: EffectiveTimeRules): string {
+  const named = entry.activity || rules.defaultActivity || "";
+  return named in rules.activities ? named : Object.keys(rules.activities).find((k) => k.toLowerCase() === named.toLowerCase()) ?? named;
+}
+
+/** Key of a rounding group: the entry, or (`ticket_day`) its ticket, day and activity. */
+function roundingKey(entry: TimeEntry, activity: string, rules: EffectiveTimeRules): string {
+  return rules.rounding === "entry" ? entry.id : JSON.stringify([entry.ticketNo, entry.date, activity]);
+}
+
 interface Chunk {
   p: PricedEntry;
   seg: TimeSegment;
   units: number;
 }
 
-function billGroup(g: ContractGroup, calendar: HolidayCalendar, pools: Pools): { allocations: EntryAllocation[]; drafts: LineDraft[] } {
+/** Billed entries belong to a contract group by the contract they were billed on and their customer (no contract: the customer's group). */
+const billedGroupKey = (contractNo: string, customerNo: string): string => JSON.stringify([contractNo, customerNo]);
+
+/**
+ * The group's billed entries (billed on its contract, or without one for its customer) of the
+ * ticket-days that have open entries (`ticket_day` rounding), by rounding key, so a late entry of
+ * such a day is rated together with them.
+ */
+function billedTicketDays(g: ContractGroup, billed: readonly TimeEntry[], openDays: ReadonlyMap<string, unknown>, calendar: HolidayCalendar): Map<string, BilledDayEntry[]> {
+  const out = new Map<string, BilledDayEntry[]>();
+  if (g.rules.rounding !== "ticket_day") return out;
+  for (const entry of billed) {
+    const key = roundingKey(entry, activityOf(entry, g.rules), g.rules);
+    if (!openDays.has(key)) continue;
+    const day = { entry, segments: splitEntry(toSplitInput(entry), g.rules.surcharges, calendar) };
+    out.get(key)?.push(day) ?? out.set(key, [day]);
+  }
+  return out;
+}
+
+/** `billed`: the active runs' entries of the group (`billedGroupKey`). */
+function billGroup(g: ContractGroup, calendar: HolidayCalendar, pools: Pools, billed: readonly TimeEntry[]): { allocations: EntryAllocation[]; drafts: LineDraft[] } {
   const unit = g.rules.unitMinutes;
   const roundingGroups = new Map<string, PricedEntry[]>();
   for (const p of g.entries) {
-    const key = g.rules.rounding === "entry" ? p.entry.id : JSON.stringify([p.entry.ticketNo, p.entry.date, p.activity]);
+    const key = roundingKey(p.entry, p.activity, g.rules);
     roundingGroups.get(key)?.push(p) ?? roundingGroups.set(key, [p]);
   }
+  const billedDays = billedTicketDays(g, billed, roundingGroups, calendar);
   const alloc = new Map<string, EntryAllocation>();
   for (const p of g.entries)
     alloc.set(p.entry.id, {
@@ -201,9 +246,17 @@ function billGroup(g: ContractGroup, calendar: HolidayCalendar, pools: Pools): {
       activity: p.activity, articleNo: p.article.no, pricePerHour: p.pricePerHour, surcharges: [], shares: [],
     });
   const chunks: Chunk[] = [];
-  for (const members of roundingGroups.values()) {
+  for (const [key, members] of roundingGroups) {
     const segs = members.flatMap((p) => splitEntry(toSplitInput(p.entry), g.rules.surcharges, calendar).map((seg) => ({ p, seg })));
     segs.sort((a, b) => cmp(a.seg.date, b.seg.date) || a.seg.from - b.seg.from || cmp(a.p.entry.id, b.p.entry.id));
+    const earlier = billedDays.get(key);
+    if (earlier) {
+      const late = rateLateTicketDay(segs, members, earlier, unit);
+      for (const p of members) alloc.get(p.entry.id)!.ticketDay = { billedUnits: late.billedUnits, dayUnits: late.dayUnits };
+      for (const c of late.chunks) alloc.get(c.p.entry.id)!.units += c.units;
+      pushAll(chunks, late.chunks);
+      continue;
+    }
     const units = spreadUnits(segs.map((s) => s.seg.minutes), unit);
     segs.forEach((s, i) => {
       alloc.get(s.p.entry.id)!.units += units[i]!;

@@ -1,3 +1,4 @@
+import type { DecimalString } from "../contract/model";
 import type { IsoDate } from "../date/iso-date";
 
 /**
@@ -50,6 +51,26 @@ export interface TimeBilling {
   lineNos: number[];
   /** Flat fees (e.g. travel of a day) first charged with this entry. */
   flatFeeKeys: string[];
+  /**
+   * Its units per surcharge (label "" and pct "0" = none) and how many of them were charged. A late
+   * entry of the same ticket-day is charged only what the whole day needs beyond these (per
+   * surcharge), so the split must be kept. Absent on records of runs before 2026-12-07: such an
+   * entry's units are then spread over its own surcharges by minutes (`late-ticket-day.ts`).
+   */
+  surcharges?: BilledSurcharge[];
+}
+
+/** Units of a billed entry in one surcharge, as stored (a decimal string, not a Decimal, so every store keeps it). */
+export interface BilledSurcharge {
+  label: string;
+  pct: DecimalString;
+  units: number;
+  charged: number;
+}
+
+/** The stored form of an allocation's units per surcharge (`EntryAllocation.surcharges`). */
+export function billedSurcharges(surcharges: readonly { label: string; pct: { toFixed(): string }; units: number; charged: number }[]): BilledSurcharge[] {
+  return surcharges.map((s) => ({ label: s.label, pct: s.pct.toFixed(), units: s.units, charged: s.charged }));
 }
 
 /** True when a run that is not undone billed the entry. */

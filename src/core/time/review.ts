@@ -13,7 +13,8 @@ import { type TimeEntry, isBilled } from "./model";
 
 /**
  * How the run would treat an open entry: `charged` (it brings an amount to an invoice), `covered`
- * (billable, all units covered by included hours or a contingent), `not_billable` (switched off),
+ * (billable, nothing to charge: all units covered by included hours or a contingent, or none left
+ * to add to its ticket-day), `not_billable` (switched off),
  * `problem` (billable, but the run leaves it open: see its issues).
  */
 export type TimeReviewStatus = "charged" | "covered" | "not_billable" | "problem";
@@ -94,6 +95,8 @@ export function buildTimeReview(input: TimeChargeInput, customers: ReadonlyMap<s
       return { ...base, ...none, status: e.billable ? "problem" : "not_billable", contractNo, issues };
     }
     if (a.contractNo === "" && customers.has(e.customerNo)) issues.push(issue("time.review_no_contract", { customer: e.customerNo, date: e.date }, undefined, "warning"));
+    // A late entry of a billed ticket-day may carry fewer units than its own minutes (even none): say why.
+    if (a.ticketDay) issues.push(issue("time.review_late_ticket_day", { ticket: e.ticketNo, date: e.date, billed: a.ticketDay.billedUnits, day: a.ticketDay.dayUnits, units: a.units }, undefined, "info"));
     const rated = {
       contractNo: a.contractNo, activity: a.activity, unitMinutes: a.unitMinutes, units: a.units, included: a.included, contingent: a.contingent, charged: a.charged,
       articles: [...new Set([a.articleNo, ...a.shares.map((s) => s.articleNo)])],

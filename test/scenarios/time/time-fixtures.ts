@@ -1,6 +1,6 @@
 import type { Article, Contract } from "../../../src/core/contract/model";
 import { computeTimeCharges, type TimeChargeResult } from "../../../src/core/time/bill-time";
-import type { TimeEntry } from "../../../src/core/time/model";
+import { type TimeEntry, billedSurcharges } from "../../../src/core/time/model";
 import type { Rules } from "../../../src/core/time/rules";
 
 /** Articles of the time scenarios: remote and on-site support per hour, travel flat fee. */
@@ -61,6 +61,6 @@ export function record(entries: TimeEntry[], r: TimeChargeResult, runId: string)
   const byId = new Map(r.allocations.map((a) => [a.entryId, a]));
   return entries.map((e) => {
     const a = byId.get(e.id);
-    return a ? { ...e, billing: { runId, invoiceRef: `RE-${runId}`, contractNo: a.contractNo, unitMinutes: a.unitMinutes, units: a.units, included: a.included, contingent: a.contingent, charged: a.charged, lineNos: [], flatFeeKeys: a.flatFeeKeys } } : e;
+    return a ? { ...e, billing: { runId, invoiceRef: `RE-${runId}`, contractNo: a.contractNo, unitMinutes: a.unitMinutes, units: a.units, included: a.included, contingent: a.contingent, charged: a.charged, lineNos: [], flatFeeKeys: a.flatFeeKeys, surcharges: billedSurcharges(a.surcharges) } } : e;
   });
 }
