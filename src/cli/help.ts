@@ -42,6 +42,8 @@ export const EXAMPLES: Record<string, string> = {
   "finalize": "msp-billing finalize --workspace ws.db --run run-00001",
   "cancel-invoice": "msp-billing cancel-invoice --workspace ws.db --invoice RE-000001 --date 2026-11-10",
   "verify": "msp-billing verify --workspace ws.db",
+  "runs": "msp-billing runs --workspace ws.db",
+  "invoices": "msp-billing invoices --workspace ws.db --customer 10001 --from 2026-01-01 --to 2026-12-31",
   "einvoice": "msp-billing einvoice --workspace ws.db --run run-00001 --format xrechnung-cii --out e-invoices",
   "export-audit": "msp-billing export-audit --workspace ws.db --from 2026-01-01 --to 2026-12-31 --out audit-2026",
   "sepa": "msp-billing sepa --workspace ws.db --run run-00001 --collection-date 2026-11-10 --out sepa-2026-10.xml --report sepa-report.csv",

@@ -31,6 +31,7 @@ const MODULES: readonly { names: readonly string[]; load: () => Promise<readonly
   },
   { names: ["export-profile delete"], load: async () => [(await import("./commands/export-profile-delete")).exportProfileDeleteCommand] },
   { names: ["finalize", "cancel-invoice", "verify", "einvoice", "export-audit"], load: async () => (await import("./commands/lifecycle")).LIFECYCLE_COMMANDS },
+  { names: ["runs", "invoices"], load: async () => { const m = await import("./commands/invoice-list"); return [m.runsCommand, m.invoicesCommand]; } },
   {
     names: ["time import", "time profile", "time balance"],
     load: async () => { const m = await import("./commands/time"); return [m.timeImportCommand, m.timeProfileCommand, m.timeBalanceCommand]; },
