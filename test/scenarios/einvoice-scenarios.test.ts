@@ -2,12 +2,13 @@ import { PDFDict, PDFDocument, PDFName } from "@cantoo/pdf-lib";
 import { buildEInvoice, type EInvoiceInput } from "../../src/core/einvoice/build-einvoice";
 import type { EInvoice, EInvoiceFormat } from "../../src/core/einvoice/model";
 import { CUSTOMER, DEBIT_CUSTOMER, PUBLIC_CUSTOMER, RC_CUSTOMER, SELLER, invoice, line, negated } from "../support/einvoice-fixtures";
-import { renderAndCheck } from "../support/einvoice-check";
+import { expectUblSaysWhatCiiSays, renderAndCheck } from "../support/einvoice-check";
 
 /**
  * E-invoice scenarios with exact cents: each invoice is rendered as XRechnung CII, XRechnung UBL and
  * ZUGFeRD EN 16931; every file is checked against the XSD (CII) or for well-formedness (UBL), read
- * back, run through our BR-CO/BR-DE validator and compared with the invoice CSV to the cent.
+ * back, run through our BR-CO/BR-DE validator and compared with the invoice CSV to the cent; the UBL
+ * read back must equal the schema-validated CII read back.
  */
 const FORMATS: EInvoiceFormat[] = ["xrechnung-cii", "xrechnung-ubl", "zugferd"];
 
@@ -44,6 +45,8 @@ describe("invoice with two VAT rates, SEPA credit transfer", () => {
     expect(e.lines[1]).toMatchObject({ quantity: "1", netPrice: "21.77", netAmount: "21.77", periodStart: "2026-03-17", note: "Menge 3 × 15 EUR/Monat × 0,483871 Monate" });
     expect(e.lines[2]).toMatchObject({ quantity: "2", netPrice: "12.35", netAmount: "24.70", vatRate: "7" });
   });
+
+  it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, TWO_RATES));
 
   it.each(FORMATS)("%s validates and equals the CSV to the cent", async (format) => {
     const { parsed } = await renderAndCheck(e, TWO_RATES, format);
@@ -85,6 +88,8 @@ describe("reverse-charge invoice to an Austrian business", () => {
     expect(e.totals.payable).toBe("85.00");
   });
 
+  it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, inv));
+
   it.each(FORMATS)("%s validates and equals the CSV to the cent", async (format) => {
     const { parsed } = await renderAndCheck(e, inv, format);
     expect(parsed.vatBreakdown[0]).toMatchObject({ category: "AE", taxAmount: "0.00", exemptionReasonCode: "VATEX-EU-AE" });
@@ -105,6 +110,8 @@ describe("cancellation (Stornorechnung) of the two-rate invoice", () => {
     expect(e.notes[0]).toBe("Stornorechnung zu Rechnung RE-2026-0001 vom 31.03.2026.");
     expect(e.paymentTerms).toBe("Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet.");
   });
+
+  it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, cancellation));
 
   it.each(FORMATS)("%s validates, carries 381 and BG-3, and is the CSV's negation to the cent", async (format) => {
     const { parsed, xml } = await renderAndCheck(e, cancellation, format);
@@ -128,6 +135,8 @@ describe("correction that credits (Rechnungskorrektur)", () => {
     expect(e.lines[0]).toMatchObject({ quantity: "1", netPrice: "20.00", netAmount: "20.00", note: "Menge 4 × 20 EUR/Monat × 1 Monate, Differenz, Korrektur zu Rechnung RE-2026-0001" });
   });
 
+  it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, correction));
+
   it.each(FORMATS)("%s validates", async (format) => {
     const { parsed } = await renderAndCheck(e, correction, format);
     expect(parsed.preceding).toEqual([{ number: "RE-2026-0001", issueDate: "2026-03-31" }]);
@@ -144,6 +153,8 @@ describe("SEPA direct debit invoice", () => {
     expect(e.paymentTerms).toContain("SEPA-Lastschrift");
   });
 
+  it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, inv));
+
   it.each(FORMATS)("%s validates and keeps the direct-debit data", async (format) => {
     const { parsed } = await renderAndCheck(e, inv, format);
     expect(parsed.payment).toEqual({ code: "59", mandateRef: "MANDAT-K2-001", creditorId: "DE98ZZZ09999999999", debtorIban: "DE89370400440532013000" });
@@ -153,6 +164,8 @@ describe("SEPA direct debit invoice", () => {
 describe("public customer with a Leitweg-ID", () => {
   const inv = invoice(PUBLIC_CUSTOMER, [line()], { invoiceRef: "RE-2026-0006" });
   const e = model({ invoice: inv, customer: PUBLIC_CUSTOMER, seller: SELLER });
+
+  it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, inv));
 
   it("uses the Leitweg-ID as buyer reference and electronic address (scheme 0204)", async () => {
     expect(e.buyerReference).toBe("991-12345-67");

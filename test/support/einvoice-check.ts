@@ -90,3 +90,14 @@ export async function renderAndCheck(model: EInvoice, inv: Invoice, format: EInv
   expect(lineSum.toFixed(2)).toBe(parsed.totals.lineNet);
   return { file: r.value, xml, parsed, schema };
 }
+
+/**
+ * No package ships the UBL 2.1 XSDs, so UBL is held to the CII rendering that passed its XSDs: read
+ * back, both must say the same thing business term for business term (what parseEInvoiceXml reads:
+ * parties, references, dates, periods, lines, VAT breakdown, totals, payment).
+ */
+export async function expectUblSaysWhatCiiSays(model: EInvoice, inv: Invoice): Promise<void> {
+  const cii = await renderAndCheck(model, inv, "xrechnung-cii");
+  const ubl = await renderAndCheck(model, inv, "xrechnung-ubl");
+  expect(ubl.parsed).toEqual(cii.parsed);
+}

@@ -6,7 +6,7 @@ import { validateEInvoice } from "../../../src/core/einvoice/validate-einvoice";
 import { Decimal, HUNDRED, ONE, ZERO, roundCents } from "../../../src/core/money/decimal";
 import { eInvoiceFileName, generateEInvoice, renderEInvoices } from "../../../src/io/einvoice/generate-einvoice";
 import { toLibraryInvoice } from "../../../src/io/einvoice/to-library-invoice";
-import { renderAndCheck, xmlOf } from "../../support/einvoice-check";
+import { expectUblSaysWhatCiiSays, renderAndCheck, xmlOf } from "../../support/einvoice-check";
 import { CUSTOMER, SELLER, invoice, line } from "../../support/einvoice-fixtures";
 import { parseEInvoiceXml } from "../../support/einvoice-xml";
 import { validateAgainstCiiD16B, validateAgainstFacturX } from "../../support/xml-schema";
@@ -152,6 +152,18 @@ describe("property: the XML's totals are the sum of our invoice lines", () => {
         },
       ),
       { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it("for generated invoices and kinds, the UBL read back equals the schema-validated CII read back", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(lineArb, { minLength: 1, maxLength: 6 }), fc.constantFrom<EInvoiceKind>("invoice", "correction", "cancellation"), async (lines, kind) => {
+        const inv = invoice(CUSTOMER, lines);
+        const r = buildEInvoice({ invoice: inv, customer: CUSTOMER, seller: SELLER, kind, cancels: { number: "RE-2026-0000", issueDate: "2026-02-28" }, invoiceDates: new Map([["RE-2026-0000", "2026-02-28"]]) });
+        if (!r.ok) throw new Error(JSON.stringify(r.issues));
+        await expectUblSaysWhatCiiSays(r.value, inv);
+      }),
+      { numRuns: 8 },
     );
   }, 120_000);
 });
