@@ -3,6 +3,7 @@ import type { VendorFileRead } from "../../src/app/reconcile";
 import { NCE_INVOICE_HEADERS } from "../../src/io/vendor/profiles/microsoft-nce-invoice.profile";
 import { readVendorCsv } from "../../src/io/vendor/read-vendor";
 import type { AppContext } from "../../src/app/context";
+import type { MappingRecord } from "../../src/store/records";
 import { testContext } from "../support/fixtures";
 import { TENANT_A, TENANT_B, nceRecords, toCsv, utf8, type Rec } from "../io/vendor/fixtures";
 
@@ -35,22 +36,29 @@ export function azureRead(records = azureRecords()): VendorFileRead {
   return { name: "nce-2020-09.csv", sha256: "a".repeat(64), result };
 }
 
+/** The two tenants' customers and the Azure and licence articles. */
+export const AZURE_CUSTOMERS = [
+  { no: "10001", name: "Müller GmbH", debtorAccount: "10001" },
+  { no: "10002", name: "Schäfer & Söhne KG", debtorAccount: "10002" },
+];
+export const AZURE_ARTICLES = [
+  { no: "AZURE", description: "Azure-Verbrauch", unitPrice: "0", vatPct: "19" },
+  { no: "BASIC", description: "Microsoft 365 Business Basic", unitPrice: "6", vatPct: "19" },
+];
+/** The tenants' customer mappings. Tenant A stored in upper case, the file writes it in lower case: ids match in normal form. */
+export const AZURE_TENANT_MAPPINGS: MappingRecord[] = [
+  { id: `customer|*|${TENANT_A.toUpperCase()}`, kind: "customer", source: "*", externalId: TENANT_A.toUpperCase(), internalNo: "10001" },
+  { id: `customer|*|${TENANT_B}`, kind: "customer", source: "*", externalId: TENANT_B, internalNo: "10002" },
+];
+
 /** A store with the two tenants' customers, the Azure and licence articles and their mappings. */
 export async function azureWorkspace(): Promise<AppContext> {
   const ctx = await testContext();
   await ctx.store.write(async (tx) => {
-    await tx.customers.putMany([
-      { no: "10001", name: "Müller GmbH", debtorAccount: "10001" },
-      { no: "10002", name: "Schäfer & Söhne KG", debtorAccount: "10002" },
-    ]);
-    await tx.articles.putMany([
-      { no: "AZURE", description: "Azure-Verbrauch", unitPrice: "0", vatPct: "19" },
-      { no: "BASIC", description: "Microsoft 365 Business Basic", unitPrice: "6", vatPct: "19" },
-    ]);
-    // The tenant stored in upper case, the file writes it in lower case: ids match in normal form.
+    await tx.customers.putMany(AZURE_CUSTOMERS);
+    await tx.articles.putMany(AZURE_ARTICLES);
     await tx.mappings.putMany([
-      { id: `customer|*|${TENANT_A.toUpperCase()}`, kind: "customer", source: "*", externalId: TENANT_A.toUpperCase(), internalNo: "10001" },
-      { id: `customer|*|${TENANT_B}`, kind: "customer", source: "*", externalId: TENANT_B, internalNo: "10002" },
+      ...AZURE_TENANT_MAPPINGS,
       { id: "article|*|CFQ7TTC0LH18:0001", kind: "article", source: "*", externalId: "CFQ7TTC0LH18:0001", internalNo: "BASIC" },
     ]);
   });

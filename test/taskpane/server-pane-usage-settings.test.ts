@@ -24,8 +24,7 @@ import { FIXED_NOW, exportProfileNamed, testContext, textFile as file } from "..
 import { seedStore } from "../support/reconcile-scenario";
 import { listeningServer } from "../server/server-fixture";
 import { METERS_CSV, TIME_ARTICLES, TIME_CONTRACTS, TIME_CSV, TIME_RULES } from "../app/time-fixtures";
-import { USAGE_RULES, azureRead } from "../app/usage-fixtures";
-import { TENANT_A, TENANT_B } from "../io/vendor/fixtures";
+import { AZURE_ARTICLES, AZURE_CUSTOMERS, AZURE_TENANT_MAPPINGS, USAGE_RULES, azureRead } from "../app/usage-fixtures";
 
 jest.setTimeout(180_000);
 
@@ -160,18 +159,9 @@ describe("Zeiten/Zähler and usage on the team server", () => {
 /** Customers, articles and tenant mappings of the Azure usage fixture (test/app/usage-fixtures.ts). */
 async function seedUsage(store: BillingStore): Promise<void> {
   await store.write(async (tx) => {
-    await tx.customers.putMany([
-      { no: "10001", name: "Müller GmbH", debtorAccount: "10001" },
-      { no: "10002", name: "Schäfer & Söhne KG", debtorAccount: "10002" },
-    ]);
-    await tx.articles.putMany([
-      { no: "AZURE", description: "Azure-Verbrauch", unitPrice: "0", vatPct: "19" },
-      { no: "BASIC", description: "Microsoft 365 Business Basic", unitPrice: "6", vatPct: "19" },
-    ]);
-    await tx.mappings.putMany([
-      { id: `customer|*|${TENANT_A.toUpperCase()}`, kind: "customer", source: "*", externalId: TENANT_A.toUpperCase(), internalNo: "10001" },
-      { id: `customer|*|${TENANT_B}`, kind: "customer", source: "*", externalId: TENANT_B, internalNo: "10002" },
-    ]);
+    await tx.customers.putMany(AZURE_CUSTOMERS);
+    await tx.articles.putMany(AZURE_ARTICLES);
+    await tx.mappings.putMany(AZURE_TENANT_MAPPINGS);
   });
 }
 

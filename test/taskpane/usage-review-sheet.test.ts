@@ -22,8 +22,8 @@ import { applyUsageReviewSheet, importUsageFiles, writeUsageReviewSheet } from "
 import { readUsageReviewSheet, usageReviewSheetName } from "../../src/taskpane/usage/usage-review-sheet";
 import { dbOf } from "../support/db-view";
 import { testContext } from "../support/fixtures";
-import { TENANT_A, TENANT_B, dailyUsageRecords, toCsv, utf8 } from "../io/vendor/fixtures";
-import { USAGE_RULES, azureRecords } from "../app/usage-fixtures";
+import { dailyUsageRecords, toCsv, utf8 } from "../io/vendor/fixtures";
+import { AZURE_ARTICLES, AZURE_CUSTOMERS, AZURE_TENANT_MAPPINGS, USAGE_RULES, azureRecords } from "../app/usage-fixtures";
 import { undoBatch } from "../../src/app/undo-batch";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,18 +36,9 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: unknown[] })
 async function seeded(): Promise<AppContext> {
   const ctx = await testContext();
   await ctx.store.write(async (tx) => {
-    await tx.customers.putMany([
-      { no: "10001", name: "Müller GmbH", debtorAccount: "10001" },
-      { no: "10002", name: "Schäfer & Söhne KG", debtorAccount: "10002" },
-    ]);
-    await tx.articles.putMany([
-      { no: "AZURE", description: "Azure-Verbrauch", unitPrice: "0", vatPct: "19" },
-      { no: "BASIC", description: "Microsoft 365 Business Basic", unitPrice: "6", vatPct: "19" },
-    ]);
-    await tx.mappings.putMany([
-      { id: `customer|*|${TENANT_A}`, kind: "customer", source: "*", externalId: TENANT_A, internalNo: "10001" },
-      { id: `customer|*|${TENANT_B}`, kind: "customer", source: "*", externalId: TENANT_B, internalNo: "10002" },
-    ]);
+    await tx.customers.putMany(AZURE_CUSTOMERS);
+    await tx.articles.putMany(AZURE_ARTICLES);
+    await tx.mappings.putMany(AZURE_TENANT_MAPPINGS);
   });
   unwrap(await setUsageRules(ctx, USAGE_RULES, "usage-rules.json"));
   return ctx;
