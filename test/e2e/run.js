@@ -1097,6 +1097,28 @@ async function previewMonth(context, origin) {
     assert(width.scroll <= width.client, `lifecycle section overflows: ${JSON.stringify(width)}`);
   });
 
+  await check("[preview] Lauf: after December is billed, November is picked again for its cancellations", async () => {
+    await page.click("#tab-billing");
+    await page.fill('[data-testid="billing-month"]', "12.2026");
+    await page.fill('[data-testid="invoice-date"]', "01.12.2026");
+    await clickAndSettle(page, '[data-testid="billing-preview"]');
+    await page.click('[data-testid="billing-run"]');
+    await clickAndSettle(page, '[data-testid="billing-confirm-yes"]');
+    const step = pane.locator('[data-testid="step-bill-lifecycle"]');
+    await page.waitForSelector('[data-testid="lifecycle-run"]', { timeout: 10_000 });
+    const runs = await step.locator('[data-testid="lifecycle-run"] option').evaluateAll((os) => os.map((o) => ({ value: o.value, text: o.textContent })));
+    assertEqual(runs.length, 3, `December, November and the seed's October: ${JSON.stringify(runs)}`);
+    assert(runs[0].text.startsWith("Dezember 2026 – Entwurf") && runs[1].text.startsWith("November 2026 – festgeschrieben"), `newest first, with state: ${JSON.stringify(runs)}`);
+    assert((await step.locator('[data-testid="lifecycle-state"]').innerText()).includes("Entwurf"), "the new run is shown first");
+    await page.selectOption('[data-testid="lifecycle-run"]', runs[1].value);
+    await page.waitForFunction(() => document.querySelector('[data-testid="lifecycle-state"]')?.textContent.includes("festgeschrieben"), null, { timeout: 10_000 });
+    const options = await step.locator('[data-testid="lifecycle-cancel-invoice"] option').evaluateAll((os) => os.map((o) => ({ text: o.textContent, disabled: o.disabled })));
+    assert(options.some((o) => o.disabled && o.text.includes("storniert durch")), `November's cancelled invoice is shown as such: ${JSON.stringify(options)}`);
+    await step.screenshot({ path: path.join(SCREENSHOTS, "lifecycle-de-pick-run.png") });
+    const width = await step.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    assert(width.scroll <= width.client, `lifecycle section overflows: ${JSON.stringify(width)}`);
+  });
+
   await check("[preview] no code words in any sheet the walk wrote or in the German CSV it downloaded", async () => {
     const found = [];
     for (const name of await sheetNames(page)) {

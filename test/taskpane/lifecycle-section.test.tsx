@@ -170,8 +170,8 @@ describe("the lifecycle step in the pane (rendered)", () => {
     await render(ctx, <LifecycleSection run={february} />);
     const runPicker = byTestId("lifecycle-run") as HTMLSelectElement;
     expect([...runPicker.options].map((o) => o.textContent)).toEqual([
-      `${february.id} – 2026-02 – Rechnungsdatum 02.02.2026 – festgeschrieben`,
-      `${january.id} – 2026-01 – Rechnungsdatum 02.01.2026 – festgeschrieben`,
+      `Februar 2026 – festgeschrieben – ${february.id} – Rechnungsdatum 02.02.2026`,
+      `Januar 2026 – festgeschrieben – ${january.id} – Rechnungsdatum 02.01.2026`,
     ]);
     expect(runPicker.value).toBe(february.id);
     expect(byTestId("lifecycle-state")!.textContent).toContain(`Letzter Lauf${february.id}`);

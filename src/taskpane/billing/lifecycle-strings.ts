@@ -68,7 +68,7 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
   de: {
     title: "Festschreiben und Storno",
     runPick: "Lauf",
-    runOption: (run, month, invoiceDate, issued) => `${run} – ${month} – Rechnungsdatum ${invoiceDate} – ${issued ? "festgeschrieben" : "Entwurf"}`,
+    runOption: (run, month, invoiceDate, issued) => `${month} – ${issued ? "festgeschrieben" : "Entwurf"} – ${run} – Rechnungsdatum ${invoiceDate}`,
     intro: "Ein Lauf ist ein Entwurf, bis er festgeschrieben ist – ausdrücklich hier oder durch den ersten Export, Druck oder die erste E-Rechnung. Festgeschriebene Rechnungen bleiben unverändert (GoBD); korrigiert wird mit einer Stornorechnung.",
     state: "Status",
     draft: "Entwurf (kann rückgängig gemacht werden)",
@@ -121,7 +121,7 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
   en: {
     title: "Issue and cancel",
     runPick: "Run",
-    runOption: (run, month, invoiceDate, issued) => `${run} – ${month} – invoice date ${invoiceDate} – ${issued ? "issued" : "draft"}`,
+    runOption: (run, month, invoiceDate, issued) => `${month} – ${issued ? "issued" : "draft"} – ${run} – invoice date ${invoiceDate}`,
     intro: "A run is a draft until it is issued — here, or by its first export, print or e-invoice. Issued invoices never change (GoBD); corrections go by a cancellation invoice.",
     state: "State",
     draft: "draft (can be undone)",

@@ -15,6 +15,7 @@ import { lifecycleStrings, type LifecycleStrings } from "../../billing/lifecycle
 import { useHost } from "../../host";
 import { settleOutcome, useTask } from "../../hooks/useTask";
 import { formatDay, formatTimestamp, useStrings } from "../../i18n";
+import { formatMonth } from "../../i18n/format";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
@@ -197,7 +198,7 @@ export function LifecycleSection({ run: latest, active = true, revision = 0, onC
           <Select className={styles.picker} select={{ className: styles.pickerSelect }} value={run.id} disabled={busy} onChange={(_, d) => setPicked(d.value === latest?.id ? null : d.value)} data-testid="lifecycle-run">
             {runs.map((r) => (
               <option key={r.id} value={r.id}>
-                {t.runOption(r.id, r.month, formatDay(r.invoiceDate, s.language), r.issuedAt != null)}
+                {t.runOption(r.id, formatMonth(r.month, s.language), formatDay(r.invoiceDate, s.language), r.issuedAt != null)}
               </option>
             ))}
           </Select>
