@@ -77,7 +77,7 @@ describe("CLI: meters review", () => {
     expect((await run("bill", "--workspace", ws, "--period", "2026-06", "--invoice-date", "2026-07-01", "--out", join(d, "juni.csv"))).code).toBe(0);
     const file = join(d, "zaehler.xlsx");
     const text = await run("--lang", "de", "meters", "review", "--workspace", ws, "--period", "2026-07", "--out", file);
-    expect(text).toMatchObject({ code: 0, out: `meters review 2026-07: 1 contracts, 3 rows (1 charged, 1 without a reading, 0 baselines, 0 with problems), 25.00 net → ${file}\n` });
+    expect(text).toMatchObject({ code: 0, out: `meters review 2026-07: 1 click contract, 3 rows (1 charged, 1 without a reading, 0 baselines, 0 with problems), 25.00 net → ${file}\n` });
     const read = await readXlsx(new Uint8Array(readFileSync(file)), { source: "zaehler.xlsx" });
     expect(read.sheet).toBe("Zähler 2026-07");
     const rows = read.table.rows;

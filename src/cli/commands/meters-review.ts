@@ -34,7 +34,7 @@ export const metersReviewCommand: Command = {
       else {
         outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(monthSheetName("meters", month, io.lang), table) : toCsv(table));
         if (args.flags.has("json")) printJson(io, { out, month, ...t });
-        else io.out(`meters review ${month}: ${t.contracts} contracts, ${t.rows} rows (${t.charged} charged, ${t.noReading} without a reading, ${t.baselines} baselines, ${t.problems} with problems), ${t.net} net → ${out}\n`);
+        else io.out(`meters review ${month}: ${t.contracts} click contract${t.contracts === 1 ? "" : "s"}, ${t.rows} rows (${t.charged} charged, ${t.noReading} without a reading, ${t.baselines} baselines, ${t.problems} with problems), ${t.net} net → ${out}\n`);
       }
       return { code: 0, save: false };
     }, "read");
