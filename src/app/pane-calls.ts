@@ -28,6 +28,7 @@ import { backupJson } from "./backup";
 import { contractNumbers } from "./contract-numbers";
 import { saveExportSettingsFile } from "./export-settings-file";
 import { deleteExportProfile } from "./export-profile-delete";
+import { reviewMeters } from "./meter-review";
 import { importMeters } from "./meters";
 import { pushBackupFile, timeBalanceFigures } from "./pane-json";
 import { exportUserProfiles, saveProfilesFromJson } from "./profiles";
@@ -63,6 +64,7 @@ export const PANE_CALLS = {
   // Zeiten/Zähler, settings, backup and restore
   importTime,
   importMeters,
+  reviewMeters,
   reviewTimeEntries,
   applyTimeDecisions,
   setRules,

@@ -1,5 +1,5 @@
 import type { MergedUsage } from "../core/billing/merge-usage";
-import { computeClickCharges, type ClickMonth } from "../core/clicks/bill-clicks";
+import { computeClickCharges, type ClickChargeInput, type ClickMonth } from "../core/clicks/bill-clicks";
 import type { ClickMonthMark } from "../core/clicks/model";
 import { type IsoMonth, lastDayOf } from "../core/date/iso-month";
 import type { Issue } from "../core/issues";
@@ -25,9 +25,8 @@ export interface UsagePlan {
  */
 export async function planUsage(tx: StoreTx, month: IsoMonth): Promise<UsagePlan> {
   const input = await timeChargeInput(tx, month);
-  const { rules, contracts, articles } = input;
   const time = computeTimeCharges(input);
-  const clicks = computeClickCharges({ runMonth: month, readings: await tx.meterReadings.all(), billedMonths: await billedClickMonths(tx), rules, contracts, articles });
+  const clicks = computeClickCharges(await clickChargeInput(tx, month, input));
   return { lines: [...time.lines, ...clicks.lines], allocations: time.allocations, clickMonths: clicks.months, issues: [...time.issues, ...clicks.issues] };
 }
 
@@ -44,6 +43,18 @@ export async function timeChargeInput(tx: StoreTx, month: IsoMonth): Promise<Tim
   const open = await tx.timeEntries.open(activeRuns, lastDayOf(month));
   const entries = open.length === 0 ? [] : await tx.timeEntries.ofCustomers([...new Set(open.map((e) => e.customerNo))]);
   return { runMonth: month, entries, activeRuns, rules, contracts, articles };
+}
+
+/**
+ * The click rating's input for a run month, read exactly as the billing run reads it (the meter review
+ * uses it too): every stored reading and the click months active runs billed; rules, contracts and
+ * articles from `base` when the caller has read them already.
+ */
+export async function clickChargeInput(tx: StoreTx, month: IsoMonth, base?: Pick<TimeChargeInput, "rules" | "contracts" | "articles">): Promise<ClickChargeInput> {
+  const rules = base?.rules ?? (await loadRules(tx));
+  const contracts = base?.contracts ?? (await tx.contracts.all());
+  const articles = base?.articles ?? new Map((await tx.articles.all()).map((a) => [a.no, a]));
+  return { runMonth: month, readings: await tx.meterReadings.all(), billedMonths: await billedClickMonths(tx), rules, contracts, articles };
 }
 
 /** True when the run has usage to record even without an invoice line (units covered by included hours or a contingent). */

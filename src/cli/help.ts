@@ -37,6 +37,7 @@ export const EXAMPLES: Record<string, string> = {
   "time review": "msp-billing time review --workspace ws.db --period 2026-10 --out time-review.xlsx",
   "time approve": "msp-billing time approve --workspace ws.db time-review.xlsx",
   "meters import": "msp-billing meters import --workspace ws.db samples/meters.csv",
+  "meters review": "msp-billing meters review --workspace ws.db --period 2026-10 --out meters-review.xlsx",
   "rules set": "msp-billing rules set --workspace ws.db samples/rules.json",
   "rules show": "msp-billing rules show --workspace ws.db",
   "finalize": "msp-billing finalize --workspace ws.db --run run-00001",

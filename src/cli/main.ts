@@ -38,6 +38,7 @@ const MODULES: readonly { names: readonly string[]; load: () => Promise<readonly
   },
   { names: ["time review", "time approve"], load: async () => { const m = await import("./commands/time-review"); return [m.timeReviewCommand, m.timeApproveCommand]; } },
   { names: ["meters import"], load: async () => [(await import("./commands/meters")).metersImportCommand] },
+  { names: ["meters review"], load: async () => [(await import("./commands/meters-review")).metersReviewCommand] },
   { names: ["rules set", "rules show"], load: async () => { const m = await import("./commands/rules"); return [m.rulesSetCommand, m.rulesShowCommand]; } },
   { names: ["sepa settings", "mandates import", "mandates export", "sepa"], load: async () => (await import("./commands/sepa")).SEPA_COMMANDS },
   {

@@ -39,6 +39,7 @@ export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = 
   // `export-settings` (admin), `backup` (any role); a restore is the admin's `push --replace`.
   importTime: WRITERS,
   importMeters: WRITERS,
+  reviewMeters: ANY_ROLE,
   reviewTimeEntries: ANY_ROLE,
   applyTimeDecisions: WRITERS,
   setRules: ADMIN,

@@ -26,6 +26,7 @@ const origin = { name: "Zeiten 2026-06", sha256: "b".repeat(64) };
 const GOOD: Record<string, unknown[][]> = {
   importTime: [[file("zeiten.csv", TIME_CSV)], [file("zeiten.csv", TIME_CSV), { profileId: "zammad", date: "2026-06-30" }]],
   importMeters: [[file("zaehler.csv", "device_id\n")]],
+  reviewMeters: [["2026-06"]],
   reviewTimeEntries: [["2026-06"]],
   applyTimeDecisions: [[[decision]], [[decision], origin], [[]]],
   setRules: [[TIME_RULES, "rules.json"]],
@@ -46,6 +47,7 @@ const GOOD: Record<string, unknown[][]> = {
 const BAD: Record<string, unknown[][]> = {
   importTime: [[], [{ name: "zeiten.csv", bytes: "not bytes" }], [file("zeiten.csv", ""), { date: "30.06.2026" }], [file("a.csv", ""), {}, "extra"], [{ ...file("a.csv", ""), sha256: "0".repeat(64) }]],
   importMeters: [[{ name: "", bytes: bytes("") }]],
+  reviewMeters: [["2026-13"], [], ["2026-06", "extra"]],
   reviewTimeEntries: [["2026-13"], []],
   applyTimeDecisions: [[[{ entryId: "t-1", billable: "ja", where: {} }]], [[decision], { name: "x" }]],
   setRules: [[TIME_RULES], [{}, "rules.json"]],

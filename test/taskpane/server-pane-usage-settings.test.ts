@@ -99,6 +99,7 @@ describe("Zeiten/Zähler and usage on the team server", () => {
     out.timeAgain = unwrap(await pane.importTime(ctx, timeFile, {}));
     const meters = unwrap(await pane.importMeters(ctx, file("zaehler.csv", METERS_CSV)));
     out.meters = meters;
+    out.meterReview = await pane.reviewMeters(ctx, "2026-06" as IsoMonth);
     const review = await pane.reviewTimeEntries(ctx, "2026-06" as IsoMonth);
     out.review = review;
     const row = review.rows.find((r) => r.billable)!;
@@ -122,6 +123,7 @@ describe("Zeiten/Zähler and usage on the team server", () => {
     expect(plain(remote)).toEqual(plain(local));
     expect((local.time as { added: number }).added).toBeGreaterThan(0);
     expect((local.decided as { withdrawn: number }).withdrawn).toBe(1);
+    expect((local.meterReview as { totals: { net: string } }).totals.net).toBe("15.84");
     expect((local.balance as { start: string }).start).toMatch(/^\d/);
     expect(local.unknownBalance).toMatchObject({ ok: false });
     const audit = await auditKinds(server.store);
@@ -133,6 +135,7 @@ describe("Zeiten/Zähler and usage on the team server", () => {
     const otto = await server.paneContext("otto");
     expect((await pane.reviewTimeEntries(otto, "2026-06" as IsoMonth)).rows.length).toBeGreaterThan(0);
     expect(unwrap(await pane.timeBalanceFigures(otto, "V-200", "2026-06" as IsoMonth)).contractNo).toBe("V-200");
+    expect((await pane.reviewMeters(otto, "2026-06" as IsoMonth)).month).toBe("2026-06");
     expect(await pane.contractNumbers(otto)).toContain("V-200");
     const before = await server.store.revision();
     await expect(pane.importTime(otto, file("zeiten.csv", TIME_CSV))).rejects.toMatchObject({ status: 403 });

@@ -32,6 +32,99 @@ export interface ClickChargeResult {
   issues: Issue[];
 }
 
+/** One device of a click contract in a month: its readings dated in the month and the pages they add. */
+export interface DeviceMonth {
+  deviceId: string;
+  /** The device's readings on the contract dated in the month, oldest first. */
+  readings: MeterReading[];
+  /** The device's reading before the first one of the month; none: the first reading is its baseline. */
+  previous?: MeterReading;
+  /** Pages counted for the month (counter differences of the month's readings). */
+  usageBw: number;
+  usageColor: number;
+}
+
+/** What a contract's devices used in a month, and the part of the month the contract runs. */
+export interface ClickMonthUsage {
+  month: IsoMonth;
+  from: IsoDate;
+  to: IsoDate;
+  /** Days of the month the contract runs / days of the month. */
+  share: Decimal;
+  /** Every device with a reading on the contract up to the month's end, in order of first reading. */
+  devices: DeviceMonth[];
+  usageBw: number;
+  usageColor: number;
+  readingIds: string[];
+}
+
+/** One invoice line of a click month: black/white or colour pages over the included ones, or the minimum fee top-up. */
+export interface ClickCharge {
+  kind: "bw" | "color" | "minimum";
+  line: UsageLine;
+}
+
+/** The rating of a click month: included pages (prorated, whole pages), pages over, the prorated minimum fee and the lines. */
+export interface ClickMonthRating {
+  includedBw: number;
+  includedColor: number;
+  overBw: number;
+  overColor: number;
+  /** The minimum fee for the month (prorated, exact); zero without one. */
+  minimum: Decimal;
+  charges: ClickCharge[];
+}
+
+/** A contract month as the billing run sees it: usage and, unless already billed, its rating. */
+export interface ClickMonthPlan {
+  contract: Contract;
+  rule: ClickRule;
+  month: IsoMonth;
+  billed: boolean;
+  usage: ClickMonthUsage;
+  /** Null for a billed month or a contract whose articles are unknown. */
+  rating: ClickMonthRating | null;
+}
+
+/**
+ * The click months of a run for `input.runMonth` (PRODUCT.md §5.5): for every contract with a
+ * `click` rule, every month from its start to the run month (or its end) that no active run billed,
+ * with the usage of its devices and its rating; `showBilled` adds that month also when it is billed
+ * (usage only, no rating). A contract whose click articles are unknown gets a warning and its months
+ * without a rating. The billing run (`computeClickCharges`) and the meter review read this plan.
+ */
+export function planClickMonths(input: ClickChargeInput, showBilled?: IsoMonth): { months: ClickMonthPlan[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const months: ClickMonthPlan[] = [];
+  const byDevice = new Map<string, MeterReading[]>();
+  for (const r of [...input.readings].sort((a, b) => (a.readingDate < b.readingDate ? -1 : a.readingDate > b.readingDate ? 1 : 0))) {
+    byDevice.get(r.deviceId)?.push(r) ?? byDevice.set(r.deviceId, [r]);
+  }
+  const devicesOf = new Map<string, MeterReading[][]>();
+  for (const list of byDevice.values()) {
+    for (const no of new Set(list.map((r) => r.contractNo))) devicesOf.get(no)?.push(list) ?? devicesOf.set(no, [list]);
+  }
+  for (const contract of input.contracts) {
+    const rule = input.rules.contracts[contract.no]?.click;
+    if (!rule) continue;
+    const articles = articlesOf(rule, input.articles);
+    if (typeof articles === "string") issues.push(issue("time.unknown_article", { article: articles }, undefined, "warning"));
+    const last = contract.end && monthOf(contract.end) < input.runMonth ? monthOf(contract.end) : input.runMonth;
+    for (const month of monthRange(monthOf(contract.start), last)) {
+      const billed = input.billedMonths.has(`${contract.no}|${month}`);
+      if (billed && month !== showBilled) continue;
+      const from = maxDate(contract.start, firstDayOf(month));
+      const to = contract.end ? minDate(contract.end, lastDayOf(month)) : lastDayOf(month);
+      if (to < from) continue;
+      const share = new Decimal(daysBetween(from, to) + 1).dividedBy(daysInMonth(month));
+      const usage = monthUsage(contract.no, month, from, to, share, devicesOf.get(contract.no) ?? []);
+      const rating = billed || typeof articles === "string" ? null : rateMonth(contract, usage, rule, articles);
+      months.push({ contract, rule, month, billed, usage, rating });
+    }
+  }
+  return { months, issues };
+}
+
 /**
  * Click contracts (PRODUCT.md §5.5), in arrears: for every contract with a `click` rule and every month
  * from its start to the run month not yet billed, the usage is the sum over its devices of the counter
@@ -41,35 +134,16 @@ export interface ClickChargeResult {
  * fee (prorated the same way) tops the month up. A month that produces no line stays open.
  */
 export function computeClickCharges(input: ClickChargeInput): ClickChargeResult {
-  const issues: Issue[] = [];
+  const plan = planClickMonths(input);
   const lines: UsageLine[] = [];
   const months: ClickMonth[] = [];
-  const byDevice = new Map<string, MeterReading[]>();
-  for (const r of [...input.readings].sort((a, b) => (a.readingDate < b.readingDate ? -1 : a.readingDate > b.readingDate ? 1 : 0))) {
-    byDevice.get(r.deviceId)?.push(r) ?? byDevice.set(r.deviceId, [r]);
+  for (const m of plan.months) {
+    const own = m.rating?.charges.map((c) => c.line) ?? [];
+    if (own.length === 0) continue;
+    pushAll(lines, own);
+    months.push({ contractNo: m.contract.no, month: m.month, lineKeys: own.map((l) => l.key), readingIds: m.usage.readingIds });
   }
-  for (const contract of input.contracts) {
-    const rule = input.rules.contracts[contract.no]?.click;
-    if (!rule) continue;
-    const articles = articlesOf(rule, input.articles);
-    if (typeof articles === "string") {
-      issues.push(issue("time.unknown_article", { article: articles }, undefined, "warning"));
-      continue;
-    }
-    const last = contract.end && monthOf(contract.end) < input.runMonth ? monthOf(contract.end) : input.runMonth;
-    for (const month of monthRange(monthOf(contract.start), last)) {
-      if (input.billedMonths.has(`${contract.no}|${month}`)) continue;
-      const from = maxDate(contract.start, firstDayOf(month));
-      const to = contract.end ? minDate(contract.end, lastDayOf(month)) : lastDayOf(month);
-      if (to < from) continue;
-      const share = new Decimal(daysBetween(from, to) + 1).dividedBy(daysInMonth(month));
-      const own = monthLines(contract, month, from, to, share, rule, articles, byDevice);
-      if (own.lines.length === 0) continue;
-      pushAll(lines, own.lines);
-      months.push({ contractNo: contract.no, month, lineKeys: own.lines.map((l) => l.key), readingIds: own.readingIds });
-    }
-  }
-  return { lines, months, issues };
+  return { lines, months, issues: plan.issues };
 }
 
 interface ClickArticles {
@@ -88,40 +162,58 @@ function articlesOf(rule: ClickRule, articles: ReadonlyMap<string, Article>): Cl
   return { bw, color, ...(minimum ? { minimum } : {}) };
 }
 
-function monthLines(contract: Contract, month: IsoMonth, from: IsoDate, to: IsoDate, share: Decimal, rule: ClickRule, a: ClickArticles, byDevice: Map<string, MeterReading[]>) {
+function monthUsage(contractNo: string, month: IsoMonth, from: IsoDate, to: IsoDate, share: Decimal, lists: readonly MeterReading[][]): ClickMonthUsage {
   let usageBw = 0;
   let usageColor = 0;
   const readingIds: string[] = [];
-  for (const list of byDevice.values()) {
+  const until = lastDayOf(month);
+  const devices: DeviceMonth[] = [];
+  for (const list of lists) {
+    if (!list.some((r) => r.contractNo === contractNo && r.readingDate <= until)) continue;
+    const device: DeviceMonth = { deviceId: list[0]!.deviceId, readings: [], usageBw: 0, usageColor: 0 };
     list.forEach((r, i) => {
-      if (r.contractNo !== contract.no || monthOf(r.readingDate) !== month) return;
+      if (r.contractNo !== contractNo || monthOf(r.readingDate) !== month) return;
       readingIds.push(r.id);
       const prev = list[i - 1];
+      if (device.readings.length === 0 && prev) device.previous = prev;
+      device.readings.push(r);
       if (!prev) return;
       if (!readingIds.includes(prev.id)) readingIds.push(prev.id);
-      usageBw += r.counterBw - prev.counterBw;
-      usageColor += r.counterColor - prev.counterColor;
+      device.usageBw += r.counterBw - prev.counterBw;
+      device.usageColor += r.counterColor - prev.counterColor;
     });
+    if (device.readings.length === 0) device.previous = [...list].reverse().find((r) => r.readingDate <= until);
+    usageBw += device.usageBw;
+    usageColor += device.usageColor;
+    devices.push(device);
   }
-  const trace = [...readingIds].sort();
+  return { month, from, to, share, devices, usageBw, usageColor, readingIds };
+}
+
+function rateMonth(contract: Contract, usage: ClickMonthUsage, rule: ClickRule, a: ClickArticles): ClickMonthRating {
+  const { month, from, to, share } = usage;
+  const trace = [...usage.readingIds].sort();
   const base = { customerNo: contract.customerNo, contractNo: contract.no, serviceFrom: from, serviceTo: to, trace };
-  const lines: UsageLine[] = [];
+  const charges: ClickCharge[] = [];
+  const rated = { includedBw: 0, includedColor: 0, overBw: 0, overColor: 0 };
   let charged = ZERO;
-  for (const [kind, usage, included, price, article] of [
-    ["bw", usageBw, rule.includedBw, rule.priceBw, a.bw],
-    ["color", usageColor, rule.includedColor, rule.priceColor, a.color],
+  for (const [kind, pages, included, price, article] of [
+    ["bw", usage.usageBw, rule.includedBw, rule.priceBw, a.bw],
+    ["color", usage.usageColor, rule.includedColor, rule.priceColor, a.color],
   ] as const) {
     const incl = new Decimal(included).times(share).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-    const over = Decimal.max(0, new Decimal(usage).minus(incl));
+    const over = Decimal.max(0, new Decimal(pages).minus(incl));
+    rated[kind === "bw" ? "includedBw" : "includedColor"] = incl.toNumber();
+    rated[kind === "bw" ? "overBw" : "overColor"] = over.toNumber();
     if (over.isZero()) continue;
     const exact = over.times(price);
     charged = charged.plus(exact);
-    lines.push({ ...base, key: JSON.stringify(["click", contract.no, month, kind]), lineType: "click", articleNo: article.no, description: `${article.description} ${month}: ${usage} Seiten, davon ${incl.toFixed()} inklusive`, quantity: over, unitPrice: new Decimal(price), exact, net: roundCents(exact), vatPct: article.vatPct });
+    charges.push({ kind, line: { ...base, key: JSON.stringify(["click", contract.no, month, kind]), lineType: "click", articleNo: article.no, description: `${article.description} ${month}: ${pages} Seiten, davon ${incl.toFixed()} inklusive`, quantity: over, unitPrice: new Decimal(price), exact, net: roundCents(exact), vatPct: article.vatPct } });
   }
   const minimum = new Decimal(rule.minimumFee ?? 0).times(share);
   if (a.minimum && minimum.greaterThan(charged)) {
     const exact = minimum.minus(charged);
-    lines.push({ ...base, key: JSON.stringify(["click", contract.no, month, "minimum"]), lineType: "click", articleNo: a.minimum.no, description: `${a.minimum.description} ${month} (Mindestbetrag ${roundCents(minimum).toFixed(2)})`, quantity: new Decimal(1), unitPrice: roundCents(exact), exact, net: roundCents(exact), vatPct: a.minimum.vatPct });
+    charges.push({ kind: "minimum", line: { ...base, key: JSON.stringify(["click", contract.no, month, "minimum"]), lineType: "click", articleNo: a.minimum.no, description: `${a.minimum.description} ${month} (Mindestbetrag ${roundCents(minimum).toFixed(2)})`, quantity: new Decimal(1), unitPrice: roundCents(exact), exact, net: roundCents(exact), vatPct: a.minimum.vatPct } });
   }
-  return { lines, readingIds };
+  return { ...rated, minimum: a.minimum ? minimum : ZERO, charges };
 }

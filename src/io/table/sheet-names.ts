@@ -7,7 +7,7 @@
 import type { SheetLanguage } from "./sheet-vocabulary";
 
 export type SheetKind =
-  | "mapping" | "review" | "invoices" | "time" | "usage" | "costCheck" | "priceUpdate" | "mandates" | "linksEdit" | "contingents"
+  | "mapping" | "review" | "invoices" | "time" | "meters" | "usage" | "costCheck" | "priceUpdate" | "mandates" | "linksEdit" | "contingents"
   | "customers" | "contracts" | "articles";
 
 /** The fixed names and the prefixes of the named-per-month sheets. */
@@ -17,6 +17,7 @@ export const SHEET_NAMES: Record<SheetLanguage, Record<SheetKind, string>> = {
     review: "Abgleich",
     invoices: "Rechnungen",
     time: "Zeiten",
+    meters: "Zähler",
     usage: "Verbrauch",
     costCheck: "Kostenprüfung",
     priceUpdate: "Preisaktualisierung",
@@ -32,6 +33,7 @@ export const SHEET_NAMES: Record<SheetLanguage, Record<SheetKind, string>> = {
     review: "Review",
     invoices: "Invoices",
     time: "Time",
+    meters: "Meters",
     usage: "Usage",
     costCheck: "Cost check",
     priceUpdate: "Price update",

@@ -96,6 +96,7 @@ export const USAGE_SETTINGS_SCHEMAS: PaneArgSchemas = {
   // Zeiten/Zähler
   importTime: args([file, { type: "object", properties: { profileId: name, date: isoDate }, additionalProperties: false }], 1),
   importMeters: args([file]),
+  reviewMeters: args([month]),
   reviewTimeEntries: args([month]),
   applyTimeDecisions: args(
     [{ type: "array", items: { type: "object", properties: { entryId: name, billable: { type: "boolean" }, where }, required: ["entryId", "billable", "where"], additionalProperties: false } }, origin],

@@ -77,6 +77,7 @@ export const mandateSheetRows = via("mandateSheetRows");
 // Zeiten/Zähler, settings, backup and restore
 export const importTime = via("importTime");
 export const importMeters = via("importMeters");
+export const reviewMeters = via("reviewMeters");
 export const reviewTimeEntries = via("reviewTimeEntries");
 export const applyTimeDecisions = via("applyTimeDecisions");
 export const setRules = via("setRules");

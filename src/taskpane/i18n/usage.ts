@@ -35,6 +35,11 @@ export interface UsageStrings {
   decisionsApplied(approved: number, withdrawn: number, unchanged: number): string;
   nothingChanged: string;
   fixSheetHint(sheet: string): string;
+  meterReviewTitle: string;
+  meterReviewIntro: string;
+  writeMeterReview: string;
+  meterReviewWritten(sheet: string, contracts: number, noReading: number, problems: number, net: string): string;
+  noClickContracts(month: string): string;
   rulesTitle: string;
   rulesIntro: string;
   loadRules: string;
@@ -83,6 +88,11 @@ export const de: UsageStrings = {
   decisionsApplied: (approved, withdrawn, unchanged) => `Entscheidungen übernommen: ${approved} freigegeben, ${withdrawn} zurückgestellt, ${unchanged} unverändert.`,
   nothingChanged: "Nichts geändert: alle Entscheidungen waren schon gespeichert.",
   fixSheetHint: (sheet) => `Zellen im Blatt „${sheet}“ korrigieren und erneut übernehmen; es wurde nichts geändert.`,
+  meterReviewTitle: "Zähler prüfen",
+  meterReviewIntro: "Schreibt das Blatt „Zähler JJJJ-MM“: je Klickvertrag und Gerät die Ablesungen der offenen Monate bis Monatsende, Seiten, Inklusivseiten, Seiten darüber und der Betrag, genau wie der Abrechnungslauf ihn berechnet (Aufstockung auf den Mindestbetrag als eigene Zeile). Nur zum Prüfen: eine falsche Ablesung korrigieren Sie, indem Sie ihren Import rückgängig machen und die korrigierte Datei neu importieren.",
+  writeMeterReview: "Zähler prüfen",
+  meterReviewWritten: (sheet, contracts, noReading, problems, net) => `${sheet}: ${formatCount(contracts, "Klickvertrag", "Klickverträge", "de")}, ${noReading} ohne Ablesung, ${problems} mit Problemen; Betrag ${net}.`,
+  noClickContracts: (month) => `Für ${month} gibt es nichts zu prüfen: kein Klickvertrag mit offenem Monat; kein Blatt geschrieben. Klickregeln kommen aus der Regeldatei (oben).`,
   rulesTitle: "Regeln",
   rulesIntro: "Zeit- und Klickregeln als JSON-Datei (Aufbau im README); sie ersetzt die gespeicherten Regeln. Fehler nennen den JSON-Pfad, dann bleibt alles beim Alten.",
   loadRules: "Regeldatei laden (JSON)",
@@ -131,6 +141,11 @@ export const en: UsageStrings = {
   decisionsApplied: (approved, withdrawn, unchanged) => `Decisions applied: ${approved} approved, ${withdrawn} held back, ${unchanged} unchanged.`,
   nothingChanged: "Nothing changed: every decision was stored already.",
   fixSheetHint: (sheet) => `Correct the cells on sheet \u201c${sheet}\u201d and apply again; nothing was changed.`,
+  meterReviewTitle: "Review meters",
+  meterReviewIntro: "Writes the sheet \u201cMeters YYYY-MM\u201d: per click contract and device the readings of the open months up to the month's end, pages, included pages, pages over and the amount, exactly as the billing run charges it (the top-up to the minimum fee as its own row). For checking only: correct a wrong reading by undoing its import and importing the corrected file.",
+  writeMeterReview: "Review meters",
+  meterReviewWritten: (sheet, contracts, noReading, problems, net) => `${sheet}: ${formatCount(contracts, "click contract", "click contracts", "en")}, ${noReading} without a reading, ${problems} with problems; amount ${net}.`,
+  noClickContracts: (month) => `Nothing to review for ${month}: no click contract with an open month; no sheet written. Click rules come from the rules file (above).`,
   rulesTitle: "Rules",
   rulesIntro: "Time and click rules as a JSON file (shape in the README); it replaces the stored rules. Errors name the JSON path and change nothing.",
   loadRules: "Load rules file (JSON)",

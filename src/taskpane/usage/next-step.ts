@@ -1,13 +1,15 @@
 /**
  * Zeiten/Zähler's one primary button (issue 20): time entries imported → review them → read the
- * decisions back → the hour balances; usage (Azure) imported → its review → its decisions; a rules
- * form with unsaved typing → its save. See hooks/useNextStep.ts.
+ * decisions back → the hour balances; meter readings imported → their review; usage (Azure)
+ * imported → its review → its decisions; a rules form with unsaved typing → its save. See
+ * hooks/useNextStep.ts.
  */
 import { nextOf, type FlowState } from "../hooks/useNextStep";
 
 export type UsageDone =
   | "importTime"
   | "importMeters"
+  | "writeMeterReview"
   | "loadRules"
   | "saveRules"
   | "writeTimeReview"
@@ -17,7 +19,7 @@ export type UsageDone =
   | "writeUsageReview"
   | "applyUsage"
   | "writeBalance";
-export type UsageNext = "importTime" | "importMeters" | "importUsage" | "writeTimeReview" | "applyTime" | "writeUsageReview" | "applyUsage" | "writeBalance" | "saveDefaults" | "saveContract" | "saveFlatFees" | "saveHolidays" | "saveOverrides" | "saveContractExtras";
+export type UsageNext = "importTime" | "importMeters" | "writeMeterReview" | "importUsage" | "writeTimeReview" | "applyTime" | "writeUsageReview" | "applyUsage" | "writeBalance" | "saveDefaults" | "saveContract" | "saveFlatFees" | "saveHolidays" | "saveOverrides" | "saveContractExtras";
 export type UsageForm = "defaults" | "contract" | "flatFees" | "holidays" | "overrides" | "contractExtras";
 export type UsageFlow = FlowState<UsageDone, UsageNext, UsageForm>;
 
@@ -29,8 +31,9 @@ const AFTER: Readonly<Record<UsageDone | "start", UsageNext | null>> = {
   writeTimeReview: "applyTime",
   applyTime: "writeBalance",
   writeBalance: null,
-  // Meter readings are billed by the run (Abrechnung): nothing more to do here.
-  importMeters: null,
+  // Meter readings: checked in the meter review, then billed by the run (Abrechnung).
+  importMeters: "writeMeterReview",
+  writeMeterReview: null,
   importUsage: "writeUsageReview",
   loadUsageRules: "writeUsageReview",
   writeUsageReview: "applyUsage",

@@ -11,12 +11,12 @@ const source = fc.oneof(fc.constantFrom("MS NCE", "MS Legacy", "MS Usage", "mehr
 describe("sheet names per language", () => {
   it("names every sheet in German as before and in English", () => {
     expect(SHEET_NAMES.de).toEqual({
-      mapping: "Zuordnung", review: "Abgleich", invoices: "Rechnungen", time: "Zeiten", usage: "Verbrauch", costCheck: "Kostenprüfung",
+      mapping: "Zuordnung", review: "Abgleich", invoices: "Rechnungen", time: "Zeiten", meters: "Zähler", usage: "Verbrauch", costCheck: "Kostenprüfung",
       priceUpdate: "Preisaktualisierung", mandates: "SEPA-Mandate", linksEdit: "Verknüpfungen bearbeiten", contingents: "Kontingente",
       customers: "Kunden", contracts: "Verträge", articles: "Artikel",
     });
     expect(SHEET_NAMES.en).toEqual({
-      mapping: "Mapping", review: "Review", invoices: "Invoices", time: "Time", usage: "Usage", costCheck: "Cost check",
+      mapping: "Mapping", review: "Review", invoices: "Invoices", time: "Time", meters: "Meters", usage: "Usage", costCheck: "Cost check",
       priceUpdate: "Price update", mandates: "SEPA mandates", linksEdit: "Edit links", contingents: "Contingents",
       customers: "Customers", contracts: "Contracts", articles: "Articles",
     });

@@ -58,7 +58,8 @@ describe("the next step of each area (pure)", () => {
     expect(usageNextStep(flow({ last: "writeTimeReview" }))).toBe("applyTime");
     expect(usageNextStep(flow({ last: "applyTime" }))).toBe("writeBalance");
     expect(usageNextStep(flow({ last: "writeBalance" }))).toBeNull();
-    expect(usageNextStep(flow({ last: "importMeters" }))).toBeNull();
+    expect(usageNextStep(flow({ last: "importMeters" }))).toBe("writeMeterReview");
+    expect(usageNextStep(flow({ last: "writeMeterReview" }))).toBeNull();
     expect(usageNextStep(flow({ last: "importUsage" }))).toBe("writeUsageReview");
     expect(usageNextStep(flow({ last: "writeUsageReview" }))).toBe("applyUsage");
     expect(usageNextStep(flow({ last: "applyUsage" }))).toBeNull();

@@ -1,6 +1,6 @@
 /**
  * Zeiten/Zähler: import time entries and meter readings (undoable), load the rules, review and approve
- * time entries, write the contingent balances of a month.
+ * time entries, review the meter readings, write the contingent balances of a month.
  */
 import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
@@ -22,6 +22,7 @@ import { MonthField } from "../common/DateFields";
 import { FileButton } from "../common/FileButton";
 import { StepSection } from "../common/StepSection";
 import { StepStatus } from "../common/StepStatus";
+import { MeterReviewSection } from "./MeterReviewSection";
 import { RulesSection } from "./RulesSection";
 import { TimeReviewSection } from "./TimeReviewSection";
 import { UsageReviewSection } from "./UsageReviewSection";
@@ -190,6 +191,7 @@ export function UsageArea(): React.ReactElement {
         </ButtonRow>
         {status("meters")}
       </StepSection>
+      <MeterReviewSection next={next} flow={flowEvents} />
       <StepSection id="section-balance" title={u.balanceTitle} intro={u.balanceIntro}>
         <MonthField label={u.month} value={month} onChange={setMonth} disabled={busy} testId="balance-month" />
         <ButtonRow>
