@@ -18,12 +18,12 @@ export const REMOTE_COMMANDS: Readonly<Record<string, readonly Role[]>> = {
   "export-master": ANY_ROLE, backup: ANY_ROLE, export: ANY_ROLE, "export-audit": ANY_ROLE, verify: ANY_ROLE,
   "profile list": ANY_ROLE, "profile export": ANY_ROLE, "export-profile list": ANY_ROLE, "export-profile export": ANY_ROLE,
   "rules show": ANY_ROLE, "time balance": ANY_ROLE, "links report": ANY_ROLE, "mandates export": ANY_ROLE, runs: ANY_ROLE, invoices: ANY_ROLE,
-  "meters review": ANY_ROLE,
+  "meters review": ANY_ROLE, "time review": ANY_ROLE, "usage review": ANY_ROLE,
   // billing work
   "import-master": WRITERS, reconcile: WRITERS, apply: WRITERS, undo: WRITERS, bill: WRITERS, "cost-check": WRITERS,
   "purchase import": WRITERS, "links import": WRITERS, "price-update": WRITERS, "meters import": WRITERS,
-  "time import": WRITERS, "time review": WRITERS, "time approve": WRITERS,
-  "usage import": WRITERS, "usage review": WRITERS, "usage approve": WRITERS,
+  "time import": WRITERS, "time approve": WRITERS,
+  "usage import": WRITERS, "usage approve": WRITERS,
   "mandates import": WRITERS, sepa: WRITERS, finalize: WRITERS, "cancel-invoice": WRITERS, einvoice: WRITERS,
   // settings
   "rules set": ADMIN, "profile add": ADMIN, "profile import": ADMIN, "export-settings": ADMIN, "export-profile import": ADMIN, "export-profile delete": ADMIN,

@@ -52,7 +52,7 @@ export const runsCommand: Command = {
           ),
         );
       return { code: 0, save: false };
-    });
+    }, "read");
   },
 };
 
@@ -134,6 +134,6 @@ export const invoicesCommand: Command = {
           ),
         );
       return { code: 0, save: false };
-    });
+    }, "read");
   },
 };
