@@ -1119,6 +1119,53 @@ async function previewMonth(context, origin) {
     assert(width.scroll <= width.client, `lifecycle section overflows: ${JSON.stringify(width)}`);
   });
 
+  await check("[preview] Zähler prüfen: a click contract, its rule and December's readings give the sheet Zähler 2026-12 with the amounts the run will bill", async () => {
+    const file = (name, text, mimeType = "text/csv") => ({ name, mimeType, buffer: Buffer.from(text, "utf8") });
+    await page.click("#tab-masterData");
+    await page.setInputFiles('[data-testid="master-files"]', [
+      file("artikel-klick.csv", "article_no,description,unit_price,vat_pct\nCL-SW,Seiten s/w,0.008,19\nCL-F,Seiten Farbe,0.06,19\nCL-MIN,Mindestumsatz Klickvertrag,25.00,19\n"),
+      file("vertrag-klick.csv", "customer_no,customer_name,contract_no,contract_type,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,valid_from\n10002,Schäfer KG,K-9001,click,monthly,arrears,2026-12-01,1,CL-SW,0,0.008,2026-12-01\n"),
+    ]);
+    await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
+    await settled(page);
+    await page.click("#tab-usage");
+    // The time rules of the walk stay; the click rule of K-9001 joins them (the file replaces the document).
+    const rules = {
+      defaults: {
+        unitMinutes: 15,
+        activities: { remote: { articleNo: "SUP-R", pricePerHour: "87.40" }, onsite: { articleNo: "SUP-O" } },
+        defaultActivity: "remote",
+        surcharges: [{ label: "Abend", days: ["mon", "tue", "wed", "thu", "fri"], from: "18:00", to: "22:00", pct: "25" }],
+        flatFees: [{ label: "Anfahrt", activities: ["onsite"], per: "day", articleNo: "TRAVEL" }],
+      },
+      contracts: {
+        "V-2002": { includedHoursPerMonth: "1" },
+        "K-9001": { click: { includedBw: 1000, includedColor: 200, priceBw: "0.008", priceColor: "0.06", minimumFee: "25.00", articleBw: "CL-SW", articleColor: "CL-F", articleMinimum: "CL-MIN" } },
+      },
+    };
+    await page.setInputFiles('[data-testid="rules-file"]', [file("regeln-klick.json", JSON.stringify(rules), "application/json")]);
+    await page.waitForSelector('[data-testid="rules-saved"]', { timeout: 30_000 });
+    await page.setInputFiles('[data-testid="meters-file"]', [file("zaehler-dezember.csv", "device_id,customer_no,contract_no,reading_date,counter_bw,counter_color\nDR-1,10002,K-9001,2026-12-01,1000,100\nDR-1,10002,K-9001,2026-12-31,2500,400\n")]);
+    await page.waitForSelector('[data-testid="usage-import-result"]', { timeout: 30_000 });
+    await settled(page);
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["Zähler prüfen"], "after a meter import the next step is the meter review");
+    await page.fill('[data-testid="meter-review-month"]', "12.2026");
+    await clickAndSettle(page, '[data-testid="meter-review-write"]');
+    const sheet = "Zähler 2026-12";
+    assert((await sheetNames(page)).includes(sheet), `sheet ${sheet} written (${await sheetNames(page)})`);
+    const notice = await pane.locator('[data-testid="meter-review-notice"]').innerText();
+    // 500 pages b/w over 1,000 included × 0.008 = 4.00, 100 colour over 200 × 0.06 = 6.00, the minimum fee tops up to 25.00
+    assert(notice.includes(sheet) && notice.includes("25,00"), `meter review notice: ${notice}`);
+    const grid = await values(page, sheet);
+    const header = grid[0].map(String);
+    const net = header.findIndex((h) => /^Netto/.test(h));
+    assert(net >= 0, `a net column: ${header.join(" | ")}`);
+    const amounts = grid.slice(1).map((r) => r[net]).filter((v) => v !== "" && v !== null && v !== undefined);
+    assertEqual(Math.round(amounts.reduce((a, b) => a + Number(b), 0) * 100), 2500, `the device's share and the minimum fee top-up add up to 25.00: ${JSON.stringify(amounts)}`);
+    await pane.locator('[data-testid="section-meter-review"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-meter-review.png") });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "preview-de-meter-review.png") });
+  });
+
   await check("[preview] no code words in any sheet the walk wrote or in the German CSV it downloaded", async () => {
     const found = [];
     for (const name of await sheetNames(page)) {
