@@ -42,6 +42,8 @@ export interface DeviceMonth {
   /** Pages counted for the month (counter differences of the month's readings). */
   usageBw: number;
   usageColor: number;
+  /** The month's first reading whose counter is lower than the one before (stored data the import would have refused). */
+  backwards?: MeterReading;
 }
 
 /** What a contract's devices used in a month, and the part of the month the contract runs. */
@@ -118,7 +120,10 @@ export function planClickMonths(input: ClickChargeInput, showBilled?: IsoMonth):
       if (to < from) continue;
       const share = new Decimal(daysBetween(from, to) + 1).dividedBy(daysInMonth(month));
       const usage = monthUsage(contract.no, month, from, to, share, devicesOf.get(contract.no) ?? []);
-      const rating = billed || typeof articles === "string" ? null : rateMonth(contract, usage, rule, articles);
+      // A counter going backwards is never billed as negative pages: the month stays open, named.
+      const broken = billed ? undefined : usage.devices.find((d) => d.backwards);
+      if (broken) issues.push(issue("clicks.counter_backwards_open", { contract: contract.no, month, device: broken.deviceId, date: broken.backwards!.readingDate }, undefined, "warning"));
+      const rating = billed || broken || typeof articles === "string" ? null : rateMonth(contract, usage, rule, articles);
       months.push({ contract, rule, month, billed, usage, rating });
     }
   }
@@ -131,7 +136,8 @@ export function planClickMonths(input: ClickChargeInput, showBilled?: IsoMonth):
  * differences of the readings dated in the month (each against the device's previous reading; a
  * device's first reading is its baseline). Included clicks are prorated by the contract's days in the
  * month and rounded to whole pages; pages above are charged at the price per click. A minimum monthly
- * fee (prorated the same way) tops the month up. A month that produces no line stays open.
+ * fee (prorated the same way) tops the month up. A month that produces no line stays open, and so
+ * does a month in which a stored counter goes backwards (a warning names contract, month and device).
  */
 export function computeClickCharges(input: ClickChargeInput): ClickChargeResult {
   const plan = planClickMonths(input);
@@ -179,6 +185,7 @@ function monthUsage(contractNo: string, month: IsoMonth, from: IsoDate, to: IsoD
       device.readings.push(r);
       if (!prev) return;
       if (!readingIds.includes(prev.id)) readingIds.push(prev.id);
+      if (!device.backwards && (r.counterBw < prev.counterBw || r.counterColor < prev.counterColor)) device.backwards = r;
       device.usageBw += r.counterBw - prev.counterBw;
       device.usageColor += r.counterColor - prev.counterColor;
     });

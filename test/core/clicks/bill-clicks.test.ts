@@ -31,4 +31,14 @@ describe("computeClickCharges", () => {
     expect(out.lines).toEqual([]);
     expect(out.issues.map((i) => [i.code, i.severity, i.params.article])).toEqual([["time.unknown_article", "warning", "SW"]]);
   });
+
+  it("a stored counter going backwards is never billed as negative pages: that month stays open with a warning, the next one bills from it", () => {
+    // The import refuses such a reading; a store restored or edited elsewhere may still hold one.
+    const readings = [r("A", "2025-12-31", 0), r("A", "2026-01-31", 2000), r("B", "2025-12-31", 5000), r("B", "2026-01-31", 4000), r("B", "2026-02-14", 4300), r("A", "2026-02-14", 2400)];
+    const out = computeClickCharges({ runMonth: "2026-02", readings, billedMonths: new Set(), rules: RULES, contracts: [K], articles: ARTICLES });
+    expect(out.issues.map((i) => [i.code, i.severity, i.params])).toEqual([["clicks.counter_backwards_open", "warning", { contract: "K", month: "2026-01", device: "B", date: "2026-01-31" }]]);
+    expect(out.months.map((m) => m.month)).toEqual(["2026-02"]);
+    // February: 400 + 300 = 700 b/w, included 300 → 400 × 0.01
+    expect(out.lines.map((l) => `${l.serviceFrom} ${l.articleNo} ${l.quantity.toFixed()} = ${l.net.toFixed(2)}`)).toEqual(["2026-02-01 SW 400 = 4.00"]);
+  });
 });

@@ -92,12 +92,14 @@ describe("buildMeterReview", () => {
     expect(review.totals.net).toBe("0.00");
   });
 
-  it("a counter going backwards is named on its row (the run counts it as the import would have refused it); an unknown customer or article bills nothing", () => {
+  it("a counter going backwards is named on its row and leaves its contract month open, as the run does; an unknown customer or article bills nothing", () => {
     const readings = [...READINGS, r("K", "F", "2026-01-31", 900, 0, 7), r("K", "F", "2026-02-20", 800, 0, 8)];
     const review = buildMeterReview(input({ readings }), CUSTOMERS);
     const f = review.rows.find((x) => x.month === "2026-02" && x.deviceId === "F")!;
-    expect([f.status, f.pagesBw, f.net, f.issues.map((i) => [i.code, i.where?.row])]).toEqual(["covered", -100, "0.00", [["meters.counter_backwards", 8]]]);
-    // 700 b/w over all devices now: 100 over → 1.30, all of it on A and B (F's pages are negative)
+    expect([f.status, f.pagesBw, f.net, f.issues.map((i) => [i.code, i.where?.row])]).toEqual(["problem", -100, null, [["meters.counter_backwards", 8]]]);
+    expect(review.rows.filter((x) => x.month === "2026-02" && x.contractNo === "K").map((x) => [x.status, x.net])).toEqual(review.rows.filter((x) => x.month === "2026-02" && x.contractNo === "K").map(() => ["problem", null]));
+    expect(review.issues.map((i) => [i.code, i.params.device, i.params.month])).toEqual([["clicks.counter_backwards_open", "F", "2026-02"]]);
+    // The run bills nothing of K's February either: the amounts still agree.
     expect(reviewedPerContract(review.rows)).toEqual(billedPerContract(input({ readings })));
 
     const noCustomer = buildMeterReview(input(), new Map([["1", "Druck KG"]]));
