@@ -2,19 +2,15 @@ import { fileSha256 } from "../../app/context";
 import { loadUserProfiles } from "../../app/profiles";
 import type { VendorFileRead } from "../../app/reconcile";
 import { applyUsageDecisions, importUsage, reviewUsage, setUsageRules, storedUsageRules } from "../../app/usage";
-import { parseIsoMonth } from "../../core/date/iso-month";
-import { issue } from "../../core/issues";
-import { toCsv } from "../../io/table/write-csv";
-import { writeXlsxSheet } from "../../io/table/write-xlsx";
-import { monthSheetName } from "../../io/table/sheet-names";
 import { USAGE_DECISION_DE, USAGE_DECISION_EN, readUsageReviewTable, usageReviewTableRows } from "../../io/usage/review-table";
 import { readVendorFile } from "../../io/vendor/read-vendor-file";
 import { allProfiles } from "../../io/vendor/profiles/registry";
-import { optional, parseArgs, required, requiredPeriod, UsageError } from "../args";
+import { optional, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { readInputFiles, singleTextFile } from "../read-input";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../store";
+import { monthReviewCommand } from "../month-review-command";
 import { runReviewApproval } from "../review-approval";
 
 export const usageImportCommand: Command = {
@@ -82,32 +78,22 @@ export const usageRulesSetCommand: Command = {
   },
 };
 
-export const usageReviewCommand: Command = {
+export const usageReviewCommand = monthReviewCommand({
   name: "usage review",
   usage: "usage review --workspace W --period YYYY-MM [--out REVIEW.csv|.xlsx] [--json]",
   summary: "the open usage records up to the month, priced as `bill` would (rule, unit price, net, margin); CSV on stdout or --out; edit `decision` (approve/hold) and run `usage approve` (reads only)",
-  async run(argv, io) {
-    const args = parseArgs(argv, ["workspace", "period", "month", "out"], ["json"]);
-    const workspace = required(args, "workspace");
-    const { text: monthText, option: monthOption } = requiredPeriod(args);
-    const out = optional(args, "out");
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-    const month = parseIsoMonth(monthText);
-    if (!month) { reportIssues(io, [issue("parse.invalid_month", { value: monthText }, { source: monthOption })]); return 1; }
-    return withWorkspace(workspace, io, async (ctx, outputs) => {
-      const review = await reviewUsage(ctx, month);
-      const table = usageReviewTableRows(review.rows, io.lang, io.lang === "de" ? USAGE_DECISION_DE : USAGE_DECISION_EN);
-      const t = review.totals;
-      if (out === undefined) io.out(toCsv(table));
-      else {
-        outputs.add(out, /\.xlsx$/i.test(out) ? await writeXlsxSheet(monthSheetName("usage", month, io.lang), table) : toCsv(table));
-        if (args.flags.has("json")) printJson(io, { out, month, ...t });
-        else io.out(`usage review ${month}: ${t.rows} open records (${t.charged} to bill, ${t.held} held, ${t.problems} with problems), ${t.net} net on ${t.cost} cost → ${out}\n`);
-      }
-      return { code: 0, save: false };
-    }, "read");
+  sheet: "usage",
+  async review(ctx, month, io) {
+    const review = await reviewUsage(ctx, month);
+    const t = review.totals;
+    return {
+      table: usageReviewTableRows(review.rows, io.lang, io.lang === "de" ? USAGE_DECISION_DE : USAGE_DECISION_EN),
+      issues: [],
+      totals: t,
+      summary: `usage review ${month}: ${t.rows} open records (${t.charged} to bill, ${t.held} held, ${t.problems} with problems), ${t.net} net on ${t.cost} cost`,
+    };
   },
-};
+});
 
 export const usageApproveCommand: Command = {
   name: "usage approve",
