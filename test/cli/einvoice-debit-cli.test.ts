@@ -1,12 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
-import { runCli } from "../../src/cli/main";
 import type { EInvoiceFile } from "../../src/io/einvoice/generate-einvoice";
-import { FIXED_NOW } from "../support/fixtures";
 import { xmlOf } from "../support/einvoice-check";
 import { validateAgainstCiiD16B, validateAgainstFacturX } from "../support/xml-schema";
+import { runCommand as run } from "../support/cli-io";
 
 const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
 const CONTRACTS = [
@@ -21,13 +19,6 @@ const COMPANY = {
 const SEPA = { name: "Muster IT Service GmbH", iban: "DE02120300000000202051", creditorId: "DE98ZZZ09999999999" };
 const MANDATES = "customer_no;mandate_ref;signature_date;iban;scheme;debtor_name;payment_method\n10001;MND-10001;2025-06-01;DE89370400440532013000;CORE;Müller GmbH;direct_debit\n";
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 async function eInvoiceXml(ws: string, runId: string, dir: string): Promise<Map<string, string>> {
   const r = await run("einvoice", "--workspace", ws, "--run", runId, "--format", "xrechnung-cii", "--out", dir, "--json");

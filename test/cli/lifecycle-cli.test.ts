@@ -2,18 +2,10 @@ import Database from "better-sqlite3";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
-import { runCli } from "../../src/cli/main";
 import { FIXED_NOW } from "../support/fixtures";
 import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
+import { runCommand as run } from "../support/cli-io";
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 describe("CLI: finalize, cancel-invoice, verify", () => {
   it("issues a run, refuses its undo, cancels one invoice, and verify names an edited audit row", async () => {

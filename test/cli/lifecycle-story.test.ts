@@ -5,16 +5,14 @@ import Papa from "papaparse";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
-import { runCli } from "../../src/cli/main";
 import { validateEInvoice } from "../../src/core/einvoice/validate-einvoice";
 import type { EInvoice } from "../../src/core/einvoice/model";
 import { Decimal, HUNDRED, ZERO, roundCents } from "../../src/core/money/decimal";
 import type { EInvoiceFile } from "../../src/io/einvoice/generate-einvoice";
-import { FIXED_NOW } from "../support/fixtures";
 import { xmlOf } from "../support/einvoice-check";
 import { parseEInvoiceXml } from "../support/einvoice-xml";
 import { checkWellFormed, validateAgainstCiiD16B, validateAgainstFacturX } from "../support/xml-schema";
+import { runCommand as run } from "../support/cli-io";
 
 const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\nBOOK,Handbuch,12.00,7\n";
 const HEAD =
@@ -37,13 +35,6 @@ const COMPANY = {
   paymentTerms: "Zahlbar innerhalb von 14 Tagen ohne Abzug.",
 };
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 /** Net and VAT per invoice from our invoice CSV (generic), VAT per rate rounded once per invoice. */
 function csvTotals(csvText: string): Map<string, { net: Decimal; vat: Decimal; rates: Map<string, Decimal> }> {

@@ -1,22 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
-import { runCli } from "../../src/cli/main";
 import { Decimal } from "../../src/core/money/decimal";
 import { readCsvText } from "../../src/io/table/read-csv";
 import { readXlsx } from "../../src/io/table/read-xlsx";
 import { REMOTE_COMMANDS } from "../../src/server/routes-cli";
-import { FIXED_NOW } from "../support/fixtures";
 import { METERS_CSV, TIME_ARTICLES, TIME_CONTRACTS, TIME_RULES } from "../app/time-fixtures";
+import { runCommand as run } from "../support/cli-io";
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 /** Net of the click lines in an invoice batch CSV (generic format). */
 function clickNet(csv: string): string {

@@ -1,18 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
-import { runCli } from "../../src/cli/main";
-import { FIXED_NOW } from "../support/fixtures";
 import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
+import { runCommand as run } from "../support/cli-io";
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 it("restore (streamed) refuses a backup that would lose issued invoices or was cut; verify and backup carry the same chain heads", async () => {
   const d = mkdtempSync(join(tmpdir(), "msp-restore-guard-"));

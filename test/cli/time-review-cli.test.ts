@@ -1,18 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
-import { runCli } from "../../src/cli/main";
-import { FIXED_NOW } from "../support/fixtures";
 import { TIME_ARTICLES, TIME_CONTRACTS, TIME_CSV, TIME_RULES } from "../app/time-fixtures";
+import { runCommand as run } from "../support/cli-io";
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 /** Sets the `billable` cell of the rows whose ticket and description match. */
 function edit(csv: string, ticket: string, description: string, value: string): string {

@@ -1,20 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/cli-io";
-import { runCli } from "../../src/cli/main";
 import { NCE_INVOICE_HEADERS } from "../../src/io/vendor/profiles/microsoft-nce-invoice.profile";
-import { ARTICLES_CSV, CONTRACTS_CSV_DE, FIXED_NOW } from "../support/fixtures";
+import { ARTICLES_CSV, CONTRACTS_CSV_DE } from "../support/fixtures";
 import { TENANT_A, TENANT_B, toCsv } from "../io/vendor/fixtures";
 import { USAGE_RULES, azureRecords } from "../app/usage-fixtures";
+import { runCommand as run } from "../support/cli-io";
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), now: () => FIXED_NOW, lang: "en" };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 describe("CLI: usage import, usage rules, usage review, usage approve, bill", () => {
   it("imports Azure usage, prices it by the rules, reads back a held decision and bills the approved usage once", async () => {

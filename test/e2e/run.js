@@ -347,6 +347,18 @@ async function chooseInCell(page, sheet, a1, item) {
 }
 
 /** Waits until the step's progress bar is gone (the step finished). */
+/** The time rules the walk's Zeiten/Zähler steps load (unit, activities, evening surcharge, travel fee, V-2002's included hour). */
+const WALK_TIME_RULES = {
+  defaults: {
+    unitMinutes: 15,
+    activities: { remote: { articleNo: "SUP-R", pricePerHour: "87.40" }, onsite: { articleNo: "SUP-O" } },
+    defaultActivity: "remote",
+    surcharges: [{ label: "Abend", days: ["mon", "tue", "wed", "thu", "fri"], from: "18:00", to: "22:00", pct: "25" }],
+    flatFees: [{ label: "Anfahrt", activities: ["onsite"], per: "day", articleNo: "TRAVEL" }],
+  },
+  contracts: { "V-2002": { includedHoursPerMonth: "1" } },
+};
+
 async function settled(page) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="task-progress"]'), null, { timeout: 30_000 });
 }
@@ -834,16 +846,7 @@ async function previewMonth(context, origin) {
     await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
     await settled(page);
     await page.click("#tab-usage");
-    const rules = {
-      defaults: {
-        unitMinutes: 15,
-        activities: { remote: { articleNo: "SUP-R", pricePerHour: "87.40" }, onsite: { articleNo: "SUP-O" } },
-        defaultActivity: "remote",
-        surcharges: [{ label: "Abend", days: ["mon", "tue", "wed", "thu", "fri"], from: "18:00", to: "22:00", pct: "25" }],
-        flatFees: [{ label: "Anfahrt", activities: ["onsite"], per: "day", articleNo: "TRAVEL" }],
-      },
-      contracts: { "V-2002": { includedHoursPerMonth: "1" } },
-    };
+    const rules = WALK_TIME_RULES;
     await page.setInputFiles('[data-testid="rules-file"]', [file("regeln.json", JSON.stringify(rules), "application/json")]);
     await page.waitForSelector('[data-testid="rules-saved"]', { timeout: 30_000 });
     const summary = await pane.locator('[data-testid="rules-summary"]').innerText();
@@ -1130,19 +1133,7 @@ async function previewMonth(context, origin) {
     await settled(page);
     await page.click("#tab-usage");
     // The time rules of the walk stay; the click rule of K-9001 joins them (the file replaces the document).
-    const rules = {
-      defaults: {
-        unitMinutes: 15,
-        activities: { remote: { articleNo: "SUP-R", pricePerHour: "87.40" }, onsite: { articleNo: "SUP-O" } },
-        defaultActivity: "remote",
-        surcharges: [{ label: "Abend", days: ["mon", "tue", "wed", "thu", "fri"], from: "18:00", to: "22:00", pct: "25" }],
-        flatFees: [{ label: "Anfahrt", activities: ["onsite"], per: "day", articleNo: "TRAVEL" }],
-      },
-      contracts: {
-        "V-2002": { includedHoursPerMonth: "1" },
-        "K-9001": { click: { includedBw: 1000, includedColor: 200, priceBw: "0.008", priceColor: "0.06", minimumFee: "25.00", articleBw: "CL-SW", articleColor: "CL-F", articleMinimum: "CL-MIN" } },
-      },
-    };
+    const rules = { ...WALK_TIME_RULES, contracts: { ...WALK_TIME_RULES.contracts, "K-9001": { click: { includedBw: 1000, includedColor: 200, priceBw: "0.008", priceColor: "0.06", minimumFee: "25.00", articleBw: "CL-SW", articleColor: "CL-F", articleMinimum: "CL-MIN" } } } };
     await page.setInputFiles('[data-testid="rules-file"]', [file("regeln-klick.json", JSON.stringify(rules), "application/json")]);
     await page.waitForSelector('[data-testid="rules-saved"]', { timeout: 30_000 });
     await page.setInputFiles('[data-testid="meters-file"]', [file("zaehler-dezember.csv", "device_id,customer_no,contract_no,reading_date,counter_bw,counter_color\nDR-1,10002,K-9001,2026-12-01,1000,100\nDR-1,10002,K-9001,2026-12-31,2500,400\n")]);
