@@ -7,6 +7,7 @@
 import { cancelInvoice, cancelRun } from "./cancel-invoice";
 import { costCheckFile } from "./cost-check";
 import { eInvoicesOfRun } from "./einvoice-run";
+import { listInvoices } from "./invoice-list";
 import { finalizeRun } from "./issue-run";
 import { linksForEditing } from "./links-for-editing";
 import { importMandates, mandateSheetRows } from "./mandates";
@@ -28,6 +29,7 @@ export const PURCHASE_BILLING_CALLS = {
   applyPriceUpdate,
   costCheckFile,
   runLifecycle,
+  listInvoices,
   finalizeRun,
   cancelInvoice,
   cancelRun,

@@ -13,6 +13,8 @@ export const PURCHASE_BILLING_ROLES: Readonly<Record<keyof typeof PURCHASE_BILLI
   applyPriceUpdate: WRITERS,
   costCheckFile: ANY_ROLE,
   runLifecycle: ANY_ROLE,
+  // The invoice list (Rechnungsausgangsbuch) reads only, as the CLI's `invoices`.
+  listInvoices: ANY_ROLE,
   finalizeRun: WRITERS,
   cancelInvoice: WRITERS,
   cancelRun: WRITERS,

@@ -56,6 +56,9 @@ describe("the schemas", () => {
       ["finalizeRun", ["run-00001", "finalize"]],
       ["purchaseLinksReport", ["2026-03-01", true]],
       ["listRuns", []],
+      ["listInvoices", []],
+      ["listInvoices", [{ from: "2026-01-01", to: "2026-12-31" }]],
+      ["listInvoices", [{ runId: "run-00001", customerNo: "10001" }]],
     ];
     for (const [name, args] of samples) expect([name, checker.check(name, wire(args))]).toEqual([name, null]);
   });
@@ -69,6 +72,8 @@ describe("the schemas", () => {
     expect(checker.check("importPurchase", [{ name: "p.csv", bytes: "text" }])).toMatchObject({ argument: 0, path: "bytes" });
     expect(checker.check("applyPriceUpdate", [[{ source: "s", row: 2, action: "maybe", contractNo: "V", positionNo: 1, validFrom: "2026-01-01", newPrice: "1", purchase: [] }], { name: "p", sha256: "x" }])).toMatchObject({ argument: 0, path: "0.action" });
     expect(checker.check("purchaseLinksReport", ["1.3.2026"])).toMatchObject({ argument: 0, path: "" });
+    expect(checker.check("listInvoices", [{ from: "01.01.2026" }])).toMatchObject({ argument: 0, path: "from" });
+    expect(checker.check("listInvoices", [{}, "extra"])!.message).toMatch(/too many arguments/);
     // No coercion: a number is not a string, a string no boolean.
     expect(checker.check("purchaseLinksReport", ["2026-03-01", "true"])).toMatchObject({ argument: 1 });
   });

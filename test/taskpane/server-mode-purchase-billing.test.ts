@@ -187,13 +187,17 @@ describe("Abrechnung and SEPA on the team server", () => {
       const repeat = await exportSepaForPane(ctx, run.id, "2026-12-08" as never);
       const cancelled = unwrap(await cancelForPane(ctx, "RE-000002", "2026-01-20" as never, "doppelt berechnet"));
       const after = await pane.runLifecycle(ctx, run.id);
+      // The invoice list (Rechnungsliste) of the year, then of one customer (every filter optional).
+      const listed = await pane.listInvoices(ctx, { from: "2026-01-01" as never, to: "2026-12-31" as never });
+      const listedOfCustomer = await pane.listInvoices(ctx, { customerNo: listed[1]!.customerNo });
       const unknownRun = await pane.eInvoicesOfRun(ctx, "run-99999", "customer", { librarySchemaCheck: false });
       // The raw results the pane's helpers reshape: JSON-clean too (the whole value travels).
       const rawEInvoices = await pane.eInvoicesOfRun(ctx, run.id, "xrechnung-cii", { librarySchemaCheck: false });
       const rawSepa = await pane.exportSepaRun(ctx, { runId: run.id, collectionDate: "2026-12-08" as never, repeat: true });
       // Last: it cancels what SEPA above collects.
       const cancelledAll = unwrap(await cancelRunForPane(ctx, run.id, "2026-01-21" as never));
-      return { settings, mandates, again, sheetRows, billed, draft, issued, zip: { ...zip, bytes: Object.keys(entries).sort() }, xml, cancelled, after, cancelledAll, sepa, repeat, unknownRun, rawEInvoices, rawSepa };
+      const listedAll = await pane.listInvoices(ctx);
+      return { settings, mandates, again, sheetRows, billed, draft, issued, zip: { ...zip, bytes: Object.keys(entries).sort() }, xml, cancelled, after, listed, listedOfCustomer, cancelledAll, listedAll, sepa, repeat, unknownRun, rawEInvoices, rawSepa };
     });
     expect(fontsAsked).toBe(2);
     expect(remote.mandates.added).toBe(5);
@@ -203,6 +207,14 @@ describe("Abrechnung and SEPA on the team server", () => {
     expect(remote.zip.files.map((f) => f.format)).toEqual(["zugferd", "xrechnung-ubl", "xrechnung-cii"]);
     expect(Object.keys(remote.xml)).toHaveLength(2);
     expect(remote.after!.invoices.find((i) => i.invoiceRef === "RE-000002")!.cancelledBy).toBe(remote.cancelled.cancellationRef);
+    expect(remote.listed.map((i) => [i.invoiceRef, i.title, i.state, i.cancelledBy ?? "", i.cancels ?? "", i.reason ?? ""])).toEqual([
+      ["RE-000001", "Rechnung", "issued", "", "", ""],
+      ["RE-000002", "Rechnung", "issued", remote.cancelled.cancellationRef, "", ""],
+      ["RE-000003", "Rechnung", "issued", "", "", ""],
+      [remote.cancelled.cancellationRef, "Stornorechnung", "issued", "", "RE-000002", "doppelt berechnet"],
+    ]);
+    expect(remote.listedOfCustomer.map((i) => i.invoiceRef)).toEqual(["RE-000002", remote.cancelled.cancellationRef]);
+    expect(remote.listedAll.filter((i) => i.title === "Stornorechnung")).toHaveLength(3);
     expect(remote.cancelledAll.cancelledBefore).toEqual(["RE-000002"]);
     expect(remote.cancelledAll.cancellations.map((c) => c.cancelled)).toEqual(["RE-000001", "RE-000003"]);
     expect(remote.sepa.kind === "failed" ? remote.sepa.issues : remote.sepa.kind).toBe("done");
@@ -251,6 +263,7 @@ describe("roles on the pane's Einkauf, lifecycle and SEPA calls", () => {
       expect((await pane.linksForEditing(side.pane)).length).toBe(0);
       expect(await pane.mandateSheetRows(side.pane)).toHaveLength(1); // the header
       expect(await pane.runLifecycle(side.pane, "run-00001")).toBeNull();
+      expect(await pane.listInvoices(side.pane, { from: "2026-01-01" as never })).toEqual([]);
     } finally {
       await side.close();
     }

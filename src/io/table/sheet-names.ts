@@ -8,7 +8,7 @@ import type { SheetLanguage } from "./sheet-vocabulary";
 
 export type SheetKind =
   | "mapping" | "review" | "invoices" | "time" | "meters" | "usage" | "costCheck" | "priceUpdate" | "mandates" | "linksEdit" | "contingents"
-  | "customers" | "contracts" | "articles";
+  | "customers" | "contracts" | "articles" | "invoiceList";
 
 /** The fixed names and the prefixes of the named-per-month sheets. */
 export const SHEET_NAMES: Record<SheetLanguage, Record<SheetKind, string>> = {
@@ -27,6 +27,7 @@ export const SHEET_NAMES: Record<SheetLanguage, Record<SheetKind, string>> = {
     customers: "Kunden",
     contracts: "Verträge",
     articles: "Artikel",
+    invoiceList: "Rechnungsliste",
   },
   en: {
     mapping: "Mapping",
@@ -43,6 +44,7 @@ export const SHEET_NAMES: Record<SheetLanguage, Record<SheetKind, string>> = {
     customers: "Customers",
     contracts: "Contracts",
     articles: "Articles",
+    invoiceList: "Invoice list",
   },
 };
 

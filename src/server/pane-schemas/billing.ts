@@ -19,6 +19,8 @@ export const BILLING_SCHEMAS: PaneArgSchemas = {
   loadCompanyInfo: noArgs,
   loadDatevConfig: noArgs,
   runLifecycle: args([["runId", nonEmpty]]),
+  // Every filter optional (none: every invoice); invoice dates from … to inclusive.
+  listInvoices: args([["filter", obj({ runId: nonEmpty, customerNo: nonEmpty, from: isoDate, to: isoDate })]], 0),
   finalizeRun: args([["runId", nonEmpty], ["reason", oneOfStrings("finalize", "export", "documents", "einvoice", "cancellation")]], 1),
   cancelInvoice: args([["invoiceRef", nonEmpty], ["options", obj({ date: isoDate, reason: str })]], 1),
   cancelRun: args([["runId", nonEmpty], ["options", obj({ date: isoDate, reason: str })]], 1),

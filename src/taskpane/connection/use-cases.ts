@@ -65,6 +65,7 @@ export const proposePriceUpdateText = via("proposePriceUpdateText");
 export const applyPriceUpdate = via("applyPriceUpdate");
 export const costCheckFile = via("costCheckFile");
 export const runLifecycle = via("runLifecycle");
+export const listInvoices = via("listInvoices");
 export const finalizeRun = via("finalizeRun");
 export const cancelInvoice = via("cancelInvoice");
 export const cancelRun = via("cancelRun");

@@ -54,6 +54,15 @@ export interface BillingStrings {
   undoConfirmYes: string;
   undoing(runId: string): string;
   undone(runId: string, entries: number): string;
+  invoiceListTitle: string;
+  invoiceListIntro: string;
+  invoiceListFrom: string;
+  invoiceListTo: string;
+  writeInvoiceList: string;
+  /** After writing: the sheet, how many invoices, their gross sum (formatted). */
+  invoiceListWritten(sheet: string, invoices: number, gross: string): string;
+  /** No invoice in the period (formatted days; either may be open). */
+  noInvoicesListed(from: string | null, to: string | null): string;
 }
 
 export const de: BillingStrings = {
@@ -109,6 +118,13 @@ export const de: BillingStrings = {
   undoConfirmYes: "Ja, rückgängig",
   undoing: (run) => `Lauf ${run} wird rückgängig gemacht`,
   undone: (run, n) => `Lauf ${run} rückgängig gemacht: ${formatCount(n, "Journaleintrag", "Journaleinträge", "de")} entfernt.`,
+  invoiceListTitle: "Rechnungsliste",
+  invoiceListIntro: "Schreibt das Blatt „Rechnungsliste“ (Rechnungsausgangsbuch): jede Rechnung mit Datum, Kunde, Art (Rechnung, Rechnungskorrektur, Stornorechnung), Status, Netto, USt und Brutto, welche Stornorechnung sie storniert hat bzw. welche Rechnung eine Stornorechnung storniert und warum. Ohne Datum: alle Rechnungen. Ändert nichts.",
+  invoiceListFrom: "Rechnungsdatum von",
+  invoiceListTo: "bis",
+  writeInvoiceList: "Rechnungsliste schreiben",
+  invoiceListWritten: (sheet, n, gross) => `${sheet}: ${formatCount(n, "Rechnung", "Rechnungen", "de")}, zusammen ${gross} brutto.`,
+  noInvoicesListed: (from, to) => `${from || to ? "Keine Rechnungen" : "Noch keine Rechnungen"}${from && to ? ` vom ${from} bis ${to}` : from ? ` ab ${from}` : to ? ` bis ${to}` : ""}; kein Blatt geschrieben.`,
 };
 
 export const en: BillingStrings = {
@@ -164,4 +180,11 @@ export const en: BillingStrings = {
   undoConfirmYes: "Yes, undo",
   undoing: (run) => `Undoing run ${run}`,
   undone: (run, n) => `Run ${run} undone: ${n} ledger ${plural(n, "entry", "entries")} removed.`,
+  invoiceListTitle: "Invoice list",
+  invoiceListIntro: 'Writes the sheet "Invoice list" (the register of invoices issued): every invoice with its date, customer, type (invoice, corrective invoice, cancellation invoice), status, net, VAT and gross, which cancellation invoice cancelled it or which invoice a cancellation invoice cancels and why. No dates: every invoice. Changes nothing.',
+  invoiceListFrom: "Invoice date from",
+  invoiceListTo: "to",
+  writeInvoiceList: "Write invoice list",
+  invoiceListWritten: (sheet, n, gross) => `${sheet}: ${formatCount(n, "invoice", "invoices", "en")}, ${gross} gross in total.`,
+  noInvoicesListed: (from, to) => `No invoices${from && to ? ` from ${from} to ${to}` : from ? ` from ${from} on` : to ? ` up to ${to}` : " yet"}; no sheet written.`,
 };

@@ -13,12 +13,12 @@ describe("sheet names per language", () => {
     expect(SHEET_NAMES.de).toEqual({
       mapping: "Zuordnung", review: "Abgleich", invoices: "Rechnungen", time: "Zeiten", meters: "Zähler", usage: "Verbrauch", costCheck: "Kostenprüfung",
       priceUpdate: "Preisaktualisierung", mandates: "SEPA-Mandate", linksEdit: "Verknüpfungen bearbeiten", contingents: "Kontingente",
-      customers: "Kunden", contracts: "Verträge", articles: "Artikel",
+      customers: "Kunden", contracts: "Verträge", articles: "Artikel", invoiceList: "Rechnungsliste",
     });
     expect(SHEET_NAMES.en).toEqual({
       mapping: "Mapping", review: "Review", invoices: "Invoices", time: "Time", meters: "Meters", usage: "Usage", costCheck: "Cost check",
       priceUpdate: "Price update", mandates: "SEPA mandates", linksEdit: "Edit links", contingents: "Contingents",
-      customers: "Customers", contracts: "Contracts", articles: "Articles",
+      customers: "Customers", contracts: "Contracts", articles: "Articles", invoiceList: "Invoice list",
     });
     expect(monthSheetName("invoices", "2026-11", "de")).toBe("Rechnungen 2026-11");
     expect(monthSheetName("invoices", "2026-11", "en")).toBe("Invoices 2026-11");
@@ -68,6 +68,10 @@ describe("sheet names per language", () => {
     expect(counterpartSheetName("Verknüpfungen bearbeiten", "de")).toBe("Edit links");
     expect(counterpartSheetName("Verträge", "de")).toBe("Contracts");
     expect(counterpartSheetName("Articles", "en")).toBe("Artikel");
+    // Not taken for the month sheets whose prefix it starts like (Rechnungen, Invoices).
+    expect(counterpartSheetName("Rechnungsliste", "de")).toBe("Invoice list");
+    expect(counterpartSheetName("Invoice list", "en")).toBe("Rechnungsliste");
+    expect(pickSheet(["Rechnungsliste"], "Invoice list", "en")).toBe("Rechnungsliste");
   });
 
   it("picks the user's sheet, else the other language's, else names the user's", () => {

@@ -11,6 +11,7 @@ import { ARTICLE_VOCABULARY, CONTRACT_VOCABULARY, CUSTOMER_VOCABULARY } from "..
 import { COST_CHECK_VOCABULARY, LINKS_EDIT_VOCABULARY, LINKS_REPORT_VOCABULARY, PROPOSAL_VOCABULARY } from "../../../src/io/sheets/purchase-words";
 import { BALANCE_VOCABULARY, TIME_REVIEW_VOCABULARY } from "../../../src/io/sheets/time-words";
 import { METER_REVIEW_VOCABULARY } from "../../../src/io/sheets/meter-words";
+import { INVOICE_LIST_VOCABULARY } from "../../../src/io/sheets/invoice-list-words";
 import { MAPPING_VOCABULARY } from "../../../src/taskpane/reconcile/mapping-sheet";
 import {
   canonicalColumn, canonicalTable, localizeTable, type SheetVocabulary, vocabularyHeader, vocabularyValue, vocabularyWord, withUserColumns,
@@ -20,7 +21,7 @@ const ALL: Record<string, SheetVocabulary> = {
   review: REVIEW_VOCABULARY, mapping: MAPPING_VOCABULARY, invoice: INVOICE_VOCABULARY, customers: CUSTOMER_VOCABULARY, contracts: CONTRACT_VOCABULARY,
   articles: ARTICLE_VOCABULARY, linksReport: LINKS_REPORT_VOCABULARY, linksEdit: LINKS_EDIT_VOCABULARY, costCheck: COST_CHECK_VOCABULARY,
   proposal: PROPOSAL_VOCABULARY, timeReview: TIME_REVIEW_VOCABULARY, balance: BALANCE_VOCABULARY,
-  meterReview: METER_REVIEW_VOCABULARY,
+  meterReview: METER_REVIEW_VOCABULARY, invoiceList: INVOICE_LIST_VOCABULARY,
 };
 const CODE_WORD = /\b[a-z]+(?:_[a-z0-9]+)+\b/;
 

@@ -14,6 +14,7 @@ import { StepStatus } from "../common/StepStatus";
 import { LifecycleSection, UndoRunDialog } from "./LifecycleSection";
 import { exportIssueStrings, invoiceNumberRange } from "../../billing/export-issue-strings";
 import { SepaSection } from "./SepaSection";
+import { InvoiceListSection } from "./InvoiceListSection";
 
 const useStyles = makeStyles({
   area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -25,7 +26,7 @@ const useStyles = makeStyles({
 
 type BillingStep = "preview" | "run" | "export";
 
-/** Abrechnung: month → preview sheet (dry run) → confirm → run → export → undo the latest run. */
+/** Abrechnung: month → preview sheet (dry run) → confirm → run → export → undo the latest run; the lifecycle, SEPA and the invoice list below. */
 export function BillingArea({ active = true }: { active?: boolean }): React.ReactElement {
   const styles = useStyles();
   const s = useStrings();
@@ -201,6 +202,8 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
       <LifecycleSection run={latest} active={active} revision={busy ? 0 : 1} onChanged={() => void bill.refreshRuns()} />
 
       <SepaSection run={latest} active={active} primary={next === "sepa"} onEditing={setSepaTyped} />
+
+      <InvoiceListSection />
     </div>
   );
 }
