@@ -1122,6 +1122,27 @@ async function previewMonth(context, origin) {
     assert(width.scroll <= width.client, `lifecycle section overflows: ${JSON.stringify(width)}`);
   });
 
+  await check("[preview] Rechnungsliste: every invoice of the year with its type, status and what cancels what", async () => {
+    await page.click("#tab-billing");
+    const section = pane.locator('[data-testid="section-invoice-list"]');
+    await page.fill('[data-testid="invoice-list-from"]', "01.01.2026");
+    await page.fill('[data-testid="invoice-list-to"]', "31.12.2026");
+    await clickAndSettle(page, '[data-testid="invoice-list-write"]');
+    assert((await sheetNames(page)).includes("Rechnungsliste"), `sheet Rechnungsliste written (${await sheetNames(page)})`);
+    const notice = await section.locator('[data-testid="invoice-list-notice"]').innerText();
+    assert(/Rechnungsliste: \d+ Rechnungen/.test(notice), `notice: ${notice}`);
+    const grid = await values(page, "Rechnungsliste");
+    const header = grid[0].map(String);
+    const type = header.indexOf("Art");
+    const cancelledBy = header.indexOf("storniert durch");
+    assert(type >= 0 && cancelledBy >= 0, `columns: ${header.join(" | ")}`);
+    const storno = grid.slice(1).filter((r) => r[type] === "Stornorechnung");
+    assertEqual(storno.length, 1, "the walk's one Stornorechnung");
+    assert(grid.slice(1).some((r) => String(r[cancelledBy]).startsWith("RE-")), "its invoice names it");
+    await section.screenshot({ path: path.join(SCREENSHOTS, "step-de-invoice-list.png") });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "preview-de-invoice-list.png") });
+  });
+
   await check("[preview] Zähler prüfen: a click contract, its rule and December's readings give the sheet Zähler 2026-12 with the amounts the run will bill", async () => {
     const file = (name, text, mimeType = "text/csv") => ({ name, mimeType, buffer: Buffer.from(text, "utf8") });
     await page.click("#tab-masterData");
