@@ -156,7 +156,7 @@ export function useBilling(active = true) {
     return () => {
       live = false;
     };
-  }, [loadRuns, loadExportSettings, active, s.language]);
+  }, [loadRuns, keepRun, loadExportSettings, active, s.language]);
 
   const inputs = (): { month: IsoMonth; invoiceDate: IsoDate } | Issue => {
     const v = latestView.current;
@@ -254,7 +254,7 @@ export function useBilling(active = true) {
     } catch (error) {
       update({ ...issued, issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
     }
-  }, [host, task, b, s, settle, update, loadRuns]);
+  }, [host, task, b, s, settle, update, loadRuns, keepRun]);
 
   const exportDocuments = React.useCallback(async (confirmed = false) => {
     const run = latestView.current.run;
@@ -286,7 +286,7 @@ export function useBilling(active = true) {
     } catch (error) {
       update({ ...issued, issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
     }
-  }, [host, task, b, s, settle, update, loadRuns]);
+  }, [host, task, b, s, settle, update, loadRuns, keepRun]);
 
   const loadSettingsFile = React.useCallback(
     async (file: File) => {

@@ -11,11 +11,14 @@ import { listRuns } from "../../../src/app/billing-runs";
 import type { AppContext } from "../../../src/app/context";
 import { importMaster } from "../../../src/app/import-master";
 import { finalizeRun } from "../../../src/app/issue-run";
+import { importMandates } from "../../../src/app/mandates";
+import { setSepaSettings } from "../../../src/app/sepa-settings";
 import { BillingArea } from "../../../src/taskpane/components/billing/BillingArea";
 import { dbOf } from "../../support/db-view";
 import { testContext, textFile } from "../../support/fixtures";
 import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../../support/two-customers";
-import { choose } from "../support/render-pane";
+import { MANDATES_CSV, SEPA_JSON, addRun, storedInvoice } from "../../app/sepa/sepa-fixtures";
+import { choose, typeInto } from "../support/render-pane";
 import { byTestId, click, renderPane, until, type Pane } from "./pane-harness";
 
 jest.mock("../../../src/taskpane/billing/einvoice-fonts", () => ({ paneFonts: () => Promise.reject(new Error("no fonts in this test")) }));
@@ -145,6 +148,32 @@ describe("the Abrechnung area's run picker", () => {
     expect(query(pane, "billing-run-pick")).toBeNull();
     expect(query(pane, "billing-undo")).not.toBeNull();
     await until(() => expect(byTestId(pane.container, "lifecycle-state").textContent).toContain(`Latest run${january}`));
+    pane.unmount();
+  });
+
+  it("SEPA collects the chosen run; a repeat question of one run does not carry over to another", async () => {
+    const ctx = await testContext();
+    expect((await setSepaSettings(ctx, SEPA_JSON)).ok).toBe(true);
+    expect((await importMandates(ctx, textFile("mandates.csv", MANDATES_CSV))).ok).toBe(true);
+    await addRun(ctx, "run-00001", [storedInvoice("run-00001", 0, "RE-000001", "K1", "119.00")]);
+    await addRun(ctx, "run-00002", [storedInvoice("run-00002", 0, "RE-000002", "K2", "238.00")]);
+    const pane = await renderPane(ctx, <BillingArea active />);
+    await until(() => expect(picker(pane).value).toBe("run-00002"));
+    await choose(picker(pane), "run-00001");
+    await typeInto(byTestId(pane.container, "sepa-collection-date"), "08.12.2026");
+    await until(() => expect((byTestId(pane.container, "sepa-export") as HTMLButtonElement).disabled).toBe(false));
+    await click(byTestId(pane.container, "sepa-export"));
+    await until(() => expect(pane.downloads.map((f) => f.name)).toEqual(["SDD-run-00001-1.xml"]));
+    expect(new TextDecoder().decode(pane.downloads[0]!.bytes)).toContain("MND-K1");
+    await click(byTestId(pane.container, "sepa-export"));
+    await until(() => expect(byTestId(pane.container, "sepa-repeat-confirm").textContent).toContain("run-00001"));
+
+    await choose(picker(pane), "run-00002");
+    await until(() => expect(query(pane, "sepa-repeat-confirm")).toBeNull());
+    await click(byTestId(pane.container, "sepa-export"));
+    await until(() => expect(pane.downloads).toHaveLength(2));
+    expect(pane.downloads[1]!.name).toMatch(/^SDD-run-00002-/);
+    expect(new TextDecoder().decode(pane.downloads[1]!.bytes)).toContain("MND-K2");
     pane.unmount();
   });
 });
