@@ -1381,6 +1381,8 @@ async function serverMode(context, origin, team) {
 
   await check("[server] bill October on the server: preview, confirm, run", async () => {
     await page.click("#tab-billing");
+    // The area proposes a month once it has read the server's runs: typed before that, the proposal lands in front of the typing.
+    await page.waitForFunction(() => document.querySelector('[data-testid="billing-month"]')?.value !== "", null, { timeout: 15_000 });
     await page.fill('[data-testid="billing-month"]', "10.2026");
     await page.fill('[data-testid="invoice-date"]', "02.11.2026");
     await clickAndSettle(page, '[data-testid="billing-preview"]');
