@@ -160,50 +160,6 @@ describe("the lifecycle step in the pane (rendered)", () => {
     expect([...(byTestId("lifecycle-cancel-invoice") as HTMLSelectElement).options].filter((o) => o.disabled)).toHaveLength(2);
   });
 
-  it("an earlier run is picked to cancel one of its invoices; a new latest run is picked again", async () => {
-    const { ctx, run: january } = await billed();
-    expect((await finalizeRun(ctx, january.id)).ok).toBe(true);
-    const feb = await runBilling(ctx, { month: "2026-02" as never, invoiceDate: "2026-02-02" as never });
-    expect(feb.ok && (await finalizeRun(ctx, feb.value.runId!)).ok).toBe(true);
-    const february = (await listRuns(ctx)).find((r) => r.id === (feb.ok ? feb.value.runId : ""))!;
-    today = "2026-02-20" as IsoDate;
-    await render(ctx, <LifecycleSection run={february} />);
-    const runPicker = byTestId("lifecycle-run") as HTMLSelectElement;
-    expect([...runPicker.options].map((o) => o.textContent)).toEqual([
-      `Februar 2026 – festgeschrieben – ${february.id} – Rechnungsdatum 02.02.2026`,
-      `Januar 2026 – festgeschrieben – ${january.id} – Rechnungsdatum 02.01.2026`,
-    ]);
-    expect(runPicker.value).toBe(february.id);
-    expect(byTestId("lifecycle-state")!.textContent).toContain(`Letzter Lauf${february.id}`);
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!.call(runPicker, january.id);
-      runPicker.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    await act(() => new Promise((r) => setTimeout(r, 100)));
-    expect(byTestId("lifecycle-state")!.textContent).toContain(`Lauf${january.id}`);
-    const picker = byTestId("lifecycle-cancel-invoice") as HTMLSelectElement;
-    expect([...picker.options].map((o) => o.value)).toEqual(["", "*", "RE-000001", "RE-000002"]);
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!.call(picker, "RE-000001");
-      picker.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    await click("lifecycle-cancel");
-    expect(plain(byTestId("lifecycle-cancel-confirm")!.textContent)).toContain("RE-000001 (Müller GmbH, 245,14 €)");
-    await click("lifecycle-cancel-yes");
-    await act(() => new Promise((r) => setTimeout(r, 100)));
-    expect((await dbOf(ctx).invoices.get("RE-000001"))!.cancelledBy).toBe("RE-000005");
-    expect(plain(container.textContent)).toContain("RE-000001 storniert: Stornorechnung RE-000005");
-    // The cancellation's run is not offered; the pick stays on January.
-    expect([...(byTestId("lifecycle-run") as HTMLSelectElement).options]).toHaveLength(2);
-    expect((byTestId("lifecycle-run") as HTMLSelectElement).value).toBe(january.id);
-    // A new bill makes a new latest run, and the step follows it.
-    const march = await runBilling(ctx, { month: "2026-03" as never, invoiceDate: "2026-03-02" as never });
-    const marchRun = (await listRuns(ctx)).find((r) => r.id === (march.ok ? march.value.runId : ""))!;
-    await render(ctx, <LifecycleSection run={marchRun} />);
-    expect((byTestId("lifecycle-run") as HTMLSelectElement).value).toBe(marchRun.id);
-    expect(byTestId("lifecycle-state")!.textContent).toContain("Entwurf");
-  });
-
   it("cancelling a run with time and clicks says what is open again for the next run", async () => {
     const ctx = await testContext();
     await seedUsage(ctx);

@@ -108,11 +108,15 @@ export function billingTotals(invoices: readonly Invoice[]): BillingTotals {
   };
 }
 
-/** The latest run that is not undone, or null. */
-export function latestRun(runs: readonly RunRecord[]): RunRecord | null {
+/** The billing runs the area can act on (not undone, no cancellation runs), newest first: the area's run picker. */
+export function pickableRuns(runs: readonly RunRecord[]): RunRecord[] {
   // A Stornorechnung's run is not a billing run: the area keeps acting on the run it cancelled in.
-  const live = runs.filter((r) => !r.undoneAt && r.kind !== "cancellation").sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id.localeCompare(b.id)));
-  return live[live.length - 1] ?? null;
+  return runs.filter((r) => !r.undoneAt && r.kind !== "cancellation").sort((a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : b.id.localeCompare(a.id)));
+}
+
+/** The latest run that is not undone (and no cancellation run), or null: the first of `pickableRuns`. */
+export function latestRun(runs: readonly RunRecord[]): RunRecord | null {
+  return pickableRuns(runs)[0] ?? null;
 }
 
 /** The month to bill next: the one after the latest run's month, else the current month. */

@@ -7,8 +7,6 @@ export interface LifecycleStrings {
   intro: string;
   state: string;
   /** The run picker: label, and one entry per billing run (newest first). */
-  runPick: string;
-  runOption: (run: string, month: string, invoiceDate: string, issued: boolean) => string;
   draft: string;
   issued: (at: string, by: string) => string;
   /** What issued a run (RunRecord.issuedBy). */
@@ -67,8 +65,6 @@ const listNote = (label: string, parts: string[]) => {
 export const lifecycleStrings: Record<Language, LifecycleStrings> = {
   de: {
     title: "Festschreiben und Storno",
-    runPick: "Lauf",
-    runOption: (run, month, invoiceDate, issued) => `${month} – ${issued ? "festgeschrieben" : "Entwurf"} – ${run} – Rechnungsdatum ${invoiceDate}`,
     intro: "Ein Lauf ist ein Entwurf, bis er festgeschrieben ist – ausdrücklich hier oder durch den ersten Export, Druck oder die erste E-Rechnung. Festgeschriebene Rechnungen bleiben unverändert (GoBD); korrigiert wird mit einer Stornorechnung.",
     state: "Status",
     draft: "Entwurf (kann rückgängig gemacht werden)",
@@ -120,8 +116,6 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
   },
   en: {
     title: "Issue and cancel",
-    runPick: "Run",
-    runOption: (run, month, invoiceDate, issued) => `${month} – ${issued ? "issued" : "draft"} – ${run} – invoice date ${invoiceDate}`,
     intro: "A run is a draft until it is issued — here, or by its first export, print or e-invoice. Issued invoices never change (GoBD); corrections go by a cancellation invoice.",
     state: "State",
     draft: "draft (can be undone)",

@@ -2,7 +2,9 @@
  * State and actions of the Abrechnung area: choose a month → preview sheet (dry run) → confirm →
  * run (ledger) → export as a download (generic or German CSV, DATEV Buchungsstapel, a saved export
  * profile, or all invoices as one printable HTML document) → undo of the latest run. Export settings
- * (DATEV, company data, export profiles) are loaded from a JSON file.
+ * (DATEV, company data, export profiles) are loaded from a JSON file. One run is chosen for the
+ * export and the steps below it: the latest, or an earlier one the clerk picks (`pickRun`); a new
+ * latest run (a bill, an undo) makes the latest the choice again.
  */
 import * as React from "react";
 import type { Invoice } from "../../core/billing/invoice";
@@ -13,7 +15,7 @@ import { localTimestamp, parseExportFormat } from "../../app/export-invoices";
 import { backupStatus, exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, listRuns, loadCompanyInfo, loadDatevConfig, loadRunInvoices, runBilling, undoRun } from "../connection/use-cases";
 import { saveExportSettingsFile } from "../connection/use-cases";
 import type { RunRecord } from "../../store/records";
-import { billingTotals, defaultBillingMonth, formatMoney, invoicePrintTitle, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, type BillingTotals } from "../billing/invoice-sheet";
+import { billingTotals, defaultBillingMonth, formatMoney, invoicePrintTitle, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, pickableRuns, type BillingTotals } from "../billing/invoice-sheet";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { flowStrings } from "../i18n/flow";
@@ -47,10 +49,14 @@ export interface BillingView {
   invoiceDate: string;
   preview: BillingPreview | null;
   confirming: boolean;
-  /** The latest run that is not undone (export and undo act on it). */
+  /** The latest run that is not undone (undo acts on it). */
   latest: RunRecord | null;
+  /** The runs the picker offers (not undone, no cancellation runs), newest first. */
+  runs: readonly RunRecord[];
+  /** The chosen run (export, print, lifecycle and SEPA act on it): the latest unless an earlier one is picked. */
+  run: RunRecord | null;
   /** Its invoices (for its totals). */
-  latestInvoices: readonly Invoice[];
+  runInvoices: readonly Invoice[];
   /** Run ids made in this session (to say "just billed"). */
   justRan: string | null;
   /** `generic`, `de`, `datev` or `custom:PROFILE_ID` (as the CLI's `--format`). */
@@ -65,6 +71,11 @@ export interface BillingView {
   notice: string | null;
 }
 
+/** The view's part that `loadRuns` gives (all but the month). */
+function runsOf(loaded: Pick<BillingView, "latest" | "runs" | "run" | "runInvoices">): Pick<BillingView, "latest" | "runs" | "run" | "runInvoices"> {
+  return { latest: loaded.latest, runs: loaded.runs, run: loaded.run, runInvoices: loaded.runInvoices };
+}
+
 /** `active`: the area is shown; the latest run is read again then (another area may have restored or imported). */
 export function useBilling(active = true) {
   const host = useHost();
@@ -77,7 +88,9 @@ export function useBilling(active = true) {
     preview: null,
     confirming: false,
     latest: null,
-    latestInvoices: [],
+    runs: [],
+    run: null,
+    runInvoices: [],
     justRan: null,
     format: s.language === "de" ? "de" : "generic",
     windows1252: false,
@@ -100,12 +113,24 @@ export function useBilling(active = true) {
     [update, s],
   );
 
-  const loadRuns = React.useCallback(async () => {
-    const runs = await listRuns(host.app);
-    const latest = latestRun(runs);
-    const invoices = latest ? await loadRunInvoices(host.app, latest.id) : null;
-    return { latest, latestInvoices: invoices?.ok ? invoices.value.invoices : [], month: defaultBillingMonth(runs, host.today()) };
-  }, [host]);
+  /**
+   * The runs read again, with the chosen one and its invoices. `keep`: the view's choice, kept while
+   * it still exists and the latest run is the same; without it (a bill, an undo) the latest is chosen.
+   */
+  const loadRuns = React.useCallback(
+    async (keep?: { run: RunRecord | null; latest: RunRecord | null }) => {
+      const all = await listRuns(host.app);
+      const runs = pickableRuns(all);
+      const latest = latestRun(all);
+      const kept = keep && keep.latest?.id === latest?.id ? runs.find((r) => r.id === keep.run?.id) : undefined;
+      const run = kept ?? latest;
+      const invoices = run ? await loadRunInvoices(host.app, run.id) : null;
+      return { latest, runs, run, runInvoices: invoices?.ok ? invoices.value.invoices : [], month: defaultBillingMonth(all, host.today()) };
+    },
+    [host],
+  );
+  /** The view's current choice, for `loadRuns` to keep. */
+  const keepRun = React.useCallback(() => ({ run: latestView.current.run, latest: latestView.current.latest }), []);
 
   const loadExportSettings = React.useCallback(async (): Promise<ExportSettingsState> => {
     const [datev, company, { profiles }] = await Promise.all([loadDatevConfig(host.app), loadCompanyInfo(host.app), listExportProfiles(host.app)]);
@@ -115,13 +140,12 @@ export function useBilling(active = true) {
   React.useEffect(() => {
     if (!active) return;
     let live = true;
-    Promise.all([loadRuns(), loadExportSettings()]).then(
-      ([{ latest, latestInvoices, month }, exportSettings]) =>
+    Promise.all([loadRuns(keepRun()), loadExportSettings()]).then(
+      ([{ month, ...runs }, exportSettings]) =>
         live &&
         setView((v) => ({
           ...v,
-          latest,
-          latestInvoices,
+          ...runs,
           month: v.month || month,
           exportSettings,
           // a profile deleted or replaced elsewhere: back to the CSV of the language
@@ -132,7 +156,7 @@ export function useBilling(active = true) {
     return () => {
       live = false;
     };
-  }, [loadRuns, loadExportSettings, active, s.language]);
+  }, [loadRuns, keepRun, loadExportSettings, active, s.language]);
 
   const inputs = (): { month: IsoMonth; invoiceDate: IsoDate } | Issue => {
     const v = latestView.current;
@@ -180,8 +204,7 @@ export function useBilling(active = true) {
     if (!result.ok) return update({ issues: result.issues, notice: null, confirming: false });
     const { runId, invoices } = result.value;
     update({
-      latest: runs.latest,
-      latestInvoices: runs.latestInvoices,
+      ...runsOf(runs),
       justRan: runId,
       confirming: false,
       preview: null,
@@ -195,7 +218,7 @@ export function useBilling(active = true) {
   // offered only after that committed. An issued run's file is made again without the question.
   const exportFile = React.useCallback(async (confirmed = false) => {
     const v = latestView.current;
-    const run = v.latest;
+    const run = v.run;
     const format = parseExportFormat(v.format);
     if (!run || !format) return;
     update({ confirmingExport: null });
@@ -210,7 +233,7 @@ export function useBilling(active = true) {
       if (draft && !confirmed) return { ask: true as const, run: draft };
       if (draft) {
         const result = await exportRunIssuing(host.app, run.id, request);
-        return { result, invoices: result.ok ? result.value.invoices : 0, issuedNow: result.ok && result.value.issuedNow, runs: result.ok ? await loadRuns() : null };
+        return { result, invoices: result.ok ? result.value.invoices : 0, issuedNow: result.ok && result.value.issuedNow, runs: result.ok ? await loadRuns(keepRun()) : null };
       }
       const loaded = await loadRunInvoices(host.app, run.id);
       if (!loaded.ok) return { result: loaded, invoices: 0, issuedNow: false, runs: null };
@@ -222,7 +245,7 @@ export function useBilling(active = true) {
     if (!result.ok) return update({ issues: result.issues, notice: null });
     if (issuedNow) host.storeChanged();
     const name = exportFileName(v.format, run.month, run.id);
-    const issued = issuedNow ? { ...(runs ? { latest: runs.latest, latestInvoices: runs.latestInvoices } : {}), confirmingUndo: false } : {};
+    const issued = issuedNow ? { ...(runs ? runsOf(runs) : {}), confirmingUndo: false } : {};
     try {
       host.download(name, result.value.bytes, "text/csv");
       const csv = format.kind === "generic" || format.kind === "de";
@@ -231,10 +254,10 @@ export function useBilling(active = true) {
     } catch (error) {
       update({ ...issued, issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
     }
-  }, [host, task, b, s, settle, update, loadRuns]);
+  }, [host, task, b, s, settle, update, loadRuns, keepRun]);
 
   const exportDocuments = React.useCallback(async (confirmed = false) => {
-    const run = latestView.current.latest;
+    const run = latestView.current.run;
     if (!run) return;
     update({ confirmingExport: null });
     const title = invoicePrintTitle(run.month, run.id, s.language);
@@ -243,7 +266,7 @@ export function useBilling(active = true) {
       if (draft && !confirmed) return { ask: true as const, run: draft };
       if (draft) {
         const result = await printRunIssuing(host.app, run.id, title);
-        return { result, invoices: result.ok ? result.value.invoices : 0, issuedNow: result.ok && result.value.issuedNow, runs: result.ok ? await loadRuns() : null };
+        return { result, invoices: result.ok ? result.value.invoices : 0, issuedNow: result.ok && result.value.issuedNow, runs: result.ok ? await loadRuns(keepRun()) : null };
       }
       const loaded = await loadRunInvoices(host.app, run.id);
       if (!loaded.ok) return { result: loaded, invoices: 0, issuedNow: false, runs: null };
@@ -255,7 +278,7 @@ export function useBilling(active = true) {
     if (!result.ok) return update({ issues: result.issues, notice: null });
     if (issuedNow) host.storeChanged();
     const name = `Rechnungen-${run.month}-${run.id}.html`;
-    const issued = issuedNow ? { ...(runs ? { latest: runs.latest, latestInvoices: runs.latestInvoices } : {}), confirmingUndo: false } : {};
+    const issued = issuedNow ? { ...(runs ? runsOf(runs) : {}), confirmingUndo: false } : {};
     try {
       host.download(name, new TextEncoder().encode(result.value.html), "text/html");
       const notice = b.documentsExported(name, invoices);
@@ -263,7 +286,7 @@ export function useBilling(active = true) {
     } catch (error) {
       update({ ...issued, issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
     }
-  }, [host, task, b, s, settle, update, loadRuns]);
+  }, [host, task, b, s, settle, update, loadRuns, keepRun]);
 
   const loadSettingsFile = React.useCallback(
     async (file: File) => {
@@ -283,7 +306,8 @@ export function useBilling(active = true) {
 
   const undoLatest = React.useCallback(async () => {
     const run = latestView.current.latest;
-    if (!run) return;
+    // Only the latest run is undone (the area offers undo only while it is the chosen one).
+    if (!run || latestView.current.run?.id !== run.id) return;
     const outcome = await task.run(b.undoing(run.id), async () => {
       const result = await undoRun(host.app, run.id);
       if (result.ok) host.storeChanged();
@@ -292,8 +316,22 @@ export function useBilling(active = true) {
     if (!settle(outcome)) return;
     const { result, runs } = outcome.value;
     if (!result.ok) return update({ issues: result.issues, notice: null, confirmingUndo: false });
-    update({ latest: runs.latest, latestInvoices: runs.latestInvoices, month: result.value.runId ? latestView.current.month : runs.month, justRan: null, confirmingUndo: false, issues: [], notice: b.undone(result.value.runId, result.value.ledgerEntriesRemoved) });
+    update({ ...runsOf(runs), month: result.value.runId ? latestView.current.month : runs.month, justRan: null, confirmingUndo: false, issues: [], notice: b.undone(result.value.runId, result.value.ledgerEntriesRemoved) });
   }, [host, task, b, settle, update, loadRuns]);
+
+  /** The clerk chooses a run in the picker: its invoices are read for the facts; open questions go. */
+  const pickRun = React.useCallback(
+    async (id: string) => {
+      const v = latestView.current;
+      const run = v.runs.find((r) => r.id === id);
+      if (!run || run.id === v.run?.id) return;
+      update({ run, runInvoices: [], confirmingExport: null, confirmingUndo: false, issues: [], notice: null });
+      const invoices = await loadRunInvoices(host.app, run.id).catch((error: unknown) => ({ ok: false as const, issues: [issue("pane.unexpected", { detail: String(error) })] }));
+      if (latestView.current.run?.id !== run.id) return;
+      update(invoices.ok ? { runInvoices: invoices.value.invoices } : { issues: invoices.issues });
+    },
+    [host, update],
+  );
 
   return {
     view,
@@ -304,8 +342,9 @@ export function useBilling(active = true) {
     setWindows1252: (windows1252: boolean) => update({ windows1252 }),
     confirmUndo: (on: boolean) => update({ confirmingUndo: on, confirmingExport: null }),
     cancelExport: () => update({ confirmingExport: null }),
-    /** Reads the latest run again (another step issued or cancelled: the export question and the undo depend on it). */
-    refreshRuns: () => loadRuns().then((runs) => update({ latest: runs.latest, latestInvoices: runs.latestInvoices }), (error: unknown) => update({ issues: [issue("pane.unexpected", { detail: String(error) })] })),
+    /** Reads the runs again, keeping the choice (another step issued or cancelled: the export question and the undo depend on it). */
+    refreshRuns: () => loadRuns(keepRun()).then((runs) => update(runsOf(runs)), (error: unknown) => update({ issues: [issue("pane.unexpected", { detail: String(error) })] })),
+    pickRun,
     previewRun,
     confirm,
     runNow,

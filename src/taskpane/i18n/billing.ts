@@ -29,6 +29,12 @@ export interface BillingStrings {
   exportTitle: string;
   exportIntro: string;
   latestRun: string;
+  /** The area's run picker (step 3) and the label of a run that is not the latest. */
+  runPick: string;
+  /** An option of the run picker: month, state, run, invoice date (formatted). */
+  runOption(run: string, month: string, invoiceDate: string, issued: boolean): string;
+  /** Instead of the undo button when an earlier run is chosen. */
+  undoLatestOnly: string;
   noRuns: string;
   format: string;
   formatGeneric: string;
@@ -91,8 +97,11 @@ export const de: BillingStrings = {
   running: (month) => `Abrechnung ${month} wird gebucht`,
   ran: (run, n, net) => `Lauf ${run} gebucht: ${formatCount(n, "Rechnung", "Rechnungen", "de")}, ${net} netto. Exportieren Sie ihn jetzt.`,
   exportTitle: "3. Exportieren",
-  exportIntro: "Den letzten Lauf für die Buchhaltung herunterladen (CSV, DATEV, eigenes Exportprofil) oder als Rechnungen drucken, oder ihn rückgängig machen.",
+  exportIntro: "Den letzten Lauf – oder einen früheren unter „Lauf“ – für die Buchhaltung herunterladen (CSV, DATEV, eigenes Exportprofil) oder als Rechnungen drucken; den letzten Lauf auch rückgängig machen. Die Schritte darunter gelten für denselben Lauf.",
   latestRun: "Letzter Lauf",
+  runPick: "Lauf",
+  runOption: (run, month, invoiceDate, issued) => `${month} – ${issued ? "festgeschrieben" : "Entwurf"} – ${run} – Rechnungsdatum ${invoiceDate}`,
+  undoLatestOnly: "Rückgängig nur für den letzten Lauf; ein festgeschriebener Lauf wird storniert (unten).",
   noRuns: "Noch kein Abrechnungslauf.",
   format: "Format",
   formatGeneric: "CSV allgemein (Komma, Punkt, ISO-Datum)",
@@ -153,8 +162,11 @@ export const en: BillingStrings = {
   running: (month) => `Booking the billing for ${month}`,
   ran: (run, n, net) => `Run ${run} booked: ${formatCount(n, "invoice", "invoices", "en")}, ${net} net. Export it now.`,
   exportTitle: "3. Export",
-  exportIntro: "Download the latest run for accounting (CSV, DATEV, your own export profile) or print it as invoices, or undo it.",
+  exportIntro: "Download the latest run — or an earlier one chosen under “Run” — for accounting (CSV, DATEV, your own export profile) or print it as invoices; the latest run can also be undone. The steps below act on the same run.",
   latestRun: "Latest run",
+  runPick: "Run",
+  runOption: (run, month, invoiceDate, issued) => `${month} – ${issued ? "issued" : "draft"} – ${run} – invoice date ${invoiceDate}`,
+  undoLatestOnly: "Only the latest run can be undone; an issued run is cancelled instead (below).",
   noRuns: "No billing run yet.",
   format: "Format",
   formatGeneric: "Generic CSV (comma, point, ISO dates)",

@@ -1,7 +1,8 @@
 /**
  * Renders the real task pane components in jsdom over the in-memory workbook (the Office.js adapter
  * on the Excel fake), an in-memory store and the inline vendor parser: clicks go through React as in
- * the add-in. Announcements are captured through Fluent's AnnounceProvider, scrolls through a spy.
+ * the add-in. Announcements are captured through Fluent's AnnounceProvider, scrolls through a spy,
+ * downloads (name, bytes, type) by the host.
  */
 import * as React from "react";
 import { act } from "react";
@@ -24,6 +25,7 @@ export interface Pane {
   gw: MemoryWorkbookGateway;
   announced: string[];
   scrolled: Element[];
+  downloads: { name: string; bytes: Uint8Array; mime: string }[];
   unmount(): void;
 }
 
@@ -33,6 +35,7 @@ export async function renderPane(app: AppContext, node: React.ReactElement, opti
   const gw = new MemoryWorkbookGateway(wb);
   const announced: string[] = [];
   const scrolled: Element[] = [];
+  const downloads: Pane["downloads"] = [];
   Element.prototype.scrollIntoView = function (this: Element) {
     scrolled.push(this);
   };
@@ -42,7 +45,7 @@ export async function renderPane(app: AppContext, node: React.ReactElement, opti
     parser: inlineParser(),
     language,
     storage: { persist: async () => true, persisted: async () => true },
-    download: () => undefined,
+    download: (name, bytes, mime) => void downloads.push({ name, bytes, mime }),
     storeChanged: () => undefined,
     today: () => "2026-11-23" as IsoDate,
   };
@@ -67,6 +70,7 @@ export async function renderPane(app: AppContext, node: React.ReactElement, opti
     gw,
     announced,
     scrolled,
+    downloads,
     unmount: () => {
       act(() => root.unmount());
       container.remove();

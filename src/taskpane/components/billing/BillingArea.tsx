@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Body1, Button, Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, Field, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowUndoRegular, DocumentArrowUpRegular, DocumentTextRegular, EyeRegular, PlayRegular } from "@fluentui/react-icons";
 import { billingTotals, formatMoney } from "../../billing/invoice-sheet";
 import { useBilling } from "../../hooks/useBilling";
 import { formatDay, useStrings } from "../../i18n";
+import { formatMonth } from "../../i18n/format";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField, MonthField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
@@ -22,11 +23,18 @@ const useStyles = makeStyles({
   hint: { margin: 0, color: tokens.colorNeutralForeground3 },
   // Side by side only where both fit (a date input needs ~160 px); stacked in a 320–350 px pane.
   fields: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(170px, 1fr))", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  // A native select grows to its longest option ("November 2026 – festgeschrieben – run-… – …"): keep it in the pane.
+  picker: { width: "100%", maxWidth: "100%", minWidth: 0 },
+  pickerSelect: { width: "100%", maxWidth: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
 type BillingStep = "preview" | "run" | "export";
 
-/** Abrechnung: month → preview sheet (dry run) → confirm → run → export → undo the latest run; the lifecycle, SEPA and the invoice list below. */
+/**
+ * Abrechnung: month → preview sheet (dry run) → confirm → run → export → undo the latest run; the
+ * lifecycle, SEPA and the invoice list below. Step 3's picker *Lauf* (two runs or more) chooses the run
+ * that export, print, lifecycle and SEPA act on; undo stays with the latest.
+ */
 export function BillingArea({ active = true }: { active?: boolean }): React.ReactElement {
   const styles = useStyles();
   const s = useStrings();
@@ -43,7 +51,9 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
   const status = (step: BillingStep) => (at === step ? <StepStatus progress={task.progress} onCancel={task.cancel} issues={view.issues} notice={view.notice} /> : null);
   const preview = view.preview;
   const latest = view.latest;
-  const latestTotals = latest ? billingTotals(view.latestInvoices) : null;
+  const run = view.run;
+  const isLatest = run !== null && run.id === latest?.id;
+  const runTotals = run ? billingTotals(view.runInvoices) : null;
   // One primary button per stage, the next step (issue 20): preview → run → export; a collection date
   // typed in the SEPA step makes its export the next step.
   const [sepaTyped, setSepaTyped] = React.useState(false);
@@ -114,21 +124,32 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
         {status("run")}
       </StepSection>
 
-      <StepSection id="step-bill-export" title={b.exportTitle} intro={b.exportIntro} inactive={!latest}>
-        {latest && latestTotals && (
+      <StepSection id="step-bill-export" title={b.exportTitle} intro={b.exportIntro} inactive={!run}>
+        {run && view.runs.length > 1 && (
+          <Field label={b.runPick}>
+            <Select className={styles.picker} select={{ className: styles.pickerSelect }} value={run.id} disabled={busy} onChange={(_, d) => void bill.pickRun(d.value)} data-testid="billing-run-pick">
+              {view.runs.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {b.runOption(r.id, formatMonth(r.month, s.language), formatDay(r.invoiceDate, s.language), r.issuedAt != null)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {run && runTotals && (
           <FactList
             testId="latest-run"
             facts={[
-              [b.latestRun, latest.id],
-              [b.month, latest.month],
-              [b.invoiceDate, formatDay(latest.invoiceDate, s.language)],
-              [b.invoices, s.formatInteger(latestTotals.invoices)],
-              [b.net, formatMoney(latestTotals.net, s.language)],
+              [isLatest ? b.latestRun : b.runPick, run.id],
+              [b.month, run.month],
+              [b.invoiceDate, formatDay(run.invoiceDate, s.language)],
+              [b.invoices, s.formatInteger(runTotals.invoices)],
+              [b.net, formatMoney(runTotals.net, s.language)],
             ]}
           />
         )}
-        {!latest && <Body1 as="p" className={styles.flush}>{b.noRuns}</Body1>}
-        {latest && (
+        {!run && <Body1 as="p" className={styles.flush}>{b.noRuns}</Body1>}
+        {run && (
           <>
             <Field label={b.format}>
               <RadioGroup value={view.format} onChange={(_, d) => bill.setFormat(d.value)} layout="vertical" data-testid="export-format">
@@ -152,16 +173,23 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
               <Button icon={<DocumentTextRegular />} disabled={busy || !view.exportSettings.company} onClick={act("export", bill.exportDocuments)} title={b.documentsHint} data-testid="billing-documents">
                 {b.documents}
               </Button>
-              <Button icon={<ArrowUndoRegular />} disabled={busy} onClick={() => (setAt("export"), bill.confirmUndo(true))} data-testid="billing-undo">
-                {b.undoRun}
-              </Button>
+              {isLatest && (
+                <Button icon={<ArrowUndoRegular />} disabled={busy} onClick={() => (setAt("export"), bill.confirmUndo(true))} data-testid="billing-undo">
+                  {b.undoRun}
+                </Button>
+              )}
             </ButtonRow>
-            {!latest.issuedAt && (
+            {!isLatest && (
+              <Body1 as="p" className={styles.hint} data-testid="billing-undo-latest-only">
+                {b.undoLatestOnly}
+              </Body1>
+            )}
+            {!run.issuedAt && (
               <Body1 as="p" className={styles.hint} data-testid="billing-export-draft-hint">
                 {x.draftHint}
               </Body1>
             )}
-            {view.confirmingExport?.run.id === latest.id && (
+            {view.confirmingExport?.run.id === run.id && (
               <Notice
                 intent="warning"
                 reveal
@@ -181,13 +209,13 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
                 {x.confirmText(view.confirmingExport.kind, view.confirmingExport.run.id, view.confirmingExport.run.invoiceRefs.length, invoiceNumberRange(view.confirmingExport.run.invoiceRefs))}
               </Notice>
             )}
-            {view.confirmingUndo && <UndoRunDialog run={latest} busy={busy} onUndo={act("export", bill.undoLatest)} onClose={() => bill.confirmUndo(false)} />}
+            {view.confirmingUndo && isLatest && <UndoRunDialog run={run} busy={busy} onUndo={act("export", bill.undoLatest)} onClose={() => bill.confirmUndo(false)} />}
           </>
         )}
         <Body1 as="p" className={styles.hint} data-testid="export-settings-state">
           {b.settingsState(view.exportSettings.datev, view.exportSettings.company, view.exportSettings.profiles.length)}
         </Body1>
-        {(!view.exportSettings.datev || !view.exportSettings.company) && latest && (
+        {(!view.exportSettings.datev || !view.exportSettings.company) && run && (
           <Body1 as="p" className={styles.hint}>
             {b.datevMissing}
           </Body1>
@@ -199,9 +227,9 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
         {status("export")}
       </StepSection>
 
-      <LifecycleSection run={latest} active={active} revision={busy ? 0 : 1} onChanged={() => void bill.refreshRuns()} />
+      <LifecycleSection run={run} latest={isLatest} active={active} revision={busy ? 0 : 1} onChanged={() => void bill.refreshRuns()} />
 
-      <SepaSection run={latest} active={active} primary={next === "sepa"} onEditing={setSepaTyped} />
+      <SepaSection run={run} active={active} primary={next === "sepa"} onEditing={setSepaTyped} />
 
       <InvoiceListSection />
     </div>

@@ -7,7 +7,6 @@ import type { RunRecord } from "../../../store/records";
 import { formatMoney } from "../../billing/invoice-sheet";
 import { paneFonts } from "../../billing/einvoice-fonts";
 import { cancelForPane, cancelRunForPane, eInvoiceZipForPane, finalizeForPane, runLifecycle, type RunLifecycle } from "../../billing/lifecycle";
-import { listRuns } from "../../connection/use-cases";
 import { sumReleased } from "../../../app/cancel-invoice";
 import { MAX_CANCEL_REASON } from "../../../core/billing/cancellation-reason";
 import { Decimal, sum } from "../../../core/money/decimal";
@@ -15,7 +14,6 @@ import { lifecycleStrings, type LifecycleStrings } from "../../billing/lifecycle
 import { useHost } from "../../host";
 import { settleOutcome, useTask } from "../../hooks/useTask";
 import { formatDay, formatTimestamp, useStrings } from "../../i18n";
-import { formatMonth } from "../../i18n/format";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
@@ -45,21 +43,16 @@ function stateText(t: LifecycleStrings, state: RunLifecycle, language: "de" | "e
   return state.issuedAt ? t.issued(formatTimestamp(state.issuedAt, language), t.issuedBy[state.issuedBy ?? "finalize"] ?? state.issuedBy ?? "") : t.draft;
 }
 
-/** The billing runs the step can act on (not undone, no cancellation runs), newest first. */
-export function pickableRuns(runs: readonly RunRecord[]): RunRecord[] {
-  return runs.filter((r) => !r.undoneAt && r.kind !== "cancellation").sort((a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : b.id.localeCompare(a.id)));
-}
-
 /**
- * Festschreiben und Storno step of the Abrechnung area, for the area's latest run or an earlier one
- * the clerk picks (an invoice of two months ago is cancelled here too): its state (draft or
+ * Festschreiben und Storno step of the Abrechnung area, for the run chosen in the area's run picker
+ * (the latest, or an earlier one: an invoice of two months ago is cancelled here too): its state (draft or
  * issued), *Festschreiben* with a confirmation that says what it does, *Stornieren* of one invoice of
  * an issued run or of all its open invoices at once (choose, confirm naming number, customer and amount
  * or count and total; the Stornorechnung's number shows next to the button), and *E-Rechnungen herunterladen* (one ZIP). Results and problems show
  * under the part that produced them. `revision` changes when the area changed the store (an export
- * may have issued the run), so the state is read again. A new latest run (a new bill) is picked again.
+ * may have issued the run), so the state is read again. `latest`: whether the run is the area's latest (its label says so).
  */
-export function LifecycleSection({ run: latest, active = true, revision = 0, onChanged }: { run: RunRecord | null; active?: boolean; revision?: number; onChanged?: () => void }): React.ReactElement {
+export function LifecycleSection({ run, latest = true, active = true, revision = 0, onChanged }: { run: RunRecord | null; latest?: boolean; active?: boolean; revision?: number; onChanged?: () => void }): React.ReactElement {
   const styles = useStyles();
   const host = useHost();
   const s = useStrings();
@@ -75,23 +68,6 @@ export function LifecycleSection({ run: latest, active = true, revision = 0, onC
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [reload, setReload] = React.useState(0);
-  const [runs, setRuns] = React.useState<RunRecord[]>([]);
-  const [picked, setPicked] = React.useState<string | null>(null);
-  const run = (picked !== null ? runs.find((r) => r.id === picked) : undefined) ?? latest;
-
-  React.useEffect(() => setPicked(null), [latest?.id]);
-
-  React.useEffect(() => {
-    if (!active || !latest) return setRuns([]);
-    let live = true;
-    listRuns(host.app).then(
-      (all) => live && setRuns(pickableRuns(all)),
-      (error: unknown) => live && setIssues([issue("pane.unexpected", { detail: String(error) })]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [active, host, latest, revision, reload]);
 
   React.useEffect(() => {
     if (!active || !run) return setState(null);
@@ -193,18 +169,7 @@ export function LifecycleSection({ run: latest, active = true, revision = 0, onC
 
   return (
     <StepSection id="step-bill-lifecycle" title={t.title} intro={t.intro} inactive={!run}>
-      {runs.length > 1 && run && (
-        <Field label={t.runPick}>
-          <Select className={styles.picker} select={{ className: styles.pickerSelect }} value={run.id} disabled={busy} onChange={(_, d) => setPicked(d.value === latest?.id ? null : d.value)} data-testid="lifecycle-run">
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {t.runOption(r.id, formatMonth(r.month, s.language), formatDay(r.invoiceDate, s.language), r.issuedAt != null)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      {run && state && <FactList testId="lifecycle-state" facts={[[run.id === latest?.id ? s.billing.latestRun : t.runPick, run.id], [t.state, stateText(t, state, s.language)]]} />}
+      {run && state && <FactList testId="lifecycle-state" facts={[[latest ? s.billing.latestRun : s.billing.runPick, run.id], [t.state, stateText(t, state, s.language)]]} />}
 
       {run && state && !issued && (
         <div className={styles.part}>

@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 const EMPTY_FORM: SepaSettingsForm = { name: "", iban: "", bic: "", creditorId: "" };
 
 /**
- * SEPA-Lastschrift step of the Abrechnung area: the run's pain.008 download with its report next to
+ * SEPA-Lastschrift step of the Abrechnung area, for the run chosen in the area: the run's pain.008 download with its report next to
  * the button (a repeat needs a confirmation), the creditor details, and the mandates edited in a sheet.
  */
 export interface SepaSectionProps {
@@ -72,6 +72,12 @@ export function SepaSection({ run, active = true, primary = false, onEditing }: 
       live = false;
     };
   }, [active, host]);
+
+  // Another run chosen in the area: the last run's repeat question and report do not hold for it.
+  React.useEffect(() => {
+    setConfirmRepeat(false);
+    setReport([]);
+  }, [run?.id]);
 
   const start = (part: "settings" | "export" | "mandates") => {
     setStatusAt(part);
