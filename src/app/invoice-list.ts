@@ -8,6 +8,8 @@ import type { IsoDate } from "../core/date/iso-date";
 import type { IsoMonth } from "../core/date/iso-month";
 import { Decimal, sum } from "../core/money/decimal";
 import type { StoreTx } from "../store/port";
+import { INVOICE_LIST_COLUMNS } from "../io/sheets/invoice-list-words";
+import type { CsvCell } from "../io/table/write-csv";
 import type { RunRecord, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
 
@@ -143,4 +145,27 @@ export function listInvoices(ctx: AppContext, filter: InvoiceFilter = {}): Promi
           : {}),
       }));
   });
+}
+
+/**
+ * The invoices as a canonical table (header `INVOICE_LIST_COLUMNS`, codes and amounts as stored): the
+ * CLI writes it as CSV (`invoices --out`), the pane localizes it into the sheet "Rechnungsliste".
+ */
+export function invoiceListTable(invoices: readonly InvoiceSummary[]): CsvCell[][] {
+  const body = invoices.map((i): CsvCell[] => [
+    i.invoiceRef,
+    i.invoiceDate,
+    i.customerNo,
+    i.customerName,
+    i.title,
+    i.state,
+    { number: i.netTotal },
+    { number: i.vatTotal },
+    { number: i.grossTotal },
+    i.cancelledBy ?? "",
+    i.cancels ?? "",
+    i.reason ?? "",
+    i.runId,
+  ]);
+  return [[...INVOICE_LIST_COLUMNS], ...body];
 }

@@ -95,10 +95,10 @@ describe("runs and invoices", () => {
     expect(r.out).toBe(`invoices: 3 → ${join(d, "liste.csv")}\n`);
     const lines = readFileSync(join(d, "liste.csv"), "utf8").trim().split(/\r?\n/);
     expect(lines).toEqual([
-      "invoice_ref,run_id,invoice_date,customer_no,customer_name,document_title,state,net_total,vat_total,gross_total,cancelled_by,cancels,reason",
-      "RE-000001,run-00001,2026-01-02,10001,Müller GmbH,Rechnung,issued,206.00,39.14,245.14,RE-000003,,",
-      "RE-000003,run-00002,2026-01-20,10001,Müller GmbH,Stornorechnung,issued,-206.00,-39.14,-245.14,,RE-000001,falscher Preis",
-      "RE-000004,run-00003,2026-02-02,10001,Müller GmbH,Rechnung,draft,412.00,78.28,490.28,,,",
+      "invoice_ref,invoice_date,customer_no,customer_name,document_title,state,net_total,vat_total,gross_total,cancelled_by,cancels,reason,run_id",
+      "RE-000001,2026-01-02,10001,Müller GmbH,Rechnung,issued,206.00,39.14,245.14,RE-000003,,,run-00001",
+      "RE-000003,2026-01-20,10001,Müller GmbH,Stornorechnung,issued,-206.00,-39.14,-245.14,,RE-000001,falscher Preis,run-00002",
+      "RE-000004,2026-02-02,10001,Müller GmbH,Rechnung,draft,412.00,78.28,490.28,,,,run-00003",
     ]);
   });
 

@@ -128,7 +128,7 @@ describe("--server: the CLI on the team server", () => {
     expect((JSON.parse(runs.out) as { runId: string; state: string }[])[0]).toMatchObject({ runId: "run-00001", state: "issued" });
     const list = await cli(["invoices", "--server", server.url, "--token", otto, "--run", "run-00001", "--out", join(inputs, "auditor-invoices.csv")]);
     expect(list.code).toBe(0);
-    expect(readFileSync(join(inputs, "auditor-invoices.csv"), "utf8")).toMatch(/^invoice_ref,run_id,/);
+    expect(readFileSync(join(inputs, "auditor-invoices.csv"), "utf8")).toMatch(/^invoice_ref,invoice_date,/);
     // Settings are the admin's.
     const rules = await cli(["rules", "set", "--server", server.url, "--token", await token("clara"), join(inputs, "articles.csv")]);
     expect(rules.err).toMatch(/refused \(403\).*clerk may not run rules set/);

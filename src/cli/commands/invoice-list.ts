@@ -1,4 +1,4 @@
-import { listInvoices, summarizeRuns, type InvoiceFilter, type InvoiceSummary, type RunSummary } from "../../app/invoice-list";
+import { invoiceListTable, listInvoices, summarizeRuns, type InvoiceFilter, type InvoiceSummary, type RunSummary } from "../../app/invoice-list";
 import { parseIsoDate } from "../../core/date/iso-date";
 import { toCsv } from "../../io/table/write-csv";
 import { optional, parseArgs, required, UsageError } from "../args";
@@ -62,21 +62,6 @@ function invoiceStatus(i: InvoiceSummary): string {
   return "";
 }
 
-const CSV_HEADER = [
-  "invoice_ref",
-  "run_id",
-  "invoice_date",
-  "customer_no",
-  "customer_name",
-  "document_title",
-  "state",
-  "net_total",
-  "vat_total",
-  "gross_total",
-  "cancelled_by",
-  "cancels",
-  "reason",
-];
 
 /** `invoices`: the invoices of a run, a customer and/or a period, with their status. */
 export const invoicesCommand: Command = {
@@ -103,22 +88,7 @@ export const invoicesCommand: Command = {
     return withWorkspace(required(args, "workspace"), io, async (ctx, outputs) => {
       const invoices = await listInvoices(ctx, filter);
       if (out !== undefined) {
-        const rows = invoices.map((i) => [
-          i.invoiceRef,
-          i.runId,
-          i.invoiceDate,
-          i.customerNo,
-          i.customerName,
-          i.title,
-          i.state,
-          { number: i.netTotal },
-          { number: i.vatTotal },
-          { number: i.grossTotal },
-          i.cancelledBy ?? "",
-          i.cancels ?? "",
-          i.reason ?? "",
-        ]);
-        outputs.add(out, toCsv([CSV_HEADER, ...rows]));
+        outputs.add(out, toCsv(invoiceListTable(invoices)));
       }
       if (args.flags.has("json")) printJson(io, out !== undefined ? { out, invoices: invoices.length } : invoices);
       else if (out !== undefined) io.out(`invoices: ${invoices.length} → ${out}\n`);

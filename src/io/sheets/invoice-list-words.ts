@@ -1,7 +1,7 @@
 /**
  * The invoice list (Rechnungsausgangsbuch) in German and English (issue 20): the sheet
  * "Rechnungsliste" / "Invoice list" the pane writes from `listInvoices`, with the canonical columns
- * of the CLI's `invoices --csv`; the document titles (German codes, as src/core/billing/invoice.ts
+ * of the CLI's `invoices --out FILE.csv`; the document titles (German codes, as src/core/billing/invoice.ts
  * names them) and the draft/issued state as words.
  */
 import type { SheetVocabulary } from "../table/sheet-vocabulary";

@@ -4,12 +4,12 @@
  * dates as dates, amounts as numbers, numbers and runs as text; Stornorechnungen and
  * Rechnungskorrekturen tinted. Reads only: written again over the previous list.
  */
-import type { InvoiceSummary } from "../../app/invoice-list";
+import { invoiceListTable, type InvoiceSummary } from "../../app/invoice-list";
 import type { IsoDate } from "../../core/date/iso-date";
 import { Decimal, sum } from "../../core/money/decimal";
 import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
 import { tableNameFor } from "../../excel/names";
-import { INVOICE_LIST_COLUMNS, INVOICE_LIST_VOCABULARY } from "../../io/sheets/invoice-list-words";
+import { INVOICE_LIST_VOCABULARY } from "../../io/sheets/invoice-list-words";
 import { sheetName } from "../../io/table/sheet-names";
 import { localizeTable, vocabularyHeader, vocabularyWord } from "../../io/table/sheet-vocabulary";
 import type { Language } from "../i18n";
@@ -36,22 +36,7 @@ export function invoiceListSheetName(language: Language = "de"): string {
 
 /** Header and one row per invoice, headers and words in the language. */
 export function invoiceListSheetRows(invoices: readonly InvoiceSummary[], language: Language): SheetCell[][] {
-  const body = invoices.map((i): SheetCell[] => [
-    i.invoiceRef,
-    i.invoiceDate,
-    i.customerNo,
-    i.customerName,
-    i.title,
-    i.state,
-    { number: i.netTotal },
-    { number: i.vatTotal },
-    { number: i.grossTotal },
-    i.cancelledBy ?? "",
-    i.cancels ?? "",
-    i.reason ?? "",
-    i.runId,
-  ]);
-  return localizeTable(INVOICE_LIST_VOCABULARY, [[...INVOICE_LIST_COLUMNS], ...body], language);
+  return localizeTable(INVOICE_LIST_VOCABULARY, invoiceListTable(invoices), language);
 }
 
 export function invoiceListWriteOptions(sheet: string, language: Language): WriteTableOptions {
