@@ -21,6 +21,7 @@ const PURE_HELPERS: Record<string, readonly string[]> = {
   "export-invoices": ["localTimestamp", "parseExportFormat"],
   backup: ["readBackup"],
   "cancel-invoice": ["sumReleased"],
+  "invoice-list": ["invoiceListTable"],
 };
 
 /**

@@ -16,10 +16,8 @@ import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { formatDay, useStrings } from "../../i18n";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField } from "../common/DateFields";
-import { IssueBars } from "../common/IssueBars";
-import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
-import { TaskProgress } from "../common/TaskProgress";
+import { StepStatus } from "../common/StepStatus";
 
 const useStyles = makeStyles({
   // Side by side only where both fit (a date input needs ~160 px); stacked in a 320–350 px pane.
@@ -77,13 +75,7 @@ export function InvoiceListSection(): React.ReactElement {
           {b.writeInvoiceList}
         </Button>
       </ButtonRow>
-      <TaskProgress progress={task.progress} onCancel={task.cancel} />
-      {notice && (
-        <Notice intent={notice.intent} testId="invoice-list-notice">
-          {notice.text}
-        </Notice>
-      )}
-      <IssueBars issues={issues} testId="invoice-list-issues" />
+      <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} notice={notice?.text ?? null} noticeIntent={notice?.intent} noticeTestId="invoice-list-notice" issuesTestId="invoice-list-issues" />
     </StepSection>
   );
 }

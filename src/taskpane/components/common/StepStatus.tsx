@@ -15,6 +15,8 @@ export interface StepStatusProps {
   issues: readonly Issue[];
   hint?: string | null;
   notice?: string | null;
+  /** How the notice reads: `info` (default) or `success` (something was written or changed). */
+  noticeIntent?: "info" | "success";
   /** Test ids of the notice and the problems (areas that had their own keep them). */
   noticeTestId?: string;
   issuesTestId?: string;
@@ -25,7 +27,7 @@ export interface StepStatusProps {
  * scrolled into view when they change, and announced (each MessageBar announces itself when it
  * appears; a new notice text is a new bar).
  */
-export function StepStatus({ progress, onCancel, issues, hint, notice, noticeTestId = "step-notice", issuesTestId }: StepStatusProps): React.ReactElement {
+export function StepStatus({ progress, onCancel, issues, hint, notice, noticeIntent = "info", noticeTestId = "step-notice", issuesTestId }: StepStatusProps): React.ReactElement {
   const shown = progress ? `progress:${progress.label}` : issues.length > 0 ? issues : notice ? `notice:${notice}` : null;
   const ref = useReveal<HTMLDivElement>(shown);
   return (
@@ -33,7 +35,7 @@ export function StepStatus({ progress, onCancel, issues, hint, notice, noticeTes
       <TaskProgress progress={progress} onCancel={onCancel} />
       <IssueBars issues={issues} hint={hint ?? undefined} testId={issuesTestId} />
       {notice && !progress && (
-        <Notice key={notice} intent="info" testId={noticeTestId}>
+        <Notice key={notice} intent={noticeIntent} testId={noticeTestId}>
           {notice}
         </Notice>
       )}

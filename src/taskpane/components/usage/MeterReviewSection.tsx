@@ -17,10 +17,8 @@ import { formatMonth } from "../../i18n/format";
 import { meterReviewSheetName, meterReviewSheetRows, meterReviewWriteOptions } from "../../usage/meter-review-sheet";
 import { ButtonRow } from "../common/ButtonRow";
 import { MonthField } from "../common/DateFields";
-import { IssueBars } from "../common/IssueBars";
-import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
-import { TaskProgress } from "../common/TaskProgress";
+import { StepStatus } from "../common/StepStatus";
 import type { UsageFlowProps } from "./TimeReviewSection";
 
 export function MeterReviewSection({ next = null, flow }: UsageFlowProps): React.ReactElement {
@@ -68,13 +66,7 @@ export function MeterReviewSection({ next = null, flow }: UsageFlowProps): React
           {u.writeMeterReview}
         </Button>
       </ButtonRow>
-      <TaskProgress progress={task.progress} onCancel={task.cancel} />
-      {notice && (
-        <Notice intent={notice.intent} testId="meter-review-notice">
-          {notice.text}
-        </Notice>
-      )}
-      <IssueBars issues={issues} testId="meter-review-issues" />
+      <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} notice={notice?.text ?? null} noticeIntent={notice?.intent} noticeTestId="meter-review-notice" issuesTestId="meter-review-issues" />
     </StepSection>
   );
 }

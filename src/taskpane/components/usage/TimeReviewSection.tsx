@@ -23,10 +23,8 @@ import { sha256OfRows } from "../../reconcile/review";
 import { timeReviewSheetName, timeReviewSheetRows, timeReviewWriteOptions } from "../../usage/time-review-sheet";
 import { ButtonRow } from "../common/ButtonRow";
 import { MonthField } from "../common/DateFields";
-import { IssueBars } from "../common/IssueBars";
-import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
-import { TaskProgress } from "../common/TaskProgress";
+import { StepStatus } from "../common/StepStatus";
 import { TIME_REVIEW_VOCABULARY } from "../../../io/sheets/time-words";
 import type { FlowEvents } from "../../hooks/useNextStep";
 import type { UsageDone, UsageForm, UsageNext } from "../../usage/next-step";
@@ -127,13 +125,7 @@ export function TimeReviewSection({ next = null, flow }: UsageFlowProps): React.
           {u.applyDecisions}
         </Button>
       </ButtonRow>
-      <TaskProgress progress={task.progress} onCancel={task.cancel} />
-      {notice && (
-        <Notice intent={notice.intent} testId="time-review-notice">
-          {notice.text}
-        </Notice>
-      )}
-      <IssueBars issues={issues} hint={hint} testId="time-review-issues" />
+      <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} hint={hint} notice={notice?.text ?? null} noticeIntent={notice?.intent} noticeTestId="time-review-notice" issuesTestId="time-review-issues" />
     </StepSection>
   );
 }

@@ -21,10 +21,8 @@ import { BatchNotice } from "../common/BatchNotice";
 import { ButtonRow } from "../common/ButtonRow";
 import { MonthField } from "../common/DateFields";
 import { FileButton } from "../common/FileButton";
-import { IssueBars } from "../common/IssueBars";
-import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
-import { TaskProgress } from "../common/TaskProgress";
+import { StepStatus } from "../common/StepStatus";
 import type { FlowEvents } from "../../hooks/useNextStep";
 import type { UsageDone, UsageForm, UsageNext } from "../../usage/next-step";
 
@@ -182,13 +180,7 @@ export function UsageReviewSection({ next = null, flow }: { next?: UsageNext | n
           {t.applyDecisions}
         </Button>
       </ButtonRow>
-      <TaskProgress progress={task.progress} onCancel={task.cancel} />
-      {notice && (
-        <Notice intent={notice.intent} testId="usage-review-notice">
-          {notice.text}
-        </Notice>
-      )}
-      <IssueBars issues={issues} hint={hint} testId="usage-review-issues" />
+      <StepStatus progress={task.progress} onCancel={task.cancel} issues={issues} hint={hint} notice={notice?.text ?? null} noticeIntent={notice?.intent} noticeTestId="usage-review-notice" issuesTestId="usage-review-issues" />
     </StepSection>
   );
 }
