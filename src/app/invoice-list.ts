@@ -3,10 +3,10 @@
  * their state and totals, and the invoices of a run, a customer or a period with their status. Reads
  * only; the CLI's `runs` and `invoices` print them.
  */
-import { documentTitle, type DocumentTitle } from "../core/billing/invoice";
+import { compareNatural, documentTitle, type DocumentTitle } from "../core/billing/invoice";
 import type { IsoDate } from "../core/date/iso-date";
 import type { IsoMonth } from "../core/date/iso-month";
-import { Decimal, sum } from "../core/money/decimal";
+import { Decimal, sum, toCentsString } from "../core/money/decimal";
 import type { StoreTx } from "../store/port";
 import { INVOICE_LIST_COLUMNS } from "../io/sheets/invoice-list-words";
 import type { CsvCell } from "../io/table/write-csv";
@@ -66,7 +66,7 @@ export interface InvoiceFilter {
   to?: IsoDate;
 }
 
-const total = (values: readonly string[]): string => sum(values.map((v) => new Decimal(v))).toFixed(2);
+const total = (values: readonly string[]): string => toCentsString(sum(values.map((v) => new Decimal(v))));
 
 /** Every billing run, oldest first, with its state, number range and totals. Reads only. */
 export function summarizeRuns(ctx: AppContext): Promise<RunSummary[]> {
@@ -78,7 +78,7 @@ export function summarizeRuns(ctx: AppContext): Promise<RunSummary[]> {
 }
 
 function runSummary(run: RunRecord, invoices: readonly StoredInvoice[]): RunSummary {
-  const refs = invoices.map((i) => i.invoiceRef).sort();
+  const refs = invoices.map((i) => i.invoiceRef).sort(compareNatural);
   const state: RunState = run.undoneAt ? "undone" : run.issuedAt ? "issued" : "draft";
   return {
     runId: run.id,
@@ -124,7 +124,7 @@ export function listInvoices(ctx: AppContext, filter: InvoiceFilter = {}): Promi
     );
     const runs = new Map((await tx.runs.getMany([...new Set(chosen.map((i) => i.runId))])).filter((r): r is RunRecord => r !== undefined).map((r) => [r.id, r]));
     return chosen
-      .sort((a, b) => a.invoiceRef.localeCompare(b.invoiceRef, "en", { numeric: true }))
+      .sort((a, b) => compareNatural(a.invoiceRef, b.invoiceRef))
       .map((i) => ({
         invoiceRef: i.invoiceRef,
         runId: i.runId,

@@ -1,3 +1,5 @@
+import { type IsoDate, parseIsoDate } from "../core/date/iso-date";
+
 /** Parsed command-line arguments: `--name value`, `--name=value`, boolean `--flag`, positionals. */
 export interface ParsedArgs {
   positionals: string[];
@@ -47,6 +49,22 @@ export function optional(args: ParsedArgs, name: string): string | undefined {
   const v = args.options.get(name);
   if (v && v.length > 1) throw new UsageError(`--${name} given more than once`);
   return v?.[0];
+}
+
+/** The date of an optional option (`YYYY-MM-DD`); anything else is a usage error naming the option. */
+export function optionalDate(args: ParsedArgs, name: string): IsoDate | undefined {
+  const text = optional(args, name);
+  if (text === undefined) return undefined;
+  const day = parseIsoDate(text);
+  if (day === null) throw new UsageError(`--${name}: "${text}" is not a date YYYY-MM-DD`);
+  return day;
+}
+
+/** The date of a required option (`YYYY-MM-DD`). */
+export function requiredDate(args: ParsedArgs, name: string): IsoDate {
+  const day = optionalDate(args, name);
+  if (day === undefined) throw new UsageError(`--${name} is required`);
+  return day;
 }
 
 /**

@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { auditExport } from "../../app/audit-export";
 import { loadCompanyInfo } from "../../app/export-invoices";
-import { parseIsoDate } from "../../core/date/iso-date";
-import { optional, parseArgs, required, UsageError } from "../args";
+import { optional, parseArgs, required, requiredDate, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../store";
@@ -15,14 +14,8 @@ export const exportAuditCommand: Command = {
   summary: "auditor export (GDPdU / Z3): invoices, lines, ledger and audit log of a period as CSV with index.xml (description standard)",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace", "from", "to", "out", "encoding"], ["json"]);
-    const date = (name: string) => {
-      const text = required(args, name);
-      const d = parseIsoDate(text);
-      if (d === null) throw new UsageError(`--${name}: "${text}" is not a date YYYY-MM-DD`);
-      return d;
-    };
-    const from = date("from");
-    const to = date("to");
+    const from = requiredDate(args, "from");
+    const to = requiredDate(args, "to");
     if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
     const dir = required(args, "out");
     const encoding = optional(args, "encoding") ?? "windows-1252";

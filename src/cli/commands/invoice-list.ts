@@ -1,7 +1,6 @@
 import { invoiceListTable, listInvoices, summarizeRuns, type InvoiceFilter, type InvoiceSummary, type RunSummary } from "../../app/invoice-list";
-import { parseIsoDate } from "../../core/date/iso-date";
 import { toCsv } from "../../io/table/write-csv";
-import { optional, parseArgs, required, UsageError } from "../args";
+import { optional, optionalDate, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { printJson } from "../report";
 import { withWorkspace } from "../store";
@@ -77,11 +76,8 @@ export const invoicesCommand: Command = {
     if (runId !== undefined) filter.runId = runId;
     if (customerNo !== undefined) filter.customerNo = customerNo;
     for (const name of ["from", "to"] as const) {
-      const text = optional(args, name);
-      if (text === undefined) continue;
-      const day = parseIsoDate(text);
-      if (!day) throw new UsageError(`--${name}: "${text}" is not a date YYYY-MM-DD`);
-      filter[name] = day;
+      const day = optionalDate(args, name);
+      if (day !== undefined) filter[name] = day;
     }
     if (filter.from && filter.to && filter.from > filter.to) throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
     const out = optional(args, "out");

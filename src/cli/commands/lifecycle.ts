@@ -1,13 +1,12 @@
 import { cancelInvoice, cancelRun, sumReleased, type ReleasedCounts } from "../../app/cancel-invoice";
 import { finalizeRun } from "../../app/issue-run";
 import { verifyIntegrity, type BrokenRecord } from "../../app/verify";
-import { optional, parseArgs, required, UsageError } from "../args";
+import { optional, optionalDate, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../store";
 import { einvoiceCommand } from "./einvoice";
 import { exportAuditCommand } from "./export-audit";
-import { parseIsoDate } from "../../core/date/iso-date";
 
 export const finalizeCommand: Command = {
   name: "finalize",
@@ -39,9 +38,7 @@ export const cancelInvoiceCommand: Command = {
     const invoice = optional(args, "invoice");
     const runId = optional(args, "run");
     if ((invoice === undefined) === (runId === undefined)) throw new UsageError("give --invoice NO or --run RUN_ID (one of them)");
-    const dateText = optional(args, "date");
-    const date = dateText === undefined ? undefined : parseIsoDate(dateText);
-    if (date === null) throw new UsageError(`--date: "${dateText}" is not a date YYYY-MM-DD`);
+    const date = optionalDate(args, "date");
     const reason = optional(args, "reason");
     const options = { ...(date !== undefined ? { date } : {}), ...(reason !== undefined ? { reason } : {}) };
     return withWorkspace(required(args, "workspace"), io, async (ctx) => {

@@ -6,7 +6,7 @@
  */
 import { invoiceListTable, type InvoiceSummary } from "../../app/invoice-list";
 import type { IsoDate } from "../../core/date/iso-date";
-import { Decimal, sum } from "../../core/money/decimal";
+import { Decimal, sum, toCentsString } from "../../core/money/decimal";
 import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
 import { tableNameFor } from "../../excel/names";
 import { INVOICE_LIST_VOCABULARY } from "../../io/sheets/invoice-list-words";
@@ -51,7 +51,7 @@ export function invoiceListWriteOptions(sheet: string, language: Language): Writ
 
 /** How many invoices and their gross sum (Stornorechnungen count negative), two decimals. */
 export function invoiceListTotals(invoices: readonly InvoiceSummary[]): { invoices: number; gross: string } {
-  return { invoices: invoices.length, gross: sum(invoices.map((i) => new Decimal(i.grossTotal))).toFixed(2) };
+  return { invoices: invoices.length, gross: toCentsString(sum(invoices.map((i) => new Decimal(i.grossTotal)))) };
 }
 
 /** The list's default period: the calendar year of `today`. */

@@ -15,7 +15,7 @@ import { localTimestamp, parseExportFormat } from "../../app/export-invoices";
 import { backupStatus, exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, listRuns, loadCompanyInfo, loadDatevConfig, loadRunInvoices, runBilling, undoRun } from "../connection/use-cases";
 import { saveExportSettingsFile } from "../connection/use-cases";
 import type { RunRecord } from "../../store/records";
-import { billingTotals, defaultBillingMonth, formatMoney, invoicePrintTitle, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, latestRun, pickableRuns, type BillingTotals } from "../billing/invoice-sheet";
+import { billingTotals, defaultBillingMonth, formatMoney, invoicePrintTitle, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, pickableRuns, type BillingTotals } from "../billing/invoice-sheet";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
 import { flowStrings } from "../i18n/flow";
@@ -49,7 +49,7 @@ export interface BillingView {
   invoiceDate: string;
   preview: BillingPreview | null;
   confirming: boolean;
-  /** The latest run that is not undone (undo acts on it). */
+  /** The latest run that is not undone (undo acts on it): the first of `runs`. */
   latest: RunRecord | null;
   /** The runs the picker offers (not undone, no cancellation runs), newest first. */
   runs: readonly RunRecord[];
@@ -71,9 +71,12 @@ export interface BillingView {
   notice: string | null;
 }
 
-/** The view's part that `loadRuns` gives (all but the month). */
-function runsOf(loaded: Pick<BillingView, "latest" | "runs" | "run" | "runInvoices">): Pick<BillingView, "latest" | "runs" | "run" | "runInvoices"> {
-  return { latest: loaded.latest, runs: loaded.runs, run: loaded.run, runInvoices: loaded.runInvoices };
+/** What the hook stores: the view but for `latest`, which is derived from `runs`. */
+type BillingState = Omit<BillingView, "latest">;
+
+/** The state's part that `loadRuns` gives (all but the month). */
+function runsOf(loaded: Pick<BillingState, "runs" | "run" | "runInvoices">): Pick<BillingState, "runs" | "run" | "runInvoices"> {
+  return { runs: loaded.runs, run: loaded.run, runInvoices: loaded.runInvoices };
 }
 
 /** `active`: the area is shown; the latest run is read again then (another area may have restored or imported). */
@@ -82,12 +85,11 @@ export function useBilling(active = true) {
   const s = useStrings();
   const b = s.billing;
   const task = useTask();
-  const [view, setView] = React.useState<BillingView>(() => ({
+  const [state, setView] = React.useState<BillingState>(() => ({
     month: "",
     invoiceDate: host.today(),
     preview: null,
     confirming: false,
-    latest: null,
     runs: [],
     run: null,
     runInvoices: [],
@@ -100,9 +102,10 @@ export function useBilling(active = true) {
     issues: [],
     notice: null,
   }));
+  const view: BillingView = { ...state, latest: state.runs[0] ?? null };
   const latestView = React.useRef(view);
   latestView.current = view;
-  const update = React.useCallback((patch: Partial<BillingView>) => setView((v) => ({ ...v, ...patch })), []);
+  const update = React.useCallback((patch: Partial<BillingState>) => setView((v) => ({ ...v, ...patch })), []);
 
   const settle = React.useCallback(
     <T>(outcome: TaskOutcome<T>): outcome is { status: "done"; value: T } => {
@@ -121,11 +124,11 @@ export function useBilling(active = true) {
     async (keep?: { run: RunRecord | null; latest: RunRecord | null }) => {
       const all = await listRuns(host.app);
       const runs = pickableRuns(all);
-      const latest = latestRun(all);
+      const latest = runs[0] ?? null;
       const kept = keep && keep.latest?.id === latest?.id ? runs.find((r) => r.id === keep.run?.id) : undefined;
       const run = kept ?? latest;
       const invoices = run ? await loadRunInvoices(host.app, run.id) : null;
-      return { latest, runs, run, runInvoices: invoices?.ok ? invoices.value.invoices : [], month: defaultBillingMonth(all, host.today()) };
+      return { runs, run, runInvoices: invoices?.ok ? invoices.value.invoices : [], month: defaultBillingMonth(all, host.today()) };
     },
     [host],
   );
