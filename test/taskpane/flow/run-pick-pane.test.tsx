@@ -22,6 +22,12 @@ import { choose, typeInto } from "../support/render-pane";
 import { byTestId, click, renderPane, until, type Pane } from "./pane-harness";
 
 jest.mock("../../../src/taskpane/billing/einvoice-fonts", () => ({ paneFonts: () => Promise.reject(new Error("no fonts in this test")) }));
+/** While `wait` is set, the pane's Festschreiben waits for it before it runs (a task that takes its time). */
+const mockFinalizeGate: { wait: Promise<void> | null } = { wait: null };
+jest.mock("../../../src/taskpane/billing/lifecycle", () => {
+  const actual = jest.requireActual<typeof import("../../../src/taskpane/billing/lifecycle")>("../../../src/taskpane/billing/lifecycle");
+  return { ...actual, finalizeForPane: async (...args: Parameters<typeof actual.finalizeForPane>) => (await mockFinalizeGate.wait, actual.finalizeForPane(...args)) };
+});
 
 /** Text with the no-break spaces of currency formatting as plain spaces. */
 const plain = (t: string | null | undefined) => (t ?? "").replace(/\u00a0|\u202f/g, " ");
@@ -149,6 +155,30 @@ describe("the Abrechnung area's run picker", () => {
     expect(query(pane, "billing-undo")).not.toBeNull();
     await until(() => expect(byTestId(pane.container, "lifecycle-state").textContent).toContain(`Latest run${january}`));
     pane.unmount();
+  });
+
+  it("while Festschreiben runs on the chosen run, the run cannot be switched and the latest not undone", async () => {
+    const { ctx, february } = await twoMonths(false);
+    let release: () => void = () => undefined;
+    mockFinalizeGate.wait = new Promise<void>((r) => (release = r));
+    try {
+      const pane = await renderPane(ctx, <BillingArea active />);
+      await until(() => expect(picker(pane).value).toBe(february));
+      await until(() => expect(query(pane, "lifecycle-finalize")).not.toBeNull());
+      expect(picker(pane).disabled).toBe(false);
+      await click(byTestId(pane.container, "lifecycle-finalize"));
+      await click(byTestId(pane.container, "lifecycle-finalize-yes"));
+      await until(() => expect(picker(pane).disabled).toBe(true));
+      expect((byTestId(pane.container, "billing-undo") as HTMLButtonElement).disabled).toBe(true);
+      release();
+      await until(() => expect(picker(pane).disabled).toBe(false));
+      expect((byTestId(pane.container, "billing-undo") as HTMLButtonElement).disabled).toBe(false);
+      expect(picker(pane).value).toBe(february);
+      expect((await dbOf(ctx).runs.get(february))!.issuedBy).toBeDefined();
+      pane.unmount();
+    } finally {
+      mockFinalizeGate.wait = null;
+    }
   });
 
   it("SEPA collects the chosen run; a repeat question of one run does not carry over to another", async () => {

@@ -44,6 +44,12 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
   const { view, task } = bill;
   const [at, setAt] = React.useState<BillingStep>("preview");
   const busy = task.running;
+  // The lifecycle and SEPA steps run tasks of their own on the chosen run: while one runs, the run is
+  // not switched under it (its result would be told beside another run) and the latest is not undone.
+  const [stepsBusy, setStepsBusy] = React.useState({ lifecycle: false, sepa: false });
+  const lifecycleBusy = React.useCallback((b: boolean) => setStepsBusy((m) => (m.lifecycle === b ? m : { ...m, lifecycle: b })), []);
+  const sepaBusy = React.useCallback((b: boolean) => setStepsBusy((m) => (m.sepa === b ? m : { ...m, sepa: b })), []);
+  const runLocked = busy || stepsBusy.lifecycle || stepsBusy.sepa;
   const act = (step: BillingStep, action: () => unknown) => () => {
     setAt(step);
     void action();
@@ -127,7 +133,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
       <StepSection id="step-bill-export" title={b.exportTitle} intro={b.exportIntro} inactive={!run}>
         {run && view.runs.length > 1 && (
           <Field label={b.runPick}>
-            <Select className={styles.picker} select={{ className: styles.pickerSelect }} value={run.id} disabled={busy} onChange={(_, d) => void bill.pickRun(d.value)} data-testid="billing-run-pick">
+            <Select className={styles.picker} select={{ className: styles.pickerSelect }} value={run.id} disabled={runLocked} onChange={(_, d) => void bill.pickRun(d.value)} data-testid="billing-run-pick">
               {view.runs.map((r) => (
                 <option key={r.id} value={r.id}>
                   {b.runOption(r.id, formatMonth(r.month, s.language), formatDay(r.invoiceDate, s.language), r.issuedAt != null)}
@@ -174,7 +180,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
                 {b.documents}
               </Button>
               {isLatest && (
-                <Button icon={<ArrowUndoRegular />} disabled={busy} onClick={() => (setAt("export"), bill.confirmUndo(true))} data-testid="billing-undo">
+                <Button icon={<ArrowUndoRegular />} disabled={runLocked} onClick={() => (setAt("export"), bill.confirmUndo(true))} data-testid="billing-undo">
                   {b.undoRun}
                 </Button>
               )}
@@ -209,7 +215,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
                 {x.confirmText(view.confirmingExport.kind, view.confirmingExport.run.id, view.confirmingExport.run.invoiceRefs.length, invoiceNumberRange(view.confirmingExport.run.invoiceRefs))}
               </Notice>
             )}
-            {view.confirmingUndo && isLatest && <UndoRunDialog run={run} busy={busy} onUndo={act("export", bill.undoLatest)} onClose={() => bill.confirmUndo(false)} />}
+            {view.confirmingUndo && isLatest && <UndoRunDialog run={run} busy={runLocked} onUndo={act("export", bill.undoLatest)} onClose={() => bill.confirmUndo(false)} />}
           </>
         )}
         <Body1 as="p" className={styles.hint} data-testid="export-settings-state">
@@ -227,9 +233,9 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
         {status("export")}
       </StepSection>
 
-      <LifecycleSection run={run} latest={isLatest} active={active} revision={busy ? 0 : 1} onChanged={() => void bill.refreshRuns()} />
+      <LifecycleSection run={run} latest={isLatest} active={active} revision={busy ? 0 : 1} onChanged={() => void bill.refreshRuns()} onBusy={lifecycleBusy} />
 
-      <SepaSection run={run} active={active} primary={next === "sepa"} onEditing={setSepaTyped} />
+      <SepaSection run={run} active={active} primary={next === "sepa"} onEditing={setSepaTyped} onBusy={sepaBusy} />
 
       <InvoiceListSection />
     </div>

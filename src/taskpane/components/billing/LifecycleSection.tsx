@@ -52,13 +52,15 @@ function stateText(t: LifecycleStrings, state: RunLifecycle, language: "de" | "e
  * under the part that produced them. `revision` changes when the area changed the store (an export
  * may have issued the run), so the state is read again. `latest`: whether the run is the area's latest (its label says so).
  */
-export function LifecycleSection({ run, latest = true, active = true, revision = 0, onChanged }: { run: RunRecord | null; latest?: boolean; active?: boolean; revision?: number; onChanged?: () => void }): React.ReactElement {
+/** `onBusy` tells the area while a task of this step runs, so that the run it acts on is not switched under it. */
+export function LifecycleSection({ run, latest = true, active = true, revision = 0, onChanged, onBusy }: { run: RunRecord | null; latest?: boolean; active?: boolean; revision?: number; onChanged?: () => void; onBusy?: (busy: boolean) => void }): React.ReactElement {
   const styles = useStyles();
   const host = useHost();
   const s = useStrings();
   const t = lifecycleStrings[s.language];
   const task = useTask();
   const busy = task.running;
+  React.useEffect(() => onBusy?.(busy), [busy, onBusy]);
   const [state, setState] = React.useState<RunLifecycle | null>(null);
   const [confirm, setConfirm] = React.useState<"finalize" | "cancel" | null>(null);
   const [choice, setChoice] = React.useState("");

@@ -38,15 +38,18 @@ export interface SepaSectionProps {
   primary?: boolean;
   /** Told when the clerk has typed a collection date of their own (the SEPA export is then what they do next). */
   onEditing?: (dirty: boolean) => void;
+  /** Told while an export or a mandates task runs, so that the run it acts on is not switched under it. */
+  onBusy?: (busy: boolean) => void;
 }
 
-export function SepaSection({ run, active = true, primary = false, onEditing }: SepaSectionProps): React.ReactElement {
+export function SepaSection({ run, active = true, primary = false, onEditing, onBusy }: SepaSectionProps): React.ReactElement {
   const styles = useStyles();
   const host = useHost();
   const s = useStrings();
   const t = sepaStrings[s.language];
   const task = useTask();
   const busy = task.running;
+  React.useEffect(() => onBusy?.(busy), [busy, onBusy]);
   const [date, setDate] = React.useState<string>(() => host.today());
   React.useEffect(() => onEditing?.(date !== host.today()), [date, host, onEditing]);
   const [form, setForm] = React.useState<SepaSettingsForm>(EMPTY_FORM);
