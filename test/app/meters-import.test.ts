@@ -13,9 +13,20 @@ describe("meters import", () => {
     expect((await importMeters(ctx, textFile("z1.csv", METERS_CSV))).ok).toBe(true);
     const r = await importMeters(ctx, textFile("z2.csv", `${HEAD}\nD2,10003,K-300,2026-06-30,100,0\nD1,10003,K-300,2026-07-31,10750,2200\n`));
     expect(!r.ok && r.issues.map((i) => formatIssue(i))).toEqual([
-      'z2.csv, row 3, column "counter_bw": Device D1: counter 10750 is lower than 10800 of 2026-06-30 (z1.csv:3); counters do not go backwards (device swap or typo?).',
+      'z2.csv, row 3, column "counter_bw": Device D1: counter 10750 is lower than 10800 of 2026-06-30 (z1.csv:3); counters do not go backwards (a typo? After a swap or a counter reset, first a final reading with final_reading = yes).',
     ]);
     expect(await dbOf(ctx).meterReadings.count()).toBe(2);
+  });
+
+  it("a final reading is stored with its mark (the same file again adds nothing); the device then starts anew with a lower counter", async () => {
+    const ctx = await timeWorkspace();
+    const file = textFile("z1.csv", `${HEAD},final_reading\nD1,10003,K-300,2026-06-30,10800,2150,ja\n`);
+    expect((await importMeters(ctx, file)).ok).toBe(true);
+    expect((await dbOf(ctx).meterReadings.get("D1|2026-06-30"))!.final).toBe(true);
+    const again = await importMeters(ctx, file);
+    expect(again.ok && again.value).toMatchObject({ added: 0, unchanged: 1, batchId: null });
+    const reset = await importMeters(ctx, textFile("z2.csv", `${HEAD}\nD1,10003,K-300,2026-07-31,120,5\n`));
+    expect(reset.ok && reset.value).toMatchObject({ added: 1, unchanged: 0 });
   });
 
   it("the same file twice adds nothing; readings of a billed month are refused", async () => {

@@ -8,7 +8,7 @@ import { withWorkspace } from "../store";
 export const metersImportCommand: Command = {
   name: "meters import",
   usage: "meters import --workspace W FILE [--json]",
-  summary: "import meter readings of click contracts (device_id, customer_no, contract_no, reading_date, counter_bw, counter_color); any error imports nothing",
+  summary: "import meter readings of click contracts (device_id, customer_no, contract_no, reading_date, counter_bw, counter_color, optional final_reading); any error imports nothing",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], ["json"]);
     const workspace = required(args, "workspace");

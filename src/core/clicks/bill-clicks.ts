@@ -53,8 +53,13 @@ export interface ClickMonthUsage {
   to: IsoDate;
   /** Days of the month the contract runs / days of the month. */
   share: Decimal;
-  /** Every device with a reading on the contract up to the month's end, in order of first reading. */
+  /**
+   * Every device with a reading on the contract up to the month's end, in order of first reading,
+   * but for those that left it before the month (a final reading, or read on another contract since).
+   */
   devices: DeviceMonth[];
+  /** The devices that left the contract before the month, with the day of their final reading. */
+  left: { deviceId: string; date: IsoDate }[];
   usageBw: number;
   usageColor: number;
   readingIds: string[];
@@ -174,13 +179,15 @@ function monthUsage(contractNo: string, month: IsoMonth, from: IsoDate, to: IsoD
   const readingIds: string[] = [];
   const until = lastDayOf(month);
   const devices: DeviceMonth[] = [];
+  const left: ClickMonthUsage["left"] = [];
   for (const list of lists) {
     if (!list.some((r) => r.contractNo === contractNo && r.readingDate <= until)) continue;
     const device: DeviceMonth = { deviceId: list[0]!.deviceId, readings: [], usageBw: 0, usageColor: 0 };
     list.forEach((r, i) => {
       if (r.contractNo !== contractNo || monthOf(r.readingDate) !== month) return;
       readingIds.push(r.id);
-      const prev = list[i - 1];
+      // After a final reading the device starts anew: its next reading is a baseline.
+      const prev = list[i - 1]?.final ? undefined : list[i - 1];
       if (device.readings.length === 0 && prev) device.previous = prev;
       device.readings.push(r);
       if (!prev) return;
@@ -189,12 +196,20 @@ function monthUsage(contractNo: string, month: IsoMonth, from: IsoDate, to: IsoD
       device.usageBw += r.counterBw - prev.counterBw;
       device.usageColor += r.counterColor - prev.counterColor;
     });
-    if (device.readings.length === 0) device.previous = [...list].reverse().find((r) => r.readingDate <= until);
+    if (device.readings.length === 0) {
+      const latest = [...list].reverse().find((r) => r.readingDate <= until)!;
+      const gone = [...list].reverse().find((r) => r.contractNo === contractNo && r.readingDate <= until)!;
+      if (latest.final || latest.contractNo !== contractNo) {
+        if (gone.final) left.push({ deviceId: device.deviceId, date: gone.readingDate });
+        continue;
+      }
+      device.previous = latest;
+    }
     usageBw += device.usageBw;
     usageColor += device.usageColor;
     devices.push(device);
   }
-  return { month, from, to, share, devices, usageBw, usageColor, readingIds };
+  return { month, from, to, share, devices, left, usageBw, usageColor, readingIds };
 }
 
 function rateMonth(contract: Contract, usage: ClickMonthUsage, rule: ClickRule, a: ClickArticles): ClickMonthRating {

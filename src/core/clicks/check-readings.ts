@@ -12,7 +12,7 @@ export interface ReadingCheck {
 
 /**
  * Checks imported readings against each other and the store (PRODUCT.md §5.5): the contract must exist
- * and belong to the customer; a device stays on one contract; per device the readings must be in date
+ * and belong to the customer; a device stays on one contract until its final reading; per device the readings must be in date
  * order, newer than the last stored one, and no counter may go backwards; a reading in a month that is
  * already billed is refused. Every problem names the row. A row equal to a stored reading is skipped,
  * so importing a file twice adds nothing.
@@ -37,12 +37,14 @@ export function checkReadings(rows: readonly ReadingRow[], stored: readonly Mete
     }
     const same = byId.get(readingId(row.deviceId, row.readingDate));
     if (same) {
-      if (same.counterBw === row.counterBw && same.counterColor === row.counterColor && same.contractNo === row.contractNo) unchanged++;
-      else issues.push(issue("meters.conflicting_reading", { device: row.deviceId, date: row.readingDate, bw: same.counterBw, color: same.counterColor, where: whereText(same) }, at("reading_date")));
+      if (same.counterBw === row.counterBw && same.counterColor === row.counterColor && same.contractNo === row.contractNo) {
+        if ((same.final ?? false) === (row.final ?? false)) unchanged++;
+        else issues.push(issue(same.final ? "meters.final_stored" : "meters.final_not_stored", { device: row.deviceId, date: row.readingDate, where: whereText(same) }, at("final_reading")));
+      } else issues.push(issue("meters.conflicting_reading", { device: row.deviceId, date: row.readingDate, bw: same.counterBw, color: same.counterColor, where: whereText(same) }, at("reading_date")));
       continue;
     }
     const prev = last.get(row.deviceId);
-    if (prev && prev.contractNo !== row.contractNo) {
+    if (prev && prev.contractNo !== row.contractNo && !prev.final) {
       issues.push(issue("meters.device_other_contract", { device: row.deviceId, contract: prev.contractNo }, at("contract_no")));
       continue;
     }
@@ -54,7 +56,8 @@ export function checkReadings(rows: readonly ReadingRow[], stored: readonly Mete
       issues.push(issue("meters.month_billed", { contract: row.contractNo, month: monthOf(row.readingDate) }, at("reading_date")));
       continue;
     }
-    const backwards = (["counterBw", "counterColor"] as const).filter((k) => prev && row[k] < prev[k]);
+    // After a final reading the device starts anew (repaired, reset, placed elsewhere): no counter to continue.
+    const backwards = (["counterBw", "counterColor"] as const).filter((k) => prev && !prev.final && row[k] < prev[k]);
     for (const k of backwards)
       issues.push(issue("meters.counter_backwards", { device: row.deviceId, value: row[k], previous: prev![k], date: prev!.readingDate, where: whereText(prev!) }, at(k === "counterBw" ? "counter_bw" : "counter_color")));
     if (backwards.length > 0) continue;

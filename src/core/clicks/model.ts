@@ -9,6 +9,12 @@ export type ReadingRow = {
   /** Total counters as read from the device: black/white and colour pages. */
   counterBw: number;
   counterColor: number;
+  /**
+   * The device's final reading: it leaves its contract on this day (removed, swapped, returned). Later
+   * months no longer expect a reading of it; a later reading starts it anew (a baseline), also on
+   * another contract.
+   */
+  final?: true;
   source: { file: string; row: number; batchId?: string };
 };
 

@@ -122,6 +122,7 @@ function monthRows(m: ClickMonthPlan, customers: ReadonlyMap<string, string>, ch
     const status = m.billed ? "billed" : rating === null || !known ? "problem" : deviceStatus(d, shares.get(d)!);
     if (status === "no_reading") issues.push(issue("meters.review_no_reading", { device: d.deviceId, month: m.month }, undefined, "info"));
     if (status === "baseline") issues.push(issue("meters.review_baseline", { device: d.deviceId, date: last!.readingDate }, undefined, "info"));
+    if (last?.final) issues.push(issue("meters.review_final", { device: d.deviceId, date: last.readingDate }, undefined, "info"));
     return {
       ...base, status, deviceId: d.deviceId,
       previousDate: d.previous?.readingDate ?? null, previousBw: d.previous?.counterBw ?? null, previousColor: d.previous?.counterColor ?? null,
@@ -133,7 +134,9 @@ function monthRows(m: ClickMonthPlan, customers: ReadonlyMap<string, string>, ch
   });
   const empty = { deviceId: "", previousDate: null, previousBw: null, previousColor: null, readingDates: [], readingBw: null, readingColor: null, pagesBw: null, pagesColor: null };
   if (devices.length === 0 && !m.billed) {
-    rows.push({ ...base, ...empty, status: rating === null || !known ? "problem" : "no_reading", net: null, issues: [...unknown, issue("meters.review_no_device", { contract: contract.no, month: m.month }, undefined, "info")] });
+    const gone = [...m.usage.left].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).pop();
+    const why = gone ? issue("meters.review_devices_left", { contract: contract.no, device: gone.deviceId, date: gone.date }, undefined, "info") : issue("meters.review_no_device", { contract: contract.no, month: m.month }, undefined, "info");
+    rows.push({ ...base, ...empty, status: rating === null || !known ? "problem" : "no_reading", net: null, issues: [...unknown, why] });
   }
   const minimum = rating?.charges.find((c) => c.kind === "minimum");
   if (minimum) {

@@ -8,9 +8,11 @@ import { dateProblemCode, parseDateText, parseDecimalText } from "../values";
 
 /** The fixed headers of a meter-reading file (PRODUCT.md §8 `meters import`). */
 export const METER_COLUMNS = ["device_id", "customer_no", "contract_no", "reading_date", "counter_bw", "counter_color"] as const;
+/** Optional: `final_reading` yes/no (ja/nein, 1/0, x): the device's last reading on its contract (removed, swapped, returned). */
+export const METER_OPTIONAL_COLUMNS = ["final_reading"] as const;
 
 /**
- * Reads meter readings (headers case-insensitive, any order, `,` or `;`). Counters are whole numbers
+ * Reads meter readings (headers case-insensitive, any order, `,` or `;`; `final_reading` optional). Counters are whole numbers
  * ≥ 0 (thousands separators allowed); dates `YYYY-MM-DD` or `DD.MM.YYYY`. Every bad cell is an issue
  * naming file, row and column.
  */
@@ -29,11 +31,12 @@ export function readMeterTable(raw: RawTable): { rows: ReadingRow[]; issues: Iss
     const readingDate = dateText === "" ? undefined : parseDateText(dateText, "dmy") ?? r.bad(dateProblemCode(dateText, "dmy", "parse.invalid_date"), "reading_date", { value: dateText });
     const counterBw = counter(r, "counter_bw");
     const counterColor = counter(r, "counter_color");
+    const final = r.flag("final_reading");
     if (r.issues.length > 0 || !readingDate || counterBw === undefined || counterColor === undefined) {
       pushAll(issues, r.issues);
       continue;
     }
-    rows.push({ deviceId, customerNo, contractNo, readingDate, counterBw, counterColor, source: { file: table.source, row } });
+    rows.push({ deviceId, customerNo, contractNo, readingDate, counterBw, counterColor, ...(final ? { final: true as const } : {}), source: { file: table.source, row } });
   }
   return { rows, issues };
 }

@@ -3,7 +3,7 @@
  * month of `samples/`), so a clerk can start from a file the import accepts as it is.
  */
 import { ARTICLE_COLUMNS, CONTRACT_COLUMNS, MAPPING_COLUMNS } from "../master/master-columns";
-import { METER_COLUMNS } from "../meters/read-meters";
+import { METER_COLUMNS, METER_OPTIONAL_COLUMNS } from "../meters/read-meters";
 import { LINK_COLUMNS, PURCHASE_COLUMNS } from "../purchase/read-purchase";
 import { MANDATE_COLUMNS } from "../sepa/mandate-columns";
 import { toCsv } from "../table/write-csv";
@@ -48,8 +48,8 @@ const TEMPLATES: Record<TemplateKind, { columns: readonly string[]; example: Rec
     example: { ticket_no: "4711", customer_no: "10003", date: "2026-10-02", start: "09:00", end: "10:30", technician: "jm", activity: "remote", billable: "ja", description: "Mailserver" },
   },
   meters: {
-    columns: METER_COLUMNS,
-    example: { device_id: "D1", customer_no: "10005", contract_no: "K-5001", reading_date: "2026-10-12", counter_bw: "10000", counter_color: "2000" },
+    columns: [...METER_COLUMNS, ...METER_OPTIONAL_COLUMNS],
+    example: { device_id: "D1", customer_no: "10005", contract_no: "K-5001", reading_date: "2026-10-12", counter_bw: "10000", counter_color: "2000", final_reading: "nein" },
   },
   mandates: {
     columns: MANDATE_COLUMNS,

@@ -112,21 +112,52 @@ describe("buildMeterReview", () => {
     expect(noArticle.issues.map((i) => [i.code, i.params.article])).toEqual([["time.unknown_article", "MIN"]]);
   });
 
+  it("a final reading: the device's pages up to it are billed, later months leave it out, its next reading (another contract, a reset counter) is a baseline", () => {
+    const fin = (x: MeterReading): MeterReading => ({ ...x, final: true });
+    // A on N until its final reading on 20 February (400 pages at 0.01), replaced by G; A repaired (counter reset) and placed on M in March.
+    const readings = [r("N", "A", "2026-02-01", 0), fin(r("N", "A", "2026-02-20", 400)), r("N", "G", "2026-02-20", 100), r("N", "G", "2026-03-31", 600), r("M", "A", "2026-03-10", 50), r("M", "E", "2026-02-15", 0), r("M", "E", "2026-02-28", 700)];
+    const i = input({ readings, runMonth: "2026-03" });
+    const review = buildMeterReview(i, CUSTOMERS);
+    const rows = review.rows.filter((x) => x.contractNo !== "K");
+    expect(rows.map(view)).toEqual([
+      "charged | 2026-02 | M | E | - | 2026-02-15/2026-02-28 | 700/0 | 500+200 | 2.00 | ",
+      "minimum_fee | 2026-02 | M | - | - | - | -/- | 500+200 | 8.00 | meters.review_minimum",
+      "baseline | 2026-03 | M | A | - | 2026-03-10 | 0/0 | 1000+0 | 0.00 | meters.review_baseline",
+      "no_reading | 2026-03 | M | E | 2026-02-28 | - | -/- | 1000+0 | 0.00 | meters.review_no_reading",
+      "minimum_fee | 2026-03 | M | - | - | - | -/- | 1000+0 | 20.00 | meters.review_minimum",
+      "charged | 2026-02 | N | A | - | 2026-02-01/2026-02-20 | 400/0 | 0+400 | 4.00 | meters.review_final",
+      "baseline | 2026-02 | N | G | - | 2026-02-20 | 0/0 | 0+400 | 0.00 | meters.review_baseline",
+      "charged | 2026-03 | N | G | 2026-02-20 | 2026-03-31 | 500/0 | 0+500 | 5.00 | ",
+    ]);
+    expect(review.issues).toEqual([]);
+    expect(billedPerContract(i)).toEqual({ M: "30.00", N: "9.00" });
+    expect(reviewedPerContract(review.rows)).toEqual(billedPerContract(i));
+    expect(messageText(rows[5]!.issues[0]!, "de")).toBe("Schlussablesung von Gerät A am 20.02.2026: es verlässt den Vertrag; spätere Monate erwarten keine Ablesung mehr.");
+
+    // Every device gone and the contract still running: the run month says so instead of "no reading".
+    const gone = buildMeterReview(input({ readings: readings.slice(0, 2), runMonth: "2026-03" }), CUSTOMERS);
+    const march = gone.rows.filter((x) => x.contractNo === "N" && x.month === "2026-03");
+    expect(march.map(view)).toEqual(["no_reading | 2026-03 | N | - | - | - | -/- | 0+0 | - | meters.review_devices_left"]);
+    expect(messageText(march[0]!.issues[0]!, "en")).toBe("Every device of contract N has left it (last A on 2026-02-20); the contract still runs – enter its end?");
+  });
+
   it("invariant: for any readings and rules, each contract's amounts add up to its click lines to the cent", () => {
-    const device = fc.record({ device: fc.constantFrom("A", "B", "C"), contractNo: fc.constantFrom("K", "M"), day: fc.integer({ min: 0, max: 120 }), bw: fc.integer({ min: 0, max: 3000 }), color: fc.integer({ min: 0, max: 500 }) });
+    const device = fc.record({ device: fc.constantFrom("A", "B", "C"), contractNo: fc.constantFrom("K", "M"), day: fc.integer({ min: 0, max: 120 }), bw: fc.integer({ min: 0, max: 3000 }), color: fc.integer({ min: 0, max: 500 }), final: fc.integer({ min: 0, max: 5 }).map((n) => n === 0) });
     const price = fc.integer({ min: 1, max: 9999 }).map((n) => (n / 10000).toString());
     fc.assert(
       fc.property(fc.array(device, { maxLength: 12 }), price, price, fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 5000 }), fc.constantFrom("2026-02", "2026-03", "2026-04"), (rows, priceBw, priceColor, includedBw, minimumCents, runMonth) => {
-        // one contract per device, dates strictly increasing, counters never backwards (as the import keeps them)
+        // one contract per device until a final reading, dates strictly increasing, counters never backwards but
+        // after a final reading (where the device starts anew, maybe on the other contract), as the import keeps them
         const readings: MeterReading[] = [];
-        const last = new Map<string, { date: string; bw: number; color: number; contractNo: string }>();
+        const last = new Map<string, { date: string; bw: number; color: number; contractNo: string; final: boolean }>();
         for (const x of rows) {
           const prev = last.get(x.device);
           const date = new Date(Date.UTC(2026, 0, 1 + x.day)).toISOString().slice(0, 10);
           if (prev && date <= prev.date) continue;
-          const next = { date, bw: (prev?.bw ?? 0) + x.bw, color: (prev?.color ?? 0) + x.color, contractNo: prev?.contractNo ?? x.contractNo };
+          const anew = !prev || prev.final;
+          const next = { date, bw: (anew ? 0 : prev.bw) + x.bw, color: (anew ? 0 : prev.color) + x.color, contractNo: anew ? x.contractNo : prev.contractNo, final: x.final };
           last.set(x.device, next);
-          readings.push(r(next.contractNo, x.device, date, next.bw, next.color));
+          readings.push({ ...r(next.contractNo, x.device, date, next.bw, next.color), ...(x.final ? { final: true as const } : {}) });
         }
         const rules: Rules = {
           defaults: {},

@@ -68,7 +68,7 @@ describe("meter reading checks", () => {
     const c = checkReadings([row("2026-04-30", 10700, 2200, 2)], stored, contracts, new Set());
     expect(c.accepted).toEqual([]);
     expect(c.issues.map((i) => formatIssue(i))).toEqual([
-      'z.csv, row 2, column "counter_bw": Device D1: counter 10700 is lower than 10800 of 2026-03-31 (z.csv:3); counters do not go backwards (device swap or typo?).',
+      'z.csv, row 2, column "counter_bw": Device D1: counter 10700 is lower than 10800 of 2026-03-31 (z.csv:3); counters do not go backwards (a typo? After a swap or a counter reset, first a final reading with final_reading = yes).',
     ]);
   });
 
@@ -87,5 +87,27 @@ describe("meter reading checks", () => {
       new Set(["K-300|2026-04"]),
     );
     expect(c.issues.map((i) => [i.code, i.where?.row])).toEqual([["meters.month_billed", 2], ["meters.unknown_contract", 3], ["meters.contract_of_other_customer", 4]]);
+  });
+
+  it("a device moves to another contract only after a final reading, and starts anew there (a lower counter is its baseline)", () => {
+    const k301: Contract = { ...K300, no: "K-301" };
+    const both = new Map([[K300.no, K300], [k301.no, k301]]);
+    const elsewhere = { ...row("2026-05-10", 50, 0, 3), contractNo: "K-301" };
+    const moved = checkReadings([elsewhere], stored, both, new Set());
+    expect(moved.accepted).toEqual([]);
+    expect(moved.issues.map((i) => formatIssue(i))).toEqual([
+      'z.csv, row 3, column "contract_no": Device D1 belongs to contract K-300 (to move it, first a final reading there with final_reading = yes).',
+    ]);
+    const c = checkReadings([{ ...row("2026-04-30", 12000, 2300, 2), final: true }, elsewhere], stored, both, new Set());
+    expect(c.issues).toEqual([]);
+    expect(c.accepted.map((r) => [r.contractNo, r.readingDate, r.counterBw, r.final ?? false])).toEqual([["K-300", "2026-04-30", 12000, true], ["K-301", "2026-05-10", 50, false]]);
+    // stored final, read again without the mark (or the other way round): named, nothing taken
+    const finalStored = [...stored, { ...reading("2026-04-30", 12000, 2300, 4), final: true as const }];
+    const again = checkReadings([row("2026-04-30", 12000, 2300, 2), { ...row("2026-03-31", 10800, 2150, 3), final: true }], finalStored, contracts, new Set());
+    expect([again.accepted, again.unchanged]).toEqual([[], 0]);
+    expect(again.issues.map((i) => formatIssue(i))).toEqual([
+      'z.csv, row 2, column "final_reading": Device D1: the reading of 2026-04-30 is stored as a final reading (z.csv:4), here it is not; undo that import to change it.',
+      'z.csv, row 3, column "final_reading": Device D1: the reading of 2026-03-31 is stored without being final (z.csv:3); undo that import to change it.',
+    ]);
   });
 });
