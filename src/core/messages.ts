@@ -510,6 +510,8 @@ export const MESSAGES: Record<string, Text> = {
   "expect.debtor_account": { de: "ein Debitorenkonto mit {digits} Ziffern, erste Ziffer 1–6", en: "a debtor account of {digits} digits starting with 1–6" },
   "expect.vat_rate_key": { de: "einen Steuersatz in Prozent als Schlüssel, z. B. „19“", en: 'a VAT rate in percent as the key, e.g. "19"' },
   "expect.account_no": { de: "eine Kontonummer", en: "an account number" },
+  "expect.iban": { de: "eine IBAN mit gültigen Prüfziffern, z. B. DE89 3704 0044 0532 0130 00 (Tippfehler?)", en: "an IBAN with valid check digits, e.g. DE89 3704 0044 0532 0130 00 (a typo?)" },
+  "expect.email": { de: "eine E-Mail-Adresse wie rechnung@firma.de", en: "an e-mail address such as invoices@company.com" },
   "expect.ledger_account": { de: "ein Sachkonto mit höchstens {digits} Ziffern", en: "an account of at most {digits} digits" },
   "expect.type_numeric": { de: "Zahl mit {decimals} Nachkommastellen", en: "numeric ({decimals} decimals)" },
   "expect.type_date": { de: "Datum (JJJJ-MM-TT)", en: "date (YYYY-MM-DD)" },
