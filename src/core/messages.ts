@@ -18,6 +18,7 @@ export const MESSAGES: Record<string, Text> = {
   "parse.date_out_of_range": { de: "„{value}“ liegt außerhalb der unterstützten Daten (1900-01-01 bis 9999-12-31).", en: '"{value}" is outside the supported dates (1900-01-01 to 9999-12-31).' },
   "parse.invalid_month": { de: "„{value}“ ist kein gültiger Monat (erwartet JJJJ-MM).", en: '"{value}" is not a valid month (expected YYYY-MM).' },
   "parse.invalid_number": { de: "„{value}“ ist keine gültige Zahl.", en: '"{value}" is not a valid number.' },
+  "parse.ambiguous_number": { de: "„{value}“ ist mehrdeutig und wurde als {read} gelesen; ist {other} gemeint, ohne Tausendertrennzeichen schreiben (die übrigen Zahlen der Datei zeigen kein Dezimalzeichen).", en: '"{value}" is ambiguous and was read as {read}; if {other} is meant, write it without a thousands separator (the other numbers of the file show no decimal separator).' },
   "parse.invalid_integer": { de: "„{value}“ ist keine ganze Zahl ≥ 1.", en: '"{value}" is not a whole number ≥ 1.' },
   "parse.negative_not_allowed": { de: "„{value}“ darf nicht negativ sein.", en: '"{value}" must not be negative.' },
   "parse.required": { de: "Pflichtfeld ist leer.", en: "Required value is empty." },
