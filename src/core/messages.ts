@@ -111,6 +111,7 @@ export const MESSAGES: Record<string, Text> = {
   "json.not_a_record": { de: "Eintrag {index} ist kein Datensatz (JSON-Objekt).", en: "Entry {index} is not a record (JSON object)." },
   "file.unreadable": { de: "Datei {file} ist nicht lesbar: {detail}", en: "File {file} cannot be read: {detail}" },
   "cli.period_from_file": { de: "Kein --period angegeben: abgeglichen wird {month} laut Abrechnungszeitraum in {files}. Mit --period JJJJ-MM wählen Sie einen anderen Monat.", en: "No --period given: reconciling {month}, the charge period in {files}. Give --period YYYY-MM to choose another month." },
+  "cli.period_differs_from_file": { de: "--period {month}, aber der Abrechnungszeitraum in {files} ist überwiegend {fileMonth}: falsche Datei oder falscher Monat? Positionen, die die Datei für {month} nicht nennt, stehen als „Fehlt in Datei“ in der Tabelle.", en: "--period {month}, but the charge period in {files} is mostly {fileMonth}: wrong file or wrong month? Positions the file does not name for {month} show as missing_in_file." },
   "cli.period_not_found": { de: "{files} nennt keinen Abrechnungszeitraum; bitte den Monat mit --period JJJJ-MM angeben.", en: "{files} names no charge period; give the month with --period YYYY-MM." },
   "file.not_found": { de: "Die Datei {file} gibt es nicht. Prüfen Sie Namen und Ordner.", en: "There is no file {file}. Check the name and the folder." },
   "file.is_directory": { de: "{file} ist ein Ordner, keine Datei. Nennen Sie eine Datei darin.", en: "{file} is a folder, not a file. Name a file inside it." },
