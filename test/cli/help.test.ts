@@ -78,7 +78,7 @@ describe("CLI help, did-you-mean, language, file messages", () => {
     // October's file reconciled for November (a mistyped month or last month's file) is warned about
     const nov = captureIo();
     expect(await runCli(["reconcile", "--workspace", ws, "--file", join(d, "nce.csv"), "--period", "2026-11", "--out", join(d, "r11.csv"), "--lang", "de"], nov.cli)).toBe(0);
-    expect(nov.err()).toContain("--period November 2026, aber der Abrechnungszeitraum in nce.csv ist überwiegend Oktober 2026: falsche Datei oder falscher Monat?");
+    expect(nov.err()).toContain("Abgeglichen wird November 2026, aber der Abrechnungszeitraum in nce.csv ist überwiegend Oktober 2026: falsche Datei oder falscher Monat?");
     const oct = captureIo();
     expect(await runCli(["reconcile", "--workspace", ws, "--file", join(d, "nce.csv"), "--period", "2026-10", "--out", join(d, "r10.csv")], oct.cli)).toBe(0);
     expect(oct.err()).not.toContain("wrong file or wrong month");
