@@ -7,10 +7,10 @@ import { settledAfterRun } from "../core/billing/due-charges";
 import type { Contract } from "../core/contract/model";
 import type { IsoDate } from "../core/date/iso-date";
 import { addMonths, type IsoMonth } from "../core/date/iso-month";
-import { Issue, Result, ok } from "../core/issues";
+import { Issue, Result, fail, ok } from "../core/issues";
 import type { StoreTx } from "../store/port";
 import type { AppContext } from "./context";
-import { sequenceId } from "./numbering";
+import { datedBeforeNumbered, sequenceId } from "./numbering";
 import { hasUsageMarks, planUsage, writeUsageMarks } from "./usage-lines";
 import { markUsageBilled, planUsageCharges } from "./usage-billing";
 
@@ -44,7 +44,7 @@ export interface BillOutcome {
  */
 export async function runBilling(ctx: AppContext, options: BillOptions): Promise<Result<BillOutcome>> {
   const invoiceDate = options.invoiceDate ?? (ctx.now().slice(0, 10) as IsoDate);
-  const body = async (tx: StoreTx): Promise<BillOutcome> => {
+  const body = async (tx: StoreTx): Promise<Result<BillOutcome>> => {
     const prefix = (await tx.settings.get("invoicePrefix")) ?? "RE-";
     const nextInvoice = await tx.counters.peek("invoice");
     const runId = sequenceId("run", await tx.counters.peek("run"));
@@ -72,7 +72,11 @@ export async function runBilling(ctx: AppContext, options: BillOptions): Promise
     const merged = mergeUsageLines(recurring.invoices, usage, { runId, invoiceDate, customers, nextInvoiceNumber: recurring.nextInvoiceNumber, formatInvoiceRef });
     const issues = [...recurring.issues, ...usage.issues, ...merged.issues];
     const invoices = merged.invoices;
-    if (options.dryRun || (invoices.length === 0 && !hasUsageMarks(usage) && vendorUsage.billed.length === 0)) return { runId: null, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues };
+    if (invoices.length > 0) {
+      const early = await datedBeforeNumbered(tx, invoiceDate);
+      if (early) return fail(early);
+    }
+    if (options.dryRun || (invoices.length === 0 && !hasUsageMarks(usage) && vendorUsage.billed.length === 0)) return ok({ runId: null, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues });
     await tx.counters.reserve("run");
     await tx.counters.reserve("invoice", invoices.length);
     await tx.ledger.addMany(recurring.newLedgerEntries);
@@ -87,9 +91,9 @@ export async function runBilling(ctx: AppContext, options: BillOptions): Promise
       ...marks.map((m) => ({ at, kind: "usage.mark", source: runId, entity: `usageMark:${m.key}`, ...(m.before !== undefined ? { before: m.before } : {}), after: m.after })),
       ...usageBilled.map((u) => ({ at, kind: "usage.billed", source: runId, entity: `usage:${u.id}`, after: u.billing })),
     ]);
-    return { runId, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues };
+    return ok({ runId, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues });
   };
-  return ok(options.dryRun ? await ctx.store.read(body) : await ctx.store.write(body));
+  return options.dryRun ? ctx.store.read(body) : ctx.store.write(body);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { AuditRecord, RunRecord, StoredInvoice } from "../store/records";
 import { usageMarkKey } from "../store/tables";
 import type { AppContext } from "./context";
 import { INVOICE_CHAIN_KEY, sealInvoices, type InvoiceChainHead } from "./issue-run";
-import { sequenceId } from "./numbering";
+import { datedBeforeNumbered, sequenceId } from "./numbering";
 
 export interface CancelOutcome {
   /** The Stornorechnung's number and the run that holds it. */
@@ -65,7 +65,7 @@ export async function cancelInvoice(ctx: AppContext, invoiceRef: string, options
     const draft = (await tx.runs.active()).find((r) => !r.issuedAt);
     if (draft) return fail(issue("billing.cancel_draft_pending", { run: draft.id }));
     const date = options.date ?? (ctx.now().slice(0, 10) as IsoDate);
-    const early = datedBefore([original], date);
+    const early = datedBefore([original], date) ?? (await datedBeforeNumbered(tx, date));
     if (early) return fail(early);
     const [one] = await writeCancellations(tx, run, [original], { date, at: ctx.now(), reason: reason.value });
     return ok(one!);
@@ -104,7 +104,7 @@ export async function cancelRun(ctx: AppContext, runId: string, options: CancelO
     const cancelledBefore = invoices.filter((i) => i.cancelledBy).map((i) => i.invoiceRef);
     if (open.length === 0) return fail(issue("billing.cancel_run_nothing", { run: runId, count: invoices.length }));
     const date = options.date ?? (ctx.now().slice(0, 10) as IsoDate);
-    const early = datedBefore(open, date);
+    const early = datedBefore(open, date) ?? (await datedBeforeNumbered(tx, date));
     if (early) return fail(early);
     const cancellations = await writeCancellations(tx, run, open, { date, at: ctx.now(), reason: reason.value });
     return ok({ runId: cancellations[0]!.runId, cancelledRun: runId, cancellations, cancelledBefore });

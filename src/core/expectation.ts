@@ -19,7 +19,7 @@ export type ExpectCode =
   | "one_day" | "date_time_seconds" | "unused_by_method"
   | "sign_without_amount" | "usage_rows" | "profile_list" | "one_profile"
   | "export_columns" | "export_column" | "literal_text" | "no_value" | "field_of_level" | "unique_header"
-  | "debtor_account" | "vat_rate_key" | "account_no" | "ledger_account"
+  | "debtor_account" | "vat_rate_key" | "account_no" | "ledger_account" | "iban" | "email"
   | "type_numeric" | "type_date";
 
 /** An expectation with its params. */

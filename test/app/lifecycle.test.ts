@@ -111,6 +111,26 @@ describe("invoice lifecycle", () => {
     expect((await cancelInvoice(ctx, "RE-000001")).ok).toBe(true);
   });
 
+  it("refuses an invoice date (bill, dry run, cancellation) before an invoice that already has a number: numbers rise with the date", async () => {
+    // A clerk billed December with --invoice-date 2026-10-01 after RE-… of 2026-12-01: issued as RE-000003 dated October.
+    const ctx = await seeded();
+    const jan = await bill(ctx, "2026-01", "2026-02-02");
+    await finalizeRun(ctx, jan.runId!);
+    const early = await runBilling(ctx, { month: "2026-02", invoiceDate: "2026-02-01" });
+    expect(!early.ok && early.issues).toEqual([{ code: "billing.invoice_date_before_numbered", severity: "error", params: { date: "2026-02-01", lastDate: "2026-02-02", invoice: "RE-000002", run: jan.runId } }]);
+    expect(codes(await runBilling(ctx, { month: "2026-02", invoiceDate: "2026-01-31", dryRun: true }))).toEqual(["billing.invoice_date_before_numbered"]);
+    expect(await dbOf(ctx).runs.count()).toBe(1);
+    const feb = await bill(ctx, "2026-02", "2026-03-02");
+    await finalizeRun(ctx, feb.runId!);
+    // a Stornorechnung of a January invoice dated after January's invoice but before February's
+    expect(codes(await cancelInvoice(ctx, "RE-000001", { date: "2026-02-10" }))).toEqual(["billing.invoice_date_before_numbered"]);
+    expect((await cancelInvoice(ctx, "RE-000001", { date: "2026-03-02" })).ok).toBe(true);
+    // an undone draft's date does not count; the same date as the last invoice is fine
+    const draft = await bill(ctx, "2026-03", "2026-04-01");
+    await undoRun(ctx, draft.runId!);
+    expect((await runBilling(ctx, { month: "2026-03", invoiceDate: "2026-03-02" })).ok).toBe(true);
+  });
+
   it("negates decimal text keeping its scale", () => {
     expect(["12.50", "-0.01", "0.00", "0", "3"].map(negateDecimal)).toEqual(["-12.50", "0.01", "0.00", "0", "-3"]);
   });

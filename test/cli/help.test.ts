@@ -64,7 +64,7 @@ describe("CLI help, did-you-mean, language, file messages", () => {
     expect(io.err() + dir.err()).not.toMatch(/\bE[A-Z]{3,}\b/);
   });
 
-  it("reconcile without --period takes the month from the file and says so", async () => {
+  it("reconcile without --period takes the month from the file and says so; a --period of another month than the file's is warned about", async () => {
     const d = mkdtempSync(join(tmpdir(), "msp-help-"));
     const files = { articles: MASTER_ARTICLES, contracts: MASTER_CONTRACTS, mappings: MASTER_MAPPINGS };
     for (const [k, v] of Object.entries(files)) writeFileSync(join(d, `${k}.csv`), v);
@@ -75,6 +75,13 @@ describe("CLI help, did-you-mean, language, file messages", () => {
     expect(await runCli(["reconcile", "--workspace", ws, "--file", join(d, "nce.csv"), "--out", join(d, "r.csv"), "--json"], io.cli)).toBe(0);
     expect(JSON.parse(io.out()).month).toBe("2026-10");
     expect(io.err()).toContain("No --period given: reconciling October 2026");
+    // October's file reconciled for November (a mistyped month or last month's file) is warned about
+    const nov = captureIo();
+    expect(await runCli(["reconcile", "--workspace", ws, "--file", join(d, "nce.csv"), "--period", "2026-11", "--out", join(d, "r11.csv"), "--lang", "de"], nov.cli)).toBe(0);
+    expect(nov.err()).toContain("Abgeglichen wird November 2026, aber der Abrechnungszeitraum in nce.csv ist überwiegend Oktober 2026: falsche Datei oder falscher Monat?");
+    const oct = captureIo();
+    expect(await runCli(["reconcile", "--workspace", ws, "--file", join(d, "nce.csv"), "--period", "2026-10", "--out", join(d, "r10.csv")], oct.cli)).toBe(0);
+    expect(oct.err()).not.toContain("wrong file or wrong month");
   });
 
   it("proposeMonth picks the month holding most days of the span, the later on a tie", () => {

@@ -99,7 +99,7 @@ const VALIDATORS: [string, () => Issue[]][] = [
     ...fails(validateDatevConfig({ consultantNo: 999, clientNo: "x", fiscalYearStart: "13-01", accountLength: 4, chart: "SKR05", label: "x".repeat(31), debtorFromCustomerNo: "yes", defaultDebtor: "99", revenueAccounts: { abc: "8400", "19": {}, "7": "123456" } })),
     ...fails(validateDatevConfig("x")),
   ]],
-  ["company data", () => [...fails(validateCompanyInfo({ name: 5, address: "" })), ...fails(validateCompanyInfo([]))]],
+  ["company data", () => [...fails(validateCompanyInfo({ name: 5, address: "" })), ...fails(validateCompanyInfo([])), ...fails(validateCompanyInfo({ name: "N", address: "A", vatId: "DE1", iban: "DE00123", email: "nope" }))]],
   ["direct debit settings", () => [...fails(validateCreditorSettings({ name: "x".repeat(141), iban: "DE", creditorId: "X", firstSequenceType: "ONCE", leadDays: 30, batchBooking: 1 })), ...fails(validateCreditorSettings(null))]],
   ["export profile", () => [
     ...fails(validateExportProfile({ id: "a b", name: "N", version: 1, delimiter: ";", decimal: ",", dateFormat: "DD.MM.YYYY", encoding: "utf-8", level: "vat_rate", columns: [{ source: "nope", header: "A" }, { source: "literal", header: "A" }, 5, { source: "invoice_ref", header: "B", value: "x" }, { source: "article_no", header: "C" }] })),

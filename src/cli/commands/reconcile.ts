@@ -41,12 +41,15 @@ export const reconcileCommand: Command = {
         reads.push({ name: f.name, sha256: await fileSha256(f), result });
       }
       // Without --period the month comes from the charge periods in the files, said aloud.
-      const month = given ?? proposeMonth(reads.flatMap((r) => (r.result.periodFound ? [r.result.periodFound] : [])));
+      const fileMonth = proposeMonth(reads.flatMap((r) => (r.result.periodFound ? [r.result.periodFound] : [])));
+      const month = given ?? fileMonth;
       if (!month) {
         reportIssues(io, [issue("cli.period_not_found", { files: files.value.map((f) => f.name).join(", ") }, { source: "--period" })]);
         return { code: 2, save: false };
       }
       if (!given) reportIssues(io, [issue("cli.period_from_file", { month, files: files.value.map((f) => f.name).join(", ") }, { source: "--period" }, "info")]);
+      // A file of another month (last month's file, a mistyped --period) shows every position as missing_in_file.
+      else if (fileMonth && fileMonth !== given) reportIssues(io, [issue("cli.period_differs_from_file", { month: given, fileMonth, files: files.value.map((f) => f.name).join(", ") }, { source: "--period" }, "warning")]);
       const outcome = await reconcileFiles(ctx, reads, month);
       if (!outcome.ok) {
         const n = reportIssues(io, outcome.issues);

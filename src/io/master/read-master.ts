@@ -1,9 +1,9 @@
 import { pushAll } from "../../core/array";
 import { BILLING_INTERVALS, BILLING_MODES } from "../../core/date/billing-period";
 import { CONTRACT_TYPES, EINVOICE_CHOICES, PAYMENT_MEANS_CHOICES, type Contract, type Customer } from "../../core/contract/model";
-import { Issue, issue } from "../../core/issues";
+import { Issue, hasErrors, issue } from "../../core/issues";
 import type { ArticleRow, ContractRow, MappingRow, MasterInput } from "../../core/master/master-rows";
-import { CellReader } from "../table/cell-reader";
+import { CellReader, fileDecimalSeparator } from "../table/cell-reader";
 import { HeaderTable, missingColumns, toHeaderTable } from "../table/header-table";
 import type { RawTable } from "../table/raw-table";
 import { ARTICLE_REQUIRED, CONTRACT_REQUIRED, MAPPING_REQUIRED, MasterFileKind, detectMasterKind } from "./master-columns";
@@ -29,8 +29,9 @@ export function readMasterTables(tables: readonly RawTable[]): { input: MasterIn
       pushAll(issues, missing);
       continue;
     }
+    const decimalSeparator = fileDecimalSeparator(table, kind === "contracts" ? CONTRACT_DECIMALS : ARTICLE_DECIMALS);
     for (const { row, cells } of table.rows) {
-      const r = new CellReader(table, cells, row);
+      const r = new CellReader(table, cells, row, kind === "mappings" ? undefined : decimalSeparator);
       if (kind === "contracts") push(input.contracts, readContractRow(r, table), r, issues);
       else if (kind === "articles") push(input.articles, readArticleRow(r, table), r, issues);
       else push(input.mappings, readMappingRow(r, table), r, issues);
@@ -39,9 +40,13 @@ export function readMasterTables(tables: readonly RawTable[]): { input: MasterIn
   return { input, kinds, issues };
 }
 
+/** The number columns whose cells tell a file's decimal separator. */
+const CONTRACT_DECIMALS = ["quantity", "unit_price", "discount_pct", "vat_pct"] as const;
+const ARTICLE_DECIMALS = ["unit_price", "vat_pct", "purchase_price"] as const;
+
 function push<T>(list: T[], value: T | null, r: CellReader, issues: Issue[]): void {
-  if (r.issues.length > 0 || value === null) pushAll(issues, r.issues);
-  else list.push(value);
+  pushAll(issues, r.issues);
+  if (!hasErrors(r.issues) && value !== null) list.push(value);
 }
 
 function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
@@ -71,7 +76,7 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
   const noPriceChangeBefore = r.date("no_price_change_before");
   const einvoice = readCustomerEInvoiceFields(r);
   if (start && end && end < start) r.issues.push(issue("master.end_before_start", { end, start }, { source: t.source, row: r.row, column: "contract_end" }));
-  if (r.issues.length > 0 || !type || !interval || !mode || !start || !positionNo || quantity === undefined || unitPrice === undefined || !discountPct || !vatPct || !validFrom) return null;
+  if (hasErrors(r.issues) || !type || !interval || !mode || !start || !positionNo || quantity === undefined || unitPrice === undefined || !discountPct || !vatPct || !validFrom) return null;
   const contract: Contract = {
     no: contractNo, customerNo, type, interval, mode, start,
     ...(end ? { end } : {}),
@@ -134,7 +139,7 @@ function readArticleRow(r: CellReader, t: HeaderTable): ArticleRow | null {
   const vatPct = r.decimal("vat_pct", { kind: "percent", fallback: "19" });
   const unit = r.text("unit");
   const purchasePrice = r.decimal("purchase_price", { kind: "price" });
-  if (r.issues.length > 0 || unitPrice === undefined || !vatPct) return null;
+  if (hasErrors(r.issues) || unitPrice === undefined || !vatPct) return null;
   return { source: t.source, row: r.row, article: { no, description, unitPrice, vatPct, ...(unit ? { unit } : {}), ...(purchasePrice !== undefined ? { purchasePrice } : {}) } };
 }
 
@@ -143,6 +148,6 @@ function readMappingRow(r: CellReader, t: HeaderTable): MappingRow | null {
   const mappingSource = r.text("source") || "*";
   const externalId = r.text("external_id", true);
   const internalNo = r.text("internal_no", true);
-  if (r.issues.length > 0 || !kind) return null;
+  if (hasErrors(r.issues) || !kind) return null;
   return { source: t.source, row: r.row, kind, mappingSource, externalId, internalNo };
 }

@@ -29,10 +29,17 @@ export { MAX_DECIMALS, MAX_INTEGER_DIGITS, type DecimalKind, fractionDigits };
  */
 export class CellReader {
   readonly issues: Issue[] = [];
+  /**
+   * @param decimalSeparator the file's decimal separator as its other number cells show it
+   *   ({@link fileDecimalSeparator}); it decides a cell such as `1.000` that reads either way. Null:
+   *   the file shows none, so such a cell is read as before with a warning (`parse.ambiguous_number`);
+   *   undefined (readers that do not look at the file): read as before, silently.
+   */
   constructor(
     private readonly table: HeaderTable,
     private readonly cells: readonly string[],
     readonly row: number,
+    private readonly decimalSeparator?: "," | "." | null,
   ) {}
 
   private where(column: string) {
@@ -68,8 +75,10 @@ export class CellReader {
   decimal(column: string, opts: { kind: Exclude<DecimalKind, "vendor">; required?: boolean; fallback?: string; min0?: boolean }): string | undefined {
     const raw = this.text(column, opts.required && opts.fallback === undefined);
     if (raw === "") return opts.fallback;
-    const d = parseDecimalText(raw);
+    const ambiguous = AMBIGUOUS_NUMBER.test(raw);
+    const d = ambiguous && this.decimalSeparator ? parseDecimalText(raw, this.decimalSeparator) : parseDecimalText(raw);
     if (!d) return this.bad("parse.invalid_number", column, { value: raw });
+    if (ambiguous && this.decimalSeparator === null) this.issues.push(issue("parse.ambiguous_number", { value: raw, read: toStored(d), other: toStored(parseDecimalText(raw, raw.includes(".") ? "," : ".")!) }, this.where(column), "warning"));
     if (!d.isZero() && d.e >= MAX_INTEGER_DIGITS) return this.bad("parse.number_too_large", column, { value: shortValue(raw), digits: MAX_INTEGER_DIGITS });
     if (opts.min0 && d.isNegative()) return this.bad("parse.negative_not_allowed", column, { value: raw });
     if (opts.kind === "percent" && (d.isNegative() || d.greaterThan(100))) return this.bad("parse.percent_range", column, { value: raw });
@@ -111,6 +120,40 @@ export class CellReader {
     const hit = allowed.find((a) => a === raw.toLowerCase());
     return hit ?? this.bad("parse.invalid_choice", column, { value: raw, allowed: allowed.join(", ") });
   }
+}
+
+/**
+ * A number with one separator followed by exactly three digits and no other separator (`1.000`,
+ * `2,500`): a thousands separator in one convention, a decimal separator in the other. A leading
+ * `0` (`0.008`) is never a thousands group, so that reads one way only.
+ */
+const AMBIGUOUS_NUMBER = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
+
+/**
+ * The decimal separator a file's number cells agree on: `,` when some cell can only be read with a
+ * decimal comma (`20,60`, `1.234,50`) and none only with a decimal point (`20.60`, `1,234.50`), `.`
+ * the other way round, else null (no evidence, or both). German Excel writes every number of a file
+ * with a decimal comma, so its `1.000` is one thousand.
+ */
+export function fileDecimalSeparator(table: HeaderTable, columns: readonly string[]): "," | "." | null {
+  const indexes = columns.map((c) => table.index.get(c)).filter((i): i is number => i !== undefined);
+  let comma = false;
+  let point = false;
+  for (const { cells } of table.rows) {
+    for (const i of indexes) {
+      const raw = (cells[i] ?? "").trim();
+      if (raw === "" || AMBIGUOUS_NUMBER.test(raw)) continue;
+      const lastComma = raw.lastIndexOf(",");
+      const lastPoint = raw.lastIndexOf(".");
+      if (lastComma < 0 && lastPoint < 0) continue;
+      const sep = lastComma > lastPoint ? "," : ".";
+      // 1.234.567: the one separator repeats, so it groups thousands and the decimal is the other.
+      const decimal = (lastComma < 0 || lastPoint < 0) && raw.split(sep).length > 2 ? (sep === "," ? "." : ",") : sep;
+      if (decimal === ",") comma = true;
+      else point = true;
+    }
+  }
+  return comma === point ? null : comma ? "," : ".";
 }
 
 /** A cell value as a message shows it: at most 40 characters. */

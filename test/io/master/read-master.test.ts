@@ -1,3 +1,4 @@
+import { formatIssue } from "../../../src/core/messages";
 import { readMasterTables } from "../../../src/io/master/read-master";
 import { readCsvText } from "../../../src/io/table/read-csv";
 import { ARTICLES_CSV, CONTRACTS_CSV_DE, MAPPINGS_CSV } from "../../support/fixtures";
@@ -19,6 +20,27 @@ describe("readMasterTables", () => {
     expect(r.input.contracts[3]!.contract.end).toBe("2026-12-31");
     expect(r.input.articles.find((a) => a.article.no === "BOOK")!.article.vatPct).toBe("7");
     expect(r.input.mappings[2]).toMatchObject({ kind: "article", mappingSource: "*", externalId: "0001", internalNo: "BOOK" });
+  });
+
+  it("reads 1.000 in a German Excel file (decimal comma elsewhere) as one thousand, and 1,000 in a decimal-point file too", () => {
+    // German Excel: `;`, decimal comma; "1.000" seats were read as 1 (a thousandfold under-billing).
+    const de = "customer_no;contract_no;contract_start;position_no;article_no;quantity;unit_price\n1;V-1;01.10.2026;1;A;1.000;20,60\n1;V-1;01.10.2026;2;B;2;1.500\n";
+    const r = readMasterTables([table("de.csv", de)]);
+    expect(r.issues).toEqual([]);
+    expect(r.input.contracts.map((c) => [c.state.quantity, c.state.unitPrice])).toEqual([["1000", "20.6"], ["2", "1500"]]);
+    const en = 'customer_no,contract_no,contract_start,position_no,article_no,quantity,unit_price\n1,V-1,2026-10-01,1,A,"1,000",20.60\n';
+    expect(readMasterTables([table("en.csv", en)]).input.contracts[0]!.state.quantity).toBe("1000");
+    // 0.008 and 1.234,50 read one way only; articles look at their own price columns
+    const art = "article_no;description;unit_price;vat_pct\nCL;Klick;0,008;19\nX;Teuer;1.234,50;19\nY;Mittel;2.500;19\n";
+    expect(readMasterTables([table("a.csv", art)]).input.articles.map((a) => a.article.unitPrice)).toEqual(["0.008", "1234.5", "2500"]);
+  });
+
+  it("warns, naming row and column, when a file shows no decimal separator but holds 1.000, and imports the row as read so far", () => {
+    const csv = "customer_no,contract_no,contract_start,position_no,article_no,quantity,unit_price\n1,V-1,2026-10-01,1,A,1.000,20\n";
+    const r = readMasterTables([table("x.csv", csv)]);
+    expect(r.issues.map((i) => [i.code, i.severity, i.where?.row, i.where?.column, i.params.read, i.params.other])).toEqual([["parse.ambiguous_number", "warning", 2, "quantity (F)", "1", "1000"]]);
+    expect(r.input.contracts.map((c) => c.state.quantity)).toEqual(["1"]);
+    expect(formatIssue(r.issues[0]!, "de")).toContain("„1.000“ ist mehrdeutig");
   });
 
   it("applies the defaults of §6.2 when optional columns are missing", () => {

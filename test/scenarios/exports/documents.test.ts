@@ -57,7 +57,7 @@ describe("invoice documents for the billing scenario", () => {
       "Nettobetrag 19 % USt 206,00 € Umsatzsteuer 19 % 39,14 € Nettobetrag 7 % USt 12,00 € Umsatzsteuer 7 % 0,84 €",
       "Summe netto 218,00 € Summe Umsatzsteuer 39,98 € Rechnungsbetrag (brutto) 257,98 €",
       "Zahlbar innerhalb von 14 Tagen ohne Abzug.",
-      "IBAN DE02 2005 0550 1234 5678 90",
+      "IBAN DE34 2005 0550 1234 5678 90",
     ])
       expect(text).toContain(part);
     expect(text).not.toContain("Steuerschuldnerschaft");

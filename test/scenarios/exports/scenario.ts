@@ -33,7 +33,7 @@ export const COMPANY: CompanyInfo = {
   phone: "040 123456",
   email: "rechnung@systemhaus-beispiel.de",
   bankName: "Hamburger Sparkasse",
-  iban: "DE02 2005 0550 1234 5678 90",
+  iban: "DE34 2005 0550 1234 5678 90",
   bic: "HASPDEHHXXX",
   paymentTerms: "Zahlbar innerhalb von 14 Tagen ohne Abzug.",
   footer: "Amtsgericht Hamburg HRB 12345 · Geschäftsführer: Erika Beispiel",

@@ -2,6 +2,7 @@ import { parseJsonText } from "../../json-text";
 import { Result, fail, issue, ok } from "../../../core/issues";
 import { JsonCheck, isObject } from "../custom-csv/json-check";
 import { expecting } from "../../../core/expectation";
+import { isPlausibleEmail, isValidIban } from "../../../core/einvoice/parties";
 
 /**
  * The supplier's data printed on every invoice document (§ 14 Abs. 4 Nr. 1 and 2 UStG: full name
@@ -45,7 +46,7 @@ const OPTIONAL = [
   "contactName", "creditorId", "street", "postcode", "city", "countryCode",
 ] as const;
 
-/** Checks company data (parsed JSON): name and address required, and a tax number or VAT id. */
+/** Checks company data (parsed JSON): name and address required, and a tax number or VAT id; an IBAN with valid check digits and a plausible e-mail address when given. */
 export function validateCompanyInfo(json: unknown): Result<CompanyInfo> {
   const c = new JsonCheck({ required: "company.field_required", invalid: "company.field_invalid", unknown: "company.field_unknown" });
   if (!isObject(json)) {
@@ -61,6 +62,10 @@ export function validateCompanyInfo(json: unknown): Result<CompanyInfo> {
     if (v !== undefined) out[k] = v;
   }
   if (out.taxNumber === undefined && out.vatId === undefined && json.taxNumber === undefined && json.vatId === undefined) c.issues.push(issue("company.tax_id_required"));
+  // Printed on every invoice document and e-invoice as the account to pay to: a typo must stop here,
+  // not on an issued invoice (the e-invoice check would only find it after the run was issued).
+  if (out.iban !== undefined && !isValidIban(out.iban)) c.invalid("iban", out.iban, expecting("iban"));
+  if (out.email !== undefined && !isPlausibleEmail(out.email)) c.invalid("email", out.email, expecting("email"));
   if (c.issues.length > 0) return fail(...c.issues);
   return ok({ name: name!, address: address!, ...out });
 }

@@ -30,6 +30,18 @@ describe("company data", () => {
     expect(parseCompanyInfo("\uFEFF" + JSON.stringify({ ...COMPANY, taxNumber: undefined, vatId: "DE1" })).ok).toBe(true);
     expect(!parseCompanyInfo("nope").ok).toBe(true);
   });
+
+  it("refuses an IBAN with wrong check digits and an implausible e-mail when saved, not only at the e-invoice after issuing", () => {
+    // A clerk's typo (…013001 for …013000) was saved and printed on issued invoice documents.
+    expect(validateCompanyInfo({ ...COMPANY, iban: "DE89 3704 0044 0532 0130 00", email: "rechnung@systemhaus.de" }).ok).toBe(true);
+    const r = validateCompanyInfo({ ...COMPANY, iban: "DE89370400440532013001", email: "rechnung@systemhaus" });
+    expect(!r.ok && r.issues.map((i) => [i.code, i.params.field ?? ""])).toEqual([
+      ["company.field_invalid", "iban"],
+      ["company.field_invalid", "email"],
+    ]);
+    expect(!r.ok && formatIssue(r.issues[0]!, "de")).toBe("Firmenangaben: Feld iban: „DE89370400440532013001“ ist ungültig (erwartet eine IBAN mit gültigen Prüfziffern, z. B. DE89 3704 0044 0532 0130 00 (Tippfehler?)).");
+    expect(!r.ok && formatIssue(r.issues[1]!, "en")).toBe('Company data: field email: "rechnung@systemhaus" is invalid (expected an e-mail address such as invoices@company.com).');
+  });
 });
 
 describe("invoice HTML", () => {
