@@ -139,8 +139,8 @@ export const MESSAGES: Record<string, Text> = {
     en: "The cancellation of {invoice} cannot be dated before the invoice: {date} is before its invoice date {invoiceDate}.",
   },
   "billing.invoice_date_before_numbered": {
-    de: "Rechnungsdatum {date} liegt vor dem {lastDate} der schon nummerierten Rechnung {invoice} (Lauf {run}): eine spätere Nummer darf kein früheres Datum tragen. Datum {lastDate} oder später wählen (--invoice-date bzw. --date).",
-    en: "Invoice date {date} is before {lastDate}, the date of invoice {invoice} (run {run}), which already has a number: a later number cannot carry an earlier date. Choose {lastDate} or later (--invoice-date or --date).",
+    de: "Rechnungsdatum {date} liegt vor dem {lastDate} der schon nummerierten Rechnung {invoice} (Lauf {run}): eine spätere Nummer darf kein früheres Datum tragen. Datum {lastDate} oder später wählen.",
+    en: "Invoice date {date} is before {lastDate}, the date of invoice {invoice} (run {run}), which already has a number: a later number cannot carry an earlier date. Choose {lastDate} or later.",
   },
   "billing.cancel_reason_one_line": { de: "Der Stornogrund muss eine Zeile sein (ohne Zeilenumbruch oder Steuerzeichen).", en: "The cancellation reason must be one line (no line breaks or control characters)." },
   "billing.cancel_reason_too_long": { de: "Der Stornogrund ist {length} Zeichen lang; höchstens {max} passen auf die Stornorechnung.", en: "The cancellation reason is {length} characters long; at most {max} fit on the cancellation invoice." },
