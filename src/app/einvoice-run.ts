@@ -5,6 +5,7 @@ import type { IsoDate } from "../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../core/issues";
 import { renderEInvoices, type EInvoiceFile, type EInvoiceRenderOptions } from "../io/einvoice/generate-einvoice";
 import { COMPANY_SETTINGS_KEY, validateCompanyInfo } from "../io/export/documents/company";
+import { asIssued } from "../io/export/documents/issued-parties";
 import type { AppContext } from "./context";
 import { issueRun } from "./issue-run";
 import { debitFactsIn } from "./debit-of-invoices";
@@ -28,8 +29,9 @@ export function customerEInvoiceFormat(customer: Customer): EInvoiceFormat | nul
 
 /**
  * The e-invoices of every invoice of a run (a billing run or the run of a Stornorechnung) in one
- * format, or with `"customer"` each in its customer's format (the pane's ZIP), built from the invoices as stored, the customers' current master data and the saved
- * company data. Producing them issues a draft run (an e-invoice sent is an invoice issued), but only
+ * format, or with `"customer"` each in its customer's format (the pane's ZIP), built from the invoices as stored with
+ * the seller's and buyer's data kept when each was issued (a draft, or an invoice issued before that was kept:
+ * the customers' current master data and the saved company data). Producing them issues a draft run (an e-invoice sent is an invoice issued), but only
  * when every invoice rendered: missing master data or a broken rule fails the call naming the setting
  * or the customer, and nothing is issued. Rendering happens between a read and the issuing write,
  * because the PDF and the library are asynchronous work no store transaction may wait on.
@@ -38,11 +40,13 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
   const loaded = await ctx.store.read(async (tx): Promise<Result<{ inputs: { input: EInvoiceInput; format: EInvoiceFormat }[]; skipped: string[]; draft: boolean }>> => {
     const run = await tx.runs.get(runId);
     if (!run || run.undoneAt) return fail(issue("billing.finalize_unknown_run", { run: runId }));
-    const company = await tx.settings.get(COMPANY_SETTINGS_KEY);
-    if (company === undefined) return fail(issue("billing.einvoice_no_company", { run: runId }));
-    const seller = validateCompanyInfo(company);
-    if (!seller.ok) return fail(...seller.issues);
     const invoices = (await tx.invoices.ofRun(runId)).sort((a, b) => a.seqInRun - b.seqInRun);
+    // An issued invoice says what it said when issued: its seller and buyer as kept then, completed
+    // from today's data where nothing was kept (an e-invoice e-mail added since).
+    const company = await tx.settings.get(COMPANY_SETTINGS_KEY);
+    const seller = company === undefined ? undefined : validateCompanyInfo(company);
+    if (seller && !seller.ok) return fail(...seller.issues);
+    if (!seller && !invoices.every((i) => i.issuedParties?.seller)) return fail(issue("billing.einvoice_no_company", { run: runId }));
     const customers = new Map((await tx.customers.all()).map((c) => [c.no, c]));
     const corrected = [...new Set(invoices.flatMap((i) => i.lines.map((l) => l.correctsRef).filter((r): r is string => r !== undefined)))];
     const dates = new Map<string, IsoDate>();
@@ -52,8 +56,8 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
     const problems: Issue[] = [];
     const debit = await debitFactsIn(tx, invoices);
     for (const stored of invoices) {
-      const { seqInRun: _s, cancels, cancelledBy: _c, chainSeq: _q, prevHash: _p, hash: _h, ...invoice } = stored;
-      const customer = customers.get(invoice.customerNo);
+      const { seqInRun: _s, cancels, cancelledBy: _c, chainSeq: _q, prevHash: _p, hash: _h, issuedParties, ...invoice } = stored;
+      const customer = asIssued(customers.get(invoice.customerNo), issuedParties?.buyer);
       if (!customer) {
         problems.push(issue("billing.einvoice_unknown_customer", { invoice: invoice.invoiceRef, customer: invoice.customerNo }));
         continue;
@@ -66,7 +70,7 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
       const input: EInvoiceInput = {
         invoice,
         customer,
-        seller: seller.value,
+        seller: asIssued(seller?.value, issuedParties?.seller)!,
         invoiceDates: dates,
         ...(cancels ? { kind: "cancellation" as const, cancels: { number: cancels.number, issueDate: cancels.issueDate }, ...(cancels.reason ? { cancellationReason: cancels.reason } : {}) } : {}),
       };

@@ -13,7 +13,7 @@ import { invoiceCsvBytes } from "../io/export/invoice-csv";
 import type { TextEncodingName } from "../io/table/decode";
 import type { StoreTx } from "../store/port";
 import { latestCollectionsIn } from "./debit-of-invoices";
-import type { RunRecord } from "../store/records";
+import type { RunRecord, StoredInvoice } from "../store/records";
 import { EXPORT_PROFILE_PREFIX } from "../store/settings";
 import type { AppContext } from "./context";
 
@@ -223,9 +223,14 @@ async function knownInvoiceDates(tx: StoreTx, invoices: readonly Invoice[]): Pro
   return dates;
 }
 
-/** What documents need: the given company data or the saved one, customers, earlier invoice dates. */
+/**
+ * What documents need: the company data and customers as issued for an issued invoice, else the
+ * given company data or the saved one and the customers of today; earlier invoice dates.
+ */
 async function documentContext(tx: StoreTx, invoices: readonly Invoice[], company?: CompanyInfo): Promise<Result<DocumentContext>> {
-  let info = company;
+  const issued = new Map(invoices.flatMap((i) => ((i as StoredInvoice).issuedParties ? [[i.invoiceRef, (i as StoredInvoice).issuedParties!] as const] : [])));
+  const allIssued = invoices.length > 0 && invoices.every((i) => issued.get(i.invoiceRef)?.seller);
+  let info = company ?? (allIssued ? issued.get(invoices[0]!.invoiceRef)!.seller : undefined);
   if (!info) {
     const stored = await storedSetting(tx, COMPANY_SETTINGS_KEY, validateCompanyInfo);
     if (!stored.ok) return stored;
@@ -234,7 +239,7 @@ async function documentContext(tx: StoreTx, invoices: readonly Invoice[], compan
   }
   const invoiceDates = await knownInvoiceDates(tx, invoices);
   for (const inv of invoices) invoiceDates.set(inv.invoiceRef, inv.invoiceDate);
-  return ok({ company: info, customers: await customerMap(tx), invoiceDates, debitNotices: await debitNoticesOf(tx, invoices) });
+  return ok({ company: info, customers: await customerMap(tx), issued, invoiceDates, debitNotices: await debitNoticesOf(tx, invoices) });
 }
 
 /** One HTML document per invoice, with the given company data or the saved one. */

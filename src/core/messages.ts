@@ -138,6 +138,10 @@ export const MESSAGES: Record<string, Text> = {
     de: "Die Stornorechnung zu {invoice} kann nicht vor der Rechnung datiert sein: {date} liegt vor dem Rechnungsdatum {invoiceDate}.",
     en: "The cancellation of {invoice} cannot be dated before the invoice: {date} is before its invoice date {invoiceDate}.",
   },
+  "billing.period_far_ahead": {
+    de: "Abrechnungsmonat {month} liegt mehr als einen Monat nach dem laufenden Monat {current}: Tippfehler im Jahr? Nichts wurde abgerechnet. Zum Vorausberechnen so weit im Voraus --allow-future angeben (--dry-run zeigt vorher, was es wäre).",
+    en: "Billing month {month} is more than one month after the current month {current}: a typo in the year? Nothing was billed. To bill that far ahead, give --allow-future (--dry-run shows first what it would be).",
+  },
   "billing.invoice_date_before_numbered": {
     de: "Rechnungsdatum {date} liegt vor dem {lastDate} der schon nummerierten Rechnung {invoice} (Lauf {run}): eine spätere Nummer darf kein früheres Datum tragen. Datum {lastDate} oder später wählen.",
     en: "Invoice date {date} is before {lastDate}, the date of invoice {invoice} (run {run}), which already has a number: a later number cannot carry an earlier date. Choose {lastDate} or later.",

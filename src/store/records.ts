@@ -1,6 +1,7 @@
 import type { Invoice } from "../core/billing/invoice";
 import type { IsoDate } from "../core/date/iso-date";
 import type { IsoMonth } from "../core/date/iso-month";
+import type { IssuedParties } from "../io/export/documents/issued-parties";
 
 /** External id → our customer or article, remembered per source (profile id or `*` for any). */
 export interface MappingRecord {
@@ -71,6 +72,12 @@ export interface StoredInvoice extends Invoice {
   seqInRun: number;
   /** Set on a cancelled invoice: the number of its Stornorechnung (not part of the hash). */
   cancelledBy?: string;
+  /**
+   * The seller's and buyer's data when the invoice was issued (app/issue-run.ts `sealInvoices`; part of
+   * its hash): documents and e-invoices of the issued invoice are made from these. Absent on drafts
+   * and on invoices issued before this was kept.
+   */
+  issuedParties?: IssuedParties;
   /** Hash chain of issued invoices (app/issue-run.ts `sealInvoices`): position, previous and own hash. */
   chainSeq?: number;
   prevHash?: string;

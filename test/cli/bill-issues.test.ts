@@ -33,6 +33,20 @@ async function storedRuns(ws: string) {
 const JAN = ["--period", "2026-01", "--invoice-date", "2026-01-02"];
 
 describe("bill: the invoice file issues the run (issue 17)", () => {
+  it("a month more than one ahead (a typo in the year) bills nothing without --allow-future; next month and a preview are fine", async () => {
+    const { d, ws } = await workspace();
+    // the clock says November 2026
+    const typo = await cli("bill", "--workspace", ws, "--period", "2027-01", "--invoice-date", "2026-12-01", "--out", join(d, "typo.csv"));
+    expect(typo.code).toBe(1);
+    expect(typo.err).toContain("--period: Billing month January 2027 is more than one month after the current month November 2026: a typo in the year? Nothing was billed.");
+    expect(await storedRuns(ws)).toEqual([]);
+    expect(existsSync(join(d, "typo.csv"))).toBe(false);
+    expect((await cli("bill", "--workspace", ws, "--period", "2027-01", "--dry-run", "--out", join(d, "preview.csv"))).code).toBe(0);
+    expect((await cli("bill", "--workspace", ws, "--period", "2026-12", "--invoice-date", "2026-11-30", "--out", join(d, "dec.csv"))).code).toBe(0);
+    expect((await cli("bill", "--workspace", ws, "--period", "2027-01", "--invoice-date", "2026-11-30", "--allow-future", "--out", join(d, "jan.csv"))).code).toBe(0);
+    expect((await storedRuns(ws)).map((r) => r.month)).toEqual(["2026-12", "2027-01"]);
+  });
+
   it("--out issues the run: undo is refused, the file equals the preview of --dry-run and a later export of the run", async () => {
     const { d, ws } = await workspace();
     const preview = await cli("bill", "--workspace", ws, ...JAN, "--dry-run", "--out", join(d, "preview.csv"));

@@ -1,5 +1,6 @@
 import { runBilling } from "../../app/bill";
-import { parseIsoMonth } from "../../core/date/iso-month";
+import { addMonths, monthOf, parseIsoMonth } from "../../core/date/iso-month";
+import type { IsoDate } from "../../core/date/iso-date";
 import { issue } from "../../core/issues";
 import { Decimal, sum } from "../../core/money/decimal";
 import { parseStrictDate } from "../../io/table/cell-reader";
@@ -13,11 +14,11 @@ import { EXPORT_VALUE_OPTIONS, readExportOptions, writeExports } from "./export-
 export const billCommand: Command = {
   name: "bill",
   usage:
-    "bill --workspace W --period YYYY-MM (--out INVOICES.csv | --draft) [--format generic|de|datev|custom:PROFILE] [--encoding utf-8|windows-1252] [--datev-config DATEV.json] [--label TEXT] [--documents DIR] [--company COMPANY.json] [--invoice-date DATE] [--dry-run] [--json]",
+    "bill --workspace W --period YYYY-MM (--out INVOICES.csv | --draft) [--format generic|de|datev|custom:PROFILE] [--encoding utf-8|windows-1252] [--datev-config DATEV.json] [--label TEXT] [--documents DIR] [--company COMPANY.json] [--invoice-date DATE] [--dry-run] [--allow-future] [--json]",
   summary:
     "bill every charge due by the end of the month and not yet billed, plus differences; write the invoice batch (and invoice documents), which issues the run; --draft stores the run without a file, --dry-run writes only a preview",
   async run(argv, io) {
-    const args = parseArgs(argv, ["workspace", "period", "out", "invoice-date", ...EXPORT_VALUE_OPTIONS], ["dry-run", "draft", "json"]);
+    const args = parseArgs(argv, ["workspace", "period", "out", "invoice-date", ...EXPORT_VALUE_OPTIONS], ["dry-run", "draft", "json", "allow-future"]);
     const workspace = required(args, "workspace");
     const draft = args.flags.has("draft");
     const dryRun = args.flags.has("dry-run");
@@ -44,6 +45,13 @@ export const billCommand: Command = {
     }
     const options = exportOptions.value;
     return withWorkspace(workspace, io, async (ctx, outputs) => {
+      // Billing months ahead issues invoices for services not yet rendered: a mistyped year (2027 for
+      // 2026) must not go out. Next month (advance billing) is normal; a preview is harmless.
+      const current = monthOf(ctx.now().slice(0, 10) as IsoDate);
+      if (!dryRun && !args.flags.has("allow-future") && month! > addMonths(current, 1)) {
+        reportIssues(io, [issue("billing.period_far_ahead", { month: month!, current }, { source: "--period" })]);
+        return { code: 1, save: false };
+      }
       const r = await runBilling(ctx, { month: month!, invoiceDate: invoiceDate ?? undefined, dryRun });
       if (!r.ok) {
         reportIssues(io, r.issues);
@@ -60,7 +68,7 @@ export const billCommand: Command = {
         io.err(`bill ${month}: the export failed, so nothing was billed and no file was written.\n`);
         return { code: 1, save: false };
       }
-      const issued = !dryRun && !draft && o.runId !== null ? await finalizeRun(ctx, o.runId, written.documents.length > 0 && noBatchFile ? "documents" : "export") : null;
+      const issued = !dryRun && !draft && o.runId !== null ? await finalizeRun(ctx, o.runId, written.documents.length > 0 && noBatchFile ? "documents" : "export", written.documents.length > 0 ? options.company : undefined) : null;
       if (issued && !issued.ok) {
         reportIssues(io, issued.issues);
         io.err(`bill ${month}: the run could not be issued, so nothing was billed and no file was written.\n`);

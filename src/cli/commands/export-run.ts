@@ -156,7 +156,8 @@ export const exportRunCommand: Command = {
         return { code: 1, save: false };
       }
       // The first export or print of a run issues it (GoBD): from now on undo is refused.
-      const issued = await finalizeRun(ctx, runId, out !== undefined ? "export" : "documents");
+      // The documents' company data (`--company`) is what the issued invoices keep as their seller.
+      const issued = await finalizeRun(ctx, runId, out !== undefined ? "export" : "documents", written.documents.length > 0 ? options.value.company : undefined);
       if (!issued.ok) {
         reportIssues(io, issued.issues);
         return { code: 1, save: false };

@@ -6,7 +6,10 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { exportInvoiceBatchDocument, exportInvoiceDocuments, saveExportSettings } from "../../../src/app/export-invoices";
+import { exportInvoiceBatchDocument, exportInvoiceDocuments, loadRunInvoices, saveExportSettings } from "../../../src/app/export-invoices";
+import { eInvoicesOfRun } from "../../../src/app/einvoice-run";
+import { verifyIntegrity } from "../../../src/app/verify";
+import { dbOf } from "../../support/db-view";
 import { listRuns } from "../../../src/app/billing-runs";
 import { cancelInvoice } from "../../../src/app/cancel-invoice";
 import { finalizeRun } from "../../../src/app/issue-run";
@@ -108,6 +111,47 @@ describe("invoice documents for the billing scenario", () => {
     // The cancelled invoice is named once, above the lines, not on every line.
     expect(text).not.toContain("Korrektur zu Rechnung");
     expect(text).not.toContain("Rechnungskorrektur");
+  });
+
+  it("an issued invoice keeps its parties: a reprint and its e-invoice after the customer moved and the bank changed show what was issued; a draft shows today's data", async () => {
+    const s = await billedScenario();
+    await saveExportSettings(s.ctx, { company: COMPANY });
+    const runs = await listRuns(s.ctx);
+    const january = runs.find((r) => r.month === "2026-01");
+    const february = runs.find((r) => r.month === "2026-02");
+    expect((await finalizeRun(s.ctx, january!.id)).ok).toBe(true);
+    // Moved (street parts given now), an e-invoice address added; a new bank and the e-invoice contact.
+    await dbOf(s.ctx).customers.update("10001", { address: "Neuer Weg 1\n20095 Hamburg", street: "Neuer Weg 1", postcode: "20095", city: "Hamburg", email: "rechnung@mueller.de" });
+    await dbOf(s.ctx).customers.update("10002", { email: "buchhaltung@schmidt-soehne.de" });
+    await saveExportSettings(s.ctx, { company: { ...COMPANY, iban: "DE89 3704 0044 0532 0130 00", bankName: "Commerzbank", contactName: "Buchhaltung" } });
+    const printed = async (runId: string) => {
+      const loaded = await loadRunInvoices(s.ctx, runId);
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      const r = await exportInvoiceDocuments(s.ctx, loaded.value.invoices.filter((i) => i.customerNo === "10001"));
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return visibleText(r.value.documents[0]!.html);
+    };
+    const issued = await printed(january!.id);
+    for (const part of ["Müller GmbH Lindenallee 12 22041 Hamburg", "IBAN DE34 2005 0550 1234 5678 90"]) expect(issued).toContain(part);
+    expect(issued).not.toContain("Neuer Weg");
+    expect(issued).not.toContain("Commerzbank");
+    const draft = await printed(february!.id);
+    for (const part of ["Müller GmbH Neuer Weg 1 20095 Hamburg", "IBAN DE89 3704 0044 0532 0130 00"]) expect(draft).toContain(part);
+    // The e-invoice of the issued invoice says the same as its reprint, completed by what was not known then (e-mail, contact).
+    const e = await eInvoicesOfRun(s.ctx, january!.id, "xrechnung-cii");
+    if (!e.ok) throw new Error(JSON.stringify(e.issues));
+    const xml = new TextDecoder().decode(e.value.files.find((f) => f.invoiceRef === "RE-000001")!.bytes);
+    expect(xml).toContain("Lindenallee 12");
+    expect(xml).toContain("DE34200505501234567890");
+    expect(xml).not.toContain("Neuer Weg");
+    expect(xml).not.toContain("DE89370400440532013000");
+    expect(xml).toContain("rechnung@mueller.de");
+    expect(xml).toContain("Buchhaltung");
+    // Kept under the invoice's hash: an edit of the kept address is found by verify.
+    expect((await verifyIntegrity(s.ctx)).firstBreak).toBeNull();
+    const stored = (await dbOf(s.ctx).invoices.get("RE-000001"))!;
+    await dbOf(s.ctx).invoices.put({ ...stored, issuedParties: { ...stored.issuedParties, buyer: { ...stored.issuedParties!.buyer!, address: "Neuer Weg 1\n20095 Hamburg" } } });
+    expect((await verifyIntegrity(s.ctx)).firstBreak).toMatchObject({ chain: "invoices", record: "RE-000001", problem: { reason: "content_changed" } });
   });
 
   async function scenarioBatch() {

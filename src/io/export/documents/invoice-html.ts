@@ -7,6 +7,7 @@ import { messageText } from "../../../core/messages";
 import { Decimal } from "../../../core/money/decimal";
 import { priceText } from "../invoice-rows";
 import type { CompanyInfo } from "./company";
+import { asIssued, type IssuedParties } from "./issued-parties";
 
 /**
  * Invoice documents for customers who get no invoice from an ERP: one self-contained HTML file per
@@ -22,6 +23,8 @@ import type { CompanyInfo } from "./company";
 export interface DocumentContext {
   company: CompanyInfo;
   customers: ReadonlyMap<string, Customer>;
+  /** Per invoice number, the parties as issued; they win over `company` and `customers` ({@link asIssued}). */
+  issued?: ReadonlyMap<string, IssuedParties>;
   /** Dates of earlier invoices, for "Korrektur zu Rechnung X vom D". */
   invoiceDates?: ReadonlyMap<string, IsoDate>;
   /**
@@ -144,11 +147,15 @@ function invoicePeriod(inv: Invoice): [IsoDate, IsoDate] | null {
   return [from, to];
 }
 
-/** The HTML document of one invoice (no checks: see {@link invoiceDocuments}). */
+/** The supplier and recipient of an invoice: as issued when it was, else from the context's master data. */
+function partiesOf(inv: Invoice, context: DocumentContext): { company: CompanyInfo; customer: Customer | undefined } {
+  const issued = context.issued?.get(inv.invoiceRef);
+  return { company: asIssued(context.company, issued?.seller)!, customer: asIssued(context.customers.get(inv.customerNo), issued?.buyer) };
+}
+
 /** The `<main class="page">` of one invoice. */
 function invoicePage(inv: Invoice, context: DocumentContext): string {
-  const { company } = context;
-  const customer = context.customers.get(inv.customerNo);
+  const { company, customer } = partiesOf(inv, context);
   const correction = inv.documentType === "correction";
   const title = documentTitle(inv);
   const reverseCharge = customer?.reverseCharge === true;
@@ -275,7 +282,7 @@ export function invoiceHtml(inv: Invoice, context: DocumentContext): string {
 function documentIssues(invoices: readonly Invoice[], context: DocumentContext): Issue[] {
   const issues: Issue[] = [];
   for (const inv of invoices) {
-    const customer = context.customers.get(inv.customerNo);
+    const { customer } = partiesOf(inv, context);
     if (!customerAddress(customer)) issues.push(issue("document.no_customer_address", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
     const vatCharged = inv.vatTotals.some((t) => !new Decimal(t.vat).isZero());
     if (customer?.reverseCharge) {

@@ -1,0 +1,31 @@
+import type { Customer } from "../../../core/contract/model";
+import type { CompanyInfo } from "./company";
+
+/**
+ * The supplier's and recipient's data as they stood when an invoice was issued (stored with it, under
+ * its hash): a document or e-invoice of an issued invoice shows these, not the master data of today.
+ */
+export interface IssuedParties {
+  seller?: CompanyInfo;
+  buyer?: Customer;
+}
+
+/** Fields that only make sense together: an address is never half the old one and half the new one, nor a bank account. */
+const GROUPS: readonly (readonly string[])[] = [
+  ["address", "street", "postcode", "city", "countryCode"],
+  ["bankName", "iban", "bic"],
+];
+
+/**
+ * A party as issued, completed from today's data: what was kept wins, field by field, an address or
+ * bank account as a whole (kept: none of today's parts mixes in); what was not known at issue (an
+ * e-mail for e-invoices, a contact added later) comes from today. Without kept data, today's.
+ */
+export function asIssued<T extends object>(today: T | undefined, kept: T | undefined): T | undefined {
+  if (!kept) return today;
+  if (!today) return kept;
+  const base: Record<string, unknown> = { ...(today as unknown as Record<string, unknown>) };
+  const held = kept as unknown as Record<string, unknown>;
+  for (const group of GROUPS) if (group.some((f) => held[f] !== undefined)) for (const f of group) delete base[f];
+  return { ...base, ...kept } as T;
+}
