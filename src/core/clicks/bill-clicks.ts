@@ -235,7 +235,7 @@ function rateMonth(contract: Contract, usage: ClickMonthUsage, rule: ClickRule, 
   const minimum = new Decimal(rule.minimumFee ?? 0).times(share);
   if (a.minimum && minimum.greaterThan(charged)) {
     const exact = minimum.minus(charged);
-    charges.push({ kind: "minimum", line: { ...base, key: JSON.stringify(["click", contract.no, month, "minimum"]), lineType: "click", articleNo: a.minimum.no, description: `${a.minimum.description} ${month} (Mindestbetrag ${roundCents(minimum).toFixed(2)})`, quantity: new Decimal(1), unitPrice: roundCents(exact), exact, net: roundCents(exact), vatPct: a.minimum.vatPct } });
+    charges.push({ kind: "minimum", line: { ...base, key: JSON.stringify(["click", contract.no, month, "minimum"]), lineType: "click", articleNo: a.minimum.no, description: `${a.minimum.description} ${month} (Mindestbetrag ${roundCents(minimum).toFixed(2).replace(".", ",")} €)`, quantity: new Decimal(1), unitPrice: roundCents(exact), exact, net: roundCents(exact), vatPct: a.minimum.vatPct } });
   }
   return { ...rated, minimum: a.minimum ? minimum : ZERO, charges };
 }

@@ -35,7 +35,7 @@ describe("click contracts", () => {
     expect(show(r)).toEqual([
       "CL-SW 155 × 0.008 = 1.24 [2026-03-12..2026-03-31] Seiten s/w 2026-03: 800 Seiten, davon 645 inklusive",
       "CL-F 21 × 0.06 = 1.26 [2026-03-12..2026-03-31] Seiten Farbe 2026-03: 150 Seiten, davon 129 inklusive",
-      "CL-MIN 1 × 13.63 = 13.63 [2026-03-12..2026-03-31] Mindestumsatz Klickvertrag 2026-03 (Mindestbetrag 16.13)",
+      "CL-MIN 1 × 13.63 = 13.63 [2026-03-12..2026-03-31] Mindestumsatz Klickvertrag 2026-03 (Mindestbetrag 16,13 €)",
     ]);
     expect(r.months).toEqual([{ contractNo: "K-300", month: "2026-03", lineKeys: r.lines.map((l) => l.key), readingIds: ["D1|2026-03-12", "D1|2026-03-31"] }]);
     expect(r.lines[0]!.trace).toEqual(["D1|2026-03-12", "D1|2026-03-31"]);
@@ -45,7 +45,7 @@ describe("click contracts", () => {
     const r = bill("2026-04", readings, ["K-300|2026-03"]);
     expect(show(r)).toEqual([
       "CL-SW 300 × 0.008 = 2.40 [2026-04-01..2026-04-30] Seiten s/w 2026-04: 1300 Seiten, davon 1000 inklusive",
-      "CL-MIN 1 × 22.6 = 22.60 [2026-04-01..2026-04-30] Mindestumsatz Klickvertrag 2026-04 (Mindestbetrag 25.00)",
+      "CL-MIN 1 × 22.6 = 22.60 [2026-04-01..2026-04-30] Mindestumsatz Klickvertrag 2026-04 (Mindestbetrag 25,00 €)",
     ]);
     expect(bill("2026-04", readings, ["K-300|2026-03", "K-300|2026-04"]).lines).toEqual([]);
   });
