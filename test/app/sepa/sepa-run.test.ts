@@ -61,6 +61,8 @@ describe("SEPA export of a run", () => {
 
     // Invoice documents made after the export carry the pre-notification instead of the payment terms.
     const invoices = await ctx.store.read((tx) => tx.invoices.ofRun("run-00001"));
+    // (K3's 1,190.00 € invoice is no Kleinbetragsrechnung: its document needs K3's address)
+    await dbOf(ctx).customers.put({ no: "K3", name: "Großkunde AG", address: "Hafenstraße 3\n20457 Hamburg" });
     const docs = await exportInvoiceDocuments(ctx, invoices, { name: "Systemhaus Süd GmbH", address: "Weg 1\n80331 München", paymentTerms: "Zahlbar in 14 Tagen." });
     if (!docs.ok) throw new Error(JSON.stringify(docs.issues));
     const html = (ref: string) => docs.value.documents.find((doc) => doc.invoiceRef === ref)!.html;

@@ -91,14 +91,22 @@ describe("export commands", () => {
     expect(await runCli(["export-profile", "list", "--workspace", ws], list.cli)).toBe(0);
     expect(list.out()).toBe("sage\tvat_rate\t4 columns\tSage\n");
 
+    // The customer has no address yet: the 257.98 € invoice is no Kleinbetragsrechnung, so no document (nor file) is made.
+    const noAddress = io();
+    expect(await runCli(["export", "--workspace", ws, "--run", "run-00001", "--out", join(d, "sage.csv"), "--format", "custom:sage", "--documents", join(d, "docs")], noAddress.cli)).toBe(1);
+    expect(noAddress.err()).toContain("error: Invoice RE-000001 for 257.98 € gross: customer 10001 has no address. § 14 (4) no. 1 UStG requires the recipient's full address");
+    expect(existsSync(join(d, "sage.csv")) || existsSync(join(d, "docs"))).toBe(false);
+    writeFileSync(join(d, "address.csv"), CONTRACTS.replace("valid_from\n", "valid_from,customer_address\n").replace(/2026-01-01$/gm, '2026-01-01,"Lindenallee 12\n22041 Hamburg"'));
+    expect(await runCli(["import-master", "--workspace", ws, join(d, "address.csv")], io().cli)).toBe(0);
+
     const e = io();
     expect(await runCli(["export", "--workspace", ws, "--run", "run-00001", "--out", join(d, "sage.csv"), "--format", "custom:sage", "--documents", join(d, "docs")], e.cli)).toBe(0);
     expect(e.out()).toBe(`export run-00001: 1 invoices, 2 rows → ${join(d, "sage.csv")}, 1 documents → ${join(d, "docs")}\n`);
     expect(readFileSync(join(d, "sage.csv"), "utf8")).toBe("BelegNr;Soll;Haben;Betrag\r\nRE-000001;10001;8400;245,14\r\nRE-000001;10001;8300;12,84\r\n");
     expect(readdirSync(join(d, "docs"))).toEqual(["RE-000001.html"]);
     expect(readFileSync(join(d, "docs", "RE-000001.html"), "utf8")).toContain("<h1>Rechnung</h1>");
-    // the customer has no address yet: a warning, the document is written anyway
-    expect(e.err()).toContain("warning: Invoice RE-000001: customer 10001 has no address");
+    expect(readFileSync(join(d, "docs", "RE-000001.html"), "utf8")).toContain("Lindenallee 12<br>22041 Hamburg");
+    expect(e.err()).not.toContain("no address");
 
     const datev = io();
     expect(await runCli(["export", "--workspace", ws, "--run", "run-00001", "--out", join(d, "EXTF.csv"), "--format", "datev", "--label", "Januar", "--json"], datev.cli)).toBe(0);

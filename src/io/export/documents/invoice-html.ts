@@ -274,8 +274,10 @@ export function invoiceHtml(inv: Invoice, context: DocumentContext): string {
 
 /**
  * The checks before any document is produced. Errors: a reverse-charge customer whose invoice charges
- * VAT — the document would state VAT and that the recipient owes it at once. Warnings: a customer
- * without address (§ 14 Abs. 4 Nr. 1 wants the full address), a reverse-charge customer without VAT
+ * VAT — the document would state VAT and that the recipient owes it at once; a customer without
+ * address on an invoice over 250 € gross (§ 14 Abs. 4 Nr. 1 UStG wants the full address; only a
+ * Kleinbetragsrechnung up to 250 €, § 33 UStDV, may leave it out). Warnings: a customer without
+ * address on a smaller invoice, a reverse-charge customer without VAT
  * id, a 0 % rate on an invoice without reverse charge (the reason for the exemption must be stated:
  * add it to the position text).
  */
@@ -283,7 +285,11 @@ function documentIssues(invoices: readonly Invoice[], context: DocumentContext):
   const issues: Issue[] = [];
   for (const inv of invoices) {
     const { customer } = partiesOf(inv, context);
-    if (!customerAddress(customer)) issues.push(issue("document.no_customer_address", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
+    // Only a Kleinbetragsrechnung (gross up to 250 €, § 33 UStDV) may leave out the recipient's address.
+    if (!customerAddress(customer)) {
+      if (new Decimal(inv.grossTotal).abs().greaterThan(SMALL_INVOICE_LIMIT)) issues.push(issue("document.customer_address_required", { invoice: inv.invoiceRef, customer: inv.customerNo, gross: inv.grossTotal }));
+      else issues.push(issue("document.no_customer_address", { invoice: inv.invoiceRef, customer: inv.customerNo }, undefined, "warning"));
+    }
     const vatCharged = inv.vatTotals.some((t) => !new Decimal(t.vat).isZero());
     if (customer?.reverseCharge) {
       if (vatCharged) issues.push(issue("document.reverse_charge_with_vat", { invoice: inv.invoiceRef, customer: inv.customerNo }));
@@ -294,6 +300,9 @@ function documentIssues(invoices: readonly Invoice[], context: DocumentContext):
   }
   return issues;
 }
+
+/** The gross amount up to which an invoice may leave out the recipient (Kleinbetragsrechnung, § 33 UStDV). */
+const SMALL_INVOICE_LIMIT = 250;
 
 /** One HTML document per invoice; no document at all when a check fails (see `documentIssues`). */
 export function invoiceDocuments(invoices: readonly Invoice[], context: DocumentContext): Result<{ documents: InvoiceDocument[]; issues: Issue[] }> {

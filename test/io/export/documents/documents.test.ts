@@ -77,17 +77,22 @@ describe("invoice HTML", () => {
     expect(html).toContain("18.540,00\u00a0€");
   });
 
-  it("reverse charge with VAT is an error (no document); missing address and 0 % without reason are warnings", () => {
+  it("reverse charge with VAT is an error (no document); a missing address is one over 250 € gross, a warning up to that (Kleinbetragsrechnung); 0 % without reason is a warning", () => {
     const rc: Customer = { no: "30002", name: "RC GmbH", reverseCharge: true };
     const withVat = invoiceDocuments([doc(rc, [line()])], { company: COMPANY, customers: new Map([[rc.no, rc]]) });
     expect(!withVat.ok && withVat.issues.map((i) => [i.code, i.severity])).toEqual([
-      ["document.no_customer_address", "warning"],
+      ["document.customer_address_required", "error"],
       ["document.reverse_charge_with_vat", "error"],
       ["document.reverse_charge_without_vat_id", "warning"],
     ]);
     const plain: Customer = { no: "30003", name: "Plain" };
-    const zero = invoiceDocuments([doc(plain, [line({ vatPct: "0" })])], { company: COMPANY, customers: new Map([[plain.no, plain]]) });
+    const zero = invoiceDocuments([doc(plain, [line({ vatPct: "0", quantity: "1", unitPrice: "250", netAmount: "250.00" })])], { company: COMPANY, customers: new Map([[plain.no, plain]]) });
     expect(zero.ok && zero.value.issues.map((i) => i.code)).toEqual(["document.no_customer_address", "document.zero_rate_without_reason"]);
+    const over = invoiceDocuments([doc(plain, [line({ vatPct: "0", quantity: "1", unitPrice: "250.01", netAmount: "250.01" })])], { company: COMPANY, customers: new Map([[plain.no, plain]]) });
+    expect(!over.ok && over.issues.map((i) => formatIssue(i))).toEqual([
+      "Invoice RE-9 for 250.01 € gross: customer 30003 has no address. § 14 (4) no. 1 UStG requires the recipient's full address (only invoices up to 250 € may leave it out, § 33 UStDV). Enter the address in the master data (column customer_address); no document was made.",
+      "Invoice RE-9: 0 % VAT positions without reverse charge; the reason for the exemption must be on the invoice (§ 14 (4) no. 8 UStG), e.g. in the position text.",
+    ]);
   });
 
   it("escapes customer texts and uses no external resource", () => {
