@@ -36,6 +36,8 @@ export const MESSAGES: Record<string, Text> = {
   "master.unknown_customer": { de: "Kunde {customer} ist unbekannt.", en: "Customer {customer} is unknown." },
   "master.unknown_article": { de: "Artikel {article} ist unbekannt: Artikel-CSV zuerst oder im selben Aufruf importieren.", en: "Article {article} is unknown: import the articles CSV first or in the same call." },
   "master.end_before_start": { de: "Vertragsende {end} liegt vor dem Vertragsbeginn {start}.", en: "Contract end {end} is before contract start {start}." },
+  "master.billed_until_not_month_end": { de: "Abgerechnet bis {date} ist nicht der letzte Tag eines Monats; anzugeben ist der letzte Tag des letzten Monats, den das bisherige System abgerechnet hat.", en: "billed_until {date} is not the last day of a month; give the last day of the last month the earlier system billed." },
+  "master.billed_until_before_start": { de: "Abgerechnet bis {date} liegt vor dem Vertragsbeginn {start}; frühestens {earliest} (nichts anderswo abgerechnet).", en: "billed_until {date} is before the contract start {start}; the earliest is {earliest} (nothing billed elsewhere)." },
   "master.valid_from_before_start": { de: "Gültig ab {validFrom} liegt vor dem Vertragsbeginn {start}.", en: "valid_from {validFrom} is before the contract start {start}." },
   "master.duplicate_row": { de: "Zeile wiederholt Zeile {otherRow} mit anderem Inhalt.", en: "Row repeats row {otherRow} with different content." },
   // reconciliation review

@@ -1,7 +1,7 @@
 import { CONTRACT_TYPES } from "../core/contract/model";
 import { BILLING_INTERVALS, BILLING_MODES } from "../core/date/billing-period";
 import { isIsoDate } from "../core/date/iso-date";
-import { parseIsoMonth } from "../core/date/iso-month";
+import { lastDayOf, monthOf, parseIsoMonth } from "../core/date/iso-month";
 import { type Issue, issue } from "../core/issues";
 import { ChainWalker } from "../core/integrity/hash-chain";
 import { type ChainHead, type ChainHeads, INVOICE_CHAIN_KEY } from "./chain-heads";
@@ -153,6 +153,7 @@ export class BackupChecker {
         if (!(BILLING_MODES as readonly unknown[]).includes(row.mode)) this.bad(table, rowNo, "mode", `must be one of ${BILLING_MODES.join(", ")}, not ${JSON.stringify(row.mode)}`);
         if (!(CONTRACT_TYPES as readonly unknown[]).includes(row.type)) this.bad(table, rowNo, "type", `must be one of ${CONTRACT_TYPES.join(", ")}, not ${JSON.stringify(row.type)}`);
         if (typeof row.end === "string" && typeof row.start === "string" && row.end < row.start) this.bad(table, rowNo, "end", "lies before the start");
+        if (row.billedUntil !== undefined && (typeof row.billedUntil !== "string" || !isIsoDate(row.billedUntil) || lastDayOf(monthOf(row.billedUntil)) !== row.billedUntil)) this.bad(table, rowNo, "billedUntil", `must be the last day of a month YYYY-MM-DD, not ${JSON.stringify(row.billedUntil)}`);
         break;
       case "contractVersions":
         ref("contractNo", "contracts");

@@ -123,8 +123,8 @@ describe("export-master round trip", () => {
     await importMaster(a, allFiles());
     const { contracts } = await exportMaster(a);
     const lines = contracts.split("\r\n");
-    expect(lines[0]).toBe("customer_no,customer_name,contract_no,contract_type,billing_interval,billing_mode,contract_start,contract_end,position_no,article_no,description,quantity,unit_price,discount_pct,vat_pct,valid_from,vendor_key,customer_domain,debtor_account,vat_id,customer_address,reverse_charge,suppress_credits,no_price_change_before,customer_street,customer_postcode,customer_city,customer_country,customer_email,buyer_reference,einvoice_format,payment_means,sepa_mandate_ref,sepa_debtor_iban,vat_exemption_reason");
-    expect(lines[4]).toBe("10002,Schmidt & Söhne KG,V-2001,managed_service,quarterly,arrears,2026-02-15,2026-12-31,1,MS-BASIC,Managed Service Basic,1,49,0,19,2026-02-15,,,,,,,,,,,,,,,,,,,");
+    expect(lines[0]).toBe("customer_no,customer_name,contract_no,contract_type,billing_interval,billing_mode,contract_start,contract_end,position_no,article_no,description,quantity,unit_price,discount_pct,vat_pct,valid_from,vendor_key,customer_domain,debtor_account,vat_id,customer_address,reverse_charge,suppress_credits,no_price_change_before,customer_street,customer_postcode,customer_city,customer_country,customer_email,buyer_reference,einvoice_format,payment_means,sepa_mandate_ref,sepa_debtor_iban,vat_exemption_reason,billed_until");
+    expect(lines[4]).toBe("10002,Schmidt & Söhne KG,V-2001,managed_service,quarterly,arrears,2026-02-15,2026-12-31,1,MS-BASIC,Managed Service Basic,1,49,0,19,2026-02-15,,,,,,,,,,,,,,,,,,,,");
   });
 });
 

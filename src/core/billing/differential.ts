@@ -1,4 +1,5 @@
 import { pushAll } from "../array";
+import { settledOutside } from "../contract/billed-until";
 import type { Contract } from "../contract/model";
 import { Issue, issue } from "../issues";
 import { ZERO, toCentsString } from "../money/decimal";
@@ -20,6 +21,8 @@ export interface DifferenceResult {
  * becomes `difference` lines that reference the invoice that first billed the month: positive =
  * debit, negative = credit. Billing the lines makes the ledger match again, so a second run finds
  * nothing. Lines whose net rounds to 0.00 are left out (and stay unbilled until a later change).
+ * Months up to a contract's `billedUntil` are settled outside this program: no difference for them,
+ * whatever the ledger holds (src/core/contract/billed-until.ts).
  *
  * NOTE: with `suppressCredits`, a position and billing period whose difference adds up to a credit
  * is left out entirely (an info issue says so): the customer keeps paying what was billed, and a later
@@ -41,11 +44,12 @@ export function computeDifferences(
     }
     const positions = billed.get(contractNo)!;
     const settled = input.settledThrough?.get(contractNo);
+    const outside = settledOutside(contract);
     for (const positionNo of [...positions.keys()].sort((a, b) => a - b)) {
       const history = index.history(contract, positionNo);
       const runs: TaggedRun[] = [];
       for (const [month, entries] of positions.get(positionNo)!) {
-        if (settled !== undefined && month <= settled) continue;
+        if ((settled !== undefined && month <= settled) || (outside !== undefined && month <= outside)) continue;
         const shapes = segmentShapes(history, month);
         if (billedAsShaped(shapes, entries)) continue;
         const correctsRef = originalInvoiceRef(entries);

@@ -1,5 +1,6 @@
 import { assert } from "../assert";
 import { pushAll } from "../array";
+import { billingView, settledOutside } from "../contract/billed-until";
 import type { Contract } from "../contract/model";
 import { BillingPeriod, dueDate, intervalMonths, monthsOfPeriod, nextPeriod, periodContaining } from "../date/billing-period";
 import { IsoDate, addDays, maxDate, minDate } from "../date/iso-date";
@@ -11,13 +12,15 @@ import { segmentShapes, withAmounts } from "./segments";
 
 /**
  * The billing periods of a contract that are due by the end of `runMonth`, from the contract start
- * on, each cut to the contract's start and end (PRODUCT.md §5.2).
+ * on, each cut to the contract's start and end (PRODUCT.md §5.2). A contract with `billedUntil`
+ * starts, for this, the day after it (src/core/contract/billed-until.ts).
  *
  * NOTE: the due date is taken from the cut period: in advance its first day (so a contract that
  * starts on 15 Feb is due on 15 Feb, not on 1 Jan of its quarter), in arrears the day after its last
  * day (so a contract that ends on 15 Feb is billed with the February run, not months later).
  */
 export function duePeriods(contract: Contract, runMonth: IsoMonth): BillingPeriod[] {
+  contract = billingView(contract);
   const limit = lastDayOf(runMonth);
   const out: BillingPeriod[] = [];
   if (contract.end !== undefined && contract.end < contract.start) return out;
@@ -41,10 +44,11 @@ export function duePeriods(contract: Contract, runMonth: IsoMonth): BillingPerio
  * The first due date on or after `day` of a contract's billing periods (calendar-aligned per its
  * interval, cut to its start and end; in advance the cut period's first day, in arrears the day after
  * its last day — as {@link duePeriods} computes them). Null when nothing falls due any more: the
- * contract has ended, or the next due date would come after 9999-12-31. At most three periods
- * are looked at.
+ * contract has ended (or is billed elsewhere up to its end), or the next due date would come after
+ * 9999-12-31. At most three periods are looked at.
  */
 export function nextDueDate(contract: Contract, day: IsoDate): IsoDate | null {
+  contract = billingView(contract);
   if (contract.end !== undefined && contract.end < contract.start) return null;
   // In arrears, the period before the day's period falls due the day after it ends, possibly on `day`.
   const from = day > contract.start ? addDays(day, -1) : contract.start;
@@ -64,8 +68,9 @@ export function nextDueDate(contract: Contract, day: IsoDate): IsoDate | null {
  * Recurring charge lines for a billing run of `runMonth`: for every contract, position and month of
  * a due period (see {@link duePeriods}) that has no ledger entry yet, the day-exact charge. Missed
  * periods are caught up, so a contract entered late gets all its earlier due periods. Months that are
- * already in the ledger are left to differential billing. Lines come per contract, position, period
- * and constant state (see {@link runsToLines}).
+ * already in the ledger are left to differential billing, months up to a contract's `billedUntil`
+ * are billed by no one (they were billed elsewhere). Lines come per contract, position, period and
+ * constant state (see {@link runsToLines}).
  */
 export function computeDueCharges(
   input: ChargeInput & { runMonth: IsoMonth },
@@ -78,16 +83,17 @@ export function computeDueCharges(
   for (const contract of input.contracts) {
     const own = positions.versions.get(contract.no);
     if (!own) continue;
-    const key = `${contract.interval}|${contract.mode}|${contract.start}|${contract.end ?? ""}`;
+    const key = `${contract.interval}|${contract.mode}|${contract.start}|${contract.end ?? ""}|${contract.billedUntil ?? ""}`;
     let months = dueMonths.get(key);
     if (!months) dueMonths.set(key, (months = duePeriods(contract, input.runMonth).flatMap(monthsOfPeriod)));
     const billedPositions = billed.get(contract.no);
     const settled = input.settledThrough?.get(contract.no);
+    const outside = settledOutside(contract);
     for (const positionNo of own.keys()) {
       const billedMonths = billedPositions?.get(positionNo);
       const runs: TaggedRun[] = [];
       for (const month of months) {
-        if (billedMonths?.has(month) || (settled !== undefined && month <= settled)) continue;
+        if (billedMonths?.has(month) || (settled !== undefined && month <= settled) || (outside !== undefined && month <= outside)) continue;
         // Nothing billed yet: the segments themselves are what to bill.
         for (const run of withAmounts(segmentShapes(positions.history(contract, positionNo), month))) runs.push({ run });
       }

@@ -74,6 +74,12 @@ export interface Contract {
   suppressCredits?: boolean;
   /** Price changes are not allowed to take effect before this date (notice period). */
   noPriceChangeBefore?: IsoDate;
+  /**
+   * The last day of the last month billed outside this program (an earlier billing system): its
+   * months up to and including this one are settled, so billing charges nothing and no difference for
+   * them (src/core/contract/billed-until.ts). Always the last day of a month.
+   */
+  billedUntil?: IsoDate;
 }
 
 /**

@@ -72,7 +72,7 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
       customers.set(desiredCustomer.no, desiredCustomer);
     }
     // Contract header: every row repeats it; rows must agree. The end date and the optional
-    // settings (credits, notice date) may change; the other fields may not.
+    // settings (credits, notice date, billed until) may change; the other fields may not.
     const knownContract = contracts.get(c.no);
     if (!knownContract) {
       contracts.set(c.no, c);
@@ -178,6 +178,7 @@ const CONTRACT_UPDATABLE: [keyof Contract, string][] = [
   ["end", "contract_end"],
   ["suppressCredits", "suppress_credits"],
   ["noPriceChangeBefore", "no_price_change_before"],
+  ["billedUntil", "billed_until"],
 ];
 
 /** Same fields with the same values (absent and undefined are the same). */

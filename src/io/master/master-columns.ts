@@ -13,6 +13,8 @@ export const CONTRACT_EXTRA_COLUMNS = [
   "customer_street", "customer_postcode", "customer_city", "customer_country", "customer_email",
   "buyer_reference", "einvoice_format", "payment_means", "sepa_mandate_ref", "sepa_debtor_iban",
   "vat_exemption_reason",
+  // contract billed by an earlier system up to this day (README "Moving from another billing system")
+  "billed_until",
 ] as const;
 
 export const ARTICLE_COLUMNS = ["article_no", "description", "unit_price", "vat_pct", "unit", "purchase_price"] as const;

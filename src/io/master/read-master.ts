@@ -1,4 +1,5 @@
 import { pushAll } from "../../core/array";
+import { billedUntilProblem, earliestBilledUntil } from "../../core/contract/billed-until";
 import { BILLING_INTERVALS, BILLING_MODES } from "../../core/date/billing-period";
 import { CONTRACT_TYPES, EINVOICE_CHOICES, PAYMENT_MEANS_CHOICES, type Contract, type Customer } from "../../core/contract/model";
 import { Issue, hasErrors, issue } from "../../core/issues";
@@ -74,14 +75,19 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
   const reverseCharge = r.flag("reverse_charge");
   const suppressCredits = r.flag("suppress_credits");
   const noPriceChangeBefore = r.date("no_price_change_before");
+  const billedUntil = r.date("billed_until");
   const einvoice = readCustomerEInvoiceFields(r);
   if (start && end && end < start) r.issues.push(issue("master.end_before_start", { end, start }, { source: t.source, row: r.row, column: "contract_end" }));
+  const billedProblem = start && billedUntil ? billedUntilProblem(billedUntil, start) : null;
+  if (billedProblem === "not_month_end") r.bad("master.billed_until_not_month_end", "billed_until", { date: billedUntil! });
+  if (billedProblem === "before_start") r.bad("master.billed_until_before_start", "billed_until", { date: billedUntil!, start: start!, earliest: earliestBilledUntil(start!) });
   if (hasErrors(r.issues) || !type || !interval || !mode || !start || !positionNo || quantity === undefined || unitPrice === undefined || !discountPct || !vatPct || !validFrom) return null;
   const contract: Contract = {
     no: contractNo, customerNo, type, interval, mode, start,
     ...(end ? { end } : {}),
     ...(suppressCredits !== undefined ? { suppressCredits } : {}),
     ...(noPriceChangeBefore ? { noPriceChangeBefore } : {}),
+    ...(billedUntil ? { billedUntil } : {}),
   };
   return {
     source: t.source,

@@ -28,6 +28,7 @@ export function writeContractsCsv(
       c.suppressCredits === undefined ? "" : c.suppressCredits ? "yes" : "no",
       c.noPriceChangeBefore ?? "",
       ...customerEInvoiceExtras(customers.get(c.customerNo)),
+      c.billedUntil ?? "",
     ]);
   }
   return toCsv(rows);

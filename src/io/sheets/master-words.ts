@@ -48,6 +48,7 @@ export const CONTRACT_VOCABULARY: SheetVocabulary = {
     sepa_mandate_ref: "Mandatsreferenz",
     sepa_debtor_iban: "IBAN Zahler",
     vat_exemption_reason: "Grund der Steuerbefreiung",
+    billed_until: "Abgerechnet bis",
   },
   headersEn: { no_price_change_before: "No price change before", buyer_reference: "Leitweg-ID / buyer reference" },
   words: {

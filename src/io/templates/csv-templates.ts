@@ -17,7 +17,8 @@ const TIME_COLUMNS = ["ticket_no", "customer_no", "contract_no", "date", "start"
 /** Header and example values per template (column → value; missing columns stay empty). */
 const TEMPLATES: Record<TemplateKind, { columns: readonly string[]; example: Record<string, string> }> = {
   contracts: {
-    columns: CONTRACT_COLUMNS,
+    // billed_until (empty: nothing billed elsewhere) for contracts moved from an earlier billing system
+    columns: [...CONTRACT_COLUMNS, "billed_until"],
     example: {
       customer_no: "10001", customer_name: "Müller GmbH", contract_no: "V-1001", contract_type: "license", billing_interval: "monthly",
       billing_mode: "advance", contract_start: "2026-01-01", position_no: "1", article_no: "M365-BP", description: "Microsoft 365 Business Premium",

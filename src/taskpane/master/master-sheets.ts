@@ -39,6 +39,7 @@ export const MASTER_COLUMN_KINDS: Record<MasterSheet, Readonly<Record<string, Co
     vat_pct: "decimal",
     valid_from: "date",
     vendor_key: "id",
+    billed_until: "date",
   },
   articles: { article_no: "id", unit_price: "money", vat_pct: "decimal", purchase_price: "money" },
 };

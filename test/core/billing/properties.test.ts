@@ -7,8 +7,9 @@ import { prorateMonth } from "../../../src/core/billing/proration";
 import { computeBillingRun, BillingRunInput } from "../../../src/core/billing/run-billing";
 import type { Contract, PositionVersion } from "../../../src/core/contract/model";
 import { BILLING_INTERVALS, BILLING_MODES } from "../../../src/core/date/billing-period";
-import { IsoDate, addDays } from "../../../src/core/date/iso-date";
-import { monthRange } from "../../../src/core/date/iso-month";
+import { IsoDate, addDays, maxDate } from "../../../src/core/date/iso-date";
+import { earliestBilledUntil } from "../../../src/core/contract/billed-until";
+import { addMonths, lastDayOf, monthOf, monthRange } from "../../../src/core/date/iso-month";
 import { Decimal, ZERO, toStored } from "../../../src/core/money/decimal";
 import { CUSTOMERS, linesOf, show } from "../../support/billing-factories";
 
@@ -45,8 +46,7 @@ function input(contract: Contract, versions: PositionVersion[], runMonth: string
   return { runId, runMonth, invoiceDate: "2027-01-31", customers: CUSTOMERS, contracts: [contract], versions, ledger, nextInvoiceNumber: 1 };
 }
 /** Run 1 bills the first versions in 2026-06; the later versions arrive (some retroactive); run 2 bills 2026-12. */
-function twoRuns(s: Scenario, order: (v: PositionVersion[]) => PositionVersion[] = (v) => v) {
-  const c = contractOf(s);
+function twoRuns(s: Scenario, order: (v: PositionVersion[]) => PositionVersion[] = (v) => v, c: Contract = contractOf(s)) {
   const first = versionsOf(s.versions);
   const all = [...first, ...versionsOf(s.later, first.length)];
   const r1 = computeBillingRun(input(c, order(first), "2026-06"));
@@ -180,5 +180,45 @@ describe("billing properties", () => {
         expect(total("quarterly").toFixed()).toBe(total("monthly").toFixed());
       }),
     );
+  });
+
+  describe("billed_until (months billed by an earlier system)", () => {
+    /** A billed_until from 2025-12-31 to 2026-11-30, never before the earliest the reader accepts. */
+    const billedUntilArb = fc.integer({ min: 0, max: 11 }).map((n) => lastDayOf(addMonths("2025-12", n)));
+    const withBilledUntil = (s: Scenario, x: IsoDate): Contract => {
+      const c = contractOf(s);
+      return { ...c, billedUntil: maxDate(x, earliestBilledUntil(c.start)) };
+    };
+    const monthView = (e: BillingRunInput["ledger"][number]) =>
+      [e.positionNo, e.month, e.serviceFrom, e.serviceTo, e.articleNo, e.quantity, e.unitPrice, e.discountPct, e.vatPct, e.exactAmount, e.lineType].join(" ");
+
+    it("billing with billed_until = X equals billing without it minus the charges of months ≤ X", () => {
+      fc.assert(
+        fc.property(scenarioArb, billedUntilArb, (s, x) => {
+          const c = withBilledUntil(s, x);
+          const vs = versionsOf(s.versions);
+          const settled = monthOf(c.billedUntil!);
+          const without = computeBillingRun(input(contractOf(s), vs, "2026-12")).newLedgerEntries.filter((e) => e.month > settled);
+          const withX = computeBillingRun(input(c, vs, "2026-12")).newLedgerEntries;
+          expect(withX.map(monthView).sort()).toEqual(without.map(monthView).sort());
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it("with retroactive changes it bills exactly as a contract starting the day after X, and nothing for months ≤ X", () => {
+      fc.assert(
+        fc.property(scenarioArb, billedUntilArb, (s, x) => {
+          const c = withBilledUntil(s, x);
+          const settled = monthOf(c.billedUntil!);
+          const withX = twoRuns(s, undefined, c);
+          const { billedUntil, ...rest } = c;
+          const later = twoRuns(s, undefined, { ...rest, start: maxDate(c.start, addDays(billedUntil!, 1)) });
+          expect([withX.r1.invoices, withX.r2.invoices]).toEqual([later.r1.invoices, later.r2.invoices]);
+          expect(withX.ledger.filter((e) => e.month <= settled)).toEqual([]);
+        }),
+        { numRuns: 150 },
+      );
+    });
   });
 });

@@ -113,3 +113,27 @@ describe("customer columns for e-invoices", () => {
     expect(r.input.contracts[0]!.customer).toEqual({ no: "K-1", name: "K-1" });
   });
 });
+
+describe("billed_until (contract billed by an earlier system)", () => {
+  const HEADER = "customer_no,contract_no,contract_start,position_no,article_no,quantity,unit_price,billed_until";
+  const read = (...rows: string[]) => readMasterTables([table("c.csv", `${HEADER}\n${rows.join("\n")}\n`)]);
+
+  it("reads the last day of a month in ISO or German form into the contract; an empty cell gives none", () => {
+    const r = read("K-1,V-1,2024-03-01,1,X,1,10,2026-11-30", "K-1,V-2,2024-03-15,1,X,1,10,29.02.2024", "K-1,V-3,2024-03-01,1,X,1,10,");
+    expect(r.issues).toEqual([]);
+    expect(r.input.contracts.map((c) => c.contract.billedUntil)).toEqual(["2026-11-30", "2024-02-29", undefined]);
+    expect("billedUntil" in r.input.contracts[2]!.contract).toBe(false);
+  });
+
+  it("names file, row and column of a day that is not a month's last, one before the month before the start, and a bad date", () => {
+    const r = read("K-1,V-1,2024-03-01,1,X,1,10,2026-11-15", "K-1,V-2,2024-03-15,1,X,1,10,2024-01-31", "K-1,V-3,2024-03-01,1,X,1,10,30.02.2026");
+    expect(r.issues.map((i) => [i.code, i.where?.source, i.where?.row, i.where?.column, i.params])).toEqual([
+      ["master.billed_until_not_month_end", "c.csv", 2, "billed_until (H)", { date: "2026-11-15" }],
+      ["master.billed_until_before_start", "c.csv", 3, "billed_until (H)", { date: "2024-01-31", start: "2024-03-15", earliest: "2024-02-29" }],
+      ["parse.invalid_date", "c.csv", 4, "billed_until (H)", { value: "30.02.2026" }],
+    ]);
+    expect(r.input.contracts).toEqual([]);
+    expect(formatIssue(r.issues[0]!, "en")).toBe('c.csv, row 2, column "billed_until (H)": billed_until 2026-11-15 is not the last day of a month; give the last day of the last month the earlier system billed.');
+    expect(formatIssue(r.issues[1]!, "de")).toBe("c.csv, Zeile 3, Spalte „billed_until (H)“: Abgerechnet bis 31.01.2024 liegt vor dem Vertragsbeginn 15.03.2024; frühestens 29.02.2024 (nichts anderswo abgerechnet).");
+  });
+});

@@ -18,7 +18,7 @@ export const SAMPLE_ROWS: { [T in TableName]: TableRow<T>[] } = {
   contracts: [
     { no: "V-1001", customerNo: "10001", type: "license", interval: "monthly", mode: "advance", start: "2026-01-01" },
     { no: "V-1002", customerNo: "10001", type: "managed_service", interval: "quarterly", mode: "arrears", start: "2025-10-15", end: "2027-09-30", suppressCredits: true, noPriceChangeBefore: "2026-07-01" },
-    { no: "V-2001", customerNo: "10002", type: "click", interval: "annual", mode: "advance", start: "2024-02-29" },
+    { no: "V-2001", customerNo: "10002", type: "click", interval: "annual", mode: "advance", start: "2024-02-29", billedUntil: "2025-12-31" },
   ],
   contractVersions: [
     { id: "V-1001/1/2026-01-01/1", contractNo: "V-1001", positionNo: 1, validFrom: "2026-01-01", articleNo: "M365-BP", description: "Business Premium", quantity: "12", unitPrice: "20.60", discountPct: "0", vatPct: "19", seq: 1, source: "master-00001" },
