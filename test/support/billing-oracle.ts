@@ -176,7 +176,8 @@ export const coarseState: Record<"quantity" | "unitPrice" | "discountPct", fc.Ar
 };
 export const fineState: Record<"quantity" | "unitPrice" | "discountPct", fc.Arbitrary<string>> = {
   quantity: fc.oneof({ arbitrary: fc.constant("0"), weight: 1 }, { arbitrary: fc.constantFrom("1", "3", "7", "10", "12", "2.5"), weight: 5 }),
-  unitPrice: fc.constantFrom("20.6", "33.33", "12.99", "0.07", "1234.56", "9.995", "5"),
+  // 0.155 / 31 and 0.145 / 29 are exactly half a cent a day; 15.5 / 31 half a euro
+  unitPrice: fc.constantFrom("20.6", "33.33", "12.99", "0.07", "1234.56", "9.995", "5", "0.155", "0.145", "15.5"),
   discountPct: fc.constantFrom("0", "12.5", "3.33", "15"),
 };
 export const specArb = (coarse: boolean): fc.Arbitrary<Spec> =>

@@ -1,0 +1,99 @@
+/**
+ * `runBilling` on the store (watermarks, drafts issued, Stornorechnungen) against the oracle of
+ * PRODUCT.md §5.2 / §5.3 (test/support/billing-oracle.ts): runs with gaps, version batches reaching
+ * back into billed months, contract ends set, moved or removed, and invoices cancelled between runs.
+ * After every run the stored ledger is the current charge per position and month, every due month is
+ * billed, each line is rounded once, VAT per rate on the sum of the nets, and a preview of the same
+ * month shows nothing more.
+ */
+import fc from "fast-check";
+import { runBilling } from "../../src/app/bill";
+import { cancelInvoice } from "../../src/app/cancel-invoice";
+import { finalizeRun } from "../../src/app/issue-run";
+import type { Invoice } from "../../src/core/billing/invoice";
+import type { LedgerEntry } from "../../src/core/billing/ledger";
+import type { AppContext } from "../../src/app/context";
+import {
+  BASE_MONTH,
+  checkStep,
+  contractWithEnd,
+  firstDay,
+  isoOf,
+  linesOf,
+  monthText,
+  scenarioArb,
+  toVersion,
+} from "../support/billing-oracle";
+import { testContext } from "../support/fixtures";
+
+async function ledgerOf(ctx: AppContext): Promise<LedgerEntry[]> {
+  return ctx.store.read(async (tx) => {
+    const all: LedgerEntry[] = [];
+    await tx.ledger.forEach((e) => void all.push(e));
+    return all;
+  });
+}
+
+describe("runBilling against the §5.2/§5.3 oracle", () => {
+  it("runs, retroactive changes, moved ends and cancelled invoices: the stored ledger stays the current charge", async () => {
+    const seen = { differences: 0, cancelled: 0 };
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), async (s, cancels) => {
+        const ctx = await testContext();
+        try {
+          let seq = 1;
+          let endDays = s.end;
+          let versions = s.initial.map((v) => toVersion(v, seq++));
+          await ctx.store.write(async (tx) => {
+            await tx.customers.putMany([{ no: "K-1", name: "Muster GmbH" }]);
+            await tx.contracts.putMany([contractWithEnd(s, endDays)]);
+            await tx.versions.addMany(versions);
+          });
+          let run = BASE_MONTH + s.firstRun;
+          let last: Invoice | undefined;
+          for (let k = 0; k <= s.steps.length; k++) {
+            if (k > 0) {
+              const step = s.steps[k - 1]!;
+              if (cancels[k] && last) {
+                const c = await cancelInvoice(ctx, last.invoiceRef, { date: last.invoiceDate });
+                if (!c.ok) throw new Error(JSON.stringify(c.issues));
+                seen.cancelled++;
+                last = undefined;
+              }
+              const batch = step.batch.map((v) => toVersion(v, seq++));
+              versions = [...versions, ...batch];
+              if (step.end !== undefined) endDays = step.end ?? undefined;
+              await ctx.store.write(async (tx) => {
+                if (batch.length > 0) await tx.versions.addMany(batch);
+                if (step.end !== undefined) await tx.contracts.putMany([contractWithEnd(s, endDays)]);
+              });
+              run += step.gap;
+            }
+            const book = { contract: contractWithEnd(s, endDays), versions };
+            const before = await ledgerOf(ctx);
+            const month = monthText(run);
+            const billed = await runBilling(ctx, { month, invoiceDate: isoOf(firstDay(run + 1) - 1) });
+            if (!billed.ok) throw new Error(JSON.stringify(billed.issues));
+            const after = await ledgerOf(ctx);
+            const ids = new Set(before.map((e) => e.id));
+            const preview = await runBilling(ctx, { month, dryRun: true });
+            if (!preview.ok) throw new Error(JSON.stringify(preview.issues));
+            const step = { book, run, before, result: { invoices: billed.value.invoices, newLedgerEntries: after.filter((e) => !ids.has(e.id)) } };
+            checkStep(s, step, () => preview.value.invoices);
+            seen.differences += linesOf(billed.value.invoices).filter((l) => l.lineType === "difference").length;
+            if (billed.value.runId) {
+              const issued = await finalizeRun(ctx, billed.value.runId);
+              if (!issued.ok) throw new Error(JSON.stringify(issued.issues));
+              last = billed.value.invoices[0];
+            }
+          }
+        } finally {
+          await ctx.store.close();
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(seen.differences).toBeGreaterThan(10);
+    expect(seen.cancelled).toBeGreaterThan(10);
+  }, 120_000);
+});
