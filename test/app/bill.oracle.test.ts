@@ -16,7 +16,9 @@ import type { AppContext } from "../../src/app/context";
 import {
   BASE_MONTH,
   checkStep,
-  contractWithEnd,
+  contractOf,
+  initialTerm,
+  nextTerm,
   firstDay,
   isoOf,
   linesOf,
@@ -42,11 +44,11 @@ describe("runBilling against the §5.2/§5.3 oracle", () => {
         const ctx = await testContext();
         try {
           let seq = 1;
-          let endDays = s.end;
+          let term = initialTerm(s);
           let versions = s.initial.map((v) => toVersion(v, seq++));
           await ctx.store.write(async (tx) => {
             await tx.customers.putMany([{ no: "K-1", name: "Muster GmbH" }]);
-            await tx.contracts.putMany([contractWithEnd(s, endDays)]);
+            await tx.contracts.putMany([contractOf(s, term)]);
             await tx.versions.addMany(versions);
           });
           let run = BASE_MONTH + s.firstRun;
@@ -62,14 +64,14 @@ describe("runBilling against the §5.2/§5.3 oracle", () => {
               }
               const batch = step.batch.map((v) => toVersion(v, seq++));
               versions = [...versions, ...batch];
-              if (step.end !== undefined) endDays = step.end ?? undefined;
+              term = nextTerm(term, step);
               await ctx.store.write(async (tx) => {
                 if (batch.length > 0) await tx.versions.addMany(batch);
-                if (step.end !== undefined) await tx.contracts.putMany([contractWithEnd(s, endDays)]);
+                if (step.end !== undefined || step.start !== undefined) await tx.contracts.putMany([contractOf(s, term)]);
               });
               run += step.gap;
             }
-            const book = { contract: contractWithEnd(s, endDays), versions };
+            const book = { contract: contractOf(s, term), versions };
             const before = await ledgerOf(ctx);
             const month = monthText(run);
             const billed = await runBilling(ctx, { month, invoiceDate: isoOf(firstDay(run + 1) - 1) });

@@ -26,7 +26,9 @@ import type { PositionVersion } from "../../../src/core/contract/model";
 import {
   BASE_MONTH,
   checkStep,
-  contractWithEnd,
+  contractOf,
+  initialTerm,
+  nextTerm,
   firstDay,
   freshLines,
   isoOf,
@@ -41,14 +43,14 @@ import {
 /** Plays a scenario: run 1 after the initial versions, then per step a batch (and maybe a new end) and a run. */
 function play(s: Scenario, renumber: (batch: PositionVersion[]) => PositionVersion[] = (b) => b): Step[] {
   let seq = 1;
-  let endDays = s.end;
+  let term = initialTerm(s);
   let versions = renumber(s.initial.map((v) => toVersion(v, seq++)));
   let ledger: LedgerEntry[] = [];
   let run = BASE_MONTH + s.firstRun;
   let next = 1;
   const steps: Step[] = [];
   const bill = (k: number) => {
-    const book = { contract: contractWithEnd(s, endDays), versions };
+    const book = { contract: contractOf(s, term), versions };
     const result = computeBillingRun({
       runId: `R${k}`,
       runMonth: monthText(run),
@@ -67,7 +69,7 @@ function play(s: Scenario, renumber: (batch: PositionVersion[]) => PositionVersi
   bill(0);
   s.steps.forEach((step, k) => {
     versions = [...versions, ...renumber(step.batch.map((v) => toVersion(v, seq++)))];
-    if (step.end !== undefined) endDays = step.end ?? undefined;
+    term = nextTerm(term, step);
     run += step.gap;
     bill(k + 1);
   });
