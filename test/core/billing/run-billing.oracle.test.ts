@@ -27,6 +27,7 @@ import {
   BASE_MONTH,
   checkStep,
   contractOf,
+  dayVersion,
   initialTerm,
   nextTerm,
   firstDay,
@@ -36,6 +37,7 @@ import {
   monthText,
   type Scenario,
   scenarioArb,
+  stateKey,
   type Step,
   toVersion,
 } from "../../support/billing-oracle";
@@ -140,6 +142,38 @@ describe("billing run against the §5.2/§5.3 oracle", () => {
         expect(b).toEqual(a);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("versions that change nothing (daily, numbers written differently) bill nothing more, and a fresh run the same cents", () => {
+    const variant = (x: string, k: number): string => (k % 2 === 0 ? x : x.includes(".") ? `${x}0` : `${x}.00`);
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), (s, monthOffset, positionNo, every) => {
+        const steps = play(s);
+        const lastStep = steps[steps.length - 1]!;
+        const { book, run } = lastStep;
+        const ledger = [...lastStep.before, ...lastStep.result.newLedgerEntries];
+        // every `every`-th day of one month a new version repeating the state in force (as text variants)
+        const m = BASE_MONTH + monthOffset;
+        let seq = 10_000;
+        const noise: PositionVersion[] = [];
+        for (let n = firstDay(m); n < firstDay(m + 1); n += every) {
+          const v = dayVersion(book, positionNo, n);
+          if (!v) continue;
+          const k = seq;
+          noise.push({ ...v, id: `noise${k}`, validFrom: isoOf(n), seq: seq++, quantity: variant(v.quantity, k), unitPrice: variant(v.unitPrice, k + 1), discountPct: variant(v.discountPct, k), vatPct: variant(v.vatPct, k + 1) });
+        }
+        const noisy = [...book.versions, ...noise];
+        const runOn = (versions: PositionVersion[], on: LedgerEntry[], runMonth: number) =>
+          computeBillingRun({ runId: "noise", runMonth: monthText(runMonth), invoiceDate: "2030-01-01", customers: [{ no: "K-1", name: "Muster GmbH" }], contracts: [book.contract], versions, ledger: on, nextInvoiceNumber: 1 });
+        expect(runOn(noisy, ledger, run).invoices).toEqual([]);
+        const view = (invoices: readonly Invoice[]) =>
+          linesOf(invoices).map((l) => `${l.positionNo} ${l.serviceFrom}..${l.serviceTo} ${stateKey(l)} ${l.netAmount} ${l.exactAmount}`);
+        const fresh = (versions: PositionVersion[]) => runOn(versions, [], m + 2).invoices;
+        expect(view(fresh(noisy))).toEqual(view(fresh(book.versions)));
+        expect(fresh(noisy).map((i) => i.vatTotals)).toEqual(fresh(book.versions).map((i) => i.vatTotals));
+      }),
+      { numRuns: 150 },
     );
   });
 });
