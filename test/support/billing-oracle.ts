@@ -173,39 +173,43 @@ export const coarseState: Record<"quantity" | "unitPrice" | "discountPct", fc.Ar
   quantity: fc.oneof({ arbitrary: fc.constant("0"), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: 12 }).map(String), weight: 5 }),
   // −20: a credit position (Rabatt) whose recurring lines are negative
   unitPrice: fc.constantFrom("20", "40", "60", "100", "120", "-20"),
-  discountPct: fc.constantFrom("0", "10", "25", "50"),
+  // 100 %: a free position, not charged (it ends a line like quantity 0)
+  discountPct: fc.constantFrom("0", "10", "25", "50", "100"),
 };
 export const fineState: Record<"quantity" | "unitPrice" | "discountPct", fc.Arbitrary<string>> = {
-  quantity: fc.oneof({ arbitrary: fc.constant("0"), weight: 1 }, { arbitrary: fc.constantFrom("1", "3", "7", "10", "12", "2.5"), weight: 5 }),
+  quantity: fc.oneof({ arbitrary: fc.constant("0"), weight: 1 }, { arbitrary: fc.constantFrom("1", "3", "7", "10", "12", "2.5", "100000"), weight: 5 }),
   // 0.155 / 31 and 0.145 / 29 are exactly half a cent a day; 15.5 / 31 half a euro
-  unitPrice: fc.constantFrom("20.6", "33.33", "12.99", "0.07", "1234.56", "9.995", "5", "0.155", "0.145", "15.5", "-4.99"),
+  unitPrice: fc.constantFrom("20.6", "33.33", "12.99", "0.07", "1234.56", "9.995", "5", "0.155", "0.145", "15.5", "-4.99", "99999.99"),
   discountPct: fc.constantFrom("0", "12.5", "3.33", "15"),
 };
-export const specArb = (coarse: boolean): fc.Arbitrary<Spec> =>
+export const specArb = (coarse: boolean, dense: boolean): fc.Arbitrary<Spec> =>
   fc.record({
     positionNo: fc.integer({ min: 1, max: 3 }),
-    // a few fixed days make same-day versions (ties) and month and quarter starts frequent
-    offset: fc.oneof({ arbitrary: fc.integer({ min: -40, max: 1000 }), weight: 3 }, { arbitrary: fc.constantFrom(0, 31, 59, 90, 181, 365, 396, 424), weight: 1 }),
+    // a few fixed days make same-day versions (ties) and month and quarter starts frequent; dense:
+    // many versions within a few months
+    offset: dense
+      ? fc.integer({ min: -10, max: 200 })
+      : fc.oneof({ arbitrary: fc.integer({ min: -40, max: 1000 }), weight: 3 }, { arbitrary: fc.constantFrom(0, 31, 59, 90, 181, 365, 396, 424), weight: 1 }),
     articleNo: fc.constantFrom("A", "B"),
     vatPct: fc.constantFrom("19", "19", "7"),
     ...(coarse ? coarseState : fineState),
   });
 export type Spec = { positionNo: number; offset: number; articleNo: string; vatPct: string; quantity: string; unitPrice: string; discountPct: string };
 
-export const scenarioArb = fc.boolean().chain((coarse) =>
+export const scenarioArb = fc.tuple(fc.boolean(), fc.boolean()).chain(([coarse, dense]) =>
   fc.record({
     coarse: fc.constant(coarse),
     interval: fc.constantFrom<Contract["interval"]>("monthly", "quarterly", "semiannual", "annual"),
     mode: fc.constantFrom<Contract["mode"]>("advance", "arrears"),
-    start: fc.integer({ min: 0, max: 500 }),
+    start: fc.integer({ min: 0, max: dense ? 60 : 500 }),
     end: fc.option(fc.integer({ min: 0, max: 700 }), { nil: undefined }),
     suppressCredits: fc.boolean(),
     firstRun: fc.integer({ min: 0, max: 30 }),
-    initial: fc.array(specArb(coarse), { minLength: 1, maxLength: 6 }),
+    initial: fc.array(specArb(coarse, dense), { minLength: 1, maxLength: dense ? 12 : 6 }),
     steps: fc.array(
       fc.record({
         gap: fc.integer({ min: 0, max: 5 }),
-        batch: fc.array(specArb(coarse), { maxLength: 4 }),
+        batch: fc.array(specArb(coarse, dense), { maxLength: dense ? 8 : 4 }),
         // undefined: keep the end; null: remove it; a number: days after the start
         end: fc.option(fc.option(fc.integer({ min: 0, max: 700 }), { nil: null }), { nil: undefined }),
         // the start corrected by so many days (undefined: kept); the end keeps its distance
@@ -296,6 +300,7 @@ export function checkStep(s: Scenario, step: Step, again: (ledger: LedgerEntry[]
   for (const inv of result.invoices) checkInvoice(inv);
   const billedBefore = new Set(before.map((e) => `${e.positionNo}|${monthIdx(e.month + "-01")}`));
 
+  for (const inv of result.invoices) expect(inv.documentType).toBe(inv.lines.every((l) => l.lineType === "difference") ? "correction" : "invoice");
   for (const l of lines) {
     checkLineShowsItsAmount(l);
     const months = lineMonths(l);
@@ -312,6 +317,10 @@ export function checkStep(s: Scenario, step: Step, again: (ledger: LedgerEntry[]
       expect(l.netAmount).toBe(cents(exact));
       expect(exact.minus(l.exactAmount).abs().lt("1e-15")).toBe(true);
       expect(periodOf(c, months[0]!)).toBe(periodOf(c, months[months.length - 1]!));
+      // a catch-up (Nachberechnung) is a line whose period fell due before the run month began
+      const period = duePeriods(c, run).find((p) => p.from <= dayNo(l.serviceFrom) && dayNo(l.serviceFrom) <= p.to)!;
+      const dueDay = c.mode === "advance" ? period.from : period.to + 1;
+      expect(l.catchUp === true).toBe(dueDay < firstDay(run));
     } else {
       for (const m of months) expect(billedBefore.has(`${l.positionNo}|${m}`)).toBe(true);
       const refs = before.filter((e) => e.positionNo === l.positionNo && months.includes(monthIdx(e.month + "-01"))).map((e) => e.invoiceRef);
