@@ -1,7 +1,8 @@
 /**
  * `runBilling` on the store (watermarks, drafts issued, Stornorechnungen) against the oracle of
  * PRODUCT.md §5.2 / §5.3 (test/support/billing-oracle.ts): runs with gaps, version batches reaching
- * back into billed months, contract ends set, moved or removed, and invoices cancelled between runs.
+ * back into billed months, contract starts and ends corrected, and between the runs invoices
+ * cancelled (Stornorechnung) or draft runs undone.
  * After every run the stored ledger is the current charge per position and month, every due month is
  * billed, each line is rounded once, VAT per rate on the sum of the nets, and a preview of the same
  * month shows nothing more.
@@ -10,6 +11,7 @@ import fc from "fast-check";
 import { runBilling } from "../../src/app/bill";
 import { cancelInvoice } from "../../src/app/cancel-invoice";
 import { finalizeRun } from "../../src/app/issue-run";
+import { undoRun } from "../../src/app/undo-run";
 import type { Invoice } from "../../src/core/billing/invoice";
 import type { LedgerEntry } from "../../src/core/billing/ledger";
 import type { AppContext } from "../../src/app/context";
@@ -37,10 +39,12 @@ async function ledgerOf(ctx: AppContext): Promise<LedgerEntry[]> {
 }
 
 describe("runBilling against the §5.2/§5.3 oracle", () => {
-  it("runs, retroactive changes, moved ends and cancelled invoices: the stored ledger stays the current charge", async () => {
-    const seen = { differences: 0, cancelled: 0 };
+  it("runs, retroactive changes, corrected terms, cancelled invoices and undone drafts: the stored ledger stays the current charge", async () => {
+    const seen = { differences: 0, cancelled: 0, undone: 0 };
+    // after each run: issue it (and maybe cancel its invoice before the next run), or undo the draft
+    const actionArb = fc.constantFrom("issue", "issue", "cancel", "undo");
     await fc.assert(
-      fc.asyncProperty(scenarioArb, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), async (s, cancels) => {
+      fc.asyncProperty(scenarioArb, fc.array(actionArb, { minLength: 5, maxLength: 5 }), async (s, actions) => {
         const ctx = await testContext();
         try {
           let seq = 1;
@@ -56,7 +60,7 @@ describe("runBilling against the §5.2/§5.3 oracle", () => {
           for (let k = 0; k <= s.steps.length; k++) {
             if (k > 0) {
               const step = s.steps[k - 1]!;
-              if (cancels[k] && last) {
+              if (last) {
                 const c = await cancelInvoice(ctx, last.invoiceRef, { date: last.invoiceDate });
                 if (!c.ok) throw new Error(JSON.stringify(c.issues));
                 seen.cancelled++;
@@ -83,10 +87,16 @@ describe("runBilling against the §5.2/§5.3 oracle", () => {
             const step = { book, run, before, result: { invoices: billed.value.invoices, newLedgerEntries: after.filter((e) => !ids.has(e.id)) } };
             checkStep(s, step, () => preview.value.invoices);
             seen.differences += linesOf(billed.value.invoices).filter((l) => l.lineType === "difference").length;
-            if (billed.value.runId) {
+            const action = actions[k]!;
+            if (billed.value.runId && action === "undo") {
+              const undone = await undoRun(ctx, billed.value.runId);
+              if (!undone.ok) throw new Error(JSON.stringify(undone.issues));
+              expect(await ledgerOf(ctx)).toEqual(before);
+              seen.undone++;
+            } else if (billed.value.runId) {
               const issued = await finalizeRun(ctx, billed.value.runId);
               if (!issued.ok) throw new Error(JSON.stringify(issued.issues));
-              last = billed.value.invoices[0];
+              if (action === "cancel") last = billed.value.invoices[0];
             }
           }
         } finally {
@@ -97,5 +107,6 @@ describe("runBilling against the §5.2/§5.3 oracle", () => {
     );
     expect(seen.differences).toBeGreaterThan(10);
     expect(seen.cancelled).toBeGreaterThan(10);
+    expect(seen.undone).toBeGreaterThan(10);
   }, 120_000);
 });
