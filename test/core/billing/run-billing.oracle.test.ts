@@ -19,12 +19,14 @@
  * VAT rate changes, positions added later) and contract ends set, moved or removed between runs.
  */
 import fc from "fast-check";
-import type { Invoice } from "../../../src/core/billing/invoice";
+import type { Invoice, InvoiceLine } from "../../../src/core/billing/invoice";
 import type { LedgerEntry } from "../../../src/core/billing/ledger";
 import { computeBillingRun } from "../../../src/core/billing/run-billing";
 import type { PositionVersion } from "../../../src/core/contract/model";
 import {
   BASE_MONTH,
+  type Book,
+  checkInvoice,
   checkStep,
   contractOf,
   dayVersion,
@@ -174,6 +176,59 @@ describe("billing run against the §5.2/§5.3 oracle", () => {
         expect(fresh(noisy).map((i) => i.vatTotals)).toEqual(fresh(book.versions).map((i) => i.vatTotals));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("contracts are billed independently: several contracts and customers in one run bill what each would alone", () => {
+    const strip = (l: InvoiceLine) => `${l.contractNo} ${l.lineType} ${l.positionNo} ${l.serviceFrom}..${l.serviceTo} ${stateKey(l)} ${l.netAmount} ${l.exactAmount} ${l.catchUp === true}`;
+    fc.assert(
+      fc.property(fc.array(scenarioArb, { minLength: 2, maxLength: 3 }), fc.array(fc.constantFrom("K-1", "K-2"), { minLength: 3, maxLength: 3 }), (scenarios, owners) => {
+        // every contract runs on the first one's run months; its own batches come between them
+        const [lead] = scenarios;
+        const months = [BASE_MONTH + lead!.firstRun];
+        for (const step of lead!.steps) months.push(months[months.length - 1]! + step.gap);
+        const customers = [{ no: "K-1", name: "Muster GmbH" }, { no: "K-2", name: "Beispiel AG" }];
+        const books = scenarios.map((s, i) => {
+          const no = `V-${i + 1}`;
+          let term = initialTerm(s);
+          let seq = 1;
+          const renamed = (specs: typeof s.initial) => specs.map((v) => ({ ...toVersion(v, seq++), contractNo: no, id: `${no}:${seq}` }));
+          let versions = renamed(s.initial);
+          return months.map((_, k) => {
+            if (k > 0 && s.steps[k - 1]) {
+              versions = [...versions, ...renamed(s.steps[k - 1]!.batch)];
+              term = nextTerm(term, s.steps[k - 1]!);
+            }
+            return { contract: { ...contractOf(s, term), no, customerNo: owners[i]! }, versions };
+          });
+        });
+        // (invoice numbers never repeat: a difference line references the invoice that billed its month)
+        let joint = { ledger: [] as LedgerEntry[], next: 1 };
+        const alone = books.map(() => ({ ledger: [] as LedgerEntry[], next: 1 }));
+        months.forEach((run, k) => {
+          const input = (bs: Book[], { ledger, next }: { ledger: LedgerEntry[]; next: number }) => ({
+            runId: `R${k}`,
+            runMonth: monthText(run),
+            invoiceDate: isoOf(firstDay(run + 1) - 1),
+            customers,
+            contracts: bs.map((b) => b.contract),
+            versions: bs.flatMap((b) => b.versions),
+            ledger,
+            nextInvoiceNumber: next,
+          });
+          const both = computeBillingRun(input(books.map((b) => b[k]!), joint));
+          for (const inv of both.invoices) checkInvoice(inv);
+          expect(new Set(both.invoices.map((i) => i.customerNo)).size).toBe(both.invoices.length);
+          const own = books.map((b, i) => {
+            const r = computeBillingRun(input([b[k]!], alone[i]!));
+            alone[i] = { ledger: [...alone[i]!.ledger, ...r.newLedgerEntries], next: r.nextInvoiceNumber };
+            return linesOf(r.invoices).map(strip);
+          });
+          expect(linesOf(both.invoices).map(strip).sort()).toEqual(own.flat().sort());
+          joint = { ledger: [...joint.ledger, ...both.newLedgerEntries], next: both.nextInvoiceNumber };
+        });
+      }),
+      { numRuns: 80 },
     );
   });
 });
