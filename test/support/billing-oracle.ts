@@ -210,8 +210,9 @@ export const scenarioArb = fc.tuple(fc.boolean(), fc.boolean()).chain(([coarse, 
       fc.record({
         gap: fc.integer({ min: 0, max: 5 }),
         batch: fc.array(specArb(coarse, dense), { maxLength: dense ? 8 : 4 }),
-        // undefined: keep the end; null: remove it; a number: days after the start
-        end: fc.option(fc.option(fc.integer({ min: 0, max: 700 }), { nil: null }), { nil: undefined }),
+        // undefined: keep the end; null: remove it; a number: days after the start (before it: a
+        // contract cancelled before it began)
+        end: fc.option(fc.option(fc.integer({ min: -40, max: 700 }), { nil: null }), { nil: undefined }),
         // the start corrected by so many days (undefined: kept); the end keeps its distance
         start: fc.option(fc.integer({ min: -120, max: 120 }), { nil: undefined, freq: 4 }),
       }),
