@@ -26,6 +26,7 @@ import {
   linesOf,
   monthText,
   scenarioArb,
+  termChanged,
   toVersion,
 } from "../support/billing-oracle";
 import { testContext } from "../support/fixtures";
@@ -71,7 +72,7 @@ describe("runBilling against the §5.2/§5.3 oracle", () => {
               term = nextTerm(term, step);
               await ctx.store.write(async (tx) => {
                 if (batch.length > 0) await tx.versions.addMany(batch);
-                if (step.end !== undefined || step.start !== undefined) await tx.contracts.putMany([contractOf(s, term)]);
+                if (termChanged(step)) await tx.contracts.putMany([contractOf(s, term)]);
               });
               run += step.gap;
             }

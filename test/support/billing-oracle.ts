@@ -215,6 +215,9 @@ export const scenarioArb = fc.tuple(fc.boolean(), fc.boolean()).chain(([coarse, 
         end: fc.option(fc.option(fc.integer({ min: -40, max: 700 }), { nil: null }), { nil: undefined }),
         // the start corrected by so many days (undefined: kept); the end keeps its distance
         start: fc.option(fc.integer({ min: -120, max: 120 }), { nil: undefined, freq: 4 }),
+        // rarely, the contract switches its billing interval or mode (undefined: kept)
+        interval: fc.option(fc.constantFrom<Contract["interval"]>("monthly", "quarterly", "semiannual", "annual"), { nil: undefined, freq: 8 }),
+        mode: fc.option(fc.constantFrom<Contract["mode"]>("advance", "arrears"), { nil: undefined, freq: 8 }),
       }),
       { minLength: 1, maxLength: 4 },
     ),
@@ -237,19 +240,23 @@ export function toVersion(s: Spec, seq: number): PositionVersion {
     seq,
   };
 }
-/** A contract's start (days after 2025-01-01) and end (days after its start). */
+/** A contract's start (days after 2025-01-01), end (days after its start), interval and mode. */
 export interface Term {
   start: number;
   end: number | undefined;
+  interval: Contract["interval"];
+  mode: Contract["mode"];
 }
-export const initialTerm = (s: Scenario): Term => ({ start: s.start, end: s.end });
-/** The term after a step: start corrected, end set, moved or removed. */
+export const initialTerm = (s: Scenario): Term => ({ start: s.start, end: s.end, interval: s.interval, mode: s.mode });
+/** The term after a step: start corrected, end set, moved or removed, interval or mode switched. */
 export function nextTerm(t: Term, step: Scenario["steps"][number]): Term {
-  return { start: t.start + (step.start ?? 0), end: step.end === undefined ? t.end : (step.end ?? undefined) };
+  return { start: t.start + (step.start ?? 0), end: step.end === undefined ? t.end : (step.end ?? undefined), interval: step.interval ?? t.interval, mode: step.mode ?? t.mode };
 }
+/** True when the step changes the contract record. */
+export const termChanged = (step: Scenario["steps"][number]): boolean => step.start !== undefined || step.end !== undefined || step.interval !== undefined || step.mode !== undefined;
 export function contractOf(s: Scenario, t: Term): Contract {
   const start = isoOf(BASE + t.start);
-  return { no: "V-1", customerNo: "K-1", type: "license", interval: s.interval, mode: s.mode, start, suppressCredits: s.suppressCredits, ...(t.end !== undefined ? { end: isoOf(BASE + t.start + t.end) } : {}) };
+  return { no: "V-1", customerNo: "K-1", type: "license", interval: t.interval, mode: t.mode, start, suppressCredits: s.suppressCredits, ...(t.end !== undefined ? { end: isoOf(BASE + t.start + t.end) } : {}) };
 }
 
 /** One billing run of a scenario: the book it saw, its month, the ledger before it and its result. */
