@@ -2,6 +2,7 @@ import type { DecimalString } from "../contract/model";
 import type { IsoDate } from "../date/iso-date";
 import type { IsoMonth } from "../date/iso-month";
 import { Decimal, ZERO } from "../money/decimal";
+import { compareNatural } from "./invoice";
 
 /** The kinds of recurring billing the ledger records. */
 export type LedgerLineType = "recurring" | "difference";
@@ -76,14 +77,15 @@ export function indexLedger(ledger: readonly LedgerEntry[]): LedgerIndex {
 }
 
 /**
- * The invoice that first billed a month: the invoice of its recurring entries (the smallest ref if
+ * The invoice that first billed a month: the invoice of its recurring entries (the lowest number if
  * there were several), else of its earliest entry. Difference lines reference it.
  */
 export function originalInvoiceRef(entries: readonly LedgerEntry[]): string | undefined {
   const recurring = entries.filter((e) => e.lineType === "recurring");
   const pool = recurring.length > 0 ? recurring : entries;
   let best: string | undefined;
-  for (const e of pool) if (best === undefined || e.invoiceRef < best) best = e.invoiceRef;
+  // Number order, not text order: RE-9 comes before RE-10 (numbers need not be zero-padded).
+  for (const e of pool) if (best === undefined || compareNatural(e.invoiceRef, best) < 0) best = e.invoiceRef;
   return best;
 }
 

@@ -11,6 +11,9 @@ describe("ledger helpers", () => {
     const feb = indexLedger(book.ledger).get("V-1")?.get(1)?.get("2026-02") ?? [];
     expect(feb.map((e) => [e.lineType, e.invoiceRef])).toEqual([["recurring", "RE-1"], ["difference", "RE-2"]]);
     expect(originalInvoiceRef(feb)).toBe("RE-1");
+    // several recurring invoices: the lowest number, in number order (RE-9 before RE-10)
+    const two = feb.filter((e) => e.lineType === "recurring").flatMap((e) => [{ ...e, invoiceRef: "RE-10" }, { ...e, invoiceRef: "RE-9" }]);
+    expect(originalInvoiceRef(two)).toBe("RE-9");
   });
 
   it("sums what a month was billed, exactly and as invoiced", () => {
