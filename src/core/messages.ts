@@ -27,6 +27,7 @@ export const MESSAGES: Record<string, Text> = {
   "csv.empty_file": { de: "Die Datei ist leer.", en: "The file is empty." },
   "csv.no_header": { de: "Keine Kopfzeile gefunden.", en: "No header row found." },
   "csv.malformed": { de: "Die CSV-Struktur ist fehlerhaft: {detail}", en: "The CSV structure is malformed: {detail}" },
+  "csv.vendor_file_not_master": { de: "Das ist eine Abrechnungsdatei des Distributors ({profile}), keine Stammdaten: sie wird im Abgleich gelesen (Task Pane: Abgleich; Kommandozeile: reconcile --file DATEI --period JJJJ-MM).", en: "This is a distributor's billing file ({profile}), not master data: it is read by reconciliation (task pane: Reconcile; command line: reconcile --file FILE --period YYYY-MM)." },
   "csv.unknown_file_kind": { de: "Dateiart nicht erkannt: die Kopfzeile passt weder zu Verträgen, Artikeln noch Zuordnungen (gefunden: {headers}).", en: "File kind not recognised: the header matches neither contracts, articles nor mappings (found: {headers})." },
   "csv.missing_column": { de: "Spalte „{column}“ fehlt.", en: 'Column "{column}" is missing.' },
   "csv.duplicate_column": { de: "Spalte „{column}“ kommt mehrfach vor.", en: 'Column "{column}" appears more than once.' },

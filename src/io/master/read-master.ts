@@ -5,6 +5,8 @@ import { CONTRACT_TYPES, EINVOICE_CHOICES, PAYMENT_MEANS_CHOICES, type Contract,
 import { Issue, hasErrors, issue } from "../../core/issues";
 import type { ArticleRow, ContractRow, MappingRow, MasterInput } from "../../core/master/master-rows";
 import { CellReader, fileDecimalSeparator } from "../table/cell-reader";
+import { recogniseProfile } from "../vendor/match-profile";
+import { BUILTIN_PROFILES } from "../vendor/profiles/registry";
 import { HeaderTable, missingColumns, toHeaderTable } from "../table/header-table";
 import type { RawTable } from "../table/raw-table";
 import { ARTICLE_REQUIRED, CONTRACT_REQUIRED, MAPPING_REQUIRED, MasterFileKind, detectMasterKind } from "./master-columns";
@@ -20,7 +22,10 @@ export function readMasterTables(tables: readonly RawTable[]): { input: MasterIn
     if (!table) continue;
     const kind = detectMasterKind(new Set(table.index.keys()));
     if (!kind) {
-      issues.push(issue("csv.unknown_file_kind", { headers: table.headers.join(", ") }, { source: table.source, row: table.headerRow }));
+      // A distributor's billing file given as master data (a common slip): say where it belongs.
+      const vendor = recogniseProfile(table.headers, BUILTIN_PROFILES).profile;
+      if (vendor) issues.push(issue("csv.vendor_file_not_master", { profile: vendor.name }, { source: table.source, row: table.headerRow }));
+      else issues.push(issue("csv.unknown_file_kind", { headers: table.headers.join(", ") }, { source: table.source, row: table.headerRow }));
       continue;
     }
     kinds.push(kind);

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { formatIssue } from "../../../src/core/messages";
 import { readMasterTables } from "../../../src/io/master/read-master";
 import { readCsvText } from "../../../src/io/table/read-csv";
@@ -75,6 +77,14 @@ describe("readMasterTables", () => {
     const r = readMasterTables([table("x.csv", "contract_no,position_no\nV,1\n"), table("y.csv", "foo,bar\n1,2\n")]);
     expect(r.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["csv.missing_column", "csv.unknown_file_kind"]));
     expect(r.issues.find((i) => i.code === "csv.unknown_file_kind")!.where).toMatchObject({ source: "y.csv", row: 1 });
+  });
+
+  it("a distributor's billing file given as master data is named as such, with where it belongs", () => {
+    const nce = readFileSync(join(__dirname, "../../../samples/nce-2026-10.csv"), "utf8");
+    const r = readMasterTables([table("nce-2026-10.csv", nce)]);
+    expect(r.issues.map((i) => formatIssue(i))).toEqual([
+      expect.stringMatching(/^nce-2026-10\.csv, row 1: This is a distributor's billing file \(Microsoft .*\), not master data: it is read by reconciliation \(task pane: Reconcile; command line: reconcile --file FILE --period YYYY-MM\)\.$/),
+    ]);
   });
 
   it("reads back text that an export neutralised against formulas", () => {
