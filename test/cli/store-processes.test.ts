@@ -147,7 +147,7 @@ function startBill(ws: string, out: string): { child: ChildProcess; locked: Prom
     if (name === `${basename(ws)}.writer`) locked(Date.now() - t0);
     if (name?.startsWith(`.${basename(out)}.`)) writingFile(Date.now() - t0);
   });
-  const child: ChildProcess = spawn(process.execPath, [CLI, "bill", "--workspace", ws, "--period", "2026-12", "--invoice-date", "2027-01-02", "--out", out], { env: { ...process.env, MSP_BILLING_NOW: NOW }, stdio: "ignore" });
+  const child: ChildProcess = spawn(process.execPath, [CLI, "bill", "--workspace", ws, "--period", "2026-12", "--invoice-date", "2027-01-02", "--allow-future", "--out", out], { env: { ...process.env, MSP_BILLING_NOW: NOW }, stdio: "ignore" });
   const exited = new Promise<number>((r) =>
     child.on("close", () => {
       watcher.close();
