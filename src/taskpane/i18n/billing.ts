@@ -23,6 +23,8 @@ export interface BillingStrings {
   run: string;
   confirmTitle: string;
   confirmText(invoices: number, month: string, net: string): string;
+  /** The month to bill lies more than one month after the current one (a typo in the year?). */
+  farAhead(month: string, current: string): string;
   confirmYes: string;
   running(month: string): string;
   ran(runId: string, invoices: number, net: string): string;
@@ -93,6 +95,7 @@ export const de: BillingStrings = {
   run: "Abrechnen …",
   confirmTitle: "Abrechnung bestätigen",
   confirmText: (n, month, net) => `${formatCount(n, "Rechnung", "Rechnungen", "de")} für ${month} über ${net} netto ins Abrechnungsjournal schreiben?`,
+  farAhead: (month, current) => `Achtung: ${month} liegt mehr als einen Monat nach dem laufenden Monat ${current} – Tippfehler im Jahr? Rechnungen so weit im Voraus nur, wenn das gewollt ist.`,
   confirmYes: "Ja, abrechnen",
   running: (month) => `Abrechnung ${month} wird gebucht`,
   ran: (run, n, net) => `Lauf ${run} gebucht: ${formatCount(n, "Rechnung", "Rechnungen", "de")}, ${net} netto. Exportieren Sie ihn jetzt.`,
@@ -158,6 +161,7 @@ export const en: BillingStrings = {
   run: "Bill …",
   confirmTitle: "Confirm the billing run",
   confirmText: (n, month, net) => `Write ${formatCount(n, "invoice", "invoices", "en")} for ${month} totalling ${net} net to the billing ledger?`,
+  farAhead: (month, current) => `Note: ${month} is more than one month after the current month ${current} – a typo in the year? Bill that far ahead only on purpose.`,
   confirmYes: "Yes, bill",
   running: (month) => `Booking the billing for ${month}`,
   ran: (run, n, net) => `Run ${run} booked: ${formatCount(n, "invoice", "invoices", "en")}, ${net} net. Export it now.`,

@@ -181,6 +181,23 @@ describe("the Abrechnung area's run picker", () => {
     }
   });
 
+  it("billing a month more than one after the current one: the confirmation warns of a typo in the year; next month does not", async () => {
+    const { ctx } = await twoMonths(true);
+    const pane = await renderPane(ctx, <BillingArea active />);
+    await until(() => expect((byTestId(pane.container, "billing-month") as HTMLInputElement).value).not.toBe(""));
+    // the pane's clock: 23 November 2026
+    for (const [month, warned] of [["2027-01", true], ["2026-12", false]] as const) {
+      await typeInto(byTestId(pane.container, "billing-month"), month);
+      await click(byTestId(pane.container, "billing-preview"));
+      await until(() => expect(query(pane, "billing-preview-result")?.textContent ?? "").toContain(month));
+      await click(byTestId(pane.container, "billing-run"));
+      await until(() => expect(query(pane, "billing-confirm")).not.toBeNull());
+      expect(query(pane, "billing-far-ahead")?.textContent ?? null).toBe(warned ? "Achtung: Januar 2027 liegt mehr als einen Monat nach dem laufenden Monat November 2026 – Tippfehler im Jahr? Rechnungen so weit im Voraus nur, wenn das gewollt ist." : null);
+      await click([...byTestId(pane.container, "billing-confirm").querySelectorAll("button")].find((x) => x.textContent === "Abbrechen")!);
+    }
+    pane.unmount();
+  });
+
   it("SEPA collects the chosen run; a repeat question of one run does not carry over to another", async () => {
     const ctx = await testContext();
     expect((await setSepaSettings(ctx, SEPA_JSON)).ok).toBe(true);

@@ -5,6 +5,8 @@ import { billingTotals, formatMoney } from "../../billing/invoice-sheet";
 import { useBilling } from "../../hooks/useBilling";
 import { formatDay, useStrings } from "../../i18n";
 import { formatMonth } from "../../i18n/format";
+import { useHost } from "../../host";
+import { addMonths, monthOf } from "../../../core/date/iso-month";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField, MonthField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
@@ -41,6 +43,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
   const b = s.billing;
   const x = exportIssueStrings[s.language];
   const bill = useBilling(active);
+  const host = useHost();
   const { view, task } = bill;
   const [at, setAt] = React.useState<BillingStep>("preview");
   const busy = task.running;
@@ -56,6 +59,9 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
   };
   const status = (step: BillingStep) => (at === step ? <StepStatus progress={task.progress} onCancel={task.cancel} issues={view.issues} notice={view.notice} /> : null);
   const preview = view.preview;
+  // As `bill` on the command line: a month more than one ahead is most likely a typo in the year.
+  const currentMonth = monthOf(host.today());
+  const farAhead = preview !== null && preview !== undefined && preview.month > addMonths(currentMonth, 1);
   const latest = view.latest;
   const run = view.run;
   const isLatest = run !== null && run.id === latest?.id;
@@ -123,6 +129,11 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
                 </>
               }
             >
+              {farAhead && (
+                <Body1 as="p" className={styles.flush} data-testid="billing-far-ahead">
+                  {b.farAhead(formatMonth(preview.month, s.language), formatMonth(currentMonth, s.language))}
+                </Body1>
+              )}
               {b.confirmText(preview.totals.invoices, preview.month, formatMoney(preview.totals.net, s.language))}
             </Notice>
           )
