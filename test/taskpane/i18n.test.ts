@@ -25,6 +25,11 @@ describe("pane catalogues per area", () => {
     expect(stringsFor("de").reconcile.acknowledge(2)).toBe("Ich habe 2 nicht zugeordnete Zeilen gesehen; sie werden nicht übernommen.");
   });
 
+  it("missing export settings point to the forms under Stammdaten, not only to the JSON file", () => {
+    expect(stringsFor("de").billing.datevMissing).toContain("unter „Stammdaten“ (Firmendaten, DATEV-Einstellungen) eintragen");
+    expect(stringsFor("en").billing.datevMissing).toContain("under “Master data”");
+  });
+
   it("months in words, German decimal commas", () => {
     expect(formatMonth("2026-11", "de")).toBe("November 2026");
     expect(formatMonth("2026-03", "en")).toBe("March 2026");
