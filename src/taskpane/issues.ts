@@ -15,8 +15,11 @@ const PANE_MESSAGES: Record<string, { de: string; en: string }> = {
     de: "Unerwarteter Fehler: {detail} Nichts wurde halb geändert; versuchen Sie es erneut oder laden Sie den Aufgabenbereich neu.",
     en: "Unexpected error: {detail} Nothing was left half-done; try again or reload the task pane.",
   },
-  "pane.invalid_month": { de: "„{value}“ ist kein Monat: JJJJ-MM eingeben, z. B. 2026-10.", en: '"{value}" is not a month: enter YYYY-MM, e.g. 2026-10.' },
-  "pane.invalid_date": { de: "„{value}“ ist kein Datum: JJJJ-MM-TT eingeben.", en: '"{value}" is not a date: enter YYYY-MM-DD.' },
+  // The formats the pane's month and date fields take (MM.JJJJ / TT.MM.JJJJ in German, ISO in English).
+  "pane.invalid_month": { de: "„{value}“ ist kein Monat: MM.JJJJ eingeben, z. B. 10.2026.", en: '"{value}" is not a month: enter YYYY-MM, e.g. 2026-10.' },
+  "pane.invalid_date": { de: "„{value}“ ist kein Datum: TT.MM.JJJJ eingeben, z. B. 02.11.2026.", en: '"{value}" is not a date: enter YYYY-MM-DD, e.g. 2026-11-02.' },
+  "pane.missing_month": { de: "Kein Monat eingegeben: MM.JJJJ eingeben, z. B. 10.2026.", en: "No month entered: enter YYYY-MM, e.g. 2026-10." },
+  "pane.missing_date": { de: "Kein Datum eingegeben: TT.MM.JJJJ eingeben, z. B. 02.11.2026.", en: "No date entered: enter YYYY-MM-DD, e.g. 2026-11-02." },
   "pane.empty_sheet": { de: "Blatt „{sheet}“ ist leer. Öffnen oder fügen Sie die Abrechnungsdatei des Distributors ein, oder wählen Sie „Dateien öffnen“.", en: 'Sheet "{sheet}" is empty. Open or paste the distributor billing file, or choose "Open files".' },
   "pane.invalid_kind": { de: "„{value}“ ist keine Art (Kunde oder Artikel).", en: '"{value}" is not a kind (customer or article; Kunde or Artikel).' },
   "pane.server_forbidden": {
@@ -32,7 +35,9 @@ function render(text: string, params: Issue["params"]): string {
 
 /** One line for a MessageBar: where (the cell when known) and what. */
 export function describeIssue(i: Issue, lang: Lang): string {
-  const own = PANE_MESSAGES[i.code];
+  // An empty field is not "„“ ist kein Datum": it says nothing was entered.
+  const empty = (i.code === "pane.invalid_month" || i.code === "pane.invalid_date") && String(i.params.value ?? "").trim() === "";
+  const own = PANE_MESSAGES[empty ? i.code.replace("invalid", "missing") : i.code];
   if (!own) return formatIssue(i, lang);
   const where = locationText(i, lang);
   const text = render(own[lang], i.params);

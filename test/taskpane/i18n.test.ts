@@ -21,6 +21,13 @@ describe("pane catalogues per area", () => {
     expect(plural(1, "row", "rows", "en")).toBe("row");
     expect(stringsFor("de").reconcile.reviewWritten("Abgleich", 1)).toContain("mit 1 Zeile geschrieben");
     expect(stringsFor("en").billing.exported("x.csv", 1)).toContain("with 1 invoice downloaded");
+    expect(stringsFor("de").reconcile.acknowledge(1)).toBe("Ich habe 1 nicht zugeordnete Zeile gesehen; sie wird nicht übernommen.");
+    expect(stringsFor("de").reconcile.acknowledge(2)).toBe("Ich habe 2 nicht zugeordnete Zeilen gesehen; sie werden nicht übernommen.");
+  });
+
+  it("missing export settings point to the forms under Stammdaten, not only to the JSON file", () => {
+    expect(stringsFor("de").billing.datevMissing).toContain("unter „Stammdaten“ (Firmendaten, DATEV-Einstellungen) eintragen");
+    expect(stringsFor("en").billing.datevMissing).toContain("under “Master data”");
   });
 
   it("months in words, German decimal commas", () => {

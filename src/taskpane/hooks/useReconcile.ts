@@ -301,7 +301,8 @@ export function useReconcile() {
     if (value.blocked !== undefined) return update({ pending: null, unmapped: value.blocked, acknowledged: false, issues: value.warnings ?? [], hint: null, notice: r.acknowledgeFirst(value.blocked) });
     const pending = value.pending!;
     if (pending.preview.changes === 0) return update({ pending: null, issues: value.warnings ?? [], hint: null, notice: r.nothingToApply });
-    update({ pending, applied: null, issues: value.warnings ?? [], hint: null, notice: null });
+    // The last batch's result (and its Rückgängig) stays until a new one replaces it: Abbrechen keeps it.
+    update({ pending, issues: value.warnings ?? [], hint: null, notice: null });
   }, [host, task, r, s, settle, update, rowsBelow]);
 
   /** Übernehmen, step 2 (confirmed): applies exactly the rows the clerk confirmed, in one transaction. */
@@ -319,7 +320,9 @@ export function useReconcile() {
     const value = outcome.value as { issues?: Issue[]; applied?: Applied } & Partial<ReconcileView>;
     if (value.issues) return update({ pending: null, issues: value.issues, hint: r.fixCellHint, notice: null });
     const { applied, ...rest } = value;
-    update({ ...rest, pending: null, applied: applied!, undone: null, issues: [], hint: null, notice: applied!.batchId ? null : r.nothingToApply });
+    // Nothing new (all already in the store): the previous batch stays shown, with its Rückgängig.
+    const shown = applied!.batchId ? applied! : (v.applied ?? applied!);
+    update({ ...rest, pending: null, applied: shown, undone: null, issues: [], hint: null, notice: applied!.batchId ? null : r.nothingToApply });
   }, [host, task, r, settle, update, refresh]);
 
   const cancelApply = React.useCallback(() => update({ pending: null }), [update]);

@@ -136,7 +136,7 @@ export const de: ReconcileStrings = {
   noReviewSheets: "In dieser Arbeitsmappe gibt es kein Prüfblatt „Abgleich …“ (oder „Review …“).",
   reviewSheet: "Prüfblatt",
   chooseSheet: "Blatt wählen …",
-  acknowledge: (n) => `Ich habe ${n} nicht zugeordnete ${plural(n, "Zeile", "Zeilen")} gesehen; sie werden nicht übernommen.`,
+  acknowledge: (n) => `Ich habe ${n} nicht zugeordnete ${plural(n, "Zeile", "Zeilen")} gesehen; ${plural(n, "sie wird", "sie werden")} nicht übernommen.`,
   acknowledgeFirst: (n) => `Das Prüfblatt enthält ${n} nicht zugeordnete ${plural(n, "Zeile", "Zeilen")}, die nicht übernommen ${plural(n, "wird", "werden")}. Bestätigen Sie das mit dem Häkchen und klicken Sie erneut „Übernehmen“.`,
   apply: "Übernehmen",
   applying: (sheet) => `„${sheet}“ wird übernommen`,

@@ -111,6 +111,34 @@ describe("Übernehmen with a confirmation", () => {
     pane.unmount();
   });
 
+  it("Übernehmen again (Abbrechen, or nothing new to apply): the applied batch keeps its Rückgängig", async () => {
+    const pane = await openOctober();
+    await writeReview(pane);
+    await acknowledgeUnmapped(pane);
+    await click(byTestId(pane.container, "apply-review"));
+    await until(() => byTestId(pane.container, "apply-confirm-yes"));
+    await click(byTestId(pane.container, "apply-confirm-yes"));
+    await until(() => expect(byTestId(pane.container, "apply-result").textContent).toContain("apply-00002"));
+
+    // A second click on Übernehmen opens the question again; the clerk cancels it.
+    await click(byTestId(pane.container, "apply-review"));
+    await until(() => byTestId(pane.container, "apply-confirm-cancel"));
+    await click(byTestId(pane.container, "apply-confirm-cancel"));
+    expect(pane.container.querySelector('[data-testid="apply-confirm"]')).toBeNull();
+    expect(byTestId(pane.container, "apply-result").textContent).toContain("apply-00002");
+    // Confirmed this time: everything is in the store already; the batch is still the one to undo.
+    await click(byTestId(pane.container, "apply-review"));
+    await until(() => byTestId(pane.container, "apply-confirm-yes"));
+    await click(byTestId(pane.container, "apply-confirm-yes"));
+    await until(() => expect(byTestId(pane.container, "step-apply").textContent).toContain("Nichts zu übernehmen"));
+    expect(byTestId(pane.container, "apply-result").textContent).toContain("apply-00002");
+    await click(byTestId(pane.container, "undo-apply"));
+    const ctx = (pane as Pane & { ctx: Awaited<ReturnType<typeof testContext>> }).ctx;
+    await until(() => expect(pane.container.querySelector('[data-testid="apply-result"]')).toBeNull());
+    expect(await dbOf(ctx).contractVersions.where("source").equals("apply-00002").count()).toBe(0);
+    pane.unmount();
+  });
+
   it("warns about rows typed below the review table, with a link to the first cell", async () => {
     const pane = await openOctober();
     await writeReview(pane);
