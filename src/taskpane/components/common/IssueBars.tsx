@@ -36,13 +36,24 @@ function IssueText({ issue }: { issue: Issue }): React.ReactElement {
   );
 }
 
-/** Every problem in its own MessageBar, naming the cell; errors first; long lists collapsed. */
+/** An issue's identity as shown: the same code, parameters and place read the same, so they are one bar. */
+const issueKey = (i: Issue): string => `${i.severity}|${i.code}|${JSON.stringify(i.params)}|${JSON.stringify(i.where ?? null)}`;
+
+/** Every problem in its own MessageBar, naming the cell; the same one once; errors first; long lists collapsed. */
 export function IssueBars({ issues, hint, max = 5, testId = "issues" }: IssueBarsProps): React.ReactElement | null {
   const styles = useStyles();
   const s = useStrings();
   const [all, setAll] = React.useState(false);
   if (issues.length === 0) return null;
-  const sorted = bySeverity(issues);
+  // One unknown article named by every usage row that uses it is one problem to the clerk.
+  const seen = new Set<string>();
+  const unique = issues.filter((i) => {
+    const key = issueKey(i);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const sorted = bySeverity(unique);
   const shown = all ? sorted : sorted.slice(0, max);
   const firstError = sorted.findIndex((i) => i.severity === "error");
   return (
