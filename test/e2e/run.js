@@ -1119,7 +1119,7 @@ async function previewMonth(context, origin) {
     await page.selectOption('[data-testid="billing-run-pick"]', runs[1].value);
     await page.waitForFunction((id) => document.querySelector('[data-testid="latest-run"]')?.textContent.includes(id), runs[1].value, { timeout: 10_000 });
     const facts = await exportStep.locator('[data-testid="latest-run"]').innerText();
-    assert(facts.includes("2026-11") && !facts.includes("Letzter Lauf"), `step 3 shows November: ${facts}`);
+    assert(facts.includes("November 2026") && !facts.includes("Letzter Lauf"), `step 3 shows November: ${facts}`);
     assertEqual(await exportStep.locator('[data-testid="billing-undo"]').count(), 0, "no undo for November");
     assert((await exportStep.locator('[data-testid="billing-undo-latest-only"]').innerText()).includes("nur für den letzten Lauf"), "one line says why");
     await page.waitForFunction(() => document.querySelector('[data-testid="lifecycle-state"]')?.textContent.includes("festgeschrieben"), null, { timeout: 10_000 });

@@ -70,7 +70,7 @@ describe("the Abrechnung area's run picker", () => {
     const facts = plain(byTestId(pane.container, "latest-run").textContent);
     expect(facts).toContain(`Lauf${january}`);
     expect(facts).not.toContain("Letzter Lauf");
-    expect(facts).toContain("Abrechnungsmonat2026-01");
+    expect(facts).toContain("AbrechnungsmonatJanuar 2026");
     expect(facts).toContain("Rechnungsdatum02.01.2026");
     expect(facts).toContain("Netto267,80 €");
     await until(() => expect(byTestId(pane.container, "lifecycle-state").textContent).toContain(`Lauf${january}`));
@@ -112,7 +112,7 @@ describe("the Abrechnung area's run picker", () => {
     expect(byTestId(pane.container, "billing-preview-result").textContent).toContain("2026-03");
     await click(byTestId(pane.container, "billing-run"));
     await click(byTestId(pane.container, "billing-confirm-yes"));
-    await until(() => expect(byTestId(pane.container, "latest-run").textContent).toContain("Abrechnungsmonat2026-03"));
+    await until(() => expect(byTestId(pane.container, "latest-run").textContent).toContain("AbrechnungsmonatMärz 2026"));
     const march = (await listRuns(ctx)).find((r) => r.month === "2026-03" && !r.undoneAt)!.id;
     expect(picker(pane).value).toBe(march);
     expect([...picker(pane).options]).toHaveLength(3);

@@ -158,7 +158,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
             testId="latest-run"
             facts={[
               [isLatest ? b.latestRun : b.runPick, run.id],
-              [b.month, run.month],
+              [b.month, formatMonth(run.month, s.language)],
               [b.invoiceDate, formatDay(run.invoiceDate, s.language)],
               [b.invoices, s.formatInteger(runTotals.invoices)],
               [b.net, formatMoney(runTotals.net, s.language)],
