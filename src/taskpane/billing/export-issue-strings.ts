@@ -12,8 +12,8 @@ export interface ExportIssueStrings {
   confirmYes: Record<ExportKind, string>;
   /** Under the export buttons while the latest run is a draft. */
   draftHint: string;
-  /** After the notice of the download, when it issued the run. */
-  issuedNow: (run: string) => string;
+  /** After the notice of the download, when it issued the run (and earlier drafts with it, oldest first). */
+  issuedNow: (run: string, earlier: readonly string[]) => string;
 }
 
 export const exportIssueStrings: Record<Language, ExportIssueStrings> = {
@@ -25,7 +25,7 @@ export const exportIssueStrings: Record<Language, ExportIssueStrings> = {
       `Korrekturen gehen nur noch über eine Stornorechnung (GoBD). Frühere Entwürfe werden mit festgeschrieben.`,
     confirmYes: { file: "Exportieren und festschreiben", documents: "Drucken und festschreiben" },
     draftHint: "Der Lauf ist ein Entwurf: der erste Export oder Druck schreibt ihn fest (danach kein Rückgängig mehr, nur Storno).",
-    issuedNow: (run) => `${run} ist damit festgeschrieben.`,
+    issuedNow: (run, earlier) => `${run} ist damit festgeschrieben${earlier.length > 0 ? `, mit ${earlier.length === 1 ? "dem früheren Entwurf" : "den früheren Entwürfen"} ${earlier.join(", ")}` : ""}.`,
   },
   en: {
     confirmTitle: { file: "Exporting issues the run", documents: "Printing issues the run" },
@@ -35,7 +35,7 @@ export const exportIssueStrings: Record<Language, ExportIssueStrings> = {
       `and corrections are possible only by a cancellation invoice (GoBD). Earlier drafts are issued with it.`,
     confirmYes: { file: "Export and issue", documents: "Print and issue" },
     draftHint: "The run is a draft: its first export or print issues it (no undo afterwards, only cancellation).",
-    issuedNow: (run) => `${run} is issued now.`,
+    issuedNow: (run, earlier) => `${run} is issued now${earlier.length > 0 ? `, with the earlier ${earlier.length === 1 ? "draft" : "drafts"} ${earlier.join(", ")}` : ""}.`,
   },
 };
 

@@ -75,6 +75,12 @@ export interface BillingView {
 type BillingState = Omit<BillingView, "latest">;
 
 /** The state's part that `loadRuns` gives (all but the month). */
+/** The earlier drafts an export issued together with `runId` (drafts before, issued after). */
+function issuedWith(before: readonly RunRecord[], after: readonly RunRecord[] | undefined, runId: string): string[] {
+  const now = new Map((after ?? []).map((r) => [r.id, r]));
+  return before.filter((r) => r.id !== runId && !r.issuedAt && now.get(r.id)?.issuedAt).map((r) => r.id).reverse();
+}
+
 function runsOf(loaded: Pick<BillingState, "runs" | "run" | "runInvoices">): Pick<BillingState, "runs" | "run" | "runInvoices"> {
   return { runs: loaded.runs, run: loaded.run, runInvoices: loaded.runInvoices };
 }
@@ -253,14 +259,15 @@ export function useBilling(active = true) {
       host.download(name, result.value.bytes, "text/csv");
       const csv = format.kind === "generic" || format.kind === "de";
       const notice = csv ? b.exported(name, invoices) : b.exportedBookings(name, result.value.records);
-      update({ ...issued, issues: result.value.issues, notice: issuedNow ? `${notice} ${exportIssueStrings[s.language].issuedNow(run.id)}` : notice });
+      update({ ...issued, issues: result.value.issues, notice: issuedNow ? `${notice} ${exportIssueStrings[s.language].issuedNow(run.id, issuedWith(v.runs, runs?.runs, run.id))}` : notice });
     } catch (error) {
       update({ ...issued, issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
     }
   }, [host, task, b, s, settle, update, loadRuns, keepRun]);
 
   const exportDocuments = React.useCallback(async (confirmed = false) => {
-    const run = latestView.current.run;
+    const v = latestView.current;
+    const run = v.run;
     if (!run) return;
     update({ confirmingExport: null });
     const title = invoicePrintTitle(run.month, run.id, s.language);
@@ -285,7 +292,7 @@ export function useBilling(active = true) {
     try {
       host.download(name, new TextEncoder().encode(result.value.html), "text/html");
       const notice = b.documentsExported(name, invoices);
-      update({ ...issued, issues: result.value.issues, notice: issuedNow ? `${notice} ${exportIssueStrings[s.language].issuedNow(run.id)}` : notice });
+      update({ ...issued, issues: result.value.issues, notice: issuedNow ? `${notice} ${exportIssueStrings[s.language].issuedNow(run.id, issuedWith(v.runs, runs?.runs, run.id))}` : notice });
     } catch (error) {
       update({ ...issued, issues: [issue("pane.unexpected", { detail: String(error) })], notice: null });
     }

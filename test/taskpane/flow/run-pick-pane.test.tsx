@@ -182,6 +182,18 @@ describe("the Abrechnung area's run picker", () => {
     }
   });
 
+  it("exporting the latest draft issues the earlier draft with it, and the notice names both", async () => {
+    const { ctx, january, february } = await twoMonths(false);
+    const pane = await renderPane(ctx, <BillingArea active />, { language: "en" });
+    await until(() => expect(picker(pane).value).toBe(february));
+    await click(byTestId(pane.container, "billing-export"));
+    await until(() => expect(query(pane, "billing-export-confirm")).not.toBeNull());
+    await click(byTestId(pane.container, "billing-export-yes"));
+    await until(() => expect(query(pane, "step-notice")?.textContent ?? "").toContain(`${february} is issued now, with the earlier draft ${january}.`));
+    expect((await dbOf(ctx).runs.get(january))!.issuedAt).toBeDefined();
+    pane.unmount();
+  });
+
   it("the e-invoice ZIP waits for the company data (the seller of every e-invoice) and says where to enter it", async () => {
     const { ctx } = await twoMonths(true);
     const before = await renderPane(ctx, <BillingArea active />);
