@@ -41,8 +41,6 @@ export interface LifecycleStrings {
   zipTitle: string;
   zipButton: string;
   zipHint: string;
-  /** Why the ZIP button waits: the seller of every e-invoice is the saved company data. */
-  zipNeedsCompany: string;
   zipSaved: (name: string, files: number) => string;
   zipSkipped: (refs: string) => string;
   zipIssued: (run: string) => string;
@@ -103,7 +101,6 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
     zipTitle: "E-Rechnungen",
     zipButton: "E-Rechnungen herunterladen",
     zipHint: "Eine ZIP-Datei mit der E-Rechnung jeder Rechnung und Stornorechnung des Laufs im Format des Kunden (XRechnung CII oder UBL, ZUGFeRD-PDF). Ein Entwurf wird dabei festgeschrieben.",
-    zipNeedsCompany: "E-Rechnungen brauchen die Firmendaten (Verkäufer): zuerst unter „Stammdaten“ → Firmendaten eintragen.",
     zipSaved: (name, n) => `${name} gespeichert: ${plural(n, "E-Rechnung", "E-Rechnungen")}.`,
     zipSkipped: (refs) => `Ohne E-Rechnung (Kunde mit Format „none“): ${refs}.`,
     zipIssued: (run) => `${run} ist damit festgeschrieben.`,
@@ -154,7 +151,6 @@ export const lifecycleStrings: Record<Language, LifecycleStrings> = {
     zipTitle: "E-invoices",
     zipButton: "Download e-invoices",
     zipHint: "One ZIP file with the e-invoice of every invoice and cancellation of the run in the customer's format (XRechnung CII or UBL, ZUGFeRD PDF). A draft is issued by it.",
-    zipNeedsCompany: "E-invoices need the company data (the seller): enter it under “Master data” → company data first.",
     zipSaved: (name, n) => `${name} saved: ${plural(n, "e-invoice", "e-invoices")}.`,
     zipSkipped: (refs) => `No e-invoice (customer format "none"): ${refs}.`,
     zipIssued: (run) => `${run} is issued now.`,

@@ -11,7 +11,6 @@ import { listRuns } from "../../../src/app/billing-runs";
 import type { AppContext } from "../../../src/app/context";
 import { importMaster } from "../../../src/app/import-master";
 import { finalizeRun } from "../../../src/app/issue-run";
-import { saveExportSettings } from "../../../src/app/export-invoices";
 import { importMandates } from "../../../src/app/mandates";
 import { setSepaSettings } from "../../../src/app/sepa-settings";
 import { BillingArea } from "../../../src/taskpane/components/billing/BillingArea";
@@ -194,18 +193,15 @@ describe("the Abrechnung area's run picker", () => {
     pane.unmount();
   });
 
-  it("the e-invoice ZIP waits for the company data (the seller of every e-invoice) and says where to enter it", async () => {
-    const { ctx } = await twoMonths(true);
-    const before = await renderPane(ctx, <BillingArea active />);
-    await until(() => expect(query(before, "lifecycle-einvoice-zip")).not.toBeNull());
-    expect((byTestId(before.container, "lifecycle-einvoice-zip") as HTMLButtonElement).disabled).toBe(true);
-    expect(byTestId(before.container, "lifecycle-zip-needs-company").textContent).toContain("unter „Stammdaten“ → Firmendaten eintragen");
-    before.unmount();
-    await saveExportSettings(ctx, { company: { name: "Systemhaus Beispiel GmbH", address: "Hauptstraße 5\n20095 Hamburg", taxNumber: "22/123/45678" } });
-    const after = await renderPane(ctx, <BillingArea active />);
-    await until(() => expect((query(after, "lifecycle-einvoice-zip") as HTMLButtonElement | null)?.disabled).toBe(false));
-    expect(query(after, "lifecycle-zip-needs-company")).toBeNull();
-    after.unmount();
+  it("the e-invoice ZIP without company data says where to enter it, in the pane's words too, and issues nothing", async () => {
+    const { ctx, february } = await twoMonths(false);
+    const pane = await renderPane(ctx, <BillingArea active />);
+    await until(() => expect(query(pane, "lifecycle-einvoice-zip")).not.toBeNull());
+    await click(byTestId(pane.container, "lifecycle-einvoice-zip"));
+    await until(() => expect(byTestId(pane.container, "step-bill-lifecycle").textContent).toContain("Aufgabenbereich: Stammdaten → Firmendaten"));
+    expect((await dbOf(ctx).runs.get(february))!.issuedAt).toBeUndefined();
+    expect(pane.downloads).toHaveLength(0);
+    pane.unmount();
   });
 
   it("billing a month more than one after the current one: the confirmation warns of a typo in the year; next month does not", async () => {

@@ -244,7 +244,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
         {status("export")}
       </StepSection>
 
-      <LifecycleSection run={run} latest={isLatest} active={active} revision={busy ? 0 : 1} onChanged={() => void bill.refreshRuns()} onBusy={lifecycleBusy} companySaved={view.exportSettings.company} />
+      <LifecycleSection run={run} latest={isLatest} active={active} revision={busy ? 0 : 1} onChanged={() => void bill.refreshRuns()} onBusy={lifecycleBusy} />
 
       <SepaSection run={run} active={active} primary={next === "sepa"} onEditing={setSepaTyped} onBusy={sepaBusy} />
 

@@ -53,7 +53,7 @@ function stateText(t: LifecycleStrings, state: RunLifecycle, language: "de" | "e
  * may have issued the run), so the state is read again. `latest`: whether the run is the area's latest (its label says so).
  */
 /** `onBusy` tells the area while a task of this step runs, so that the run it acts on is not switched under it. */
-export function LifecycleSection({ run, latest = true, active = true, revision = 0, onChanged, onBusy, companySaved = true }: { run: RunRecord | null; latest?: boolean; active?: boolean; revision?: number; onChanged?: () => void; onBusy?: (busy: boolean) => void; companySaved?: boolean }): React.ReactElement {
+export function LifecycleSection({ run, latest = true, active = true, revision = 0, onChanged, onBusy }: { run: RunRecord | null; latest?: boolean; active?: boolean; revision?: number; onChanged?: () => void; onBusy?: (busy: boolean) => void }): React.ReactElement {
   const styles = useStyles();
   const host = useHost();
   const s = useStrings();
@@ -274,16 +274,11 @@ export function LifecycleSection({ run, latest = true, active = true, revision =
         <div className={styles.part}>
           <p className={styles.sub}>{t.zipTitle}</p>
           <ButtonRow>
-            <Button icon={<ArchiveRegular />} disabled={busy || !companySaved} onClick={() => void downloadZip()} data-testid="lifecycle-einvoice-zip">
+            <Button icon={<ArchiveRegular />} disabled={busy} onClick={() => void downloadZip()} data-testid="lifecycle-einvoice-zip">
               {t.zipButton}
             </Button>
           </ButtonRow>
           <p className={styles.hint}>{t.zipHint}</p>
-          {!companySaved && (
-            <p className={styles.hint} data-testid="lifecycle-zip-needs-company">
-              {t.zipNeedsCompany}
-            </p>
-          )}
           {status("zip")}
         </div>
       )}
