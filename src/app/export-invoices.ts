@@ -9,6 +9,7 @@ import { DATEV_SETTINGS_KEY, validateDatevConfig, type DatevConfig } from "../io
 import { datevExtf } from "../io/export/datev/extf";
 import { COMPANY_SETTINGS_KEY, validateCompanyInfo, type CompanyInfo } from "../io/export/documents/company";
 import { invoiceBatchDocument, invoiceDocuments, type DocumentContext, type InvoiceDocument } from "../io/export/documents/invoice-html";
+import type { IssuedParties } from "../io/export/documents/issued-parties";
 import { invoiceCsvBytes } from "../io/export/invoice-csv";
 import type { TextEncodingName } from "../io/table/decode";
 import type { StoreTx } from "../store/port";
@@ -228,7 +229,8 @@ async function knownInvoiceDates(tx: StoreTx, invoices: readonly Invoice[]): Pro
  * given company data or the saved one and the customers of today; earlier invoice dates.
  */
 async function documentContext(tx: StoreTx, invoices: readonly Invoice[], company?: CompanyInfo): Promise<Result<DocumentContext>> {
-  const issued = new Map(invoices.flatMap((i) => ((i as StoredInvoice).issuedParties ? [[i.invoiceRef, (i as StoredInvoice).issuedParties!] as const] : [])));
+  const issued = new Map<string, IssuedParties>();
+  for (const i of invoices as readonly Pick<StoredInvoice, "invoiceRef" | "issuedParties">[]) if (i.issuedParties) issued.set(i.invoiceRef, i.issuedParties);
   const allIssued = invoices.length > 0 && invoices.every((i) => issued.get(i.invoiceRef)?.seller);
   let info = company ?? (allIssued ? issued.get(invoices[0]!.invoiceRef)!.seller : undefined);
   if (!info) {

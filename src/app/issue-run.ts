@@ -21,9 +21,11 @@ export async function issueRun(tx: StoreTx, runId: string, reason: IssueReason, 
   if (run.issuedAt) return ok(run);
   // Earlier drafts are issued first: their numbers come before this run's (no gap, chain in number
   // order), and they could not be undone any more once a later run exists.
+  // The seller every invoice issued now keeps: read once for this run and the earlier drafts.
+  const company = seller ?? (await savedCompany(tx));
   const earlier = (await tx.runs.all()).filter((r) => !r.issuedAt && !r.undoneAt && r.id !== runId && (r.createdAt < run.createdAt || (r.createdAt === run.createdAt && r.id < run.id)));
-  for (const r of earlier.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id.localeCompare(b.id)))) await issueOne(tx, r, reason, at, seller);
-  return ok(await issueOne(tx, run, reason, at, seller));
+  for (const r of earlier.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id.localeCompare(b.id)))) await issueOne(tx, r, reason, at, company);
+  return ok(await issueOne(tx, run, reason, at, company));
 }
 
 async function issueOne(tx: StoreTx, run: RunRecord, reason: IssueReason, at: string, seller?: CompanyInfo): Promise<RunRecord> {
@@ -66,7 +68,7 @@ export interface InvoiceChainHead {
 export async function sealInvoices(tx: StoreTx, invoices: readonly StoredInvoice[], seller?: CompanyInfo): Promise<StoredInvoice[]> {
   const head = ((await tx.settings.getRaw(INVOICE_CHAIN_KEY)) as InvoiceChainHead | undefined) ?? { seq: 0, hash: CHAIN_START };
   let { seq, hash } = head;
-  const company = seller ?? (await savedCompany(tx));
+  const company = seller ?? (invoices.length > 0 ? await savedCompany(tx) : undefined);
   const nos = [...new Set(invoices.map((i) => i.customerNo))];
   const customers = new Map((await tx.customers.getMany(nos)).flatMap((c) => (c ? [[c.no, c] as const] : [])));
   const out = invoices.map((inv) => {

@@ -1,5 +1,6 @@
 import { runBilling } from "../../app/bill";
-import { addMonths, monthOf, parseIsoMonth } from "../../core/date/iso-month";
+import { isFarAhead } from "../../core/billing/far-ahead";
+import { monthOf, parseIsoMonth } from "../../core/date/iso-month";
 import type { IsoDate } from "../../core/date/iso-date";
 import { issue } from "../../core/issues";
 import { Decimal, sum } from "../../core/money/decimal";
@@ -47,9 +48,9 @@ export const billCommand: Command = {
     return withWorkspace(workspace, io, async (ctx, outputs) => {
       // Billing months ahead issues invoices for services not yet rendered: a mistyped year (2027 for
       // 2026) must not go out. Next month (advance billing) is normal; a preview is harmless.
-      const current = monthOf(ctx.now().slice(0, 10) as IsoDate);
-      if (!dryRun && !args.flags.has("allow-future") && month! > addMonths(current, 1)) {
-        reportIssues(io, [issue("billing.period_far_ahead", { month: month!, current }, { source: "--period" })]);
+      const today = ctx.now().slice(0, 10) as IsoDate;
+      if (!dryRun && !args.flags.has("allow-future") && isFarAhead(month!, today)) {
+        reportIssues(io, [issue("billing.period_far_ahead", { month: month!, current: monthOf(today) }, { source: "--period" })]);
         return { code: 1, save: false };
       }
       const r = await runBilling(ctx, { month: month!, invoiceDate: invoiceDate ?? undefined, dryRun });

@@ -197,9 +197,12 @@ function monthUsage(contractNo: string, month: IsoMonth, from: IsoDate, to: IsoD
       device.usageColor += r.counterColor - prev.counterColor;
     });
     if (device.readings.length === 0) {
-      const latest = [...list].reverse().find((r) => r.readingDate <= until)!;
-      const gone = [...list].reverse().find((r) => r.contractNo === contractNo && r.readingDate <= until)!;
+      const upTo = list.filter((r) => r.readingDate <= until);
+      const latest = upTo[upTo.length - 1]!;
       if (latest.final || latest.contractNo !== contractNo) {
+        // Its last reading on this contract tells whether it left it (final) or was moved without one.
+        const onContract = upTo.filter((r) => r.contractNo === contractNo);
+        const gone = onContract[onContract.length - 1]!;
         if (gone.final) left.push({ deviceId: device.deviceId, date: gone.readingDate });
         continue;
       }

@@ -6,6 +6,7 @@ import { HeaderTable, cellOf } from "./header-table";
 import { columnLetter } from "./raw-table";
 import { parseDecimalText } from "../values";
 import { unneutralizeFormula } from "./write-csv";
+import { decimalSeparatorEvidence } from "../vendor/formats";
 
 /** C0 controls other than tab/CR/LF, and DEL (tab, CR and LF can be quoted into a CSV cell on purpose). */
 // eslint-disable-next-line no-control-regex
@@ -132,28 +133,14 @@ const AMBIGUOUS_NUMBER = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
 /**
  * The decimal separator a file's number cells agree on: `,` when some cell can only be read with a
  * decimal comma (`20,60`, `1.234,50`) and none only with a decimal point (`20.60`, `1,234.50`), `.`
- * the other way round, else null (no evidence, or both). German Excel writes every number of a file
- * with a decimal comma, so its `1.000` is one thousand.
+ * the other way round, else null (no evidence, or both). The evidence is the vendor reader's
+ * ({@link decimalSeparatorEvidence}). German Excel writes every number of a file with a decimal comma,
+ * so its `1.000` is one thousand.
  */
 export function fileDecimalSeparator(table: HeaderTable, columns: readonly string[]): "," | "." | null {
   const indexes = columns.map((c) => table.index.get(c)).filter((i): i is number => i !== undefined);
-  let comma = false;
-  let point = false;
-  for (const { cells } of table.rows) {
-    for (const i of indexes) {
-      const raw = (cells[i] ?? "").trim();
-      if (raw === "" || AMBIGUOUS_NUMBER.test(raw)) continue;
-      const lastComma = raw.lastIndexOf(",");
-      const lastPoint = raw.lastIndexOf(".");
-      if (lastComma < 0 && lastPoint < 0) continue;
-      const sep = lastComma > lastPoint ? "," : ".";
-      // 1.234.567: the one separator repeats, so it groups thousands and the decimal is the other.
-      const decimal = (lastComma < 0 || lastPoint < 0) && raw.split(sep).length > 2 ? (sep === "," ? "." : ",") : sep;
-      if (decimal === ",") comma = true;
-      else point = true;
-    }
-  }
-  return comma === point ? null : comma ? "," : ".";
+  const { comma, point } = decimalSeparatorEvidence(table.rows.flatMap(({ cells }) => indexes.map((i) => cells[i] ?? "")));
+  return (comma > 0) === (point > 0) ? null : comma > 0 ? "," : ".";
 }
 
 /** A cell value as a message shows it: at most 40 characters. */

@@ -13,6 +13,17 @@ const BOTH = /^[+-]?\d[\d.,]*$/;
  * Without evidence the delimiter decides (`;` files use decimal commas), else `.`.
  */
 export function detectDecimalSeparator(samples: Iterable<string>, delimiterHint?: string): "," | "." {
+  const { comma, point } = decimalSeparatorEvidence(samples);
+  if (comma > point) return ",";
+  if (point > comma) return ".";
+  return delimiterHint === ";" ? "," : ".";
+}
+
+/**
+ * How many sample cells can only be read with a decimal comma, and how many only with a decimal point
+ * (the evidence rules of {@link detectDecimalSeparator}); `1,234` and `1.234` count for neither.
+ */
+export function decimalSeparatorEvidence(samples: Iterable<string>): { comma: number; point: number } {
   let comma = 0;
   let point = 0;
   for (const raw of samples) {
@@ -38,9 +49,7 @@ export function detectDecimalSeparator(samples: Iterable<string>, delimiterHint?
       else point++;
     }
   }
-  if (comma > point) return ",";
-  if (point > comma) return ".";
-  return delimiterHint === ";" ? "," : ".";
+  return { comma, point };
 }
 
 export interface DateOrderGuess {

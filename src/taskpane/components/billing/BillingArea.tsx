@@ -6,7 +6,8 @@ import { useBilling } from "../../hooks/useBilling";
 import { formatDay, useStrings } from "../../i18n";
 import { formatMonth } from "../../i18n/format";
 import { useHost } from "../../host";
-import { addMonths, monthOf } from "../../../core/date/iso-month";
+import { isFarAhead } from "../../../core/billing/far-ahead";
+import { monthOf } from "../../../core/date/iso-month";
 import { ButtonRow } from "../common/ButtonRow";
 import { DateField, MonthField } from "../common/DateFields";
 import { FactList } from "../common/FactList";
@@ -61,7 +62,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
   const preview = view.preview;
   // As `bill` on the command line: a month more than one ahead is most likely a typo in the year.
   const currentMonth = monthOf(host.today());
-  const farAhead = preview !== null && preview !== undefined && preview.month > addMonths(currentMonth, 1);
+  const farAhead = preview !== null && isFarAhead(preview.month, host.today());
   const latest = view.latest;
   const run = view.run;
   const isLatest = run !== null && run.id === latest?.id;
