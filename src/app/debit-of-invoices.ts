@@ -1,3 +1,4 @@
+import { debitTermsOf, type DebitTerms } from "../core/sepa/einvoice-debit";
 import type { Mandate } from "../core/sepa/mandate";
 import type { DebtorSettings } from "../core/sepa/plan";
 import type { CollectionRecord } from "../core/sepa/sequence";
@@ -6,12 +7,10 @@ import type { MandateRow } from "../store/records";
 import { mandatesIn } from "./mandates";
 import { sepaSettingsIn } from "./sepa-settings";
 
-/** What the documents and e-invoices of some invoices need to say about direct debit. */
+/** What the e-invoices of some invoices need to say about direct debit. */
 export interface DebitFacts {
-  mandates: Map<string, Mandate>;
-  debtors: Map<string, DebtorSettings>;
-  /** Our creditor id from the direct debit settings (undefined when none are saved). */
-  creditorId: string | undefined;
+  /** Each customer's direct debit terms as of now (null: it pays otherwise). */
+  terms: Map<string, DebitTerms | null>;
   /** The latest SEPA collection of each invoice already in a file. */
   collected: Map<string, CollectionRecord>;
 }
@@ -39,14 +38,23 @@ export async function latestCollectionsIn(tx: StoreTx, invoiceRefs: readonly str
   return latest;
 }
 
-/** Mandates, payment settings, creditor id and collections for the invoices given. */
-export async function debitFactsIn(tx: StoreTx, invoices: readonly { invoiceRef: string; customerNo: string }[]): Promise<DebitFacts> {
-  const { mandates, debtors } = await debtorSettingsIn(tx, invoices.map((i) => i.customerNo));
+/**
+ * Each customer's direct debit terms as of now: its mandate and our creditor id when it pays by direct
+ * debit, null when it pays otherwise. Issuing keeps them with each invoice (`issuedParties.directDebit`).
+ */
+export async function debitTermsIn(tx: StoreTx, customerNos: readonly string[]): Promise<Map<string, DebitTerms | null>> {
+  const nos = [...new Set(customerNos)];
+  const { mandates, debtors } = await debtorSettingsIn(tx, nos);
   const settings = await sepaSettingsIn(tx);
+  const creditorId = settings.ok ? settings.value.creditorId : undefined;
+  const mandateOf = new Map(mandates.map((m) => [m.customerNo, m]));
+  return new Map(nos.map((no) => [no, debitTermsOf(mandateOf.get(no), debtors.get(no), creditorId)]));
+}
+
+/** Today's direct debit terms of the invoices' customers and the invoices' collections. */
+export async function debitFactsIn(tx: StoreTx, invoices: readonly { invoiceRef: string; customerNo: string }[]): Promise<DebitFacts> {
   return {
-    mandates: new Map(mandates.map((m) => [m.customerNo, m])),
-    debtors,
-    creditorId: settings.ok ? settings.value.creditorId : undefined,
+    terms: await debitTermsIn(tx, invoices.map((i) => i.customerNo)),
     collected: await latestCollectionsIn(tx, invoices.map((i) => i.invoiceRef)),
   };
 }

@@ -74,9 +74,10 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
         invoiceDates: dates,
         ...(cancels ? { kind: "cancellation" as const, cancels: { number: cancels.number, issueDate: cancels.issueDate }, ...(cancels.reason ? { cancellationReason: cancels.reason } : {}) } : {}),
       };
-      // Direct-debit customers: payment means 59 with mandate, creditor id and (once collected) the date.
-      const no = invoice.customerNo;
-      inputs.push({ input: withDirectDebit(input, debit.mandates.get(no), debit.debtors.get(no), debit.creditorId, debit.collected.get(invoice.invoiceRef)), format: chosen });
+      // Direct-debit customers: payment means 59 with mandate, creditor id and (once collected) the date;
+      // an issued invoice names the mandate it was issued under (or none, when the customer paid otherwise then).
+      const terms = issuedParties?.directDebit !== undefined ? issuedParties.directDebit : debit.terms.get(invoice.customerNo);
+      inputs.push({ input: withDirectDebit(input, terms, debit.collected.get(invoice.invoiceRef)), format: chosen });
     }
     if (problems.length > 0) return fail(...problems);
     return ok({ inputs, skipped, draft: !run.issuedAt });

@@ -5,6 +5,8 @@ import { CHAIN_START, sealRecord } from "../core/integrity/hash-chain";
 import { INVOICE_CHAIN_KEY } from "../store/chain-heads";
 import type { RunRecord, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
+import { debitTermsIn } from "./debit-of-invoices";
+import type { IssuedParties } from "../io/export/documents/issued-parties";
 
 /** What issued a run: the explicit `finalize`, or the first export, printed document or e-invoice of it. */
 export type IssueReason = "finalize" | "export" | "documents" | "einvoice" | "cancellation";
@@ -60,7 +62,8 @@ export interface InvoiceChainHead {
 
 /**
  * Chains invoices as they are issued (GoBD tamper evidence): each gets the seller's and buyer's data
- * of now (`issuedParties`: `seller`, else the saved company data, and the customer record), the next
+ * of now (`issuedParties`: `seller`, else the saved company data, the customer record, and its direct
+ * debit mandate or null when it pays otherwise), the next
  * `chainSeq`, the previous issued invoice's hash as `prevHash` and its own `hash` over all of it, so
  * a reprint or an e-invoice made later says what the issued invoice said. Returns the sealed
  * invoices for the caller to store; the chain head moves in the same transaction.
@@ -71,10 +74,11 @@ export async function sealInvoices(tx: StoreTx, invoices: readonly StoredInvoice
   const company = seller ?? (invoices.length > 0 ? await savedCompany(tx) : undefined);
   const nos = [...new Set(invoices.map((i) => i.customerNo))];
   const customers = new Map((await tx.customers.getMany(nos)).flatMap((c) => (c ? [[c.no, c] as const] : [])));
+  const debit = await debitTermsIn(tx, nos);
   const out = invoices.map((inv) => {
     const buyer = customers.get(inv.customerNo);
-    const issuedParties = { ...(company ? { seller: company } : {}), ...(buyer ? { buyer } : {}) };
-    const withParties = Object.keys(issuedParties).length > 0 ? { ...inv, issuedParties } : inv;
+    const issuedParties: IssuedParties = { ...(company ? { seller: company } : {}), ...(buyer ? { buyer } : {}), directDebit: debit.get(inv.customerNo) ?? null };
+    const withParties = { ...inv, issuedParties };
     const sealed = sealRecord({ ...withParties, chainSeq: ++seq }, hash, INVOICE_MUTABLE_FIELDS);
     hash = sealed.hash;
     return sealed;

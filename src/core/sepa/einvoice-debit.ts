@@ -7,18 +7,39 @@ import type { CollectionRecord } from "./sequence";
 const germanDate = (d: string): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
 /**
- * The e-invoice input of an invoice collected by SEPA direct debit: payment means 59 with the
- * mandate reference (BT-89), our creditor id (BT-90) and the debited IBAN (BT-91) taken from the
- * stored mandate and the direct debit settings, so the customer's master data need not repeat them.
- * When the invoice is already in a SEPA file (`record`), the collection date is the due date (BT-9)
- * and the payment terms (BT-20) pre-notify it. Customers paying by transfer, credit notes, and
- * customers without a mandate are returned unchanged (their own master data decide).
+ * How an invoice is collected by SEPA direct debit: the mandate reference (BT-89), the debited IBAN
+ * (BT-91) and our creditor id (BT-90). Kept with an issued invoice, so its e-invoice made later names
+ * the mandate it was issued under, not one signed since.
  */
-export function withDirectDebit(input: EInvoiceInput, mandate: Mandate | undefined, debtor: DebtorSettings | undefined, creditorId: string | undefined, record?: CollectionRecord): EInvoiceInput {
-  if (debtor?.paymentMethod !== "direct_debit" || !mandate || !new Decimal(input.invoice.grossTotal).greaterThan(0)) return input;
-  const iban = record?.iban ?? mandate.iban;
-  const mandateRef = record?.mandateRef ?? mandate.mandateRef;
-  const creditor = record?.creditorId ?? creditorId ?? input.seller.creditorId;
+export interface DebitTerms {
+  mandateRef: string;
+  iban: string;
+  creditorId?: string;
+}
+
+/**
+ * A customer's direct debit terms: its mandate's reference and IBAN with our creditor id when it pays
+ * by direct debit and has a mandate, null when it pays otherwise (its own master data decide).
+ */
+export function debitTermsOf(mandate: Mandate | undefined, debtor: DebtorSettings | undefined, creditorId: string | undefined): DebitTerms | null {
+  if (debtor?.paymentMethod !== "direct_debit" || !mandate) return null;
+  return { mandateRef: mandate.mandateRef, iban: mandate.iban, ...(creditorId ? { creditorId } : {}) };
+}
+
+/**
+ * The e-invoice input of an invoice collected by SEPA direct debit: payment means 59 with the
+ * mandate reference (BT-89), our creditor id (BT-90) and the debited IBAN (BT-91) from the terms
+ * (see {@link debitTermsOf}: the stored mandate and the direct debit settings, or those kept when the
+ * invoice was issued), so the customer's master data need not repeat them.
+ * When the invoice is already in a SEPA file (`record`), what was collected wins: the collection date
+ * is the due date (BT-9) and the payment terms (BT-20) pre-notify it. Without terms (transfer, no
+ * mandate) and for credit notes the input is returned unchanged (the customer's own master data decide).
+ */
+export function withDirectDebit(input: EInvoiceInput, terms: DebitTerms | null | undefined, record?: CollectionRecord): EInvoiceInput {
+  if (!terms || !new Decimal(input.invoice.grossTotal).greaterThan(0)) return input;
+  const iban = record?.iban ?? terms.iban;
+  const mandateRef = record?.mandateRef ?? terms.mandateRef;
+  const creditor = record?.creditorId ?? terms.creditorId ?? input.seller.creditorId;
   const notice = record ? `Einzug per SEPA-Lastschrift am ${germanDate(record.collectionDate)} über ${new Decimal(record.amount).toFixed(2).replace(".", ",")} EUR.` : undefined;
   return {
     ...input,

@@ -13,6 +13,10 @@ import { dbOf } from "../../support/db-view";
 import { listRuns } from "../../../src/app/billing-runs";
 import { cancelInvoice } from "../../../src/app/cancel-invoice";
 import { finalizeRun } from "../../../src/app/issue-run";
+import { importMandates } from "../../../src/app/mandates";
+import { setSepaSettings } from "../../../src/app/sepa-settings";
+import { SEPA_JSON } from "../../app/sepa/sepa-fixtures";
+import { deIban } from "../../core/sepa/fixtures";
 import { COMPANY, billedScenario } from "./scenario";
 
 /** The visible text of a document: tags removed, entities and non-breaking spaces resolved, spaces collapsed. */
@@ -151,6 +155,57 @@ describe("invoice documents for the billing scenario", () => {
     expect((await verifyIntegrity(s.ctx)).firstBreak).toBeNull();
     const stored = (await dbOf(s.ctx).invoices.get("RE-000001"))!;
     await dbOf(s.ctx).invoices.put({ ...stored, issuedParties: { ...stored.issuedParties, buyer: { ...stored.issuedParties!.buyer!, address: "Neuer Weg 1\n20095 Hamburg" } } });
+    expect((await verifyIntegrity(s.ctx)).firstBreak).toMatchObject({ chain: "invoices", record: "RE-000001", problem: { reason: "content_changed" } });
+  });
+
+  it("an issued invoice keeps the direct debit it was issued with: its e-invoice after a new mandate or a change to transfer names that mandate; one paid by transfer stays so", async () => {
+    const s = await billedScenario();
+    await saveExportSettings(s.ctx, { company: { ...COMPANY, contactName: "Buchhaltung" } });
+    await dbOf(s.ctx).customers.update("10001", { email: "rechnung@mueller.de" });
+    await dbOf(s.ctx).customers.update("10002", { email: "buchhaltung@schmidt-soehne.de" });
+    expect((await setSepaSettings(s.ctx, SEPA_JSON)).ok).toBe(true);
+    const mandates = async (...rows: string[]) => {
+      const csv = ["customer_no;mandate_ref;signature_date;iban;debtor_name;payment_method", ...rows].join("\n");
+      const r = await importMandates(s.ctx, { name: "mandates.csv", bytes: new TextEncoder().encode(csv) });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    };
+    const [ibanThen, ibanNow, iban10002] = [deIban("37040044", 1), deIban("50010517", 2), deIban("37040044", 3)];
+    await mandates(`10001;MND-10001;2025-06-01;${ibanThen};Müller GmbH;direct_debit`);
+    const runs = await listRuns(s.ctx);
+    const january = runs.find((r) => r.month === "2026-01")!;
+    const february = runs.find((r) => r.month === "2026-02")!;
+    expect((await finalizeRun(s.ctx, january.id)).ok).toBe(true);
+    const xmlOf = async (runId: string, ref: string) => {
+      const e = await eInvoicesOfRun(s.ctx, runId, "xrechnung-cii");
+      if (!e.ok) throw new Error(JSON.stringify(e.issues));
+      return new TextDecoder().decode(e.value.files.find((f) => f.invoiceRef === ref)!.bytes);
+    };
+    const debitedBy = (xml: string) => ({
+      means: /<ram:SpecifiedTradeSettlementPaymentMeans>\s*<ram:TypeCode>(\d+)</.exec(xml)?.[1],
+      mandate: /<ram:DirectDebitMandateID>([^<]*)</.exec(xml)?.[1],
+      iban: /<ram:PayerPartyDebtorFinancialAccount>\s*<ram:IBANID>([^<]*)</.exec(xml)?.[1],
+    });
+    const asIssued = { means: "59", mandate: "MND-10001", iban: ibanThen };
+    expect(debitedBy(await xmlOf(january.id, "RE-000001"))).toEqual(asIssued);
+
+    // Müller signs a new mandate for another account; Schmidt & Söhne changes to direct debit.
+    await mandates(`10001;MND-10001-2;2026-03-01;${ibanNow};Müller GmbH;direct_debit`, `10002;MND-10002;2026-03-01;${iban10002};Schmidt & Söhne KG;direct_debit`);
+    expect(debitedBy(await xmlOf(january.id, "RE-000001"))).toEqual(asIssued);
+    expect(debitedBy(await xmlOf(january.id, "RE-000002"))).toEqual({ means: "58", mandate: undefined, iban: undefined });
+    // February's draft gets today's terms, and keeps them: its e-invoice issued it.
+    const februaryIssued = { means: "59", mandate: "MND-10001-2", iban: ibanNow };
+    expect(debitedBy(await xmlOf(february.id, "RE-000003"))).toEqual(februaryIssued);
+
+    // Müller changes to transfer: the issued invoices still say they are debited under their mandates.
+    await mandates(`10001;MND-10001-2;2026-03-01;${ibanNow};Müller GmbH;transfer`);
+    expect(debitedBy(await xmlOf(january.id, "RE-000001"))).toEqual(asIssued);
+    expect(debitedBy(await xmlOf(february.id, "RE-000003"))).toEqual(februaryIssued);
+    // Kept under the invoice's hash.
+    expect((await verifyIntegrity(s.ctx)).firstBreak).toBeNull();
+    const stored = (await dbOf(s.ctx).invoices.get("RE-000001"))!;
+    expect(stored.issuedParties?.directDebit).toEqual({ mandateRef: "MND-10001", iban: ibanThen, creditorId: "DE98ZZZ09999999999" });
+    expect((await dbOf(s.ctx).invoices.get("RE-000002"))!.issuedParties?.directDebit).toBeNull();
+    await dbOf(s.ctx).invoices.put({ ...stored, issuedParties: { ...stored.issuedParties, directDebit: { mandateRef: "MND-10001-2", iban: ibanNow } } });
     expect((await verifyIntegrity(s.ctx)).firstBreak).toMatchObject({ chain: "invoices", record: "RE-000001", problem: { reason: "content_changed" } });
   });
 

@@ -1,4 +1,5 @@
 import type { Customer } from "../../../core/contract/model";
+import type { DebitTerms } from "../../../core/sepa/einvoice-debit";
 import type { CompanyInfo } from "./company";
 
 /**
@@ -8,6 +9,11 @@ import type { CompanyInfo } from "./company";
 export interface IssuedParties {
   seller?: CompanyInfo;
   buyer?: Customer;
+  /**
+   * How the buyer paid: its direct debit mandate and our creditor id, or null when it paid otherwise
+   * (then its kept record decides). Absent on invoices issued before this was kept: today's terms.
+   */
+  directDebit?: DebitTerms | null;
 }
 
 /** Fields that only make sense together: an address is never half the old one and half the new one, nor a bank account. */
