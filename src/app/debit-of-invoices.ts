@@ -39,16 +39,16 @@ export async function latestCollectionsIn(tx: StoreTx, invoiceRefs: readonly str
 }
 
 /**
- * Each customer's direct debit terms as of now: its mandate and our creditor id when it pays by direct
- * debit, null when it pays otherwise. Issuing keeps them with each invoice (`issuedParties.directDebit`).
+ * Each customer's direct debit terms as of now: its mandate, our creditor id and notice period when it
+ * pays by direct debit, null when it pays otherwise. Issuing keeps them with each invoice (`issuedParties.directDebit`).
  */
 export async function debitTermsIn(tx: StoreTx, customerNos: readonly string[]): Promise<Map<string, DebitTerms | null>> {
   const nos = [...new Set(customerNos)];
   const { mandates, debtors } = await debtorSettingsIn(tx, nos);
   const settings = await sepaSettingsIn(tx);
-  const creditorId = settings.ok ? settings.value.creditorId : undefined;
+  const creditor = settings.ok ? settings.value : undefined;
   const mandateOf = new Map(mandates.map((m) => [m.customerNo, m]));
-  return new Map(nos.map((no) => [no, debitTermsOf(mandateOf.get(no), debtors.get(no), creditorId)]));
+  return new Map(nos.map((no) => [no, debitTermsOf(mandateOf.get(no), debtors.get(no), creditor)]));
 }
 
 /** Today's direct debit terms of the invoices' customers and the invoices' collections. */

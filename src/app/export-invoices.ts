@@ -1,4 +1,4 @@
-import { debitNoticeOfRecord } from "../core/sepa/debit-notice";
+import { debitNoticeAhead, debitNoticeOfRecord } from "../core/sepa/debit-notice";
 import type { Invoice } from "../core/billing/invoice";
 import type { Customer } from "../core/contract/model";
 import type { IsoDate } from "../core/date/iso-date";
@@ -13,7 +13,8 @@ import type { IssuedParties } from "../io/export/documents/issued-parties";
 import { invoiceCsvBytes } from "../io/export/invoice-csv";
 import type { TextEncodingName } from "../io/table/decode";
 import type { StoreTx } from "../store/port";
-import { latestCollectionsIn } from "./debit-of-invoices";
+import { debitTermsIn, latestCollectionsIn } from "./debit-of-invoices";
+import { Decimal } from "../core/money/decimal";
 import type { RunRecord, StoredInvoice } from "../store/records";
 import { EXPORT_PROFILE_PREFIX } from "../store/settings";
 import type { AppContext } from "./context";
@@ -257,10 +258,21 @@ export async function exportInvoiceBatchDocument(ctx: AppContext, invoices: read
 }
 
 /**
- * The direct debit pre-notification of every invoice already in a SEPA file (the latest file when
- * it was exported again): documents made after `sepa` say when and from which account it is collected.
+ * The direct debit pre-notification of the invoices of direct-debit customers: of one already in a
+ * SEPA file (the latest file when it was exported again) when and from which account it is collected;
+ * of one not yet collected, the earliest date under the mandate it was issued with (a draft: today's),
+ * so a document printed before the SEPA file does not ask a direct-debit customer to transfer.
  */
 async function debitNoticesOf(tx: StoreTx, invoices: readonly Invoice[]): Promise<Map<string, Issue>> {
   const latest = await latestCollectionsIn(tx, invoices.map((i) => i.invoiceRef));
-  return new Map([...latest].map(([ref, r]) => [ref, debitNoticeOfRecord(r)]));
+  const notices = new Map([...latest].map(([ref, r]) => [ref, debitNoticeOfRecord(r)]));
+  const today = await debitTermsIn(tx, invoices.map((i) => i.customerNo));
+  for (const inv of invoices) {
+    if (notices.has(inv.invoiceRef) || !new Decimal(inv.grossTotal).greaterThan(0)) continue;
+    const kept = (inv as Partial<StoredInvoice>).issuedParties?.directDebit;
+    const terms = kept !== undefined ? kept : today.get(inv.customerNo);
+    const notice = terms ? debitNoticeAhead(inv.invoiceRef, inv.invoiceDate, terms) : undefined;
+    if (notice) notices.set(inv.invoiceRef, notice);
+  }
+  return notices;
 }

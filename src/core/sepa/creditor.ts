@@ -11,6 +11,9 @@ export type SequenceType = "FRST" | "RCUR";
  * Our side of every direct debit: the creditor's name, account and creditor identifier, and how
  * files are made. Saved in the store's settings; checked with {@link creditorIssues}.
  */
+/** The pre-notification period in days when the direct debit settings name none. */
+export const DEFAULT_PRE_NOTIFICATION_DAYS = 14;
+
 export interface CreditorSettings {
   /** Cdtr/Nm and InitgPty/Nm (cut to 70 characters in the SEPA character set). */
   name: string;

@@ -1,4 +1,6 @@
-import type { IsoDate } from "../date/iso-date";
+import { type IsoDate, addDays } from "../date/iso-date";
+import { DEFAULT_PRE_NOTIFICATION_DAYS } from "./creditor";
+import type { DebitTerms } from "./einvoice-debit";
 import { Issue, issue } from "../issues";
 import { Decimal } from "../money/decimal";
 import { maskIban } from "./iban";
@@ -28,4 +30,17 @@ function notice(invoice: string, iban: string, mandate: string, amount: string, 
   const params = { invoice, date: germanDate(collectionDate), iban: maskIban(iban), mandate, creditorId };
   if (offsets.length === 0) return issue("sepa.debit_notice", params, undefined, "info");
   return issue("sepa.debit_notice_netted", { ...params, amount: germanAmount(amount), credits: offsets.map((o) => o.ref).join(", ") }, undefined, "info");
+}
+
+/**
+ * The pre-notification on an invoice of a direct-debit customer that is in no SEPA file yet: "Der
+ * Betrag wird frühestens am … per SEPA-Lastschrift von Ihrem Konto … eingezogen (Mandatsreferenz …,
+ * Gläubiger-ID …)" (`sepa.debit_notice_earliest`), the date being the invoice date plus the notice
+ * period — the earliest collection the collection plan accepts without its short-notice warning.
+ * Undefined without a creditor id (no direct debit settings: nothing can be collected).
+ */
+export function debitNoticeAhead(invoiceRef: string, invoiceDate: IsoDate, terms: DebitTerms): Issue | undefined {
+  if (!terms.creditorId) return undefined;
+  const date = germanDate(addDays(invoiceDate, terms.preNotificationDays ?? DEFAULT_PRE_NOTIFICATION_DAYS));
+  return issue("sepa.debit_notice_earliest", { invoice: invoiceRef, date, iban: maskIban(terms.iban), mandate: terms.mandateRef, creditorId: terms.creditorId }, undefined, "info");
 }

@@ -15,15 +15,22 @@ export interface DebitTerms {
   mandateRef: string;
   iban: string;
   creditorId?: string;
+  /** Days between invoice date and collection the invoice announces (the direct debit settings' `preNotificationDays`). */
+  preNotificationDays?: number;
 }
 
 /**
- * A customer's direct debit terms: its mandate's reference and IBAN with our creditor id when it pays
- * by direct debit and has a mandate, null when it pays otherwise (its own master data decide).
+ * A customer's direct debit terms: its mandate's reference and IBAN with our creditor id and notice
+ * period (the direct debit settings) when it pays by direct debit and has a mandate, null when it pays otherwise (its own master data decide).
  */
-export function debitTermsOf(mandate: Mandate | undefined, debtor: DebtorSettings | undefined, creditorId: string | undefined): DebitTerms | null {
+export function debitTermsOf(mandate: Mandate | undefined, debtor: DebtorSettings | undefined, creditor: { creditorId: string; preNotificationDays?: number } | undefined): DebitTerms | null {
   if (debtor?.paymentMethod !== "direct_debit" || !mandate) return null;
-  return { mandateRef: mandate.mandateRef, iban: mandate.iban, ...(creditorId ? { creditorId } : {}) };
+  return {
+    mandateRef: mandate.mandateRef,
+    iban: mandate.iban,
+    ...(creditor ? { creditorId: creditor.creditorId } : {}),
+    ...(creditor?.preNotificationDays !== undefined ? { preNotificationDays: creditor.preNotificationDays } : {}),
+  };
 }
 
 /**

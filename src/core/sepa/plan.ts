@@ -4,7 +4,7 @@ import { type IsoDate, daysBetween } from "../date/iso-date";
 import { Issue, Result, fail, issue, ok } from "../issues";
 import { Decimal, ZERO, sum, toCentsString } from "../money/decimal";
 import { identifierProblem, toSepaText } from "./charset";
-import { type CreditorSettings, type SequenceType, checkCreditor } from "./creditor";
+import { type CreditorSettings, DEFAULT_PRE_NOTIFICATION_DAYS, type SequenceType, checkCreditor } from "./creditor";
 import { normalizeIban } from "./iban";
 import { type Mandate, type MandateScheme, mandateIssues } from "./mandate";
 import { type AmendmentDetails, type CollectionRecord, type Offset, mandateUse } from "./sequence";
@@ -333,7 +333,7 @@ export function planCollection(input: CollectionPlanInput): Result<CollectionPla
     });
   }
 
-  const preNotification = creditor.preNotificationDays ?? 14;
+  const preNotification = creditor.preNotificationDays ?? DEFAULT_PRE_NOTIFICATION_DAYS;
   const late = payments.filter((p) => daysBetween(p.invoiceDate, collectionDate) < preNotification);
   if (late.length > 0) issues.push(issue("sepa.prenotification_short", { count: late.length, days: preNotification, invoice: late[0]!.invoiceRef, date: collectionDate }, undefined, "warning"));
 

@@ -17,6 +17,7 @@ import { importMandates } from "../../../src/app/mandates";
 import { setSepaSettings } from "../../../src/app/sepa-settings";
 import { SEPA_JSON } from "../../app/sepa/sepa-fixtures";
 import { deIban } from "../../core/sepa/fixtures";
+import { maskIban } from "../../../src/core/sepa/iban";
 import { COMPANY, billedScenario } from "./scenario";
 
 /** The visible text of a document: tags removed, entities and non-breaking spaces resolved, spaces collapsed. */
@@ -200,6 +201,17 @@ describe("invoice documents for the billing scenario", () => {
     await mandates(`10001;MND-10001-2;2026-03-01;${ibanNow};Müller GmbH;transfer`);
     expect(debitedBy(await xmlOf(january.id, "RE-000001"))).toEqual(asIssued);
     expect(debitedBy(await xmlOf(february.id, "RE-000003"))).toEqual(februaryIssued);
+    // Its reprint, not yet in a SEPA file, pre-notifies the debit under that mandate (invoice date + 14 days)
+    // instead of asking for a transfer; the invoice issued to a transfer customer keeps the payment terms.
+    const loaded = await loadRunInvoices(s.ctx, january.id);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const printed = await exportInvoiceDocuments(s.ctx, loaded.value.invoices);
+    if (!printed.ok) throw new Error(JSON.stringify(printed.issues));
+    const [re1, re2] = printed.value.documents.map((doc) => visibleText(doc.html));
+    expect(re1).toContain(`Der Betrag wird frühestens am 16.01.2026 per SEPA-Lastschrift von Ihrem Konto ${maskIban(ibanThen)} eingezogen (Mandatsreferenz MND-10001, Gläubiger-ID DE98ZZZ09999999999).`);
+    expect(re1).not.toContain(COMPANY.paymentTerms!);
+    expect(re2).toContain(COMPANY.paymentTerms!);
+    expect(re2).not.toContain("Lastschrift");
     // Kept under the invoice's hash.
     expect((await verifyIntegrity(s.ctx)).firstBreak).toBeNull();
     const stored = (await dbOf(s.ctx).invoices.get("RE-000001"))!;
