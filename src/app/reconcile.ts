@@ -97,6 +97,7 @@ export async function reconcileFiles(ctx: AppContext, reads: readonly VendorFile
     versions: data.versions,
     mappedCustomers: new Set(relevant.filter((m) => m.kind === "customer").map((m) => m.internalNo)),
     mappedArticles: new Set(relevant.filter((m) => m.kind === "article").map((m) => m.internalNo)),
+    mappedIds: { customer: idsByInternalNo(relevant, "customer"), article: idsByInternalNo(relevant, "article") },
   });
   const warnings = [...issues];
   const usageLines = reads.reduce((n, r) => n + r.result.lines.filter((l) => l.chargeKind === "usage").length, 0);
@@ -111,4 +112,11 @@ export async function reconcileFiles(ctx: AppContext, reads: readonly VendorFile
     counts,
     warnings,
   });
+}
+
+/** The external ids of the given mappings of one kind, by internal number. */
+function idsByInternalNo(mappings: readonly { kind: string; externalId: string; internalNo: string }[], kind: "customer" | "article"): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of mappings) if (m.kind === kind) out.set(m.internalNo, [...(out.get(m.internalNo) ?? []), m.externalId]);
+  return out;
 }

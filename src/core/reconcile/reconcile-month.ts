@@ -29,6 +29,11 @@ export interface ReconcileInput {
   /** Customers and articles mapped from the sources being reconciled (for missing_in_file). */
   mappedCustomers: ReadonlySet<string>;
   mappedArticles: ReadonlySet<string>;
+  /**
+   * The vendor's ids mapped to each customer and article (from the same mappings), so a position the
+   * file does not name shows which tenant and SKU to look for in the vendor's portal.
+   */
+  mappedIds?: { customer: ReadonlyMap<string, readonly string[]>; article: ReadonlyMap<string, readonly string[]> };
 }
 
 interface Candidate {
@@ -340,6 +345,11 @@ function findingOf(vendorQty: Decimal, contractQty: Decimal, price: Decimal | nu
   return findings.join(" ");
 }
 
+/** The vendor ids mapped to an internal number, sorted and space-separated as on the other review rows. */
+function idsOf(ids: ReadonlyMap<string, readonly string[]> | undefined, no: string): string {
+  return [...new Set(ids?.get(no) ?? [])].sort().join(" ");
+}
+
 function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[]>, matched: ReadonlySet<string>): ReviewRow[] {
   const rows: ReviewRow[] = [];
   for (const list of candidates.values()) {
@@ -356,8 +366,8 @@ function missingInFile(input: ReconcileInput, candidates: Map<string, Candidate[
         contractNo: c.contract.no,
         positionNo: v.positionNo,
         articleNo: v.articleNo,
-        externalCustomerId: "",
-        externalArticleId: v.vendorKey ?? "",
+        externalCustomerId: idsOf(input.mappedIds?.customer, c.contract.customerNo),
+        externalArticleId: v.vendorKey ?? idsOf(input.mappedIds?.article, v.articleNo),
         vendorCustomerName: "",
         vendorArticleName: "",
         source: "",

@@ -38,6 +38,9 @@ describe("reconciling October 2026", () => {
     expect(bp).toMatchObject({ externalCustomerId: T1, externalArticleId: "CFQ7TTC0LCHC:0002", unitCost: "18.6", unitPrice: "20.6", margin: "2" });
     expect(rows.find((r) => r.status === "unmapped_customer")!.externalCustomerId).toBe(T3);
     expect(rows.find((r) => r.status === "unmapped_article")!.externalArticleId).toBe("CFQ7TTC0MM8R:0002");
+    // A position the file does not name shows the tenant and SKU mapped to it, to look up in the vendor's portal.
+    const missing = rows.filter((r) => r.status === "missing_in_file").map((r) => [r.contractNo, r.externalCustomerId, r.externalArticleId]);
+    expect(missing).toEqual([["V-1001", T1, "CFQ7TTC0LH16:0001"], ["V-2002", T2, "CFQ7TTC0LH16:0001"]]);
     // V-2002 is a managed-service contract with EXO-P1: the article is mapped for every source (*), so it counts
   });
 
