@@ -1,5 +1,7 @@
 import type { EInvoiceInput } from "../einvoice/build-einvoice";
+import { addDays } from "../date/iso-date";
 import { Decimal } from "../money/decimal";
+import { DEFAULT_PRE_NOTIFICATION_DAYS } from "./creditor";
 import type { Mandate } from "./mandate";
 import type { DebtorSettings } from "./plan";
 import type { CollectionRecord } from "./sequence";
@@ -39,7 +41,8 @@ export function debitTermsOf(mandate: Mandate | undefined, debtor: DebtorSetting
  * (see {@link debitTermsOf}: the stored mandate and the direct debit settings, or those kept when the
  * invoice was issued), so the customer's master data need not repeat them.
  * When the invoice is already in a SEPA file (`record`), what was collected wins: the collection date
- * is the due date (BT-9) and the payment terms (BT-20) pre-notify it. Without terms (transfer, no
+ * is the due date (BT-9) and the payment terms (BT-20) pre-notify it; before that the payment terms
+ * name the earliest collection (invoice date plus the notice period), as the printed invoice does. Without terms (transfer, no
  * mandate) and for credit notes the input is returned unchanged (the customer's own master data decide).
  */
 export function withDirectDebit(input: EInvoiceInput, terms: DebitTerms | null | undefined, record?: CollectionRecord): EInvoiceInput {
@@ -47,7 +50,12 @@ export function withDirectDebit(input: EInvoiceInput, terms: DebitTerms | null |
   const iban = record?.iban ?? terms.iban;
   const mandateRef = record?.mandateRef ?? terms.mandateRef;
   const creditor = record?.creditorId ?? terms.creditorId ?? input.seller.creditorId;
-  const notice = record ? `Einzug per SEPA-Lastschrift am ${germanDate(record.collectionDate)} über ${new Decimal(record.amount).toFixed(2).replace(".", ",")} EUR.` : undefined;
+  // Collected: when and how much; not yet: the earliest day, as the printed invoice pre-notifies it.
+  const notice = record
+    ? `Einzug per SEPA-Lastschrift am ${germanDate(record.collectionDate)} über ${new Decimal(record.amount).toFixed(2).replace(".", ",")} EUR.`
+    : creditor
+      ? `Einzug per SEPA-Lastschrift frühestens am ${germanDate(addDays(input.invoice.invoiceDate, terms.preNotificationDays ?? DEFAULT_PRE_NOTIFICATION_DAYS))}.`
+      : undefined;
   return {
     ...input,
     customer: { ...input.customer, paymentMeans: "direct_debit", sepaMandateRef: mandateRef, sepaDebtorIban: iban },

@@ -17,6 +17,8 @@ describe("e-invoice of a direct-debit customer", () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.value.payment).toEqual({ code: "59", mandateRef: "MND-K1", creditorId: "DE98ZZZ09999999999", debtorIban: mandate.iban });
     expect(JSON.stringify(r.value)).toContain("wird per SEPA-Lastschrift eingezogen (Mandatsreferenz MND-K1, Gläubiger-ID DE98ZZZ09999999999)");
+    // Not yet collected: the earliest day, the invoice date (31.03.2026) plus 14 days, as on the printed invoice.
+    expect(JSON.stringify(r.value)).toContain("Einzug per SEPA-Lastschrift frühestens am 14.04.2026.");
   });
 
   it("after the export: the collection date is the due date and is pre-notified in the payment terms", () => {
