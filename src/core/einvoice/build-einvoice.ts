@@ -273,7 +273,7 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean): ELine 
     };
   }
   const detail = [
-    `Menge ${germanNumber(l.quantity)} × ${germanNumber(price(unitPrice))} EUR/Monat × ${germanNumber(l.periodFactor)} Monate`,
+    `Menge ${germanNumber(l.quantity)} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${germanNumber(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`,
     discount.isZero() ? "" : `abzgl. ${germanNumber(discount)} % Rabatt`,
     correction,
   ].filter(Boolean);
