@@ -182,6 +182,7 @@ function buildSeller(s: SellerSettings, reverseCharge: boolean, ref: string, iss
     ...(s.taxNumber ? { taxNumber: s.taxNumber } : {}),
     contact: { name: s.contactName!, phone: s.phone!, email: s.email! },
     electronicAddress: { value: s.email!, scheme: "EM" },
+    ...(s.footer?.trim() ? { footer: s.footer.trim() } : {}),
   };
 }
 
