@@ -19,8 +19,8 @@ export interface DifferenceResult {
  * Differential billing (PRODUCT.md §5.3): every (contract, position, month) in the ledger is charged
  * again from the current versions and contract dates; `current − already billed` (exact amounts)
  * becomes `difference` lines that reference the invoice that first billed the month: positive =
- * debit, negative = credit. A month whose invoices are all cancelled (Stornorechnung) is billed
- * afresh with `recurring` lines that correct nothing: a cancelled invoice is not corrected again. Billing the lines makes the ledger match again, so a second run finds
+ * debit, negative = credit. Only invoices that still stand count: a month whose invoices are all
+ * cancelled is not billed (see {@link standingEntries}) and is billed afresh by the due charges. Billing the lines makes the ledger match again, so a second run finds
  * nothing. Lines whose net rounds to 0.00 are left out (and stay unbilled until a later change).
  * Months up to a contract's `billedUntil` are settled outside this program: no difference for them,
  * whatever the ledger holds (src/core/contract/billed-until.ts).
@@ -31,7 +31,7 @@ export interface DifferenceResult {
  */
 export function computeDifferences(
   input: ChargeInput,
-  billed: LedgerIndex = indexLedger(input.ledger),
+  billed: LedgerIndex = indexLedger(standingEntries(input.ledger)),
   index: PositionIndex = indexPositions(input.versions),
 ): DifferenceResult {
   const contracts = new Map(input.contracts.map((c) => [c.no, c]));
@@ -49,22 +49,13 @@ export function computeDifferences(
     for (const positionNo of [...positions.keys()].sort((a, b) => a - b)) {
       const history = index.history(contract, positionNo);
       const runs: TaggedRun[] = [];
-      const rebilled: TaggedRun[] = [];
       for (const [month, entries] of positions.get(positionNo)!) {
         if ((settled !== undefined && month <= settled) || (outside !== undefined && month <= outside)) continue;
         const shapes = segmentShapes(history, month);
         if (billedAsShaped(shapes, entries)) continue;
-        const standing = standingEntries(entries);
-        if (standing.length === 0) {
-          // Every invoice that billed the month is cancelled (a Stornorechnung nets each to zero): the
-          // month is billed afresh, as if never billed — recurring lines, no correction of a cancelled invoice.
-          for (const run of monthDelta(month, withAmounts(shapes), [])) rebilled.push({ run });
-          continue;
-        }
-        const correctsRef = originalInvoiceRef(standing);
+        const correctsRef = originalInvoiceRef(entries);
         for (const run of monthDelta(month, withAmounts(shapes), entries)) runs.push({ run, correctsRef });
       }
-      if (rebilled.length > 0) pushAll(lines, runsToLines("recurring", contract, positionNo, rebilled).filter((l) => !l.net.isZero()));
       if (runs.length === 0) continue;
       const own = runsToLines("difference", contract, positionNo, runs);
       pushAll(lines, suppressCredits(contract, positionNo, own, issues).filter((l) => !l.net.isZero()));
