@@ -350,7 +350,10 @@ export function checkStep(s: Scenario, step: Step, again: (ledger: LedgerEntry[]
   }
 
   // The ledger against the current charge, per position and month (and VAT rate).
-  const months = (p: number) => new Set([...due, ...after.filter((e) => e.positionNo === p).map((e) => monthIdx(e.month + "-01"))]);
+  // (a month billed only by cancelled invoices is not billed: it is billed afresh when it falls due)
+  const cancelledAfter = new Set(after.flatMap((e) => (e.cancelsRef ? [e.cancelsRef] : [])));
+  const standingAfter = after.filter((e) => !e.cancelsRef && !cancelledAfter.has(e.invoiceRef));
+  const months = (p: number) => new Set([...due, ...standingAfter.filter((e) => e.positionNo === p).map((e) => monthIdx(e.month + "-01"))]);
   const tolerance = s.coarse ? D("1e-15") : D("0.005").times(book.versions.length + 2);
   for (const p of positionsOf(book)) {
     if (!s.suppressCredits) {
