@@ -42,7 +42,7 @@ describe("invoice with two VAT rates, SEPA credit transfer", () => {
 
   it("shows quantity × price where it gives the net, else one unit with the details in the note", () => {
     expect(e.lines[0]).toMatchObject({ quantity: "5", netPrice: "18.00", grossPrice: "20.00", priceDiscount: "2.00", netAmount: "90.00", periodStart: "2026-03-01", periodEnd: "2026-03-31" });
-    expect(e.lines[1]).toMatchObject({ quantity: "1", netPrice: "21.77", netAmount: "21.77", periodStart: "2026-03-17", note: "Menge 3 × 15 EUR/Monat × 0,483871 Monate" });
+    expect(e.lines[1]).toMatchObject({ quantity: "1", netPrice: "21.77", netAmount: "21.77", periodStart: "2026-03-17", note: "Menge 3 × 15,00 EUR/Monat × 0,483871 Monate" });
     expect(e.lines[2]).toMatchObject({ quantity: "2", netPrice: "12.35", netAmount: "24.70", vatRate: "7" });
   });
 
@@ -54,7 +54,7 @@ describe("invoice with two VAT rates, SEPA credit transfer", () => {
     expect(parsed.totals.payable).toBe("159.44");
     expect(parsed.lines.map((l) => [l.periodStart, l.periodEnd])).toEqual([["2026-03-01", "2026-03-31"], ["2026-03-17", "2026-03-31"], ["2026-03-01", "2026-03-31"]]);
     expect(parsed.buyerReference).toBe("K-1");
-    expect(parsed.lines[1]!.note).toBe("Menge 3 × 15 EUR/Monat × 0,483871 Monate");
+    expect(parsed.lines[1]!.note).toBe("Menge 3 × 15,00 EUR/Monat × 0,483871 Monate");
     expect(parsed.lines[0]).toMatchObject({ quantity: "5", netPrice: "18.00", netAmount: "90.00" });
     expect(parsed.seller.contact).toEqual({ name: "Buchhaltung, Erika Muster", phone: "+49 30 1234567", email: "rechnung@muster-it.de" });
     expect(parsed.seller).toMatchObject({ vatId: "DE123456789", taxNumber: "30/123/45678" });
@@ -132,7 +132,7 @@ describe("correction that credits (Rechnungskorrektur)", () => {
     expect(correction.documentType).toBe("correction");
     expect(e).toMatchObject({ typeCode: "381", kind: "correction", preceding: [{ number: "RE-2026-0001", issueDate: "2026-03-31" }] });
     expect(e.totals).toMatchObject({ lineNet: "20.00", vat: "3.80", payable: "23.80" });
-    expect(e.lines[0]).toMatchObject({ quantity: "1", netPrice: "20.00", netAmount: "20.00", note: "Menge 4 × 20 EUR/Monat × 1 Monate, Differenz, Korrektur zu Rechnung RE-2026-0001" });
+    expect(e.lines[0]).toMatchObject({ quantity: "1", netPrice: "20.00", netAmount: "20.00", note: "Menge 4 × 20,00 EUR/Monat × 1 Monat, Differenz, Korrektur zu Rechnung RE-2026-0001" });
   });
 
   it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, correction));

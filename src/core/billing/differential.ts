@@ -5,7 +5,7 @@ import { Issue, issue } from "../issues";
 import { ZERO, toCentsString } from "../money/decimal";
 import { ChargeInput, PositionIndex, indexPositions } from "./charge-input";
 import { ChargeLine, TaggedRun, runsToLines } from "./charge-line";
-import { LedgerIndex, indexLedger, originalInvoiceRef } from "./ledger";
+import { LedgerIndex, indexLedger, originalInvoiceRef, standingEntries } from "./ledger";
 import { billedAsShaped, monthDelta } from "./month-delta";
 import { segmentShapes, withAmounts } from "./segments";
 
@@ -19,7 +19,8 @@ export interface DifferenceResult {
  * Differential billing (PRODUCT.md §5.3): every (contract, position, month) in the ledger is charged
  * again from the current versions and contract dates; `current − already billed` (exact amounts)
  * becomes `difference` lines that reference the invoice that first billed the month: positive =
- * debit, negative = credit. Billing the lines makes the ledger match again, so a second run finds
+ * debit, negative = credit. Only invoices that still stand count: a month whose invoices are all
+ * cancelled is not billed (see {@link standingEntries}) and is billed afresh by the due charges. Billing the lines makes the ledger match again, so a second run finds
  * nothing. Lines whose net rounds to 0.00 are left out (and stay unbilled until a later change).
  * Months up to a contract's `billedUntil` are settled outside this program: no difference for them,
  * whatever the ledger holds (src/core/contract/billed-until.ts).
@@ -30,7 +31,7 @@ export interface DifferenceResult {
  */
 export function computeDifferences(
   input: ChargeInput,
-  billed: LedgerIndex = indexLedger(input.ledger),
+  billed: LedgerIndex = indexLedger(standingEntries(input.ledger)),
   index: PositionIndex = indexPositions(input.versions),
 ): DifferenceResult {
   const contracts = new Map(input.contracts.map((c) => [c.no, c]));

@@ -7,7 +7,7 @@ import { IsoDate, addDays, maxDate, minDate } from "../date/iso-date";
 import { IsoMonth, lastDayOf, monthOf, monthsBetween } from "../date/iso-month";
 import { ChargeInput, PositionIndex, indexPositions } from "./charge-input";
 import { ChargeLine, TaggedRun, runsToLines } from "./charge-line";
-import { LedgerIndex, indexLedger } from "./ledger";
+import { LedgerIndex, indexLedger, standingEntries } from "./ledger";
 import { segmentShapes, withAmounts } from "./segments";
 
 /**
@@ -66,7 +66,8 @@ export function nextDueDate(contract: Contract, day: IsoDate): IsoDate | null {
 
 /**
  * Recurring charge lines for a billing run of `runMonth`: for every contract, position and month of
- * a due period (see {@link duePeriods}) that has no ledger entry yet, the day-exact charge. Missed
+ * a due period (see {@link duePeriods}) that has no ledger entry of a standing invoice yet (a month
+ * whose invoices are all cancelled counts as not billed), the day-exact charge. Missed
  * periods are caught up, so a contract entered late gets all its earlier due periods. Months that are
  * already in the ledger are left to differential billing, months up to a contract's `billedUntil`
  * are billed by no one (they were billed elsewhere). Lines come per contract, position, period and
@@ -74,7 +75,7 @@ export function nextDueDate(contract: Contract, day: IsoDate): IsoDate | null {
  */
 export function computeDueCharges(
   input: ChargeInput & { runMonth: IsoMonth },
-  billed: LedgerIndex = indexLedger(input.ledger),
+  billed: LedgerIndex = indexLedger(standingEntries(input.ledger)),
   positions: PositionIndex = indexPositions(input.versions),
 ): ChargeLine[] {
   const lines: ChargeLine[] = [];

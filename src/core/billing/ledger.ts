@@ -77,6 +77,17 @@ export function indexLedger(ledger: readonly LedgerEntry[]): LedgerIndex {
 }
 
 /**
+ * The entries that still stand: without the entries of cancelled invoices and the Stornorechnungen
+ * that cancel them (the two add up to exactly zero per entry).
+ */
+export function standingEntries(entries: readonly LedgerEntry[]): LedgerEntry[] {
+  const cancelled = new Set<string>();
+  for (const e of entries) if (e.cancelsRef !== undefined) cancelled.add(e.cancelsRef);
+  if (cancelled.size === 0) return entries as LedgerEntry[];
+  return entries.filter((e) => e.cancelsRef === undefined && !cancelled.has(e.invoiceRef));
+}
+
+/**
  * The invoice that first billed a month: the invoice of its recurring entries (the lowest number if
  * there were several), else of its earliest entry. Difference lines reference it.
  */

@@ -11,7 +11,7 @@ import { isCatchUp } from "./catch-up";
 import { computeDifferences } from "./differential";
 import { computeDueCharges } from "./due-charges";
 import { Invoice, InvoiceLine, buildInvoice, compareChargeLines, compareNatural, toInvoiceLine } from "./invoice";
-import { LedgerEntry, indexLedger } from "./ledger";
+import { LedgerEntry, indexLedger, standingEntries } from "./ledger";
 
 /** Everything a billing run reads. Nothing is written: the caller persists the result. */
 export interface BillingRunInput extends ChargeInput {
@@ -50,7 +50,10 @@ export function computeBillingRun(input: BillingRunInput): BillingRunResult {
   }
   input = withoutUnusableContracts(input, issues);
   // The ledger and the versions are indexed once for both kinds of charge.
-  const billed = indexLedger(input.ledger);
+  // Only what still stands is billed: a month whose invoices are all cancelled (each netted to zero
+  // by its Stornorechnung) is billed afresh when due — a plain Rechnung, not a correction of a
+  // cancelled invoice — and a difference refers to an invoice that stands.
+  const billed = indexLedger(standingEntries(input.ledger));
   const positions = indexPositions(input.versions);
   const differences = computeDifferences(input, billed, positions);
   pushAll(issues, differences.issues);

@@ -182,6 +182,7 @@ function buildSeller(s: SellerSettings, reverseCharge: boolean, ref: string, iss
     ...(s.taxNumber ? { taxNumber: s.taxNumber } : {}),
     contact: { name: s.contactName!, phone: s.phone!, email: s.email! },
     electronicAddress: { value: s.email!, scheme: "EM" },
+    ...(s.footer?.trim() ? { footer: s.footer.trim() } : {}),
   };
 }
 
@@ -273,7 +274,7 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean): ELine 
     };
   }
   const detail = [
-    `Menge ${germanNumber(l.quantity)} × ${germanNumber(price(unitPrice))} EUR/Monat × ${germanNumber(l.periodFactor)} Monate`,
+    `Menge ${germanNumber(l.quantity)} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${germanNumber(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`,
     discount.isZero() ? "" : `abzgl. ${germanNumber(discount)} % Rabatt`,
     correction,
   ].filter(Boolean);

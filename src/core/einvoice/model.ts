@@ -58,6 +58,11 @@ export interface ESeller {
   contact: { name: string; phone: string; email: string };
   /** BT-34. */
   electronicAddress: EElectronicAddress;
+  /**
+   * The company's footer text (managing director, register court and number …: § 35a GmbHG), printed
+   * on the visible ZUGFeRD page as on the HTML documents; not written into the XML.
+   */
+  footer?: string;
 }
 
 /** BG-7 buyer. */

@@ -28,6 +28,8 @@ export interface SellerSettings {
   /** SEPA creditor identifier (Gläubiger-ID, BT-90), needed for direct debit. */
   creditorId?: string;
   paymentTerms?: string;
+  /** Free text of the invoice documents' footer (e.g. managing director, register court and number: § 35a GmbHG). */
+  footer?: string;
 }
 
 /** Street, postcode and town split from a multi-line address. */

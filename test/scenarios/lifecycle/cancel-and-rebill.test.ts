@@ -20,7 +20,8 @@ const sum = (xs: string[]) => xs.reduce((s, x) => s.plus(x), new Decimal(0));
 /**
  * Bill January, issue it, cancel Müller's invoice, then bill February after a retroactive change
  * (12 licences from 16 January): February bills January again as it stands (nothing of it stands
- * issued after the cancellation) plus February, and what stays invoiced per month is exactly what
+ * issued after the cancellation, so as plain recurring lines, not as a correction of the cancelled
+ * invoice) plus February, and what stays invoiced per month is exactly what
  * the contract says, to the cent.
  */
 it("bill → issue → cancel one invoice → next month with a retroactive change, exact cents", async () => {
@@ -53,7 +54,8 @@ it("bill → issue → cancel one invoice → next month with a retroactive chan
     ["2026-01-01..2026-01-15 10 99.68", "2026-01-01..2026-01-31 1 12.00", "2026-01-16..2026-01-31 12 127.59"],
   );
   expect(sum(janLines.map((l) => l.netAmount)).toFixed(2)).toBe("239.27");
-  expect(janLines.every((l) => l.correctsRef === "RE-000001")).toBe(true);
+  // billed afresh: the cancelled invoice is not corrected again
+  expect(janLines.every((l) => l.lineType === "recurring" && l.correctsRef === undefined)).toBe(true);
   // February: 12 × 20.60 + 12.00
   expect(sum(muller.lines.filter((l) => l.serviceFrom.startsWith("2026-02")).map((l) => l.netAmount)).toFixed(2)).toBe("259.20");
   // what the ledger holds as invoiced for January (original + cancellation + re-billing) is what the lines invoiced
@@ -67,4 +69,40 @@ it("bill → issue → cancel one invoice → next month with a retroactive chan
   // billing again bills nothing
   const again = await runBilling(ctx, { month: "2026-02", invoiceDate: "2026-02-02" });
   expect(again.ok && again.value.invoices).toEqual([]);
+});
+
+/**
+ * Found by the CLI walk: a customer whose only invoice was cancelled (wrong Leitweg-ID) got its
+ * re-issued invoice as a "Rechnungskorrektur zu Rechnung RE-000002" with difference lines — a
+ * correction of an invoice that was already cancelled in full. The re-issue is a plain Rechnung with
+ * recurring lines; a later retroactive change corrects the re-issued invoice, not the cancelled one.
+ */
+it("a month whose invoice was cancelled is billed afresh as a Rechnung, and later differences correct the new invoice", async () => {
+  const ctx = await testContext();
+  expect((await importMaster(ctx, [textFile("a.csv", ARTICLES), textFile("c.csv", CONTRACTS)])).ok).toBe(true);
+  const jan = await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-02" });
+  if (!jan.ok || !jan.value.runId) throw new Error("January failed");
+  expect((await finalizeRun(ctx, jan.value.runId)).ok).toBe(true);
+  expect((await cancelInvoice(ctx, "RE-000002", { date: "2026-01-20" })).ok).toBe(true);
+
+  // January bills again (February's invoice date, January only): Schmidt's month stands cancelled.
+  const again = await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-21" });
+  if (!again.ok || !again.value.runId) throw new Error("re-billing failed");
+  expect(again.value.invoices.map((i) => [i.invoiceRef, i.customerNo, i.documentType, i.grossTotal])).toEqual([["RE-000004", "10002", "invoice", "73.54"]]);
+  const reissued = again.value.invoices[0]!;
+  expect(reissued.lines.map((l) => [l.lineType, l.serviceFrom, l.serviceTo, l.quantity, l.unitPrice, l.netAmount, l.correctsRef])).toEqual([
+    ["recurring", "2026-01-01", "2026-01-31", "3", "20.6", "61.80", undefined],
+  ]);
+  expect((await finalizeRun(ctx, again.value.runId)).ok).toBe(true);
+
+  // 4 licences from 16 January: the difference corrects the re-issued RE-000004, not the cancelled RE-000002.
+  const change = "customer_no,contract_no,contract_start,position_no,article_no,quantity,unit_price,valid_from\n10002,V-2,2026-01-01,1,M365-BP,4,20.60,2026-01-16\n";
+  expect((await importMaster(ctx, [textFile("change.csv", change)])).ok).toBe(true);
+  const feb = await runBilling(ctx, { month: "2026-02", invoiceDate: "2026-02-02" });
+  if (!feb.ok) throw new Error("February failed");
+  const schmidt = feb.value.invoices.find((i) => i.customerNo === "10002")!;
+  // 1 × 20.60 × 16/31 = 10.632… → 10.63
+  expect(schmidt.lines.filter((l) => l.lineType === "difference").map((l) => [l.serviceFrom, l.serviceTo, l.netAmount, l.correctsRef])).toEqual([
+    ["2026-01-16", "2026-01-31", "10.63", "RE-000004"],
+  ]);
 });
