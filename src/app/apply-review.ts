@@ -1,5 +1,8 @@
 import { Result, ok } from "../core/issues";
-import { planApply, type ApplyPlan, type ReviewDecision } from "../core/reconcile/plan-apply";
+import { planStoresNothing, previewPlan, type ApplyPreview } from "../core/reconcile/apply-preview";
+import { mappingKey } from "../core/reconcile/external-id";
+import { planApply, type ApplyPlan, type ApplySnapshot, type ReviewDecision } from "../core/reconcile/plan-apply";
+import type { StoreTx } from "../store/port";
 import type { UndoStep } from "../store/records";
 import type { AppContext } from "./context";
 import { nextBatchId, reserveVersionSeq } from "./numbering";
@@ -13,10 +16,35 @@ export interface ApplySummary {
   skipped: number;
 }
 
+/** What the plan needs from the store: the review's contracts and their versions, articles, customers, the mappings of its sources. */
+async function applySnapshot(tx: StoreTx, decisions: readonly ReviewDecision[]): Promise<ApplySnapshot> {
+  const contractNos = [...new Set(decisions.map((d) => d.contractNo).filter(Boolean))];
+  const sources = [...new Set(decisions.filter((d) => d.status === "unmapped_customer" || d.status === "unmapped_article").map((d) => d.mappingSource))];
+  const stored = sources.length === 0 ? [] : [...(await tx.mappings.ofSources("customer", sources)), ...(await tx.mappings.ofSources("article", sources))];
+  return {
+    contracts: new Map((await tx.contracts.getMany(contractNos)).filter((c) => c !== undefined).map((c) => [c.no, c])),
+    articles: new Map((await tx.articles.all()).map((a) => [a.no, a])),
+    customers: new Set(await tx.customers.keys()),
+    versions: await tx.versions.ofContracts(contractNos),
+    mappings: new Map(stored.map((m) => [mappingKey(m.kind, m.source, m.externalId), m.internalNo])),
+  };
+}
+
+/**
+ * The dry run of {@link applyReview}: plans the same rows against the store as it is now, stores
+ * nothing, and counts what applying would really store (rows already in the contracts and mappings
+ * already saved count as unchanged). The task pane's confirmation before *Übernehmen* shows it;
+ * errors are those applying would report.
+ */
+export async function previewApplyReview(ctx: AppContext, decisions: readonly ReviewDecision[]): Promise<Result<ApplyPreview>> {
+  const planned = await ctx.store.read(async (tx) => planApply(await applySnapshot(tx, decisions), decisions, "pending"));
+  return planned.ok ? ok(previewPlan(planned.value)) : planned;
+}
+
 /**
  * Applies the accepted rows of a review (PRODUCT.md §3 step 4): validates every row, then writes all
  * new versions and mappings, the import batch and the audit entries in one transaction. A review
- * applied twice writes nothing the second time.
+ * applied twice writes nothing the second time (mappings already saved as they are included).
  */
 export async function applyReview(
   ctx: AppContext,
@@ -27,17 +55,10 @@ export async function applyReview(
   let planned: Result<ApplyPlan> | undefined;
   let batchId: string | null = null;
   await ctx.store.write(async (tx) => {
-    const contractNos = [...new Set(decisions.map((d) => d.contractNo).filter(Boolean))];
-    const snapshot = {
-      contracts: new Map((await tx.contracts.getMany(contractNos)).filter((c) => c !== undefined).map((c) => [c.no, c])),
-      articles: new Map((await tx.articles.all()).map((a) => [a.no, a])),
-      customers: new Set(await tx.customers.keys()),
-      versions: await tx.versions.ofContracts(contractNos),
-    };
-    planned = planApply(snapshot, decisions, "pending");
+    planned = planApply(await applySnapshot(tx, decisions), decisions, "pending");
     if (!planned.ok) return;
     const plan = planned.value;
-    if (plan.versions.length === 0 && plan.mappings.length === 0) return;
+    if (planStoresNothing(plan)) return;
     batchId = await nextBatchId(tx, "apply");
     const firstSeq = await reserveVersionSeq(tx, plan.versions.length);
     const versions = plan.versions.map(({ version }, i) => ({ ...version, source: batchId!, seq: firstSeq + i, id: `${version.contractNo}/${version.positionNo}/${version.validFrom}/${firstSeq + i}` }));

@@ -4,7 +4,7 @@
  * the team server runs the same function, as the logged-in user, in one transaction there. One table
  * for both sides, so the names cannot drift apart.
  */
-import { applyReview } from "./apply-review";
+import { applyReview, previewApplyReview } from "./apply-review";
 import { backupStatus } from "./backup";
 import { runBilling } from "./bill";
 import { listRuns } from "./billing-runs";
@@ -42,6 +42,7 @@ export const PANE_CALLS = {
   undoRun,
   reconcileFiles,
   applyReview,
+  previewApplyReview,
   proposeMappings,
   loadUserProfiles,
   runBilling,

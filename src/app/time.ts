@@ -96,6 +96,8 @@ export interface TimeImportOptions {
 export interface TimeImportSummary {
   batchId: string | null;
   profile: string;
+  /** The profile's name (for people; `profile` is its id). */
+  profileName: string;
   rows: number;
   added: number;
   /** Entries re-imported (same ticket-system id) with new content, replacing the unbilled stored one. */
@@ -136,7 +138,7 @@ export async function importTime(ctx: AppContext, file: InputFile, opts: TimeImp
   const entries = await toEntries(resolved.rows, profile.id);
   const sha256 = await sha256Hex(file.bytes);
 
-  const summary: TimeImportSummary = { batchId: null, profile: profile.id, rows: entries.length, added: 0, changed: 0, unchanged: 0, nonBillable: entries.filter((e) => !e.billable).length, warnings: issues };
+  const summary: TimeImportSummary = { batchId: null, profile: profile.id, profileName: profile.name, rows: entries.length, added: 0, changed: 0, unchanged: 0, nonBillable: entries.filter((e) => !e.billable).length, warnings: issues };
   await ctx.store.write(async (tx) => {
     const active = await activeRunIds(tx);
     const stored = await tx.timeEntries.getMany(entries.map((e) => e.id));

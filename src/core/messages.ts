@@ -652,7 +652,16 @@ export function formatParam(key: string, value: unknown, lang: Lang): string {
 export function messageText(issue: Issue, lang: Lang = "en"): string {
   const text = MESSAGES[issue.code];
   if (!text) return `${issue.code} ${JSON.stringify(issue.params)}`;
-  return text[lang].replace(/\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g, (_, key: string, one?: string, many?: string) => {
+  return renderMessage(text[lang], issue, lang);
+}
+
+/**
+ * Fills a message text's placeholders from the issue's params as {@link messageText} does (`{name}`,
+ * `{count|one|many}`, nested `expect.*` codes): for a host that words a code its own way (the task
+ * pane leaves out command-line options and JSON field names).
+ */
+export function renderMessage(text: string, issue: Issue, lang: Lang = "en"): string {
+  return text.replace(/\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g, (_, key: string, one?: string, many?: string) => {
     const value = issue.params[key];
     if (value === undefined || value === null) return `{${key}}`;
     const nested = nestedCode(key, value);

@@ -15,6 +15,8 @@ export const PANE_CALL_ROLES: Readonly<Record<PaneCallName, readonly Role[]>> = 
   undoRun: WRITERS,
   reconcileFiles: WRITERS,
   applyReview: WRITERS,
+  // the dry run before applying: reads only, but it is a step of applying
+  previewApplyReview: WRITERS,
   proposeMappings: ANY_ROLE,
   loadUserProfiles: ANY_ROLE,
   runBilling: WRITERS,

@@ -4,7 +4,7 @@
  * column are known.
  */
 import { Issue, issue } from "../core/issues";
-import { formatIssue, locationText, type Lang } from "../core/messages";
+import { formatIssue, locationText, messageText, renderMessage, type Lang } from "../core/messages";
 import { withCells } from "../excel/a1";
 import { columnLetter, normalizeHeader, type RawTable } from "../io/table/raw-table";
 import { canonicalColumn, type SheetVocabulary } from "../io/table/sheet-vocabulary";
@@ -29,6 +29,70 @@ const PANE_MESSAGES: Record<string, { de: string; en: string }> = {
   "pane.mapping_sheet_empty": { de: "Im Blatt „{sheet}“ ist nichts eingetragen: wählen Sie Kunden- oder Artikelnummern in den Spalten „Kundennummer“ / „Artikelnummer“.", en: 'Nothing is filled in on sheet "{sheet}": pick customer or article numbers in the columns customer_no / article_no.' },
 };
 
+/**
+ * Core messages worded for the clerk in the pane: the same facts without the command line's options
+ * (`--company`, `export-settings`) and the JSON field names (`taxNumber`, `revenueAccounts.19`),
+ * saying where in the pane to do it instead. The CLI keeps the core's texts.
+ */
+const PANE_WORDING: Record<string, { de: string; en: string }> = {
+  "company.tax_id_required": {
+    de: "Firmenangaben: Steuernummer oder USt-IdNr. angeben; eine davon ist Pflichtangabe jeder Rechnung (§ 14 Abs. 4 Nr. 2 UStG).",
+    en: "Company data: give the tax number or the VAT id; one of them must be on every invoice (§ 14 (4) no. 2 UStG).",
+  },
+  "csv.vendor_file_not_master": {
+    de: "Das ist eine Abrechnungsdatei des Distributors ({profile}), keine Stammdaten: lesen Sie sie im Bereich „Abgleich“ ein („Aktives Blatt lesen“ oder „Dateien öffnen …“).",
+    en: 'This is a distributor\'s billing file ({profile}), not master data: read it in the "Reconcile" area ("Read active sheet" or "Open files …").',
+  },
+  "billing.einvoice_no_company": {
+    de: "E-Rechnungen für Lauf {run}: es sind keine Firmenangaben gespeichert (der Verkäufer jeder E-Rechnung). Tragen Sie sie unter „Stammdaten“ → „Firmendaten und Bankverbindung“ ein; nichts wurde festgeschrieben.",
+    en: 'E-invoices of run {run}: no company data is saved (the seller of every e-invoice). Enter it under "Master data" → "Company data and bank account"; nothing was issued.',
+  },
+  "export.no_datev_config": {
+    de: "Keine DATEV-Einstellungen gespeichert: unter „Stammdaten“ → „DATEV-Einstellungen“ eintragen (oder „Exporteinstellungen laden …“ unter „Abrechnung“).",
+    en: 'No DATEV settings saved: enter them under "Master data" → "DATEV settings" (or "Load export settings …" under "Billing").',
+  },
+  "export.no_company": {
+    de: "Für Rechnungsdokumente fehlen die Firmenangaben: unter „Stammdaten“ → „Firmendaten und Bankverbindung“ eintragen (oder „Exporteinstellungen laden …“ unter „Abrechnung“).",
+    en: 'Invoice documents need the company data: enter it under "Master data" → "Company data and bank account" (or "Load export settings …" under "Billing").',
+  },
+  "datev.no_debtor": {
+    de: "Rechnung {invoice}: Kunde {customer} hat kein Debitorenkonto. Beim Kunden eintragen oder in den DATEV-Einstellungen (Stammdaten) einen Sammeldebitor angeben bzw. „Kundennummer als Debitorenkonto verwenden“ ankreuzen.",
+    en: 'Invoice {invoice}: customer {customer} has no debtor account. Set it on the customer, or in the DATEV settings (Master data) give a collective debtor or tick "Use the customer number as debtor account".',
+  },
+  "datev.no_revenue_account": {
+    de: "Rechnung {invoice}: für den Steuersatz {rate} % ist kein Erlöskonto eingestellt (DATEV-Einstellungen unter „Stammdaten“: „Erlöskonto {rate} %“).",
+    en: 'Invoice {invoice}: no revenue account is set for VAT rate {rate} % (DATEV settings under "Master data": "Revenue account {rate} %").',
+  },
+  "time.no_profile": {
+    de: "Kein Zeitprofil passt zu den Spalten dieser Datei (gefunden: {headers}). Bringen Sie die Datei in das allgemeine Format: die Spalten der Vorlage „Zeiten“ (Vorlage herunterladen, hier im Bereich „Zeiten/Zähler“).",
+    en: 'No time profile matches the columns of this file (found: {headers}). Bring the file into the generic format: the columns of the template "Time entries" (Download template, here in the "Time/Meters" area).',
+  },
+  "sepa.settings_missing": {
+    de: "Keine Lastschrift-Einstellungen gespeichert (Gläubiger-ID, unser Konto): zuerst unter „SEPA-Lastschrift“ eintragen.",
+    en: 'No direct debit settings saved (creditor id, our account): enter them under "SEPA direct debit" first.',
+  },
+  "sepa.run_already_exported": {
+    de: "Lauf {run}: {count} Rechnung(en) stehen schon in einer früheren Lastschriftdatei. Nur erneut exportieren, wenn die frühere Datei nicht bei der Bank eingereicht wurde.",
+    en: "Run {run}: {count} invoice(s) are in an earlier direct debit file already. Export them again only if the earlier file was not submitted to the bank.",
+  },
+};
+
+/** Under its form field the field's label stands above the message: not "Firmenangaben: Feld iban: …". */
+const FIELD_WORDING: Record<string, { de: string; en: string }> = {
+  "company.field_invalid": { de: "„{value}“ ist ungültig (erwartet {expected}).", en: '"{value}" is invalid (expected {expected}).' },
+  "datev.field_invalid": { de: "„{value}“ ist ungültig (erwartet {expected}).", en: '"{value}" is invalid (expected {expected}).' },
+  "sepa.settings.field_invalid": { de: "„{value}“ ist ungültig (erwartet {expected}).", en: '"{value}" is invalid (expected {expected}).' },
+};
+
+/**
+ * An issue's text as the pane shows it (without its location): the pane's wording of a core code
+ * where it has one, else the core's text. `underField`: shown under the form field it is about.
+ */
+export function paneMessageText(i: Issue, lang: Lang, underField = false): string {
+  const own = (underField ? FIELD_WORDING[i.code] : undefined) ?? PANE_WORDING[i.code];
+  return own ? renderMessage(own[lang], i, lang) : messageText(i, lang);
+}
+
 function render(text: string, params: Issue["params"]): string {
   return text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 }
@@ -38,6 +102,10 @@ export function describeIssue(i: Issue, lang: Lang): string {
   // An empty field is not "„“ ist kein Datum": it says nothing was entered.
   const empty = (i.code === "pane.invalid_month" || i.code === "pane.invalid_date") && String(i.params.value ?? "").trim() === "";
   const own = PANE_MESSAGES[empty ? i.code.replace("invalid", "missing") : i.code];
+  if (!own && PANE_WORDING[i.code]) {
+    const where = locationText(i, lang);
+    return where ? `${where}: ${paneMessageText(i, lang)}` : paneMessageText(i, lang);
+  }
   if (!own) return formatIssue(i, lang);
   const where = locationText(i, lang);
   const text = render(own[lang], i.params);

@@ -7,6 +7,8 @@
 import { backupJson, markBackedUp } from "./connection/use-cases";
 import type { AppContext } from "../app/context";
 import type { StorageAccess } from "./host";
+import { downloadNames } from "./i18n/downloads";
+import type { Lang } from "./i18n/format";
 
 /** Remind when the last backup is older than this. */
 export const BACKUP_REMINDER_DAYS = 7;
@@ -27,9 +29,9 @@ export function backupDue(last: string | null, hasData: boolean, now: string, da
   return Date.parse(now) - Date.parse(last) > days * 86_400_000;
 }
 
-/** `msp-billing-backup-2026-11-23.json` */
-export function backupFileName(now: string): string {
-  return `msp-billing-backup-${now.slice(0, 10)}.json`;
+/** `msp-billing-backup-2026-11-23.json`, in German `msp-billing-sicherung-2026-11-23.json`. */
+export function backupFileName(now: string, language: Lang = "en"): string {
+  return downloadNames[language].backup(now.slice(0, 10));
 }
 
 /** Saves bytes as a download through a temporary object URL (works in browsers and Edge WebView2). */
@@ -51,10 +53,10 @@ export function browserDownload(name: string, bytes: Uint8Array, mime: string): 
  * Downloads a backup of the whole store and records when (after the download); returns the file name.
  * In server mode it is the team store's backup, made by the server, and nothing is recorded (see markBackedUp).
  */
-export async function saveBackup(host: { app: AppContext; download(name: string, bytes: Uint8Array, mime: string): void }): Promise<string> {
+export async function saveBackup(host: { app: AppContext; download(name: string, bytes: Uint8Array, mime: string): void; language?: Lang }): Promise<string> {
   const at = host.app.now();
   const json = await backupJson(host.app, at);
-  const name = backupFileName(at);
+  const name = backupFileName(at, host.language);
   host.download(name, new TextEncoder().encode(json), "application/json");
   await markBackedUp(host.app, at);
   return name;

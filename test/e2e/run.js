@@ -459,6 +459,11 @@ async function previewMonth(context, origin) {
     await pane.locator('[data-testid="step-mapping"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-mapping.png") });
     const saved = await pane.locator('[data-testid="mappings-saved"]').innerText();
     assert(/2 Zuordnungen gespeichert \(Stapel apply-\d{5}\)/.test(saved), `saved: ${saved}`);
+    // At 350 px the batch id is one unbroken piece (monospace, the full id as tooltip), not "apply-" / "00002".
+    const id = pane.locator('[data-testid="mappings-saved"] [data-testid="id"]');
+    assert(/^apply-\d{5}$/.test(await id.getAttribute("title")), `the id's tooltip: ${await id.getAttribute("title")}`);
+    const idBox = await id.evaluate((el) => ({ nowrap: getComputedStyle(el).whiteSpace === "nowrap", height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el.parentElement).lineHeight), clipped: el.scrollWidth > el.clientWidth }));
+    assert(idBox.nowrap && idBox.height <= idBox.line * 1.5 && !idBox.clipped, `the id on one line, whole: ${JSON.stringify(idBox)}`);
     const now = await counts(page);
     assertEqual(now.mappings, seed.mappings + 2, "mappings in the store");
     assert((await pane.locator('[data-testid="mapping-needs"]').innerText()).includes("Alle Kunden und Artikel"), "nothing unmapped any more");
@@ -512,6 +517,18 @@ async function previewMonth(context, origin) {
     assertEqual(now.contractVersions - before.contractVersions, 4, "new versions in the store");
     assertEqual(now.importBatches - before.importBatches, 1, "one batch");
     assert((await page.evaluate(() => window.__msp.storeChanges)) >= 2, "store changes reported (recalculation requested)");
+  });
+
+  await check("[preview] Übernehmen again with nothing new: said at once (a dry run against the store), no question, nothing stored", async () => {
+    const before = await counts(page);
+    await clickAndSettle(page, '[data-testid="apply-review"]');
+    assertEqual(await pane.locator('[data-testid="apply-confirm"]').count(), 0, "no confirmation");
+    const text = await pane.locator('[data-testid="step-apply"]').innerText();
+    assert(/Nichts zu übernehmen: alle \d+ angenommenen Zeilen sind bereits im Vertragsstand\./.test(text), `notice: ${text}`);
+    assert(/Stapel\s*apply-\d{5}/.test(await pane.locator('[data-testid="apply-result"]').innerText()), "the batch and its Rückgängig stay");
+    const now = await counts(page);
+    assertEqual([now.contractVersions, now.importBatches], [before.contractVersions, before.importBatches], "nothing stored");
+    await pane.locator('[data-testid="step-apply"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-apply-again.png") });
   });
 
   let latestCounts;

@@ -46,9 +46,14 @@ describe("company data and bank account form (Stammdaten)", () => {
     const { ctx, pane, c } = await rendered();
     const before = await stored(ctx);
     await typeInto(byTestId(c, "company-address"), "Hauptstraße 1");
+    await typeInto(byTestId(c, "company-iban"), "DE00 1234");
     await click(byTestId(c, "company-save"));
     await waitFor(() => fieldText(c, "company-name").includes("Pflichtfeld"), "the name's message");
-    expect(fieldText(c, "company-taxNumber")).toContain("Steuernummer (taxNumber) oder USt-IdNr. (vatId) angeben");
+    // In the clerk's words: no JSON field names (taxNumber, vatId, iban) next to the fields.
+    expect(fieldText(c, "company-taxNumber")).toContain("Steuernummer oder USt-IdNr. angeben");
+    expect(fieldText(c, "company-taxNumber")).not.toMatch(/taxNumber|vatId/);
+    expect(fieldText(c, "company-iban")).toContain("IBAN„DE001234“ ist ungültig (erwartet eine IBAN");
+    expect(fieldText(c, "company-iban")).not.toContain("Feld iban");
     expect(fieldText(c, "company-address")).not.toContain("Pflichtfeld");
     expect(queryTestId(c, "company-settings-saved")).toBeNull();
     expect(await stored(ctx)).toEqual(before);

@@ -11,7 +11,7 @@ import { testContext, textFile as file } from "../support/fixtures";
 import { listeningServer, upload } from "../server/server-fixture";
 import { ServerCallError, ServerConnection } from "../../src/taskpane/connection/server-connection";
 import { NotInServerMode } from "../../src/taskpane/connection/server-store";
-import { applyReview, importMaster, listRuns, reconcileFiles, runBilling, undoRun } from "../../src/taskpane/connection/use-cases";
+import { applyReview, importMaster, listRuns, previewApplyReview, reconcileFiles, runBilling, undoRun } from "../../src/taskpane/connection/use-cases";
 import type { AppContext } from "../../src/app/context";
 import { parseIsoMonth } from "../../src/core/date/iso-month";
 
@@ -29,9 +29,12 @@ async function month(ctx: AppContext) {
   const imported = unwrap(await importMaster(ctx, [file("articles.csv", MASTER_ARTICLES), file("contracts.csv", MASTER_CONTRACTS), file("mappings.csv", MASTER_MAPPINGS)]));
   const reconciled = unwrap(await reconcileFiles(ctx, [readNce("nce.csv", octoberCsv())], parseIsoMonth("2026-10")!));
   const { decisions } = roundTripReview(reconciled.rows);
+  // The dry run before the confirmation, on the server too: what applying stores; nothing new after it.
+  const preview = unwrap(await previewApplyReview(ctx, decisions));
   const applied = unwrap(await applyReview(ctx, decisions, { name: "Abgleich 2026-10", sha256: "x" }));
+  const again = unwrap(await previewApplyReview(ctx, decisions));
   const billed = unwrap(await runBilling(ctx, { month: parseIsoMonth("2026-10")!, invoiceDate: "2026-11-01" as never }));
-  return { imported, reconciled, applied, billed, runs: await listRuns(ctx) };
+  return { imported, reconciled, preview, applied, again, billed, runs: await listRuns(ctx) };
 }
 
 describe("the pane connected to a team server", () => {
@@ -41,6 +44,8 @@ describe("the pane connected to a team server", () => {
     const remote = await month(clara);
     expect(JSON.parse(JSON.stringify(remote))).toEqual(JSON.parse(JSON.stringify(local)));
     expect(remote.billed.invoices.length).toBeGreaterThan(0);
+    expect(remote.preview).toMatchObject({ changes: 3, ends: 1 });
+    expect(remote.again).toMatchObject({ changes: 0, unchanged: remote.applied.versions });
     const audit = (await server.inject({ method: "GET", url: "/api/audit?limit=100", headers: await server.login("otto") })).json() as { kind: string; user?: string }[];
     expect(audit.find((e) => e.kind === "billing.run")?.user).toBe("clara");
     // Undo of the run, too (the latest draft).

@@ -1,68 +1,68 @@
 import { Decimal } from "../money/decimal";
-import type { ReviewDecision } from "./plan-apply";
+import type { ApplyPlan } from "./plan-apply";
 import type { ReviewRow } from "./review-row";
 
-/** What a review would do if applied now, counted for the confirmation before *Übernehmen*. */
+/**
+ * What a review would really store if applied now, counted for the confirmation before
+ * *Übernehmen*: from the plan against the store (a dry run), so rows already in the contracts and
+ * mappings already saved count as unchanged, not as changes.
+ */
 export interface ApplyPreview {
-  /** Accepted rows that may change a contract or mapping (every accepted row but `unchanged`). */
+  /** Rows that would store something: a new contract version or a mapping. */
   changes: number;
-  /** Accepted `new_position` rows. */
+  /** Of these, new positions. */
   newPositions: number;
-  /** Accepted rows that set a position to vendor quantity 0 (a cancellation, incl. `missing_in_file`). */
+  /** Positions set to quantity 0 (a cancellation, incl. `missing_in_file`). */
   ends: number;
-  /** Accepted quantity changes to fewer seats, but not to 0. */
+  /** Positions set to fewer seats than stored, but not to 0. */
   reductions: number;
-  /** Accepted quantity changes to more seats. */
+  /** Positions set to more seats than stored. */
   increases: number;
-  /** Accepted `unmapped_*` rows (they save mappings). */
+  /** Rows that would save mappings. */
   mappings: number;
+  /** Accepted rows already in the contracts (or mappings already saved): they store nothing. */
+  unchanged: number;
   /** Rows left as they are (`skip`). */
   skipped: number;
-  /** Sheet rows of the accepted ends and reductions, in sheet order, to name them. */
+  /** Sheet rows of the ends and reductions, in sheet order, to name them. */
   endRows: number[];
   reductionRows: number[];
 }
 
-function quantity(text: string | null): Decimal | null {
-  if (text === null || text.trim() === "") return null;
-  try {
-    return new Decimal(text);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Counts what applying `decisions` would do, from the rows as read back (the clerk's edits of
- * quantity and action included). Pure: the same decisions in any order give the same counts.
- * The confirmation calls out ends and reductions, the changes that cost revenue when wrong.
+ * Counts what storing `plan` would do (PRODUCT.md §3 step 4): quantities compared with the
+ * position's stored quantity on the effective date, so a row edited after an earlier apply counts
+ * by what it changes now. Pure: the same plan in any order gives the same counts.
  */
-export function previewApply(decisions: readonly ReviewDecision[]): ApplyPreview {
-  const p: ApplyPreview = { changes: 0, newPositions: 0, ends: 0, reductions: 0, increases: 0, mappings: 0, skipped: 0, endRows: [], reductionRows: [] };
-  for (const d of decisions) {
-    if (d.action !== "accept") {
-      p.skipped++;
-      continue;
-    }
-    if (d.status === "unchanged") continue;
-    p.changes++;
-    if (d.status === "unmapped_customer" || d.status === "unmapped_article") p.mappings++;
-    else if (d.status === "new_position") p.newPositions++;
-    else {
-      const vendor = quantity(d.vendorQty) ?? new Decimal(0);
-      const contract = quantity(d.contractQty);
-      if (vendor.isZero()) {
+export function previewPlan(plan: ApplyPlan): ApplyPreview {
+  const p: ApplyPreview = { changes: 0, newPositions: 0, ends: 0, reductions: 0, increases: 0, mappings: 0, unchanged: plan.unchanged, skipped: plan.skipped, endRows: [], reductionRows: [] };
+  const rows = new Set<number>();
+  for (const { version, row, before } of plan.versions) {
+    rows.add(row);
+    const quantity = new Decimal(version.quantity);
+    if (before === null) p.newPositions++;
+    else if (quantity.isZero()) {
+      if (!new Decimal(before).isZero()) {
         p.ends++;
-        p.endRows.push(d.row);
-      } else if (contract !== null && vendor.lessThan(contract)) {
-        p.reductions++;
-        p.reductionRows.push(d.row);
-      } else if (contract === null || vendor.greaterThan(contract)) p.increases++;
-    }
+        p.endRows.push(row);
+      }
+    } else if (quantity.lessThan(before)) {
+      p.reductions++;
+      p.reductionRows.push(row);
+    } else if (quantity.greaterThan(before)) p.increases++;
   }
+  const mappingRows = new Set(plan.mappings.map((m) => m.row));
+  for (const row of mappingRows) rows.add(row);
+  p.mappings = mappingRows.size;
+  p.changes = rows.size;
   p.endRows.sort((a, b) => a - b);
   p.reductionRows.sort((a, b) => a - b);
   return p;
+}
+
+/** True when storing the plan would change nothing (every accepted row already stored, or none accepted). */
+export function planStoresNothing(plan: ApplyPlan): boolean {
+  return plan.versions.length === 0 && plan.mappings.length === 0;
 }
 
 /** True for a row that ends its position: a quantity change to vendor quantity 0. */

@@ -5,7 +5,7 @@ import { groupByPosition, versionOnDay } from "../contract/state-on-day";
 import type { IsoDate } from "../date/iso-date";
 import { Issue, Result, issue, ok } from "../issues";
 import { Decimal, toStored } from "../money/decimal";
-import { normalizeExternalId } from "./external-id";
+import { mappingKey, normalizeExternalId } from "./external-id";
 import type { ReconcileStatus, ReviewAction } from "./review-row";
 
 /** A review row as read back from the sheet or file, after the user's edits (cells already typed). */
@@ -38,12 +38,18 @@ export interface ApplySnapshot {
   articles: ReadonlyMap<string, Article>;
   customers: ReadonlySet<string>;
   versions: readonly PositionVersion[];
+  /**
+   * Stored mappings by their id (`mappingKey`) → our number; a review row
+   * that would store one of them again, unchanged, plans nothing. Absent: every mapping is planned.
+   */
+  mappings?: ReadonlyMap<string, string>;
 }
 
 export interface ApplyPlan {
-  versions: { version: Omit<PositionVersion, "id" | "seq">; row: number }[];
+  /** `before`: the position's quantity on the effective date before this plan; null for a new position. */
+  versions: { version: Omit<PositionVersion, "id" | "seq">; row: number; before: string | null }[];
   mappings: { kind: "customer" | "article"; source: string; externalId: string; internalNo: string; row: number }[];
-  /** Accepted rows that changed nothing (already applied). */
+  /** Accepted rows that changed nothing (already applied, or mappings already stored). */
   unchanged: number;
   skipped: number;
 }
@@ -115,6 +121,7 @@ export function planApply(snapshot: ApplySnapshot, decisions: readonly ReviewDec
       continue;
     }
     let state: PositionState;
+    let before: string | null = null;
     if (positionNo === null) {
       const article = snapshot.articles.get(d.articleNo);
       if (!article) {
@@ -129,6 +136,7 @@ export function planApply(snapshot: ApplySnapshot, decisions: readonly ReviewDec
         bad("review.position_not_started", COL.date, { contract: contract.no, position: positionNo, date: d.effectiveDate });
         continue;
       }
+      before = current.quantity;
       state = { articleNo: current.articleNo, description: current.description, quantity: toStored(quantity), unitPrice: current.unitPrice, discountPct: current.discountPct, vatPct: current.vatPct, ...(current.vendorKey ? { vendorKey: current.vendorKey } : {}), ...termOf(d, current) };
       if (sameState(current, state)) {
         plan.unchanged++;
@@ -136,7 +144,7 @@ export function planApply(snapshot: ApplySnapshot, decisions: readonly ReviewDec
       }
     }
     const version = { contractNo: contract.no, positionNo, validFrom: d.effectiveDate, ...state, source: batchSource };
-    plan.versions.push({ version, row: d.row });
+    plan.versions.push({ version, row: d.row, before });
     add({ ...version, id: `pending-${d.row}`, seq: pseudoSeq++ });
   }
   return issues.length > 0 ? { ok: false, issues } : ok(plan);
@@ -154,8 +162,13 @@ function planMappings(
   if (!d.articleNo && !customerNeeded) return void bad("review.mapping_required", COL.article);
   if (d.articleNo && !snapshot.articles.has(d.articleNo)) return void bad("master.unknown_article", COL.article, { article: d.articleNo });
   // Mappings are stored with the id in its normal form, whatever case the sheet shows it in.
-  if (customerNeeded) plan.mappings.push({ kind: "customer", source: d.mappingSource, externalId: normalizeExternalId(d.externalCustomerId), internalNo: d.customerNo, row: d.row });
-  if (d.articleNo) for (const ext of d.externalArticleId.split(" ").filter(Boolean)) plan.mappings.push({ kind: "article", source: d.mappingSource, externalId: normalizeExternalId(ext), internalNo: d.articleNo, row: d.row });
+  const wanted: ApplyPlan["mappings"] = [];
+  if (customerNeeded) wanted.push({ kind: "customer", source: d.mappingSource, externalId: normalizeExternalId(d.externalCustomerId), internalNo: d.customerNo, row: d.row });
+  if (d.articleNo) for (const ext of d.externalArticleId.split(" ").filter(Boolean)) wanted.push({ kind: "article", source: d.mappingSource, externalId: normalizeExternalId(ext), internalNo: d.articleNo, row: d.row });
+  // One already stored as it is is not stored again; a row whose mappings all are changes nothing.
+  const fresh = wanted.filter((m) => snapshot.mappings?.get(mappingKey(m.kind, m.source, m.externalId)) !== m.internalNo);
+  if (wanted.length > 0 && fresh.length === 0) plan.unchanged++;
+  plan.mappings.push(...fresh);
 }
 
 /** The commitment a new version carries: the review's values where it has them, else the current version's. */

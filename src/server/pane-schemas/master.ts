@@ -10,6 +10,7 @@ export const MASTER_SCHEMAS: PaneArgSchemas = {
   undoBatch: args([["batchId", nonEmpty]]),
   reconcileFiles: args([["reads", arrayOf(vendorFileRead, 1)], ["month", isoMonth]]),
   applyReview: args([["decisions", arrayOf(reviewDecision)], ["file", fileRef], ["details", anyObject]], 2),
+  previewApplyReview: args([["decisions", arrayOf(reviewDecision)]]),
   proposeMappings: args([["rows", arrayOf(anyObject)]]),
   loadUserProfiles: noArgs,
   backupStatus: noArgs,

@@ -37,6 +37,7 @@ export const undoBatch = via("undoBatch");
 export const undoRun = via("undoRun");
 export const reconcileFiles = via("reconcileFiles");
 export const applyReview = via("applyReview");
+export const previewApplyReview = via("previewApplyReview");
 export const proposeMappings = via("proposeMappings");
 export const loadUserProfiles = via("loadUserProfiles");
 export const runBilling = via("runBilling");

@@ -15,6 +15,7 @@ import { BUILTIN_PROFILES } from "../../io/vendor/profiles/registry";
 import { onProfilesChanged } from "../reconcile/profiles-changed";
 import { useHost } from "../host";
 import { useStrings } from "../i18n";
+import { downloadNames } from "../i18n/downloads";
 import { flowStrings } from "../i18n/flow";
 import { MASTER_SHEET_NAMES, csvSheetRows, customerSheetRows, masterWriteOptions, type MasterSheet } from "../master/master-sheets";
 import { syncMasterSheet } from "../master/sync-master-sheet";
@@ -170,11 +171,11 @@ export function useMasterData(onBackup?: () => void, flow?: FlowEvents<MasterDon
     async (which: "contracts" | "articles" | "mappings") => {
       const outcome = await task.run(m.exporting, () => exportMaster(host.app));
       if (!settle(outcome)) return;
-      const name = `${which}.csv`;
+      const name = downloadNames[s.language].master[which];
       host.download(name, new TextEncoder().encode(outcome.value[which]), "text/csv");
       update({ issues: [], hint: null, notice: m.downloaded(name) });
     },
-    [host, task, m, settle, update],
+    [host, task, m, s, settle, update],
   );
 
   const downloadBackup = React.useCallback(async () => {
@@ -252,9 +253,10 @@ export function useMasterData(onBackup?: () => void, flow?: FlowEvents<MasterDon
   const exportProfiles = React.useCallback(async () => {
     const outcome = await task.run(m.exportingProfiles, () => exportUserProfiles(host.app));
     if (!settle(outcome)) return;
-    host.download("vendor-profiles.json", new TextEncoder().encode(outcome.value), "application/json");
-    update({ issues: [], hint: null, notice: m.downloaded("vendor-profiles.json") });
-  }, [host, task, m, settle, update]);
+    const name = downloadNames[s.language].vendorProfiles;
+    host.download(name, new TextEncoder().encode(outcome.value), "application/json");
+    update({ issues: [], hint: null, notice: m.downloaded(name) });
+  }, [host, task, m, s, settle, update]);
 
   return { view, task, names, importFiles, undoImport, writeSheets, syncSheet, downloadCsv, downloadBackup, chooseRestore, restore, importProfiles, exportProfiles };
 }

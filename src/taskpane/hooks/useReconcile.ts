@@ -8,10 +8,10 @@ import type { ApplySummary } from "../../app/apply-review";
 import { sha256Hex } from "../../app/context";
 import type { ReconcileOutcome, VendorFileRead } from "../../app/reconcile";
 import type { UndoSummary } from "../../app/undo-batch";
-import { applyReview, loadUserProfiles, proposeMappings, reconcileFiles, undoBatch } from "../connection/use-cases";
+import { applyReview, loadUserProfiles, previewApplyReview, proposeMappings, reconcileFiles, undoBatch } from "../connection/use-cases";
 import { firstDayOf, parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
 import { Issue, hasErrors, issue } from "../../core/issues";
-import { isCancellationToZero, previewApply, type ApplyPreview } from "../../core/reconcile/apply-preview";
+import { isCancellationToZero, type ApplyPreview } from "../../core/reconcile/apply-preview";
 import type { ReviewDecision } from "../../core/reconcile/plan-apply";
 import { readReviewTable } from "../../io/reconcile/review-table";
 import { isBlankRow, type RawTable } from "../../io/table/raw-table";
@@ -51,6 +51,7 @@ export interface Applied extends ApplySummary {
 export interface PendingApply {
   sheet: string;
   decisions: ReviewDecision[];
+  /** What applying would really store: a dry run of the apply against the store (local or the team server). */
   preview: ApplyPreview;
   /** The review's "file hash" for the import batch. */
   hash: string;
@@ -275,7 +276,11 @@ export function useReconcile() {
 
   const acknowledge = React.useCallback((checked: boolean) => update({ acknowledged: checked }), [update]);
 
-  /** Übernehmen, step 1: reads the review back, checks every cell, counts what it would do; applies nothing. */
+  /**
+   * Übernehmen, step 1: reads the review back, checks every cell, and counts what applying would
+   * really store by a dry run against the store; applies nothing. Nothing new to store: says so
+   * instead of asking.
+   */
   const apply = React.useCallback(async () => {
     const v = latest.current;
     const chosen = v.reviewSheet;
@@ -292,15 +297,18 @@ export function useReconcile() {
       if (issues.length > 0) return { issues: [...locateIssues(issues, read.value.table, read.value.sheet, REVIEW_VOCABULARY), ...warnings], hint: r.fixCellHint };
       const leftOut = unmappedLeftOut(decisions);
       if (leftOut > 0 && !(v.acknowledged && v.unmapped === leftOut)) return { blocked: leftOut, warnings };
+      const preview = await previewApplyReview(host.app, decisions);
+      if (!preview.ok) return { issues: [...locateIssues(preview.issues, read.value.table, read.value.sheet, REVIEW_VOCABULARY), ...warnings], hint: r.fixCellHint };
       const hash = v.sources.length > 0 ? await sha256Hex(new TextEncoder().encode(v.sources.map((f) => f.sha256).join(","))) : await sha256OfRows(read.value.table.rows);
-      return { pending: { sheet: read.value.sheet, decisions, preview: previewApply(decisions), hash, table: read.value.table } as PendingApply, warnings };
+      return { pending: { sheet: read.value.sheet, decisions, preview: preview.value, hash, table: read.value.table } as PendingApply, warnings };
     });
     if (!settle(outcome)) return;
     const value = outcome.value as { issues?: Issue[]; hint?: string; blocked?: number; pending?: PendingApply; warnings?: Issue[] };
     if (value.issues) return update({ pending: null, issues: value.issues, hint: value.hint ?? null, notice: null });
     if (value.blocked !== undefined) return update({ pending: null, unmapped: value.blocked, acknowledged: false, issues: value.warnings ?? [], hint: null, notice: r.acknowledgeFirst(value.blocked) });
     const pending = value.pending!;
-    if (pending.preview.changes === 0) return update({ pending: null, issues: value.warnings ?? [], hint: null, notice: r.nothingToApply });
+    // Nothing new to store: said now, not after a confirmation; the last batch (and its Rückgängig) stays.
+    if (pending.preview.changes === 0) return update({ pending: null, issues: value.warnings ?? [], hint: null, notice: r.nothingToApply(pending.preview.unchanged) });
     // The last batch's result (and its Rückgängig) stays until a new one replaces it: Abbrechen keeps it.
     update({ pending, issues: value.warnings ?? [], hint: null, notice: null });
   }, [host, task, r, s, settle, update, rowsBelow]);
@@ -322,7 +330,7 @@ export function useReconcile() {
     const { applied, ...rest } = value;
     // Nothing new (all already in the store): the previous batch stays shown, with its Rückgängig.
     const shown = applied!.batchId ? applied! : (v.applied ?? applied!);
-    update({ ...rest, pending: null, applied: shown, undone: null, issues: [], hint: null, notice: applied!.batchId ? null : r.nothingToApply });
+    update({ ...rest, pending: null, applied: shown, undone: null, issues: [], hint: null, notice: applied!.batchId ? null : r.nothingToApply(applied!.unchanged) });
   }, [host, task, r, settle, update, refresh]);
 
   const cancelApply = React.useCallback(() => update({ pending: null }), [update]);

@@ -15,6 +15,8 @@ export interface FlowStrings {
   reductions: string;
   increases: string;
   mappings: string;
+  /** Accepted rows the dry run found already stored. */
+  unchanged: string;
   skipped: string;
   endsCallout(n: number): string;
   reductionsCallout(n: number): string;
@@ -44,6 +46,7 @@ const de: FlowStrings = {
   reductions: "Reduzierungen",
   increases: "Erhöhungen",
   mappings: "Zuordnungen",
+  unchanged: "Bereits im Vertragsstand",
   skipped: "Übersprungen",
   endsCallout: (n) => `${formatCount(n, "Position wird", "Positionen werden", "de")} beendet (Menge 0). Prüfen Sie ${plural(n, "die Zeile", "die Zeilen", "de")}:`,
   reductionsCallout: (n) => `${formatCount(n, "Position wird", "Positionen werden", "de")} reduziert. Prüfen Sie ${plural(n, "die Zeile", "die Zeilen", "de")}:`,
@@ -71,6 +74,7 @@ const en: FlowStrings = {
   reductions: "Reductions",
   increases: "Increases",
   mappings: "Mappings",
+  unchanged: "Already in the contracts",
   skipped: "Skipped",
   endsCallout: (n) => `${formatCount(n, "position ends", "positions end", "en")} (quantity 0). Check ${plural(n, "the row", "the rows", "en")}:`,
   reductionsCallout: (n) => `${formatCount(n, "position is", "positions are", "en")} reduced. Check ${plural(n, "the row", "the rows", "en")}:`,

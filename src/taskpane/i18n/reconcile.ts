@@ -62,7 +62,8 @@ export interface ReconcileStrings {
   applying(sheet: string): string;
   readingReview(sheet: string): string;
   fixCellHint: string;
-  nothingToApply: string;
+  /** Applying would store nothing; `unchanged`: accepted rows already stored. */
+  nothingToApply(unchanged: number): string;
   appliedTitle: string;
   batch: string;
   newVersions: string;
@@ -142,7 +143,8 @@ export const de: ReconcileStrings = {
   applying: (sheet) => `„${sheet}“ wird übernommen`,
   readingReview: (sheet) => `„${sheet}“ wird gelesen`,
   fixCellHint: "Korrigieren Sie die genannte Zelle im Prüfblatt und klicken Sie erneut „Übernehmen“. Es wurde nichts geändert.",
-  nothingToApply: "Nichts zu übernehmen: alle angenommenen Zeilen sind bereits im Vertragsstand.",
+  nothingToApply: (n) =>
+    n === 0 ? "Nichts zu übernehmen: keine Zeile steht auf „übernehmen“." : `Nichts zu übernehmen: ${plural(n, "die angenommene Zeile ist", `alle ${n} angenommenen Zeilen sind`, "de")} bereits im Vertragsstand.`,
   appliedTitle: "Übernommen",
   batch: "Stapel",
   newVersions: "Neue Vertragsversionen",
@@ -221,7 +223,8 @@ export const en: ReconcileStrings = {
   applying: (sheet) => `Applying "${sheet}"`,
   readingReview: (sheet) => `Reading "${sheet}"`,
   fixCellHint: 'Correct the cell named in the review sheet and click "Apply" again. Nothing was changed.',
-  nothingToApply: "Nothing to apply: every accepted row is already in the contracts.",
+  nothingToApply: (n) =>
+    n === 0 ? 'Nothing to apply: no row is set to "accept".' : `Nothing to apply: ${plural(n, "the accepted row is", `all ${n} accepted rows are`, "en")} already in the contracts.`,
   appliedTitle: "Applied",
   batch: "Batch",
   newVersions: "New contract versions",

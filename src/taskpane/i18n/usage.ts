@@ -13,6 +13,8 @@ export interface UsageStrings {
   timeImported: string;
   metersImported: string;
   profile: string;
+  /** The time profile as the clerk knows it: built-in ones by a readable name, saved ones by theirs (never the id). */
+  timeProfile(id: string, name: string): string;
   rows: string;
   added: string;
   changed: string;
@@ -66,6 +68,7 @@ export const de: UsageStrings = {
   timeImported: "Zeiten importiert",
   metersImported: "Zählerstände importiert",
   profile: "Profil",
+  timeProfile: (id, name) => ({ "time-generic": "Allgemeines Format (Vorlage „Zeiten“)", "time-zammad": "Zammad (Zeiterfassung, Ticketliste)", "time-connectwise": "ConnectWise PSA" })[id] ?? name,
   rows: "Zeilen",
   added: "Neu",
   changed: "Geändert",
@@ -94,7 +97,7 @@ export const de: UsageStrings = {
   meterReviewWritten: (sheet, contracts, noReading, problems, net) => `${sheet}: ${formatCount(contracts, "Klickvertrag", "Klickverträge", "de")}, ${noReading} ohne Ablesung, ${problems} mit Problemen; Betrag ${net}.`,
   noClickContracts: (month) => `Für ${month} gibt es nichts zu prüfen: kein Klickvertrag mit offenem Monat; kein Blatt geschrieben. Klickregeln kommen aus der Regeldatei (oben).`,
   rulesTitle: "Regeln",
-  rulesIntro: "Zeit- und Klickregeln als JSON-Datei (Aufbau im README); sie ersetzt die gespeicherten Regeln. Fehler nennen den JSON-Pfad, dann bleibt alles beim Alten.",
+  rulesIntro: "Zeit- und Klickregeln als eine Datei (JSON, etwa mit „Regeln als JSON herunterladen“ gesichert); sie ersetzt die gespeicherten Regeln. Fehler nennen die Stelle in der Datei, dann bleibt alles beim Alten. Ohne Datei: die Formulare unten.",
   loadRules: "Regeldatei laden (JSON)",
   loadingRules: (name) => `${name} wird geprüft`,
   rulesSaved: (contracts) => `Regeln gespeichert: Firmenregeln und ${formatCount(contracts, "Vertrag", "Verträge", "de")}.`,
@@ -119,6 +122,7 @@ export const en: UsageStrings = {
   timeImported: "Time entries imported",
   metersImported: "Meter readings imported",
   profile: "Profile",
+  timeProfile: (id, name) => ({ "time-generic": 'Generic format (template "Time entries")', "time-zammad": "Zammad (time accounting, ticket list)", "time-connectwise": "ConnectWise PSA" })[id] ?? name,
   rows: "Rows",
   added: "Added",
   changed: "Changed",
@@ -147,7 +151,7 @@ export const en: UsageStrings = {
   meterReviewWritten: (sheet, contracts, noReading, problems, net) => `${sheet}: ${formatCount(contracts, "click contract", "click contracts", "en")}, ${noReading} without a reading, ${problems} with problems; amount ${net}.`,
   noClickContracts: (month) => `Nothing to review for ${month}: no click contract with an open month; no sheet written. Click rules come from the rules file (above).`,
   rulesTitle: "Rules",
-  rulesIntro: "Time and click rules as a JSON file (shape in the README); it replaces the stored rules. Errors name the JSON path and change nothing.",
+  rulesIntro: 'Time and click rules as one file (JSON, such as one saved with "Download rules as JSON"); it replaces the stored rules. Errors name the place in the file and change nothing. Without a file: the forms below.',
   loadRules: "Load rules file (JSON)",
   loadingRules: (name) => `Checking ${name}`,
   rulesSaved: (contracts) => `Rules saved: company defaults and ${formatCount(contracts, "contract", "contracts", "en")}.`,

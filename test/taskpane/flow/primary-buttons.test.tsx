@@ -139,6 +139,9 @@ describe("one primary button rendered per area", () => {
 
     await pickFiles(byTestId(pane.container, "time-file") as HTMLInputElement, [testFile("time.csv", sample("time.csv"))]);
     await until(() => byTestId(pane.container, "usage-import-result"));
+    // The profile by a name the clerk can read, not its id (time-generic).
+    expect(byTestId(pane.container, "usage-import-result").textContent).toContain("ProfilAllgemeines Format (Vorlage „Zeiten“)");
+    expect(byTestId(pane.container, "usage-import-result").textContent).not.toContain("time-generic");
     await expectPrimary(pane.container, [u.writeReview]);
 
     await click(byTestId(pane.container, "time-review-write"));

@@ -8,6 +8,8 @@
  * confirmation; rows typed below the review table are warned about; a cell named in an error is a
  * link that selects it; results are announced and scrolled into view; one primary button per stage.
  */
+import { applyReview } from "../../../src/app/apply-review";
+import { readReviewTable } from "../../../src/io/reconcile/review-table";
 import { readCsvText } from "../../../src/io/table/read-csv";
 import { ReconcileArea, nextStep } from "../../../src/taskpane/components/reconcile/ReconcileArea";
 import { MemoryWorkbook } from "../../../src/excel/memory/memory-workbook";
@@ -111,7 +113,7 @@ describe("Übernehmen with a confirmation", () => {
     pane.unmount();
   });
 
-  it("Übernehmen again (Abbrechen, or nothing new to apply): the applied batch keeps its Rückgängig", async () => {
+  it("Übernehmen again with nothing new: says so at once instead of asking; the applied batch keeps its Rückgängig", async () => {
     const pane = await openOctober();
     await writeReview(pane);
     await acknowledgeUnmapped(pane);
@@ -120,22 +122,48 @@ describe("Übernehmen with a confirmation", () => {
     await click(byTestId(pane.container, "apply-confirm-yes"));
     await until(() => expect(byTestId(pane.container, "apply-result").textContent).toContain("apply-00002"));
 
-    // A second click on Übernehmen opens the question again; the clerk cancels it.
+    // A second click on Übernehmen: the dry run against the store finds nothing new, so no question.
     await click(byTestId(pane.container, "apply-review"));
-    await until(() => byTestId(pane.container, "apply-confirm-cancel"));
-    await click(byTestId(pane.container, "apply-confirm-cancel"));
+    await until(() => expect(byTestId(pane.container, "step-apply").textContent).toContain("Nichts zu übernehmen: alle 2 angenommenen Zeilen sind bereits im Vertragsstand."));
     expect(pane.container.querySelector('[data-testid="apply-confirm"]')).toBeNull();
     expect(byTestId(pane.container, "apply-result").textContent).toContain("apply-00002");
-    // Confirmed this time: everything is in the store already; the batch is still the one to undo.
-    await click(byTestId(pane.container, "apply-review"));
-    await until(() => byTestId(pane.container, "apply-confirm-yes"));
-    await click(byTestId(pane.container, "apply-confirm-yes"));
-    await until(() => expect(byTestId(pane.container, "step-apply").textContent).toContain("Nichts zu übernehmen"));
-    expect(byTestId(pane.container, "apply-result").textContent).toContain("apply-00002");
-    await click(byTestId(pane.container, "undo-apply"));
     const ctx = (pane as Pane & { ctx: Awaited<ReturnType<typeof testContext>> }).ctx;
+    expect(await dbOf(ctx).importBatches.count()).toBe(2);
+
+    // The clerk now accepts the cancellation of 10002: the question counts only that row, and what is already stored.
+    const cancel = rowOf(pane.wb, "Menge geändert", "10002");
+    pane.wb.typeInto(SHEET, `N${cancel}`, "übernehmen");
+    await click(byTestId(pane.container, "apply-review"));
+    await until(() => byTestId(pane.container, "apply-confirm"));
+    const facts = byTestId(pane.container, "apply-confirm-facts").textContent!;
+    expect(facts).toContain("Änderungen1");
+    expect(facts).toContain("Neue Positionen0");
+    expect(facts).toContain("Beendigungen (Menge 0)1");
+    expect(facts).toContain("Bereits im Vertragsstand2");
+    await click(byTestId(pane.container, "apply-confirm-cancel"));
+
+    await click(byTestId(pane.container, "undo-apply"));
     await until(() => expect(pane.container.querySelector('[data-testid="apply-result"]')).toBeNull());
     expect(await dbOf(ctx).contractVersions.where("source").equals("apply-00002").count()).toBe(0);
+    pane.unmount();
+  });
+
+  it("the same review applied meanwhile (another window, a colleague): confirming then stores nothing and says so", async () => {
+    const pane = await openOctober();
+    await writeReview(pane);
+    await acknowledgeUnmapped(pane);
+    await click(byTestId(pane.container, "apply-review"));
+    await until(() => byTestId(pane.container, "apply-confirm-yes"));
+    const ctx = (pane as Pane & { ctx: Awaited<ReturnType<typeof testContext>> }).ctx;
+    const read = await pane.gw.readTableByHeaders(SHEET);
+    if (!read.ok) throw new Error("review not read");
+    const { decisions } = readReviewTable(read.value.table);
+    expect(decisions.length).toBeGreaterThan(0);
+    const meanwhile = await applyReview(ctx, decisions, { name: SHEET, sha256: "x" });
+    expect(meanwhile.ok && meanwhile.value.batchId).toBe("apply-00002");
+    await click(byTestId(pane.container, "apply-confirm-yes"));
+    await until(() => expect(byTestId(pane.container, "step-apply").textContent).toContain("Nichts zu übernehmen"));
+    expect(await dbOf(ctx).importBatches.count()).toBe(2);
     pane.unmount();
   });
 

@@ -198,7 +198,9 @@ describe("the Abrechnung area's run picker", () => {
     const pane = await renderPane(ctx, <BillingArea active />);
     await until(() => expect(query(pane, "lifecycle-einvoice-zip")).not.toBeNull());
     await click(byTestId(pane.container, "lifecycle-einvoice-zip"));
-    await until(() => expect(byTestId(pane.container, "step-bill-lifecycle").textContent).toContain("Aufgabenbereich: Stammdaten → Firmendaten"));
+    await until(() => expect(byTestId(pane.container, "step-bill-lifecycle").textContent).toContain("Tragen Sie sie unter „Stammdaten“ → „Firmendaten und Bankverbindung“ ein"));
+    // The pane's words: no command line (export-settings --company).
+    expect(byTestId(pane.container, "step-bill-lifecycle").textContent).not.toMatch(/export-settings|--company|Kommandozeile/);
     expect((await dbOf(ctx).runs.get(february))!.issuedAt).toBeUndefined();
     expect(pane.downloads).toHaveLength(0);
     pane.unmount();

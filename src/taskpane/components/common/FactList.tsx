@@ -1,5 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { withIds } from "./IdText";
 
 const useStyles = makeStyles({
   list: {
@@ -23,7 +24,7 @@ export function FactList({ facts, testId }: { facts: readonly [string, React.Rea
       {facts.map(([term, value]) => (
         <React.Fragment key={term}>
           <dt className={styles.term}>{term}</dt>
-          <dd className={styles.value}>{value}</dd>
+          <dd className={styles.value}>{withIds(value)}</dd>
         </React.Fragment>
       ))}
     </dl>

@@ -4,6 +4,7 @@ import type { Issue } from "../../../core/issues";
 import { bySeverity, describeIssue } from "../../issues";
 import { useStrings } from "../../i18n";
 import { CellLink } from "./CellLink";
+import { IdText } from "./IdText";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,11 +28,11 @@ function IssueText({ issue }: { issue: Issue }): React.ReactElement {
   const s = useStrings();
   const text = describeIssue(issue, s.language);
   const cell = issue.where?.cell;
-  if (!cell || !text.startsWith(`${cell}: `)) return <>{text}</>;
+  if (!cell || !text.startsWith(`${cell}: `)) return <IdText text={text} />;
   return (
     <>
       <CellLink cell={cell} />
-      {text.slice(cell.length)}
+      <IdText text={text.slice(cell.length)} />
     </>
   );
 }

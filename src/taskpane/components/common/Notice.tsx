@@ -1,5 +1,6 @@
 import * as React from "react";
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles } from "@fluentui/react-components";
+import { withIds } from "./IdText";
 import { useReveal } from "./reveal";
 
 const useStyles = makeStyles({ text: { overflowWrap: "anywhere" } });
@@ -23,7 +24,7 @@ export function Notice({ intent = "success", title, children, actions, testId, r
     <MessageBar ref={ref} intent={intent} layout="multiline" data-testid={testId}>
       <MessageBarBody className={styles.text}>
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
-        {children}
+        {withIds(children)}
       </MessageBarBody>
       {actions && <MessageBarActions>{actions}</MessageBarActions>}
     </MessageBar>

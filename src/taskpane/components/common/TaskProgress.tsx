@@ -3,6 +3,7 @@ import { Button, Caption1, ProgressBar, makeStyles, tokens } from "@fluentui/rea
 import { DismissRegular } from "@fluentui/react-icons";
 import type { TaskProgressState } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { IdText } from "./IdText";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0` },
@@ -21,7 +22,7 @@ export function TaskProgress({ progress, onCancel }: { progress: TaskProgressSta
     <div className={styles.root} data-testid="task-progress">
       <div className={styles.row}>
         <Caption1 className={styles.label} role="status" aria-live="polite">
-          {progress.label}
+          <IdText text={progress.label} />
           {known ? ` – ${s.common.progress(progress.done, progress.total!)}` : ""}
         </Caption1>
         <Button size="small" icon={<DismissRegular />} onClick={onCancel}>

@@ -2,13 +2,15 @@ import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowSyncRegular, TableArrowUpRegular } from "@fluentui/react-icons";
 import { useStrings } from "../../i18n";
+import { downloadNames } from "../../i18n/downloads";
 import { ButtonRow } from "../common/ButtonRow";
 import { StepSection } from "../common/StepSection";
 import type { SectionProps } from "./MasterDataArea";
 
 /** Master data as Excel tables (Kunden, Verträge, Artikel), synced back as versions; CSV downloads. */
 export function SheetsSection({ md, busy, act, status, next }: SectionProps): React.ReactElement {
-  const m = useStrings().master;
+  const s = useStrings();
+  const m = s.master;
   return (
     <StepSection id="section-sheets" title={m.sheetsTitle} intro={m.sheetsIntro(md.names.customers, md.names.contracts, md.names.articles)}>
       <ButtonRow>
@@ -26,8 +28,8 @@ export function SheetsSection({ md, busy, act, status, next }: SectionProps): Re
       </ButtonRow>
       <ButtonRow>
         {(["contracts", "articles", "mappings"] as const).map((which) => (
-          <Button key={which} size="small" appearance="subtle" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => act(() => md.downloadCsv(which))}>
-            {`${which}.csv`}
+          <Button key={which} size="small" appearance="subtle" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => act(() => md.downloadCsv(which))} data-testid={`download-${which}`}>
+            {downloadNames[s.language].master[which]}
           </Button>
         ))}
       </ButtonRow>

@@ -145,8 +145,9 @@ export function PriceSection({ next = null, flow }: PriceSectionProps): React.Re
     if (v.summary.batchId) host.storeChanged();
     flow?.done("applyPrice");
     setIssues(v.below);
-    setApplied(v.summary);
-    if (!v.summary.batchId) setNotice(p.nothingToApply);
+    // Nothing new (all already stored): the batch applied before stays shown, with its Rückgängig.
+    if (v.summary.batchId) setApplied(v.summary);
+    else setNotice(p.nothingToApply);
   };
 
   const undo = async (batchId: string) => {

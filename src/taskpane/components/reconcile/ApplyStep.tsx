@@ -104,7 +104,8 @@ export function ApplyStep({ rc, busy, primary, onAct, status }: ApplyStepProps):
 }
 
 /**
- * The summary before anything is applied: how many changes, new positions, ends and reductions;
+ * The summary before anything is applied, from the dry run against the store (what would really be
+ * stored): how many changes, new positions, ends and reductions, rows already stored;
  * ends (quantity 0) and reductions are called out with links to their rows in the review sheet.
  */
 function ApplyConfirmation({ pending, busy, onConfirm, onCancel }: { pending: PendingApply; busy: boolean; onConfirm: () => void; onCancel: () => void }): React.ReactElement {
@@ -120,6 +121,7 @@ function ApplyConfirmation({ pending, busy, onConfirm, onCancel }: { pending: Pe
     [f.reductions, n(p.reductions)],
     [f.ends, n(p.ends)],
     [f.mappings, n(p.mappings)],
+    ...(p.unchanged > 0 ? [[f.unchanged, n(p.unchanged)] as [string, string]] : []),
     [f.skipped, n(p.skipped)],
   ];
   const rowLinks = (rows: readonly number[]) => (

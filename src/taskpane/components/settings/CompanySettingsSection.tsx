@@ -13,6 +13,7 @@ import { CHART_PRESETS } from "../../../io/export/datev/config";
 import { useHost } from "../../host";
 import { useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { downloadNames } from "../../i18n/downloads";
 import { COMPANY_MULTILINE, companyFieldOf, companyFormOf, companyJsonOf, type CompanyField, type CompanyForm } from "../../settings/company-form";
 import { DATEV_RATES, datevFieldOf, datevFormOf, datevJsonOf, type DatevField, type DatevForm } from "../../settings/datev-form";
 import { settingsStrings } from "../../settings/settings-strings";
@@ -92,7 +93,7 @@ export function CompanySettingsSection({ next = null, onEditing }: CompanySettin
     setNotice(null);
     const [c, d] = await Promise.all([loadCompanyInfo(host.app), loadDatevConfig(host.app)]);
     const doc = { ...(d.ok && d.value ? { datev: d.value } : {}), ...(c.ok && c.value ? { company: c.value } : {}) };
-    host.download("msp-billing-einstellungen.json", new TextEncoder().encode(JSON.stringify(doc, null, 2) + "\n"), "application/json");
+    host.download(downloadNames[s.language].settings, new TextEncoder().encode(JSON.stringify(doc, null, 2) + "\n"), "application/json");
   };
 
   const companyErrors = at === "company" ? errorsByField(issues, companyFieldOf) : { byField: new Map<CompanyField, Issue>(), rest: [] as Issue[] };

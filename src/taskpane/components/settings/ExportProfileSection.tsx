@@ -16,6 +16,7 @@ import { listExportProfiles } from "../../connection/use-cases";
 import { useHost } from "../../host";
 import { useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { downloadNames } from "../../i18n/downloads";
 import { exportProfileDeleteStrings } from "../../settings/export-profile-delete-strings";
 import { extraFormsStrings } from "../../settings/extra-forms-strings";
 import { fieldsAt, newProfileForm, profileFieldOf, profileFormOf, profileJsonOf, type ColumnRow, type ProfileForm } from "../../settings/export-profile-form";
@@ -252,7 +253,7 @@ export function ExportProfileSection({ primary = false, onEditing }: ExportProfi
             testId="profile-json-file"
             onFiles={([f]) => void (async () => f && run(common.importJson, f.name, await f.text(), (saved) => common.imported(saved.join(", ") || "–")))()}
           />
-          <Button icon={<ArrowDownloadRegular />} disabled={busy || profiles.length === 0} onClick={() => host.download("exportprofile.json", new TextEncoder().encode(exportProfilesJson(profiles)), "application/json")} data-testid="profile-json-export">
+          <Button icon={<ArrowDownloadRegular />} disabled={busy || profiles.length === 0} onClick={() => host.download(downloadNames[s.language].exportProfiles, new TextEncoder().encode(exportProfilesJson(profiles)), "application/json")} data-testid="profile-json-export">
             {t.exportJson}
           </Button>
         </ButtonRow>

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Issue } from "../../../core/issues";
-import { messageText } from "../../../core/messages";
+import { paneMessageText } from "../../issues";
 import type { Language } from "../../i18n";
 
 /**
@@ -57,7 +57,7 @@ export function errorsByField<K extends string>(issues: readonly Issue[], fieldO
 /** The message next to a field: "required" in the form's words, else the validator's message. */
 export function fieldMessage(i: Issue | undefined, lang: Language, required: string): string | undefined {
   if (!i) return undefined;
-  return REQUIRED.has(i.code) ? required : messageText(i, lang);
+  return REQUIRED.has(i.code) ? required : paneMessageText(i, lang, true);
 }
 
 export interface TextFieldProps {

@@ -8,6 +8,7 @@ import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
 import { useStrings } from "../../i18n";
+import { downloadNames } from "../../i18n/downloads";
 import { type RulesSummary, rulesSummary } from "../../usage/time-review-sheet";
 import { ButtonRow } from "../common/ButtonRow";
 import { FactList } from "../common/FactList";
@@ -66,7 +67,7 @@ export function RulesSection({ next = null, flow }: UsageFlowProps): React.React
     flow?.done("saveRules");
   };
 
-  const exportRules = () => host.download("regeln.json", new TextEncoder().encode(JSON.stringify(rules, null, 2) + "\n"), "application/json");
+  const exportRules = () => host.download(downloadNames[s.language].rules, new TextEncoder().encode(JSON.stringify(rules, null, 2) + "\n"), "application/json");
 
   const list = (items: readonly string[]) => (items.length > 0 ? items.join(", ") : "–");
   return (

@@ -86,7 +86,7 @@ export function UsageArea(): React.ReactElement {
       title: u.timeImported,
       batchId: v.batchId,
       facts: [
-        [u.profile, v.profile],
+        [u.profile, u.timeProfile(v.profile, v.profileName)],
         [u.rows, s.formatInteger(v.rows)],
         [u.added, s.formatInteger(v.added)],
         [u.changed, s.formatInteger(v.changed)],
