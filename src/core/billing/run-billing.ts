@@ -4,7 +4,7 @@ import type { Contract, Customer } from "../contract/model";
 import type { IsoDate } from "../date/iso-date";
 import type { IsoMonth } from "../date/iso-month";
 import { Issue, issue } from "../issues";
-import { toStored } from "../money/decimal";
+import { Decimal, toStored } from "../money/decimal";
 import { type ChargeInput, indexPositions } from "./charge-input";
 import type { ChargeLine } from "./charge-line";
 import { isCatchUp } from "./catch-up";
@@ -57,9 +57,9 @@ export function computeBillingRun(input: BillingRunInput): BillingRunResult {
   const positions = indexPositions(input.versions);
   const differences = computeDifferences(input, billed, positions);
   pushAll(issues, differences.issues);
-  const lines = [...computeDueCharges(input, billed, positions), ...differences.lines];
-
   const customers = new Map(input.customers.map((c) => [c.no, c]));
+  const lines = withoutVatForReverseCharge([...computeDueCharges(input, billed, positions), ...differences.lines], customers, issues);
+
   const contracts = new Map(input.contracts.map((c) => [c.no, c]));
   const byCustomer = new Map<string, ChargeLine[]>();
   const reported = new Set<string>();
@@ -103,6 +103,28 @@ function withoutUnusableContracts<T extends BillingRunInput>(input: T, issues: I
   }
   if (refused.size === 0) return input;
   return { ...input, contracts: input.contracts.filter((c) => !refused.has(c.no)), ledger: input.ledger.filter((e) => !refused.has(e.contractNo)) };
+}
+
+/**
+ * The lines without those charging VAT to a reverse-charge customer (§ 13b UStG: the customer owes
+ * the VAT; an invoice showing it makes us owe it too, § 14c UStG), each position refused once with an
+ * error naming customer, contract, position and rate. Its months stay unbilled and are caught up once
+ * the position's rate is 0 % (or the customer is no longer marked reverse charge).
+ */
+function withoutVatForReverseCharge(lines: readonly ChargeLine[], customers: ReadonlyMap<string, Customer>, issues: Issue[]): ChargeLine[] {
+  const kept: ChargeLine[] = [];
+  const refused = new Set<string>();
+  for (const line of lines) {
+    if (customers.get(line.customerNo)?.reverseCharge !== true || new Decimal(line.state.vatPct).isZero()) {
+      kept.push(line);
+      continue;
+    }
+    const key = `${line.contractNo}\u0000${line.positionNo}\u0000${line.state.vatPct}`;
+    if (refused.has(key)) continue;
+    refused.add(key);
+    issues.push(issue("billing.reverse_charge_with_vat", { customer: line.customerNo, contract: line.contractNo, position: line.positionNo, vat: line.state.vatPct }));
+  }
+  return kept;
 }
 
 /** The invoice line marked as a catch-up when its period fell due before the run month. */
