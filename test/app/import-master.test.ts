@@ -79,6 +79,25 @@ describe("importMaster", () => {
     expect(!r2.ok && r2.issues[0]).toMatchObject({ code: "master.conflicting_contract", where: { row: 4, column: "billing_interval" } });
   });
 
+  it("a change file without the interval and mode columns (or with them empty) keeps a known contract's; new contracts get the defaults", async () => {
+    const ctx = await testContext();
+    expect((await importMaster(ctx, [textFile("articles.csv", ARTICLES_CSV)])).ok).toBe(true);
+    const header = "customer_no,contract_no,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,valid_from";
+    expect((await importMaster(ctx, [textFile("c.csv", `${header}\n10001,V-Q,quarterly,arrears,2026-01-01,1,M365-BP,10,20.60,2026-01-01\n`)])).ok).toBe(true);
+    // Found by the CLI walk: this change failed with "billing_mode contradicts (arrears vs advance)".
+    const change = "customer_no,contract_no,contract_start,position_no,article_no,quantity,unit_price,valid_from\n10001,V-Q,2026-01-01,1,M365-BP,12,20.60,2026-02-01\n10001,V-NEW,2026-02-01,1,M365-BP,1,20.60,2026-02-01\n";
+    const r = await importMaster(ctx, [textFile("change.csv", change)]);
+    expect(r.ok && r.value).toMatchObject({ versions: 2, contracts: 1 });
+    expect(await dbOf(ctx).contracts.get("V-Q")).toMatchObject({ interval: "quarterly", mode: "arrears" });
+    expect(await dbOf(ctx).contracts.get("V-NEW")).toMatchObject({ type: "license", interval: "monthly", mode: "advance" });
+    const empty = `${header}\n10001,V-Q,,,2026-01-01,1,M365-BP,14,20.60,2026-03-01\n`;
+    expect((await importMaster(ctx, [textFile("empty.csv", empty)])).ok).toBe(true);
+    // Given, a different value still contradicts the stored contract.
+    const other = `${header}\n10001,V-Q,quarterly,advance,2026-01-01,1,M365-BP,14,20.60,2026-03-01\n`;
+    const bad = await importMaster(ctx, [textFile("other.csv", other)]);
+    expect(!bad.ok && bad.issues[0]).toMatchObject({ code: "master.conflicting_contract", params: { field: "billing_mode", stored: "arrears", value: "advance" } });
+  });
+
   it("decodes Windows-1252 files", async () => {
     const ctx = await testContext();
     const iconv = await import("iconv-lite");

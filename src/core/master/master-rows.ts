@@ -13,6 +13,11 @@ export interface ContractRow extends RowRef {
   /** True when the file gave a customer name (otherwise a stored name is kept). */
   hasCustomerName: boolean;
   contract: Contract;
+  /**
+   * Contract header fields the row left empty (or whose column the file lacks): `contract`'s defaults
+   * hold for a new contract; a known contract keeps its stored value (a change file need not repeat them).
+   */
+  defaulted?: readonly ("type" | "interval" | "mode")[];
   positionNo: number;
   validFrom: IsoDate;
   state: PositionState;

@@ -2,7 +2,7 @@ import { mappingKey, normalizeExternalId } from "../reconcile/external-id";
 import type { Article, Contract, Customer, PositionState, PositionVersion } from "../contract/model";
 import { sameState } from "../contract/model";
 import { Issue, Result, issue, ok } from "../issues";
-import type { MappingRow, MasterInput, RowRef } from "./master-rows";
+import type { ContractRow, MappingRow, MasterInput, RowRef } from "./master-rows";
 
 /** What the store holds that an import can touch. */
 export interface MasterSnapshot {
@@ -62,7 +62,8 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
   const pending = new Map<string, { state: PositionState; ref: RowRef }>();
 
   for (const r of input.contracts) {
-    const c = r.contract;
+    // Header fields the row left out keep a known contract's values (defaults are for new contracts).
+    const c = withKnownHeader(r, contracts.get(r.contract.no));
     // Customer: created when new; updated when the file gives a different name or optional field.
     const knownCustomer = customers.get(r.customer.no);
     const desiredCustomer: Customer = { ...(knownCustomer ?? { no: r.customer.no, name: r.customer.no }), ...r.customer };
@@ -186,6 +187,13 @@ function sameRecord<T extends object>(a: T, b: T): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
   return true;
+}
+
+function withKnownHeader(r: ContractRow, known: Contract | undefined): Contract {
+  if (!known || !r.defaulted) return r.contract;
+  const c = { ...r.contract };
+  for (const field of r.defaulted) c[field] = known[field] as never;
+  return c;
 }
 
 function contractConflict(stored: Contract, incoming: Contract): { field: string; stored: string; value: string } | null {

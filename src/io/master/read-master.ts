@@ -55,6 +55,9 @@ function push<T>(list: T[], value: T | null, r: CellReader, issues: Issue[]): vo
   if (!hasErrors(r.issues) && value !== null) list.push(value);
 }
 
+/** The contract header columns with a default, and the contract field each sets. */
+const HEADER_DEFAULTS = [["contract_type", "type"], ["billing_interval", "interval"], ["billing_mode", "mode"]] as const;
+
 function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
   const customerNo = r.text("customer_no", true);
   const customerName = r.text("customer_name");
@@ -62,6 +65,7 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
   const type = r.choice("contract_type", CONTRACT_TYPES, "license");
   const interval = r.choice("billing_interval", BILLING_INTERVALS, "monthly");
   const mode = r.choice("billing_mode", BILLING_MODES, "advance");
+  const defaulted = HEADER_DEFAULTS.filter(([column]) => !r.given(column)).map(([, field]) => field);
   const start = r.date("contract_start", { required: true });
   const end = r.date("contract_end");
   const positionNo = r.positiveInt("position_no");
@@ -109,6 +113,7 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
     },
     hasCustomerName: customerName !== "",
     contract,
+    ...(defaulted.length > 0 ? { defaulted } : {}),
     positionNo,
     validFrom,
     state: { articleNo, description, quantity, unitPrice, discountPct, vatPct, ...(vendorKey ? { vendorKey } : {}) },

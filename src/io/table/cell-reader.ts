@@ -115,6 +115,11 @@ export class CellReader {
   }
 
   /** One of the allowed values (case-insensitive); the fallback when empty. */
+  /** True when the row has a non-empty cell in the column (false also when the file lacks the column). */
+  given(column: string): boolean {
+    return unneutralizeFormula(cellOf(this.table, this.cells, column)).trim() !== "";
+  }
+
   choice<T extends string>(column: string, allowed: readonly T[], fallback?: T): T | undefined {
     const raw = this.text(column, fallback === undefined);
     if (raw === "") return fallback;
