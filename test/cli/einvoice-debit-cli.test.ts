@@ -59,6 +59,9 @@ it("e-invoices of direct-debit customers say how and when they are collected", a
   expect(debit).toContain("<ram:CreditorReferenceID>DE98ZZZ09999999999</ram:CreditorReferenceID>");
   expect(debit).toContain("DE89370400440532013000");
   expect(before.get("RE-000002")!).toMatch(/<ram:TypeCode>58<\/ram:TypeCode>/);
+  // BT-82 in the customer's language, as the rest of the invoice.
+  expect(debit).toContain("<ram:Information>SEPA-Lastschrift</ram:Information>");
+  expect(before.get("RE-000002")!).toContain("<ram:Information>SEPA-Überweisung</ram:Information>");
   expect(before.get("RE-000002")!).not.toContain("DirectDebitMandateID");
 
   const sepa = await run("sepa", "--workspace", ws, "--run", runId, "--collection-date", "2026-12-08", "--out", join(d, "dec.xml"));

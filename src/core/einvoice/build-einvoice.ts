@@ -274,7 +274,8 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean): ELine 
     };
   }
   const detail = [
-    `Menge ${germanNumber(l.quantity)} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${germanNumber(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`,
+    // A Stornorechnung's lines hold negated quantities; the note shows the service, the sign is in the type code.
+    `Menge ${germanNumber(new Decimal(l.quantity).abs())} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${germanNumber(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`,
     discount.isZero() ? "" : `abzgl. ${germanNumber(discount)} % Rabatt`,
     correction,
   ].filter(Boolean);

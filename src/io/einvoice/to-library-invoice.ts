@@ -29,7 +29,7 @@ export function toLibraryInvoice(e: EInvoice, format: EInvoiceFormat): LibraryIn
     e.payment.code === "58"
       ? {
           "cbc:PaymentMeansCode": "58" as const,
-          "cbc:PaymentMeansCode@name": "SEPA credit transfer",
+          "cbc:PaymentMeansCode@name": "SEPA-Überweisung",
           "cbc:PaymentID": e.remittanceInfo,
           "cac:PayeeFinancialAccount": {
             "cbc:ID": e.payment.iban,
@@ -39,7 +39,7 @@ export function toLibraryInvoice(e: EInvoice, format: EInvoiceFormat): LibraryIn
         }
       : {
           "cbc:PaymentMeansCode": "59" as const,
-          "cbc:PaymentMeansCode@name": "SEPA direct debit",
+          "cbc:PaymentMeansCode@name": "SEPA-Lastschrift",
           "cbc:PaymentID": e.remittanceInfo,
           "cac:PaymentMandate": { "cbc:ID": e.payment.mandateRef, "cac:PayerFinancialAccount": { "cbc:ID": e.payment.debtorIban } },
         };
