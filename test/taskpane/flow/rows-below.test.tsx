@@ -18,8 +18,8 @@ import { seedDomains } from "../../scenarios/purchase/domain-scenario";
 import { dbOf } from "../../support/db-view";
 import { testContext, textFile } from "../../support/fixtures";
 import { seedStore } from "../../support/reconcile-scenario";
-import { typeInto } from "../support/render-pane";
 import { buttonNamed, byTestId, click, renderPane, until } from "./pane-harness";
+import { paneWithPriceProposal } from "./price-proposal";
 
 /** The German name, as these tests write and read German sheets. */
 const LINKS_EDIT_SHEET = linksEditSheetName("de");
@@ -66,12 +66,7 @@ describe("rows typed below a table before a read-back", () => {
 
   it("applying a price proposal warns about a row typed below its sheet; only the table's rows are applied", async () => {
     const ctx = await testContext();
-    await seedDomains(ctx);
-    const pane = await renderPane(ctx, <PurchaseArea />);
-    await typeInto(byTestId(pane.container, "price-position"), "EK-100:1");
-    await typeInto(byTestId(pane.container, "price-cost"), "1,20");
-    await click(byTestId(pane.container, "price-propose"));
-    await until(() => expect(byTestId(pane.container, "price-notice").textContent).toContain("Preisaktualisierung"));
+    const pane = await paneWithPriceProposal(ctx);
     const sheet = pane.wb.sheetNames().find((n) => n.startsWith("Preisaktualisierung"))!;
     const rows = pane.wb.values(sheet);
     const last = rows.length;
