@@ -1,5 +1,6 @@
 import { debitTermsOf, type DebitTerms } from "../core/sepa/einvoice-debit";
 import type { Mandate } from "../core/sepa/mandate";
+import type { IssuedParties } from "../io/export/documents/issued-parties";
 import type { DebtorSettings } from "../core/sepa/plan";
 import type { CollectionRecord } from "../core/sepa/sequence";
 import type { StoreTx } from "../store/port";
@@ -49,6 +50,15 @@ export async function debitTermsIn(tx: StoreTx, customerNos: readonly string[]):
   const creditor = settings.ok ? settings.value : undefined;
   const mandateOf = new Map(mandates.map((m) => [m.customerNo, m]));
   return new Map(nos.map((no) => [no, debitTermsOf(mandateOf.get(no), debtors.get(no), creditor)]));
+}
+
+/**
+ * The direct debit terms an invoice states: those kept when it was issued (null: its customer paid
+ * otherwise then), else — a draft, or an invoice issued before they were kept — its customer's of today.
+ */
+export function debitTermsOfInvoice(invoice: { customerNo: string; issuedParties?: IssuedParties }, facts: Pick<DebitFacts, "terms">): DebitTerms | null | undefined {
+  const kept = invoice.issuedParties?.directDebit;
+  return kept !== undefined ? kept : facts.terms.get(invoice.customerNo);
 }
 
 /** Today's direct debit terms of the invoices' customers and the invoices' collections. */

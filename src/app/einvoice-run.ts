@@ -8,7 +8,7 @@ import { COMPANY_SETTINGS_KEY, validateCompanyInfo } from "../io/export/document
 import { asIssued } from "../io/export/documents/issued-parties";
 import type { AppContext } from "./context";
 import { issueRun } from "./issue-run";
-import { debitFactsIn } from "./debit-of-invoices";
+import { debitFactsIn, debitTermsOfInvoice } from "./debit-of-invoices";
 import { withDirectDebit } from "../core/sepa/einvoice-debit";
 
 export interface RunEInvoices {
@@ -76,8 +76,7 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
       };
       // Direct-debit customers: payment means 59 with mandate, creditor id and (once collected) the date;
       // an issued invoice names the mandate it was issued under (or none, when the customer paid otherwise then).
-      const terms = issuedParties?.directDebit !== undefined ? issuedParties.directDebit : debit.terms.get(invoice.customerNo);
-      inputs.push({ input: withDirectDebit(input, terms, debit.collected.get(invoice.invoiceRef)), format: chosen });
+      inputs.push({ input: withDirectDebit(input, debitTermsOfInvoice(stored, debit), debit.collected.get(invoice.invoiceRef)), format: chosen });
     }
     if (problems.length > 0) return fail(...problems);
     return ok({ inputs, skipped, draft: !run.issuedAt });

@@ -13,7 +13,7 @@ import type { IssuedParties } from "../io/export/documents/issued-parties";
 import { invoiceCsvBytes } from "../io/export/invoice-csv";
 import type { TextEncodingName } from "../io/table/decode";
 import type { StoreTx } from "../store/port";
-import { debitTermsIn, latestCollectionsIn } from "./debit-of-invoices";
+import { debitFactsIn, debitTermsOfInvoice } from "./debit-of-invoices";
 import { Decimal } from "../core/money/decimal";
 import type { RunRecord, StoredInvoice } from "../store/records";
 import { EXPORT_PROFILE_PREFIX } from "../store/settings";
@@ -264,13 +264,11 @@ export async function exportInvoiceBatchDocument(ctx: AppContext, invoices: read
  * so a document printed before the SEPA file does not ask a direct-debit customer to transfer.
  */
 async function debitNoticesOf(tx: StoreTx, invoices: readonly Invoice[]): Promise<Map<string, Issue>> {
-  const latest = await latestCollectionsIn(tx, invoices.map((i) => i.invoiceRef));
-  const notices = new Map([...latest].map(([ref, r]) => [ref, debitNoticeOfRecord(r)]));
-  const today = await debitTermsIn(tx, invoices.map((i) => i.customerNo));
+  const facts = await debitFactsIn(tx, invoices);
+  const notices = new Map([...facts.collected].map(([ref, r]) => [ref, debitNoticeOfRecord(r)]));
   for (const inv of invoices) {
     if (notices.has(inv.invoiceRef) || !new Decimal(inv.grossTotal).greaterThan(0)) continue;
-    const kept = (inv as Partial<StoredInvoice>).issuedParties?.directDebit;
-    const terms = kept !== undefined ? kept : today.get(inv.customerNo);
+    const terms = debitTermsOfInvoice(inv as Invoice & Partial<StoredInvoice>, facts);
     const notice = terms ? debitNoticeAhead(inv.invoiceRef, inv.invoiceDate, terms) : undefined;
     if (notice) notices.set(inv.invoiceRef, notice);
   }

@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import { auditExport } from "../../app/audit-export";
+import { germanDate } from "../../core/date/iso-date";
 import { loadCompanyInfo } from "../../app/export-invoices";
 import { optional, parseArgs, required, requiredDate, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
 import { withWorkspace } from "../store";
 
-const germanDate = (d: string): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
 export const exportAuditCommand: Command = {
   name: "export-audit",

@@ -145,3 +145,8 @@ export function toExcelSerial(date: IsoDate): number {
   const n = toDayNumber(date) - EXCEL_EPOCH_DAY;
   return n < 61 ? n - 1 : n;
 }
+
+/** `2026-01-31` → `31.01.2026`, as German invoices and texts write a date. */
+export function germanDate(date: IsoDate): string {
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+}

@@ -1,7 +1,7 @@
 import { assert } from "../assert";
 import type { Invoice, InvoiceLine } from "../billing/invoice";
 import type { Customer } from "../contract/model";
-import type { IsoDate } from "../date/iso-date";
+import { type IsoDate, germanDate } from "../date/iso-date";
 import { Issue, Result, fail, issue, ok } from "../issues";
 import { Decimal, HUNDRED, ONE, ZERO, roundCents, toCentsString, toStored } from "../money/decimal";
 import type {
@@ -35,7 +35,6 @@ const CREDIT_TERMS = "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Ford
 const money = (d: Decimal): string => toCentsString(d.isZero() ? ZERO : d);
 /** A price: at least two decimals, more only when the exact value has them. */
 const price = (d: Decimal): string => (d.decimalPlaces() <= 2 ? d.toFixed(2) : toStored(d));
-const germanDate = (d: IsoDate): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 const germanNumber = (d: Decimal | string): string => toStored(new Decimal(d)).replace(".", ",");
 
 /**

@@ -1,13 +1,11 @@
-import { type IsoDate, addDays } from "../date/iso-date";
-import { DEFAULT_PRE_NOTIFICATION_DAYS } from "./creditor";
-import type { DebitTerms } from "./einvoice-debit";
+import { type IsoDate, germanDate } from "../date/iso-date";
+import { type DebitTerms, earliestCollection } from "./einvoice-debit";
 import { Issue, issue } from "../issues";
 import { Decimal } from "../money/decimal";
 import { maskIban } from "./iban";
 import type { PlannedPayment } from "./plan";
 import type { CollectionRecord } from "./sequence";
 
-const germanDate = (d: IsoDate): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 const germanAmount = (amount: string): string => `${new Decimal(amount).toFixed(2).replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, ".")} €`;
 
 /**
@@ -41,6 +39,6 @@ function notice(invoice: string, iban: string, mandate: string, amount: string, 
  */
 export function debitNoticeAhead(invoiceRef: string, invoiceDate: IsoDate, terms: DebitTerms): Issue | undefined {
   if (!terms.creditorId) return undefined;
-  const date = germanDate(addDays(invoiceDate, terms.preNotificationDays ?? DEFAULT_PRE_NOTIFICATION_DAYS));
+  const date = germanDate(earliestCollection(invoiceDate, terms));
   return issue("sepa.debit_notice_earliest", { invoice: invoiceRef, date, iban: maskIban(terms.iban), mandate: terms.mandateRef, creditorId: terms.creditorId }, undefined, "info");
 }

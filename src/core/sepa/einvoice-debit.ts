@@ -1,12 +1,11 @@
 import type { EInvoiceInput } from "../einvoice/build-einvoice";
-import { addDays } from "../date/iso-date";
+import { type IsoDate, addDays, germanDate } from "../date/iso-date";
 import { Decimal } from "../money/decimal";
 import { DEFAULT_PRE_NOTIFICATION_DAYS } from "./creditor";
 import type { Mandate } from "./mandate";
 import type { DebtorSettings } from "./plan";
 import type { CollectionRecord } from "./sequence";
 
-const germanDate = (d: string): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
 /**
  * How an invoice is collected by SEPA direct debit: the mandate reference (BT-89), the debited IBAN
@@ -35,6 +34,11 @@ export function debitTermsOf(mandate: Mandate | undefined, debtor: DebtorSetting
   };
 }
 
+/** The earliest day an invoice under these terms may be collected: its date plus the notice period (the plan's short-notice check). */
+export function earliestCollection(invoiceDate: IsoDate, terms: DebitTerms): IsoDate {
+  return addDays(invoiceDate, terms.preNotificationDays ?? DEFAULT_PRE_NOTIFICATION_DAYS);
+}
+
 /**
  * The e-invoice input of an invoice collected by SEPA direct debit: payment means 59 with the
  * mandate reference (BT-89), our creditor id (BT-90) and the debited IBAN (BT-91) from the terms
@@ -54,7 +58,7 @@ export function withDirectDebit(input: EInvoiceInput, terms: DebitTerms | null |
   const notice = record
     ? `Einzug per SEPA-Lastschrift am ${germanDate(record.collectionDate)} über ${new Decimal(record.amount).toFixed(2).replace(".", ",")} EUR.`
     : creditor
-      ? `Einzug per SEPA-Lastschrift frühestens am ${germanDate(addDays(input.invoice.invoiceDate, terms.preNotificationDays ?? DEFAULT_PRE_NOTIFICATION_DAYS))}.`
+      ? `Einzug per SEPA-Lastschrift frühestens am ${germanDate(earliestCollection(input.invoice.invoiceDate, terms))}.`
       : undefined;
   return {
     ...input,

@@ -1,6 +1,6 @@
 import { compareNatural } from "../billing/invoice";
 import type { DecimalString } from "../contract/model";
-import { type IsoDate, daysBetween } from "../date/iso-date";
+import { type IsoDate, daysBetween, germanDate } from "../date/iso-date";
 import { Issue, Result, fail, issue, ok } from "../issues";
 import { Decimal, ZERO, sum, toCentsString } from "../money/decimal";
 import { identifierProblem, toSepaText } from "./charset";
@@ -121,7 +121,6 @@ export interface CollectionPlan {
 /** The largest amount of one SEPA collection (EPC AT-06). */
 export const MAX_COLLECTION_AMOUNT = new Decimal("999999999.99");
 
-const germanDate = (d: IsoDate): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 const byDateAndRef = (a: RunDocument, b: RunDocument): number => (a.invoiceDate < b.invoiceDate ? -1 : a.invoiceDate > b.invoiceDate ? 1 : compareNatural(a.invoiceRef, b.invoiceRef));
 
 /** The remittance text: invoice number and date, and the credit notes netted against it. */

@@ -1,4 +1,4 @@
-import { isIsoDate } from "../../core/date/iso-date";
+import { germanDate, isIsoDate } from "../../core/date/iso-date";
 import { type Expectation, expecting, expectationParams } from "../../core/expectation";
 import { Issue, Result, fail, issue, ok } from "../../core/issues";
 import { Decimal, isCanonicalDecimal } from "../../core/money/decimal";
@@ -110,7 +110,6 @@ function checkEncodable(t: AuditTable, issues: Issue[]): void {
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 const x = (text: string): string => text.replace(/[&<>"]/g, (ch) => XML_ESCAPES[ch]!);
-const germanDate = (d: string): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
 /** index.xml; element order as the DTD's content models demand. */
 function indexXml(tables: readonly AuditTable[], options: GdpduOptions, encoding: "windows-1252" | "utf-8"): string {

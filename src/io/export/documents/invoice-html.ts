@@ -1,7 +1,7 @@
 import { type Invoice, type InvoiceLine, documentTitle } from "../../../core/billing/invoice";
 import { prorationDaysText } from "./proration-text";
 import type { Customer } from "../../../core/contract/model";
-import type { IsoDate } from "../../../core/date/iso-date";
+import { type IsoDate, germanDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
 import { messageText } from "../../../core/messages";
 import { Decimal } from "../../../core/money/decimal";
@@ -63,10 +63,7 @@ export function euro(value: string): string {
   return `${germanNumber(new Decimal(value).toFixed(2))}\u00a0€`;
 }
 
-/** `2026-01-31` → `31.01.2026`. */
-export function germanDate(date: IsoDate): string {
-  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
-}
+export { germanDate };
 
 const period = (from: IsoDate, to: IsoDate): string => (from === to ? germanDate(from) : `${germanDate(from)} – ${germanDate(to)}`);
 const percent = (value: string): string => `${germanNumber(value)}\u00a0%`;
