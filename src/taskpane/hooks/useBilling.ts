@@ -74,13 +74,13 @@ export interface BillingView {
 /** What the hook stores: the view but for `latest`, which is derived from `runs`. */
 type BillingState = Omit<BillingView, "latest">;
 
-/** The state's part that `loadRuns` gives (all but the month). */
 /** The earlier drafts an export issued together with `runId` (drafts before, issued after). */
 function issuedWith(before: readonly RunRecord[], after: readonly RunRecord[] | undefined, runId: string): string[] {
   const now = new Map((after ?? []).map((r) => [r.id, r]));
   return before.filter((r) => r.id !== runId && !r.issuedAt && now.get(r.id)?.issuedAt).map((r) => r.id).reverse();
 }
 
+/** The state's part that `loadRuns` gives (all but the month). */
 function runsOf(loaded: Pick<BillingState, "runs" | "run" | "runInvoices">): Pick<BillingState, "runs" | "run" | "runInvoices"> {
   return { runs: loaded.runs, run: loaded.run, runInvoices: loaded.runInvoices };
 }
