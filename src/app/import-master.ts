@@ -4,6 +4,7 @@ import { planMasterImport, type MasterPlan, type MasterSnapshot } from "../core/
 import { readMasterTables } from "../io/master/read-master";
 import { decodeBytes } from "../io/table/decode";
 import { readCsvText } from "../io/table/read-csv";
+import type { StoreTx } from "../store/port";
 import type { AuditRecord, UndoStep } from "../store/records";
 import { dropUndefined } from "./undo-steps";
 import { AppContext, InputFile, fileSha256 } from "./context";
@@ -16,16 +17,29 @@ export interface ImportMasterSummary {
   articles: number;
   contracts: number;
   versions: number;
+  /** Of `versions`, how many correct a stored version with the same valid_from (rows marked `correction`). */
+  corrections: number;
   mappings: number;
   unchangedRows: number;
+  /** Warnings of the files, then what each correction changes (info issues, old → new). */
   warnings: Issue[];
+  /** True for a preview (`dryRun`): nothing was written. */
+  dryRun?: boolean;
+}
+
+export interface ImportMasterOptions {
+  /** Plan only: the summary and notes of what the import would write, and no write. */
+  dryRun?: boolean;
 }
 
 /**
  * Imports master-data CSV files (contracts, articles, mappings; PRODUCT.md §6.2) with the merge rules
  * of §8. All files are checked first; any error imports nothing. All writes happen in one transaction.
+ * A row marked as a correction adds an entry that replaces the stored one with its valid_from
+ * (audited as `contract.version.correct` with the replaced entry as before; undoing the batch deletes
+ * it, so the replaced entry is in force again). With `dryRun` nothing is written.
  */
-export async function importMaster(ctx: AppContext, files: readonly InputFile[]): Promise<Result<ImportMasterSummary>> {
+export async function importMaster(ctx: AppContext, files: readonly InputFile[], options: ImportMasterOptions = {}): Promise<Result<ImportMasterSummary>> {
   const issues: Issue[] = [];
   const tables = files.map((f) => {
     const read = readCsvText(decodeBytes(f.bytes).text, f.name);
@@ -40,15 +54,9 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[])
   const contractNos = [...new Set(input.contracts.map((r) => r.contract.no))];
   let planned: Result<MasterPlan> | undefined;
   let batchId: string | null = null;
-  await ctx.store.write(async (tx) => {
-    const snapshot: MasterSnapshot = {
-      customers: new Map((await tx.customers.all()).map((c) => [c.no, c])),
-      articles: new Map((await tx.articles.all()).map((a) => [a.no, a])),
-      contracts: new Map((await tx.contracts.all()).map((c) => [c.no, c])),
-      versions: await tx.versions.ofContracts(contractNos),
-      mappings: new Map((await tx.mappings.all()).map((m) => [m.id, m.internalNo])),
-    };
-    planned = planMasterImport(snapshot, input);
+  if (options.dryRun) planned = await ctx.store.read(async (tx) => planMasterImport(await snapshotOf(tx, contractNos), input));
+  else await ctx.store.write(async (tx) => {
+    planned = planMasterImport(await snapshotOf(tx, contractNos), input);
     if (!planned.ok) return;
     const plan = planned.value;
     if (plan.customers.length + plan.articles.length + plan.contracts.length + plan.versions.length + plan.mappings.length === 0) return;
@@ -80,7 +88,13 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[])
       ...plan.customers.map((c) => ({ at, kind: c.before ? "customer.update" : "customer.add", source: batchId!, entity: `customer:${c.after.no}`, before: c.before, after: c.after })),
       ...plan.articles.map((c) => ({ at, kind: c.before ? "article.update" : "article.add", source: batchId!, entity: `article:${c.after.no}`, before: c.before, after: c.after })),
       ...plan.contracts.map((c) => ({ at, kind: c.before ? "contract.update" : "contract.add", source: batchId!, entity: `contract:${c.after.no}`, before: c.before, after: c.after })),
-      ...versions.map((v) => ({ at, kind: "contract.version.add", source: batchId!, entity: `contract:${v.contractNo}/${v.positionNo}`, after: v })),
+      // a correction names the entry it replaces (which stays stored) as its before
+      ...versions.map((v, i) => {
+        const corrects = plan.versions[i]!.corrects;
+        return corrects
+          ? { at, kind: "contract.version.correct", source: batchId!, entity: `contract:${v.contractNo}/${v.positionNo}`, before: corrects, after: v }
+          : { at, kind: "contract.version.add", source: batchId!, entity: `contract:${v.contractNo}/${v.positionNo}`, after: v };
+      }),
       // as stored, with the row it replaced (a changed mapping), like apply-review's entries
       ...mappingRows.map((m, i) => ({ at, kind: "mapping.put", source: batchId!, entity: `mapping:${m.kind}:${m.externalId}`, before: mappingBefore[i], after: m })),
     ];
@@ -96,8 +110,20 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[])
     articles: p.articles.length,
     contracts: p.contracts.length,
     versions: p.versions.length,
+    corrections: p.versions.filter((v) => v.corrects).length,
     mappings: p.mappings.length,
     unchangedRows: p.unchangedRows,
-    warnings: issues,
+    warnings: [...issues, ...p.notes],
+    ...(options.dryRun ? { dryRun: true } : {}),
   });
+}
+
+async function snapshotOf(tx: StoreTx, contractNos: readonly string[]): Promise<MasterSnapshot> {
+  return {
+    customers: new Map((await tx.customers.all()).map((c) => [c.no, c])),
+    articles: new Map((await tx.articles.all()).map((a) => [a.no, a])),
+    contracts: new Map((await tx.contracts.all()).map((c) => [c.no, c])),
+    versions: await tx.versions.ofContracts(contractNos),
+    mappings: new Map((await tx.mappings.all()).map((m) => [m.id, m.internalNo])),
+  };
 }

@@ -21,6 +21,12 @@ export interface ContractRow extends RowRef {
   positionNo: number;
   validFrom: IsoDate;
   state: PositionState;
+  /**
+   * The row says it corrects stored data (column `correction` = yes): it may replace the stored state
+   * of its position at the same valid_from, and the contract start (README "Merge rules of
+   * `import-master`"). Without it such a row contradicts the store.
+   */
+  correction?: boolean;
 }
 
 /** One row of the articles CSV. */

@@ -1,6 +1,7 @@
 import { mappingKey, normalizeExternalId } from "../reconcile/external-id";
 import type { Article, Contract, Customer, PositionState, PositionVersion } from "../contract/model";
 import { sameState } from "../contract/model";
+import { billedUntilProblem, earliestBilledUntil } from "../contract/billed-until";
 import { Issue, Result, issue, ok } from "../issues";
 import type { ContractRow, MappingRow, MasterInput, RowRef } from "./master-rows";
 
@@ -27,10 +28,16 @@ export interface MasterPlan {
   customers: Change<Customer>[];
   articles: Change<Article>[];
   contracts: Change<Contract>[];
-  /** New versions without id/seq; the store assigns them. */
-  versions: { version: Omit<PositionVersion, "id" | "seq">; ref: RowRef }[];
+  /**
+   * New versions without id/seq; the store assigns them. `corrects`: the stored version with the same
+   * valid_from that the new one replaces (a row marked as a correction); the new entry wins by its
+   * later seq, the corrected one stays in the history.
+   */
+  versions: { version: Omit<PositionVersion, "id" | "seq">; ref: RowRef; corrects?: PositionVersion }[];
   mappings: Change<MappingRow>[];
   unchangedRows: number;
+  /** What the corrections change, old → new (info issues naming row and column), for the preview and the summary. */
+  notes: Issue[];
 }
 
 const where = (ref: RowRef, column?: string) => (column ? { source: ref.source, row: ref.row, column } : { source: ref.source, row: ref.row });
@@ -38,11 +45,13 @@ const where = (ref: RowRef, column?: string) => (column ? { source: ref.source, 
 /**
  * Merges master data into the store's state (PRODUCT.md §8 `import-master`): a row identical to a
  * stored state is a no-op; a row with a new valid_from adds a version; a row that contradicts a
- * stored version with the same valid_from is an error naming the row. Any error fails the whole plan.
+ * stored version with the same valid_from is an error naming the row, unless the row is marked as a
+ * correction: then it adds a correcting entry for that valid_from (and may move the contract start).
+ * Any error fails the whole plan.
  */
 export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): Result<MasterPlan> {
   const issues: Issue[] = [];
-  const plan: MasterPlan = { customers: [], articles: [], contracts: [], versions: [], mappings: [], unchangedRows: 0 };
+  const plan: MasterPlan = { customers: [], articles: [], contracts: [], versions: [], mappings: [], unchangedRows: 0, notes: [] };
 
   const articles = new Map(snapshot.articles);
   for (const r of input.articles) {
@@ -58,7 +67,13 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
   const contracts = new Map(snapshot.contracts);
   const contractSeen = new Map<string, RowRef>();
   const versionKey = (c: string, p: number, d: string) => `${c}\u0000${p}\u0000${d}`;
-  const stored = new Map(snapshot.versions.map((v) => [versionKey(v.contractNo, v.positionNo, v.validFrom), v]));
+  // The entry in force per position and valid_from: the latest (a correction's) when there are several.
+  const stored = new Map<string, PositionVersion>();
+  for (const v of snapshot.versions) {
+    const k = versionKey(v.contractNo, v.positionNo, v.validFrom);
+    const other = stored.get(k);
+    if (!other || v.seq > other.seq) stored.set(k, v);
+  }
   const pending = new Map<string, { state: PositionState; ref: RowRef }>();
 
   for (const r of input.contracts) {
@@ -80,13 +95,24 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
       contractSeen.set(c.no, r);
       plan.contracts.push({ after: c, ref: r });
     } else {
-      const conflict = contractConflict(knownContract, c);
+      // The stored contract (not one an earlier row of this file changed): a correction may move its start.
+      const fromStore = !contractSeen.has(c.no);
+      const correctsStart = r.correction === true && fromStore && knownContract.start !== c.start;
+      const conflict = contractConflict(knownContract, correctsStart ? { ...c, start: knownContract.start } : c);
       if (conflict) {
-        issues.push(issue("master.conflicting_contract", { contract: c.no, field: conflict.field, stored: conflict.stored, value: conflict.value }, where(r, conflict.field)));
+        const code = !fromStore ? "master.conflicting_contract" : r.correction ? "master.correction_not_allowed" : conflict.field === "contract_start" ? "master.conflicting_start" : "master.conflicting_contract";
+        issues.push(issue(code, { contract: c.no, field: conflict.field, stored: conflict.stored, value: conflict.value }, where(r, conflict.field)));
         continue;
       }
       const desired: Contract = { ...knownContract, ...c };
       if (c.end === undefined) delete desired.end;
+      if (correctsStart) {
+        if (desired.billedUntil !== undefined && billedUntilProblem(desired.billedUntil, desired.start) === "before_start") {
+          issues.push(issue("master.billed_until_before_start", { date: desired.billedUntil, start: desired.start, earliest: earliestBilledUntil(desired.start) }, where(r, "contract_start")));
+          continue;
+        }
+        plan.notes.push(issue("master.start_corrected", { contract: c.no, stored: knownContract.start, corrected: c.start }, where(r, "contract_start"), "info"));
+      }
       if (!sameRecord(knownContract, desired)) {
         if (contractSeen.has(c.no)) {
           // Two rows of this import disagree on an updatable contract field.
@@ -105,19 +131,11 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
       continue;
     }
     // An empty description means the article's; default it before comparing so re-imports are no-ops.
-    const state = r.state.description ? r.state : { ...r.state, description: article.description };
-    if (r.validFrom < c.start) {
-      issues.push(issue("master.valid_from_before_start", { validFrom: r.validFrom, start: c.start }, where(r, "valid_from")));
-      continue;
-    }
     const key = versionKey(c.no, r.positionNo, r.validFrom);
     const existing = stored.get(key);
-    if (existing) {
-      if (sameState(existing, state)) plan.unchangedRows++;
-      else
-        issues.push(issue("master.conflicting_version", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, storedQuantity: existing.quantity, storedPrice: existing.unitPrice }, where(r, firstDifference(existing, state))));
-      continue;
-    }
+    // The file has no columns for the vendor term data: a row keeps those of the stored entry.
+    const described = r.state.description ? r.state : { ...r.state, description: article.description };
+    const state = existing ? { ...vendorTermOf(existing), ...described } : described;
     const dup = pending.get(key);
     if (dup) {
       if (sameState(dup.state, state)) plan.unchangedRows++;
@@ -125,7 +143,26 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
       continue;
     }
     pending.set(key, { state, ref: r });
-    plan.versions.push({ version: { contractNo: c.no, positionNo: r.positionNo, validFrom: r.validFrom, ...state, source: `import:${r.source}` }, ref: r });
+    if (existing && sameState(existing, state)) {
+      plan.unchangedRows++;
+      continue;
+    }
+    if (r.validFrom < c.start) {
+      issues.push(issue("master.valid_from_before_start", { validFrom: r.validFrom, start: c.start }, where(r, "valid_from")));
+      continue;
+    }
+    if (existing && !r.correction) {
+      issues.push(issue("master.conflicting_version", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, storedQuantity: existing.quantity, storedPrice: existing.unitPrice }, where(r, firstDifference(existing, state))));
+      continue;
+    }
+    plan.versions.push({ version: { contractNo: c.no, positionNo: r.positionNo, validFrom: r.validFrom, ...state, source: `import:${r.source}` }, ref: r, ...(existing ? { corrects: existing } : {}) });
+    if (existing) {
+      for (const [field, column] of STATE_COLUMNS) {
+        const before = existing[field] ?? "";
+        const after = state[field] ?? "";
+        if (before !== after) plan.notes.push(issue("master.version_corrected", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, field: column, stored: before, corrected: after }, where(r, column), "info"));
+      }
+    }
   }
 
   // Mappings already planned, by key and target: one lookup per row (a scan of the plan per row made
@@ -201,6 +238,21 @@ function contractConflict(stored: Contract, incoming: Contract): { field: string
     if (stored[key] !== incoming[key]) return { field: column, stored: String(stored[key]), value: String(incoming[key]) };
   }
   return null;
+}
+
+/** The position fields a contracts row sets, with their columns (the order the notes of a correction list them). */
+const STATE_COLUMNS: readonly (readonly [keyof PositionState & keyof PositionVersion, string])[] = [
+  ["articleNo", "article_no"],
+  ["description", "description"],
+  ["quantity", "quantity"],
+  ["unitPrice", "unit_price"],
+  ["discountPct", "discount_pct"],
+  ["vatPct", "vat_pct"],
+  ["vendorKey", "vendor_key"],
+];
+
+function vendorTermOf(v: PositionVersion): Pick<PositionState, "term" | "termEnd" | "billingFrequency"> {
+  return { ...(v.term ? { term: v.term } : {}), ...(v.termEnd ? { termEnd: v.termEnd } : {}), ...(v.billingFrequency ? { billingFrequency: v.billingFrequency } : {}) };
 }
 
 function firstDifference(a: PositionVersion, b: MasterInput["contracts"][number]["state"]): string {

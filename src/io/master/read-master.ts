@@ -86,6 +86,8 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
   const noPriceChangeBefore = r.date("no_price_change_before");
   const billedUntil = r.date("billed_until");
   const einvoice = readCustomerEInvoiceFields(r);
+  // Not exported: a correction is said row by row, so an old file imported again never rewrites history.
+  const correction = r.flag("correction");
   if (start && end && end < start) r.issues.push(issue("master.end_before_start", { end, start }, { source: t.source, row: r.row, column: "contract_end" }));
   const billedProblem = start && billedUntil ? billedUntilProblem(billedUntil, start) : null;
   if (billedProblem === "not_month_end") r.bad("master.billed_until_not_month_end", "billed_until", { date: billedUntil! });
@@ -117,6 +119,7 @@ function readContractRow(r: CellReader, t: HeaderTable): ContractRow | null {
     positionNo,
     validFrom,
     state: { articleNo, description, quantity, unitPrice, discountPct, vatPct, ...(vendorKey ? { vendorKey } : {}) },
+    ...(correction ? { correction } : {}),
   };
 }
 

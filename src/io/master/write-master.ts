@@ -7,7 +7,9 @@ const num = (value: string): CsvCell => ({ number: value });
 
 /**
  * The contracts CSV of PRODUCT.md §6.2: one row per stored position version, ordered by contract,
- * position and valid_from, so that importing it into an empty store rebuilds the same history.
+ * position and valid_from, so that importing it into an empty store rebuilds the same history. Of
+ * entries with the same valid_from only the one in force is written (a correction replaces the
+ * corrected entry; the store and audit log keep both), so the file imported again changes nothing.
  */
 export function writeContractsCsv(
   customers: ReadonlyMap<string, Customer>,
@@ -15,7 +17,12 @@ export function writeContractsCsv(
   versions: readonly PositionVersion[],
 ): string {
   const byContract = new Map(contracts.map((c) => [c.no, c]));
-  const sorted = [...versions].sort((a, b) => (a.contractNo < b.contractNo ? -1 : a.contractNo > b.contractNo ? 1 : a.positionNo - b.positionNo || compareVersions(a, b)));
+  const sorted = [...versions]
+    .sort((a, b) => (a.contractNo < b.contractNo ? -1 : a.contractNo > b.contractNo ? 1 : a.positionNo - b.positionNo || compareVersions(a, b)))
+    .filter((v, i, all) => {
+      const next = all[i + 1];
+      return !next || next.contractNo !== v.contractNo || next.positionNo !== v.positionNo || next.validFrom !== v.validFrom;
+    });
   const rows: CsvCell[][] = [[...CONTRACT_COLUMNS, ...CONTRACT_EXTRA_COLUMNS]];
   for (const v of sorted) {
     const c = byContract.get(v.contractNo);

@@ -49,6 +49,7 @@ export const CONTRACT_VOCABULARY: SheetVocabulary = {
     sepa_debtor_iban: "IBAN Zahler",
     vat_exemption_reason: "Grund der Steuerbefreiung",
     billed_until: "Abgerechnet bis",
+    correction: "Korrektur",
   },
   headersEn: { no_price_change_before: "No price change before", buyer_reference: "Leitweg-ID / buyer reference" },
   words: {
@@ -66,6 +67,7 @@ export const CONTRACT_VOCABULARY: SheetVocabulary = {
     billing_mode: { advance: { de: "im Voraus", en: "in advance" }, arrears: { de: "nachträglich", en: "in arrears" } },
     reverse_charge: YES_NO,
     suppress_credits: YES_NO,
+    correction: YES_NO,
     einvoice_format: { none: { de: "keine", en: "none" } },
     payment_means: { transfer: { de: "Überweisung", en: "transfer" }, direct_debit: { de: "Lastschrift", en: "direct debit" } },
   },
