@@ -122,11 +122,29 @@ describe("import-master: correcting a version with the same valid_from", () => {
     const r = await importMaster(ctx, [file(row({ start: "2025-12-01" }), "ja")]);
     expect(r.ok && r.value).toMatchObject({ contracts: 1, versions: 1, corrections: 0 });
     expect(r.ok && r.value.warnings.map((i) => formatIssue(i, "en"))).toEqual(['fix.csv, row 2, column "contract_start": Correction: contract V-1, contract start 2026-01-01 → 2025-12-01; the next run bills the months gained or credits the months lost.']);
+    expect(await versionsOf(ctx)).toEqual([["2026-01-01", "20.6", "19", 1], ["2025-12-01", "20.6", "19", 2]]);
     ctx.tick();
     expect(lines(await runBilling(ctx, { month: "2026-02", invoiceDate: "2026-02-02" }))).toEqual([
       "recurring 2025-12-01..2025-12-31 10 × 20.6 19% 206.00",
       "recurring 2026-02-01..2026-02-28 10 × 20.6 19% 206.00",
     ]);
+  });
+
+  it("a start moved earlier without a row for the days gained: imported with a warning that they are not billed", async () => {
+    const ctx = await billedAndIssuedJanuary();
+    const r = await importMaster(ctx, [file(row({ start: "2025-12-01", from: "2026-01-01" }), "ja")]);
+    expect(r.ok && r.value.warnings.map((i) => [i.code, i.severity, i.where?.column])).toEqual([
+      ["master.start_corrected", "info", "contract_start"],
+      ["master.start_earlier_uncovered", "warning", "valid_from"],
+    ]);
+  });
+
+  it("the import the correction corrects can no longer be undone on its own", async () => {
+    const ctx = await testStore().then((store) => ({ store, now: () => "2026-02-01T10:00:00.000Z" }));
+    expect((await importMaster(ctx, [textFile("a.csv", ARTICLES), file(row())])).ok).toBe(true);
+    expect((await importMaster(ctx, [file(row({ price: "18.60" }), "ja")])).ok).toBe(true);
+    const undo = await undoBatch(ctx, "master-00001");
+    expect(!undo.ok && undo.issues.map((i) => [i.code, i.params.later])).toEqual([["review.undo_blocked_by_batch", "master-00002"]]);
   });
 
   it("a contract start moved later: the issued days before it are credited to the cent; undo restores the start", async () => {
@@ -139,7 +157,12 @@ describe("import-master: correcting a version with the same valid_from", () => {
     ctx.tick();
     expect((await undoBatch(ctx, batchId)).ok).toBe(true);
     expect((await dbOf(ctx).contracts.get("V-1")).start).toBe("2026-01-01");
-    expect((await importMaster(ctx, [file(row({ start: "2026-01-16" }), "ja")])).ok).toBe(true);
+    // As edited on the sheet: only the start changed, valid_from still the old start (that entry stays as it is).
+    const edited = await importMaster(ctx, [file(row({ start: "2026-01-16", from: "2026-01-01" }), "ja")]);
+    expect(edited.ok && edited.value).toMatchObject({ contracts: 1, versions: 0, unchangedRows: 1 });
+    // The export (its entry dated before the new start) imported again changes nothing.
+    const again = await importMaster(ctx, [textFile("export.csv", (await exportMaster(ctx)).contracts)]);
+    expect(again.ok && again.value.batchId).toBeNull();
     ctx.tick();
     // January 1–15 were billed and issued: 206.00 × 15/31 = 99.677… → 99.68 credited against RE-000001.
     expect(lines(await runBilling(ctx, { month: "2026-02", invoiceDate: "2026-02-02" }))).toEqual([

@@ -75,6 +75,7 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
     if (!other || v.seq > other.seq) stored.set(k, v);
   }
   const pending = new Map<string, { state: PositionState; ref: RowRef }>();
+  const earlierStarts: { contract: string; stored: string; ref: RowRef }[] = [];
 
   for (const r of input.contracts) {
     // Header fields the row left out keep a known contract's values (defaults are for new contracts).
@@ -112,6 +113,7 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
           continue;
         }
         plan.notes.push(issue("master.start_corrected", { contract: c.no, stored: knownContract.start, corrected: c.start }, where(r, "contract_start"), "info"));
+        if (c.start < knownContract.start) earlierStarts.push({ contract: c.no, stored: knownContract.start, ref: r });
       }
       if (!sameRecord(knownContract, desired)) {
         if (contractSeen.has(c.no)) {
@@ -160,8 +162,16 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
       for (const [field, column] of STATE_COLUMNS) {
         const before = existing[field] ?? "";
         const after = state[field] ?? "";
-        if (before !== after) plan.notes.push(issue("master.version_corrected", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, field: column, stored: before, corrected: after }, where(r, column), "info"));
+        if (before !== after) plan.notes.push(issue("master.version_corrected", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, column, stored: before, corrected: after }, where(r, column), "info"));
       }
+    }
+  }
+
+  // A start moved earlier gains days only for positions with a state before the old start.
+  for (const e of earlierStarts) {
+    const covered = (v: { contractNo: string; validFrom: string }) => v.contractNo === e.contract && v.validFrom < e.stored;
+    if (!snapshot.versions.some(covered) && !plan.versions.some((p) => covered(p.version))) {
+      plan.notes.push(issue("master.start_earlier_uncovered", { contract: e.contract, stored: e.stored }, where(e.ref, "valid_from"), "warning"));
     }
   }
 
