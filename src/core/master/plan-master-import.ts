@@ -132,10 +132,10 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
       issues.push(issue("master.unknown_article", { article: r.state.articleNo }, where(r, "article_no")));
       continue;
     }
-    // An empty description means the article's; default it before comparing so re-imports are no-ops.
     const key = versionKey(c.no, r.positionNo, r.validFrom);
     const existing = stored.get(key);
-    // The file has no columns for the vendor term data: a row keeps those of the stored entry.
+    // An empty description means the article's; default it before comparing so re-imports are no-ops.
+    // The file has no columns for the vendor term data, and an empty vendor_key keeps the stored entry's.
     const described = r.state.description ? r.state : { ...r.state, description: article.description };
     const state = existing ? { ...vendorTermOf(existing), ...described } : described;
     const dup = pending.get(key);
@@ -261,8 +261,8 @@ const STATE_COLUMNS: readonly (readonly [keyof PositionState & keyof PositionVer
   ["vendorKey", "vendor_key"],
 ];
 
-function vendorTermOf(v: PositionVersion): Pick<PositionState, "term" | "termEnd" | "billingFrequency"> {
-  return { ...(v.term ? { term: v.term } : {}), ...(v.termEnd ? { termEnd: v.termEnd } : {}), ...(v.billingFrequency ? { billingFrequency: v.billingFrequency } : {}) };
+function vendorTermOf(v: PositionVersion): Pick<PositionState, "vendorKey" | "term" | "termEnd" | "billingFrequency"> {
+  return { ...(v.vendorKey ? { vendorKey: v.vendorKey } : {}), ...(v.term ? { term: v.term } : {}), ...(v.termEnd ? { termEnd: v.termEnd } : {}), ...(v.billingFrequency ? { billingFrequency: v.billingFrequency } : {}) };
 }
 
 function firstDifference(a: PositionVersion, b: MasterInput["contracts"][number]["state"]): string {
