@@ -146,6 +146,14 @@ export const MESSAGES: Record<string, Text> = {
     de: "Abrechnungsmonat {month} liegt mehr als einen Monat nach dem laufenden Monat {current}: Tippfehler im Jahr? Nichts wurde abgerechnet. Zum Vorausberechnen so weit im Voraus --allow-future angeben (--dry-run zeigt vorher, was es wäre).",
     en: "Billing month {month} is more than one month after the current month {current}: a typo in the year? Nothing was billed. To bill that far ahead, give --allow-future (--dry-run shows first what it would be).",
   },
+  "billing.nothing_due": {
+    de: "Nichts abzurechnen für {month}: alles bis zum Monatsende Fällige ist bereits abgerechnet. Es wurde kein Lauf angelegt und keine Datei geschrieben.",
+    en: "Nothing to bill for {month}: everything due by the end of the month is billed already. No run was stored and no file was written.",
+  },
+  "billing.no_invoice_usage_recorded": {
+    de: "Keine Rechnung für {month}: Lauf {run} hält nur Zeiten oder Zählermonate ohne Betrag fest (durch Inklusivstunden, Kontingent oder Inklusivseiten gedeckt). Keine Datei geschrieben.",
+    en: "No invoice for {month}: run {run} only records time entries or click months without an amount (covered by included hours, a contingent or included pages). No file was written.",
+  },
   "billing.invoice_date_before_numbered": {
     de: "Rechnungsdatum {date} liegt vor dem {lastDate} der schon nummerierten Rechnung {invoice} (Lauf {run}): eine spätere Nummer darf kein früheres Datum tragen. Datum {lastDate} oder später wählen.",
     en: "Invoice date {date} is before {lastDate}, the date of invoice {invoice} (run {run}), which already has a number: a later number cannot carry an earlier date. Choose {lastDate} or later.",
