@@ -116,11 +116,17 @@ async function ledgerAfterWatermarks(tx: StoreTx, contracts: readonly Contract[]
 /**
  * After a run for `month`, every contract the run billed without a note has its due months billed
  * and matching its versions: its watermark rises to the end of its last due period. A contract a
- * note names (unknown customer, suppressed credit …) is charged again from its ledger next time, as
- * before; so is one that a later change touches (the store lowers the watermark itself).
+ * note names (unknown customer, reverse charge with VAT …) is charged again from its ledger next
+ * time, as before; so is one that a later change touches (the store lowers the watermark itself).
+ *
+ * NOTE: a suppressed credit does not keep the watermark down. The run decided it (no line) from the
+ * contract's versions and ledger, and only a change of those (which lowers the watermark) can decide
+ * it otherwise: below the watermark the same credit would only be suppressed, and noted, again every
+ * month. Click notes concern click months (usage marks), not the recurring ledger.
  */
 async function raiseWatermarks(tx: StoreTx, contracts: readonly Contract[], month: IsoMonth, issues: readonly Issue[]): Promise<void> {
-  const noted = new Set(issues.map((i) => i.params?.contract).filter((c): c is string => typeof c === "string"));
+  const blocking = issues.filter((i) => i.code !== "billing.credit_suppressed" && !i.code.startsWith("clicks."));
+  const noted = new Set(blocking.map((i) => i.params?.contract).filter((c): c is string => typeof c === "string"));
   const byMonth = new Map<IsoMonth, string[]>();
   for (const c of contracts) {
     if (noted.has(c.no)) continue;

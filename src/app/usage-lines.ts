@@ -85,8 +85,11 @@ export async function writeUsageMarks(tx: StoreTx, plan: UsagePlan, merged: Merg
     updated.push({ ...e, billing });
   });
   await tx.timeEntries.putMany(updated);
+  // A month read but with nothing to charge has no line: it is marked with the customer's invoice of the
+  // run (if any, so cancelling that invoice opens it again, like a covered time entry), else with none.
   const marks = plan.clickMonths
     .map((m): ClickMonthMark | null => {
+      if (m.lineKeys.length === 0) return customers.has(m.customerNo) ? { runId, invoiceRef: merged.invoiceOf.get(m.customerNo) ?? "", contractNo: m.contractNo, month: m.month, lineNos: [], readingIds: m.readingIds } : null;
       const first = merged.places.get(m.lineKeys[0]!);
       return first ? { runId, invoiceRef: first.invoiceRef, contractNo: m.contractNo, month: m.month, lineNos: m.lineKeys.map((k) => merged.places.get(k)!.lineNo), readingIds: m.readingIds } : null;
     })

@@ -151,6 +151,14 @@ export const MESSAGES: Record<string, Text> = {
     de: "Abrechnungsmonat {month} liegt mehr als einen Monat nach dem laufenden Monat {current}: Tippfehler im Jahr? Nichts wurde abgerechnet. Zum Vorausberechnen so weit im Voraus --allow-future angeben (--dry-run zeigt vorher, was es wäre).",
     en: "Billing month {month} is more than one month after the current month {current}: a typo in the year? Nothing was billed. To bill that far ahead, give --allow-future (--dry-run shows first what it would be).",
   },
+  "billing.nothing_due": {
+    de: "Nichts abzurechnen für {month}: alles bis zum Monatsende Fällige ist bereits abgerechnet. Es wurde kein Lauf angelegt und keine Datei geschrieben.",
+    en: "Nothing to bill for {month}: everything due by the end of the month is billed already. No run was stored and no file was written.",
+  },
+  "billing.no_invoice_usage_recorded": {
+    de: "Keine Rechnung für {month}: Lauf {run} hält nur Zeiten oder Zählermonate ohne Betrag fest (durch Inklusivstunden, Kontingent oder Inklusivseiten gedeckt). Keine Datei geschrieben.",
+    en: "No invoice for {month}: run {run} only records time entries or click months without an amount (covered by included hours, a contingent or included pages). No file was written.",
+  },
   "billing.invoice_date_before_numbered": {
     de: "Rechnungsdatum {date} liegt vor dem {lastDate} der schon nummerierten Rechnung {invoice} (Lauf {run}): eine spätere Nummer darf kein früheres Datum tragen. Datum {lastDate} oder später wählen.",
     en: "Invoice date {date} is before {lastDate}, the date of invoice {invoice} (run {run}), which already has a number: a later number cannot carry an earlier date. Choose {lastDate} or later.",
@@ -417,6 +425,7 @@ export const MESSAGES: Record<string, Text> = {
   "meters.final_stored": { de: "Gerät {device}: die Ablesung vom {date} ist als Schlussablesung gespeichert ({where}), hier nicht; zum Ändern den Import rückgängig machen.", en: "Device {device}: the reading of {date} is stored as a final reading ({where}), here it is not; undo that import to change it." },
   "meters.final_not_stored": { de: "Gerät {device}: die Ablesung vom {date} ist ohne Schlussablesung gespeichert ({where}); zum Ändern den Import rückgängig machen.", en: "Device {device}: the reading of {date} is stored without being final ({where}); undo that import to change it." },
   "meters.out_of_order": { de: "Gerät {device}: Ablesung vom {date} ist nicht neuer als die letzte vom {last} ({where}).", en: "Device {device}: the reading of {date} is not newer than the last one of {last} ({where})." },
+  "clicks.reading_missing": { de: "Klickvertrag {contract}, {month}: es liegt kein Zählerstand für den Monat vor; der Monat bleibt offen (auch ein Mindestbetrag), bis eine Ablesung importiert ist, und wird dann mit ihr abgerechnet.", en: "Click contract {contract}, {month}: there is no meter reading for the month; the month stays open (a minimum fee too) until a reading is imported, and is billed with it." },
   "clicks.counter_backwards_open": { de: "Klickvertrag {contract}, {month}: der Zählerstand von Gerät {device} vom {date} ist kleiner als der vorige; der Monat wird nicht abgerechnet, bis die Ablesung korrigiert ist (Import rückgängig machen und korrigiert neu importieren).", en: "Click contract {contract}, {month}: device {device}'s counter of {date} is lower than the one before; the month is not billed until the reading is corrected (undo its import and import it corrected)." },
   "meters.counter_backwards": { de: "Gerät {device}: Zählerstand {value} ist kleiner als {previous} vom {date} ({where}); Zähler laufen nicht rückwärts (Tippfehler? Nach Tausch oder Zählerreset zuerst eine Schlussablesung mit final_reading = ja).", en: "Device {device}: counter {value} is lower than {previous} of {date} ({where}); counters do not go backwards (a typo? After a swap or a counter reset, first a final reading with final_reading = yes)." },
   "meters.month_billed": { de: "Vertrag {contract}: der Monat {month} ist bereits abgerechnet; Ablesungen dieses Monats werden nicht mehr angenommen.", en: "Contract {contract}: month {month} is already billed; readings of that month are no longer accepted." },

@@ -72,3 +72,33 @@ describe("billing with watermarks = billing from the whole ledger", () => {
     expect(seen.settled).toBeGreaterThan(20);
   }, 300_000);
 });
+
+describe("a contract whose credit is suppressed", () => {
+  it("is noted once: the next run does not report (or recompute) the same suppressed credit again", async () => {
+    const ctx = await testContext();
+    const contract: Contract = { no: "V-1", customerNo: "K-1", type: "license", interval: "monthly", mode: "advance", start: "2026-01-01", suppressCredits: true };
+    const version = (id: string, validFrom: string, quantity: string, seq: number): PositionVersion => ({ id, contractNo: "V-1", positionNo: 1, validFrom, articleNo: "A", description: "A", quantity, unitPrice: "10", discountPct: "0", vatPct: "19", seq });
+    await ctx.store.write(async (tx) => {
+      await tx.customers.putMany([{ no: "K-1", name: "Kunde" }]);
+      await tx.contracts.putMany([contract]);
+      await tx.versions.addMany([version("v1", "2026-01-01", "5", 1)]);
+    });
+    const bill = async (month: string) => {
+      const r = await runBilling(ctx, { month, invoiceDate: "2026-06-01" });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return { issues: r.value.issues.map((i) => `${i.code} ${String(i.params.from)}..${String(i.params.to)} ${String(i.params.amount)}`), lines: r.value.invoices.flatMap((i) => i.lines.map((l) => `${l.lineType} ${l.serviceFrom}..${l.serviceTo} ${l.netAmount}`)) };
+    };
+    expect(await bill("2026-02")).toEqual({ issues: [], lines: ["recurring 2026-01-01..2026-01-31 50.00", "recurring 2026-02-01..2026-02-28 50.00"] });
+    // fewer seats from 15 January: a credit for January and February, suppressed
+    await ctx.store.write((tx) => tx.versions.addMany([version("v2", "2026-01-15", "3", 2)]));
+    const march = await bill("2026-03");
+    expect(march.issues).toEqual(["billing.credit_suppressed 2026-01-15..2026-01-31 -10.97", "billing.credit_suppressed 2026-02-01..2026-02-28 -20.00"]);
+    expect(march.lines).toEqual(["recurring 2026-03-01..2026-03-31 30.00"]);
+    expect(await bill("2026-04")).toEqual({ issues: [], lines: ["recurring 2026-04-01..2026-04-30 30.00"] });
+    expect((await ctx.store.read((tx) => tx.billingState.all())).get("V-1")).toBe("2026-04");
+    // a later change of those months lowers the watermark: the increase is set against the credit not given
+    await ctx.store.write((tx) => tx.versions.addMany([version("v3", "2026-02-01", "6", 3)]));
+    expect(await bill("2026-05")).toEqual({ issues: ["billing.credit_suppressed 2026-01-15..2026-01-31 -10.97"], lines: ["difference 2026-02-01..2026-02-28 10.00", "difference 2026-03-01..2026-03-31 30.00", "difference 2026-04-01..2026-04-30 30.00", "recurring 2026-05-01..2026-05-31 60.00"] });
+    await ctx.store.close();
+  });
+});

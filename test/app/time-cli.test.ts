@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CliIo } from "../../src/cli/cli-io";
@@ -54,7 +54,8 @@ describe("CLI: rules set, time import, meters import, time balance, bill", () =>
     expect(csv).toContain(",flat_fee,2026-06-08,2026-06-08,1,45.00,0,1,45.00,19,");
     expect(csv).toContain(",click,2026-06-12,2026-06-30,1,13.12,0,1,13.12,19,");
     const again = await run("bill", "--workspace", ws, "--period", "2026-06", "--out", join(d, "leer.csv"), "--invoice-date", "2026-07-01");
-    expect(again.out).toContain("0 invoices");
+    expect(again.out).toContain("Nothing to bill for June 2026");
+    expect(existsSync(join(d, "leer.csv"))).toBe(false);
     expect((await run("rules", "show", "--workspace", ws)).out).toContain('"includedHoursPerMonth": "1"');
   });
 });

@@ -120,7 +120,33 @@ describe("bill: the invoice file issues the run (issue 17)", () => {
     expect((await cli("bill", "--workspace", ws, ...JAN, "--out", join(d, "jan.csv"))).code).toBe(0);
     const again = await cli("bill", "--workspace", ws, ...JAN, "--out", join(d, "jan-again.csv"), "--json");
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.out)).toMatchObject({ runId: null, issuedAt: null, invoices: 0 });
+    expect(JSON.parse(again.out)).toMatchObject({ runId: null, issuedAt: null, invoices: 0, out: null });
     expect(await storedRuns(ws)).toHaveLength(1);
+    // no header-only file for the ERP, and the clerk is told why (in the language of the command line)
+    expect(existsSync(join(d, "jan-again.csv"))).toBe(false);
+    const text = await cli("bill", "--workspace", ws, ...JAN, "--out", join(d, "jan-3.csv"));
+    expect(text.code).toBe(0);
+    expect(text.out).toBe("bill 2026-01: Nothing to bill for January 2026: everything due by the end of the month is billed already. No run was stored and no file was written.\n");
+    const preview = await cli("bill", "--workspace", ws, ...JAN, "--dry-run", "--out", join(d, "preview.csv"), "--lang", "de");
+    expect(preview.out).toContain("Nichts abzurechnen für Januar 2026:");
+    expect(existsSync(join(d, "jan-3.csv")) || existsSync(join(d, "preview.csv"))).toBe(false);
+    expect(await storedRuns(ws)).toHaveLength(1);
+  });
+
+  it("time covered by included hours alone: a run records it, without an invoice or a file", async () => {
+    const { d, ws } = await workspace();
+    expect((await cli("bill", "--workspace", ws, ...JAN, "--out", join(d, "jan.csv"))).code).toBe(0);
+    writeFileSync(join(d, "sup.csv"), "article_no,description,unit_price,vat_pct\nSUP-R,Remote-Support,90.00,19\n");
+    expect((await cli("import-master", "--workspace", ws, join(d, "sup.csv"))).code).toBe(0);
+    const rules = { defaults: { unitMinutes: 15, activities: { remote: { articleNo: "SUP-R" } }, defaultActivity: "remote" }, contracts: { "V-1": { includedHoursPerMonth: "1" } } };
+    writeFileSync(join(d, "rules.json"), JSON.stringify(rules));
+    expect((await cli("rules", "set", "--workspace", ws, join(d, "rules.json"))).code).toBe(0);
+    writeFileSync(join(d, "time.csv"), "ticket_no,customer_no,contract_no,date,start,end,minutes,technician,activity,billable,description\n1,10001,V-1,2026-01-14,09:00,09:30,,jm,remote,ja,Drucker\n");
+    expect((await cli("time", "import", "--workspace", ws, join(d, "time.csv"))).code).toBe(0);
+    const covered = await cli("bill", "--workspace", ws, ...JAN, "--out", join(d, "covered.csv"));
+    expect(covered.code).toBe(0);
+    expect(covered.out).toBe("bill 2026-01: No invoice for January 2026: run run-00002 only records time entries or click months without an amount (covered by included hours, a contingent or included pages). No file was written.\n");
+    expect(existsSync(join(d, "covered.csv"))).toBe(false);
+    expect((await storedRuns(ws)).map((r) => [r.id, r.invoiceRefs.length, r.issuedAt !== undefined])).toEqual([["run-00001", 2, true], ["run-00002", 0, true]]);
   });
 });

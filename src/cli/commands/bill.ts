@@ -3,6 +3,7 @@ import { isFarAhead } from "../../core/billing/far-ahead";
 import { monthOf, parseIsoMonth } from "../../core/date/iso-month";
 import type { IsoDate } from "../../core/date/iso-date";
 import { issue } from "../../core/issues";
+import { messageText } from "../../core/messages";
 import { Decimal, sum } from "../../core/money/decimal";
 import { parseStrictDate } from "../../io/table/cell-reader";
 import { finalizeRun } from "../../app/issue-run";
@@ -60,8 +61,10 @@ export const billCommand: Command = {
       }
       const o = r.value;
       reportIssues(io, o.issues);
-      // No batch file for a draft; a DATEV batch needs at least one booking, so none when nothing is due.
-      const noBatchFile = out === undefined || (options.format.kind === "datev" && o.invoices.length === 0);
+      // No batch file for a draft, nor when there is no invoice: a header-only file imports nothing into
+      // the ERP (and a DATEV batch needs at least one booking).
+      const noInvoice = o.invoices.length === 0;
+      const noBatchFile = out === undefined || noInvoice;
       // The run is kept only when every file could be produced: they are made inside the run's
       // transaction and written after it committed.
       const written = await writeExports(ctx, io, o.invoices, options, noBatchFile ? undefined : out, outputs);
@@ -69,7 +72,8 @@ export const billCommand: Command = {
         io.err(`bill ${month}: the export failed, so nothing was billed and no file was written.\n`);
         return { code: 1, save: false };
       }
-      const issued = !dryRun && !draft && o.runId !== null ? await finalizeRun(ctx, o.runId, written.documents.length > 0 && noBatchFile ? "documents" : "export", written.documents.length > 0 ? options.company : undefined) : null;
+      const reason = !noBatchFile ? "export" : written.documents.length > 0 ? "documents" : "finalize";
+      const issued = !dryRun && !draft && o.runId !== null ? await finalizeRun(ctx, o.runId, reason, written.documents.length > 0 ? options.company : undefined) : null;
       if (issued && !issued.ok) {
         reportIssues(io, issued.issues);
         io.err(`bill ${month}: the run could not be issued, so nothing was billed and no file was written.\n`);
@@ -83,14 +87,18 @@ export const billCommand: Command = {
           totals: o.invoices.map((i) => ({ invoiceRef: i.invoiceRef, customerNo: i.customerNo, net: i.netTotal, vat: i.vatTotal, gross: i.grossTotal })),
           format: options.format.kind, out: noBatchFile ? null : out, records: written.records, documents: written.documents,
         });
+      else if (noInvoice)
+        // Nothing to invoice: said in the clerk's language, no file, no run (or, when time entries or click
+        // months were settled without an amount, a run that records only them).
+        io.out(`bill ${month}${dryRun ? " (dry run)" : ""}: ${messageText(o.runId === null ? issue("billing.nothing_due", { month: month! }, undefined, "info") : issue("billing.no_invoice_usage_recorded", { month: month!, run: o.runId }, undefined, "info"), io.lang)}\n`);
       else
         io.out(
-          `bill ${month}${dryRun ? " (dry run: nothing written to the workspace)" : draft ? " (draft)" : ""}: ${o.invoices.length} invoices, ${lines} lines, net ${net.toFixed(2)}${out === undefined ? "" : ` → ${noBatchFile ? "no DATEV file (nothing to book)" : out}`}` +
+          `bill ${month}${dryRun ? " (dry run: nothing written to the workspace)" : draft ? " (draft)" : ""}: ${o.invoices.length} invoices, ${lines} lines, net ${net.toFixed(2)}${out === undefined ? "" : ` → ${out}`}` +
             (options.format.kind === "datev" && !noBatchFile ? ` (${written.records} DATEV bookings)` : "") +
             (written.documents.length > 0 ? `; ${written.documents.length} invoice documents → ${options.documentsDir}` : "") +
             "\n" +
             (o.runId === null
-              ? o.invoices.length === 0 ? "  nothing due\n" : ""
+              ? ""
               : draft
                 ? `  run ${o.runId} stored as a draft; issue it with: export --run ${o.runId} --out FILE (or finalize --run ${o.runId}); undo with: undo --run ${o.runId}\n`
                 : `  run ${o.runId} issued (festgeschrieben) with this file: it can no longer be undone; correct an invoice with: cancel-invoice --invoice NO\n`),

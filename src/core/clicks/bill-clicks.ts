@@ -18,9 +18,13 @@ export interface ClickChargeInput {
   articles: ReadonlyMap<string, Article>;
 }
 
-/** A click month billed in this run, with its line keys and readings (for the marker). */
+/**
+ * A click month settled in this run, with its line keys and readings (for the marker). `lineKeys` is
+ * empty for a month read but with nothing to charge (no pages, or all within the included pages).
+ */
 export interface ClickMonth {
   contractNo: string;
+  customerNo: string;
   month: IsoMonth;
   lineKeys: string[];
   readingIds: string[];
@@ -88,6 +92,12 @@ export interface ClickMonthPlan {
   rule: ClickRule;
   month: IsoMonth;
   billed: boolean;
+  /**
+   * No reading of the contract is dated in the month or later (and a device is still on it, or none
+   * was ever read): the month waits for its reading, named by a warning, and is rated with no charges
+   * (not even the minimum fee), so a reading that comes later is billed in its own month.
+   */
+  awaiting: boolean;
   usage: ClickMonthUsage;
   /** Null for a billed month or a contract whose articles are unknown. */
   rating: ClickMonthRating | null;
@@ -128,8 +138,11 @@ export function planClickMonths(input: ClickChargeInput, showBilled?: IsoMonth):
       // A counter going backwards is never billed as negative pages: the month stays open, named.
       const broken = billed ? undefined : usage.devices.find((d) => d.backwards);
       if (broken) issues.push(issue("clicks.counter_backwards_open", { contract: contract.no, month, device: broken.deviceId, date: broken.backwards!.readingDate }, undefined, "warning"));
-      const rating = billed || broken || typeof articles === "string" ? null : rateMonth(contract, usage, rule, articles);
-      months.push({ contract, rule, month, billed, usage, rating });
+      const awaiting = !billed && usage.readingIds.length === 0 && !(usage.devices.length === 0 && usage.left.length > 0) && !readLater(contract.no, month, devicesOf.get(contract.no) ?? []);
+      if (awaiting) issues.push(issue("clicks.reading_missing", { contract: contract.no, month }, undefined, "warning"));
+      const rated = billed || broken || typeof articles === "string" ? null : rateMonth(contract, usage, rule, articles);
+      const rating = rated && awaiting ? { ...rated, minimum: ZERO, charges: [] } : rated;
+      months.push({ contract, rule, month, billed, awaiting, usage, rating });
     }
   }
   return { months, issues };
@@ -141,20 +154,30 @@ export function planClickMonths(input: ClickChargeInput, showBilled?: IsoMonth):
  * differences of the readings dated in the month (each against the device's previous reading; a
  * device's first reading is its baseline). Included clicks are prorated by the contract's days in the
  * month and rounded to whole pages; pages above are charged at the price per click. A minimum monthly
- * fee (prorated the same way) tops the month up. A month that produces no line stays open, and so
- * does a month in which a stored counter goes backwards (a warning names contract, month and device).
+ * fee (prorated the same way) tops the month up. A line whose net rounds to 0.00 is left out. A month
+ * with a reading is settled even without a line (no pages, or all included: marked, not invoiced);
+ * a month without any reading waits for it (`awaiting`, a warning), and one in which a stored counter
+ * goes backwards stays open (a warning names contract, month and device). A month without a reading
+ * whose pages count in a later reading's month is billed its minimum fee, if any.
  */
 export function computeClickCharges(input: ClickChargeInput): ClickChargeResult {
   const plan = planClickMonths(input);
   const lines: UsageLine[] = [];
   const months: ClickMonth[] = [];
   for (const m of plan.months) {
-    const own = m.rating?.charges.map((c) => c.line) ?? [];
-    if (own.length === 0) continue;
+    if (!m.rating || m.awaiting) continue;
+    const own = m.rating.charges.map((c) => c.line).filter((l) => !l.net.isZero());
+    if (own.length === 0 && m.usage.readingIds.length === 0) continue;
     pushAll(lines, own);
-    months.push({ contractNo: m.contract.no, month: m.month, lineKeys: own.map((l) => l.key), readingIds: m.usage.readingIds });
+    months.push({ contractNo: m.contract.no, customerNo: m.contract.customerNo, month: m.month, lineKeys: own.map((l) => l.key), readingIds: m.usage.readingIds });
   }
   return { lines, months, issues: plan.issues };
+}
+
+/** True when a reading of the contract is dated after the month (its pages then count in that reading's month). */
+function readLater(contractNo: string, month: IsoMonth, lists: readonly MeterReading[][]): boolean {
+  const until = lastDayOf(month);
+  return lists.some((list) => list.some((r) => r.contractNo === contractNo && r.readingDate > until));
 }
 
 interface ClickArticles {

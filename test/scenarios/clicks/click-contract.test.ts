@@ -37,7 +37,7 @@ describe("click contracts", () => {
       "CL-F 21 × 0.06 = 1.26 [2026-03-12..2026-03-31] Seiten Farbe 2026-03: 150 Seiten, davon 129 inklusive",
       "CL-MIN 1 × 13.63 = 13.63 [2026-03-12..2026-03-31] Mindestumsatz Klickvertrag 2026-03 (Mindestbetrag 16,13 €)",
     ]);
-    expect(r.months).toEqual([{ contractNo: "K-300", month: "2026-03", lineKeys: r.lines.map((l) => l.key), readingIds: ["D1|2026-03-12", "D1|2026-03-31"] }]);
+    expect(r.months).toEqual([{ contractNo: "K-300", customerNo: "10003", month: "2026-03", lineKeys: r.lines.map((l) => l.key), readingIds: ["D1|2026-03-12", "D1|2026-03-31"] }]);
     expect(r.lines[0]!.trace).toEqual(["D1|2026-03-12", "D1|2026-03-31"]);
   });
 
@@ -50,12 +50,36 @@ describe("click contracts", () => {
     expect(bill("2026-04", readings, ["K-300|2026-03", "K-300|2026-04"]).lines).toEqual([]);
   });
 
-  it("without a minimum fee a month inside the included volume makes no line and stays open", () => {
+  it("without a minimum fee a month read inside the included volume makes no line and is settled (marked, not invoiced)", () => {
     const { minimumFee: _none, articleMinimum: _no, ...click } = RULES.contracts["K-300"]!.click!;
     const rules: Rules = { defaults: {}, contracts: { "K-300": { click } } };
     const r = computeClickCharges({ runMonth: "2026-03", readings: [reading("2026-03-12", 0, 0), reading("2026-03-31", 500, 100)], billedMonths: new Set(), rules, contracts: [K300], articles: ARTICLES });
     expect(r.lines).toEqual([]);
-    expect(r.months).toEqual([]);
+    expect(r.months).toEqual([{ contractNo: "K-300", customerNo: "10003", month: "2026-03", lineKeys: [], readingIds: ["D1|2026-03-12", "D1|2026-03-31"] }]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it("a month without any reading waits for it (no minimum fee either, a warning); once read it is billed in full", () => {
+    // March read; April not read yet: April stays open, named
+    const april = bill("2026-04", readings.slice(0, 2), ["K-300|2026-03"]);
+    expect([april.lines, april.months, april.issues.map((i) => [i.code, i.params.contract, i.params.month])]).toEqual([[], [], [["clicks.reading_missing", "K-300", "2026-04"]]]);
+    expect(formatIssue(april.issues[0]!, "de")).toBe("Klickvertrag K-300, April 2026: es liegt kein Zählerstand für den Monat vor; der Monat bleibt offen (auch ein Mindestbetrag), bis eine Ablesung importiert ist, und wird dann mit ihr abgerechnet.");
+    // the April reading arrives: April is billed with its own included pages, as if it had been there
+    expect(show(bill("2026-04", readings, ["K-300|2026-03"]))).toEqual([
+      "CL-SW 300 × 0.008 = 2.40 [2026-04-01..2026-04-30] Seiten s/w 2026-04: 1300 Seiten, davon 1000 inklusive",
+      "CL-MIN 1 × 22.6 = 22.60 [2026-04-01..2026-04-30] Mindestumsatz Klickvertrag 2026-04 (Mindestbetrag 25,00 €)",
+    ]);
+    // a month without a reading whose pages a later reading counts (read again only in May) is billed its minimum fee
+    const skipped = bill("2026-05", [...readings.slice(0, 2), reading("2026-05-31", 12100, 2300)], ["K-300|2026-03"]);
+    expect(skipped.months.map((m) => [m.month, m.lineKeys.length])).toEqual([["2026-04", 1], ["2026-05", 2]]);
+    expect(skipped.issues).toEqual([]);
+  });
+
+  it("a line whose net rounds to 0.00 is left out; its month is settled", () => {
+    const rules: Rules = { defaults: {}, contracts: { "K-300": { click: { ...RULES.contracts["K-300"]!.click!, priceBw: "0.004", minimumFee: "0" } } } };
+    const r = computeClickCharges({ runMonth: "2026-04", readings: [reading("2026-03-31", 0, 0), reading("2026-04-30", 1001, 0)], billedMonths: new Set(["K-300|2026-03"]), rules, contracts: [K300], articles: ARTICLES });
+    expect(r.lines).toEqual([]);
+    expect(r.months).toEqual([{ contractNo: "K-300", customerNo: "10003", month: "2026-04", lineKeys: [], readingIds: ["D1|2026-04-30", "D1|2026-03-31"] }]);
   });
 });
 

@@ -53,7 +53,7 @@ describe("export commands", () => {
     // the run was kept: billing again bills nothing and writes no DATEV file
     const again = io();
     expect(await runCli(["bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "again.csv"), "--format", "datev", "--datev-config", join(d, "datev.json")], again.cli)).toBe(0);
-    expect(again.out()).toContain("no DATEV file (nothing to book)");
+    expect(again.out()).toContain("Nothing to bill for January 2026");
     expect(existsSync(join(d, "again.csv"))).toBe(false);
   });
 
