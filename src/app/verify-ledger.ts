@@ -8,14 +8,14 @@ import { invoiceKey } from "./issue-run";
 /**
  * Why an issued invoice's ledger entries do not verify:
  * - `ledger_changed`: they no longer give the digest the invoice was issued with (an entry edited,
- *   added or removed); `entry`/`field` name the first entry that disagrees with the invoice's lines
- *   when one does.
+ *   added or removed); `field` and `entry` or `line` name where the entries first disagree with the
+ *   invoice's lines when they do (an added or removed entry may agree).
  * - `ledger_inconsistent`: an invoice issued before invoices kept the digest whose entries disagree
  *   with its lines (see core/integrity/ledger-consistency.ts).
  * - `ledger_orphan`: an entry of an issued run (or of no run) that belongs to none of its invoices.
  */
 export type LedgerProblem =
-  | { reason: "ledger_changed"; expected: string; found: string; entry?: string; field?: string }
+  | { reason: "ledger_changed"; expected: string; found: string; entry?: string; line?: number; field?: string }
   | { reason: "ledger_inconsistent"; field: string; line?: number; entry?: string }
   | { reason: "ledger_orphan"; entry: string };
 
@@ -56,7 +56,7 @@ export async function verifyLedger(tx: StoreTx, runs: readonly RunRecord[], issu
       const found = ledgerDigest(own);
       if (found === inv.ledgerHash) continue;
       const hint = ledgerMismatch(inv, own);
-      firstBreak = { record: inv.invoiceRef, problem: { reason: "ledger_changed", expected: inv.ledgerHash, found, ...(hint?.entry !== undefined ? { entry: hint.entry } : {}), ...(hint ? { field: hint.field } : {}) } };
+      firstBreak = { record: inv.invoiceRef, problem: { reason: "ledger_changed", expected: inv.ledgerHash, found, ...hint } };
     } else if (!firstBreak) {
       const m = ledgerMismatch(inv, own);
       if (m) firstBreak = { record: inv.invoiceRef, problem: { reason: "ledger_inconsistent", ...m } };
