@@ -180,7 +180,7 @@ async function writeCancellations(tx: StoreTx, run: RunRecord, originals: Stored
   for (const [k, original] of originals.entries()) {
     const invoiceRef = original.invoiceRef;
     const ref = `${prefix}${String(numbers[k]).padStart(6, "0")}`;
-    const { seqInRun: _s, cancelledBy: _c, chainSeq: _q, prevHash: _p, hash: _h, ...inv } = original;
+    const { seqInRun: _s, cancelledBy: _c, chainSeq: _q, prevHash: _p, hash: _h, ledgerHash: _l, ...inv } = original;
     const storno: StoredInvoice = {
       ...(inv as Invoice),
       invoiceRef: ref,
@@ -223,9 +223,10 @@ async function writeCancellations(tx: StoreTx, run: RunRecord, originals: Stored
     outcomes.push({ cancellationRef: ref, runId, cancelled: invoiceRef, grossTotal: storno.grossTotal, released: { timeEntries: count(released.timeEntries), clickMonths: count(released.clickMonths), usageRecords: count(released.usageRecords) } });
   }
   await tx.runs.add({ id: runId, month: run.month, createdAt: at, invoiceDate: date, invoiceRefs: stornos.map((i) => i.invoiceRef), firstInvoiceNumber: numbers[0]!, issuedAt: at, issuedBy: "cancellation", kind: "cancellation" });
+  // The negated entries first: the Stornorechnungen's ledger digest is taken from the store as sealed.
+  await tx.ledger.addMany(ledger);
   await tx.invoices.addMany(await sealInvoices(tx, stornos));
   await tx.invoices.putMany(originals.map((o, k) => ({ ...o, cancelledBy: stornos[k]!.invoiceRef })));
-  await tx.ledger.addMany(ledger);
   // The cancellation run is issued at once, and like any issue its chain head goes into the audit
   // chain: cutting the last Stornorechnungen (and the head) then breaks the audit chain too.
   const chainHead = (await tx.settings.getRaw(INVOICE_CHAIN_KEY)) as InvoiceChainHead | undefined;

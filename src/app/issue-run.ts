@@ -2,6 +2,8 @@ import { Result, fail, issue, ok } from "../core/issues";
 import { COMPANY_SETTINGS_KEY, validateCompanyInfo, type CompanyInfo } from "../io/export/documents/company";
 import type { StoreTx } from "../store/port";
 import { CHAIN_START, sealRecord } from "../core/integrity/hash-chain";
+import { ledgerDigest } from "../core/integrity/ledger-digest";
+import type { LedgerEntry } from "../core/billing/ledger";
 import { INVOICE_CHAIN_KEY } from "../store/chain-heads";
 import type { RunRecord, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
@@ -63,7 +65,8 @@ export interface InvoiceChainHead {
 /**
  * Chains invoices as they are issued (GoBD tamper evidence): each gets the seller's and buyer's data
  * of now (`issuedParties`: `seller`, else the saved company data, the customer record, and its direct
- * debit mandate or null when it pays otherwise), the next
+ * debit mandate or null when it pays otherwise), the digest of its ledger entries as stored now
+ * (`ledgerHash`: the entries of its run with its number; the caller stores them first), the next
  * `chainSeq`, the previous issued invoice's hash as `prevHash` and its own `hash` over all of it, so
  * a reprint or an e-invoice made later says what the issued invoice said. Returns the sealed
  * invoices for the caller to store; the chain head moves in the same transaction.
@@ -75,15 +78,26 @@ export async function sealInvoices(tx: StoreTx, invoices: readonly StoredInvoice
   const nos = [...new Set(invoices.map((i) => i.customerNo))];
   const customers = new Map((await tx.customers.getMany(nos)).flatMap((c) => (c ? [[c.no, c] as const] : [])));
   const debit = await debitTermsIn(tx, nos);
+  const ledger = await ledgerOfInvoices(tx, invoices);
   const out = invoices.map((inv) => {
     const buyer = customers.get(inv.customerNo);
     const issuedParties: IssuedParties = { ...(company ? { seller: company } : {}), ...(buyer ? { buyer } : {}), directDebit: debit.get(inv.customerNo) ?? null };
-    const withParties = { ...inv, issuedParties };
+    const withParties = { ...inv, issuedParties, ledgerHash: ledgerDigest(ledger.get(invoiceKey(inv)) ?? []) };
     const sealed = sealRecord({ ...withParties, chainSeq: ++seq }, hash, INVOICE_MUTABLE_FIELDS);
     hash = sealed.hash;
     return sealed;
   });
   if (out.length > 0) await tx.settings.putRaw(INVOICE_CHAIN_KEY, { seq, hash } satisfies InvoiceChainHead);
+  return out;
+}
+
+/** Which invoice a ledger entry belongs to: its run and number. */
+export const invoiceKey = (x: { runId: string; invoiceRef: string }): string => `${x.runId}\u0000${x.invoiceRef}`;
+
+/** The stored ledger entries of the invoices' runs, by invoice ({@link invoiceKey}). */
+async function ledgerOfInvoices(tx: StoreTx, invoices: readonly StoredInvoice[]): Promise<Map<string, LedgerEntry[]>> {
+  const out = new Map<string, LedgerEntry[]>();
+  for (const runId of new Set(invoices.map((i) => i.runId))) for (const e of await tx.ledger.ofRun(runId)) out.get(invoiceKey(e))?.push(e) ?? out.set(invoiceKey(e), [e]);
   return out;
 }
 

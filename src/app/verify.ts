@@ -3,22 +3,25 @@ import type { ChainHeads } from "../store/chain-heads";
 import type { AuditRecord, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
 import { INVOICE_CHAIN_KEY, INVOICE_MUTABLE_FIELDS, type InvoiceChainHead } from "./issue-run";
+import { verifyLedger, type LedgerCheck, type LedgerProblem } from "./verify-ledger";
 
 /** The first record of a chain that does not verify. */
 export interface BrokenRecord {
-  /** `auditLog` entry (by `seq`) or issued invoice (by number). */
-  chain: "auditLog" | "invoices";
+  /** `auditLog` entry (by `seq`), issued invoice (by number), or the `ledger` of an issued invoice (by its number; a stray entry by its id). */
+  chain: "auditLog" | "invoices" | "ledger";
   record: string;
   /** `head_mismatch`: the chain does not end, or no longer passes, where the stored head (or the audit entry `auditSeq`) says. */
-  problem: ChainBreak | { reason: "head_mismatch"; expected: string; found: string; auditSeq?: number };
+  problem: ChainBreak | { reason: "head_mismatch"; expected: string; found: string; auditSeq?: number } | LedgerProblem;
 }
 
 export interface VerifyReport {
   auditEntries: number;
   issuedInvoices: number;
-  /** Null when both chains verify. */
+  /** The issued invoices' ledger entries: how many, and how many invoices were checked by digest and (issued before it was kept) against their lines. */
+  ledger: Omit<LedgerCheck, "firstBreak">;
+  /** Null when both chains and the ledger verify. */
   firstBreak: BrokenRecord | null;
-  /** Every break, audit log first (at most one per chain: after a break a chain is not trusted). */
+  /** Every break, audit log first, the ledger last (at most one per chain: after a break a chain is not trusted). */
   breaks: BrokenRecord[];
   /**
    * Where both chains end as walked (count and last hash; the audit log also its last `seq`): write
@@ -32,7 +35,8 @@ export interface VerifyReport {
  * Checks the hash chains (GoBD tamper evidence): every audit entry in `seq` order and every issued
  * invoice in issue order must carry the hash of its own content and its predecessor's hash, the
  * invoice chain must end where the stored head says (so removing the last issued invoices shows), and
- * pass through every head an issue recorded in the audit log (so it shows even with the head reset).
+ * pass through every head an issue recorded in the audit log (so it shows even with the head reset),
+ * and every issued invoice's ledger entries must give the digest it was issued with (app/verify-ledger.ts).
  * Names the first broken record of each chain. Reads only.
  */
 export async function verifyIntegrity(ctx: AppContext): Promise<VerifyReport> {
@@ -51,7 +55,8 @@ export async function verifyIntegrity(ctx: AppContext): Promise<VerifyReport> {
     if (audit.firstBreak) breaks.push({ chain: "auditLog", record: String(audit.firstBreak.record.seq), problem: audit.firstBreak.problem });
 
     const issued: StoredInvoice[] = [];
-    for (const run of await tx.runs.all()) if (run.issuedAt && !run.undoneAt) issued.push(...(await tx.invoices.ofRun(run.id)));
+    const runs = await tx.runs.all();
+    for (const run of runs) if (run.issuedAt && !run.undoneAt) issued.push(...(await tx.invoices.ofRun(run.id)));
     issued.sort((a, b) => (a.chainSeq ?? Number.MAX_SAFE_INTEGER) - (b.chainSeq ?? Number.MAX_SAFE_INTEGER));
     const invoices = new ChainWalker(INVOICE_MUTABLE_FIELDS);
     const walked = new Map<number, { ref: string; hash: string }>();
@@ -72,7 +77,9 @@ export async function verifyIntegrity(ctx: AppContext): Promise<VerifyReport> {
     if (!breaks.some((b) => b.chain === "invoices") && (head?.hash ?? "") !== invoices.headHash) {
       breaks.push({ chain: "invoices", record: issued.at(-1)?.invoiceRef ?? "-", problem: { reason: "head_mismatch", expected: head?.hash ?? "", found: invoices.headHash } });
     }
+    const { firstBreak: ledgerBreak, ...ledger } = await verifyLedger(tx, runs, issued);
+    if (ledgerBreak) breaks.push({ chain: "ledger", ...ledgerBreak });
     const heads: ChainHeads = { auditLog: { count: audit.records, lastSeq, hash: audit.headHash }, invoices: { count: issued.length, hash: invoices.headHash } };
-    return { auditEntries: audit.records, issuedInvoices: issued.length, firstBreak: breaks[0] ?? null, breaks, heads };
+    return { auditEntries: audit.records, issuedInvoices: issued.length, ledger, firstBreak: breaks[0] ?? null, breaks, heads };
   });
 }

@@ -4,6 +4,7 @@ import { isIsoDate } from "../core/date/iso-date";
 import { lastDayOf, monthOf, parseIsoMonth } from "../core/date/iso-month";
 import { type Issue, issue } from "../core/issues";
 import { ChainWalker } from "../core/integrity/hash-chain";
+import { digestOfHashes, ledgerEntryHash } from "../core/integrity/ledger-digest";
 import { type ChainHead, type ChainHeads, INVOICE_CHAIN_KEY } from "./chain-heads";
 import { TABLES, type ColumnSpec, type TableName, type TableSpec, rowKey } from "./tables";
 
@@ -28,6 +29,8 @@ export class BackupChecker {
   /** Tamper evidence: the audit log is walked as it comes (in seq order), issued invoices at the end in chain order. */
   private readonly audit: { rowNo: number; row: Record<string, unknown> }[] = [];
   private readonly sealedInvoices: { rowNo: number; row: Record<string, unknown> }[] = [];
+  /** Each ledger entry's id and hash, by its run and invoice: an issued invoice's entries must give its `ledgerHash`. */
+  private readonly ledger = new Map<string, [string, string][]>();
   /** The backup's own record of the invoice chain head (setting `integrity:invoiceChain`). */
   private invoiceHeadSetting: { seq: number; hash: string } | null = null;
 
@@ -54,6 +57,11 @@ export class BackupChecker {
     seen.add(key);
     if (table === "auditLog") this.audit.push({ rowNo, row });
     if (table === "invoices" && typeof row.hash === "string") this.sealedInvoices.push({ rowNo, row });
+    if (table === "ledger") {
+      const k = `${String(row.runId)}\u0000${String(row.invoiceRef)}`;
+      const pair: [string, string] = [String(row.id), ledgerEntryHash(row)];
+      this.ledger.get(k)?.push(pair) ?? this.ledger.set(k, [pair]);
+    }
     if (table === "settings" && row.key === INVOICE_CHAIN_KEY) {
       const v = row.value as { seq?: unknown; hash?: unknown } | null;
       if (v && typeof v.seq === "number" && typeof v.hash === "string") this.invoiceHeadSetting = { seq: v.seq, hash: v.hash };
@@ -70,6 +78,7 @@ export class BackupChecker {
     const invoices = this.sealedInvoices.sort((a, b) => Number(a.row.chainSeq) - Number(b.row.chainSeq));
     const auditHead = this.checkChain("auditLog", audit, [], "seq");
     const invoiceHead = this.checkChain("invoices", invoices, INVOICE_MUTABLE_FIELDS, "invoiceRef");
+    if (invoiceHead !== null) this.checkLedger(invoices);
     // A backup cut after its last records still chains; it no longer ends where it said (or where the
     // store's own invoice head setting says).
     if (auditHead !== null && heads) this.checkHead("auditLog", "seq", audit, auditHead, heads.auditLog);
@@ -105,6 +114,21 @@ export class BackupChecker {
       }
     }
     return walker.headHash;
+  }
+
+  /**
+   * Every issued invoice that keeps a ledger digest (`ledgerHash`, covered by its hash) must find it
+   * in the backup's ledger: an entry edited, added or removed refuses the restore, naming the first
+   * such invoice in issue order.
+   */
+  private checkLedger(invoices: readonly { rowNo: number; row: Record<string, unknown> }[]): void {
+    for (const { rowNo, row } of invoices) {
+      if (typeof row.ledgerHash !== "string") continue;
+      const found = digestOfHashes(this.ledger.get(`${String(row.runId)}\u0000${String(row.invoiceRef)}`) ?? []);
+      if (found === row.ledgerHash) continue;
+      this.issues.push(issue("backup.ledger_changed", { invoice: String(row.invoiceRef), expected: row.ledgerHash.slice(0, 12), found: found.slice(0, 12) }, { source: this.source, row: rowNo, column: "ledgerHash" }));
+      return;
+    }
   }
 
   /** The chain must end where the header says: as many records, the last one with the declared hash. */

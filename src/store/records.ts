@@ -78,6 +78,12 @@ export interface StoredInvoice extends Invoice {
    * and on invoices issued before this was kept.
    */
   issuedParties?: IssuedParties;
+  /**
+   * Digest of the invoice's ledger entries when it was issued (core/integrity/ledger-digest.ts; part
+   * of its hash, so editing, adding or removing a booked entry shows in `verify`). Absent on drafts
+   * and on invoices issued before this was kept.
+   */
+  ledgerHash?: string;
   /** Hash chain of issued invoices (app/issue-run.ts `sealInvoices`): position, previous and own hash. */
   chainSeq?: number;
   prevHash?: string;

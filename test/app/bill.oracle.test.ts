@@ -30,6 +30,22 @@ import {
   toVersion,
 } from "../support/billing-oracle";
 import { testContext } from "../support/fixtures";
+import { verifyIntegrity } from "../../src/app/verify";
+import { ledgerMismatch } from "../../src/core/integrity/ledger-consistency";
+
+/** Every issued invoice (Stornorechnungen too) against its ledger entries, as verify checks invoices issued before they kept a ledger digest. */
+async function ledgerMismatches(ctx: AppContext): Promise<unknown[]> {
+  const ledger = await ledgerOf(ctx);
+  const out: unknown[] = [];
+  for (const run of await ctx.store.read((tx) => tx.runs.all())) {
+    if (!run.issuedAt || run.undoneAt) continue;
+    for (const inv of await ctx.store.read((tx) => tx.invoices.ofRun(run.id))) {
+      const m = ledgerMismatch(inv, ledger.filter((e) => e.runId === inv.runId && e.invoiceRef === inv.invoiceRef));
+      if (m) out.push({ invoice: inv.invoiceRef, ...m });
+    }
+  }
+  return out;
+}
 
 async function ledgerOf(ctx: AppContext): Promise<LedgerEntry[]> {
   return ctx.store.read(async (tx) => {
@@ -100,6 +116,9 @@ describe("runBilling against the §5.2/§5.3 oracle", () => {
               if (action === "cancel") last = billed.value.invoices[0];
             }
           }
+          // The ledger of every issued invoice verifies (digest), and passes the older invoices' check too.
+          expect((await verifyIntegrity(ctx)).breaks).toEqual([]);
+          expect(await ledgerMismatches(ctx)).toEqual([]);
         } finally {
           await ctx.store.close();
         }

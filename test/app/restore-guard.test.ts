@@ -8,6 +8,7 @@ import { verifyIntegrity } from "../../src/app/verify";
 import { type BackupDoc, backupToJson, exportBackup, parseBackup } from "../../src/store/backup";
 import { INVOICE_CHAIN_KEY } from "../../src/store/chain-heads";
 import type { AuditRecord, StoredInvoice } from "../../src/store/records";
+import type { LedgerEntry } from "../../src/core/billing/ledger";
 import { storeState } from "../support/fail-injection";
 import { testContext, textFile } from "../support/fixtures";
 
@@ -164,3 +165,21 @@ describe("chain heads: verify and the backup carry them, a cut backup is refused
     expect(parseBackup(backupToJson(old as BackupDoc), "alt.json").ok).toBe(true);
   });
 });
+
+describe("a backup whose ledger was edited is refused like a tampered chain", () => {
+  it("an issued invoice's entry edited, removed or added: the backup is refused naming the invoice (so neither restore path takes it)", async () => {
+    const ctx = await seeded();
+    expect((await finalizeRun(ctx, await bill(ctx, "2026-01"))).ok).toBe(true);
+    const doc = await exportBackup(ctx.store, "t");
+    const ledger = doc.tables.ledger as LedgerEntry[];
+    const victim = ledger.find((e) => e.invoiceRef === "RE-000002")!;
+    const withLedger = (rows: LedgerEntry[]) => parseBackup(backupToJson({ ...doc, tables: { ...doc.tables, ledger: rows } }), "edited.json");
+    const refused = (r: ReturnType<typeof withLedger>) => (r.ok ? [] : r.issues.map((i) => [i.code, i.params.invoice]));
+    expect(withLedger(ledger).ok).toBe(true);
+    expect(refused(withLedger(ledger.map((e) => (e === victim ? { ...e, roundedAmount: "1.00" } : e))))).toEqual([["backup.ledger_changed", "RE-000002"]]);
+    expect(refused(withLedger(ledger.map((e) => (e === victim ? { ...e, quantity: "4" } : e))))).toEqual([["backup.ledger_changed", "RE-000002"]]);
+    expect(refused(withLedger(ledger.filter((e) => e !== victim)))).toEqual([["backup.ledger_changed", "RE-000002"]]);
+    expect(refused(withLedger([...ledger, { ...victim, id: `${victim.id}-2`, month: "2026-02" }]))).toEqual([["backup.ledger_changed", "RE-000002"]]);
+  });
+});
+

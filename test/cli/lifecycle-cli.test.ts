@@ -57,4 +57,28 @@ describe("CLI: finalize, cancel-invoice, verify", () => {
     expect(broken.code).toBe(1);
     expect(broken.err).toContain(`audit log entry seq ${row.seq}: content_changed`);
   });
+
+  it("verify covers the ledger of issued invoices: an edited rounded amount is named, in English and German", async () => {
+    const d = mkdtempSync(join(tmpdir(), "msp-lifecycle-cli-"));
+    const ws = join(d, "ws.db");
+    writeFileSync(join(d, "articles.csv"), ARTICLES);
+    writeFileSync(join(d, "contracts.csv"), CONTRACTS);
+    expect((await run("import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv"))).code).toBe(0);
+    const bill = await run("bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "jan.csv"), "--invoice-date", "2026-01-02", "--json");
+    const runId = (JSON.parse(bill.out) as { runId: string }).runId;
+    expect((await run("finalize", "--workspace", ws, "--run", runId)).code).toBe(0);
+    const ok = await run("verify", "--workspace", ws);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain("verify: ledger ok: 2 entries of the issued invoices (2 invoices checked against their ledger digest, 0 older ones without it against their lines)\n");
+    expect((await run("verify", "--workspace", ws, "--lang", "de")).out).toContain("verify: Abrechnungsjournal in Ordnung: 2 Buchungen");
+
+    const db = new Database(ws);
+    db.prepare("UPDATE ledger SET rounded_amount = '1.00' WHERE invoice_ref = 'RE-000002'").run();
+    db.close();
+    const broken = await run("verify", "--workspace", ws);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toBe(`verify: chain broken at ledger of issued invoice RE-000002: ledger_changed — line 1, field roundedAmount\n`);
+    const de = await run("verify", "--workspace", ws, "--lang", "de");
+    expect(de.err).toBe(`verify: Kette gebrochen bei Abrechnungsjournal der festgeschriebenen Rechnung RE-000002: ledger_changed – Position 1, Feld roundedAmount\n`);
+  });
 });

@@ -47,6 +47,17 @@ it("restore (streamed) refuses a backup that would lose issued invoices or was c
   expect(cutRestore.code).toBe(1);
   expect(cutRestore.err).toContain("does not end where its chain must end (invoices)");
 
+  // a ledger entry of an issued invoice edited in the backup: refused, the store unchanged
+  const ledgerLine = lines.findIndex((l) => l.includes('"invoiceRef":"RE-000002"') && l.includes('"roundedAmount":"61.8"'));
+  expect(ledgerLine).toBeGreaterThan(0);
+  const edited = [...lines];
+  edited[ledgerLine] = edited[ledgerLine]!.replace('"roundedAmount":"61.8"', '"roundedAmount":"6.18"');
+  writeFileSync(join(d, "edited.json"), edited.join("\n"));
+  const editedRestore = await run("restore", "--workspace", ws, join(d, "edited.json"));
+  expect(editedRestore.code).toBe(1);
+  expect(editedRestore.err).toContain("The ledger entries of issued invoice RE-000002 in the backup do not give the hash it was issued with");
+  expect((await run("verify", "--workspace", ws)).code).toBe(0);
+
   // the current backup restores, and the log is not rolled back
   const ok = await run("restore", "--workspace", ws, join(d, "b1.json"));
   expect(ok.code).toBe(0);

@@ -1,6 +1,7 @@
 import { cancelInvoice, cancelRun, sumReleased, type ReleasedCounts } from "../../app/cancel-invoice";
 import { finalizeRun } from "../../app/issue-run";
 import { verifyIntegrity, type BrokenRecord } from "../../app/verify";
+import { notesText, type Lang } from "../../core/messages";
 import { optional, optionalDate, parseArgs, required, UsageError } from "../args";
 import type { Command } from "../cli-io";
 import { printJson, reportIssues } from "../report";
@@ -82,16 +83,26 @@ function releasedLine(r: ReleasedCounts): string {
   return shown.length === 0 ? "" : `  open again for the next bill: ${shown.join(", ")}\n`;
 }
 
-function describeBreak(b: BrokenRecord): string {
-  const what = b.chain === "auditLog" ? `audit log entry seq ${b.record}` : `issued invoice ${b.record}`;
-  const recordedBy = "auditSeq" in b.problem && b.problem.auditSeq !== undefined ? ` (where audit log entry seq ${b.problem.auditSeq} recorded the invoice chain)` : "";
-  return `${what}: ${b.problem.reason}${recordedBy}`;
+type Params = Record<string, string | number>;
+const say = (io: { lang: Lang }, code: string, params: Params = {}): string => notesText([{ code, params }], io.lang);
+
+/** Where and why a chain is broken, as a message code and its params (reasons stay codes: content_changed, ledger_changed …). */
+function describeBreak(b: BrokenRecord): [string, Params] {
+  const p = b.problem;
+  const base = { record: b.record, reason: p.reason };
+  if (b.chain === "auditLog") return ["verify.at_audit", base];
+  if (b.chain === "invoices") return "auditSeq" in p && p.auditSeq !== undefined ? ["verify.at_invoice_recorded", { ...base, auditSeq: p.auditSeq }] : ["verify.at_invoice", base];
+  if (p.reason === "ledger_orphan") return ["verify.at_ledger_orphan", base];
+  const where = p as { entry?: string; line?: number; field?: string };
+  if (where.entry !== undefined && where.field !== undefined) return ["verify.at_ledger_entry", { ...base, entry: where.entry, field: where.field }];
+  if (where.line !== undefined && where.field !== undefined) return ["verify.at_ledger_line", { ...base, line: where.line, field: where.field }];
+  return ["verify.at_ledger", base];
 }
 
 export const verifyCommand: Command = {
   name: "verify",
   usage: "verify --workspace W [--json]",
-  summary: "check the hash chains of the audit log and the issued invoices; exit code 1 names the first broken record",
+  summary: "check the hash chains of the audit log and the issued invoices, and the issued invoices' ledger entries; exit code 1 names the first broken record",
   async run(argv, io) {
     const args = parseArgs(argv, ["workspace"], ["json"]);
     return withWorkspace(
@@ -101,15 +112,16 @@ export const verifyCommand: Command = {
         const report = await verifyIntegrity(ctx);
         if (args.flags.has("json")) printJson(io, report);
         else if (report.firstBreak === null) {
-          io.out(`verify: ok (${report.auditEntries} audit entries, ${report.issuedInvoices} issued invoices)\n`);
+          io.out(`verify: ${say(io, "verify.ok", { audit: report.auditEntries, invoices: report.issuedInvoices })}\n`);
+          io.out(`verify: ${say(io, "verify.ledger_ok", report.ledger)}\n`);
           // Written down outside the program (e.g. with the monthly closing), the heads show a store cut later.
           const h = report.heads;
-          io.out(`verify: audit log head: ${h.auditLog.count} entries, last seq ${h.auditLog.lastSeq}, hash ${h.auditLog.hash || "-"}\n`);
-          io.out(`verify: issued invoices head: ${h.invoices.count} invoices, hash ${h.invoices.hash || "-"}\n`);
+          io.out(`verify: ${say(io, "verify.audit_head", { count: h.auditLog.count, seq: h.auditLog.lastSeq, hash: h.auditLog.hash || "-" })}\n`);
+          io.out(`verify: ${say(io, "verify.invoice_head", { count: h.invoices.count, hash: h.invoices.hash || "-" })}\n`);
         }
         if (report.firstBreak !== null) {
-          io.err(`verify: chain broken at ${describeBreak(report.firstBreak)}\n`);
-          for (const b of report.breaks.slice(1)) io.err(`verify: also broken: ${describeBreak(b)}\n`);
+          io.err(`verify: ${say(io, "verify.broken", { where: say(io, ...describeBreak(report.firstBreak)) })}\n`);
+          for (const b of report.breaks.slice(1)) io.err(`verify: ${say(io, "verify.also_broken", { where: say(io, ...describeBreak(b)) })}\n`);
           return { code: 1, save: false };
         }
         return { code: 0, save: false };

@@ -44,6 +44,7 @@ export const SAMPLE_ROWS: { [T in TableName]: TableRow<T>[] } = {
       invoiceRef: "RE-000001", runId: "run-00001", seqInRun: 0, invoiceDate: "2026-11-01", customerNo: "10001", customerName: "Müller GmbH", documentType: "invoice",
       lines: [{ lineNo: 1, lineType: "recurring", contractNo: "V-1001", positionNo: 1, articleNo: "M365-BP", description: "Business Premium", serviceFrom: "2026-10-01", serviceTo: "2026-10-31", quantity: "12", unitPrice: "20.60", discountPct: "0", periodFactor: "1", netAmount: "247.20", exactAmount: "247.20000000000000000000", vatPct: "19" }],
       vatTotals: [{ vatPct: "19", net: "247.20", vat: "46.97", gross: "294.17" }], netTotal: "247.20", vatTotal: "46.97", grossTotal: "294.17",
+      ledgerHash: "9c1c01dc3ef0ac5b2ebe8e3bbcd5c2a1e5a3d2c7e4b6f8a0c1d2e3f405162738",
     },
     {
       invoiceRef: "RE-000002", runId: "run-00001", seqInRun: 1, invoiceDate: "2026-11-01", customerNo: "10002", customerName: "Schulz & Söhne KG", documentType: "correction",

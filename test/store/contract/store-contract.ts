@@ -4,6 +4,7 @@
  * says, rows come back exactly as written, and transactions are all or nothing.
  */
 import type { LedgerEntry } from "../../../src/core/billing/ledger";
+import { ledgerDigest } from "../../../src/core/integrity/ledger-digest";
 import type { BillingStore, StoreTx } from "../../../src/store/port";
 import type { RunRecord } from "../../../src/store/records";
 import { TABLE_NAMES, type TableName } from "../../../src/store/tables";
@@ -159,6 +160,19 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
           expect((await tx.invoices.inPeriod("2026-11-01", "2026-11-01")).length).toBe(2);
           expect(await tx.invoices.inPeriod("2026-11-02", "2026-12-31")).toEqual([]);
           expect((await tx.invoices.get("RE-000001"))?.lines[0]?.netAmount).toBe("247.20");
+        });
+      });
+
+      it("an issued invoice's ledger digest survives: its ledgerHash and its entries read back to the digest they were written with", async () => {
+        const written = (SAMPLE_ROWS.ledger as LedgerEntry[]).filter((e) => e.invoiceRef === "RE-000001");
+        await store.read(async (tx) => {
+          expect((await tx.invoices.get("RE-000001"))?.ledgerHash).toBe((SAMPLE_ROWS.invoices[0] as { ledgerHash: string }).ledgerHash);
+          const read = (await tx.ledger.ofRun("run-00001")).filter((e) => e.invoiceRef === "RE-000001");
+          expect(ledgerDigest(read)).toBe(ledgerDigest(written));
+          // an entry without its optional correctsRef, and one with it
+          const all: LedgerEntry[] = [];
+          await tx.ledger.forEach((e) => void all.push(e));
+          expect(ledgerDigest(all)).toBe(ledgerDigest(SAMPLE_ROWS.ledger as LedgerEntry[]));
         });
       });
 
