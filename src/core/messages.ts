@@ -100,6 +100,7 @@ export const MESSAGES: Record<string, Text> = {
   "verify.audit_head": { de: "Ende des Protokolls: {count} Einträge, letzte seq {seq}, Hash {hash}", en: "audit log head: {count} entries, last seq {seq}, hash {hash}" },
   "verify.invoice_head": { de: "Ende der festgeschriebenen Rechnungen: {count} Rechnungen, Hash {hash}", en: "issued invoices head: {count} invoices, hash {hash}" },
   "verify.ledger_ok": { de: "Abrechnungsjournal in Ordnung: {entries} Buchungen der festgeschriebenen Rechnungen ({sealed} Rechnungen gegen ihren Journal-Hash, {legacy} ältere ohne ihn gegen ihre Positionen geprüft)", en: "ledger ok: {entries} entries of the issued invoices ({sealed} invoices checked against their ledger digest, {legacy} older ones without it against their lines)" },
+  "verify.ledger_ok_sealed": { de: "Abrechnungsjournal in Ordnung: {entries} Buchungen der festgeschriebenen Rechnungen ({sealed} Rechnungen gegen ihren Journal-Hash geprüft)", en: "ledger ok: {entries} entries of the issued invoices ({sealed} invoices checked against their ledger digest)" },
   "verify.broken": { de: "Kette gebrochen bei {where}", en: "chain broken at {where}" },
   "verify.also_broken": { de: "ebenfalls gebrochen: {where}", en: "also broken: {where}" },
   "verify.at_audit": { de: "Protokolleintrag seq {record}: {reason}", en: "audit log entry seq {record}: {reason}" },

@@ -113,7 +113,7 @@ export const verifyCommand: Command = {
         if (args.flags.has("json")) printJson(io, report);
         else if (report.firstBreak === null) {
           io.out(`verify: ${say(io, "verify.ok", { audit: report.auditEntries, invoices: report.issuedInvoices })}\n`);
-          io.out(`verify: ${say(io, "verify.ledger_ok", report.ledger)}\n`);
+          io.out(`verify: ${say(io, report.ledger.legacy === 0 ? "verify.ledger_ok_sealed" : "verify.ledger_ok", report.ledger)}\n`);
           // Written down outside the program (e.g. with the monthly closing), the heads show a store cut later.
           const h = report.heads;
           io.out(`verify: ${say(io, "verify.audit_head", { count: h.auditLog.count, seq: h.auditLog.lastSeq, hash: h.auditLog.hash || "-" })}\n`);
