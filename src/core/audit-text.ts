@@ -23,7 +23,7 @@ export function auditNote(entry: { kind: string; entity: string }): Note {
 }
 
 /**
- * The object of an audit entry in words (`contract:V-1/2` → "Vertrag V-1/2"), for the auditor export's
+ * The object of an audit entry in words (`contract:V-1/2` → "Vertrag/Position V-1/2"), for the auditor export's
  * *Objekt* column; entities of an unknown type are shown as they are.
  */
 export function auditObjectNote(entity: string): Note {
@@ -38,6 +38,8 @@ export function auditObjectNote(entity: string): Note {
     const setting = SETTING_CODES.find(([prefix]) => id === prefix || id.startsWith(`${prefix}:`) || id.startsWith(`${prefix}/`));
     if (setting) return { code: "audit.object.setting", params: { setting: setting[1], id: id.slice(setting[0].length + 1) } };
   }
+  // A position (`contract:V-1/2`, `purchase:EK-1/3`) is named as one, as the sentences do.
+  if ((type === "contract" || type === "purchase") && id.includes("/")) return { code: `audit.object.${type}_position`, params: { id } };
   return OBJECT_TYPES.has(type) ? { code: `audit.object.${type.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`, params: { id } } : { code: "audit.object.other", params: { id: entity } };
 }
 

@@ -330,6 +330,8 @@ export const MESSAGES: Record<string, Text> = {
   "audit.object.article": { de: "Artikel {id}", en: "Article {id}" },
   "audit.object.contract": { de: "Vertrag {id}", en: "Contract {id}" },
   "audit.object.purchase": { de: "Einkaufsvertrag {id}", en: "Purchase contract {id}" },
+  "audit.object.contract_position": { de: "Vertrag/Position {id}", en: "Contract/position {id}" },
+  "audit.object.purchase_position": { de: "Einkaufsvertrag/Position {id}", en: "Purchase contract/position {id}" },
   "audit.object.link": { de: "Verknüpfung {id}", en: "Link {id}" },
   "audit.object.run": { de: "Abrechnungslauf {id}", en: "Billing run {id}" },
   "audit.object.invoice": { de: "Rechnung {id}", en: "Invoice {id}" },
@@ -731,7 +733,7 @@ export function auditText(entry: { kind: string; entity: string }, lang: Lang = 
   return notesText([auditNote(entry)], lang);
 }
 
-/** An audit entry's object in words (`contract:V-1/2` → "Vertrag V-1/2"). */
+/** An audit entry's object in words (`contract:V-1/2` → "Vertrag/Position V-1/2"). */
 export function auditObjectText(entity: string, lang: Lang = "en"): string {
   return notesText([auditObjectNote(entity)], lang).trim();
 }

@@ -58,7 +58,9 @@ describe("audit entries as sentences", () => {
   });
 
   it("renders an entry's object and source as words, keeping ids", () => {
-    expect(auditObjectText("contract:V-1001/1", "de")).toBe("Vertrag V-1001/1");
+    expect(auditObjectText("contract:V-1001", "de")).toBe("Vertrag V-1001");
+    expect(auditObjectText("contract:V-1001/1", "de")).toBe("Vertrag/Position V-1001/1");
+    expect(auditObjectText("purchase:EK-1/2", "en")).toBe("Purchase contract/position EK-1/2");
     expect(auditObjectText("run:run-00002", "en")).toBe("Billing run run-00002");
     expect(auditObjectText("mapping:customer:3333-cccc", "de")).toBe("Kundenzuordnung 3333-cccc");
     expect(auditObjectText("setting:company", "de")).toBe("Einstellungen: Firmenangaben");
