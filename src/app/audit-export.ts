@@ -1,5 +1,7 @@
 import { documentTitle } from "../core/billing/invoice";
-import { auditText } from "../core/messages";
+import { auditObjectText, auditSourceText, auditText } from "../core/messages";
+import { INVOICE_VOCABULARY } from "../io/sheets/invoice-words";
+import { vocabularyWord } from "../io/table/sheet-vocabulary";
 import type { IsoDate } from "../core/date/iso-date";
 import { type Result, ok } from "../core/issues";
 import type { AuditColumn, AuditTable, AuditValue, ExportFile, GdpduOptions } from "../io/audit-export/audit-table";
@@ -26,13 +28,21 @@ const exact = (name: string, values: readonly string[]): AuditColumn => {
   return n <= 10 ? num(name, n) : text(name, "exakter Wert, Dezimalpunkt");
 };
 
+/** A code column kept beside its German words for a machine reader (the stored value, as the hash chain covers it). */
+const code = (name: string, of: string): AuditColumn => text(name, `Programmkennung (gespeicherter Wert) zu ${of}`);
+/** A line type as the "CSV deutsch" export words it (*Laufend*, *Differenz*, *Nachberechnung* …). */
+const lineTypeWord = (lineType: string, catchUp?: boolean): string => vocabularyWord(INVOICE_VOCABULARY, "line_type", catchUp ? "catch_up" : lineType, "de");
+const LINE_TYPES = "Laufend, Nachberechnung (laufend für einen früher fälligen Zeitraum), Differenz (Korrektur), Zeit, Pauschale, Klicks, Verbrauch";
+
 const inPeriod = (d: string, from: IsoDate, to: IsoDate): boolean => d.slice(0, 10) >= from && d.slice(0, 10) <= to;
 
 /**
  * The auditor export (GDPdU / Z3 data access) of a period: every invoice dated in it (issued and
  * draft, with its status and hash), its lines, the ledger entries of those invoices, and the audit
  * log entries made in it (with their hash chain), as the tables of the description standard; the
- * files are CSV plus index.xml (see io/audit-export/write-gdpdu.ts). Undone runs are left out (their
+ * files are CSV plus index.xml (see io/audit-export/write-gdpdu.ts). Always in German (the auditor is):
+ * line types, document types and the audit log's kind, source and object are German words; the
+ * stored codes follow in `*_Code` columns at the end of a table. Undone runs are left out (their
  * invoices never existed). Reads only.
  */
 export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoDate): Promise<AuditTable[]> {
@@ -61,14 +71,14 @@ export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoD
       validity,
       primaryKeyColumns: 1,
       columns: [
-        text("Rechnungsnummer"), date("Rechnungsdatum"), text("Kundennummer"), text("Kundenname"), text("Belegart"),
+        text("Rechnungsnummer"), date("Rechnungsdatum"), text("Kundennummer"), text("Kundenname"), text("Belegart", "Rechnung, Rechnungskorrektur oder Stornorechnung"),
         text("Storniert_Rechnung"), text("Stornogrund"), text("Storniert_durch"), text("Status"), text("Festgeschrieben_am"), text("Abrechnungslauf"),
-        num("Netto", 2), num("USt", 2), num("Brutto", 2), num("Kettenposition", 0), text("Hash_Vorgaenger"), text("Hash"),
+        num("Netto", 2), num("USt", 2), num("Brutto", 2), num("Kettenposition", 0), text("Hash_Vorgaenger"), text("Hash"), code("Belegart_Code", "Belegart (invoice, correction)"),
       ],
       rows: invoices.map(({ inv, issuedAt }) => [
         inv.invoiceRef, inv.invoiceDate, inv.customerNo, inv.customerName, documentTitle(inv),
         opt(inv.cancels?.number), opt(inv.cancels?.reason), opt(inv.cancelledBy), issuedAt ? "festgeschrieben" : "Entwurf", opt(issuedAt), inv.runId,
-        inv.netTotal, inv.vatTotal, inv.grossTotal, opt(inv.chainSeq), opt(inv.prevHash), opt(inv.hash),
+        inv.netTotal, inv.vatTotal, inv.grossTotal, opt(inv.chainSeq), opt(inv.prevHash), opt(inv.hash), inv.documentType,
       ]),
     };
     const lineTable: AuditTable = {
@@ -79,14 +89,14 @@ export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoD
       primaryKeyColumns: 2,
       foreignKeys: [{ columns: ["Rechnungsnummer"], references: "Rechnungen" }],
       columns: [
-        text("Rechnungsnummer"), num("Position", 0), text("Art"), text("Vertrag"), num("Vertragsposition", 0), text("Artikel"), text("Beschreibung"),
+        text("Rechnungsnummer"), num("Position", 0), text("Art", LINE_TYPES), text("Vertrag"), num("Vertragsposition", 0), text("Artikel"), text("Beschreibung"),
         date("Leistung_von"), date("Leistung_bis"), exact("Menge", allLines.map((l) => l.quantity)), exact("Einzelpreis", allLines.map((l) => l.unitPrice)),
-        exact("Rabatt_Prozent", allLines.map((l) => l.discountPct)), num("Netto", 2), exact("USt_Prozent", allLines.map((l) => l.vatPct)), text("Korrigiert_Rechnung"),
+        exact("Rabatt_Prozent", allLines.map((l) => l.discountPct)), num("Netto", 2), exact("USt_Prozent", allLines.map((l) => l.vatPct)), text("Korrigiert_Rechnung"), code("Art_Code", "Art"),
       ],
       rows: invoices.flatMap(({ inv }) =>
         inv.lines.map((l) => [
-          inv.invoiceRef, String(l.lineNo), l.lineType, l.contractNo, String(l.positionNo), l.articleNo, l.description,
-          l.serviceFrom, l.serviceTo, l.quantity, l.unitPrice, l.discountPct, l.netAmount, l.vatPct, opt(l.correctsRef),
+          inv.invoiceRef, String(l.lineNo), lineTypeWord(l.lineType, l.catchUp), l.contractNo, String(l.positionNo), l.articleNo, l.description,
+          l.serviceFrom, l.serviceTo, l.quantity, l.unitPrice, l.discountPct, l.netAmount, l.vatPct, opt(l.correctsRef), l.lineType,
         ]),
       ),
     };
@@ -101,11 +111,11 @@ export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoD
         text("Buchungs_ID"), text("Rechnungsnummer"), num("Position", 0), text("Abrechnungslauf"), text("Vertrag"), num("Vertragsposition", 0), text("Monat"),
         date("Leistung_von"), date("Leistung_bis"), text("Artikel"), text("Beschreibung"), exact("Menge", ledger.map((e) => e.quantity)),
         exact("Einzelpreis", ledger.map((e) => e.unitPrice)), exact("Rabatt_Prozent", ledger.map((e) => e.discountPct)),
-        exact("USt_Prozent", ledger.map((e) => e.vatPct)), exact("Betrag_exakt", ledger.map((e) => e.exactAmount)), num("Betrag", 2), text("Art"), text("Korrigiert_Rechnung"), text("Storniert_Rechnung"),
+        exact("USt_Prozent", ledger.map((e) => e.vatPct)), exact("Betrag_exakt", ledger.map((e) => e.exactAmount)), num("Betrag", 2), text("Art", "Laufend oder Differenz (Korrektur)"), text("Korrigiert_Rechnung"), text("Storniert_Rechnung"), code("Art_Code", "Art"),
       ],
       rows: ledger.map((e) => [
         e.id, e.invoiceRef, String(e.lineNo), e.runId, e.contractNo, String(e.positionNo), e.month, e.serviceFrom, e.serviceTo, e.articleNo, e.description,
-        e.quantity, e.unitPrice, e.discountPct, e.vatPct, e.exactAmount, e.roundedAmount, e.lineType, opt(e.correctsRef), opt(e.cancelsRef),
+        e.quantity, e.unitPrice, e.discountPct, e.vatPct, e.exactAmount, e.roundedAmount, lineTypeWord(e.lineType), opt(e.correctsRef), opt(e.cancelsRef), e.lineType,
       ]),
     };
     const auditTable: AuditTable = {
@@ -114,10 +124,15 @@ export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoD
       description: "Änderungsprotokoll (hash-verkettet)",
       validity,
       primaryKeyColumns: 1,
-      columns: [num("Nr", 0), text("Zeitpunkt"), text("Vorgang"), text("Beschreibung", "Der Vorgang als Satz"), text("Quelle"), text("Objekt"), text("Benutzer"), text("Vorher"), text("Nachher"), text("Hash_Vorgaenger"), text("Hash")],
+      columns: [
+        num("Nr", 0), text("Zeitpunkt"), text("Vorgang", "Der Vorgang als Satz"), text("Quelle", "Abrechnungslauf, Stapel, Datei-Hash (sha256:…) oder manuell"),
+        text("Objekt"), text("Benutzer"), text("Vorher", "Gespeicherter Stand vorher (JSON, Feldnamen des Programms)"), text("Nachher", "Gespeicherter Stand nachher (JSON, Feldnamen des Programms)"),
+        text("Hash_Vorgaenger"), text("Hash"), code("Vorgang_Code", "Vorgang"), code("Quelle_Code", "Quelle"), code("Objekt_Code", "Objekt"),
+      ],
       rows: audit.map((e) => [
-        opt(e.seq), e.at, e.kind, auditText(e, "de"), e.source, e.entity, opt(e.user),
+        opt(e.seq), e.at, auditText(e, "de"), auditSourceText(e.source, "de"), auditObjectText(e.entity, "de"), opt(e.user),
         e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after), opt(e.prevHash), opt(e.hash),
+        e.kind, e.source, e.entity,
       ]),
     };
     return [invoiceTable, lineTable, ledgerTable, auditTable];

@@ -104,6 +104,8 @@ export interface TimeImportSummary {
   changed: number;
   unchanged: number;
   nonBillable: number;
+  /** The day given to every entry of a file without a per-entry date (monthly totals); absent otherwise. */
+  totalsDate?: IsoDate;
   warnings: Issue[];
 }
 
@@ -138,7 +140,7 @@ export async function importTime(ctx: AppContext, file: InputFile, opts: TimeImp
   const entries = await toEntries(resolved.rows, profile.id);
   const sha256 = await sha256Hex(file.bytes);
 
-  const summary: TimeImportSummary = { batchId: null, profile: profile.id, profileName: profile.name, rows: entries.length, added: 0, changed: 0, unchanged: 0, nonBillable: entries.filter((e) => !e.billable).length, warnings: issues };
+  const summary: TimeImportSummary = { batchId: null, profile: profile.id, profileName: profile.name, rows: entries.length, added: 0, changed: 0, unchanged: 0, nonBillable: entries.filter((e) => !e.billable).length, ...(profile.aggregate && opts.date ? { totalsDate: opts.date } : {}), warnings: issues };
   await ctx.store.write(async (tx) => {
     const active = await activeRunIds(tx);
     const stored = await tx.timeEntries.getMany(entries.map((e) => e.id));

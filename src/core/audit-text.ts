@@ -22,6 +22,39 @@ export function auditNote(entry: { kind: string; entity: string }): Note {
   return AUDIT_KINDS.has(entry.kind) ? { code: kindCode(entry.kind), params: { id } } : { code: "audit.other", params: { kind: entry.kind, id: entry.entity } };
 }
 
+/**
+ * The object of an audit entry in words (`contract:V-1/2` → "Vertrag/Position V-1/2"), for the auditor export's
+ * *Objekt* column; entities of an unknown type are shown as they are.
+ */
+export function auditObjectNote(entity: string): Note {
+  const colon = entity.indexOf(":");
+  const type = colon >= 0 ? entity.slice(0, colon) : "";
+  const id = colon >= 0 ? entity.slice(colon + 1) : entity;
+  if (type === "mapping") {
+    const [kind, ...rest] = id.split(":");
+    if (kind === "customer" || kind === "article") return { code: `audit.object.mapping.${kind}`, params: { id: rest.join(":") } };
+  }
+  if (type === "setting" || type === "settings") {
+    const setting = SETTING_CODES.find(([prefix]) => id === prefix || id.startsWith(`${prefix}:`) || id.startsWith(`${prefix}/`));
+    if (setting) return { code: "audit.object.setting", params: { setting: setting[1], id: id.slice(setting[0].length + 1) } };
+  }
+  // A position (`contract:V-1/2`, `purchase:EK-1/3`) is named as one, as the sentences do.
+  if ((type === "contract" || type === "purchase") && id.includes("/")) return { code: `audit.object.${type}_position`, params: { id } };
+  return OBJECT_TYPES.has(type) ? { code: `audit.object.${type.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`, params: { id } } : { code: "audit.object.other", params: { id: entity } };
+}
+
+/** Entity types with words of their own (`audit.object.<type>` in messages.ts). */
+export const OBJECT_TYPES: ReadonlySet<string> = new Set([
+  "customer", "article", "contract", "purchase", "link", "run", "invoice", "sepa", "mandate", "batch", "file", "user", "profile", "time", "usage", "usageMark",
+  // rows named by an undo (src/core/undo/batch-dependencies.ts rowEntity)
+  "timeEntry", "meterReading", "contractVersion", "purchaseContract",
+]);
+
+/** The source of an audit entry in words: `manual` (typed in pane or CLI) has one; ids, batch ids and file hashes stay. */
+export function auditSourceNote(source: string): Note {
+  return source === "manual" ? { code: "audit.source.manual", params: {} } : { code: "audit.source.other", params: { id: source } };
+}
+
 /** Message codes are lower-case: `exportProfile.add` is `audit.export_profile.add`. */
 const kindCode = (kind: string): string => `audit.${kind.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 

@@ -1,4 +1,4 @@
-import { auditNote } from "./audit-text";
+import { auditNote, auditObjectNote, auditSourceNote } from "./audit-text";
 import type { Issue } from "./issues";
 
 export type Lang = "de" | "en";
@@ -355,6 +355,35 @@ export const MESSAGES: Record<string, Text> = {
     en: 'Export profile "{profile}" does not exist; nothing was deleted (saved: {profiles}).',
   },
   "audit.other": { de: "Änderung ({kind}) an {id}", en: "Change ({kind}) to {id}" },
+  // an audit entry's object and source in words (the auditor export's Objekt and Quelle, the pane's Protokoll)
+  "audit.object.customer": { de: "Kunde {id}", en: "Customer {id}" },
+  "audit.object.article": { de: "Artikel {id}", en: "Article {id}" },
+  "audit.object.contract": { de: "Vertrag {id}", en: "Contract {id}" },
+  "audit.object.purchase": { de: "Einkaufsvertrag {id}", en: "Purchase contract {id}" },
+  "audit.object.contract_position": { de: "Vertrag/Position {id}", en: "Contract/position {id}" },
+  "audit.object.purchase_position": { de: "Einkaufsvertrag/Position {id}", en: "Purchase contract/position {id}" },
+  "audit.object.link": { de: "Verknüpfung {id}", en: "Link {id}" },
+  "audit.object.run": { de: "Abrechnungslauf {id}", en: "Billing run {id}" },
+  "audit.object.invoice": { de: "Rechnung {id}", en: "Invoice {id}" },
+  "audit.object.sepa": { de: "SEPA-Lastschriftdatei {id}", en: "SEPA direct debit file {id}" },
+  "audit.object.mandate": { de: "Lastschriftmandat von Kunde {id}", en: "Direct debit mandate of customer {id}" },
+  "audit.object.batch": { de: "Stapel {id}", en: "Batch {id}" },
+  "audit.object.file": { de: "Datei {id}", en: "File {id}" },
+  "audit.object.user": { de: "Benutzer {id}", en: "User {id}" },
+  "audit.object.profile": { de: "Lieferantenprofil {id}", en: "Vendor profile {id}" },
+  "audit.object.time": { de: "Zeiteintrag {id}", en: "Time entry {id}" },
+  "audit.object.usage": { de: "Verbrauch {id}", en: "Usage {id}" },
+  "audit.object.usage_mark": { de: "Verbrauch {id} (Abrechnungsvermerk)", en: "Usage {id} (billing mark)" },
+  "audit.object.time_entry": { de: "Zeiteintrag {id}", en: "Time entry {id}" },
+  "audit.object.meter_reading": { de: "Zählerstand {id}", en: "Meter reading {id}" },
+  "audit.object.contract_version": { de: "Vertragsstand {id}", en: "Contract version {id}" },
+  "audit.object.purchase_contract": { de: "Einkaufsvertrag {id}", en: "Purchase contract {id}" },
+  "audit.object.mapping.customer": { de: "Kundenzuordnung {id}", en: "Customer mapping {id}" },
+  "audit.object.mapping.article": { de: "Artikelzuordnung {id}", en: "Article mapping {id}" },
+  "audit.object.setting": { de: "Einstellungen: {setting} {id}", en: "Settings: {setting} {id}" },
+  "audit.object.other": { de: "{id}", en: "{id}" },
+  "audit.source.manual": { de: "manuell", en: "manual" },
+  "audit.source.other": { de: "{id}", en: "{id}" },
   // exports (DATEV Buchungsstapel, custom CSV profiles, invoice documents; src/io/export/{datev,custom-csv,documents}, src/app/export-invoices.ts)
   "datev.field_required": { de: "DATEV-Einstellungen: Feld {field} fehlt oder ist leer.", en: "DATEV settings: field {field} is missing or empty." },
   "datev.field_invalid": { de: "DATEV-Einstellungen: Feld {field}: „{value}“ ist ungültig (erwartet {expected}).", en: 'DATEV settings: field {field}: "{value}" is invalid (expected {expected}).' },
@@ -733,6 +762,16 @@ export function locationText(issue: Issue, lang: Lang = "en"): string {
 /** An audit entry as a sentence in a language (`Vertrag/Position V-1001/1: neuer Stand`). */
 export function auditText(entry: { kind: string; entity: string }, lang: Lang = "en"): string {
   return notesText([auditNote(entry)], lang);
+}
+
+/** An audit entry's object in words (`contract:V-1/2` → "Vertrag/Position V-1/2"). */
+export function auditObjectText(entity: string, lang: Lang = "en"): string {
+  return notesText([auditObjectNote(entity)], lang).trim();
+}
+
+/** An audit entry's source in words (`manual` → "manuell"; ids and file hashes as they are). */
+export function auditSourceText(source: string, lang: Lang = "en"): string {
+  return notesText([auditSourceNote(source)], lang);
 }
 
 /** Notes of a row (message codes with params) as one cell's text in a language, joined by "; ". */

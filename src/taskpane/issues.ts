@@ -67,6 +67,10 @@ const PANE_WORDING: Record<string, { de: string; en: string }> = {
     de: "Kein Zeitprofil passt zu den Spalten dieser Datei (gefunden: {headers}). Bringen Sie die Datei in das allgemeine Format: die Spalten der Vorlage „Zeiten“ (Vorlage herunterladen, hier im Bereich „Zeiten/Zähler“).",
     en: 'No time profile matches the columns of this file (found: {headers}). Bring the file into the generic format: the columns of the template "Time entries" (Download template, here in the "Time/Meters" area).',
   },
+  "time.date_required": {
+    de: "Diese Datei enthält Monatssummen ohne Datum je Eintrag: im Bereich „Zeiten/Zähler“ unter „Zeiten“ einen gültigen „Monat der Monatssummen“ wählen und die Datei erneut importieren; die Einträge zählen zum letzten Tag dieses Monats.",
+    en: 'This file holds monthly totals without a date per entry: in the "Time/Meters" area under "Time" choose a valid "Month of the monthly totals" and import the file again; the entries count on that month\'s last day.',
+  },
   "sepa.settings_missing": {
     de: "Keine Lastschrift-Einstellungen gespeichert (Gläubiger-ID, unser Konto): zuerst unter „SEPA-Lastschrift“ eintragen.",
     en: 'No direct debit settings saved (creditor id, our account): enter them under "SEPA direct debit" first.',

@@ -4,8 +4,8 @@
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { AUDIT_KINDS, auditNote } from "../../src/core/audit-text";
-import { MESSAGES, auditText } from "../../src/core/messages";
+import { AUDIT_KINDS, OBJECT_TYPES, auditNote, auditObjectNote } from "../../src/core/audit-text";
+import { MESSAGES, auditObjectText, auditSourceText, auditText } from "../../src/core/messages";
 
 const CODE_WORD = /\b[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z]+\.[a-z]+(?:\.[a-z]+)*\b/;
 
@@ -42,6 +42,34 @@ describe("audit entries as sentences", () => {
     expect(auditText({ kind: "settings.sepa", entity: "settings:sepa" }, "de")).toBe("Einstellungen gespeichert: SEPA");
     expect(auditText({ kind: "billing.run", entity: "run:run-00002" }, "de")).toBe("Abrechnungslauf run-00002 durchgeführt");
     expect(auditText({ kind: "something.new", entity: "thing:1" }, "de")).toBe("Änderung (something.new) an thing:1");
+  });
+
+  it("every entity type written in src has words for its object (the auditor export's Objekt column)", () => {
+    const types = new Set<string>();
+    for (const file of sources(join(__dirname, "../../src"))) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/entity: [`"]([a-zA-Z]+):/g)) types.add(m[1]!);
+      if (file.endsWith("batch-dependencies.ts")) for (const m of text.matchAll(/return `([a-zA-Z]+):/g)) types.add(m[1]!);
+    }
+    expect(types.size).toBeGreaterThan(15);
+    const missing = [...types].filter((t) => !["mapping", "setting", "settings"].includes(t) && !OBJECT_TYPES.has(t));
+    expect(missing).toEqual([]);
+    for (const t of OBJECT_TYPES) expect([t, MESSAGES[auditObjectNote(`${t}:1`).code]]).toEqual([t, expect.anything()]);
+  });
+
+  it("renders an entry's object and source as words, keeping ids", () => {
+    expect(auditObjectText("contract:V-1001", "de")).toBe("Vertrag V-1001");
+    expect(auditObjectText("contract:V-1001/1", "de")).toBe("Vertrag/Position V-1001/1");
+    expect(auditObjectText("purchase:EK-1/2", "en")).toBe("Purchase contract/position EK-1/2");
+    expect(auditObjectText("run:run-00002", "en")).toBe("Billing run run-00002");
+    expect(auditObjectText("mapping:customer:3333-cccc", "de")).toBe("Kundenzuordnung 3333-cccc");
+    expect(auditObjectText("setting:company", "de")).toBe("Einstellungen: Firmenangaben");
+    expect(auditObjectText("setting:time.profiles/autotask", "de")).toBe("Einstellungen: Zeitprofil autotask");
+    expect(auditObjectText("timeEntry:T-9", "de")).toBe("Zeiteintrag T-9");
+    expect(auditObjectText("thing:1", "de")).toBe("thing:1");
+    expect(auditSourceText("manual", "de")).toBe("manuell");
+    expect(auditSourceText("manual", "en")).toBe("manual");
+    expect(auditSourceText("sha256:ab12", "de")).toBe("sha256:ab12");
   });
 
   it("no sentence holds a code word", () => {

@@ -124,6 +124,7 @@ async function englishMonth(context, origin, h) {
     const text = fs.readFileSync(await file.path(), "utf8").replace(/^\uFEFF/, "");
     assertEqual(text.split("\r\n")[0], GENERIC_HEADER, "first line: the §6.3 column names");
     assert(text.includes(",difference,"), "difference lines exported");
+    assert(file.suggestedFilename().startsWith("Invoices-2026-11-"), `the clerk's file named in English: ${file.suggestedFilename()}`);
     csv = { name: file.suggestedFilename(), text };
     await shown("export");
     await shot("export", pane.locator('[data-testid="step-bill-export"]'));

@@ -74,6 +74,7 @@ describe("pane texts in the clerk's language", () => {
       ["datev.no_debtor", { invoice: "R-1", customer: "10001" }],
       ["datev.no_revenue_account", { invoice: "R-1", rate: "19" }],
       ["time.no_profile", { headers: "a, b" }],
+      ["time.date_required", { profile: "time-zammad" }],
       ["sepa.settings_missing", {}],
       ["sepa.run_already_exported", { run: "run-00001", count: 2 }],
     ];

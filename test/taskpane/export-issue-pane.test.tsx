@@ -185,7 +185,8 @@ describe("the pane's first export or print issues a draft run (issue 17)", () =>
     expect(byTestId(p.container, "billing-export-yes").textContent).toBe("Print and issue");
     expect(downloads.files).toHaveLength(0);
     await press(p, "billing-export-yes");
-    expect(downloads.files.map((f) => [f.name, f.mime])).toEqual([[`Rechnungen-2026-01-${w.runId}.html`, "text/html"]]);
+    // The English clerk's print file is named in English; the invoices in it stay German.
+    expect(downloads.files.map((f) => [f.name, f.mime])).toEqual([[`Invoices-2026-01-${w.runId}.html`, "text/html"]]);
     const html = new TextDecoder().decode(downloads.files[0]!.bytes);
     expect(html).toContain("RE-000001");
     expect(html).toContain("Systemhaus Beispiel GmbH");

@@ -108,6 +108,11 @@ describe("the pane's lifecycle step", () => {
     expect(zip.value.issuedNow).toBe(false);
     const entries = unzipSync(zip.value.bytes);
     expect(Object.keys(entries)).toEqual(expected);
+    // An English pane names the ZIP in English; the customers' files in it keep their names and bytes.
+    const english = await eInvoiceZipForPane(ctx, run, fonts, "en");
+    if (!english.ok) throw new Error(JSON.stringify(english.issues));
+    expect(english.value.name).toBe(`E-invoices-2026-01-${run.id}.zip`);
+    expect(Object.keys(unzipSync(english.value.bytes))).toEqual(expected);
     for (const [name, bytes] of Object.entries(entries)) {
       const xml = await entryXml(name, bytes);
       if (name.endsWith("-ubl.xml")) {

@@ -14,6 +14,8 @@ import type { EInvoiceFormat } from "../../core/einvoice/model";
 import { Issue, Result, fail, issue, ok } from "../../core/issues";
 import type { PdfFonts } from "../../io/einvoice/invoice-pdf";
 import type { RunRecord } from "../../store/records";
+import { downloadNames } from "../i18n/downloads";
+import type { Lang } from "../i18n/format";
 
 export type { RunInvoiceChoice, RunLifecycle } from "../../app/run-lifecycle";
 export { runLifecycle };
@@ -51,9 +53,9 @@ export interface EInvoiceZip {
   issues: Issue[];
 }
 
-/** The ZIP's name: `E-Rechnungen-2026-01-run-00001.zip`. */
-export function eInvoiceZipName(run: Pick<RunRecord, "id" | "month">): string {
-  return `E-Rechnungen-${run.month}-${run.id}.zip`;
+/** The ZIP's name in the pane's language: `E-Rechnungen-2026-01-run-00001.zip`, `E-invoices-2026-01-run-00001.zip`; the files in it keep theirs. */
+export function eInvoiceZipName(run: Pick<RunRecord, "id" | "month">, language: Lang = "de"): string {
+  return downloadNames[language].eInvoiceZip(run.month, run.id);
 }
 
 /**
@@ -63,7 +65,7 @@ export function eInvoiceZipName(run: Pick<RunRecord, "id" | "month">): string {
  * only when every file rendered; any error fails the whole download naming the setting or customer.
  * `fonts` is asked for only when a customer gets ZUGFeRD (the PDF embeds them).
  */
-export async function eInvoiceZipForPane(app: AppContext, run: Pick<RunRecord, "id" | "month">, fonts: () => Promise<PdfFonts>): Promise<Result<EInvoiceZip>> {
+export async function eInvoiceZipForPane(app: AppContext, run: Pick<RunRecord, "id" | "month">, fonts: () => Promise<PdfFonts>, language: Lang = "de"): Promise<Result<EInvoiceZip>> {
   const state = await runLifecycle(app, run.id);
   if (!state) return fail(issue("billing.finalize_unknown_run", { run: run.id }));
   // The library's own schema check compiles code at run time, which the add-in's CSP forbids (see EInvoiceRenderOptions).
@@ -78,7 +80,7 @@ export async function eInvoiceZipForPane(app: AppContext, run: Pick<RunRecord, "
   const files = [...parts.at(-1)!.files, ...parts.slice(0, -1).flatMap((p) => p.files)];
   const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, [f.bytes, { mtime: new Date(2000, 0, 1) }]])));
   return ok({
-    name: eInvoiceZipName(run),
+    name: eInvoiceZipName(run, language),
     bytes: zip,
     files: files.map((f) => ({ fileName: f.fileName, invoiceRef: f.invoiceRef, format: f.format })),
     skipped: parts.flatMap((p) => p.skipped),

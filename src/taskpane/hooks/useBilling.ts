@@ -17,7 +17,8 @@ import { saveExportSettingsFile } from "../connection/use-cases";
 import type { RunRecord } from "../../store/records";
 import { billingTotals, defaultBillingMonth, formatMoney, invoicePrintTitle, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, pickableRuns, type BillingTotals } from "../billing/invoice-sheet";
 import { useHost } from "../host";
-import { useStrings } from "../i18n";
+import { useStrings, type Language } from "../i18n";
+import { downloadNames } from "../i18n/downloads";
 import { flowStrings } from "../i18n/flow";
 import { useTask, type TaskOutcome } from "./useTask";
 import { draftRun, exportRunIssuing, printRunIssuing } from "../billing/export-issue";
@@ -37,11 +38,11 @@ export interface ExportSettingsState {
   profiles: { id: string; name: string }[];
 }
 
-/** The file name of an export of a run. */
-export function exportFileName(format: string, month: string, runId: string): string {
+/** The file name of an export of a run (the invoice CSV in the pane's language; DATEV's and a profile's as they are). */
+export function exportFileName(format: string, month: string, runId: string, language: Language = "de"): string {
   if (format === "datev") return `EXTF_Buchungsstapel_${month}_${runId}.csv`;
   if (format.startsWith("custom:")) return `${format.slice(7).replace(/[^A-Za-z0-9._-]+/g, "_")}-${month}-${runId}.csv`;
-  return `Rechnungen-${month}-${runId}${format === "de" ? "-de" : ""}.csv`;
+  return downloadNames[language].invoiceCsv(month, runId, format === "de");
 }
 
 export interface BillingView {
@@ -253,7 +254,7 @@ export function useBilling(active = true) {
     const { result, invoices, issuedNow, runs } = outcome.value;
     if (!result.ok) return update({ issues: result.issues, notice: null });
     if (issuedNow) host.storeChanged();
-    const name = exportFileName(v.format, run.month, run.id);
+    const name = exportFileName(v.format, run.month, run.id, s.language);
     const issued = issuedNow ? { ...(runs ? runsOf(runs) : {}), confirmingUndo: false } : {};
     try {
       host.download(name, result.value.bytes, "text/csv");
@@ -287,7 +288,7 @@ export function useBilling(active = true) {
     const { result, invoices, issuedNow, runs } = outcome.value;
     if (!result.ok) return update({ issues: result.issues, notice: null });
     if (issuedNow) host.storeChanged();
-    const name = `Rechnungen-${run.month}-${run.id}.html`;
+    const name = downloadNames[s.language].invoiceDocuments(run.month, run.id);
     const issued = issuedNow ? { ...(runs ? runsOf(runs) : {}), confirmingUndo: false } : {};
     try {
       host.download(name, new TextEncoder().encode(result.value.html), "text/html");

@@ -6,6 +6,9 @@ export interface UsageStrings {
   timeTitle: string;
   timeIntro: string;
   importTime: string;
+  /** The month whose last day entries of a file without a date per entry (monthly totals) get. */
+  totalsMonth: string;
+  totalsDate: string;
   metersTitle: string;
   metersIntro: string;
   importMeters: string;
@@ -59,8 +62,10 @@ export interface UsageStrings {
 export const de: UsageStrings = {
   description: "Zeiterfassung und Zählerstände importieren, Kontingente prüfen.",
   timeTitle: "Zeiten",
-  timeIntro: "CSV aus dem Ticketsystem; das Profil wird an den Spalten erkannt.",
+  timeIntro: "CSV aus dem Ticketsystem; das Profil wird an den Spalten erkannt. Eine Datei mit Monatssummen ohne Datum je Eintrag (Zammad-Ticketliste) zählt zum letzten Tag des gewählten Monats.",
   importTime: "Zeiten importieren (CSV)",
+  totalsMonth: "Monat der Monatssummen",
+  totalsDate: "Datum der Monatssummen",
   metersTitle: "Zähler",
   metersIntro: "Zählerstände-CSV; rückläufige Zähler und bereits abgerechnete Monate sind Fehler. Ein abgebautes Gerät bekommt eine Schlussablesung (Spalte final_reading = ja).",
   importMeters: "Zählerstände importieren (CSV)",
@@ -113,8 +118,10 @@ export const de: UsageStrings = {
 export const en: UsageStrings = {
   description: "Import time entries and meter readings, check contingents.",
   timeTitle: "Time",
-  timeIntro: "CSV from the ticket system; the profile is recognised by its columns.",
+  timeIntro: "CSV from the ticket system; the profile is recognised by its columns. A file of monthly totals without a date per entry (Zammad ticket list) counts on the last day of the month chosen.",
   importTime: "Import time (CSV)",
+  totalsMonth: "Month of the monthly totals",
+  totalsDate: "Date of the monthly totals",
   metersTitle: "Meters",
   metersIntro: "Meter readings CSV; counters going backwards and billed months are errors. A device taken away gets a final reading (column final_reading = yes).",
   importMeters: "Import meter readings (CSV)",

@@ -4,10 +4,14 @@
 /**
  * The pane's downloads are named in the pane's language (Stammdaten: master data CSVs, vendor
  * profiles, backup): a German clerk gets `vertraege.csv`, not `contracts.csv`. The files themselves
- * are the same, and a downloaded master data file imports again under its German name.
+ * are the same, and a downloaded master data file imports again under its German name. The clerk's
+ * billing files (invoice CSV, print file, e-invoice ZIP) follow the pane's language too; DATEV's
+ * file name and the customers' files inside the ZIP do not.
  */
 import { importMaster } from "../../../src/app/import-master";
 import { MasterDataArea } from "../../../src/taskpane/components/masterData/MasterDataArea";
+import { eInvoiceZipName } from "../../../src/taskpane/billing/lifecycle";
+import { exportFileName } from "../../../src/taskpane/hooks/useBilling";
 import type { Language } from "../../../src/taskpane/i18n";
 import { testContext } from "../../support/fixtures";
 import { seedStore } from "../../support/reconcile-scenario";
@@ -54,4 +58,17 @@ it("the files are the same in both languages, and a German-named one imports aga
   expect(again.ok && again.value.versions).toBeGreaterThan(0);
   de.unmount();
   en.unmount();
+});
+
+describe("the clerk's billing files follow the pane's language; DATEV's and a profile's names stay", () => {
+  it.each<[Language, string, string, string]>([
+    ["de", "Rechnungen-2026-01-run-00001.csv", "Rechnungen-2026-01-run-00001-de.csv", "E-Rechnungen-2026-01-run-00001.zip"],
+    ["en", "Invoices-2026-01-run-00001.csv", "Invoices-2026-01-run-00001-de.csv", "E-invoices-2026-01-run-00001.zip"],
+  ])("%s", (language, generic, german, zip) => {
+    expect(exportFileName("generic", "2026-01", "run-00001", language)).toBe(generic);
+    expect(exportFileName("de", "2026-01", "run-00001", language)).toBe(german);
+    expect(eInvoiceZipName({ month: "2026-01", id: "run-00001" }, language)).toBe(zip);
+    expect(exportFileName("datev", "2026-01", "run-00001", language)).toBe("EXTF_Buchungsstapel_2026-01_run-00001.csv");
+    expect(exportFileName("custom:lexware", "2026-01", "run-00001", language)).toBe("lexware-2026-01-run-00001.csv");
+  });
 });

@@ -135,7 +135,7 @@ describe("the Abrechnung area's run picker", () => {
     expect(byTestId(pane.container, "billing-export-confirm").textContent).toContain(january);
     expect(pane.downloads).toHaveLength(0);
     await click(byTestId(pane.container, "billing-export-yes"));
-    await until(() => expect(pane.downloads.map((f) => f.name)).toEqual([`Rechnungen-2026-01-${january}.csv`]));
+    await until(() => expect(pane.downloads.map((f) => f.name)).toEqual([`Invoices-2026-01-${january}.csv`]));
     expect((await dbOf(ctx).runs.get(january))!.issuedBy).toBe("export");
     expect((await dbOf(ctx).runs.get(february))!.issuedAt).toBeUndefined();
     // issued now: the picker says so and the choice stays January

@@ -3,7 +3,7 @@ import * as React from "react";
 import { Body1, Button, Caption1, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, FilterRegular } from "@fluentui/react-icons";
 import type { Issue } from "../../../core/issues";
-import { auditText } from "../../../core/messages";
+import { auditSourceText, auditText } from "../../../core/messages";
 import { recentAudit } from "../../connection/use-cases";
 import type { AuditRecord } from "../../../store/records";
 import { useHost } from "../../host";
@@ -59,7 +59,7 @@ export function AuditArea({ active }: { active: boolean }): React.ReactElement {
   }, [active, load]);
 
   const needle = filter.trim().toLowerCase();
-  const shown = needle ? entries.filter((e) => [auditText(e, s.language), e.kind, e.source, e.entity, e.at].some((t) => t.toLowerCase().includes(needle))) : entries;
+  const shown = needle ? entries.filter((e) => [auditText(e, s.language), auditSourceText(e.source, s.language), e.kind, e.source, e.entity, e.at].some((t) => t.toLowerCase().includes(needle))) : entries;
 
   return (
     <div className={styles.area} data-testid="audit-area">
@@ -90,7 +90,7 @@ export function AuditArea({ active }: { active: boolean }): React.ReactElement {
           {shown.map((e, k) => (
             <li key={e.seq ?? k} className={styles.item}>
               <Caption1 className={styles.meta}>
-                {formatTimestamp(e.at, s.language)} · {a.source}: {e.source}
+                {formatTimestamp(e.at, s.language)} · {a.source}: {auditSourceText(e.source, s.language)}
               </Caption1>
               <Body1 className={styles.text}>
                 <span className={styles.kind}>{auditText(e, s.language)}</span>

@@ -150,7 +150,7 @@ export function LifecycleSection({ run, latest = true, active = true, revision =
   const downloadZip = async () => {
     if (!run) return;
     start("zip");
-    const outcome = await task.run(t.zipButton, () => eInvoiceZipForPane(host.app, run, paneFonts));
+    const outcome = await task.run(t.zipButton, () => eInvoiceZipForPane(host.app, run, paneFonts, s.language));
     if (!settle(outcome)) return;
     const r = outcome.value;
     if (!r.ok) return setIssues(r.issues);

@@ -6,7 +6,7 @@ import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
 import { importMeters, importTime, undoBatch } from "../../connection/use-cases";
-import { parseIsoMonth } from "../../../core/date/iso-month";
+import { addMonths, lastDayOf, monthOf, parseIsoMonth } from "../../../core/date/iso-month";
 import type { Issue } from "../../../core/issues";
 import { useHost } from "../../host";
 import { settleOutcome, type TaskOutcome, useTask } from "../../hooks/useTask";
@@ -19,6 +19,7 @@ import { readInputFile } from "../../usage/read-file";
 import { BatchNotice } from "../common/BatchNotice";
 import { ButtonRow } from "../common/ButtonRow";
 import { MonthField } from "../common/DateFields";
+import { formatDateText } from "../common/date-text";
 import { FileButton } from "../common/FileButton";
 import { StepSection } from "../common/StepSection";
 import { StepStatus } from "../common/StepStatus";
@@ -53,6 +54,8 @@ export function UsageArea(): React.ReactElement {
   const [hint, setHint] = React.useState<string | undefined>(undefined);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [month, setMonth] = React.useState<string>(() => host.today().slice(0, 7));
+  // Monthly totals (a file without a date per entry, e.g. Zammad) count on this month's last day.
+  const [totalsMonth, setTotalsMonth] = React.useState<string>(() => addMonths(monthOf(host.today()), -1));
   const [at, setAt] = React.useState<UsageSection>("time");
   // One primary button in the area: the next step (issue 20).
   const [flow, flowEvents] = useFlow<UsageDone, UsageNext, UsageForm>();
@@ -73,7 +76,8 @@ export function UsageArea(): React.ReactElement {
   const importTimeFile = async ([file]: File[]) => {
     if (!file) return;
     start();
-    const outcome = await task.run(u.importing(file.name), async () => importTime(host.app, await readInputFile(file)));
+    const totals = parseIsoMonth(totalsMonth);
+    const outcome = await task.run(u.importing(file.name), async () => importTime(host.app, await readInputFile(file), totals ? { date: lastDayOf(totals) } : {}));
     if (!settle(outcome)) return;
     const r = outcome.value;
     if (!r.ok) return rejected(r.issues);
@@ -92,6 +96,7 @@ export function UsageArea(): React.ReactElement {
         [u.changed, s.formatInteger(v.changed)],
         [u.unchanged, s.formatInteger(v.unchanged)],
         [u.nonBillable, s.formatInteger(v.nonBillable)],
+        ...(v.totalsDate ? [[u.totalsDate, formatDateText(v.totalsDate, s.language)] as [string, string]] : []),
       ],
     });
   };
@@ -177,6 +182,7 @@ export function UsageArea(): React.ReactElement {
         {u.description}
       </Body1>
       <StepSection id="section-time" title={u.timeTitle} intro={u.timeIntro}>
+        <MonthField label={u.totalsMonth} value={totalsMonth} onChange={setTotalsMonth} disabled={busy} testId="time-totals-month" />
         <ButtonRow>
           <FileButton label={u.importTime} appearance={next === "importTime" ? "primary" : "secondary"} accept=".csv,.txt,text/csv" disabled={busy} icon={<DocumentArrowUpRegular />} testId="time-file" onFiles={(f) => (setAt("time"), void importTimeFile(f))} />
         </ButtonRow>
