@@ -58,12 +58,12 @@ describe("import-master: correcting a version with the same valid_from", () => {
     const ctx = await billedAndIssuedJanuary();
     const preview = await importMaster(ctx, [file(row({ price: "18.60" }), "ja")], { dryRun: true });
     expect(preview.ok && preview.value).toMatchObject({ dryRun: true, batchId: null, versions: 1, corrections: 1 });
-    expect(preview.ok && preview.value.warnings.map((i) => formatIssue(i, "en"))).toEqual(['fix.csv, row 2, column "unit_price": Correction: contract V-1 position 1 from 2026-01-01, unit_price 20.6 → 18.6.']);
+    expect(preview.ok && preview.value.warnings.map((i) => formatIssue(i, "en"))).toEqual(['fix.csv, row 2, column "unit_price": Correction: contract V-1 position 1 from 2026-01-01, unit_price 20.60 → 18.60.']);
     expect(await versionsOf(ctx)).toEqual([["2026-01-01", "20.6", "19", 1]]);
 
     const r = await importMaster(ctx, [file(row({ price: "18.60" }), "ja")]);
     expect(r.ok && r.value).toMatchObject({ batchId: "master-00002", versions: 1, corrections: 1, unchangedRows: 0 });
-    expect(r.ok && r.value.warnings.map((i) => [i.code, i.severity, i.params.stored, i.params.corrected])).toEqual([["master.version_corrected", "info", "20.6", "18.6"]]);
+    expect(r.ok && r.value.warnings.map((i) => [i.code, i.severity, i.params.stored, i.params.corrected])).toEqual([["master.version_corrected", "info", "20.60", "18.60"]]);
     expect(await versionsOf(ctx)).toEqual([["2026-01-01", "20.6", "19", 1], ["2026-01-01", "18.6", "19", 2]]);
     const audit = (await dbOf(ctx).auditLog.where("source").equals("master-00002").toArray()) as { kind: string; entity: string; before: PositionVersion; after: PositionVersion }[];
     expect(audit.map((a) => [a.kind, a.entity, a.before.unitPrice, a.after.unitPrice, a.after.validFrom])).toEqual([["contract.version.correct", "contract:V-1/1", "20.6", "18.6", "2026-01-01"]]);

@@ -24,7 +24,7 @@ it("import-master --dry-run lists a correction old → new and writes nothing; w
 
   const dry = captureIo("de");
   expect(await runCli(["import-master", "--workspace", ws, join(d, "fix.csv"), "--dry-run"], dry.cli)).toBe(0);
-  expect(dry.err()).toBe("info: fix.csv, Zeile 2, Spalte „unit_price“: Korrektur: Vertrag V-1001 Position 1 ab 01.01.2026, unit_price 20,6 → 18,6.\n");
+  expect(dry.err()).toBe("info: fix.csv, Zeile 2, Spalte „unit_price“: Korrektur: Vertrag V-1001 Position 1 ab 01.01.2026, unit_price 20,60 → 18,60.\n");
   expect(dry.out()).toBe("import-master (dry run): fix.csv (contracts)\n  would write: 0 customers, 0 articles, 0 contracts, 1 position versions (1 corrections), 0 mappings; 0 rows unchanged\n  nothing was written (dry run)\n");
   expect(await workspaceState(ws)).toBe(before);
 

@@ -32,5 +32,5 @@ it("German sheet: a corrected price with „Korrektur: ja“ corrects the stored
   const r = unwrap(await importMaster(ctx, [{ name: "Verträge", bytes: sheet.bytes }]));
   expect(r).toMatchObject({ versions: 1, corrections: 1 });
   // named by the sheet's own column, old → new in German
-  expect(sheet.userColumns(r.warnings).map((i) => formatIssue(i, "de"))).toEqual(["Verträge, Zeile 2, Spalte „Einzelpreis“: Korrektur: Vertrag V-1 Position 1 ab 01.01.2026, Einzelpreis 20,6 → 18,6."]);
+  expect(sheet.userColumns(r.warnings).map((i) => formatIssue(i, "de"))).toEqual(["Verträge, Zeile 2, Spalte „Einzelpreis“: Korrektur: Vertrag V-1 Position 1 ab 01.01.2026, Einzelpreis 20,60 → 18,60."]);
 });

@@ -3,6 +3,7 @@ import type { Article, Contract, Customer, PositionState, PositionVersion } from
 import { sameState } from "../contract/model";
 import { billedUntilProblem, earliestBilledUntil } from "../contract/billed-until";
 import { Issue, Result, issue, ok } from "../issues";
+import { priceText } from "../money/decimal";
 import type { ContractRow, MappingRow, MasterInput, RowRef } from "./master-rows";
 
 /** What the store holds that an import can touch. */
@@ -162,7 +163,9 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
       for (const [field, column] of STATE_COLUMNS) {
         const before = existing[field] ?? "";
         const after = state[field] ?? "";
-        if (before !== after) plan.notes.push(issue("master.version_corrected", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, column, stored: before, corrected: after }, where(r, column), "info"));
+        // A price reads as one (20.6 → 20,60), as on the invoice.
+        const shown = (v: string) => (field === "unitPrice" && v !== "" ? priceText(v) : v);
+        if (before !== after) plan.notes.push(issue("master.version_corrected", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, column, stored: shown(before), corrected: shown(after) }, where(r, column), "info"));
       }
     }
   }

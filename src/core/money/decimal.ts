@@ -46,3 +46,9 @@ const CANONICAL = /^-?\d+(\.\d+)?$/;
 export function isCanonicalDecimal(text: string): boolean {
   return CANONICAL.test(text);
 }
+
+/** A price with at least two decimals (`5` → `5.00`, `0.1234` stays), as invoices and notes show it. */
+export function priceText(value: string): string {
+  const [int, frac = ""] = value.split(".");
+  return `${int}.${frac.padEnd(2, "0")}`;
+}

@@ -1,5 +1,6 @@
 import type { Invoice } from "../../core/billing/invoice";
 import type { IsoDate } from "../../core/date/iso-date";
+import { priceText } from "../../core/money/decimal";
 
 /** The columns of the invoice batch export, in order (PRODUCT.md §6.3). */
 export const INVOICE_EXPORT_COLUMNS = [
@@ -35,12 +36,6 @@ export type ExportCell =
 const text = (value: string): ExportCell => ({ kind: "text", value });
 const num = (value: string): ExportCell => ({ kind: "number", value });
 const date = (value: IsoDate): ExportCell => ({ kind: "date", value });
-
-/** A price with at least two decimals (`5` → `5.00`, `0.1234` stays). */
-export function priceText(value: string): string {
-  const [int, frac = ""] = value.split(".");
-  return `${int}.${frac.padEnd(2, "0")}`;
-}
 
 /** One row per invoice line, cells in {@link INVOICE_EXPORT_COLUMNS} order. */
 export function invoiceExportRows(invoices: readonly Invoice[]): ExportCell[][] {

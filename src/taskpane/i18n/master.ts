@@ -15,6 +15,7 @@ export interface MasterStrings {
   articles: string;
   contracts: string;
   versions: string;
+  corrections: string;
   mappings: string;
   runs: string;
   unchangedRows: string;
@@ -71,6 +72,7 @@ export const de: MasterStrings = {
   articles: "Artikel",
   contracts: "Verträge",
   versions: "Versionen",
+  corrections: "davon Korrekturen",
   mappings: "Zuordnungen",
   runs: "Abrechnungsläufe",
   unchangedRows: "Unveränderte Zeilen",
@@ -127,6 +129,7 @@ export const en: MasterStrings = {
   articles: "Articles",
   contracts: "Contracts",
   versions: "Versions",
+  corrections: "of which corrections",
   mappings: "Mappings",
   runs: "Billing runs",
   unchangedRows: "Unchanged rows",

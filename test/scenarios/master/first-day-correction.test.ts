@@ -44,7 +44,7 @@ it("first-day master data corrected after the quarter was issued: the April run 
   expect(fix.ok && fix.value.warnings.map((i) => [i.where?.row, i.params.column, i.params.stored, i.params.corrected])).toEqual([
     [2, "quantity", "10", "8"],
     [2, "discount_pct", "0", "10"],
-    [3, "unit_price", "49", "45"],
+    [3, "unit_price", "49.00", "45.00"],
   ]);
 
   const q2 = await runBilling(ctx, { month: "2026-04", invoiceDate: "2026-04-01" });

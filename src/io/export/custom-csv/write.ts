@@ -3,10 +3,9 @@ import { type Invoice, type InvoiceLine, type VatTotal, documentTitle } from "..
 import type { Customer } from "../../../core/contract/model";
 import type { IsoDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, issue, ok } from "../../../core/issues";
-import { Decimal } from "../../../core/money/decimal";
+import { Decimal, priceText } from "../../../core/money/decimal";
 import { encodeText, unencodableIn1252 } from "../../table/decode";
 import { DatevConfig, debtorAccountFor, revenueAccountFor } from "../datev/config";
-import { priceText } from "../invoice-rows";
 import { neutralizeText } from "../neutralize";
 import { EXPORT_FIELDS, ExportDateFormat, ExportField, ExportProfile, needsAccounts } from "./profile";
 

@@ -4,8 +4,7 @@ import type { Customer } from "../../../core/contract/model";
 import { type IsoDate, germanDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
 import { messageText } from "../../../core/messages";
-import { Decimal } from "../../../core/money/decimal";
-import { priceText } from "../invoice-rows";
+import { Decimal, priceText } from "../../../core/money/decimal";
 import type { CompanyInfo } from "./company";
 import { asIssued, type IssuedParties } from "./issued-parties";
 

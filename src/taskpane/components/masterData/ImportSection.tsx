@@ -38,6 +38,7 @@ export function ImportSection({ md, busy, act, status, next }: SectionProps): Re
               [m.articles, s.formatInteger(imported.articles)],
               [m.contracts, s.formatInteger(imported.contracts)],
               [m.versions, s.formatInteger(imported.versions)],
+              ...(imported.corrections > 0 ? [[m.corrections, s.formatInteger(imported.corrections)] as [string, string]] : []),
               [m.mappings, s.formatInteger(imported.mappings)],
               [m.unchangedRows, s.formatInteger(imported.unchangedRows)],
             ]}
