@@ -6,6 +6,7 @@ import { validateEInvoice } from "../../core/einvoice/validate-einvoice";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../core/issues";
 import { PdfFonts, documentTitle, renderInvoicePdf } from "./invoice-pdf";
 import { toLibraryInvoice } from "./to-library-invoice";
+import { eInvoicePdfMetadata, withPdfMetadata } from "./pdf-metadata";
 
 /** One produced e-invoice file; writing it (or zipping it) is the host's job. */
 export interface EInvoiceFile {
@@ -43,6 +44,12 @@ export interface EInvoiceRenderOptions {
    * checks run either way, and test/io/einvoice/render-paths.test.ts shows both paths give the same XML.
    */
   librarySchemaCheck?: boolean;
+  /**
+   * When the invoices were (or are being) issued, an ISO timestamp: the ZUGFeRD PDF's creation and
+   * modification dates (Info and XMP). Without it, the invoice date at midnight UTC. Either way
+   * the same invoice gives the same bytes.
+   */
+  issuedAt?: string;
 }
 
 /** A logger that keeps the library's messages instead of printing them. */
@@ -71,7 +78,7 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
   // Loaded on first use: the library takes about 0.75 s to load, which every CLI command would pay.
   const { FormatFactoryService, InvoiceService } = await import("@e-invoice-eu/core");
   // The library ships no message catalogues. Bound to an empty one, its gettext runtime no longer looks
-  // for ./locale/de-de/… (a 404 in the add-in, a file lookup in Node); its PDF metadata words stay English either way.
+  // for ./locale/de-de/… (a 404 in the add-in, a file lookup in Node); its English PDF metadata words are replaced (withPdfMetadata).
   (await import("@esgettext/runtime")).Textdomain.getInstance("e-invoice-eu").bindtextdomain({});
   const logger = new CollectingLogger();
   const service = new InvoiceService(logger);
@@ -103,7 +110,9 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
       formatter.fillInvoiceDefaults(copy);
       out = await formatter.generate(copy, { ...libOptions, format: factory.normalizeFormat(libOptions.format) });
     }
-    const bytes = typeof out === "string" ? new TextEncoder().encode(out) : out;
+    let bytes = typeof out === "string" ? new TextEncoder().encode(out) : out;
+    // The library's PDF properties are English, name the seller as title and carry the real clock's time.
+    if (format === "zugferd") bytes = await withPdfMetadata(bytes, eInvoicePdfMetadata(e, options.issuedAt));
     return ok({
       invoiceRef: e.number,
       format,
