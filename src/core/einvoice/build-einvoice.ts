@@ -174,6 +174,7 @@ function buildSeller(s: SellerSettings, reverseCharge: boolean, ref: string, iss
   if (!s.email) missing("email");
   else if (!isPlausibleEmail(s.email)) issues.push(issue("einvoice.seller_invalid", { invoice: ref, setting: "email", value: s.email }));
   if (issues.length > before || !address) return null;
+  const legal = legalInfo(s.footer);
   return {
     name: s.name,
     address,
@@ -181,8 +182,14 @@ function buildSeller(s: SellerSettings, reverseCharge: boolean, ref: string, iss
     ...(s.taxNumber ? { taxNumber: s.taxNumber } : {}),
     contact: { name: s.contactName!, phone: s.phone!, email: s.email! },
     electronicAddress: { value: s.email!, scheme: "EM" },
-    ...(s.footer?.trim() ? { footer: s.footer.trim() } : {}),
+    ...(legal ? { legalInfo: legal } : {}),
   };
+}
+
+/** BT-33 from the company footer: its non-empty lines, trimmed, joined by " · " (one line in the XML, as on the page). */
+function legalInfo(footer: string | undefined): string | undefined {
+  const text = (footer ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(" · ");
+  return text || undefined;
 }
 
 function buildBuyer(invoice: Invoice, c: Customer, ref: string, issues: Issue[]): EBuyer | null {

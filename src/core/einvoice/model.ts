@@ -59,10 +59,11 @@ export interface ESeller {
   /** BT-34. */
   electronicAddress: EElectronicAddress;
   /**
-   * The company's footer text (managing director, register court and number …: § 35a GmbHG), printed
-   * on the visible ZUGFeRD page as on the HTML documents; not written into the XML.
+   * BT-33 seller additional legal information: the company's footer text (managing director,
+   * register court and number …: § 35a GmbHG), its lines joined by " · "; written into the XML and
+   * printed in the footer of the visible ZUGFeRD page, as the HTML documents print the footer.
    */
-  footer?: string;
+  legalInfo?: string;
 }
 
 /** BG-7 buyer. */

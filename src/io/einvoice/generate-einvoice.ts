@@ -92,7 +92,9 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
     const libOptions = { format: LIBRARY_FORMAT[format], lang: "de-de", noWarnings: true, ...(pdf ? { pdf } : {}) };
     let out: string | Uint8Array;
     const direct = options.librarySchemaCheck === false;
-    if (!direct && (format === "xrechnung-ubl" || e.preceding.length === 0)) out = await service.generate(data, libOptions);
+    // CII and Factur-X need the library's format service when the invoice has BG-3 or BT-33 (see below).
+    const patched = format !== "xrechnung-ubl" && (e.preceding.length > 0 || e.seller.legalInfo !== undefined);
+    if (!direct && !patched) out = await service.generate(data, libOptions);
     else {
       // @e-invoice-eu/core 2.3.4 loses BG-3 (preceding invoice) in CII and Factur-X: its CII mapping
       // reads cac:BillingReference/cbc:ID, while its schema (and UBL) nest the number in
@@ -100,13 +102,16 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
       // So the data is checked against the library's schema as it is (rendered as plain CII, output
       // discarded), then rendered by the format service, whose CII tree gets the references before
       // it is serialised (renderXML, public API of the library's format services).
+      // Likewise BT-33 (seller additional legal information): its schema and UBL name it
+      // cbc:CompanyLegalForm, while its CII mapping to ram:SellerTradeParty/ram:Description reads
+      // cbc:LegalForm (which its schema rejects); the checked data gets that name for the mapping.
       // Without the schema check (the pane: see EInvoiceRenderOptions) the same format service renders.
       if (!direct) await service.generate(structuredClone(data), { format: "CII", lang: "de-de", noWarnings: true });
       const factory = new FormatFactoryService();
       const formatter = factory.createFormatService(libOptions.format, logger) as LibraryFormat & { renderXML(tree: object): string };
       const render = formatter.renderXML.bind(formatter);
       if (format !== "xrechnung-ubl" && e.preceding.length > 0) formatter.renderXML = (tree: object): string => render(withPrecedingReferences(tree, e.preceding));
-      const copy = structuredClone(data);
+      const copy = format === "xrechnung-ubl" ? structuredClone(data) : withCiiLegalForm(structuredClone(data));
       formatter.fillInvoiceDefaults(copy);
       out = await formatter.generate(copy, { ...libOptions, format: factory.normalizeFormat(libOptions.format) });
     }
@@ -126,6 +131,13 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
     const detail = [(err as Error).message, ...logger.messages].join(" ").slice(0, 2000);
     return fail(issue("einvoice.generator_failed", { invoice: e.number, format, detail }));
   }
+}
+
+/** The library's data with BT-33 under the name its CII mapping reads (`cbc:LegalForm`, next to `cbc:CompanyLegalForm`). */
+function withCiiLegalForm<T>(data: T): T {
+  const entity = (data as Record<string, Record<string, Record<string, Record<string, Record<string, unknown>>>>>)["ubl:Invoice"]?.["cac:AccountingSupplierParty"]?.["cac:Party"]?.["cac:PartyLegalEntity"];
+  if (entity && entity["cbc:CompanyLegalForm"] !== undefined) entity["cbc:LegalForm"] = entity["cbc:CompanyLegalForm"];
+  return data;
 }
 
 /**

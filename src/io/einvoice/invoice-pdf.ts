@@ -145,8 +145,8 @@ export async function renderInvoicePdf(e: EInvoice, fonts: PdfFonts): Promise<Ui
     `${e.seller.name} · ${sellerLines.join(" · ")}`,
     [e.seller.vatId ? `USt-IdNr. ${e.seller.vatId}` : "", e.seller.taxNumber ? `Steuernummer ${e.seller.taxNumber}` : ""].filter(Boolean).join(" · "),
     `Ansprechpartner: ${e.seller.contact.name} · ${e.seller.contact.phone} · ${e.seller.contact.email}`,
-    // the company's own footer (e.g. Geschäftsführer, Registergericht, HRB: § 35a GmbHG), its lines joined
-    ...(e.seller.footer ? [e.seller.footer.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(" · ")] : []),
+    // the company's own footer (e.g. Geschäftsführer, Registergericht, HRB: § 35a GmbHG), as in the XML (BT-33)
+    ...(e.seller.legalInfo ? [e.seller.legalInfo] : []),
   ];
   pages.forEach((pg, i) => {
     const c = { ...ctx, page: pg };
