@@ -126,7 +126,8 @@ describe("cancellation (Stornorechnung) of the two-rate invoice", () => {
 
 describe("correction that credits (Rechnungskorrektur)", () => {
   const correction = invoice(CUSTOMER, [
-    line({ lineType: "difference", quantity: "4", unitPrice: "20", netAmount: "-20.00", exactAmount: "-20", correctsRef: "RE-2026-0001" }),
+    // the price of 4 seats lowered by 5.00 for a billed month
+    line({ lineType: "difference", quantity: "4", unitPrice: "-5", netAmount: "-20.00", exactAmount: "-20", correctsRef: "RE-2026-0001" }),
   ], { invoiceRef: "RE-2026-0004", invoiceDate: "2026-04-30" });
   const e = model({ invoice: correction, customer: CUSTOMER, seller: SELLER, invoiceDates: new Map([["RE-2026-0001", "2026-03-31"]]) });
 
@@ -134,7 +135,7 @@ describe("correction that credits (Rechnungskorrektur)", () => {
     expect(correction.documentType).toBe("correction");
     expect(e).toMatchObject({ typeCode: "381", kind: "correction", preceding: [{ number: "RE-2026-0001", issueDate: "2026-03-31" }] });
     expect(e.totals).toMatchObject({ lineNet: "20.00", vat: "3.80", payable: "23.80" });
-    expect(e.lines[0]).toMatchObject({ quantity: "1", netPrice: "20.00", netAmount: "20.00", note: "Menge 4 × 20,00 EUR/Monat × 1 Monat, Differenz, Korrektur zu Rechnung RE-2026-0001" });
+    expect(e.lines[0]).toMatchObject({ quantity: "1", netPrice: "20.00", netAmount: "20.00", note: "Menge 4 × -5,00 EUR/Monat × 1 Monat, Differenz -20,00 EUR/Monat, Korrektur zu Rechnung RE-2026-0001" });
   });
 
   it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, correction));

@@ -8,6 +8,7 @@ import type {
   EBuyer, EInvoice, EInvoiceKind, ELine, EPaymentMeans, EPostalAddress, EPrecedingInvoice, ESeller, ETotals, EVatBreakdown,
   InvoiceTypeCode, VatCategory,
 } from "./model";
+import { differenceText, isRateDifference } from "./difference-text";
 import { SellerSettings, countryOfVatId, isPlausibleEmail, isValidIban, normalizeIban, splitAddress } from "./parties";
 
 /** What the e-invoice of one of our invoices is built from: the lead's store fills this. */
@@ -97,7 +98,7 @@ export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
 
   if (issues.length > 0 || !seller || !buyer || !payment) return fail(...issues);
 
-  const lines = invoice.lines.map((l) => buildLine(l, sign, reverseCharge));
+  const lines = invoice.lines.map((l) => buildLine(l, sign, reverseCharge, kind === "cancellation"));
   const vatBreakdown = buildVatBreakdown(lines, customer);
   const totals = buildTotals(lines, vatBreakdown);
   // The XML must show our invoice's figures to the cent: same lines, same rounding per rate (§5.2).
@@ -244,7 +245,7 @@ function buildPayment(s: SellerSettings, c: Customer, ref: string, issues: Issue
  * library's schema demands). The price is never negative (BR-27): a credit line's sign sits in its
  * quantity.
  */
-function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean): ELine {
+function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean, cancelled: boolean): ELine {
   const net = new Decimal(l.netAmount).times(sign);
   const rate = new Decimal(l.vatPct);
   const category: VatCategory = reverseCharge ? "AE" : rate.isZero() ? "E" : "S";
@@ -268,7 +269,9 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean): ELine 
     vatCategory: category,
     vatRate: toStored(rate),
   };
-  const correction = l.correctsRef ? `${l.lineType === "difference" ? "Differenz, " : ""}Korrektur zu Rechnung ${l.correctsRef}` : "";
+  // A difference line names the change of the monthly net it bills (as billed, on a Stornorechnung too).
+  const difference = differenceText(l, cancelled) ?? "";
+  const correction = [difference, l.correctsRef ? `Korrektur zu Rechnung ${l.correctsRef}` : ""].filter(Boolean).join(", ");
   if (exact) {
     const discounted = !discount.isZero();
     return {
@@ -279,12 +282,16 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean): ELine 
       ...(discounted ? { grossPrice: price(unitPrice), priceDiscount: price(unitPrice.minus(netUnit)) } : {}),
     };
   }
-  const detail = [
-    // A Stornorechnung's lines hold negated quantities; the note shows the service, the sign is in the type code.
-    `Menge ${germanNumber(new Decimal(l.quantity).abs())} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${germanNumber(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`,
-    discount.isZero() ? "" : `abzgl. ${germanNumber(discount)} % Rabatt`,
-    correction,
-  ].filter(Boolean);
+  const months = `${germanNumber(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`;
+  // A change of quantity and price together is 1 × the change of the monthly net: that change is what the note says.
+  const detail = isRateDifference(l)
+    ? [`${difference} × ${months}`, l.correctsRef ? `Korrektur zu Rechnung ${l.correctsRef}` : ""].filter(Boolean)
+    : [
+        // A Stornorechnung's lines hold negated quantities; the note shows the service, the sign is in the type code.
+        `Menge ${germanNumber(new Decimal(l.quantity).abs())} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${months}`,
+        discount.isZero() ? "" : `abzgl. ${germanNumber(discount)} % Rabatt`,
+        correction,
+      ].filter(Boolean);
   return {
     ...base,
     note: detail.join(", "),

@@ -1,5 +1,6 @@
 import { type Invoice, type InvoiceLine, documentTitle } from "../../../core/billing/invoice";
 import { prorationDaysText } from "./proration-text";
+import { differenceText } from "../../../core/einvoice/difference-text";
 import type { Customer } from "../../../core/contract/model";
 import { type IsoDate, germanDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
@@ -114,12 +115,17 @@ thead { display: table-header-group; }
 
 function lineRow(l: InvoiceLine, invoiceDates: ReadonlyMap<string, IsoDate> | undefined, storno: boolean): string {
   const discount = new Decimal(l.discountPct).isZero() ? "" : `<div class="sub">abzgl. ${esc(percent(l.discountPct))} Rabatt</div>`;
-  let correction = "";
-  // A Stornorechnung names the cancelled invoice once, above the lines.
+  // A difference line names the change of the monthly net it bills, as its e-invoice line note does
+  // (a change of quantity and price together shows as 1 × that change); a Stornorechnung names the
+  // cancelled invoice once, above the lines.
+  const parts: string[] = [];
+  const difference = differenceText(l, storno);
+  if (difference) parts.push(esc(difference));
   if (l.correctsRef && !storno) {
     const d = invoiceDates?.get(l.correctsRef);
-    correction = `<div class="sub">${l.lineType === "difference" ? "Differenz, " : ""}Korrektur zu Rechnung <span class="nowrap">${esc(l.correctsRef)}</span>${d ? ` vom <span class="nowrap">${germanDate(d)}</span>` : ""}</div>`;
+    parts.push(`Korrektur zu Rechnung <span class="nowrap">${esc(l.correctsRef)}</span>${d ? ` vom <span class="nowrap">${germanDate(d)}</span>` : ""}`);
   }
+  const correction = parts.length > 0 ? `<div class="sub">${parts.join(", ")}</div>` : "";
   return `<tr>
 <td class="num">${l.lineNo}</td>
 <td>${esc(l.description || l.articleNo)}<div class="sub">Art.-Nr. ${esc(l.articleNo)} · Vertrag ${esc(l.contractNo)}/${l.positionNo}</div>${discount}${correction}</td>
