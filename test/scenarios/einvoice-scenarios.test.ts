@@ -178,3 +178,30 @@ describe("public customer with a Leitweg-ID", () => {
     expect(parsed.buyer.electronicAddress).toEqual({ value: "991-12345-67", scheme: "0204" });
   });
 });
+
+/**
+ * Found by the tax advisor's review: the Stornorechnung of a direct-debit customer carried payment
+ * means 59 (SEPA direct debit, with mandate and debited account) while its terms said the amount is
+ * credited. A credit is not collected: we pay it out, so it is a SEPA credit transfer (58) to the
+ * account the mandate debits (BT-84), as its terms say; BG-16 stays, as BR-DE-1 requires.
+ */
+describe("Stornorechnung to a direct-debit customer", () => {
+  const inv = invoice(DEBIT_CUSTOMER, [line({ quantity: "1", unitPrice: "49.9", netAmount: "49.90", exactAmount: "49.9" })], { invoiceRef: "RE-2026-0005" });
+  const storno = invoice(DEBIT_CUSTOMER, negated(inv), { invoiceRef: "RE-2026-0007", invoiceDate: "2026-04-10" });
+  const e = model({ invoice: storno, customer: DEBIT_CUSTOMER, seller: SELLER, kind: "cancellation", cancels: { number: "RE-2026-0005", issueDate: "2026-03-31" } });
+
+  it("is paid out by credit transfer to the customer's account, and its terms say so", () => {
+    expect(e.payment).toEqual({ code: "58", iban: "DE89370400440532013000", accountName: "Lastschrift AG", refund: true });
+    expect(e.paymentTerms).toBe("Der Betrag wird Ihnen auf Ihr Konto DE89 XXXX XXXX XXXX XX30 00 überwiesen bzw. mit offenen Forderungen verrechnet.");
+  });
+
+  it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, storno));
+
+  it.each(FORMATS)("%s validates and carries payment means 58 to the customer's IBAN, no mandate", async (format) => {
+    const { parsed, xml } = await renderAndCheck(e, storno, format);
+    expect(parsed.typeCode).toBe("381");
+    expect(parsed.payment).toEqual({ code: "58", iban: "DE89370400440532013000", accountName: "Lastschrift AG" });
+    expect(parsed.paymentTerms).toContain("überwiesen");
+    expect(xml).not.toMatch(/MandateID|PaymentMandate|CreditorReferenceID/);
+  });
+});

@@ -9,6 +9,7 @@ import type {
   InvoiceTypeCode, VatCategory,
 } from "./model";
 import { differenceText, isRateDifference } from "./difference-text";
+import { maskIban } from "../sepa/iban";
 import { SellerSettings, countryOfVatId, isPlausibleEmail, isValidIban, normalizeIban, splitAddress } from "./parties";
 
 /** What the e-invoice of one of our invoices is built from: the lead's store fills this. */
@@ -31,6 +32,15 @@ export interface EInvoiceInput {
 
 export const REVERSE_CHARGE_NOTE = "Steuerschuldnerschaft des Leistungsempfängers";
 const CREDIT_TERMS = "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet.";
+
+/**
+ * The payment terms of a credit (a Stornorechnung, a crediting correction): paid out to the
+ * customer's account (`refundIban`: a direct-debit customer's, whose account we know) or credited;
+ * either way set off against open amounts. The printed document says the same.
+ */
+export function creditTerms(refundIban?: string): string {
+  return refundIban ? `Der Betrag wird Ihnen auf Ihr Konto ${maskIban(refundIban)} überwiesen bzw. mit offenen Forderungen verrechnet.` : CREDIT_TERMS;
+}
 
 /** Money as a string with two decimals and no negative zero. */
 const money = (d: Decimal): string => toCentsString(d.isZero() ? ZERO : d);
@@ -71,7 +81,7 @@ export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
     issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: customer.no, field: "vat_exemption_reason" }));
   }
 
-  const payment = buildPayment(input.seller, customer, ref, issues);
+  const payment = buildPayment(input.seller, customer, ref, issues, credit ? invoice.customerName || customer.name : undefined);
   const preceding = precedingInvoices(input, kind, issues);
 
   // These notes stay German on purpose (issue 20): they are content of the invoice document (BT-22
@@ -87,7 +97,7 @@ export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
   if (reverseCharge) notes.push(`${REVERSE_CHARGE_NOTE}.`);
 
   let paymentTerms: string | undefined;
-  if (credit) paymentTerms = CREDIT_TERMS;
+  if (credit) paymentTerms = creditTerms(payment?.code === "58" && payment.refund ? payment.iban : undefined);
   else if (payment?.code === "59") {
     paymentTerms = [input.seller.paymentTerms, `Der Betrag wird per SEPA-Lastschrift eingezogen (Mandatsreferenz ${payment.mandateRef}, Gläubiger-ID ${payment.creditorId}).`]
       .filter(Boolean)
@@ -221,8 +231,20 @@ function buildBuyer(invoice: Invoice, c: Customer, ref: string, issues: Issue[])
   };
 }
 
-function buildPayment(s: SellerSettings, c: Customer, ref: string, issues: Issue[]): EPaymentMeans | null {
+/**
+ * BG-16 (required for every invoice and credit note: BR-DE-1). A direct-debit customer's invoice is
+ * collected (59); a credit to it is not collected but paid out: credit transfer (58) to the account
+ * the mandate debits (`refundTo`: the customer's name, given for a credit). Everyone else pays by
+ * transfer to our account (58).
+ */
+function buildPayment(s: SellerSettings, c: Customer, ref: string, issues: Issue[], refundTo?: string): EPaymentMeans | null {
   const before = issues.length;
+  if (c.paymentMeans === "direct_debit" && refundTo !== undefined) {
+    if (!c.sepaDebtorIban) issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field: "sepa_debtor_iban" }));
+    else if (!isValidIban(c.sepaDebtorIban)) issues.push(issue("einvoice.customer_invalid", { invoice: ref, customer: c.no, field: "sepa_debtor_iban", value: c.sepaDebtorIban }));
+    if (issues.length > before) return null;
+    return { code: "58", iban: normalizeIban(c.sepaDebtorIban!), accountName: refundTo, refund: true };
+  }
   if (c.paymentMeans === "direct_debit") {
     if (!c.sepaMandateRef) issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field: "sepa_mandate_ref" }));
     if (!c.sepaDebtorIban) issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field: "sepa_debtor_iban" }));

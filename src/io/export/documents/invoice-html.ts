@@ -1,6 +1,7 @@
 import { type Invoice, type InvoiceLine, documentTitle } from "../../../core/billing/invoice";
 import { prorationDaysText } from "./proration-text";
 import { differenceText } from "../../../core/einvoice/difference-text";
+import { creditTerms } from "../../../core/einvoice/build-einvoice";
 import type { Customer } from "../../../core/contract/model";
 import { type IsoDate, germanDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
@@ -33,6 +34,8 @@ export interface DocumentContext {
    * in place of the payment terms, since the invoice is not paid by transfer.
    */
   debitNotices?: ReadonlyMap<string, Issue>;
+  /** Per invoice number of a credit to a direct-debit customer, the account it is paid out to (its mandate's IBAN). */
+  refundIbans?: ReadonlyMap<string, string>;
 }
 
 export interface InvoiceDocument {
@@ -204,7 +207,7 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
   ].filter(Boolean);
 
   const notice = negative ? undefined : context.debitNotices?.get(inv.invoiceRef);
-  const terms = negative ? "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet." : notice ? messageText(notice, "de") : (company.paymentTerms ?? "");
+  const terms = negative ? creditTerms(context.refundIbans?.get(inv.invoiceRef)) : notice ? messageText(notice, "de") : (company.paymentTerms ?? "");
 
   return `<main class="page">
 <header class="supplier">
