@@ -207,7 +207,9 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
   ].filter(Boolean);
 
   const notice = negative ? undefined : context.debitNotices?.get(inv.invoiceRef);
-  const terms = negative ? creditTerms(context.refundIbans?.get(inv.invoiceRef)) : notice ? messageText(notice, "de") : (company.paymentTerms ?? "");
+  // A credit to a direct-debit customer is paid out to its mandate's account (else the one in its master data), as its e-invoice says.
+  const refundIban = context.refundIbans?.get(inv.invoiceRef) ?? (customer?.paymentMeans === "direct_debit" ? customer.sepaDebtorIban : undefined);
+  const terms = negative ? creditTerms(refundIban) : notice ? messageText(notice, "de") : (company.paymentTerms ?? "");
 
   return `<main class="page">
 <header class="supplier">
