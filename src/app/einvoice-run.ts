@@ -37,7 +37,7 @@ export function customerEInvoiceFormat(customer: Customer): EInvoiceFormat | nul
  * because the PDF and the library are asynchronous work no store transaction may wait on.
  */
 export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EInvoiceFormat | "customer", options: EInvoiceRenderOptions = {}): Promise<Result<RunEInvoices>> {
-  const loaded = await ctx.store.read(async (tx): Promise<Result<{ inputs: { input: EInvoiceInput; format: EInvoiceFormat }[]; skipped: string[]; draft: boolean }>> => {
+  const loaded = await ctx.store.read(async (tx): Promise<Result<{ inputs: { input: EInvoiceInput; format: EInvoiceFormat }[]; skipped: string[]; issuedAt: string | undefined }>> => {
     const run = await tx.runs.get(runId);
     if (!run || run.undoneAt) return fail(issue("billing.finalize_unknown_run", { run: runId }));
     const invoices = (await tx.invoices.ofRun(runId)).sort((a, b) => a.seqInRun - b.seqInRun);
@@ -79,15 +79,18 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
       inputs.push({ input: withDirectDebit(input, debitTermsOfInvoice(stored, debit), debit.collected.get(invoice.invoiceRef)), format: chosen });
     }
     if (problems.length > 0) return fail(...problems);
-    return ok({ inputs, skipped, draft: !run.issuedAt });
+    return ok({ inputs, skipped, issuedAt: run.issuedAt });
   });
   if (!loaded.ok) return loaded;
+  // The ZUGFeRD PDF is dated when its run was issued, or now, when this call issues it (the same time).
+  const draft = loaded.value.issuedAt === undefined;
+  const issuedAt = loaded.value.issuedAt ?? ctx.now();
   // One render per format (the customers of a run may get different ones), files back in invoice order.
   const rendered: { files: EInvoiceFile[]; issues: Issue[] } = { files: [], issues: [] };
   for (const f of EINVOICE_FORMATS) {
     const group = loaded.value.inputs.filter((i) => i.format === f).map((i) => i.input);
     if (group.length === 0) continue;
-    const r = await renderEInvoices(group, f, options);
+    const r = await renderEInvoices(group, f, { ...options, issuedAt });
     rendered.files.push(...r.files);
     rendered.issues.push(...r.issues);
   }
@@ -96,8 +99,8 @@ export async function eInvoicesOfRun(ctx: AppContext, runId: string, format: EIn
   if (hasErrors(rendered.issues)) return fail(...rendered.issues, issue("billing.einvoice_not_issued", { run: runId }));
   let issuedNow = false;
   // Nothing rendered (every customer gets none): nothing was sent, so nothing is issued.
-  if (loaded.value.draft && rendered.files.length > 0) {
-    const issued = await ctx.store.write((tx) => issueRun(tx, runId, "einvoice", ctx.now()));
+  if (draft && rendered.files.length > 0) {
+    const issued = await ctx.store.write((tx) => issueRun(tx, runId, "einvoice", issuedAt));
     if (!issued.ok) return issued;
     issuedNow = true;
   }

@@ -242,7 +242,7 @@ async function documentContext(tx: StoreTx, invoices: readonly Invoice[], compan
   }
   const invoiceDates = await knownInvoiceDates(tx, invoices);
   for (const inv of invoices) invoiceDates.set(inv.invoiceRef, inv.invoiceDate);
-  return ok({ company: info, customers: await customerMap(tx), issued, invoiceDates, debitNotices: await debitNoticesOf(tx, invoices) });
+  return ok({ company: info, customers: await customerMap(tx), issued, invoiceDates, ...(await debitWordsOf(tx, invoices)) });
 }
 
 /** One HTML document per invoice, with the given company data or the saved one. */
@@ -262,15 +262,23 @@ export async function exportInvoiceBatchDocument(ctx: AppContext, invoices: read
  * SEPA file (the latest file when it was exported again) when and from which account it is collected;
  * of one not yet collected, the earliest date under the mandate it was issued with (a draft: today's),
  * so a document printed before the SEPA file does not ask a direct-debit customer to transfer.
+ * And of their credits, the account a credit is paid out to (the mandate's), as their e-invoices name it.
  */
-async function debitNoticesOf(tx: StoreTx, invoices: readonly Invoice[]): Promise<Map<string, Issue>> {
+async function debitWordsOf(tx: StoreTx, invoices: readonly Invoice[]): Promise<{ debitNotices: Map<string, Issue>; refundIbans: Map<string, string> }> {
   const facts = await debitFactsIn(tx, invoices);
   const notices = new Map([...facts.collected].map(([ref, r]) => [ref, debitNoticeOfRecord(r)]));
+  const refundIbans = new Map<string, string>();
   for (const inv of invoices) {
-    if (notices.has(inv.invoiceRef) || !new Decimal(inv.grossTotal).greaterThan(0)) continue;
+    const gross = new Decimal(inv.grossTotal);
+    if (gross.isNegative()) {
+      const terms = debitTermsOfInvoice(inv as Invoice & Partial<StoredInvoice>, facts);
+      if (terms) refundIbans.set(inv.invoiceRef, terms.iban);
+      continue;
+    }
+    if (notices.has(inv.invoiceRef) || !gross.greaterThan(0)) continue;
     const terms = debitTermsOfInvoice(inv as Invoice & Partial<StoredInvoice>, facts);
     const notice = terms ? debitNoticeAhead(inv.invoiceRef, inv.invoiceDate, terms) : undefined;
     if (notice) notices.set(inv.invoiceRef, notice);
   }
-  return notices;
+  return { debitNotices: notices, refundIbans };
 }

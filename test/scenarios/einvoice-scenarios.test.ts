@@ -126,7 +126,8 @@ describe("cancellation (Stornorechnung) of the two-rate invoice", () => {
 
 describe("correction that credits (Rechnungskorrektur)", () => {
   const correction = invoice(CUSTOMER, [
-    line({ lineType: "difference", quantity: "4", unitPrice: "20", netAmount: "-20.00", exactAmount: "-20", correctsRef: "RE-2026-0001" }),
+    // the price of 4 seats lowered by 5.00 for a billed month
+    line({ lineType: "difference", quantity: "4", unitPrice: "-5", netAmount: "-20.00", exactAmount: "-20", correctsRef: "RE-2026-0001" }),
   ], { invoiceRef: "RE-2026-0004", invoiceDate: "2026-04-30" });
   const e = model({ invoice: correction, customer: CUSTOMER, seller: SELLER, invoiceDates: new Map([["RE-2026-0001", "2026-03-31"]]) });
 
@@ -134,7 +135,7 @@ describe("correction that credits (Rechnungskorrektur)", () => {
     expect(correction.documentType).toBe("correction");
     expect(e).toMatchObject({ typeCode: "381", kind: "correction", preceding: [{ number: "RE-2026-0001", issueDate: "2026-03-31" }] });
     expect(e.totals).toMatchObject({ lineNet: "20.00", vat: "3.80", payable: "23.80" });
-    expect(e.lines[0]).toMatchObject({ quantity: "1", netPrice: "20.00", netAmount: "20.00", note: "Menge 4 × 20,00 EUR/Monat × 1 Monat, Differenz, Korrektur zu Rechnung RE-2026-0001" });
+    expect(e.lines[0]).toMatchObject({ quantity: "1", netPrice: "20.00", netAmount: "20.00", note: "Menge 4 × -5,00 EUR/Monat × 1 Monat, Differenz -20,00 EUR/Monat, Korrektur zu Rechnung RE-2026-0001" });
   });
 
   it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, correction));
@@ -175,5 +176,32 @@ describe("public customer with a Leitweg-ID", () => {
     const { parsed } = await renderAndCheck(e, inv, "xrechnung-cii");
     expect(parsed.buyerReference).toBe("991-12345-67");
     expect(parsed.buyer.electronicAddress).toEqual({ value: "991-12345-67", scheme: "0204" });
+  });
+});
+
+/**
+ * Found by the tax advisor's review: the Stornorechnung of a direct-debit customer carried payment
+ * means 59 (SEPA direct debit, with mandate and debited account) while its terms said the amount is
+ * credited. A credit is not collected: we pay it out, so it is a SEPA credit transfer (58) to the
+ * account the mandate debits (BT-84), as its terms say; BG-16 stays, as BR-DE-1 requires.
+ */
+describe("Stornorechnung to a direct-debit customer", () => {
+  const inv = invoice(DEBIT_CUSTOMER, [line({ quantity: "1", unitPrice: "49.9", netAmount: "49.90", exactAmount: "49.9" })], { invoiceRef: "RE-2026-0005" });
+  const storno = invoice(DEBIT_CUSTOMER, negated(inv), { invoiceRef: "RE-2026-0007", invoiceDate: "2026-04-10" });
+  const e = model({ invoice: storno, customer: DEBIT_CUSTOMER, seller: SELLER, kind: "cancellation", cancels: { number: "RE-2026-0005", issueDate: "2026-03-31" } });
+
+  it("is paid out by credit transfer to the customer's account, and its terms say so", () => {
+    expect(e.payment).toEqual({ code: "58", iban: "DE89370400440532013000", accountName: "Lastschrift AG", refund: true });
+    expect(e.paymentTerms).toBe("Der Betrag wird Ihnen auf Ihr Konto DE89 XXXX XXXX XXXX XX30 00 überwiesen bzw. mit offenen Forderungen verrechnet.");
+  });
+
+  it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, storno));
+
+  it.each(FORMATS)("%s validates and carries payment means 58 to the customer's IBAN, no mandate", async (format) => {
+    const { parsed, xml } = await renderAndCheck(e, storno, format);
+    expect(parsed.typeCode).toBe("381");
+    expect(parsed.payment).toEqual({ code: "58", iban: "DE89370400440532013000", accountName: "Lastschrift AG" });
+    expect(parsed.paymentTerms).toContain("überwiesen");
+    expect(xml).not.toMatch(/MandateID|PaymentMandate|CreditorReferenceID/);
   });
 });

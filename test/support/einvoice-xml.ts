@@ -119,6 +119,7 @@ function parseCii(root: Node): EInvoice {
       ...(regOf("FC") ? { taxNumber: regOf("FC")! } : {}),
       contact: { name: s(contact, "PersonName"), phone: s(contact, "TelephoneUniversalCommunication", "CompleteNumber"), email: s(contact, "EmailURIUniversalCommunication", "URIID") },
       electronicAddress: { value: s(seller, "URIUniversalCommunication", "URIID"), scheme: txt(obj(at(seller, "URIUniversalCommunication", "URIID"))["@schemeID"]) as "EM" },
+      ...(s(seller, "Description") ? { legalInfo: s(seller, "Description") } : {}),
     },
     buyer: {
       name: s(buyer, "Name"),
@@ -212,6 +213,7 @@ function parseUbl(root: Node, creditNote: boolean): EInvoice {
       ...(regOf("FC") ? { taxNumber: regOf("FC")! } : {}),
       contact: { name: s(seller, "Contact", "Name"), phone: s(seller, "Contact", "Telephone"), email: s(seller, "Contact", "ElectronicMail") },
       electronicAddress: { value: s(seller, "EndpointID"), scheme: txt(obj(seller.EndpointID)["@schemeID"]) as "EM" },
+      ...(s(seller, "PartyLegalEntity", "CompanyLegalForm") ? { legalInfo: s(seller, "PartyLegalEntity", "CompanyLegalForm") } : {}),
     },
     buyer: {
       name: s(buyer, "PartyLegalEntity", "RegistrationName"),

@@ -8,6 +8,8 @@ import type {
   EBuyer, EInvoice, EInvoiceKind, ELine, EPaymentMeans, EPostalAddress, EPrecedingInvoice, ESeller, ETotals, EVatBreakdown,
   InvoiceTypeCode, VatCategory,
 } from "./model";
+import { differenceText, isRateDifference } from "./difference-text";
+import { maskIban } from "../sepa/iban";
 import { SellerSettings, countryOfVatId, isPlausibleEmail, isValidIban, normalizeIban, splitAddress } from "./parties";
 
 /** What the e-invoice of one of our invoices is built from: the lead's store fills this. */
@@ -30,6 +32,15 @@ export interface EInvoiceInput {
 
 export const REVERSE_CHARGE_NOTE = "Steuerschuldnerschaft des Leistungsempfängers";
 const CREDIT_TERMS = "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet.";
+
+/**
+ * The payment terms of a credit (a Stornorechnung, a crediting correction): paid out to the
+ * customer's account (`refundIban`: a direct-debit customer's, whose account we know) or credited;
+ * either way set off against open amounts. The printed document says the same.
+ */
+export function creditTerms(refundIban?: string): string {
+  return refundIban ? `Der Betrag wird Ihnen auf Ihr Konto ${maskIban(refundIban)} überwiesen bzw. mit offenen Forderungen verrechnet.` : CREDIT_TERMS;
+}
 
 /** Money as a string with two decimals and no negative zero. */
 const money = (d: Decimal): string => toCentsString(d.isZero() ? ZERO : d);
@@ -70,7 +81,7 @@ export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
     issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: customer.no, field: "vat_exemption_reason" }));
   }
 
-  const payment = buildPayment(input.seller, customer, ref, issues);
+  const payment = buildPayment(input.seller, customer, ref, issues, credit ? invoice.customerName || customer.name : undefined);
   const preceding = precedingInvoices(input, kind, issues);
 
   // These notes stay German on purpose (issue 20): they are content of the invoice document (BT-22
@@ -86,7 +97,7 @@ export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
   if (reverseCharge) notes.push(`${REVERSE_CHARGE_NOTE}.`);
 
   let paymentTerms: string | undefined;
-  if (credit) paymentTerms = CREDIT_TERMS;
+  if (credit) paymentTerms = creditTerms(payment?.code === "58" && payment.refund ? payment.iban : undefined);
   else if (payment?.code === "59") {
     paymentTerms = [input.seller.paymentTerms, `Der Betrag wird per SEPA-Lastschrift eingezogen (Mandatsreferenz ${payment.mandateRef}, Gläubiger-ID ${payment.creditorId}).`]
       .filter(Boolean)
@@ -97,7 +108,7 @@ export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
 
   if (issues.length > 0 || !seller || !buyer || !payment) return fail(...issues);
 
-  const lines = invoice.lines.map((l) => buildLine(l, sign, reverseCharge));
+  const lines = invoice.lines.map((l) => buildLine(l, sign, reverseCharge, kind === "cancellation"));
   const vatBreakdown = buildVatBreakdown(lines, customer);
   const totals = buildTotals(lines, vatBreakdown);
   // The XML must show our invoice's figures to the cent: same lines, same rounding per rate (§5.2).
@@ -174,6 +185,7 @@ function buildSeller(s: SellerSettings, reverseCharge: boolean, ref: string, iss
   if (!s.email) missing("email");
   else if (!isPlausibleEmail(s.email)) issues.push(issue("einvoice.seller_invalid", { invoice: ref, setting: "email", value: s.email }));
   if (issues.length > before || !address) return null;
+  const legal = legalInfo(s.footer);
   return {
     name: s.name,
     address,
@@ -181,8 +193,14 @@ function buildSeller(s: SellerSettings, reverseCharge: boolean, ref: string, iss
     ...(s.taxNumber ? { taxNumber: s.taxNumber } : {}),
     contact: { name: s.contactName!, phone: s.phone!, email: s.email! },
     electronicAddress: { value: s.email!, scheme: "EM" },
-    ...(s.footer?.trim() ? { footer: s.footer.trim() } : {}),
+    ...(legal ? { legalInfo: legal } : {}),
   };
+}
+
+/** BT-33 from the company footer: its non-empty lines, trimmed, joined by " · " (one line in the XML, as on the page). */
+function legalInfo(footer: string | undefined): string | undefined {
+  const text = (footer ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(" · ");
+  return text || undefined;
 }
 
 function buildBuyer(invoice: Invoice, c: Customer, ref: string, issues: Issue[]): EBuyer | null {
@@ -213,8 +231,20 @@ function buildBuyer(invoice: Invoice, c: Customer, ref: string, issues: Issue[])
   };
 }
 
-function buildPayment(s: SellerSettings, c: Customer, ref: string, issues: Issue[]): EPaymentMeans | null {
+/**
+ * BG-16 (required for every invoice and credit note: BR-DE-1). A direct-debit customer's invoice is
+ * collected (59); a credit to it is not collected but paid out: credit transfer (58) to the account
+ * the mandate debits (`refundTo`: the customer's name, given for a credit). Everyone else pays by
+ * transfer to our account (58).
+ */
+function buildPayment(s: SellerSettings, c: Customer, ref: string, issues: Issue[], refundTo?: string): EPaymentMeans | null {
   const before = issues.length;
+  if (c.paymentMeans === "direct_debit" && refundTo !== undefined) {
+    if (!c.sepaDebtorIban) issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field: "sepa_debtor_iban" }));
+    else if (!isValidIban(c.sepaDebtorIban)) issues.push(issue("einvoice.customer_invalid", { invoice: ref, customer: c.no, field: "sepa_debtor_iban", value: c.sepaDebtorIban }));
+    if (issues.length > before) return null;
+    return { code: "58", iban: normalizeIban(c.sepaDebtorIban!), accountName: refundTo, refund: true };
+  }
   if (c.paymentMeans === "direct_debit") {
     if (!c.sepaMandateRef) issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field: "sepa_mandate_ref" }));
     if (!c.sepaDebtorIban) issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field: "sepa_debtor_iban" }));
@@ -237,7 +267,7 @@ function buildPayment(s: SellerSettings, c: Customer, ref: string, issues: Issue
  * library's schema demands). The price is never negative (BR-27): a credit line's sign sits in its
  * quantity.
  */
-function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean): ELine {
+function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean, cancelled: boolean): ELine {
   const net = new Decimal(l.netAmount).times(sign);
   const rate = new Decimal(l.vatPct);
   const category: VatCategory = reverseCharge ? "AE" : rate.isZero() ? "E" : "S";
@@ -261,7 +291,9 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean): ELine 
     vatCategory: category,
     vatRate: toStored(rate),
   };
-  const correction = l.correctsRef ? `${l.lineType === "difference" ? "Differenz, " : ""}Korrektur zu Rechnung ${l.correctsRef}` : "";
+  // A difference line names the change of the monthly net it bills (as billed, on a Stornorechnung too).
+  const difference = differenceText(l, cancelled) ?? "";
+  const correction = [difference, l.correctsRef ? `Korrektur zu Rechnung ${l.correctsRef}` : ""].filter(Boolean).join(", ");
   if (exact) {
     const discounted = !discount.isZero();
     return {
@@ -272,12 +304,16 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean): ELine 
       ...(discounted ? { grossPrice: price(unitPrice), priceDiscount: price(unitPrice.minus(netUnit)) } : {}),
     };
   }
-  const detail = [
-    // A Stornorechnung's lines hold negated quantities; the note shows the service, the sign is in the type code.
-    `Menge ${germanNumber(new Decimal(l.quantity).abs())} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${germanNumber(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`,
-    discount.isZero() ? "" : `abzgl. ${germanNumber(discount)} % Rabatt`,
-    correction,
-  ].filter(Boolean);
+  const months = `${germanNumber(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`;
+  // A change of quantity and price together is 1 × the change of the monthly net: that change is what the note says.
+  const detail = isRateDifference(l)
+    ? [`${difference} × ${months}`, l.correctsRef ? `Korrektur zu Rechnung ${l.correctsRef}` : ""].filter(Boolean)
+    : [
+        // A Stornorechnung's lines hold negated quantities; the note shows the service, the sign is in the type code.
+        `Menge ${germanNumber(new Decimal(l.quantity).abs())} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${months}`,
+        discount.isZero() ? "" : `abzgl. ${germanNumber(discount)} % Rabatt`,
+        correction,
+      ].filter(Boolean);
   return {
     ...base,
     note: detail.join(", "),

@@ -59,10 +59,11 @@ export interface ESeller {
   /** BT-34. */
   electronicAddress: EElectronicAddress;
   /**
-   * The company's footer text (managing director, register court and number …: § 35a GmbHG), printed
-   * on the visible ZUGFeRD page as on the HTML documents; not written into the XML.
+   * BT-33 seller additional legal information: the company's footer text (managing director,
+   * register court and number …: § 35a GmbHG), its lines joined by " · "; written into the XML and
+   * printed in the footer of the visible ZUGFeRD page, as the HTML documents print the footer.
    */
-  footer?: string;
+  legalInfo?: string;
 }
 
 /** BG-7 buyer. */
@@ -143,10 +144,16 @@ export interface ETotals {
 export type EPaymentMeans =
   | {
       code: "58";
-      /** BT-84 our IBAN, BT-85 account name, BT-86 BIC. */
+      /** BT-84 our IBAN, BT-85 account name, BT-86 BIC; on a refund the customer's. */
       iban: string;
       accountName: string;
       bic?: string;
+      /**
+       * A credit note to a direct-debit customer: we pay the amount out, by credit transfer to the
+       * account we debit (its mandate's IBAN), not by a direct debit (59). Not in the XML as a flag:
+       * the account is BT-84 and the payment terms (BT-20) say so.
+       */
+      refund?: true;
     }
   | {
       code: "59";

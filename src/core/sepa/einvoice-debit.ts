@@ -46,11 +46,15 @@ export function earliestCollection(invoiceDate: IsoDate, terms: DebitTerms): Iso
  * invoice was issued), so the customer's master data need not repeat them.
  * When the invoice is already in a SEPA file (`record`), what was collected wins: the collection date
  * is the due date (BT-9) and the payment terms (BT-20) pre-notify it; before that the payment terms
- * name the earliest collection (invoice date plus the notice period), as the printed invoice does. Without terms (transfer, no
- * mandate) and for credit notes the input is returned unchanged (the customer's own master data decide).
+ * name the earliest collection (invoice date plus the notice period), as the printed invoice does. A credit
+ * note gets the mandate's account, to which it is paid out. Without terms (transfer, no mandate) the
+ * input is returned unchanged (the customer's own master data decide).
  */
 export function withDirectDebit(input: EInvoiceInput, terms: DebitTerms | null | undefined, record?: CollectionRecord): EInvoiceInput {
-  if (!terms || !new Decimal(input.invoice.grossTotal).greaterThan(0)) return input;
+  if (!terms) return input;
+  // A credit is not collected: it is paid out to the account the mandate debits (payment means 58, see buildEInvoice).
+  if (new Decimal(input.invoice.grossTotal).isNegative()) return { ...input, customer: { ...input.customer, paymentMeans: "direct_debit", sepaMandateRef: terms.mandateRef, sepaDebtorIban: terms.iban } };
+  if (!new Decimal(input.invoice.grossTotal).greaterThan(0)) return input;
   const iban = record?.iban ?? terms.iban;
   const mandateRef = record?.mandateRef ?? terms.mandateRef;
   const creditor = record?.creditorId ?? terms.creditorId ?? input.seller.creditorId;

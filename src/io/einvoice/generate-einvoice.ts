@@ -6,6 +6,7 @@ import { validateEInvoice } from "../../core/einvoice/validate-einvoice";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../core/issues";
 import { PdfFonts, documentTitle, renderInvoicePdf } from "./invoice-pdf";
 import { toLibraryInvoice } from "./to-library-invoice";
+import { eInvoicePdfMetadata, withPdfMetadata } from "./pdf-metadata";
 
 /** One produced e-invoice file; writing it (or zipping it) is the host's job. */
 export interface EInvoiceFile {
@@ -43,6 +44,12 @@ export interface EInvoiceRenderOptions {
    * checks run either way, and test/io/einvoice/render-paths.test.ts shows both paths give the same XML.
    */
   librarySchemaCheck?: boolean;
+  /**
+   * When the invoices were (or are being) issued, an ISO timestamp: the ZUGFeRD PDF's creation and
+   * modification dates (Info and XMP). Without it, the invoice date at midnight UTC. Either way
+   * the same invoice gives the same bytes.
+   */
+  issuedAt?: string;
 }
 
 /** A logger that keeps the library's messages instead of printing them. */
@@ -71,7 +78,7 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
   // Loaded on first use: the library takes about 0.75 s to load, which every CLI command would pay.
   const { FormatFactoryService, InvoiceService } = await import("@e-invoice-eu/core");
   // The library ships no message catalogues. Bound to an empty one, its gettext runtime no longer looks
-  // for ./locale/de-de/… (a 404 in the add-in, a file lookup in Node); its PDF metadata words stay English either way.
+  // for ./locale/de-de/… (a 404 in the add-in, a file lookup in Node); its English PDF metadata words are replaced (withPdfMetadata).
   (await import("@esgettext/runtime")).Textdomain.getInstance("e-invoice-eu").bindtextdomain({});
   const logger = new CollectingLogger();
   const service = new InvoiceService(logger);
@@ -85,7 +92,9 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
     const libOptions = { format: LIBRARY_FORMAT[format], lang: "de-de", noWarnings: true, ...(pdf ? { pdf } : {}) };
     let out: string | Uint8Array;
     const direct = options.librarySchemaCheck === false;
-    if (!direct && (format === "xrechnung-ubl" || e.preceding.length === 0)) out = await service.generate(data, libOptions);
+    // CII and Factur-X need the library's format service when the invoice has BG-3 or BT-33 (see below).
+    const patched = format !== "xrechnung-ubl" && (e.preceding.length > 0 || e.seller.legalInfo !== undefined);
+    if (!direct && !patched) out = await service.generate(data, libOptions);
     else {
       // @e-invoice-eu/core 2.3.4 loses BG-3 (preceding invoice) in CII and Factur-X: its CII mapping
       // reads cac:BillingReference/cbc:ID, while its schema (and UBL) nest the number in
@@ -93,17 +102,22 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
       // So the data is checked against the library's schema as it is (rendered as plain CII, output
       // discarded), then rendered by the format service, whose CII tree gets the references before
       // it is serialised (renderXML, public API of the library's format services).
+      // Likewise BT-33 (seller additional legal information): its schema and UBL name it
+      // cbc:CompanyLegalForm, while its CII mapping to ram:SellerTradeParty/ram:Description reads
+      // cbc:LegalForm (which its schema rejects); the checked data gets that name for the mapping.
       // Without the schema check (the pane: see EInvoiceRenderOptions) the same format service renders.
       if (!direct) await service.generate(structuredClone(data), { format: "CII", lang: "de-de", noWarnings: true });
       const factory = new FormatFactoryService();
       const formatter = factory.createFormatService(libOptions.format, logger) as LibraryFormat & { renderXML(tree: object): string };
       const render = formatter.renderXML.bind(formatter);
       if (format !== "xrechnung-ubl" && e.preceding.length > 0) formatter.renderXML = (tree: object): string => render(withPrecedingReferences(tree, e.preceding));
-      const copy = structuredClone(data);
+      const copy = format === "xrechnung-ubl" ? structuredClone(data) : withCiiLegalForm(structuredClone(data));
       formatter.fillInvoiceDefaults(copy);
       out = await formatter.generate(copy, { ...libOptions, format: factory.normalizeFormat(libOptions.format) });
     }
-    const bytes = typeof out === "string" ? new TextEncoder().encode(out) : out;
+    let bytes = typeof out === "string" ? new TextEncoder().encode(out) : out;
+    // The library's PDF properties are English, name the seller as title and carry the real clock's time.
+    if (format === "zugferd") bytes = await withPdfMetadata(bytes, eInvoicePdfMetadata(e, options.issuedAt));
     return ok({
       invoiceRef: e.number,
       format,
@@ -117,6 +131,13 @@ export async function generateEInvoice(e: EInvoice, format: EInvoiceFormat, opti
     const detail = [(err as Error).message, ...logger.messages].join(" ").slice(0, 2000);
     return fail(issue("einvoice.generator_failed", { invoice: e.number, format, detail }));
   }
+}
+
+/** The library's data with BT-33 under the name its CII mapping reads (`cbc:LegalForm`, next to `cbc:CompanyLegalForm`). */
+function withCiiLegalForm<T>(data: T): T {
+  const entity = (data as Record<string, Record<string, Record<string, Record<string, Record<string, unknown>>>>>)["ubl:Invoice"]?.["cac:AccountingSupplierParty"]?.["cac:Party"]?.["cac:PartyLegalEntity"];
+  if (entity && entity["cbc:CompanyLegalForm"] !== undefined) entity["cbc:LegalForm"] = entity["cbc:CompanyLegalForm"];
+  return data;
 }
 
 /**

@@ -134,7 +134,9 @@ export async function renderInvoicePdf(e: EInvoice, fonts: PdfFonts): Promise<Ui
   if (e.dueDate) ctx.y = paragraph(ctx, `Fällig am ${germanDate(e.dueDate)}.`, 9.5, regular) - 2;
   const p = e.payment;
   const payText =
-    p.code === "58"
+    p.code === "58" && p.refund
+      ? `Erstattung per SEPA-Überweisung auf Ihr Konto: ${p.accountName}, IBAN ${p.iban}. Verwendungszweck: ${e.remittanceInfo}.`
+      : p.code === "58"
       ? `Bankverbindung: ${p.accountName}, IBAN ${p.iban}${p.bic ? `, BIC ${p.bic}` : ""}. Verwendungszweck: ${e.remittanceInfo}.`
       : `SEPA-Lastschrift: Mandatsreferenz ${p.mandateRef}, Gläubiger-ID ${p.creditorId}, belastetes Konto IBAN ${p.debtorIban}.`;
   ctx.y = paragraph(ctx, payText, 9.5, regular);
@@ -145,8 +147,8 @@ export async function renderInvoicePdf(e: EInvoice, fonts: PdfFonts): Promise<Ui
     `${e.seller.name} · ${sellerLines.join(" · ")}`,
     [e.seller.vatId ? `USt-IdNr. ${e.seller.vatId}` : "", e.seller.taxNumber ? `Steuernummer ${e.seller.taxNumber}` : ""].filter(Boolean).join(" · "),
     `Ansprechpartner: ${e.seller.contact.name} · ${e.seller.contact.phone} · ${e.seller.contact.email}`,
-    // the company's own footer (e.g. Geschäftsführer, Registergericht, HRB: § 35a GmbHG), its lines joined
-    ...(e.seller.footer ? [e.seller.footer.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(" · ")] : []),
+    // the company's own footer (e.g. Geschäftsführer, Registergericht, HRB: § 35a GmbHG), as in the XML (BT-33)
+    ...(e.seller.legalInfo ? [e.seller.legalInfo] : []),
   ];
   pages.forEach((pg, i) => {
     const c = { ...ctx, page: pg };

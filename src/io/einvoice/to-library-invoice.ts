@@ -68,7 +68,8 @@ export function toLibraryInvoice(e: EInvoice, format: EInvoiceFormat): LibraryIn
           ...(sellerIds.length > 0 ? { "cac:PartyIdentification": sellerIds } : {}),
           "cac:PostalAddress": address(seller.address),
           "cac:PartyTaxScheme": sellerTaxSchemes,
-          "cac:PartyLegalEntity": { "cbc:RegistrationName": seller.name },
+          // BT-33: UBL's element; the library's CII mapping reads another name (see generateEInvoice).
+          "cac:PartyLegalEntity": { "cbc:RegistrationName": seller.name, ...(seller.legalInfo ? { "cbc:CompanyLegalForm": seller.legalInfo } : {}) },
           "cac:Contact": { "cbc:Name": seller.contact.name, "cbc:Telephone": seller.contact.phone, "cbc:ElectronicMail": seller.contact.email },
         },
       },

@@ -38,10 +38,14 @@ describe("e-invoice of a direct-debit customer", () => {
     expect(withDirectDebit(input, undefined)).toBe(input);
   });
 
-  it("leaves a credit note unchanged: nothing is debited", () => {
+  it("a credit note is not debited: it is paid out by credit transfer (58) to the mandate's account, and its terms say so", () => {
     const credit = invoice(CUSTOMER, negated(inv));
-    const input = { invoice: credit, customer: CUSTOMER, seller };
-    expect(withDirectDebit(input, debitTermsOf(mandate, { paymentMethod: "direct_debit" }, { creditorId: "DE98ZZZ09999999999" }))).toBe(input);
+    const input = withDirectDebit({ invoice: credit, customer: CUSTOMER, seller }, debitTermsOf(mandate, { paymentMethod: "direct_debit" }, { creditorId: "DE98ZZZ09999999999" }));
+    expect(input.seller).toBe(seller); // no pre-notification, no creditor id
+    const r = buildEInvoice({ ...input, kind: "cancellation", cancels: { number: "RE-2026-0001", issueDate: "2026-03-31" } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.payment).toEqual({ code: "58", iban: mandate.iban, accountName: "Kunde GmbH", refund: true });
+    expect(r.value.paymentTerms).toBe(`Der Betrag wird Ihnen auf Ihr Konto ${maskIban(mandate.iban)} überwiesen bzw. mit offenen Forderungen verrechnet.`);
   });
 });
 

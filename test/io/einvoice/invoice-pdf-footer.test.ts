@@ -44,7 +44,7 @@ it("the ZUGFeRD page prints the company footer", async () => {
   const seller = { ...SELLER, footer: "Geschäftsführer: Max Muster\nAmtsgericht Charlottenburg, HRB 12345 B" };
   const model = buildEInvoice({ invoice: invoice(CUSTOMER, [line()]), customer: CUSTOMER, seller });
   if (!model.ok) throw new Error(JSON.stringify(model.issues));
-  expect(model.value.seller.footer).toBe("Geschäftsführer: Max Muster\nAmtsgericht Charlottenburg, HRB 12345 B");
+  expect(model.value.seller.legalInfo).toBe("Geschäftsführer: Max Muster · Amtsgericht Charlottenburg, HRB 12345 B");
   const texts = await pdfTexts(await renderInvoicePdf(model.value, loadFonts()));
   // the decoding works: the page's other footer lines are there
   expect(texts).toContain("USt-IdNr. DE123456789 · Steuernummer 30/123/45678");
@@ -52,5 +52,5 @@ it("the ZUGFeRD page prints the company footer", async () => {
 
   const without = buildEInvoice({ invoice: invoice(CUSTOMER, [line()]), customer: CUSTOMER, seller: SELLER });
   if (!without.ok) throw new Error(JSON.stringify(without.issues));
-  expect(without.value.seller.footer).toBeUndefined();
+  expect(without.value.seller.legalInfo).toBeUndefined();
 });

@@ -81,7 +81,7 @@ describe("invoice documents for the billing scenario", () => {
       "Nr. der Rechnungskorrektur RE-000004",
       "Ihre USt-IdNr. DE987654321",
       "Leistungszeitraum 01.02.2026 – 31.03.2026",
-      "Differenz, Korrektur zu Rechnung RE-000002 vom 02.01.2026",
+      "Differenz -41,20 EUR/Monat, Korrektur zu Rechnung RE-000002 vom 02.01.2026",
       "-2 20,60 € 2 19 % -82,40 €",
       "Nettobetrag 19 % USt -82,40 € Umsatzsteuer 19 % -15,66 €",
       "Gutschriftsbetrag (brutto) -98,06 €",

@@ -1,5 +1,7 @@
 import { type Invoice, type InvoiceLine, documentTitle } from "../../../core/billing/invoice";
 import { prorationDaysText } from "./proration-text";
+import { differenceText } from "../../../core/einvoice/difference-text";
+import { creditTerms } from "../../../core/einvoice/build-einvoice";
 import type { Customer } from "../../../core/contract/model";
 import { type IsoDate, germanDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
@@ -31,6 +33,8 @@ export interface DocumentContext {
    * in place of the payment terms, since the invoice is not paid by transfer.
    */
   debitNotices?: ReadonlyMap<string, Issue>;
+  /** Per invoice number of a credit to a direct-debit customer, the account it is paid out to (its mandate's IBAN). */
+  refundIbans?: ReadonlyMap<string, string>;
 }
 
 export interface InvoiceDocument {
@@ -113,12 +117,17 @@ thead { display: table-header-group; }
 
 function lineRow(l: InvoiceLine, invoiceDates: ReadonlyMap<string, IsoDate> | undefined, storno: boolean): string {
   const discount = new Decimal(l.discountPct).isZero() ? "" : `<div class="sub">abzgl. ${esc(percent(l.discountPct))} Rabatt</div>`;
-  let correction = "";
-  // A Stornorechnung names the cancelled invoice once, above the lines.
+  // A difference line names the change of the monthly net it bills, as its e-invoice line note does
+  // (a change of quantity and price together shows as 1 × that change); a Stornorechnung names the
+  // cancelled invoice once, above the lines.
+  const parts: string[] = [];
+  const difference = differenceText(l, storno);
+  if (difference) parts.push(esc(difference));
   if (l.correctsRef && !storno) {
     const d = invoiceDates?.get(l.correctsRef);
-    correction = `<div class="sub">${l.lineType === "difference" ? "Differenz, " : ""}Korrektur zu Rechnung <span class="nowrap">${esc(l.correctsRef)}</span>${d ? ` vom <span class="nowrap">${germanDate(d)}</span>` : ""}</div>`;
+    parts.push(`Korrektur zu Rechnung <span class="nowrap">${esc(l.correctsRef)}</span>${d ? ` vom <span class="nowrap">${germanDate(d)}</span>` : ""}`);
   }
+  const correction = parts.length > 0 ? `<div class="sub">${parts.join(", ")}</div>` : "";
   return `<tr>
 <td class="num">${l.lineNo}</td>
 <td>${esc(l.description || l.articleNo)}<div class="sub">Art.-Nr. ${esc(l.articleNo)} · Vertrag ${esc(l.contractNo)}/${l.positionNo}</div>${discount}${correction}</td>
@@ -197,7 +206,9 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
   ].filter(Boolean);
 
   const notice = negative ? undefined : context.debitNotices?.get(inv.invoiceRef);
-  const terms = negative ? "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet." : notice ? messageText(notice, "de") : (company.paymentTerms ?? "");
+  // A credit to a direct-debit customer is paid out to its mandate's account (else the one in its master data), as its e-invoice says.
+  const refundIban = context.refundIbans?.get(inv.invoiceRef) ?? (customer?.paymentMeans === "direct_debit" ? customer.sepaDebtorIban : undefined);
+  const terms = negative ? creditTerms(refundIban) : notice ? messageText(notice, "de") : (company.paymentTerms ?? "");
 
   return `<main class="page">
 <header class="supplier">

@@ -122,4 +122,12 @@ describe("invoice HTML: SEPA direct debit notice", () => {
     expect(credit).not.toContain("SEPA-Lastschrift");
     expect(credit).toContain("gutgeschrieben");
   });
+
+  it("a credit to a direct-debit customer is paid out to its mandate's account (else the IBAN of its master data), as its e-invoice says", () => {
+    const credit = doc(customer, [line({ netAmount: "-10.00", lineType: "difference", correctsRef: "RE-1" })]);
+    const paidOut = (iban: string) => `Der Betrag wird Ihnen auf Ihr Konto ${iban} überwiesen bzw. mit offenen Forderungen verrechnet.`;
+    expect(invoiceHtml(credit, { ...context, refundIbans: new Map([["RE-9", "DE89370400440532013000"]]) })).toContain(paidOut("DE89 XXXX XXXX XXXX XX30 00"));
+    const debtor: Customer = { ...customer, paymentMeans: "direct_debit", sepaMandateRef: "MND-1", sepaDebtorIban: "DE02120300000000202051" };
+    expect(invoiceHtml(credit, { ...context, customers: new Map([[debtor.no, debtor]]) })).toContain(paidOut("DE02 XXXX XXXX XXXX XX20 51"));
+  });
 });
