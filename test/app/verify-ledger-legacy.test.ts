@@ -4,15 +4,9 @@
  * issuing with the digest left out (the module mocked), which is what older versions wrote.
  */
 import { dbOf } from "../support/db-view";
-import { runBilling } from "../../src/app/bill";
-import { cancelInvoice } from "../../src/app/cancel-invoice";
-import { importMaster } from "../../src/app/import-master";
-import { finalizeRun } from "../../src/app/issue-run";
 import { verifyIntegrity } from "../../src/app/verify";
 import type { AppContext } from "../../src/app/context";
-import type { LedgerEntry } from "../../src/core/billing/ledger";
-import { testContext, textFile } from "../support/fixtures";
-import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
+import { issuedAndCancelledJanuary, ledgerEntriesOf } from "../support/ledger-story";
 
 const mockIssue = { legacy: false };
 jest.mock("../../src/core/integrity/ledger-digest", () => {
@@ -24,21 +18,13 @@ jest.mock("../../src/core/integrity/ledger-digest", () => {
 async function legacyStory(): Promise<AppContext> {
   mockIssue.legacy = true;
   try {
-    const ctx = await testContext();
-    expect((await importMaster(ctx, [textFile("a.csv", ARTICLES), textFile("c.csv", CONTRACTS)])).ok).toBe(true);
-    const jan = await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-02" });
-    if (!jan.ok || !jan.value.runId) throw new Error("bill failed");
-    expect((await finalizeRun(ctx, jan.value.runId)).ok).toBe(true);
-    expect((await cancelInvoice(ctx, "RE-000001", { date: "2026-01-20" })).ok).toBe(true);
-    return ctx;
+    return await issuedAndCancelledJanuary();
   } finally {
     mockIssue.legacy = false;
   }
 }
 
-async function entriesOf(ctx: AppContext, invoiceRef: string): Promise<LedgerEntry[]> {
-  return (await dbOf(ctx).ledger.toArray()).filter((e: LedgerEntry) => e.invoiceRef === invoiceRef);
-}
+const entriesOf = ledgerEntriesOf;
 
 describe("verify: the ledger of invoices issued before they kept a ledger digest", () => {
   it("verify when their entries agree with their lines", async () => {

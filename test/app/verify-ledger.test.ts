@@ -6,30 +6,16 @@
  */
 import { dbOf } from "../support/db-view";
 import { runBilling } from "../../src/app/bill";
-import { cancelInvoice } from "../../src/app/cancel-invoice";
 import { importMaster } from "../../src/app/import-master";
 import { finalizeRun } from "../../src/app/issue-run";
 import { verifyIntegrity } from "../../src/app/verify";
-import type { AppContext } from "../../src/app/context";
-import type { LedgerEntry } from "../../src/core/billing/ledger";
 import * as digest from "../../src/core/integrity/ledger-digest";
-import { testContext, textFile } from "../support/fixtures";
-import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
+import { textFile } from "../support/fixtures";
+import { TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
+import { issuedAndCancelledJanuary, ledgerEntriesOf } from "../support/ledger-story";
 
-/** January billed and issued (RE-000001, RE-000002), RE-000001 cancelled by RE-000003. */
-async function story(): Promise<AppContext> {
-  const ctx = await testContext();
-  expect((await importMaster(ctx, [textFile("a.csv", ARTICLES), textFile("c.csv", CONTRACTS)])).ok).toBe(true);
-  const jan = await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-02" });
-  if (!jan.ok || !jan.value.runId) throw new Error("bill failed");
-  expect((await finalizeRun(ctx, jan.value.runId)).ok).toBe(true);
-  expect((await cancelInvoice(ctx, "RE-000001", { date: "2026-01-20" })).ok).toBe(true);
-  return ctx;
-}
-
-async function entriesOf(ctx: AppContext, invoiceRef: string): Promise<LedgerEntry[]> {
-  return (await dbOf(ctx).ledger.toArray()).filter((e: LedgerEntry) => e.invoiceRef === invoiceRef);
-}
+const story = issuedAndCancelledJanuary;
+const entriesOf = ledgerEntriesOf;
 
 describe("verify: the ledger of issued invoices", () => {
   it("an untouched store verifies; each issued invoice (the Stornorechnung too) keeps its ledger digest", async () => {

@@ -6,14 +6,19 @@ import { FIXED_NOW } from "../support/fixtures";
 import { TWO_CUSTOMERS_ARTICLES as ARTICLES, TWO_CUSTOMERS_CONTRACTS as CONTRACTS } from "../support/two-customers";
 import { runCommand as run } from "../support/cli-io";
 
+/** A new workspace in a temp folder with the two customers' articles and contracts imported. */
+async function workspaceWithMasterData(): Promise<{ d: string; ws: string }> {
+  const d = mkdtempSync(join(tmpdir(), "msp-lifecycle-cli-"));
+  const ws = join(d, "ws.db");
+  writeFileSync(join(d, "articles.csv"), ARTICLES);
+  writeFileSync(join(d, "contracts.csv"), CONTRACTS);
+  expect((await run("import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv"))).code).toBe(0);
+  return { d, ws };
+}
 
 describe("CLI: finalize, cancel-invoice, verify", () => {
   it("issues a run, refuses its undo, cancels one invoice, and verify names an edited audit row", async () => {
-    const d = mkdtempSync(join(tmpdir(), "msp-lifecycle-cli-"));
-    const ws = join(d, "ws.db");
-    writeFileSync(join(d, "articles.csv"), ARTICLES);
-    writeFileSync(join(d, "contracts.csv"), CONTRACTS);
-    expect((await run("import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv"))).code).toBe(0);
+    const { d, ws } = await workspaceWithMasterData();
     const bill = await run("bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "jan.csv"), "--invoice-date", "2026-01-02", "--json");
     expect(bill.code).toBe(0);
     const runId = (JSON.parse(bill.out) as { runId: string }).runId;
@@ -59,11 +64,7 @@ describe("CLI: finalize, cancel-invoice, verify", () => {
   });
 
   it("verify covers the ledger of issued invoices: an edited rounded amount is named, in English and German", async () => {
-    const d = mkdtempSync(join(tmpdir(), "msp-lifecycle-cli-"));
-    const ws = join(d, "ws.db");
-    writeFileSync(join(d, "articles.csv"), ARTICLES);
-    writeFileSync(join(d, "contracts.csv"), CONTRACTS);
-    expect((await run("import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv"))).code).toBe(0);
+    const { d, ws } = await workspaceWithMasterData();
     const bill = await run("bill", "--workspace", ws, "--period", "2026-01", "--out", join(d, "jan.csv"), "--invoice-date", "2026-01-02", "--json");
     const runId = (JSON.parse(bill.out) as { runId: string }).runId;
     expect((await run("finalize", "--workspace", ws, "--run", runId)).code).toBe(0);
