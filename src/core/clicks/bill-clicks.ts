@@ -127,6 +127,8 @@ export function planClickMonths(input: ClickChargeInput, showBilled?: IsoMonth):
     const articles = articlesOf(rule, input.articles);
     if (typeof articles === "string") issues.push(issue("time.unknown_article", { article: articles }, undefined, "warning"));
     const last = contract.end && monthOf(contract.end) < input.runMonth ? monthOf(contract.end) : input.runMonth;
+    // Months waiting for a reading (no reading in them or later: the last months in a row), named once per contract.
+    const waiting: IsoMonth[] = [];
     for (const month of monthRange(monthOf(contract.start), last)) {
       const billed = input.billedMonths.has(`${contract.no}|${month}`);
       if (billed && month !== showBilled) continue;
@@ -139,11 +141,13 @@ export function planClickMonths(input: ClickChargeInput, showBilled?: IsoMonth):
       const broken = billed ? undefined : usage.devices.find((d) => d.backwards);
       if (broken) issues.push(issue("clicks.counter_backwards_open", { contract: contract.no, month, device: broken.deviceId, date: broken.backwards!.readingDate }, undefined, "warning"));
       const awaiting = !billed && usage.readingIds.length === 0 && !(usage.devices.length === 0 && usage.left.length > 0) && !readLater(contract.no, month, devicesOf.get(contract.no) ?? []);
-      if (awaiting) issues.push(issue("clicks.reading_missing", { contract: contract.no, month }, undefined, "warning"));
+      if (awaiting) waiting.push(month);
       const rated = billed || broken || typeof articles === "string" ? null : rateMonth(contract, usage, rule, articles);
       const rating = rated && awaiting ? { ...rated, minimum: ZERO, charges: [] } : rated;
       months.push({ contract, rule, month, billed, awaiting, usage, rating });
     }
+    if (waiting.length === 1) issues.push(issue("clicks.reading_missing", { contract: contract.no, month: waiting[0]! }, undefined, "warning"));
+    else if (waiting.length > 1) issues.push(issue("clicks.readings_missing", { contract: contract.no, from: waiting[0]!, to: waiting.at(-1)!, count: waiting.length }, undefined, "warning"));
   }
   return { months, issues };
 }
