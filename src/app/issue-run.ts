@@ -2,7 +2,7 @@ import { Result, fail, issue, ok } from "../core/issues";
 import { COMPANY_SETTINGS_KEY, validateCompanyInfo, type CompanyInfo } from "../io/export/documents/company";
 import type { StoreTx } from "../store/port";
 import { CHAIN_START, sealRecord } from "../core/integrity/hash-chain";
-import { ledgerDigest } from "../core/integrity/ledger-digest";
+import { invoiceKey, ledgerDigest } from "../core/integrity/ledger-digest";
 import type { LedgerEntry } from "../core/billing/ledger";
 import { INVOICE_CHAIN_KEY } from "../store/chain-heads";
 import type { RunRecord, StoredInvoice } from "../store/records";
@@ -90,9 +90,6 @@ export async function sealInvoices(tx: StoreTx, invoices: readonly StoredInvoice
   if (out.length > 0) await tx.settings.putRaw(INVOICE_CHAIN_KEY, { seq, hash } satisfies InvoiceChainHead);
   return out;
 }
-
-/** Which invoice a ledger entry belongs to: its run and number. */
-export const invoiceKey = (x: { runId: string; invoiceRef: string }): string => `${x.runId}\u0000${x.invoiceRef}`;
 
 /** The stored ledger entries of the invoices' runs, by invoice ({@link invoiceKey}). */
 async function ledgerOfInvoices(tx: StoreTx, invoices: readonly StoredInvoice[]): Promise<Map<string, LedgerEntry[]>> {

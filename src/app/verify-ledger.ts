@@ -1,9 +1,8 @@
 import type { LedgerEntry } from "../core/billing/ledger";
 import { ledgerMismatch } from "../core/integrity/ledger-consistency";
-import { ledgerDigest } from "../core/integrity/ledger-digest";
+import { invoiceKey, ledgerDigest } from "../core/integrity/ledger-digest";
 import type { StoreTx } from "../store/port";
 import type { RunRecord, StoredInvoice } from "../store/records";
-import { invoiceKey } from "./issue-run";
 
 /**
  * Why an issued invoice's ledger entries do not verify:

@@ -4,7 +4,7 @@ import { isIsoDate } from "../core/date/iso-date";
 import { lastDayOf, monthOf, parseIsoMonth } from "../core/date/iso-month";
 import { type Issue, issue } from "../core/issues";
 import { ChainWalker } from "../core/integrity/hash-chain";
-import { digestOfHashes, ledgerEntryHash } from "../core/integrity/ledger-digest";
+import { digestOfHashes, invoiceKey, ledgerEntryHash } from "../core/integrity/ledger-digest";
 import { type ChainHead, type ChainHeads, INVOICE_CHAIN_KEY } from "./chain-heads";
 import { TABLES, type ColumnSpec, type TableName, type TableSpec, rowKey } from "./tables";
 
@@ -58,7 +58,7 @@ export class BackupChecker {
     if (table === "auditLog") this.audit.push({ rowNo, row });
     if (table === "invoices" && typeof row.hash === "string") this.sealedInvoices.push({ rowNo, row });
     if (table === "ledger") {
-      const k = `${String(row.runId)}\u0000${String(row.invoiceRef)}`;
+      const k = invoiceKey(row);
       const pair: [string, string] = [String(row.id), ledgerEntryHash(row)];
       this.ledger.get(k)?.push(pair) ?? this.ledger.set(k, [pair]);
     }
@@ -124,7 +124,7 @@ export class BackupChecker {
   private checkLedger(invoices: readonly { rowNo: number; row: Record<string, unknown> }[]): void {
     for (const { rowNo, row } of invoices) {
       if (typeof row.ledgerHash !== "string") continue;
-      const found = digestOfHashes(this.ledger.get(`${String(row.runId)}\u0000${String(row.invoiceRef)}`) ?? []);
+      const found = digestOfHashes(this.ledger.get(invoiceKey(row)) ?? []);
       if (found === row.ledgerHash) continue;
       this.issues.push(issue("backup.ledger_changed", { invoice: String(row.invoiceRef), expected: row.ledgerHash.slice(0, 12), found: found.slice(0, 12) }, { source: this.source, row: rowNo, column: "ledgerHash" }));
       return;

@@ -3,7 +3,7 @@ import type { Invoice, InvoiceLine } from "../billing/invoice";
 import type { Customer } from "../contract/model";
 import { type IsoDate, germanDate } from "../date/iso-date";
 import { Issue, Result, fail, issue, ok } from "../issues";
-import { Decimal, HUNDRED, ONE, ZERO, roundCents, toCentsString, toStored } from "../money/decimal";
+import { Decimal, HUNDRED, ONE, ZERO, roundCents, priceText, toCentsString, toStored } from "../money/decimal";
 import type {
   EBuyer, EInvoice, EInvoiceKind, ELine, EPaymentMeans, EPostalAddress, EPrecedingInvoice, ESeller, ETotals, EVatBreakdown,
   InvoiceTypeCode, VatCategory,
@@ -45,7 +45,7 @@ export function creditTerms(refundIban?: string): string {
 /** Money as a string with two decimals and no negative zero. */
 const money = (d: Decimal): string => toCentsString(d.isZero() ? ZERO : d);
 /** A price: at least two decimals, more only when the exact value has them. */
-const price = (d: Decimal): string => (d.decimalPlaces() <= 2 ? d.toFixed(2) : toStored(d));
+const price = (d: Decimal): string => priceText(toStored(d));
 const germanNumber = (d: Decimal | string): string => toStored(new Decimal(d)).replace(".", ",");
 
 /**

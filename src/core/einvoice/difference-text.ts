@@ -1,5 +1,5 @@
 import type { InvoiceLine } from "../billing/invoice";
-import { Decimal, HUNDRED, ONE, toStored } from "../money/decimal";
+import { Decimal, HUNDRED, ONE, priceText, toStored } from "../money/decimal";
 
 /**
  * What a difference line (a retroactive change of a billed month) says it changes: the monthly net,
@@ -7,8 +7,8 @@ import { Decimal, HUNDRED, ONE, toStored } from "../money/decimal";
  * (src/core/billing/delta-state.ts): the quantity change at the price (−2 × 20,60), the price change
  * at the quantity (10 × 2,50), or, when quantity and price changed together, 1 × the change of the
  * monthly net, which read as "1 × 88,00 EUR/Monat" names neither the old nor the new quantity and
- * price (the line keeps neither). The same words go on the printed document and into the e-invoice
- * line note; German only, like every text of an invoice document.
+ * price (the line keeps neither). The same words go on the printed invoice and into the e-invoice
+ * line note; German only, like every text printed on an invoice.
  */
 
 /** The change of the monthly net a difference line bills, as billed (`cancelled`: the line of a Stornorechnung, whose quantity is negated); null for other lines. */
@@ -22,8 +22,7 @@ export function monthlyDifference(l: Pick<InvoiceLine, "lineType" | "quantity" |
 export function differenceText(l: Pick<InvoiceLine, "lineType" | "quantity" | "unitPrice" | "discountPct">, cancelled = false): string | null {
   const d = monthlyDifference(l, cancelled);
   if (!d) return null;
-  const digits = d.decimalPlaces() <= 2 ? d.abs().toFixed(2) : toStored(d.abs());
-  return `Differenz ${d.isNegative() ? "-" : "+"}${digits.replace(".", ",")} EUR/Monat`;
+  return `Differenz ${d.isNegative() ? "-" : "+"}${priceText(toStored(d.abs())).replace(".", ",")} EUR/Monat`;
 }
 
 /**

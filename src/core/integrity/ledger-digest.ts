@@ -29,5 +29,8 @@ export function digestOfHashes(pairs: readonly (readonly [string, string])[]): s
   return sha256Hex(sorted.map((p) => p[1]).join("\n"));
 }
 
+/** Which invoice a ledger entry belongs to: its run and number (an invoice or an entry, or a backup row). */
+export const invoiceKey = (x: { runId?: unknown; invoiceRef?: unknown }): string => `${String(x.runId)}\u0000${String(x.invoiceRef)}`;
+
 /** The digest of an invoice without ledger entries. */
 export const EMPTY_LEDGER_DIGEST = ledgerDigest([]);
