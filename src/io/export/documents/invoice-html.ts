@@ -130,7 +130,7 @@ function lineRow(l: InvoiceLine, invoiceDates: ReadonlyMap<string, IsoDate> | un
   const correction = parts.length > 0 ? `<div class="sub">${parts.join(", ")}</div>` : "";
   return `<tr>
 <td class="num">${l.lineNo}</td>
-<td>${esc(l.description || l.articleNo)}<div class="sub">Art.-Nr. ${esc(l.articleNo)} · Vertrag ${esc(l.contractNo)}/${l.positionNo}</div>${discount}${correction}</td>
+<td>${esc(l.description || l.articleNo)}<div class="sub"><span class="nowrap">Art.-Nr. ${esc(l.articleNo)}</span> · <span class="nowrap">Vertrag ${esc(l.contractNo)}/${l.positionNo}</span></div>${discount}${correction}</td>
 <td class="num">${esc(period(l.serviceFrom, l.serviceTo))}</td>
 <td class="num">${esc(germanNumber(l.quantity))}</td>
 <td class="num">${esc(euro(priceText(l.unitPrice)))}</td>
