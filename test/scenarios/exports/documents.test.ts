@@ -60,8 +60,8 @@ describe("invoice documents for the billing scenario", () => {
       "Rechnung Wir berechnen Ihnen die folgenden Leistungen:",
       "Rechnungsnummer RE-000001", "Rechnungsdatum 02.01.2026", "Kundennummer 10001",
       "Leistungszeitraum 01.01.2026 – 31.01.2026",
-      "1 Microsoft 365 Business Premium Art.-Nr. M365-BP · Vertrag V-1/1 01.01.2026 – 31.01.2026 10 20,60 € 1 19 % 206,00 €",
-      "2 Handbuch Art.-Nr. BOOK · Vertrag V-1/2 01.01.2026 – 31.01.2026 1 12,00 € 1 7 % 12,00 €",
+      "1 Microsoft 365 Business Premium Art.-Nr. M365-BP · Vertrag V-1/1 01.01.2026 – 31.01.2026 10 20,60 €/Monat 1 19 % 206,00 €",
+      "2 Handbuch Art.-Nr. BOOK · Vertrag V-1/2 01.01.2026 – 31.01.2026 1 12,00 €/Monat 1 7 % 12,00 €",
       "Nettobetrag 19 % USt 206,00 € Umsatzsteuer 19 % 39,14 € Nettobetrag 7 % USt 12,00 € Umsatzsteuer 7 % 0,84 €",
       "Summe netto 218,00 € Summe Umsatzsteuer 39,98 € Rechnungsbetrag (brutto) 257,98 €",
       "Zahlbar innerhalb von 14 Tagen ohne Abzug.",
@@ -82,7 +82,7 @@ describe("invoice documents for the billing scenario", () => {
       "Ihre USt-IdNr. DE987654321",
       "Leistungszeitraum 01.02.2026 – 31.03.2026",
       "Differenz -41,20 EUR/Monat, Korrektur zu Rechnung RE-000002 vom 02.01.2026",
-      "-2 20,60 € 2 19 % -82,40 €",
+      "-2 20,60 €/Monat 2 19 % -82,40 €",
       "Nettobetrag 19 % USt -82,40 € Umsatzsteuer 19 % -15,66 €",
       "Gutschriftsbetrag (brutto) -98,06 €",
       "Der Betrag wird Ihnen gutgeschrieben",
@@ -108,7 +108,7 @@ describe("invoice documents for the billing scenario", () => {
       "Stornorechnung Wir stornieren die Rechnung RE-000001 vom 02.01.2026 vollständig (Grund: Lizenzen <doppelt> berechnet):",
       "Nr. der Stornorechnung RE-000005",
       "Rechnungsdatum 05.03.2026",
-      "1 Microsoft 365 Business Premium Art.-Nr. M365-BP · Vertrag V-1/1 01.01.2026 – 31.01.2026 -10 20,60 € 1 19 % -206,00 €",
+      "1 Microsoft 365 Business Premium Art.-Nr. M365-BP · Vertrag V-1/1 01.01.2026 – 31.01.2026 -10 20,60 €/Monat 1 19 % -206,00 €",
       "Summe netto -218,00 € Summe Umsatzsteuer -39,98 € Gutschriftsbetrag (brutto) -257,98 €",
     ])
       expect(text).toContain(part);

@@ -115,6 +115,18 @@ thead { display: table-header-group; }
 }
 `;
 
+// A recurring or difference line is priced per month over its months (day-exact); ticket time per
+// hour; clicks, flat fees and consumption per unit, without months: "87,40 €/Monat × 1" on a ticket
+// would tell the customer something wrong.
+const MONTHLY: ReadonlySet<InvoiceLine["lineType"]> = new Set(["recurring", "difference"]);
+const PRICE_UNIT: Record<InvoiceLine["lineType"], string> = { recurring: "/Monat", difference: "/Monat", time: "/Std.", flat_fee: "", click: "", usage: "" };
+
+/** "Vertrag V-1/2"; time, clicks and consumption belong to the contract (position 0) or to none. */
+function contractRef(l: InvoiceLine): string {
+  if (!l.contractNo) return "";
+  return l.positionNo > 0 ? `Vertrag ${l.contractNo}/${l.positionNo}` : `Vertrag ${l.contractNo}`;
+}
+
 function lineRow(l: InvoiceLine, invoiceDates: ReadonlyMap<string, IsoDate> | undefined, storno: boolean): string {
   const discount = new Decimal(l.discountPct).isZero() ? "" : `<div class="sub">abzgl. ${esc(percent(l.discountPct))} Rabatt</div>`;
   // A difference line names the change of the monthly net it bills, as its e-invoice line note does
@@ -130,11 +142,11 @@ function lineRow(l: InvoiceLine, invoiceDates: ReadonlyMap<string, IsoDate> | un
   const correction = parts.length > 0 ? `<div class="sub">${parts.join(", ")}</div>` : "";
   return `<tr>
 <td class="num">${l.lineNo}</td>
-<td>${esc(l.description || l.articleNo)}<div class="sub"><span class="nowrap">Art.-Nr. ${esc(l.articleNo)}</span> · <span class="nowrap">Vertrag ${esc(l.contractNo)}/${l.positionNo}</span></div>${discount}${correction}</td>
+<td>${esc(l.description || l.articleNo)}<div class="sub">${[`Art.-Nr. ${l.articleNo}`, contractRef(l)].filter(Boolean).map((t) => `<span class="nowrap">${esc(t)}</span>`).join(" · ")}</div>${discount}${correction}</td>
 <td class="num">${esc(period(l.serviceFrom, l.serviceTo))}</td>
-<td class="num">${esc(germanNumber(l.quantity))}</td>
-<td class="num">${esc(euro(priceText(l.unitPrice)))}</td>
-<td class="num">${esc(prorationDaysText(l.serviceFrom, l.serviceTo, l.periodFactor, "de") ?? germanNumber(l.periodFactor))}</td>
+<td class="num">${esc(germanNumber(l.quantity) + (l.lineType === "time" ? "\u00a0Std." : ""))}</td>
+<td class="num">${esc(`${germanNumber(priceText(l.unitPrice))}\u00a0€${PRICE_UNIT[l.lineType]}`)}</td>
+<td class="num">${esc(MONTHLY.has(l.lineType) ? (prorationDaysText(l.serviceFrom, l.serviceTo, l.periodFactor, "de") ?? germanNumber(l.periodFactor)) : "–")}</td>
 <td class="num">${esc(percent(l.vatPct))}</td>
 <td class="num">${esc(euro(l.netAmount))}</td>
 </tr>`;
@@ -228,7 +240,7 @@ ${meta.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join("\n
 <h1>${esc(title)}</h1>
 <p class="intro">${intro}</p>
 <table class="lines">
-<thead><tr><th class="num">Pos.</th><th>Leistung</th><th class="num">Zeitraum</th><th class="num">Menge</th><th class="num">Preis/Monat</th><th class="num">Monate</th><th class="num">USt</th><th class="num">Netto</th></tr></thead>
+<thead><tr><th class="num">Pos.</th><th>Leistung</th><th class="num">Zeitraum</th><th class="num">Menge</th><th class="num">Preis</th><th class="num">Monate</th><th class="num">USt</th><th class="num">Netto</th></tr></thead>
 <tbody>
 ${inv.lines.map((l) => lineRow(l, context.invoiceDates, inv.cancels !== undefined)).join("\n")}
 </tbody>

@@ -63,6 +63,26 @@ describe("invoice HTML", () => {
     expect(html).not.toContain("0,548387");
   });
 
+  it("prices ticket time per hour and clicks per page without months; names the contract without position 0, and no contract when there is none", () => {
+    const c: Customer = { no: "10001", name: "Muster GmbH", address: "Weg 1\n24103 Kiel" };
+    const usage = { serviceFrom: "2026-02-06", serviceTo: "2026-02-06", discountPct: "0", periodFactor: "1", positionNo: 0 } as const;
+    const inv = doc(c, [
+      line(),
+      line({ ...usage, lineNo: 2, lineType: "time", contractNo: "V-4", articleNo: "SUP-R", description: "Remote-Support, Ticket 5000", quantity: "1.5", unitPrice: "87.4", netAmount: "131.10", exactAmount: "131.1" }),
+      line({ ...usage, lineNo: 3, lineType: "time", contractNo: "", articleNo: "SUP-O", description: "Vor-Ort-Service, Ticket 5001", quantity: "1", unitPrice: "104", netAmount: "104.00", exactAmount: "104" }),
+      line({ ...usage, lineNo: 4, lineType: "click", contractNo: "K-5", articleNo: "CL-SW", description: "Seiten s/w", quantity: "155", unitPrice: "0.008", netAmount: "1.24", exactAmount: "1.24" }),
+    ]);
+    const r = invoiceDocuments([inv], { company: COMPANY, customers: new Map([[c.no, c]]) });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const rows = r.value.documents[0]!.html.split("<tr>").filter((t) => t.startsWith('\n<td class="num">')).map((t) => t.replace(/<[^>]+>/g, " ").replace(/[ \n]+/g, " ").trim());
+    expect(rows).toEqual([
+      "1 Cloud-Lizenz Art.-Nr. A-1 · Vertrag V-1/1 abzgl. 10\u00a0% Rabatt 01.02.2026 – 28.02.2026 1.000 20,60\u00a0€/Monat 1 19\u00a0% 18.540,00\u00a0€",
+      "2 Remote-Support, Ticket 5000 Art.-Nr. SUP-R · Vertrag V-4 06.02.2026 1,5\u00a0Std. 87,40\u00a0€/Std. – 19\u00a0% 131,10\u00a0€",
+      "3 Vor-Ort-Service, Ticket 5001 Art.-Nr. SUP-O 06.02.2026 1\u00a0Std. 104,00\u00a0€/Std. – 19\u00a0% 104,00\u00a0€",
+      "4 Seiten s/w Art.-Nr. CL-SW · Vertrag K-5 06.02.2026 155 0,008\u00a0€ – 19\u00a0% 1,24\u00a0€",
+    ]);
+  });
+
   it("a reverse-charge invoice states the recipient owes the VAT and shows the recipient's VAT id", () => {
     const eu: Customer = { no: "30001", name: "Wiener IT GmbH", address: "Ring 1\n1010 Wien\nÖsterreich", vatId: "ATU12345678", reverseCharge: true };
     const inv = doc(eu, [line({ vatPct: "0" })]);
