@@ -1,4 +1,5 @@
 import { auditNote, auditObjectNote, auditSourceNote } from "./audit-text";
+import { monthName } from "./date/iso-month";
 import type { Issue } from "./issues";
 
 export type Lang = "de" | "en";
@@ -628,11 +629,6 @@ export const MESSAGES: Record<string, Text> = {
   "profile.draft_date_and_period": { de: "Entweder ein Buchungsdatum oder Leistungsbeginn/-ende zuordnen, nicht beides.", en: "Assign either a charge date or a period start/end, not both." },
 };
 
-const MONTH_NAMES: Record<Lang, readonly string[]> = {
-  de: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-};
-
 /** Params holding a code word, as the reader says it (`frequency: annual` → "jährlich" / "annually"). */
 const PARAM_WORDS: Record<string, Record<string, Text>> = {
   setting: {
@@ -697,7 +693,7 @@ export function formatParam(key: string, value: unknown, lang: Lang): string {
   const word = PARAM_WORDS[key]?.[text];
   if (word) return word[lang];
   const month = /^(\d{4})-(\d{2})$/.exec(text);
-  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${MONTH_NAMES[lang][Number(month[2]) - 1]} ${month[1]}`;
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return monthName(text, lang);
   if (lang === "en") return text;
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (date) return `${date[3]}.${date[2]}.${date[1]}`;

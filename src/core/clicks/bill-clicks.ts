@@ -1,7 +1,7 @@
 import { pushAll } from "../array";
 import type { Article, Contract } from "../contract/model";
 import { IsoDate, maxDate, minDate, daysBetween } from "../date/iso-date";
-import { IsoMonth, daysInMonth, firstDayOf, lastDayOf, monthOf, monthRange } from "../date/iso-month";
+import { IsoMonth, daysInMonth, firstDayOf, lastDayOf, monthName, monthOf, monthRange } from "../date/iso-month";
 import { Issue, issue } from "../issues";
 import { Decimal, ZERO, roundCents } from "../money/decimal";
 import type { ClickRule, Rules } from "../time/rules";
@@ -35,6 +35,9 @@ export interface ClickChargeResult {
   months: ClickMonth[];
   issues: Issue[];
 }
+
+/** Pages as the German invoice line says them: 12.500 */
+const germanCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 
 /** One device of a click contract in a month: its readings dated in the month and the pages they add. */
 export interface DeviceMonth {
@@ -260,12 +263,12 @@ function rateMonth(contract: Contract, usage: ClickMonthUsage, rule: ClickRule, 
     if (over.isZero()) continue;
     const exact = over.times(price);
     charged = charged.plus(exact);
-    charges.push({ kind, line: { ...base, key: JSON.stringify(["click", contract.no, month, kind]), lineType: "click", articleNo: article.no, description: `${article.description} ${month}: ${pages} Seiten, davon ${incl.toFixed()} inklusive`, quantity: over, unitPrice: new Decimal(price), exact, net: roundCents(exact), vatPct: article.vatPct } });
+    charges.push({ kind, line: { ...base, key: JSON.stringify(["click", contract.no, month, kind]), lineType: "click", articleNo: article.no, description: `${article.description} ${monthName(month, "de")}: ${germanCount(pages)} Seiten, davon ${germanCount(incl.toNumber())} inklusive`, quantity: over, unitPrice: new Decimal(price), exact, net: roundCents(exact), vatPct: article.vatPct } });
   }
   const minimum = new Decimal(rule.minimumFee ?? 0).times(share);
   if (a.minimum && minimum.greaterThan(charged)) {
     const exact = minimum.minus(charged);
-    charges.push({ kind: "minimum", line: { ...base, key: JSON.stringify(["click", contract.no, month, "minimum"]), lineType: "click", articleNo: a.minimum.no, description: `${a.minimum.description} ${month} (Mindestbetrag ${roundCents(minimum).toFixed(2).replace(".", ",")} €)`, quantity: new Decimal(1), unitPrice: roundCents(exact), exact, net: roundCents(exact), vatPct: a.minimum.vatPct } });
+    charges.push({ kind: "minimum", line: { ...base, key: JSON.stringify(["click", contract.no, month, "minimum"]), lineType: "click", articleNo: a.minimum.no, description: `${a.minimum.description} ${monthName(month, "de")} (Mindestbetrag ${roundCents(minimum).toFixed(2).replace(".", ",")} €)`, quantity: new Decimal(1), unitPrice: roundCents(exact), exact, net: roundCents(exact), vatPct: a.minimum.vatPct } });
   }
   return { ...rated, minimum: a.minimum ? minimum : ZERO, charges };
 }

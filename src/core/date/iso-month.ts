@@ -13,6 +13,17 @@ export function parseIsoMonth(text: string): IsoMonth | null {
   return y >= MIN_YEAR && y <= MAX_YEAR ? (text as IsoMonth) : null;
 }
 
+const MONTH_NAMES = {
+  de: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+} as const;
+
+/** A month as a reader says it: "Oktober 2026" / "October 2026". */
+export function monthName(month: IsoMonth, lang: "de" | "en"): string {
+  const { y, m } = ym(month);
+  return `${MONTH_NAMES[lang][m - 1]} ${y}`;
+}
+
 /** The month a date lies in. */
 export function monthOf(date: IsoDate): IsoMonth {
   return date.slice(0, 7) as IsoMonth;

@@ -33,9 +33,9 @@ describe("click contracts", () => {
     // minimum 25 × 20/31 = 16.129… → top-up 16.129… − 2.50 = 13.63
     const r = bill("2026-03", readings);
     expect(show(r)).toEqual([
-      "CL-SW 155 × 0.008 = 1.24 [2026-03-12..2026-03-31] Seiten s/w 2026-03: 800 Seiten, davon 645 inklusive",
-      "CL-F 21 × 0.06 = 1.26 [2026-03-12..2026-03-31] Seiten Farbe 2026-03: 150 Seiten, davon 129 inklusive",
-      "CL-MIN 1 × 13.63 = 13.63 [2026-03-12..2026-03-31] Mindestumsatz Klickvertrag 2026-03 (Mindestbetrag 16,13 €)",
+      "CL-SW 155 × 0.008 = 1.24 [2026-03-12..2026-03-31] Seiten s/w März 2026: 800 Seiten, davon 645 inklusive",
+      "CL-F 21 × 0.06 = 1.26 [2026-03-12..2026-03-31] Seiten Farbe März 2026: 150 Seiten, davon 129 inklusive",
+      "CL-MIN 1 × 13.63 = 13.63 [2026-03-12..2026-03-31] Mindestumsatz Klickvertrag März 2026 (Mindestbetrag 16,13 €)",
     ]);
     expect(r.months).toEqual([{ contractNo: "K-300", customerNo: "10003", month: "2026-03", lineKeys: r.lines.map((l) => l.key), readingIds: ["D1|2026-03-12", "D1|2026-03-31"] }]);
     expect(r.lines[0]!.trace).toEqual(["D1|2026-03-12", "D1|2026-03-31"]);
@@ -44,8 +44,8 @@ describe("click contracts", () => {
   it("a full month above the minimum for b/w only; billed months are not billed again", () => {
     const r = bill("2026-04", readings, ["K-300|2026-03"]);
     expect(show(r)).toEqual([
-      "CL-SW 300 × 0.008 = 2.40 [2026-04-01..2026-04-30] Seiten s/w 2026-04: 1300 Seiten, davon 1000 inklusive",
-      "CL-MIN 1 × 22.6 = 22.60 [2026-04-01..2026-04-30] Mindestumsatz Klickvertrag 2026-04 (Mindestbetrag 25,00 €)",
+      "CL-SW 300 × 0.008 = 2.40 [2026-04-01..2026-04-30] Seiten s/w April 2026: 1.300 Seiten, davon 1.000 inklusive",
+      "CL-MIN 1 × 22.6 = 22.60 [2026-04-01..2026-04-30] Mindestumsatz Klickvertrag April 2026 (Mindestbetrag 25,00 €)",
     ]);
     expect(bill("2026-04", readings, ["K-300|2026-03", "K-300|2026-04"]).lines).toEqual([]);
   });
@@ -66,8 +66,8 @@ describe("click contracts", () => {
     expect(formatIssue(april.issues[0]!, "de")).toBe("Klickvertrag K-300, April 2026: es liegt kein Zählerstand für den Monat vor; der Monat bleibt offen (auch ein Mindestbetrag), bis eine Ablesung importiert ist, und wird dann mit ihr abgerechnet.");
     // the April reading arrives: April is billed with its own included pages, as if it had been there
     expect(show(bill("2026-04", readings, ["K-300|2026-03"]))).toEqual([
-      "CL-SW 300 × 0.008 = 2.40 [2026-04-01..2026-04-30] Seiten s/w 2026-04: 1300 Seiten, davon 1000 inklusive",
-      "CL-MIN 1 × 22.6 = 22.60 [2026-04-01..2026-04-30] Mindestumsatz Klickvertrag 2026-04 (Mindestbetrag 25,00 €)",
+      "CL-SW 300 × 0.008 = 2.40 [2026-04-01..2026-04-30] Seiten s/w April 2026: 1.300 Seiten, davon 1.000 inklusive",
+      "CL-MIN 1 × 22.6 = 22.60 [2026-04-01..2026-04-30] Mindestumsatz Klickvertrag April 2026 (Mindestbetrag 25,00 €)",
     ]);
     // a month without a reading whose pages a later reading counts (read again only in May) is billed its minimum fee
     const skipped = bill("2026-05", [...readings.slice(0, 2), reading("2026-05-31", 12100, 2300)], ["K-300|2026-03"]);
