@@ -5,7 +5,7 @@
  * decision (approve / hold). The billing run takes the approved rows (computeUsageCharges).
  */
 import type { Article, Customer } from "../contract/model";
-import { type IsoMonth, firstDayOf, lastDayOf } from "../date/iso-month";
+import { type IsoMonth, firstDayOf, lastDayOf, monthName } from "../date/iso-month";
 import { type Issue, issue } from "../issues";
 import { Decimal, roundCents, sum, toCentsString, toStored } from "../money/decimal";
 import type { MappingLookup } from "../reconcile/reconcile-month";
@@ -116,7 +116,7 @@ function rate(input: UsageInput, r: UsageRecord): Rated {
     customerNo,
     customerName: customer?.name ?? "",
     articleNo,
-    description: `${article?.description ?? articleNo}: ${r.vendorArticleName || r.vendorArticleKey} ${r.month}`,
+    description: `${article?.description ?? articleNo}: ${r.vendorArticleName || r.vendorArticleKey} ${monthName(r.month, "de")}`,
     source: r.source,
     vendorCustomerId: r.vendorCustomerId,
     vendorCustomerName: r.vendorCustomerName,

@@ -106,7 +106,7 @@ describe("Azure usage from the NCE invoice file to DATEV (issue 19, part 2)", ()
       ["charged", "10002", "AZURE", "DZH318Z0BQ3Q:0009", "100", "8.63", "customers.10002", "list − 5 %", "0.096467", "9.65", "1.02"],
     ]);
     expect(review.totals).toEqual({ rows: 3, charged: 3, held: 0, problems: 0, net: "81.16", cost: "70.81" });
-    expect(review.rows[1]).toMatchObject({ description: "Azure-Verbrauch: Virtual Machines Dv3 Series 2020-09", meters: ["Virtual Machines Dv3 Series - D2 v3 - EU West"], unit: "1 Hour" });
+    expect(review.rows[1]).toMatchObject({ description: "Azure-Verbrauch: Virtual Machines Dv3 Series September 2020", meters: ["Virtual Machines Dv3 Series - D2 v3 - EU West"], unit: "1 Hour" });
   });
 
   it("invoice usage lines → invoices → DATEV with the right amounts", () => {
