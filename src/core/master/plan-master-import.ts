@@ -1,6 +1,7 @@
 import { mappingKey, normalizeExternalId } from "../reconcile/external-id";
 import type { Article, Contract, Customer, PositionState, PositionVersion } from "../contract/model";
 import { sameState } from "../contract/model";
+import { versionOnDay } from "../contract/state-on-day";
 import { billedUntilProblem, earliestBilledUntil } from "../contract/billed-until";
 import { Issue, Result, issue, ok } from "../issues";
 import { priceText } from "../money/decimal";
@@ -75,6 +76,13 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
     const other = stored.get(k);
     if (!other || v.seq > other.seq) stored.set(k, v);
   }
+  const byPosition = new Map<string, PositionVersion[]>();
+  for (const v of snapshot.versions) {
+    const k = `${v.contractNo}\u0000${v.positionNo}`;
+    const list = byPosition.get(k);
+    if (list) list.push(v);
+    else byPosition.set(k, [v]);
+  }
   const pending = new Map<string, { state: PositionState; ref: RowRef }>();
   const earlierStarts: { contract: string; stored: string; ref: RowRef }[] = [];
 
@@ -147,6 +155,13 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
     }
     pending.set(key, { state, ref: r });
     if (existing && sameState(existing, state)) {
+      plan.unchangedRows++;
+      continue;
+    }
+    // A row dated on the contract start that repeats the entry in force then, stored with an earlier
+    // valid_from (a start corrected later): what the export writes for it, so re-importing changes nothing.
+    const inForce = !existing && r.validFrom === c.start ? versionOnDay(byPosition.get(`${c.no}\u0000${r.positionNo}`) ?? [], c.start) : undefined;
+    if (inForce && sameState(inForce, { ...vendorTermOf(inForce), ...described })) {
       plan.unchangedRows++;
       continue;
     }
