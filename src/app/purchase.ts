@@ -35,14 +35,19 @@ export interface PurchaseImportSummary {
   batchId: string | null;
   contracts: number;
   versions: number;
+  /** Of `versions`, how many correct a stored version with the same valid_from (rows marked `correction`). */
+  corrections: number;
   unchangedRows: number;
+  /** Warnings of the file, then what each correction changes (info issues, old → new). */
   warnings: Issue[];
 }
 
 /**
  * Imports a purchase contracts CSV (PRODUCT.md §8 `purchase import`) with the merge rules of
  * `import-master`. Any error imports nothing; the writes, the batch (undoable) and the audit entries
- * happen in one transaction.
+ * happen in one transaction. A row marked as a correction adds an entry that replaces the stored one
+ * with its valid_from (audited as `purchase.version.correct` with the replaced entry as before; undoing
+ * the batch deletes it, so the replaced entry is in force again).
  */
 export async function importPurchase(ctx: AppContext, file: InputFile): Promise<Result<PurchaseImportSummary>> {
   const read = readCsvText(decodeBytes(file.bytes).text, file.name);
@@ -75,14 +80,19 @@ export async function importPurchase(ctx: AppContext, file: InputFile): Promise<
     await tx.batches.add({ id: batchId, kind: "purchase-import", createdAt: at, files: [{ name: file.name, sha256 }], versionIds: [], details: { purchaseVersionIds: created.map((v) => v.id) }, undo: dropUndefined(undo) });
     const audit: AuditRecord[] = [
       ...plan.contracts.map((c) => ({ at, kind: c.before ? "purchase.update" : "purchase.add", source: batchId!, entity: `purchase:${c.after.purchaseNo}`, before: c.before, after: c.after })),
-      ...created.map((v) => ({ at, kind: "purchase.version.add", source: batchId!, entity: `purchase:${v.purchaseNo}/${v.positionNo}`, after: v })),
+      // a correction names the entry it replaces (which stays stored) as its before
+      ...created.map((v, i) => {
+        const corrects = plan.versions[i]!.corrects;
+        const entity = `purchase:${v.purchaseNo}/${v.positionNo}`;
+        return corrects ? { at, kind: "purchase.version.correct", source: batchId!, entity, before: corrects, after: v } : { at, kind: "purchase.version.add", source: batchId!, entity, after: v };
+      }),
     ];
     await tx.audit.append(audit);
   });
   if (!planned) throw new Error("purchase import ended without a plan");
-  if (!planned.ok) return planned;
+  if (!planned.ok) return { ok: false, issues: table.userColumns(planned.issues) };
   const p = planned.value;
-  return ok({ batchId, contracts: p.contracts.length, versions: p.versions.length, unchangedRows: p.unchangedRows, warnings: [...issues, ...p.warnings] });
+  return ok({ batchId, contracts: p.contracts.length, versions: p.versions.length, corrections: p.versions.filter((v) => v.corrects).length, unchangedRows: p.unchangedRows, warnings: [...issues, ...table.userColumns([...p.warnings, ...p.notes])] });
 }
 
 export interface LinksImportSummary {

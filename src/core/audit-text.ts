@@ -73,7 +73,7 @@ const SETTING_CODES: readonly (readonly [string, string])[] = [
 /** Kinds with a sentence of their own (`audit.<kind>` in messages.ts). */
 export const AUDIT_KINDS: ReadonlySet<string> = new Set([
   "customer.add", "customer.update", "article.add", "article.update", "contract.add", "contract.update", "contract.version.add", "contract.version.correct",
-  "purchase.add", "purchase.update", "purchase.version.add", "purchase.link.add", "purchase.link.remove",
+  "purchase.add", "purchase.update", "purchase.version.add", "purchase.version.correct", "purchase.link.add", "purchase.link.remove",
   "batch.undo", "billing.run", "billing.run.undo", "billing.run.issue", "invoice.cancel",
   "usage.mark", "usage.billed", "usage.import", "usage.decide", "time.import", "time.approve", "meters.import",
   "profile.add", "profile.update", "mandate.add", "mandate.update", "mandate.used", "sepa.export", "sepa.export.repeat",

@@ -160,7 +160,7 @@ describe("import-master: correcting a version with the same valid_from", () => {
     // As edited on the sheet: only the start changed, valid_from still the old start (that entry stays as it is).
     const edited = await importMaster(ctx, [file(row({ start: "2026-01-16", from: "2026-01-01" }), "ja")]);
     expect(edited.ok && edited.value).toMatchObject({ contracts: 1, versions: 0, unchangedRows: 1 });
-    // The export (its entry dated before the new start) imported again changes nothing.
+    // The export (its entry now dated on the new start) imported again changes nothing.
     const again = await importMaster(ctx, [textFile("export.csv", (await exportMaster(ctx)).contracts)]);
     expect(again.ok && again.value.batchId).toBeNull();
     ctx.tick();

@@ -3,7 +3,7 @@
  * the correction old → new in the user's language and writes nothing; the import then stores it.
  */
 import { workspaceState } from "../support/workspace";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { captureIo } from "../support/cli-io";
@@ -32,4 +32,32 @@ it("import-master --dry-run lists a correction old → new and writes nothing; w
   expect(await runCli(["import-master", "--workspace", ws, join(d, "fix.csv")], real.cli)).toBe(0);
   expect(real.out()).toContain("1 position versions (1 corrections)");
   expect(real.out()).toContain("batch master-00002");
+});
+
+it("after a start corrected later, export-master writes a file that import-master takes into a new workspace, and again into the old one as a no-op", async () => {
+  const d = mkdtempSync(join(tmpdir(), "msp-cli-"));
+  const ws = join(d, "ws.json");
+  writeFileSync(join(d, "contracts.csv"), CONTRACTS_CSV_DE);
+  writeFileSync(join(d, "articles.csv"), ARTICLES_CSV);
+  // V-1001 from 01.01.2026 corrected to start on 01.02.2026; its entries of January no longer count
+  writeFileSync(join(d, "fix.csv"), `${HEADER};correction\r\n10001;Müller GmbH;V-1001;license;monthly;advance;01.02.2026;;1;M365-BP;Microsoft 365 Business Premium;10;20,60;0;19;01.01.2026;ja`);
+  expect(await runCli(["import-master", "--workspace", ws, join(d, "articles.csv"), join(d, "contracts.csv")], captureIo().cli)).toBe(0);
+  expect(await runCli(["import-master", "--workspace", ws, join(d, "fix.csv")], captureIo().cli)).toBe(0);
+  const out = captureIo();
+  expect(await runCli(["export-master", "--workspace", ws, "--out", join(d, "out.csv"), "--articles", join(d, "out-articles.csv")], out.cli)).toBe(0);
+  const exported = readFileSync(join(d, "out.csv"), "utf8");
+  expect(exported.split("\r\n").filter((l) => l.includes("V-1001")).map((l) => l.split(",").slice(8, 16).join(" "))).toEqual([
+    "1 M365-BP Microsoft 365 Business Premium 10 20.6 0 19 2026-02-01",
+    "1 M365-BP Microsoft 365 Business Premium 12 20.6 0 19 2026-03-15",
+    "2 M365-E3 Microsoft 365 E3 3 33.7 10 19 2026-02-01",
+  ]);
+
+  const fresh = captureIo();
+  expect(await runCli(["import-master", "--workspace", join(d, "new.json"), join(d, "out-articles.csv"), join(d, "out.csv")], fresh.cli)).toBe(0);
+  expect(fresh.err()).toBe("");
+  const before = await workspaceState(ws);
+  const again = captureIo();
+  expect(await runCli(["import-master", "--workspace", ws, join(d, "out-articles.csv"), join(d, "out.csv")], again.cli)).toBe(0);
+  expect(again.out()).toContain("nothing new");
+  expect(await workspaceState(ws)).toBe(before);
 });

@@ -23,9 +23,10 @@ export const purchaseImportCommand: Command = {
         return { code: 1, save: false };
       }
       const s = r.value;
+      // the warnings, then each correction as a note with its old → new value
       reportIssues(io, s.warnings);
       if (args.flags.has("json")) printJson(io, { ...s, warnings: s.warnings.length });
-      else io.out(`purchase import: ${s.contracts} new or changed purchase contracts, ${s.versions} position versions; ${s.unchangedRows} rows unchanged${s.batchId ? ` (batch ${s.batchId})` : "; nothing new to import"}\n`);
+      else io.out(`purchase import: ${s.contracts} new or changed purchase contracts, ${s.versions} position versions (${s.corrections} corrections); ${s.unchangedRows} rows unchanged${s.batchId ? ` (batch ${s.batchId})` : "; nothing new to import"}\n`);
       return { code: 0, save: s.batchId !== null };
     });
   },

@@ -1,9 +1,10 @@
 import { mappingKey, normalizeExternalId } from "../reconcile/external-id";
 import type { Article, Contract, Customer, PositionState, PositionVersion } from "../contract/model";
 import { sameState } from "../contract/model";
+import { versionOnDay } from "../contract/state-on-day";
 import { billedUntilProblem, earliestBilledUntil } from "../contract/billed-until";
 import { Issue, Result, issue, ok } from "../issues";
-import { priceText } from "../money/decimal";
+import { correctionNotes, decideVersion, inForceByKey } from "../history/corrections";
 import type { ContractRow, MappingRow, MasterInput, RowRef } from "./master-rows";
 
 /** What the store holds that an import can touch. */
@@ -68,12 +69,13 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
   const contracts = new Map(snapshot.contracts);
   const contractSeen = new Map<string, RowRef>();
   const versionKey = (c: string, p: number, d: string) => `${c}\u0000${p}\u0000${d}`;
-  // The entry in force per position and valid_from: the latest (a correction's) when there are several.
-  const stored = new Map<string, PositionVersion>();
+  const stored = inForceByKey(snapshot.versions, (v) => versionKey(v.contractNo, v.positionNo, v.validFrom));
+  const byPosition = new Map<string, PositionVersion[]>();
   for (const v of snapshot.versions) {
-    const k = versionKey(v.contractNo, v.positionNo, v.validFrom);
-    const other = stored.get(k);
-    if (!other || v.seq > other.seq) stored.set(k, v);
+    const k = `${v.contractNo}\u0000${v.positionNo}`;
+    const list = byPosition.get(k);
+    if (list) list.push(v);
+    else byPosition.set(k, [v]);
   }
   const pending = new Map<string, { state: PositionState; ref: RowRef }>();
   const earlierStarts: { contract: string; stored: string; ref: RowRef }[] = [];
@@ -146,7 +148,15 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
       continue;
     }
     pending.set(key, { state, ref: r });
-    if (existing && sameState(existing, state)) {
+    const decision = decideVersion(existing !== undefined, existing !== undefined && sameState(existing, state), r.correction === true);
+    if (decision === "unchanged") {
+      plan.unchangedRows++;
+      continue;
+    }
+    // A row dated on the contract start that repeats the entry in force then, stored with an earlier
+    // valid_from (a start corrected later): what the export writes for it, so re-importing changes nothing.
+    const inForce = !existing && r.validFrom === c.start ? versionOnDay(byPosition.get(`${c.no}\u0000${r.positionNo}`) ?? [], c.start) : undefined;
+    if (inForce && sameState(inForce, { ...vendorTermOf(inForce), ...described })) {
       plan.unchangedRows++;
       continue;
     }
@@ -154,19 +164,15 @@ export function planMasterImport(snapshot: MasterSnapshot, input: MasterInput): 
       issues.push(issue("master.valid_from_before_start", { validFrom: r.validFrom, start: c.start }, where(r, "valid_from")));
       continue;
     }
-    if (existing && !r.correction) {
-      issues.push(issue("master.conflicting_version", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, storedQuantity: existing.quantity, storedPrice: existing.unitPrice }, where(r, firstDifference(existing, state))));
+    if (decision === "conflict") {
+      issues.push(issue("master.conflicting_version", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, storedQuantity: existing!.quantity, storedPrice: existing!.unitPrice }, where(r, firstDifference(existing!, state))));
       continue;
     }
     plan.versions.push({ version: { contractNo: c.no, positionNo: r.positionNo, validFrom: r.validFrom, ...state, source: `import:${r.source}` }, ref: r, ...(existing ? { corrects: existing } : {}) });
     if (existing) {
-      for (const [field, column] of STATE_COLUMNS) {
-        const before = existing[field] ?? "";
-        const after = state[field] ?? "";
-        // A price reads as one (20.6 → 20,60), as on the invoice.
-        const shown = (v: string) => (field === "unitPrice" && v !== "" ? priceText(v) : v);
-        if (before !== after) plan.notes.push(issue("master.version_corrected", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, column, stored: shown(before), corrected: shown(after) }, where(r, column), "info"));
-      }
+      const note = (column: string, stored: string, corrected: string) =>
+        issue("master.version_corrected", { contract: c.no, position: r.positionNo, validFrom: r.validFrom, column, stored, corrected }, where(r, column), "info");
+      plan.notes.push(...correctionNotes<PositionState>(existing, state, STATE_COLUMNS, ["unitPrice"], note));
     }
   }
 
@@ -254,7 +260,7 @@ function contractConflict(stored: Contract, incoming: Contract): { field: string
 }
 
 /** The position fields a contracts row sets, with their columns (the order the notes of a correction list them). */
-const STATE_COLUMNS: readonly (readonly [keyof PositionState & keyof PositionVersion, string])[] = [
+const STATE_COLUMNS: readonly (readonly [keyof PositionState, string])[] = [
   ["articleNo", "article_no"],
   ["description", "description"],
   ["quantity", "quantity"],

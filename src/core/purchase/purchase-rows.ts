@@ -11,6 +11,12 @@ export interface PurchaseRow extends RowRef {
   validFrom: IsoDate;
   /** An empty description means the article's (filled in by the plan when the article is known). */
   state: PurchaseState;
+  /**
+   * The row corrects stored data (column `correction` = yes): it may replace the stored state of its
+   * position at the same valid_from and the supplier reference (README "Purchase contracts and price
+   * updates"). Without it such a row contradicts the store.
+   */
+  correction?: boolean;
 }
 
 /** One row of the links CSV (PRODUCT.md §8 `links import`). */

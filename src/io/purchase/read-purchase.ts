@@ -5,6 +5,8 @@ import type { LinkRow, PurchaseRow } from "../../core/purchase/purchase-rows";
 import { CellReader } from "../table/cell-reader";
 import { missingColumns, toHeaderTable } from "../table/header-table";
 import type { RawTable } from "../table/raw-table";
+import { canonicalTable, withUserColumns } from "../table/sheet-vocabulary";
+import { PURCHASE_CONTRACT_VOCABULARY } from "../sheets/purchase-words";
 
 /** Fixed columns of the purchase contracts CSV (PRODUCT.md §8 `purchase import`), in export order. */
 export const PURCHASE_COLUMNS = [
@@ -17,11 +19,22 @@ export const LINK_COLUMNS = ["purchase_no", "purchase_position_no", "contract_no
 export const LINK_OPTIONAL_COLUMNS = ["action"] as const;
 
 /**
- * Reads a purchase contracts table: one row per purchase position state (header names fixed,
- * case-insensitive, any order; dates `YYYY-MM-DD` or `DD.MM.YYYY`; decimals with `.` or `,`).
- * Defaults: billing_interval `monthly`, description the article's. Every bad cell is an issue.
+ * Reads a purchase contracts table: one row per purchase position state (header names as above or
+ * German, case-insensitive, any order; dates `YYYY-MM-DD` or `DD.MM.YYYY`; decimals with `.` or `,`).
+ * Defaults: billing_interval `monthly`, description the article's. The optional column `correction`
+ * (*Korrektur*; yes/ja/1/x) marks a row as a correction of the stored entry with its valid_from, as
+ * in `import-master`. Every bad cell is an issue, naming the column as the file has it; `userColumns`
+ * does the same for the issues of the plan.
  */
-export function readPurchaseTable(raw: RawTable): { rows: PurchaseRow[]; issues: Issue[] } {
+export function readPurchaseTable(raw: RawTable): { rows: PurchaseRow[]; issues: Issue[]; userColumns: (issues: readonly Issue[]) => Issue[] } {
+  const canonical = canonicalTable(PURCHASE_CONTRACT_VOCABULARY, raw);
+  const read = readCanonicalPurchase(canonical.raw);
+  // The plan's issues and notes name canonical columns; this names them as the file does.
+  const userColumns = (issues: readonly Issue[]) => withUserColumns(PURCHASE_CONTRACT_VOCABULARY, issues, canonical);
+  return { rows: read.rows, issues: userColumns(read.issues), userColumns };
+}
+
+function readCanonicalPurchase(raw: RawTable): { rows: PurchaseRow[]; issues: Issue[] } {
   const { table, issues } = toHeaderTable(raw);
   if (!table) return { rows: [], issues };
   const missing = missingColumns(table, PURCHASE_REQUIRED);
@@ -40,11 +53,13 @@ export function readPurchaseTable(raw: RawTable): { rows: PurchaseRow[]; issues:
     const unitCost = r.decimal("unit_cost", { kind: "price", required: true, min0: true });
     const interval = r.choice("billing_interval", BILLING_INTERVALS, "monthly");
     const validFrom = r.date("valid_from", { required: true });
+    // Not exported: said row by row, so an old file imported again never rewrites history.
+    const correction = r.flag("correction");
     if (r.issues.length > 0 || !positionNo || quantity === undefined || unitCost === undefined || !interval || !validFrom) {
       pushAll(issues, r.issues);
       continue;
     }
-    rows.push({ source: table.source, row, supplier, purchaseNo, supplierRef, positionNo, validFrom, state: { articleNo, description, object, quantity, unitCost, interval } });
+    rows.push({ source: table.source, row, supplier, purchaseNo, supplierRef, positionNo, validFrom, state: { articleNo, description, object, quantity, unitCost, interval }, ...(correction ? { correction } : {}) });
   }
   return { rows, issues };
 }

@@ -3,9 +3,8 @@
  * PRODUCT.md §6.2 and the code words of contract type, interval, mode, yes/no, e-invoice format and
  * payment means. Read back, German and English are both accepted (src/io/table/sheet-vocabulary.ts).
  */
-import type { SheetVocabulary, WordList } from "../table/sheet-vocabulary";
-
-const YES_NO: WordList = { yes: { de: "ja", en: "yes" }, no: { de: "nein", en: "no" } };
+import type { SheetVocabulary } from "../table/sheet-vocabulary";
+import { BILLING_INTERVAL_WORDS, CORRECTION_HEADER, YES_NO } from "./common-words";
 
 export const CUSTOMER_VOCABULARY: SheetVocabulary = {
   headers: { customer_no: "Kundennummer", customer_name: "Kundenname", domain: "Domäne" },
@@ -49,7 +48,7 @@ export const CONTRACT_VOCABULARY: SheetVocabulary = {
     sepa_debtor_iban: "IBAN Zahler",
     vat_exemption_reason: "Grund der Steuerbefreiung",
     billed_until: "Abgerechnet bis",
-    correction: "Korrektur",
+    ...CORRECTION_HEADER,
   },
   headersEn: { no_price_change_before: "No price change before", buyer_reference: "Leitweg-ID / buyer reference" },
   words: {
@@ -61,9 +60,7 @@ export const CONTRACT_VOCABULARY: SheetVocabulary = {
       click: { de: "Klick", en: "click" },
       purchase: { de: "Einkauf", en: "purchase" },
     },
-    billing_interval: {
-      monthly: { de: "monatlich", en: "monthly" }, quarterly: { de: "vierteljährlich", en: "quarterly" }, semiannual: { de: "halbjährlich", en: "semiannual" }, annual: { de: "jährlich", en: "annual" },
-    },
+    billing_interval: BILLING_INTERVAL_WORDS,
     billing_mode: { advance: { de: "im Voraus", en: "in advance" }, arrears: { de: "nachträglich", en: "in arrears" } },
     reverse_charge: YES_NO,
     suppress_credits: YES_NO,

@@ -4,6 +4,7 @@
  * edit sheet, proposal) German and English are both accepted (src/io/table/sheet-vocabulary.ts).
  */
 import type { SheetVocabulary } from "../table/sheet-vocabulary";
+import { BILLING_INTERVAL_WORDS, CORRECTION_HEADER, YES_NO } from "./common-words";
 
 const COMMON: Readonly<Record<string, string>> = {
   status: "Status",
@@ -35,6 +36,19 @@ const COMMON: Readonly<Record<string, string>> = {
   margin_pct: "Marge %",
   action: "Aktion",
   note: "Hinweis",
+};
+
+/**
+ * The purchase contracts file (`purchase import`) read with German headers too, as the links report
+ * names the columns, and the correction marker *Korrektur: ja* as on the master sheets.
+ */
+export const PURCHASE_CONTRACT_VOCABULARY: SheetVocabulary = {
+  headers: {
+    supplier: COMMON.supplier!, purchase_no: COMMON.purchase_no!, supplier_ref: COMMON.supplier_ref!, position_no: COMMON.position_no!,
+    article_no: COMMON.article_no!, description: COMMON.description!, object: COMMON.object!, quantity: COMMON.quantity!, unit_cost: COMMON.unit_cost!,
+    billing_interval: "Abrechnungsintervall", valid_from: COMMON.valid_from!, ...CORRECTION_HEADER,
+  },
+  words: { billing_interval: BILLING_INTERVAL_WORDS, correction: YES_NO },
 };
 
 export const LINKS_REPORT_VOCABULARY: SheetVocabulary = {

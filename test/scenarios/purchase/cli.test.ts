@@ -29,11 +29,28 @@ function workspace() {
 }
 
 describe("CLI: purchase import, links import/report, price-update, apply, undo, cost-check", () => {
+  it("purchase import with a correction row lists it old → new and stores it; the links report shows the corrected cost", async () => {
+    const { ws, f } = workspace();
+    expect((await run(["import-master", "--workspace", ws, f("articles.csv"), f("contracts.csv")])).code).toBe(0);
+    expect((await run(["purchase", "import", "--workspace", ws, f("purchase.csv")])).code).toBe(0);
+    expect((await run(["links", "import", "--workspace", ws, f("links.csv")])).code).toBe(0);
+    const [header, first] = PURCHASE.split("\n");
+    writeFileSync(f("fix.csv"), `${header},correction\n${first!.replace(",1.00,annual,", ",0.80,annual,")},ja`);
+    const fixed = await run(["purchase", "import", "--workspace", ws, f("fix.csv")]);
+    expect([fixed.code, fixed.err]).toEqual([0, 'info: fix.csv, row 2, column "unit_cost": Correction: purchase contract EK-100 position 1 from 2026-01-01, unit_cost 1.00 → 0.80.\n']);
+    expect(fixed.out).toBe("purchase import: 0 new or changed purchase contracts, 1 position versions (1 corrections); 0 rows unchanged (batch purchase-00004)\n");
+    const rep = await run(["links", "report", "--workspace", ws, "--out", f("report.csv"), "--date", "2026-06-01"]);
+    expect(rep.code).toBe(0);
+    expect(readFileSync(f("report.csv"), "utf8").split("\r\n")[2]).toBe(
+      "linked,DENIC Registrar GmbH,EK-100,KD-4711,1,DOM-DE,.de domains (alpha.de beta.de beta-shop.de gamma.de),4,0.8,4,20002,Beta KG,V-3002,1,DOM-DE,2026-01-01,,2026-01-01,,2,2.5,10,2.25,0.8,1.45,64.44",
+    );
+  });
+
   it("runs the price update from the command line end to end", async () => {
     const { ws, f } = workspace();
     expect((await run(["import-master", "--workspace", ws, f("articles.csv"), f("contracts.csv")])).code).toBe(0);
     const p = await run(["purchase", "import", "--workspace", ws, f("purchase.csv")]);
-    expect([p.code, p.out]).toEqual([0, "purchase import: 1 new or changed purchase contracts, 2 position versions; 0 rows unchanged (batch purchase-00002)\n"]);
+    expect([p.code, p.out]).toEqual([0, "purchase import: 1 new or changed purchase contracts, 2 position versions (0 corrections); 0 rows unchanged (batch purchase-00002)\n"]);
     const l = await run(["links", "import", "--workspace", ws, f("links.csv"), "--json"]);
     expect(l.code).toBe(0);
     expect(JSON.parse(l.out)).toMatchObject({ batchId: "links-00003", added: 3 });
