@@ -107,8 +107,8 @@ describe("cancellation (Stornorechnung) of the two-rate invoice", () => {
     expect(e).toMatchObject({ typeCode: "381", kind: "cancellation", amountSign: -1, preceding: [{ number: "RE-2026-0001", issueDate: "2026-03-31" }] });
     expect(e.totals).toMatchObject({ lineNet: "136.47", vat: "22.97", payable: "159.44" });
     expect(e.lines.map((l) => [l.quantity, l.netPrice, l.netAmount])).toEqual([["5", "18.00", "90.00"], ["1", "21.77", "21.77"], ["2", "12.35", "24.70"]]);
-    // The note of the one-unit line names the service as billed (the sign is in the type code, not "Menge -3").
-    expect(e.lines[1]!.note).toBe("Menge 3 × 15,00 EUR/Monat × 0,483871 Monate");
+    // The note of the one-unit line shows the quantity as the printed Stornorechnung does: negated.
+    expect(e.lines[1]!.note).toBe("Menge -3 × 15,00 EUR/Monat × 0,483871 Monate");
     expect(e.notes[0]).toBe("Stornorechnung zu Rechnung RE-2026-0001 vom 31.03.2026.");
     expect(e.paymentTerms).toBe("Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet.");
   });

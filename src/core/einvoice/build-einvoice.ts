@@ -309,8 +309,9 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean, cancell
   const detail = isRateDifference(l)
     ? [`${difference} × ${months}`, l.correctsRef ? `Korrektur zu Rechnung ${l.correctsRef}` : ""].filter(Boolean)
     : [
-        // A Stornorechnung's lines hold negated quantities; the note shows the service, the sign is in the type code.
-        `Menge ${germanNumber(new Decimal(l.quantity).abs())} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${months}`,
+        // The quantity as the printed document's Menge column shows it: signed (a credit line's −2, a
+        // Stornorechnung's negated quantity), so that the note and the paper invoice say the same.
+        `Menge ${germanNumber(l.quantity)} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${months}`,
         discount.isZero() ? "" : `abzgl. ${germanNumber(discount)} % Rabatt`,
         correction,
       ].filter(Boolean);
