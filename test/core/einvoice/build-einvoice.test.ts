@@ -72,10 +72,49 @@ describe("missing master data: nothing is built, the issues name the setting or 
   });
 });
 
+describe("where a credit is paid out (BT-84 of a credit note is the customer's account)", () => {
+  // −2 × 20.00 = −40.00, 19 % VAT −7.60: a credit of 47.60
+  const credit = (c: typeof CUSTOMER) => invoice(c, [line({ lineType: "difference", quantity: "-2", netAmount: "-40.00", exactAmount: "-40", correctsRef: "RE-1" })]);
+  const REFUND = "DE02 1203 0000 0000 2020 51";
+
+  it("a transfer customer with a refund account: credit transfer (58) to it, the terms name it masked", () => {
+    const customer = { ...CUSTOMER, refundIban: REFUND };
+    const r = buildEInvoice({ invoice: credit(customer), customer, seller: { ...SELLER, iban: undefined } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect([r.value.typeCode, r.value.totals.payable]).toEqual(["381", "47.60"]);
+    expect(r.value.payment).toEqual({ code: "58", iban: "DE02120300000000202051", accountName: "Kunde GmbH", refund: true });
+    expect(r.value.paymentTerms).toBe("Der Betrag wird Ihnen auf Ihr Konto DE02 XXXX XXXX XXXX XX20 51 überwiesen bzw. mit offenen Forderungen verrechnet.");
+    expect(validateEInvoice(r.value)).toEqual([]);
+  });
+
+  it("without one: clearing between partners (97), no account, the terms say it is set off or paid out on request", () => {
+    const r = buildEInvoice({ invoice: credit(CUSTOMER), customer: CUSTOMER, seller: { ...SELLER, iban: undefined } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.payment).toEqual({ code: "97" });
+    expect(r.value.paymentTerms).toBe("Der Betrag wird mit offenen Forderungen verrechnet; auf Wunsch zahlen wir ihn auf ein von Ihnen genanntes Konto aus.");
+    expect(validateEInvoice(r.value)).toEqual([]);
+  });
+
+  it("a direct-debit customer's refund account wins over its mandate's account; an invoice to it is still collected", () => {
+    const customer = { ...DEBIT_CUSTOMER, refundIban: REFUND };
+    const r = buildEInvoice({ invoice: credit(customer), customer, seller: SELLER });
+    expect(r.ok && r.value.payment).toEqual({ code: "58", iban: "DE02120300000000202051", accountName: "Lastschrift AG", refund: true });
+    const charge = buildEInvoice({ invoice: invoice(customer, [line()]), customer, seller: SELLER });
+    expect(charge.ok && charge.value.payment.code).toBe("59");
+  });
+
+  it("a wrong refund account names the column", () => {
+    const customer = { ...CUSTOMER, refundIban: "DE02120300000000202052" };
+    expect(codes(buildEInvoice({ invoice: credit(customer), customer, seller: SELLER }))).toEqual(["einvoice.customer_invalid refund_iban"]);
+  });
+});
+
 describe("type codes and signs", () => {
   it("an invoice with a negative total stays a 380 with negative amounts", () => {
     const r = buildEInvoice({ invoice: invoice(CUSTOMER, [line(), line({ lineType: "difference", netAmount: "-50.00", exactAmount: "-50", correctsRef: "RE-1" })]), customer: CUSTOMER, seller: SELLER });
-    expect(r.ok && [r.value.typeCode, r.value.totals.payable, r.value.paymentTerms]).toEqual(["380", "-35.70", "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet."]);
+    expect(r.ok && [r.value.typeCode, r.value.totals.payable, r.value.paymentTerms]).toEqual(["380", "-35.70", "Der Betrag wird mit offenen Forderungen verrechnet; auf Wunsch zahlen wir ihn auf ein von Ihnen genanntes Konto aus."]);
+    // a transfer customer without a refund account: set off (97), no account named
+    expect(r.ok && r.value.payment).toEqual({ code: "97" });
     expect(r.ok && r.value.lines[1]).toMatchObject({ quantity: "-1", netPrice: "50.00", netAmount: "-50.00" });
     expect(r.ok && r.value.preceding).toEqual([{ number: "RE-1" }]);
   });
