@@ -6,6 +6,7 @@ import type { IsoDate } from "../core/date/iso-date";
 import { type Result, ok } from "../core/issues";
 import type { AuditColumn, AuditTable, AuditValue, ExportFile, GdpduOptions } from "../io/audit-export/audit-table";
 import { writeGdpduExport } from "../io/audit-export/write-gdpdu";
+import { berlinDateAndTime } from "../io/time/date-time";
 import type { LedgerEntry } from "../core/billing/ledger";
 import type { AuditRecord, StoredInvoice } from "../store/records";
 import type { AppContext } from "./context";
@@ -37,13 +38,32 @@ const LINE_TYPES = "Laufend, Nachberechnung (laufend für einen früher fällige
 const inPeriod = (d: string, from: IsoDate, to: IsoDate): boolean => d.slice(0, 10) >= from && d.slice(0, 10) <= to;
 
 /**
+ * A stored moment (UTC ISO text) as three columns for the auditor: the German date (a GDPdU Date,
+ * DD.MM.YYYY) and clock time (HH:MM:SS) in Europe/Berlin, which IDEA filters and sorts, and the exact
+ * UTC text the hash chain covers (which also tells the repeated hour of the change from summer time apart).
+ */
+const moment = (prefix: string, dateName: string, timeName: string): AuditColumn[] => [
+  date(dateName),
+  text(timeName, "Uhrzeit in deutscher Zeit (Europe/Berlin, MEZ/MESZ), HH:MM:SS"),
+  text(`${prefix}_UTC`, "Zeitpunkt wie gespeichert (ISO 8601, UTC)"),
+];
+const momentValues = (iso: string | undefined): AuditValue[] => {
+  if (iso === undefined) return [null, null, null];
+  const local = berlinDateAndTime(iso);
+  return [local?.date ?? null, local?.time ?? null, iso];
+};
+/** The German (Europe/Berlin) day of a stored moment: what decides the period a log entry belongs to, as its Datum column shows it. */
+const berlinDay = (iso: string): string => berlinDateAndTime(iso)?.date ?? iso.slice(0, 10);
+
+/**
  * The auditor export (GDPdU / Z3 data access) of a period: every invoice dated in it (issued and
  * draft, with its status and hash), its lines, the ledger entries of those invoices, and the audit
  * log entries made in it (with their hash chain), as the tables of the description standard; the
  * files are CSV plus index.xml (see io/audit-export/write-gdpdu.ts). Always in German (the auditor is):
  * line types, document types and the audit log's kind, source and object are German words; the
- * stored codes follow in `*_Code` columns at the end of a table. Undone runs are left out (their
- * invoices never existed). Reads only.
+ * stored codes follow in `*_Code` columns at the end of a table. Stored UTC moments (an audit entry's,
+ * an invoice's issuing) are German date, clock time and the UTC text; an audit entry belongs to the
+ * period by its German date. Undone runs are left out (their invoices never existed). Reads only.
  */
 export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoDate): Promise<AuditTable[]> {
   return ctx.store.read(async (tx) => {
@@ -60,7 +80,7 @@ export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoD
     invoices.sort((a, b) => a.inv.invoiceRef.localeCompare(b.inv.invoiceRef));
     ledger.sort((a, b) => a.invoiceRef.localeCompare(b.invoiceRef) || a.lineNo - b.lineNo || a.id.localeCompare(b.id));
     const audit: AuditRecord[] = [];
-    await tx.audit.forEach((e) => void (inPeriod(e.at, from, to) && audit.push(e)));
+    await tx.audit.forEach((e) => void (inPeriod(berlinDay(e.at), from, to) && audit.push(e)));
     const validity = { from, to };
     const allLines = invoices.flatMap(({ inv }) => inv.lines);
 
@@ -72,12 +92,12 @@ export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoD
       primaryKeyColumns: 1,
       columns: [
         text("Rechnungsnummer"), date("Rechnungsdatum"), text("Kundennummer"), text("Kundenname"), text("Belegart", "Rechnung, Rechnungskorrektur oder Stornorechnung"),
-        text("Storniert_Rechnung"), text("Stornogrund"), text("Storniert_durch"), text("Status"), text("Festgeschrieben_am"), text("Abrechnungslauf"),
+        text("Storniert_Rechnung"), text("Stornogrund"), text("Storniert_durch"), text("Status"), ...moment("Festgeschrieben", "Festgeschrieben_am", "Festgeschrieben_um"), text("Abrechnungslauf"),
         num("Netto", 2), num("USt", 2), num("Brutto", 2), num("Kettenposition", 0), text("Hash_Vorgaenger"), text("Hash"), code("Belegart_Code", "Belegart (invoice, correction)"),
       ],
       rows: invoices.map(({ inv, issuedAt }) => [
         inv.invoiceRef, inv.invoiceDate, inv.customerNo, inv.customerName, documentTitle(inv),
-        opt(inv.cancels?.number), opt(inv.cancels?.reason), opt(inv.cancelledBy), issuedAt ? "festgeschrieben" : "Entwurf", opt(issuedAt), inv.runId,
+        opt(inv.cancels?.number), opt(inv.cancels?.reason), opt(inv.cancelledBy), issuedAt ? "festgeschrieben" : "Entwurf", ...momentValues(issuedAt), inv.runId,
         inv.netTotal, inv.vatTotal, inv.grossTotal, opt(inv.chainSeq), opt(inv.prevHash), opt(inv.hash), inv.documentType,
       ]),
     };
@@ -125,12 +145,12 @@ export async function auditExportTables(ctx: AppContext, from: IsoDate, to: IsoD
       validity,
       primaryKeyColumns: 1,
       columns: [
-        num("Nr", 0), text("Zeitpunkt"), text("Vorgang", "Der Vorgang als Satz"), text("Quelle", "Abrechnungslauf, Stapel, Datei-Hash (sha256:…) oder manuell"),
+        num("Nr", 0), ...moment("Zeitpunkt", "Datum", "Uhrzeit"), text("Vorgang", "Der Vorgang als Satz"), text("Quelle", "Abrechnungslauf, Stapel, Datei-Hash (sha256:…) oder manuell"),
         text("Objekt"), text("Benutzer"), text("Vorher", "Gespeicherter Stand vorher (JSON, Feldnamen des Programms)"), text("Nachher", "Gespeicherter Stand nachher (JSON, Feldnamen des Programms)"),
         text("Hash_Vorgaenger"), text("Hash"), code("Vorgang_Code", "Vorgang"), code("Quelle_Code", "Quelle"), code("Objekt_Code", "Objekt"),
       ],
       rows: audit.map((e) => [
-        opt(e.seq), e.at, auditText(e, "de"), auditSourceText(e.source, "de"), auditObjectText(e.entity, "de"), opt(e.user),
+        opt(e.seq), ...momentValues(e.at), auditText(e, "de"), auditSourceText(e.source, "de"), auditObjectText(e.entity, "de"), opt(e.user),
         e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after), opt(e.prevHash), opt(e.hash),
         e.kind, e.source, e.entity,
       ]),

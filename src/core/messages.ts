@@ -627,7 +627,7 @@ export const MESSAGES: Record<string, Text> = {
   "einvoice.detail.iban_invalid": { de: "{term} „{value}“ ist keine gültige IBAN", en: '{term} "{value}" is not a valid IBAN' },
   "einvoice.detail.transfer_without": { de: "Überweisung ohne {term}", en: "credit transfer without {term}" },
   "einvoice.detail.debit_without": { de: "Lastschrift ohne {term}", en: "direct debit without {term}" },
-  "einvoice.detail.payment_means": { de: "Zahlungsart {value} ist weder Überweisung noch Lastschrift", en: "payment means {value} is neither credit transfer nor direct debit" },
+  "einvoice.detail.payment_means": { de: "Zahlungsart {value} ist weder Überweisung noch Lastschrift noch Verrechnung", en: "payment means {value} is neither credit transfer nor direct debit nor clearing" },
   "einvoice.detail.cancellation_without_reference": { de: "Stornorechnung ohne Verweis auf die stornierte Rechnung (BT-25)", en: "cancellation without preceding invoice reference (BT-25)" },
   // issue 20 forms: the vendor profile editor and the settings forms of the task pane
   "profile.draft_date_and_period": { de: "Entweder ein Buchungsdatum oder Leistungsbeginn/-ende zuordnen, nicht beides.", en: "Assign either a charge date or a period start/end, not both." },

@@ -9,6 +9,7 @@ import { cancelInvoice } from "../../src/app/cancel-invoice";
 import { importMaster } from "../../src/app/import-master";
 import { finalizeRun } from "../../src/app/issue-run";
 import type { AuditTable } from "../../src/io/audit-export/audit-table";
+import { writeGdpduExport } from "../../src/io/audit-export/write-gdpdu";
 import { testContext, textFile } from "../support/fixtures";
 
 const ARTICLES = "article_no,description,unit_price,vat_pct\nM365-BP,Microsoft 365 Business Premium,20.60,19\n";
@@ -61,5 +62,58 @@ describe("auditor export words", () => {
     // no German column holds a program code (a.b or snake_case word)
     const german = audit!.columns.filter((c) => ["Vorgang", "Quelle", "Objekt"].includes(c.name)).map((c) => c.name);
     for (const r of log) for (const c of german) expect([c, String(r[c])]).not.toEqual([c, expect.stringMatching(/^(manual|[a-z]+\.[a-z.]+|[a-z]+:)/)]);
+  });
+});
+
+describe("auditor export times", () => {
+  it("gives each stored moment as German date (GDPdU Date) and clock time, Europe/Berlin, with the exact UTC text beside them", async () => {
+    const ctx = await testContext();
+    expect((await importMaster(ctx, [textFile("a.csv", ARTICLES), textFile("c.csv", CONTRACTS)])).ok).toBe(true);
+    const jan = await runBilling(ctx, { month: "2026-01", invoiceDate: "2026-01-02" });
+    if (!jan.ok) throw new Error("bill");
+    await finalizeRun(ctx, jan.value.runId!); // issued at FIXED_NOW, 2026-11-23T10:00:00.000Z: 11:00 in winter time
+    const entry = (at: string) => ({ at, kind: "settings.update", source: "manual", entity: "setting:company" });
+    await ctx.store.write((tx) =>
+      tx.audit.append([
+        entry("2026-06-30T22:30:15.250Z"), // summer time (UTC+2): already 1 July in Germany
+        entry("2025-12-31T23:30:00.000Z"), // New Year's night: 2026 in Germany, in the period
+        entry("2026-12-31T23:30:00.000Z"), // 2027 in Germany: not in the period
+      ]),
+    );
+
+    const tables = await auditExportTables(ctx, "2026-01-01", "2026-12-31");
+    const [invoices, , , audit] = tables;
+    expect(audit!.columns.slice(0, 4).map((c) => [c.name, c.type.kind])).toEqual([["Nr", "numeric"], ["Datum", "date"], ["Uhrzeit", "text"], ["Zeitpunkt_UTC", "text"]]);
+    expect(audit!.columns.some((c) => c.name === "Zeitpunkt")).toBe(false);
+    const log = records(audit!);
+    const at = (utc: string) => log.filter((r) => r.Zeitpunkt_UTC === utc).map((r) => [r.Datum, r.Uhrzeit]);
+    expect(at("2026-06-30T22:30:15.250Z")).toEqual([["2026-07-01", "00:30:15"]]);
+    expect(at("2025-12-31T23:30:00.000Z")).toEqual([["2026-01-01", "00:30:00"]]);
+    expect(at("2026-12-31T23:30:00.000Z")).toEqual([]);
+    expect(new Set(at("2026-11-23T10:00:00.000Z").map((r) => r.join(" ")))).toEqual(new Set(["2026-11-23 11:00:00"]));
+
+    const issued = invoices!.columns.findIndex((c) => c.name === "Festgeschrieben_am");
+    expect(invoices!.columns.slice(issued, issued + 3).map((c) => [c.name, c.type.kind])).toEqual([["Festgeschrieben_am", "date"], ["Festgeschrieben_um", "text"], ["Festgeschrieben_UTC", "text"]]);
+    expect(records(invoices!).map((r) => [r.Festgeschrieben_am, r.Festgeschrieben_um, r.Festgeschrieben_UTC])).toEqual([
+      ["2026-11-23", "11:00:00", "2026-11-23T10:00:00.000Z"],
+      ["2026-11-23", "11:00:00", "2026-11-23T10:00:00.000Z"],
+    ]);
+
+    // index.xml declares the columns in the CSV's order with their types; the CSV writes the date as DD.MM.YYYY
+    const out = writeGdpduExport(tables, { mediaName: "Rechnungsdaten 2026", encoding: "utf-8" });
+    if (!out.ok) throw new Error(JSON.stringify(out.issues));
+    const file = (name: string) => new TextDecoder().decode(out.value.files.find((f) => f.name === name)!.bytes);
+    const index = file("index.xml");
+    const protokoll = /<Table>\s*<URL>protokoll\.csv<\/URL>[\s\S]*?<\/Table>/.exec(index)![0];
+    const declared = [...protokoll.matchAll(/<Variable(?:PrimaryKey|Column)><Name>([^<]+)<\/Name>(?:<Description>[^<]*<\/Description>)?<(AlphaNumeric|Numeric|Date)/g)].map((m) => `${m[1]}:${m[2]}`);
+    expect(declared.slice(0, 4)).toEqual(["Nr:Numeric", "Datum:Date", "Uhrzeit:AlphaNumeric", "Zeitpunkt_UTC:AlphaNumeric"]);
+    expect(protokoll).toContain("<Name>Datum</Name><Date><Format>DD.MM.YYYY</Format></Date>");
+    const csv = file("protokoll.csv").split("\r\n");
+    expect(csv[0]!.split(";").map((h) => h.replace(/"/g, ""))).toEqual(declared.map((d) => d.split(":")[0]));
+    expect(csv.find((l) => l.includes("2026-06-30T22:30:15.250Z"))).toMatch(/;01\.07\.2026;"00:30:15";"2026-06-30T22:30:15\.250Z";/);
+
+    // the same store gives the same files
+    const again = writeGdpduExport(await auditExportTables(ctx, "2026-01-01", "2026-12-31"), { mediaName: "Rechnungsdaten 2026", encoding: "utf-8" });
+    expect(again.ok && again.value.files).toEqual(out.value.files);
   });
 });

@@ -142,22 +142,22 @@ describe("export-master round trip", () => {
     await importMaster(a, allFiles());
     const { contracts } = await exportMaster(a);
     const lines = contracts.split("\r\n");
-    expect(lines[0]).toBe("customer_no,customer_name,contract_no,contract_type,billing_interval,billing_mode,contract_start,contract_end,position_no,article_no,description,quantity,unit_price,discount_pct,vat_pct,valid_from,vendor_key,customer_domain,debtor_account,vat_id,customer_address,reverse_charge,suppress_credits,no_price_change_before,customer_street,customer_postcode,customer_city,customer_country,customer_email,buyer_reference,einvoice_format,payment_means,sepa_mandate_ref,sepa_debtor_iban,vat_exemption_reason,billed_until");
-    expect(lines[4]).toBe("10002,Schmidt & Söhne KG,V-2001,managed_service,quarterly,arrears,2026-02-15,2026-12-31,1,MS-BASIC,Managed Service Basic,1,49,0,19,2026-02-15,,,,,,,,,,,,,,,,,,,,");
+    expect(lines[0]).toBe("customer_no,customer_name,contract_no,contract_type,billing_interval,billing_mode,contract_start,contract_end,position_no,article_no,description,quantity,unit_price,discount_pct,vat_pct,valid_from,vendor_key,customer_domain,debtor_account,vat_id,customer_address,reverse_charge,suppress_credits,no_price_change_before,customer_street,customer_postcode,customer_city,customer_country,customer_email,buyer_reference,einvoice_format,payment_means,sepa_mandate_ref,sepa_debtor_iban,vat_exemption_reason,billed_until,refund_iban");
+    expect(lines[4]).toBe("10002,Schmidt & Söhne KG,V-2001,managed_service,quarterly,arrears,2026-02-15,2026-12-31,1,MS-BASIC,Managed Service Basic,1,49,0,19,2026-02-15,,,,,,,,,,,,,,,,,,,,,");
   });
 });
 
 describe("optional customer and contract columns", () => {
   const CSV = [
-    "customer_no,customer_name,contract_no,contract_start,position_no,article_no,quantity,unit_price,customer_domain,debtor_account,vat_id,customer_address,reverse_charge,suppress_credits,no_price_change_before,customer_email,buyer_reference,einvoice_format,payment_means,sepa_mandate_ref,sepa_debtor_iban",
-    '10001,Müller GmbH,V-1,2026-01-01,1,M365-BP,10,20.60,mueller.de,10001,DE123456789,"Hauptstr. 1\n10115 Berlin",nein,ja,30.06.2026,ap@mueller.de,LW-1,zugferd,direct_debit,M-1,DE89370400440532013000',
+    "customer_no,customer_name,contract_no,contract_start,position_no,article_no,quantity,unit_price,customer_domain,debtor_account,vat_id,customer_address,reverse_charge,suppress_credits,no_price_change_before,customer_email,buyer_reference,einvoice_format,payment_means,sepa_mandate_ref,sepa_debtor_iban,refund_iban",
+    '10001,Müller GmbH,V-1,2026-01-01,1,M365-BP,10,20.60,mueller.de,10001,DE123456789,"Hauptstr. 1\n10115 Berlin",nein,ja,30.06.2026,ap@mueller.de,LW-1,zugferd,direct_debit,M-1,DE89370400440532013000,de02 1203 0000 0000 2020 51',
   ].join("\n");
 
   it("imports, exports and re-imports them; changing a setting updates the contract", async () => {
     const ctx = await testContext();
     const r = await importMaster(ctx, [textFile("a.csv", ARTICLES_CSV), textFile("c.csv", CSV)]);
     expect(r.ok).toBe(true);
-    expect(await dbOf(ctx).customers.get("10001")).toEqual({ no: "10001", name: "Müller GmbH", domain: "mueller.de", debtorAccount: "10001", vatId: "DE123456789", address: "Hauptstr. 1\n10115 Berlin", reverseCharge: false, email: "ap@mueller.de", buyerReference: "LW-1", einvoiceFormat: "zugferd", paymentMeans: "direct_debit", sepaMandateRef: "M-1", sepaDebtorIban: "DE89370400440532013000" });
+    expect(await dbOf(ctx).customers.get("10001")).toEqual({ no: "10001", name: "Müller GmbH", domain: "mueller.de", debtorAccount: "10001", vatId: "DE123456789", address: "Hauptstr. 1\n10115 Berlin", reverseCharge: false, email: "ap@mueller.de", buyerReference: "LW-1", einvoiceFormat: "zugferd", paymentMeans: "direct_debit", sepaMandateRef: "M-1", sepaDebtorIban: "DE89370400440532013000", refundIban: "DE02120300000000202051" });
     expect(await dbOf(ctx).contracts.get("V-1")).toMatchObject({ suppressCredits: true, noPriceChangeBefore: "2026-06-30" });
     const files = await exportMaster(ctx);
     const b = await testContext();

@@ -172,12 +172,22 @@ it("bill → issue → cancel → retroactive re-bill → e-invoices validated a
     const keys = t.VariableLength.VariablePrimaryKey;
     const columns = (keys === undefined ? 0 : Array.isArray(keys) ? keys.length : 1) + (t.VariableLength.VariableColumn?.length ?? 0);
     expect(csvRows[0]!.length).toBe(columns);
+    // index.xml names the columns in the CSV's order (primary keys first)
+    const names = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((c) => String((c as { Name: string }).Name)));
+    expect(csvRows[0]).toEqual([...names(keys), ...names(t.VariableLength.VariableColumn)]);
     for (const r of csvRows) expect(r.length).toBe(columns);
     expect(csvRows.length - 1).toBe(rowsOf[t.Name]);
   }
   const invoiceRows = Papa.parse<Record<string, string>>(iconv.decode(readFileSync(join(auditDir, "rechnungen.csv")), "windows-1252"), { delimiter: ";", header: true, skipEmptyLines: true }).data;
   const storno = invoiceRows.find((r) => r.Rechnungsnummer === "RE-000003")!;
   expect(storno).toMatchObject({ Belegart: "Stornorechnung", Storniert_Rechnung: "RE-000001", Stornogrund: 'Falscher Monat; <Müller & Co> "Vertrag"', Status: "festgeschrieben" });
+  // stored UTC moments in German local time: a GDPdU Date and a clock time, the UTC text beside them
+  expect(storno.Festgeschrieben_am).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+  expect(storno.Festgeschrieben_um).toMatch(/^\d{2}:\d{2}:\d{2}$/);
+  expect(storno.Festgeschrieben_UTC).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+  const protokoll = described.find((t) => t.URL === "protokoll.csv")!;
+  const declared = (protokoll.VariableLength.VariableColumn as { Name: string; Date?: { Format: string } }[]).find((c) => c.Name === "Datum");
+  expect(declared?.Date?.Format).toBe("DD.MM.YYYY");
   for (const r of invoiceRows) expect(r.Brutto).toBe(csv.get(r.Rechnungsnummer!)!.net.plus(csv.get(r.Rechnungsnummer!)!.vat).toFixed(2).replace(".", ","));
 
   expect((await run("verify", "--workspace", ws)).code).toBe(0);

@@ -107,10 +107,12 @@ describe("cancellation (Stornorechnung) of the two-rate invoice", () => {
     expect(e).toMatchObject({ typeCode: "381", kind: "cancellation", amountSign: -1, preceding: [{ number: "RE-2026-0001", issueDate: "2026-03-31" }] });
     expect(e.totals).toMatchObject({ lineNet: "136.47", vat: "22.97", payable: "159.44" });
     expect(e.lines.map((l) => [l.quantity, l.netPrice, l.netAmount])).toEqual([["5", "18.00", "90.00"], ["1", "21.77", "21.77"], ["2", "12.35", "24.70"]]);
-    // The note of the one-unit line names the service as billed (the sign is in the type code, not "Menge -3").
-    expect(e.lines[1]!.note).toBe("Menge 3 × 15,00 EUR/Monat × 0,483871 Monate");
+    // The note of the one-unit line shows the quantity as the printed Stornorechnung does: negated.
+    expect(e.lines[1]!.note).toBe("Menge -3 × 15,00 EUR/Monat × 0,483871 Monate");
     expect(e.notes[0]).toBe("Stornorechnung zu Rechnung RE-2026-0001 vom 31.03.2026.");
-    expect(e.paymentTerms).toBe("Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet.");
+    // a transfer customer without a refund account: set off, clearing between partners (97), no account
+    expect(e.paymentTerms).toBe("Der Betrag wird mit offenen Forderungen verrechnet; auf Wunsch zahlen wir ihn auf ein von Ihnen genanntes Konto aus.");
+    expect(e.payment).toEqual({ code: "97" });
   });
 
   it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, cancellation));
@@ -203,5 +205,59 @@ describe("Stornorechnung to a direct-debit customer", () => {
     expect(parsed.payment).toEqual({ code: "58", iban: "DE89370400440532013000", accountName: "Lastschrift AG" });
     expect(parsed.paymentTerms).toContain("überwiesen");
     expect(xml).not.toMatch(/MandateID|PaymentMandate|CreditorReferenceID/);
+  });
+});
+
+describe("Stornorechnung to a transfer customer with a refund account", () => {
+  const customer = { ...CUSTOMER, refundIban: "DE02 1203 0000 0000 2020 51" };
+  const storno = invoice(customer, negated(TWO_RATES), { invoiceRef: "RE-2026-0008", invoiceDate: "2026-04-10" });
+  // the seller's own account is a different one: BT-84 must be the customer's
+  const seller = { ...SELLER, iban: "DE89370400440532013000", bic: undefined };
+  const e = model({ invoice: storno, customer, seller, kind: "cancellation", cancels: { number: "RE-2026-0001", issueDate: "2026-03-31" } });
+
+  it("is paid out by credit transfer (58) to the customer's refund account, the terms name it masked", () => {
+    expect(e.totals).toMatchObject({ lineNet: "136.47", vat: "22.97", payable: "159.44" });
+    expect(e.payment).toEqual({ code: "58", iban: "DE02120300000000202051", accountName: "Kunde GmbH", refund: true });
+    expect(e.paymentTerms).toBe("Der Betrag wird Ihnen auf Ihr Konto DE02 XXXX XXXX XXXX XX20 51 überwiesen bzw. mit offenen Forderungen verrechnet.");
+  });
+
+  it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, storno));
+
+  it.each(FORMATS)("%s validates and names the customer's account, not ours", async (format) => {
+    const { parsed, xml } = await renderAndCheck(e, storno, format);
+    expect(parsed.typeCode).toBe("381");
+    expect(parsed.totals.payable).toBe("159.44");
+    expect(parsed.payment).toEqual({ code: "58", iban: "DE02120300000000202051", accountName: "Kunde GmbH" });
+    expect(xml).not.toContain("DE89370400440532013000");
+  });
+});
+
+describe("Stornorechnung to a transfer customer without a refund account: set off (97)", () => {
+  const storno = invoice(CUSTOMER, negated(TWO_RATES), { invoiceRef: "RE-2026-0009", invoiceDate: "2026-04-10" });
+  const e = model({ invoice: storno, customer: CUSTOMER, seller: SELLER, kind: "cancellation", cancels: { number: "RE-2026-0001", issueDate: "2026-03-31" } });
+  const SET_OFF = "Der Betrag wird mit offenen Forderungen verrechnet; auf Wunsch zahlen wir ihn auf ein von Ihnen genanntes Konto aus.";
+
+  it("is clearing between partners with no account, the terms say set off or paid out on request", () => {
+    expect(e.totals).toMatchObject({ lineNet: "136.47", vat: "22.97", payable: "159.44" });
+    expect(e.payment).toEqual({ code: "97" });
+    expect(e.paymentTerms).toBe(SET_OFF);
+  });
+
+  it("UBL says what the schema-validated CII says", () => expectUblSaysWhatCiiSays(e, storno));
+
+  it.each(FORMATS)("%s validates with payment means 97 and no payee account (BG-17), our IBAN nowhere in the payment", async (format) => {
+    const { parsed, xml } = await renderAndCheck(e, storno, format);
+    expect(parsed.typeCode).toBe("381");
+    expect(parsed.totals.payable).toBe("159.44");
+    expect(parsed.payment).toEqual({ code: "97" });
+    expect(parsed.paymentTerms).toBe(SET_OFF);
+    if (format === "xrechnung-ubl") {
+      expect(xml).toMatch(/<cbc:PaymentMeansCode[^>]*>97<\/cbc:PaymentMeansCode>/);
+      expect(xml).not.toContain("PayeeFinancialAccount");
+    } else {
+      expect(/<ram:SpecifiedTradeSettlementPaymentMeans>\s*<ram:TypeCode>(\d+)</.exec(xml)?.[1]).toBe("97");
+      expect(xml).not.toContain("PayeePartyCreditorFinancialAccount");
+    }
+    expect(xml).not.toContain(SELLER.iban!);
   });
 });

@@ -64,6 +64,10 @@ function parseCii(root: Node): EInvoice {
   let payment: EPaymentMeans;
   if (s(m, "TypeCode") === "59") {
     payment = { code: "59", mandateRef: s(terms, "DirectDebitMandateID"), creditorId: s(settlement, "CreditorReferenceID"), debtorIban: s(m, "PayerPartyDebtorFinancialAccount", "IBANID") };
+  } else if (s(m, "TypeCode") === "97") {
+    // Clearing names no account; one written anyway shows up here and fails the comparison with the model.
+    const iban = s(m, "PayeePartyCreditorFinancialAccount", "IBANID");
+    payment = { code: "97", ...(iban ? { iban } : {}) } as EPaymentMeans;
   } else {
     payment = { code: s(m, "TypeCode") as "58", iban: s(m, "PayeePartyCreditorFinancialAccount", "IBANID"), accountName: s(m, "PayeePartyCreditorFinancialAccount", "AccountName"), ...(s(m, "PayeeSpecifiedCreditorFinancialInstitution", "BICID") ? { bic: s(m, "PayeeSpecifiedCreditorFinancialInstitution", "BICID") } : {}) };
   }
@@ -167,6 +171,9 @@ function parseUbl(root: Node, creditNote: boolean): EInvoice {
   let payment: EPaymentMeans;
   if (s(m, "PaymentMeansCode") === "59") {
     payment = { code: "59", mandateRef: s(m, "PaymentMandate", "ID"), creditorId: s(sellerSepa ?? payeeSepa, "ID"), debtorIban: s(m, "PaymentMandate", "PayerFinancialAccount", "ID") };
+  } else if (s(m, "PaymentMeansCode") === "97") {
+    const iban = s(m, "PayeeFinancialAccount", "ID");
+    payment = { code: "97", ...(iban ? { iban } : {}) } as EPaymentMeans;
   } else {
     payment = { code: s(m, "PaymentMeansCode") as "58", iban: s(m, "PayeeFinancialAccount", "ID"), accountName: s(m, "PayeeFinancialAccount", "Name"), ...(s(m, "PayeeFinancialAccount", "FinancialInstitutionBranch", "ID") ? { bic: s(m, "PayeeFinancialAccount", "FinancialInstitutionBranch", "ID") } : {}) };
   }

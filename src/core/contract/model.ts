@@ -41,6 +41,12 @@ export interface Customer {
   sepaMandateRef?: string;
   /** The customer's IBAN that is debited (BT-91). */
   sepaDebtorIban?: string;
+  /**
+   * The customer's own account for refunds: a credit to it (Stornorechnung, crediting correction) is
+   * paid out there (BT-84 of the credit note). Without it, a credit to a direct-debit customer goes to
+   * the account its mandate debits, one to a transfer customer is set off (README "E-invoices").
+   */
+  refundIban?: string;
   /** Why a 0 % line is exempt (BT-120), e.g. "Steuerfrei nach § 4 Nr. 8 UStG"; needed for category E. */
   vatExemptionReason?: string;
 }

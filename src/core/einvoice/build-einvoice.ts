@@ -31,15 +31,25 @@ export interface EInvoiceInput {
 }
 
 export const REVERSE_CHARGE_NOTE = "Steuerschuldnerschaft des Leistungsempfängers";
-const CREDIT_TERMS = "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet.";
+const CREDIT_TERMS = "Der Betrag wird mit offenen Forderungen verrechnet; auf Wunsch zahlen wir ihn auf ein von Ihnen genanntes Konto aus.";
 
 /**
  * The payment terms of a credit (a Stornorechnung, a crediting correction): paid out to the
- * customer's account (`refundIban`: a direct-debit customer's, whose account we know) or credited;
- * either way set off against open amounts. The printed document says the same.
+ * customer's account (`refundIban`, see {@link refundAccount}) or set off against open amounts. The
+ * printed document says the same.
  */
 export function creditTerms(refundIban?: string): string {
   return refundIban ? `Der Betrag wird Ihnen auf Ihr Konto ${maskIban(refundIban)} überwiesen bzw. mit offenen Forderungen verrechnet.` : CREDIT_TERMS;
+}
+
+/**
+ * The account a credit to a customer is paid out to: its refund account (`refund_iban`), else, for a
+ * direct-debit customer, the account its mandate debits (`mandateIban`, else its `sepa_debtor_iban`);
+ * none for a transfer customer without a refund account, whose credit is set off (payment means 97).
+ */
+export function refundAccount(customer: Pick<Customer, "refundIban" | "paymentMeans" | "sepaDebtorIban"> | undefined, mandateIban?: string): string | undefined {
+  if (customer?.refundIban) return customer.refundIban;
+  return mandateIban ?? (customer?.paymentMeans === "direct_debit" ? customer.sepaDebtorIban : undefined);
 }
 
 /** Money as a string with two decimals and no negative zero. */
@@ -53,7 +63,7 @@ const germanNumber = (d: Decimal | string): string => toStored(new Decimal(d)).r
  * 380, or 381 with flipped signs for a cancellation or a correction that credits; per-line service
  * period; VAT category S (rate > 0), AE (reverse-charge customer) or E (0 % with the customer's
  * exemption reason); SEPA credit transfer to our IBAN or SEPA direct debit with mandate and creditor
- * id. Missing master data is a failed result whose issues name the setting or the customer column;
+ * id; a credit paid out to the customer's account or set off (97, see buildPayment). Missing master data is a failed result whose issues name the setting or the customer column;
  * nothing is built then.
  */
 export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
@@ -233,12 +243,20 @@ function buildBuyer(invoice: Invoice, c: Customer, ref: string, issues: Issue[])
 
 /**
  * BG-16 (required for every invoice and credit note: BR-DE-1). A direct-debit customer's invoice is
- * collected (59); a credit to it is not collected but paid out: credit transfer (58) to the account
- * the mandate debits (`refundTo`: the customer's name, given for a credit). Everyone else pays by
- * transfer to our account (58).
+ * collected (59); everyone else's is paid by transfer to our account (58). A credit (`refundTo`: the
+ * customer's name, given for a credit) is not collected and not paid to us: on a credit note BT-84 is
+ * the account the money goes to, so it is a credit transfer (58) to the customer's refund account,
+ * else to the account a direct-debit customer's mandate debits ({@link refundAccount}); without
+ * either it is set off, clearing between partners (97), and names no account.
  */
 function buildPayment(s: SellerSettings, c: Customer, ref: string, issues: Issue[], refundTo?: string): EPaymentMeans | null {
   const before = issues.length;
+  if (refundTo !== undefined && c.refundIban) {
+    if (!isValidIban(c.refundIban)) issues.push(issue("einvoice.customer_invalid", { invoice: ref, customer: c.no, field: "refund_iban", value: c.refundIban }));
+    if (issues.length > before) return null;
+    return { code: "58", iban: normalizeIban(c.refundIban), accountName: refundTo, refund: true };
+  }
+  if (refundTo !== undefined && c.paymentMeans !== "direct_debit") return { code: "97" };
   if (c.paymentMeans === "direct_debit" && refundTo !== undefined) {
     if (!c.sepaDebtorIban) issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field: "sepa_debtor_iban" }));
     else if (!isValidIban(c.sepaDebtorIban)) issues.push(issue("einvoice.customer_invalid", { invoice: ref, customer: c.no, field: "sepa_debtor_iban", value: c.sepaDebtorIban }));
@@ -309,8 +327,9 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean, cancell
   const detail = isRateDifference(l)
     ? [`${difference} × ${months}`, l.correctsRef ? `Korrektur zu Rechnung ${l.correctsRef}` : ""].filter(Boolean)
     : [
-        // A Stornorechnung's lines hold negated quantities; the note shows the service, the sign is in the type code.
-        `Menge ${germanNumber(new Decimal(l.quantity).abs())} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${months}`,
+        // The quantity as the printed document's Menge column shows it: signed (a credit line's −2, a
+        // Stornorechnung's negated quantity), so that the note and the paper invoice say the same.
+        `Menge ${germanNumber(l.quantity)} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${months}`,
         discount.isZero() ? "" : `abzgl. ${germanNumber(discount)} % Rabatt`,
         correction,
       ].filter(Boolean);

@@ -140,7 +140,10 @@ export interface ETotals {
   payable: DecimalString;
 }
 
-/** BG-16 payment instructions: SEPA credit transfer (58) or SEPA direct debit (59). */
+/**
+ * BG-16 payment instructions: SEPA credit transfer (58), SEPA direct debit (59), or clearing between
+ * partners (97) for a credit whose account we do not know.
+ */
 export type EPaymentMeans =
   | {
       code: "58";
@@ -149,11 +152,20 @@ export type EPaymentMeans =
       accountName: string;
       bic?: string;
       /**
-       * A credit note to a direct-debit customer: we pay the amount out, by credit transfer to the
-       * account we debit (its mandate's IBAN), not by a direct debit (59). Not in the XML as a flag:
-       * the account is BT-84 and the payment terms (BT-20) say so.
+       * A credit note we pay out, by credit transfer to the customer's account (BT-84 of a credit
+       * note is the account the money goes to): its refund account, else the account its mandate
+       * debits. Not in the XML as a flag: the account is BT-84 and the payment terms (BT-20) say so.
        */
       refund?: true;
+    }
+  | {
+      /**
+       * UNTDID 4461 97 "clearing between partners": a credit to a customer whose account we do not
+       * know is set off against open amounts (paid out on request). No BG-17/18/19: EN 16931 asks
+       * for BT-84 only with a credit transfer (BR-50, BR-61: codes 30, 58), XRechnung only with 30/58
+       * (BR-DE-23), 48/54/55 (BR-DE-24) and 59 (BR-DE-25).
+       */
+      code: "97";
     }
   | {
       code: "59";

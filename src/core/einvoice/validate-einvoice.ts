@@ -136,7 +136,7 @@ export function validateEInvoice(e: EInvoice): Issue[] {
     if (!pay.creditorId) broken("BR-DE-30", "debit_without", { term: "BT-90" });
     if (!pay.debtorIban) broken("BR-DE-31", "debit_without", { term: "BT-91" });
     else if (!isValidIban(pay.debtorIban)) broken("BR-DE-20", "iban_invalid", { term: "BT-91", value: pay.debtorIban }, "warning");
-  } else broken("BR-DE-13", "payment_means", { value: pay.code });
+  } else if (pay.code !== "97") broken("BR-DE-13", "payment_means", { value: pay.code });
 
   // --- ours: a cancellation or credit note names what it reverses
   if (e.kind === "cancellation" && e.preceding.length === 0) broken("BG-3", "cancellation_without_reference");

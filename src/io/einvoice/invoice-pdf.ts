@@ -134,7 +134,9 @@ export async function renderInvoicePdf(e: EInvoice, fonts: PdfFonts): Promise<Ui
   if (e.dueDate) ctx.y = paragraph(ctx, `Fällig am ${germanDate(e.dueDate)}.`, 9.5, regular) - 2;
   const p = e.payment;
   const payText =
-    p.code === "58" && p.refund
+    p.code === "97"
+      ? `Zahlungsart: Verrechnung mit offenen Forderungen. Verwendungszweck: ${e.remittanceInfo}.`
+      : p.code === "58" && p.refund
       ? `Erstattung per SEPA-Überweisung auf Ihr Konto: ${p.accountName}, IBAN ${p.iban}. Verwendungszweck: ${e.remittanceInfo}.`
       : p.code === "58"
       ? `Bankverbindung: ${p.accountName}, IBAN ${p.iban}${p.bic ? `, BIC ${p.bic}` : ""}. Verwendungszweck: ${e.remittanceInfo}.`

@@ -26,7 +26,10 @@ export function toLibraryInvoice(e: EInvoice, format: EInvoiceFormat): LibraryIn
       : {};
 
   const paymentMeans =
-    e.payment.code === "58"
+    e.payment.code === "97"
+      ? // Set off: no account (BG-17) and no mandate (BG-19); the payment terms say so.
+        { "cbc:PaymentMeansCode": "97" as const, "cbc:PaymentMeansCode@name": "Verrechnung", "cbc:PaymentID": e.remittanceInfo }
+      : e.payment.code === "58"
       ? {
           "cbc:PaymentMeansCode": "58" as const,
           "cbc:PaymentMeansCode@name": "SEPA-Überweisung",

@@ -15,6 +15,8 @@ export const CONTRACT_EXTRA_COLUMNS = [
   "vat_exemption_reason",
   // contract billed by an earlier system up to this day (README "Moving from another billing system")
   "billed_until",
+  // the customer's account for refunds of credits (README "E-invoices")
+  "refund_iban",
 ] as const;
 
 export const ARTICLE_COLUMNS = ["article_no", "description", "unit_price", "vat_pct", "unit", "purchase_price"] as const;

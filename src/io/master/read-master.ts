@@ -3,6 +3,7 @@ import { billedUntilProblem, earliestBilledUntil } from "../../core/contract/bil
 import { BILLING_INTERVALS, BILLING_MODES } from "../../core/date/billing-period";
 import { CONTRACT_TYPES, EINVOICE_CHOICES, PAYMENT_MEANS_CHOICES, type Contract, type Customer } from "../../core/contract/model";
 import { Issue, hasErrors, issue } from "../../core/issues";
+import { checkIban } from "../../core/sepa/iban";
 import type { ArticleRow, ContractRow, MappingRow, MasterInput } from "../../core/master/master-rows";
 import { CellReader, fileDecimalSeparator } from "../table/cell-reader";
 import { recogniseProfile } from "../vendor/match-profile";
@@ -144,6 +145,13 @@ function readCustomerEInvoiceFields(r: CellReader): Partial<Customer> {
   }
   const iban = r.text("sepa_debtor_iban");
   if (iban) out.sepaDebtorIban = iban.replace(/\s+/g, "").toUpperCase();
+  // A refund goes to this account: checked now (a typo would send money to a stranger), like a mandate's IBAN.
+  const refund = r.text("refund_iban");
+  if (refund) {
+    const checked = checkIban(refund);
+    if (checked.ok) out.refundIban = checked.value;
+    else for (const i of checked.issues) r.bad(i.code, "refund_iban", i.params);
+  }
   const format = r.text("einvoice_format") ? r.choice("einvoice_format", EINVOICE_CHOICES) : undefined;
   if (format) out.einvoiceFormat = format;
   const means = r.text("payment_means") ? r.choice("payment_means", PAYMENT_MEANS_CHOICES) : undefined;

@@ -40,6 +40,7 @@ export function writeContractsCsv(
       c.noPriceChangeBefore ?? "",
       ...customerEInvoiceExtras(customers.get(c.customerNo)),
       c.billedUntil ?? "",
+      customers.get(c.customerNo)?.refundIban ?? "",
     ]);
   }
   return toCsv(rows);

@@ -48,9 +48,10 @@ export const CONTRACT_VOCABULARY: SheetVocabulary = {
     sepa_debtor_iban: "IBAN Zahler",
     vat_exemption_reason: "Grund der Steuerbefreiung",
     billed_until: "Abgerechnet bis",
+    refund_iban: "Erstattungskonto (IBAN)",
     ...CORRECTION_HEADER,
   },
-  headersEn: { no_price_change_before: "No price change before", buyer_reference: "Leitweg-ID / buyer reference" },
+  headersEn: { no_price_change_before: "No price change before", buyer_reference: "Leitweg-ID / buyer reference", refund_iban: "Refund account (IBAN)" },
   words: {
     contract_type: {
       license: { de: "Lizenz", en: "license" },

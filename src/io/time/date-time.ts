@@ -38,3 +38,21 @@ export function parseDateTime(text: string, assumeUtc: boolean): LocalTime | nul
   if (!(localYear >= MIN_YEAR && localYear <= MAX_YEAR)) return "outside";
   return { date: ymdToIso(localYear, Number(parts.month), Number(parts.day)), minutes: Number(parts.hour) * 60 + Number(parts.minute), epochMs };
 }
+
+const berlinWithSeconds = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+});
+
+/**
+ * A stored moment (ISO 8601 in UTC, `2026-11-23T10:00:00.000Z`; a text without zone is read as UTC)
+ * as German local date and clock time, Europe/Berlin with daylight saving: `{ date: "2026-11-23",
+ * time: "11:00:00" }` (fractions of a second cut off). Null when it is no date-time or lies outside
+ * 1900 … 9999. In the hour that repeats when summer time ends the clock time is ambiguous: keep the
+ * UTC text beside it.
+ */
+export function berlinDateAndTime(iso: string): { date: IsoDate; time: string } | null {
+  const moment = parseDateTime(iso, true);
+  if (moment === null || moment === "outside") return null;
+  const p = Object.fromEntries(berlinWithSeconds.formatToParts(new Date(moment.epochMs)).map((x) => [x.type, x.value]));
+  return { date: moment.date, time: `${p.hour}:${p.minute}:${p.second}` };
+}

@@ -3,7 +3,8 @@ import type { EInvoice } from "../../../src/core/einvoice/model";
 import { countryOfVatId, isValidIban, splitAddress } from "../../../src/core/einvoice/parties";
 import { validateEInvoice } from "../../../src/core/einvoice/validate-einvoice";
 import { messageText } from "../../../src/core/messages";
-import { CUSTOMER, DEBIT_CUSTOMER, RC_CUSTOMER, SELLER, invoice, line } from "../../support/einvoice-fixtures";
+import { invoiceHtml } from "../../../src/io/export/documents/invoice-html";
+import { CUSTOMER, DEBIT_CUSTOMER, RC_CUSTOMER, SELLER, invoice, line, negated } from "../../support/einvoice-fixtures";
 
 const codes = (r: { ok: boolean; issues?: { code: string; params: Record<string, string | number> }[] }): string[] =>
   r.ok ? [] : r.issues!.map((i) => `${i.code} ${i.params.setting ?? i.params.field ?? ""}`.trim());
@@ -71,10 +72,49 @@ describe("missing master data: nothing is built, the issues name the setting or 
   });
 });
 
+describe("where a credit is paid out (BT-84 of a credit note is the customer's account)", () => {
+  // −2 × 20.00 = −40.00, 19 % VAT −7.60: a credit of 47.60
+  const credit = (c: typeof CUSTOMER) => invoice(c, [line({ lineType: "difference", quantity: "-2", netAmount: "-40.00", exactAmount: "-40", correctsRef: "RE-1" })]);
+  const REFUND = "DE02 1203 0000 0000 2020 51";
+
+  it("a transfer customer with a refund account: credit transfer (58) to it, the terms name it masked", () => {
+    const customer = { ...CUSTOMER, refundIban: REFUND };
+    const r = buildEInvoice({ invoice: credit(customer), customer, seller: { ...SELLER, iban: undefined } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect([r.value.typeCode, r.value.totals.payable]).toEqual(["381", "47.60"]);
+    expect(r.value.payment).toEqual({ code: "58", iban: "DE02120300000000202051", accountName: "Kunde GmbH", refund: true });
+    expect(r.value.paymentTerms).toBe("Der Betrag wird Ihnen auf Ihr Konto DE02 XXXX XXXX XXXX XX20 51 überwiesen bzw. mit offenen Forderungen verrechnet.");
+    expect(validateEInvoice(r.value)).toEqual([]);
+  });
+
+  it("without one: clearing between partners (97), no account, the terms say it is set off or paid out on request", () => {
+    const r = buildEInvoice({ invoice: credit(CUSTOMER), customer: CUSTOMER, seller: { ...SELLER, iban: undefined } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.payment).toEqual({ code: "97" });
+    expect(r.value.paymentTerms).toBe("Der Betrag wird mit offenen Forderungen verrechnet; auf Wunsch zahlen wir ihn auf ein von Ihnen genanntes Konto aus.");
+    expect(validateEInvoice(r.value)).toEqual([]);
+  });
+
+  it("a direct-debit customer's refund account wins over its mandate's account; an invoice to it is still collected", () => {
+    const customer = { ...DEBIT_CUSTOMER, refundIban: REFUND };
+    const r = buildEInvoice({ invoice: credit(customer), customer, seller: SELLER });
+    expect(r.ok && r.value.payment).toEqual({ code: "58", iban: "DE02120300000000202051", accountName: "Lastschrift AG", refund: true });
+    const charge = buildEInvoice({ invoice: invoice(customer, [line()]), customer, seller: SELLER });
+    expect(charge.ok && charge.value.payment.code).toBe("59");
+  });
+
+  it("a wrong refund account names the column", () => {
+    const customer = { ...CUSTOMER, refundIban: "DE02120300000000202052" };
+    expect(codes(buildEInvoice({ invoice: credit(customer), customer, seller: SELLER }))).toEqual(["einvoice.customer_invalid refund_iban"]);
+  });
+});
+
 describe("type codes and signs", () => {
   it("an invoice with a negative total stays a 380 with negative amounts", () => {
     const r = buildEInvoice({ invoice: invoice(CUSTOMER, [line(), line({ lineType: "difference", netAmount: "-50.00", exactAmount: "-50", correctsRef: "RE-1" })]), customer: CUSTOMER, seller: SELLER });
-    expect(r.ok && [r.value.typeCode, r.value.totals.payable, r.value.paymentTerms]).toEqual(["380", "-35.70", "Der Betrag wird Ihnen gutgeschrieben bzw. mit offenen Forderungen verrechnet."]);
+    expect(r.ok && [r.value.typeCode, r.value.totals.payable, r.value.paymentTerms]).toEqual(["380", "-35.70", "Der Betrag wird mit offenen Forderungen verrechnet; auf Wunsch zahlen wir ihn auf ein von Ihnen genanntes Konto aus."]);
+    // a transfer customer without a refund account: set off (97), no account named
+    expect(r.ok && r.value.payment).toEqual({ code: "97" });
     expect(r.ok && r.value.lines[1]).toMatchObject({ quantity: "-1", netPrice: "50.00", netAmount: "-50.00" });
     expect(r.ok && r.value.preceding).toEqual([{ number: "RE-1" }]);
   });
@@ -89,6 +129,33 @@ describe("type codes and signs", () => {
   it("cancelling a credit (positive cancellation) is a 380", () => {
     const r = buildEInvoice({ invoice: invoice(CUSTOMER, [line()]), customer: CUSTOMER, seller: SELLER, kind: "cancellation", cancels: { number: "GS-1", issueDate: "2026-02-28" } });
     expect(r.ok && [r.value.typeCode, r.value.amountSign, r.value.totals.payable]).toEqual(["380", 1, "23.80"]);
+  });
+});
+
+describe("the note of a line that quantity × price cannot show says what the printed document says", () => {
+  it("a credit line's quantity is signed, as in the document's Menge column (not 2 for −2)", () => {
+    // −2 licences from 16 March of a 20.60 licence: −2 × 20.60 × 0.516129 = −21.2645148 → −21.26 (not −41.20: one unit at the net)
+    const credit = line({ lineType: "difference", quantity: "-2", unitPrice: "20.6", periodFactor: "0.516129", serviceFrom: "2026-03-16", netAmount: "-21.26", exactAmount: "-21.2645148", correctsRef: "RE-1" });
+    const inv = invoice(CUSTOMER, [line({ quantity: "3", netAmount: "60.00", exactAmount: "60" }), credit]);
+    const r = buildEInvoice({ invoice: inv, customer: CUSTOMER, seller: SELLER });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.typeCode).toBe("380");
+    expect(r.value.lines[1]).toMatchObject({
+      quantity: "-1",
+      netPrice: "21.26",
+      netAmount: "-21.26",
+      note: "Menge -2 × 20,60 EUR/Monat × 0,516129 Monate, Differenz -41,20 EUR/Monat, Korrektur zu Rechnung RE-1",
+    });
+    expect(invoiceHtml(inv, { company: { name: SELLER.name, address: SELLER.address! }, customers: new Map([[CUSTOMER.no, CUSTOMER]]) })).toContain('<td class="num">-2</td>');
+  });
+
+  it("a Stornorechnung's line shows the negated quantity the printed Stornorechnung shows", () => {
+    const prorated = line({ quantity: "3", unitPrice: "15", periodFactor: "0.483871", serviceFrom: "2026-03-17", netAmount: "21.77", exactAmount: "21.774193548387096774" });
+    const cancellation = invoice(CUSTOMER, negated(invoice(CUSTOMER, [prorated])), { invoiceRef: "RE-2026-0009" });
+    const r = buildEInvoice({ invoice: cancellation, customer: CUSTOMER, seller: SELLER, kind: "cancellation", cancels: { number: "RE-2026-0001", issueDate: "2026-03-31" } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.typeCode).toBe("381");
+    expect(r.value.lines[0]).toMatchObject({ quantity: "1", netPrice: "21.77", netAmount: "21.77", note: "Menge -3 × 15,00 EUR/Monat × 0,483871 Monate" });
   });
 });
 

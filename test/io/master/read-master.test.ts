@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { formatIssue } from "../../../src/core/messages";
 import { readMasterTables } from "../../../src/io/master/read-master";
 import { readCsvText } from "../../../src/io/table/read-csv";
+import { canonicalColumn } from "../../../src/io/table/sheet-vocabulary";
+import { CONTRACT_VOCABULARY } from "../../../src/io/sheets/master-words";
 import { ARTICLES_CSV, CONTRACTS_CSV_DE, MAPPINGS_CSV } from "../../support/fixtures";
 
 const table = (name: string, text: string) => readCsvText(text, name).table;
@@ -116,6 +118,17 @@ describe("customer columns for e-invoices", () => {
       ["parse.invalid_choice", 2, "payment_means (P)"],
     ]);
     expect(r.input.contracts).toEqual([]);
+  });
+
+  it("reads the refund account (refund_iban, German sheet: Erstattungskonto (IBAN)) checked as an IBAN, and names the cell of a wrong one", () => {
+    const header = "customer_no,contract_no,contract_start,position_no,article_no,quantity,unit_price,refund_iban";
+    const good = readMasterTables([table("c.csv", `${header}\nK-1,V-1,2026-01-01,1,X,1,10,de02 1203 0000 0000 2020 51\n`)]);
+    expect(good.issues).toEqual([]);
+    expect(good.input.contracts[0]!.customer).toEqual({ no: "K-1", name: "K-1", refundIban: "DE02120300000000202051" });
+    const typo = readMasterTables([table("c.csv", `${header}\nK-1,V-1,2026-01-01,1,X,1,10,DE02120300000000202052\n`)]);
+    expect(typo.issues.map((i) => [i.code, i.where?.row, i.where?.column])).toEqual([["sepa.iban_checksum", 2, "refund_iban (H)"]]);
+    expect(typo.input.contracts).toEqual([]);
+    expect(canonicalColumn(CONTRACT_VOCABULARY, "Erstattungskonto (IBAN)")).toBe("refund_iban");
   });
 
   it("old files without the columns read as before", () => {

@@ -85,7 +85,7 @@ describe("invoice documents for the billing scenario", () => {
       "-2 20,60 €/Monat 2 19 % -82,40 €",
       "Nettobetrag 19 % USt -82,40 € Umsatzsteuer 19 % -15,66 €",
       "Gutschriftsbetrag (brutto) -98,06 €",
-      "Der Betrag wird Ihnen gutgeschrieben",
+      "Der Betrag wird mit offenen Forderungen verrechnet; auf Wunsch zahlen wir ihn auf ein von Ihnen genanntes Konto aus.",
     ])
       expect(text).toContain(part);
   });

@@ -1,7 +1,7 @@
 import { type Invoice, type InvoiceLine, documentTitle } from "../../../core/billing/invoice";
 import { prorationDaysText } from "./proration-text";
 import { differenceText } from "../../../core/einvoice/difference-text";
-import { creditTerms } from "../../../core/einvoice/build-einvoice";
+import { creditTerms, refundAccount } from "../../../core/einvoice/build-einvoice";
 import type { Customer } from "../../../core/contract/model";
 import { type IsoDate, germanDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
@@ -33,7 +33,7 @@ export interface DocumentContext {
    * in place of the payment terms, since the invoice is not paid by transfer.
    */
   debitNotices?: ReadonlyMap<string, Issue>;
-  /** Per invoice number of a credit to a direct-debit customer, the account it is paid out to (its mandate's IBAN). */
+  /** Per invoice number of a credit to a direct-debit customer, its mandate's IBAN (paid out there unless the customer has a refund account). */
   refundIbans?: ReadonlyMap<string, string>;
 }
 
@@ -218,8 +218,8 @@ function invoicePage(inv: Invoice, context: DocumentContext): string {
   ].filter(Boolean);
 
   const notice = negative ? undefined : context.debitNotices?.get(inv.invoiceRef);
-  // A credit to a direct-debit customer is paid out to its mandate's account (else the one in its master data), as its e-invoice says.
-  const refundIban = context.refundIbans?.get(inv.invoiceRef) ?? (customer?.paymentMeans === "direct_debit" ? customer.sepaDebtorIban : undefined);
+  // A credit is paid out to the customer's refund account, else a direct-debit customer's mandate account, else set off: as its e-invoice says.
+  const refundIban = refundAccount(customer, context.refundIbans?.get(inv.invoiceRef));
   const terms = negative ? creditTerms(refundIban) : notice ? messageText(notice, "de") : (company.paymentTerms ?? "");
 
   return `<main class="page">

@@ -23,9 +23,17 @@ const GROUPS: readonly (readonly string[])[] = [
 ];
 
 /**
+ * Fields an issued invoice takes only from what was kept, never from today: the customer's refund
+ * account decides where an issued credit is paid out, which its terms state; one entered later must
+ * not turn an issued credit that was set off into one paid out.
+ */
+const KEPT_ONLY: readonly string[] = ["refundIban"];
+
+/**
  * A party as issued, completed from today's data: what was kept wins, field by field, an address or
  * bank account as a whole (kept: none of today's parts mixes in); what was not known at issue (an
- * e-mail for e-invoices, a contact added later) comes from today. Without kept data, today's.
+ * e-mail for e-invoices, a contact added later) comes from today, except a refund account. Without
+ * kept data, today's.
  */
 export function asIssued<T extends object>(today: T | undefined, kept: T | undefined): T | undefined {
   if (!kept) return today;
@@ -33,5 +41,6 @@ export function asIssued<T extends object>(today: T | undefined, kept: T | undef
   const base: Record<string, unknown> = { ...(today as unknown as Record<string, unknown>) };
   const held = kept as unknown as Record<string, unknown>;
   for (const group of GROUPS) if (group.some((f) => held[f] !== undefined)) for (const f of group) delete base[f];
+  for (const f of KEPT_ONLY) delete base[f];
   return { ...base, ...kept } as T;
 }

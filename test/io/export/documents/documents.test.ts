@@ -140,7 +140,7 @@ describe("invoice HTML: SEPA direct debit notice", () => {
     expect(invoiceHtml(doc(customer, [line()]), { ...context, debitNotices: new Map() })).toContain('<p class="terms">Zahlbar innerhalb von 14 Tagen ohne Abzug.</p>');
     const credit = invoiceHtml(doc(customer, [line({ netAmount: "-10.00", lineType: "difference", correctsRef: "RE-1" })]), { ...context, debitNotices: new Map([["RE-9", notice]]) });
     expect(credit).not.toContain("SEPA-Lastschrift");
-    expect(credit).toContain("gutgeschrieben");
+    expect(credit).toContain("Der Betrag wird mit offenen Forderungen verrechnet; auf Wunsch zahlen wir ihn auf ein von Ihnen genanntes Konto aus.");
   });
 
   it("a credit to a direct-debit customer is paid out to its mandate's account (else the IBAN of its master data), as its e-invoice says", () => {

@@ -17,6 +17,13 @@ describe("asIssued", () => {
     expect(asIssued(undefined, kept)).toBe(kept);
   });
 
+  it("a refund account comes only from what was kept: one entered after issue does not turn an issued credit that was set off into one paid out", () => {
+    const withRefund: Customer = { ...today, refundIban: "DE02120300000000202051" };
+    expect(asIssued(withRefund, { no: "1", name: "Müller GmbH" })).toEqual({ ...today, name: "Müller GmbH" });
+    expect(asIssued(withRefund, { no: "1", name: "Müller GmbH", refundIban: "DE89370400440532013000" })!.refundIban).toBe("DE89370400440532013000");
+    expect(asIssued(withRefund, undefined)).toBe(withRefund);
+  });
+
   it("a bank account is kept whole too", () => {
     const seller: CompanyInfo = { name: "S", address: "A", iban: "DE02120300000000202051", bankName: "Neue Bank", bic: "NEWBDEFF" };
     expect(asIssued(seller, { name: "S", address: "A", iban: "DE34200505501234567890" })).toEqual({ name: "S", address: "A", iban: "DE34200505501234567890" });
