@@ -5,29 +5,9 @@
  */
 import { runBilling } from "../../src/app/bill";
 import { listRuns } from "../../src/app/billing-runs";
-import { importMeters } from "../../src/app/meters";
-import { importTime, setRules } from "../../src/app/time";
-import type { AppContext } from "../../src/app/context";
+import { importTime } from "../../src/app/time";
 import { textFile } from "../support/fixtures";
-import { TIME_RULES, timeWorkspace } from "./time-fixtures";
-
-const METERS = "device_id,customer_no,contract_no,reading_date,counter_bw,counter_color\nD1,10003,K-300,2026-06-12,10000,2000\nD1,10003,K-300,2026-06-30,10500,2100\n";
-const TIME = "ticket_no,customer_no,date,start,end\n4800,10001,2026-06-22,09:00,09:30\n4801,10001,2026-06-23,10:00,10:15\n";
-
-/** June billed once (the fees); then two time entries within the included hour and June's click readings within the included pages. */
-export async function usageOnlyMonth(): Promise<AppContext> {
-  const ctx = await timeWorkspace();
-  // no minimum fee, so pages within the included ones come to nothing
-  const rules = JSON.parse(TIME_RULES) as { contracts: Record<string, { click?: Record<string, unknown> }> };
-  const { minimumFee: _fee, articleMinimum: _article, ...click } = rules.contracts["K-300"]!.click!;
-  rules.contracts["K-300"]!.click = click;
-  expect((await setRules(ctx, JSON.stringify(rules), "rules.json")).ok).toBe(true);
-  const first = await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" });
-  expect(first.ok && first.value.runId).toBe("run-00001");
-  expect((await importTime(ctx, textFile("zeiten.csv", TIME))).ok).toBe(true);
-  expect((await importMeters(ctx, textFile("zaehler.csv", METERS))).ok).toBe(true);
-  return ctx;
-}
+import { USAGE_ONLY_TIME as TIME, timeWorkspace, usageOnlyMonth } from "./time-fixtures";
 
 describe("billing a month that only records usage", () => {
   it("the dry run says a run would record 2 time entries and 1 click month without an invoice, and stores nothing", async () => {
