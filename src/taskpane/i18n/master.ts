@@ -23,6 +23,8 @@ export interface MasterStrings {
   fixImportHint: string;
   importUnchanged: string;
   importedTitle: string;
+  /** The earlier import's result (with its undo) while a check waits above it. */
+  lastImportedTitle: string;
   batch: string;
   customers: string;
   articles: string;
@@ -91,6 +93,7 @@ export const de: MasterStrings = {
   fixImportHint: "Korrigieren Sie die genannte Zeile in der Datei und importieren Sie erneut. Es wurde nichts importiert.",
   importUnchanged: "Alles war schon gespeichert; nichts geändert.",
   importedTitle: "Importiert",
+  lastImportedTitle: "Zuletzt importiert",
   batch: "Stapel",
   customers: "Kunden",
   articles: "Artikel",
@@ -159,6 +162,7 @@ export const en: MasterStrings = {
   fixImportHint: "Correct the row named in the file and import again. Nothing was imported.",
   importUnchanged: "Everything was stored already; nothing changed.",
   importedTitle: "Imported",
+  lastImportedTitle: "Last import",
   batch: "Batch",
   customers: "Customers",
   articles: "Articles",

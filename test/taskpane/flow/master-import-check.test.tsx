@@ -112,8 +112,12 @@ describe.each<Language>(["de", "en"])("a %s pane", (language) => {
     expect(text(pane, "import-check")).toContain(`${m.versions}1`);
     expect(await stored(ctx)).toMatchObject({ versions: ["20.6"], batches: 1 });
 
+    // the first import's result stays (its undo) until the sheet's batch replaces it
+    expect(text(pane, "import-result")).toContain("master-00001");
     await click(byTestId(pane.container, "import-checked"));
-    await until(() => expect(text(pane, "import-result")).toContain(`${m.versions}1`));
+    await until(() => expect(text(pane, "import-result")).toContain("master-00002"));
+    expect(text(pane, "import-result")).toContain(`${m.versions}1`);
+    expect(query(pane, "import-check")).toBeNull();
     expect(await stored(ctx)).toMatchObject({ versions: ["20.6", "20.6"], batches: 2 });
     expect((await exportMaster(ctx)).contracts).toMatch(/,12,[^\n]*2026-11-01/);
     pane.unmount();

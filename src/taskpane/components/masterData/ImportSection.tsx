@@ -30,7 +30,7 @@ export function ImportSection({ md, busy, act, status, next }: SectionProps): Re
       {checked?.source.kind === "files" && <ImportCheckNotice checked={checked} busy={busy} storeLabel={m.importChecked} onStore={() => act(md.importChecked)} onDiscard={() => act(md.discardCheck)} />}
       {imported?.batchId && (
         <Notice
-          title={m.importedTitle}
+          title={checked ? m.lastImportedTitle : m.importedTitle}
           testId="import-result"
           actions={
             <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => act(() => md.undoImport(imported.batchId!))}>
