@@ -11,8 +11,8 @@ import { Issue, Result, fail, ok } from "../core/issues";
 import type { StoreTx } from "../store/port";
 import type { AppContext } from "./context";
 import { datedBeforeNumbered, sequenceId } from "./numbering";
-import { hasUsageMarks, planUsage, writeUsageMarks } from "./usage-lines";
-import { markUsageBilled, planUsageCharges } from "./usage-billing";
+import { planUsage, usageMarksOf, writeUsageMarks } from "./usage-lines";
+import { markUsageBilled, planUsageCharges, usageBilledOf } from "./usage-billing";
 
 export interface BillOptions {
   month: IsoMonth;
@@ -22,12 +22,30 @@ export interface BillOptions {
   dryRun?: boolean;
 }
 
+/** What a run records as billed of usage, with or without an invoice line. */
+export interface UsageRecorded {
+  /** Ticket time entries (charged, or covered by included hours or a contingent). */
+  timeEntries: number;
+  /** Click months (charged, or within the included pages). */
+  clickMonths: number;
+  /** Vendor usage records (Azure …) approved in the usage review. */
+  usageRecords: number;
+}
+
 export interface BillOutcome {
   /** The run id, or null for a dry run or when nothing was due. */
   runId: string | null;
   invoices: Invoice[];
   ledgerEntries: number;
   issues: Issue[];
+  /** What the run records of usage; for a dry run, what the run would record. */
+  usageRecorded: UsageRecorded;
+  /**
+   * No invoice, but usage to record (time covered by included hours or a contingent, click months
+   * within the included pages): the run is stored all the same, or (dry run) would be, so these are
+   * not open again next month.
+   */
+  recordsUsageOnly: boolean;
 }
 
 /**
@@ -76,22 +94,27 @@ export async function runBilling(ctx: AppContext, options: BillOptions): Promise
       const early = await datedBeforeNumbered(tx, invoiceDate);
       if (early) return fail(early);
     }
-    if (options.dryRun || (invoices.length === 0 && !hasUsageMarks(usage) && vendorUsage.billed.length === 0)) return ok({ runId: null, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues });
+    const marks = await usageMarksOf(tx, usage, merged, runId, new Set(customers.map((c) => c.no)));
+    const billedUsage = usageBilledOf(vendorUsage, merged, runId);
+    const usageRecorded: UsageRecorded = { timeEntries: marks.entries.length, clickMonths: marks.marks.length, usageRecords: billedUsage.length };
+    const recordsUsageOnly = invoices.length === 0 && usageRecorded.timeEntries + usageRecorded.clickMonths + usageRecorded.usageRecords > 0;
+    const outcome = { invoices, ledgerEntries: recurring.newLedgerEntries.length, issues, usageRecorded, recordsUsageOnly };
+    if (options.dryRun || (invoices.length === 0 && !recordsUsageOnly)) return ok({ runId: null, ...outcome });
     await tx.counters.reserve("run");
     await tx.counters.reserve("invoice", invoices.length);
     await tx.ledger.addMany(recurring.newLedgerEntries);
-    const marks = await writeUsageMarks(tx, usage, merged, runId, new Set(customers.map((c) => c.no)));
-    const usageBilled = await markUsageBilled(tx, vendorUsage, merged, runId);
+    const markChanges = await writeUsageMarks(tx, marks);
+    await markUsageBilled(tx, billedUsage);
     const at = ctx.now();
     await tx.runs.add({ id: runId, month: options.month, createdAt: at, invoiceDate, invoiceRefs: invoices.map((i) => i.invoiceRef), firstInvoiceNumber: nextInvoice });
     await tx.invoices.addMany(invoices.map((inv, seqInRun) => ({ ...inv, seqInRun })));
     await raiseWatermarks(tx, contracts, options.month, issues);
     await tx.audit.append([
       { at, kind: "billing.run", source: runId, entity: `run:${runId}`, after: { month: options.month, invoiceDate, invoices: invoices.length, ledgerEntries: recurring.newLedgerEntries.length, net: invoices.map((i) => [i.invoiceRef, i.netTotal]) } },
-      ...marks.map((m) => ({ at, kind: "usage.mark", source: runId, entity: `usageMark:${m.key}`, ...(m.before !== undefined ? { before: m.before } : {}), after: m.after })),
-      ...usageBilled.map((u) => ({ at, kind: "usage.billed", source: runId, entity: `usage:${u.id}`, after: u.billing })),
+      ...markChanges.map((m) => ({ at, kind: "usage.mark", source: runId, entity: `usageMark:${m.key}`, ...(m.before !== undefined ? { before: m.before } : {}), after: m.after })),
+      ...billedUsage.map((u) => ({ at, kind: "usage.billed", source: runId, entity: `usage:${u.id}`, after: u.billing })),
     ]);
-    return ok({ runId, invoices, ledgerEntries: recurring.newLedgerEntries.length, issues });
+    return ok({ runId, ...outcome });
   };
   return options.dryRun ? ctx.store.read(body) : ctx.store.write(body);
 }

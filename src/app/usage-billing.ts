@@ -5,12 +5,11 @@ import { type StoredUsage, planUsageCharges } from "./usage";
 export { planUsageCharges };
 
 /**
- * Records on each usage record the run billed it (run, invoice, line, net, cost), inside the run's
- * transaction, so it is never billed twice; a record of a customer the run could not invoice
- * (unknown customer) stays open. Undoing the run makes the records open again (`notBilled` counts
- * only active runs), without rewriting them.
+ * The usage records the run bills, each with its billing (run, invoice, line, net, cost); a record of
+ * a customer the run could not invoice (unknown customer) stays open. Computes only: a dry run says
+ * what a run would record.
  */
-export async function markUsageBilled(tx: StoreTx, charges: Awaited<ReturnType<typeof planUsageCharges>>, merged: MergedUsage, runId: string): Promise<StoredUsage[]> {
+export function usageBilledOf(charges: Awaited<ReturnType<typeof planUsageCharges>>, merged: MergedUsage, runId: string): StoredUsage[] {
   const out: StoredUsage[] = [];
   for (const b of charges.billed) {
     const invoiceRef = merged.invoiceOf.get(b.customerNo);
@@ -21,6 +20,14 @@ export async function markUsageBilled(tx: StoreTx, charges: Awaited<ReturnType<t
     if (!r) continue;
     out.push({ ...r, billing: { runId, invoiceRef: place?.invoiceRef ?? invoiceRef ?? "", ...(place ? { lineNo: place.lineNo } : {}), net: b.net, cost: b.cost } });
   }
-  await tx.usageRecords.putMany(out);
   return out;
+}
+
+/**
+ * Records on each usage record the run billed it ({@link usageBilledOf}), inside the run's
+ * transaction, so it is never billed twice. Undoing the run makes the records open again
+ * (`notBilled` counts only active runs), without rewriting them.
+ */
+export async function markUsageBilled(tx: StoreTx, billed: readonly StoredUsage[]): Promise<void> {
+  await tx.usageRecords.putMany(billed);
 }

@@ -57,11 +57,6 @@ export async function clickChargeInput(tx: StoreTx, month: IsoMonth, base?: Pick
   return { runMonth: month, readings: await tx.meterReadings.all(), billedMonths: await billedClickMonths(tx), rules, contracts, articles };
 }
 
-/** True when the run has usage to record even without an invoice line (units covered by included hours or a contingent). */
-export function hasUsageMarks(plan: UsagePlan): boolean {
-  return plan.allocations.length > 0 || plan.clickMonths.length > 0;
-}
-
 /** A usage mark a run wrote, with the one it replaced (a month billed by a run undone since), for the audit log. */
 export interface MarkChange {
   key: string;
@@ -69,12 +64,19 @@ export interface MarkChange {
   after: ClickMonthMark;
 }
 
+/** What a run records of ticket time and clicks: the time entries with their `billing`, the click months' marks. */
+export interface UsageMarks {
+  entries: TimeEntry[];
+  marks: ClickMonthMark[];
+}
+
 /**
- * Records what the run billed, inside the run's transaction, so nothing is billed twice: each time
- * entry gets its `billing` (run, invoice, units covered and charged, line numbers, flat fees), each
- * click month a usage mark. Entries and months of an undone run count as open again.
+ * What the run records as billed, read only, so a dry run can say it too (a month with nothing to
+ * invoice still records covered time and click months): each time entry with its `billing` (run,
+ * invoice, units covered and charged, line numbers, flat fees), each click month a usage mark. Entries
+ * and months of customers the run does not know stay open.
  */
-export async function writeUsageMarks(tx: StoreTx, plan: UsagePlan, merged: MergedUsage, runId: string, customers: ReadonlySet<string>): Promise<MarkChange[]> {
+export async function usageMarksOf(tx: StoreTx, plan: UsagePlan, merged: MergedUsage, runId: string, customers: ReadonlySet<string>): Promise<UsageMarks> {
   const entries = await tx.timeEntries.getMany(plan.allocations.map((a) => a.entryId));
   const updated: TimeEntry[] = [];
   plan.allocations.forEach((a, i) => {
@@ -84,7 +86,6 @@ export async function writeUsageMarks(tx: StoreTx, plan: UsagePlan, merged: Merg
     const billing = { runId, invoiceRef: merged.invoiceOf.get(e.customerNo) ?? "", contractNo: a.contractNo, unitMinutes: a.unitMinutes, units: a.units, included: a.included, contingent: a.contingent, charged: a.charged, lineNos, flatFeeKeys: a.flatFeeKeys, surcharges: billedSurcharges(a.surcharges) };
     updated.push({ ...e, billing });
   });
-  await tx.timeEntries.putMany(updated);
   // A month read but with nothing to charge has no line: it is marked with the customer's invoice of the
   // run (if any, so cancelling that invoice opens it again, like a covered time entry), else with none.
   const marks = plan.clickMonths
@@ -94,6 +95,16 @@ export async function writeUsageMarks(tx: StoreTx, plan: UsagePlan, merged: Merg
       return first ? { runId, invoiceRef: first.invoiceRef, contractNo: m.contractNo, month: m.month, lineNos: m.lineKeys.map((k) => merged.places.get(k)!.lineNo), readingIds: m.readingIds } : null;
     })
     .filter((m): m is ClickMonthMark => m !== null);
+  return { entries: updated, marks };
+}
+
+/**
+ * Records what the run billed ({@link usageMarksOf}), inside the run's transaction, so nothing is
+ * billed twice. Entries and months of an undone run count as open again.
+ */
+export async function writeUsageMarks(tx: StoreTx, planned: UsageMarks): Promise<MarkChange[]> {
+  await tx.timeEntries.putMany(planned.entries);
+  const marks = planned.marks;
   const keys = marks.map((m) => usageMarkKey(m.contractNo, m.month));
   const before = await tx.usageMarks.getMany(keys);
   await tx.usageMarks.putMany(marks);

@@ -176,6 +176,10 @@ export const MESSAGES: Record<string, Text> = {
     de: "Keine Rechnung für {month}: Lauf {run} hält nur Zeiten oder Zählermonate ohne Betrag fest (durch Inklusivstunden, Kontingent oder Inklusivseiten gedeckt). Keine Datei geschrieben.",
     en: "No invoice for {month}: run {run} only records time entries or click months without an amount (covered by included hours, a contingent or included pages). No file was written.",
   },
+  "billing.no_invoice_usage_to_record": {
+    de: "Keine Rechnung für {month}: ein Lauf hielte nur Zeiten, Zählermonate oder Verbrauch ohne Betrag fest (durch Inklusivstunden, Kontingent oder Inklusivseiten gedeckt; Zeiteinträge: {timeEntries}, Zählermonate: {clickMonths}, Verbrauchsposten: {usageRecords}). Ohne Lauf bleiben sie offen; ohne --dry-run wird er angelegt.",
+    en: "No invoice for {month}: a run would only record time entries, click months or usage without an amount (covered by included hours, a contingent or included pages; time entries: {timeEntries}, click months: {clickMonths}, usage records: {usageRecords}). Without a run they stay open; without --dry-run it is stored.",
+  },
   "billing.invoice_date_before_numbered": {
     de: "Rechnungsdatum {date} liegt vor dem {lastDate} der schon nummerierten Rechnung {invoice} (Lauf {run}): eine spätere Nummer darf kein früheres Datum tragen. Datum {lastDate} oder später wählen.",
     en: "Invoice date {date} is before {lastDate}, the date of invoice {invoice} (run {run}), which already has a number: a later number cannot carry an earlier date. Choose {lastDate} or later.",

@@ -1,5 +1,8 @@
 import { importMaster } from "../../src/app/import-master";
-import { setRules } from "../../src/app/time";
+import { runBilling } from "../../src/app/bill";
+import type { AppContext } from "../../src/app/context";
+import { importMeters } from "../../src/app/meters";
+import { importTime, setRules } from "../../src/app/time";
 import { testContext, textFile } from "../support/fixtures";
 
 export const TIME_ARTICLES = [
@@ -59,5 +62,30 @@ export async function timeWorkspace() {
   if (!m.ok) throw new Error(JSON.stringify(m.issues));
   const r = await setRules(ctx, TIME_RULES, "rules.json");
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return ctx;
+}
+
+const USAGE_ONLY_METERS = "device_id,customer_no,contract_no,reading_date,counter_bw,counter_color\nD1,10003,K-300,2026-06-12,10000,2000\nD1,10003,K-300,2026-06-30,10500,2100\n";
+/** Two time entries of Muster GmbH in June, 45 minutes together: within V-100's included hour. */
+export const USAGE_ONLY_TIME = "ticket_no,customer_no,date,start,end\n4800,10001,2026-06-22,09:00,09:30\n4801,10001,2026-06-23,10:00,10:15\n";
+
+/**
+ * A month with nothing to invoice but usage to record: June billed once (run-00001, the fees), then
+ * two time entries within the included hour and June's click readings within the included pages
+ * (K-300 without its minimum fee).
+ */
+export async function usageOnlyMonth(): Promise<AppContext> {
+  const ctx = await timeWorkspace();
+  const rules = JSON.parse(TIME_RULES) as { contracts: Record<string, { click?: Record<string, unknown> }> };
+  const { minimumFee: _fee, articleMinimum: _article, ...click } = rules.contracts["K-300"]!.click!;
+  rules.contracts["K-300"]!.click = click;
+  const steps = [
+    await setRules(ctx, JSON.stringify(rules), "rules.json"),
+    await runBilling(ctx, { month: "2026-06", invoiceDate: "2026-07-01" }),
+    await importTime(ctx, textFile("zeiten.csv", USAGE_ONLY_TIME)),
+    await importMeters(ctx, textFile("zaehler.csv", USAGE_ONLY_METERS)),
+  ];
+  const failed = steps.find((r) => !r.ok);
+  if (failed) throw new Error(JSON.stringify(failed));
   return ctx;
 }

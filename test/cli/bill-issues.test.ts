@@ -143,6 +143,15 @@ describe("bill: the invoice file issues the run (issue 17)", () => {
     expect((await cli("rules", "set", "--workspace", ws, join(d, "rules.json"))).code).toBe(0);
     writeFileSync(join(d, "time.csv"), "ticket_no,customer_no,contract_no,date,start,end,minutes,technician,activity,billable,description\n1,10001,V-1,2026-01-14,09:00,09:30,,jm,remote,ja,Drucker\n");
     expect((await cli("time", "import", "--workspace", ws, join(d, "time.csv"))).code).toBe(0);
+    // the preview says a run would record the entry (not "nothing to bill"), and stores nothing
+    const dry = await cli("bill", "--workspace", ws, ...JAN, "--dry-run", "--out", join(d, "preview.csv"));
+    expect(dry.code).toBe(0);
+    expect(dry.out).toBe(
+      "bill 2026-01 (dry run): No invoice for January 2026: a run would only record time entries, click months or usage without an amount (covered by included hours, a contingent or included pages; time entries: 1, click months: 0, usage records: 0). Without a run they stay open; without --dry-run it is stored.\n",
+    );
+    const dryJson = await cli("bill", "--workspace", ws, ...JAN, "--dry-run", "--out", join(d, "preview.csv"), "--json");
+    expect(JSON.parse(dryJson.out)).toMatchObject({ runId: null, invoices: 0, recordsUsageOnly: true, usageRecorded: { timeEntries: 1, clickMonths: 0, usageRecords: 0 } });
+    expect(await storedRuns(ws)).toHaveLength(1);
     const covered = await cli("bill", "--workspace", ws, ...JAN, "--out", join(d, "covered.csv"));
     expect(covered.code).toBe(0);
     expect(covered.out).toBe("bill 2026-01: No invoice for January 2026: run run-00002 only records time entries or click months without an amount (covered by included hours, a contingent or included pages). No file was written.\n");

@@ -369,6 +369,14 @@ async function clickAndSettle(page, selector) {
   await settled(page);
 }
 
+/** Stammdaten › master files chosen: the check (Prüfen) shows what they would store, then Importieren stores them. */
+async function importMasterFiles(page, files) {
+  await page.setInputFiles('[data-testid="master-files"]', files);
+  await page.waitForSelector('[data-testid="import-checked"]', { timeout: 30_000 });
+  await clickAndSettle(page, '[data-testid="import-checked"]');
+  await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
+}
+
 /** `days` after `from`, moved on to the next TARGET2 business day (no weekend, New Year, Easter, 1 May, Christmas). */
 function sepaCollectionDate(from, days) {
   const easter = (y) => {
@@ -683,11 +691,16 @@ async function previewMonth(context, origin) {
   await check("[preview] master data to sheets, a CSV template (Vorlage), backup download, data-safety notice", async () => {
     await page.click("#tab-masterData");
     // One primary button per area, the next step: nothing imported yet → the import; sheets written → read Verträge back.
-    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["CSV-Dateien importieren …"], "Stammdaten: one primary button, the import");
+    assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["CSV-Dateien prüfen …"], "Stammdaten: one primary button, the import (checked first)");
     await clickAndSettle(page, '[data-testid="master-sheets"]');
     const sheets = await sheetNames(page);
     for (const s of ["Kunden", "Verträge", "Artikel"]) assert(sheets.includes(s), `sheet ${s}`);
     assertEqual(await primaryButtons(page, '[data-testid="tab-panel"]'), ["„Verträge“ zurückschreiben"], "Stammdaten: after writing the sheets, reading Verträge back");
+    // the sheets' check (Prüfen) before writing back, beside the direct write-back
+    await clickAndSettle(page, '[data-testid="check-sheet-contracts"]');
+    assert((await pane.locator('[data-testid="section-sheets"]').innerText()).includes("„Verträge“ enthält keine Änderungen."), "an unchanged sheet: nothing to write back");
+    assertEqual(await pane.locator('[data-testid="import-check"]').count(), 0, "no check result to import");
+    await pane.locator('[data-testid="section-sheets"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-master-sheets.png") });
     const contracts = await values(page, "Verträge");
     assertEqual(contracts[0].slice(0, 3), ["Kundennummer", "Kundenname", "Vertragsnummer"], "Verträge header in German");
     await page.click('[data-testid="template-download"]');
@@ -859,8 +872,7 @@ async function previewMonth(context, origin) {
     const file = (name, text, mimeType = "text/csv") => ({ name, mimeType, buffer: Buffer.from(text, "utf8") });
     // support articles through the master-data import (the demo store has none)
     await page.click("#tab-masterData");
-    await page.setInputFiles('[data-testid="master-files"]', [file("artikel-support.csv", "article_no,description,unit_price,vat_pct\nSUP-R,Remote-Support,87.40,19\nSUP-O,Vor-Ort-Service,104.00,19\nTRAVEL,Anfahrtspauschale,45.00,19\n")]);
-    await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
+    await importMasterFiles(page, [file("artikel-support.csv", "article_no,description,unit_price,vat_pct\nSUP-R,Remote-Support,87.40,19\nSUP-O,Vor-Ort-Service,104.00,19\nTRAVEL,Anfahrtspauschale,45.00,19\n")]);
     await settled(page);
     await page.click("#tab-usage");
     const rules = WALK_TIME_RULES;
@@ -912,8 +924,7 @@ async function previewMonth(context, origin) {
     const sample = (name, mimeType = "text/csv") => ({ name, mimeType, buffer: fs.readFileSync(path.join(ROOT, "samples", name)) });
     // the usage article through the master-data import (the demo store has none)
     await page.click("#tab-masterData");
-    await page.setInputFiles('[data-testid="master-files"]', [{ name: "artikel-azure.csv", mimeType: "text/csv", buffer: Buffer.from("article_no,description,unit_price,vat_pct\nAZURE,Azure-Verbrauch,0,19\n", "utf8") }]);
-    await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
+    await importMasterFiles(page, [{ name: "artikel-azure.csv", mimeType: "text/csv", buffer: Buffer.from("article_no,description,unit_price,vat_pct\nAZURE,Azure-Verbrauch,0,19\n", "utf8") }]);
     await settled(page);
     await page.click("#tab-usage");
     await page.setInputFiles('[data-testid="usage-rules-file"]', [sample("usage-rules.json", "application/json")]);
@@ -974,9 +985,16 @@ async function previewMonth(context, origin) {
       "10002,Schäfer KG,V-2001,license,monthly,advance,2026-03-01,1,M365-BP,4,21.00,2026-03-01,Marktplatz 2,10115,Berlin,buchhaltung@schaefer.example,xrechnung-ubl",
       "10003,Neukunde AG,V-3001,managed_service,monthly,advance,2026-09-01,1,MS-BASIC,1,49.00,2026-09-01,Industriestraße 5,80331,München,ap@neukunde.example,",
     ].join("\n");
+    // Prüfen first: what the file would change, nothing stored yet; then Importieren.
     await page.setInputFiles('[data-testid="master-files"]', [file("kunden-erechnung.csv", customers)]);
-    await page.waitForTimeout(100);
+    await page.waitForSelector('[data-testid="import-check"]', { timeout: 30_000 });
     await settled(page);
+    const checked = await pane.locator('[data-testid="import-check"]').innerText();
+    assert(checked.includes("Geprüft: kunden-erechnung.csv – noch nichts gespeichert") && /Kunden\s*3/.test(checked), `the check: ${checked}`);
+    await pane.locator('[data-testid="section-import"]').screenshot({ path: path.join(SCREENSHOTS, "step-de-master-check.png") });
+    await clickAndSettle(page, '[data-testid="import-checked"]');
+    await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
+    assertEqual(await pane.locator('[data-testid="import-check"]').count(), 0, "the check is gone after the import");
     assertEqual(await pane.locator('[data-testid="section-import"] [data-testid="issues"]').count(), 0, `customer data imported: ${await pane.locator('[data-testid="section-import"]').innerText()}`);
 
     await page.click("#tab-billing");
@@ -1176,11 +1194,10 @@ async function previewMonth(context, origin) {
   await check("[preview] Zähler prüfen: a click contract, its rule and December's readings give the sheet Zähler 2026-12 with the amounts the run will bill", async () => {
     const file = (name, text, mimeType = "text/csv") => ({ name, mimeType, buffer: Buffer.from(text, "utf8") });
     await page.click("#tab-masterData");
-    await page.setInputFiles('[data-testid="master-files"]', [
+    await importMasterFiles(page, [
       file("artikel-klick.csv", "article_no,description,unit_price,vat_pct\nCL-SW,Seiten s/w,0.008,19\nCL-F,Seiten Farbe,0.06,19\nCL-MIN,Mindestumsatz Klickvertrag,25.00,19\n"),
       file("vertrag-klick.csv", "customer_no,customer_name,contract_no,contract_type,billing_interval,billing_mode,contract_start,position_no,article_no,quantity,unit_price,valid_from\n10002,Schäfer KG,K-9001,click,monthly,arrears,2026-12-01,1,CL-SW,0,0.008,2026-12-01\n"),
     ]);
-    await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
     await settled(page);
     await page.click("#tab-usage");
     // The time rules of the walk stay; the click rule of K-9001 joins them (the file replaces the document).
@@ -1366,9 +1383,12 @@ async function serverMode(context, origin, team) {
 
   await check("[server] master data import runs on the server", async () => {
     await page.click("#tab-masterData");
+    // the check (a dry run on the server) stores nothing there; Importieren does
     await page.setInputFiles('[data-testid="master-files"]', [sample("articles.csv"), sample("contracts.csv"), sample("mappings.csv")]);
-    await page.waitForTimeout(100);
-    await settled(page);
+    await page.waitForSelector('[data-testid="import-checked"]', { timeout: 30_000 });
+    assertEqual((await teamApi(team, "GET", "/api/lookups")).contracts.length, 0, "nothing on the server after the check");
+    await clickAndSettle(page, '[data-testid="import-checked"]');
+    await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
     const lookups = await teamApi(team, "GET", "/api/lookups");
     assert(lookups.contracts.length >= 4 && lookups.articles.length >= 4, `server has the master data: ${lookups.contracts.length} contracts`);
     const local = await counts(page);

@@ -26,7 +26,10 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: unknown[] })
 
 /** Import, reconcile, apply, bill through the pane's use cases on one context. */
 async function month(ctx: AppContext) {
-  const imported = unwrap(await importMaster(ctx, [file("articles.csv", MASTER_ARTICLES), file("contracts.csv", MASTER_CONTRACTS), file("mappings.csv", MASTER_MAPPINGS)]));
+  const files = [file("articles.csv", MASTER_ARTICLES), file("contracts.csv", MASTER_CONTRACTS), file("mappings.csv", MASTER_MAPPINGS)];
+  // The check before the import (Prüfen), on the server too: what the import would store, and no batch.
+  const checked = unwrap(await importMaster(ctx, files, { dryRun: true }));
+  const imported = unwrap(await importMaster(ctx, files));
   const reconciled = unwrap(await reconcileFiles(ctx, [readNce("nce.csv", octoberCsv())], parseIsoMonth("2026-10")!));
   const { decisions } = roundTripReview(reconciled.rows);
   // The dry run before the confirmation, on the server too: what applying stores; nothing new after it.
@@ -34,7 +37,7 @@ async function month(ctx: AppContext) {
   const applied = unwrap(await applyReview(ctx, decisions, { name: "Abgleich 2026-10", sha256: "x" }));
   const again = unwrap(await previewApplyReview(ctx, decisions));
   const billed = unwrap(await runBilling(ctx, { month: parseIsoMonth("2026-10")!, invoiceDate: "2026-11-01" as never }));
-  return { imported, reconciled, preview, applied, again, billed, runs: await listRuns(ctx) };
+  return { checked, imported, reconciled, preview, applied, again, billed, runs: await listRuns(ctx) };
 }
 
 describe("the pane connected to a team server", () => {
@@ -44,6 +47,7 @@ describe("the pane connected to a team server", () => {
     const remote = await month(clara);
     expect(JSON.parse(JSON.stringify(remote))).toEqual(JSON.parse(JSON.stringify(local)));
     expect(remote.billed.invoices.length).toBeGreaterThan(0);
+    expect(remote.checked).toMatchObject({ batchId: null, dryRun: true, contracts: remote.imported.contracts, versions: remote.imported.versions });
     expect(remote.preview).toMatchObject({ changes: 3, ends: 1 });
     expect(remote.again).toMatchObject({ changes: 0, unchanged: remote.applied.versions });
     const audit = (await server.inject({ method: "GET", url: "/api/audit?limit=100", headers: await server.login("otto") })).json() as { kind: string; user?: string }[];

@@ -1,8 +1,8 @@
-import { runBilling } from "../../app/bill";
+import { runBilling, type BillOutcome } from "../../app/bill";
 import { isFarAhead } from "../../core/billing/far-ahead";
-import { monthOf, parseIsoMonth } from "../../core/date/iso-month";
+import { monthOf, parseIsoMonth, type IsoMonth } from "../../core/date/iso-month";
 import type { IsoDate } from "../../core/date/iso-date";
-import { issue } from "../../core/issues";
+import { issue, type Issue } from "../../core/issues";
 import { messageText } from "../../core/messages";
 import { Decimal, sum } from "../../core/money/decimal";
 import { parseStrictDate } from "../../io/table/cell-reader";
@@ -84,13 +84,14 @@ export const billCommand: Command = {
       if (args.flags.has("json"))
         printJson(io, {
           runId: o.runId, dryRun, draft, issuedAt: issued?.ok ? issued.value.issuedAt ?? null : null, month, invoices: o.invoices.length, lines, ledgerEntries: o.ledgerEntries,
+          recordsUsageOnly: o.recordsUsageOnly, usageRecorded: o.usageRecorded,
           totals: o.invoices.map((i) => ({ invoiceRef: i.invoiceRef, customerNo: i.customerNo, net: i.netTotal, vat: i.vatTotal, gross: i.grossTotal })),
           format: options.format.kind, out: noBatchFile ? null : out, records: written.records, documents: written.documents,
         });
       else if (noInvoice)
         // Nothing to invoice: said in the clerk's language, no file, no run (or, when time entries or click
-        // months were settled without an amount, a run that records only them).
-        io.out(`bill ${month}${dryRun ? " (dry run)" : ""}: ${messageText(o.runId === null ? issue("billing.nothing_due", { month: month! }, undefined, "info") : issue("billing.no_invoice_usage_recorded", { month: month!, run: o.runId }, undefined, "info"), io.lang)}\n`);
+        // months were settled without an amount, a run that records only them; a dry run says it would).
+        io.out(`bill ${month}${dryRun ? " (dry run)" : ""}: ${messageText(noInvoiceNote(month!, o), io.lang)}\n`);
       else
         io.out(
           `bill ${month}${dryRun ? " (dry run: nothing written to the workspace)" : draft ? " (draft)" : ""}: ${o.invoices.length} invoices, ${lines} lines, net ${net.toFixed(2)}${out === undefined ? "" : ` → ${out}`}` +
@@ -107,3 +108,10 @@ export const billCommand: Command = {
     });
   },
 };
+
+/** The line for a month without an invoice: nothing due, or a run that records (or would record) only usage. */
+function noInvoiceNote(month: IsoMonth, o: BillOutcome): Issue {
+  if (o.runId !== null) return issue("billing.no_invoice_usage_recorded", { month, run: o.runId }, undefined, "info");
+  if (o.recordsUsageOnly) return issue("billing.no_invoice_usage_to_record", { month, ...o.usageRecorded }, undefined, "info");
+  return issue("billing.nothing_due", { month }, undefined, "info");
+}

@@ -15,6 +15,8 @@ import { localTimestamp, parseExportFormat } from "../../app/export-invoices";
 import { backupStatus, exportInvoiceBatch, exportInvoiceBatchDocument, listExportProfiles, listRuns, loadCompanyInfo, loadDatevConfig, loadRunInvoices, runBilling, undoRun } from "../connection/use-cases";
 import { saveExportSettingsFile } from "../connection/use-cases";
 import type { RunRecord } from "../../store/records";
+import type { UsageRecorded } from "../../app/bill";
+import { formatMonth } from "../i18n/format";
 import { billingTotals, defaultBillingMonth, formatMoney, invoicePrintTitle, invoiceSheetName, invoiceSheetRows, invoiceWriteOptions, pickableRuns, type BillingTotals } from "../billing/invoice-sheet";
 import { useHost } from "../host";
 import { useStrings, type Language } from "../i18n";
@@ -30,6 +32,15 @@ export interface BillingPreview {
   invoices: Invoice[];
   totals: BillingTotals;
   sheet: string | null;
+  /** What the run would record of usage (time entries, click months, vendor usage). */
+  usage: UsageRecorded;
+  /** No invoice, but usage to record: the run is offered all the same (else these stay open). */
+  usageOnly: boolean;
+}
+
+/** The preview can be billed: it has invoices, or usage that only a run records. */
+export function previewBillable(preview: BillingPreview | null): boolean {
+  return preview !== null && (preview.invoices.length > 0 || preview.usageOnly);
 }
 
 export interface ExportSettingsState {
@@ -58,7 +69,7 @@ export interface BillingView {
   run: RunRecord | null;
   /** Its invoices (for its totals). */
   runInvoices: readonly Invoice[];
-  /** Run ids made in this session (to say "just billed"). */
+  /** The run made in this session, when it has invoices (its export is the next step). */
   justRan: string | null;
   /** `generic`, `de`, `datev` or `custom:PROFILE_ID` (as the CLI's `--format`). */
   format: string;
@@ -183,19 +194,22 @@ export function useBilling(active = true) {
     const outcome = await task.run(b.computing(input.month), async ({ signal, progress }) => {
       const result = await runBilling(host.app, { ...input, dryRun: true });
       if (!result.ok) return { issues: result.issues };
-      const { invoices, issues } = result.value;
+      const { invoices, issues, usageRecorded: usage, recordsUsageOnly: usageOnly } = result.value;
+      const facts = { ...input, invoices, totals: billingTotals(invoices), usage, usageOnly };
       // Empty state: with no contracts at all, say to import them first (not "nothing due").
-      if (invoices.length === 0) return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet: null }, warnings: issues, noContracts: (await backupStatus(host.app)).contracts === 0 };
+      if (invoices.length === 0) return { preview: { ...facts, sheet: null }, warnings: issues, noContracts: !usageOnly && (await backupStatus(host.app)).contracts === 0 };
       const sheet = invoiceSheetName(input.month, s.language);
       progress(0, null, b.writingSheet(sheet));
       const written = await host.gateway.writeTable(sheet, invoiceSheetRows(invoices, s.language), invoiceWriteOptions(sheet, { signal, onProgress: (d, t) => progress(d, t) }, s.language));
       if (!written.ok) return { issues: written.issues };
-      return { preview: { ...input, invoices, totals: billingTotals(invoices), sheet }, warnings: issues };
+      return { preview: { ...facts, sheet }, warnings: issues };
     });
     if (!settle(outcome)) return;
     const value = outcome.value;
     if ("issues" in value) return update({ issues: value.issues ?? [], notice: null, preview: null });
-    const empty = value.preview.invoices.length === 0 ? ("noContracts" in value && value.noContracts ? flowStrings[s.language].noContracts : b.nothingDue(value.preview.month)) : null;
+    const p = value.preview;
+    // No invoice but time or click months to record: said, and the run is offered (else they stay open).
+    const empty = p.invoices.length > 0 ? null : p.usageOnly ? b.usageOnlyDue(formatMonth(p.month, s.language), p.usage) : "noContracts" in value && value.noContracts ? flowStrings[s.language].noContracts : b.nothingDue(p.month);
     update({ preview: value.preview, confirming: false, issues: value.warnings, notice: empty });
   }, [host, task, b, s, settle, update]);
 
@@ -215,11 +229,12 @@ export function useBilling(active = true) {
     const { runId, invoices } = result.value;
     update({
       ...runsOf(runs),
-      justRan: runId,
+      // a run without an invoice (usage recorded only) has nothing to export: the next step stays the preview
+      justRan: invoices.length > 0 ? runId : null,
       confirming: false,
       preview: null,
       issues: result.value.issues,
-      notice: runId ? b.ran(runId, invoices.length, formatMoney(billingTotals(invoices).net, s.language)) : b.nothingDue(preview.month),
+      notice: !runId ? b.nothingDue(preview.month) : result.value.recordsUsageOnly ? b.ranUsageOnly(runId, result.value.usageRecorded) : b.ran(runId, invoices.length, formatMoney(billingTotals(invoices).net, s.language)),
     });
   }, [host, task, b, s, settle, update, loadRuns]);
 

@@ -5,6 +5,7 @@
 import * as React from "react";
 import { readBackup, type BackupDoc } from "../../app/backup";
 import type { ImportMasterSummary } from "../../app/import-master";
+import type { InputFile } from "../../app/context";
 import { exportMaster, exportUserProfiles, importMaster, listCustomers, loadUserProfiles, restoreBackupFile, saveProfilesFromJson, undoBatch } from "../connection/use-cases";
 import { ServerCallError } from "../connection/server-connection";
 import { teamBackupStrings } from "../master/team-backup-strings";
@@ -40,8 +41,16 @@ export interface PendingRestore {
   counts: { customers: number; contracts: number; versions: number; runs: number };
 }
 
+/** What a check (dry run) found, and what *Importieren* then stores: the checked files' bytes, or the sheet read again. */
+export interface MasterCheck {
+  summary: ImportMasterSummary;
+  source: { kind: "files"; files: InputFile[] } | { kind: "sheet"; sheet: "contracts" | "articles"; name: string };
+}
+
 export interface MasterView {
   imported: ImportMasterSummary | null;
+  /** The result of *Prüfen*, waiting for *Importieren* (or *Verwerfen*); null when nothing is checked. */
+  checked: MasterCheck | null;
   profiles: ProfileEntry[];
   pendingRestore: PendingRestore | null;
   issues: Issue[];
@@ -57,7 +66,7 @@ export function useMasterData(onBackup?: () => void, flow?: FlowEvents<MasterDon
   const s = useStrings();
   const m = s.master;
   const task = useTask();
-  const [view, setView] = React.useState<MasterView>({ imported: null, profiles: [], pendingRestore: null, issues: [], hint: null, notice: null });
+  const [view, setView] = React.useState<MasterView>({ imported: null, checked: null, profiles: [], pendingRestore: null, issues: [], hint: null, notice: null });
   const update = React.useCallback((patch: Partial<MasterView>) => setView((v) => ({ ...v, ...patch })), []);
   const names = MASTER_SHEET_NAMES[s.language];
 
@@ -90,22 +99,43 @@ export function useMasterData(onBackup?: () => void, flow?: FlowEvents<MasterDon
     };
   }, [loadProfiles]);
 
-  const importFiles = React.useCallback(
-    async (files: File[]) => {
-      const outcome = await task.run(m.importing(files.length), async () => {
-        const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-        const result = await importMaster(host.app, inputs);
+  /** Imports the checked files; all or nothing, one undoable batch. */
+  const importInputs = React.useCallback(
+    async (inputs: () => Promise<InputFile[]>, count: number) => {
+      const outcome = await task.run(m.importing(count), async () => {
+        const result = await importMaster(host.app, await inputs());
         if (result.ok && result.value.batchId) host.storeChanged();
         return result;
       });
       if (!settle(outcome)) return;
       const result = outcome.value;
-      if (!result.ok) return update({ issues: result.issues, hint: m.fixImportHint, notice: null, imported: null });
+      if (!result.ok) return update({ issues: result.issues, hint: m.fixImportHint, notice: null, imported: null, checked: null });
       flow?.done("import");
-      update({ imported: result.value, issues: result.value.warnings, hint: null, notice: result.value.batchId ? null : m.importUnchanged });
+      update({ imported: result.value, checked: null, issues: result.value.warnings, hint: null, notice: result.value.batchId ? null : m.importUnchanged });
     },
     [host, task, m, settle, update, flow],
   );
+
+  /**
+   * *Prüfen*: what importing the files would store (counts, corrections old → new, warnings) or the
+   * errors that import nothing, named by file, row and column; nothing is stored.
+   */
+  const checkFiles = React.useCallback(
+    async (files: File[]) => {
+      const outcome = await task.run(m.checking(files.length), async () => {
+        const inputs = await readInputs(files);
+        return { inputs, result: await importMaster(host.app, inputs, { dryRun: true }) };
+      });
+      if (!settle(outcome)) return;
+      const { inputs, result } = outcome.value;
+      if (!result.ok) return update({ issues: result.issues, hint: m.fixCheckHint, notice: null, checked: null });
+      const changes = changesOf(result.value) > 0;
+      update({ checked: changes ? { summary: result.value, source: { kind: "files", files: inputs } } : null, issues: result.value.warnings, hint: null, notice: changes ? null : m.checkUnchanged });
+    },
+    [host, task, m, settle, update],
+  );
+
+  const discardCheck = React.useCallback(() => update({ checked: null, issues: [], hint: null, notice: m.checkDiscarded }), [update, m]);
 
   const undoImport = React.useCallback(
     async (batchId: string) => {
@@ -159,13 +189,37 @@ export function useMasterData(onBackup?: () => void, flow?: FlowEvents<MasterDon
       });
       if (!settle(outcome)) return;
       const value = outcome.value;
-      if (!value.ok) return update({ issues: value.issues, hint: value.missing ? null : m.fixSheetHint, notice: null });
+      if (!value.ok) return update({ issues: value.issues, hint: value.missing ? null : m.fixSheetHint, notice: null, checked: null });
       const summary = value.summary;
       flow?.done("sync");
-      update({ imported: summary.batchId ? summary : null, issues: [...summary.warnings, ...value.below], hint: null, notice: summary.batchId ? null : m.syncUnchanged(value.sheet) });
+      update({ imported: summary.batchId ? summary : null, checked: null, issues: [...summary.warnings, ...value.below], hint: null, notice: summary.batchId ? null : m.syncUnchanged(value.sheet) });
     },
     [host, task, m, s, names, settle, update, flow],
   );
+
+  /** *Prüfen* of a sheet: what writing it back would store, or its bad cells; nothing is stored. */
+  const checkSheet = React.useCallback(
+    async (kind: "contracts" | "articles") => {
+      const outcome = await task.run(m.checkingSheet(names[kind]), () => syncMasterSheet(host.app, host.gateway, kind, s.language, { dryRun: true }));
+      if (!settle(outcome)) return;
+      const value = outcome.value;
+      if (!value.ok) return update({ issues: value.issues, hint: value.missing ? null : m.fixSheetCheckHint, notice: null, checked: null });
+      const changes = changesOf(value.summary) > 0;
+      update({ checked: changes ? { summary: value.summary, source: { kind: "sheet", sheet: kind, name: value.sheet } } : null, issues: [...value.summary.warnings, ...value.below], hint: null, notice: changes ? null : m.syncUnchanged(value.sheet) });
+    },
+    [host, task, m, s, names, settle, update],
+  );
+
+  /** *Importieren* after *Prüfen*: stores what was checked (the files as read then; a sheet as it is now). */
+  const importChecked = React.useCallback(async () => {
+    const checked = view.checked;
+    if (!checked) return;
+    if (checked.source.kind === "files") {
+      const files = checked.source.files;
+      return importInputs(async () => files, files.length);
+    }
+    return syncSheet(checked.source.sheet);
+  }, [view.checked, importInputs, syncSheet]);
 
   const downloadCsv = React.useCallback(
     async (which: "contracts" | "articles" | "mappings") => {
@@ -258,5 +312,15 @@ export function useMasterData(onBackup?: () => void, flow?: FlowEvents<MasterDon
     update({ issues: [], hint: null, notice: m.downloaded(name) });
   }, [host, task, m, s, settle, update]);
 
-  return { view, task, names, importFiles, undoImport, writeSheets, syncSheet, downloadCsv, downloadBackup, chooseRestore, restore, importProfiles, exportProfiles };
+  return { view, task, names, checkFiles, checkSheet, importChecked, discardCheck, undoImport, writeSheets, syncSheet, downloadCsv, downloadBackup, chooseRestore, restore, importProfiles, exportProfiles };
+}
+
+/** The chosen files as the app reads them. */
+async function readInputs(files: readonly File[]): Promise<InputFile[]> {
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+/** How many rows an import stores (0: everything is stored already). */
+function changesOf(s: ImportMasterSummary): number {
+  return s.customers + s.articles + s.contracts + s.versions + s.mappings;
 }

@@ -1,6 +1,20 @@
 /** Task pane strings of the area "billing", German and English (composed in ../i18n.ts). */
 import { formatCount, plural } from "./format";
 
+/** What a run records of usage (the app's `UsageRecorded`). */
+export interface UsageCounts {
+  timeEntries: number;
+  clickMonths: number;
+  usageRecords: number;
+}
+
+/** "3 Zeiteinträge und 1 Zählermonat" / "3 time entries and 1 click month": the kinds with a count, joined. */
+function usageList(u: UsageCounts, lang: "de" | "en"): string {
+  const words = lang === "de" ? { t: ["Zeiteintrag", "Zeiteinträge"], c: ["Zählermonat", "Zählermonate"], u: ["Verbrauchsposten", "Verbrauchsposten"], and: "und" } : { t: ["time entry", "time entries"], c: ["click month", "click months"], u: ["usage record", "usage records"], and: "and" };
+  const parts = ([[u.timeEntries, words.t], [u.clickMonths, words.c], [u.usageRecords, words.u]] as const).filter(([n]) => n > 0).map(([n, [one, many]]) => formatCount(n, one!, many!, lang));
+  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} ${words.and} ${parts[parts.length - 1]}`;
+}
+
 export interface BillingStrings {
   description: string;
   previewTitle: string;
@@ -11,6 +25,8 @@ export interface BillingStrings {
   computing(month: string): string;
   writingSheet(sheet: string): string;
   nothingDue(month: string): string;
+  /** No invoice, but a run would record usage without an amount (time covered, click months within the included pages). */
+  usageOnlyDue(month: string, usage: UsageCounts): string;
   previewResultTitle(month: string): string;
   sheet: string;
   invoices: string;
@@ -23,11 +39,15 @@ export interface BillingStrings {
   run: string;
   confirmTitle: string;
   confirmText(invoices: number, month: string, net: string): string;
+  /** The question before a run without an invoice that records usage only. */
+  confirmUsageOnly(month: string, usage: UsageCounts): string;
   /** The month to bill lies more than one month after the current one (a typo in the year?). */
   farAhead(month: string, current: string): string;
   confirmYes: string;
   running(month: string): string;
   ran(runId: string, invoices: number, net: string): string;
+  /** After a run without an invoice: what it recorded. */
+  ranUsageOnly(runId: string, usage: UsageCounts): string;
   exportTitle: string;
   exportIntro: string;
   latestRun: string;
@@ -83,6 +103,8 @@ export const de: BillingStrings = {
   computing: (month) => `Abrechnung ${month} wird berechnet`,
   writingSheet: (sheet) => `Blatt „${sheet}“ wird geschrieben`,
   nothingDue: (month) => `Für ${month} ist nichts fällig: alles ist bereits abgerechnet.`,
+  usageOnlyDue: (month, u) =>
+    `Keine Rechnung fällig für ${month}; ${usageList(u, "de")} ${u.timeEntries + u.clickMonths + u.usageRecords === 1 ? "wird" : "werden"} als abgegolten erfasst (durch Inklusivstunden, Kontingent oder Inklusivseiten gedeckt). „Abrechnen“ legt dafür einen Lauf ohne Rechnung an; ohne ihn bleiben sie offen.`,
   previewResultTitle: (month) => `Vorschau ${month}`,
   sheet: "Blatt",
   invoices: "Rechnungen",
@@ -96,9 +118,11 @@ export const de: BillingStrings = {
   confirmTitle: "Abrechnung bestätigen",
   confirmText: (n, month, net) => `${formatCount(n, "Rechnung", "Rechnungen", "de")} für ${month} über ${net} netto ins Abrechnungsjournal schreiben?`,
   farAhead: (month, current) => `Achtung: ${month} liegt mehr als einen Monat nach dem laufenden Monat ${current} – Tippfehler im Jahr? Rechnungen so weit im Voraus nur, wenn das gewollt ist.`,
+  confirmUsageOnly: (month, u) => `Für ${month} einen Lauf ohne Rechnung anlegen, der ${usageList(u, "de")} als abgegolten erfasst?`,
   confirmYes: "Ja, abrechnen",
   running: (month) => `Abrechnung ${month} wird gebucht`,
   ran: (run, n, net) => `Lauf ${run} gebucht: ${formatCount(n, "Rechnung", "Rechnungen", "de")}, ${net} netto. Exportieren Sie ihn jetzt.`,
+  ranUsageOnly: (run, u) => `Lauf ${run} gebucht, ohne Rechnung: ${usageList(u, "de")} als abgegolten erfasst. Es gibt nichts zu exportieren.`,
   exportTitle: "3. Exportieren",
   exportIntro: "Den letzten Lauf – oder einen früheren unter „Lauf“ – für die Buchhaltung herunterladen (CSV, DATEV, eigenes Exportprofil) oder als Rechnungen drucken; den letzten Lauf auch rückgängig machen. Die Schritte darunter gelten für denselben Lauf.",
   latestRun: "Letzter Lauf",
@@ -149,6 +173,8 @@ export const en: BillingStrings = {
   computing: (month) => `Computing billing for ${month}`,
   writingSheet: (sheet) => `Writing the sheet "${sheet}"`,
   nothingDue: (month) => `Nothing is due for ${month}: everything is billed already.`,
+  usageOnlyDue: (month, u) =>
+    `No invoice is due for ${month}; ${usageList(u, "en")} ${u.timeEntries + u.clickMonths + u.usageRecords === 1 ? "is" : "are"} recorded as settled (covered by included hours, a contingent or included pages). “Bill” stores a run without an invoice for this; without it they stay open.`,
   previewResultTitle: (month) => `Preview ${month}`,
   sheet: "Sheet",
   invoices: "Invoices",
@@ -162,9 +188,11 @@ export const en: BillingStrings = {
   confirmTitle: "Confirm the billing run",
   confirmText: (n, month, net) => `Write ${formatCount(n, "invoice", "invoices", "en")} for ${month} totalling ${net} net to the billing ledger?`,
   farAhead: (month, current) => `Note: ${month} is more than one month after the current month ${current} – a typo in the year? Bill that far ahead only on purpose.`,
+  confirmUsageOnly: (month, u) => `Store a run without an invoice for ${month} that records ${usageList(u, "en")} as settled?`,
   confirmYes: "Yes, bill",
   running: (month) => `Booking the billing for ${month}`,
   ran: (run, n, net) => `Run ${run} booked: ${formatCount(n, "invoice", "invoices", "en")}, ${net} net. Export it now.`,
+  ranUsageOnly: (run, u) => `Run ${run} booked, without an invoice: ${usageList(u, "en")} recorded as settled. There is nothing to export.`,
   exportTitle: "3. Export",
   exportIntro: "Download the latest run — or an earlier one chosen under “Run” — for accounting (CSV, DATEV, your own export profile) or print it as invoices; the latest run can also be undone. The steps below act on the same run.",
   latestRun: "Latest run",

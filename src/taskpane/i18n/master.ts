@@ -5,11 +5,26 @@ export interface MasterStrings {
   description: string;
   importTitle: string;
   importIntro: string;
-  importFiles: string;
   importing(n: number): string;
+  /** *Prüfen*: the check before an import (a dry run: nothing is stored). */
+  checkFiles: string;
+  checking(n: number): string;
+  checkingSheet(sheet: string): string;
+  checkSheet(sheet: string): string;
+  /** The check's result: title, and its buttons. */
+  checkedTitle(what: string): string;
+  importChecked: string;
+  syncChecked(sheet: string): string;
+  discardCheck: string;
+  checkDiscarded: string;
+  checkUnchanged: string;
+  fixCheckHint: string;
+  fixSheetCheckHint: string;
   fixImportHint: string;
   importUnchanged: string;
   importedTitle: string;
+  /** The earlier import's result (with its undo) while a check waits above it. */
+  lastImportedTitle: string;
   batch: string;
   customers: string;
   articles: string;
@@ -62,11 +77,23 @@ export const de: MasterStrings = {
   description: "Stammdaten importieren, als Excel-Tabellen bearbeiten, sichern und wiederherstellen.",
   importTitle: "Stammdaten-CSV importieren",
   importIntro: "Verträge, Artikel und Zuordnungen (an der Kopfzeile erkannt, mehrere Dateien auf einmal). Ein Fehler in einer Datei importiert nichts.",
-  importFiles: "CSV-Dateien importieren …",
   importing: (n) => `${formatCount(n, "Datei wird", "Dateien werden", "de")} importiert`,
+  checkFiles: "CSV-Dateien prüfen …",
+  checking: (n) => `${formatCount(n, "Datei wird", "Dateien werden", "de")} geprüft`,
+  checkingSheet: (sheet) => `„${sheet}“ wird geprüft`,
+  checkSheet: (sheet) => `„${sheet}“ prüfen`,
+  checkedTitle: (what) => `Geprüft: ${what} – noch nichts gespeichert`,
+  importChecked: "Importieren",
+  syncChecked: (sheet) => `„${sheet}“ zurückschreiben`,
+  discardCheck: "Verwerfen",
+  checkDiscarded: "Prüfung verworfen; nichts importiert.",
+  checkUnchanged: "Alles ist schon gespeichert; ein Import würde nichts ändern.",
+  fixCheckHint: "Korrigieren Sie die genannte Zeile in der Datei und prüfen Sie erneut. Es wurde nichts importiert.",
+  fixSheetCheckHint: "Korrigieren Sie die genannte Zelle und prüfen Sie erneut. Es wurde nichts geändert.",
   fixImportHint: "Korrigieren Sie die genannte Zeile in der Datei und importieren Sie erneut. Es wurde nichts importiert.",
   importUnchanged: "Alles war schon gespeichert; nichts geändert.",
   importedTitle: "Importiert",
+  lastImportedTitle: "Zuletzt importiert",
   batch: "Stapel",
   customers: "Kunden",
   articles: "Artikel",
@@ -119,11 +146,23 @@ export const en: MasterStrings = {
   description: "Import master data, edit it as Excel tables, back it up and restore it.",
   importTitle: "Import master data CSV",
   importIntro: "Contracts, articles and mappings (recognised by the header, several files at once). An error in any file imports nothing.",
-  importFiles: "Import CSV files …",
   importing: (n) => `Importing ${formatCount(n, "file", "files", "en")}`,
+  checkFiles: "Check CSV files …",
+  checking: (n) => `Checking ${formatCount(n, "file", "files", "en")}`,
+  checkingSheet: (sheet) => `Checking "${sheet}"`,
+  checkSheet: (sheet) => `Check "${sheet}"`,
+  checkedTitle: (what) => `Checked: ${what} – nothing stored yet`,
+  importChecked: "Import",
+  syncChecked: (sheet) => `Write back "${sheet}"`,
+  discardCheck: "Discard",
+  checkDiscarded: "Check discarded; nothing imported.",
+  checkUnchanged: "Everything is stored already; an import would change nothing.",
+  fixCheckHint: "Correct the row named in the file and check again. Nothing was imported.",
+  fixSheetCheckHint: "Correct the cell named and check again. Nothing was changed.",
   fixImportHint: "Correct the row named in the file and import again. Nothing was imported.",
   importUnchanged: "Everything was stored already; nothing changed.",
   importedTitle: "Imported",
+  lastImportedTitle: "Last import",
   batch: "Batch",
   customers: "Customers",
   articles: "Articles",

@@ -20,8 +20,11 @@ export type MasterSyncOutcome =
   /** `missing`: neither language's sheet is in the workbook (nothing was read, so no cell to correct). */
   | { ok: false; sheet: string; issues: Issue[]; missing: boolean };
 
-/** Reads the `kind` sheet back and imports it; nothing is stored when any cell is bad. */
-export async function syncMasterSheet(app: AppContext, gateway: WorkbookGateway, kind: Exclude<MasterSheet, "customers">, language: Language): Promise<MasterSyncOutcome> {
+/**
+ * Reads the `kind` sheet back and imports it; nothing is stored when any cell is bad. `dryRun`: the
+ * check before it (what it would store, the bad cells alike), storing nothing.
+ */
+export async function syncMasterSheet(app: AppContext, gateway: WorkbookGateway, kind: Exclude<MasterSheet, "customers">, language: Language, options: { dryRun?: boolean } = {}): Promise<MasterSyncOutcome> {
   const own = MASTER_SHEET_NAMES[language][kind];
   const found = await findSheetToRead(gateway, own, language);
   if (!found.ok) return { ok: false, sheet: own, issues: found.issues, missing: true };
@@ -30,7 +33,7 @@ export async function syncMasterSheet(app: AppContext, gateway: WorkbookGateway,
   if (!read.ok) return { ok: false, sheet, issues: read.issues, missing: false };
   const below = await rowsBelowWarning(gateway, sheet);
   const csv = masterSheetAsCsv(kind, read.value.table);
-  const result = await importMaster(app, [{ name: sheet, bytes: csv.bytes }]);
+  const result = await importMaster(app, [{ name: sheet, bytes: csv.bytes }], options.dryRun ? { dryRun: true } : undefined);
   if (!result.ok) return { ok: false, sheet, issues: [...locateIssues(csv.userColumns(result.issues), read.value.table, sheet), ...below], missing: false };
   return { ok: true, sheet, summary: result.value, below };
 }

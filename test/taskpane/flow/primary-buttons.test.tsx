@@ -78,6 +78,7 @@ describe("the next step of each area (pure)", () => {
     expect(masterNextStep(flow({ last: "import", again: "import" }), false)).toBe("import");
     expect(masterNextStep(flow({ last: "writeSheets", editing: ["datev"] }), false)).toBe("saveDatev");
     expect(masterNextStep(flow({ last: "writeSheets", editing: ["datev"] }), true)).toBe("restore");
+    expect(masterNextStep(flow({ last: "import" }), false, true)).toBe("importChecked");
   });
 });
 
@@ -187,9 +188,13 @@ describe("one primary button rendered per area", () => {
     const pane = await renderPane(ctx, <MasterDataArea onBackup={() => undefined} />);
     const md = de.master;
     await until(() => expect(byTestId(pane.container, "profile-list").children.length).toBeGreaterThan(0));
-    await expectPrimary(pane.container, [md.importFiles]);
+    await expectPrimary(pane.container, [md.checkFiles]);
 
+    // the check first: its Importieren is the one primary button
     await pickFiles(byTestId(pane.container, "master-files") as HTMLInputElement, [testFile("articles.csv", sample("articles.csv")), testFile("contracts.csv", sample("contracts.csv"))]);
+    await until(() => byTestId(pane.container, "import-check"));
+    await expectPrimary(pane.container, [md.importChecked]);
+    await click(byTestId(pane.container, "import-checked"));
     await until(() => byTestId(pane.container, "import-result"));
     await expectPrimary(pane.container, [md.writeSheets]);
 

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Body1, Button, Checkbox, Field, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowUndoRegular, DocumentArrowUpRegular, DocumentTextRegular, EyeRegular, PlayRegular } from "@fluentui/react-icons";
 import { billingTotals, formatMoney } from "../../billing/invoice-sheet";
-import { useBilling } from "../../hooks/useBilling";
+import { previewBillable, useBilling } from "../../hooks/useBilling";
 import { formatDay, useStrings } from "../../i18n";
 import { formatMonth } from "../../i18n/format";
 import { useHost } from "../../host";
@@ -70,7 +70,8 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
   // One primary button per stage, the next step (issue 20): preview → run → export; a collection date
   // typed in the SEPA step makes its export the next step.
   const [sepaTyped, setSepaTyped] = React.useState(false);
-  const next = sepaTyped ? "sepa" : preview && preview.invoices.length > 0 ? "run" : view.justRan ? "export" : "preview";
+  const billable = previewBillable(preview);
+  const next = sepaTyped ? "sepa" : billable ? "run" : view.justRan ? "export" : "preview";
 
   return (
     <div className={styles.area}>
@@ -105,10 +106,10 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
         {status("preview")}
       </StepSection>
 
-      <StepSection id="step-bill-run" title={b.runTitle} intro={b.runIntro} inactive={!preview || preview.invoices.length === 0}>
+      <StepSection id="step-bill-run" title={b.runTitle} intro={b.runIntro} inactive={!billable}>
         {!view.confirming ? (
           <ButtonRow>
-            <Button appearance={next === "run" ? "primary" : "secondary"} icon={<PlayRegular />} disabled={busy || !preview || preview.invoices.length === 0} onClick={() => bill.confirm(true)} data-testid="billing-run">
+            <Button appearance={next === "run" ? "primary" : "secondary"} icon={<PlayRegular />} disabled={busy || !billable} onClick={() => bill.confirm(true)} data-testid="billing-run">
               {b.run}
             </Button>
           </ButtonRow>
@@ -135,7 +136,7 @@ export function BillingArea({ active = true }: { active?: boolean }): React.Reac
                   {b.farAhead(formatMonth(preview.month, s.language), formatMonth(currentMonth, s.language))}
                 </Body1>
               )}
-              {b.confirmText(preview.totals.invoices, preview.month, formatMoney(preview.totals.net, s.language))}
+              {preview.invoices.length === 0 && preview.usageOnly ? b.confirmUsageOnly(formatMonth(preview.month, s.language), preview.usage) : b.confirmText(preview.totals.invoices, preview.month, formatMoney(preview.totals.net, s.language))}
             </Notice>
           )
         )}

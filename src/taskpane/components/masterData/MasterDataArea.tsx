@@ -34,7 +34,7 @@ export function MasterDataArea({ onBackup }: { onBackup?: () => void }): React.R
   const s = useStrings();
   const [flow, flowEvents] = useFlow<MasterDone, MasterNext, MasterForm>();
   const md = useMasterData(onBackup, flowEvents);
-  const next = masterNextStep(flow, md.view.pendingRestore !== null);
+  const next = masterNextStep(flow, md.view.pendingRestore !== null, md.view.checked !== null);
   const { view, task } = md;
   const [at, setAt] = React.useState<MasterStep>("import");
   const busy = task.running;
