@@ -433,7 +433,7 @@ export const MESSAGES: Record<string, Text> = {
   "einvoice.no_lines": { de: "Rechnung {invoice} hat keine Positionen; eine E-Rechnung braucht mindestens eine.", en: "Invoice {invoice} has no lines; an e-invoice needs at least one." },
   "einvoice.seller_missing": { de: "E-Rechnung {invoice}: in den Firmenangaben fehlt {setting}.", en: "E-invoice {invoice}: the company data lacks {setting}." },
   "einvoice.seller_invalid": { de: "E-Rechnung {invoice}: Firmenangabe {setting} „{value}“ ist ungültig.", en: 'E-invoice {invoice}: company setting {setting} "{value}" is invalid.' },
-  "einvoice.customer_missing": { de: "E-Rechnung {invoice}: bei Kunde {customer} fehlt {field} (Stammdaten-Spalte).", en: "E-invoice {invoice}: customer {customer} lacks {field} (master-data column)." },
+  "einvoice.customer_missing": { de: "E-Rechnung {invoice}: bei Kunde {customer} fehlt {missing}; in den Stammdaten eintragen.", en: "E-invoice {invoice}: customer {customer} lacks {missing}; enter it in the master data." },
   "einvoice.customer_invalid": { de: "E-Rechnung {invoice}: Kunde {customer}, {field} „{value}“ ist ungültig.", en: 'E-invoice {invoice}: customer {customer}, {field} "{value}" is invalid.' },
   "einvoice.reverse_charge_with_vat": { de: "E-Rechnung {invoice}: Kunde {customer} ist Reverse-Charge-Kunde, die Rechnung weist aber Umsatzsteuer aus.", en: "E-invoice {invoice}: customer {customer} is a reverse-charge customer but the invoice charges VAT." },
   "einvoice.cancellation_without_original": { de: "Stornorechnung {invoice}: Nummer und Datum der stornierten Rechnung fehlen.", en: "Cancellation {invoice}: the cancelled invoice's number and date are missing." },
@@ -639,6 +639,22 @@ export const MESSAGES: Record<string, Text> = {
 
 /** Params holding a code word, as the reader says it (`frequency: annual` → "jährlich" / "annually"). */
 const PARAM_WORDS: Record<string, Record<string, Text>> = {
+  // The customer columns an e-invoice needs (einvoice.customer_missing): what it is, the sheet's
+  // header (src/io/sheets/master-words.ts) and the CSV column.
+  missing: {
+    "customer_street, customer_postcode, customer_city | customer_address": {
+      de: "die Anschrift (Spalten „Straße“, „PLZ“, „Ort“ oder „Kundenanschrift“; customer_street, customer_postcode, customer_city oder customer_address)",
+      en: "the address (columns customer_street, customer_postcode, customer_city or customer_address)",
+    },
+    "customer_email | buyer_reference": {
+      de: "die elektronische Adresse für die E-Rechnung (BT-49): eine E-Mail-Adresse (Spalte „E-Mail“, customer_email) oder die Leitweg-ID (Spalte „Leitweg-ID / Käuferreferenz“, buyer_reference)",
+      en: "the electronic address for the e-invoice (BT-49): an e-mail address (column customer_email) or the Leitweg-ID (column buyer_reference)",
+    },
+    vat_id: { de: "die USt-IdNr., die eine Reverse-Charge-Rechnung nennen muss (Spalte „USt-IdNr.“, vat_id)", en: "the VAT id a reverse-charge invoice must state (column vat_id)" },
+    vat_exemption_reason: { de: "der Grund der Steuerbefreiung für die Zeilen mit 0 % USt (Spalte „Grund der Steuerbefreiung“, vat_exemption_reason)", en: "the VAT exemption reason for the 0 % lines (column vat_exemption_reason)" },
+    sepa_mandate_ref: { de: "die Mandatsreferenz der Lastschrift (Spalte „Mandatsreferenz“, sepa_mandate_ref)", en: "the direct debit's mandate reference (column sepa_mandate_ref)" },
+    sepa_debtor_iban: { de: "die IBAN des Zahlers der Lastschrift (Spalte „IBAN Zahler“, sepa_debtor_iban)", en: "the direct debit payer's IBAN (column sepa_debtor_iban)" },
+  },
   setting: {
     datev: { de: "DATEV", en: "DATEV" },
     company: { de: "Firmenangaben", en: "company data" },

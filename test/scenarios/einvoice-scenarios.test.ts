@@ -42,7 +42,7 @@ describe("invoice with two VAT rates, SEPA credit transfer", () => {
 
   it("shows quantity × price where it gives the net, else one unit with the details in the note", () => {
     expect(e.lines[0]).toMatchObject({ quantity: "5", netPrice: "18.00", grossPrice: "20.00", priceDiscount: "2.00", netAmount: "90.00", periodStart: "2026-03-01", periodEnd: "2026-03-31" });
-    expect(e.lines[1]).toMatchObject({ quantity: "1", netPrice: "21.77", netAmount: "21.77", periodStart: "2026-03-17", note: "Menge 3 × 15,00 EUR/Monat × 0,483871 Monate" });
+    expect(e.lines[1]).toMatchObject({ quantity: "1", netPrice: "21.77", netAmount: "21.77", periodStart: "2026-03-17", note: "Menge 3 × 15,00 EUR/Monat × 15 von 31 Tagen" });
     expect(e.lines[2]).toMatchObject({ quantity: "2", netPrice: "12.35", netAmount: "24.70", vatRate: "7" });
   });
 
@@ -54,7 +54,7 @@ describe("invoice with two VAT rates, SEPA credit transfer", () => {
     expect(parsed.totals.payable).toBe("159.44");
     expect(parsed.lines.map((l) => [l.periodStart, l.periodEnd])).toEqual([["2026-03-01", "2026-03-31"], ["2026-03-17", "2026-03-31"], ["2026-03-01", "2026-03-31"]]);
     expect(parsed.buyerReference).toBe("K-1");
-    expect(parsed.lines[1]!.note).toBe("Menge 3 × 15,00 EUR/Monat × 0,483871 Monate");
+    expect(parsed.lines[1]!.note).toBe("Menge 3 × 15,00 EUR/Monat × 15 von 31 Tagen");
     expect(parsed.lines[0]).toMatchObject({ quantity: "5", netPrice: "18.00", netAmount: "90.00" });
     expect(parsed.seller.contact).toEqual({ name: "Buchhaltung, Erika Muster", phone: "+49 30 1234567", email: "rechnung@muster-it.de" });
     expect(parsed.seller).toMatchObject({ vatId: "DE123456789", taxNumber: "30/123/45678" });
@@ -108,7 +108,7 @@ describe("cancellation (Stornorechnung) of the two-rate invoice", () => {
     expect(e.totals).toMatchObject({ lineNet: "136.47", vat: "22.97", payable: "159.44" });
     expect(e.lines.map((l) => [l.quantity, l.netPrice, l.netAmount])).toEqual([["5", "18.00", "90.00"], ["1", "21.77", "21.77"], ["2", "12.35", "24.70"]]);
     // The note of the one-unit line shows the quantity as the printed Stornorechnung does: negated.
-    expect(e.lines[1]!.note).toBe("Menge -3 × 15,00 EUR/Monat × 0,483871 Monate");
+    expect(e.lines[1]!.note).toBe("Menge -3 × 15,00 EUR/Monat × 15 von 31 Tagen");
     expect(e.notes[0]).toBe("Stornorechnung zu Rechnung RE-2026-0001 vom 31.03.2026.");
     // a transfer customer without a refund account: set off, clearing between partners (97), no account
     expect(e.paymentTerms).toBe("Der Betrag wird mit offenen Forderungen verrechnet; auf Wunsch zahlen wir ihn auf ein von Ihnen genanntes Konto aus.");

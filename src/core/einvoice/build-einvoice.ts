@@ -1,9 +1,10 @@
 import { assert } from "../assert";
 import type { Invoice, InvoiceLine } from "../billing/invoice";
+import { prorationDaysText } from "../billing/proration-text";
 import type { Customer } from "../contract/model";
 import { type IsoDate, germanDate } from "../date/iso-date";
 import { Issue, Result, fail, issue, ok } from "../issues";
-import { Decimal, HUNDRED, ONE, ZERO, roundCents, priceText, toCentsString, toStored } from "../money/decimal";
+import { Decimal, HUNDRED, ONE, ZERO, roundCents, germanNumber, priceText, toCentsString, toStored } from "../money/decimal";
 import type {
   EBuyer, EInvoice, EInvoiceKind, ELine, EPaymentMeans, EPostalAddress, EPrecedingInvoice, ESeller, ETotals, EVatBreakdown,
   InvoiceTypeCode, VatCategory,
@@ -56,7 +57,7 @@ export function refundAccount(customer: Pick<Customer, "refundIban" | "paymentMe
 const money = (d: Decimal): string => toCentsString(d.isZero() ? ZERO : d);
 /** A price: at least two decimals, more only when the exact value has them. */
 const price = (d: Decimal): string => priceText(toStored(d));
-const germanNumber = (d: Decimal | string): string => toStored(new Decimal(d)).replace(".", ",");
+const german = (d: Decimal | string): string => germanNumber(toStored(new Decimal(d)));
 
 /**
  * Builds the EN 16931 semantic model of one of our invoices (see README "E-invoices"): type code
@@ -88,7 +89,7 @@ export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
   if (rcWithVat) issues.push(issue("einvoice.reverse_charge_with_vat", { invoice: ref, customer: customer.no }));
   const needsExemption = !reverseCharge && invoice.lines.some((l) => new Decimal(l.vatPct).isZero());
   if (needsExemption && !customer.vatExemptionReason) {
-    issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: customer.no, field: "vat_exemption_reason" }));
+    issues.push(customerMissing(ref, customer.no, "vat_exemption_reason"));
   }
 
   const payment = buildPayment(input.seller, customer, ref, issues, credit ? invoice.customerName || customer.name : undefined);
@@ -207,6 +208,15 @@ function buildSeller(s: SellerSettings, reverseCharge: boolean, ref: string, iss
   };
 }
 
+/**
+ * A customer column an e-invoice needs is empty. `field` names the column(s) as the CSV has them
+ * (stable, for scripts); `missing` is worded for the clerk per language (what it is, the sheet's
+ * column header and the CSV column: src/core/messages.ts PARAM_WORDS.missing).
+ */
+function customerMissing(invoice: string, customer: string, field: string): Issue {
+  return issue("einvoice.customer_missing", { invoice, customer, field, missing: field });
+}
+
 /** BT-33 from the company footer: its non-empty lines, trimmed, joined by " · " (one line in the XML, as on the page). */
 function legalInfo(footer: string | undefined): string | undefined {
   const text = (footer ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(" · ");
@@ -214,7 +224,7 @@ function legalInfo(footer: string | undefined): string | undefined {
 }
 
 function buildBuyer(invoice: Invoice, c: Customer, ref: string, issues: Issue[]): EBuyer | null {
-  const missing = (field: string): void => void issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field }));
+  const missing = (field: string): void => void issues.push(customerMissing(ref, c.no, field));
   const before = issues.length;
   const countryCode = (c.countryCode || (c.reverseCharge ? countryOfVatId(c.vatId) : null) || "DE").toUpperCase();
   let address: EPostalAddress | null = null;
@@ -258,14 +268,14 @@ function buildPayment(s: SellerSettings, c: Customer, ref: string, issues: Issue
   }
   if (refundTo !== undefined && c.paymentMeans !== "direct_debit") return { code: "97" };
   if (c.paymentMeans === "direct_debit" && refundTo !== undefined) {
-    if (!c.sepaDebtorIban) issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field: "sepa_debtor_iban" }));
+    if (!c.sepaDebtorIban) issues.push(customerMissing(ref, c.no, "sepa_debtor_iban"));
     else if (!isValidIban(c.sepaDebtorIban)) issues.push(issue("einvoice.customer_invalid", { invoice: ref, customer: c.no, field: "sepa_debtor_iban", value: c.sepaDebtorIban }));
     if (issues.length > before) return null;
     return { code: "58", iban: normalizeIban(c.sepaDebtorIban!), accountName: refundTo, refund: true };
   }
   if (c.paymentMeans === "direct_debit") {
-    if (!c.sepaMandateRef) issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field: "sepa_mandate_ref" }));
-    if (!c.sepaDebtorIban) issues.push(issue("einvoice.customer_missing", { invoice: ref, customer: c.no, field: "sepa_debtor_iban" }));
+    if (!c.sepaMandateRef) issues.push(customerMissing(ref, c.no, "sepa_mandate_ref"));
+    if (!c.sepaDebtorIban) issues.push(customerMissing(ref, c.no, "sepa_debtor_iban"));
     else if (!isValidIban(c.sepaDebtorIban)) issues.push(issue("einvoice.customer_invalid", { invoice: ref, customer: c.no, field: "sepa_debtor_iban", value: c.sepaDebtorIban }));
     if (!s.creditorId) issues.push(issue("einvoice.seller_missing", { invoice: ref, setting: "creditorId" }));
     if (issues.length > before) return null;
@@ -299,12 +309,13 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean, cancell
     roundCents(quantity.times(netUnit)).equals(net);
   const base = {
     id: String(l.lineNo),
-    unitCode: "C62",
+    // BT-130: hours for ticket time shown as such; a line shown as one unit at its net is one (C62).
+    unitCode: exact && l.lineType === "time" ? "HUR" : "C62",
     netAmount: money(net),
     periodStart: l.serviceFrom,
     periodEnd: l.serviceTo,
     itemName: l.description || l.articleNo,
-    itemDescription: `Vertrag ${l.contractNo}, Position ${l.positionNo}`,
+    ...(l.contractNo ? { itemDescription: l.positionNo > 0 ? `Vertrag ${l.contractNo}, Position ${l.positionNo}` : `Vertrag ${l.contractNo}` } : {}),
     sellerItemId: l.articleNo,
     vatCategory: category,
     vatRate: toStored(rate),
@@ -322,15 +333,22 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean, cancell
       ...(discounted ? { grossPrice: price(unitPrice), priceDiscount: price(unitPrice.minus(netUnit)) } : {}),
     };
   }
-  const months = `${germanNumber(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`;
+  // Months as the printed document shows them: "17 von 31 Tagen" for a part of one month.
+  const months =
+    prorationDaysText(l.serviceFrom, l.serviceTo, l.periodFactor, "de") ?? `${german(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`;
+  // Recurring and difference lines are priced per month over their months; ticket time per hour;
+  // clicks, flat fees and consumption per unit (no months), as on the printed document.
+  const perMonth = l.lineType === "recurring" || l.lineType === "difference";
+  const hours = l.lineType === "time";
+  const priced = `${germanNumber(price(unitPrice))} EUR${hours ? "/Std." : perMonth ? "/Monat" : ""}${perMonth ? ` × ${months}` : ""}`;
   // A change of quantity and price together is 1 × the change of the monthly net: that change is what the note says.
   const detail = isRateDifference(l)
     ? [`${difference} × ${months}`, l.correctsRef ? `Korrektur zu Rechnung ${l.correctsRef}` : ""].filter(Boolean)
     : [
         // The quantity as the printed document's Menge column shows it: signed (a credit line's −2, a
         // Stornorechnung's negated quantity), so that the note and the paper invoice say the same.
-        `Menge ${germanNumber(l.quantity)} × ${price(unitPrice).replace(".", ",")} EUR/Monat × ${months}`,
-        discount.isZero() ? "" : `abzgl. ${germanNumber(discount)} % Rabatt`,
+        `Menge ${german(l.quantity)}${hours ? " Std." : ""} × ${priced}`,
+        discount.isZero() ? "" : `abzgl. ${german(discount)} % Rabatt`,
         correction,
       ].filter(Boolean);
   return {

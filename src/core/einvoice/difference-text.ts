@@ -1,5 +1,5 @@
 import type { InvoiceLine } from "../billing/invoice";
-import { Decimal, HUNDRED, ONE, priceText, toStored } from "../money/decimal";
+import { Decimal, HUNDRED, ONE, germanNumber, priceText, toStored } from "../money/decimal";
 
 /**
  * What a difference line (a retroactive change of a billed month) says it changes: the monthly net,
@@ -22,7 +22,7 @@ export function monthlyDifference(l: Pick<InvoiceLine, "lineType" | "quantity" |
 export function differenceText(l: Pick<InvoiceLine, "lineType" | "quantity" | "unitPrice" | "discountPct">, cancelled = false): string | null {
   const d = monthlyDifference(l, cancelled);
   if (!d) return null;
-  return `Differenz ${d.isNegative() ? "-" : "+"}${priceText(toStored(d.abs())).replace(".", ",")} EUR/Monat`;
+  return `Differenz ${d.isNegative() ? "-" : "+"}${germanNumber(priceText(toStored(d.abs())))} EUR/Monat`;
 }
 
 /**

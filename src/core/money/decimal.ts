@@ -52,3 +52,14 @@ export function priceText(value: string): string {
   const [int, frac = ""] = value.split(".");
   return `${int}.${frac.padEnd(2, "0")}`;
 }
+
+/**
+ * `1234.5` → `1.234,5`: a stored decimal string as German text prints it (digit grouping, decimal
+ * comma, no rounding) — on invoice documents, in e-invoice notes and in invoice line texts alike.
+ */
+export function germanNumber(value: string): string {
+  const neg = value.startsWith("-");
+  const [int, frac] = (neg ? value.slice(1) : value).split(".") as [string, string | undefined];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${neg ? "-" : ""}${grouped}${frac !== undefined ? `,${frac}` : ""}`;
+}

@@ -11,7 +11,7 @@ import type { IsoDate } from "../../core/date/iso-date";
 import { Decimal, ZERO } from "../../core/money/decimal";
 import type { ColumnKind, SheetCell, WriteTableOptions } from "../../excel/gateway";
 import { tableNameFor } from "../../excel/names";
-import { prorationDaysText } from "../../io/export/documents/proration-text";
+import { prorationDaysText } from "../../core/billing/proration-text";
 import { INVOICE_EXPORT_COLUMNS, invoiceExportRows } from "../../io/export/invoice-rows";
 import { INVOICE_VOCABULARY } from "../../io/sheets/invoice-words";
 import { localizeTable, vocabularyHeader, vocabularyWord } from "../../io/table/sheet-vocabulary";

@@ -38,7 +38,11 @@ describe("missing master data: nothing is built, the issues name the setting or 
       "einvoice.customer_missing customer_email | buyer_reference",
     ]);
     expect(!r.ok && messageText(r.issues[0]!, "en")).toBe(
-      "E-invoice RE-2026-0001: customer K-1 lacks customer_street, customer_postcode, customer_city | customer_address (master-data column).",
+      "E-invoice RE-2026-0001: customer K-1 lacks the address (columns customer_street, customer_postcode, customer_city or customer_address); enter it in the master data.",
+    );
+    // The clerk reads what is missing and the column by the header of the German sheet, not the CSV code alone.
+    expect(!r.ok && messageText(r.issues[1]!, "de")).toBe(
+      "E-Rechnung RE-2026-0001: bei Kunde K-1 fehlt die elektronische Adresse für die E-Rechnung (BT-49): eine E-Mail-Adresse (Spalte „E-Mail“, customer_email) oder die Leitweg-ID (Spalte „Leitweg-ID / Käuferreferenz“, buyer_reference); in den Stammdaten eintragen.",
     );
   });
 
@@ -144,7 +148,7 @@ describe("the note of a line that quantity × price cannot show says what the pr
       quantity: "-1",
       netPrice: "21.26",
       netAmount: "-21.26",
-      note: "Menge -2 × 20,60 EUR/Monat × 0,516129 Monate, Differenz -41,20 EUR/Monat, Korrektur zu Rechnung RE-1",
+      note: "Menge -2 × 20,60 EUR/Monat × 16 von 31 Tagen, Differenz -41,20 EUR/Monat, Korrektur zu Rechnung RE-1",
     });
     expect(invoiceHtml(inv, { company: { name: SELLER.name, address: SELLER.address! }, customers: new Map([[CUSTOMER.no, CUSTOMER]]) })).toContain('<td class="num">-2</td>');
   });
@@ -155,7 +159,26 @@ describe("the note of a line that quantity × price cannot show says what the pr
     const r = buildEInvoice({ invoice: cancellation, customer: CUSTOMER, seller: SELLER, kind: "cancellation", cancels: { number: "RE-2026-0001", issueDate: "2026-03-31" } });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.value.typeCode).toBe("381");
-    expect(r.value.lines[0]).toMatchObject({ quantity: "1", netPrice: "21.77", netAmount: "21.77", note: "Menge -3 × 15,00 EUR/Monat × 0,483871 Monate" });
+    expect(r.value.lines[0]).toMatchObject({ quantity: "1", netPrice: "21.77", netAmount: "21.77", note: "Menge -3 × 15,00 EUR/Monat × 15 von 31 Tagen" });
+  });
+
+  it("ticket time is hours at a price per hour, clicks are pages at their price, neither per month; the contract without position 0; digits grouped", () => {
+    const day = { serviceFrom: "2026-03-06", serviceTo: "2026-03-06", positionNo: 0, periodFactor: "1" } as const;
+    const inv = invoice(CUSTOMER, [
+      line({ ...day, lineType: "time", contractNo: "V-4", articleNo: "SUP-R", quantity: "1.5", unitPrice: "87.4", netAmount: "131.10", exactAmount: "131.1" }),
+      // 0.75 h at 83.30 × 1.25 (surcharge) = 104.125/h: a price of three decimals is one unit at the net, the note says hours
+      line({ ...day, lineType: "time", contractNo: "", articleNo: "SUP-R", quantity: "0.75", unitPrice: "104.125", netAmount: "78.09", exactAmount: "78.09375" }),
+      line({ ...day, lineType: "click", contractNo: "K-5", articleNo: "CL-SW", quantity: "1550", unitPrice: "0.008", netAmount: "12.40", exactAmount: "12.4" }),
+      line({ quantity: "1000", unitPrice: "20.6", periodFactor: "0.516129", serviceFrom: "2026-03-16", netAmount: "10632.26", exactAmount: "10632.2574" }),
+    ]);
+    const r = buildEInvoice({ invoice: inv, customer: CUSTOMER, seller: SELLER });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.lines.map((l) => [l.unitCode, l.quantity, l.netPrice, l.itemDescription ?? "", l.note ?? ""])).toEqual([
+      ["HUR", "1.5", "87.40", "Vertrag V-4", ""],
+      ["C62", "1", "78.09", "", "Menge 0,75 Std. × 104,125 EUR/Std."],
+      ["C62", "1", "12.40", "Vertrag K-5", "Menge 1.550 × 0,008 EUR"],
+      ["C62", "1", "10632.26", "Vertrag V-1, Position 1", "Menge 1.000 × 20,60 EUR/Monat × 16 von 31 Tagen"],
+    ]);
   });
 });
 

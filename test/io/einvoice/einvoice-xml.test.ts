@@ -103,6 +103,22 @@ describe("the checks catch broken files", () => {
     const cii = toLibraryInvoice(dd, "xrechnung-cii")["ubl:Invoice"];
     expect(cii["cac:PayeeParty"]?.["cac:PartyIdentification"]).toEqual({ "cbc:ID": "DE98ZZZ09999999999", "cbc:ID@schemeID": "SEPA" });
   });
+
+  it("ticket time in hours (HUR), clicks and time without a contract pass the XSDs; UBL says what CII says", async () => {
+    const day = { serviceFrom: "2026-03-06", serviceTo: "2026-03-06", positionNo: 0, periodFactor: "1" } as const;
+    const inv = invoice(CUSTOMER, [
+      line(),
+      line({ ...day, lineType: "time", contractNo: "V-4", articleNo: "SUP-R", quantity: "1.5", unitPrice: "87.4", netAmount: "131.10", exactAmount: "131.1" }),
+      line({ ...day, lineType: "time", contractNo: "", articleNo: "SUP-R", quantity: "0.75", unitPrice: "104.125", netAmount: "78.09", exactAmount: "78.09375" }),
+      line({ ...day, lineType: "click", contractNo: "K-5", articleNo: "CL-SW", quantity: "1550", unitPrice: "0.008", netAmount: "12.40", exactAmount: "12.4" }),
+    ]);
+    const r = buildEInvoice({ invoice: inv, customer: CUSTOMER, seller: SELLER });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const { parsed } = await renderAndCheck(r.value, inv, "xrechnung-cii");
+    expect(parsed.lines.map((l) => l.unitCode)).toEqual(["C62", "HUR", "C62", "C62"]);
+    await renderAndCheck(r.value, inv, "zugferd");
+    await expectUblSaysWhatCiiSays(r.value, inv);
+  });
 });
 
 /** A generated invoice line: cents exact, prorated or not, discounted or not, maybe a credit. */

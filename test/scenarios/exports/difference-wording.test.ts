@@ -77,7 +77,7 @@ it("part of a month (from 17 January): the note gives the change times the month
   expect(await documentText(ctx, [february])).toContain("Differenz +88,00 EUR/Monat, Korrektur zu Rechnung RE-000001 vom 02.01.2026");
   const runId = (await listRuns(ctx)).find((r) => r.month === "2026-02")!.id;
   const line = (await eInvoiceLines(ctx, runId)).find((l) => l.periodStart === "2026-01-17")!;
-  expect(line).toMatchObject({ quantity: "1", netPrice: "42.58", netAmount: "42.58", note: "Differenz +88,00 EUR/Monat × 0,483871 Monate, Korrektur zu Rechnung RE-000001" });
+  expect(line).toMatchObject({ quantity: "1", netPrice: "42.58", netAmount: "42.58", note: "Differenz +88,00 EUR/Monat × 15 von 31 Tagen, Korrektur zu Rechnung RE-000001" });
   expect(line.note).not.toContain("Menge");
 
   // Its Stornorechnung names the cancelled line's change as billed, on the document and in the e-invoice.
@@ -90,5 +90,5 @@ it("part of a month (from 17 January): the note gives the change times the month
   expect(stornoText).toContain("-1 88,00 €");
   const stornoLine = (await eInvoiceLines(ctx, cancelled.value.runId)).find((l) => l.periodStart === "2026-01-17")!;
   // (a Stornorechnung's lines correct the cancelled invoice)
-  expect(stornoLine).toMatchObject({ quantity: "1", netPrice: "42.58", note: `Differenz +88,00 EUR/Monat × 0,483871 Monate, Korrektur zu Rechnung ${february.invoiceRef}` });
+  expect(stornoLine).toMatchObject({ quantity: "1", netPrice: "42.58", note: `Differenz +88,00 EUR/Monat × 15 von 31 Tagen, Korrektur zu Rechnung ${february.invoiceRef}` });
 });

@@ -1,12 +1,12 @@
 import { type Invoice, type InvoiceLine, documentTitle } from "../../../core/billing/invoice";
-import { prorationDaysText } from "./proration-text";
+import { prorationDaysText } from "../../../core/billing/proration-text";
 import { differenceText } from "../../../core/einvoice/difference-text";
 import { creditTerms, refundAccount } from "../../../core/einvoice/build-einvoice";
 import type { Customer } from "../../../core/contract/model";
 import { type IsoDate, germanDate } from "../../../core/date/iso-date";
 import { Issue, Result, fail, hasErrors, issue, ok } from "../../../core/issues";
 import { messageText } from "../../../core/messages";
-import { Decimal, priceText } from "../../../core/money/decimal";
+import { Decimal, germanNumber, priceText } from "../../../core/money/decimal";
 import type { CompanyInfo } from "./company";
 import { asIssued, type IssuedParties } from "./issued-parties";
 
@@ -53,13 +53,7 @@ export function esc(value: string): string {
 }
 const lines = (value: string): string => esc(value).replace(/\r?\n/g, "<br>");
 
-/** `1234.5` → `1.234,5` (German digit grouping, decimal comma, no rounding). */
-export function germanNumber(value: string): string {
-  const neg = value.startsWith("-");
-  const [int, frac] = (neg ? value.slice(1) : value).split(".") as [string, string | undefined];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${neg ? "-" : ""}${grouped}${frac !== undefined ? `,${frac}` : ""}`;
-}
+export { germanNumber };
 
 /** A money amount: two decimals, German format, with the euro sign (`-1.234,50 €`). */
 export function euro(value: string): string {

@@ -1,5 +1,5 @@
-import { daysInMonthOf, daysBetween, isoToYmd, type IsoDate } from "../../../core/date/iso-date";
-import { Decimal } from "../../../core/money/decimal";
+import { daysInMonthOf, daysBetween, isoToYmd, type IsoDate } from "../date/iso-date";
+import { Decimal } from "../money/decimal";
 
 /**
  * A line's period factor as the reader understands it: "17 von 31 Tagen" / "17 of 31 days" when the

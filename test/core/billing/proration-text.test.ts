@@ -1,5 +1,5 @@
-import type { IsoDate } from "../../../../src/core/date/iso-date";
-import { prorationDaysText } from "../../../../src/io/export/documents/proration-text";
+import type { IsoDate } from "../../../src/core/date/iso-date";
+import { prorationDaysText } from "../../../src/core/billing/proration-text";
 
 const d = (s: string) => s as IsoDate;
 
