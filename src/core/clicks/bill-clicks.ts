@@ -3,7 +3,7 @@ import type { Article, Contract } from "../contract/model";
 import { IsoDate, maxDate, minDate, daysBetween } from "../date/iso-date";
 import { IsoMonth, daysInMonth, firstDayOf, lastDayOf, monthName, monthOf, monthRange } from "../date/iso-month";
 import { Issue, issue } from "../issues";
-import { Decimal, ZERO, roundCents } from "../money/decimal";
+import { Decimal, ZERO, germanNumber, roundCents } from "../money/decimal";
 import type { ClickRule, Rules } from "../time/rules";
 import type { UsageLine } from "../time/usage-line";
 import type { MeterReading } from "./model";
@@ -35,9 +35,6 @@ export interface ClickChargeResult {
   months: ClickMonth[];
   issues: Issue[];
 }
-
-/** Pages as the German invoice line says them: 12.500 */
-const germanCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 
 /** One device of a click contract in a month: its readings dated in the month and the pages they add. */
 export interface DeviceMonth {
@@ -263,7 +260,7 @@ function rateMonth(contract: Contract, usage: ClickMonthUsage, rule: ClickRule, 
     if (over.isZero()) continue;
     const exact = over.times(price);
     charged = charged.plus(exact);
-    charges.push({ kind, line: { ...base, key: JSON.stringify(["click", contract.no, month, kind]), lineType: "click", articleNo: article.no, description: `${article.description} ${monthName(month, "de")}: ${germanCount(pages)} Seiten, davon ${germanCount(incl.toNumber())} inklusive`, quantity: over, unitPrice: new Decimal(price), exact, net: roundCents(exact), vatPct: article.vatPct } });
+    charges.push({ kind, line: { ...base, key: JSON.stringify(["click", contract.no, month, kind]), lineType: "click", articleNo: article.no, description: `${article.description} ${monthName(month, "de")}: ${germanNumber(String(pages))} Seiten, davon ${germanNumber(incl.toFixed())} inklusive`, quantity: over, unitPrice: new Decimal(price), exact, net: roundCents(exact), vatPct: article.vatPct } });
   }
   const minimum = new Decimal(rule.minimumFee ?? 0).times(share);
   if (a.minimum && minimum.greaterThan(charged)) {
