@@ -12,6 +12,12 @@ import type { DexieStore } from "../../src/store/dexie/dexie-store";
  * more on Dexie and PostgreSQL.
  */
 export async function testStore(): Promise<SqlStore | DexieStore> {
+  const store = await openTestStore();
+  opened.push(store);
+  return store;
+}
+
+async function openTestStore(): Promise<SqlStore | DexieStore> {
   const kind = process.env.MSP_TEST_STORE ?? "sqlite";
   if (kind === "dexie") return createMemoryDexieStore();
   if (kind === "postgres") return openPostgresStore(await freshPgDatabase(), { poolSize: 2 });
@@ -19,8 +25,18 @@ export async function testStore(): Promise<SqlStore | DexieStore> {
   return openSqliteStore(":memory:");
 }
 
+// The stores this test file opened, closed after its tests (closing twice is harmless: some tests
+// close theirs). A PostgreSQL store's pool keeps its idle connections for 10 s: left open, they kept
+// jest's worker alive after the last file ("A worker process has failed to exit gracefully").
+// Registered on import, so this module must be imported at a test file's top level.
+const opened: (SqlStore | DexieStore)[] = [];
+afterAll(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+});
+
 let n = 0;
-async function freshPgDatabase(): Promise<string> {
+/** A new, empty database on MSP_TEST_PG_URL (its URL). */
+export async function freshPgDatabase(): Promise<string> {
   const { pgTestUrl } = await import("./postgres");
   const pg = (await import("pg")).default;
   const base = pgTestUrl();

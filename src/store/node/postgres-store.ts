@@ -33,11 +33,16 @@ const types = {
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<SqlStore> {
   const waitMs = options.waitMs ?? 60_000;
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  const connectionsClosed = trackConnections(pool);
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  const close = async () => {
+    await db.destroy();
+    await connectionsClosed();
+  };
   try {
     await migrateToLatest(db, POSTGRES);
   } catch (e) {
-    await db.destroy();
+    await close();
     throw e;
   }
   const location = redact(url);
@@ -59,8 +64,25 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     async beginRead(exec) {
       await exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", []);
     },
-    close: () => db.destroy(),
+    close,
   });
+}
+
+/**
+ * Waits for the pool's connections to be closed. `pool.end()` resolves as soon as it has asked them
+ * to close, while their sockets are still open; a process (the CLI, the server, a test worker) that
+ * ends right after `close()` then has to wait for them or be killed.
+ */
+function trackConnections(pool: pg.Pool): () => Promise<void> {
+  const open = new Set<Promise<void>>();
+  pool.on("connect", (client) => {
+    const closed = new Promise<void>((resolve) => client.once("end", () => resolve()));
+    open.add(closed);
+    void closed.then(() => open.delete(closed));
+  });
+  return async () => {
+    await Promise.all([...open]);
+  };
 }
 
 /** The URL without its password (for messages and logs). */
