@@ -76,6 +76,25 @@ describe.each<Language>(["de", "en"])("a %s pane", (language) => {
     pane.unmount();
   });
 
+  it("the import result of a correction counts it („davon Korrekturen“) and says old → new; one without corrections shows no such line", async () => {
+    const ctx = await testContext();
+    const pane = await renderPane(ctx, <MasterDataArea onBackup={() => undefined} />, { language });
+    const files = byTestId(pane.container, "master-files") as HTMLInputElement;
+    await pickFiles(files, [testFile("articles.csv", ARTICLES), testFile("contracts.csv", CONTRACTS)]);
+    await until(() => byTestId(pane.container, "import-checked"));
+    await click(byTestId(pane.container, "import-checked"));
+    await until(() => expect(text(pane, "import-result")).toContain(m.versions));
+    expect(text(pane, "import-result")).not.toContain(m.corrections);
+
+    await pickFiles(files, [testFile("korrektur.csv", CORRECTED)]);
+    await until(() => byTestId(pane.container, "import-checked"));
+    await click(byTestId(pane.container, "import-checked"));
+    await until(() => expect(text(pane, "import-result")).toContain(`${m.corrections}1`));
+    expect(pane.container.textContent).toMatch(language === "de" ? /20,60 → 18,60/ : /20.60 → 18.60/);
+    expect(await stored(ctx)).toEqual({ contracts: 1, versions: ["20.6", "18.6"], batches: 2 });
+    pane.unmount();
+  });
+
   it("errors show with file, row and column, and nothing can be imported", async () => {
     const ctx = await testContext();
     const pane = await renderPane(ctx, <MasterDataArea onBackup={() => undefined} />, { language });
