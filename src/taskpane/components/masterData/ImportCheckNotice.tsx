@@ -15,6 +15,31 @@ export interface ImportCheckNoticeProps {
   onDiscard: () => void;
 }
 
+/** What an import stores (or, checked, would store), counted. */
+export interface ImportCounts {
+  customers: number;
+  articles: number;
+  contracts: number;
+  versions: number;
+  corrections: number;
+  mappings: number;
+  unchangedRows: number;
+}
+
+/** The counts of a master import as the check and the import result show them (corrections only when there are any). */
+export function importCountFacts(s: ReturnType<typeof useStrings>, c: ImportCounts): [string, string][] {
+  const m = s.master;
+  return [
+    [m.customers, s.formatInteger(c.customers)],
+    [m.articles, s.formatInteger(c.articles)],
+    [m.contracts, s.formatInteger(c.contracts)],
+    [m.versions, s.formatInteger(c.versions)],
+    ...(c.corrections > 0 ? [[m.corrections, s.formatInteger(c.corrections)] as [string, string]] : []),
+    [m.mappings, s.formatInteger(c.mappings)],
+    [m.unchangedRows, s.formatInteger(c.unchangedRows)],
+  ];
+}
+
 /**
  * The result of *Prüfen*: what the import would store, counted as after an import (the corrections
  * old → new and the warnings show under the step), with the button that stores it and one to discard it.
@@ -41,17 +66,7 @@ export function ImportCheckNotice({ checked, busy, storeLabel, onStore, onDiscar
         </>
       }
     >
-      <FactList
-        facts={[
-          [m.customers, s.formatInteger(c.customers)],
-          [m.articles, s.formatInteger(c.articles)],
-          [m.contracts, s.formatInteger(c.contracts)],
-          [m.versions, s.formatInteger(c.versions)],
-          ...(c.corrections > 0 ? [[m.corrections, s.formatInteger(c.corrections)] as [string, string]] : []),
-          [m.mappings, s.formatInteger(c.mappings)],
-          [m.unchangedRows, s.formatInteger(c.unchangedRows)],
-        ]}
-      />
+      <FactList facts={importCountFacts(s, c)} />
     </Notice>
   );
 }

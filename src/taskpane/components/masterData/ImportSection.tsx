@@ -8,7 +8,7 @@ import { FileButton } from "../common/FileButton";
 import { Notice } from "../common/Notice";
 import { StepSection } from "../common/StepSection";
 import { TemplateDownload } from "../common/TemplateDownload";
-import { ImportCheckNotice } from "./ImportCheckNotice";
+import { ImportCheckNotice, importCountFacts } from "./ImportCheckNotice";
 import type { SectionProps } from "./MasterDataArea";
 
 /**
@@ -38,18 +38,7 @@ export function ImportSection({ md, busy, act, status, next }: SectionProps): Re
             </Button>
           }
         >
-          <FactList
-            facts={[
-              [m.batch, imported.batchId],
-              [m.customers, s.formatInteger(imported.customers)],
-              [m.articles, s.formatInteger(imported.articles)],
-              [m.contracts, s.formatInteger(imported.contracts)],
-              [m.versions, s.formatInteger(imported.versions)],
-              ...(imported.corrections > 0 ? [[m.corrections, s.formatInteger(imported.corrections)] as [string, string]] : []),
-              [m.mappings, s.formatInteger(imported.mappings)],
-              [m.unchangedRows, s.formatInteger(imported.unchangedRows)],
-            ]}
-          />
+          <FactList facts={[[m.batch, imported.batchId], ...importCountFacts(s, imported)]} />
         </Notice>
       )}
       {status}
