@@ -64,8 +64,8 @@ const german = (d: Decimal | string): string => germanNumber(toStored(new Decima
  * 380, or 381 with flipped signs for a cancellation or a correction that credits; per-line service
  * period; VAT category S (rate > 0), AE (reverse-charge customer) or E (0 % with the customer's
  * exemption reason); SEPA credit transfer to our IBAN or SEPA direct debit with mandate and creditor
- * id; a credit paid out to the customer's account or set off (97, see buildPayment). Missing master data is a failed result whose issues name the setting or the customer column;
- * nothing is built then.
+ * id; a credit paid out to the customer's account or set off (97, see buildPayment). Missing master
+ * data is a failed result whose issues name the setting or the customer column; nothing is built then.
  */
 export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
   const { invoice, customer } = input;
