@@ -46,7 +46,7 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[],
     pushAll(issues, read.issues);
     return read.table;
   });
-  const { input, kinds, issues: readIssues } = readMasterTables(tables);
+  const { input, kinds, issues: readIssues, userColumns } = readMasterTables(tables);
   pushAll(issues, readIssues);
   if (hasErrors(issues)) return { ok: false, issues };
   const hashes = await Promise.all(files.map(async (f) => ({ name: f.name, sha256: await fileSha256(f) })));
@@ -101,7 +101,7 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[],
     await tx.audit.append(audit);
   });
   if (!planned) throw new Error("import transaction ended without a plan");
-  if (!planned.ok) return planned;
+  if (!planned.ok) return { ok: false, issues: userColumns(planned.issues) };
   const p = planned.value;
   return ok({
     batchId,
@@ -113,7 +113,7 @@ export async function importMaster(ctx: AppContext, files: readonly InputFile[],
     corrections: p.versions.filter((v) => v.corrects).length,
     mappings: p.mappings.length,
     unchangedRows: p.unchangedRows,
-    warnings: [...issues, ...p.notes],
+    warnings: [...issues, ...userColumns(p.notes)],
     ...(options.dryRun ? { dryRun: true } : {}),
   });
 }

@@ -182,4 +182,16 @@ describe("import-master: correcting a version with the same valid_from", () => {
     expect(!customer.ok && customer.issues.map((i) => [i.code, i.where?.column])).toEqual([["master.correction_not_allowed", "customer_no"]]);
     expect(await versionsOf(ctx)).toEqual([["2026-01-01", "20.6", "19", 1]]);
   });
+
+  it("a correction in the German sheet saved as CSV: its note and a refusal name the columns as the file does", async () => {
+    const ctx = await billedAndIssuedJanuary();
+    const de = (price: string, customer = "10001") =>
+      textFile("korrektur.csv", `Kundennummer;Kundenname;Vertragsnummer;Vertragsbeginn;Position;Artikelnummer;Menge;Einzelpreis;Gültig ab;Korrektur\n${customer};Müller GmbH;V-1;01.01.2026;1;M365-BP;10;${price};01.01.2026;ja\n`);
+    const refused = await importMaster(ctx, [de("20,60", "10002")]);
+    expect(!refused.ok && refused.issues.map((i) => [i.code, i.where?.column])).toEqual([["master.correction_not_allowed", "Kundennummer"]]);
+    const r = await importMaster(ctx, [de("18,60")]);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.corrections).toBe(1);
+    expect(r.value.warnings.map((i) => formatIssue(i, "de"))).toEqual(["korrektur.csv, Zeile 2, Spalte „Einzelpreis“: Korrektur: Vertrag V-1 Position 1 ab 01.01.2026, Einzelpreis 20,60 → 18,60."]);
+  });
 });

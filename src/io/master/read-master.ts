@@ -10,14 +10,30 @@ import { recogniseProfile } from "../vendor/match-profile";
 import { BUILTIN_PROFILES } from "../vendor/profiles/registry";
 import { HeaderTable, missingColumns, toHeaderTable } from "../table/header-table";
 import type { RawTable } from "../table/raw-table";
+import { type CanonicalTable, type SheetVocabulary, canonicalTable, withUserColumns } from "../table/sheet-vocabulary";
+import { ARTICLE_VOCABULARY, CONTRACT_VOCABULARY } from "../sheets/master-words";
 import { ARTICLE_REQUIRED, CONTRACT_REQUIRED, MAPPING_REQUIRED, MasterFileKind, detectMasterKind } from "./master-columns";
 
-/** Reads master-data tables (contracts, articles, mappings; recognised by header) into typed rows. */
-export function readMasterTables(tables: readonly RawTable[]): { input: MasterInput; kinds: MasterFileKind[]; issues: Issue[] } {
+/**
+ * Reads master-data tables (contracts, articles, mappings; recognised by header) into typed rows.
+ * A contracts or articles file may have the German (or English) headers and words of the pane's
+ * *Verträge* and *Artikel* sheets (a sheet saved as CSV): it is read as the canonical file, and
+ * `userColumns` names the columns of any issue about it as the file does ("Menge", not "quantity").
+ */
+export function readMasterTables(tables: readonly RawTable[]): { input: MasterInput; kinds: MasterFileKind[]; issues: Issue[]; userColumns: (issues: readonly Issue[]) => Issue[] } {
   const input: MasterInput = { articles: [], contracts: [], mappings: [] };
   const issues: Issue[] = [];
   const kinds: MasterFileKind[] = [];
-  for (const raw of tables) {
+  const worded = new Map<string, { vocabulary: SheetVocabulary; canonical: CanonicalTable }>();
+  const userColumns = (list: readonly Issue[]): Issue[] =>
+    list.map((i) => {
+      const w = i.where?.source === undefined ? undefined : worded.get(i.where.source);
+      return w ? withUserColumns(w.vocabulary, [i], w.canonical)[0]! : i;
+    });
+  for (const given of tables) {
+    const sheet = sheetWorded(given);
+    if (sheet.canonical.language !== "code") worded.set(given.source, sheet);
+    const raw = sheet.canonical.raw;
     const { table, issues: headerIssues } = toHeaderTable(raw);
     pushAll(issues, headerIssues);
     if (!table) continue;
@@ -44,7 +60,22 @@ export function readMasterTables(tables: readonly RawTable[]): { input: MasterIn
       else push(input.mappings, readMappingRow(r, table), r, issues);
     }
   }
-  return { input, kinds, issues };
+  return { input, kinds, issues: userColumns(issues), userColumns };
+}
+
+/**
+ * The table as the canonical file: with the vocabulary of the pane's *Verträge* sheet when that makes
+ * it a contracts file, else that of *Artikel* when that makes it an articles file (contracts first: a
+ * contracts file also has an article number and a price); otherwise as given.
+ */
+function sheetWorded(raw: RawTable): { vocabulary: SheetVocabulary; canonical: CanonicalTable } {
+  for (const [kind, vocabulary] of [["contracts", CONTRACT_VOCABULARY], ["articles", ARTICLE_VOCABULARY]] as const) {
+    const canonical = canonicalTable(vocabulary, raw);
+    if (canonical.language === "code") continue;
+    const { table } = toHeaderTable(canonical.raw);
+    if (table && detectMasterKind(new Set(table.index.keys())) === kind) return { vocabulary, canonical };
+  }
+  return { vocabulary: CONTRACT_VOCABULARY, canonical: { raw, userHeaders: new Map(), language: "code" } };
 }
 
 /** The number columns whose cells tell a file's decimal separator. */

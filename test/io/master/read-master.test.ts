@@ -26,6 +26,18 @@ describe("readMasterTables", () => {
     expect(r.input.mappings[2]).toMatchObject({ kind: "article", mappingSource: "*", externalId: "0001", internalNo: "BOOK" });
   });
 
+  it("reads the pane's German Verträge and Artikel sheets saved as CSV (headers and words), and names their columns as the file does", () => {
+    const contracts = "Kundennummer;Kundenname;Vertragsnummer;Vertragsart;Abrechnungsintervall;Abrechnungsweise;Vertragsbeginn;Position;Artikelnummer;Menge;Einzelpreis;Gültig ab;Korrektur\n10001;Müller GmbH;V-1;Lizenz;vierteljährlich;nachträglich;01.01.2026;1;M365-BP;10;20,60;01.01.2026;ja\n";
+    const articles = "Artikelnummer;Beschreibung;Einzelpreis;USt %;Einheit\nM365-BP;Microsoft 365 Business Premium;20,60;19;Lizenz\n";
+    const r = readMasterTables([table("vertraege.csv", contracts), table("artikel.csv", articles)]);
+    expect(r.issues).toEqual([]);
+    expect(r.kinds).toEqual(["contracts", "articles"]);
+    expect(r.input.contracts[0]).toMatchObject({ contract: { no: "V-1", type: "license", interval: "quarterly", mode: "arrears", start: "2026-01-01" }, validFrom: "2026-01-01", correction: true });
+    expect(r.input.articles[0]!.article).toMatchObject({ no: "M365-BP", unitPrice: "20.6", vatPct: "19", unit: "Lizenz" });
+    const bad = readMasterTables([table("vertraege.csv", contracts.replace(";10;20,60;", ";zehn;20,60;"))]);
+    expect(bad.issues.map((i) => formatIssue(i, "de"))).toEqual(["vertraege.csv, Zeile 2, Spalte „Menge (J)“: „zehn“ ist keine gültige Zahl."]);
+  });
+
   it("reads 1.000 in a German Excel file (decimal comma elsewhere) as one thousand, and 1,000 in a decimal-point file too", () => {
     // German Excel: `;`, decimal comma; "1.000" seats were read as 1 (a thousandfold under-billing).
     const de = "customer_no;contract_no;contract_start;position_no;article_no;quantity;unit_price\n1;V-1;01.10.2026;1;A;1.000;20,60\n1;V-1;01.10.2026;2;B;2;1.500\n";
