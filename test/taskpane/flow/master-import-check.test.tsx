@@ -55,14 +55,15 @@ describe.each<Language>(["de", "en"])("a %s pane", (language) => {
     pane.unmount();
   });
 
-  it("a correction: the check counts it and says old → new; Verwerfen stores nothing", async () => {
+  it("a correction: the check counts it and says old → new; Verwerfen stores nothing; imported, the result counts it („davon Korrekturen“)", async () => {
     const ctx = await testContext();
     const pane = await renderPane(ctx, <MasterDataArea onBackup={() => undefined} />, { language });
     const files = byTestId(pane.container, "master-files") as HTMLInputElement;
     await pickFiles(files, [testFile("articles.csv", ARTICLES), testFile("contracts.csv", CONTRACTS)]);
     await until(() => byTestId(pane.container, "import-checked"));
     await click(byTestId(pane.container, "import-checked"));
-    await until(() => byTestId(pane.container, "import-result"));
+    await until(() => expect(text(pane, "import-result")).toContain(m.versions));
+    expect(text(pane, "import-result")).not.toContain(m.corrections);
 
     await pickFiles(files, [testFile("korrektur.csv", CORRECTED)]);
     await until(() => expect(text(pane, "import-check")).toContain(`${m.corrections}1`));
@@ -73,18 +74,6 @@ describe.each<Language>(["de", "en"])("a %s pane", (language) => {
     await until(() => expect(pane.container.textContent).toContain(m.checkDiscarded));
     expect(query(pane, "import-check")).toBeNull();
     expect(await stored(ctx)).toEqual({ contracts: 1, versions: ["20.6"], batches: 1 });
-    pane.unmount();
-  });
-
-  it("the import result of a correction counts it („davon Korrekturen“) and says old → new; one without corrections shows no such line", async () => {
-    const ctx = await testContext();
-    const pane = await renderPane(ctx, <MasterDataArea onBackup={() => undefined} />, { language });
-    const files = byTestId(pane.container, "master-files") as HTMLInputElement;
-    await pickFiles(files, [testFile("articles.csv", ARTICLES), testFile("contracts.csv", CONTRACTS)]);
-    await until(() => byTestId(pane.container, "import-checked"));
-    await click(byTestId(pane.container, "import-checked"));
-    await until(() => expect(text(pane, "import-result")).toContain(m.versions));
-    expect(text(pane, "import-result")).not.toContain(m.corrections);
 
     await pickFiles(files, [testFile("korrektur.csv", CORRECTED)]);
     await until(() => byTestId(pane.container, "import-checked"));

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { CheckmarkRegular, DismissRegular } from "@fluentui/react-icons";
+import type { ImportMasterSummary } from "../../../app/import-master";
 import type { MasterCheck } from "../../hooks/useMasterData";
 import { useStrings } from "../../i18n";
 import { FactList } from "../common/FactList";
@@ -16,15 +17,7 @@ export interface ImportCheckNoticeProps {
 }
 
 /** What an import stores (or, checked, would store), counted. */
-export interface ImportCounts {
-  customers: number;
-  articles: number;
-  contracts: number;
-  versions: number;
-  corrections: number;
-  mappings: number;
-  unchangedRows: number;
-}
+type ImportCounts = Pick<ImportMasterSummary, "customers" | "articles" | "contracts" | "versions" | "corrections" | "mappings" | "unchangedRows">;
 
 /** The counts of a master import as the check and the import result show them (corrections only when there are any). */
 export function importCountFacts(s: ReturnType<typeof useStrings>, c: ImportCounts): [string, string][] {
