@@ -28,11 +28,14 @@ async function openTestStore(): Promise<SqlStore | DexieStore> {
 // The stores this test file opened, closed after its tests (closing twice is harmless: some tests
 // close theirs). A PostgreSQL store's pool keeps its idle connections for 10 s: left open, they kept
 // jest's worker alive after the last file ("A worker process has failed to exit gracefully").
-// Registered on import, so this module must be imported at a test file's top level.
+// Registered on import, so this module must be imported at a test file's top level; outside jest
+// (the benchmarks under bench/ import the fixtures too) there is no afterAll and nothing to register.
 const opened: (SqlStore | DexieStore)[] = [];
-afterAll(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
+if (typeof afterAll === "function") {
+  afterAll(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+}
 
 let n = 0;
 /** A new, empty database on MSP_TEST_PG_URL (its URL). */
