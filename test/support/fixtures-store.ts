@@ -13,7 +13,7 @@ import type { DexieStore } from "../../src/store/dexie/dexie-store";
  */
 export async function testStore(): Promise<SqlStore | DexieStore> {
   const store = await openTestStore();
-  opened.push(store);
+  if (process.env.MSP_TEST_STORE === "postgres") opened.push(store);
   return store;
 }
 
@@ -25,9 +25,11 @@ async function openTestStore(): Promise<SqlStore | DexieStore> {
   return openSqliteStore(":memory:");
 }
 
-// The stores this test file opened, closed after its tests (closing twice is harmless: some tests
-// close theirs). A PostgreSQL store's pool keeps its idle connections for 10 s: left open, they kept
-// jest's worker alive after the last file ("A worker process has failed to exit gracefully").
+// The PostgreSQL stores this test file opened, closed after its tests (closing twice is harmless:
+// some tests close theirs). A PostgreSQL store's pool keeps its idle connections for 10 s: left open,
+// they kept jest's worker alive after the last file ("A worker process has failed to exit
+// gracefully"). In-memory SQLite and Dexie stores hold no handle and are left to the garbage
+// collector: kept here until the file ends, the oracle's hundreds of stores ran a worker out of memory.
 // Registered on import, so this module must be imported at a test file's top level; outside jest
 // (the benchmarks under bench/ import the fixtures too) there is no afterAll and nothing to register.
 const opened: (SqlStore | DexieStore)[] = [];
