@@ -37,7 +37,7 @@ const CREDIT_TERMS = "Der Betrag wird mit offenen Forderungen verrechnet; auf Wu
 /**
  * The payment terms of a credit (a Stornorechnung, a crediting correction): paid out to the
  * customer's account (`refundIban`, see {@link refundAccount}) or set off against open amounts. The
- * printed document says the same.
+ * printed invoice says the same.
  */
 export function creditTerms(refundIban?: string): string {
   return refundIban ? `Der Betrag wird Ihnen auf Ihr Konto ${maskIban(refundIban)} überwiesen bzw. mit offenen Forderungen verrechnet.` : CREDIT_TERMS;
@@ -95,7 +95,7 @@ export function buildEInvoice(input: EInvoiceInput): Result<EInvoice> {
   const payment = buildPayment(input.seller, customer, ref, issues, credit ? invoice.customerName || customer.name : undefined);
   const preceding = precedingInvoices(input, kind, issues);
 
-  // These notes stay German on purpose (issue 20): they are content of the invoice document (BT-22
+  // These notes stay German on purpose (issue 20): they are content of the printed invoice (BT-22
   // notes, BT-20 payment terms), whose language is the invoice's, German (§14 UStG; the reverse-charge
   // wording of §14a(5) UStG), not the clerk's pane language. An English Office must not turn a German
   // invoice's legal text English. Messages *about* the invoice (issues) are codes like everywhere.
@@ -333,11 +333,11 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean, cancell
       ...(discounted ? { grossPrice: price(unitPrice), priceDiscount: price(unitPrice.minus(netUnit)) } : {}),
     };
   }
-  // Months as the printed document shows them: "17 von 31 Tagen" for a part of one month.
+  // Months as the printed invoice shows them: "17 von 31 Tagen" for a part of one month.
   const months =
     prorationDaysText(l.serviceFrom, l.serviceTo, l.periodFactor, "de") ?? `${german(l.periodFactor)} ${new Decimal(l.periodFactor).equals(ONE) ? "Monat" : "Monate"}`;
   // Recurring and difference lines are priced per month over their months; ticket time per hour;
-  // clicks, flat fees and consumption per unit (no months), as on the printed document.
+  // clicks, flat fees and consumption per unit (no months), as on the printed invoice.
   const perMonth = l.lineType === "recurring" || l.lineType === "difference";
   const hours = l.lineType === "time";
   const priced = `${germanNumber(price(unitPrice))} EUR${hours ? "/Std." : perMonth ? "/Monat" : ""}${perMonth ? ` × ${months}` : ""}`;
@@ -345,7 +345,7 @@ function buildLine(l: InvoiceLine, sign: 1 | -1, reverseCharge: boolean, cancell
   const detail = isRateDifference(l)
     ? [`${difference} × ${months}`, l.correctsRef ? `Korrektur zu Rechnung ${l.correctsRef}` : ""].filter(Boolean)
     : [
-        // The quantity as the printed document's Menge column shows it: signed (a credit line's −2, a
+        // The quantity as the printed invoice's Menge column shows it: signed (a credit line's −2, a
         // Stornorechnung's negated quantity), so that the note and the paper invoice say the same.
         `Menge ${german(l.quantity)}${hours ? " Std." : ""} × ${priced}`,
         discount.isZero() ? "" : `abzgl. ${german(discount)} % Rabatt`,

@@ -11,10 +11,10 @@ import type { ActivityRate, ClickRule, ContingentRule, ContractRules, FlatFeeRul
 type Obj = Record<string, unknown>;
 
 /**
- * Validates a parsed rules document (README "Ticket time and click contracts"; the text is read by
- * `parseRules` in io/time/rules-json.ts) and returns it normalised (decimals canonical). Every
+ * Validates parsed rules (README "Ticket time and click contracts"; the text is read by
+ * `parseRules` in io/time/rules-json.ts) and returns them normalised (decimals canonical). Every
  * problem is an issue naming its JSON path, e.g. `contracts.V-100.surcharges[1].pct`; any issue
- * rejects the whole document.
+ * rejects the whole rules set.
  */
 export function validateRules(data: unknown, source: string): Result<Rules> {
   const v = new Validator(source);

@@ -9,9 +9,9 @@ type Obj = Record<string, unknown>;
 const RULE_KEYS = ["method", "pct", "discountPct", "unitPrice", "articleNo", "comment"];
 
 /**
- * Validates a usage rules document (README "Usage re-billing") and returns it normalised (decimals
+ * Validates the usage rules (README "Usage re-billing") and returns them normalised (decimals
  * canonical), like the time rules (time/parse-rules.ts): every problem is an issue naming its JSON
- * path (`customers.10001.pct`); any issue rejects the whole document.
+ * path (`customers.10001.pct`); any issue rejects the whole rules set.
  *
  * ```json
  * { "defaults": { "method": "cost_plus", "pct": "10", "articleNo": "AZURE" },
