@@ -39,10 +39,6 @@ export function parseDateTime(text: string, assumeUtc: boolean): LocalTime | nul
   return { date: ymdToIso(localYear, Number(parts.month), Number(parts.day)), minutes: Number(parts.hour) * 60 + Number(parts.minute), epochMs };
 }
 
-const berlinWithSeconds = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
-});
-
 /**
  * A stored moment (ISO 8601 in UTC, `2026-11-23T10:00:00.000Z`; a text without zone is read as UTC)
  * as German local date and clock time, Europe/Berlin with daylight saving: `{ date: "2026-11-23",
@@ -53,6 +49,8 @@ const berlinWithSeconds = new Intl.DateTimeFormat("en-CA", {
 export function berlinDateAndTime(iso: string): { date: IsoDate; time: string } | null {
   const moment = parseDateTime(iso, true);
   if (moment === null || moment === "outside") return null;
-  const p = Object.fromEntries(berlinWithSeconds.formatToParts(new Date(moment.epochMs)).map((x) => [x.type, x.value]));
-  return { date: moment.date, time: `${p.hour}:${p.minute}:${p.second}` };
+  // German offsets are whole minutes: the seconds are those of the UTC moment.
+  const seconds = ((Math.floor(moment.epochMs / 1000) % 60) + 60) % 60;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return { date: moment.date, time: `${two(Math.floor(moment.minutes / 60))}:${two(moment.minutes % 60)}:${two(seconds)}` };
 }

@@ -101,9 +101,9 @@ export function useMasterData(onBackup?: () => void, flow?: FlowEvents<MasterDon
 
   /** Imports the checked files; all or nothing, one undoable batch. */
   const importInputs = React.useCallback(
-    async (inputs: () => Promise<InputFile[]>, count: number) => {
-      const outcome = await task.run(m.importing(count), async () => {
-        const result = await importMaster(host.app, await inputs());
+    async (inputs: InputFile[]) => {
+      const outcome = await task.run(m.importing(inputs.length), async () => {
+        const result = await importMaster(host.app, inputs);
         if (result.ok && result.value.batchId) host.storeChanged();
         return result;
       });
@@ -214,11 +214,7 @@ export function useMasterData(onBackup?: () => void, flow?: FlowEvents<MasterDon
   const importChecked = React.useCallback(async () => {
     const checked = view.checked;
     if (!checked) return;
-    if (checked.source.kind === "files") {
-      const files = checked.source.files;
-      return importInputs(async () => files, files.length);
-    }
-    return syncSheet(checked.source.sheet);
+    return checked.source.kind === "files" ? importInputs(checked.source.files) : syncSheet(checked.source.sheet);
   }, [view.checked, importInputs, syncSheet]);
 
   const downloadCsv = React.useCallback(
